@@ -1,0 +1,231 @@
+"""Plain data: protocols as written in YAML, and sessions as recorded.
+
+This module imports nothing of reflect's own, so every other module can use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+KINDS = ("text", "choice", "multi", "scale", "yes-no")
+ACTION_STATUSES = ("open", "in progress", "done", "dropped")
+SESSION_STATUSES = ("draft", "complete")
+
+#: An answer: text (str), choice (label), multi (labels), scale (int), yes-no (bool).
+Answer = str | int | bool | list[str] | None
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a choice or multi question, with an optional definition."""
+
+    label: str
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Scale:
+    """An integer rating from ``min`` to ``max``; some points carry a label."""
+
+    min: int
+    max: int
+    labels: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question of a domain."""
+
+    id: str
+    prompt: str
+    kind: str = "text"
+    help: str = ""
+    choices: tuple[Choice, ...] = ()
+    scale: Scale | None = None
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Domain:
+    """A group of questions the room reflects on together."""
+
+    id: str
+    title: str
+    questions: tuple[Question, ...]
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class IntroStep:
+    """Something the room does before the questions, such as watching a video."""
+
+    id: str
+    title: str
+    text: str = ""
+    link: str = ""
+    minutes: int | None = None
+
+
+@dataclass(frozen=True)
+class Protocol:
+    """A reflection protocol loaded from a YAML file."""
+
+    id: str
+    version: int
+    title: str
+    domains: tuple[Domain, ...]
+    summary: str = ""
+    source: str = ""
+    intro: tuple[IntroStep, ...] = ()
+    path: str = ""
+    sha256: str = ""
+
+    def questions(self) -> Iterator[tuple[Domain, Question]]:
+        """Every question in order, with its domain."""
+        for domain in self.domains:
+            for question in domain.questions:
+                yield domain, question
+
+    @property
+    def question_count(self) -> int:
+        return sum(len(d.questions) for d in self.domains)
+
+
+@dataclass
+class Participant:
+    """Someone in the room; ``handle`` is how answers credit them."""
+
+    name: str
+    organization: str = ""
+    role: str = ""
+    handle: str = ""
+
+    @property
+    def label(self) -> str:
+        """The name-free label used when a summary is redacted."""
+        parts = [p for p in (self.organization, self.role) if p]
+        if len(parts) == 2:
+            return f"{parts[0]} ({parts[1]})"
+        return parts[0] if parts else "Participant"
+
+
+@dataclass
+class Action:
+    """A commitment someone made; ``origin`` is the session it came from."""
+
+    text: str
+    owner: str = ""
+    due: str = ""
+    status: str = "open"
+    question: str = ""
+    origin: str = ""
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in ("open", "in progress")
+
+
+@dataclass
+class Note:
+    """A private facilitator note: never exported unless asked for."""
+
+    text: str
+    question: str = ""
+
+
+@dataclass
+class AnswerRecord:
+    """A question as it was asked in a session (a snapshot) and what was answered."""
+
+    id: str
+    prompt: str
+    kind: str = "text"
+    choices: list[str] = field(default_factory=list)
+    answer: Answer = None
+    credits: list[str] = field(default_factory=list)
+    skipped: bool = False
+    in_progress: bool = False
+
+    @property
+    def answered(self) -> bool:
+        return self.answer is not None and self.answer != "" and not self.in_progress
+
+    @property
+    def pending(self) -> bool:
+        """Not yet reached, or left half-typed: where a resumed session goes on."""
+        return self.in_progress or (self.answer is None and not self.skipped)
+
+
+@dataclass
+class DomainRecord:
+    """A domain as it was asked in a session."""
+
+    id: str
+    title: str
+    questions: list[AnswerRecord] = field(default_factory=list)
+
+
+@dataclass
+class ProtocolRef:
+    """Which protocol a session followed, so it stays readable if the protocol changes."""
+
+    id: str
+    version: int
+    title: str
+    sha256: str = ""
+    source: str = ""
+
+
+@dataclass
+class Session:
+    """One reflection meeting: the source of truth written to a record file."""
+
+    id: str
+    protocol: ProtocolRef
+    collaborative: str
+    date: str
+    status: str = "draft"
+    site: str = ""
+    started: str = ""
+    updated: str = ""
+    facilitator: str = ""
+    participants: list[Participant] = field(default_factory=list)
+    intro: dict[str, str] = field(default_factory=dict)
+    follow_up: list[Action] = field(default_factory=list)
+    domains: list[DomainRecord] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def answers(self) -> Iterator[tuple[DomainRecord, AnswerRecord]]:
+        """Every question record in order, with its domain."""
+        for domain in self.domains:
+            for question in domain.questions:
+                yield domain, question
+
+    def find(self, question_id: str) -> AnswerRecord | None:
+        """The question record with this id, if the session asked it."""
+        for _, question in self.answers():
+            if question.id == question_id:
+                return question
+        return None
+
+    def participant(self, handle: str) -> Participant | None:
+        for person in self.participants:
+            if person.handle == handle:
+                return person
+        return None
+
+    @property
+    def answered_count(self) -> int:
+        return sum(1 for _, q in self.answers() if q.answered)
+
+    @property
+    def question_count(self) -> int:
+        return sum(len(d.questions) for d in self.domains)
+
+    @property
+    def open_actions(self) -> int:
+        return sum(1 for a in self.actions if a.is_open)

@@ -1,0 +1,98 @@
+"""Rich output for commands: tables and views on standard output, user text made inert.
+
+User text is always passed to Rich as ``Text`` (never markup) after ``visible()`` has
+replaced control characters, so `[bold]` or an escape sequence typed in a meeting is
+shown as typed and cannot restyle or take over the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from reflect_cli.model import Protocol
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def visible(text: str) -> str:
+    """User text with control characters shown as escapes (ESC as \\x1b), newlines kept."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def console(stderr: bool = False) -> Console:
+    """A Rich console on standard output (data) or standard error (messages)."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def text(value: str, style: str = "") -> object:
+    """A Rich Text of user text: inert, with no markup."""
+    from rich.text import Text
+
+    return Text(visible(value), style=style)
+
+
+def table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    caption: str = "",
+    out: Console | None = None,
+    keep: int = 1,
+) -> None:
+    """Print a table of user text on standard output; the first ``keep`` columns never wrap."""
+    from rich import box
+    from rich.table import Table
+
+    grid = Table(box=box.SIMPLE_HEAD, caption=visible(caption) or None, caption_justify="left")
+    for number, header in enumerate(headers):
+        # Ids and dates are copied into other commands: never fold them.
+        grid.add_column(header, overflow="fold", no_wrap=number < keep)
+    for row in rows:
+        grid.add_row(*(text(cell) for cell in row))  # type: ignore[arg-type]
+    (out or console()).print(grid)
+
+
+def show_protocol(protocol: Protocol, out: Console | None = None) -> None:
+    """Print a whole protocol: header, intro steps, every domain and question."""
+    out = out or console()
+    out.print(text(protocol.title, "bold"))
+    out.print(text(f"{protocol.id} · version {protocol.version} · {protocol.path}", "dim"))
+    if protocol.summary:
+        out.print(text(protocol.summary))
+    for step in protocol.intro:
+        out.print()
+        minutes = f" ({step.minutes} minutes)" if step.minutes else ""
+        out.print(text(f"Before the questions: {step.title}{minutes}", "bold"))
+        if step.text:
+            out.print(text(step.text))
+        if step.link:
+            out.print(text(step.link, "underline"))
+    number = 0
+    for domain in protocol.domains:
+        out.print()
+        out.print(text(domain.title.upper(), "bold cyan"))
+        if domain.help:
+            out.print(text(domain.help, "italic"))
+        for question in domain.questions:
+            number += 1
+            kind = question.kind + (", required" if question.required else "")
+            out.print(text(f"{number}. {question.prompt} [{question.id}; {kind}]"))
+            if question.help:
+                out.print(text(f"   {question.help}", "dim"))
+            for index, choice in enumerate(question.choices, 1):
+                out.print(text(f"   {index}) {choice.label}"))
+                if choice.help:
+                    out.print(text(f"      {choice.help}", "dim"))
+            if question.scale:
+                scale = question.scale
+                labels = ", ".join(f"{k} = {v}" for k, v in sorted(scale.labels.items()))
+                out.print(text(f"   scale {scale.min} to {scale.max}: {labels}", "dim"))
+    if protocol.source:
+        out.print()
+        out.print(text(f"Source: {protocol.source}", "dim"))
