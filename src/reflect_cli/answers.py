@@ -1,0 +1,185 @@
+"""What the facilitator types, understood: answers of every kind, roster lines, credits,
+and the commands that start a line (``/skip``, ``/action ...``).
+
+Pure functions, no terminal: the same parsing serves typed input and answers files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from reflect_cli.errors import InputError
+from reflect_cli.model import Action, Answer, Participant, Question
+
+COMMANDS = {
+    "/skip": "leave this question unanswered and move on",
+    "/back": "go back to the previous question (its answer is shown; new lines are added)",
+    "/edit": "edit this answer in $VISUAL or $EDITOR",
+    "/action": "record a commitment: /action TEXT @handle due:YYYY-MM-DD",
+    "/note": "a private facilitator note (never exported unless asked for)",
+    "/who": "who has spoken so far",
+    "/pause": "save and quit; continue later with reflect resume",
+    "/help": "this list",
+}
+YES = {"y", "yes", "true", "1"}
+NO = {"n", "no", "false", "0"}
+_HANDLE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_SPEAKER = re.compile(r"^\s*([^:\n]{1,60}?)\s*:\s")
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command typed at the start of a line, with the rest of the line."""
+
+    name: str
+    argument: str = ""
+
+
+def command_of(line: str) -> Command | str:
+    """The command on a line, or the line as text (``//x`` is the literal text ``/x``)."""
+    stripped = line.strip()
+    if stripped.startswith("//"):
+        return line.replace("//", "/", 1)
+    if not stripped.startswith("/"):
+        return line
+    name, _, argument = stripped.partition(" ")
+    name = name.lower()
+    if name not in COMMANDS:
+        raise InputError(f"unknown command {name}: type /help (start with // for a literal /)")
+    return Command(name, argument.strip())
+
+
+def parse_answer(question: Question, text: str) -> Answer:
+    """A typed value for a choice, multi, scale or yes-no question; InputError says why not."""
+    value = text.strip()
+    if question.kind == "choice":
+        return _one_choice(question, value)
+    if question.kind == "multi":
+        parts = [p.strip() for p in re.split(r"[,;]", value) if p.strip()]
+        chosen: list[str] = []
+        for part in parts:
+            label = _one_choice(question, part)
+            if label not in chosen:
+                chosen.append(label)
+        return [c.label for c in question.choices if c.label in chosen]  # protocol order
+    if question.kind == "scale":
+        assert question.scale is not None
+        low, high = question.scale.min, question.scale.max
+        try:
+            number = int(value)
+        except ValueError:
+            raise InputError(f"type a whole number from {low} to {high}") from None
+        if not low <= number <= high:
+            raise InputError(f"{number} is outside {low} to {high}")
+        return number
+    if question.kind == "yes-no":
+        if value.lower() in YES:
+            return True
+        if value.lower() in NO:
+            return False
+        raise InputError("answer yes or no")
+    return text
+
+
+def _one_choice(question: Question, value: str) -> str:
+    labels = [c.label for c in question.choices]
+    if value.isdigit() and 1 <= int(value) <= len(labels):
+        return labels[int(value) - 1]
+    for label in labels:
+        if label.casefold() == value.casefold():
+            return label
+    starts = [label for label in labels if label.casefold().startswith(value.casefold())]
+    if value and len(starts) == 1:
+        return starts[0]
+    listed = "; ".join(f"{i}) {label}" for i, label in enumerate(labels, 1))
+    raise InputError(f"{value!r} is not one of the choices: {listed}")
+
+
+def check_answer(question: Question, value: object) -> Answer:
+    """An answer given as data (an answers file) for this question, or InputError."""
+    if question.kind == "text":
+        if not isinstance(value, str):
+            raise InputError(f"answer to {question.id!r} must be text")
+        return value
+    if question.kind == "multi" and isinstance(value, list):
+        return parse_answer(question, ", ".join(str(v) for v in value))
+    if question.kind == "yes-no" and isinstance(value, bool):
+        return value
+    if question.kind == "scale" and isinstance(value, bool):
+        raise InputError(f"answer to {question.id!r} must be a number")
+    try:
+        return parse_answer(question, str(value))
+    except InputError as exc:
+        raise InputError(f"answer to {question.id!r}: {exc}") from None
+
+
+def participant_of(line: str, taken: set[str]) -> Participant:
+    """``Name | Organization | Role [| handle]``; the handle defaults to the first name."""
+    fields = [f.strip() for f in line.split("|")]
+    if not fields[0]:
+        raise InputError("a participant needs a name: Name | Organization | Role")
+    if len(fields) > 4:
+        raise InputError("too many fields: Name | Organization | Role | handle")
+    name, organization, role, handle = ([*fields, "", "", ""])[:4]
+    if handle:
+        handle = handle.lower().lstrip("@")
+        if not _HANDLE.match(handle):
+            raise InputError(f"handle {handle!r}: use lower-case letters, digits, - or _")
+        if handle in taken:
+            raise InputError(f"handle {handle!r} is already taken")
+    else:
+        handle = unique_handle(name, taken)
+    return Participant(name, organization, role, handle)
+
+
+def unique_handle(name: str, taken: set[str]) -> str:
+    """The first name, lower-cased; then with the last initial; then numbered."""
+    words = [re.sub(r"[^a-z0-9]", "", w) for w in name.lower().split()]
+    words = [w for w in words if w] or ["person"]
+    candidates = [words[0]]
+    if len(words) > 1:
+        candidates.append(words[0] + words[-1][0])
+    candidates += [f"{words[0]}{n}" for n in range(2, 1000)]
+    return next(c for c in candidates if c not in taken)
+
+
+def credits_of(text: str, people: list[Participant]) -> list[str]:
+    """Handles credited in a text answer: lines that start ``handle:`` or ``Name:``."""
+    keys: dict[str, str] = {}
+    for person in people:
+        keys[person.handle.casefold()] = person.handle
+        keys[person.name.casefold()] = person.handle
+        keys.setdefault(person.name.split()[0].casefold(), person.handle)
+    credited: list[str] = []
+    for line in text.splitlines():
+        match = _SPEAKER.match(line)
+        if match:
+            handle = keys.get(match.group(1).casefold())
+            if handle and handle not in credited:
+                credited.append(handle)
+    return credited
+
+
+def action_of(argument: str, people: list[Participant], question: str = "") -> Action:
+    """``TEXT @handle due:YYYY-MM-DD`` (owner and due optional) as an open commitment."""
+    owner, due, words = "", "", []
+    handles = {p.handle for p in people}
+    for word in argument.split():
+        if word.startswith("@") and len(word) > 1:
+            owner = word[1:].lower()
+            if owner not in handles:
+                known = ", ".join(sorted(handles)) or "none yet"
+                raise InputError(f"no participant with handle @{owner} (handles: {known})")
+        elif word.lower().startswith("due:"):
+            due = word[4:]
+            try:
+                due = dt.date.fromisoformat(due).isoformat()
+            except ValueError:
+                raise InputError(f"due date {due!r} is not YYYY-MM-DD") from None
+        else:
+            words.append(word)
+    if not words:
+        raise InputError("an action needs some text: /action TEXT @handle due:YYYY-MM-DD")
+    return Action(" ".join(words), owner=owner, due=due, question=question)

@@ -1,0 +1,167 @@
+"""`reflect start` and `reflect resume`: run a session during the meeting."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from reflect_cli.cli import app, sessions_dir
+from reflect_cli.cli_protocols import QuestionsDirs
+
+if TYPE_CHECKING:
+    from reflect_cli.model import Protocol, Session
+    from reflect_cli.prompts import Console
+    from reflect_cli.store import Store
+
+
+def _hang_up(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt  # a closed terminal or `kill` saves the draft like Ctrl-C
+
+
+@contextmanager
+def _saved_on_hangup() -> Iterator[None]:
+    previous = {sig: signal.signal(sig, _hang_up) for sig in (signal.SIGHUP, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _console(no_input: bool) -> Console:
+    from reflect_cli.prompts import RichConsole, ScriptedConsole
+
+    return ScriptedConsole(interactive=False) if no_input else RichConsole()
+
+
+def _finished(store: Store, session: Session) -> None:
+    path = store.path(session.id)
+    print(
+        f"reflect: session complete: {path} (and {path.with_suffix('.md').name})", file=sys.stderr
+    )
+    print(path)
+
+
+@app.command()
+def start(
+    ctx: typer.Context,
+    protocol: Annotated[
+        str, typer.Argument(help="Protocol id or YAML file [default: partnership-reflection].")
+    ] = "partnership-reflection",
+    collaborative: Annotated[str, typer.Option(help="The partnership meeting today.")] = "",
+    site: Annotated[str, typer.Option(help="Where it meets (a school, a park…).")] = "",
+    facilitator: Annotated[str, typer.Option(help="Who is facilitating.")] = "",
+    date: Annotated[str, typer.Option(help="Meeting date, YYYY-MM-DD [default: today].")] = "",
+    participant: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--participant",
+            "-p",
+            help='"Name | Organization | Role [| handle]" (repeatable); handle defaults to the '
+            "first name.",
+        ),
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            help="YAML file of metadata, roster, answers, actions, notes.", dir_okay=False
+        ),
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never prompt; fail naming what is missing.")
+    ] = False,
+    questions_dir: QuestionsDirs = None,
+) -> None:
+    """Run a reflection session: roster, earlier commitments, each question, review.
+
+    While answering a text question, Enter adds a line and an empty line ends the answer.
+    A line starting with a participant's handle and a colon ("monica: ...") credits them.
+    Commands at the start of a line: /skip /back /edit /action /note /who /pause /help.
+    Every line is saved as it is typed; Ctrl-C saves a draft for `reflect resume`.
+    """
+    from reflect_cli import plan as plans
+    from reflect_cli import protocols
+    from reflect_cli.facilitate import Facilitator
+    from reflect_cli.store import Store
+
+    found, warnings = protocols.find(protocol, questions_dir or [])
+    for warning in warnings:
+        print(f"reflect: warning: {warning}", file=sys.stderr)
+    plan = plans.load(answers) if answers else plans.Plan()
+    for key, value in (
+        ("collaborative", collaborative),
+        ("site", site),
+        ("facilitator", facilitator),
+    ):
+        if value.strip():
+            setattr(plan, key, value.strip())
+    if date:
+        plan.date = plans.check_date(date)
+    plans.add_participants(plan, participant or [])
+    plans.check_against(plan, found, str(answers or "options"))
+    store = Store.at(sessions_dir(ctx))
+    with _saved_on_hangup():
+        session = Facilitator(_console(no_input), store, found, plan).start()
+    _finished(store, session)
+
+
+def _protocol_for(session: Session, questions_dirs: list[Path]) -> Protocol:
+    from reflect_cli import protocols
+    from reflect_cli.errors import ProtocolError
+    from reflect_cli.facilitate import snapshot_protocol
+
+    try:
+        return protocols.find(session.protocol.id, questions_dirs)[0]
+    except ProtocolError:
+        return snapshot_protocol(session)
+
+
+@app.command()
+def resume(
+    ctx: typer.Context,
+    session_id: Annotated[
+        str | None, typer.Argument(help="Session id or unique prefix [default: the newest draft].")
+    ] = None,
+    questions_dir: QuestionsDirs = None,
+) -> None:
+    """Continue a draft session at its first unanswered question, nothing lost.
+
+    With no id and several drafts, lists them to choose from."""
+    from reflect_cli.errors import StoreError
+    from reflect_cli.facilitate import Facilitator
+    from reflect_cli.plan import Plan
+    from reflect_cli.store import Store, newest_first
+
+    store = Store.at(sessions_dir(ctx))
+    sessions, warnings = store.read_all()
+    for warning in warnings:
+        print(f"reflect: warning: {warning}", file=sys.stderr)
+    console = _console(no_input=False)
+    if session_id:
+        session = store.resolve(session_id, sessions)
+        if session.status != "draft":
+            raise StoreError(f"{session.id} is already complete; nothing to resume")
+    else:
+        drafts = newest_first([s for s in sessions if s.status == "draft"])
+        if not drafts:
+            raise StoreError(f"no draft sessions in {store.folder}; start one with: reflect start")
+        session = drafts[0]
+        if len(drafts) > 1:
+            for number, draft in enumerate(drafts, 1):
+                counts = f"{draft.answered_count} of {draft.question_count} answered"
+                console.say(f"{number}) {draft.id}  {draft.collaborative}  ({counts})")
+            choice = console.ask("Which draft?", "1").strip()
+            if not choice.isdigit() or not 1 <= int(choice) <= len(drafts):
+                raise StoreError(f"no draft numbered {choice!r}")
+            session = drafts[int(choice) - 1]
+    protocol = _protocol_for(session, questions_dir or [])
+    with _saved_on_hangup():
+        Facilitator(console, store, protocol, Plan()).resume(session)
+    _finished(store, session)

@@ -1,0 +1,311 @@
+"""The session flow, as the facilitator lives it: setup, roster, earlier commitments,
+intro, the questions, review, finish. The same code runs typed and scripted.
+
+The draft record exists from the moment the collaborative and date are known and is
+saved after every roster entry, line, command and choice; stopping at any point
+(Ctrl-C, Ctrl-D, /pause, a killed process) loses at most the line being typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from reflect_cli import answers
+from reflect_cli.errors import InputError, SessionInterrupted
+from reflect_cli.markdown import answer_text
+from reflect_cli.model import (
+    Action,
+    AnswerRecord,
+    Choice,
+    Domain,
+    DomainRecord,
+    Protocol,
+    ProtocolRef,
+    Question,
+    Scale,
+    Session,
+)
+from reflect_cli.plan import Plan, check_date
+from reflect_cli.prompts import Console
+from reflect_cli.questioning import Paused, QuestionLoop, items_of, show_voices
+from reflect_cli.store import Store, newest_first, now
+
+_STATUS_KEYS = {"d": "done", "i": "in progress", "r": "dropped", "k": "open"}
+
+
+def new_session(protocol: Protocol, collaborative: str, date: str) -> Session:
+    """A draft session with a snapshot of every question the protocol asks."""
+    return Session(
+        id="",
+        protocol=ProtocolRef(
+            protocol.id, protocol.version, protocol.title, protocol.sha256, protocol.source
+        ),
+        collaborative=collaborative,
+        date=date,
+        started=now(),
+        domains=[
+            DomainRecord(
+                d.id,
+                d.title,
+                [
+                    AnswerRecord(q.id, q.prompt, q.kind, [c.label for c in q.choices])
+                    for q in d.questions
+                ],
+            )
+            for d in protocol.domains
+        ],
+    )
+
+
+def snapshot_protocol(session: Session) -> Protocol:
+    """The questions as the record asked them, for when the protocol file is gone."""
+    ref = session.protocol
+    domains = tuple(
+        Domain(d.id, d.title, tuple(
+            Question(q.id, q.prompt, q.kind, choices=tuple(Choice(c) for c in q.choices),
+                     scale=Scale(1, 5) if q.kind == "scale" else None)
+            for q in d.questions
+        ))
+        for d in session.domains
+    )  # fmt: skip
+    return Protocol(ref.id, ref.version, ref.title, domains, source=ref.source, sha256=ref.sha256)
+
+
+def open_commitments(session: Session) -> list[Action]:
+    """Commitments still open at the end of a session, carried and new."""
+    return [a for a in (*session.follow_up, *session.actions) if a.is_open]
+
+
+@dataclass
+class Facilitator:
+    """Runs one session against a console, a store, a protocol and what is known up front."""
+
+    console: Console
+    store: Store
+    protocol: Protocol
+    plan: Plan
+    previous: Session | None = field(default=None, init=False)
+
+    def start(self) -> Session:
+        """Begin a new session and run it to the end (or to a saved stop)."""
+        if not self.console.interactive:
+            self._check_required()
+        collaborative = self.plan.collaborative or self._ask_required("Collaborative")
+        date = self.plan.date or dt.date.today().isoformat()
+        if not self.plan.date and self.console.interactive:
+            date = self._ask_date(date)
+        session = new_session(self.protocol, collaborative, date)
+        session.site, session.facilitator = self.plan.site, self.plan.facilitator
+        self.store.create(session)
+        self.console.say(f"Session {session.id}: saved as you go in {self.store.folder}", "dim")
+        return self._guard(session, first_time=True)
+
+    def resume(self, session: Session) -> Session:
+        """Continue a draft at its first unanswered question."""
+        if session.protocol.sha256 and session.protocol.sha256 != self.protocol.sha256:
+            self.console.say("The protocol file changed since this session began; "
+                             "the questions as first asked are kept.", "yellow")  # fmt: skip
+        self.console.say(f"Resuming {session.id} ({session.answered_count} of "
+                         f"{session.question_count} answered)", "dim")  # fmt: skip
+        return self._guard(session, first_time=False)
+
+    def _guard(self, session: Session, first_time: bool) -> Session:
+        self.previous = self._find_previous(session)
+        try:
+            self._run(session, first_time)
+        except KeyboardInterrupt:
+            self._stop(session, 130, "Interrupted")
+        except EOFError:
+            self._stop(session, 1, "Input ended")
+        except Paused:
+            self._stop(session, 0, "Paused")
+        return session
+
+    def _stop(self, session: Session, code: int, reason: str) -> None:
+        self.store.save(session)
+        raise SessionInterrupted(session.id, code, reason)
+
+    def _save(self, session: Session) -> None:
+        self.store.save(session)
+
+    def _run(self, session: Session, first_time: bool) -> None:
+        if first_time:
+            self._metadata(session)
+            self._roster(session)
+            self._apply_plan(session)
+        self._follow_up(session, self.previous)
+        self._intro(session)
+        loop = QuestionLoop(self.console, session, items_of(session, self.protocol),
+                            lambda: self._save(session))  # fmt: skip
+        if self.console.interactive:
+            loop.run()
+            self._review(session, loop)
+        else:
+            for _, record in session.answers():
+                record.skipped = record.skipped or record.answer is None
+        session.status = "complete"
+        self._save(session)
+
+    # -- setup ---------------------------------------------------------------------
+
+    def _check_required(self) -> None:
+        missing = [f"--{name}" for name in ("collaborative", "facilitator")
+                   if not getattr(self.plan, name)]  # fmt: skip
+        missing += [f"answer to {q.id!r}" for _, q in self.protocol.questions()
+                    if q.required and q.id not in self.plan.answers]  # fmt: skip
+        if missing:
+            raise InputError("--no-input: missing required " + ", ".join(missing))
+
+    def _ask_required(self, label: str, default: str = "") -> str:
+        while True:
+            value = self.console.ask(label, default).strip()
+            if value:
+                return value
+            self.console.say(f"{label} is needed.", "yellow")
+
+    def _ask_date(self, default: str) -> str:
+        while True:
+            try:
+                return check_date(self.console.ask("Date (YYYY-MM-DD)", default).strip())
+            except InputError as exc:
+                self.console.say(str(exc), "yellow")
+
+    def _metadata(self, session: Session) -> None:
+        previous = self.previous
+        if not self.console.interactive:
+            return
+        if not session.site:
+            session.site = self.console.ask("Site", previous.site if previous else "").strip()
+            self._save(session)
+        if not session.facilitator:
+            default = previous.facilitator if previous else ""
+            session.facilitator = self._ask_required("Facilitator", default)
+            self._save(session)
+
+    def _roster(self, session: Session) -> None:
+        session.participants = list(self.plan.participants)
+        self._save(session)
+        if session.participants or not self.console.interactive:
+            return
+        previous = self.previous
+        if previous and previous.participants:
+            names = ", ".join(p.name for p in previous.participants)
+            if self._yes(f"Same people as last time ({names})?", True):
+                session.participants = [*previous.participants]
+                self._save(session)
+        self.console.say("Who is here? One per line: Name | Organization | Role (| handle). "
+                         "Empty line when done.", "dim")  # fmt: skip
+        while True:
+            line = self.console.ask("participant>").strip()
+            if not line:
+                return
+            try:
+                taken = {p.handle for p in session.participants}
+                person = answers.participant_of(line, taken)
+            except InputError as exc:
+                self.console.say(str(exc), "yellow")
+                continue
+            session.participants.append(person)
+            self._save(session)
+            self.console.say(
+                f"Added {person.name}: credit lines with '{person.handle}: …'", "green"
+            )
+
+    def _apply_plan(self, session: Session) -> None:
+        for qid, (value, credits) in self.plan.answers.items():
+            record = session.find(qid)
+            if record is not None:
+                record.answer = value
+                given = credits if credits is not None else None
+                text = value if isinstance(value, str) else ""
+                record.credits = given or answers.credits_of(text, session.participants)
+        session.actions.extend(self.plan.actions)
+        session.notes.extend(self.plan.notes)
+        session.intro.update(self.plan.intro)
+        self._save(session)
+
+    def _yes(self, prompt: str, default: bool) -> bool:
+        while True:
+            reply = self.console.ask(prompt + (" [Y/n]" if default else " [y/N]")).strip().lower()
+            if not reply:
+                return default
+            if reply in answers.YES or reply in answers.NO:
+                return reply in answers.YES
+            self.console.say("Answer y or n.", "yellow")
+
+    # -- before the questions ---------------------------------------------------------
+
+    def _find_previous(self, session: Session) -> Session | None:
+        sessions, _ = self.store.read_all()
+        mine = (session.date, session.started)
+        earlier = [s for s in sessions
+                   if s.collaborative.casefold() == session.collaborative.casefold()
+                   and s.id != session.id and (s.date, s.started) < mine]  # fmt: skip
+        return newest_first(earlier)[0] if earlier else None
+
+    def _follow_up(self, session: Session, previous: Session | None) -> None:
+        if previous is None:
+            return
+        done = {(a.text, a.origin) for a in session.follow_up}
+        pending = [a for a in open_commitments(previous)
+                   if (a.text, a.origin or previous.id) not in done]  # fmt: skip
+        if pending:
+            self.console.rule(f"Commitments from {previous.id}")
+        for action in pending:
+            status = "open"
+            if self.console.interactive:
+                owner = f" ({action.owner}" + (f", due {action.due}" if action.due else "") + ")"
+                self.console.say(action.text + (owner if action.owner else ""))
+                status = self._status()
+            carried = Action(action.text, action.owner, action.due, status, action.question,
+                             action.origin or previous.id)  # fmt: skip
+            session.follow_up.append(carried)
+            self._save(session)
+
+    def _status(self) -> str:
+        while True:
+            reply = self.console.ask("[d]one, [i]n progress, d[r]opped, [k]eep open?", "k")
+            key = reply.strip().lower()[:1]
+            if key in _STATUS_KEYS:
+                return _STATUS_KEYS[key]
+            self.console.say("Type d, i, r or k.", "yellow")
+
+    def _intro(self, session: Session) -> None:
+        for step in self.protocol.intro:
+            if step.id in session.intro:
+                continue
+            if not self.console.interactive:
+                session.intro[step.id] = "skipped"
+                continue
+            self.console.rule(step.title)
+            for line in (step.text, step.link, f"{step.minutes} minutes" if step.minutes else ""):
+                if line:
+                    self.console.say(line)
+            done = self._yes("Done (n to skip)?", True)
+            session.intro[step.id] = "done" if done else "skipped"
+            self._save(session)
+
+    # -- after the questions ----------------------------------------------------------
+
+    def _review(self, session: Session, loop: QuestionLoop) -> None:
+        while True:
+            self.console.rule("Review")
+            show_voices(self.console, session)
+            missing = [(i, item) for i, item in enumerate(loop.items) if not item.record.answered]
+            if not missing:
+                break
+            self.console.say("Not answered:", "bold")
+            for i, item in missing:
+                self.console.say(f"  {i + 1}. {item.question.prompt}")
+            reply = self.console.ask("Number to answer it now, or Enter to finish").strip()
+            if not reply:
+                break
+            if reply.isdigit() and any(i + 1 == int(reply) for i, _ in missing):
+                loop.ask(int(reply) - 1)
+            else:
+                self.console.say("Type one of the numbers above, or press Enter.", "yellow")
+        rows = [[a.text, a.owner, a.due, a.status] for a in session.actions]
+        self.console.table(["commitment", "owner", "due", "status"], rows, title="Commitments")
+        answered = sum(1 for _, q in session.answers() if answer_text(q.answer))
+        self.console.say(f"{answered} of {session.question_count} questions answered.", "dim")

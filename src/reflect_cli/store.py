@@ -1,0 +1,196 @@
+"""The sessions folder: ids, atomic owner-only writes, and finding records.
+
+A record is ``<date>-<collaborative slug>-<4 hex>.yaml`` with its ``.md`` beside it.
+Writes go to a temporary file in the same folder, are flushed and fsynced, then
+renamed over the record, so a crash or a full disk never leaves half a record.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import os
+import re
+import secrets
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from reflect_cli import records
+from reflect_cli.errors import RecordError, StoreError
+from reflect_cli.markdown import render_session
+from reflect_cli.model import Session
+
+ENV_DIR = "REFLECT_SESSIONS_DIR"
+SUFFIX = ".yaml"
+_ID_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9-]+-[0-9a-f]{4}$")
+
+
+def slug(text: str, limit: int = 40) -> str:
+    """ASCII letters, digits and single hyphens only: never a path separator or '..'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return cleaned[:limit].rstrip("-") or "session"
+
+
+def now() -> str:
+    """The local time with its UTC offset, to the second."""
+    return dt.datetime.now().astimezone().replace(microsecond=0).isoformat()
+
+
+def _disk_error(action: str, path: Path, exc: OSError) -> StoreError:
+    reason = {
+        errno.ENOSPC: "the disk is full",
+        errno.EROFS: "the disk is read-only",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EDQUOT: "the disk quota is exceeded",
+    }.get(exc.errno or 0, exc.strerror or str(exc))
+    return StoreError(f"cannot {action} {path}: {reason}")
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` all at once, owner-only; nothing half-written."""
+    data = text.encode("utf-8")
+    try:
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise _disk_error("write", path, exc) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise _disk_error("write", path, exc) from None
+
+
+@dataclass
+class Store:
+    """One sessions folder."""
+
+    folder: Path
+
+    @classmethod
+    def at(cls, folder: Path | None = None) -> Store:
+        """The folder given, else REFLECT_SESSIONS_DIR, else ./sessions."""
+        return cls(Path(folder or os.environ.get(ENV_DIR) or "sessions"))
+
+    def ensure(self) -> None:
+        """Create the folder (owner-only) if it does not exist yet."""
+        if self.folder.is_dir():
+            return
+        try:
+            self.folder.mkdir(parents=True, mode=0o700)
+            os.chmod(self.folder, 0o700)
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise _disk_error("create the sessions folder", self.folder, exc) from None
+
+    def path(self, session_id: str) -> Path:
+        return self.folder / f"{session_id}{SUFFIX}"
+
+    def create(self, session: Session) -> Session:
+        """Give the session a new id and write its first record; never overwrites a file."""
+        self.ensure()
+        try:
+            day = dt.date.fromisoformat(session.date).isoformat()
+        except ValueError:
+            raise StoreError(f"not a date (YYYY-MM-DD): {session.date!r}") from None
+        base = f"{day}-{slug(session.collaborative)}"
+        for _ in range(1000):
+            session.id = f"{base}-{secrets.token_hex(2)}"
+            path = self.path(session.id)
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                raise _disk_error("create", path, exc) from None
+            os.close(fd)
+            self.save(session)
+            return session
+        raise StoreError(f"no free session id left for {base} in {self.folder}")
+
+    def save(self, session: Session) -> None:
+        """Write the record and its Markdown rendering, each atomically."""
+        session.updated = now()
+        path = self.path(session.id)
+        write_atomic(path, records.dump(session))
+        write_atomic(path.with_suffix(".md"), render_session(session))
+
+    def record_paths(self) -> list[Path]:
+        """Every record file in the folder (hidden files and sub-folders left out)."""
+        if not self.folder.is_dir():
+            return []
+        try:
+            with os.scandir(self.folder) as entries:
+                return sorted(
+                    Path(e.path)
+                    for e in entries
+                    if e.name.endswith(SUFFIX) and not e.name.startswith(".") and e.is_file()
+                )
+        except OSError as exc:
+            raise _disk_error("read", self.folder, exc) from None
+
+    def load_path(self, path: Path) -> Session:
+        """Read one record file."""
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise RecordError(f"{path}: no such record") from None
+        except OSError as exc:
+            raise RecordError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        if not raw.strip():
+            raise RecordError(f"{path}: empty file")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise RecordError(f"{path}: not UTF-8 text") from None
+        return records.parse(text, str(path))
+
+    def load(self, session_id: str) -> Session:
+        return self.load_path(self.path(session_id))
+
+    def read_all(self) -> tuple[list[Session], list[str]]:
+        """Every readable session, and one warning per file that could not be read."""
+        sessions: list[Session] = []
+        warnings: list[str] = []
+        for path in self.record_paths():
+            try:
+                sessions.append(self.load_path(path))
+            except RecordError as exc:
+                warnings.append(str(exc))
+        return sessions, warnings
+
+    def resolve(self, ref: str, sessions: list[Session]) -> Session:
+        """The session named by an id, a unique id prefix, or ``last`` (the newest)."""
+        if ref == "last":
+            if not sessions:
+                raise StoreError(f"no sessions in {self.folder}")
+            return newest_first(sessions)[0]
+        exact = [s for s in sessions if s.id == ref]
+        if exact:
+            return exact[0]
+        matches = [s for s in sessions if s.id.startswith(ref)]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise StoreError(f"no session matches {ref!r} in {self.folder}")
+        listed = ", ".join(s.id for s in newest_first(matches)[:10])
+        raise StoreError(f"{ref!r} matches {len(matches)} sessions: {listed}")
+
+
+def newest_first(sessions: list[Session]) -> list[Session]:
+    """Sessions ordered by date, then start time, newest first."""
+    return sorted(sessions, key=lambda s: (s.date, s.started, s.id), reverse=True)
+
+
+def is_session_id(text: str) -> bool:
+    return bool(_ID_PATTERN.match(text))
