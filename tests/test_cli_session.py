@@ -1,0 +1,187 @@
+"""`reflect start` / `reflect resume` through CliRunner: answers files, --no-input, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+FULL_ANSWERS = """
+collaborative: Northgate Elementary OST Collaborative
+site: Northgate Elementary
+facilitator: Alex Rivera
+date: 2026-11-22
+participants:
+  - {name: Monica Haugen, organization: Seattle Parks and Recreation, role: Site lead}
+  - {name: Shana Beckwith, organization: SPIN, role: Director}
+answers:
+  shared-values: {answer: "monica: We both want every kid to have a place.", credits: [monica]}
+  equity-issues: "shana: Access for families furthest from opportunity."
+actions:
+  - {text: Share the space calendar, owner: shana, due: 2026-12-01}
+notes:
+  - {text: Follow up with Jo privately, question: equity-issues}
+"""
+
+EQUITABLE_ANSWERS = """
+collaborative: Rainier Beach Partners
+facilitator: Sam Lee
+participants: ["Ana Ruiz | Rainier Beach High | Counselor"]
+answers:
+  partnership-type-now: Collaborative
+  partnership-type-wanted: 3
+  shared-leadership: 2
+  effective-coordination: "4"
+  synergy: 5
+  helping-factors: [Strong relationships and trust, "3"]
+  hindering-factors: Power dynamics within schools
+"""
+
+
+def record_of(sessions: Path) -> dict[str, Any]:
+    (path,) = sessions.glob("*.yaml")
+    return yaml.safe_load(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def test_answers_file_no_input_partnership_reflection(
+    cli: Any, write_yaml: Any, sessions_dir: Path
+) -> None:
+    answers = write_yaml("answers.yaml", FULL_ANSWERS)
+    result = cli("start", "--answers", str(answers), "--no-input")
+    assert result.exit_code == 0, result.stderr
+    path = Path(result.stdout.strip())
+    assert path.parent == sessions_dir and path.exists()
+    record = record_of(sessions_dir)
+    assert record["status"] == "complete" and str(record["date"]) == "2026-11-22"
+    first = record["domains"][0]["questions"][0]
+    assert first["answer"] == "monica: We both want every kid to have a place."
+    assert first["credits"] == ["monica"]
+    equity = record["domains"][1]["questions"][0]
+    assert equity["credits"] == ["shana"]  # credited from the speaker line
+    assert record["actions"][0]["owner"] == "shana"
+    assert record["notes"] == [{"text": "Follow up with Jo privately", "question": "equity-issues"}]
+    assert record["intro"] == {"watch-video": "skipped"}
+    assert (path.stat().st_mode & 0o777) == 0o600
+    assert (sessions_dir.stat().st_mode & 0o777) == 0o700
+    assert "Follow up with Jo" not in path.with_suffix(".md").read_text(encoding="utf-8")
+
+
+def test_answers_file_no_input_equitable_partnerships(
+    cli: Any, write_yaml: Any, sessions_dir: Path
+) -> None:
+    answers = write_yaml("answers.yaml", EQUITABLE_ANSWERS)
+    result = cli("start", "equitable-partnerships", "--answers", str(answers), "--no-input")
+    assert result.exit_code == 0, result.stderr
+    got = {q["id"]: q["answer"] for d in record_of(sessions_dir)["domains"] for q in d["questions"]}
+    assert got["partnership-type-now"] == "Collaborative"
+    assert got["partnership-type-wanted"] == "Integrated"
+    assert (got["shared-leadership"], got["effective-coordination"], got["synergy"]) == (2, 4, 5)
+    assert got["helping-factors"] == [
+        "Strong relationships and trust",
+        "Efforts to increase parent engagement",
+    ]
+    assert got["hindering-factors"] == ["Power dynamics within schools"]
+
+
+def test_no_input_names_every_missing_required_field(cli: Any, sessions_dir: Path) -> None:
+    result = cli("start", "equitable-partnerships", "--no-input")
+    assert result.exit_code == 2
+    assert "--collaborative" in result.stderr and "--facilitator" in result.stderr
+    assert "'partnership-type-now'" in result.stderr
+    assert not sessions_dir.exists() or not list(sessions_dir.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [
+        ("partnership-type-now: Sometimes", "'Sometimes' is not one of the choices"),
+        ("partnership-type-now: 7", "'7' is not one of the choices"),
+        ("shared-leadership: 9", "9 is outside 1 to 5"),
+        ("helping-factors: [Luck]", "'Luck' is not one of the choices"),
+        ("no-such-question: hi", "no question 'no-such-question'"),
+    ],
+)
+def test_invalid_answers_are_refused(
+    cli: Any, write_yaml: Any, sessions_dir: Path, answer: str, message: str
+) -> None:
+    text = "collaborative: C\nfacilitator: F\nanswers:\n  partnership-type-now: 1\n"
+    text = text.replace("  partnership-type-now: 1\n", f"  {answer}\n")
+    if "partnership-type-now" not in answer:
+        text += "  partnership-type-now: 1\n"
+    answers = write_yaml("answers.yaml", text)
+    result = cli("start", "equitable-partnerships", "--answers", str(answers), "--no-input")
+    assert result.exit_code == 2 and message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_answers_file_is_one_line(cli: Any, write_yaml: Any) -> None:
+    answers = write_yaml("answers.yaml", "collaborative: [unclosed\n")
+    result = cli("start", "--answers", str(answers), "--no-input")
+    assert result.exit_code == 2 and "answers.yaml:" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_piped_input_with_hostile_text_is_stored_exactly_and_shown_inert(
+    cli: Any, sessions_dir: Path
+) -> None:
+    hostile = "jo: [bold]x[/] \x1b[31mred\x1b[0m <script>alert(1)</script> # h"
+    typed = "\n".join(["n", hostile, "", "/back", "/pause"]) + "\n"  # /back shows it again
+    result = cli(
+        "start",
+        "--collaborative",
+        "Pipe",
+        "--date",
+        "2026-11-22",
+        "--site",
+        "S",
+        "--facilitator",
+        "F",
+        "-p",
+        "Jo Park | PTA | Parent",
+        input=typed,
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "reflect resume" in result.stderr
+    assert "\x1b[31m" not in result.stderr and "\\x1b[31m" in result.stderr
+    record = record_of(sessions_dir)
+    assert record["domains"][0]["questions"][0]["answer"] == hostile
+    assert record["status"] == "draft"
+
+
+def test_resume_finishes_a_draft(cli: Any, sessions_dir: Path) -> None:
+    start = [
+        "start",
+        "--collaborative",
+        "Resume",
+        "--date",
+        "2026-11-22",
+        "--site",
+        "S",
+        "--facilitator",
+        "F",
+        "-p",
+        "Jo Park | PTA | Parent",
+    ]
+    cli(*start, input="y\njo: first\n")  # input ends: Ctrl-D
+    assert record_of(sessions_dir)["status"] == "draft"
+    rest = "\n".join(["jo: second", ""] + ["jo: more", ""] * 7 + [""]) + "\n"
+    result = cli("resume", input=rest)
+    assert result.exit_code == 0, result.stderr
+    record = record_of(sessions_dir)
+    assert record["status"] == "complete"
+    assert record["domains"][0]["questions"][0]["answer"] == "jo: first\njo: second"
+    assert cli("resume").exit_code == 2  # no drafts left
+
+
+def test_resume_refuses_a_complete_session(cli: Any, write_yaml: Any, sessions_dir: Path) -> None:
+    cli("start", "--answers", str(write_yaml("a.yaml", FULL_ANSWERS)), "--no-input")
+    result = cli("resume", "2026-11-22")
+    assert result.exit_code == 2 and "already complete" in result.stderr
+
+
+def test_unknown_protocol_and_bad_date(cli: Any) -> None:
+    assert "no protocol with id" in cli("start", "nope", "--no-input").stderr
+    result = cli("start", "--date", "22/11/2026", "--no-input")
+    assert result.exit_code == 2 and "not a date" in result.stderr
