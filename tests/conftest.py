@@ -85,3 +85,107 @@ def cli() -> Callable[..., object]:
         return runner.invoke(app, list(args), input=input, catch_exceptions=False)
 
     return run
+
+
+HOSTILE = "\n".join(
+    [
+        "monica: <script>document.title='pwned'</script>",
+        "shana: <img src=x onerror=\"document.title='pwned'\"> [link](javascript:alert(1))",
+        "jo: [bold]loud[/bold] \x1b[31mred\x1b[0m",
+        "# not a heading",
+        'a | b, "quoted", and a\r\nwindows line',
+    ]
+)
+
+
+def make_session(folder: Path, protocol_id: str, **given: object) -> str:
+    """Write one complete session through the real flow and writer; return its id."""
+    from reflect_cli import protocols
+    from reflect_cli.facilitate import Facilitator
+    from reflect_cli.plan import Plan, add_participants, check_against
+    from reflect_cli.prompts import ScriptedConsole
+    from reflect_cli.store import Store
+
+    protocol, _ = protocols.find(protocol_id)
+    plan = Plan(
+        collaborative=str(given.get("collaborative", "Northgate Elementary OST")),
+        site=str(given.get("site", "Northgate Elementary")),
+        facilitator="Alex Rivera",
+        date=str(given.get("date", "2026-11-22")),
+    )
+    add_participants(
+        plan,
+        list(
+            given.get(
+                "people",
+                [  # type: ignore[call-overload]
+                    "Monica Haugen | Seattle Parks and Recreation | Site lead",
+                    "Shana Beckwith | STEMPaths Innovation Network | Director",
+                    "Jo Park | Northgate PTA | Parent",
+                ],
+            )
+        ),
+    )
+    plan.answers = {k: (v, None) for k, v in dict(given.get("answers", {})).items()}  # type: ignore[call-overload]
+    plan.actions = list(given.get("actions", []))  # type: ignore[call-overload]
+    plan.notes = list(given.get("notes", []))  # type: ignore[call-overload]
+    check_against(plan, protocol, "test")
+    session = Facilitator(ScriptedConsole(interactive=False), Store(folder), protocol, plan).start()
+    if given.get("status") == "draft":
+        session.status = "draft"
+        Store(folder).save(session)
+    return session.id
+
+
+@pytest.fixture
+def sessions(sessions_dir: Path) -> dict[str, str]:
+    """A folder of sessions: both protocols, drafts and complete, several collaboratives."""
+    from reflect_cli.model import Action, Note
+
+    ids = {
+        "first": make_session(
+            sessions_dir,
+            "equitable-partnerships",
+            date="2026-09-15",
+            answers={
+                "partnership-type-now": "Cooperative",
+                "partnership-type-wanted": "Integrated",
+                "shared-leadership": 2,
+                "changes-sought": "monica: Fair access to the gym.",
+            },
+            actions=[Action("Share the space calendar", "shana", "2026-10-01")],
+        ),
+        "second": make_session(
+            sessions_dir,
+            "equitable-partnerships",
+            date="2026-11-20",
+            answers={
+                "partnership-type-now": "Collaborative",
+                "partnership-type-wanted": "Integrated",
+                "shared-leadership": 4,
+                "changes-sought": "shana: Families at the table. Café ☕",
+            },
+        ),
+        "hostile": make_session(
+            sessions_dir,
+            "partnership-reflection",
+            date="2026-11-21",
+            answers={
+                "shared-values": HOSTILE,
+                "equity-issues": "jo: We hear from Monica Haugen most.",
+            },
+            actions=[Action("Invite <b>families</b>", "jo", "2026-12-05")],
+            notes=[Note("Private: Jo seemed upset", "shared-values")],
+        ),
+        "other": make_session(
+            sessions_dir,
+            "partnership-reflection",
+            date="2026-10-05",
+            collaborative="Rainier Beach Partners",
+            site="Rainier Beach High",
+            people=["Ana Ruiz | Rainier Beach High | Counselor"],
+            answers={"shared-values": "ana: Students lead."},
+            status="draft",
+        ),
+    }
+    return ids

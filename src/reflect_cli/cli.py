@@ -88,7 +88,7 @@ def sessions_dir(ctx: typer.Context) -> Path:
 
 
 def _register() -> None:
-    from reflect_cli import cli_protocols, cli_session  # noqa: F401 - registers commands
+    from reflect_cli import cli_protocols, cli_review, cli_session  # noqa: F401 - registers commands
 
     app.add_typer(cli_protocols.app, name="protocols")
 

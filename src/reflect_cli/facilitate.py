@@ -62,13 +62,22 @@ def snapshot_protocol(session: Session) -> Protocol:
     """The questions as the record asked them, for when the protocol file is gone."""
     ref = session.protocol
     domains = tuple(
-        Domain(d.id, d.title, tuple(
-            Question(q.id, q.prompt, q.kind, choices=tuple(Choice(c) for c in q.choices),
-                     scale=Scale(1, 5) if q.kind == "scale" else None)
-            for q in d.questions
-        ))
+        Domain(
+            d.id,
+            d.title,
+            tuple(
+                Question(
+                    q.id,
+                    q.prompt,
+                    q.kind,
+                    choices=tuple(Choice(c) for c in q.choices),
+                    scale=Scale(1, 5) if q.kind == "scale" else None,
+                )
+                for q in d.questions
+            ),
+        )
         for d in session.domains
-    )  # fmt: skip
+    )
     return Protocol(ref.id, ref.version, ref.title, domains, source=ref.source, sha256=ref.sha256)
 
 
@@ -104,10 +113,16 @@ class Facilitator:
     def resume(self, session: Session) -> Session:
         """Continue a draft at its first unanswered question."""
         if session.protocol.sha256 and session.protocol.sha256 != self.protocol.sha256:
-            self.console.say("The protocol file changed since this session began; "
-                             "the questions as first asked are kept.", "yellow")  # fmt: skip
-        self.console.say(f"Resuming {session.id} ({session.answered_count} of "
-                         f"{session.question_count} answered)", "dim")  # fmt: skip
+            self.console.say(
+                "The protocol file changed since this session began; "
+                "the questions as first asked are kept.",
+                "yellow",
+            )
+        self.console.say(
+            f"Resuming {session.id} ({session.answered_count} of "
+            f"{session.question_count} answered)",
+            "dim",
+        )
         return self._guard(session, first_time=False)
 
     def _guard(self, session: Session, first_time: bool) -> Session:
@@ -136,8 +151,9 @@ class Facilitator:
             self._apply_plan(session)
         self._follow_up(session, self.previous)
         self._intro(session)
-        loop = QuestionLoop(self.console, session, items_of(session, self.protocol),
-                            lambda: self._save(session))  # fmt: skip
+        loop = QuestionLoop(
+            self.console, session, items_of(session, self.protocol), lambda: self._save(session)
+        )
         if self.console.interactive:
             loop.run()
             self._review(session, loop)
@@ -150,10 +166,14 @@ class Facilitator:
     # -- setup ---------------------------------------------------------------------
 
     def _check_required(self) -> None:
-        missing = [f"--{name}" for name in ("collaborative", "facilitator")
-                   if not getattr(self.plan, name)]  # fmt: skip
-        missing += [f"answer to {q.id!r}" for _, q in self.protocol.questions()
-                    if q.required and q.id not in self.plan.answers]  # fmt: skip
+        missing = [
+            f"--{name}" for name in ("collaborative", "facilitator") if not getattr(self.plan, name)
+        ]
+        missing += [
+            f"answer to {q.id!r}"
+            for _, q in self.protocol.questions()
+            if q.required and q.id not in self.plan.answers
+        ]
         if missing:
             raise InputError("--no-input: missing required " + ", ".join(missing))
 
@@ -194,8 +214,11 @@ class Facilitator:
             if self._yes(f"Same people as last time ({names})?", True):
                 session.participants = [*previous.participants]
                 self._save(session)
-        self.console.say("Who is here? One per line: Name | Organization | Role (| handle). "
-                         "Empty line when done.", "dim")  # fmt: skip
+        self.console.say(
+            "Who is here? One per line: Name | Organization | Role (| handle). "
+            "Empty line when done.",
+            "dim",
+        )
         while True:
             line = self.console.ask("participant>").strip()
             if not line:
@@ -239,17 +262,22 @@ class Facilitator:
     def _find_previous(self, session: Session) -> Session | None:
         sessions, _ = self.store.read_all()
         mine = (session.date, session.started)
-        earlier = [s for s in sessions
-                   if s.collaborative.casefold() == session.collaborative.casefold()
-                   and s.id != session.id and (s.date, s.started) < mine]  # fmt: skip
+        earlier = [
+            s
+            for s in sessions
+            if s.collaborative.casefold() == session.collaborative.casefold()
+            and s.id != session.id
+            and (s.date, s.started) < mine
+        ]
         return newest_first(earlier)[0] if earlier else None
 
     def _follow_up(self, session: Session, previous: Session | None) -> None:
         if previous is None:
             return
         done = {(a.text, a.origin) for a in session.follow_up}
-        pending = [a for a in open_commitments(previous)
-                   if (a.text, a.origin or previous.id) not in done]  # fmt: skip
+        pending = [
+            a for a in open_commitments(previous) if (a.text, a.origin or previous.id) not in done
+        ]
         if pending:
             self.console.rule(f"Commitments from {previous.id}")
         for action in pending:
@@ -258,8 +286,14 @@ class Facilitator:
                 owner = f" ({action.owner}" + (f", due {action.due}" if action.due else "") + ")"
                 self.console.say(action.text + (owner if action.owner else ""))
                 status = self._status()
-            carried = Action(action.text, action.owner, action.due, status, action.question,
-                             action.origin or previous.id)  # fmt: skip
+            carried = Action(
+                action.text,
+                action.owner,
+                action.due,
+                status,
+                action.question,
+                action.origin or previous.id,
+            )
             session.follow_up.append(carried)
             self._save(session)
 

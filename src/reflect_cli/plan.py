@@ -15,8 +15,17 @@ from reflect_cli import answers, yamlio
 from reflect_cli.errors import InputError
 from reflect_cli.model import Action, Answer, Note, Participant, Protocol
 
-_KEYS = ("collaborative", "site", "facilitator", "date", "participants", "intro", "answers",
-         "actions", "notes")  # fmt: skip
+_KEYS = (
+    "collaborative",
+    "site",
+    "facilitator",
+    "date",
+    "participants",
+    "intro",
+    "answers",
+    "actions",
+    "notes",
+)
 
 
 @dataclass

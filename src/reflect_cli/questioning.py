@@ -99,10 +99,16 @@ class QuestionLoop:
         if record.answer not in (None, "", []):
             self.console.say("So far:", "dim")
             self.console.say(answer_text(record.answer))
-        hint = "empty line ends the answer; /help for commands" if question.kind == "text" else {
-            "choice": "number or label", "multi": "numbers or labels, separated by commas",
-            "scale": "a whole number", "yes-no": "yes or no",
-        }[question.kind]  # fmt: skip
+        hint = (
+            "empty line ends the answer; /help for commands"
+            if question.kind == "text"
+            else {
+                "choice": "number or label",
+                "multi": "numbers or labels, separated by commas",
+                "scale": "a whole number",
+                "yes-no": "yes or no",
+            }[question.kind]
+        )
         self.console.say(f"({hint}{'; required' if question.required else ''})", "dim")
         while True:
             step = self._one_line(index)

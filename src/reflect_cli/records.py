@@ -29,10 +29,23 @@ SCHEMA = "reflect/session-v1"
 SCHEMA_VERSION = 1
 _SCHEMA_PATTERN = re.compile(r"^reflect/session-v(\d+)$")
 _KNOWN_KEYS = (
-    "schema", "id", "status", "protocol", "collaborative", "site", "date", "started",
-    "updated", "facilitator", "participants", "intro", "follow_up", "domains", "actions",
+    "schema",
+    "id",
+    "status",
+    "protocol",
+    "collaborative",
+    "site",
+    "date",
+    "started",
+    "updated",
+    "facilitator",
+    "participants",
+    "intro",
+    "follow_up",
+    "domains",
+    "actions",
     "notes",
-)  # fmt: skip
+)
 
 
 def _action_dict(action: Action) -> dict[str, Any]:
@@ -93,6 +106,23 @@ def to_dict(session: Session) -> dict[str, Any]:
         data["protocol"]["source"] = ref.source
     data.update(session.extra)  # keys a newer reflect added survive a round trip
     return data
+
+
+def summary(session: Session) -> dict[str, Any]:
+    """What `reflect list` shows of a session (stable keys, for scripts)."""
+    return {
+        "date": session.date,
+        "id": session.id,
+        "collaborative": session.collaborative,
+        "site": session.site,
+        "protocol": session.protocol.id,
+        "status": session.status,
+        "answered": session.answered_count,
+        "questions": session.question_count,
+        "participants": len(session.participants),
+        "open_commitments": session.open_actions,
+        "started": session.started,
+    }
 
 
 def dump(session: Session) -> str:
@@ -175,8 +205,12 @@ def _answer(value: Any, kind: str, qid: str) -> Answer:
     if value is None:
         return None
     expected: dict[str, type | tuple[type, ...]] = {
-        "text": str, "choice": str, "multi": list, "scale": int, "yes-no": bool,
-    }  # fmt: skip
+        "text": str,
+        "choice": str,
+        "multi": list,
+        "scale": int,
+        "yes-no": bool,
+    }
     wanted = expected.get(kind, (str, int, bool, list))
     if (kind == "scale" and isinstance(value, bool)) or not isinstance(value, wanted):
         raise TypeError(f"answer to {qid!r} does not fit a {kind} question: {value!r}")

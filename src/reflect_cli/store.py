@@ -15,8 +15,10 @@ import re
 import secrets
 import tempfile
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from reflect_cli import records
 from reflect_cli.errors import RecordError, StoreError
@@ -169,27 +171,45 @@ class Store:
                 warnings.append(str(exc))
         return sessions, warnings
 
-    def resolve(self, ref: str, sessions: list[Session]) -> Session:
+    def summaries(self) -> tuple[list[dict[str, Any]], list[str]]:
+        """A summary of every readable session (see records.summary), and warnings."""
+        sessions, warnings = self.read_all()
+        return [records.summary(s) for s in sessions], warnings
+
+    def sessions(self, ids: list[str]) -> list[Session]:
+        """Full sessions for these ids, in the order given."""
+        return [self.load(i) for i in ids]
+
+    def resolve(self, ref: str, sessions: Sequence[S]) -> S:
         """The session named by an id, a unique id prefix, or ``last`` (the newest)."""
         if ref == "last":
             if not sessions:
                 raise StoreError(f"no sessions in {self.folder}")
             return newest_first(sessions)[0]
-        exact = [s for s in sessions if s.id == ref]
+        exact = [s for s in sessions if _key(s)[2] == ref]
         if exact:
             return exact[0]
-        matches = [s for s in sessions if s.id.startswith(ref)]
+        matches = [s for s in sessions if _key(s)[2].startswith(ref)]
         if len(matches) == 1:
             return matches[0]
         if not matches:
             raise StoreError(f"no session matches {ref!r} in {self.folder}")
-        listed = ", ".join(s.id for s in newest_first(matches)[:10])
+        listed = ", ".join(_key(s)[2] for s in newest_first(matches)[:10])
         raise StoreError(f"{ref!r} matches {len(matches)} sessions: {listed}")
 
 
-def newest_first(sessions: list[Session]) -> list[Session]:
-    """Sessions ordered by date, then start time, newest first."""
-    return sorted(sessions, key=lambda s: (s.date, s.started, s.id), reverse=True)
+S = TypeVar("S", Session, dict[str, Any])
+
+
+def _key(item: Session | dict[str, Any]) -> tuple[str, str, str]:
+    if isinstance(item, dict):
+        return (str(item["date"]), str(item["started"]), str(item["id"]))
+    return (item.date, item.started, item.id)
+
+
+def newest_first(sessions: Sequence[S]) -> list[S]:
+    """Sessions (or summaries) by date, then start time, newest first."""
+    return sorted(sessions, key=_key, reverse=True)
 
 
 def is_session_id(text: str) -> bool:

@@ -26,9 +26,15 @@ def visible(text: str) -> str:
 
 def console(stderr: bool = False) -> Console:
     """A Rich console on standard output (data) or standard error (messages)."""
+    import os
+    import sys
+
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    stream = sys.stderr if stderr else sys.stdout
+    # Piped output has no width of its own: keep tables whole for grep and less.
+    wide = None if stream.isatty() or os.environ.get("COLUMNS") else 200
+    return Console(stderr=stderr, highlight=False, soft_wrap=False, width=wide)
 
 
 def text(value: str, style: str = "") -> object:
@@ -52,7 +58,7 @@ def table(
     grid = Table(box=box.SIMPLE_HEAD, caption=visible(caption) or None, caption_justify="left")
     for number, header in enumerate(headers):
         # Ids and dates are copied into other commands: never fold them.
-        grid.add_column(header, overflow="fold", no_wrap=number < keep)
+        grid.add_column(header, overflow="fold", no_wrap=number < keep, min_width=len(header))
     for row in rows:
         grid.add_row(*(text(cell) for cell in row))  # type: ignore[arg-type]
     (out or console()).print(grid)

@@ -1,0 +1,278 @@
+"""`reflect list`, `show`, `search`, `export`, `edit`: review and share past sessions."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from reflect_cli.cli import app, sessions_dir
+
+if TYPE_CHECKING:
+    from reflect_cli.model import Session
+    from reflect_cli.selection import Selection
+    from reflect_cli.store import Store
+
+Ids = Annotated[
+    list[str] | None,
+    typer.Argument(help="Session ids, unique prefixes, or 'last'.", show_default=False),
+]
+Collaborative = Annotated[str, typer.Option(help="Only collaboratives containing this (any case).")]
+Site = Annotated[str, typer.Option(help="Only sites containing this (any case).")]
+ProtocolId = Annotated[str, typer.Option("--protocol", help="Only sessions of this protocol id.")]
+Since = Annotated[str, typer.Option(help="Only sessions on or after this date (YYYY-MM-DD).")]
+Until = Annotated[str, typer.Option(help="Only sessions on or before this date (YYYY-MM-DD).")]
+Status = Annotated[str, typer.Option(help="Only 'draft' or 'complete' sessions.")]
+Count = Annotated[int | None, typer.Option("-n", help="Only the newest N sessions.")]
+
+
+def _warn(warnings: list[str]) -> None:
+    for warning in warnings:
+        print(f"reflect: warning: {warning}", file=sys.stderr)
+
+
+def _chosen(ctx: typer.Context, selection: Selection) -> tuple[Store, list[dict[str, Any]]]:
+    """The store and the chosen summaries, newest first; unreadable files are warnings,
+    and an error only when nothing at all could be read."""
+    from reflect_cli.errors import StoreError
+    from reflect_cli.store import Store
+
+    store = Store.at(sessions_dir(ctx))
+    summaries, warnings = store.summaries()
+    _warn(warnings)
+    if warnings and not summaries:
+        raise StoreError(
+            f"none of the {len(warnings)} record files in {store.folder} could be read"
+        )
+    return store, selection.apply(store, summaries)
+
+
+def _selection(ids: list[str] | None, **filters: Any) -> Selection:
+    from reflect_cli.selection import Selection
+
+    return Selection(ids=list(ids or []), **filters)
+
+
+@app.command("list")
+def list_sessions(
+    ctx: typer.Context,
+    ids: Ids = None,
+    collaborative: Collaborative = "",
+    site: Site = "",
+    protocol: ProtocolId = "",
+    since: Since = "",
+    until: Until = "",
+    status: Status = "",
+    n: Count = None,
+    as_json: Annotated[bool, typer.Option("--json", help="A JSON array, for scripts.")] = False,
+) -> None:
+    """List sessions, newest first: date, id, collaborative, site, protocol, status,
+    answered/total, participants and open commitments."""
+    import json
+
+    from reflect_cli import terminal
+
+    selection = _selection(
+        ids,
+        collaborative=collaborative,
+        site=site,
+        protocol=protocol,
+        since=since,
+        until=until,
+        status=status,
+        limit=n,
+    )
+    store, chosen = _chosen(ctx, selection)
+    rows = [{k: v for k, v in s.items() if k != "started"} for s in chosen]
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        print(
+            f"reflect: no sessions in {store.folder}; start one with: reflect start",
+            file=sys.stderr,
+        )
+        return
+    table_rows = [
+        [
+            r["date"],
+            r["id"],
+            r["collaborative"],
+            r["site"],
+            r["protocol"],
+            r["status"],
+            f"{r['answered']}/{r['questions']}",
+            str(r["participants"]),
+            str(r["open_commitments"]),
+        ]
+        for r in rows
+    ]
+    headers = [
+        "date",
+        "id",
+        "collaborative",
+        "site",
+        "protocol",
+        "status",
+        "answered",
+        "people",
+        "open",
+    ]
+    terminal.table(headers, table_rows, caption=f"{len(rows)} sessions in {store.folder}", keep=2)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    session_id: Annotated[
+        str, typer.Argument(help="Session id, unique prefix, or 'last'.")
+    ] = "last",
+) -> None:
+    """Show one session in the terminal, private notes marked as private."""
+    from reflect_cli import session_view
+
+    store, chosen = _chosen(ctx, _selection([session_id]))
+    session_view.show(store.sessions([chosen[0]["id"]])[0])
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="Text to find in answers (any case).")],
+    regex: Annotated[bool, typer.Option("--regex", help="TEXT is a regular expression.")] = False,
+    collaborative: Collaborative = "",
+    site: Site = "",
+    protocol: ProtocolId = "",
+    since: Since = "",
+    until: Until = "",
+    status: Status = "",
+    n: Count = None,
+) -> None:
+    """Find answers containing TEXT across sessions, with session, date, domain and question."""
+    from reflect_cli import search as searching
+    from reflect_cli import session_view
+
+    pattern = searching.compile_pattern(text, regex)
+    selection = _selection(
+        None,
+        collaborative=collaborative,
+        site=site,
+        protocol=protocol,
+        since=since,
+        until=until,
+        status=status,
+        limit=n,
+    )
+    store, chosen = _chosen(ctx, selection)
+    hits = searching.find(store.sessions([s["id"] for s in chosen]), pattern)
+    session_view.hits(hits)
+    sessions = len({h.session.id for h in hits})
+    print(f"reflect: {len(hits)} matching lines in {sessions} sessions", file=sys.stderr)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    ids: Ids = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="md, html, csv or json [default: from -o, else md]."),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here, not to standard output.")
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite the -o file if it exists.")] = False,
+    redact: Annotated[
+        bool, typer.Option(help='Names become "Organization (Role)"; no facilitator.')
+    ] = False,
+    include_private: Annotated[
+        bool, typer.Option(help="Include private facilitator notes.")
+    ] = False,
+    excel: Annotated[
+        bool, typer.Option(help="CSV for Excel: UTF-8 BOM, formulas as text.")
+    ] = False,
+    collaborative: Collaborative = "",
+    site: Site = "",
+    protocol: ProtocolId = "",
+    since: Since = "",
+    until: Until = "",
+    status: Status = "",
+    n: Count = None,
+) -> None:
+    """Export sessions as one summary to share: Markdown, HTML, CSV or JSON.
+
+    Several sessions give one document: each question's answers side by side in date
+    order, choices and ratings over time, commitments with their latest status, and who
+    was heard from. Private notes stay out unless --include-private."""
+    from reflect_cli import export as exporting
+    from reflect_cli.errors import InputError, StoreError
+    from reflect_cli.store import write_atomic
+
+    chosen_format = exporting.format_for(fmt, output)
+    if output is not None and output.exists() and not force:
+        raise InputError(f"{output} exists; use --force to overwrite it")
+    selection = _selection(
+        ids,
+        collaborative=collaborative,
+        site=site,
+        protocol=protocol,
+        since=since,
+        until=until,
+        status=status,
+        limit=n,
+    )
+    store, chosen = _chosen(ctx, selection)
+    if not chosen:
+        raise StoreError(f"no sessions match in {store.folder}")
+    options = exporting.Options(redact=redact, include_private=include_private, excel=excel)
+    text = exporting.render(store.sessions([s["id"] for s in chosen]), chosen_format, options)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    write_atomic(output, text)
+    print(f"reflect: wrote {output} ({len(chosen)} sessions, {chosen_format})", file=sys.stderr)
+
+
+def _edit_loop(store: Store, session: Session) -> Session | None:
+    from reflect_cli import records
+    from reflect_cli.errors import RecordError
+    from reflect_cli.prompts import RichConsole
+
+    console = RichConsole()
+    text = records.dump(session)
+    while True:
+        edited = console.edit(text)
+        if edited.rstrip("\n") == text.rstrip("\n"):
+            return None
+        try:
+            updated = records.parse(edited + "\n", str(store.path(session.id)))
+            if updated.id != session.id:
+                raise RecordError(f"the id must stay {session.id}")
+            return updated
+        except RecordError as exc:
+            console.say(f"Not saved: {exc}", "yellow")
+            if not sys.stdin.isatty() or console.ask(
+                "Re-open the editor? [Y/n]"
+            ).strip().lower() in ("n", "no"):
+                raise RecordError(f"{exc} (the record is unchanged)") from None
+            text = edited
+
+
+@app.command()
+def edit(
+    ctx: typer.Context,
+    session_id: Annotated[str, typer.Argument(help="Session id, unique prefix, or 'last'.")],
+) -> None:
+    """Edit a record's YAML in $VISUAL or $EDITOR; a broken edit is refused, the record kept.
+
+    On a valid save the Markdown beside it is rendered again."""
+    store, chosen = _chosen(ctx, _selection([session_id]))
+    session = store.sessions([chosen[0]["id"]])[0]
+    updated = _edit_loop(store, session)
+    if updated is None:
+        print("reflect: no changes", file=sys.stderr)
+        return
+    store.save(updated)
+    print(f"reflect: saved {store.path(updated.id)}", file=sys.stderr)

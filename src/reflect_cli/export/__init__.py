@@ -1,0 +1,53 @@
+"""Exports: one module per format, looked up by name. Each has ``render(sessions, options)``."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from reflect_cli.errors import InputError
+from reflect_cli.model import Session
+
+FORMATS = {"md": "markdown", "html": "html", "csv": "csv_rows", "json": "json_records"}
+SUFFIXES = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "csv",
+    ".json": "json",
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    """How an export is made: redaction, private notes, Excel-friendly CSV."""
+
+    redact: bool = False
+    include_private: bool = False
+    excel: bool = False
+
+
+class Exporter(Protocol):
+    def render(self, sessions: list[Session], options: Options) -> str: ...
+
+
+def format_for(name: str | None, output: Path | None) -> str:
+    """The format asked for, else the one the output file's suffix names, else Markdown."""
+    if name:
+        if name not in FORMATS:
+            raise InputError(f"unknown format {name!r}; one of: {', '.join(FORMATS)}")
+        return name
+    if output is not None and output.suffix.lower() in SUFFIXES:
+        return SUFFIXES[output.suffix.lower()]
+    return "md"
+
+
+def render(sessions: list[Session], fmt: str, options: Options) -> str:
+    """The sessions (oldest first) as one document in the format named."""
+    from reflect_cli.export.prepare import prepare
+
+    module: Exporter = importlib.import_module(f"reflect_cli.export.{FORMATS[fmt]}")
+    return module.render(prepare(sessions, options), options)
