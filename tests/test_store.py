@@ -79,10 +79,10 @@ def test_full_disk_keeps_the_old_record(
 def test_resolve_prefix_last_and_ambiguity(sessions_dir: Path) -> None:
     shelf = Store(sessions_dir)
     a, b = shelf.create(session("Alpha")), shelf.create(session("Beta"))
-    sessions, warnings = shelf.read_all()
+    sessions, warnings = shelf.summaries()
     assert warnings == []
-    assert shelf.resolve(a.id[:-2], sessions).id == a.id
-    assert shelf.resolve("last", sessions).id in {a.id, b.id}
+    assert shelf.resolve(a.id[:-2], sessions)["id"] == a.id
+    assert shelf.resolve("last", sessions)["id"] in {a.id, b.id}
     with pytest.raises(StoreError, match="matches 2 sessions"):
         shelf.resolve("2026-11-22", sessions)
     with pytest.raises(StoreError, match="no session matches"):
@@ -94,5 +94,5 @@ def test_unreadable_files_are_warnings(sessions_dir: Path) -> None:
     shelf.create(session("Good"))
     (sessions_dir / "empty.yaml").write_text("")
     (sessions_dir / "junk.yaml").write_bytes(b"\xff\xfe")
-    sessions, warnings = shelf.read_all()
+    sessions, warnings = shelf.summaries()
     assert len(sessions) == 1 and len(warnings) == 2

@@ -140,27 +140,28 @@ def resume(
     from reflect_cli.store import Store, newest_first
 
     store = Store.at(sessions_dir(ctx))
-    sessions, warnings = store.read_all()
+    summaries, warnings = store.summaries()
     for warning in warnings:
         print(f"reflect: warning: {warning}", file=sys.stderr)
     console = _console(no_input=False)
     if session_id:
-        session = store.resolve(session_id, sessions)
-        if session.status != "draft":
-            raise StoreError(f"{session.id} is already complete; nothing to resume")
+        chosen = store.resolve(session_id, summaries)
+        if chosen["status"] != "draft":
+            raise StoreError(f"{chosen['id']} is already complete; nothing to resume")
     else:
-        drafts = newest_first([s for s in sessions if s.status == "draft"])
+        drafts = newest_first([s for s in summaries if s["status"] == "draft"])
         if not drafts:
             raise StoreError(f"no draft sessions in {store.folder}; start one with: reflect start")
-        session = drafts[0]
+        chosen = drafts[0]
         if len(drafts) > 1:
             for number, draft in enumerate(drafts, 1):
-                counts = f"{draft.answered_count} of {draft.question_count} answered"
-                console.say(f"{number}) {draft.id}  {draft.collaborative}  ({counts})")
+                counts = f"{draft['answered']} of {draft['questions']} answered"
+                console.say(f"{number}) {draft['id']}  {draft['collaborative']}  ({counts})")
             choice = console.ask("Which draft?", "1").strip()
             if not choice.isdigit() or not 1 <= int(choice) <= len(drafts):
                 raise StoreError(f"no draft numbered {choice!r}")
-            session = drafts[int(choice) - 1]
+            chosen = drafts[int(choice) - 1]
+    session = store.sessions([chosen["id"]])[0]
     protocol = _protocol_for(session, questions_dir or [])
     with _saved_on_hangup():
         Facilitator(console, store, protocol, Plan()).resume(session)

@@ -260,16 +260,18 @@ class Facilitator:
     # -- before the questions ---------------------------------------------------------
 
     def _find_previous(self, session: Session) -> Session | None:
-        sessions, _ = self.store.read_all()
+        summaries, _ = self.store.summaries()
         mine = (session.date, session.started)
         earlier = [
             s
-            for s in sessions
-            if s.collaborative.casefold() == session.collaborative.casefold()
-            and s.id != session.id
-            and (s.date, s.started) < mine
+            for s in summaries
+            if s["collaborative"].casefold() == session.collaborative.casefold()
+            and s["id"] != session.id
+            and (s["date"], s["started"]) < mine
         ]
-        return newest_first(earlier)[0] if earlier else None
+        if not earlier:
+            return None
+        return self.store.sessions([newest_first(earlier)[0]["id"]])[0]
 
     def _follow_up(self, session: Session, previous: Session | None) -> None:
         if previous is None:

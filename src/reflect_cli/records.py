@@ -12,7 +12,6 @@ import datetime as dt
 import re
 from typing import Any
 
-from reflect_cli import yamlio
 from reflect_cli.errors import RecordError
 from reflect_cli.model import (
     Action,
@@ -127,6 +126,8 @@ def summary(session: Session) -> dict[str, Any]:
 
 def dump(session: Session) -> str:
     """The session as record YAML text."""
+    from reflect_cli import yamlio  # PyYAML only when a record is written or read from YAML
+
     data = to_dict(session)
     with contextlib.suppress(ValueError):  # a real YAML date reads better; else kept as typed
         data["date"] = dt.date.fromisoformat(session.date)
@@ -135,6 +136,8 @@ def dump(session: Session) -> str:
 
 def parse(text: str, source: str) -> Session:
     """Read record YAML text; ``RecordError`` names ``source`` when it is not a record."""
+    from reflect_cli import yamlio
+
     try:
         data = yamlio.load(text)
     except yamlio.YamlProblem as exc:

@@ -16,11 +16,12 @@ import secrets
 import tempfile
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from reflect_cli import records
+from reflect_cli.cache import Cache, Progress
 from reflect_cli.errors import RecordError, StoreError
 from reflect_cli.markdown import render_session
 from reflect_cli.model import Session
@@ -77,6 +78,8 @@ class Store:
     """One sessions folder."""
 
     folder: Path
+    _cached: Cache | None = field(default=None, repr=False)
+    _written: dict[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def at(cls, folder: Path | None = None) -> Store:
@@ -121,25 +124,17 @@ class Store:
         raise StoreError(f"no free session id left for {base} in {self.folder}")
 
     def save(self, session: Session) -> None:
-        """Write the record and its Markdown rendering, each atomically."""
+        """Write the record and its Markdown rendering, each atomically. Saving an
+        unchanged session writes nothing, so its bytes (and git) stay as they are."""
+        if records.dump(session) == self._written.get(session.id):
+            return
         session.updated = now()
         path = self.path(session.id)
-        write_atomic(path, records.dump(session))
+        text = records.dump(session)
+        write_atomic(path, text)
         write_atomic(path.with_suffix(".md"), render_session(session))
-
-    def record_paths(self) -> list[Path]:
-        """Every record file in the folder (hidden files and sub-folders left out)."""
-        if not self.folder.is_dir():
-            return []
-        try:
-            with os.scandir(self.folder) as entries:
-                return sorted(
-                    Path(e.path)
-                    for e in entries
-                    if e.name.endswith(SUFFIX) and not e.name.startswith(".") and e.is_file()
-                )
-        except OSError as exc:
-            raise _disk_error("read", self.folder, exc) from None
+        self._written[session.id] = text
+        self._cached = None
 
     def load_path(self, path: Path) -> Session:
         """Read one record file."""
@@ -155,30 +150,39 @@ class Store:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             raise RecordError(f"{path}: not UTF-8 text") from None
-        return records.parse(text, str(path))
+        session = records.parse(text, str(path))
+        self._written[session.id] = text
+        return session
 
     def load(self, session_id: str) -> Session:
         return self.load_path(self.path(session_id))
 
-    def read_all(self) -> tuple[list[Session], list[str]]:
-        """Every readable session, and one warning per file that could not be read."""
-        sessions: list[Session] = []
-        warnings: list[str] = []
-        for path in self.record_paths():
-            try:
-                sessions.append(self.load_path(path))
-            except RecordError as exc:
-                warnings.append(str(exc))
-        return sessions, warnings
+    def _cache(self, progress: Progress | None = None) -> Cache:
+        if self._cached is None:
+            self._cached = Cache(self.folder)
+            if self.folder.is_dir():
+                self._cached.refresh(self._read_data, _summary_of, progress)
+        return self._cached
 
-    def summaries(self) -> tuple[list[dict[str, Any]], list[str]]:
-        """A summary of every readable session (see records.summary), and warnings."""
-        sessions, warnings = self.read_all()
-        return [records.summary(s) for s in sessions], warnings
+    def _read_data(self, path: Path) -> dict[str, Any]:
+        return records.to_dict(self.load_path(path))
+
+    def summaries(self, progress: Progress | None = None) -> tuple[list[dict[str, Any]], list[str]]:
+        """A summary of every readable session (see records.summary), and one warning per
+        file that could not be read. Served from the cache; changed files are read again."""
+        found, warnings = [], []
+        for entry in self._cache(progress).summaries().values():
+            if entry.summary is not None:
+                found.append(entry.summary)
+            else:
+                warnings.append(entry.error)
+        return found, warnings
 
     def sessions(self, ids: list[str]) -> list[Session]:
         """Full sessions for these ids, in the order given."""
-        return [self.load(i) for i in ids]
+        names = [f"{i}{SUFFIX}" for i in ids]
+        data = self._cache().records(names, self._read_data)
+        return [records.from_dict(data[name], str(self.folder / name)) for name in names]
 
     def resolve(self, ref: str, sessions: Sequence[S]) -> S:
         """The session named by an id, a unique id prefix, or ``last`` (the newest)."""
@@ -205,6 +209,10 @@ def _key(item: Session | dict[str, Any]) -> tuple[str, str, str]:
     if isinstance(item, dict):
         return (str(item["date"]), str(item["started"]), str(item["id"]))
     return (item.date, item.started, item.id)
+
+
+def _summary_of(data: dict[str, Any]) -> dict[str, Any]:
+    return records.summary(records.from_dict(data, str(data.get("id"))))
 
 
 def newest_first(sessions: Sequence[S]) -> list[S]:
