@@ -17,7 +17,7 @@ import json
 import os
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ SETTLE_NS = 2_000_000_000
 COMPACT_BYTES = 1_000_000
 
 Progress = Callable[[int, int], None]
+_SKIP = object()
 Reader = Callable[[Path], dict[str, Any]]  # record file -> record data, or RecordError
 Summarize = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -118,23 +119,41 @@ class Cache:
         """Every record file's entry: a summary, or the error that made it unreadable."""
         return {**self.entries, **{name: entry for name, (entry, _) in self.recent.items()}}
 
-    def records(self, names: list[str], read: Reader) -> dict[str, dict[str, Any]]:
-        """Parsed records for these files: from the cache when intact, else from YAML."""
-        data = self._read_data() if any(n in self.entries for n in names) else b""
-        found: dict[str, dict[str, Any]] = {}
-        for name in names:
-            if name in self.recent and self.recent[name][1] is not None:
-                found[name] = self.recent[name][1]  # type: ignore[assignment]
-                continue
-            entry = self.entries.get(name)
-            if entry is not None and entry.offset >= 0:
-                chunk = data[entry.offset : entry.offset + entry.length]
-                if zlib.crc32(chunk) == entry.crc:
-                    with contextlib.suppress(ValueError):
-                        found[name] = json.loads(chunk)
-                        continue
-            found[name] = read(self.folder / name)
-        return found
+    def records(
+        self, names: list[str], read: Reader, keep: Callable[[bytes], bool] | None = None
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Parsed records for these files, one at a time: from the cache when intact, else
+        from YAML. ``keep`` sees a cached record's raw JSON line first and may skip it."""
+        cached = sorted(
+            (e.offset, n) for n in names if (e := self.entries.get(n)) and e.offset >= 0
+        )
+        handle = None
+        with contextlib.ExitStack() as stack:
+            if cached:
+                with contextlib.suppress(OSError):
+                    handle = stack.enter_context(open(self.home / "records.jsonl", "rb"))
+            for name in names:
+                data = self._cached_record(name, handle, keep)
+                if data is _SKIP:
+                    continue
+                yield name, data if data is not None else read(self.folder / name)
+
+    def _cached_record(self, name: str, handle: Any, keep: Callable[[bytes], bool] | None) -> Any:
+        if name in self.recent:
+            return self.recent[name][1]
+        entry = self.entries.get(name)
+        if handle is None or entry is None or entry.offset < 0:
+            return None
+        handle.seek(entry.offset)
+        chunk = handle.read(entry.length)
+        if zlib.crc32(chunk) != entry.crc:
+            return None
+        if keep is not None and not keep(chunk):
+            return _SKIP
+        try:
+            return json.loads(chunk)
+        except ValueError:
+            return None
 
     def _load_index(self) -> None:
         try:

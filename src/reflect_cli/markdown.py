@@ -19,7 +19,7 @@ _LEADING = re.compile(r"^([+\-=]|\d+(?=[.)]))")  # list, setext and ordered-list
 def inline(text: str) -> str:
     """One line of user text, safe anywhere inline (headings, list items, table cells)."""
     flat = " ".join(text.split())
-    escaped = _INLINE.sub(r"\\\1", flat)
+    escaped = _INLINE.sub(r"\\\1", flat) if _INLINE.search(flat) else flat
     match = _LEADING.match(escaped)
     if match and match.group(1)[0].isdigit():
         end = match.end()
@@ -27,10 +27,22 @@ def inline(text: str) -> str:
     return "\\" + escaped if match else escaped
 
 
+_ANY_LEADING = re.compile(r"^[+\-=\d]", re.MULTILINE)
+_LEADING_MARK = re.compile(r"^([+\-=])", re.MULTILINE)
+_LEADING_NUMBER = re.compile(r"^(\d+)([.)])", re.MULTILINE)
+
+
 def block(text: str) -> str:
-    """Multi-line user text as paragraphs: each typed line stays its own line."""
-    lines = [inline(line) for line in text.splitlines() if line.strip()]
-    return "\\\n".join(lines)  # a backslash before a newline is a hard line break
+    """Multi-line user text as paragraphs: each typed line stays its own line.
+
+    The same escaping as ``inline``, done over the whole text at once (answers are most
+    of an export); leading spaces go, so no line can become indented code."""
+    body = "\n".join(stripped for line in text.splitlines() if (stripped := line.strip()))
+    if _INLINE.search(body):
+        body = _INLINE.sub(r"\\\1", body)
+    if _ANY_LEADING.search(body):
+        body = _LEADING_NUMBER.sub(r"\1\\\2", _LEADING_MARK.sub(r"\\\1", body))
+    return body.replace("\n", "\\\n")  # a backslash before a newline is a hard line break
 
 
 def _person(person: Participant) -> str:
@@ -51,6 +63,11 @@ def action_item(action: Action, names: dict[str, str]) -> str:
         details.append(inline(action.status))
     tail = "; ".join(d for d in details if d)
     return f"- [{box}] {inline(action.text)}" + (f" ({tail})" if tail else "")
+
+
+def has_answer(value: object) -> bool:
+    """Whether an answer says anything (False, for a yes-no question, does)."""
+    return value is not None and value != "" and value != []
 
 
 def answer_text(value: object) -> str:

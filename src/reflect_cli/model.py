@@ -17,7 +17,7 @@ SESSION_STATUSES = ("draft", "complete")
 Answer = str | int | bool | list[str] | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Choice:
     """One option of a choice or multi question, with an optional definition."""
 
@@ -25,7 +25,7 @@ class Choice:
     help: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scale:
     """An integer rating from ``min`` to ``max``; some points carry a label."""
 
@@ -34,7 +34,7 @@ class Scale:
     labels: dict[int, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Question:
     """One question of a domain."""
 
@@ -47,7 +47,7 @@ class Question:
     required: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Domain:
     """A group of questions the room reflects on together."""
 
@@ -57,7 +57,7 @@ class Domain:
     help: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IntroStep:
     """Something the room does before the questions, such as watching a video."""
 
@@ -68,7 +68,7 @@ class IntroStep:
     minutes: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Protocol:
     """A reflection protocol loaded from a YAML file."""
 
@@ -93,7 +93,7 @@ class Protocol:
         return sum(len(d.questions) for d in self.domains)
 
 
-@dataclass
+@dataclass(slots=True)
 class Participant:
     """Someone in the room; ``handle`` is how answers credit them."""
 
@@ -111,7 +111,7 @@ class Participant:
         return parts[0] if parts else "Participant"
 
 
-@dataclass
+@dataclass(slots=True)
 class Action:
     """A commitment someone made; ``origin`` is the session it came from."""
 
@@ -127,7 +127,7 @@ class Action:
         return self.status in ("open", "in progress")
 
 
-@dataclass
+@dataclass(slots=True)
 class Note:
     """A private facilitator note: never exported unless asked for."""
 
@@ -135,7 +135,7 @@ class Note:
     question: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class AnswerRecord:
     """A question as it was asked in a session (a snapshot) and what was answered."""
 
@@ -158,7 +158,7 @@ class AnswerRecord:
         return self.in_progress or (self.answer is None and not self.skipped)
 
 
-@dataclass
+@dataclass(slots=True)
 class DomainRecord:
     """A domain as it was asked in a session."""
 
@@ -167,7 +167,7 @@ class DomainRecord:
     questions: list[AnswerRecord] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class ProtocolRef:
     """Which protocol a session followed, so it stays readable if the protocol changes."""
 
@@ -178,7 +178,7 @@ class ProtocolRef:
     source: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Session:
     """One reflection meeting: the source of truth written to a record file."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+import sys
 from typing import Any
 
 from reflect_cli.errors import RecordError
@@ -176,6 +177,8 @@ def _describe(exc: Exception) -> str:
 
 
 def _text(value: Any) -> str:
+    if type(value) is str:  # by far the most common: no conversion
+        return value
     if value is None:
         return ""
     if isinstance(value, dt.date | dt.datetime):
@@ -204,34 +207,46 @@ def _action(raw: Any) -> Action:
     )
 
 
+_ANSWER_TYPES: dict[str, type | tuple[type, ...]] = {
+    "text": str,
+    "choice": str,
+    "multi": list,
+    "scale": int,
+    "yes-no": bool,
+}
+
+
 def _answer(value: Any, kind: str, qid: str) -> Answer:
     if value is None:
         return None
-    expected: dict[str, type | tuple[type, ...]] = {
-        "text": str,
-        "choice": str,
-        "multi": list,
-        "scale": int,
-        "yes-no": bool,
-    }
-    wanted = expected.get(kind, (str, int, bool, list))
+    wanted = _ANSWER_TYPES.get(kind, (str, int, bool, list))
     if (kind == "scale" and isinstance(value, bool)) or not isinstance(value, wanted):
         raise TypeError(f"answer to {qid!r} does not fit a {kind} question: {value!r}")
     if isinstance(value, list):
-        return [_text(v) for v in value]
+        return _texts(value, "answer")
     return value  # type: ignore[return-value]
 
 
+def _texts(value: Any, key: str) -> list[str]:
+    if not value:
+        return []
+    items = _list(value, key)
+    for item in items:
+        if type(item) is not str:
+            return [_text(i) for i in items]
+    return items
+
+
 def _question(raw: Any) -> AnswerRecord:
-    kind = _text(raw.get("kind")) or "text"
-    qid = _text(raw["id"])
+    kind = sys.intern(_text(raw.get("kind")) or "text")
+    qid = sys.intern(_text(raw["id"]))
     return AnswerRecord(
         id=qid,
-        prompt=_text(raw["prompt"]),
+        prompt=sys.intern(_text(raw["prompt"])),  # the same few prompts in every session
         kind=kind,
-        choices=[_text(c) for c in _list(raw.get("choices"), "choices")],
+        choices=_texts(raw.get("choices"), "choices"),
         answer=_answer(raw.get("answer"), kind, qid),
-        credits=[_text(c) for c in _list(raw.get("credits"), "credits")],
+        credits=_texts(raw.get("credits"), "credits"),
         skipped=bool(raw.get("skipped", False)),
         in_progress=bool(raw.get("in_progress", False)),
     )

@@ -64,16 +64,21 @@ def hits(found: list[Hit], out: Console | None = None) -> None:
     """Search hits grouped under their session and question, matches highlighted."""
     from rich.text import Text
 
-    out = out or terminal.console()
+    out = out or terminal.console(soft_wrap=True)  # long lines as they are: fast and greppable
+    page = Text()  # one print for all hits: Rich's cost is per print
     last = None
     for hit in found:
         where = (hit.session.id, hit.question_id)
         if where != last:
             heading = f"{hit.session.date}  {hit.session.id}  {hit.domain} › {hit.prompt}"
-            out.print(terminal.text(heading, "bold"))
+            page.append(terminal.visible(heading) + "\n", style="bold")
             last = where
-        line = Text(terminal.visible(hit.line))
-        if len(line.plain) == len(hit.line):  # spans still line up after making text visible
-            for start, end in hit.spans:
-                line.stylize("reverse", start, end)
-        out.print(Text("  ") + line)
+        line = terminal.visible(hit.line)
+        start = len(page.plain) + 2
+        page.append("  " + line + "\n")
+        if len(line) == len(hit.line):  # spans still line up after making text visible
+            for begin, end in hit.spans:
+                page.stylize("reverse", start + begin, start + end)
+    if found:
+        page.rstrip()
+        out.print(page)

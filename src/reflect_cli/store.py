@@ -15,7 +15,7 @@ import re
 import secrets
 import tempfile
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -54,16 +54,18 @@ def _disk_error(action: str, path: Path, exc: OSError) -> StoreError:
     return StoreError(f"cannot {action} {path}: {reason}")
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` all at once, owner-only; nothing half-written."""
-    data = text.encode("utf-8")
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+    """Replace ``path`` with ``text`` (or chunks of it) all at once, owner-only; nothing
+    half-written."""
+    chunks = [text] if isinstance(text, str) else text
     try:
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
         raise _disk_error("write", path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, path)
@@ -180,9 +182,17 @@ class Store:
 
     def sessions(self, ids: list[str]) -> list[Session]:
         """Full sessions for these ids, in the order given."""
+        return list(self.iter_sessions(ids))
+
+    def iter_sessions(
+        self, ids: list[str], keep: Callable[[bytes], bool] | None = None
+    ) -> Iterator[Session]:
+        """Full sessions one at a time, so thousands never sit in memory twice. ``keep``
+        may skip a cached record by its raw JSON text (a search's quick first look)."""
         names = [f"{i}{SUFFIX}" for i in ids]
-        data = self._cache().records(names, self._read_data)
-        return [records.from_dict(data[name], str(self.folder / name)) for name in names]
+        folder = str(self.folder)
+        for name, data in self._cache().records(names, self._read_data, keep):
+            yield records.from_dict(data, os.path.join(folder, name))
 
     def resolve(self, ref: str, sessions: Sequence[S]) -> S:
         """The session named by an id, a unique id prefix, or ``last`` (the newest)."""

@@ -8,8 +8,8 @@ shown as typed and cannot restyle or take over the terminal.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -24,7 +24,7 @@ def visible(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-def console(stderr: bool = False) -> Console:
+def console(stderr: bool = False, soft_wrap: bool = False) -> Console:
     """A Rich console on standard output (data) or standard error (messages)."""
     import os
     import sys
@@ -34,7 +34,7 @@ def console(stderr: bool = False) -> Console:
     stream = sys.stderr if stderr else sys.stdout
     # Piped output has no width of its own: keep tables whole for grep and less.
     wide = None if stream.isatty() or os.environ.get("COLUMNS") else 200
-    return Console(stderr=stderr, highlight=False, soft_wrap=False, width=wide)
+    return Console(stderr=stderr, highlight=False, soft_wrap=soft_wrap, width=wide)
 
 
 def text(value: str, style: str = "") -> object:
@@ -102,3 +102,27 @@ def show_protocol(protocol: Protocol, out: Console | None = None) -> None:
     if protocol.source:
         out.print()
         out.print(text(f"Source: {protocol.source}", "dim"))
+
+
+def cold_read_progress(threshold: int = 500) -> Callable[[int, int], None] | None:
+    """A progress bar on standard error for reading many records; none on a pipe."""
+    import sys
+
+    if not sys.stderr.isatty():
+        return None
+    state: dict[str, Any] = {}
+
+    def report(done: int, total: int) -> None:
+        if total < threshold:
+            return
+        if "bar" not in state:
+            from rich.progress import Progress
+
+            state["bar"] = Progress(console=console(stderr=True), transient=True)
+            state["bar"].start()
+            state["task"] = state["bar"].add_task("Reading session records", total=total)
+        state["bar"].update(state["task"], completed=done)
+        if done >= total:
+            state["bar"].stop()
+
+    return report

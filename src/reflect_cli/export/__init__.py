@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -31,7 +32,7 @@ class Options:
 
 
 class Exporter(Protocol):
-    def render(self, sessions: list[Session], options: Options) -> str: ...
+    def render(self, sessions: Iterable[Session], options: Options) -> Iterator[str]: ...
 
 
 def format_for(name: str | None, output: Path | None) -> str:
@@ -45,9 +46,9 @@ def format_for(name: str | None, output: Path | None) -> str:
     return "md"
 
 
-def render(sessions: list[Session], fmt: str, options: Options) -> str:
-    """The sessions (oldest first) as one document in the format named."""
+def render(sessions: Iterable[Session], fmt: str, options: Options) -> Iterator[str]:
+    """The sessions (given oldest first) as one document in the format named, in chunks."""
     from reflect_cli.export.prepare import prepare
 
     module: Exporter = importlib.import_module(f"reflect_cli.export.{FORMATS[fmt]}")
-    return module.render(prepare(sessions, options), options)
+    return module.render((prepare(s, options) for s in sessions), options)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 
 from reflect_cli.export import Options
 from reflect_cli.markdown import answer_text
@@ -31,27 +32,22 @@ def _cell(value: str, excel: bool) -> str:
     return "'" + value if excel and value.startswith(_FORMULA) else value
 
 
-def render(sessions: list[Session], options: Options) -> str:
+def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180
+    if options.excel:
+        buffer.write("\ufeff")
     writer.writerow(HEADER)
     for session in sessions:
         names = {p.handle: p.name for p in session.participants}
         for domain, record in session.answers():
             row = [
-                session.id,
-                session.date,
-                session.collaborative,
-                session.site,
-                session.protocol.id,
-                domain.id,
-                domain.title,
-                record.id,
-                record.prompt,
-                record.kind,
-                answer_text(record.answer),
-                "; ".join(names.get(c, c) for c in record.credits),
-            ]
+                session.id, session.date, session.collaborative, session.site, session.protocol.id,
+                domain.id, domain.title, record.id, record.prompt, record.kind,
+                answer_text(record.answer), "; ".join(names.get(c, c) for c in record.credits),
+            ]  # fmt: skip
             writer.writerow([_cell(cell, options.excel) for cell in row])
-    text = buffer.getvalue()
-    return "\ufeff" + text if options.excel else text
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()

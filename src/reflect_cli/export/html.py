@@ -6,12 +6,13 @@ forbids scripts and every external request, so even a missed escape could run no
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from html import escape
 
 from reflect_cli.export import Options
 from reflect_cli.export.markdown import names, people, title_of
 from reflect_cli.export.summary import Summary, build
-from reflect_cli.markdown import answer_text
+from reflect_cli.markdown import answer_text, has_answer
 from reflect_cli.model import Session
 
 CSP = (
@@ -95,10 +96,20 @@ def _answer(summary: Summary, session: Session, record: object) -> str:
     return f'<div class="answer">{when}{body}{credit}</div>'
 
 
-def render(sessions: list[Session], options: Options) -> str:
-    summary = build(sessions)
+def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
+    """The page, some thousand parts at a time."""
+    batch: list[str] = []
+    for part in _page(build(list(sessions)), options):
+        batch.append(part)
+        if len(batch) >= 2000:
+            yield "\n".join(batch) + "\n"
+            batch.clear()
+    yield "\n".join(batch) + "\n"
+
+
+def _page(summary: Summary, options: Options) -> Iterator[str]:
     first, last = summary.sessions[0], summary.sessions[-1]
-    out = [
+    yield from [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
@@ -107,50 +118,45 @@ def render(sessions: list[Session], options: Options) -> str:
         f"<h1>{_e(title_of(summary))}</h1>",
     ]
     if summary.single:
-        out.append(
+        yield (
             f'<p class="meta">{_e(first.collaborative)} · {_e(first.site)} · {_e(first.date)}</p>'
         )
     else:
         span = f"{len(summary.sessions)} sessions, {_e(first.date)} to {_e(last.date)}"
-        out.append(f'<p class="meta">{span}</p>')
-        out.append(
-            "<table><tr><th>Date</th><th>Collaborative</th><th>Site</th><th>Protocol</th></tr>"
-        )
-        out += [
+        yield (f'<p class="meta">{span}</p>')
+        yield ("<table><tr><th>Date</th><th>Collaborative</th><th>Site</th><th>Protocol</th></tr>")
+        yield from [
             f"<tr><td>{_e(s.date)}</td><td>{_e(s.collaborative)}</td><td>{_e(s.site)}</td>"
             f"<td>{_e(s.protocol.id)}</td></tr>"
             for s in summary.sessions
         ]
-        out.append("</table>")
-    out.append(
+        yield ("</table>")
+    yield (
         "<h2>Who took part</h2><ul>"
         + "".join(f"<li>{_e(p)}</li>" for p in people(summary))
         + "</ul>"
     )
     for domain in summary.domains:
-        out.append(f"<h2>{_e(domain.title)}</h2>")
+        yield (f"<h2>{_e(domain.title)}</h2>")
         for question in domain.questions:
-            out.append(f"<h3>{_e(question.prompt)}</h3>")
-            given = [(s, r) for s, r in question.answers if answer_text(r.answer)]
-            out += [_answer(summary, s, r) for s, r in given]
+            yield (f"<h3>{_e(question.prompt)}</h3>")
+            given = [(s, r) for s, r in question.answers if has_answer(r.answer)]
+            yield from [_answer(summary, s, r) for s, r in given]
             if not given:
-                out.append('<p class="unanswered">Not answered.</p>')
+                yield ('<p class="unanswered">Not answered.</p>')
     if summary.over_time and not summary.single:
-        out.append("<h2>Over time</h2><table><tr><th>Date</th>")
-        out += [f"<th>{_e(q.prompt)}</th>" for q in summary.over_time]
-        out.append("</tr>")
+        yield ("<h2>Over time</h2><table><tr><th>Date</th>")
+        yield from [f"<th>{_e(q.prompt)}</th>" for q in summary.over_time]
+        yield ("</tr>")
         for session in summary.sessions:
-            cells = [
-                answer_text(next((r.answer for s, r in q.answers if s is session), None)) or "·"
-                for q in summary.over_time
-            ]
-            out.append(
+            cells = [answer_text(q.value_in(session)) or "·" for q in summary.over_time]
+            yield (
                 f"<tr><td>{_e(session.date)}</td>"
                 + "".join(f"<td>{_e(c)}</td>" for c in cells)
                 + "</tr>"
             )
-        out.append("</table>")
-    out.append('<h2>Commitments</h2><ul class="commitments">')
+        yield ("</table>")
+    yield ('<h2>Commitments</h2><ul class="commitments">')
     for c in summary.commitments:
         owner = names(c.made_in).get(c.action.owner, c.action.owner)
         details = "; ".join(
@@ -163,16 +169,17 @@ def render(sessions: list[Session], options: Options) -> str:
             if x
         )
         css = ' class="done"' if c.status == "done" else ""
-        out.append(f'<li{css}>{_e(c.action.text)} <span class="meta">({_e(details)})</span></li>')
-    out.append(
+        yield (f'<li{css}>{_e(c.action.text)} <span class="meta">({_e(details)})</span></li>')
+    yield (
         "</ul>"
         + ("" if summary.commitments else '<p class="unanswered">No commitments recorded.</p>')
     )
-    out.append("<h2>Participation</h2>" + _chart(summary.participation))
+    yield ("<h2>Participation</h2>" + _chart(summary.participation))
     if options.include_private and summary.notes:
-        out.append('<h2>Private notes</h2><div class="private"><ul>')
-        out += [f"<li>{_e(s.date)}, {_e(n.question)}: {_e(n.text)}</li>" for s, n in summary.notes]
-        out.append("</ul></div>")
-    out += [f"<footer><p>Source: {_e(source)}</p></footer>" for source in summary.sources]
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
+        yield ('<h2>Private notes</h2><div class="private"><ul>')
+        yield from [
+            f"<li>{_e(s.date)}, {_e(n.question)}: {_e(n.text)}</li>" for s, n in summary.notes
+        ]
+        yield ("</ul></div>")
+    yield from [f"<footer><p>Source: {_e(source)}</p></footer>" for source in summary.sources]
+    yield "</body></html>"

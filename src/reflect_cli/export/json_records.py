@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 
 from reflect_cli import records
 from reflect_cli.export import Options
 from reflect_cli.model import Session
 
 
-def render(sessions: list[Session], options: Options) -> str:
-    return json.dumps([records.to_dict(s) for s in sessions], ensure_ascii=False, indent=2) + "\n"
+def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
+    yield "["
+    for number, session in enumerate(sessions):
+        yield (
+            ("," if number else "")
+            + "\n"
+            + json.dumps(records.to_dict(session), ensure_ascii=False)
+        )
+    yield "\n]\n"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from reflect_cli.export import Options
 from reflect_cli.export.summary import Summary, build
-from reflect_cli.markdown import answer_text, block, inline
+from reflect_cli.markdown import answer_text, block, has_answer, inline
 from reflect_cli.model import Session
 
 
@@ -25,11 +27,8 @@ def people(summary: Summary) -> list[str]:
     for session in summary.sessions:
         for person in session.participants:
             details = ", ".join(x for x in (person.organization, person.role) if x)
-            shown = (
-                person.name
-                if person.name == person.label or not details
-                else f"{person.name}, {details}"
-            )
+            plain = person.name == person.label or not details
+            shown = person.name if plain else f"{person.name}, {details}"
             seen.setdefault(shown.casefold(), shown)
     return list(seen.values())
 
@@ -38,69 +37,99 @@ def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def render(sessions: list[Session], options: Options) -> str:
-    summary = build(sessions)
-    out = [f"# {inline(title_of(summary))}", ""]
+def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
+    """The document, some thousand lines at a time."""
+    batch: list[str] = []
+    for line in _lines(build(list(sessions)), options):
+        batch.append(line)
+        if len(batch) >= 2000:
+            yield "\n".join(batch) + "\n"
+            batch.clear()
+    yield "\n".join(batch) + "\n"
+
+
+def _lines(summary: Summary, options: Options) -> Iterator[str]:
     first, last = summary.sessions[0], summary.sessions[-1]
+    yield f"# {inline(title_of(summary))}"
+    yield ""
     if summary.single:
-        out += [
-            f"{inline(first.collaborative)}, {inline(first.site or 'no site given')}, "
-            f"{inline(first.date)}",
-            "",
-        ]
+        where = first.site or "no site given"
+        yield f"{inline(first.collaborative)}, {inline(where)}, {inline(first.date)}"
     else:
-        out += [
-            f"{len(summary.sessions)} sessions, {inline(first.date)} to {inline(last.date)}",
-            "",
-        ]
-        out += [_row(["Date", "Collaborative", "Site", "Protocol", "Status"]), _row(["---"] * 5)]
-        out += [
-            _row(
-                [
-                    inline(s.date),
-                    inline(s.collaborative),
-                    inline(s.site),
-                    inline(s.protocol.id),
-                    s.status,
-                ]
-            )
-            for s in summary.sessions
-        ]
-        out.append("")
-    out += ["## Who took part", ""] + [f"- {inline(p)}" for p in people(summary)]
-    for domain in summary.domains:
-        out += ["", f"## {inline(domain.title)}", ""]
-        for question in domain.questions:
-            out += [f"### {inline(question.prompt)}", ""]
-            given = [(s, r) for s, r in question.answers if answer_text(r.answer)]
-            if not given:
-                out += ["_Not answered._", ""]
-            for session, record in given:
-                shown = block(answer_text(record.answer))
-                when = (
-                    ""
-                    if summary.single
-                    else f"**{inline(session.date)}** ({inline(session.collaborative)}): "
-                )
-                voices = ", ".join(inline(names(session).get(c, c)) for c in record.credits)
-                out += [f"{when}{shown}" + (f"\\\n_Voices: {voices}_" if voices else ""), ""]
-    if summary.over_time and not summary.single:
-        out += ["## Over time", ""]
-        out += [f"{n}. {inline(q.prompt)}" for n, q in enumerate(summary.over_time, 1)] + [""]
-        out.append(
-            _row(
-                ["Date", "Collaborative", *(f"Q{n}" for n in range(1, len(summary.over_time) + 1))]
-            )
+        yield f"{len(summary.sessions)} sessions, {inline(first.date)} to {inline(last.date)}"
+        yield ""
+        yield _row(["Date", "Collaborative", "Site", "Protocol", "Status"])
+        yield _row(["---"] * 5)
+        for s in summary.sessions:
+            cells = [s.date, s.collaborative, s.site, s.protocol.id, s.status]
+            yield _row([inline(c) for c in cells])
+    yield ""
+    yield "## Who took part"
+    yield ""
+    yield from (f"- {inline(p)}" for p in people(summary))
+    yield from _domains(summary)
+    yield from _over_time(summary)
+    yield from _commitments(summary)
+    yield ""
+    yield "## Participation"
+    yield ""
+    yield _row(["Organization", "Credited answers"])
+    yield _row(["---", "---"])
+    yield from (_row([inline(org), str(count)]) for org, count in summary.participation)
+    if options.include_private:
+        yield ""
+        yield "## Private notes"
+        yield ""
+        yield from (
+            f"- {inline(s.date)}, {inline(n.question)}: {inline(n.text)}" for s, n in summary.notes
         )
-        out.append(_row(["---"] * (2 + len(summary.over_time))))
-        for session in summary.sessions:
-            cells = []
-            for question in summary.over_time:
-                value = next((r.answer for s, r in question.answers if s is session), None)
-                cells.append(inline(answer_text(value)) or "·")
-            out.append(_row([inline(session.date), inline(session.collaborative), *cells]))
-        out.append("")
-    out += ["## Commitments", ""]
+    for source in summary.sources:
+        yield from ("", "---", "", f"_Source: {inline(source)}_")
+
+
+def _domains(summary: Summary) -> Iterator[str]:
+    # Each session's heading and names, escaped once rather than for every answer.
+    when = {
+        id(s): "" if summary.single else f"**{inline(s.date)}** ({inline(s.collaborative)}): "
+        for s in summary.sessions
+    }
+    voices_of = {
+        id(s): {p.handle: inline(p.name) for p in s.participants} for s in summary.sessions
+    }
+    for domain in summary.domains:
+        yield from ("", f"## {inline(domain.title)}", "")
+        for question in domain.questions:
+            yield from (f"### {inline(question.prompt)}", "")
+            answered = False
+            for session, record in question.answers:
+                if not has_answer(record.answer):
+                    continue
+                answered = True
+                named = voices_of[id(session)]
+                voices = ", ".join(named.get(c) or inline(c) for c in record.credits)
+                credit = f"\\\n_Voices: {voices}_" if voices else ""
+                yield from (f"{when[id(session)]}{block(answer_text(record.answer))}{credit}", "")
+            if not answered:
+                yield from ("_Not answered._", "")
+
+
+def _over_time(summary: Summary) -> Iterator[str]:
+    if not summary.over_time or summary.single:
+        return
+    yield from ("## Over time", "")
+    yield from (f"{n}. {inline(q.prompt)}" for n, q in enumerate(summary.over_time, 1))
+    yield ""
+    numbers = [f"Q{n}" for n in range(1, len(summary.over_time) + 1)]
+    yield _row(["Date", "Collaborative", *numbers])
+    yield _row(["---"] * (2 + len(numbers)))
+    for session in summary.sessions:
+        cells = [inline(answer_text(q.value_in(session))) or "·" for q in summary.over_time]
+        yield _row([inline(session.date), inline(session.collaborative), *cells])
+    yield ""
+
+
+def _commitments(summary: Summary) -> Iterator[str]:
+    yield from ("## Commitments", "")
     for c in summary.commitments:
         owner = names(c.made_in).get(c.action.owner, c.action.owner)
         details = [
@@ -110,22 +139,6 @@ def render(sessions: list[Session], options: Options) -> str:
             f"{inline(c.status)} as of {inline(c.as_of)}",
         ]
         box = "x" if c.status == "done" else " "
-        out.append(f"- [{box}] {inline(c.action.text)} ({'; '.join(d for d in details if d)})")
+        yield f"- [{box}] {inline(c.action.text)} ({'; '.join(d for d in details if d)})"
     if not summary.commitments:
-        out.append("_No commitments recorded._")
-    out += [
-        "",
-        "## Participation",
-        "",
-        _row(["Organization", "Credited answers"]),
-        _row(["---", "---"]),
-    ]
-    out += [_row([inline(org), str(count)]) for org, count in summary.participation]
-    if options.include_private:
-        out += ["", "## Private notes", ""]
-        out += [
-            f"- {inline(s.date)}, {inline(n.question)}: {inline(n.text)}" for s, n in summary.notes
-        ]
-    for source in summary.sources:
-        out += ["", "---", "", f"_Source: {inline(source)}_"]
-    return "\n".join(out).rstrip() + "\n"
+        yield "_No commitments recorded._"

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import re
 
-from reflect_cli import records
 from reflect_cli.export import Options
 from reflect_cli.model import Session
 
 
-def prepare(sessions: list[Session], options: Options) -> list[Session]:
-    """Copies of the sessions, oldest first, as the export options say."""
-    ready = []
-    for original in sorted(sessions, key=lambda s: (s.date, s.started, s.id)):
-        session = records.from_dict(records.to_dict(original), original.id)  # a deep copy
-        if not options.include_private:
-            session.notes = []
-        if options.redact:
-            redact(session)
-        ready.append(session)
-    return ready
+def prepare(session: Session, options: Options) -> Session:
+    """The session made ready to share, as the options say; changes it in place (export
+    works on sessions freshly read for it)."""
+    if not options.include_private:
+        session.notes = []
+    if options.redact:
+        redact(session)
+    return session
 
 
 def _pattern(words: list[str]) -> re.Pattern[str] | None:

@@ -18,6 +18,16 @@ class QuestionAnswers:
     prompt: str
     kind: str
     answers: list[tuple[Session, AnswerRecord]] = field(default_factory=list)
+    _by_session: dict[int, AnswerRecord] = field(default_factory=dict, repr=False)
+
+    def add(self, session: Session, record: AnswerRecord) -> None:
+        self.answers.append((session, record))
+        self._by_session[id(session)] = record
+
+    def value_in(self, session: Session) -> object:
+        """This question's answer in one session (None when it was not asked there)."""
+        record = self._by_session.get(id(session))
+        return None if record is None else record.answer
 
 
 @dataclass
@@ -62,7 +72,7 @@ def build(sessions: list[Session]) -> Summary:
             if record.id not in questions:
                 questions[record.id] = QuestionAnswers(record.id, record.prompt, record.kind)
                 group.questions.append(questions[record.id])
-            questions[record.id].answers.append((session, record))
+            questions[record.id].add(session, record)
     over_time = [
         q
         for q in questions.values()
