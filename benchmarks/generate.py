@@ -20,56 +20,14 @@ from reflect_cli.facilitate import new_session
 from reflect_cli.model import Action, Note, Participant, Protocol, Session
 from reflect_cli.store import Store
 
-WORDS = [
-    *[
-        "families",
-        "youth",
-        "partners",
-        "school",
-        "gym",
-        "calendar",
-        "trust",
-        "power",
-        "leadership",
-        "coordination",
-    ],
-    *[
-        "equity",
-        "access",
-        "afterschool",
-        "program",
-        "staff",
-        "principal",
-        "counselor",
-        "data",
-        "meeting",
-        "space",
-    ],
-    *[
-        "decisions",
-        "feedback",
-        "repair",
-        "conflict",
-        "turnover",
-        "community",
-        "café",
-        "niños",
-        "familias",
-    ],
-    *[
-        "élèves",
-        "communauté",
-        "relationships",
-        "shared",
-        "goals",
-        "vision",
-        "values",
-        "students",
-        "safe",
-    ],
-    *["respected", "supported", "listening", "schedule", "transportation", "snacks", "volunteers"],
-    *["grant", "funding"],
-]
+PHRASES = (
+    "families youth partners school gym calendar trust power leadership coordination",
+    "equity access afterschool program staff principal counselor data meeting space",
+    "decisions feedback repair conflict turnover community café niños familias",
+    "élèves communauté relationships shared goals vision values students safe",
+    "respected supported listening schedule transportation snacks volunteers grant funding",
+)
+WORDS = [word for phrase in PHRASES for word in phrase.split()]
 FIRST = ["Monica", "Shana", "Jo", "Ana", "Sam", "Lee", "Fatima", "Nguyen", "José", "Aiyana"]
 FIRST += ["Kwame", "Mei"]
 LAST = ["Haugen", "Beckwith", "Park", "Ruiz", "Lee", "Ali", "Tran", "García", "Begay", "Mensah"]
