@@ -127,11 +127,16 @@ def summary(session: Session) -> dict[str, Any]:
 
 def dump(session: Session) -> str:
     """The session as record YAML text."""
+    return dump_dict(to_dict(session))
+
+
+def dump_dict(data: dict[str, Any]) -> str:
+    """Record data (from ``to_dict``) as record YAML text."""
     from reflect_cli import yamlio  # PyYAML only when a record is written or read from YAML
 
-    data = to_dict(session)
+    data = dict(data)
     with contextlib.suppress(ValueError):  # a real YAML date reads better; else kept as typed
-        data["date"] = dt.date.fromisoformat(session.date)
+        data["date"] = dt.date.fromisoformat(data["date"])
     return yamlio.dump(data)
 
 

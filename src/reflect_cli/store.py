@@ -81,7 +81,8 @@ class Store:
 
     folder: Path
     _cached: Cache | None = field(default=None, repr=False)
-    _written: dict[str, str] = field(default_factory=dict, repr=False)
+    #: What was last written of each session (less its time stamp), to skip idle saves.
+    _written: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def at(cls, folder: Path | None = None) -> Store:
@@ -128,14 +129,15 @@ class Store:
     def save(self, session: Session) -> None:
         """Write the record and its Markdown rendering, each atomically. Saving an
         unchanged session writes nothing, so its bytes (and git) stay as they are."""
-        if records.dump(session) == self._written.get(session.id):
+        data = records.to_dict(session)
+        unchanged = {**data, "updated": None}
+        if unchanged == self._written.get(session.id):
             return
-        session.updated = now()
+        session.updated = data["updated"] = now()
         path = self.path(session.id)
-        text = records.dump(session)
-        write_atomic(path, text)
+        write_atomic(path, records.dump_dict(data))
         write_atomic(path.with_suffix(".md"), render_session(session))
-        self._written[session.id] = text
+        self._written[session.id] = unchanged
         self._cached = None
 
     def load_path(self, path: Path) -> Session:
@@ -153,7 +155,7 @@ class Store:
         except UnicodeDecodeError:
             raise RecordError(f"{path}: not UTF-8 text") from None
         session = records.parse(text, str(path))
-        self._written[session.id] = text
+        self._written[session.id] = {**records.to_dict(session), "updated": None}
         return session
 
     def load(self, session_id: str) -> Session:

@@ -1,0 +1,116 @@
+"""Time reflect's start-up, list, search, export and save at 1,000 and 10,000 sessions.
+
+    python benchmarks/run.py            # both sizes (about two minutes)
+    python benchmarks/run.py --sizes 1000
+
+Sessions are generated with benchmarks/generate.py into a temporary folder. Each figure
+is the median of several runs of the real `reflect` command (a fresh process each time),
+with its peak memory (max RSS); "cold" means before the cache beside the records is
+built. This driver imports nothing of reflect's and keeps no sessions in memory, so a
+child's peak memory is its own. The package is byte-compiled first, as `pip install`
+does, so start-up is measured as users get it.
+Prints a Markdown table, as in the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).parent
+REFLECT = [
+    shutil.which("reflect") or sys.executable,
+    *([] if shutil.which("reflect") else ["-m", "reflect_cli"]),
+]
+
+
+def run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds and peak MB of one run of a command, its output discarded."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def median(command: list[str], env: dict[str, str], times: int) -> tuple[float, float]:
+    runs = [run(command, env) for _ in range(times)]
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def save_median_ms() -> float:
+    """Median ms to save after one answer on a 40-question session (benchmarks/save.py)."""
+    done = subprocess.run(
+        [sys.executable, str(HERE / "save.py")], capture_output=True, text=True, check=True
+    )
+    return float(done.stdout.strip())
+
+
+def measure(size: int, base: Path) -> dict[str, tuple[float, float]]:
+    folder = base / f"s{size}"
+    started = time.perf_counter()
+    subprocess.run([sys.executable, str(HERE / "generate.py"), str(size), str(folder)], check=True)
+    print(f"generated {size} sessions in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    time.sleep(2.1)  # past the cache's settle window, as for any folder not written this instant
+    env = {**os.environ, "REFLECT_SESSIONS_DIR": str(folder), "COLUMNS": "200"}
+    figures = {"list -n 10, cold (no cache)": run([*REFLECT, "list", "-n", "10"], env)}
+    figures["list -n 10"] = median([*REFLECT, "list", "-n", "10"], env, 7)
+    figures["list --json (all)"] = median([*REFLECT, "list", "--json"], env, 3)
+    figures["search, broad (1 in 6 sessions match)"] = median(
+        [*REFLECT, "search", "space calendar"], env, 3
+    )
+    figures["search, narrow (no match)"] = median([*REFLECT, "search", "no such phrase"], env, 3)
+    figures["export --format md (all)"] = median([*REFLECT, "export", "--format", "md"], env, 3)
+    figures["export --format html (all)"] = median([*REFLECT, "export", "--format", "html"], env, 3)
+    figures["export --format csv (all)"] = median([*REFLECT, "export", "--format", "csv"], env, 3)
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    args = parser.parse_args()
+    env = dict(os.environ)
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import compileall, pathlib, reflect_cli; "
+            "compileall.compile_dir(pathlib.Path(reflect_cli.__file__).parent, quiet=1)",
+        ],
+        check=True,
+    )
+    typer_s, typer_mb = median([sys.executable, "-c", "import typer"], env, 15)
+    version_s, version_mb = median([*REFLECT, "--version"], env, 15)
+    help_s, help_mb = median([*REFLECT, "--help"], env, 15)
+    with tempfile.TemporaryDirectory() as temp:
+        base = Path(temp)
+        save_ms = save_median_ms()
+        results = {size: measure(size, base) for size in args.sizes}
+
+    print("| what | " + " | ".join(f"{size:,} sessions" for size in args.sizes) + " |")
+    print("| --- |" + " --- |" * len(args.sizes))
+    for label in results[args.sizes[0]]:
+        cells = [f"{results[s][label][0]:.2f} s, {results[s][label][1]:.0f} MB" for s in args.sizes]
+        print(f"| `reflect {label}` | " + " | ".join(cells) + " |")
+    print()
+    print(f"- `python -c 'import typer'`: {typer_s * 1000:.0f} ms, {typer_mb:.0f} MB")
+    ratio = version_s / typer_s
+    print(f"- `reflect --version`: {version_s * 1000:.0f} ms ({ratio:.2f}x), {version_mb:.0f} MB")
+    print(f"- `reflect --help`: {help_s * 1000:.0f} ms ({help_s / typer_s:.2f}x), {help_mb:.0f} MB")
+    print(f"- saving after an answer, 40-question session: {save_ms:.2f} ms median")
+
+
+if __name__ == "__main__":
+    main()
