@@ -152,9 +152,16 @@ class _RecordDumper(_Dumper):
     """Block style, multi-line text as ``|`` blocks, keys in the order given."""
 
 
+_YAML_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
 def _str(dumper: _RecordDumper, value: str) -> yaml.Node:
     # The emitter falls back to a quoted style when a block cannot hold the text exactly.
     style = "|" if "\n" in value else None
+    if any(b in value for b in _YAML_BREAKS):
+        # YAML's other line breaks: PyYAML's pure emitter writes them raw in quotes, where
+        # every reader takes them for a space; double quotes escape them on both emitters.
+        style = '"'
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

@@ -1,0 +1,47 @@
+"""The first read of many records shows a progress bar on a terminal, not on a pipe."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from conftest import make_session
+
+pytestmark = pytest.mark.slow
+
+
+def test_cold_read_shows_progress_on_a_terminal_only(sessions_dir: Path) -> None:
+    first = make_session(sessions_dir, "partnership-reflection")
+    text = (sessions_dir / f"{first}.yaml").read_text(encoding="utf-8")
+    for number in range(700):  # copies of a real record under new ids
+        other = f"2026-01-01-copy-{number:04x}"
+        (sessions_dir / f"{other}.yaml").write_text(text.replace(first, other), encoding="utf-8")
+    env = {**os.environ, "REFLECT_SESSIONS_DIR": str(sessions_dir), "COLUMNS": "120"}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "reflect_cli", "list", "-n", "1"],
+        env=env,
+        encoding="utf-8",
+        timeout=60,
+    )
+    child.expect_exact("Reading session records")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    import shutil
+
+    shutil.rmtree(sessions_dir / ".reflect")
+    import subprocess
+
+    piped = subprocess.run(
+        [sys.executable, "-m", "reflect_cli", "list", "-n", "1"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert piped.returncode == 0 and "Reading session records" not in piped.stderr
