@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 from reflect_cli import protocols
-from reflect_cli.facilitate import new_session
 from reflect_cli.model import Action, Note, Participant, Protocol, Session
+from reflect_cli.snapshot import new_session
 from reflect_cli.store import Store
 
 PHRASES = (

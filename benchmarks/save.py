@@ -13,8 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from reflect_cli.facilitate import new_session
 from reflect_cli.model import Domain, Protocol, Question
+from reflect_cli.snapshot import new_session
 from reflect_cli.store import Store
 
 

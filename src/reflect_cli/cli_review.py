@@ -36,7 +36,7 @@ def _warn(warnings: list[str]) -> None:
         print(f"reflect: warning: {warning}", file=sys.stderr)
 
 
-def _chosen(ctx: typer.Context, selection: Selection) -> tuple[Store, list[dict[str, Any]]]:
+def _chosen(ctx: typer.Context) -> tuple[Store, list[dict[str, Any]]]:
     """The store and the chosen summaries, newest first; unreadable files are warnings,
     and an error only when nothing at all could be read."""
     from reflect_cli.errors import StoreError
@@ -50,7 +50,7 @@ def _chosen(ctx: typer.Context, selection: Selection) -> tuple[Store, list[dict[
         raise StoreError(
             f"none of the {len(warnings)} record files in {store.folder} could be read"
         )
-    return store, selection.apply(store, summaries)
+    return store, _selection(ctx).apply(store, summaries)
 
 
 @contextmanager
@@ -66,10 +66,22 @@ def _bulk() -> Iterator[None]:
             gc.enable()
 
 
-def _selection(ids: list[str] | None, **filters: Any) -> Selection:
+def _selection(ctx: typer.Context) -> Selection:
+    """The selection named by the command's own arguments and filter options."""
     from reflect_cli.selection import Selection
 
-    return Selection(ids=list(ids or []), **filters)
+    given = ctx.params
+    ids = given.get("ids") or ([given["session_id"]] if given.get("session_id") else [])
+    return Selection(
+        ids=list(ids),
+        collaborative=given.get("collaborative", ""),
+        site=given.get("site", ""),
+        protocol=given.get("protocol", ""),
+        since=given.get("since", ""),
+        until=given.get("until", ""),
+        status=given.get("status", ""),
+        limit=given.get("n"),
+    )
 
 
 @app.command("list")
@@ -91,17 +103,7 @@ def list_sessions(
 
     from reflect_cli import terminal
 
-    selection = _selection(
-        ids,
-        collaborative=collaborative,
-        site=site,
-        protocol=protocol,
-        since=since,
-        until=until,
-        status=status,
-        limit=n,
-    )
-    store, chosen = _chosen(ctx, selection)
+    store, chosen = _chosen(ctx)
     rows = [{k: v for k, v in s.items() if k != "started"} for s in chosen]
     if as_json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -150,7 +152,7 @@ def show(
     """Show one session in the terminal, private notes marked as private."""
     from reflect_cli import session_view
 
-    store, chosen = _chosen(ctx, _selection([session_id]))
+    store, chosen = _chosen(ctx)
     session_view.show(store.sessions([chosen[0]["id"]])[0])
 
 
@@ -172,17 +174,7 @@ def search(
     from reflect_cli import session_view
 
     pattern = searching.compile_pattern(text, regex)
-    selection = _selection(
-        None,
-        collaborative=collaborative,
-        site=site,
-        protocol=protocol,
-        since=since,
-        until=until,
-        status=status,
-        limit=n,
-    )
-    store, chosen = _chosen(ctx, selection)
+    store, chosen = _chosen(ctx)
     ids = [s["id"] for s in chosen]
     with _bulk():
         hits = searching.find(
@@ -234,17 +226,7 @@ def export(
     chosen_format = exporting.format_for(fmt, output)
     if output is not None and output.exists() and not force:
         raise InputError(f"{output} exists; use --force to overwrite it")
-    selection = _selection(
-        ids,
-        collaborative=collaborative,
-        site=site,
-        protocol=protocol,
-        since=since,
-        until=until,
-        status=status,
-        limit=n,
-    )
-    store, chosen = _chosen(ctx, selection)
+    store, chosen = _chosen(ctx)
     if not chosen:
         raise StoreError(f"no sessions match in {store.folder}")
     options = exporting.Options(redact=redact, include_private=include_private, excel=excel)
@@ -292,7 +274,7 @@ def edit(
     """Edit a record's YAML in $VISUAL or $EDITOR; a broken edit is refused, the record kept.
 
     On a valid save the Markdown beside it is rendered again."""
-    store, chosen = _chosen(ctx, _selection([session_id]))
+    store, chosen = _chosen(ctx)
     session = store.sessions([chosen[0]["id"]])[0]
     updated = _edit_loop(store, session)
     if updated is None:

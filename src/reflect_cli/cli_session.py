@@ -115,7 +115,7 @@ def start(
 def _protocol_for(session: Session, questions_dirs: list[Path]) -> Protocol:
     from reflect_cli import protocols
     from reflect_cli.errors import ProtocolError
-    from reflect_cli.facilitate import snapshot_protocol
+    from reflect_cli.snapshot import snapshot_protocol
 
     try:
         return protocols.find(session.protocol.id, questions_dirs)[0]

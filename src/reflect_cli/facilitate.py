@@ -13,77 +13,19 @@ from dataclasses import dataclass, field
 
 from reflect_cli import answers
 from reflect_cli.errors import InputError, SessionInterrupted
-from reflect_cli.markdown import answer_text
 from reflect_cli.model import (
     Action,
-    AnswerRecord,
-    Choice,
-    Domain,
-    DomainRecord,
     Protocol,
-    ProtocolRef,
-    Question,
-    Scale,
     Session,
 )
 from reflect_cli.plan import Plan, check_date
 from reflect_cli.prompts import Console
-from reflect_cli.questioning import Paused, QuestionLoop, items_of, show_voices
-from reflect_cli.store import Store, newest_first, now
+from reflect_cli.questioning import Paused, QuestionLoop, items_of
+from reflect_cli.review import review
+from reflect_cli.snapshot import new_session, open_commitments
+from reflect_cli.store import Store, newest_first
 
 _STATUS_KEYS = {"d": "done", "i": "in progress", "r": "dropped", "k": "open"}
-
-
-def new_session(protocol: Protocol, collaborative: str, date: str) -> Session:
-    """A draft session with a snapshot of every question the protocol asks."""
-    return Session(
-        id="",
-        protocol=ProtocolRef(
-            protocol.id, protocol.version, protocol.title, protocol.sha256, protocol.source
-        ),
-        collaborative=collaborative,
-        date=date,
-        started=now(),
-        domains=[
-            DomainRecord(
-                d.id,
-                d.title,
-                [
-                    AnswerRecord(q.id, q.prompt, q.kind, [c.label for c in q.choices])
-                    for q in d.questions
-                ],
-            )
-            for d in protocol.domains
-        ],
-    )
-
-
-def snapshot_protocol(session: Session) -> Protocol:
-    """The questions as the record asked them, for when the protocol file is gone."""
-    ref = session.protocol
-    domains = tuple(
-        Domain(
-            d.id,
-            d.title,
-            tuple(
-                Question(
-                    q.id,
-                    q.prompt,
-                    q.kind,
-                    choices=tuple(Choice(c) for c in q.choices),
-                    scale=Scale(1, 5) if q.kind == "scale" else None,
-                )
-                for q in d.questions
-            ),
-        )
-        for d in session.domains
-    )
-    return Protocol(ref.id, ref.version, ref.title, domains, source=ref.source, sha256=ref.sha256)
-
-
-def open_commitments(session: Session) -> list[Action]:
-    """Commitments still open at the end of a session, carried and new."""
-    return [a for a in (*session.follow_up, *session.actions) if a.is_open]
 
 
 @dataclass
@@ -156,7 +98,7 @@ class Facilitator:
         )
         if self.console.interactive:
             loop.run()
-            self._review(session, loop)
+            review(self.console, session, loop)
         else:
             for _, record in session.answers():
                 record.skipped = record.skipped or record.answer is None
@@ -321,27 +263,3 @@ class Facilitator:
             done = self._yes("Done (n to skip)?", True)
             session.intro[step.id] = "done" if done else "skipped"
             self._save(session)
-
-    # -- after the questions ----------------------------------------------------------
-
-    def _review(self, session: Session, loop: QuestionLoop) -> None:
-        while True:
-            self.console.rule("Review")
-            show_voices(self.console, session)
-            missing = [(i, item) for i, item in enumerate(loop.items) if not item.record.answered]
-            if not missing:
-                break
-            self.console.say("Not answered:", "bold")
-            for i, item in missing:
-                self.console.say(f"  {i + 1}. {item.question.prompt}")
-            reply = self.console.ask("Number to answer it now, or Enter to finish").strip()
-            if not reply:
-                break
-            if reply.isdigit() and any(i + 1 == int(reply) for i, _ in missing):
-                loop.ask(int(reply) - 1)
-            else:
-                self.console.say("Type one of the numbers above, or press Enter.", "yellow")
-        rows = [[a.text, a.owner, a.due, a.status] for a in session.actions]
-        self.console.table(["commitment", "owner", "due", "status"], rows, title="Commitments")
-        answered = sum(1 for _, q in session.answers() if answer_text(q.answer))
-        self.console.say(f"{answered} of {session.question_count} questions answered.", "dim")

@@ -35,6 +35,17 @@ class Exporter(Protocol):
     def render(self, sessions: Iterable[Session], options: Options) -> Iterator[str]: ...
 
 
+def batched(lines: Iterable[str], size: int = 2000) -> Iterator[str]:
+    """Lines joined into chunks: a few large writes instead of a million small ones."""
+    batch: list[str] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) >= size:
+            yield "\n".join(batch) + "\n"
+            batch.clear()
+    yield "\n".join(batch) + "\n"
+
+
 def format_for(name: str | None, output: Path | None) -> str:
     """The format asked for, else the one the output file's suffix names, else Markdown."""
     if name:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from html import escape
 
-from reflect_cli.export import Options
+from reflect_cli.export import Options, batched
 from reflect_cli.export.markdown import names, people, title_of
 from reflect_cli.export.summary import Summary, build
 from reflect_cli.markdown import answer_text, has_answer
@@ -97,14 +97,8 @@ def _answer(summary: Summary, session: Session, record: object) -> str:
 
 
 def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
-    """The page, some thousand parts at a time."""
-    batch: list[str] = []
-    for part in _page(build(list(sessions)), options):
-        batch.append(part)
-        if len(batch) >= 2000:
-            yield "\n".join(batch) + "\n"
-            batch.clear()
-    yield "\n".join(batch) + "\n"
+    """The page, in chunks."""
+    return batched(_page(build(list(sessions)), options))
 
 
 def _page(summary: Summary, options: Options) -> Iterator[str]:

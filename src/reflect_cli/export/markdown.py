@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from reflect_cli.export import Options
+from reflect_cli.export import Options, batched
 from reflect_cli.export.summary import Summary, build
 from reflect_cli.markdown import answer_text, block, has_answer, inline
 from reflect_cli.model import Session
@@ -38,14 +38,8 @@ def _row(cells: list[str]) -> str:
 
 
 def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
-    """The document, some thousand lines at a time."""
-    batch: list[str] = []
-    for line in _lines(build(list(sessions)), options):
-        batch.append(line)
-        if len(batch) >= 2000:
-            yield "\n".join(batch) + "\n"
-            batch.clear()
-    yield "\n".join(batch) + "\n"
+    """The document, in chunks."""
+    return batched(_lines(build(list(sessions)), options))
 
 
 def _lines(summary: Summary, options: Options) -> Iterator[str]:
