@@ -70,6 +70,8 @@ class Cache:
     recent: dict[str, tuple[Entry, dict[str, Any] | None]] = field(default_factory=dict)
     data_size: int = 0
     dirty: bool = False
+    writable: bool = True
+    _out: Any = field(default=None, repr=False)
 
     @property
     def home(self) -> Path:
@@ -88,32 +90,55 @@ class Cache:
             if (e := self.entries.get(name)) is None or (e.size, e.mtime_ns) != stat
         ]
         settled_before = time.time_ns() - SETTLE_NS
-        fresh: list[bytes] = []
-        end = self.data_size
-        for done, name in enumerate(stale, 1):
-            entry = Entry(*files[name])
-            data = None
-            try:
-                data = read(self.folder / name)
-                entry.summary = summarize(data)
-            except RecordError as exc:
-                entry.error = str(exc)
-            self.entries.pop(name, None)
-            self.dirty = True
-            if entry.mtime_ns >= settled_before:
-                self.recent[name] = (entry, data)
-            else:
-                if data is not None:
-                    line = _line(data)
-                    entry.offset, entry.length, entry.crc = end, len(line), zlib.crc32(line)
-                    fresh.append(line)
-                    end += len(line)
-                self.entries[name] = entry
-            if progress:
-                progress(done, len(stale))
-        if self.dirty:
+        with contextlib.ExitStack() as stack:
+            for done, name in enumerate(stale, 1):
+                self._refresh_one(name, files[name], read, summarize, settled_before, stack)
+                if progress:
+                    progress(done, len(stale))
+        if self.dirty and self.writable:
             with contextlib.suppress(OSError):  # a cache that cannot be written only costs speed
-                self._write(b"".join(fresh))
+                self._finish()
+
+    def _refresh_one(
+        self,
+        name: str,
+        stat: tuple[int, int],
+        read: Reader,
+        summarize: Summarize,
+        settled_before: int,
+        stack: contextlib.ExitStack,
+    ) -> None:
+        entry = Entry(*stat)
+        data = None
+        try:
+            data = read(self.folder / name)
+            entry.summary = summarize(data)
+        except RecordError as exc:
+            entry.error = str(exc)
+        self.entries.pop(name, None)
+        self.dirty = True
+        if entry.mtime_ns >= settled_before:
+            self.recent[name] = (entry, data)
+            return
+        if data is not None and self.writable:
+            line = _line(data)
+            try:
+                self._data(stack).write(line)
+                entry.offset, entry.length, entry.crc = self.data_size, len(line), zlib.crc32(line)
+                self.data_size += len(line)
+            except OSError:
+                self.writable = False  # read-only or full disk: this run goes without a cache
+        self.entries[name] = entry
+
+    def _data(self, stack: contextlib.ExitStack) -> Any:
+        """The records file, open for appending from where the index says it ends."""
+        if self._out is None:
+            self._prepare_home()
+            records_file = open(self.home / "records.jsonl", "ab")  # noqa: SIM115 - the stack closes it
+            self._out = stack.enter_context(records_file)
+            self._out.truncate(self.data_size)  # drop a tail a crashed run may have left
+            stack.callback(setattr, self, "_out", None)
+        return self._out
 
     def summaries(self) -> dict[str, Entry]:
         """Every record file's entry: a summary, or the error that made it unreadable."""
@@ -172,20 +197,26 @@ class Cache:
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             self.entries, self.data_size, self.dirty = {}, 0, True
 
-    def _write(self, fresh: bytes) -> None:
+    def _prepare_home(self) -> None:
+        """The cache folder, owner-only, with a .gitignore that keeps it out of git."""
         self.home.mkdir(mode=0o700, exist_ok=True)
         ignore = self.home / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# reflect's cache: rebuilt from the records, never shared\n*\n")
+
+    def _finish(self) -> None:
+        """Compact the records file when it is mostly dead lines, then write the index."""
         live = sum(e.length for e in self.entries.values() if e.offset >= 0)
-        if self.data_size > COMPACT_BYTES and live < (self.data_size + len(fresh)) // 2:
-            fresh = self._compacted(fresh)
-            (self.home / "records.jsonl").unlink(missing_ok=True)
-            self.data_size = 0
-        with open(self.home / "records.jsonl", "ab") as out:
-            out.truncate(self.data_size)  # drop a tail a crashed run may have left
-            out.write(fresh)
-        self.data_size += len(fresh)
+        if self.data_size > COMPACT_BYTES and live < self.data_size // 2:
+            old, parts, end = self._read_data(), [], 0
+            for entry in self.entries.values():
+                if entry.offset >= 0:
+                    parts.append(old[entry.offset : entry.offset + entry.length])
+                    entry.offset, end = end, end + entry.length
+            temp = self.home / "records.jsonl.tmp"
+            temp.write_bytes(b"".join(parts))
+            os.replace(temp, self.home / "records.jsonl")
+            self.data_size = end
         body = json.dumps(
             {n: e.row() for n, e in self.entries.items()}, ensure_ascii=False, separators=(",", ":")
         ).encode()
@@ -194,22 +225,10 @@ class Cache:
             "sha256": hashlib.sha256(body).hexdigest(),
             "data_size": self.data_size,
         }
+        self._prepare_home()
         temp = self.home / "index.json.tmp"
         temp.write_bytes(json.dumps(header).encode() + b"\n" + body)
         os.replace(temp, self.home / "index.json")
-
-    def _compacted(self, fresh: bytes) -> bytes:
-        """Every live record line, old and new, packed from offset 0."""
-        old, parts, end = self._read_data(), [], 0
-        for entry in self.entries.values():
-            if entry.offset < 0:
-                continue
-            source, start = (old, entry.offset)
-            if entry.offset >= self.data_size:
-                source, start = fresh, entry.offset - self.data_size
-            parts.append(source[start : start + entry.length])
-            entry.offset, end = end, end + entry.length
-        return b"".join(parts)
 
     def _read_data(self) -> bytes:
         try:

@@ -231,8 +231,8 @@ def export(
         raise StoreError(f"no sessions match in {store.folder}")
     options = exporting.Options(redact=redact, include_private=include_private, excel=excel)
     oldest_first = [s["id"] for s in reversed(chosen)]
-    chunks = exporting.render(store.iter_sessions(oldest_first), chosen_format, options)
     with _bulk():
+        chunks = exporting.render(store.iter_sessions(oldest_first), chosen_format, options)
         if output is None:
             for chunk in chunks:
                 sys.stdout.write(chunk)

@@ -182,9 +182,8 @@ class Facilitator:
             record = session.find(qid)
             if record is not None:
                 record.answer = value
-                given = credits if credits is not None else None
                 text = value if isinstance(value, str) else ""
-                record.credits = given or answers.credits_of(text, session.participants)
+                record.credits = credits or answers.credits_of(text, session.participants)
         session.actions.extend(self.plan.actions)
         session.notes.extend(self.plan.notes)
         session.intro.update(self.plan.intro)
