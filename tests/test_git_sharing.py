@@ -12,6 +12,8 @@ import pytest
 
 from reflect_cli.store import Store
 
+if shutil.which("git") is None and os.environ.get("CI"):
+    raise RuntimeError("CI must install git for the sharing tests (see .ci/run)")
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 ANSWERS = """
