@@ -214,7 +214,7 @@ class QuestionLoop:
 
 def show_voices(console: Console, session: Session) -> None:
     """A table of who was credited in which domain; the unheard called out."""
-    headers = ["participant", *(d.title for d in session.domains)]
+    headers = ["participant", *(d.id for d in session.domains)]  # ids: short enough to fit
     rows, unheard = [], []
     for person in session.participants:
         counts = [sum(person.handle in q.credits for q in d.questions) for d in session.domains]
