@@ -9,6 +9,14 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+#: The domain titles of the built-in partnership-reflection protocol, in order.
+PARTNERSHIP_DOMAINS = [
+    "Alignment of Goals, Values, & Vision",
+    "Equity",
+    "Leadership",
+    "Coordination",
+    "Navigating Conflict",
+]
 SEEDS = REPO.parent / "shared" / "seeds"
 
 

@@ -40,6 +40,21 @@ answers:
 """
 
 
+def start_args(collaborative: str) -> list[str]:
+    """`reflect start` with everything but the roster given as options."""
+    return [
+        "start",
+        "--collaborative",
+        collaborative,
+        "--date",
+        "2026-11-22",
+        "--site",
+        "S",
+        "--facilitator",
+        "F",
+    ]
+
+
 def record_of(sessions: Path) -> dict[str, Any]:
     (path,) = sessions.glob("*.yaml")
     return yaml.safe_load(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
@@ -129,15 +144,7 @@ def test_piped_input_with_hostile_text_is_stored_exactly_and_shown_inert(
     hostile = "jo: [bold]x[/] \x1b[31mred\x1b[0m <script>alert(1)</script> # h"
     typed = "\n".join(["n", hostile, "", "/back", "/pause"]) + "\n"  # /back shows it again
     result = cli(
-        "start",
-        "--collaborative",
-        "Pipe",
-        "--date",
-        "2026-11-22",
-        "--site",
-        "S",
-        "--facilitator",
-        "F",
+        *start_args("Pipe"),
         "-p",
         "Jo Park | PTA | Parent",
         input=typed,
@@ -152,15 +159,7 @@ def test_piped_input_with_hostile_text_is_stored_exactly_and_shown_inert(
 
 def test_resume_finishes_a_draft(cli: Any, sessions_dir: Path) -> None:
     start = [
-        "start",
-        "--collaborative",
-        "Resume",
-        "--date",
-        "2026-11-22",
-        "--site",
-        "S",
-        "--facilitator",
-        "F",
+        *start_args("Resume"),
         "-p",
         "Jo Park | PTA | Parent",
     ]

@@ -13,6 +13,8 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
+from conftest import PARTNERSHIP_DOMAINS
+
 pytestmark = pytest.mark.slow
 
 ROSTER = [
@@ -126,15 +128,7 @@ def test_full_session_typed_in_a_terminal(sessions_dir: Path) -> None:
         for i, t in enumerate(tokens)
         if t.tag == "h2" and t.nesting == 1
     ]
-    assert h2 == [
-        "Participants",
-        "Alignment of Goals, Values, & Vision",
-        "Equity",
-        "Leadership",
-        "Coordination",
-        "Navigating Conflict",
-        "Commitments",
-    ]
+    assert h2 == ["Participants", *PARTNERSHIP_DOMAINS, "Commitments"]
     assert "Jo was quiet today" not in markdown
     assert "[bold]STEM[/bold]" in MarkdownIt("commonmark").render(markdown)
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
-from conftest import HOSTILE
+from conftest import HOSTILE, PARTNERSHIP_DOMAINS
 from reflect_cli.store import Store
 
 NAMES = [
@@ -66,11 +66,7 @@ def test_markdown_single_session(cli: Any, sessions: dict[str, str]) -> None:
     )
     assert [h for tag, h in heads if tag == "h2"] == [
         "Who took part",
-        "Alignment of Goals, Values, & Vision",
-        "Equity",
-        "Leadership",
-        "Coordination",
-        "Navigating Conflict",
+        *PARTNERSHIP_DOMAINS,
         "Commitments",
         "Participation",
     ]

@@ -169,7 +169,7 @@ def test_search_path_order_and_shadow_warning(
     monkeypatch.setenv("REFLECT_QUESTIONS_PATH", str(second.parent))
     found = protocols.catalog([first.parent])
     assert found.protocols["tiny"].title == "Tiny protocol"
-    assert any(str(second) in w and str(first) in w for w in found.warnings)
+    assert any(str(second) in w and str(first) in w for w in found.all_warnings())
     assert "partnership-reflection" in found.protocols
 
 

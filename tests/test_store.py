@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,7 @@ def test_hostile_collaborative_names_stay_inside(sessions_dir: Path, name: str) 
     created = Store(sessions_dir).create(session(name))
     path = Store(sessions_dir).path(created.id)
     assert path.resolve().parent == sessions_dir.resolve() and path.exists()
-    assert store.is_session_id(created.id)
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}-[a-z0-9-]+-[0-9a-f]{4}", created.id)
     assert ".." not in created.id and "/" not in created.id
 
 

@@ -36,7 +36,7 @@ def list_protocols(questions_dir: QuestionsDirs = None) -> None:
     from reflect_cli import protocols, terminal
 
     found = protocols.catalog(questions_dir or [])
-    _warn(found.warnings)
+    _warn(found.all_warnings())
     rows = [
         [p.id, str(p.version), p.title, str(len(p.domains)), str(p.question_count), p.path]
         for p in found.protocols.values()

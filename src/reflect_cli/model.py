@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 KINDS = ("text", "choice", "multi", "scale", "yes-no")
-ACTION_STATUSES = ("open", "in progress", "done", "dropped")
 SESSION_STATUSES = ("draft", "complete")
 
 #: An answer: text (str), choice (label), multi (labels), scale (int), yes-no (bool).
@@ -210,12 +209,6 @@ class Session:
         for _, question in self.answers():
             if question.id == question_id:
                 return question
-        return None
-
-    def participant(self, handle: str) -> Participant | None:
-        for person in self.participants:
-            if person.handle == handle:
-                return person
         return None
 
     @property

@@ -19,7 +19,6 @@ from reflect_cli.protocol_schema import build_protocol
 from reflect_cli.yamlio import YamlProblem, decode, load_located
 
 ENV_PATH = "REFLECT_QUESTIONS_PATH"
-DEFAULT_PROTOCOL = "partnership-reflection"
 
 
 def builtin_dir() -> Path:
@@ -72,7 +71,13 @@ class Catalog:
     """Every protocol on the search path, with what was wrong along the way."""
 
     protocols: dict[str, Protocol] = field(default_factory=dict)
+    #: Files that could not be loaded.
     warnings: list[str] = field(default_factory=list)
+    #: Per protocol id: the later files it was found in again, which were ignored.
+    shadowed: dict[str, list[str]] = field(default_factory=dict)
+
+    def all_warnings(self) -> list[str]:
+        return [*self.warnings, *(w for found in self.shadowed.values() for w in found)]
 
     def get(self, protocol_id: str) -> Protocol:
         """The protocol with this id, or a clear error listing what is available."""
@@ -100,7 +105,7 @@ def catalog(questions_dirs: Iterable[str | Path] = ()) -> Catalog:
                 continue
             first = found.protocols.get(protocol.id)
             if first is not None:
-                found.warnings.append(
+                found.shadowed.setdefault(protocol.id, []).append(
                     f"protocol {protocol.id!r} in {path} is shadowed by {first.path}"
                 )
                 continue
@@ -114,6 +119,4 @@ def find(protocol_id: str, questions_dirs: Iterable[str | Path] = ()) -> tuple[P
     if as_path.suffix in (".yaml", ".yml") and as_path.is_file():
         return load_file(as_path), []
     found = catalog(questions_dirs)
-    protocol = found.get(protocol_id)
-    relevant = [w for w in found.warnings if protocol_id in w or "shadowed" not in w]
-    return protocol, relevant
+    return found.get(protocol_id), [*found.warnings, *found.shadowed.get(protocol_id, [])]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reflect_cli.errors import InputError
+from reflect_cli.model import SESSION_STATUSES
 from reflect_cli.store import Store, newest_first
 
 
@@ -31,8 +32,8 @@ class Selection:
                     dt.date.fromisoformat(value)
                 except ValueError:
                     raise InputError(f"--{name}: not a date (YYYY-MM-DD): {value!r}") from None
-        if self.status and self.status not in ("draft", "complete"):
-            raise InputError(f"--status: draft or complete, not {self.status!r}")
+        if self.status and self.status not in SESSION_STATUSES:
+            raise InputError(f"--status: {' or '.join(SESSION_STATUSES)}, not {self.status!r}")
         if self.limit is not None and self.limit < 1:
             raise InputError("-n: a number of sessions, 1 or more")
 

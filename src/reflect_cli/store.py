@@ -28,7 +28,6 @@ from reflect_cli.model import Session
 
 ENV_DIR = "REFLECT_SESSIONS_DIR"
 SUFFIX = ".yaml"
-_ID_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}-[a-z0-9-]+-[0-9a-f]{4}$")
 
 
 def slug(text: str, limit: int = 40) -> str:
@@ -230,7 +229,3 @@ def _summary_of(data: dict[str, Any]) -> dict[str, Any]:
 def newest_first(sessions: Sequence[S]) -> list[S]:
     """Sessions (or summaries) by date, then start time, newest first."""
     return sorted(sessions, key=_key, reverse=True)
-
-
-def is_session_id(text: str) -> bool:
-    return bool(_ID_PATTERN.match(text))
