@@ -15,10 +15,10 @@ import sys
 import time
 from pathlib import Path
 
-from reflect_cli import protocols
 from reflect_cli.model import Action, Note, Participant, Protocol, Session
-from reflect_cli.snapshot import new_session
-from reflect_cli.store import Store
+from reflect_cli.protocols import catalog
+from reflect_cli.records.store import Store
+from reflect_cli.session.snapshot import new_session
 
 PHRASES = (
     "families youth partners school gym calendar trust power leadership coordination",
@@ -99,7 +99,7 @@ def generate(count: int, folder: Path, seed: int = 7) -> None:
     """Write ``count`` sessions into ``folder``."""
     rng = random.Random(seed)
     builtins = [
-        protocols.load_file(protocols.builtin_dir() / f"{name}.yaml")
+        catalog.load_file(catalog.builtin_dir() / f"{name}.yaml")
         for name in ("partnership-reflection", "equitable-partnerships")
     ]
     store = Store(folder)

@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 from reflect_cli.model import Domain, Protocol, Question
-from reflect_cli.snapshot import new_session
-from reflect_cli.store import Store
+from reflect_cli.records.store import Store
+from reflect_cli.session.snapshot import new_session
 
 
 def main(questions: int = 40, saves: int = 200) -> None:

@@ -85,7 +85,7 @@ def cli() -> Callable[..., object]:
     """Run `reflect ARGS` in-process with Typer's CliRunner; stdout and stderr kept apart."""
     from typer.testing import CliRunner
 
-    from reflect_cli.cli import app
+    from reflect_cli.cli.app import app
 
     runner = CliRunner()
 
@@ -108,13 +108,13 @@ HOSTILE = "\n".join(
 
 def make_session(folder: Path, protocol_id: str, **given: object) -> str:
     """Write one complete session through the real flow and writer; return its id."""
-    from reflect_cli import protocols
-    from reflect_cli.facilitate import Facilitator
-    from reflect_cli.plan import Plan, add_participants, check_against
-    from reflect_cli.prompts import ScriptedConsole
-    from reflect_cli.store import Store
+    from reflect_cli.protocols import catalog
+    from reflect_cli.records.store import Store
+    from reflect_cli.session.console import ScriptedConsole
+    from reflect_cli.session.flow import Facilitator
+    from reflect_cli.session.prefill import Plan, add_participants, check_against
 
-    protocol, _ = protocols.find(protocol_id)
+    protocol, _ = catalog.find(protocol_id)
     plan = Plan(
         collaborative=str(given.get("collaborative", "Northgate Elementary OST")),
         site=str(given.get("site", "Northgate Elementary")),

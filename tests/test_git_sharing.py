@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from reflect_cli.store import Store
+from reflect_cli.records.store import Store
 
 if shutil.which("git") is None and os.environ.get("CI"):
     raise RuntimeError("CI must install git for the sharing tests (see .ci/run)")

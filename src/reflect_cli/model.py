@@ -7,13 +7,56 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
-KINDS = ("text", "choice", "multi", "scale", "yes-no")
-SESSION_STATUSES = ("draft", "complete")
+
+class Kind(StrEnum):
+    """What a question asks for. A StrEnum: it reads, writes and compares as its text."""
+
+    TEXT = "text"
+    CHOICE = "choice"
+    MULTI = "multi"
+    SCALE = "scale"
+    YES_NO = "yes-no"
+
+
+class SessionStatus(StrEnum):
+    """A session is a draft until the facilitator finishes it."""
+
+    DRAFT = "draft"
+    COMPLETE = "complete"
+
+
+class CommitmentStatus(StrEnum):
+    """Where a commitment stands; open and in progress are still owed."""
+
+    OPEN = "open"
+    IN_PROGRESS = "in progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+KINDS = tuple(k.value for k in Kind)
+SESSION_STATUSES = tuple(s.value for s in SessionStatus)
+COMMITMENT_STATUSES = tuple(s.value for s in CommitmentStatus)
 
 #: An answer: text (str), choice (label), multi (labels), scale (int), yes-no (bool).
 Answer = str | int | bool | list[str] | None
+
+
+def has_answer(value: object) -> bool:
+    """Whether an answer says anything (False, for a yes-no question, does)."""
+    return value is not None and value != "" and value != []
+
+
+def answer_text(value: object) -> str:
+    """Any answer as display text."""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else str(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +261,10 @@ class Session:
     @property
     def question_count(self) -> int:
         return sum(len(d.questions) for d in self.domains)
+
+    def names(self) -> dict[str, str]:
+        """Each participant's handle mapped to their name, for showing credits and owners."""
+        return {p.handle: p.name for p in self.participants}
 
     @property
     def open_actions(self) -> int:

@@ -1,0 +1,108 @@
+"""The `reflect` command: global options, one exit point, and the command areas.
+
+Each command lives in a module by area (cli_protocols, cli_session, cli_review) and
+imports what it needs only when it runs, so `reflect --help` stays instant.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from reflect_cli import __version__
+from reflect_cli.errors import ReflectError
+
+
+class _ReflectGroup(TyperGroup):
+    """Turns our errors into one line on standard error and an exit status."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ReflectError as exc:
+            for line in str(exc).splitlines() or [type(exc).__name__]:
+                print(f"reflect: {line}", file=sys.stderr)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            print("reflect: interrupted", file=sys.stderr)
+            raise typer.Exit(130) from None
+        except OSError as exc:  # a last line of defence: never a traceback for disk trouble
+            where = f": {exc.filename}" if exc.filename else ""
+            print(f"reflect: {exc.strerror or exc}{where}", file=sys.stderr)
+            raise typer.Exit(2) from None
+
+
+app = typer.Typer(
+    cls=_ReflectGroup,
+    help="A guide for facilitated partnership reflection: run a session, review it, share it.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"reflect {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    sessions_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--sessions-dir",
+            help="Folder of session records [env: REFLECT_SESSIONS_DIR; default: ./sessions].",
+            file_okay=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Show the version and exit.", callback=_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    """Facilitated partnership reflection, from the command line.
+
+    Start with `reflect start` during a meeting; review with `reflect list`, `reflect show`
+    and `reflect search`; share with `reflect export`.
+    """
+    ctx.obj = {"sessions_dir": sessions_dir}
+
+
+def _register() -> None:
+    """Every command, named here in one place: the modules only define functions."""
+    from reflect_cli.cli import protocols, review, sessions
+
+    app.command()(sessions.start)
+    app.command()(sessions.resume)
+    app.command("list")(review.list_sessions)
+    app.command()(review.show)
+    app.command()(review.search)
+    app.command()(review.export)
+    app.command()(review.edit)
+    group = typer.Typer(
+        help="List, show and validate reflection protocols.",
+        no_args_is_help=True,
+        rich_markup_mode=None,
+    )
+    group.command("list")(protocols.list_protocols)
+    group.command("show")(protocols.show_protocol)
+    group.command("validate")(protocols.validate)
+    app.add_typer(group, name="protocols")
+
+
+_register()
+
+
+def main() -> None:
+    """Entry point of the `reflect` console script."""
+    app(prog_name="reflect")

@@ -1,0 +1,47 @@
+"""Options shared by several commands, the sessions folder, and warning lines."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+Ids = Annotated[
+    list[str] | None,
+    typer.Argument(help="Session ids, unique prefixes, or 'last'.", show_default=False),
+]
+Collaborative = Annotated[str, typer.Option(help="Only collaboratives containing this (any case).")]
+Site = Annotated[str, typer.Option(help="Only sites containing this (any case).")]
+ProtocolId = Annotated[str, typer.Option("--protocol", help="Only sessions of this protocol id.")]
+Since = Annotated[str, typer.Option(help="Only sessions on or after this date (YYYY-MM-DD).")]
+Until = Annotated[str, typer.Option(help="Only sessions on or before this date (YYYY-MM-DD).")]
+Status = Annotated[str, typer.Option(help="Only 'draft' or 'complete' sessions.")]
+Count = Annotated[int | None, typer.Option("-n", help="Only the newest N sessions.")]
+
+
+QuestionsDirs = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--questions-dir",
+        help="Extra folder of protocol YAML files, searched first (repeatable).",
+        file_okay=False,
+    ),
+]
+
+
+def sessions_dir(ctx: typer.Context) -> Path:
+    """The sessions folder chosen by option, environment or default."""
+    chosen = (ctx.find_root().obj or {}).get("sessions_dir")
+    if chosen is None:
+        chosen = Path(os.environ.get("REFLECT_SESSIONS_DIR") or "sessions")
+    return Path(chosen)
+
+
+def warn(lines: Iterable[str]) -> None:
+    """Each line as a warning on standard error."""
+    for line in lines:
+        print(f"reflect: warning: {line}", file=sys.stderr)

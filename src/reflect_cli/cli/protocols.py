@@ -1,0 +1,60 @@
+"""`reflect protocols`: list, show and validate reflection protocols."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from reflect_cli.cli.options import QuestionsDirs, warn
+
+
+def list_protocols(questions_dir: QuestionsDirs = None) -> None:
+    """List the protocols on the search path: --questions-dir, REFLECT_QUESTIONS_PATH,
+    ./questions, then the built-ins. The first protocol with an id wins."""
+    from reflect_cli.protocols import catalog
+    from reflect_cli.ui import terminal
+
+    found = catalog.catalog(questions_dir or [])
+    warn(found.all_warnings())
+    rows = [
+        [p.id, str(p.version), p.title, str(len(p.domains)), str(p.question_count), p.path]
+        for p in found.protocols.values()
+    ]
+    headers = ["id", "version", "title", "domains", "questions", "found in"]
+    terminal.table(headers, rows, caption=f"{len(rows)} protocols")
+
+
+def show_protocol(
+    protocol: Annotated[str, typer.Argument(help="Protocol id, or a path to a YAML file.")],
+    questions_dir: QuestionsDirs = None,
+) -> None:
+    """Show every domain and question of a protocol, with help, choices and scales."""
+    from reflect_cli.protocols import catalog
+    from reflect_cli.ui import terminal
+
+    found, warnings = catalog.find(protocol, questions_dir or [])
+    warn(warnings)
+    terminal.show_protocol(found)
+
+
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="Protocol YAML files to check.")],
+) -> None:
+    """Check protocol files; print one line per problem (FILE:LINE: what is wrong).
+
+    Exits 0 when every file is valid, 2 otherwise."""
+    from reflect_cli.errors import ProtocolError
+    from reflect_cli.protocols import catalog
+
+    problems: list[str] = []
+    for path in files:
+        try:
+            loaded = catalog.load_file(path)
+        except ProtocolError as exc:
+            problems.extend(exc.problems)
+        else:
+            print(f"{path}: ok ({loaded.id}, {loaded.question_count} questions)")
+    if problems:
+        raise ProtocolError(problems)

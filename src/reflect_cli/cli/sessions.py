@@ -1,0 +1,164 @@
+"""`reflect start` and `reflect resume`: run a session during the meeting."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from reflect_cli.cli.options import QuestionsDirs, sessions_dir, warn
+
+if TYPE_CHECKING:
+    from reflect_cli.model import Protocol, Session
+    from reflect_cli.records.store import Store
+    from reflect_cli.session.console import Console
+
+
+def _hang_up(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt  # a closed terminal or `kill` saves the draft like Ctrl-C
+
+
+@contextmanager
+def _saved_on_hangup() -> Iterator[None]:
+    previous = {sig: signal.signal(sig, _hang_up) for sig in (signal.SIGHUP, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _console(no_input: bool) -> Console:
+    from reflect_cli.session.console import ScriptedConsole
+    from reflect_cli.ui.rich_console import RichConsole
+
+    return ScriptedConsole(interactive=False) if no_input else RichConsole()
+
+
+def _finished(store: Store, session: Session) -> None:
+    path = store.path(session.id)
+    print(
+        f"reflect: session complete: {path} (and {path.with_suffix('.md').name})", file=sys.stderr
+    )
+    print(path)
+
+
+def start(
+    ctx: typer.Context,
+    protocol: Annotated[
+        str, typer.Argument(help="Protocol id or YAML file [default: partnership-reflection].")
+    ] = "partnership-reflection",
+    collaborative: Annotated[str, typer.Option(help="The partnership meeting today.")] = "",
+    site: Annotated[str, typer.Option(help="Where it meets (a school, a park…).")] = "",
+    facilitator: Annotated[str, typer.Option(help="Who is facilitating.")] = "",
+    date: Annotated[str, typer.Option(help="Meeting date, YYYY-MM-DD [default: today].")] = "",
+    participant: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--participant",
+            "-p",
+            help='"Name | Organization | Role [| handle]" (repeatable); handle defaults to the '
+            "first name.",
+        ),
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            help="YAML file of metadata, roster, answers, actions, notes.", dir_okay=False
+        ),
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never prompt; fail naming what is missing.")
+    ] = False,
+    questions_dir: QuestionsDirs = None,
+) -> None:
+    """Run a reflection session: roster, earlier commitments, each question, review.
+
+    While answering a text question, Enter adds a line and an empty line ends the answer.
+    A line starting with a participant's handle and a colon ("monica: ...") credits them.
+    Commands at the start of a line: /skip /back /edit /action /note /who /pause /help.
+    Every line is saved as it is typed; Ctrl-C saves a draft for `reflect resume`.
+    """
+    from reflect_cli.protocols import catalog
+    from reflect_cli.records.store import Store
+    from reflect_cli.session import prefill
+    from reflect_cli.session.flow import Facilitator
+
+    found, warnings = catalog.find(protocol, questions_dir or [])
+    warn(warnings)
+    plan = prefill.load(answers) if answers else prefill.Plan()
+    for key, value in (
+        ("collaborative", collaborative),
+        ("site", site),
+        ("facilitator", facilitator),
+    ):
+        if value.strip():
+            setattr(plan, key, value.strip())
+    if date:
+        plan.date = prefill.check_date(date)
+    prefill.add_participants(plan, participant or [])
+    prefill.check_against(plan, found, str(answers or "options"))
+    store = Store.at(sessions_dir(ctx))
+    with _saved_on_hangup():
+        session = Facilitator(_console(no_input), store, found, plan).start()
+    _finished(store, session)
+
+
+def _protocol_for(session: Session, questions_dirs: list[Path]) -> Protocol:
+    from reflect_cli.errors import ProtocolError
+    from reflect_cli.protocols import catalog
+    from reflect_cli.session.snapshot import snapshot_protocol
+
+    try:
+        return catalog.find(session.protocol.id, questions_dirs)[0]
+    except ProtocolError:
+        return snapshot_protocol(session)
+
+
+def resume(
+    ctx: typer.Context,
+    session_id: Annotated[
+        str | None, typer.Argument(help="Session id or unique prefix [default: the newest draft].")
+    ] = None,
+    questions_dir: QuestionsDirs = None,
+) -> None:
+    """Continue a draft session at its first unanswered question, nothing lost.
+
+    With no id and several drafts, lists them to choose from."""
+    from reflect_cli.errors import StoreError
+    from reflect_cli.records.store import Store, newest_first
+    from reflect_cli.session.flow import Facilitator
+    from reflect_cli.session.prefill import Plan
+
+    store = Store.at(sessions_dir(ctx))
+    summaries, warnings = store.summaries()
+    warn(warnings)
+    console = _console(no_input=False)
+    if session_id:
+        chosen = store.resolve(session_id, summaries)
+        if chosen["status"] != "draft":
+            raise StoreError(f"{chosen['id']} is already complete; nothing to resume")
+    else:
+        drafts = newest_first([s for s in summaries if s["status"] == "draft"])
+        if not drafts:
+            raise StoreError(f"no draft sessions in {store.folder}; start one with: reflect start")
+        chosen = drafts[0]
+        if len(drafts) > 1:
+            for number, draft in enumerate(drafts, 1):
+                counts = f"{draft['answered']} of {draft['questions']} answered"
+                console.say(f"{number}) {draft['id']}  {draft['collaborative']}  ({counts})")
+            choice = console.ask("Which draft?", "1").strip()
+            if not choice.isdigit() or not 1 <= int(choice) <= len(drafts):
+                raise StoreError(f"no draft numbered {choice!r}")
+            chosen = drafts[int(choice) - 1]
+    session = store.sessions([chosen["id"]])[0]
+    protocol = _protocol_for(session, questions_dir or [])
+    with _saved_on_hangup():
+        Facilitator(console, store, protocol, Plan()).resume(session)
+    _finished(store, session)

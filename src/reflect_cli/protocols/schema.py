@@ -1,0 +1,241 @@
+"""Validate a parsed protocol document and build the typed model from it.
+
+Every problem in a file is collected (not just the first), each as
+``file:line: message`` so an editor can jump to it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from reflect_cli.model import KINDS, Choice, Domain, IntroStep, Protocol, Question, Scale
+from reflect_cli.records.yamlio import LocatedDict, LocatedList
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+_TOP_KEYS = ("id", "version", "title", "summary", "source", "intro", "domains")
+_INTRO_KEYS = ("id", "title", "text", "link", "minutes")
+_DOMAIN_KEYS = ("id", "title", "help", "questions")
+_QUESTION_KEYS = ("id", "prompt", "help", "kind", "choices", "scale", "required")
+_CHOICE_KEYS = ("label", "help")
+_SCALE_KEYS = ("min", "max", "labels")
+
+
+class _Checker:
+    """Walks one document, recording problems with the line they were found on."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[str] = []
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(f"{self.path}:{line}: {message}")
+
+    def mapping(self, value: Any, line: int, what: str, allowed: tuple[str, ...]) -> bool:
+        if not isinstance(value, LocatedDict):
+            self.problem(line, f"{what} must be a mapping of keys to values")
+            return False
+        for key in value:
+            if key not in allowed:
+                near = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+                hint = f" (did you mean {near[0]!r}?)" if near else ""
+                known = ", ".join(allowed)
+                self.problem(
+                    value.key_lines[key], f"unknown key {key!r} in {what}{hint}; known: {known}"
+                )
+        return True
+
+    def line_of(self, mapping: LocatedDict, key: str) -> int:
+        return mapping.key_lines.get(key, mapping.line)
+
+    def text(self, mapping: LocatedDict, key: str, what: str, required: bool = False) -> str:
+        value = mapping.get(key)
+        if value is None:
+            if required:
+                self.problem(mapping.line, f"{what} is missing {key!r}")
+            return ""
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.problem(self.line_of(mapping, key), f"{what} {key!r} must be text")
+            return ""
+        text = str(value).strip()
+        if required and not text:
+            self.problem(self.line_of(mapping, key), f"{what} {key!r} is empty")
+        return text
+
+    def integer(self, mapping: LocatedDict, key: str, what: str, default: int | None) -> int | None:
+        value = mapping.get(key, default)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem(self.line_of(mapping, key), f"{what} {key!r} must be a whole number")
+            return default
+        return value
+
+    def ident(self, mapping: LocatedDict, what: str, seen: dict[str, int]) -> str:
+        ident = self.text(mapping, "id", what, required=True)
+        if not ident:
+            return ""
+        line = self.line_of(mapping, "id")
+        if not ID_PATTERN.match(ident):
+            self.problem(line, f"{what} id {ident!r} is not kebab-case (like 'shared-values')")
+        if ident in seen:
+            self.problem(line, f"duplicate {what} id {ident!r} (first on line {seen[ident]})")
+        else:
+            seen[ident] = line
+        return ident
+
+    def items(self, mapping: LocatedDict, key: str, what: str) -> list[tuple[Any, int]]:
+        value = mapping.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, LocatedList):
+            self.problem(self.line_of(mapping, key), f"{what} {key!r} must be a list")
+            return []
+        return list(zip(value, value.item_lines, strict=True))
+
+
+def build_protocol(data: Any, path: str, sha256: str) -> tuple[Protocol | None, list[str]]:
+    """The protocol in ``data`` and the problems found (a protocol only when none)."""
+    check = _Checker(path)
+    if not check.mapping(data, getattr(data, "line", 1), "the protocol", _TOP_KEYS):
+        return None, check.problems
+    pid = check.ident(data, "protocol", {})
+    version = check.integer(data, "version", "protocol", 1) or 1
+    title = check.text(data, "title", "protocol", required=True)
+    intro = _intro(check, data)
+    domains = _domains(check, data)
+    if "domains" in data and not domains and not check.problems:
+        check.problem(check.line_of(data, "domains"), "protocol 'domains' is empty")
+    if check.problems:
+        return None, check.problems
+    protocol = Protocol(
+        id=pid,
+        version=version,
+        title=title,
+        domains=tuple(domains),
+        summary=check.text(data, "summary", "protocol"),
+        source=check.text(data, "source", "protocol"),
+        intro=tuple(intro),
+        path=path,
+        sha256=sha256,
+    )
+    return protocol, check.problems
+
+
+def _intro(check: _Checker, data: LocatedDict) -> list[IntroStep]:
+    steps: list[IntroStep] = []
+    seen: dict[str, int] = {}
+    for item, line in check.items(data, "intro", "protocol"):
+        if not check.mapping(item, line, "intro step", _INTRO_KEYS):
+            continue
+        steps.append(
+            IntroStep(
+                id=check.ident(item, "intro step", seen),
+                title=check.text(item, "title", "intro step", required=True),
+                text=check.text(item, "text", "intro step"),
+                link=check.text(item, "link", "intro step"),
+                minutes=check.integer(item, "minutes", "intro step", None),
+            )
+        )
+    return steps
+
+
+def _domains(check: _Checker, data: LocatedDict) -> list[Domain]:
+    if "domains" not in data:
+        check.problem(data.line, "protocol is missing 'domains'")
+        return []
+    domains: list[Domain] = []
+    domain_ids: dict[str, int] = {}
+    question_ids: dict[str, int] = {}
+    for item, line in check.items(data, "domains", "protocol"):
+        if not check.mapping(item, line, "domain", _DOMAIN_KEYS):
+            continue
+        ident = check.ident(item, "domain", domain_ids)
+        title = check.text(item, "title", "domain", required=True)
+        questions = [
+            question
+            for q_item, q_line in check.items(item, "questions", "domain")
+            if (question := _question(check, q_item, q_line, question_ids)) is not None
+        ]
+        if not questions and "questions" not in item:
+            check.problem(item.line, "domain is missing 'questions'")
+        domains.append(Domain(ident, title, tuple(questions), check.text(item, "help", "domain")))
+    return domains
+
+
+def _question(check: _Checker, item: Any, line: int, seen: dict[str, int]) -> Question | None:
+    if not check.mapping(item, line, "question", _QUESTION_KEYS):
+        return None
+    ident = check.ident(item, "question", seen)
+    prompt = check.text(item, "prompt", "question", required=True)
+    kind = check.text(item, "kind", "question") or "text"
+    if kind not in KINDS:
+        near = difflib.get_close_matches(kind, KINDS, n=1)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        check.problem(
+            check.line_of(item, "kind"), f"unknown kind {kind!r}{hint}; one of: {', '.join(KINDS)}"
+        )
+    choices = _choices(check, item, kind)
+    scale = _scale(check, item, kind)
+    required = item.get("required", False)
+    if not isinstance(required, bool):
+        check.problem(check.line_of(item, "required"), "question 'required' must be true or false")
+        required = False
+    return Question(
+        ident, prompt, kind, check.text(item, "help", "question"), choices, scale, required
+    )
+
+
+def _choices(check: _Checker, item: LocatedDict, kind: str) -> tuple[Choice, ...]:
+    if kind not in ("choice", "multi"):
+        if "choices" in item:
+            check.problem(check.line_of(item, "choices"), f"a {kind} question takes no 'choices'")
+        return ()
+    choices: list[Choice] = []
+    for value, line in check.items(item, "choices", "question"):
+        if isinstance(value, LocatedDict):
+            if check.mapping(value, line, "choice", _CHOICE_KEYS):
+                label = check.text(value, "label", "choice", required=True)
+                choices.append(Choice(label, check.text(value, "help", "choice")))
+        elif isinstance(value, str | int | float) and not isinstance(value, bool) and str(value):
+            choices.append(Choice(str(value).strip()))
+        else:
+            check.problem(line, "a choice must be text or a mapping with 'label' and 'help'")
+    labels = [c.label.casefold() for c in choices]
+    if len(set(labels)) != len(labels):
+        check.problem(check.line_of(item, "choices"), "question has the same choice twice")
+    if not choices:
+        check.problem(check.line_of(item, "choices"), f"a {kind} question needs 'choices'")
+    return tuple(choices)
+
+
+def _scale(check: _Checker, item: LocatedDict, kind: str) -> Scale | None:
+    if kind != "scale":
+        if "scale" in item:
+            check.problem(check.line_of(item, "scale"), f"a {kind} question takes no 'scale'")
+        return None
+    raw = item.get("scale", LocatedDict())
+    line = check.line_of(item, "scale")
+    if not check.mapping(raw, line, "scale", _SCALE_KEYS):
+        return None
+    low = check.integer(raw, "min", "scale", 1)
+    high = check.integer(raw, "max", "scale", 5)
+    low, high = low if low is not None else 1, high if high is not None else 5
+    if low >= high:
+        check.problem(line, f"scale min ({low}) must be less than max ({high})")
+    labels: dict[int, str] = {}
+    raw_labels = raw.get("labels", LocatedDict())
+    if not isinstance(raw_labels, LocatedDict):
+        check.problem(check.line_of(raw, "labels"), "scale 'labels' must map numbers to text")
+        raw_labels = LocatedDict()
+    for point, label in raw_labels.items():
+        if isinstance(point, bool) or not isinstance(point, int) or not low <= point <= high:
+            check.problem(
+                raw_labels.key_lines.get(point, line),
+                f"scale label {point!r} is not a whole number from {low} to {high}",
+            )
+        else:
+            labels[point] = str(label)
+    return Scale(low, high, labels)

@@ -1,0 +1,52 @@
+"""CSV in long format: one row per answer, for coding in spreadsheets and QDA tools."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+
+from reflect_cli.model import Session, answer_text
+from reflect_cli.render.export.base import Options
+
+HEADER = [
+    "session_id",
+    "date",
+    "collaborative",
+    "site",
+    "protocol",
+    "domain_id",
+    "domain",
+    "question_id",
+    "prompt",
+    "kind",
+    "answer",
+    "credits",
+]
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: str, excel: bool) -> str:
+    # A spreadsheet runs a cell that starts like a formula; Excel mode makes it text.
+    return "'" + value if excel and value.startswith(_FORMULA) else value
+
+
+def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180
+    if options.excel:
+        buffer.write("\ufeff")
+    writer.writerow(HEADER)
+    for session in sessions:
+        names = session.names()
+        for domain, record in session.answers():
+            row = [
+                session.id, session.date, session.collaborative, session.site, session.protocol.id,
+                domain.id, domain.title, record.id, record.prompt, record.kind,
+                answer_text(record.answer), "; ".join(names.get(c, c) for c in record.credits),
+            ]  # fmt: skip
+            writer.writerow([_cell(cell, options.excel) for cell in row])
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()

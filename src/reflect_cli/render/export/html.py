@@ -1,0 +1,177 @@
+"""HTML summary: one self-contained page, no script, printable.
+
+Every piece of user text goes through ``html.escape``; the Content-Security-Policy
+forbids scripts and every external request, so even a missed escape could run nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from html import escape
+
+from reflect_cli.model import Session, answer_text, has_answer
+from reflect_cli.render.export.base import Options, batched
+from reflect_cli.render.export.summary import Summary, build, people, title_of
+
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)
+
+CSS = """
+body { font: 16px/1.5 Georgia, 'Times New Roman', serif; color: #1d1d1f; max-width: 48rem;
+       margin: 2rem auto; padding: 0 1rem; }
+h1, h2, h3 { font-family: system-ui, sans-serif; line-height: 1.25; }
+h1 { font-size: 1.8rem; margin-bottom: .25rem; }
+h2 { font-size: 1.3rem; border-bottom: 2px solid #2a6f97; padding-bottom: .2rem; margin-top: 2rem; }
+h3 { font-size: 1.02rem; margin: 1.2rem 0 .4rem; }
+.meta, .voices, .when { color: #555; font-size: .9rem; }
+.answer { margin: .3rem 0 .8rem; padding-left: .8rem; border-left: 3px solid #cfe3ee; }
+.answer p { margin: 0; white-space: pre-wrap; }
+.unanswered { color: #777; font-style: italic; }
+table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
+th, td { border: 1px solid #ccd; padding: .25rem .5rem; text-align: left; vertical-align: top; }
+ul.commitments { list-style: none; padding-left: 0; }
+ul.commitments li::before { content: "\\2610  "; }
+ul.commitments li.done::before { content: "\\2611  "; }
+.private { background: #fff6e0; padding: .5rem; }
+footer { margin-top: 2rem; color: #555; font-size: .85rem; border-top: 1px solid #ccd; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  h2 { break-after: avoid; } h3 { break-after: avoid; }
+  .answer, tr, li { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _chart(participation: list[tuple[str, int]]) -> str:
+    """A horizontal bar chart of credited answers per organization, as inline SVG."""
+    if not participation:
+        return ""
+    top = max(count for _, count in participation) or 1
+    row, label_width, bar_width = 26, 260, 300
+    height = row * len(participation) + 10
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'width="{label_width + bar_width + 60}" height="{height}" '
+        'aria-label="Credited answers per organization">'
+    ]
+    for index, (organization, count) in enumerate(participation):
+        y = index * row + 5
+        width = round(bar_width * count / top)
+        parts.append(f'<text x="0" y="{y + 16}" font-size="13">{_e(organization[:40])}</text>')
+        parts.append(
+            f'<rect x="{label_width}" y="{y + 3}" width="{width}" height="16" fill="#2a6f97"/>'
+        )
+        parts.append(
+            f'<text x="{label_width + width + 6}" y="{y + 16}" font-size="13">{count}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _answer(summary: Summary, session: Session, record: object) -> str:
+    from reflect_cli.model import AnswerRecord
+
+    assert isinstance(record, AnswerRecord)
+    text = answer_text(record.answer)
+    when = (
+        ""
+        if summary.single
+        else f'<div class="when">{_e(session.date)} · {_e(session.collaborative)}</div>'
+    )
+    body = (
+        "".join(f"<p>{_e(line)}</p>" for line in text.splitlines())
+        or '<p class="unanswered">Not answered.</p>'
+    )
+    voices = ", ".join(_e(session.names().get(c, c)) for c in record.credits)
+    credit = f'<div class="voices">Voices: {voices}</div>' if voices else ""
+    return f'<div class="answer">{when}{body}{credit}</div>'
+
+
+def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
+    """The page, in chunks."""
+    return batched(_page(build(list(sessions)), options))
+
+
+def _page(summary: Summary, options: Options) -> Iterator[str]:
+    first, last = summary.sessions[0], summary.sessions[-1]
+    yield from [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(title_of(summary))}</title><style>{CSS}</style></head><body>",
+        f"<h1>{_e(title_of(summary))}</h1>",
+    ]
+    if summary.single:
+        yield (
+            f'<p class="meta">{_e(first.collaborative)} · {_e(first.site)} · {_e(first.date)}</p>'
+        )
+    else:
+        span = f"{len(summary.sessions)} sessions, {_e(first.date)} to {_e(last.date)}"
+        yield (f'<p class="meta">{span}</p>')
+        yield ("<table><tr><th>Date</th><th>Collaborative</th><th>Site</th><th>Protocol</th></tr>")
+        yield from [
+            f"<tr><td>{_e(s.date)}</td><td>{_e(s.collaborative)}</td><td>{_e(s.site)}</td>"
+            f"<td>{_e(s.protocol.id)}</td></tr>"
+            for s in summary.sessions
+        ]
+        yield ("</table>")
+    yield (
+        "<h2>Who took part</h2><ul>"
+        + "".join(f"<li>{_e(p)}</li>" for p in people(summary))
+        + "</ul>"
+    )
+    for domain in summary.domains:
+        yield (f"<h2>{_e(domain.title)}</h2>")
+        for question in domain.questions:
+            yield (f"<h3>{_e(question.prompt)}</h3>")
+            given = [(s, r) for s, r in question.answers if has_answer(r.answer)]
+            yield from [_answer(summary, s, r) for s, r in given]
+            if not given:
+                yield ('<p class="unanswered">Not answered.</p>')
+    if summary.over_time and not summary.single:
+        yield ("<h2>Over time</h2><table><tr><th>Date</th>")
+        yield from [f"<th>{_e(q.prompt)}</th>" for q in summary.over_time]
+        yield ("</tr>")
+        for session in summary.sessions:
+            cells = [answer_text(q.value_in(session)) or "·" for q in summary.over_time]
+            yield (
+                f"<tr><td>{_e(session.date)}</td>"
+                + "".join(f"<td>{_e(c)}</td>" for c in cells)
+                + "</tr>"
+            )
+        yield ("</table>")
+    yield ('<h2>Commitments</h2><ul class="commitments">')
+    for c in summary.commitments:
+        owner = c.made_in.names().get(c.action.owner, c.action.owner)
+        details = "; ".join(
+            x
+            for x in (
+                f"owner: {owner}" if owner else "",
+                f"due {c.action.due}" if c.action.due else "",
+                f"{c.status} as of {c.as_of}",
+            )
+            if x
+        )
+        css = ' class="done"' if c.status == "done" else ""
+        yield (f'<li{css}>{_e(c.action.text)} <span class="meta">({_e(details)})</span></li>')
+    yield (
+        "</ul>"
+        + ("" if summary.commitments else '<p class="unanswered">No commitments recorded.</p>')
+    )
+    yield ("<h2>Participation</h2>" + _chart(summary.participation))
+    if options.include_private and summary.notes:
+        yield ('<h2>Private notes</h2><div class="private"><ul>')
+        yield from [
+            f"<li>{_e(s.date)}, {_e(n.question)}: {_e(n.text)}</li>" for s, n in summary.notes
+        ]
+        yield ("</ul></div>")
+    yield from [f"<footer><p>Source: {_e(source)}</p></footer>" for source in summary.sources]
+    yield "</body></html>"

@@ -1,0 +1,19 @@
+"""JSON: the selected records as an array, in the record format (schema field kept)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+
+from reflect_cli.model import Session
+from reflect_cli.records import codec
+from reflect_cli.render.export.base import Options
+
+
+def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
+    yield "["
+    for number, session in enumerate(sessions):
+        yield (
+            ("," if number else "") + "\n" + json.dumps(codec.to_dict(session), ensure_ascii=False)
+        )
+    yield "\n]\n"

@@ -1,0 +1,115 @@
+"""Markdown summary (CommonMark, plus tables): one session or many, user text escaped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from reflect_cli.model import Session, answer_text, has_answer
+from reflect_cli.render.export.base import Options, batched
+from reflect_cli.render.export.summary import Summary, build, people, title_of
+from reflect_cli.render.markdown import block, inline
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
+    """The document, in chunks."""
+    return batched(_lines(build(list(sessions)), options))
+
+
+def _lines(summary: Summary, options: Options) -> Iterator[str]:
+    first, last = summary.sessions[0], summary.sessions[-1]
+    yield f"# {inline(title_of(summary))}"
+    yield ""
+    if summary.single:
+        where = first.site or "no site given"
+        yield f"{inline(first.collaborative)}, {inline(where)}, {inline(first.date)}"
+    else:
+        yield f"{len(summary.sessions)} sessions, {inline(first.date)} to {inline(last.date)}"
+        yield ""
+        yield _row(["Date", "Collaborative", "Site", "Protocol", "Status"])
+        yield _row(["---"] * 5)
+        for s in summary.sessions:
+            cells = [s.date, s.collaborative, s.site, s.protocol.id, s.status]
+            yield _row([inline(c) for c in cells])
+    yield ""
+    yield "## Who took part"
+    yield ""
+    yield from (f"- {inline(p)}" for p in people(summary))
+    yield from _domains(summary)
+    yield from _over_time(summary)
+    yield from _commitments(summary)
+    yield ""
+    yield "## Participation"
+    yield ""
+    yield _row(["Organization", "Credited answers"])
+    yield _row(["---", "---"])
+    yield from (_row([inline(org), str(count)]) for org, count in summary.participation)
+    if options.include_private:
+        yield ""
+        yield "## Private notes"
+        yield ""
+        yield from (
+            f"- {inline(s.date)}, {inline(n.question)}: {inline(n.text)}" for s, n in summary.notes
+        )
+    for source in summary.sources:
+        yield from ("", "---", "", f"_Source: {inline(source)}_")
+
+
+def _domains(summary: Summary) -> Iterator[str]:
+    # Each session's heading and names, escaped once rather than for every answer.
+    when = {
+        id(s): "" if summary.single else f"**{inline(s.date)}** ({inline(s.collaborative)}): "
+        for s in summary.sessions
+    }
+    voices_of = {
+        id(s): {p.handle: inline(p.name) for p in s.participants} for s in summary.sessions
+    }
+    for domain in summary.domains:
+        yield from ("", f"## {inline(domain.title)}", "")
+        for question in domain.questions:
+            yield from (f"### {inline(question.prompt)}", "")
+            answered = False
+            for session, record in question.answers:
+                if not has_answer(record.answer):
+                    continue
+                answered = True
+                named = voices_of[id(session)]
+                voices = ", ".join(named.get(c) or inline(c) for c in record.credits)
+                credit = f"\\\n_Voices: {voices}_" if voices else ""
+                yield from (f"{when[id(session)]}{block(answer_text(record.answer))}{credit}", "")
+            if not answered:
+                yield from ("_Not answered._", "")
+
+
+def _over_time(summary: Summary) -> Iterator[str]:
+    if not summary.over_time or summary.single:
+        return
+    yield from ("## Over time", "")
+    yield from (f"{n}. {inline(q.prompt)}" for n, q in enumerate(summary.over_time, 1))
+    yield ""
+    numbers = [f"Q{n}" for n in range(1, len(summary.over_time) + 1)]
+    yield _row(["Date", "Collaborative", *numbers])
+    yield _row(["---"] * (2 + len(numbers)))
+    for session in summary.sessions:
+        cells = [inline(answer_text(q.value_in(session))) or "·" for q in summary.over_time]
+        yield _row([inline(session.date), inline(session.collaborative), *cells])
+    yield ""
+
+
+def _commitments(summary: Summary) -> Iterator[str]:
+    yield from ("## Commitments", "")
+    for c in summary.commitments:
+        owner = c.made_in.names().get(c.action.owner, c.action.owner)
+        details = [
+            f"owner: {inline(owner)}" if owner else "",
+            f"due {inline(c.action.due)}" if c.action.due else "",
+            f"made {inline(c.made_in.date)}",
+            f"{inline(c.status)} as of {inline(c.as_of)}",
+        ]
+        box = "x" if c.status == "done" else " "
+        yield f"- [{box}] {inline(c.action.text)} ({'; '.join(d for d in details if d)})"
+    if not summary.commitments:
+        yield "_No commitments recorded._"

@@ -1,0 +1,137 @@
+"""One model of a summary, for one session or many: what Markdown and HTML both show."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reflect_cli.model import Action, AnswerRecord, Note, Session
+
+VALUE_KINDS = ("choice", "multi", "scale", "yes-no")
+
+
+@dataclass
+class QuestionAnswers:
+    """One question and its answers in every session that asked it, oldest first."""
+
+    id: str
+    prompt: str
+    kind: str
+    answers: list[tuple[Session, AnswerRecord]] = field(default_factory=list)
+    _by_session: dict[int, AnswerRecord] = field(default_factory=dict, repr=False)
+
+    def add(self, session: Session, record: AnswerRecord) -> None:
+        self.answers.append((session, record))
+        self._by_session[id(session)] = record
+
+    def value_in(self, session: Session) -> object:
+        """This question's answer in one session (None when it was not asked there)."""
+        record = self._by_session.get(id(session))
+        return None if record is None else record.answer
+
+
+@dataclass
+class DomainAnswers:
+    id: str
+    title: str
+    questions: list[QuestionAnswers] = field(default_factory=list)
+
+
+@dataclass
+class Commitment:
+    """A commitment with its latest status across the sessions."""
+
+    action: Action
+    made_in: Session
+    status: str
+    as_of: str
+
+
+@dataclass
+class Summary:
+    sessions: list[Session]
+    domains: list[DomainAnswers]
+    over_time: list[QuestionAnswers]
+    commitments: list[Commitment]
+    participation: list[tuple[str, int]]
+    notes: list[tuple[Session, Note]]
+    sources: list[str]
+
+    @property
+    def single(self) -> bool:
+        return len(self.sessions) == 1
+
+
+def build(sessions: list[Session]) -> Summary:
+    """Gather answers side by side, values over time, commitments and participation."""
+    domains: dict[str, DomainAnswers] = {}
+    questions: dict[str, QuestionAnswers] = {}
+    for session in sessions:
+        for domain, record in session.answers():
+            group = domains.setdefault(domain.id, DomainAnswers(domain.id, domain.title))
+            if record.id not in questions:
+                questions[record.id] = QuestionAnswers(record.id, record.prompt, record.kind)
+                group.questions.append(questions[record.id])
+            questions[record.id].add(session, record)
+    over_time = [
+        q
+        for q in questions.values()
+        if q.kind in VALUE_KINDS and any(r.answer is not None for _, r in q.answers)
+    ]
+    notes = [(s, n) for s in sessions for n in s.notes]
+    sources = list(dict.fromkeys(s.protocol.source for s in sessions if s.protocol.source))
+    return Summary(
+        sessions,
+        list(domains.values()),
+        over_time,
+        _commitments(sessions),
+        _participation(sessions),
+        notes,
+        sources,
+    )
+
+
+def _commitments(sessions: list[Session]) -> list[Commitment]:
+    found: dict[tuple[str, str], Commitment] = {}
+    for session in sessions:
+        for action in session.actions:
+            found[(action.text, session.id)] = Commitment(
+                action, session, action.status, session.date
+            )
+        for carried in session.follow_up:
+            key = (carried.text, carried.origin)
+            if key in found:
+                found[key].status, found[key].as_of = carried.status, session.date
+    return list(found.values())
+
+
+def _participation(sessions: list[Session]) -> list[tuple[str, int]]:
+    counts: Counter[str] = Counter()
+    for session in sessions:
+        organizations = {p.handle: p.organization or p.label for p in session.participants}
+        for person in session.participants:
+            counts[organizations[person.handle]] += 0  # everyone present is listed
+        for _, record in session.answers():
+            for handle in record.credits:
+                counts[organizations.get(handle, "Unknown")] += 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def title_of(summary: Summary) -> str:
+    """The document's title: the session's, or a general one for several."""
+    if summary.single:
+        only = summary.sessions[0]
+        return f"{only.protocol.title}: {only.collaborative}"
+    return "Partnership reflection summary"
+
+
+def people(summary: Summary) -> list[str]:
+    """Who took part: name (unless redacted), organization and role, once each."""
+    seen: dict[str, str] = {}
+    for session in summary.sessions:
+        for person in session.participants:
+            details = ", ".join(x for x in (person.organization, person.role) if x)
+            plain = person.name == person.label or not details
+            shown = person.name if plain else f"{person.name}, {details}"
+            seen.setdefault(shown.casefold(), shown)
+    return list(seen.values())

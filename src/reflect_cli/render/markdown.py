@@ -1,0 +1,113 @@
+"""Markdown: escaping user text, and the rendering written beside every record.
+
+User text can never change the document's structure: every character that CommonMark
+treats as markup is backslash-escaped, block markers at the start of a line (``#``,
+``>``, ``-``, ``1.``, ``---``) are neutralised, and raw HTML is escaped as text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from reflect_cli.model import Action, Participant, Session, answer_text
+
+_INLINE = re.compile(r"([\\`*_\[\]<>|~&#])")
+_LEADING = re.compile(r"^([+\-=]|\d+(?=[.)]))")  # list, setext and ordered-list markers
+
+
+def inline(text: str) -> str:
+    """One line of user text, safe anywhere inline (headings, list items, table cells)."""
+    flat = " ".join(text.split())
+    escaped = _INLINE.sub(r"\\\1", flat) if _INLINE.search(flat) else flat
+    match = _LEADING.match(escaped)
+    if match and match.group(1)[0].isdigit():
+        end = match.end()
+        return escaped[:end] + "\\" + escaped[end:]
+    return "\\" + escaped if match else escaped
+
+
+_ANY_LEADING = re.compile(r"^[+\-=\d]", re.MULTILINE)
+_LEADING_MARK = re.compile(r"^([+\-=])", re.MULTILINE)
+_LEADING_NUMBER = re.compile(r"^(\d+)([.)])", re.MULTILINE)
+
+
+def block(text: str) -> str:
+    """Multi-line user text as paragraphs: each typed line stays its own line.
+
+    The same escaping as ``inline``, done over the whole text at once (answers are most
+    of an export); leading spaces go, so no line can become indented code."""
+    body = "\n".join(stripped for line in text.splitlines() if (stripped := line.strip()))
+    if _INLINE.search(body):
+        body = _INLINE.sub(r"\\\1", body)
+    if _ANY_LEADING.search(body):
+        body = _LEADING_NUMBER.sub(r"\1\\\2", _LEADING_MARK.sub(r"\\\1", body))
+    return body.replace("\n", "\\\n")  # a backslash before a newline is a hard line break
+
+
+def _person(person: Participant) -> str:
+    details = ", ".join(inline(x) for x in (person.organization, person.role) if x)
+    handle = f" (handle {inline(person.handle)})" if person.handle else ""
+    return f"- **{inline(person.name)}**" + (f", {details}" if details else "") + handle
+
+
+def action_item(action: Action, names: dict[str, str]) -> str:
+    """A commitment as a task-list item."""
+    box = "x" if action.status == "done" else " "
+    owner = names.get(action.owner, action.owner)
+    details = [
+        f"owner: {inline(owner)}" if owner else "",
+        f"due {inline(action.due)}" if action.due else "",
+    ]
+    if action.status not in ("open", "done"):
+        details.append(inline(action.status))
+    tail = "; ".join(d for d in details if d)
+    return f"- [{box}] {inline(action.text)}" + (f" ({tail})" if tail else "")
+
+
+def table(rows: Iterable[tuple[str, str]]) -> list[str]:
+    """A two-column table of (label, user text)."""
+    lines = ["| | |", "| --- | --- |"]
+    lines += [f"| {label} | {inline(value)} |" for label, value in rows if value]
+    return lines
+
+
+def render_session(session: Session) -> str:
+    """The Markdown rendering of one record: no private notes, ever."""
+    names = session.names()
+    out = [f"# {inline(session.protocol.title)}: {inline(session.collaborative)}", ""]
+    out += table(
+        [
+            ("Session", session.id),
+            ("Date", session.date),
+            ("Site", session.site),
+            ("Facilitator", session.facilitator),
+            ("Protocol", f"{session.protocol.id} (version {session.protocol.version})"),
+            ("Status", session.status),
+            ("Answered", f"{session.answered_count} of {session.question_count}"),
+        ]
+    )
+    out += ["", "## Participants", ""]
+    out += [_person(p) for p in session.participants] or ["_No participants recorded._"]
+    if session.follow_up:
+        out += ["", "## Earlier commitments", ""]
+        out += [action_item(a, names) for a in session.follow_up]
+    for domain in session.domains:
+        out += ["", f"## {inline(domain.title)}"]
+        for question in domain.questions:
+            out += ["", f"### {inline(question.prompt)}", ""]
+            shown = answer_text(question.answer)
+            if question.skipped and not shown:
+                out.append("_Skipped._")
+            elif not shown:
+                out.append("_Not answered yet._")
+            else:
+                out.append(block(shown))
+            if question.credits:
+                voices = ", ".join(inline(names.get(c, c)) for c in question.credits)
+                out += ["", f"_Voices: {voices}_"]
+    out += ["", "## Commitments", ""]
+    out += [action_item(a, names) for a in session.actions] or ["_No commitments recorded._"]
+    if session.protocol.source:
+        out += ["", "---", "", f"_Source: {inline(session.protocol.source)}_"]
+    return "\n".join(out) + "\n"

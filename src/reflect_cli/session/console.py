@@ -1,0 +1,64 @@
+"""The console port: everything the session flow says or asks goes through here.
+
+``ui.rich_console.RichConsole`` talks to the facilitator's terminal; ``ScriptedConsole``
+(here) answers from a list of lines, for tests and ``--no-input``. The flow never
+imports Rich.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+
+class Console(Protocol):
+    """What the session flow needs from a terminal."""
+
+    interactive: bool
+
+    def say(self, text: str, style: str = "") -> None:
+        """Show text (never interpreted as markup)."""
+
+    def rule(self, title: str) -> None:
+        """A heading line across the screen."""
+
+    def ask(self, prompt: str, default: str = "") -> str:
+        """One line of input; raises KeyboardInterrupt (Ctrl-C) or EOFError (Ctrl-D)."""
+
+    def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], title: str = "") -> None:
+        """Show a small table."""
+
+    def edit(self, text: str) -> str:
+        """Let the facilitator edit ``text`` in an editor; returns the new text."""
+
+
+class ScriptedConsole:
+    """Answers from a list of lines; records what was shown. Ctrl-D when lines run out."""
+
+    def __init__(self, lines: Sequence[str] = (), interactive: bool = True) -> None:
+        self.lines = list(lines)
+        self.interactive = interactive
+        self.shown: list[str] = []
+        self.edits: list[str] = []
+
+    def say(self, text: str, style: str = "") -> None:
+        self.shown.append(text)
+
+    def rule(self, title: str) -> None:
+        self.shown.append(f"== {title} ==")
+
+    def ask(self, prompt: str, default: str = "") -> str:
+        self.shown.append(prompt)
+        if not self.lines:
+            raise EOFError
+        line = self.lines.pop(0)
+        return line if line.strip() or not default else default
+
+    def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], title: str = "") -> None:
+        self.shown.append(title)
+        self.shown.extend(" | ".join(row) for row in rows)
+
+    def edit(self, text: str) -> str:
+        if not self.edits:
+            return text
+        return self.edits.pop(0)

@@ -1,0 +1,264 @@
+"""The session flow, as the facilitator lives it: setup, roster, earlier commitments,
+intro, the questions, review, finish. The same code runs typed and scripted.
+
+The draft record exists from the moment the collaborative and date are known and is
+saved after every roster entry, line, command and choice; stopping at any point
+(Ctrl-C, Ctrl-D, /pause, a killed process) loses at most the line being typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from reflect_cli.errors import InputError, SessionInterrupted
+from reflect_cli.model import (
+    Action,
+    Protocol,
+    Session,
+)
+from reflect_cli.records.store import Store, newest_first
+from reflect_cli.session import saving, typed_lines
+from reflect_cli.session.console import Console
+from reflect_cli.session.prefill import Plan, check_date
+from reflect_cli.session.questions import Paused, QuestionLoop, items_of
+from reflect_cli.session.snapshot import new_session, open_commitments
+from reflect_cli.session.wrap_up import review
+
+_STATUS_KEYS = {"d": "done", "i": "in progress", "r": "dropped", "k": "open"}
+
+
+@dataclass
+class Facilitator:
+    """Runs one session against a console, a store, a protocol and what is known up front."""
+
+    console: Console
+    store: Store
+    protocol: Protocol
+    plan: Plan
+    previous: Session | None = field(default=None, init=False)
+
+    def start(self) -> Session:
+        """Begin a new session and run it to the end (or to a saved stop)."""
+        if not self.console.interactive:
+            self._check_required()
+        collaborative = self.plan.collaborative or self._ask_required("Collaborative")
+        date = self.plan.date or dt.date.today().isoformat()
+        if not self.plan.date and self.console.interactive:
+            date = self._ask_date(date)
+        session = new_session(self.protocol, collaborative, date)
+        session.site, session.facilitator = self.plan.site, self.plan.facilitator
+        saving.create(self.store, session)
+        self.console.say(f"Session {session.id}: saved as you go in {self.store.folder}", "dim")
+        return self._guard(session, first_time=True)
+
+    def resume(self, session: Session) -> Session:
+        """Continue a draft at its first unanswered question."""
+        if session.protocol.sha256 and session.protocol.sha256 != self.protocol.sha256:
+            self.console.say(
+                "The protocol file changed since this session began; "
+                "the questions as first asked are kept.",
+                "yellow",
+            )
+        self.console.say(
+            f"Resuming {session.id} ({session.answered_count} of "
+            f"{session.question_count} answered)",
+            "dim",
+        )
+        return self._guard(session, first_time=False)
+
+    def _guard(self, session: Session, first_time: bool) -> Session:
+        self.previous = self._find_previous(session)
+        try:
+            self._run(session, first_time)
+        except KeyboardInterrupt:
+            self._stop(session, 130, "Interrupted")
+        except EOFError:
+            self._stop(session, 1, "Input ended")
+        except Paused:
+            self._stop(session, 0, "Paused")
+        return session
+
+    def _stop(self, session: Session, code: int, reason: str) -> None:
+        saving.save(self.store, session)
+        raise SessionInterrupted(session.id, code, reason)
+
+    def _save(self, session: Session) -> None:
+        saving.save(self.store, session)
+
+    def _run(self, session: Session, first_time: bool) -> None:
+        if first_time:
+            self._metadata(session)
+            self._roster(session)
+            self._apply_plan(session)
+        self._follow_up(session, self.previous)
+        self._intro(session)
+        loop = QuestionLoop(
+            self.console, session, items_of(session, self.protocol), lambda: self._save(session)
+        )
+        if self.console.interactive:
+            loop.run()
+            review(self.console, session, loop)
+        else:
+            for _, record in session.answers():
+                record.skipped = record.skipped or record.answer is None
+        session.status = "complete"
+        self._save(session)
+
+    # -- setup ---------------------------------------------------------------------
+
+    def _check_required(self) -> None:
+        missing = [
+            f"--{name}" for name in ("collaborative", "facilitator") if not getattr(self.plan, name)
+        ]
+        missing += [
+            f"answer to {q.id!r}"
+            for _, q in self.protocol.questions()
+            if q.required and q.id not in self.plan.answers
+        ]
+        if missing:
+            raise InputError("--no-input: missing required " + ", ".join(missing))
+
+    def _ask_required(self, label: str, default: str = "") -> str:
+        while True:
+            value = self.console.ask(label, default).strip()
+            if value:
+                return value
+            self.console.say(f"{label} is needed.", "yellow")
+
+    def _ask_date(self, default: str) -> str:
+        while True:
+            try:
+                return check_date(self.console.ask("Date (YYYY-MM-DD)", default).strip())
+            except InputError as exc:
+                self.console.say(str(exc), "yellow")
+
+    def _metadata(self, session: Session) -> None:
+        previous = self.previous
+        if not self.console.interactive:
+            return
+        if not session.site:
+            session.site = self.console.ask("Site", previous.site if previous else "").strip()
+            self._save(session)
+        if not session.facilitator:
+            default = previous.facilitator if previous else ""
+            session.facilitator = self._ask_required("Facilitator", default)
+            self._save(session)
+
+    def _roster(self, session: Session) -> None:
+        session.participants = list(self.plan.participants)
+        self._save(session)
+        if session.participants or not self.console.interactive:
+            return
+        previous = self.previous
+        if previous and previous.participants:
+            names = ", ".join(p.name for p in previous.participants)
+            if self._yes(f"Same people as last time ({names})?", True):
+                session.participants = [*previous.participants]
+                self._save(session)
+        self.console.say(
+            "Who is here? One per line: Name | Organization | Role (| handle). "
+            "Empty line when done.",
+            "dim",
+        )
+        while True:
+            line = self.console.ask("participant>").strip()
+            if not line:
+                return
+            try:
+                taken = {p.handle for p in session.participants}
+                person = typed_lines.participant_of(line, taken)
+            except InputError as exc:
+                self.console.say(str(exc), "yellow")
+                continue
+            session.participants.append(person)
+            self._save(session)
+            self.console.say(
+                f"Added {person.name}: credit lines with '{person.handle}: …'", "green"
+            )
+
+    def _apply_plan(self, session: Session) -> None:
+        for qid, (value, credits) in self.plan.answers.items():
+            record = session.find(qid)
+            if record is not None:
+                record.answer = value
+                text = value if isinstance(value, str) else ""
+                record.credits = credits or typed_lines.credits_of(text, session.participants)
+        session.actions.extend(self.plan.actions)
+        session.notes.extend(self.plan.notes)
+        session.intro.update(self.plan.intro)
+        self._save(session)
+
+    def _yes(self, prompt: str, default: bool) -> bool:
+        while True:
+            reply = self.console.ask(prompt + (" [Y/n]" if default else " [y/N]")).strip().lower()
+            if not reply:
+                return default
+            if reply in typed_lines.YES or reply in typed_lines.NO:
+                return reply in typed_lines.YES
+            self.console.say("Answer y or n.", "yellow")
+
+    # -- before the questions ---------------------------------------------------------
+
+    def _find_previous(self, session: Session) -> Session | None:
+        summaries, _ = self.store.summaries()
+        mine = (session.date, session.started)
+        earlier = [
+            s
+            for s in summaries
+            if s["collaborative"].casefold() == session.collaborative.casefold()
+            and s["id"] != session.id
+            and (s["date"], s["started"]) < mine
+        ]
+        if not earlier:
+            return None
+        return self.store.sessions([newest_first(earlier)[0]["id"]])[0]
+
+    def _follow_up(self, session: Session, previous: Session | None) -> None:
+        if previous is None:
+            return
+        done = {(a.text, a.origin) for a in session.follow_up}
+        pending = [
+            a for a in open_commitments(previous) if (a.text, a.origin or previous.id) not in done
+        ]
+        if pending:
+            self.console.rule(f"Commitments from {previous.id}")
+        for action in pending:
+            status = "open"
+            if self.console.interactive:
+                owner = f" ({action.owner}" + (f", due {action.due}" if action.due else "") + ")"
+                self.console.say(action.text + (owner if action.owner else ""))
+                status = self._status()
+            carried = Action(
+                action.text,
+                action.owner,
+                action.due,
+                status,
+                action.question,
+                action.origin or previous.id,
+            )
+            session.follow_up.append(carried)
+            self._save(session)
+
+    def _status(self) -> str:
+        while True:
+            reply = self.console.ask("[d]one, [i]n progress, d[r]opped, [k]eep open?", "k")
+            key = reply.strip().lower()[:1]
+            if key in _STATUS_KEYS:
+                return _STATUS_KEYS[key]
+            self.console.say("Type d, i, r or k.", "yellow")
+
+    def _intro(self, session: Session) -> None:
+        for step in self.protocol.intro:
+            if step.id in session.intro:
+                continue
+            if not self.console.interactive:
+                session.intro[step.id] = "skipped"
+                continue
+            self.console.rule(step.title)
+            for line in (step.text, step.link, f"{step.minutes} minutes" if step.minutes else ""):
+                if line:
+                    self.console.say(line)
+            done = self._yes("Done (n to skip)?", True)
+            session.intro[step.id] = "done" if done else "skipped"
+            self._save(session)

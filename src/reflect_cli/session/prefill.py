@@ -1,0 +1,144 @@
+"""What is known before a session starts: options and an ``--answers`` file.
+
+The answers file takes the record's keys, all optional; ``answers:`` maps a question id
+to its answer or to ``{answer: ..., credits: [handle, ...]}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reflect_cli.errors import InputError
+from reflect_cli.model import Action, Answer, Note, Participant, Protocol
+from reflect_cli.records import yamlio
+from reflect_cli.session import typed_lines
+
+_KEYS = (
+    "collaborative",
+    "site",
+    "facilitator",
+    "date",
+    "participants",
+    "intro",
+    "answers",
+    "actions",
+    "notes",
+)
+
+
+@dataclass
+class Plan:
+    """Metadata, roster and answers given up front; the flow asks for the rest."""
+
+    collaborative: str = ""
+    site: str = ""
+    facilitator: str = ""
+    date: str = ""
+    participants: list[Participant] = field(default_factory=list)
+    intro: dict[str, str] = field(default_factory=dict)
+    answers: dict[str, tuple[Answer, list[str] | None]] = field(default_factory=dict)
+    actions: list[Action] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+
+def _text(data: dict[str, Any], key: str, where: str) -> str:
+    value = data.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, dict | list):
+        raise InputError(f"{where}: {key!r} must be text")
+    return yamlio.iso_date(value).strip()
+
+
+def check_date(value: str) -> str:
+    """An ISO date, or InputError."""
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise InputError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def add_participants(plan: Plan, lines: list[str]) -> None:
+    """Add ``Name | Organization | Role [| handle]`` entries to the plan's roster."""
+    for line in lines:
+        taken = {p.handle for p in plan.participants}
+        plan.participants.append(typed_lines.participant_of(line, taken))
+
+
+def load(path: Path) -> Plan:
+    """Read an answers file; every problem is an InputError naming the file."""
+    where = str(path)
+    try:
+        data = yamlio.load(yamlio.decode(path.read_bytes()))
+    except OSError as exc:
+        raise InputError(f"{where}: cannot read: {exc.strerror or exc}") from None
+    except yamlio.YamlProblem as exc:
+        line = f":{exc.line}" if exc.line else ""
+        raise InputError(f"{where}{line}: {exc.message}") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{where}: an answers file is a mapping of keys (collaborative, answers…)")
+    unknown = [k for k in data if k not in _KEYS]
+    if unknown:
+        raise InputError(f"{where}: unknown key {unknown[0]!r}; known: {', '.join(_KEYS)}")
+    plan = Plan(
+        collaborative=_text(data, "collaborative", where),
+        site=_text(data, "site", where),
+        facilitator=_text(data, "facilitator", where),
+    )
+    if data.get("date") is not None:
+        plan.date = check_date(_text(data, "date", where))
+    for entry in data.get("participants") or []:
+        if isinstance(entry, dict):
+            fields = [_text(entry, k, where) for k in ("name", "organization", "role", "handle")]
+            entry = " | ".join(fields).rstrip(" |")
+        add_participants(plan, [str(entry)])
+    plan.intro = {str(k): str(v) for k, v in (data.get("intro") or {}).items()}
+    for qid, given in (data.get("answers") or {}).items():
+        credits = None
+        if isinstance(given, dict):
+            credits = [str(c) for c in given.get("credits") or []]
+            given = given.get("answer")
+        plan.answers[str(qid)] = (given, credits)
+    for item in data.get("actions") or []:
+        if not isinstance(item, dict) or not item.get("text"):
+            raise InputError(f"{where}: each action needs at least 'text'")
+        due = _text(item, "due", where)
+        plan.actions.append(
+            Action(
+                _text(item, "text", where),
+                owner=_text(item, "owner", where).lstrip("@"),
+                due=check_date(due) if due else "",
+                question=_text(item, "question", where),
+            )
+        )
+    for item in data.get("notes") or []:
+        text = item.get("text") if isinstance(item, dict) else item
+        question = _text(item, "question", where) if isinstance(item, dict) else ""
+        plan.notes.append(Note(str(text), question))
+    return plan
+
+
+def check_against(plan: Plan, protocol: Protocol, source: str) -> None:
+    """Every answer fits its question and every credit names someone on the roster."""
+    questions = {q.id: q for _, q in protocol.questions()}
+    handles = {p.handle for p in plan.participants}
+    problems = []
+    for qid, (value, credits) in plan.answers.items():
+        if qid not in questions:
+            problems.append(f"{source}: no question {qid!r} in protocol {protocol.id!r}")
+            continue
+        try:
+            plan.answers[qid] = (typed_lines.check_answer(questions[qid], value), credits)
+        except InputError as exc:
+            problems.append(f"{source}: {exc}")
+        for handle in credits or []:
+            if handle not in handles:
+                problems.append(f"{source}: answer {qid!r} credits unknown handle {handle!r}")
+    for action in plan.actions:
+        if action.owner and action.owner not in handles:
+            problems.append(f"{source}: action owner {action.owner!r} is not a participant")
+    if problems:
+        raise InputError("\n".join(problems))

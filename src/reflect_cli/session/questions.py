@@ -1,0 +1,230 @@
+"""The question loop: one question at a time, every line saved the moment it is typed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reflect_cli.errors import InputError
+from reflect_cli.model import (
+    AnswerRecord,
+    Choice,
+    DomainRecord,
+    Note,
+    Protocol,
+    Question,
+    Scale,
+    Session,
+    answer_text,
+)
+from reflect_cli.session import typed_lines
+from reflect_cli.session.console import Console
+from reflect_cli.session.typed_lines import Command
+
+NEXT, BACK, STAY = "next", "back", "stay"
+
+
+class Paused(Exception):
+    """The facilitator typed /pause."""
+
+
+@dataclass
+class Item:
+    """One question of the session: where it sits, what was asked, what was answered."""
+
+    domain: DomainRecord
+    record: AnswerRecord
+    question: Question
+
+
+def items_of(session: Session, protocol: Protocol) -> list[Item]:
+    """The session's questions, with the protocol's definition (or the snapshot's)."""
+    known = {q.id: q for _, q in protocol.questions()}
+    found = []
+    for domain, record in session.answers():
+        question = known.get(record.id)
+        if question is None or question.kind != record.kind:
+            question = Question(
+                record.id,
+                record.prompt,
+                record.kind,
+                choices=tuple(Choice(c) for c in record.choices),
+                scale=Scale(1, 5) if record.kind == "scale" else None,
+            )
+        found.append(Item(domain, record, question))
+    return found
+
+
+class QuestionLoop:
+    """Asks each pending question; ``save`` is called after every change."""
+
+    def __init__(
+        self, console: Console, session: Session, items: list[Item], save: Callable[[], None]
+    ):
+        self.console = console
+        self.session = session
+        self.items = items
+        self.save = save
+
+    def run(self) -> None:
+        index, revisit = 0, False
+        while index < len(self.items):
+            if not (revisit or self.items[index].record.pending):
+                index += 1
+                continue
+            step = self.ask(index)
+            if step == BACK:
+                index, revisit = index - 1, True
+            else:
+                index, revisit = index + 1, False
+
+    def ask(self, index: int) -> str:
+        """Ask one question until it is answered, skipped or left with /back."""
+        item = self.items[index]
+        question, record = item.question, item.record
+        self.console.rule(f"{item.domain.title} · question {index + 1} of {len(self.items)}")
+        self.console.say(question.prompt, "bold")
+        if question.help:
+            self.console.say(question.help, "dim")
+        for number, choice in enumerate(question.choices, 1):
+            self.console.say(
+                f"  {number}) {choice.label}" + (f": {choice.help}" if choice.help else "")
+            )
+        if question.scale:
+            points = ", ".join(f"{k} = {v}" for k, v in sorted(question.scale.labels.items()))
+            self.console.say(
+                f"  {question.scale.min} to {question.scale.max}"
+                + (f" ({points})" if points else "")
+            )
+        if record.answer not in (None, "", []):
+            self.console.say("So far:", "dim")
+            self.console.say(answer_text(record.answer))
+        hint = (
+            "empty line ends the answer; /help for commands"
+            if question.kind == "text"
+            else {
+                "choice": "number or label",
+                "multi": "numbers or labels, separated by commas",
+                "scale": "a whole number",
+                "yes-no": "yes or no",
+            }[question.kind]
+        )
+        self.console.say(f"({hint}{'; required' if question.required else ''})", "dim")
+        while True:
+            step = self._one_line(index)
+            if step != STAY:
+                return step
+
+    def _one_line(self, index: int) -> str:
+        item = self.items[index]
+        record, question = item.record, item.question
+        raw = self.console.ask(">" if question.kind == "text" else f"{question.kind}>")
+        try:
+            parsed = typed_lines.command_of(raw)
+            if isinstance(parsed, Command):
+                return self._command(parsed, index)
+            if not parsed.strip():
+                return self._empty(item)
+            if question.kind == "text":
+                lines = [*self._lines(record), parsed]
+                self._set_text(record, lines, in_progress=True)
+                self.save()
+                return STAY
+            record.answer = typed_lines.parse_answer(question, parsed)
+            record.skipped = record.in_progress = False
+            self.save()
+            return NEXT
+        except InputError as exc:
+            self.console.say(str(exc), "yellow")
+            return STAY
+
+    @staticmethod
+    def _lines(record: AnswerRecord) -> list[str]:
+        return (
+            record.answer.splitlines() if isinstance(record.answer, str) and record.answer else []
+        )
+
+    def _set_text(self, record: AnswerRecord, lines: list[str], in_progress: bool) -> None:
+        text = "\n".join(lines)
+        record.answer = text or None
+        record.credits = typed_lines.credits_of(text, self.session.participants)
+        record.in_progress = in_progress and bool(text)
+        record.skipped = False
+
+    def _empty(self, item: Item) -> str:
+        record = item.record
+        if record.answer not in (None, "", []):
+            record.in_progress = False
+            record.skipped = False
+            self.save()
+            return NEXT
+        if item.question.required:
+            self.console.say("This question needs an answer (or /skip it for now).", "yellow")
+            return STAY
+        record.skipped = True
+        self.save()
+        return NEXT
+
+    def _command(self, command: Command, index: int) -> str:
+        item = self.items[index]
+        record = item.record
+        name, argument = command.name, command.argument
+        if name == "/skip":
+            record.in_progress = False
+            record.skipped = record.answer in (None, "", [])
+            self.save()
+            return NEXT
+        if name == "/back":
+            if index == 0:
+                self.console.say("This is the first question.", "yellow")
+                return STAY
+            return BACK
+        if name == "/pause":
+            raise Paused
+        if name == "/edit":
+            if item.question.kind != "text":
+                raise InputError("/edit works on text answers; type the new value instead")
+            edited = self.console.edit("\n".join(self._lines(record)))
+            self._set_text(record, edited.splitlines(), in_progress=True)
+            self.save()
+            self.console.say("Answer updated:", "dim")
+            self.console.say(answer_text(record.answer) or "(empty)")
+            return STAY
+        if name == "/action":
+            action = typed_lines.action_of(argument, self.session.participants, record.id)
+            self.session.actions.append(action)
+            self.save()
+            self.console.say(f"Commitment recorded: {action.text}", "green")
+            return STAY
+        if name == "/note":
+            if not argument:
+                raise InputError("a note needs text: /note TEXT")
+            self.session.notes.append(Note(argument, record.id))
+            self.save()
+            self.console.say("Private note saved (not exported unless asked for).", "green")
+            return STAY
+        if name == "/who":
+            show_voices(self.console, self.session)
+            return STAY
+        for command_name, meaning in typed_lines.COMMANDS.items():
+            self.console.say(f"{command_name:8} {meaning}")
+        self.console.say("A line starting with // is text beginning with /.")
+        return STAY
+
+
+def show_voices(console: Console, session: Session) -> None:
+    """A table of who was credited in which domain; the unheard called out."""
+    headers = ["participant", *(d.id for d in session.domains)]  # ids: short enough to fit
+    rows, unheard = [], []
+    for person in session.participants:
+        counts = [sum(person.handle in q.credits for q in d.questions) for d in session.domains]
+        rows.append([f"{person.name} ({person.handle})", *(str(c) if c else "·" for c in counts)])
+        if not any(counts):
+            unheard.append(person.name)
+    console.table(headers, rows, title="Voices so far")
+    if unheard:
+        console.say(
+            "Not yet heard from: " + ", ".join(unheard) + ". Make sure those who are less "
+            "willing or able to speak up or be involved are included and valued.",
+            "yellow",
+        )

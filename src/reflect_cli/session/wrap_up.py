@@ -1,0 +1,33 @@
+"""The review at the end of a session: whose voices were heard, what is unanswered,
+what was committed to."""
+
+from __future__ import annotations
+
+from reflect_cli.model import Session, answer_text
+from reflect_cli.session.console import Console
+from reflect_cli.session.questions import QuestionLoop, show_voices
+
+
+def review(console: Console, session: Session, loop: QuestionLoop) -> None:
+    """Who spoke where, the unheard called out; unanswered questions offered again;
+    the commitments."""
+    while True:
+        console.rule("Review")
+        show_voices(console, session)
+        missing = [(i, item) for i, item in enumerate(loop.items) if not item.record.answered]
+        if not missing:
+            break
+        console.say("Not answered:", "bold")
+        for i, item in missing:
+            console.say(f"  {i + 1}. {item.question.prompt}")
+        reply = console.ask("Number to answer it now, or Enter to finish").strip()
+        if not reply:
+            break
+        if reply.isdigit() and any(i + 1 == int(reply) for i, _ in missing):
+            loop.ask(int(reply) - 1)
+        else:
+            console.say("Type one of the numbers above, or press Enter.", "yellow")
+    rows = [[a.text, a.owner, a.due, a.status] for a in session.actions]
+    console.table(["commitment", "owner", "due", "status"], rows, title="Commitments")
+    answered = sum(1 for _, q in session.answers() if answer_text(q.answer))
+    console.say(f"{answered} of {session.question_count} questions answered.", "dim")

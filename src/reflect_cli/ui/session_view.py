@@ -1,0 +1,83 @@
+"""Rich views of sessions and search hits, on standard output; user text inert."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reflect_cli.model import Session, answer_text
+from reflect_cli.ui import terminal
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from reflect_cli.records.search import Hit
+
+
+def show(session: Session, out: Console | None = None) -> None:
+    """The whole session: metadata, roster, answers, credits, commitments, private notes."""
+    out = out or terminal.console()
+    names = session.names()
+    out.print(terminal.text(f"{session.protocol.title}: {session.collaborative}", "bold"))
+    rows = [
+        ["id", session.id],
+        ["date", session.date],
+        ["site", session.site],
+        ["facilitator", session.facilitator],
+        ["status", session.status],
+        ["answered", f"{session.answered_count} of {session.question_count}"],
+    ]
+    terminal.table(["", ""], rows, out=out)
+    terminal.table(
+        ["participant", "organization", "role", "handle"],
+        [[p.name, p.organization, p.role, p.handle] for p in session.participants],
+        caption="Participants",
+        out=out,
+    )
+    for domain in session.domains:
+        out.rule(terminal.text(domain.title, "bold cyan"))  # type: ignore[arg-type]
+        for question in domain.questions:
+            out.print(terminal.text(question.prompt, "bold"))
+            text = answer_text(question.answer)
+            state = "skipped" if question.skipped else "not answered"
+            out.print(terminal.text(text or f"({state})", "" if text else "dim italic"))
+            if question.credits:
+                voices = ", ".join(names.get(c, c) for c in question.credits)
+                out.print(terminal.text(f"Voices: {voices}", "dim"))
+            for note in session.notes:
+                if note.question == question.id:
+                    out.print(terminal.text(f"[private note] {note.text}", "yellow"))
+            out.print()
+    actions = [
+        [a.text, names.get(a.owner, a.owner), a.due, a.status]
+        for a in (*session.follow_up, *session.actions)
+    ]
+    terminal.table(
+        ["commitment", "owner", "due", "status"], actions, caption="Commitments", out=out
+    )
+    loose = [n for n in session.notes if not session.find(n.question)]
+    for note in loose:
+        out.print(terminal.text(f"[private note] {note.text}", "yellow"))
+
+
+def hits(found: list[Hit], out: Console | None = None) -> None:
+    """Search hits grouped under their session and question, matches highlighted."""
+    from rich.text import Text
+
+    out = out or terminal.console(soft_wrap=True)  # long lines as they are: fast and greppable
+    page = Text()  # one print for all hits: Rich's cost is per print
+    last = None
+    for hit in found:
+        where = (hit.session.id, hit.question_id)
+        if where != last:
+            heading = f"{hit.session.date}  {hit.session.id}  {hit.domain} › {hit.prompt}"
+            page.append(terminal.visible(heading) + "\n", style="bold")
+            last = where
+        line = terminal.visible(hit.line)
+        start = len(page.plain) + 2
+        page.append("  " + line + "\n")
+        if len(line) == len(hit.line):  # spans still line up after making text visible
+            for begin, end in hit.spans:
+                page.stylize("reverse", start + begin, start + end)
+    if found:
+        page.rstrip()
+        out.print(page)

@@ -1,0 +1,81 @@
+"""The command as a whole: version, help for every command, the one exit point."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Any
+
+import typer
+
+from reflect_cli import __version__
+from reflect_cli.cli.app import app
+
+
+def _command_paths(group: Any, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    paths = []
+    for name, command in group.commands.items():
+        paths.append((*prefix, name))
+        if hasattr(command, "commands"):
+            paths.extend(_command_paths(command, (*prefix, name)))
+    return paths
+
+
+def test_version(cli: Any) -> None:
+    result = cli("--version")
+    assert result.exit_code == 0 and result.stdout.strip() == f"reflect {__version__}"
+
+
+def test_every_command_has_help(cli: Any) -> None:
+    root = typer.main.get_command(app)
+    paths = _command_paths(root)
+    assert ("protocols", "validate") in paths
+    for path in paths:
+        result = cli(*path, "--help")
+        assert result.exit_code == 0, path
+        command = root
+        for name in path:
+            command = command.commands[name]  # type: ignore[attr-defined]
+        assert command.help and len(command.help.strip()) > 20, f"{path} has no docstring"
+        assert "Usage:" in result.stdout
+
+
+def test_python_dash_m_runs() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "reflect_cli", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0 and __version__ in done.stdout
+
+
+def _modules_after(args: list[str], env: dict[str, str] | None = None) -> set[str]:
+    code = (
+        "import sys\n"
+        "from reflect_cli.cli.app import main\n"
+        f"sys.argv = ['reflect', *{args!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    return set(done.stderr.strip().splitlines()[-1].split())
+
+
+def test_start_up_imports_neither_yaml_nor_rich() -> None:
+    for args in (["--version"], ["--help"], ["start", "--help"]):
+        loaded = _modules_after(args)
+        assert "yaml" not in loaded and "rich" not in loaded, args
+
+
+def test_warm_list_does_not_parse_yaml(sessions: dict[str, str], sessions_dir: Any) -> None:
+    import os
+
+    env = {**os.environ, "REFLECT_SESSIONS_DIR": str(sessions_dir)}
+    for path in sessions_dir.glob("*.yaml"):  # older than the cache's settle window
+        stat = path.stat()
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - 60 * 10**9))
+    _modules_after(["list", "--json"], env)  # builds the cache
+    assert "yaml" not in _modules_after(["list", "--json"], env)

@@ -1,0 +1,99 @@
+"""The sessions folder: safe ids, no overwrites, owner-only, atomic writes on a bad disk."""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from reflect_cli.errors import StoreError
+from reflect_cli.model import ProtocolRef, Session
+from reflect_cli.records import store
+from reflect_cli.records.store import Store
+
+
+def session(collaborative: str) -> Session:
+    return Session(
+        id="", protocol=ProtocolRef("p", 1, "P"), collaborative=collaborative, date="2026-11-22"
+    )
+
+
+@pytest.mark.parametrize(
+    "name", ["../../x", "/etc", "", "🌈🌈", "..", "a/../../b", "C:\\x", "\x00\n"]
+)
+def test_hostile_collaborative_names_stay_inside(sessions_dir: Path, name: str) -> None:
+    created = Store(sessions_dir).create(session(name))
+    path = Store(sessions_dir).path(created.id)
+    assert path.resolve().parent == sessions_dir.resolve() and path.exists()
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}-[a-z0-9-]+-[0-9a-f]{4}", created.id)
+    assert ".." not in created.id and "/" not in created.id
+
+
+def test_slug() -> None:
+    assert (
+        store.slug("Northgate Elementary OST Collaborative")
+        == "northgate-elementary-ost-collaborative"
+    )
+    assert store.slug("École Café — Été") == "ecole-cafe-ete"
+    assert store.slug("🌈") == "session"
+
+
+def test_ids_never_collide_or_overwrite(
+    sessions_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shelf = Store(sessions_dir)
+    first = shelf.create(session("Same"))
+    before = shelf.path(first.id).read_bytes()
+    tokens = iter([first.id[-4:], first.id[-4:], "beef"])
+    monkeypatch.setattr(store.secrets, "token_hex", lambda n: next(tokens))
+    second = shelf.create(session("Same"))
+    assert second.id.endswith("-beef") and shelf.path(first.id).read_bytes() == before
+
+
+def test_many_creates_give_distinct_ids(sessions_dir: Path) -> None:
+    ids = {Store(sessions_dir).create(session("Busy")).id for _ in range(50)}
+    assert len(ids) == 50
+
+
+def test_full_disk_keeps_the_old_record(
+    sessions_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shelf = Store(sessions_dir)
+    saved = shelf.create(session("Disk"))
+    path = shelf.path(saved.id)
+    before = path.read_bytes()
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    saved.site = "changed"
+    with pytest.raises(StoreError, match="the disk is full"):
+        shelf.save(saved)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in sessions_dir.iterdir()) == [f"{saved.id}.yaml"]  # no temp file
+
+
+def test_resolve_prefix_last_and_ambiguity(sessions_dir: Path) -> None:
+    shelf = Store(sessions_dir)
+    a, b = shelf.create(session("Alpha")), shelf.create(session("Beta"))
+    sessions, warnings = shelf.summaries()
+    assert warnings == []
+    assert shelf.resolve(a.id[:-2], sessions)["id"] == a.id
+    assert shelf.resolve("last", sessions)["id"] in {a.id, b.id}
+    with pytest.raises(StoreError, match="matches 2 sessions"):
+        shelf.resolve("2026-11-22", sessions)
+    with pytest.raises(StoreError, match="no session matches"):
+        shelf.resolve("1999", sessions)
+
+
+def test_unreadable_files_are_warnings(sessions_dir: Path) -> None:
+    shelf = Store(sessions_dir)
+    shelf.create(session("Good"))
+    (sessions_dir / "empty.yaml").write_text("")
+    (sessions_dir / "junk.yaml").write_bytes(b"\xff\xfe")
+    sessions, warnings = shelf.summaries()
+    assert len(sessions) == 1 and len(warnings) == 2

@@ -1,0 +1,173 @@
+"""`reflect export` in every format: content, hostile text inert, redaction, privacy."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from markdown_it import MarkdownIt
+
+from conftest import HOSTILE, PARTNERSHIP_DOMAINS
+from reflect_cli.records.store import Store
+
+NAMES = [
+    "Monica Haugen",
+    "Monica",
+    "Haugen",
+    "Shana Beckwith",
+    "Shana",
+    "Beckwith",
+    "Jo Park",
+    "Ana Ruiz",
+    "Alex Rivera",
+    "monica",
+    "shana",
+    "ana",
+]
+
+
+class Elements(HTMLParser):
+    """Every element and attribute in a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def export(cli: Any, *args: str) -> str:
+    result = cli("export", *args)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout  # type: ignore[no-any-return]
+
+
+def test_markdown_single_session(cli: Any, sessions: dict[str, str]) -> None:
+    text = export(cli, sessions["hostile"])
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    heads = [
+        (t.tag, "".join(c.content for c in tokens[i + 1].children or []))
+        for i, t in enumerate(tokens)
+        if t.type == "heading_open"
+    ]
+    assert heads[0] == (
+        "h1",
+        "Reflection on a Human-Centered Approach to Partnership: Northgate Elementary OST",
+    )
+    assert [h for tag, h in heads if tag == "h2"] == [
+        "Who took part",
+        *PARTNERSHIP_DOMAINS,
+        "Commitments",
+        "Participation",
+    ]
+    html = MarkdownIt("commonmark").render(text)
+    assert "<script>" not in html and "<img" not in html and 'href="javascript' not in html
+    assert "Private: Jo seemed upset" not in text
+    assert "Adapted in collaboration with School’s Out Washington" in text
+    assert "Invite \\<b\\>families\\</b\\>" in text and "owner: Jo Park" in text
+
+
+def test_markdown_many_sessions_over_time(
+    cli: Any, sessions: dict[str, str], sessions_dir: Path
+) -> None:
+    store = Store(sessions_dir)
+    second = store.load(sessions["second"])
+    second.follow_up[0].status = "done"
+    store.save(second)
+    text = export(cli, "--protocol", "equitable-partnerships")
+    assert text.index("**2026-09-15**") < text.index("**2026-11-20**")
+    assert "| 2026-09-15 | Northgate Elementary OST | Cooperative | Integrated | 2 |" in text
+    assert "| 2026-11-20 | Northgate Elementary OST | Collaborative | Integrated | 4 |" in text
+    assert (
+        "- [x] Share the space calendar (owner: Shana Beckwith; due 2026-10-01; "
+        "made 2026-09-15; done as of 2026-11-20)" in text
+    )
+    assert "| Seattle Parks and Recreation | 1 |" in text
+
+
+def test_html_is_inert_self_contained_and_printable(cli: Any, sessions: dict[str, str]) -> None:
+    page = export(cli, "--format", "html", "--include-private")
+    parsed = Elements()
+    parsed.feed(page)
+    tags = [t for t, _ in parsed.tags]
+    assert "script" not in tags and "img" not in tags and "iframe" not in tags
+    assert not [a for _, attrs in parsed.tags for a, _ in attrs if a.startswith("on")]
+    assert not [v for _, attrs in parsed.tags for a, v in attrs if a in ("src", "href")]
+    csp = [
+        dict(attrs).get("content")
+        for t, attrs in parsed.tags
+        if t == "meta" and ("http-equiv", "Content-Security-Policy") in attrs
+    ]
+    assert csp and "default-src 'none'" in csp[0] and "script" not in csp[0]
+    assert "@media print" in page and "<svg" in page
+    text = "".join(parsed.text)
+    assert "<script>document.title='pwned'</script>" in text
+    assert "Private: Jo seemed upset" in text
+
+
+def test_csv_reads_back_cell_by_cell(cli: Any, sessions: dict[str, str], tmp_path: Path) -> None:
+    target = tmp_path / "answers.csv"  # a real file: CliRunner's stdout folds \r\n
+    assert cli("export", sessions["hostile"], "-o", str(target)).exit_code == 0
+    with target.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 8
+    first = rows[0]
+    assert first["answer"] == HOSTILE and first["question_id"] == "shared-values"
+    assert first["credits"] == "Monica Haugen; Shana Beckwith; Jo Park"
+    assert first["session_id"] == sessions["hostile"] and first["kind"] == "text"
+    excel = cli("export", sessions["hostile"], "-f", "csv", "--excel").stdout
+    assert excel.startswith("\ufeff")
+
+
+def test_csv_excel_neutralises_formulas(cli: Any, sessions_dir: Path) -> None:
+    from conftest import make_session
+
+    sid = make_session(
+        sessions_dir, "partnership-reflection", answers={"shared-values": '=HYPERLINK("x")'}
+    )
+    plain = list(csv.reader(io.StringIO(export(cli, sid, "-f", "csv"), newline="")))
+    excel = list(
+        csv.reader(
+            io.StringIO(export(cli, sid, "-f", "csv", "--excel").lstrip("\ufeff"), newline="")
+        )
+    )
+    assert plain[1][10] == '=HYPERLINK("x")' and excel[1][10] == '\'=HYPERLINK("x")'
+
+
+def test_json_keeps_schema(cli: Any, sessions: dict[str, str]) -> None:
+    data = json.loads(export(cli, "-f", "json"))
+    assert len(data) == 4 and all(r["schema"] == "reflect/session-v1" for r in data)
+    assert all(r["notes"] == [] for r in data)
+    with_notes = json.loads(export(cli, "-f", "json", "--include-private", sessions["hostile"]))
+    assert with_notes[0]["notes"][0]["text"] == "Private: Jo seemed upset"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "json"])
+def test_redact_leaves_no_name_or_handle(cli: Any, sessions: dict[str, str], fmt: str) -> None:
+    out = export(cli, "-f", fmt, "--redact", "--include-private")
+    for name in NAMES:
+        assert name not in out, f"{name!r} in {fmt}"
+    assert "Seattle Parks and Recreation (Site lead)" in out
+    assert "Northgate PTA (Parent)" in out
+
+
+def test_output_file_suffix_and_force(cli: Any, sessions: dict[str, str], tmp_path: Path) -> None:
+    target = tmp_path / "summary.html"
+    assert cli("export", "-o", str(target)).exit_code == 0
+    assert target.read_text().startswith("<!DOCTYPE html>")
+    again = cli("export", "-o", str(target))
+    assert again.exit_code == 2 and "--force" in again.stderr
+    assert cli("export", "-o", str(target), "--force", "-f", "md").exit_code == 0
+    assert target.read_text().startswith("# ")
+    assert cli("export", "-f", "pdf").exit_code == 2
+    assert cli("export", "--collaborative", "nobody").exit_code == 2

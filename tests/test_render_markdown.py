@@ -1,0 +1,64 @@
+"""The Markdown record: user text never changes the document's structure."""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+
+from reflect_cli.model import Action, AnswerRecord, DomainRecord, Participant, ProtocolRef, Session
+from reflect_cli.render import markdown
+
+HOSTILE = "\n".join(
+    [
+        "# heading",
+        "---",
+        "<script>alert(1)</script>",
+        "| a | b |",
+        "1. list",
+        "- item",
+        "> quote",
+        "===",
+        "    code",
+        "[x](javascript:alert(1))",
+    ]
+)
+
+
+def session() -> Session:
+    return Session(
+        id="2026-11-22-x-0a0a",
+        protocol=ProtocolRef("p", 1, "Title # not a heading"),
+        collaborative="C | D",
+        date="2026-11-22",
+        participants=[Participant("<b>Jo</b>", "Org", "Role", "jo")],
+        domains=[
+            DomainRecord(
+                "d1", "One", [AnswerRecord("q", "Prompt *x*?", answer=HOSTILE, credits=["jo"])]
+            ),
+            DomainRecord("d2", "Two", [AnswerRecord("r", "Other?", skipped=True)]),
+        ],
+        actions=[Action("Do <it>", "jo", "2026-12-01")],
+    )
+
+
+def test_hostile_text_keeps_the_structure() -> None:
+    text = markdown.render_session(session())
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    headings = [
+        (t.tag, tokens[i + 1].content) for i, t in enumerate(tokens) if t.type == "heading_open"
+    ]
+    assert [tag for tag, _ in headings] == ["h1", "h2", "h2", "h3", "h2", "h3", "h2"]
+    kinds = {t.type for t in tokens}
+    assert "html_block" not in kinds and "hr" not in kinds and "blockquote_open" not in kinds
+    assert "code_block" not in kinds and "ordered_list_open" not in kinds
+    inline_children = [c for t in tokens if t.type == "inline" for c in t.children or []]
+    assert not any(c.type in ("html_inline", "link_open") for c in inline_children)
+    html = MarkdownIt("commonmark").render(text)
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_private_notes_never_rendered() -> None:
+    s = session()
+    from reflect_cli.model import Note
+
+    s.notes.append(Note("secret about Jo", "q"))
+    assert "secret" not in markdown.render_session(s)

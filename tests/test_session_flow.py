@@ -1,0 +1,132 @@
+"""The session flow with a scripted console: no terminal, real records on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL_PROTOCOL
+from reflect_cli.errors import SessionInterrupted
+from reflect_cli.model import Protocol, Session
+from reflect_cli.protocols import catalog
+from reflect_cli.records.store import Store
+from reflect_cli.session.console import ScriptedConsole
+from reflect_cli.session.flow import Facilitator
+from reflect_cli.session.prefill import Plan, add_participants
+
+
+@pytest.fixture
+def tiny(write_yaml) -> Protocol:  # type: ignore[no-untyped-def]
+    return catalog.load_file(write_yaml("tiny.yaml", MINIMAL_PROTOCOL))
+
+
+def plan(date: str = "2026-11-01", people: int = 2) -> Plan:
+    made = Plan(collaborative="Tiny Collab", site="S", facilitator="F", date=date)
+    add_participants(
+        made,
+        [
+            "Monica Haugen | Parks | Lead",
+            "Shana Beckwith | SPIN | Director",
+            "Jo Park | PTA | Parent",
+        ][:people],
+    )
+    return made
+
+
+def run(
+    protocol: Protocol, lines: list[str], made: Plan, sessions_dir: Path
+) -> tuple[Session, ScriptedConsole]:
+    console = ScriptedConsole(lines)
+    session = Facilitator(console, Store(sessions_dir), protocol, made).start()
+    return session, console
+
+
+def test_every_kind_and_reasks_on_bad_input(tiny: Protocol, sessions_dir: Path) -> None:
+    lines = [
+        "monica: hello",
+        "//skip is literal",
+        "/nope",
+        "",
+        "Gamma",
+        "b",
+        "9",
+        "4",
+        "maybe",
+        "yes",
+        "1, green",
+        "",
+    ]
+    session, console = run(tiny, lines, plan(), sessions_dir)
+    answers = [q.answer for _, q in session.answers()]
+    assert answers == ["monica: hello\n/skip is literal", "Beta", 4, True, ["Red", "Green"]]
+    shown = "\n".join(console.shown)
+    assert "'Gamma' is not one of the choices" in shown
+    assert "9 is outside 1 to 5" in shown and "answer yes or no" in shown
+    assert "unknown command /nope" in shown
+    assert session.status == "complete"
+    assert Store(sessions_dir).load(session.id).status == "complete"
+
+
+def test_review_calls_out_the_unheard_and_offers_unanswered(
+    tiny: Protocol, sessions_dir: Path
+) -> None:
+    lines = ["/skip", "1", "3", "no", "red", "1", "shana: now answered", "", ""]
+    session, console = run(tiny, lines, plan(), sessions_dir)
+    shown = "\n".join(console.shown)
+    assert "Not yet heard from: Monica Haugen, Shana Beckwith" in shown
+    assert "less willing or able to speak up" in shown
+    assert session.domains[0].questions[0].answer == "shana: now answered"
+    assert session.domains[0].questions[0].credits == ["shana"]
+
+
+def test_commitments_follow_up_and_roster_reuse(tiny: Protocol, sessions_dir: Path) -> None:
+    first_lines = [
+        "/action Book the gym @monica due:2026-11-15",
+        "/action Call families",
+        "a",
+        "",
+        "1",
+        "3",
+        "yes",
+        "red",
+        "",
+    ]
+    first, _ = run(tiny, first_lines, plan(), sessions_dir)
+    assert [a.text for a in first.actions] == ["Book the gym", "Call families"]
+
+    second_plan = plan(date="2026-12-01", people=0)
+    lines = ["y", "", "d", "i", "b", "", "2", "3", "no", "blue", ""]
+    second, _ = run(tiny, lines, second_plan, sessions_dir)
+    assert [p.handle for p in second.participants] == ["monica", "shana"]
+    assert [(a.text, a.status, a.origin, a.owner) for a in second.follow_up] == [
+        ("Book the gym", "done", first.id, "monica"),
+        ("Call families", "in progress", first.id, ""),
+    ]
+    third_plan = plan(date="2027-01-10")
+    lines = ["k", "a", "", "1", "3", "yes", "red", ""]
+    third, _ = run(tiny, lines, third_plan, sessions_dir)
+    assert [(a.text, a.origin) for a in third.follow_up] == [("Call families", first.id)]
+
+
+def test_edit_and_who(tiny: Protocol, sessions_dir: Path) -> None:
+    console = ScriptedConsole(["monica: draft", "/edit", "/who", "", "/pause"])
+    console.edits.append("monica: rewritten\nshana: added in the editor")
+    with pytest.raises(SessionInterrupted) as stopped:
+        Facilitator(console, Store(sessions_dir), tiny, plan()).start()
+    assert stopped.value.exit_code == 0
+    saved = Store(sessions_dir).load(stopped.value.session_id)
+    assert saved.domains[0].questions[0].answer == "monica: rewritten\nshana: added in the editor"
+    assert saved.domains[0].questions[0].credits == ["monica", "shana"]
+    assert any("Monica Haugen (monica) | 1" in line for line in console.shown)
+
+
+def test_action_with_unknown_handle_is_refused_not_lost(tiny: Protocol, sessions_dir: Path) -> None:
+    console = ScriptedConsole(["monica: kept", "/action Do it @nobody", "/action Do it due:soon"])
+    with pytest.raises(SessionInterrupted) as stopped:
+        Facilitator(console, Store(sessions_dir), tiny, plan()).start()
+    assert stopped.value.exit_code == 1  # input ran out: like Ctrl-D
+    shown = "\n".join(console.shown)
+    assert "no participant with handle @nobody" in shown and "is not YYYY-MM-DD" in shown
+    saved = Store(sessions_dir).load(stopped.value.session_id)
+    assert saved.domains[0].questions[0].answer == "monica: kept" and saved.actions == []

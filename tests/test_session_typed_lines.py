@@ -1,0 +1,81 @@
+"""Understanding typed input: commands, choices, credits, roster lines, actions."""
+
+from __future__ import annotations
+
+import pytest
+
+from reflect_cli.errors import InputError
+from reflect_cli.model import Choice, Participant, Question, Scale
+from reflect_cli.session import typed_lines
+
+PEOPLE = [
+    Participant("Monica Haugen", "Parks", "Lead", "monica"),
+    Participant("Shana Beckwith", "SPIN", "", "shana"),
+]
+
+
+def test_commands_and_literal_slash() -> None:
+    assert typed_lines.command_of("/action Do it @monica") == typed_lines.Command(
+        "/action", "Do it @monica"
+    )
+    assert typed_lines.command_of("//skip") == "/skip"
+    assert typed_lines.command_of("plain") == "plain"
+    with pytest.raises(InputError, match="unknown command /frobnicate"):
+        typed_lines.command_of("/frobnicate")
+
+
+def test_choices_by_number_label_and_prefix() -> None:
+    q = Question("q", "P", "choice", choices=(Choice("Cooperative"), Choice("Collaborative")))
+    assert typed_lines.parse_answer(q, "2") == "Collaborative"
+    assert typed_lines.parse_answer(q, "cooperative") == "Cooperative"
+    assert typed_lines.parse_answer(q, "Coop") == "Cooperative"
+    with pytest.raises(InputError):
+        typed_lines.parse_answer(q, "Co")  # ambiguous prefix
+
+
+def test_scale_and_yes_no() -> None:
+    scale = Question("s", "P", "scale", scale=Scale(1, 5))
+    assert typed_lines.parse_answer(scale, " 5 ") == 5
+    with pytest.raises(InputError):
+        typed_lines.parse_answer(scale, "0")
+    with pytest.raises(InputError):
+        typed_lines.check_answer(scale, True)
+    yes_no = Question("y", "P", "yes-no")
+    assert (
+        typed_lines.parse_answer(yes_no, "Y") is True
+        and typed_lines.check_answer(yes_no, False) is False
+        and typed_lines.check_answer(yes_no, False) is False
+    )
+
+
+def test_credits_by_handle_name_and_first_name() -> None:
+    text = "monica: a\nShana Beckwith: b\n  Monica : again\nnobody: c\nno colon here"
+    assert typed_lines.credits_of(text, PEOPLE) == ["monica", "shana"]
+    assert typed_lines.credits_of("shana:no space", PEOPLE) == []
+
+
+def test_roster_lines_and_unique_handles() -> None:
+    taken: set[str] = set()
+    first = typed_lines.participant_of("Monica Haugen | Parks | Lead", taken)
+    taken.add(first.handle)
+    second = typed_lines.participant_of("Monica Lopez | PTA | Parent", taken)
+    taken.add(second.handle)
+    third = typed_lines.participant_of("Monica Lopez | PTA", taken)
+    assert (first.handle, second.handle, third.handle) == ("monica", "monical", "monica2")
+    assert typed_lines.participant_of("Jo | X | Y | @JP", set()).handle == "jp"
+    with pytest.raises(InputError):
+        typed_lines.participant_of(" | Org", set())
+    with pytest.raises(InputError, match="already taken"):
+        typed_lines.participant_of("Jo | X | Y | monica", {"monica"})
+
+
+def test_action_parsing() -> None:
+    action = typed_lines.action_of("Share the calendar @shana due:2026-12-01", PEOPLE, "q")
+    assert (action.text, action.owner, action.due, action.question) == (
+        "Share the calendar",
+        "shana",
+        "2026-12-01",
+        "q",
+    )
+    with pytest.raises(InputError, match="needs some text"):
+        typed_lines.action_of("@shana", PEOPLE)
