@@ -184,3 +184,60 @@ def test_unknown_protocol_and_bad_date(cli: Any) -> None:
     assert "no protocol with id" in cli("start", "nope", "--no-input").stderr
     result = cli("start", "--date", "22/11/2026", "--no-input")
     assert result.exit_code == 2 and "not a date" in result.stderr
+
+
+ZERO_TO_TEN = """
+id: ten-point
+title: Ten points
+domains:
+  - id: only
+    title: Only
+    questions:
+      - {id: story, prompt: What happened?}
+      - id: trust
+        prompt: How much do we trust each other?
+        kind: scale
+        required: true
+        scale: {min: 0, max: 10, labels: {0: None at all, 10: Complete}}
+      - id: kind-of
+        prompt: What kind of partnership?
+        kind: choice
+        choices: [{label: Networking, help: Exchanging information}, Cooperative]
+"""
+
+
+def test_resume_uses_the_snapshot_after_the_protocol_file_is_gone(
+    cli: Any, write_yaml: Any, sessions_dir: Path
+) -> None:
+    protocol = write_yaml("qs/ten-point.yaml", ZERO_TO_TEN)
+    start = [
+        *start_args("Ten"),
+        "-p",
+        "Jo Park | PTA | Parent",
+        "ten-point",
+        "--questions-dir",
+        "qs",
+    ]
+    cli(*start, input="jo: first\n\n")  # input ends: Ctrl-D
+    snapshot = record_of(sessions_dir)["domains"][0]["questions"]
+    assert snapshot[1]["scale"] == {
+        "min": 0,
+        "max": 10,
+        "labels": {0: "None at all", 10: "Complete"},
+    }
+    assert snapshot[1]["required"] is True
+    assert snapshot[2]["choices"][0] == {"label": "Networking", "help": "Exchanging information"}
+    protocol.unlink()
+    result = cli("resume", input="\n11\n8\n1\n\n")
+    assert result.exit_code == 0, result.stderr
+    shown = result.stdout + result.stderr
+    assert "0 to 10 (0 = None at all, 10 = Complete)" in shown
+    assert "needs an answer" in shown and "11 is outside 0 to 10" in shown
+    assert "Networking: Exchanging information" in shown
+    record = record_of(sessions_dir)
+    assert record["status"] == "complete"
+    assert [q["answer"] for q in record["domains"][0]["questions"]] == [
+        "jo: first",
+        8,
+        "Networking",
+    ]

@@ -13,10 +13,13 @@ from reflect_cli.errors import RecordError
 from reflect_cli.model import (
     Action,
     AnswerRecord,
+    Choice,
     DomainRecord,
+    Kind,
     Note,
     Participant,
     ProtocolRef,
+    Scale,
     Session,
 )
 from reflect_cli.records import codec, yamlio
@@ -76,10 +79,21 @@ def make_session(answer: str, name: str = "Monica") -> Session:
                 "d",
                 "Domain",
                 [
-                    AnswerRecord("q", "Prompt?", "text", answer=answer or None, credits=["monica"]),
-                    AnswerRecord("c", "Pick", "multi", ["A", "B"], answer=["A"]),
-                    AnswerRecord("s", "Scale", "scale", answer=3),
-                    AnswerRecord("y", "Yes?", "yes-no", answer=False, skipped=False),
+                    AnswerRecord(
+                        "q", "Prompt?", Kind.TEXT, answer=answer or None, credits=["monica"]
+                    ),
+                    AnswerRecord(
+                        "c",
+                        "Pick",
+                        Kind.MULTI,
+                        (Choice("A", answer), Choice("B")),
+                        answer=["A"],
+                        help=answer,
+                    ),
+                    AnswerRecord(
+                        "s", "Scale", Kind.SCALE, answer=3, scale=Scale(0, 10, {0: answer})
+                    ),
+                    AnswerRecord("y", "Yes?", Kind.YES_NO, answer=False, required=True),
                 ],
             )
         ],

@@ -50,15 +50,6 @@ def has_answer(value: object) -> bool:
     return value is not None and value != "" and value != []
 
 
-def answer_text(value: object) -> str:
-    """Any answer as display text."""
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return "" if value is None else str(value)
-
-
 @dataclass(frozen=True, slots=True)
 class Choice:
     """One option of a choice or multi question, with an optional definition."""
@@ -82,7 +73,7 @@ class Question:
 
     id: str
     prompt: str
-    kind: str = "text"
+    kind: Kind = Kind.TEXT
     help: str = ""
     choices: tuple[Choice, ...] = ()
     scale: Scale | None = None
@@ -160,13 +151,13 @@ class Action:
     text: str
     owner: str = ""
     due: str = ""
-    status: str = "open"
+    status: CommitmentStatus = CommitmentStatus.OPEN
     question: str = ""
     origin: str = ""
 
     @property
     def is_open(self) -> bool:
-        return self.status in ("open", "in progress")
+        return self.status in (CommitmentStatus.OPEN, CommitmentStatus.IN_PROGRESS)
 
 
 @dataclass(slots=True)
@@ -179,16 +170,49 @@ class Note:
 
 @dataclass(slots=True)
 class AnswerRecord:
-    """A question as it was asked in a session (a snapshot) and what was answered."""
+    """A question as it was asked in a session (a snapshot) and what was answered.
+
+    The snapshot holds all a question needs to be asked and shown again (choices with
+    their help, scale bounds and labels, whether it is required), so resuming, showing
+    and exporting a session never need the protocol file.
+    """
 
     id: str
     prompt: str
-    kind: str = "text"
-    choices: list[str] = field(default_factory=list)
+    kind: Kind = Kind.TEXT
+    choices: tuple[Choice, ...] = ()
     answer: Answer = None
     credits: list[str] = field(default_factory=list)
     skipped: bool = False
     in_progress: bool = False
+    scale: Scale | None = None
+    required: bool = False
+    help: str = ""
+
+    @classmethod
+    def asking(cls, question: Question) -> AnswerRecord:
+        """An unanswered record of a protocol's question, snapshotting its definition."""
+        return cls(
+            question.id,
+            question.prompt,
+            question.kind,
+            question.choices,
+            scale=question.scale,
+            required=question.required,
+            help=question.help,
+        )
+
+    def question(self) -> Question:
+        """The question as the session asked it."""
+        return Question(
+            self.id,
+            self.prompt,
+            self.kind,
+            self.help,
+            self.choices,
+            self.scale,
+            self.required,
+        )
 
     @property
     def answered(self) -> bool:
@@ -228,7 +252,7 @@ class Session:
     protocol: ProtocolRef
     collaborative: str
     date: str
-    status: str = "draft"
+    status: SessionStatus = SessionStatus.DRAFT
     site: str = ""
     started: str = ""
     updated: str = ""

@@ -132,6 +132,7 @@ def resume(
 
     With no id and several drafts, lists them to choose from."""
     from reflect_cli.errors import StoreError
+    from reflect_cli.model import SessionStatus
     from reflect_cli.records.store import Store, newest_first
     from reflect_cli.session.flow import Facilitator
     from reflect_cli.session.prefill import Plan
@@ -142,10 +143,10 @@ def resume(
     console = _console(no_input=False)
     if session_id:
         chosen = store.resolve(session_id, summaries)
-        if chosen["status"] != "draft":
+        if chosen["status"] != SessionStatus.DRAFT:
             raise StoreError(f"{chosen['id']} is already complete; nothing to resume")
     else:
-        drafts = newest_first([s for s in summaries if s["status"] == "draft"])
+        drafts = newest_first([s for s in summaries if s["status"] == SessionStatus.DRAFT])
         if not drafts:
             raise StoreError(f"no draft sessions in {store.folder}; start one with: reflect start")
         chosen = drafts[0]

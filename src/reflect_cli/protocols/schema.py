@@ -10,7 +10,7 @@ import difflib
 import re
 from typing import Any
 
-from reflect_cli.model import KINDS, Choice, Domain, IntroStep, Protocol, Question, Scale
+from reflect_cli.model import KINDS, Choice, Domain, IntroStep, Kind, Protocol, Question, Scale
 from reflect_cli.records.yamlio import LocatedDict, LocatedList
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -170,12 +170,16 @@ def _question(check: _Checker, item: Any, line: int, seen: dict[str, int]) -> Qu
         return None
     ident = check.ident(item, "question", seen)
     prompt = check.text(item, "prompt", "question", required=True)
-    kind = check.text(item, "kind", "question") or "text"
-    if kind not in KINDS:
-        near = difflib.get_close_matches(kind, KINDS, n=1)
+    kind_text = check.text(item, "kind", "question") or "text"
+    kind = Kind.TEXT
+    if kind_text in KINDS:
+        kind = Kind(kind_text)
+    else:
+        near = difflib.get_close_matches(kind_text, KINDS, n=1)
         hint = f" (did you mean {near[0]!r}?)" if near else ""
         check.problem(
-            check.line_of(item, "kind"), f"unknown kind {kind!r}{hint}; one of: {', '.join(KINDS)}"
+            check.line_of(item, "kind"),
+            f"unknown kind {kind_text!r}{hint}; one of: {', '.join(KINDS)}",
         )
     choices = _choices(check, item, kind)
     scale = _scale(check, item, kind)
@@ -188,8 +192,8 @@ def _question(check: _Checker, item: Any, line: int, seen: dict[str, int]) -> Qu
     )
 
 
-def _choices(check: _Checker, item: LocatedDict, kind: str) -> tuple[Choice, ...]:
-    if kind not in ("choice", "multi"):
+def _choices(check: _Checker, item: LocatedDict, kind: Kind) -> tuple[Choice, ...]:
+    if kind not in (Kind.CHOICE, Kind.MULTI):
         if "choices" in item:
             check.problem(check.line_of(item, "choices"), f"a {kind} question takes no 'choices'")
         return ()
@@ -211,8 +215,8 @@ def _choices(check: _Checker, item: LocatedDict, kind: str) -> tuple[Choice, ...
     return tuple(choices)
 
 
-def _scale(check: _Checker, item: LocatedDict, kind: str) -> Scale | None:
-    if kind != "scale":
+def _scale(check: _Checker, item: LocatedDict, kind: Kind) -> Scale | None:
+    if kind is not Kind.SCALE:
         if "scale" in item:
             check.problem(check.line_of(item, "scale"), f"a {kind} question takes no 'scale'")
         return None

@@ -13,16 +13,22 @@ import re
 import sys
 from typing import Any
 
+from reflect_cli import kinds
 from reflect_cli.errors import RecordError
 from reflect_cli.model import (
     Action,
     Answer,
     AnswerRecord,
+    Choice,
+    CommitmentStatus,
     DomainRecord,
+    Kind,
     Note,
     Participant,
     ProtocolRef,
+    Scale,
     Session,
+    SessionStatus,
 )
 
 SCHEMA = "reflect/session-v1"
@@ -52,16 +58,31 @@ def _action_dict(action: Action) -> dict[str, Any]:
     data: dict[str, Any] = {"text": action.text, "owner": action.owner, "due": action.due}
     if action.origin:
         data["from"] = action.origin
-    data["status"] = action.status
+    data["status"] = str(action.status)
     if action.question:
         data["question"] = action.question
     return data
 
 
 def _question_dict(question: AnswerRecord) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": question.id, "prompt": question.prompt, "kind": question.kind}
+    data: dict[str, Any] = {
+        "id": question.id,
+        "prompt": question.prompt,
+        "kind": str(question.kind),
+    }
+    if question.help:
+        data["help"] = question.help
     if question.choices:
-        data["choices"] = list(question.choices)
+        data["choices"] = [
+            {"label": c.label, "help": c.help} if c.help else c.label for c in question.choices
+        ]
+    if question.scale is not None:
+        scale: dict[str, Any] = {"min": question.scale.min, "max": question.scale.max}
+        if question.scale.labels:
+            scale["labels"] = dict(sorted(question.scale.labels.items()))
+        data["scale"] = scale
+    if question.required:
+        data["required"] = True
     data["answer"] = question.answer
     data["credits"] = list(question.credits)
     data["skipped"] = question.skipped
@@ -76,7 +97,7 @@ def to_dict(session: Session) -> dict[str, Any]:
     data: dict[str, Any] = {
         "schema": SCHEMA,
         "id": session.id,
-        "status": session.status,
+        "status": str(session.status),
         "protocol": {
             "id": ref.id,
             "version": ref.version,
@@ -116,7 +137,7 @@ def summary(session: Session) -> dict[str, Any]:
         "collaborative": session.collaborative,
         "site": session.site,
         "protocol": session.protocol.id,
-        "status": session.status,
+        "status": str(session.status),
         "answered": session.answered_count,
         "questions": session.question_count,
         "participants": len(session.participants),
@@ -202,34 +223,31 @@ def _list(value: Any, key: str) -> list[Any]:
 
 
 def _action(raw: Any) -> Action:
+    status = _text(raw.get("status")) or "open"
+    if status not in _COMMITMENT_STATUS:
+        raise ValueError(f"unknown commitment status {status!r}")
     return Action(
         text=_text(raw["text"]),
         owner=_text(raw.get("owner")),
         due=_text(raw.get("due")),
-        status=_text(raw.get("status")) or "open",
+        status=_COMMITMENT_STATUS[status],
         question=_text(raw.get("question")),
         origin=_text(raw.get("from")),
     )
 
 
-_ANSWER_TYPES: dict[str, type | tuple[type, ...]] = {
-    "text": str,
-    "choice": str,
-    "multi": list,
-    "scale": int,
-    "yes-no": bool,
-}
+_KIND = {k.value: k for k in Kind}  # a dict lookup is faster than calling the enum
+_SESSION_STATUS = {s.value: s for s in SessionStatus}
+_COMMITMENT_STATUS = {s.value: s for s in CommitmentStatus}
 
 
-def _answer(value: Any, kind: str, qid: str) -> Answer:
+def _answer(value: Any, kind: Kind, qid: str) -> Answer:
     if value is None:
         return None
-    wanted = _ANSWER_TYPES.get(kind, (str, int, bool, list))
-    if (kind == "scale" and isinstance(value, bool)) or not isinstance(value, wanted):
-        raise TypeError(f"answer to {qid!r} does not fit a {kind} question: {value!r}")
-    if isinstance(value, list):
-        return _texts(value, "answer")
-    return value  # type: ignore[return-value]
+    try:
+        return kinds.of(kind).check_recorded(value)
+    except ValueError as exc:
+        raise ValueError(f"answer to {qid!r}: {exc}") from None
 
 
 def _texts(value: Any, key: str) -> list[str]:
@@ -242,19 +260,67 @@ def _texts(value: Any, key: str) -> list[str]:
     return items
 
 
+def _choices(value: Any) -> tuple[Choice, ...]:
+    found = []
+    for item in _list(value, "choices"):
+        if isinstance(item, dict):
+            found.append(Choice(_text(item["label"]), _text(item.get("help"))))
+        else:
+            found.append(Choice(_text(item)))
+    return tuple(found)
+
+
+def _scale(raw: Any, kind: Kind) -> Scale | None:
+    if raw is None:
+        # Records written before the snapshot kept bounds asked 1 to 5.
+        return Scale(1, 5) if kind is Kind.SCALE else None
+    if not isinstance(raw, dict):
+        raise TypeError("'scale' must be a mapping")
+    labels = raw.get("labels") or {}
+    if not isinstance(labels, dict):
+        raise TypeError("scale 'labels' must be a mapping")
+    return Scale(
+        _integer(raw["min"], "scale min"),
+        _integer(raw["max"], "scale max"),
+        # The JSON cache turns number keys into text: both read back as numbers.
+        {_integer(k, "scale label"): _text(v) for k, v in labels.items()},
+    )
+
+
+def _integer(value: Any, key: str) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"-?\d{1,9}", value):
+        return int(value)
+    raise ValueError(f"{key} must be a whole number, not {value!r}")
+
+
 def _question(raw: Any) -> AnswerRecord:
-    kind = sys.intern(_text(raw.get("kind")) or "text")
+    kind_text = _text(raw.get("kind")) or "text"
+    kind = _KIND.get(kind_text)
     qid = sys.intern(_text(raw["id"]))
+    if kind is None:
+        raise ValueError(f"question {qid!r} has unknown kind {kind_text!r}")
     return AnswerRecord(
         id=qid,
         prompt=sys.intern(_text(raw["prompt"])),  # the same few prompts in every session
         kind=kind,
-        choices=_texts(raw.get("choices"), "choices"),
+        choices=_choices(raw.get("choices")),
         answer=_answer(raw.get("answer"), kind, qid),
         credits=_texts(raw.get("credits"), "credits"),
         skipped=bool(raw.get("skipped", False)),
         in_progress=bool(raw.get("in_progress", False)),
+        scale=_scale(raw.get("scale"), kind),
+        required=bool(raw.get("required", False)),
+        help=_text(raw.get("help")),
     )
+
+
+def _session_status(value: Any) -> SessionStatus:
+    text = _text(value) or "draft"
+    if text not in _SESSION_STATUS:
+        raise ValueError(f"unknown session status {text!r}")
+    return _SESSION_STATUS[text]
 
 
 def _session(data: dict[str, Any]) -> Session:
@@ -264,7 +330,7 @@ def _session(data: dict[str, Any]) -> Session:
         raise TypeError("'intro' must be a mapping")
     return Session(
         id=_text(data["id"]),
-        status=_text(data.get("status")) or "draft",
+        status=_session_status(data.get("status")),
         protocol=ProtocolRef(
             id=_text(ref["id"]),
             version=int(ref.get("version") or 1),

@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from reflect_cli.errors import InputError
-from reflect_cli.model import Session, answer_text
+from reflect_cli.kinds import answer_text
+from reflect_cli.model import Session
 
 
 @dataclass
@@ -69,7 +70,7 @@ def find(sessions: Iterable[Session], pattern: re.Pattern[str]) -> list[Hit]:
     hits = []
     for session in sessions:
         for domain, record in session.answers():
-            for line in answer_text(record.answer).splitlines():
+            for line in answer_text(record.kind, record.answer).splitlines():
                 spans = [m.span() for m in pattern.finditer(line) if m.end() > m.start()]
                 if spans:
                     hits.append(Hit(session, domain.title, record.id, record.prompt, line, spans))

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reflect_cli.model import Action, Participant, Session, answer_text
+from reflect_cli.kinds import answer_text
+from reflect_cli.model import Action, CommitmentStatus, Participant, Session
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&#])")
 _LEADING = re.compile(r"^([+\-=]|\d+(?=[.)]))")  # list, setext and ordered-list markers
@@ -53,13 +54,13 @@ def _person(person: Participant) -> str:
 
 def action_item(action: Action, names: dict[str, str]) -> str:
     """A commitment as a task-list item."""
-    box = "x" if action.status == "done" else " "
+    box = "x" if action.status is CommitmentStatus.DONE else " "
     owner = names.get(action.owner, action.owner)
     details = [
         f"owner: {inline(owner)}" if owner else "",
         f"due {inline(action.due)}" if action.due else "",
     ]
-    if action.status not in ("open", "done"):
+    if action.status not in (CommitmentStatus.OPEN, CommitmentStatus.DONE):
         details.append(inline(action.status))
     tail = "; ".join(d for d in details if d)
     return f"- [{box}] {inline(action.text)}" + (f" ({tail})" if tail else "")
@@ -96,7 +97,7 @@ def render_session(session: Session) -> str:
         out += ["", f"## {inline(domain.title)}"]
         for question in domain.questions:
             out += ["", f"### {inline(question.prompt)}", ""]
-            shown = answer_text(question.answer)
+            shown = answer_text(question.kind, question.answer)
             if question.skipped and not shown:
                 out.append("_Skipped._")
             elif not shown:

@@ -12,11 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from reflect_cli.errors import InputError, SessionInterrupted
-from reflect_cli.model import (
-    Action,
-    Protocol,
-    Session,
-)
+from reflect_cli.kinds import NO, YES
+from reflect_cli.model import Action, CommitmentStatus, Protocol, Session, SessionStatus
 from reflect_cli.records.store import Store, newest_first
 from reflect_cli.session import saving, typed_lines
 from reflect_cli.session.console import Console
@@ -25,7 +22,12 @@ from reflect_cli.session.questions import Paused, QuestionLoop, items_of
 from reflect_cli.session.snapshot import new_session, open_commitments
 from reflect_cli.session.wrap_up import review
 
-_STATUS_KEYS = {"d": "done", "i": "in progress", "r": "dropped", "k": "open"}
+_STATUS_KEYS = {
+    "d": CommitmentStatus.DONE,
+    "i": CommitmentStatus.IN_PROGRESS,
+    "r": CommitmentStatus.DROPPED,
+    "k": CommitmentStatus.OPEN,
+}
 
 
 @dataclass
@@ -93,16 +95,14 @@ class Facilitator:
             self._apply_plan(session)
         self._follow_up(session, self.previous)
         self._intro(session)
-        loop = QuestionLoop(
-            self.console, session, items_of(session, self.protocol), lambda: self._save(session)
-        )
+        loop = QuestionLoop(self.console, session, items_of(session), lambda: self._save(session))
         if self.console.interactive:
             loop.run()
             review(self.console, session, loop)
         else:
             for _, record in session.answers():
                 record.skipped = record.skipped or record.answer is None
-        session.status = "complete"
+        session.status = SessionStatus.COMPLETE
         self._save(session)
 
     # -- setup ---------------------------------------------------------------------
@@ -194,8 +194,8 @@ class Facilitator:
             reply = self.console.ask(prompt + (" [Y/n]" if default else " [y/N]")).strip().lower()
             if not reply:
                 return default
-            if reply in typed_lines.YES or reply in typed_lines.NO:
-                return reply in typed_lines.YES
+            if reply in YES or reply in NO:
+                return reply in YES
             self.console.say("Answer y or n.", "yellow")
 
     # -- before the questions ---------------------------------------------------------
@@ -224,7 +224,7 @@ class Facilitator:
         if pending:
             self.console.rule(f"Commitments from {previous.id}")
         for action in pending:
-            status = "open"
+            status = CommitmentStatus.OPEN
             if self.console.interactive:
                 owner = f" ({action.owner}" + (f", due {action.due}" if action.due else "") + ")"
                 self.console.say(action.text + (owner if action.owner else ""))
@@ -240,7 +240,7 @@ class Facilitator:
             session.follow_up.append(carried)
             self._save(session)
 
-    def _status(self) -> str:
+    def _status(self) -> CommitmentStatus:
         while True:
             reply = self.console.ask("[d]one, [i]n progress, d[r]opped, [k]eep open?", "k")
             key = reply.strip().lower()[:1]

@@ -5,18 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reflect_cli import kinds
 from reflect_cli.errors import InputError
-from reflect_cli.model import (
-    AnswerRecord,
-    Choice,
-    DomainRecord,
-    Note,
-    Protocol,
-    Question,
-    Scale,
-    Session,
-    answer_text,
-)
+from reflect_cli.model import AnswerRecord, DomainRecord, Note, Question, Session
 from reflect_cli.session import typed_lines
 from reflect_cli.session.console import Console
 from reflect_cli.session.typed_lines import Command
@@ -37,22 +28,9 @@ class Item:
     question: Question
 
 
-def items_of(session: Session, protocol: Protocol) -> list[Item]:
-    """The session's questions, with the protocol's definition (or the snapshot's)."""
-    known = {q.id: q for _, q in protocol.questions()}
-    found = []
-    for domain, record in session.answers():
-        question = known.get(record.id)
-        if question is None or question.kind != record.kind:
-            question = Question(
-                record.id,
-                record.prompt,
-                record.kind,
-                choices=tuple(Choice(c) for c in record.choices),
-                scale=Scale(1, 5) if record.kind == "scale" else None,
-            )
-        found.append(Item(domain, record, question))
-    return found
+def items_of(session: Session) -> list[Item]:
+    """The session's questions as its snapshot asked them (never the protocol file)."""
+    return [Item(domain, record, record.question()) for domain, record in session.answers()]
 
 
 class QuestionLoop:
@@ -98,17 +76,8 @@ class QuestionLoop:
             )
         if record.answer not in (None, "", []):
             self.console.say("So far:", "dim")
-            self.console.say(answer_text(record.answer))
-        hint = (
-            "empty line ends the answer; /help for commands"
-            if question.kind == "text"
-            else {
-                "choice": "number or label",
-                "multi": "numbers or labels, separated by commas",
-                "scale": "a whole number",
-                "yes-no": "yes or no",
-            }[question.kind]
-        )
+            self.console.say(kinds.answer_text(record.kind, record.answer))
+        hint = kinds.of(question.kind).hint
         self.console.say(f"({hint}{'; required' if question.required else ''})", "dim")
         while True:
             step = self._one_line(index)
@@ -118,14 +87,15 @@ class QuestionLoop:
     def _one_line(self, index: int) -> str:
         item = self.items[index]
         record, question = item.record, item.question
-        raw = self.console.ask(">" if question.kind == "text" else f"{question.kind}>")
+        multiline = kinds.of(question.kind).multiline
+        raw = self.console.ask(">" if multiline else f"{question.kind}>")
         try:
             parsed = typed_lines.command_of(raw)
             if isinstance(parsed, Command):
                 return self._command(parsed, index)
             if not parsed.strip():
                 return self._empty(item)
-            if question.kind == "text":
+            if multiline:
                 lines = [*self._lines(record), parsed]
                 self._set_text(record, lines, in_progress=True)
                 self.save()
@@ -182,13 +152,13 @@ class QuestionLoop:
         if name == "/pause":
             raise Paused
         if name == "/edit":
-            if item.question.kind != "text":
+            if not kinds.of(item.question.kind).multiline:
                 raise InputError("/edit works on text answers; type the new value instead")
             edited = self.console.edit("\n".join(self._lines(record)))
             self._set_text(record, edited.splitlines(), in_progress=True)
             self.save()
             self.console.say("Answer updated:", "dim")
-            self.console.say(answer_text(record.answer) or "(empty)")
+            self.console.say(kinds.answer_text(record.kind, record.answer) or "(empty)")
             return STAY
         if name == "/action":
             action = typed_lines.action_of(argument, self.session.participants, record.id)

@@ -6,13 +6,10 @@ from __future__ import annotations
 from reflect_cli.model import (
     Action,
     AnswerRecord,
-    Choice,
     Domain,
     DomainRecord,
     Protocol,
     ProtocolRef,
-    Question,
-    Scale,
     Session,
 )
 from reflect_cli.records.store import now
@@ -32,10 +29,7 @@ def new_session(protocol: Protocol, collaborative: str, date: str) -> Session:
             DomainRecord(
                 d.id,
                 d.title,
-                [
-                    AnswerRecord(q.id, q.prompt, q.kind, [c.label for c in q.choices])
-                    for q in d.questions
-                ],
+                [AnswerRecord.asking(q) for q in d.questions],
             )
             for d in protocol.domains
         ],
@@ -49,16 +43,7 @@ def snapshot_protocol(session: Session) -> Protocol:
         Domain(
             d.id,
             d.title,
-            tuple(
-                Question(
-                    q.id,
-                    q.prompt,
-                    q.kind,
-                    choices=tuple(Choice(c) for c in q.choices),
-                    scale=Scale(1, 5) if q.kind == "scale" else None,
-                )
-                for q in d.questions
-            ),
+            tuple(q.question() for q in d.questions),
         )
         for d in session.domains
     )

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from reflect_cli import kinds
 from reflect_cli.errors import InputError
 from reflect_cli.model import Action, Answer, Participant, Question
 
@@ -23,8 +24,6 @@ COMMANDS = {
     "/pause": "save and quit; continue later with reflect resume",
     "/help": "this list",
 }
-YES = {"y", "yes", "true", "1"}
-NO = {"n", "no", "false", "0"}
 _HANDLE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _SPEAKER = re.compile(r"^\s*([^:\n]{1,60}?)\s*:\s")
 
@@ -53,66 +52,12 @@ def command_of(line: str) -> Command | str:
 
 def parse_answer(question: Question, text: str) -> Answer:
     """A typed value for a choice, multi, scale or yes-no question; InputError says why not."""
-    value = text.strip()
-    if question.kind == "choice":
-        return _one_choice(question, value)
-    if question.kind == "multi":
-        parts = [p.strip() for p in re.split(r"[,;]", value) if p.strip()]
-        chosen: list[str] = []
-        for part in parts:
-            label = _one_choice(question, part)
-            if label not in chosen:
-                chosen.append(label)
-        return [c.label for c in question.choices if c.label in chosen]  # protocol order
-    if question.kind == "scale":
-        assert question.scale is not None
-        low, high = question.scale.min, question.scale.max
-        try:
-            number = int(value)
-        except ValueError:
-            raise InputError(f"type a whole number from {low} to {high}") from None
-        if not low <= number <= high:
-            raise InputError(f"{number} is outside {low} to {high}")
-        return number
-    if question.kind == "yes-no":
-        if value.lower() in YES:
-            return True
-        if value.lower() in NO:
-            return False
-        raise InputError("answer yes or no")
-    return text
-
-
-def _one_choice(question: Question, value: str) -> str:
-    labels = [c.label for c in question.choices]
-    if value.isdigit() and 1 <= int(value) <= len(labels):
-        return labels[int(value) - 1]
-    for label in labels:
-        if label.casefold() == value.casefold():
-            return label
-    starts = [label for label in labels if label.casefold().startswith(value.casefold())]
-    if value and len(starts) == 1:
-        return starts[0]
-    listed = "; ".join(f"{i}) {label}" for i, label in enumerate(labels, 1))
-    raise InputError(f"{value!r} is not one of the choices: {listed}")
+    return kinds.of(question.kind).parse(question, text)
 
 
 def check_answer(question: Question, value: object) -> Answer:
     """An answer given as data (an answers file) for this question, or InputError."""
-    if question.kind == "text":
-        if not isinstance(value, str):
-            raise InputError(f"answer to {question.id!r} must be text")
-        return value
-    if question.kind == "multi" and isinstance(value, list):
-        return parse_answer(question, ", ".join(str(v) for v in value))
-    if question.kind == "yes-no" and isinstance(value, bool):
-        return value
-    if question.kind == "scale" and isinstance(value, bool):
-        raise InputError(f"answer to {question.id!r} must be a number")
-    try:
-        return parse_answer(question, str(value))
-    except InputError as exc:
-        raise InputError(f"answer to {question.id!r}: {exc}") from None
+    return kinds.of(question.kind).check_given(question, value)
 
 
 def participant_of(line: str, taken: set[str]) -> Participant:

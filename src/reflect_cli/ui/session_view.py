@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reflect_cli.model import Session, answer_text
+from reflect_cli.kinds import answer_text
+from reflect_cli.model import Session
 from reflect_cli.ui import terminal
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def show(session: Session, out: Console | None = None) -> None:
         out.rule(terminal.text(domain.title, "bold cyan"))  # type: ignore[arg-type]
         for question in domain.questions:
             out.print(terminal.text(question.prompt, "bold"))
-            text = answer_text(question.answer)
+            text = answer_text(question.kind, question.answer)
             state = "skipped" if question.skipped else "not answered"
             out.print(terminal.text(text or f"({state})", "" if text else "dim italic"))
             if question.credits:

@@ -6,7 +6,8 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
-from reflect_cli.model import Session, answer_text
+from reflect_cli.kinds import answer_text
+from reflect_cli.model import Session
 from reflect_cli.render.export.base import Options
 
 HEADER = [
@@ -43,7 +44,8 @@ def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
             row = [
                 session.id, session.date, session.collaborative, session.site, session.protocol.id,
                 domain.id, domain.title, record.id, record.prompt, record.kind,
-                answer_text(record.answer), "; ".join(names.get(c, c) for c in record.credits),
+                answer_text(record.kind, record.answer),
+                "; ".join(names.get(c, c) for c in record.credits),
             ]  # fmt: skip
             writer.writerow([_cell(cell, options.excel) for cell in row])
         yield buffer.getvalue()

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from html import escape
 
-from reflect_cli.model import Session, answer_text, has_answer
+from reflect_cli import kinds
+from reflect_cli.kinds import answer_text
+from reflect_cli.model import CommitmentStatus, Session, has_answer
 from reflect_cli.render.export.base import Options, batched
 from reflect_cli.render.export.summary import Summary, build, people, title_of
 
@@ -79,7 +81,7 @@ def _answer(summary: Summary, session: Session, record: object) -> str:
     from reflect_cli.model import AnswerRecord
 
     assert isinstance(record, AnswerRecord)
-    text = answer_text(record.answer)
+    text = answer_text(record.kind, record.answer)
     when = (
         ""
         if summary.single
@@ -141,7 +143,7 @@ def _page(summary: Summary, options: Options) -> Iterator[str]:
         yield from [f"<th>{_e(q.prompt)}</th>" for q in summary.over_time]
         yield ("</tr>")
         for session in summary.sessions:
-            cells = [answer_text(q.value_in(session)) or "·" for q in summary.over_time]
+            cells = [kinds.of(q.kind).cell(q.value_in(session)) for q in summary.over_time]
             yield (
                 f"<tr><td>{_e(session.date)}</td>"
                 + "".join(f"<td>{_e(c)}</td>" for c in cells)
@@ -160,7 +162,7 @@ def _page(summary: Summary, options: Options) -> Iterator[str]:
             )
             if x
         )
-        css = ' class="done"' if c.status == "done" else ""
+        css = ' class="done"' if c.status is CommitmentStatus.DONE else ""
         yield (f'<li{css}>{_e(c.action.text)} <span class="meta">({_e(details)})</span></li>')
     yield (
         "</ul>"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from reflect_cli.model import Session, answer_text, has_answer
+from reflect_cli import kinds
+from reflect_cli.kinds import answer_text
+from reflect_cli.model import CommitmentStatus, Session, has_answer
 from reflect_cli.render.export.base import Options, batched
 from reflect_cli.render.export.summary import Summary, build, people, title_of
 from reflect_cli.render.markdown import block, inline
@@ -79,7 +81,10 @@ def _domains(summary: Summary) -> Iterator[str]:
                 named = voices_of[id(session)]
                 voices = ", ".join(named.get(c) or inline(c) for c in record.credits)
                 credit = f"\\\n_Voices: {voices}_" if voices else ""
-                yield from (f"{when[id(session)]}{block(answer_text(record.answer))}{credit}", "")
+                yield from (
+                    f"{when[id(session)]}{block(answer_text(record.kind, record.answer))}{credit}",
+                    "",
+                )
             if not answered:
                 yield from ("_Not answered._", "")
 
@@ -94,7 +99,7 @@ def _over_time(summary: Summary) -> Iterator[str]:
     yield _row(["Date", "Collaborative", *numbers])
     yield _row(["---"] * (2 + len(numbers)))
     for session in summary.sessions:
-        cells = [inline(answer_text(q.value_in(session))) or "·" for q in summary.over_time]
+        cells = [inline(kinds.of(q.kind).cell(q.value_in(session))) for q in summary.over_time]
         yield _row([inline(session.date), inline(session.collaborative), *cells])
     yield ""
 
@@ -109,7 +114,7 @@ def _commitments(summary: Summary) -> Iterator[str]:
             f"made {inline(c.made_in.date)}",
             f"{inline(c.status)} as of {inline(c.as_of)}",
         ]
-        box = "x" if c.status == "done" else " "
+        box = "x" if c.status is CommitmentStatus.DONE else " "
         yield f"- [{box}] {inline(c.action.text)} ({'; '.join(d for d in details if d)})"
     if not summary.commitments:
         yield "_No commitments recorded._"

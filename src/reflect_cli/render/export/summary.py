@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from reflect_cli.model import Action, AnswerRecord, Note, Session
-
-VALUE_KINDS = ("choice", "multi", "scale", "yes-no")
+from reflect_cli import kinds
+from reflect_cli.model import Action, Answer, AnswerRecord, CommitmentStatus, Kind, Note, Session
 
 
 @dataclass
@@ -16,7 +15,7 @@ class QuestionAnswers:
 
     id: str
     prompt: str
-    kind: str
+    kind: Kind
     answers: list[tuple[Session, AnswerRecord]] = field(default_factory=list)
     _by_session: dict[int, AnswerRecord] = field(default_factory=dict, repr=False)
 
@@ -24,7 +23,7 @@ class QuestionAnswers:
         self.answers.append((session, record))
         self._by_session[id(session)] = record
 
-    def value_in(self, session: Session) -> object:
+    def value_in(self, session: Session) -> Answer:
         """This question's answer in one session (None when it was not asked there)."""
         record = self._by_session.get(id(session))
         return None if record is None else record.answer
@@ -43,7 +42,7 @@ class Commitment:
 
     action: Action
     made_in: Session
-    status: str
+    status: CommitmentStatus
     as_of: str
 
 
@@ -76,7 +75,7 @@ def build(sessions: list[Session]) -> Summary:
     over_time = [
         q
         for q in questions.values()
-        if q.kind in VALUE_KINDS and any(r.answer is not None for _, r in q.answers)
+        if kinds.of(q.kind).over_time and any(r.answer is not None for _, r in q.answers)
     ]
     notes = [(s, n) for s in sessions for n in s.notes]
     sources = list(dict.fromkeys(s.protocol.source for s in sessions if s.protocol.source))

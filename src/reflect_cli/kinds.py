@@ -1,0 +1,220 @@
+"""What each question kind does, in one place: adding a kind touches this module and its
+tests (and ``Kind`` in the model), nothing else.
+
+A kind parses what the facilitator types, checks a value given as data (an answers
+file), checks a value read back from a record, shows an answer as text (Markdown, CSV,
+terminal, search), fills a cell of the over-time summary, and says how to answer it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar, Protocol
+
+from reflect_cli.errors import InputError
+from reflect_cli.model import Answer, Kind, Question
+
+YES = {"y", "yes", "true", "1"}
+NO = {"n", "no", "false", "0"}
+EMPTY_CELL = "·"
+
+
+class Behaviour(Protocol):
+    """One question kind's behaviour."""
+
+    kind: ClassVar[Kind]
+    #: How to answer, shown under the question (before "; required").
+    hint: ClassVar[str]
+    #: Whether answers are typed line by line until an empty line (text), or in one line.
+    multiline: ClassVar[bool]
+    #: Whether answers are values worth a column in the over-time table.
+    over_time: ClassVar[bool]
+
+    def parse(self, question: Question, text: str) -> Answer:
+        """A typed line as this kind's value; ``InputError`` says why not."""
+
+    def check_given(self, question: Question, value: object) -> Answer:
+        """A value given as data (an answers file); ``InputError`` says why not."""
+
+    def check_recorded(self, value: object) -> Answer:
+        """A non-null value read from a record; ``ValueError`` says why it does not fit."""
+
+    def text(self, value: Answer) -> str:
+        """An answer as display text ("" when there is none)."""
+
+    def cell(self, value: Answer) -> str:
+        """An answer in one cell of the over-time table."""
+
+
+class _Base:
+    kind: ClassVar[Kind]
+    hint: ClassVar[str]
+    multiline: ClassVar[bool] = False
+    over_time: ClassVar[bool] = True
+
+    def parse(self, question: Question, text: str) -> Answer:
+        raise NotImplementedError
+
+    def check_given(self, question: Question, value: object) -> Answer:
+        try:
+            return self.parse(question, str(value))
+        except InputError as exc:
+            raise InputError(f"answer to {question.id!r}: {exc}") from None
+
+    def text(self, value: Answer) -> str:
+        return "" if value is None else str(value)
+
+    def cell(self, value: Answer) -> str:
+        return self.text(value) or EMPTY_CELL
+
+    def _misfit(self, value: object) -> ValueError:
+        return ValueError(f"{value!r} does not fit a {self.kind} question")
+
+
+class TextKind(_Base):
+    kind = Kind.TEXT
+    hint = "empty line ends the answer; /help for commands"
+    multiline = True
+    over_time = False
+
+    def parse(self, question: Question, text: str) -> Answer:
+        return text
+
+    def check_given(self, question: Question, value: object) -> Answer:
+        if not isinstance(value, str):
+            raise InputError(f"answer to {question.id!r} must be text")
+        return value
+
+    def check_recorded(self, value: object) -> Answer:
+        if not isinstance(value, str):
+            raise self._misfit(value)
+        return value
+
+
+def _one_choice(question: Question, value: str) -> str:
+    labels = [c.label for c in question.choices]
+    if value.isdigit() and 1 <= int(value) <= len(labels):
+        return labels[int(value) - 1]
+    for label in labels:
+        if label.casefold() == value.casefold():
+            return label
+    starts = [label for label in labels if label.casefold().startswith(value.casefold())]
+    if value and len(starts) == 1:
+        return starts[0]
+    listed = "; ".join(f"{i}) {label}" for i, label in enumerate(labels, 1))
+    raise InputError(f"{value!r} is not one of the choices: {listed}")
+
+
+class ChoiceKind(_Base):
+    kind = Kind.CHOICE
+    hint = "number or label"
+
+    def parse(self, question: Question, text: str) -> Answer:
+        return _one_choice(question, text.strip())
+
+    def check_recorded(self, value: object) -> Answer:
+        if not isinstance(value, str):
+            raise self._misfit(value)
+        return value
+
+
+class MultiKind(_Base):
+    kind = Kind.MULTI
+    hint = "numbers or labels, separated by commas"
+
+    def parse(self, question: Question, text: str) -> Answer:
+        chosen: list[str] = []
+        for part in re.split(r"[,;]", text):
+            if part.strip():
+                label = _one_choice(question, part.strip())
+                if label not in chosen:
+                    chosen.append(label)
+        return [c.label for c in question.choices if c.label in chosen]  # protocol order
+
+    def check_given(self, question: Question, value: object) -> Answer:
+        if isinstance(value, list):
+            if not all(isinstance(v, str | int) and not isinstance(v, bool) for v in value):
+                raise InputError(f"answer to {question.id!r} must be a list of choices")
+            value = ", ".join(str(v) for v in value)
+        return super().check_given(question, value)
+
+    def check_recorded(self, value: object) -> Answer:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self._misfit(value)
+        return value
+
+    def text(self, value: Answer) -> str:
+        if isinstance(value, list):
+            return ", ".join(value)
+        return super().text(value)
+
+
+class ScaleKind(_Base):
+    kind = Kind.SCALE
+    hint = "a whole number"
+
+    def parse(self, question: Question, text: str) -> Answer:
+        if question.scale is None:  # the schema and the codec give every scale its bounds
+            raise InputError(f"question {question.id!r} has no scale")
+        low, high = question.scale.min, question.scale.max
+        value = text.strip()
+        # Digits only (an optional sign): int() would also take "1_0" and 4,301 digits.
+        if not re.fullmatch(r"[+-]?\d{1,9}", value):
+            raise InputError(f"type a whole number from {low} to {high}")
+        number = int(value)
+        if not low <= number <= high:
+            raise InputError(f"{number} is outside {low} to {high}")
+        return number
+
+    def check_given(self, question: Question, value: object) -> Answer:
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise InputError(f"answer to {question.id!r} must be a whole number")
+        return super().check_given(question, value)
+
+    def check_recorded(self, value: object) -> Answer:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self._misfit(value)
+        return value
+
+
+class YesNoKind(_Base):
+    kind = Kind.YES_NO
+    hint = "yes or no"
+
+    def parse(self, question: Question, text: str) -> Answer:
+        value = text.strip().lower()
+        if value in YES:
+            return True
+        if value in NO:
+            return False
+        raise InputError("answer yes or no")
+
+    def check_given(self, question: Question, value: object) -> Answer:
+        if isinstance(value, bool):
+            return value
+        return super().check_given(question, value)
+
+    def check_recorded(self, value: object) -> Answer:
+        if not isinstance(value, bool):
+            raise self._misfit(value)
+        return value
+
+    def text(self, value: Answer) -> str:
+        if isinstance(value, bool):
+            return "Yes" if value else "No"
+        return super().text(value)
+
+
+BEHAVIOURS: dict[Kind, Behaviour] = {
+    b.kind: b for b in (TextKind(), ChoiceKind(), MultiKind(), ScaleKind(), YesNoKind())
+}
+
+
+def of(kind: Kind) -> Behaviour:
+    """The behaviour of a question kind."""
+    return BEHAVIOURS[kind]
+
+
+def answer_text(kind: Kind, value: Answer) -> str:
+    """An answer to a question of this kind as display text."""
+    return BEHAVIOURS[kind].text(value)
