@@ -54,6 +54,7 @@ def test_list_newest_first_with_every_field(cli: Any, sessions: dict[str, str]) 
         (["--site", "NORTHGATE"], ["hostile", "second", "first"]),
         (["--protocol", "partnership-reflection"], ["hostile", "other"]),
         (["--since", "2026-10-05", "--until", "2026-11-20"], ["second", "other"]),
+        (["--since", "20261005", "--until", "2026-W47-5"], ["second", "other"]),
         (["--status", "draft"], ["other"]),
         (["-n", "2"], ["hostile", "second"]),
     ],
@@ -62,6 +63,19 @@ def test_list_filters(
     cli: Any, sessions: dict[str, str], args: list[str], expected: list[str]
 ) -> None:
     assert [r["id"] for r in listed(cli, *args)] == [sessions[k] for k in expected]
+
+
+@pytest.mark.parametrize("command", ["list", "search", "export"])
+@pytest.mark.parametrize(
+    "given", ["2026-13-01", "2026-02-30", "05/10/2026", "yesterday", "2026-9-1"]
+)
+def test_a_date_that_is_not_one_is_refused_naming_the_option(
+    cli: Any, sessions: dict[str, str], command: str, given: str
+) -> None:
+    args = [command, "gym"] if command == "search" else [command]
+    result = cli(*args, "--until", given)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"reflect: --until: not a date (YYYY-MM-DD): {given!r}\n"
 
 
 def test_list_table_names_the_folder(

@@ -127,6 +127,9 @@ def test_action_with_unknown_handle_is_refused_not_lost(tiny: Protocol, sessions
         Facilitator(console, Store(sessions_dir), tiny, plan()).start()
     assert stopped.value.exit_code == 1  # input ran out: like Ctrl-D
     shown = "\n".join(console.shown)
-    assert "no participant with handle @nobody" in shown and "is not YYYY-MM-DD" in shown
+    assert (
+        "no participant with handle @nobody" in shown
+        and "due: not a date (YYYY-MM-DD): 'soon'" in shown
+    )
     saved = Store(sessions_dir).load(stopped.value.session_id)
     assert saved.domains[0].questions[0].answer == "monica: kept" and saved.actions == []

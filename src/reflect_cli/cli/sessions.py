@@ -85,6 +85,7 @@ def start(
     Commands at the start of a line: /skip /back /edit /action /note /who /pause /help.
     Every line is saved as it is typed; Ctrl-C saves a draft for `reflect resume`.
     """
+    from reflect_cli.dates import parse_date
     from reflect_cli.protocols import catalog
     from reflect_cli.records.store import Store
     from reflect_cli.session import prefill
@@ -101,7 +102,7 @@ def start(
         if value.strip():
             setattr(plan, key, value.strip())
     if date:
-        plan.date = prefill.check_date(date)
+        plan.date = parse_date(date, "--date")
     prefill.add_participants(plan, participant or [])
     prefill.check_against(plan, found, str(answers or "options"))
     store = Store.at(sessions_dir(ctx))

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from reflect_cli.dates import parse_date
 from reflect_cli.errors import InputError
 from reflect_cli.model import SESSION_STATUSES
 from reflect_cli.records.store import Store, newest_first
@@ -27,11 +27,8 @@ class Selection:
     def __post_init__(self) -> None:
         for name in ("since", "until"):
             value = getattr(self, name)
-            if value:
-                try:
-                    dt.date.fromisoformat(value)
-                except ValueError:
-                    raise InputError(f"--{name}: not a date (YYYY-MM-DD): {value!r}") from None
+            if value:  # normalised: dates compare as YYYY-MM-DD text
+                setattr(self, name, parse_date(value, f"--{name}"))
         if self.status and self.status not in SESSION_STATUSES:
             raise InputError(f"--status: {' or '.join(SESSION_STATUSES)}, not {self.status!r}")
         if self.limit is not None and self.limit < 1:

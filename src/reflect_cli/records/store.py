@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from reflect_cli.dates import parse_date
 from reflect_cli.errors import RecordError, StoreError
 from reflect_cli.model import Session
 from reflect_cli.records import codec
@@ -105,10 +106,7 @@ class Store:
     def create(self, session: Session) -> Session:
         """Give the session a new id and write its first record; never overwrites a file."""
         self.ensure()
-        try:
-            day = dt.date.fromisoformat(session.date).isoformat()
-        except ValueError:
-            raise StoreError(f"not a date (YYYY-MM-DD): {session.date!r}") from None
+        day = parse_date(session.date, "date")
         base = f"{day}-{slug(session.collaborative)}"
         for _ in range(1000):
             session.id = f"{base}-{secrets.token_hex(2)}"

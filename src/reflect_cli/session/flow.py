@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from reflect_cli.dates import parse_date
 from reflect_cli.errors import InputError, SessionInterrupted
 from reflect_cli.kinds import NO, YES
 from reflect_cli.model import Action, CommitmentStatus, Protocol, Session, SessionStatus
 from reflect_cli.records.store import Store, newest_first
 from reflect_cli.session import saving, typed_lines
 from reflect_cli.session.console import Console
-from reflect_cli.session.prefill import Plan, check_date
+from reflect_cli.session.prefill import Plan
 from reflect_cli.session.questions import Paused, QuestionLoop, items_of
 from reflect_cli.session.snapshot import new_session, open_commitments
 from reflect_cli.session.wrap_up import review
@@ -129,7 +130,7 @@ class Facilitator:
     def _ask_date(self, default: str) -> str:
         while True:
             try:
-                return check_date(self.console.ask("Date (YYYY-MM-DD)", default).strip())
+                return parse_date(self.console.ask("Date (YYYY-MM-DD)", default), "date")
             except InputError as exc:
                 self.console.say(str(exc), "yellow")
 

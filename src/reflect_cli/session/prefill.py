@@ -6,11 +6,11 @@ to its answer or to ``{answer: ..., credits: [handle, ...]}``.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reflect_cli.dates import parse_date
 from reflect_cli.errors import InputError
 from reflect_cli.model import Action, Answer, Note, Participant, Protocol
 from reflect_cli.records import yamlio
@@ -53,14 +53,6 @@ def _text(data: dict[str, Any], key: str, where: str) -> str:
     return yamlio.iso_date(value).strip()
 
 
-def check_date(value: str) -> str:
-    """An ISO date, or InputError."""
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise InputError(f"not a date (YYYY-MM-DD): {value!r}") from None
-
-
 def add_participants(plan: Plan, lines: list[str]) -> None:
     """Add ``Name | Organization | Role [| handle]`` entries to the plan's roster."""
     for line in lines:
@@ -89,7 +81,7 @@ def load(path: Path) -> Plan:
         facilitator=_text(data, "facilitator", where),
     )
     if data.get("date") is not None:
-        plan.date = check_date(_text(data, "date", where))
+        plan.date = parse_date(_text(data, "date", where), f"{where}: 'date'")
     for entry in data.get("participants") or []:
         if isinstance(entry, dict):
             fields = [_text(entry, k, where) for k in ("name", "organization", "role", "handle")]
@@ -110,7 +102,7 @@ def load(path: Path) -> Plan:
             Action(
                 _text(item, "text", where),
                 owner=_text(item, "owner", where).lstrip("@"),
-                due=check_date(due) if due else "",
+                due=parse_date(due, f"{where}: action 'due'") if due else "",
                 question=_text(item, "question", where),
             )
         )

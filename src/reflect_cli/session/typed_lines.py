@@ -6,11 +6,11 @@ Pure functions, no terminal: the same parsing serves typed input and answers fil
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
 from reflect_cli import kinds
+from reflect_cli.dates import parse_date
 from reflect_cli.errors import InputError
 from reflect_cli.model import Action, Answer, Participant, Question
 
@@ -118,11 +118,7 @@ def action_of(argument: str, people: list[Participant], question: str = "") -> A
                 known = ", ".join(sorted(handles)) or "none yet"
                 raise InputError(f"no participant with handle @{owner} (handles: {known})")
         elif word.lower().startswith("due:"):
-            due = word[4:]
-            try:
-                due = dt.date.fromisoformat(due).isoformat()
-            except ValueError:
-                raise InputError(f"due date {due!r} is not YYYY-MM-DD") from None
+            due = parse_date(word[4:], "due")
         else:
             words.append(word)
     if not words:

@@ -1,0 +1,45 @@
+"""Dates, read one way everywhere: options, prompts, answers files, records.
+
+A session's date is kept as ``YYYY-MM-DD`` text, which sorts and compares as dates do.
+What people type is normalised to that form (``20260901`` and the week date
+``2026-W36-1`` included), or refused with one line naming where it came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from reflect_cli.errors import InputError
+
+_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII: \d would take any digit
+_ASCII = re.compile(r"[0-9W-]{7,10}")
+
+
+def parse_date(text: str, what: str) -> str:
+    """A typed date as ``YYYY-MM-DD``; ``InputError`` names ``what`` (an option, a key)."""
+    value = text.strip()
+    if _ASCII.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+    raise InputError(f"{what}: not a date (YYYY-MM-DD): {text!r}")
+
+
+def record_date(value: object) -> str:
+    """A date read from a record (a YAML date or ``YYYY-MM-DD`` text); ``ValueError`` if not.
+
+    Stricter than ``parse_date``: a record is written by reflect, so anything but its own
+    form means the file was edited into something else.
+    """
+    if isinstance(value, dt.datetime):
+        raise ValueError(f"date must be a day (YYYY-MM-DD), not a time: {value.isoformat()!r}")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and _ISO.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+    raise ValueError(f"not a date (YYYY-MM-DD): {value!r}")

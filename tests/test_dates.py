@@ -1,0 +1,59 @@
+"""One way to read a date: typed dates normalised or refused, record dates strict."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reflect_cli.dates import parse_date, record_date
+from reflect_cli.errors import InputError
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("2026-09-01", "2026-09-01"),
+        (" 2026-09-01 ", "2026-09-01"),
+        ("20260901", "2026-09-01"),
+        ("2026-W36-1", "2026-08-31"),
+        ("2026W361", "2026-08-31"),
+    ],
+)
+def test_typed_dates_are_normalised(typed: str, expected: str) -> None:
+    assert parse_date(typed, "--since") == expected
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "2026-02-30",
+        "2026-13-01",
+        "2026-9-1",
+        "01/09/2026",
+        "２０２６-09-01",
+        "",
+        "2026-09-01T10:00",
+    ],
+)
+def test_other_dates_are_refused_naming_where(typed: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_date(typed, "--since")
+    assert str(caught.value) == f"--since: not a date (YYYY-MM-DD): {typed!r}"
+
+
+@given(st.dates())
+def test_every_day_reads_back(day: dt.date) -> None:
+    assert parse_date(day.isoformat(), "d") == day.isoformat() == record_date(day)
+    assert record_date(day.isoformat()) == day.isoformat()
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["2026-02-30", "20260901", "2026-W36-1", 20260901, None, dt.datetime(2026, 9, 1, 10, 0)],
+)
+def test_a_record_date_is_its_own_form_only(value: object) -> None:
+    with pytest.raises(ValueError, match="date"):
+        record_date(value)
