@@ -19,8 +19,9 @@ class Console(Protocol):
     def say(self, text: str, style: str = "") -> None:
         """Show text (never interpreted as markup)."""
 
-    def rule(self, title: str) -> None:
-        """A heading line across the screen."""
+    def rule(self, title: str, detail: str = "") -> None:
+        """A heading line across the screen; ``detail`` (progress) goes beside the title
+        when both fit."""
 
     def ask(self, prompt: str, default: str = "") -> str:
         """One line of input; raises KeyboardInterrupt (Ctrl-C) or EOFError (Ctrl-D)."""
@@ -31,6 +32,10 @@ class Console(Protocol):
     def edit(self, text: str) -> str:
         """Let the facilitator edit ``text`` in an editor; returns the new text."""
 
+    def completions(self, handles: Sequence[str], commands: Sequence[str]) -> None:
+        """What Tab completes from now on: handles (at a line's start and after ``@``)
+        and commands."""
+
 
 class ScriptedConsole:
     """Answers from a list of lines; records what was shown. Ctrl-D when lines run out."""
@@ -40,12 +45,13 @@ class ScriptedConsole:
         self.interactive = interactive
         self.shown: list[str] = []
         self.edits: list[str] = []
+        self.handles: list[str] = []
 
     def say(self, text: str, style: str = "") -> None:
         self.shown.append(text)
 
-    def rule(self, title: str) -> None:
-        self.shown.append(f"== {title} ==")
+    def rule(self, title: str, detail: str = "") -> None:
+        self.shown.append(f"== {title}{' · ' + detail if detail else ''} ==")
 
     def ask(self, prompt: str, default: str = "") -> str:
         self.shown.append(prompt)
@@ -62,3 +68,6 @@ class ScriptedConsole:
         if not self.edits:
             return text
         return self.edits.pop(0)
+
+    def completions(self, handles: Sequence[str], commands: Sequence[str]) -> None:
+        self.handles = list(handles)

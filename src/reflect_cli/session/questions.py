@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -43,8 +45,17 @@ class QuestionLoop:
         self.session = session
         self.items = items
         self.save = save
+        self.began = time.monotonic() - _since(session.started)
+
+    def elapsed(self) -> str:
+        """Minutes since the session began (today), for the progress header."""
+        minutes = int(time.monotonic() - self.began) // 60
+        return f"{minutes} min" if minutes < 60 else f"{minutes // 60} h {minutes % 60:02d} min"
 
     def run(self) -> None:
+        self.console.completions(
+            [p.handle for p in self.session.participants], list(typed_lines.COMMANDS)
+        )
         index, revisit = 0, False
         while index < len(self.items):
             if not (revisit or self.items[index].record.pending):
@@ -60,7 +71,9 @@ class QuestionLoop:
         """Ask one question until it is answered, skipped or left with /back."""
         item = self.items[index]
         question, record = item.question, item.record
-        self.console.rule(f"{item.domain.title} · question {index + 1} of {len(self.items)}")
+        self.console.rule(
+            item.domain.title, f"question {index + 1} of {len(self.items)} · {self.elapsed()}"
+        )
         self.console.say(question.prompt, "bold")
         if question.help:
             self.console.say(question.help, "dim")
@@ -110,9 +123,7 @@ class QuestionLoop:
 
     @staticmethod
     def _lines(record: AnswerRecord) -> list[str]:
-        return (
-            record.answer.splitlines() if isinstance(record.answer, str) and record.answer else []
-        )
+        return record.answer.split("\n") if isinstance(record.answer, str) and record.answer else []
 
     def _set_text(self, record: AnswerRecord, lines: list[str], in_progress: bool) -> None:
         text = "\n".join(lines)
@@ -155,7 +166,7 @@ class QuestionLoop:
             if not kinds.of(item.question.kind).multiline:
                 raise InputError("/edit works on text answers; type the new value instead")
             edited = self.console.edit("\n".join(self._lines(record)))
-            self._set_text(record, edited.splitlines(), in_progress=True)
+            self._set_text(record, edited.split("\n"), in_progress=True)
             self.save()
             self.console.say("Answer updated:", "dim")
             self.console.say(kinds.answer_text(record.kind, record.answer) or "(empty)")
@@ -180,6 +191,19 @@ class QuestionLoop:
             self.console.say(f"{command_name:8} {meaning}")
         self.console.say("A line starting with // is text beginning with /.")
         return STAY
+
+
+def _since(started: str) -> float:
+    """Seconds since a session started, when that was earlier today; else 0 (a session
+    resumed on another day counts from the resume)."""
+    try:
+        then = dt.datetime.fromisoformat(started)
+    except ValueError:
+        return 0.0
+    now = dt.datetime.now().astimezone()
+    if then.tzinfo is None or then.date() != now.date():
+        return 0.0
+    return max(0.0, (now - then).total_seconds())
 
 
 def show_voices(console: Console, session: Session) -> None:

@@ -1,16 +1,38 @@
 """The facilitator's terminal, drawn with Rich on standard error: the console port's
-real implementation (the session flow only knows ``session.console.Console``)."""
+real implementation (the session flow only knows ``session.console.Console``).
+
+Prompts are drawn by Rich but handed to ``input()`` so that readline knows them: it then
+ends every line (an empty Enter too) with a newline, redraws the prompt with history
+(Up/Down), and completes handles and commands with Tab.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shlex
 import subprocess
+import sys
 import tempfile
 from collections.abc import Sequence
+from types import ModuleType
 
 from reflect_cli.errors import InputError
+
+#: Escape sequences in a prompt, to be wrapped in \x01..\x02 so readline does not count
+#: them as visible characters (else its redraws cut the prompt short).
+_ESCAPE = re.compile(r"(\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\))")
+#: Room kept beside a heading's title for the rule on each side.
+_RULE_MARGIN = 8
+
+
+def _readline() -> ModuleType | None:
+    try:
+        import readline
+    except ImportError:  # Windows, or a Python built without it: plain input still works
+        return None
+    return readline
 
 
 class RichConsole:
@@ -19,20 +41,59 @@ class RichConsole:
     interactive = True
 
     def __init__(self) -> None:
-        with contextlib.suppress(ImportError):  # line editing and history, where available
-            import readline  # noqa: F401
         from reflect_cli.ui import terminal
 
+        self._readline = _readline()
         self._terminal = terminal
         self._out = terminal.console(stderr=True)
+        self._handles: list[str] = []
+        self._commands: list[str] = []
+        if self._readline is not None:
+            self._readline.set_completer(self._complete)
+            self._readline.set_completer_delims(" \t\n")
+            if "libedit" in (self._readline.__doc__ or ""):
+                self._readline.parse_and_bind("bind ^I rl_complete")
+            else:
+                self._readline.parse_and_bind("tab: complete")
 
     def say(self, text: str, style: str = "") -> None:
         self._out.print(self._terminal.text(text, style))
 
-    def rule(self, title: str) -> None:
+    def rule(self, title: str, detail: str = "") -> None:
+        from rich.cells import cell_len
         from rich.rule import Rule
 
-        self._out.print(Rule(self._terminal.text(title, "bold cyan"), style="cyan"))  # type: ignore[arg-type]
+        shown, detail = self._terminal.visible(title), self._terminal.visible(detail)
+        whole = f"{shown} · {detail}" if detail else shown
+        if cell_len(whole) + _RULE_MARGIN <= self._out.width:
+            self._out.print(Rule(self._terminal.text(whole, "bold cyan"), style="cyan"))  # type: ignore[arg-type]
+            return
+        # Too long for one line: the detail (or nothing) in the rule, then the title as
+        # wrapped text, so a heading never spills a stray piece of rule onto the next line.
+        if detail and cell_len(detail) + _RULE_MARGIN <= self._out.width:
+            self._out.print(Rule(self._terminal.text(detail, "cyan"), style="cyan"))  # type: ignore[arg-type]
+            self.say(shown, "bold cyan")
+            return
+        self._out.print(Rule(style="cyan"))
+        self.say(whole, "bold cyan")
+
+    def completions(self, handles: Sequence[str], commands: Sequence[str]) -> None:
+        self._handles, self._commands = list(handles), list(commands)
+
+    def _complete(self, text: str, state: int) -> str | None:
+        """Tab: a handle (``monica: ``) or a command at the start of a line, ``@handle``
+        anywhere (a commitment's owner)."""
+        assert self._readline is not None
+        at_start = self._readline.get_begidx() == 0
+        if text.startswith("@"):
+            found = [f"@{h} " for h in self._handles if h.startswith(text[1:].lower())]
+        elif at_start and text.startswith("/"):
+            found = [f"{c} " for c in self._commands if c.startswith(text.lower())]
+        elif at_start:
+            found = [f"{h}: " for h in self._handles if h.startswith(text.lower())]
+        else:
+            found = []
+        return found[state] if state < len(found) else None
 
     def ask(self, prompt: str, default: str = "") -> str:
         from rich.text import Text
@@ -41,8 +102,24 @@ class RichConsole:
         if default:
             label.append(f" [{self._terminal.visible(default)}]", style="dim")
         label.append(" ")
-        answer = self._out.input(label)
+        try:
+            answer = self._input(label)
+        except (KeyboardInterrupt, EOFError):
+            # Ctrl-C and Ctrl-D leave the cursor after the prompt: what follows starts on
+            # a fresh line.
+            print(file=sys.stderr, flush=True)
+            raise
         return answer if answer.strip() or not default else default
+
+    def _input(self, label: object) -> str:
+        if self._readline is None or not (sys.stdin.isatty() and sys.stdout.isatty()):
+            self._out.print(label, end="")
+            sys.stderr.flush()
+            return input()
+        with self._out.capture() as captured:
+            self._out.print(label, end="")
+        prompt = _ESCAPE.sub(lambda m: f"\x01{m.group()}\x02", captured.get())
+        return input(prompt)
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], title: str = "") -> None:
         if title:
@@ -52,15 +129,19 @@ class RichConsole:
     def edit(self, text: str) -> str:
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
         with tempfile.NamedTemporaryFile("w", suffix=".md", delete=False, encoding="utf-8") as f:
-            f.write(text)
+            f.write(text + "\n" if text else "")
             name = f.name
         try:
             done = subprocess.run([*shlex.split(editor), name], check=False)
             if done.returncode != 0:
                 raise InputError(f"the editor ({editor}) exited with status {done.returncode}")
-            with open(name, encoding="utf-8") as handle:
-                return handle.read().rstrip("\n")
+            with open(name, encoding="utf-8", newline="") as handle:
+                edited = handle.read()
         except OSError as exc:
             raise InputError(f"cannot run the editor {editor!r}: {exc.strerror or exc}") from None
         finally:
-            os.unlink(name)
+            with contextlib.suppress(OSError):
+                os.unlink(name)
+        # Editors end a file with one newline; that is not part of the answer. Every
+        # other line break is kept exactly.
+        return edited.removesuffix("\n").removesuffix("\r")
