@@ -183,3 +183,32 @@ def test_pure_python_yaml_gives_identical_records(text: str) -> None:
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(yamlio, "_Loader", yaml.SafeLoader)
             assert codec.parse(text_written, "x.yaml") == session
+
+
+def test_participant_present_and_commitment_note_round_trip() -> None:
+    from reflect_cli.model import Action, Participant, ProtocolRef, Session
+    from reflect_cli.records import codec
+
+    session = Session(
+        "2026-11-22-x-0000",
+        ProtocolRef("tiny", 1, "Tiny"),
+        "Northgate",
+        "2026-11-22",
+        participants=[
+            Participant("Monica Haugen", "Parks", "Lead", "mh"),
+            Participant("May Lin", "PTA", "Parent", "may", present=False),
+        ],
+        follow_up=[Action("Share the calendar", "mh", status="in progress", note="half done")],
+    )
+    data = codec.to_dict(session)
+    assert [p["present"] for p in data["participants"]] == [True, False]
+    assert data["follow_up"][0]["note"] == "half done"
+    back = codec.parse(codec.dump(session), "test")
+    assert back.participants == session.participants
+    assert back.follow_up == session.follow_up
+    del data["participants"][0]["present"]  # older records: present by default
+    data["participants"][1]["present"] = "no"
+    with pytest.raises(RecordError, match="present"):
+        codec.from_dict(data, "test")
+    data["participants"][1]["present"] = False
+    assert [p.present for p in codec.from_dict(data, "t").participants] == [True, False]

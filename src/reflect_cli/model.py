@@ -128,12 +128,15 @@ class Protocol:
 
 @dataclass(slots=True)
 class Participant:
-    """Someone in the room; ``handle`` is how answers credit them."""
+    """Someone on a session's roster; ``handle`` is how answers credit them. ``present``
+    is false for someone who left (``/leave``) or was credited while absent: their
+    credits stay."""
 
     name: str
     organization: str = ""
     role: str = ""
     handle: str = ""
+    present: bool = True
 
     @property
     def label(self) -> str:
@@ -146,7 +149,9 @@ class Participant:
 
 @dataclass(slots=True)
 class Action:
-    """A commitment someone made; ``origin`` is the session it came from."""
+    """A commitment someone made; ``origin`` is the session it came from; ``owner`` is a
+    participant's handle or, for someone outside the room, free text; ``note`` is a
+    one-line status note added at a follow-up."""
 
     text: str
     owner: str = ""
@@ -154,6 +159,7 @@ class Action:
     status: CommitmentStatus = CommitmentStatus.OPEN
     question: str = ""
     origin: str = ""
+    note: str = ""
 
     @property
     def is_open(self) -> bool:

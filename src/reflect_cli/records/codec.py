@@ -61,6 +61,8 @@ def _action_dict(action: Action) -> dict[str, Any]:
     data["status"] = str(action.status)
     if action.question:
         data["question"] = action.question
+    if action.note:
+        data["note"] = action.note
     return data
 
 
@@ -111,7 +113,13 @@ def to_dict(session: Session) -> dict[str, Any]:
         "updated": session.updated,
         "facilitator": session.facilitator,
         "participants": [
-            {"name": p.name, "organization": p.organization, "role": p.role, "handle": p.handle}
+            {
+                "name": p.name,
+                "organization": p.organization,
+                "role": p.role,
+                "handle": p.handle,
+                "present": p.present,
+            }
             for p in session.participants
         ],
         "intro": dict(session.intro),
@@ -233,7 +241,14 @@ def _action(raw: Any) -> Action:
         status=_COMMITMENT_STATUS[status],
         question=_text(raw.get("question")),
         origin=_text(raw.get("from")),
+        note=_text(raw.get("note")),
     )
+
+
+def _flag(value: Any, key: str) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"{key!r} must be true or false, not {value!r}")
+    return value
 
 
 _KIND = {k.value: k for k in Kind}  # a dict lookup is faster than calling the enum
@@ -350,6 +365,7 @@ def _session(data: dict[str, Any]) -> Session:
                 organization=_text(p.get("organization")),
                 role=_text(p.get("role")),
                 handle=_text(p.get("handle")),
+                present=_flag(p.get("present", True), "present"),
             )
             for p in _list(data.get("participants"), "participants")
         ],
