@@ -134,7 +134,7 @@ def test_show_last(cli: Any, sessions: dict[str, str]) -> None:
 def test_search_plain_and_regex(cli: Any, sessions: dict[str, str]) -> None:
     result = cli("search", "FAMILIES")
     assert sessions["second"] in result.stdout and "Families at the table" in result.stdout
-    assert "1 matching lines in 1 sessions" in result.stderr
+    assert "1 matching line in 1 session" in result.stderr
     regex = cli("search", "--regex", r"gym|café", "--collaborative", "northgate")
     assert sessions["first"] in regex.stdout and sessions["second"] in regex.stdout
     assert cli("search", "--regex", "(").exit_code == 2

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from reflect_cli.model import Session
     from reflect_cli.records.selection import Selection
     from reflect_cli.records.store import Store
+    from reflect_cli.render.export.redact import Redactor
 
 
 def _chosen(ctx: typer.Context) -> tuple[Store, list[dict[str, Any]]]:
@@ -173,7 +174,10 @@ def search(
         )
     session_view.hits(hits)
     sessions = len({h.session.id for h in hits})
-    print(f"reflect: {len(hits)} matching lines in {sessions} sessions", file=sys.stderr)
+    print(
+        f"reflect: {_plural(len(hits), 'matching line')} in {_plural(sessions, 'session')}",
+        file=sys.stderr,
+    )
 
 
 def export(
@@ -188,7 +192,16 @@ def export(
     ] = None,
     force: Annotated[bool, typer.Option(help="Overwrite the -o file if it exists.")] = False,
     redact: Annotated[
-        bool, typer.Option(help='Names become "Organization (Role)"; no facilitator.')
+        bool,
+        typer.Option(
+            help="Replace every person the selection knows (participants, commitment owners, "
+            'facilitators) everywhere with "Organization (Role)" or "Participant N", '
+            'collaboratives and sites with "Collaborative A" and "Site 1", session ids with '
+            '"Session 1"; refused if any name is left.'
+        ),
+    ] = False,
+    keep_places: Annotated[
+        bool, typer.Option(help="With --redact: keep collaborative and site names.")
     ] = False,
     include_private: Annotated[
         bool, typer.Option(help="Include private facilitator notes.")
@@ -219,16 +232,50 @@ def export(
     store, chosen = _chosen(ctx)
     if not chosen:
         raise StoreError(f"no sessions match in {store.folder}")
-    options = exporting.Options(redact=redact, include_private=include_private, excel=excel)
+    options = exporting.Options(
+        redact=redact, include_private=include_private, excel=excel, keep_places=keep_places
+    )
     oldest_first = [s["id"] for s in reversed(chosen)]
     with _bulk():
-        chunks = exporting.render(store.iter_sessions(oldest_first), chosen_format, options)
+        redactor = _redactor(store, chosen, oldest_first, keep_places) if redact else None
+        chunks = exporting.render(
+            store.iter_sessions(oldest_first), chosen_format, options, redactor
+        )
+        if redactor is not None:
+            print(f"reflect: {redactor.statement()}", file=sys.stderr)
         if output is None:
             for chunk in chunks:
                 sys.stdout.write(chunk)
             return
         write_atomic(output, chunks)
-    print(f"reflect: wrote {output} ({len(chosen)} sessions, {chosen_format})", file=sys.stderr)
+    print(
+        f"reflect: wrote {output} ({_plural(len(chosen), 'session')}, {chosen_format})",
+        file=sys.stderr,
+    )
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _redactor(
+    store: Store, chosen: list[dict[str, Any]], oldest_first: list[str], keep_places: bool
+) -> Redactor:
+    """Everyone the export must not name: the selection's people, and the people of its
+    collaboratives' other sessions (a name can come up in any of them)."""
+    from reflect_cli.render import export as exporting
+
+    collaboratives = {str(s["collaborative"]).casefold() for s in chosen}
+    selected = set(oldest_first)
+    summaries, _ = store.summaries()
+    roster = [
+        s["id"]
+        for s in summaries
+        if str(s["collaborative"]).casefold() in collaboratives and s["id"] not in selected
+    ]
+    return exporting.redactor(
+        store.iter_sessions(oldest_first), store.iter_sessions(roster), keep_places
+    )
 
 
 def _edit_loop(store: Store, session: Session) -> Session | None:

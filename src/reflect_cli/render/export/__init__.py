@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import html
 import importlib
-from collections.abc import Iterable, Iterator
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from reflect_cli.errors import InputError
 from reflect_cli.model import Session
 from reflect_cli.render.export.base import Exporter, Options
+from reflect_cli.render.export.redact import Redactor
 
-__all__ = ["FORMATS", "SUFFIXES", "Options", "format_for", "render"]
+__all__ = ["FORMATS", "SUFFIXES", "Options", "Redactor", "format_for", "redactor", "render"]
 
 FORMATS = {"md": "markdown", "html": "html", "csv": "csv_rows", "json": "json_records"}
 SUFFIXES = {
@@ -34,9 +40,66 @@ def format_for(name: str | None, output: Path | None) -> str:
     return "md"
 
 
-def render(sessions: Iterable[Session], fmt: str, options: Options) -> Iterator[str]:
-    """The sessions (given oldest first) as one document in the format named, in chunks."""
+def redactor(
+    selected: Iterable[Session], roster: Iterable[Session] = (), keep_places: bool = False
+) -> Redactor:
+    """Everyone the selection knows (its sessions, oldest first, then the earlier sessions
+    of the same collaboratives), each with a label for the whole export."""
+    found = Redactor(keep_places)
+    for session in selected:
+        found.learn(session)
+    for session in roster:
+        found.learn(session, selected=False)
+    found.finish()
+    return found
+
+
+def render(
+    sessions: Iterable[Session], fmt: str, options: Options, redactor: Redactor | None = None
+) -> Iterator[str]:
+    """The sessions (given oldest first) as one document in the format named, in chunks.
+
+    Redacted, the whole document is rendered first and checked: it is refused
+    (RedactionError) if any name, handle or place the redactor knows is still in it."""
     from reflect_cli.render.export.prepare import prepare
 
     module: Exporter = importlib.import_module(f"reflect_cli.render.export.{FORMATS[fmt]}")
-    return module.render((prepare(s, options) for s in sessions), options)
+    if redactor is not None:
+        options = replace(options, notice=redactor.statement())
+    chunks = module.render((prepare(s, options, redactor) for s in sessions), options)
+    if redactor is None:
+        return chunks
+    document = "".join(chunks)
+    redactor.check(PLAIN[fmt](document), fmt)
+    return iter([document])
+
+
+def _json_plain(document: str) -> str:
+    # One record per line: keep the lines, so a failed check can say where.
+    def strings(value: Any) -> Iterator[str]:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, list):
+            for item in value:
+                yield from strings(item)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield key
+                yield from strings(item)
+
+    lines = []
+    for line in document.split("\n"):
+        try:
+            lines.append(" · ".join(strings(json.loads(line.lstrip(",")))))
+        except ValueError:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+#: Each format's document as the text a reader sees (escapes undone), for the check.
+PLAIN: dict[str, Callable[[str], str]] = {
+    "md": lambda document: re.sub(r"\\(.)", r"\1", document, flags=re.DOTALL),
+    "html": html.unescape,
+    "csv": lambda document: document,
+    "json": _json_plain,
+}

@@ -16,6 +16,9 @@ class Options:
     redact: bool = False
     include_private: bool = False
     excel: bool = False
+    keep_places: bool = False
+    #: What was redacted, stated at the top of the document (set by ``render``).
+    notice: str = ""
 
 
 class Exporter(Protocol):

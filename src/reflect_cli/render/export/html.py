@@ -36,6 +36,7 @@ th, td { border: 1px solid #ccd; padding: .25rem .5rem; text-align: left; vertic
 ul.commitments { list-style: none; padding-left: 0; }
 ul.commitments li::before { content: "\\2610  "; }
 ul.commitments li.done::before { content: "\\2611  "; }
+.notice { border: 1px solid #2a6f97; padding: .4rem .6rem; font-size: .9rem; }
 .private { background: #fff6e0; padding: .5rem; }
 footer { margin-top: 2rem; color: #555; font-size: .85rem; border-top: 1px solid #ccd; }
 @media print {
@@ -111,6 +112,8 @@ def _page(summary: Summary, options: Options) -> Iterator[str]:
         f"<title>{_e(title_of(summary))}</title><style>{CSS}</style></head><body>",
         f"<h1>{_e(title_of(summary))}</h1>",
     ]
+    if options.notice:
+        yield f'<p class="notice">{_e(options.notice)}</p>'
     if summary.single:
         yield (
             f'<p class="meta">{_e(first.collaborative)} · {_e(first.site)} · {_e(first.date)}</p>'

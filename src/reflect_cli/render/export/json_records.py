@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from reflect_cli.model import Session
 from reflect_cli.records import codec
@@ -14,6 +15,15 @@ def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
     yield "["
     for number, session in enumerate(sessions):
         yield (
-            ("," if number else "") + "\n" + json.dumps(codec.to_dict(session), ensure_ascii=False)
+            ("," if number else "")
+            + "\n"
+            + json.dumps(_record(session, options), ensure_ascii=False)
         )
     yield "\n]\n"
+
+
+def _record(session: Session, options: Options) -> dict[str, Any]:
+    data = codec.to_dict(session)
+    if options.notice:
+        data["redaction"] = options.notice
+    return data

@@ -25,6 +25,8 @@ def _lines(summary: Summary, options: Options) -> Iterator[str]:
     first, last = summary.sessions[0], summary.sessions[-1]
     yield f"# {inline(title_of(summary))}"
     yield ""
+    if options.notice:
+        yield from (f"> {inline(options.notice)}", "")
     if summary.single:
         where = first.site or "no site given"
         yield f"{inline(first.collaborative)}, {inline(where)}, {inline(first.date)}"

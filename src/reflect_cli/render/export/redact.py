@@ -1,0 +1,259 @@
+"""--redact as a promise: every person the selection knows, replaced everywhere, checked.
+
+A first pass (``learn``) meets every person of the whole selection and of the
+collaboratives' earlier sessions: participants, commitment owners (carried or new) and
+facilitators. Each gets one label for the whole export: "Organization (Role)", or
+"Participant N" when the organization is unknown (or itself names someone). ``session``
+then rewrites a session in place; ``check`` looks at the rendered document and refuses it
+if any name or handle is left.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from reflect_cli.errors import ReflectError
+from reflect_cli.model import Participant, Session
+from reflect_cli.render.export.names import Matcher, fold, name_terms
+
+#: A speaker prefix at the start of an answer line: "monica:" or "Monika :".
+_SPEAKER = re.compile(r"^(\s*)([^\W\d_][\w'’.\-]*)(\s*:)(?=\s|$)", re.MULTILINE)
+_FACILITATOR = "Facilitator"
+_JOINER = re.compile(r"[\s,\-]*")
+
+
+class RedactionError(ReflectError):
+    """A redacted export still holds a name: it is refused rather than shared."""
+
+
+@dataclass
+class Person:
+    """Someone the selection knows, and the label that stands for them."""
+
+    number: int
+    label: str = ""
+
+
+class Redactor:
+    """People and places of a selection, and how each is shown when redacted."""
+
+    def __init__(self, keep_places: bool = False) -> None:
+        self.keep_places = keep_places
+        self.people: list[Person] = []
+        self._keys: dict[tuple[str, str], int] = {}
+        self._handles: dict[str, set[int]] = {}
+        self._roster: list[tuple[int, Participant]] = []
+        self.names = Matcher()
+        self.places: dict[str, str] = {}
+        self._place_matcher = Matcher()
+        self.session_numbers: dict[str, int] = {}
+        self._place_counts = {"collaborative": 0, "site": 0}
+
+    # -- the first pass -------------------------------------------------------------
+
+    def learn(self, session: Session, selected: bool = True) -> None:
+        """Meet everyone in a session; ``selected`` sessions are numbered in the order met."""
+        if selected and session.id not in self.session_numbers:
+            self.session_numbers[session.id] = len(self.session_numbers) + 1
+        here: dict[str, int] = {}
+        for person in session.participants:
+            number = self._person(person.name, person.organization)
+            self._roster.append((number, person))
+            if person.handle:
+                here[person.handle] = number
+                self._handle(person.handle, number)
+        if session.facilitator:
+            number = self._person(session.facilitator, "", label=_FACILITATOR)
+        for action in (*session.actions, *session.follow_up):
+            if action.owner and action.owner not in here:
+                known = self._handles.get(action.owner)
+                if not known:  # a handle from an earlier session, or a typed name
+                    number = self._person(action.owner, "")
+                    self._handle(action.owner, number)
+        if selected and not self.keep_places:
+            self._place(session.collaborative, "collaborative")
+            self._place(session.site, "site")
+
+    def _person(self, name: str, organization: str, label: str = "") -> int:
+        key = (" ".join(fold(name).split()), " ".join(fold(organization).split()))
+        if key in self._keys:
+            return self._keys[key]
+        number = len(self.people)
+        self.people.append(Person(number, label))
+        self._keys[key] = number
+        whole, single = name_terms(name)
+        for term in whole | single:
+            self.names.add(term, number)
+        return number
+
+    def _handle(self, handle: str, number: int) -> None:
+        self._handles.setdefault(handle, set()).add(number)
+        folded = fold(handle)
+        if sum(c.isalnum() for c in folded) >= 2:
+            self.names.add(folded, number)
+
+    def _place(self, place: str, kind: str) -> None:
+        key = " ".join(fold(place).split())
+        if not key or key in self.places:
+            return
+        count = self._place_counts[kind]
+        self._place_counts[kind] += 1
+        self.places[key] = (
+            f"Collaborative {_letters(count)}" if kind == "collaborative" else f"Site {count + 1}"
+        )
+        self._place_matcher.add(key, len(self.places) - 1, common_ok=True)
+
+    def finish(self) -> None:
+        """Give everyone a label; called once after the first pass."""
+        for number, participant in self._roster:
+            person = self.people[number]
+            if not person.label:
+                label = self._replace(self._place_matcher, participant.label, self._place_of)
+                # An organization can itself hold a name ("Monica Haugen Family Services").
+                if label != "Participant" and not any(self.names.find(label)):
+                    person.label = label
+        unnamed = 0
+        for person in self.people:
+            if not person.label:
+                unnamed += 1
+                person.label = f"Participant {unnamed}"
+
+    # -- replacing ------------------------------------------------------------------
+
+    def label(self, owners: Iterable[int]) -> str:
+        """The label for a match: the person's, or "Participant" when it could be several."""
+        labels = {self._label_of(o) for o in owners}
+        return labels.pop() if len(labels) == 1 else "Participant"
+
+    def _label_of(self, owner: int) -> str:
+        return self.people[owner].label
+
+    def _place_of(self, owners: Iterable[int]) -> str:
+        return list(self.places.values())[min(owners)]
+
+    @staticmethod
+    def _replace(matcher: Matcher, text: str, label: Any) -> str:
+        pieces: list[str] = []
+        last = 0
+        for found in matcher.find(text):
+            shown = label(found.owners)
+            between = text[last : found.start]
+            if pieces and pieces[-1] == shown and _JOINER.fullmatch(between):
+                last = found.end  # "Diaz, Hope": one person, one label
+                continue
+            pieces += [between, shown]
+            last = found.end
+        return "".join(pieces) + text[last:] if pieces else text
+
+    def text(self, text: str, speakers: bool = False) -> str:
+        """Text with every name, handle and place replaced; speaker prefixes too."""
+        if speakers and ":" in text:
+            text = _SPEAKER.sub(lambda m: m[1] + self._speaker(m[2]) + m[3], text)
+        text = self._replace(self._place_matcher, text, self._place_of)
+        return self._replace(self.names, text, self.label)
+
+    def _speaker(self, word: str) -> str:
+        owners = self.names.terms.get(fold(word))
+        return self.label(owners.owners) if owners else "Participant"
+
+    def _place_label(self, place: str) -> str:
+        if self.keep_places or not place:
+            return place
+        return self.places.get(" ".join(fold(place).split()), "Collaborative")
+
+    def session(self, session: Session) -> Session:
+        """The session with every person and place replaced, in place."""
+        handles: dict[str, str] = {}
+        names: dict[str, str] = {}
+        for person in session.participants:
+            number = self._keys[_key(person.name, person.organization)]
+            pseudonym = f"participant-{number + 1}"
+            handles[person.handle] = pseudonym
+            names[pseudonym] = self.people[number].label
+            if self.people[number].label.startswith("Participant"):
+                person.organization = person.role = ""
+            person.organization = self._replace(
+                self._place_matcher, person.organization, self._place_of
+            )
+            person.name, person.handle = self.people[number].label, pseudonym
+        order = self.session_numbers.get(session.id)
+        session.id = f"Session {order}" if order else "Session"
+        session.facilitator = ""
+        session.collaborative = self._place_label(session.collaborative)
+        session.site = self._place_label(session.site)
+        for _, question in session.answers():
+            if isinstance(question.answer, str):
+                question.answer = self.text(question.answer, speakers=True)
+            elif isinstance(question.answer, list):
+                question.answer = [self.text(str(a)) for a in question.answer]
+            question.credits = [handles.get(c) or self._owner(c) for c in question.credits]
+        for action in (*session.actions, *session.follow_up):
+            action.text = self.text(action.text)
+            action.owner = handles.get(action.owner) or self._owner(action.owner)
+            origin = self.session_numbers.get(action.origin)
+            action.origin = f"Session {origin}" if origin else ("earlier" if action.origin else "")
+        for note in session.notes:
+            note.text = self.text(note.text)
+        session.extra = {self.text(k): self._any(v) for k, v in session.extra.items()}
+        return session
+
+    def _owner(self, handle: str) -> str:
+        if not handle:
+            return ""
+        owners = self._handles.get(handle)
+        return self.label(owners) if owners else self.text(handle)
+
+    def _any(self, value: Any) -> Any:
+        if isinstance(value, str):
+            return self.text(value, speakers=True)
+        if isinstance(value, list):
+            return [self._any(v) for v in value]
+        if isinstance(value, dict):
+            return {self._any(k): self._any(v) for k, v in value.items()}
+        return value
+
+    # -- after rendering ------------------------------------------------------------
+
+    def statement(self) -> str:
+        """What was redacted, for the top of the document."""
+        people = len(self.people)
+        places = "" if self.keep_places else "; collaboratives and sites replaced"
+        count = len(self.session_numbers)
+        ids = "session ids shown as " + ("Session 1" if count == 1 else f"Session 1 to {count}")
+        return (
+            f"Redacted: {people} {'person' if people == 1 else 'people'} (participants, "
+            "commitment owners, facilitators) shown as organization and role or "
+            f'"Participant N"; speaker prefixes, names and handles in answers, commitments '
+            f"and notes replaced; {ids}"
+            f"{places}."
+        )
+
+    def check(self, plain: str, fmt: str) -> None:
+        """Refuse the rendered document (as plain text) if any name or handle remains."""
+        for found in self.names.find(plain):
+            raise RedactionError(
+                f"redaction check failed: line {found.line + 1} of the {fmt} export still "
+                f"names {self.label(found.owners)}; nothing was written"
+            )
+        for found in self._place_matcher.find(plain):
+            raise RedactionError(
+                f"redaction check failed: line {found.line + 1} of the {fmt} export still "
+                f"names {self._place_of(found.owners)}; nothing was written"
+            )
+
+
+def _key(name: str, organization: str) -> tuple[str, str]:
+    return (" ".join(fold(name).split()), " ".join(fold(organization).split()))
+
+
+def _letters(count: int) -> str:
+    """A, B, … Z, AA, AB, …"""
+    letters = ""
+    count += 1
+    while count:
+        count, rest = divmod(count - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
