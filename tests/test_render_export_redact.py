@@ -17,7 +17,9 @@ from conftest import make_session
 from reflect_cli.model import (
     Action,
     AnswerRecord,
+    Choice,
     DomainRecord,
+    Kind,
     Note,
     Participant,
     ProtocolRef,
@@ -251,7 +253,13 @@ def build_sessions(
                             "q", "What happened?", answer="\n".join(lines),
                             credits=[people[p][3] for p in present],
                         ),
-                        AnswerRecord("m", "Which?", "multi", ["A, with comma", "B"], ["B"]),
+                        AnswerRecord(
+                            "m",
+                            "Which?",
+                            Kind.MULTI,
+                            (Choice("A, with comma"), Choice("B")),
+                            ["B"],
+                        ),
                     ],
                 )
             ],
