@@ -328,3 +328,11 @@ def test_redaction_property(
         assert "In May we met." in text
         assert "Collaborative A" in text and "Site 1" in text
         assert "monika" not in text and "Someone:" not in text
+
+
+def test_people_of_the_collaboratives_other_sessions(cli: Any, partnership: list[str]) -> None:
+    # Only the second session is exported; Kwame was only at the first, and is still known.
+    result = export(cli, partnership[1])
+    assert result.exit_code == 0, result.stderr
+    assert leaked(reader_text(result.stdout, "md"), ["Kwame", "kwame", "Mensah"]) == []
+    assert "Rainier Youth Soccer (Coach) said the gym is open" in result.stdout

@@ -46,6 +46,7 @@ class Redactor:
         self._keys: dict[tuple[str, str], int] = {}
         self._handles: dict[str, set[int]] = {}
         self._roster: list[tuple[int, Participant]] = []
+        self._owners: list[str] = []
         self.names = Matcher()
         self.places: dict[str, str] = {}
         self._place_matcher = Matcher()
@@ -58,21 +59,16 @@ class Redactor:
         """Meet everyone in a session; ``selected`` sessions are numbered in the order met."""
         if selected and session.id not in self.session_numbers:
             self.session_numbers[session.id] = len(self.session_numbers) + 1
-        here: dict[str, int] = {}
         for person in session.participants:
             number = self._person(person.name, person.organization)
             self._roster.append((number, person))
             if person.handle:
-                here[person.handle] = number
                 self._handle(person.handle, number)
         if session.facilitator:
-            number = self._person(session.facilitator, "", label=_FACILITATOR)
-        for action in (*session.actions, *session.follow_up):
-            if action.owner and action.owner not in here:
-                known = self._handles.get(action.owner)
-                if not known:  # a handle from an earlier session, or a typed name
-                    number = self._person(action.owner, "")
-                    self._handle(action.owner, number)
+            self._person(session.facilitator, "", label=_FACILITATOR)
+        # Owners are placed once everyone is met: a carried owner's handle may belong to
+        # someone of an earlier session read later.
+        self._owners += [a.owner for a in (*session.actions, *session.follow_up) if a.owner]
         if selected and not self.keep_places:
             self._place(session.collaborative, "collaborative")
             self._place(session.site, "site")
@@ -108,6 +104,9 @@ class Redactor:
 
     def finish(self) -> None:
         """Give everyone a label; called once after the first pass."""
+        for owner in self._owners:
+            if owner not in self._handles:  # a handle from elsewhere, or a typed name
+                self._handle(owner, self._person(owner, ""))
         for number, participant in self._roster:
             person = self.people[number]
             if not person.label:
