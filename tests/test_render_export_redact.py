@@ -264,7 +264,9 @@ def build_sessions(
                 )
             ],
             actions=[Action(f"{mentions[0]} calls {mentions[-1]}", owner)],
-            follow_up=[Action(f"{mentions[-1]} shares", owner, origin="2026-00-01-old")]
+            follow_up=[
+                Action(f"{mentions[-1]} shares", owner, origin="2026-00-01-old", note=mentions[0])
+            ]
             if index
             else [],
             notes=[Note(f"{mentions[0]} was quiet", "q")],

@@ -190,7 +190,7 @@ class Redactor:
                 question.answer = [self.text(str(a)) for a in question.answer]
             question.credits = [handles.get(c) or self._owner(c) for c in question.credits]
         for action in (*session.actions, *session.follow_up):
-            action.text = self.text(action.text)
+            action.text, action.note = self.text(action.text), self.text(action.note)
             action.owner = handles.get(action.owner) or self._owner(action.owner)
             origin = self.session_numbers.get(action.origin)
             action.origin = f"Session {origin}" if origin else ("earlier" if action.origin else "")
