@@ -37,6 +37,16 @@ class CommitmentStatus(StrEnum):
     DROPPED = "dropped"
 
 
+class RoundKind(StrEnum):
+    """How a round collects ratings: with each person's handle, or anonymously."""
+
+    NAMED = "named"
+    ANONYMOUS = "anonymous"
+
+
+#: Question kinds a round can rate: one value per person.
+ROUND_KINDS = ("scale", "choice", "yes-no")
+
 KINDS = tuple(k.value for k in Kind)
 SESSION_STATUSES = tuple(s.value for s in SessionStatus)
 COMMITMENT_STATUSES = tuple(s.value for s in CommitmentStatus)
@@ -65,6 +75,24 @@ class Scale:
     min: int
     max: int
     labels: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """A named stretch of a scale, from ``min`` up to the next band (``4: Strength``)."""
+
+    min: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    """One person's rating in a round: named rounds keep the ``participant``'s handle,
+    anonymous rounds only their ``organization``."""
+
+    value: int | str | bool
+    participant: str = ""
+    organization: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,229 @@
+"""What a round means, computed in one place: pure functions over ratings, no I/O.
+
+A round is every present partner's own rating of one scale, choice or yes-no question.
+The result says how many rated and passed, where the middle is, how far apart the ratings
+are, how each organization sees it, and whether partners see it differently
+(``divergent``): for a scale, the ratings span at least half the scale's range or two
+organizations' medians differ by at least a quarter of it; for a choice or yes-no
+question, no option has a majority.
+
+The result never depends on the order of the ratings (anonymous rounds are stored
+shuffled, and must mean the same thing however they were shuffled).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reflect_cli.model import Band
+
+#: A rating: a whole number (scale), a choice's label (choice) or True/False (yes-no).
+RatingValue = int | str | bool
+
+#: The organization a rating counts for when the person gave none.
+NO_ORGANIZATION = "No organization given"
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """One organization's ratings: how many, their median (scale) or counts (choice)."""
+
+    n: int
+    median: float | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class RoundResult:
+    """What one round comes to. ``median``/``mean``/``min``/``max`` are for scales only;
+    ``counts`` (option label → how many chose it) for choice and yes-no questions."""
+
+    kind: str
+    n: int
+    passed: int
+    median: float | None = None
+    mean: float | None = None
+    min: int | None = None
+    max: int | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    by_organization: dict[str, Group] = field(default_factory=dict)
+    divergent: bool = False
+    reasons: tuple[str, ...] = ()
+    band: str = ""
+
+    @property
+    def is_scale(self) -> bool:
+        return self.kind == "scale"
+
+    @property
+    def majority(self) -> str:
+        """The option more than half chose (choice and yes-no), or ``""``."""
+        return next((k for k, v in self.counts.items() if v * 2 > self.n), "")
+
+
+def option_label(value: RatingValue) -> str:
+    """A choice or yes-no rating as the label it is counted under."""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return str(value)
+
+
+def number(value: float | None) -> str:
+    """A median or mean as people read it: ``3``, ``3.5``, ``3.25``; ``–`` for none."""
+    if value is None:
+        return "–"
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.2f}".rstrip("0")
+
+
+def band_of(value: float | None, bands: Sequence[Band]) -> str:
+    """The label of the band ``value`` falls in: the highest ``min`` not above it."""
+    if value is None:
+        return ""
+    fitting = [b for b in bands if b.min <= value]
+    return max(fitting, key=lambda b: b.min).label if fitting else ""
+
+
+def analyse(
+    kind: str,
+    ratings: Sequence[tuple[str, RatingValue]],
+    *,
+    passed: int = 0,
+    low: int = 1,
+    high: int = 5,
+    options: Sequence[str] = (),
+    bands: Sequence[Band] = (),
+) -> RoundResult:
+    """The round of a ``kind`` question from ``(organization, value)`` ratings.
+
+    ``low``/``high`` are the scale's bounds (the divergence thresholds are fractions of
+    its range); ``options`` lists a choice question's labels in the protocol's order
+    (counts come out in that order, zeros included; yes-no always counts Yes and No).
+    """
+    if kind == "scale":
+        return _scale(ratings, passed, low, high, bands)
+    if kind == "yes-no":
+        options = ("Yes", "No")
+    return _choice(kind, ratings, passed, options)
+
+
+def _by_organization(
+    ratings: Sequence[tuple[str, RatingValue]],
+) -> dict[str, list[RatingValue]]:
+    groups: dict[str, list[RatingValue]] = {}
+    for organization, value in ratings:
+        groups.setdefault(organization.strip() or NO_ORGANIZATION, []).append(value)
+    return dict(sorted(groups.items(), key=lambda kv: kv[0].casefold()))
+
+
+def _scale(
+    ratings: Sequence[tuple[str, RatingValue]],
+    passed: int,
+    low: int,
+    high: int,
+    bands: Sequence[Band],
+) -> RoundResult:
+    values = [int(v) for _, v in ratings]
+    if not values:
+        return RoundResult("scale", 0, passed)
+    groups = {
+        org: Group(len(vs), float(statistics.median(int(v) for v in vs)))
+        for org, vs in _by_organization(ratings).items()
+    }
+    median = float(statistics.median(values))
+    span = high - low
+    reasons = []
+    if max(values) - min(values) >= span / 2:
+        reasons.append(f"ratings span {min(values)} to {max(values)}")
+    medians = sorted(groups.items(), key=lambda kv: (kv[1].median or 0, kv[0].casefold()))
+    lowest, highest = medians[0], medians[-1]
+    if len(groups) > 1 and (highest[1].median or 0) - (lowest[1].median or 0) >= span / 4:
+        reasons.append(
+            f"{highest[0]} median {number(highest[1].median)}, "
+            f"{lowest[0]} median {number(lowest[1].median)}"
+        )
+    return RoundResult(
+        "scale",
+        len(values),
+        passed,
+        median=median,
+        mean=statistics.fmean(values),
+        min=min(values),
+        max=max(values),
+        by_organization=groups,
+        divergent=bool(reasons),
+        reasons=tuple(reasons),
+        band=band_of(median, bands),
+    )
+
+
+def _choice(
+    kind: str, ratings: Sequence[tuple[str, RatingValue]], passed: int, options: Sequence[str]
+) -> RoundResult:
+    def count(values: Sequence[RatingValue]) -> dict[str, int]:
+        labels = [option_label(v) for v in values]
+        counted = {option: labels.count(option) for option in options}
+        for label in sorted(set(labels) - set(options)):  # a label the protocol since dropped
+            counted[label] = labels.count(label)
+        return counted
+
+    counts = count([v for _, v in ratings])
+    n = len(ratings)
+    groups = {
+        org: Group(len(vs), counts=count(vs)) for org, vs in _by_organization(ratings).items()
+    }
+    majority = any(v * 2 > n for v in counts.values())
+    reasons: tuple[str, ...] = ()
+    if n and not majority:
+        chosen = ", ".join(f"{label} {v}" for label, v in counts.items() if v)
+        reasons = (f"no option has a majority ({chosen})",)
+    return RoundResult(
+        kind,
+        n,
+        passed,
+        counts=counts,
+        by_organization=groups,
+        divergent=bool(reasons),
+        reasons=reasons,
+    )
+
+
+def to_json(result: RoundResult, round_kind: str, has_bands: bool = False) -> dict[str, object]:
+    """The ``round`` object of a JSON export.
+
+    Scale: ``{kind, n, passed, median, mean, min, max, by_organization: {ORG: {n,
+    median}}, divergent}`` (and ``band`` when the scale has bands); choice and yes-no:
+    ``{kind, n, passed, counts, by_organization: {ORG: {counts}}, divergent}``.
+    """
+
+    def plain(value: float | None) -> float | int | None:
+        if value is None:
+            return None
+        return int(value) if float(value).is_integer() else round(value, 2)
+
+    data: dict[str, object] = {"kind": round_kind, "n": result.n, "passed": result.passed}
+    if result.is_scale:
+        data.update(
+            median=plain(result.median),
+            mean=plain(result.mean),
+            min=result.min,
+            max=result.max,
+            by_organization={
+                org: {"n": g.n, "median": plain(g.median)}
+                for org, g in result.by_organization.items()
+            },
+        )
+        if has_bands:
+            data["band"] = result.band
+    else:
+        data.update(
+            counts=dict(result.counts),
+            by_organization={
+                org: {"counts": dict(g.counts)} for org, g in result.by_organization.items()
+            },
+        )
+    data["divergent"] = result.divergent
+    return data

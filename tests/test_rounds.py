@@ -1,0 +1,198 @@
+"""The round analysis: counts, medians, spread, organizations, divergence, bands."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reflect_cli.model import Band
+from reflect_cli.rounds import NO_ORGANIZATION, Group, analyse, band_of, number, to_json
+
+PARKS = "Seattle Parks and Recreation"
+STEM = "STEMPaths Innovation Network"
+SCHOOL = "Northgate Elementary"
+BANDS = (Band(4, "Strength"), Band(3, "Borderline"), Band(1, "Concern"))
+TYPES = ("Cooperative", "Collaborative", "Integrated")
+
+
+def test_median_of_an_even_count_is_the_mean_of_the_middle_two() -> None:
+    result = analyse("scale", [(PARKS, 2), (STEM, 5), (SCHOOL, 3), (PARKS, 4)])
+    assert result.n == 4
+    assert result.median == 3.5
+    assert result.mean == 3.5
+    assert (result.min, result.max) == (2, 5)
+
+
+def test_median_of_ties_and_an_odd_count() -> None:
+    result = analyse("scale", [(PARKS, 4), (STEM, 4), (SCHOOL, 4), (PARKS, 1), (STEM, 5)])
+    assert result.median == 4
+    assert result.mean == pytest.approx(3.6)
+
+
+def test_a_single_rating() -> None:
+    result = analyse("scale", [(PARKS, 3)], passed=2)
+    assert (result.n, result.passed, result.median, result.min, result.max) == (1, 2, 3, 3, 3)
+    assert not result.divergent
+    assert result.by_organization == {PARKS: Group(1, 3.0)}
+
+
+def test_everyone_passed() -> None:
+    result = analyse("scale", [], passed=4, bands=BANDS)
+    assert (result.n, result.passed, result.median, result.mean) == (0, 4, None, None)
+    assert not result.divergent
+    assert result.band == ""
+    choice = analyse("choice", [], passed=3, options=TYPES)
+    assert choice.counts == dict.fromkeys(TYPES, 0)
+    assert not choice.divergent
+
+
+def test_per_organization_medians_and_counts() -> None:
+    result = analyse("scale", [(PARKS, 4), (STEM, 2), (PARKS, 5), (STEM, 3), ("", 3)])
+    assert result.by_organization == {
+        NO_ORGANIZATION: Group(1, 3.0),
+        PARKS: Group(2, 4.5),
+        STEM: Group(2, 2.5),
+    }
+
+
+def test_divergent_when_ratings_span_half_the_range() -> None:
+    # 1-5: range 4, half is 2. One organization, so only the span rule can apply.
+    assert analyse("scale", [(PARKS, 2), (PARKS, 4)]).divergent
+    assert not analyse("scale", [(PARKS, 3), (PARKS, 4)]).divergent
+    spread = analyse("scale", [(PARKS, 1), (PARKS, 3), (PARKS, 3)])
+    assert spread.reasons == ("ratings span 1 to 3",)
+    # 0-10: range 10, half is 5.
+    assert not analyse("scale", [(PARKS, 2), (PARKS, 6)], low=0, high=10).divergent
+    assert analyse("scale", [(PARKS, 2), (PARKS, 7)], low=0, high=10).divergent
+
+
+def test_divergent_when_organizations_medians_differ_by_a_quarter() -> None:
+    # Span 1 (< 2) but Parks' median 4 vs STEMPaths' 3: a quarter of 4 is 1.
+    result = analyse("scale", [(PARKS, 4), (PARKS, 4), (STEM, 3), (STEM, 3)])
+    assert result.divergent
+    assert result.reasons == (f"{PARKS} median 4, {STEM} median 3",)
+    # 0-10: a quarter is 2.5; medians 5 and 7 are not far enough apart (span 2 < 5).
+    calm = analyse("scale", [(PARKS, 5), (STEM, 7)], low=0, high=10)
+    assert not calm.divergent
+
+
+def test_both_rules_give_both_reasons() -> None:
+    result = analyse("scale", [(PARKS, 5), (PARKS, 5), (STEM, 1), (STEM, 2)])
+    assert result.reasons == ("ratings span 1 to 5", f"{PARKS} median 5, {STEM} median 1.5")
+
+
+def test_bands_of_the_median() -> None:
+    assert analyse("scale", [(PARKS, 4), (STEM, 5)], bands=BANDS).band == "Strength"
+    assert analyse("scale", [(PARKS, 3), (STEM, 4)], bands=BANDS).band == "Borderline"
+    assert analyse("scale", [(PARKS, 1), (STEM, 2)], bands=BANDS).band == "Concern"
+    assert band_of(0.5, BANDS) == ""  # below every band
+    assert band_of(3, (Band(1, "Low"), Band(3, "High"))) == "High"  # order does not matter
+
+
+def test_choice_counts_overall_and_per_organization() -> None:
+    result = analyse(
+        "choice",
+        [(PARKS, "Collaborative"), (STEM, "Collaborative"), (STEM, "Integrated")],
+        options=TYPES,
+    )
+    assert result.counts == {"Cooperative": 0, "Collaborative": 2, "Integrated": 1}
+    assert result.majority == "Collaborative"
+    assert not result.divergent
+    assert result.by_organization[STEM].counts == {
+        "Cooperative": 0,
+        "Collaborative": 1,
+        "Integrated": 1,
+    }
+    assert result.by_organization[STEM].n == 2
+
+
+def test_choice_divergent_without_a_majority() -> None:
+    tie = analyse(
+        "choice",
+        [(PARKS, "Collaborative"), (STEM, "Integrated"), (SCHOOL, "Integrated"), (PARKS, "Coop")],
+        options=(*TYPES, "Coop"),
+    )
+    assert tie.divergent  # 2 of 4 is not more than half
+    assert tie.reasons == ("no option has a majority (Collaborative 1, Integrated 2, Coop 1)",)
+
+
+def test_yes_no_counts_yes_and_no() -> None:
+    split = analyse("yes-no", [(PARKS, True), (STEM, False)])
+    assert split.counts == {"Yes": 1, "No": 1}
+    assert split.divergent
+    agreed = analyse("yes-no", [(PARKS, True), (STEM, True), (SCHOOL, False)])
+    assert agreed.majority == "Yes"
+    assert not agreed.divergent
+
+
+def test_a_label_the_protocol_no_longer_has_is_still_counted() -> None:
+    result = analyse("choice", [(PARKS, "Merged")], options=TYPES)
+    assert result.counts["Merged"] == 1
+
+
+def test_numbers_read_as_people_write_them() -> None:
+    assert [number(x) for x in (3.0, 3.5, 3.25, 10 / 3, None)] == ["3", "3.5", "3.25", "3.33", "–"]
+
+
+def test_json_round_objects() -> None:
+    scale = analyse("scale", [(PARKS, 4), (STEM, 2), (PARKS, 5)], passed=1, bands=BANDS)
+    assert to_json(scale, "named", has_bands=True) == {
+        "kind": "named",
+        "n": 3,
+        "passed": 1,
+        "median": 4,
+        "mean": 3.67,
+        "min": 2,
+        "max": 5,
+        "by_organization": {PARKS: {"n": 2, "median": 4.5}, STEM: {"n": 1, "median": 2}},
+        "divergent": True,
+        "band": "Strength",
+    }
+    choice = analyse("yes-no", [(PARKS, True)], passed=0)
+    assert to_json(choice, "anonymous") == {
+        "kind": "anonymous",
+        "n": 1,
+        "passed": 0,
+        "counts": {"Yes": 1, "No": 0},
+        "by_organization": {PARKS: {"counts": {"Yes": 1, "No": 0}}},
+        "divergent": False,
+    }
+
+
+ratings = st.lists(
+    st.tuples(st.sampled_from(["", PARKS, STEM, SCHOOL, "Éducation"]), st.integers(1, 5)),
+    max_size=12,
+)
+
+
+@given(ratings, st.randoms(use_true_random=False))
+def test_the_order_of_ratings_never_matters(
+    given_ratings: list[tuple[str, int]], rnd: random.Random
+) -> None:
+    shuffled = list(given_ratings)
+    rnd.shuffle(shuffled)
+    assert analyse("scale", shuffled, bands=BANDS) == analyse("scale", given_ratings, bands=BANDS)
+
+
+@given(ratings)
+def test_scale_results_stay_within_the_ratings(given_ratings: list[tuple[str, int]]) -> None:
+    result = analyse("scale", given_ratings)
+    assert result.n == len(given_ratings)
+    assert sum(g.n for g in result.by_organization.values()) == result.n
+    if given_ratings:
+        assert result.min is not None and result.max is not None
+        assert result.min <= (result.median or 0) <= result.max
+        assert result.min <= (result.mean or 0) <= result.max
+        for group in result.by_organization.values():
+            assert result.min <= (group.median or 0) <= result.max
+        assert result.divergent == bool(result.reasons)
+
+
+@given(st.lists(st.tuples(st.sampled_from([PARKS, STEM]), st.sampled_from(TYPES)), max_size=9))
+def test_choice_counts_add_up(given_ratings: list[tuple[str, str]]) -> None:
+    result = analyse("choice", given_ratings, options=TYPES)
+    assert sum(result.counts.values()) == result.n == len(given_ratings)
+    assert result.divergent == (bool(given_ratings) and not result.majority)
