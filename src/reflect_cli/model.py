@@ -45,7 +45,7 @@ class RoundKind(StrEnum):
 
 
 #: Question kinds a round can rate: one value per person.
-ROUND_KINDS = ("scale", "choice", "yes-no")
+ROUND_KINDS = (Kind.SCALE, Kind.CHOICE, Kind.YES_NO)
 
 KINDS = tuple(k.value for k in Kind)
 SESSION_STATUSES = tuple(s.value for s in SessionStatus)
@@ -106,6 +106,8 @@ class Question:
     choices: tuple[Choice, ...] = ()
     scale: Scale | None = None
     required: bool = False
+    round: RoundKind | None = None
+    bands: tuple[Band, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
