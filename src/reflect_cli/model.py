@@ -224,6 +224,13 @@ class AnswerRecord:
     scale: Scale | None = None
     required: bool = False
     help: str = ""
+    #: A round question: each person's own rating (``answer`` is then the discussion).
+    round: RoundKind | None = None
+    ratings: list[Rating] = field(default_factory=list)
+    #: How many passed (abstained); in a named round, ``passed_by`` says who.
+    passed: int = 0
+    passed_by: list[str] = field(default_factory=list)
+    bands: tuple[Band, ...] = ()
 
     @classmethod
     def asking(cls, question: Question) -> AnswerRecord:
@@ -236,6 +243,8 @@ class AnswerRecord:
             scale=question.scale,
             required=question.required,
             help=question.help,
+            round=question.round,
+            bands=question.bands,
         )
 
     def question(self) -> Question:
@@ -248,16 +257,24 @@ class AnswerRecord:
             self.choices,
             self.scale,
             self.required,
+            round=self.round,
+            bands=self.bands,
         )
 
     @property
+    def rated(self) -> bool:
+        """Whether a round has taken place: someone rated or passed."""
+        return bool(self.ratings) or self.passed > 0
+
+    @property
     def answered(self) -> bool:
-        return self.answer is not None and self.answer != "" and not self.in_progress
+        said = (self.answer is not None and self.answer != "") or bool(self.ratings)
+        return said and not self.in_progress
 
     @property
     def pending(self) -> bool:
         """Not yet reached, or left half-typed: where a resumed session goes on."""
-        return self.in_progress or (self.answer is None and not self.skipped)
+        return self.in_progress or (self.answer is None and not self.rated and not self.skipped)
 
 
 @dataclass(slots=True)

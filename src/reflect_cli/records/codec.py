@@ -30,6 +30,7 @@ from reflect_cli.model import (
     Session,
     SessionStatus,
 )
+from reflect_cli.records import round_codec
 
 SCHEMA = "reflect/session-v1"
 SCHEMA_VERSION = 1
@@ -85,8 +86,10 @@ def _question_dict(question: AnswerRecord) -> dict[str, Any]:
         data["scale"] = scale
     if question.required:
         data["required"] = True
+    data.update(round_codec.snapshot_dict(question))
     data["answer"] = question.answer
     data["credits"] = list(question.credits)
+    data.update(round_codec.to_dict(question))
     data["skipped"] = question.skipped
     if question.in_progress:
         data["in_progress"] = True
@@ -316,18 +319,25 @@ def _question(raw: Any) -> AnswerRecord:
     qid = sys.intern(_text(raw["id"]))
     if kind is None:
         raise ValueError(f"question {qid!r} has unknown kind {kind_text!r}")
+    round_kind = round_codec.round_of(raw.get("round"), qid)
     return AnswerRecord(
         id=qid,
         prompt=sys.intern(_text(raw["prompt"])),  # the same few prompts in every session
         kind=kind,
         choices=_choices(raw.get("choices")),
-        answer=_answer(raw.get("answer"), kind, qid),
+        # A round's answer is its discussion: text, whatever the question's kind.
+        answer=_answer(raw.get("answer"), Kind.TEXT if round_kind else kind, qid),
         credits=_texts(raw.get("credits"), "credits"),
         skipped=bool(raw.get("skipped", False)),
         in_progress=bool(raw.get("in_progress", False)),
         scale=_scale(raw.get("scale"), kind),
         required=bool(raw.get("required", False)),
         help=_text(raw.get("help")),
+        round=round_kind,
+        ratings=round_codec.ratings_of(raw.get("ratings"), kind, qid),
+        passed=round_codec.count_of(raw.get("passed"), qid),
+        passed_by=round_codec.names_of(raw.get("passed_by"), qid),
+        bands=round_codec.bands_of(raw.get("bands"), qid),
     )
 
 

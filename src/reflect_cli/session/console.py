@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+#: What ``ScriptedConsole.shown`` holds where the screen was cleared.
+CLEARED = "<screen cleared>"
+
 
 class Console(Protocol):
     """What the session flow needs from a terminal."""
@@ -25,6 +28,12 @@ class Console(Protocol):
 
     def ask(self, prompt: str, default: str = "") -> str:
         """One line of input; raises KeyboardInterrupt (Ctrl-C) or EOFError (Ctrl-D)."""
+
+    def secret(self, prompt: str) -> str:
+        """One line typed without echo (an anonymous rating); never kept in history."""
+
+    def clear(self) -> None:
+        """Clear the screen, so the next person sees nothing of the last one's entry."""
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], title: str = "") -> None:
         """Show a small table."""
@@ -59,6 +68,15 @@ class ScriptedConsole:
             raise EOFError
         line = self.lines.pop(0)
         return line if line.strip() or not default else default
+
+    def secret(self, prompt: str) -> str:
+        self.shown.append(prompt)  # the prompt only: what is typed is never shown
+        if not self.lines:
+            raise EOFError
+        return self.lines.pop(0)
+
+    def clear(self) -> None:
+        self.shown.append(CLEARED)
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], title: str = "") -> None:
         self.shown.append(title)

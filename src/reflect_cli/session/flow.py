@@ -16,7 +16,7 @@ from reflect_cli.errors import InputError, SessionInterrupted
 from reflect_cli.kinds import NO, YES
 from reflect_cli.model import Action, CommitmentStatus, Protocol, Session, SessionStatus
 from reflect_cli.records.store import Store, newest_first
-from reflect_cli.session import saving, typed_lines
+from reflect_cli.session import rounds, saving, typed_lines
 from reflect_cli.session.console import Console
 from reflect_cli.session.prefill import Plan
 from reflect_cli.session.questions import Paused, QuestionLoop, items_of
@@ -102,7 +102,7 @@ class Facilitator:
             review(self.console, session, loop)
         else:
             for _, record in session.answers():
-                record.skipped = record.skipped or record.answer is None
+                record.skipped = record.skipped or (record.answer is None and not record.rated)
         session.status = SessionStatus.COMPLETE
         self._save(session)
 
@@ -115,7 +115,7 @@ class Facilitator:
         missing += [
             f"answer to {q.id!r}"
             for _, q in self.protocol.questions()
-            if q.required and q.id not in self.plan.answers
+            if q.required and q.id not in self.plan.answers and q.id not in self.plan.ratings
         ]
         if missing:
             raise InputError("--no-input: missing required " + ", ".join(missing))
@@ -182,9 +182,15 @@ class Facilitator:
         for qid, (value, credits) in self.plan.answers.items():
             record = session.find(qid)
             if record is not None:
+                if qid not in self.plan.ratings:
+                    record.round = None  # one value for the room: no round was held
                 record.answer = value
                 text = value if isinstance(value, str) else ""
                 record.credits = credits or typed_lines.credits_of(text, session.participants)
+        for qid, ratings in self.plan.ratings.items():
+            record = session.find(qid)
+            if record is not None:
+                rounds.apply_ratings(record, ratings, session.participants)
         session.actions.extend(self.plan.actions)
         session.notes.extend(self.plan.notes)
         session.intro.update(self.plan.intro)

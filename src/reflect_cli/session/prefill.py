@@ -1,20 +1,31 @@
 """What is known before a session starts: options and an ``--answers`` file.
 
 The answers file takes the record's keys, all optional; ``answers:`` maps a question id
-to its answer or to ``{answer: ..., credits: [handle, ...]}``.
+to its answer or to ``{answer: ..., credits: [handle, ...], ratings: {handle: value}}``
+(ratings: a round, each person's own value; ``pass`` or an empty value abstains).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from reflect_cli.dates import parse_date
 from reflect_cli.errors import InputError
-from reflect_cli.model import Action, Answer, Note, Participant, Protocol
+from reflect_cli.model import (
+    ROUND_KINDS,
+    Action,
+    Answer,
+    Kind,
+    Note,
+    Participant,
+    Protocol,
+    Question,
+)
 from reflect_cli.records import yamlio
 from reflect_cli.session import typed_lines
+from reflect_cli.session.rounds import rating_of
 
 _KEYS = (
     "collaborative",
@@ -40,6 +51,8 @@ class Plan:
     participants: list[Participant] = field(default_factory=list)
     intro: dict[str, str] = field(default_factory=dict)
     answers: dict[str, tuple[Answer, list[str] | None]] = field(default_factory=dict)
+    #: Round ratings by question id: handle → value (None: the person passed).
+    ratings: dict[str, dict[str, object]] = field(default_factory=dict)
     actions: list[Action] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
 
@@ -92,6 +105,13 @@ def load(path: Path) -> Plan:
         credits = None
         if isinstance(given, dict):
             credits = [str(c) for c in given.get("credits") or []]
+            ratings = given.get("ratings")
+            if ratings is not None:
+                if not isinstance(ratings, dict):
+                    raise InputError(f"{where}: ratings of {qid!r} map handles to values")
+                plan.ratings[str(qid)] = {str(h): v for h, v in ratings.items()}
+                if "answer" not in given:
+                    continue
             given = given.get("answer")
         plan.answers[str(qid)] = (given, credits)
     for item in data.get("actions") or []:
@@ -123,14 +143,51 @@ def check_against(plan: Plan, protocol: Protocol, source: str) -> None:
             problems.append(f"{source}: no question {qid!r} in protocol {protocol.id!r}")
             continue
         try:
-            plan.answers[qid] = (typed_lines.check_answer(questions[qid], value), credits)
+            asked = questions[qid]
+            if qid in plan.ratings:  # with ratings, the answer is the round's discussion
+                asked = replace(asked, kind=Kind.TEXT)
+            plan.answers[qid] = (typed_lines.check_answer(asked, value), credits)
         except InputError as exc:
             problems.append(f"{source}: {exc}")
         for handle in credits or []:
             if handle not in handles:
                 problems.append(f"{source}: answer {qid!r} credits unknown handle {handle!r}")
+    for qid, ratings in plan.ratings.items():
+        question = questions.get(qid)
+        if question is None:
+            if qid not in plan.answers:
+                problems.append(f"{source}: no question {qid!r} in protocol {protocol.id!r}")
+            continue
+        problems += _check_ratings(question, ratings, handles, source)
     for action in plan.actions:
         if action.owner and action.owner not in handles:
             problems.append(f"{source}: action owner {action.owner!r} is not a participant")
     if problems:
         raise InputError("\n".join(problems))
+
+
+def _check_ratings(
+    question: Question, ratings: dict[str, object], handles: set[str], source: str
+) -> list[str]:
+    """Each rating's handle is on the roster and its value fits; values parsed in place."""
+    if question.kind not in ROUND_KINDS:
+        return [f"{source}: {question.id!r} is a {question.kind} question: no ratings"]
+    problems = []
+    for handle, value in ratings.items():
+        if handle not in handles:
+            problems.append(
+                f"{source}: a rating of {question.id!r} names unknown handle {handle!r}"
+            )
+            continue
+        if value is None or (isinstance(value, str) and value.strip().lower() in ("", "pass")):
+            ratings[handle] = None
+            continue
+        try:
+            ratings[handle] = (
+                value
+                if question.kind == "yes-no" and isinstance(value, bool)
+                else rating_of(question, str(value))
+            )
+        except InputError as exc:
+            problems.append(f"{source}: {handle}'s rating of {question.id!r}: {exc}")
+    return problems

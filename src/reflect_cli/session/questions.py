@@ -9,9 +9,18 @@ from dataclasses import dataclass
 
 from reflect_cli import kinds
 from reflect_cli.errors import InputError
-from reflect_cli.model import AnswerRecord, DomainRecord, Note, Question, Session
+from reflect_cli.model import (
+    ROUND_KINDS,
+    AnswerRecord,
+    DomainRecord,
+    Note,
+    Question,
+    RoundKind,
+    Session,
+)
 from reflect_cli.session import typed_lines
 from reflect_cli.session.console import Console
+from reflect_cli.session.rounds import PAUSE, RoundRunner
 from reflect_cli.session.typed_lines import Command
 
 NEXT, BACK, STAY = "next", "back", "stay"
@@ -87,10 +96,14 @@ class QuestionLoop:
                 f"  {question.scale.min} to {question.scale.max}"
                 + (f" ({points})" if points else "")
             )
+        if record.round:
+            self._round(item)
         if record.answer not in (None, "", []):
             self.console.say("So far:", "dim")
             self.console.say(kinds.answer_text(record.kind, record.answer))
         hint = kinds.of(question.kind).hint
+        if record.round:
+            hint = "the discussion, optional: empty line ends it; /help for commands"
         self.console.say(f"({hint}{'; required' if question.required else ''})", "dim")
         while True:
             step = self._one_line(index)
@@ -100,7 +113,8 @@ class QuestionLoop:
     def _one_line(self, index: int) -> str:
         item = self.items[index]
         record, question = item.record, item.question
-        multiline = kinds.of(question.kind).multiline
+        # A round's answer is the discussion: typed as text, whatever the kind.
+        multiline = kinds.of(question.kind).multiline or record.round is not None
         raw = self.console.ask(">" if multiline else f"{question.kind}>")
         try:
             parsed = typed_lines.command_of(raw)
@@ -129,12 +143,12 @@ class QuestionLoop:
         text = "\n".join(lines)
         record.answer = text or None
         record.credits = typed_lines.credits_of(text, self.session.participants)
-        record.in_progress = in_progress and bool(text)
+        record.in_progress = in_progress and (bool(text) or record.round is not None)
         record.skipped = False
 
     def _empty(self, item: Item) -> str:
         record = item.record
-        if record.answer not in (None, "", []):
+        if record.answer not in (None, "", []) or record.rated:
             record.in_progress = False
             record.skipped = False
             self.save()
@@ -152,7 +166,7 @@ class QuestionLoop:
         name, argument = command.name, command.argument
         if name == "/skip":
             record.in_progress = False
-            record.skipped = record.answer in (None, "", [])
+            record.skipped = record.answer in (None, "", []) and not record.rated
             self.save()
             return NEXT
         if name == "/back":
@@ -163,7 +177,7 @@ class QuestionLoop:
         if name == "/pause":
             raise Paused
         if name == "/edit":
-            if not kinds.of(item.question.kind).multiline:
+            if not kinds.of(item.question.kind).multiline and not record.round:
                 raise InputError("/edit works on text answers; type the new value instead")
             edited = self.console.edit("\n".join(self._lines(record)))
             self._set_text(record, edited.split("\n"), in_progress=True)
@@ -184,6 +198,9 @@ class QuestionLoop:
             self.save()
             self.console.say("Private note saved (not exported unless asked for).", "green")
             return STAY
+        if name == "/round":
+            self._start_round(item, argument)
+            return STAY
         if name == "/who":
             show_voices(self.console, self.session)
             return STAY
@@ -191,6 +208,30 @@ class QuestionLoop:
             self.console.say(f"{command_name:8} {meaning}")
         self.console.say("A line starting with // is text beginning with /.")
         return STAY
+
+    def _round(self, item: Item) -> None:
+        """Run the question's round (or what is left of it), then the discussion."""
+        runner = RoundRunner(self.console, self.session, self.save)
+        if runner.run(item.record, item.question) == PAUSE:
+            raise Paused
+
+    def _start_round(self, item: Item, argument: str) -> None:
+        record = item.record
+        kind = argument.strip().lower() or "named"
+        if item.question.kind not in ROUND_KINDS:
+            raise InputError("a round rates a scale, choice or yes-no question")
+        if kind not in tuple(RoundKind):
+            raise InputError("/round takes named (the default) or anonymous")
+        if record.rated and record.round != kind:
+            raise InputError(f"this question already has a {record.round} round")
+        record.round = RoundKind(kind)
+        if record.answer is not None and not isinstance(record.answer, str):
+            # A value typed before the round is kept, as the start of the discussion.
+            was = kinds.answer_text(record.kind, record.answer)
+            record.answer = f"Answer before the round: {was}"
+        self.save()
+        self._round(item)
+        self.console.say("(the discussion, optional: empty line ends it)", "dim")
 
 
 def _since(started: str) -> float:

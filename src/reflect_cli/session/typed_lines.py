@@ -20,6 +20,7 @@ COMMANDS = {
     "/edit": "edit this answer in $VISUAL or $EDITOR",
     "/action": "record a commitment: /action TEXT @handle due:YYYY-MM-DD",
     "/note": "a private facilitator note (never exported unless asked for)",
+    "/round": "each person rates this question: /round, or /round anonymous",
     "/who": "who has spoken so far",
     "/pause": "save and quit; continue later with reflect resume",
     "/help": "this list",

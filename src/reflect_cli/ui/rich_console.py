@@ -121,6 +121,24 @@ class RichConsole:
         prompt = _ESCAPE.sub(lambda m: f"\x01{m.group()}\x02", captured.get())
         return input(prompt)
 
+    def secret(self, prompt: str) -> str:
+        import getpass
+
+        from rich.text import Text
+
+        self._out.print(Text(self._terminal.visible(prompt) + " ", style="bold"), end="")
+        sys.stderr.flush()
+        try:
+            # getpass turns echo off and reads the terminal directly: readline keeps no
+            # history of it, so the Up arrow never brings a rating back.
+            return getpass.getpass("")
+        except (KeyboardInterrupt, EOFError):
+            print(file=sys.stderr, flush=True)
+            raise
+
+    def clear(self) -> None:
+        self._out.clear()
+
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], title: str = "") -> None:
         if title:
             self.say(title, "bold")

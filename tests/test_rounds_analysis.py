@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reflect_cli.model import Band
-from reflect_cli.rounds import NO_ORGANIZATION, Group, analyse, band_of, number, to_json
+from reflect_cli.rounds.analysis import NO_ORGANIZATION, Group, analyse, band_of, number, to_json
 
 PARKS = "Seattle Parks and Recreation"
 STEM = "STEMPaths Innovation Network"

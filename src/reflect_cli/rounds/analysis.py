@@ -37,8 +37,10 @@ class Group:
 
 @dataclass(frozen=True, slots=True)
 class RoundResult:
-    """What one round comes to. ``median``/``mean``/``min``/``max`` are for scales only;
-    ``counts`` (option label → how many chose it) for choice and yes-no questions."""
+    """What one round comes to. ``median``/``mean``/``min``/``max`` are for scales only.
+    ``counts`` maps each option (choice, yes-no) or scale point (as text) to how many
+    chose it: every option and point in order, zeros included (only the points rated
+    when a scale is longer than eleven points)."""
 
     kind: str
     n: int
@@ -60,6 +62,8 @@ class RoundResult:
     @property
     def majority(self) -> str:
         """The option more than half chose (choice and yes-no), or ``""``."""
+        if self.is_scale:
+            return ""
         return next((k for k, v in self.counts.items() if v * 2 > self.n), "")
 
 
@@ -135,6 +139,8 @@ def _scale(
     }
     median = float(statistics.median(values))
     span = high - low
+    points = range(low, high + 1) if span <= 10 else sorted(set(values))
+    counts = {str(p): values.count(p) for p in points}
     reasons = []
     if max(values) - min(values) >= span / 2:
         reasons.append(f"ratings span {min(values)} to {max(values)}")
@@ -153,6 +159,7 @@ def _scale(
         mean=statistics.fmean(values),
         min=min(values),
         max=max(values),
+        counts=counts,
         by_organization=groups,
         divergent=bool(reasons),
         reasons=tuple(reasons),

@@ -1,0 +1,107 @@
+"""How a round reads: the round of a recorded question, and its lines of plain text
+(headline, per-organization lines, the divergence flag, a bar chart) that the terminal,
+``show`` and the Markdown summaries all use."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reflect_cli.model import AnswerRecord, Participant
+from reflect_cli.rounds.analysis import RoundResult, analyse, number
+
+
+def of_record(record: AnswerRecord, participants: Sequence[Participant]) -> RoundResult:
+    """The round of a question record: a named rating counts for its person's organization."""
+    organizations = {p.handle: p.organization for p in participants}
+    pairs = [
+        (
+            organizations.get(r.participant, r.organization) if r.participant else r.organization,
+            r.value,
+        )
+        for r in record.ratings
+    ]
+    scale = record.scale
+    low, high = (scale.min, scale.max) if scale is not None else (1, 5)
+    return analyse(
+        str(record.kind),
+        pairs,
+        passed=record.passed,
+        low=low,
+        high=high,
+        options=[c.label for c in record.choices],
+        bands=record.bands,
+    )
+
+
+def scale_labels(record: AnswerRecord) -> dict[int, str]:
+    """A scale question's point labels, as the session asked it."""
+    return dict(record.scale.labels) if record.scale is not None else {}
+
+
+def median_text(result: RoundResult, labels: dict[int, str]) -> str:
+    """``3.5 (Borderline)``: the median with its band, else its scale label."""
+    shown = number(result.median)
+    extra = result.band
+    if not extra and result.median is not None and float(result.median).is_integer():
+        extra = labels.get(int(result.median), "")
+    return f"{shown} ({extra})" if extra else shown
+
+
+def headline(result: RoundResult, labels: dict[int, str]) -> str:
+    """One line: how many rated and passed, the median and range (or the top option)."""
+    passed = f", {result.passed} passed" if result.passed else ""
+    rated = f"{result.n} rated{passed}"
+    if not result.n:
+        return rated
+    if result.is_scale:
+        spread = f"{result.min}" if result.min == result.max else f"{result.min} to {result.max}"
+        return f"{rated} · median {median_text(result, labels)} · range {spread}"
+    top = max(result.counts.values())
+    leaders = [k for k, v in result.counts.items() if v == top]
+    return (
+        f"{rated} · "
+        + ", ".join(f"{k} {v}" for k, v in result.counts.items() if v)
+        + (f" · most chose {leaders[0]}" if len(leaders) == 1 else "")
+    )
+
+
+def organization_lines(result: RoundResult) -> list[str]:
+    """One line per organization: its median and count, or what its people chose."""
+    lines = []
+    for org, group in result.by_organization.items():
+        if result.is_scale:
+            lines.append(f"{org}: median {number(group.median)} (n {group.n})")
+        else:
+            chosen = ", ".join(f"{k} {v}" for k, v in group.counts.items() if v)
+            lines.append(f"{org}: {chosen}")
+    return lines
+
+
+def flag(result: RoundResult) -> str:
+    """The divergence line, or ``""`` when partners broadly agree."""
+    if not result.divergent:
+        return ""
+    return "Partners see this differently: " + "; ".join(result.reasons)
+
+
+def chart_rows(result: RoundResult, labels: dict[int, str]) -> list[tuple[str, int]]:
+    """(label, count) for each bar of the distribution, in order."""
+    if not result.is_scale:
+        return list(result.counts.items())
+    return [
+        (f"{point} {labels[int(point)]}" if int(point) in labels else point, n)
+        for point, n in result.counts.items()
+    ]
+
+
+def bar_chart(result: RoundResult, labels: dict[int, str], width: int = 20) -> list[str]:
+    """The distribution as text bars, one line per option or scale point."""
+    rows = chart_rows(result, labels)
+    if not rows:
+        return []
+    name_width = max(len(name) for name, _ in rows)
+    top = max((n for _, n in rows), default=0) or 1
+    return [
+        f"{name:<{name_width}} │{'█' * round(width * n / top) if n else ''}{f' {n}' if n else ''}"
+        for name, n in rows
+    ]

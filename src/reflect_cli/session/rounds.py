@@ -1,0 +1,317 @@
+"""The live round: every present person's own rating of one question, saved as entered.
+
+Named: each person in turn ("Monica Haugen, Seattle Parks and Recreation:"), with
+``/pass`` and ``/back``, or everyone at once (``mh 4, shana 3``). Anonymous ("pass the
+laptop"): each person types with no echo, the screen is cleared after every entry and
+only a count is shown; the rating is stored with the person's organization alone, at a
+random place in the list, so neither who gave it nor the order is kept.
+
+Who is next is worked out from the record each time (named: the first present person
+without a rating or a pass; anonymous: as many entries made as people asked), so a
+session killed mid-round resumes with the next person.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+
+from reflect_cli.errors import InputError
+from reflect_cli.model import (
+    AnswerRecord,
+    Participant,
+    Question,
+    Rating,
+    RoundKind,
+    Session,
+)
+from reflect_cli.rounds import text as round_text
+from reflect_cli.rounds.analysis import RatingValue
+from reflect_cli.session import typed_lines
+from reflect_cli.session.console import Console
+
+#: What ``RoundRunner.run`` ends with: the round is over, or the facilitator paused.
+DONE, PAUSE = "done", "pause"
+_RESTART = "restart"  # the round changed kind (/round anonymous) before anyone rated
+_SHUFFLE = random.SystemRandom()
+_HELP = {
+    "/pass": "this person abstains (counted, no rating)",
+    "/back": "fix the previous person's rating (named rounds)",
+    "/skip": "end the round here; whoever is left is not asked",
+    "/round": "/round anonymous or /round named: change the round before anyone rates",
+    "/pause": "save and quit; the round continues with the next person on resume",
+    "/help": "this list",
+}
+
+
+def present(session: Session) -> list[Participant]:
+    """Who is in the room now, in roster order."""
+    return [p for p in session.participants if getattr(p, "present", True)]
+
+
+def rating_of(question: Question, text: str) -> RatingValue:
+    """A rating typed as for the question itself: number, label or unique prefix."""
+    value = text.strip()
+    scale = question.scale
+    if question.kind == "scale" and scale is not None and not re.fullmatch(r"-?\d+", value):
+        folded = value.casefold()
+        exact = [p for p, label in scale.labels.items() if label.casefold() == folded]
+        starts = [p for p, label in scale.labels.items() if label.casefold().startswith(folded)]
+        found = exact or (starts if value and len(starts) == 1 else [])
+        if found:
+            return found[0]
+    answer = typed_lines.parse_answer(question, value)
+    assert isinstance(answer, int | str | bool)  # scale, choice and yes-no give one value
+    return answer
+
+
+def everyone_at_once(line: str, people: list[Participant]) -> dict[str, str] | None:
+    """``mh 4, shana 3, ana pass`` as handle → typed value, or None when the line is not
+    that shape (then it is one person's rating)."""
+    handles = {p.handle.casefold(): p.handle for p in people}
+    found: dict[str, str] = {}
+    for part in line.split(","):
+        words = part.split(None, 1)
+        if len(words) != 2 or words[0].casefold().rstrip(":") not in handles:
+            return None
+        found[handles[words[0].casefold().rstrip(":")]] = words[1].strip()
+    return found
+
+
+def apply_ratings(
+    record: AnswerRecord, ratings: dict[str, object], people: list[Participant]
+) -> None:
+    """Ratings given up front (an answers file): handle → value, None for a pass; stored
+    anonymously (organization only, shuffled) when the question's round is anonymous."""
+    record.round = record.round or RoundKind.NAMED
+    organizations = {p.handle: p.organization for p in people}
+    for handle, value in ratings.items():
+        if value is None:
+            record.passed += 1
+            if record.round is RoundKind.NAMED:
+                record.passed_by.append(handle)
+        elif record.round is RoundKind.NAMED:
+            record.ratings.append(Rating(_value(value), participant=handle))
+        else:
+            rating = Rating(_value(value), organization=organizations.get(handle, ""))
+            record.ratings.insert(_SHUFFLE.randrange(len(record.ratings) + 1), rating)
+
+
+def _value(value: object) -> RatingValue:
+    assert isinstance(value, int | str | bool)  # checked against the question before
+    return value
+
+
+class RoundRunner:
+    """Runs one round on a question record; ``save`` is called after every entry."""
+
+    def __init__(self, console: Console, session: Session, save: Callable[[], None]) -> None:
+        self.console = console
+        self.session = session
+        self.save = save
+
+    def run(self, record: AnswerRecord, question: Question) -> str:
+        """Ask whoever has not rated yet, then show the result; ``DONE`` or ``PAUSE``."""
+        record.in_progress = True
+        step = _RESTART
+        while step == _RESTART and self._remaining(record):
+            named = record.round is not RoundKind.ANONYMOUS
+            self._introduce(named)
+            step = self._named(record, question) if named else self._anonymous(record, question)
+            if step == PAUSE:
+                return PAUSE
+            if not named:  # the screen was cleared: say again what the result is about
+                self.console.say(question.prompt, "bold")
+        self.show_result(record, question)
+        return DONE
+
+    # -- named ------------------------------------------------------------------------
+
+    def _remaining(self, record: AnswerRecord) -> list[Participant]:
+        people = present(self.session)
+        if record.round is RoundKind.ANONYMOUS:
+            return people[len(record.ratings) + record.passed :]
+        done = {r.participant for r in record.ratings} | set(record.passed_by)
+        return [p for p in people if p.handle not in done]
+
+    def _introduce(self, named: bool) -> None:
+        if named:
+            self.console.say(
+                "Round: each person's own rating. /pass to abstain, /back to fix the "
+                "previous person, or everyone at once: "
+                + ", ".join(f"{p.handle} …" for p in present(self.session)[:3]),
+                "cyan",
+            )
+        else:
+            self.console.say(
+                "Anonymous round: pass the laptop. Each person types their rating; nothing "
+                "is shown and no name is kept. /pass to abstain.",
+                "cyan",
+            )
+
+    def _named(self, record: AnswerRecord, question: Question) -> str:
+        while remaining := self._remaining(record):
+            person = remaining[0]
+            where = f", {person.organization}" if person.organization else ""
+            line = self.console.ask(f"{person.name}{where}:")
+            try:
+                step = self._named_line(record, question, person, line)
+            except InputError as exc:
+                self.console.say(str(exc), "yellow")
+                continue
+            if step != "":
+                return step
+        return DONE
+
+    def _named_line(
+        self, record: AnswerRecord, question: Question, person: Participant, line: str
+    ) -> str:
+        command = line.strip().lower()
+        if command.startswith("/") and not command.startswith("//"):
+            return self._command(record, command, person)
+        bulk = everyone_at_once(line, present(self.session))
+        if bulk:
+            values = {
+                h: (None if v.lower() in ("pass", "/pass") else rating_of(question, v))
+                for h, v in bulk.items()
+            }  # every value checked before any is stored
+            for handle, value in values.items():
+                self._set(record, handle, value)
+            self.save()
+            return ""
+        if not line.strip():
+            raise InputError("type a rating, /pass, or /help")
+        self._set(record, person.handle, rating_of(question, line))
+        self.save()
+        return ""
+
+    def _set(self, record: AnswerRecord, handle: str, value: RatingValue | None) -> None:
+        self._forget(record, handle)
+        if value is None:
+            record.passed_by.append(handle)
+            record.passed += 1
+        else:
+            record.ratings.append(Rating(value, participant=handle))
+
+    @staticmethod
+    def _forget(record: AnswerRecord, handle: str) -> None:
+        record.ratings = [r for r in record.ratings if r.participant != handle]
+        if handle in record.passed_by:
+            record.passed_by.remove(handle)
+            record.passed -= 1
+
+    def _command(self, record: AnswerRecord, command: str, person: Participant | None) -> str:
+        name = command.split()[0]
+        if name == "/pass":
+            if person is not None:
+                self._set(record, person.handle, None)
+            else:
+                record.passed += 1
+            self.save()
+            return ""
+        if name == "/back":
+            if person is None:
+                raise InputError("no /back in an anonymous round: no entry can be found again")
+            return self._back(record, person)
+        if name == "/skip":
+            left = len(self._remaining(record))
+            self.console.say(f"Round ended; {left} not asked.", "dim")
+            return DONE
+        if name == "/pause":
+            return PAUSE
+        if name == "/round":
+            wanted = command.removeprefix("/round").strip() or "named"
+            if wanted not in tuple(RoundKind):
+                raise InputError("/round takes named (the default) or anonymous")
+            if wanted == record.round:
+                return ""
+            if record.rated:
+                raise InputError(f"this {record.round} round has begun; it cannot change now")
+            record.round = RoundKind(wanted)
+            self.save()
+            return _RESTART
+        if name == "/help":
+            for key, meaning in _HELP.items():
+                self.console.say(f"{key:8} {meaning}")
+            return ""
+        raise InputError(f"in a round: {', '.join(_HELP)} (or a rating)")
+
+    def _back(self, record: AnswerRecord, person: Participant) -> str:
+        people = present(self.session)
+        done = {r.participant for r in record.ratings} | set(record.passed_by)
+        before = [p for p in people[: people.index(person)] if p.handle in done]
+        if not before:
+            raise InputError("this is the first person of the round")
+        previous = before[-1]
+        old = next((r.value for r in record.ratings if r.participant == previous.handle), None)
+        was = "passed" if old is None else _shown(old)
+        self._forget(record, previous.handle)
+        self.save()
+        self.console.say(f"{previous.name} again (was: {was}).", "dim")
+        return ""
+
+    # -- anonymous ----------------------------------------------------------------------
+
+    def _anonymous(self, record: AnswerRecord, question: Question) -> str:
+        total = len(present(self.session))
+        while remaining := self._remaining(record):
+            person = remaining[0]
+            entered = total - len(remaining)
+            self.console.say(f"{entered} of {total} entered.", "dim")
+            line = self.console.secret(f"{person.name}, your rating (hidden; /pass to pass):")
+            self.console.clear()
+            command = line.strip().lower()
+            if command.startswith("/"):
+                try:
+                    step = self._command(record, command, None)
+                except InputError as exc:
+                    self.console.say(str(exc), "yellow")
+                    continue
+                if step:
+                    return step
+                continue
+            try:
+                value = rating_of(question, line)
+            except InputError:
+                # The reason would repeat what was typed: say only what is accepted.
+                self.console.say(f"Not a rating. {_accepted(question)}; try again.", "yellow")
+                continue
+            organization = person.organization
+            record.ratings.insert(
+                _SHUFFLE.randrange(len(record.ratings) + 1),
+                Rating(value, organization=organization),
+            )
+            self.save()
+        self.console.say(f"{total} of {total} entered.", "dim")
+        return DONE
+
+    # -- the result -----------------------------------------------------------------------
+
+    def show_result(self, record: AnswerRecord, question: Question) -> None:
+        """The distribution, median, range and the divergence flag, for the room to see."""
+        result = round_text.of_record(record, self.session.participants)
+        labels = dict(question.scale.labels) if question.scale else {}
+        self.console.say(round_text.headline(result, labels), "bold")
+        for line in round_text.bar_chart(result, labels):
+            self.console.say("  " + line)
+        if len(result.by_organization) > 1:
+            for line in round_text.organization_lines(result):
+                self.console.say("  " + line, "dim")
+        if result.divergent:
+            self.console.say(round_text.flag(result), "bold yellow")
+
+
+def _shown(value: RatingValue) -> str:
+    """A rating as it was typed back to the room."""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return str(value)
+
+
+def _accepted(question: Question) -> str:
+    if question.kind == "scale" and question.scale is not None:
+        return f"Type a number from {question.scale.min} to {question.scale.max} or its label"
+    if question.kind == "yes-no":
+        return "Type yes or no"
+    return "Type a choice's number or label"

@@ -1,0 +1,308 @@
+"""Live rounds with a scripted console: named and anonymous, /pass, /back, everyone at
+once, /round, resume mid-round, answers files with ratings; real records on disk."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from reflect_cli.errors import InputError, SessionInterrupted
+from reflect_cli.model import Protocol, Rating, RoundKind, Session
+from reflect_cli.protocols import catalog
+from reflect_cli.records.store import Store
+from reflect_cli.session.console import CLEARED, ScriptedConsole
+from reflect_cli.session.flow import Facilitator
+from reflect_cli.session.prefill import Plan, add_participants, check_against, load
+
+ROUNDS_PROTOCOL = """
+    id: rounds
+    version: 1
+    title: Rounds protocol
+    domains:
+      - id: hallmarks
+        title: Hallmarks
+        questions:
+          - id: trust
+            prompt: How strong is trust between us?
+            kind: scale
+            round: named
+            scale: {min: 1, max: 5, labels: {1: Not yet, 3: Partly, 4: Mostly, 5: Fully}}
+            bands:
+              - {min: 4, label: Strength}
+              - {min: 3, label: Borderline}
+              - {min: 1, label: Concern}
+          - id: type
+            prompt: Which type best describes our partnership today?
+            kind: choice
+            round: anonymous
+            choices: [Cooperative, Collaborative, Integrated]
+          - id: ready
+            prompt: Are we ready to share data?
+            kind: yes-no
+          - id: story
+            prompt: What is behind these ratings?
+"""
+#: Four partners from three organizations; handles that are not first names; two Anas.
+PEOPLE = [
+    "Monica Haugen | Seattle Parks and Recreation | Site lead | mh",
+    "Shana Beckwith | STEMPaths Innovation Network | Director | shana",
+    "Ana Ruiz | Northgate Elementary | Counselor | ana",
+    "Ana Lopez | Seattle Parks and Recreation | Coach | alopez",
+]
+
+
+@pytest.fixture
+def protocol(write_yaml: Callable[[str, str], Path]) -> Protocol:
+    return catalog.load_file(write_yaml("rounds.yaml", ROUNDS_PROTOCOL))
+
+
+def plan() -> Plan:
+    made = Plan(
+        collaborative="Northgate OST", site="Northgate", facilitator="Alex", date="2026-11-23"
+    )
+    add_participants(made, PEOPLE)
+    return made
+
+
+def start(protocol: Protocol, lines: list[str], folder: Path) -> tuple[Session, ScriptedConsole]:
+    console = ScriptedConsole(lines)
+    return Facilitator(console, Store(folder), protocol, plan()).start(), console
+
+
+def stop(protocol: Protocol, lines: list[str], folder: Path) -> tuple[str, ScriptedConsole]:
+    console = ScriptedConsole(lines)
+    with pytest.raises(SessionInterrupted) as stopped:
+        Facilitator(console, Store(folder), protocol, plan()).start()
+    return stopped.value.session_id, console
+
+
+def test_named_round_with_labels_pass_and_back(protocol: Protocol, sessions_dir: Path) -> None:
+    lines = [
+        "4",  # Monica
+        "partly",  # Shana: a label
+        "/back",  # fix Shana
+        "2",  # Shana again
+        "/pass",  # Ana Ruiz
+        "fu",  # Ana Lopez: a unique prefix of Fully
+        "mh: we have come a long way",  # the discussion
+        "",
+    ]
+    session_id, console = stop(protocol, lines, sessions_dir)
+    record = Store(sessions_dir).load(session_id).find("trust")
+    assert record is not None
+    assert record.round is RoundKind.NAMED
+    assert record.ratings == [
+        Rating(4, participant="mh"),
+        Rating(2, participant="shana"),
+        Rating(5, participant="alopez"),
+    ]
+    assert (record.passed, record.passed_by) == (1, ["ana"])
+    assert record.answer == "mh: we have come a long way" and record.credits == ["mh"]
+    assert record.answered and not record.in_progress
+    shown = "\n".join(console.shown)
+    assert "Monica Haugen, Seattle Parks and Recreation:" in console.shown
+    assert "Shana Beckwith again (was: 3)." in shown
+    assert "3 rated, 1 passed · median 4 (Strength) · range 2 to 5" in shown
+    assert "Partners see this differently: ratings span 2 to 5" in shown
+    assert any(line.startswith("  4 Mostly") and "█" in line for line in console.shown)
+    assert "  Seattle Parks and Recreation: median 4.5 (n 2)" in console.shown
+
+
+def test_everyone_at_once_and_bad_values_reasked(protocol: Protocol, sessions_dir: Path) -> None:
+    lines = ["9", "mh 4, shana 3, ana nope", "mh 4, shana 3, ana pass, alopez 4", "", "/pause"]
+    session_id, console = stop(protocol, lines, sessions_dir)
+    record = Store(sessions_dir).load(session_id).find("trust")
+    assert record is not None
+    assert [(r.participant, r.value) for r in record.ratings] == [
+        ("mh", 4),
+        ("shana", 3),
+        ("alopez", 4),
+    ]
+    assert record.passed_by == ["ana"]
+    shown = "\n".join(console.shown)
+    assert "9 is outside 1 to 5" in shown
+    assert "type a whole number from 1 to 5" in shown  # 'nope': nothing stored from that line
+    assert (
+        "Partners see this differently: Seattle Parks and Recreation median 4, "
+        "STEMPaths Innovation Network median 3"
+    ) in shown
+
+
+def test_anonymous_round_keeps_no_handle_and_shows_no_value(
+    protocol: Protocol, sessions_dir: Path
+) -> None:
+    lines = [
+        "mh 4, shana 4, ana 4, alopez 4",  # trust, all at once
+        "",
+        "Collaborative",
+        "Integr",
+        "Cooperatve",  # a typo: re-asked without repeating it
+        "coop",
+        "/pass",
+        "/pause",
+    ]
+    session_id, console = stop(protocol, lines, sessions_dir)
+    path = next(sessions_dir.glob(f"{session_id}.yaml"))
+    record = Store(sessions_dir).load(session_id).find("type")
+    assert record is not None and record.round is RoundKind.ANONYMOUS
+    assert sorted(str(r.value) for r in record.ratings) == [
+        "Collaborative",
+        "Cooperative",
+        "Integrated",
+    ]
+    assert all(r.participant == "" for r in record.ratings)
+    assert sorted(r.organization for r in record.ratings) == [
+        "Northgate Elementary",
+        "STEMPaths Innovation Network",
+        "Seattle Parks and Recreation",
+    ]
+    assert record.passed == 1 and record.passed_by == []
+    text = path.read_text(encoding="utf-8")
+    section = text[text.index("id: type") : text.index("id: ready")]
+    for name in ("mh", "shana", "ana", "alopez", "Monica", "Shana", "Ana", "participant"):
+        assert name not in section
+    shown = "\n".join(console.shown)
+    assert "Cooperatve" not in shown and not re.search("Integr(?!ated)", shown)
+    assert "Not a rating. Type a choice's number or label; try again." in shown
+    assert console.shown.count(CLEARED) == 5
+    assert "2 of 4 entered." in shown and "4 of 4 entered." in shown
+    assert "no option has a majority (Cooperative 1, Collaborative 1, Integrated 1)" in shown
+
+
+def test_resume_mid_round_continues_with_the_next_person(
+    protocol: Protocol, sessions_dir: Path
+) -> None:
+    session_id, _ = stop(protocol, ["3", "/pass"], sessions_dir)  # input ends: like Ctrl-D
+    draft = Store(sessions_dir).load(session_id)
+    record = draft.find("trust")
+    assert record is not None and record.in_progress and record.passed_by == ["shana"]
+    console = ScriptedConsole(["5", "4", "", "/pause"])
+    with pytest.raises(SessionInterrupted):
+        Facilitator(console, Store(sessions_dir), protocol, plan()).resume(draft)
+    assert "Ana Ruiz, Northgate Elementary:" in console.shown
+    assert "Monica Haugen, Seattle Parks and Recreation:" not in console.shown
+    record = Store(sessions_dir).load(session_id).find("trust")
+    assert record is not None
+    assert [(r.participant, r.value) for r in record.ratings] == [
+        ("mh", 3),
+        ("ana", 5),
+        ("alopez", 4),
+    ]
+    assert not record.in_progress
+
+
+def test_round_command_on_a_plain_question(protocol: Protocol, sessions_dir: Path) -> None:
+    lines = [
+        "mh 4, shana 4, ana 4, alopez 4",
+        "",
+        "1",
+        "1",
+        "1",
+        "1",
+        "",
+        "/round",  # ready: a yes-no question without a round in the protocol
+        "yes",
+        "no",
+        "y",
+        "n",
+        "shana: we need the district's agreement first",
+        "",
+        "/round",  # story: a text question
+        "/pause",
+    ]
+    session_id, console = stop(protocol, lines, sessions_dir)
+    record = Store(sessions_dir).load(session_id).find("ready")
+    assert record is not None and record.round is RoundKind.NAMED
+    assert [r.value for r in record.ratings] == [True, False, True, False]
+    assert record.answer == "shana: we need the district's agreement first"
+    shown = "\n".join(console.shown)
+    assert "no option has a majority (Yes 2, No 2)" in shown
+    assert "a round rates a scale, choice or yes-no question" in shown
+
+
+def test_round_anonymous_switches_a_named_round_before_anyone_rated(
+    protocol: Protocol, sessions_dir: Path
+) -> None:
+    session_id, console = stop(
+        protocol, ["/round anonymous", "2", "3", "3", "4", "/pause"], sessions_dir
+    )
+    record = Store(sessions_dir).load(session_id).find("trust")
+    assert record is not None and record.round is RoundKind.ANONYMOUS
+    assert sorted(int(r.value) for r in record.ratings) == [2, 3, 3, 4]
+    assert CLEARED in console.shown
+
+
+ANSWERS = """
+    collaborative: Northgate OST
+    facilitator: Alex Rivera
+    date: 2026-11-23
+    participants:
+      - {name: Monica Haugen, organization: Seattle Parks and Recreation, handle: mh}
+      - {name: Shana Beckwith, organization: STEMPaths Innovation Network, handle: shana}
+      - {name: Ana Ruiz, organization: Northgate Elementary, role: Counselor, handle: ana}
+    answers:
+      trust: {ratings: {mh: 4, shana: Partly, ana: pass}, answer: "mh: better than last year"}
+      type: {ratings: {mh: Collaborative, shana: 3, ana: Collaborative}}
+      ready: {ratings: {mh: yes, shana: false}}
+"""
+
+
+def test_answers_file_with_ratings_of_both_kinds(
+    protocol: Protocol, sessions_dir: Path, write_yaml: Callable[[str, str], Path]
+) -> None:
+    made = load(write_yaml("answers.yaml", ANSWERS))
+    check_against(made, protocol, "answers.yaml")
+    session = Facilitator(
+        ScriptedConsole(interactive=False), Store(sessions_dir), protocol, made
+    ).start()
+    saved = Store(sessions_dir).load(session.id)
+    trust, kind, ready = (saved.find(q) for q in ("trust", "type", "ready"))
+    assert trust is not None and kind is not None and ready is not None
+    assert [(r.participant, r.value) for r in trust.ratings] == [("mh", 4), ("shana", 3)]
+    assert trust.passed_by == ["ana"] and trust.answer == "mh: better than last year"
+    assert kind.round is RoundKind.ANONYMOUS and all(not r.participant for r in kind.ratings)
+    assert sorted(str(r.value) for r in kind.ratings) == [
+        "Collaborative",
+        "Collaborative",
+        "Integrated",
+    ]
+    assert ready.round is RoundKind.NAMED and [r.value for r in ready.ratings] == [True, False]
+    assert trust.answered and not trust.skipped and kind.answered
+    assert saved.status == "complete"
+    text = next(sessions_dir.glob("*.yaml")).read_text(encoding="utf-8")
+    anonymous = text[text.index("id: type") : text.index("id: ready")]
+    assert "mh" not in anonymous and "shana" not in anonymous and "Ana" not in anonymous
+
+
+@pytest.mark.parametrize(
+    ("answers", "message"),
+    [
+        ("trust: {ratings: {nobody: 4}}", "a rating of 'trust' names unknown handle 'nobody'"),
+        ("trust: {ratings: {mh: 9}}", "mh's rating of 'trust': 9 is outside 1 to 5"),
+        ("story: {ratings: {mh: 3}}", "'story' is a text question: no ratings"),
+        ("trust: {ratings: [4, 3]}", "ratings of 'trust' map handles to values"),
+    ],
+)
+def test_answers_file_ratings_problems(
+    protocol: Protocol, write_yaml: Callable[[str, str], Path], answers: str, message: str
+) -> None:
+    text = ANSWERS.split("    answers:")[0] + "    answers:\n      " + answers + "\n"
+    with pytest.raises(InputError) as caught:
+        check_against(load(write_yaml("bad.yaml", text)), protocol, "bad.yaml")
+    assert message in str(caught.value)
+
+
+def test_a_single_value_for_a_round_question_is_the_rooms_answer(
+    protocol: Protocol, sessions_dir: Path
+) -> None:
+    made = plan()
+    made.answers = {"trust": (3, None)}
+    check_against(made, protocol, "test")
+    session = Facilitator(
+        ScriptedConsole(interactive=False), Store(sessions_dir), protocol, made
+    ).start()
+    record = Store(sessions_dir).load(session.id).find("trust")
+    assert record is not None and record.round is None and record.answer == 3
