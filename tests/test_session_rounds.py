@@ -306,3 +306,17 @@ def test_a_single_value_for_a_round_question_is_the_rooms_answer(
     ).start()
     record = Store(sessions_dir).load(session.id).find("trust")
     assert record is not None and record.round is None and record.answer == 3
+
+
+def test_anonymous_ratings_keep_no_order_of_entry() -> None:
+    from reflect_cli.model import AnswerRecord, Kind
+    from reflect_cli.session.rounds import add_anonymous
+
+    orders = set()
+    for _ in range(30):
+        record = AnswerRecord("q", "Q?", Kind.SCALE, round=RoundKind.ANONYMOUS)
+        for value in range(1, 6):
+            add_anonymous(record, Rating(value, organization="Parks"))
+        orders.add(tuple(r.value for r in record.ratings))
+    # 30 draws of 120 orders: all the same (or all in entry order) only if not shuffled.
+    assert (len(orders) > 1 and (1, 2, 3, 4, 5) not in orders) or len(orders) > 5

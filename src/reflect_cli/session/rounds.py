@@ -94,8 +94,13 @@ def apply_ratings(
         elif record.round is RoundKind.NAMED:
             record.ratings.append(Rating(_value(value), participant=handle))
         else:
-            rating = Rating(_value(value), organization=organizations.get(handle, ""))
-            record.ratings.insert(_SHUFFLE.randrange(len(record.ratings) + 1), rating)
+            add_anonymous(record, Rating(_value(value), organization=organizations.get(handle, "")))
+
+
+def add_anonymous(record: AnswerRecord, rating: Rating) -> None:
+    """Put an anonymous rating at a random place: the list keeps no order of entry."""
+    assert not rating.participant, "an anonymous rating never names anyone"
+    record.ratings.insert(_SHUFFLE.randrange(len(record.ratings) + 1), rating)
 
 
 def _value(value: object) -> RatingValue:
@@ -277,11 +282,7 @@ class RoundRunner:
                 # The reason would repeat what was typed: say only what is accepted.
                 self.console.say(f"Not a rating. {_accepted(question)}; try again.", "yellow")
                 continue
-            organization = person.organization
-            record.ratings.insert(
-                _SHUFFLE.randrange(len(record.ratings) + 1),
-                Rating(value, organization=organization),
-            )
+            add_anonymous(record, Rating(value, organization=person.organization))
             self.save()
         self.console.say(f"{total} of {total} entered.", "dim")
         return DONE
