@@ -320,3 +320,15 @@ def test_anonymous_ratings_keep_no_order_of_entry() -> None:
         orders.add(tuple(r.value for r in record.ratings))
     # 30 draws of 120 orders: all the same (or all in entry order) only if not shuffled.
     assert (len(orders) > 1 and (1, 2, 3, 4, 5) not in orders) or len(orders) > 5
+
+
+def test_only_present_people_are_asked(protocol: Protocol, sessions_dir: Path) -> None:
+    made = plan()
+    made.participants[1].present = False  # Shana left before the round
+    console = ScriptedConsole(["4", "3", "5", "", "/pause"])
+    with pytest.raises(SessionInterrupted) as stopped:
+        Facilitator(console, Store(sessions_dir), protocol, made).start()
+    record = Store(sessions_dir).load(stopped.value.session_id).find("trust")
+    assert record is not None
+    assert [r.participant for r in record.ratings] == ["mh", "ana", "alopez"]
+    assert not any(line.startswith("Shana Beckwith") for line in console.shown)

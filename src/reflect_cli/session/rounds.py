@@ -47,7 +47,7 @@ _HELP = {
 
 def present(session: Session) -> list[Participant]:
     """Who is in the room now, in roster order."""
-    return [p for p in session.participants if getattr(p, "present", True)]
+    return [p for p in session.participants if p.present]
 
 
 def rating_of(question: Question, text: str) -> RatingValue:
