@@ -185,7 +185,9 @@ def export(
     ids: Ids = None,
     fmt: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="md, html, csv or json [default: from -o, else md]."),
+        typer.Option(
+            "--format", "-f", help="md, html, csv, json or pdf [default: from -o, else md]."
+        ),
     ] = None,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write here, not to standard output.")
@@ -209,6 +211,12 @@ def export(
     excel: Annotated[
         bool, typer.Option(help="CSV for Excel: UTF-8 BOM, formulas as text.")
     ] = False,
+    browser: Annotated[
+        str | None,
+        typer.Option(
+            help="PDF: the Chromium or Chrome to print with [default: the first on PATH]."
+        ),
+    ] = None,
     collaborative: Collaborative = "",
     site: Site = "",
     protocol: ProtocolId = "",
@@ -217,11 +225,12 @@ def export(
     status: Status = "",
     n: Count = None,
 ) -> None:
-    """Export sessions as one summary to share: Markdown, HTML, CSV or JSON.
+    """Export sessions as one summary to share: Markdown, HTML, CSV, JSON or PDF.
 
     Several sessions give one document: each question's answers side by side in date
     order, choices and ratings over time, commitments with their latest status, and who
-    was heard from. Private notes stay out unless --include-private."""
+    was heard from. Private notes stay out unless --include-private. PDF is the HTML
+    printed by a local Chromium or Chrome (headless, no network)."""
     from reflect_cli.errors import InputError, StoreError
     from reflect_cli.records.store import write_atomic
     from reflect_cli.render import export as exporting
@@ -229,6 +238,13 @@ def export(
     chosen_format = exporting.format_for(fmt, output)
     if output is not None and output.exists() and not force:
         raise InputError(f"{output} exists; use --force to overwrite it")
+    printer = None
+    if chosen_format == "pdf":
+        from reflect_cli.render.export import pdf
+
+        if output is None:
+            raise InputError("a PDF goes to a file: give -o FILE.pdf")
+        printer = pdf.find_browser(browser)  # before any reading: fail fast
     store, chosen = _chosen(ctx)
     if not chosen:
         raise StoreError(f"no sessions match in {store.folder}")
@@ -239,7 +255,10 @@ def export(
     with _bulk():
         redactor = _redactor(store, chosen, oldest_first, keep_places) if redact else None
         chunks = exporting.render(
-            store.iter_sessions(oldest_first), chosen_format, options, redactor
+            store.iter_sessions(oldest_first),
+            "html" if printer else chosen_format,
+            options,
+            redactor,
         )
         if redactor is not None:
             print(f"reflect: {redactor.statement()}", file=sys.stderr)
@@ -247,7 +266,10 @@ def export(
             for chunk in chunks:
                 sys.stdout.write(chunk)
             return
-        write_atomic(output, chunks)
+        if printer:
+            pdf.print_pdf("".join(chunks), output, printer)
+        else:
+            write_atomic(output, chunks)
     print(
         f"reflect: wrote {output} ({_plural(len(chosen), 'session')}, {chosen_format})",
         file=sys.stderr,

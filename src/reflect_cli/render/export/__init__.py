@@ -26,18 +26,29 @@ SUFFIXES = {
     ".htm": "html",
     ".csv": "csv",
     ".json": "json",
+    ".pdf": "pdf",
 }
+#: Every format by name: the text formats, and PDF (the HTML, printed by a browser).
+NAMES = (*FORMATS, "pdf")
 
 
 def format_for(name: str | None, output: Path | None) -> str:
-    """The format asked for, else the one the output file's suffix names, else Markdown."""
+    """The format asked for, else the one the output file's suffix names, else Markdown
+    (for a file with no suffix, or standard output). An unknown name or suffix is an
+    InputError listing the formats: never silently Markdown."""
     if name:
-        if name not in FORMATS:
-            raise InputError(f"unknown format {name!r}; one of: {', '.join(FORMATS)}")
+        if name not in NAMES:
+            raise InputError(f"unknown format {name!r}; one of: {', '.join(NAMES)}")
         return name
-    if output is not None and output.suffix.lower() in SUFFIXES:
-        return SUFFIXES[output.suffix.lower()]
-    return "md"
+    if output is None or not output.suffix:
+        return "md"
+    suffix = output.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InputError(
+            f"{output.name}: unknown suffix {output.suffix!r}; use one of "
+            f"{', '.join(dict.fromkeys(SUFFIXES))} or --format {'|'.join(NAMES)}"
+        )
+    return SUFFIXES[suffix]
 
 
 def redactor(

@@ -1,0 +1,87 @@
+"""`export` to PDF through Debian's chromium; unknown formats and suffixes refused."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from test_render_export_redact import LEAKS, leaked, partnership  # noqa: F401 (a fixture)
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PDFTOTEXT = shutil.which("pdftotext")
+needs_tools = pytest.mark.skipif(
+    CHROMIUM is None or PDFTOTEXT is None, reason="chromium and pdftotext are not installed"
+)
+
+
+def pdf_text(path: Path) -> str:
+    done = subprocess.run(
+        [str(PDFTOTEXT), "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+@pytest.mark.slow
+@needs_tools
+def test_redacted_pdf_holds_the_answers_and_no_name(
+    cli: Any, partnership: list[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "summary.pdf"
+    result = cli("export", "--redact", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert target.read_bytes().startswith(b"%PDF")
+    assert target.stat().st_mode & 0o077 == 0
+    text = pdf_text(target)
+    assert "said the gym is open" in " ".join(text.split())
+    assert "In May we met" in text and "Redacted:" in text
+    assert leaked(text, LEAKS) == []
+
+
+@pytest.mark.slow
+@needs_tools
+def test_format_pdf_with_browser_option(cli: Any, partnership: list[str], tmp_path: Path) -> None:
+    target = tmp_path / "summary"
+    result = cli("export", "-f", "pdf", "--browser", str(CHROMIUM), "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert "Kids first." in pdf_text(target)
+
+
+def test_no_browser_is_one_clear_line(
+    cli: Any, partnership: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "bin").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    target = tmp_path / "summary.pdf"
+    result = cli("export", "-o", str(target))
+    assert result.exit_code == 2 and not target.exists()
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "no Chromium or Chrome" in lines[0] and "summary.html" in lines[0]
+
+
+def test_a_browser_that_fails_leaves_no_file(
+    cli: Any, partnership: list[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "summary.pdf"
+    result = cli("export", "-o", str(target), "--browser", shutil.which("false") or "false")
+    assert result.exit_code == 2 and "printed no PDF" in result.stderr
+    assert not target.exists() and not list(tmp_path.glob(".summary.pdf.*"))
+
+
+@pytest.mark.parametrize("name", ["summary.docx", "summary.txt", "summary.PDFX"])
+def test_unknown_suffix_is_refused(
+    cli: Any, partnership: list[str], tmp_path: Path, name: str
+) -> None:
+    result = cli("export", "-o", str(tmp_path / name))
+    assert result.exit_code == 2 and not (tmp_path / name).exists()
+    assert "unknown suffix" in result.stderr and "md|html|csv|json|pdf" in result.stderr
+
+
+def test_unknown_format_and_pdf_to_stdout(cli: Any, partnership: list[str]) -> None:
+    unknown = cli("export", "-f", "docx")
+    assert unknown.exit_code == 2 and "md, html, csv, json, pdf" in unknown.stderr
+    stdout = cli("export", "-f", "pdf")
+    assert stdout.exit_code == 2 and "-o FILE.pdf" in stdout.stderr
