@@ -9,13 +9,18 @@ from typing import Any
 
 import pytest
 
-from test_render_export_redact import LEAKS, leaked, partnership  # noqa: F401 (a fixture)
+from test_render_export_redact import LEAKS, leaked, two_sessions
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PDFTOTEXT = shutil.which("pdftotext")
 needs_tools = pytest.mark.skipif(
     CHROMIUM is None or PDFTOTEXT is None, reason="chromium and pdftotext are not installed"
 )
+
+
+@pytest.fixture
+def partnership(sessions_dir: Path) -> list[str]:
+    return two_sessions(sessions_dir)
 
 
 def pdf_text(path: Path) -> str:

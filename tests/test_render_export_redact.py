@@ -49,6 +49,10 @@ def leaked(out: str, names: list[str]) -> list[str]:
 
 @pytest.fixture
 def partnership(sessions_dir: Path) -> list[str]:
+    return two_sessions(sessions_dir)
+
+
+def two_sessions(sessions_dir: Path) -> list[str]:
     """Two sessions of one collaborative named after a person; Kwame is only in the first
     and owns a commitment carried into the second; the second mentions everyone loosely."""
     place = {"collaborative": "Monica Haugen Family Collaborative", "site": "Shana’s Place"}
