@@ -96,7 +96,8 @@ def test_commitments_follow_up_and_roster_reuse(tiny: Protocol, sessions_dir: Pa
     assert [a.text for a in first.actions] == ["Book the gym", "Call families"]
 
     second_plan = plan(date="2026-12-01", people=0)
-    lines = ["y", "", "d", "i", "b", "", "2", "3", "no", "blue", ""]
+    # Enter at "who is here" (the same as last time), Enter at "anyone new"
+    lines = ["", "", "d", "i", "b", "", "2", "3", "no", "blue", ""]
     second, _ = run(tiny, lines, second_plan, sessions_dir)
     assert [p.handle for p in second.participants] == ["monica", "shana"]
     assert [(a.text, a.status, a.origin, a.owner) for a in second.follow_up] == [
@@ -122,13 +123,15 @@ def test_edit_and_who(tiny: Protocol, sessions_dir: Path) -> None:
 
 
 def test_action_with_unknown_handle_is_refused_not_lost(tiny: Protocol, sessions_dir: Path) -> None:
-    console = ScriptedConsole(["monica: kept", "/action Do it @nobody", "/action Do it due:soon"])
+    console = ScriptedConsole(
+        ["monica: kept", "/action Do it @nobody", "n", "/action Do it due:soon"]
+    )
     with pytest.raises(SessionInterrupted) as stopped:
         Facilitator(console, Store(sessions_dir), tiny, plan()).start()
     assert stopped.value.exit_code == 1  # input ran out: like Ctrl-D
     shown = "\n".join(console.shown)
     assert (
-        "no participant with handle @nobody" in shown
+        "No one here has the handle @nobody" in shown
         and "due: not a date (YYYY-MM-DD): 'soon'" in shown
     )
     saved = Store(sessions_dir).load(stopped.value.session_id)

@@ -70,7 +70,7 @@ def test_roster_lines_and_unique_handles() -> None:
 
 
 def test_action_parsing() -> None:
-    action = typed_lines.action_of("Share the calendar @shana due:2026-12-01", PEOPLE, "q")
+    action = typed_lines.action_of("Share the calendar @shana due:2026-12-01", "q")
     assert (action.text, action.owner, action.due, action.question) == (
         "Share the calendar",
         "shana",
@@ -78,4 +78,4 @@ def test_action_parsing() -> None:
         "q",
     )
     with pytest.raises(InputError, match="needs some text"):
-        typed_lines.action_of("@shana", PEOPLE)
+        typed_lines.action_of("@shana")

@@ -14,21 +14,17 @@ from dataclasses import dataclass, field
 from reflect_cli.dates import parse_date
 from reflect_cli.errors import InputError, SessionInterrupted
 from reflect_cli.kinds import NO, YES
-from reflect_cli.model import Action, CommitmentStatus, Protocol, Session, SessionStatus
-from reflect_cli.records.store import Store, newest_first
+from reflect_cli.model import Protocol, Session, SessionStatus
+from reflect_cli.records.store import Store
 from reflect_cli.session import rounds, saving, typed_lines
 from reflect_cli.session.console import Console
+from reflect_cli.session.follow_up import follow_up
+from reflect_cli.session.history import History, history_of
 from reflect_cli.session.prefill import Plan
 from reflect_cli.session.questions import Paused, QuestionLoop, items_of
-from reflect_cli.session.snapshot import new_session, open_commitments
+from reflect_cli.session.roster import Roster
+from reflect_cli.session.snapshot import new_session
 from reflect_cli.session.wrap_up import review
-
-_STATUS_KEYS = {
-    "d": CommitmentStatus.DONE,
-    "i": CommitmentStatus.IN_PROGRESS,
-    "r": CommitmentStatus.DROPPED,
-    "k": CommitmentStatus.OPEN,
-}
 
 
 @dataclass
@@ -39,7 +35,7 @@ class Facilitator:
     store: Store
     protocol: Protocol
     plan: Plan
-    previous: Session | None = field(default=None, init=False)
+    history: History = field(default_factory=History, init=False)
 
     def start(self) -> Session:
         """Begin a new session and run it to the end (or to a saved stop)."""
@@ -71,7 +67,7 @@ class Facilitator:
         return self._guard(session, first_time=False)
 
     def _guard(self, session: Session, first_time: bool) -> Session:
-        self.previous = self._find_previous(session)
+        self.history = history_of(self.store, session)
         try:
             self._run(session, first_time)
         except KeyboardInterrupt:
@@ -94,9 +90,10 @@ class Facilitator:
             self._metadata(session)
             self._roster(session)
             self._apply_plan(session)
-        self._follow_up(session, self.previous)
+        follow_up(self.console, session, self.history, lambda: self._save(session))
         self._intro(session)
         loop = QuestionLoop(self.console, session, items_of(session), lambda: self._save(session))
+        loop.roster = self._roster_of(session)
         if self.console.interactive:
             loop.run()
             review(self.console, session, loop)
@@ -135,7 +132,7 @@ class Facilitator:
                 self.console.say(str(exc), "yellow")
 
     def _metadata(self, session: Session) -> None:
-        previous = self.previous
+        previous = self.history.last
         if not self.console.interactive:
             return
         if not session.site:
@@ -146,37 +143,15 @@ class Facilitator:
             session.facilitator = self._ask_required("Facilitator", default)
             self._save(session)
 
+    def _roster_of(self, session: Session) -> Roster:
+        return Roster(self.console, session, self.history.people(), lambda: self._save(session))
+
     def _roster(self, session: Session) -> None:
         session.participants = list(self.plan.participants)
         self._save(session)
         if session.participants or not self.console.interactive:
             return
-        previous = self.previous
-        if previous and previous.participants:
-            names = ", ".join(p.name for p in previous.participants)
-            if self._yes(f"Same people as last time ({names})?", True):
-                session.participants = [*previous.participants]
-                self._save(session)
-        self.console.say(
-            "Who is here? One per line: Name | Organization | Role (| handle). "
-            "Empty line when done.",
-            "dim",
-        )
-        while True:
-            line = self.console.ask("participant>").strip()
-            if not line:
-                return
-            try:
-                taken = {p.handle for p in session.participants}
-                person = typed_lines.participant_of(line, taken)
-            except InputError as exc:
-                self.console.say(str(exc), "yellow")
-                continue
-            session.participants.append(person)
-            self._save(session)
-            self.console.say(
-                f"Added {person.name}: credit lines with '{person.handle}: …'", "green"
-            )
+        self._roster_of(session).take(self.history.last_present())
 
     def _apply_plan(self, session: Session) -> None:
         for qid, (value, credits) in self.plan.answers.items():
@@ -206,54 +181,6 @@ class Facilitator:
             self.console.say("Answer y or n.", "yellow")
 
     # -- before the questions ---------------------------------------------------------
-
-    def _find_previous(self, session: Session) -> Session | None:
-        summaries, _ = self.store.summaries()
-        mine = (session.date, session.started)
-        earlier = [
-            s
-            for s in summaries
-            if s["collaborative"].casefold() == session.collaborative.casefold()
-            and s["id"] != session.id
-            and (s["date"], s["started"]) < mine
-        ]
-        if not earlier:
-            return None
-        return self.store.sessions([newest_first(earlier)[0]["id"]])[0]
-
-    def _follow_up(self, session: Session, previous: Session | None) -> None:
-        if previous is None:
-            return
-        done = {(a.text, a.origin) for a in session.follow_up}
-        pending = [
-            a for a in open_commitments(previous) if (a.text, a.origin or previous.id) not in done
-        ]
-        if pending:
-            self.console.rule(f"Commitments from {previous.id}")
-        for action in pending:
-            status = CommitmentStatus.OPEN
-            if self.console.interactive:
-                owner = f" ({action.owner}" + (f", due {action.due}" if action.due else "") + ")"
-                self.console.say(action.text + (owner if action.owner else ""))
-                status = self._status()
-            carried = Action(
-                action.text,
-                action.owner,
-                action.due,
-                status,
-                action.question,
-                action.origin or previous.id,
-            )
-            session.follow_up.append(carried)
-            self._save(session)
-
-    def _status(self) -> CommitmentStatus:
-        while True:
-            reply = self.console.ask("[d]one, [i]n progress, d[r]opped, [k]eep open?", "k")
-            key = reply.strip().lower()[:1]
-            if key in _STATUS_KEYS:
-                return _STATUS_KEYS[key]
-            self.console.say("Type d, i, r or k.", "yellow")
 
     def _intro(self, session: Session) -> None:
         for step in self.protocol.intro:

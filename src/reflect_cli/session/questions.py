@@ -5,22 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reflect_cli import kinds
 from reflect_cli.errors import InputError
 from reflect_cli.model import (
-    ROUND_KINDS,
     AnswerRecord,
     DomainRecord,
     Note,
     Question,
-    RoundKind,
     Session,
 )
-from reflect_cli.session import typed_lines
+from reflect_cli.session import credits, typed_lines
 from reflect_cli.session.console import Console
-from reflect_cli.session.rounds import PAUSE, RoundRunner
+from reflect_cli.session.credits import Speaker
+from reflect_cli.session.roster import Roster
 from reflect_cli.session.typed_lines import Command
 
 NEXT, BACK, STAY = "next", "back", "stay"
@@ -55,6 +54,10 @@ class QuestionLoop:
         self.items = items
         self.save = save
         self.began = time.monotonic() - _since(session.started)
+        #: /join, /leave, /roster (set by the flow; without it those are unknown here).
+        self.roster: Roster | None = None
+        #: The last line's mistyped speaker, while the facilitator may still fix it.
+        self._typo: Speaker | None = None
 
     def elapsed(self) -> str:
         """Minutes since the session began (today), for the progress header."""
@@ -118,14 +121,15 @@ class QuestionLoop:
         raw = self.console.ask(">" if multiline else f"{question.kind}>")
         try:
             parsed = typed_lines.command_of(raw)
+            typo, self._typo = self._typo, None
             if isinstance(parsed, Command):
                 return self._command(parsed, index)
+            if typo is not None and multiline and self._fixed(record, typo, parsed):
+                return STAY
             if not parsed.strip():
                 return self._empty(item)
             if multiline:
-                lines = [*self._lines(record), parsed]
-                self._set_text(record, lines, in_progress=True)
-                self.save()
+                self._text_line(record, parsed)
                 return STAY
             record.answer = typed_lines.parse_answer(question, parsed)
             record.skipped = record.in_progress = False
@@ -134,6 +138,35 @@ class QuestionLoop:
         except InputError as exc:
             self.console.say(str(exc), "yellow")
             return STAY
+
+    def _text_line(self, record: AnswerRecord, line: str) -> None:
+        """Add a line to a text answer (saved at once), then say what its ``word:`` credit
+        means when it is not plain: a typo, someone who left, someone not on the list."""
+        known = self.roster.known if self.roster else []
+        speaker = credits.speaker_of(line, self.session.participants, known)
+        if speaker is not None and speaker.absent and speaker.person is not None:
+            absent = replace(speaker.person, present=False)
+            self.session.participants.append(absent)
+        self._set_text(record, [*self._lines(record), line], in_progress=True)
+        self.save()
+        if speaker is not None and speaker.message:
+            self.console.say(speaker.message, "yellow")
+            self._typo = speaker if speaker.person is None else None
+
+    def _fixed(self, record: AnswerRecord, typo: Speaker, line: str) -> bool:
+        """Right after a mistyped speaker: Enter keeps the line uncredited; a name or
+        handle, or the line retyped, credits it. Anything else is a new line."""
+        lines = self._lines(record)
+        if not line.strip():
+            self.console.say("Kept as typed, uncredited.", "dim")
+            return True
+        fixed = credits.retyped(lines[-1], line, self.session.participants) if lines else None
+        if fixed is None:
+            return False
+        self._set_text(record, [*lines[:-1], fixed], in_progress=True)
+        self.save()
+        self.console.say(f"Credited: {fixed}", "green")
+        return True
 
     @staticmethod
     def _lines(record: AnswerRecord) -> list[str]:
@@ -186,10 +219,12 @@ class QuestionLoop:
             self.console.say(kinds.answer_text(record.kind, record.answer) or "(empty)")
             return STAY
         if name == "/action":
-            action = typed_lines.action_of(argument, self.session.participants, record.id)
-            self.session.actions.append(action)
-            self.save()
-            self.console.say(f"Commitment recorded: {action.text}", "green")
+            self._action(argument, record.id)
+            return STAY
+        if name in ("/join", "/leave", "/roster"):
+            if self.roster is None:
+                raise InputError(f"{name} is not available here")
+            self.roster.command(f"{name} {argument}")
             return STAY
         if name == "/note":
             if not argument:
@@ -208,30 +243,6 @@ class QuestionLoop:
             self.console.say(f"{command_name:8} {meaning}")
         self.console.say("A line starting with // is text beginning with /.")
         return STAY
-
-    def _round(self, item: Item) -> None:
-        """Run the question's round (or what is left of it), then the discussion."""
-        runner = RoundRunner(self.console, self.session, self.save)
-        if runner.run(item.record, item.question) == PAUSE:
-            raise Paused
-
-    def _start_round(self, item: Item, argument: str) -> None:
-        record = item.record
-        kind = argument.strip().lower() or "named"
-        if item.question.kind not in ROUND_KINDS:
-            raise InputError("a round rates a scale, choice or yes-no question")
-        if kind not in tuple(RoundKind):
-            raise InputError("/round takes named (the default) or anonymous")
-        if record.rated and record.round != kind:
-            raise InputError(f"this question already has a {record.round} round")
-        record.round = RoundKind(kind)
-        if record.answer is not None and not isinstance(record.answer, str):
-            # A value typed before the round is kept, as the start of the discussion.
-            was = kinds.answer_text(record.kind, record.answer)
-            record.answer = f"Answer before the round: {was}"
-        self.save()
-        self._round(item)
-        self.console.say("(the discussion, optional: empty line ends it)", "dim")
 
 
 def _since(started: str) -> float:

@@ -13,6 +13,7 @@ from reflect_cli import kinds
 from reflect_cli.dates import parse_date
 from reflect_cli.errors import InputError
 from reflect_cli.model import Action, Answer, Participant, Question
+from reflect_cli.session.people import find
 
 COMMANDS = {
     "/skip": "leave this question unanswered and move on",
@@ -22,6 +23,9 @@ COMMANDS = {
     "/note": "a private facilitator note (never exported unless asked for)",
     "/round": "each person rates this question: /round, or /round anonymous",
     "/who": "who has spoken so far",
+    "/join": "someone arrives: /join Name | Organization | Role [| handle]",
+    "/leave": "someone leaves (their words stay credited): /leave HANDLE",
+    "/roster": "who is here, with handles",
     "/pause": "save and quit; continue later with reflect resume",
     "/help": "this list",
 }
@@ -91,33 +95,31 @@ def unique_handle(name: str, taken: set[str]) -> str:
     return next(c for c in candidates if c not in taken)
 
 
+def speaker_word(line: str) -> str | None:
+    """The ``word`` of a line that starts ``word: ...`` (a handle or a name), if any."""
+    match = _SPEAKER.match(line)
+    return match.group(1) if match else None
+
+
 def credits_of(text: str, people: list[Participant]) -> list[str]:
-    """Handles credited in a text answer: lines that start ``handle:`` or ``Name:``."""
-    keys: dict[str, str] = {}
-    for person in people:
-        keys[person.handle.casefold()] = person.handle
-        keys[person.name.casefold()] = person.handle
-        keys.setdefault(person.name.split()[0].casefold(), person.handle)
+    """Handles credited in a text answer: lines that start ``handle:``, ``Full Name:``
+    or a first name no one else on the roster has."""
     credited: list[str] = []
     for line in text.splitlines():
-        match = _SPEAKER.match(line)
-        if match:
-            handle = keys.get(match.group(1).casefold())
-            if handle and handle not in credited:
-                credited.append(handle)
+        word = speaker_word(line)
+        person = find(people, word) if word else None
+        if person is not None and person.handle not in credited:
+            credited.append(person.handle)
     return credited
 
 
-def action_of(argument: str, people: list[Participant], question: str = "") -> Action:
-    """``TEXT @handle due:YYYY-MM-DD`` (owner and due optional) as an open commitment."""
+def action_of(argument: str, question: str = "") -> Action:
+    """``TEXT @owner due:YYYY-MM-DD`` (owner and due optional) as an open commitment;
+    the owner is a handle or, for someone outside the room, free text."""
     owner, due, words = "", "", []
-    handles = {p.handle for p in people}
     for word in argument.split():
         if word.startswith("@") and len(word) > 1:
             owner = word[1:].lower()
-            if owner not in handles:
-                known = ", ".join(sorted(handles)) or "none yet"
-                raise InputError(f"no participant with handle @{owner} (handles: {known})")
         elif word.lower().startswith("due:"):
             due = parse_date(word[4:], "due")
         else:

@@ -1,0 +1,85 @@
+"""Commitments that never fall through: every commitment of the partnership still open,
+whatever earlier session made it, comes up at the start of the next meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+
+from reflect_cli.model import Action, CommitmentStatus, Session
+from reflect_cli.session.console import Console
+from reflect_cli.session.history import History, overdue_days
+from reflect_cli.session.people import fold
+
+_STATUS_WORDS = {
+    **dict.fromkeys(("d", "done"), CommitmentStatus.DONE),
+    **dict.fromkeys(("i", "in", "progress", "in-progress"), CommitmentStatus.IN_PROGRESS),
+    **dict.fromkeys(("r", "drop", "dropped"), CommitmentStatus.DROPPED),
+    **dict.fromkeys(("k", "keep", "open"), CommitmentStatus.OPEN),
+}
+
+
+def owner_name(owner: str, people: dict[str, str]) -> str:
+    """A participant's name for a handle; free text (someone outside the room) as is."""
+    return people.get(owner, owner)
+
+
+def describe(action: Action, origin: Session | None, people: dict[str, str], today: dt.date) -> str:
+    """``Share the calendar — Shana Beckwith, due 2026-12-01 (overdue by 3 days), from
+    the meeting of 2026-11-01``."""
+    parts = [owner_name(action.owner, people)] if action.owner else []
+    if action.due:
+        late = overdue_days(action.due, today)
+        parts.append(f"due {action.due}" + (f" (overdue by {late} days)" if late else ""))
+    if origin is not None:
+        parts.append(f"from the meeting of {origin.date}")
+    if action.status == CommitmentStatus.IN_PROGRESS:
+        parts.append("in progress" + (f": {action.note}" if action.note else ""))
+    return action.text + (" — " + ", ".join(parts) if parts else "")
+
+
+def follow_up(
+    console: Console,
+    session: Session,
+    history: History,
+    save: Callable[[], None],
+    today: dt.date | None = None,
+) -> None:
+    """Ask where each open commitment stands; each answer is saved at once. Scripted
+    sessions carry them as they stand."""
+    today = today or dt.date.today()
+    seen = {(a.origin, fold(a.text)) for a in session.follow_up}
+    pending = [
+        (action, origin)
+        for action, origin in history.open_commitments()
+        if (action.origin or origin.id, fold(action.text)) not in seen
+    ]
+    if not pending:
+        return
+    people = {p.handle: p.name for s in history.sessions for p in s.participants}
+    people.update(session.names())
+    console.rule("Open commitments", f"{len(pending)} from earlier meetings")
+    for action, origin in pending:
+        status, note = action.status, action.note
+        if console.interactive:
+            console.say(describe(action, origin, people, today))
+            status, note = _ask_status(console, action)
+        session.follow_up.append(
+            replace(action, status=status, note=note, origin=action.origin or origin.id)
+        )
+        save()
+
+
+def _ask_status(console: Console, action: Action) -> tuple[CommitmentStatus, str]:
+    while True:
+        reply = console.ask(
+            "[d]one, [i]n progress, d[r]opped, [k]eep open (then an optional note)?", "k"
+        ).strip()
+        if reply.lower().startswith("in progress"):
+            reply = "i" + reply[len("in progress") :]
+        word, _, note = reply.partition(" ")
+        status = _STATUS_WORDS.get(word.lower().rstrip(":,"))
+        if status is not None:
+            return status, note.strip() or action.note
+        console.say("Type d, i, r or k, then a note if you like: i halfway there", "yellow")

@@ -1,0 +1,88 @@
+"""What a partnership already has behind it: its earlier complete sessions, the people
+in them, and the commitments still owed. Drafts never count: an abandoned draft is
+neither "last time" nor a source of people or commitments.
+
+Only the store's public reading API (``summaries()``, ``iter_sessions()``) is used, so
+this keeps working whatever index the store keeps behind it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from reflect_cli.model import Action, Participant, Session, SessionStatus
+from reflect_cli.records.store import Store, newest_first
+from reflect_cli.session.people import fold, person_key
+from reflect_cli.session.typed_lines import unique_handle
+
+
+@dataclass
+class History:
+    """A collaborative's complete sessions before this one, oldest first."""
+
+    sessions: list[Session] = field(default_factory=list)
+
+    @property
+    def last(self) -> Session | None:
+        return self.sessions[-1] if self.sessions else None
+
+    def people(self) -> list[Participant]:
+        """Everyone in these sessions, once each, with the handle they were first given
+        (and their latest role); present again by default."""
+        found: dict[tuple[str, str], Participant] = {}
+        taken: set[str] = set()
+        for session in self.sessions:
+            for person in session.participants:
+                key = person_key(person)
+                if key in found:
+                    found[key].role = person.role or found[key].role
+                    continue
+                handle = person.handle if person.handle not in taken else ""
+                handle = handle or unique_handle(person.name, taken)
+                taken.add(handle)
+                found[key] = replace(person, handle=handle, present=True)
+        return list(found.values())
+
+    def last_present(self) -> list[Participant]:
+        """Who was in the room last time (not those who had left)."""
+        if self.last is None:
+            return []
+        return [p for p in self.last.participants if p.present]
+
+    def open_commitments(self) -> list[tuple[Action, Session]]:
+        """Every commitment still open or in progress, whatever session made it, with
+        the session it came from; the latest word on each wins (a later follow-up that
+        marked it done closes it)."""
+        latest: dict[tuple[str, str], tuple[Action, Session]] = {}
+        for session in self.sessions:
+            for action in session.follow_up:
+                key = (action.origin, fold(action.text))
+                if key in latest:
+                    latest[key] = (action, latest[key][1])
+            for action in session.actions:
+                latest[(session.id, fold(action.text))] = (action, session)
+        return [(a, s) for a, s in latest.values() if a.is_open]
+
+
+def history_of(store: Store, session: Session) -> History:
+    """The complete sessions of ``session``'s collaborative that came before it."""
+    summaries, _ = store.summaries()
+    mine = (session.date, session.started)
+    ids = [
+        s["id"]
+        for s in newest_first(summaries)
+        if s["status"] == SessionStatus.COMPLETE
+        and fold(s["collaborative"]) == fold(session.collaborative)
+        and s["id"] != session.id
+        and (s["date"], s["started"]) < mine
+    ]
+    return History(list(reversed(list(store.iter_sessions(ids)))))
+
+
+def overdue_days(due: str, today: dt.date) -> int:
+    """Days past a due date (0 when not due yet, or no date)."""
+    try:
+        return max(0, (today - dt.date.fromisoformat(due)).days)
+    except ValueError:
+        return 0

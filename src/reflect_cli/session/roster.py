@@ -1,0 +1,200 @@
+"""Who is here: the partnership's people offered by number or name, anyone new added,
+and ``/join``, ``/leave``, ``/roster`` during the meeting.
+
+A line starting with ``/`` at a roster prompt is a command (or an error), never a person:
+junk must not reach the shared summary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from reflect_cli.errors import InputError
+from reflect_cli.model import Participant, Session
+from reflect_cli.session import typed_lines
+from reflect_cli.session.console import Console
+from reflect_cli.session.people import find, person_key
+
+_RANGE = re.compile(r"^(\d+)(?:-(\d+))?$")
+ROSTER_COMMANDS = {
+    "/roster": "who is here, with handles",
+    "/leave": "/leave HANDLE: take someone off today's list",
+    "/help": "this list",
+}
+
+
+def describe(person: Participant) -> str:
+    """``Monica Haugen · Seattle Parks and Recreation · Site lead (mh)``."""
+    parts = [p for p in (person.name, person.organization, person.role) if p]
+    return " · ".join(parts) + f" ({person.handle})"
+
+
+def pick(known: Sequence[Participant], reply: str) -> list[Participant]:
+    """People chosen by ``1-3 5``, names or handles (commas or spaces between)."""
+    chosen: list[Participant] = []
+    for part in (p.strip() for p in reply.split(",")):
+        whole = find(known, part) if part else None
+        if whole is not None:
+            chosen.append(whole)
+            continue
+        for token in part.split():
+            chosen.extend(_token(known, token))
+    unique: list[Participant] = []
+    for person in chosen:
+        if all(person is not p for p in unique):
+            unique.append(person)
+    return unique
+
+
+def _token(known: Sequence[Participant], token: str) -> list[Participant]:
+    match = _RANGE.match(token)
+    if match:
+        low = int(match.group(1))
+        high = int(match.group(2) or low)
+        if not 1 <= low <= high <= len(known):
+            raise InputError(f"{token}: the numbers go from 1 to {len(known)}")
+        return list(known[low - 1 : high])
+    person = find(known, token)
+    if person is None:
+        raise InputError(f"no one called {token!r} in the list: a number, a name or a handle")
+    return [person]
+
+
+class Roster:
+    """Today's roster of a session, drawing on the partnership's known people."""
+
+    def __init__(
+        self,
+        console: Console,
+        session: Session,
+        known: Sequence[Participant],
+        save: Callable[[], None],
+    ) -> None:
+        self.console = console
+        self.session = session
+        self.known = list(known)
+        self.save = save
+
+    @property
+    def taken(self) -> set[str]:
+        return {p.handle for p in (*self.known, *self.session.participants)}
+
+    def take(self, last_time: Sequence[Participant]) -> None:
+        """Ask who is here: the known people by number or name, then anyone new."""
+        if self.known:
+            self._choose_known(last_time)
+        self.console.say(
+            "Anyone new? One per line: Name | Organization | Role (| handle). "
+            "Empty line when done; /help for commands.",
+            "dim",
+        )
+        while True:
+            line = self.console.ask("participant>").strip()
+            if not line:
+                return
+            try:
+                if line.startswith("/"):
+                    self.command(line, at_roster_prompt=True)
+                else:
+                    self.join(line)
+            except InputError as exc:
+                self.console.say(str(exc), "yellow")
+
+    def _choose_known(self, last_time: Sequence[Participant]) -> None:
+        self.console.say("People of this partnership:", "bold")
+        for number, person in enumerate(self.known, 1):
+            self.console.say(f"  {number}) {describe(person)}")
+        again = [p for p in self.known if any(person_key(p) == person_key(q) for q in last_time)]
+        numbers = " ".join(str(self.known.index(p) + 1) for p in again)
+        self.console.say(
+            "Who is here? Numbers, ranges or names (1-3 5); - for none of them"
+            + (f"; Enter for the same as last time ({numbers})" if again else ""),
+            "dim",
+        )
+        while True:
+            reply = self.console.ask("who is here>").strip()
+            try:
+                if reply.startswith("/"):
+                    self.command(reply, at_roster_prompt=True)
+                    continue
+                chosen = again if not reply else [] if reply == "-" else pick(self.known, reply)
+            except InputError as exc:
+                self.console.say(str(exc), "yellow")
+                continue
+            for person in chosen:
+                self._add(replace(person, present=True))
+            self.save()
+            if chosen:
+                self.console.say("Here: " + ", ".join(p.name for p in chosen), "green")
+            return
+
+    def _add(self, person: Participant) -> None:
+        for index, present in enumerate(self.session.participants):
+            if person_key(present) == person_key(person) or present.handle == person.handle:
+                self.session.participants[index].present = True
+                return
+        self.session.participants.append(person)
+
+    def join(self, line: str) -> Participant:
+        """``Name | Organization | Role [| handle]``, or a known name or handle: that
+        person, marked present (a known person keeps their handle)."""
+        fields = [f.strip() for f in line.split("|")]
+        today = self.session.participants
+        again = find([*today, *self.known], line) if len(fields) == 1 else None
+        if again is None:
+            typed = typed_lines.participant_of(line, set())
+            again = next(
+                (p for p in (*today, *self.known) if person_key(p) == person_key(typed)), None
+            )
+        if again is not None:
+            person = replace(again, present=True)
+        else:
+            person = typed_lines.participant_of(line, self.taken)
+        self._add(person)
+        self.save()
+        self.console.completions([p.handle for p in today], list(typed_lines.COMMANDS))
+        welcome = "Welcome back" if again is not None else "Added"
+        self.console.say(
+            f"{welcome} {person.name}: credit lines with '{person.handle}: …'", "green"
+        )
+        return person
+
+    def leave(self, word: str) -> Participant:
+        """Mark someone as having left; their credits stay."""
+        person = find(self.session.participants, word)
+        if person is None:
+            raise InputError(f"no one called {word!r} here: /roster lists the handles")
+        person.present = False
+        self.save()
+        self.console.say(f"{person.name} has left (their words stay credited).", "green")
+        return person
+
+    def show(self) -> None:
+        rows = [
+            [p.handle, p.name, p.organization, p.role, "here" if p.present else "left"]
+            for p in self.session.participants
+        ]
+        self.console.table(["handle", "name", "organization", "role", ""], rows, title="Roster")
+
+    def command(self, line: str, at_roster_prompt: bool = False) -> None:
+        """``/join``, ``/leave``, ``/roster`` (and ``/help`` at a roster prompt)."""
+        name, _, argument = line.strip().partition(" ")
+        name, argument = name.lower(), argument.strip()
+        if name == "/roster":
+            self.show()
+        elif name == "/leave" and argument:
+            self.leave(argument)
+        elif name == "/join" and argument:
+            self.join(argument)
+        elif name == "/help" and at_roster_prompt:
+            for command, meaning in ROSTER_COMMANDS.items():
+                self.console.say(f"{command:8} {meaning}")
+        elif name in ("/leave", "/join"):
+            raise InputError(f"{name} needs a person: {typed_lines.COMMANDS[name]}")
+        else:
+            raise InputError(
+                f"{name} is not a roster command (/roster, /leave HANDLE, /help); "
+                "people are typed without a /"
+            )

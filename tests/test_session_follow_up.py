@@ -1,0 +1,119 @@
+"""Commitments that never fall through: every open commitment of the partnership's
+complete sessions comes up again, whatever session made it; drafts never count."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL_PROTOCOL
+from reflect_cli.model import Action, CommitmentStatus, Protocol, Session, SessionStatus
+from reflect_cli.protocols import catalog
+from reflect_cli.records.store import Store
+from reflect_cli.session.console import ScriptedConsole
+from reflect_cli.session.follow_up import describe, follow_up
+from reflect_cli.session.history import History, history_of
+from test_session_roster import FIRST_ROSTER, REST, junk_draft, plan, run
+
+
+@pytest.fixture
+def tiny(write_yaml) -> Protocol:  # type: ignore[no-untyped-def]
+    return catalog.load_file(write_yaml("tiny.yaml", MINIMAL_PROTOCOL))
+
+
+def meeting_with_commitments(tiny: Protocol, sessions_dir: Path) -> tuple[Session, list[str]]:
+    lines = [
+        "mh: the gym",
+        "/action Share the space calendar @mh due:2026-10-15",
+        "/action Call the district office @district",
+        "y",  # yes: an owner outside the room
+        "/action Book the gym for May @may due:2026-12-20",
+        "/action Ask about buses @nobody",
+        "n",  # no: not recorded
+        "",
+        *REST,
+        "",
+    ]
+    first, console = run(tiny, sessions_dir, plan("2026-10-01", FIRST_ROSTER), lines)
+    assert first.status == SessionStatus.COMPLETE
+    return first, console.shown
+
+
+def test_action_says_what_it_stored_and_asks_about_an_outside_owner(
+    tiny: Protocol, sessions_dir: Path
+) -> None:
+    first, shown = meeting_with_commitments(tiny, sessions_dir)
+    assert "Commitment recorded: Share the space calendar — Monica Haugen, due 2026-10-15" in shown
+    assert "Commitment recorded: Call the district office — district, no due date" in shown
+    assert [(a.text, a.owner) for a in first.actions] == [
+        ("Share the space calendar", "mh"),
+        ("Call the district office", "district"),
+        ("Book the gym for May", "may"),
+    ]
+
+
+def test_a_draft_between_meetings_does_not_break_the_chain(
+    tiny: Protocol, sessions_dir: Path
+) -> None:
+    first, _ = meeting_with_commitments(tiny, sessions_dir)
+    draft = junk_draft(tiny, sessions_dir)
+    draft.actions.append(Action("A draft's commitment", "zed"))
+    Store(sessions_dir).save(draft)
+
+    # Second meeting: same people (Enter, Enter); calendar done, district in progress
+    # with a note, gym kept open.
+    lines = ["", "", "d", "i left a message", "k", "", *REST, ""]
+    second, console = run(tiny, sessions_dir, plan("2026-11-01"), lines)
+    shown = "\n".join(console.shown)
+    assert "Zed" not in shown and "draft's commitment" not in shown
+    assert (
+        "Share the space calendar — Monica Haugen, due 2026-10-15 (overdue by" in shown
+        and "from the meeting of 2026-10-01" in shown
+    )
+    assert [(a.text, a.status, a.note, a.origin) for a in second.follow_up] == [
+        ("Share the space calendar", CommitmentStatus.DONE, "", first.id),
+        ("Call the district office", CommitmentStatus.IN_PROGRESS, "left a message", first.id),
+        ("Book the gym for May", CommitmentStatus.OPEN, "", first.id),
+    ]
+
+    third, console = run(tiny, sessions_dir, plan("2026-12-01"), ["", "", "k", "d", "/pause"])
+    assert [(a.text, a.status, a.origin) for a in third.follow_up] == [
+        ("Call the district office", CommitmentStatus.OPEN, first.id),
+        ("Book the gym for May", CommitmentStatus.DONE, first.id),
+    ]
+    assert third.follow_up[0].note == "left a message"  # kept when no new note is given
+    history = history_of(Store(sessions_dir), third)
+    assert [s.id for s in history.sessions] == [first.id, second.id]
+
+
+def test_described_with_owner_due_overdue_and_origin_date() -> None:
+    origin = Session("2026-10-01-x-0000", None, "X", "2026-10-01")  # type: ignore[arg-type]
+    action = Action("Share the calendar", "mh", "2026-10-15", CommitmentStatus.IN_PROGRESS)
+    action.note = "half done"
+    text = describe(action, origin, {"mh": "Monica Haugen"}, dt.date(2026, 11, 1))
+    assert text == (
+        "Share the calendar — Monica Haugen, due 2026-10-15 (overdue by 17 days), "
+        "from the meeting of 2026-10-01, in progress: half done"
+    )
+    assert describe(Action("Call", "@district"), None, {}, dt.date(2026, 1, 1)) == (
+        "Call — @district"
+    )
+
+
+@pytest.mark.parametrize(
+    ("reply", "status", "note"),
+    [
+        ("", CommitmentStatus.OPEN, ""),
+        ("dropped no longer needed", CommitmentStatus.DROPPED, "no longer needed"),
+        ("in progress: halfway", CommitmentStatus.IN_PROGRESS, "halfway"),
+        ("done", CommitmentStatus.DONE, ""),
+    ],
+)
+def test_status_words(reply: str, status: CommitmentStatus, note: str) -> None:
+    origin = Session("2026-10-01-x-0000", None, "X", "2026-10-01")  # type: ignore[arg-type]
+    origin.actions.append(Action("Call families", "mh"))
+    session = Session("2026-11-01-x-0000", None, "X", "2026-11-01")  # type: ignore[arg-type]
+    follow_up(ScriptedConsole([reply]), session, History([origin]), lambda: None)
+    assert (session.follow_up[0].status, session.follow_up[0].note) == (status, note)

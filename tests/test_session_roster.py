@@ -1,0 +1,188 @@
+"""The partnership's roster: known people offered and reused, commands never names,
+/join, /leave, /roster, and credits that catch a mistyped speaker. Real records on disk,
+a scripted console."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL_PROTOCOL
+from reflect_cli.errors import SessionInterrupted
+from reflect_cli.model import Participant, Protocol, Session, SessionStatus
+from reflect_cli.protocols import catalog
+from reflect_cli.records.store import Store
+from reflect_cli.session import credits
+from reflect_cli.session.console import ScriptedConsole
+from reflect_cli.session.flow import Facilitator
+from reflect_cli.session.prefill import Plan, add_participants
+from reflect_cli.session.roster import pick
+
+JOSE = unicodedata.normalize("NFD", "José Ramírez")  # typed with combining accents
+FIRST_ROSTER = [
+    "Monica Haugen | Seattle Parks and Recreation | Site lead | mh",
+    "Monica Reyes | Northgate PTA | Parent",
+    "May Tran | STEMPaths Innovation Network | Director",
+    "Dana Okafor | Northgate Elementary | Principal",
+    f"{JOSE} | Northgate Elementary | Counselor",
+]
+#: Answers to the tiny protocol's four questions after the text one.
+REST = ["1", "3", "yes", "red"]
+
+
+@pytest.fixture
+def tiny(write_yaml) -> Protocol:  # type: ignore[no-untyped-def]
+    return catalog.load_file(write_yaml("tiny.yaml", MINIMAL_PROTOCOL))
+
+
+def plan(date: str, people: list[str] | None = None) -> Plan:
+    made = Plan(collaborative="Northgate OST", site="Northgate", facilitator="Alex", date=date)
+    add_participants(made, people or [])
+    return made
+
+
+def run(
+    tiny: Protocol, sessions_dir: Path, made: Plan, lines: list[str]
+) -> tuple[Session, ScriptedConsole]:
+    console = ScriptedConsole(lines)
+    try:
+        session = Facilitator(console, Store(sessions_dir), tiny, made).start()
+    except SessionInterrupted as stopped:
+        session = Store(sessions_dir).load(stopped.session_id)
+    return session, console
+
+
+def first_meeting(tiny: Protocol, sessions_dir: Path) -> Session:
+    session, _ = run(
+        tiny, sessions_dir, plan("2026-10-01", FIRST_ROSTER), ["mh: a start", "", *REST, ""]
+    )
+    assert session.status == SessionStatus.COMPLETE
+    return session
+
+
+def junk_draft(tiny: Protocol, sessions_dir: Path) -> Session:
+    """An abandoned draft with a junk roster, between the two meetings."""
+    draft, _ = run(tiny, sessions_dir, plan("2026-10-20", ["Zed Junk | Nowhere | x"]), ["zed: x"])
+    assert draft.status == SessionStatus.DRAFT
+    return draft
+
+
+def test_known_people_offered_by_number_and_name_and_reused(
+    tiny: Protocol, sessions_dir: Path
+) -> None:
+    first = first_meeting(tiny, sessions_dir)
+    junk_draft(tiny, sessions_dir)
+    lines = [
+        "/help",  # a command at a roster prompt: never a person
+        "1-2 may",  # numbers, ranges and a name
+        "Dana Okafor",  # a known name typed again: that person, not a new one
+        "/remove mh",
+        "JOSÉ RAMÍREZ | northgate elementary | Counselor",  # case and accent form differ
+        "Hope Ellis | Seattle Parks and Recreation | Intern",
+        "",
+        "/pause",
+    ]
+    second, console = run(tiny, sessions_dir, plan("2026-11-01"), lines)
+    shown = "\n".join(console.shown)
+    assert "1) Monica Haugen · Seattle Parks and Recreation · Site lead (mh)" in shown
+    assert "Zed Junk" not in shown  # a draft's roster is never offered
+    assert "/remove is not a roster command" in shown
+    people = [(p.name, p.organization, p.handle) for p in second.participants]
+    assert people == [
+        ("Monica Haugen", "Seattle Parks and Recreation", "mh"),
+        ("Monica Reyes", "Northgate PTA", "monica"),
+        ("May Tran", "STEMPaths Innovation Network", "may"),
+        ("Dana Okafor", "Northgate Elementary", "dana"),
+        (JOSE, "Northgate Elementary", "jose"),
+        ("Hope Ellis", "Seattle Parks and Recreation", "hope"),
+    ]
+    assert [p.handle for p in first.participants] == ["mh", "monica", "may", "dana", "jose"]
+    assert not any(p.name.startswith("/") for p in second.participants)
+
+
+def test_enter_is_the_same_people_as_last_time(tiny: Protocol, sessions_dir: Path) -> None:
+    first_meeting(tiny, sessions_dir)
+    second, console = run(tiny, sessions_dir, plan("2026-11-01"), ["", "", "/pause"])
+    assert "Enter for the same as last time (1 2 3 4 5)" in "\n".join(console.shown)
+    assert [p.handle for p in second.participants] == ["mh", "monica", "may", "dana", "jose"]
+    assert all(p.present for p in second.participants)
+
+
+def test_join_leave_roster_and_credits_that_catch_mistakes(
+    tiny: Protocol, sessions_dir: Path
+) -> None:
+    first_meeting(tiny, sessions_dir)
+    lines = [
+        "mh monica",  # only two of them today
+        "",
+        "/join May Tran | STEMPaths Innovation Network | Director",  # known: handle kept
+        "/join Hope Ellis | Seattle Parks and Recreation | Intern | he",
+        "mh: before I go, the gym is booked",
+        "/leave mh",
+        "mh: one more thing",  # someone who left: credited, with a word
+        "dana: I could not come but sent this",  # of the partnership, not on today's list
+        "monika: the kids asked for more outdoor time",  # a typo: kept, uncredited
+        "",  # Enter keeps it as typed
+        "hpoe: the schedule works",  # a typo, then fixed by naming the speaker
+        "hope",
+        "/roster",
+        "",
+        "/pause",
+    ]
+    session, console = run(tiny, sessions_dir, plan("2026-11-01"), lines)
+    shown = "\n".join(console.shown)
+    answer = session.domains[0].questions[0]
+    assert answer.answer == "\n".join(
+        [
+            "mh: before I go, the gym is booked",
+            "mh: one more thing",
+            "dana: I could not come but sent this",
+            "monika: the kids asked for more outdoor time",
+            "he: the schedule works",
+        ]
+    )
+    assert answer.credits == ["mh", "dana", "he"]
+    assert (
+        "no one called 'monika' here — did you mean monica? "
+        "(Enter keeps the text uncredited, or retype)" in shown
+    )
+    assert "Monica Haugen has left: credited all the same" in shown
+    assert "Dana Okafor is not on today's list" in shown
+    roster = {p.handle: p.present for p in session.participants}
+    assert roster == {"mh": False, "monica": True, "may": True, "he": True, "dana": False}
+    assert any(line.startswith("mh | Monica Haugen") and "left" in line for line in console.shown)
+
+
+def test_a_retyped_line_replaces_the_mistyped_one_and_other_lines_are_kept() -> None:
+    today = [
+        Participant("Monica Haugen", "Parks", "Lead", "mh"),
+        Participant("Monica Reyes", "PTA", "Parent", "monica"),
+    ]
+    assert credits.retyped("monika: more time", "monica: more time", today) == ("monica: more time")
+    assert credits.retyped("monika: more time", "Monica Haugen", today) == "mh: more time"
+    assert credits.retyped("monika: more time", "mh: something else", today) is None
+    assert credits.retyped("monika: more time", "we also need rides", today) is None
+    # two Monicas: the first name alone names neither
+    two = [today[0], Participant("Monica Reyes", "PTA", "Parent", "mr")]
+    speaker = credits.speaker_of("Monica: hi", two)
+    assert speaker is not None and speaker.person is None
+    assert credits.speaker_of("Next steps: call", today) is None
+    assert credits.speaker_of("10:30 we start", today) is None
+
+
+def test_pick_numbers_ranges_names_and_errors() -> None:
+    known = [
+        Participant("Monica Haugen", "Parks", "Lead", "mh"),
+        Participant("May Tran", "SPIN", "Director", "may"),
+        Participant("Dana Okafor", "School", "Principal", "dana"),
+    ]
+    assert [p.handle for p in pick(known, "1-2 3")] == ["mh", "may", "dana"]
+    assert [p.handle for p in pick(known, "Dana Okafor, may, 1, 1")] == ["dana", "may", "mh"]
+    from reflect_cli.errors import InputError
+
+    with pytest.raises(InputError, match="from 1 to 3"):
+        pick(known, "2-5")
+    with pytest.raises(InputError, match="no one called 'zed'"):
+        pick(known, "zed")
