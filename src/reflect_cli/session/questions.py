@@ -10,16 +10,19 @@ from dataclasses import dataclass, replace
 from reflect_cli import kinds
 from reflect_cli.errors import InputError
 from reflect_cli.model import (
+    ROUND_KINDS,
     AnswerRecord,
     DomainRecord,
     Note,
     Question,
+    RoundKind,
     Session,
 )
 from reflect_cli.session import credits, typed_lines
 from reflect_cli.session.console import Console
 from reflect_cli.session.credits import Speaker
 from reflect_cli.session.roster import Roster
+from reflect_cli.session.rounds import PAUSE, RoundRunner
 from reflect_cli.session.typed_lines import Command
 
 NEXT, BACK, STAY = "next", "back", "stay"
@@ -243,6 +246,49 @@ class QuestionLoop:
             self.console.say(f"{command_name:8} {meaning}")
         self.console.say("A line starting with // is text beginning with /.")
         return STAY
+
+    def _round(self, item: Item) -> None:
+        """Run the question's round (or what is left of it), then the discussion."""
+        runner = RoundRunner(self.console, self.session, self.save)
+        if runner.run(item.record, item.question) == PAUSE:
+            raise Paused
+
+    def _start_round(self, item: Item, argument: str) -> None:
+        record = item.record
+        kind = argument.strip().lower() or "named"
+        if item.question.kind not in ROUND_KINDS:
+            raise InputError("a round rates a scale, choice or yes-no question")
+        if kind not in tuple(RoundKind):
+            raise InputError("/round takes named (the default) or anonymous")
+        if record.rated and record.round != kind:
+            raise InputError(f"this question already has a {record.round} round")
+        record.round = RoundKind(kind)
+        if record.answer is not None and not isinstance(record.answer, str):
+            # A value typed before the round is kept, as the start of the discussion.
+            was = kinds.answer_text(record.kind, record.answer)
+            record.answer = f"Answer before the round: {was}"
+        self.save()
+        self._round(item)
+        self.console.say("(the discussion, optional: empty line ends it)", "dim")
+
+    def _action(self, argument: str, question: str) -> None:
+        """Store a commitment and say exactly what was stored; an owner no one here has
+        as a handle (``@district``) is kept as free text once confirmed."""
+        action = typed_lines.action_of(argument, question)
+        names = self.session.names()
+        if action.owner and action.owner not in names:
+            reply = self.console.ask(
+                f"No one here has the handle @{action.owner}: record {action.owner!r} as an "
+                "owner outside the room? [y/N]"
+            )
+            if reply.strip().lower() not in kinds.YES:
+                self.console.say("Not recorded: retype it with a handle (/roster lists them).")
+                return
+        self.session.actions.append(action)
+        self.save()
+        owner = names.get(action.owner, action.owner) or "no owner"
+        due = f", due {action.due}" if action.due else ", no due date"
+        self.console.say(f"Commitment recorded: {action.text} — {owner}{due}", "green")
 
 
 def _since(started: str) -> float:
