@@ -69,7 +69,7 @@ def test_a_draft_between_meetings_does_not_break_the_chain(
     shown = "\n".join(console.shown)
     assert "Zed" not in shown and "draft's commitment" not in shown
     assert (
-        "Share the space calendar — Monica Haugen, due 2026-10-15 (overdue by" in shown
+        "Share the space calendar — Monica Haugen, due 2026-10-15 (overdue by 17 days)" in shown
         and "from the meeting of 2026-10-01" in shown
     )
     assert [(a.text, a.status, a.note, a.origin) for a in second.follow_up] == [

@@ -47,8 +47,12 @@ def follow_up(
     today: dt.date | None = None,
 ) -> None:
     """Ask where each open commitment stands; each answer is saved at once. Scripted
-    sessions carry them as they stand."""
-    today = today or dt.date.today()
+    sessions carry them as they stand. Lateness counts to the meeting's date."""
+    if today is None:
+        try:
+            today = dt.date.fromisoformat(session.date)
+        except ValueError:
+            today = dt.date.today()
     seen = {(a.origin, fold(a.text)) for a in session.follow_up}
     pending = [
         (action, origin)
@@ -74,7 +78,7 @@ def follow_up(
 def _ask_status(console: Console, action: Action) -> tuple[CommitmentStatus, str]:
     while True:
         reply = console.ask(
-            "[d]one, [i]n progress, d[r]opped, [k]eep open (then an optional note)?", "k"
+            "[d]one, [i]n progress, d[r]opped, [k]eep open (+ a note)?", "k"
         ).strip()
         if reply.lower().startswith("in progress"):
             reply = "i" + reply[len("in progress") :]
