@@ -42,9 +42,11 @@ def _rating_dict(rating: Rating) -> dict[str, Any]:
 
 
 def round_of(value: Any, qid: str) -> RoundKind | None:
-    """A record's ``round:`` key."""
+    """A record's ``round:`` key (``named``/``anonymous``; an exported object's ``kind``)."""
     if value is None or value == "":
         return None
+    if isinstance(value, dict):  # a JSON export's round object: {kind: named, n: ...}
+        value = value.get("kind")
     if not isinstance(value, str) or value not in _ROUND_KINDS:
         raise ValueError(f"question {qid!r} has unknown round {value!r}")
     return _ROUND_KINDS[value]

@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable
 
 from reflect_cli.kinds import answer_text
-from reflect_cli.model import Action, CommitmentStatus, Participant, Session
+from reflect_cli.model import Action, AnswerRecord, CommitmentStatus, Participant, Session
+from reflect_cli.rounds import text as round_text
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&#])")
 _LEADING = re.compile(r"^([+\-=]|\d+(?=[.)]))")  # list, setext and ordered-list markers
@@ -66,6 +67,25 @@ def action_item(action: Action, names: dict[str, str]) -> str:
     return f"- [{box}] {inline(action.text)}" + (f" ({tail})" if tail else "")
 
 
+def round_lines(record: AnswerRecord, people: list[Participant]) -> list[str]:
+    """A round question's result: counts, median, range, each organization, the flag.
+    No one's name: the individual ratings are only in the record (and CSV/JSON)."""
+    if not record.round or not record.rated:
+        return []
+    result = round_text.of_record(record, people)
+    labels = round_text.scale_labels(record)
+    out = [f"**Round ({record.round}):** {inline(round_text.headline(result, labels))}"]
+    if result.is_scale and result.n:
+        out[0] += "\\\n" + f"Ratings: {inline(round_text.distribution(result, labels))}"
+    out.append("")
+    if len(result.by_organization) > 1:
+        out += [f"- {inline(line)}" for line in round_text.organization_lines(result)]
+        out.append("")
+    if result.divergent:
+        out += [f"**⚑ {inline(round_text.flag(result))}**", ""]
+    return out
+
+
 def table(rows: Iterable[tuple[str, str]]) -> list[str]:
     """A two-column table of (label, user text)."""
     lines = ["| | |", "| --- | --- |"]
@@ -97,8 +117,11 @@ def render_session(session: Session) -> str:
         out += ["", f"## {inline(domain.title)}"]
         for question in domain.questions:
             out += ["", f"### {inline(question.prompt)}", ""]
+            out += round_lines(question, session.participants)
             shown = answer_text(question.kind, question.answer)
-            if question.skipped and not shown:
+            if question.rated and not shown:
+                out.pop()  # the round is the answer; no discussion was recorded
+            elif question.skipped and not shown:
                 out.append("_Skipped._")
             elif not shown:
                 out.append("_Not answered yet._")

@@ -105,3 +105,20 @@ def bar_chart(result: RoundResult, labels: dict[int, str], width: int = 20) -> l
         f"{name:<{name_width}} │{'█' * round(width * n / top) if n else ''}{f' {n}' if n else ''}"
         for name, n in rows
     ]
+
+
+def distribution(result: RoundResult, labels: dict[int, str]) -> str:
+    """The ratings given, as one line: ``1 Not yet ×1 · 4 Mostly ×2`` (rated points only)."""
+    return " · ".join(f"{name} ×{n}" for name, n in chart_rows(result, labels) if n)
+
+
+def over_time_cell(result: RoundResult) -> str:
+    """A round in one cell of a table over time: ``3.5 (1–5)``, or the top option."""
+    if not result.n:
+        return "·"
+    if result.is_scale:
+        spread = "" if result.min == result.max else f" ({result.min}–{result.max})"
+        return f"{number(result.median)}{spread}" + (" ⚑" if result.divergent else "")
+    top = max(result.counts.values())
+    leaders = [k for k, v in result.counts.items() if v == top]
+    return " / ".join(leaders) + f" ({top} of {result.n})" + (" ⚑" if result.divergent else "")

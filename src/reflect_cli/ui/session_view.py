@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reflect_cli.kinds import answer_text
-from reflect_cli.model import Session
+from reflect_cli.model import AnswerRecord, RoundKind, Session
+from reflect_cli.rounds import text as round_text
+from reflect_cli.rounds.analysis import option_label
 from reflect_cli.ui import terminal
 
 if TYPE_CHECKING:
@@ -38,9 +40,11 @@ def show(session: Session, out: Console | None = None) -> None:
         out.rule(terminal.text(domain.title, "bold cyan"))  # type: ignore[arg-type]
         for question in domain.questions:
             out.print(terminal.text(question.prompt, "bold"))
+            held = _round(session, question, out)
             text = answer_text(question.kind, question.answer)
             state = "skipped" if question.skipped else "not answered"
-            out.print(terminal.text(text or f"({state})", "" if text else "dim italic"))
+            if text or not held:
+                out.print(terminal.text(text or f"({state})", "" if text else "dim italic"))
             if question.credits:
                 voices = ", ".join(names.get(c, c) for c in question.credits)
                 out.print(terminal.text(f"Voices: {voices}", "dim"))
@@ -58,6 +62,31 @@ def show(session: Session, out: Console | None = None) -> None:
     loose = [n for n in session.notes if not session.find(n.question)]
     for note in loose:
         out.print(terminal.text(f"[private note] {note.text}", "yellow"))
+
+
+def _round(session: Session, question: AnswerRecord, out: Console) -> bool:
+    """A round's result as the room saw it, and who rated what (named rounds only)."""
+    if not question.round or not question.rated:
+        return False
+    names = session.names()
+    result = round_text.of_record(question, session.participants)
+    labels = round_text.scale_labels(question)
+    out.print(terminal.text(f"Round ({question.round}): " + round_text.headline(result, labels)))
+    for line in round_text.bar_chart(result, labels):
+        out.print(terminal.text("  " + line))
+    if len(result.by_organization) > 1:
+        for line in round_text.organization_lines(result):
+            out.print(terminal.text("  " + line, "dim"))
+    if result.divergent:
+        out.print(terminal.text(round_text.flag(result), "bold yellow"))
+    if question.round is RoundKind.NAMED:
+        given = [
+            f"{names.get(r.participant, r.participant)} {option_label(r.value)}"
+            for r in question.ratings
+        ]
+        given += [f"{names.get(h, h)}: passed" for h in question.passed_by]
+        out.print(terminal.text("Ratings: " + "; ".join(given), "dim"))
+    return True
 
 
 def hits(found: list[Hit], out: Console | None = None) -> None:

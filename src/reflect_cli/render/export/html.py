@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from html import escape
 
-from reflect_cli import kinds
 from reflect_cli.kinds import answer_text
-from reflect_cli.model import CommitmentStatus, Session, has_answer
+from reflect_cli.model import AnswerRecord, CommitmentStatus, Session, has_answer
+from reflect_cli.render.export import round_svg
 from reflect_cli.render.export.base import Options, batched
-from reflect_cli.render.export.summary import Summary, build, people, title_of
+from reflect_cli.render.export.summary import Summary, build, people, round_of, title_of
+from reflect_cli.rounds import text as round_text
+from reflect_cli.rounds.analysis import number
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
@@ -38,11 +40,16 @@ ul.commitments li::before { content: "\\2610  "; }
 ul.commitments li.done::before { content: "\\2611  "; }
 .notice { border: 1px solid #2a6f97; padding: .4rem .6rem; font-size: .9rem; }
 .private { background: #fff6e0; padding: .5rem; }
+.round { margin: .3rem 0 .8rem; }
+.round .headline { font-family: system-ui, sans-serif; font-size: .95rem; margin: 0; }
+.round ul { margin: .2rem 0; font-size: .9rem; }
+.differ { border-left: 4px solid #D55E00; background: #fff1e8; padding: .3rem .6rem;
+          font-weight: bold; margin: .3rem 0; }
 footer { margin-top: 2rem; color: #555; font-size: .85rem; border-top: 1px solid #ccd; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   h2 { break-after: avoid; } h3 { break-after: avoid; }
-  .answer, tr, li { break-inside: avoid; }
+  .answer, .round, tr, li { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }
 """
@@ -78,10 +85,7 @@ def _chart(participation: list[tuple[str, int]]) -> str:
     return "".join(parts)
 
 
-def _answer(summary: Summary, session: Session, record: object) -> str:
-    from reflect_cli.model import AnswerRecord
-
-    assert isinstance(record, AnswerRecord)
+def _answer(summary: Summary, session: Session, record: AnswerRecord) -> str:
     text = answer_text(record.kind, record.answer)
     when = (
         ""
@@ -95,6 +99,66 @@ def _answer(summary: Summary, session: Session, record: object) -> str:
     voices = ", ".join(_e(session.names().get(c, c)) for c in record.credits)
     credit = f'<div class="voices">Voices: {voices}</div>' if voices else ""
     return f'<div class="answer">{when}{body}{credit}</div>'
+
+
+def _round(summary: Summary, session: Session, record: AnswerRecord) -> str:
+    """A round's result: headline, dot plot, each organization, and the flag."""
+    result = round_of(session, record)
+    if result is None:
+        return ""
+    labels = round_text.scale_labels(record)
+    when = "" if summary.single else f"{_e(session.date)} · {_e(session.collaborative)} · "
+    parts = [
+        '<div class="round">',
+        f'<p class="headline"><strong>Round ({_e(record.round)}):</strong> {when}'
+        f"{_e(round_text.headline(result, labels))}</p>",
+    ]
+    if result.n:
+        parts.append(round_svg.dot_plot(record, session.participants, result, record.prompt))
+    if len(result.by_organization) > 1:
+        lines = round_text.organization_lines(result)
+        parts.append("<ul>" + "".join(f"<li>{_e(line)}</li>" for line in lines) + "</ul>")
+    if result.divergent:
+        parts.append(f'<p class="differ">⚑ {_e(round_text.flag(result))}</p>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _rounds_over_time(summary: Summary) -> Iterator[str]:
+    if summary.single or not summary.rounds:
+        return
+    yield "<h2>Ratings over time</h2>"
+    for question in summary.rounds:
+        held = question.rounds()
+        yield f"<h3>{_e(question.prompt)}</h3>"
+        if held[0][1].is_scale:
+            low, high = question.scale_range
+            dated = [(s.date, r) for s, r in held]
+            yield round_svg.median_line(dated, low, high, question.prompt)
+            yield "<table><tr><th>Date</th><th>n</th><th>Median</th><th>Range</th><th></th></tr>"
+            for session, result in held:
+                spread = f"{result.min}–{result.max}" if result.n else "·"
+                flag = "partners see this differently" if result.divergent else ""
+                yield (
+                    f"<tr><td>{_e(session.date)}</td><td>{result.n}</td>"
+                    f"<td>{_e(number(result.median))}</td><td>{_e(spread)}</td>"
+                    f"<td>{flag}</td></tr>"
+                )
+        else:
+            options = list(held[-1][1].counts)
+            yield (
+                "<table><tr><th>Date</th><th>n</th>"
+                + "".join(f"<th>{_e(o)}</th>" for o in options)
+                + "<th></th></tr>"
+            )
+            for session, result in held:
+                flag = "partners see this differently" if result.divergent else ""
+                yield (
+                    f"<tr><td>{_e(session.date)}</td><td>{result.n}</td>"
+                    + "".join(f"<td>{result.counts.get(o, 0)}</td>" for o in options)
+                    + f"<td>{flag}</td></tr>"
+                )
+        yield "</table>"
 
 
 def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
@@ -137,8 +201,11 @@ def _page(summary: Summary, options: Options) -> Iterator[str]:
         yield (f"<h2>{_e(domain.title)}</h2>")
         for question in domain.questions:
             yield (f"<h3>{_e(question.prompt)}</h3>")
-            given = [(s, r) for s, r in question.answers if has_answer(r.answer)]
-            yield from [_answer(summary, s, r) for s, r in given]
+            given = [(s, r) for s, r in question.answers if has_answer(r.answer) or r.rated]
+            for session, record in given:
+                yield _round(summary, session, record)
+                if has_answer(record.answer):
+                    yield _answer(summary, session, record)
             if not given:
                 yield ('<p class="unanswered">Not answered.</p>')
     if summary.over_time and not summary.single:
@@ -146,13 +213,14 @@ def _page(summary: Summary, options: Options) -> Iterator[str]:
         yield from [f"<th>{_e(q.prompt)}</th>" for q in summary.over_time]
         yield ("</tr>")
         for session in summary.sessions:
-            cells = [kinds.of(q.kind).cell(q.value_in(session)) for q in summary.over_time]
+            cells = [q.cell_in(session) for q in summary.over_time]
             yield (
                 f"<tr><td>{_e(session.date)}</td>"
                 + "".join(f"<td>{_e(c)}</td>" for c in cells)
                 + "</tr>"
             )
         yield ("</table>")
+    yield from _rounds_over_time(summary)
     yield ('<h2>Commitments</h2><ul class="commitments">')
     for c in summary.commitments:
         owner = c.made_in.names().get(c.action.owner, c.action.owner)

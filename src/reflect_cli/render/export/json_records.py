@@ -9,6 +9,8 @@ from typing import Any
 from reflect_cli.model import Session
 from reflect_cli.records import codec
 from reflect_cli.render.export.base import Options
+from reflect_cli.rounds import text as round_text
+from reflect_cli.rounds.analysis import to_json
 
 
 def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
@@ -24,6 +26,14 @@ def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
 
 def _record(session: Session, options: Options) -> dict[str, Any]:
     data = codec.to_dict(session)
+    # A round question's ``round`` is what the round came to, its kind included.
+    held = {q.id: q for _, q in session.answers() if q.round}
+    for domain in data["domains"]:
+        for question in domain["questions"]:
+            record = held.get(question["id"])
+            if record is not None and record.round:
+                result = round_text.of_record(record, session.participants)
+                question["round"] = to_json(result, record.round, bool(record.bands))
     if options.notice:
         data["redaction"] = options.notice
     return data

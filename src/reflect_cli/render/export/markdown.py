@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from reflect_cli import kinds
 from reflect_cli.kinds import answer_text
 from reflect_cli.model import CommitmentStatus, Session, has_answer
 from reflect_cli.render.export.base import Options, batched
 from reflect_cli.render.export.summary import Summary, build, people, title_of
-from reflect_cli.render.markdown import block, inline
+from reflect_cli.render.markdown import block, inline, round_lines
+from reflect_cli.rounds.analysis import number
 
 
 def _row(cells: list[str]) -> str:
@@ -44,6 +44,7 @@ def _lines(summary: Summary, options: Options) -> Iterator[str]:
     yield from (f"- {inline(p)}" for p in people(summary))
     yield from _domains(summary)
     yield from _over_time(summary)
+    yield from _rounds_over_time(summary)
     yield from _commitments(summary)
     yield ""
     yield "## Participation"
@@ -77,6 +78,11 @@ def _domains(summary: Summary) -> Iterator[str]:
             yield from (f"### {inline(question.prompt)}", "")
             answered = False
             for session, record in question.answers:
+                rounds = round_lines(record, session.participants)
+                if rounds:
+                    rounds[0] = when[id(session)] + rounds[0]
+                    yield from rounds
+                    answered = True
                 if not has_answer(record.answer):
                     continue
                 answered = True
@@ -101,9 +107,38 @@ def _over_time(summary: Summary) -> Iterator[str]:
     yield _row(["Date", "Collaborative", *numbers])
     yield _row(["---"] * (2 + len(numbers)))
     for session in summary.sessions:
-        cells = [inline(kinds.of(q.kind).cell(q.value_in(session))) for q in summary.over_time]
+        cells = [inline(q.cell_in(session)) for q in summary.over_time]
         yield _row([inline(session.date), inline(session.collaborative), *cells])
     yield ""
+
+
+def _rounds_over_time(summary: Summary) -> Iterator[str]:
+    """Each round question's result in each session: median and range, or counts."""
+    if summary.single or not summary.rounds:
+        return
+    yield from ("## Ratings over time", "")
+    for question in summary.rounds:
+        yield from (f"### {inline(question.prompt)}", "")
+        held = question.rounds()
+        if held[0][1].is_scale:
+            yield _row(["Date", "Collaborative", "n", "Median", "Range", "Partners differ"])
+            yield _row(["---"] * 6)
+            for session, result in held:
+                spread = f"{result.min}–{result.max}" if result.n else "·"
+                cells = [session.date, session.collaborative, str(result.n)]
+                cells += [number(result.median), spread, "yes" if result.divergent else ""]
+                yield _row([inline(c) for c in cells])
+        else:
+            options = list(held[-1][1].counts)
+            yield _row(
+                ["Date", "Collaborative", "n", *(inline(o) for o in options), "Partners differ"]
+            )
+            yield _row(["---"] * (4 + len(options)))
+            for session, result in held:
+                counts = [str(result.counts.get(o, 0)) for o in options]
+                cells = [session.date, session.collaborative, str(result.n), *counts]
+                yield _row([*(inline(c) for c in cells), "yes" if result.divergent else ""])
+        yield ""
 
 
 def _commitments(summary: Summary) -> Iterator[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from reflect_cli.errors import ReflectError
@@ -189,6 +189,15 @@ class Redactor:
             elif isinstance(question.answer, list):
                 question.answer = [self.text(str(a)) for a in question.answer]
             question.credits = [handles.get(c) or self._owner(c) for c in question.credits]
+            # A named rating keeps its person only as a pseudonym (shown by their label);
+            # an anonymous one names an organization, which may itself be a place.
+            question.ratings = [
+                replace(r, participant=handles.get(r.participant) or self._owner(r.participant))
+                if r.participant
+                else replace(r, organization=self._organization(r.organization))
+                for r in question.ratings
+            ]
+            question.passed_by = [handles.get(h) or self._owner(h) for h in question.passed_by]
         for action in (*session.actions, *session.follow_up):
             action.text, action.note = self.text(action.text), self.text(action.note)
             action.owner = handles.get(action.owner) or self._owner(action.owner)
@@ -198,6 +207,10 @@ class Redactor:
             note.text = self.text(note.text)
         session.extra = {self.text(k): self._any(v) for k, v in session.extra.items()}
         return session
+
+    def _organization(self, organization: str) -> str:
+        shown = self._replace(self._place_matcher, organization, self._place_of)
+        return "Participant" if any(self.names.find(shown)) else shown
 
     def _owner(self, handle: str) -> str:
         if not handle:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from reflect_cli import kinds
 from reflect_cli.model import Action, Answer, AnswerRecord, CommitmentStatus, Kind, Note, Session
+from reflect_cli.rounds import text as round_text
+from reflect_cli.rounds.analysis import RoundResult
 
 
 @dataclass
@@ -27,6 +29,32 @@ class QuestionAnswers:
         """This question's answer in one session (None when it was not asked there)."""
         record = self._by_session.get(id(session))
         return None if record is None else record.answer
+
+    def cell_in(self, session: Session) -> str:
+        """This question in one session, for one cell of a table over time: the value,
+        or for a round its median and range (or its most chosen option)."""
+        record = self._by_session.get(id(session))
+        if record is not None and record.round:
+            result = round_of(session, record)
+            return round_text.over_time_cell(result) if result else kinds.EMPTY_CELL
+        return kinds.of(self.kind).cell(None if record is None else record.answer)
+
+    def rounds(self) -> list[tuple[Session, RoundResult]]:
+        """Each session's round of this question, oldest first (sessions without one left out)."""
+        return [(s, result) for s, r in self.answers if (result := round_of(s, r))]
+
+    @property
+    def scale_range(self) -> tuple[int, int]:
+        """The scale's bounds as the latest session asked it (1 to 5 when unknown)."""
+        scales = [r.scale for _, r in self.answers if r.scale is not None]
+        return (scales[-1].min, scales[-1].max) if scales else (1, 5)
+
+
+def round_of(session: Session, record: AnswerRecord) -> RoundResult | None:
+    """The round held on a question in a session, if one was held."""
+    if not record.round or not record.rated:
+        return None
+    return round_text.of_record(record, session.participants)
 
 
 @dataclass
@@ -51,6 +79,8 @@ class Summary:
     sessions: list[Session]
     domains: list[DomainAnswers]
     over_time: list[QuestionAnswers]
+    #: Questions that had a round in at least one session: their results over time.
+    rounds: list[QuestionAnswers]
     commitments: list[Commitment]
     participation: list[tuple[str, int]]
     notes: list[tuple[Session, Note]]
@@ -75,14 +105,16 @@ def build(sessions: list[Session]) -> Summary:
     over_time = [
         q
         for q in questions.values()
-        if kinds.of(q.kind).over_time and any(r.answer is not None for _, r in q.answers)
+        if kinds.of(q.kind).over_time and any(r.answer is not None or r.rated for _, r in q.answers)
     ]
+    rounds = [q for q in questions.values() if any(r.round and r.rated for _, r in q.answers)]
     notes = [(s, n) for s in sessions for n in s.notes]
     sources = list(dict.fromkeys(s.protocol.source for s in sessions if s.protocol.source))
     return Summary(
         sessions,
         list(domains.values()),
         over_time,
+        rounds,
         _commitments(sessions),
         _participation(sessions),
         notes,

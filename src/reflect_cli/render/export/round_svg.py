@@ -1,0 +1,135 @@
+"""Rounds drawn as inline SVG for the HTML summary: no script, every text escaped.
+
+A dot plot per round: one circle per rating, at its value, coloured by organization, with
+a legend (square swatches, so circles are ratings and nothing else) and a mark at the
+median. Over several sessions: a small line of the median with the range as a bar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from reflect_cli.model import AnswerRecord, Participant
+from reflect_cli.rounds.analysis import RoundResult, number, option_label
+
+#: Okabe–Ito colours: told apart with the common colour-vision deficiencies, and in print.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
+_COLUMN, _DOT, _LEFT, _TOP = 64, 14, 12, 16
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def colours(organizations: Sequence[str]) -> dict[str, str]:
+    """Each organization's colour, in the order given (the legend's order)."""
+    return {org: PALETTE[i % len(PALETTE)] for i, org in enumerate(organizations)}
+
+
+def dot_plot(
+    record: AnswerRecord, people: Sequence[Participant], result: RoundResult, question: str
+) -> str:
+    """One circle per rating at its value (stacked where several gave the same), coloured
+    by organization, the median marked, and a legend of the organizations."""
+    from reflect_cli.rounds.analysis import NO_ORGANIZATION
+
+    organizations = {p.handle: p.organization for p in people}
+    points = list(result.counts)  # every scale point or option, in order
+    palette = colours(list(result.by_organization))
+    stacks: dict[str, list[str]] = {p: [] for p in points}
+    for rating in sorted(record.ratings, key=lambda r: str(r.value)):
+        org = organizations.get(rating.participant, "") if rating.participant else ""
+        org = (org or rating.organization).strip() or NO_ORGANIZATION
+        stacks.setdefault(option_label(rating.value), []).append(org)
+    for column in stacks.values():
+        column.sort(key=lambda o: list(palette).index(o) if o in palette else 0)
+    tallest = max((len(c) for c in stacks.values()), default=0)
+    plot_height = _TOP + max(tallest, 1) * _DOT + 8
+    legend_top = plot_height + 30
+    width = max(_LEFT * 2 + _COLUMN * len(points), 320)
+    height = legend_top + 20 * len(palette) + 4
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="dots" role="img" width="{width}" '
+        f'height="{height}" aria-label="{_e(question)}: {result.n} ratings">',
+        f'<line x1="{_LEFT}" y1="{plot_height}" x2="{_LEFT + _COLUMN * len(points)}" '
+        f'y2="{plot_height}" stroke="#999"/>',
+    ]
+    for index, point in enumerate(points):
+        x = _LEFT + _COLUMN * index + _COLUMN // 2
+        label = point if len(point) <= 10 else point[:9] + "…"
+        parts.append(
+            f'<text x="{x}" y="{plot_height + 16}" font-size="12" text-anchor="middle">'
+            f"{_e(label)}</text>"
+        )
+        for level, org in enumerate(stacks.get(point, [])):
+            y = plot_height - 8 - level * _DOT
+            parts.append(
+                f'<circle cx="{x}" cy="{y}" r="6" fill="{palette.get(org, "#777")}">'
+                f"<title>{_e(org)}: {_e(point)}</title></circle>"
+            )
+    if result.is_scale and result.median is not None and _consecutive(points):
+        mx = round(_LEFT + _COLUMN / 2 + _COLUMN * (result.median - int(points[0])), 1)
+        parts.append(
+            f'<line x1="{mx}" y1="{_TOP - 10}" x2="{mx}" y2="{plot_height}" stroke="#444" '
+            'stroke-dasharray="3 3"/>'
+            f'<text x="{mx + 4}" y="{_TOP - 2}" font-size="11" fill="#444">'
+            f"median {_e(number(result.median))}</text>"
+        )
+    for index, (org, colour) in enumerate(palette.items()):
+        y = legend_top + 20 * index
+        parts.append(
+            f'<rect x="{_LEFT}" y="{y - 10}" width="11" height="11" fill="{colour}"/>'
+            f'<text x="{_LEFT + 18}" y="{y}" font-size="12">{_e(org)}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _consecutive(points: Sequence[str]) -> bool:
+    """Whether a scale's columns are every point in order (long scales show rated ones)."""
+    numbers = [int(p) for p in points]
+    return bool(numbers) and numbers == list(range(numbers[0], numbers[-1] + 1))
+
+
+def median_line(held: Sequence[tuple[str, RoundResult]], low: int, high: int, question: str) -> str:
+    """The median per session as a line, the range (min to max) as a bar, dates below."""
+    if not held:
+        return ""
+    step, left, top, tall = 90, 36, 12, 110
+    width = left + step * len(held) + 20
+    span = (high - low) or 1
+
+    def y(value: float) -> float:
+        return round(top + tall * (high - value) / span, 1)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="trend" role="img" width="{width}" '
+        f'height="{top + tall + 34}" aria-label="{_e(question)}: median per session">',
+        f'<text x="0" y="{y(high) + 4}" font-size="11">{high}</text>',
+        f'<text x="0" y="{y(low) + 4}" font-size="11">{low}</text>',
+        f'<line x1="{left - 6}" y1="{y(low)}" x2="{width - 10}" y2="{y(low)}" stroke="#ccc"/>',
+    ]
+    line = []
+    for index, (date, result) in enumerate(held):
+        x = left + step * index + step // 2
+        if result.min is not None and result.max is not None and result.median is not None:
+            parts.append(
+                f'<line x1="{x}" y1="{y(result.max)}" x2="{x}" y2="{y(result.min)}" '
+                'stroke="#9cc3d9" stroke-width="8"/>'
+            )
+            line.append(f"{x},{y(result.median)}")
+            parts.append(
+                f'<rect x="{x - 4}" y="{y(result.median) - 4}" width="8" height="8" '
+                'fill="#2a6f97"/>'
+            )
+        parts.append(
+            f'<text x="{x}" y="{top + tall + 16}" font-size="11" text-anchor="middle">'
+            f"{_e(date)}</text>"
+        )
+    if len(line) > 1:
+        parts.append(
+            f'<polyline points="{" ".join(line)}" fill="none" stroke="#2a6f97" stroke-width="2"/>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
