@@ -3,7 +3,7 @@ what was committed to."""
 
 from __future__ import annotations
 
-from reflect_cli.model import Session, has_answer
+from reflect_cli.model import Session
 from reflect_cli.session.console import Console
 from reflect_cli.session.questions import QuestionLoop, show_voices
 
@@ -29,5 +29,4 @@ def review(console: Console, session: Session, loop: QuestionLoop) -> None:
             console.say("Type one of the numbers above, or press Enter.", "yellow")
     rows = [[a.text, a.owner, a.due, a.status] for a in session.actions]
     console.table(["commitment", "owner", "due", "status"], rows, title="Commitments")
-    answered = sum(1 for _, q in session.answers() if has_answer(q.answer))
-    console.say(f"{answered} of {session.question_count} questions answered.", "dim")
+    console.say(f"{session.answered_count} of {session.question_count} questions answered.", "dim")

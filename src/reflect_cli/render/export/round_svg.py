@@ -36,28 +36,29 @@ def dot_plot(
 
     organizations = {p.handle: p.organization for p in people}
     points = list(result.counts)  # every scale point or option, in order
+    names = [_axis_label(p, record) for p in points]
+    column = max(_COLUMN, 7 * max((len(n) for n in names), default=0) + 10)
     palette = colours(list(result.by_organization))
     stacks: dict[str, list[str]] = {p: [] for p in points}
     for rating in sorted(record.ratings, key=lambda r: str(r.value)):
         org = organizations.get(rating.participant, "") if rating.participant else ""
         org = (org or rating.organization).strip() or NO_ORGANIZATION
         stacks.setdefault(option_label(rating.value), []).append(org)
-    for column in stacks.values():
-        column.sort(key=lambda o: list(palette).index(o) if o in palette else 0)
+    for stack in stacks.values():
+        stack.sort(key=lambda o: list(palette).index(o) if o in palette else 0)
     tallest = max((len(c) for c in stacks.values()), default=0)
     plot_height = _TOP + max(tallest, 1) * _DOT + 8
-    legend_top = plot_height + 30
-    width = max(_LEFT * 2 + _COLUMN * len(points), 320)
+    legend_top = plot_height + 40
+    width = max(_LEFT * 2 + column * len(points), 320)
     height = legend_top + 20 * len(palette) + 4
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="dots" role="img" width="{width}" '
         f'height="{height}" aria-label="{_e(question)}: {result.n} ratings">',
-        f'<line x1="{_LEFT}" y1="{plot_height}" x2="{_LEFT + _COLUMN * len(points)}" '
+        f'<line x1="{_LEFT}" y1="{plot_height}" x2="{_LEFT + column * len(points)}" '
         f'y2="{plot_height}" stroke="#999"/>',
     ]
-    for index, point in enumerate(points):
-        x = _LEFT + _COLUMN * index + _COLUMN // 2
-        label = point if len(point) <= 10 else point[:9] + "…"
+    for index, (point, label) in enumerate(zip(points, names, strict=True)):
+        x = _LEFT + column * index + column // 2
         parts.append(
             f'<text x="{x}" y="{plot_height + 16}" font-size="12" text-anchor="middle">'
             f"{_e(label)}</text>"
@@ -69,7 +70,7 @@ def dot_plot(
                 f"<title>{_e(org)}: {_e(point)}</title></circle>"
             )
     if result.is_scale and result.median is not None and _consecutive(points):
-        mx = round(_LEFT + _COLUMN / 2 + _COLUMN * (result.median - int(points[0])), 1)
+        mx = round(_LEFT + column / 2 + column * (result.median - int(points[0])), 1)
         parts.append(
             f'<line x1="{mx}" y1="{_TOP - 10}" x2="{mx}" y2="{plot_height}" stroke="#444" '
             'stroke-dasharray="3 3"/>'
@@ -84,6 +85,13 @@ def dot_plot(
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _axis_label(point: str, record: AnswerRecord) -> str:
+    """A column's label: the option, or the scale point with its label (``4 Mostly``)."""
+    labels = record.scale.labels if record.scale is not None else {}
+    shown = f"{point} {labels[int(point)]}" if point.isdigit() and int(point) in labels else point
+    return shown if len(shown) <= 18 else shown[:17] + "…"
 
 
 def _consecutive(points: Sequence[str]) -> bool:
