@@ -81,7 +81,7 @@ def _round(session: Session, question: AnswerRecord, out: Console) -> bool:
         out.print(terminal.text(round_text.flag(result), "bold yellow"))
     if question.round is RoundKind.NAMED:
         given = [
-            f"{names.get(r.participant, r.participant)} {option_label(r.value)}"
+            f"{names.get(r.participant, r.participant)}: {option_label(r.value)}"
             for r in question.ratings
         ]
         given += [f"{names.get(h, h)}: passed" for h in question.passed_by]

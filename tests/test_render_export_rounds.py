@@ -1,0 +1,266 @@
+"""Rounds in every export and in `show`: parsed back, exact where it matters, redacted."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import textwrap
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+PROTOCOL = """
+id: rounds
+version: 1
+title: Rounds protocol
+domains:
+  - id: hallmarks
+    title: Hallmarks
+    questions:
+      - id: trust
+        prompt: How strong is trust between us?
+        kind: scale
+        round: named
+        scale: {min: 1, max: 5, labels: {1: Not yet, 3: Partly, 5: Fully}}
+        bands: [{min: 4, label: Strength}, {min: 3, label: Borderline}, {min: 1, label: Concern}]
+      - id: type
+        prompt: Which type best describes our partnership today?
+        kind: choice
+        round: anonymous
+        choices: [Cooperative, Collaborative, Integrated]
+      - id: story
+        prompt: What is behind these ratings?
+"""
+PEOPLE = """
+participants:
+  - {name: Monica Haugen, organization: Seattle Parks and Recreation, role: Site lead, handle: mh}
+  - {name: Shana Beckwith, organization: STEMPaths Innovation Network, role: Director,
+     handle: shana}
+  - {name: Ana Ruiz, organization: Northgate Elementary, role: Counselor, handle: ana}
+  - {name: Hope Lee, organization: Seattle Parks and Recreation, role: Coach, handle: hope}
+"""
+FIRST = """
+collaborative: Northgate OST
+site: Lincoln Annex
+facilitator: Alex Rivera
+date: 2026-09-15
+answers:
+  trust: {ratings: {mh: 4, shana: 2, ana: 3, hope: pass}, answer: "shana: we are told, not asked."}
+  type: {ratings: {mh: Cooperative, shana: Collaborative, ana: Collaborative, hope: Cooperative}}
+"""
+SECOND = """
+collaborative: Northgate OST
+site: Lincoln Annex
+facilitator: Alex Rivera
+date: 2026-11-23
+answers:
+  trust: {ratings: {mh: 4, shana: 4, ana: 5, hope: 4}}
+  type: {ratings: {mh: Collaborative, shana: Collaborative, ana: Integrated, hope: Collaborative}}
+"""
+NAMES = ["Monica", "Haugen", "Shana", "Beckwith", "Ana Ruiz", "Hope Lee", "Alex Rivera"]
+
+
+@pytest.fixture
+def rounds(cli: Any, tmp_path: Path) -> dict[str, str]:
+    """Two sessions of the rounds protocol: named trust ratings, anonymous type ratings."""
+    folder = tmp_path / "qs"
+    folder.mkdir()
+    (folder / "rounds.yaml").write_text(textwrap.dedent(PROTOCOL), encoding="utf-8")
+    ids = {}
+    for name, text in (("first", FIRST), ("second", SECOND)):
+        answers = tmp_path / f"{name}.yaml"
+        answers.write_text(text + PEOPLE, encoding="utf-8")
+        result = cli(
+            "start",
+            "rounds",
+            "--questions-dir",
+            str(folder),
+            "--answers",
+            str(answers),
+            "--no-input",
+        )
+        assert result.exit_code == 0, result.stderr
+        ids[name] = Path(result.stdout.strip()).stem
+    return ids
+
+
+def export(cli: Any, *args: str) -> str:
+    result = cli("export", *args)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout  # type: ignore[no-any-return]
+
+
+class Svg(HTMLParser):
+    """Each SVG's circles (their fill) and every script or event handler."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.plots: list[list[str]] = []
+        self.scripts = 0
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "svg" and found.get("class") == "dots":
+            self.plots.append([])
+        if tag == "circle":
+            self.plots[-1].append(found["fill"] or "")
+        if tag == "script" or any(k.startswith("on") for k in found):
+            self.scripts += 1
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_html_draws_one_circle_per_rating(cli: Any, rounds: dict[str, str]) -> None:
+    page = Svg()
+    page.feed(export(cli, rounds["first"], "--format", "html"))
+    assert [len(p) for p in page.plots] == [3, 4]  # trust: 3 rated, 1 passed; type: 4
+    assert page.scripts == 0
+    text = " ".join(page.text)
+    assert "Partners see this differently: ratings span 2 to 4" in text
+    assert "3 rated, 1 passed · median 3 (Borderline) · range 2 to 4" in text
+    # Coloured by organization: Parks' two Cooperative ratings share a colour.
+    assert len(set(page.plots[1])) == 3
+
+
+def test_html_over_time_draws_the_median_line(cli: Any, rounds: dict[str, str]) -> None:
+    page = export(cli, "--format", "html")
+    assert "<h2>Ratings over time</h2>" in page
+    assert page.count('class="trend"') == 1  # the scale round; the choice round is a table
+    assert "<td>2026-09-15</td><td>3</td><td>3</td><td>2–4</td>" in page
+
+
+def test_json_round_objects_are_exact(cli: Any, rounds: dict[str, str]) -> None:
+    (record,) = json.loads(export(cli, rounds["first"], "--format", "json"))
+    trust, kind, story = record["domains"][0]["questions"]
+    assert trust["round"] == {
+        "kind": "named",
+        "n": 3,
+        "passed": 1,
+        "median": 3,
+        "mean": 3,
+        "min": 2,
+        "max": 4,
+        "by_organization": {
+            "Northgate Elementary": {"n": 1, "median": 3},
+            "STEMPaths Innovation Network": {"n": 1, "median": 2},
+            "Seattle Parks and Recreation": {"n": 1, "median": 4},
+        },
+        "divergent": True,
+        "band": "Borderline",
+    }
+    assert trust["ratings"] == [
+        {"participant": "mh", "value": 4},
+        {"participant": "shana", "value": 2},
+        {"participant": "ana", "value": 3},
+    ]
+    assert kind["round"] == {
+        "kind": "anonymous",
+        "n": 4,
+        "passed": 0,
+        "counts": {"Cooperative": 2, "Collaborative": 2, "Integrated": 0},
+        "by_organization": {
+            "Northgate Elementary": {
+                "counts": {"Cooperative": 0, "Collaborative": 1, "Integrated": 0}
+            },
+            "STEMPaths Innovation Network": {
+                "counts": {"Cooperative": 0, "Collaborative": 1, "Integrated": 0}
+            },
+            "Seattle Parks and Recreation": {
+                "counts": {"Cooperative": 2, "Collaborative": 0, "Integrated": 0}
+            },
+        },
+        "divergent": True,
+    }
+    assert all("participant" not in r for r in kind["ratings"])
+    assert "round" not in story
+
+
+def test_json_export_still_reads_as_records(cli: Any, rounds: dict[str, str]) -> None:
+    from reflect_cli.records import codec
+
+    (record,) = json.loads(export(cli, rounds["first"], "--format", "json"))
+    session = codec.from_dict(record, "export.json")
+    assert [r.value for r in session.domains[0].questions[0].ratings] == [4, 2, 3]
+
+
+def test_csv_has_a_row_per_rating(cli: Any, rounds: dict[str, str]) -> None:
+    rows = list(csv.DictReader(io.StringIO(export(cli, rounds["first"], "--format", "csv"))))
+    trust = [r for r in rows if r["question_id"] == "trust"]
+    assert [(r["participant"], r["organization"], r["value"]) for r in trust] == [
+        ("", "", ""),  # the question's own row: its discussion
+        ("Monica Haugen", "Seattle Parks and Recreation", "4"),
+        ("Shana Beckwith", "STEMPaths Innovation Network", "2"),
+        ("Ana Ruiz", "Northgate Elementary", "3"),
+    ]
+    assert trust[0]["answer"] == "shana: we are told, not asked."
+    kind = [r for r in rows if r["question_id"] == "type" and r["value"]]
+    assert len(kind) == 4 and all(r["participant"] == "" for r in kind)
+    assert (
+        sorted(r["value"] for r in kind) == ["Collaborative", "Collaborative"] + ["Cooperative"] * 2
+    )
+
+
+def test_markdown_shows_the_round_and_the_flag(cli: Any, rounds: dict[str, str]) -> None:
+    text = export(cli, rounds["first"])
+    assert "**Round (named):** 3 rated, 1 passed · median 3 (Borderline) · range 2 to 4" in text
+    assert "- Seattle Parks and Recreation: median 4 (n 1)" in text
+    assert "**⚑ Partners see this differently: ratings span 2 to 4;" in text
+    many = export(cli)
+    assert "## Ratings over time" in many
+    assert "| 2026-11-23 | Northgate OST | 4 | 4 | 4–5 | yes |" in many
+
+
+def test_redaction_turns_named_ratings_into_labels(cli: Any, rounds: dict[str, str]) -> None:
+    rows = list(
+        csv.DictReader(io.StringIO(export(cli, rounds["first"], "--format", "csv", "--redact")))
+    )
+    raters = [r["participant"] for r in rows if r["question_id"] == "trust" and r["value"]]
+    assert raters == [
+        "Seattle Parks and Recreation (Site lead)",
+        "STEMPaths Innovation Network (Director)",
+        "Northgate Elementary (Counselor)",
+    ]
+    for fmt in ("md", "html", "json", "csv"):
+        document = export(cli, "--format", fmt, "--redact")
+        for name in NAMES:
+            assert name not in document, (fmt, name)
+    (record,) = json.loads(export(cli, rounds["first"], "--format", "json", "--redact"))
+    trust = record["domains"][0]["questions"][0]
+    assert {r["participant"] for r in trust["ratings"]} <= {
+        "participant-1",
+        "participant-2",
+        "participant-3",
+    }
+    assert trust["round"]["by_organization"]["Seattle Parks and Recreation"] == {
+        "n": 1,
+        "median": 4,
+    }
+
+
+def test_show_lists_named_ratings(cli: Any, rounds: dict[str, str]) -> None:
+    result = cli("show", rounds["first"])
+    assert result.exit_code == 0, result.stderr
+    out = " ".join(result.stdout.split())
+    assert "Round (named): 3 rated, 1 passed · median 3 (Borderline) · range 2 to 4" in out
+    assert "Ratings: Monica Haugen: 4; Shana Beckwith: 2; Ana Ruiz: 3; Hope Lee: passed" in out
+    assert "Round (anonymous): 4 rated · Cooperative 2, Collaborative 2" in out
+    assert "Partners see this differently: no option has a majority" in out
+
+
+def test_hostile_organization_names_stay_text_in_the_svg(
+    cli: Any, rounds: dict[str, str], sessions_dir: Path
+) -> None:
+    path = sessions_dir / f"{rounds['first']}.yaml"
+    text = path.read_text(encoding="utf-8")
+    hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    path.write_text(text.replace("Northgate Elementary", hostile), encoding="utf-8")
+    page = Svg()
+    document = export(cli, rounds["first"], "--format", "html")
+    page.feed(document)
+    assert page.scripts == 0
+    assert hostile in "".join(page.text)  # shown as the text it is
