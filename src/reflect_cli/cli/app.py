@@ -80,7 +80,7 @@ def _root(
 
 def _register() -> None:
     """Every command, named here in one place: the modules only define functions."""
-    from reflect_cli.cli import protocols, review, sessions
+    from reflect_cli.cli import commitments, protocols, review, sessions
 
     app.command()(sessions.start)
     app.command()(sessions.resume)
@@ -89,6 +89,7 @@ def _register() -> None:
     app.command()(review.search)
     app.command()(review.export)
     app.command()(review.edit)
+    app.command()(commitments.commitments)
     group = typer.Typer(
         help="List, show and validate reflection protocols.",
         no_args_is_help=True,

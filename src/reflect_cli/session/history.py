@@ -52,8 +52,13 @@ class History:
 
     def open_commitments(self) -> list[tuple[Action, Session]]:
         """Every commitment still open or in progress, whatever session made it, with
-        the session it came from; the latest word on each wins (a later follow-up that
-        marked it done closes it)."""
+        the session it came from."""
+        return [(a, s) for a, s in self.commitments() if a.is_open]
+
+    def commitments(self) -> list[tuple[Action, Session]]:
+        """Every commitment made in these sessions as it stands now, with the session it
+        came from: the latest word on each wins (a later follow-up that marked it done
+        closes it)."""
         latest: dict[tuple[str, str], tuple[Action, Session]] = {}
         for session in self.sessions:
             for action in session.follow_up:
@@ -62,7 +67,15 @@ class History:
                     latest[key] = (action, latest[key][1])
             for action in session.actions:
                 latest[(session.id, fold(action.text))] = (action, session)
-        return [(a, s) for a, s in latest.values() if a.is_open]
+        return list(latest.values())
+
+
+def by_collaborative(sessions: list[Session]) -> list[History]:
+    """Sessions grouped into one history per collaborative (same name, any case)."""
+    groups: dict[str, list[Session]] = {}
+    for session in sessions:
+        groups.setdefault(fold(session.collaborative), []).append(session)
+    return [History(sorted(g, key=lambda s: (s.date, s.started, s.id))) for g in groups.values()]
 
 
 def history_of(store: Store, session: Session) -> History:

@@ -1,0 +1,106 @@
+"""`reflect commitments`: open commitments across sessions, drafts left out, the latest
+follow-up deciding where each stands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from conftest import make_session
+from reflect_cli.model import Action, CommitmentStatus
+from reflect_cli.records.store import Store
+
+PEOPLE = [
+    "Monica Haugen | Seattle Parks and Recreation | Site lead | mh",
+    "Monica Reyes | Northgate PTA | Parent",
+    "May Tran | STEMPaths Innovation Network | Director",
+]
+
+
+def two_meetings_and_a_draft(folder: Path) -> dict[str, str]:
+    first = make_session(
+        folder,
+        "partnership-reflection",
+        date="2026-10-01",
+        people=PEOPLE,
+        actions=[
+            Action("Share the space calendar", "mh", "2026-10-15"),
+            Action("Invite families", "may", "2026-12-01"),
+        ],
+    )
+    store = Store(folder)
+    made = store.load(first)
+    made.actions.append(Action("Ask about buses", "district"))  # outside the room
+    store.save(made)
+    draft = make_session(
+        folder,
+        "partnership-reflection",
+        date="2026-10-20",
+        people=["Zed Junk | Nowhere | x"],
+        actions=[Action("A draft's commitment", "zed", "2026-10-21")],
+        status="draft",
+    )
+    second = make_session(folder, "partnership-reflection", date="2026-11-01", people=PEOPLE)
+    session = store.load(second)
+    # The second meeting followed them up (the flow, scripted, carried them as open).
+    assert [a.text for a in session.follow_up] == [
+        "Share the space calendar",
+        "Invite families",
+        "Ask about buses",
+    ]
+    session.follow_up[0].status = CommitmentStatus.DONE
+    session.follow_up[1].status = CommitmentStatus.IN_PROGRESS
+    session.follow_up[1].note = "two families said yes"
+    session.actions.append(Action("Book the gym", "monica", "2026-11-10"))
+    store.save(session)
+    other = make_session(
+        folder,
+        "partnership-reflection",
+        date="2026-10-05",
+        collaborative="Rainier Beach Partners",
+        people=["Ana Ruiz | Rainier Beach High | Counselor"],
+        actions=[Action("Print flyers", "ana", "2026-10-30")],
+    )
+    return {"first": first, "draft": draft, "second": second, "other": other}
+
+
+def listed(cli: Any, *args: str) -> list[dict[str, Any]]:
+    result = cli("commitments", "--json", *args)
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_open_commitments_newest_first_drafts_left_out(cli: Any, sessions_dir: Path) -> None:
+    ids = two_meetings_and_a_draft(sessions_dir)
+    rows = listed(cli, "--as-of", "2026-11-20")
+    assert [(r["text"], r["status"], r["from"]) for r in rows] == [
+        ("Book the gym", "open", ids["second"]),
+        ("Print flyers", "open", ids["other"]),
+        ("Invite families", "in progress", ids["first"]),
+        ("Ask about buses", "open", ids["first"]),
+    ]
+    gym = rows[0]
+    assert gym["owner_name"] == "Monica Reyes" and gym["overdue_days"] == 10
+    assert rows[2]["note"] == "two families said yes" and rows[2]["from_date"] == "2026-10-01"
+    assert rows[3]["owner_name"] == "district"  # someone outside the room: free text
+
+    overdue = listed(cli, "--overdue", "--as-of", "2026-11-20")
+    assert [r["text"] for r in overdue] == ["Book the gym", "Print flyers"]
+    assert listed(cli, "--overdue", "--as-of", "2026-10-30") == []  # due that day: not late
+    assert [r["overdue_days"] for r in listed(cli, "--overdue", "--as-of", "2026-10-31")] == [1]
+    assert [r["text"] for r in listed(cli, "--owner", "may tran")] == ["Invite families"]
+    assert [r["text"] for r in listed(cli, "--collaborative", "rainier")] == ["Print flyers"]
+    assert "Share the space calendar" in [r["text"] for r in listed(cli, "--all")]
+    drafts = listed(cli, "--status", "draft")
+    assert [r["text"] for r in drafts] == ["A draft's commitment"]
+
+
+def test_table_and_nothing_found(cli: Any, sessions_dir: Path) -> None:
+    result = cli("commitments")
+    assert result.exit_code == 0
+    assert f"no open commitments in {sessions_dir.resolve()}" in result.stderr
+    two_meetings_and_a_draft(sessions_dir)
+    result = cli("commitments", "--as-of", "2026-11-20")
+    assert "Book the gym" in result.stdout and "Monica Reyes" in result.stdout
+    assert "10 d late" in result.stdout and "Zed" not in result.stdout
