@@ -23,6 +23,9 @@ from reflect_cli.model import (
     Note,
     Participant,
     ProtocolRef,
+    Rating,
+    RoundKind,
+    Scale,
     Session,
 )
 from reflect_cli.render import export as exporting
@@ -263,6 +266,16 @@ def build_sessions(
                             Kind.MULTI,
                             (Choice("A, with comma"), Choice("B")),
                             ["B"],
+                        ),
+                        AnswerRecord(
+                            "r",
+                            "How strong?",
+                            Kind.SCALE,
+                            scale=Scale(1, 5),
+                            round=RoundKind.NAMED,
+                            ratings=[Rating(3, people[p][3]) for p in present],
+                            passed_by=[owner],
+                            passed=1,
                         ),
                     ],
                 )
