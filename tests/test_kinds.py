@@ -106,3 +106,15 @@ def test_scale_accepts_exactly_its_bounds(number: int) -> None:
     else:
         with pytest.raises(InputError):
             kinds.of(Kind.SCALE).parse(question, str(number))
+
+
+def test_multi_given_as_a_list_keeps_labels_with_commas() -> None:
+    question = Question(
+        "m", "Which?", Kind.MULTI, choices=(Choice("Planning, and decisions"), Choice("Space"))
+    )
+    assert kinds.of(Kind.MULTI).check_given(question, ["Space", "Planning, and decisions"]) == [
+        "Planning, and decisions",
+        "Space",
+    ]
+    with pytest.raises(InputError, match="'Nope' is not one of the choices"):
+        kinds.of(Kind.MULTI).check_given(question, ["Nope"])

@@ -87,8 +87,14 @@ def test_markdown_many_sessions_over_time(
     store.save(second)
     text = export(cli, "--protocol", "equitable-partnerships")
     assert text.index("**2026-09-15**") < text.index("**2026-11-20**")
-    assert "| 2026-09-15 | Northgate Elementary OST | Cooperative | Integrated | 2 |" in text
-    assert "| 2026-11-20 | Northgate Elementary OST | Collaborative | Integrated | 4 |" in text
+    first_row = (
+        "| 2026-09-15 | Northgate Elementary OST | Cooperative | Integrated | 2 of 5 — Starting |"
+    )
+    assert first_row in text
+    assert (
+        "| 2026-11-20 | Northgate Elementary OST | Collaborative | Integrated | 4 of 5 — Mostly |"
+        in (text)
+    )
     assert (
         "- [x] Share the space calendar (owner: Shana Beckwith; due 2026-10-01; "
         "made 2026-09-15; done as of 2026-11-20)" in text

@@ -135,7 +135,12 @@ class MultiKind(_Base):
         if isinstance(value, list):
             if not all(isinstance(v, str | int) and not isinstance(v, bool) for v in value):
                 raise InputError(f"answer to {question.id!r} must be a list of choices")
-            value = ", ".join(str(v) for v in value)
+            # Each item whole: a label may itself hold a comma ("Planning, and decisions").
+            try:
+                chosen = {_one_choice(question, str(v).strip()) for v in value}
+            except InputError as exc:
+                raise InputError(f"answer to {question.id!r}: {exc}") from None
+            return [c.label for c in question.choices if c.label in chosen]
         return super().check_given(question, value)
 
     def check_recorded(self, value: object) -> Answer:

@@ -1,5 +1,6 @@
 """CSV in long format: one row per answer, for coding in spreadsheets and QDA tools; a
-round question adds one row per rating (participant empty when it was anonymous)."""
+multi-choice answer is one row per chosen label, and a round question adds one row per
+rating (participant empty when it was anonymous)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
-from reflect_cli.kinds import answer_text
-from reflect_cli.model import Session
+from reflect_cli.model import AnswerRecord, Kind, Session
+from reflect_cli.render import values
 from reflect_cli.render.export.base import Options
 from reflect_cli.rounds.analysis import option_label
 
@@ -28,6 +29,9 @@ HEADER = [
     "participant",
     "organization",
     "value",
+    "label",
+    "choice",
+    "status",
 ]
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
@@ -47,26 +51,41 @@ def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
         names = session.names()
         organizations = {p.handle: p.organization for p in session.participants}
         for domain, record in session.answers():
-            row = [
+            start = [
                 session.id, session.date, session.collaborative, session.site, session.protocol.id,
                 domain.id, domain.title, record.id, record.prompt, record.kind,
-                answer_text(record.kind, record.answer),
-                "; ".join(names.get(c, c) for c in record.credits),
             ]  # fmt: skip
-            writer.writerow([_cell(cell, options.excel) for cell in [*row, "", "", ""]])
+            credits = "; ".join(names.get(c, c) for c in record.credits)
+            for answer, value, label, choice in _answers(record):
+                row = [*start, answer, credits, "", "", value, label, choice, session.status]
+                writer.writerow([_cell(cell, options.excel) for cell in row])
             # A round: one more row per rating (an anonymous one names no participant).
             for rating in record.ratings:
                 organization = organizations.get(rating.participant, rating.organization)
-                cells = [
-                    *row[:10],
-                    "",
-                    "",
-                    names.get(rating.participant, rating.participant),
+                scale = record.scale.labels if record.scale else {}
+                label = scale.get(rating.value, "") if isinstance(rating.value, int) else ""
+                row = [
+                    *start, "", "", names.get(rating.participant, rating.participant),
                     organization if rating.participant else rating.organization,
-                    option_label(rating.value),
-                ]
-                writer.writerow([_cell(cell, options.excel) for cell in cells])
+                    option_label(rating.value), label, "", session.status,
+                ]  # fmt: skip
+                writer.writerow([_cell(cell, options.excel) for cell in row])
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
     yield buffer.getvalue()
+
+
+def _answers(record: AnswerRecord) -> list[tuple[str, str, str, str]]:
+    """(answer, value, label, choice) rows: one per chosen label of a multi-choice answer,
+    so labels that hold commas never need splitting; a scale's value and label apart."""
+    if isinstance(record.answer, list):
+        return [(x, x, "", x) for x in record.answer] or [("", "", "", "")]
+    value = record.answer
+    if value is None or record.kind is Kind.TEXT or record.round:  # a round's is its talk
+        raw = ""
+    elif isinstance(value, bool):
+        raw = "yes" if value else "no"
+    else:
+        raw = str(value)
+    return [(values.shown(record), raw, values.scale_label(record), "")]

@@ -9,11 +9,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from html import escape
 
-from reflect_cli.kinds import answer_text
 from reflect_cli.model import AnswerRecord, CommitmentStatus, Session, has_answer
+from reflect_cli.render import values
 from reflect_cli.render.export import round_svg
 from reflect_cli.render.export.base import Options, batched
-from reflect_cli.render.export.summary import Summary, build, people, round_of, title_of
+from reflect_cli.render.export.summary import (
+    Summary,
+    build,
+    intro_steps,
+    people,
+    plural,
+    round_of,
+    title_of,
+)
 from reflect_cli.rounds import text as round_text
 from reflect_cli.rounds.analysis import number
 
@@ -35,6 +43,9 @@ h3 { font-size: 1.02rem; margin: 1.2rem 0 .4rem; }
 .unanswered { color: #777; font-style: italic; }
 table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
 th, td { border: 1px solid #ccd; padding: .25rem .5rem; text-align: left; vertical-align: top; }
+table.over-time td { min-width: 5rem; }
+td:first-child { white-space: nowrap; }
+ul.chosen { margin: 0; padding-left: 1.2rem; }
 ul.commitments { list-style: none; padding-left: 0; }
 ul.commitments li::before { content: "\\2610  "; }
 ul.commitments li.done::before { content: "\\2611  "; }
@@ -50,6 +61,8 @@ footer { margin-top: 2rem; color: #555; font-size: .85rem; border-top: 1px solid
   body { margin: 0; max-width: none; font-size: 11pt; }
   h2 { break-after: avoid; } h3 { break-after: avoid; }
   .answer, .round, tr, li { break-inside: avoid; }
+  thead { display: table-header-group; }
+  table { page-break-inside: auto; }
   a { color: inherit; text-decoration: none; }
 }
 """
@@ -86,16 +99,16 @@ def _chart(participation: list[tuple[str, int]]) -> str:
 
 
 def _answer(summary: Summary, session: Session, record: AnswerRecord) -> str:
-    text = answer_text(record.kind, record.answer)
     when = (
         ""
         if summary.single
         else f'<div class="when">{_e(session.date)} · {_e(session.collaborative)}</div>'
     )
-    body = (
-        "".join(f"<p>{_e(line)}</p>" for line in text.splitlines())
-        or '<p class="unanswered">Not answered.</p>'
-    )
+    if isinstance(record.answer, list):  # multi: labels may hold commas, one item each
+        body = '<ul class="chosen">' + "".join(f"<li>{_e(x)}</li>" for x in record.answer)
+        body += "</ul>"
+    else:
+        body = "".join(f"<p>{_e(line)}</p>" for line in values.shown(record).splitlines())
     voices = ", ".join(_e(session.names().get(c, c)) for c in record.credits)
     credit = f'<div class="voices">Voices: {voices}</div>' if voices else ""
     return f'<div class="answer">{when}{body}{credit}</div>'
@@ -161,13 +174,20 @@ def _rounds_over_time(summary: Summary) -> Iterator[str]:
         yield "</table>"
 
 
+def _table(headers: list[str], rows: Iterable[list[str]], css: str = "") -> Iterator[str]:
+    """A table of user text whose header row repeats on every printed page."""
+    yield f"<table{css}><thead><tr>" + "".join(f"<th>{_e(h)}</th>" for h in headers)
+    yield "</tr></thead><tbody>"
+    yield from ("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in rows)
+    yield "</tbody></table>"
+
+
 def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
     """The page, in chunks."""
     return batched(_page(build(list(sessions)), options))
 
 
 def _page(summary: Summary, options: Options) -> Iterator[str]:
-    first, last = summary.sessions[0], summary.sessions[-1]
     yield from [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -178,25 +198,11 @@ def _page(summary: Summary, options: Options) -> Iterator[str]:
     ]
     if options.notice:
         yield f'<p class="notice">{_e(options.notice)}</p>'
-    if summary.single:
-        yield (
-            f'<p class="meta">{_e(first.collaborative)} · {_e(first.site)} · {_e(first.date)}</p>'
-        )
-    else:
-        span = f"{len(summary.sessions)} sessions, {_e(first.date)} to {_e(last.date)}"
-        yield (f'<p class="meta">{span}</p>')
-        yield ("<table><tr><th>Date</th><th>Collaborative</th><th>Site</th><th>Protocol</th></tr>")
-        yield from [
-            f"<tr><td>{_e(s.date)}</td><td>{_e(s.collaborative)}</td><td>{_e(s.site)}</td>"
-            f"<td>{_e(s.protocol.id)}</td></tr>"
-            for s in summary.sessions
-        ]
-        yield ("</table>")
-    yield (
-        "<h2>Who took part</h2><ul>"
-        + "".join(f"<li>{_e(p)}</li>" for p in people(summary))
-        + "</ul>"
-    )
+    yield from _sessions(summary)
+    present, absent = people(summary)
+    yield "<h2>Who took part</h2><ul>" + "".join(f"<li>{_e(p)}</li>" for p in present) + "</ul>"
+    if absent:
+        yield f'<p class="meta">Not present: {_e("; ".join(absent))}</p>'
     for domain in summary.domains:
         yield (f"<h2>{_e(domain.title)}</h2>")
         for question in domain.questions:
@@ -208,37 +214,19 @@ def _page(summary: Summary, options: Options) -> Iterator[str]:
                     yield _answer(summary, session, record)
             if not given:
                 yield ('<p class="unanswered">Not answered.</p>')
-    if summary.over_time and not summary.single:
-        yield ("<h2>Over time</h2><table><tr><th>Date</th>")
-        yield from [f"<th>{_e(q.prompt)}</th>" for q in summary.over_time]
-        yield ("</tr>")
-        for session in summary.sessions:
-            cells = [q.cell_in(session) for q in summary.over_time]
-            yield (
-                f"<tr><td>{_e(session.date)}</td>"
-                + "".join(f"<td>{_e(c)}</td>" for c in cells)
-                + "</tr>"
-            )
-        yield ("</table>")
-    yield from _rounds_over_time(summary)
-    yield ('<h2>Commitments</h2><ul class="commitments">')
-    for c in summary.commitments:
-        owner = c.made_in.names().get(c.action.owner, c.action.owner)
-        details = "; ".join(
-            x
-            for x in (
-                f"owner: {owner}" if owner else "",
-                f"due {c.action.due}" if c.action.due else "",
-                f"{c.status} as of {c.as_of}",
-            )
-            if x
+    for table in summary.over_time:
+        suffix = "" if len(summary.over_time) == 1 else f": {table.protocol}"
+        yield f"<h2>Over time{_e(suffix)}</h2><ol>"
+        yield from (f"<li>{_e(q.prompt)}</li>" for q in table.questions)
+        yield "</ol>"
+        numbers = [f"Q{n}" for n in range(1, len(table.questions) + 1)]
+        rows = (
+            [s.date, s.collaborative, *(q.cell_in(s) for q in table.questions)]
+            for s in table.sessions
         )
-        css = ' class="done"' if c.status is CommitmentStatus.DONE else ""
-        yield (f'<li{css}>{_e(c.action.text)} <span class="meta">({_e(details)})</span></li>')
-    yield (
-        "</ul>"
-        + ("" if summary.commitments else '<p class="unanswered">No commitments recorded.</p>')
-    )
+        yield from _table(["Date", "Collaborative", *numbers], rows, ' class="over-time"')
+    yield from _rounds_over_time(summary)
+    yield from _commitments(summary)
     yield ("<h2>Participation</h2>" + _chart(summary.participation))
     if options.include_private and summary.notes:
         yield ('<h2>Private notes</h2><div class="private"><ul>')
@@ -248,3 +236,49 @@ def _page(summary: Summary, options: Options) -> Iterator[str]:
         yield ("</ul></div>")
     yield from [f"<footer><p>Source: {_e(source)}</p></footer>" for source in summary.sources]
     yield "</body></html>"
+
+
+def _sessions(summary: Summary) -> Iterator[str]:
+    first, last = summary.sessions[0], summary.sessions[-1]
+    if summary.single:
+        yield f'<p class="meta">{_e(first.collaborative)} · {_e(first.site)} · {_e(first.date)}</p>'
+        details = [("Status", first.status), ("Facilitator", first.facilitator)]
+        details += [("Before the questions", "; ".join(intro_steps(first)))]
+        yield (
+            '<ul class="meta">'
+            + "".join(f"<li>{label}: {_e(value)}</li>" for label, value in details if value)
+            + "</ul>"
+        )
+        return
+    count = plural(len(summary.sessions), "session")
+    yield f'<p class="meta">{count}, {_e(first.date)} to {_e(last.date)}</p>'
+    headers = ["Date", "Collaborative", "Site", "Protocol", "Status", "Facilitator", "Intro"]
+    rows = (
+        [s.date, s.collaborative, s.site, s.protocol.id, s.status, s.facilitator,
+         "; ".join(intro_steps(s))]
+        for s in summary.sessions
+    )  # fmt: skip
+    yield from _table(headers, rows)
+
+
+def _commitments(summary: Summary) -> Iterator[str]:
+    yield '<h2>Commitments</h2><ul class="commitments">'
+    for c in summary.commitments:
+        owner = c.owner()
+        details = "; ".join(
+            x
+            for x in (
+                f"owner: {owner}" if owner else "",
+                f"due {c.action.due}" if c.action.due else "",
+                f"made {c.made}",
+                f"{c.status} as of {c.as_of}",
+                f"note: {c.note}" if c.note else "",
+            )
+            if x
+        )
+        css = ' class="done"' if c.status is CommitmentStatus.DONE else ""
+        yield (f'<li{css}>{_e(c.action.text)} <span class="meta">({_e(details)})</span></li>')
+    yield (
+        "</ul>"
+        + ("" if summary.commitments else '<p class="unanswered">No commitments recorded.</p>')
+    )

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from reflect_cli.kinds import answer_text
 from reflect_cli.model import CommitmentStatus, Session, has_answer
+from reflect_cli.render import values
 from reflect_cli.render.export.base import Options, batched
-from reflect_cli.render.export.summary import Summary, build, people, title_of
+from reflect_cli.render.export.summary import (
+    Summary,
+    build,
+    intro_steps,
+    people,
+    plural,
+    title_of,
+)
 from reflect_cli.render.markdown import block, inline, round_lines
 from reflect_cli.rounds.analysis import number
 
@@ -18,49 +25,63 @@ def _row(cells: list[str]) -> str:
 
 def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
     """The document, in chunks."""
-    return batched(_lines(build(list(sessions)), options))
+    return batched(_single_blanks(_lines(build(list(sessions)), options)))
+
+
+def _single_blanks(lines: Iterable[str]) -> Iterator[str]:
+    blank = False
+    for line in lines:
+        if not (blank and line == ""):
+            yield line
+        blank = line == ""
 
 
 def _lines(summary: Summary, options: Options) -> Iterator[str]:
-    first, last = summary.sessions[0], summary.sessions[-1]
     yield f"# {inline(title_of(summary))}"
     yield ""
     if options.notice:
         yield from (f"> {inline(options.notice)}", "")
-    if summary.single:
-        where = first.site or "no site given"
-        yield f"{inline(first.collaborative)}, {inline(where)}, {inline(first.date)}"
-    else:
-        yield f"{len(summary.sessions)} sessions, {inline(first.date)} to {inline(last.date)}"
-        yield ""
-        yield _row(["Date", "Collaborative", "Site", "Protocol", "Status"])
-        yield _row(["---"] * 5)
-        for s in summary.sessions:
-            cells = [s.date, s.collaborative, s.site, s.protocol.id, s.status]
-            yield _row([inline(c) for c in cells])
-    yield ""
-    yield "## Who took part"
-    yield ""
-    yield from (f"- {inline(p)}" for p in people(summary))
+    yield from _sessions(summary)
+    present, absent = people(summary)
+    yield from ("", "## Who took part", "")
+    yield from (f"- {inline(p)}" for p in present)
+    if absent:
+        yield from ("", "Not present: " + "; ".join(inline(p) for p in absent))
     yield from _domains(summary)
     yield from _over_time(summary)
     yield from _rounds_over_time(summary)
     yield from _commitments(summary)
-    yield ""
-    yield "## Participation"
-    yield ""
+    yield from ("", "## Participation", "")
     yield _row(["Organization", "Credited answers"])
     yield _row(["---", "---"])
     yield from (_row([inline(org), str(count)]) for org, count in summary.participation)
     if options.include_private:
-        yield ""
-        yield "## Private notes"
-        yield ""
+        yield from ("", "## Private notes", "")
         yield from (
             f"- {inline(s.date)}, {inline(n.question)}: {inline(n.text)}" for s, n in summary.notes
         )
     for source in summary.sources:
         yield from ("", "---", "", f"_Source: {inline(source)}_")
+
+
+def _sessions(summary: Summary) -> Iterator[str]:
+    first, last = summary.sessions[0], summary.sessions[-1]
+    if summary.single:
+        where = first.site or "no site given"
+        yield f"{inline(first.collaborative)}, {inline(where)}, {inline(first.date)}"
+        yield ""
+        details = [("Status", first.status), ("Facilitator", first.facilitator)]
+        details += [("Before the questions", "; ".join(intro_steps(first)))]
+        yield from (f"- {label}: {inline(value)}" for label, value in details if value)
+        return
+    count = plural(len(summary.sessions), "session")
+    yield f"{count}, {inline(first.date)} to {inline(last.date)}"
+    yield ""
+    yield _row(["Date", "Collaborative", "Site", "Protocol", "Status", "Facilitator", "Intro"])
+    yield _row(["---"] * 7)
+    for s in summary.sessions:
+        cells = [s.date, s.collaborative, s.site, s.protocol.id, s.status, s.facilitator]
+        yield _row([inline(c) for c in cells] + [inline("; ".join(intro_steps(s)))])
 
 
 def _domains(summary: Summary) -> Iterator[str]:
@@ -88,28 +109,33 @@ def _domains(summary: Summary) -> Iterator[str]:
                 answered = True
                 named = voices_of[id(session)]
                 voices = ", ".join(named.get(c) or inline(c) for c in record.credits)
+                if isinstance(record.answer, list):  # multi: one bullet per label
+                    yield from ((when[id(session)].rstrip(), "") if when[id(session)] else ())
+                    yield from (f"- {inline(label)}" for label in values.items(record))
+                    yield from ([f"\n_Voices: {voices}_"] if voices else [])
+                    yield ""
+                    continue
                 credit = f"\\\n_Voices: {voices}_" if voices else ""
-                yield from (
-                    f"{when[id(session)]}{block(answer_text(record.kind, record.answer))}{credit}",
-                    "",
-                )
+                yield from (f"{when[id(session)]}{block(values.shown(record))}{credit}", "")
             if not answered:
                 yield from ("_Not answered._", "")
 
 
 def _over_time(summary: Summary) -> Iterator[str]:
-    if not summary.over_time or summary.single:
-        return
-    yield from ("## Over time", "")
-    yield from (f"{n}. {inline(q.prompt)}" for n, q in enumerate(summary.over_time, 1))
-    yield ""
-    numbers = [f"Q{n}" for n in range(1, len(summary.over_time) + 1)]
-    yield _row(["Date", "Collaborative", *numbers])
-    yield _row(["---"] * (2 + len(numbers)))
-    for session in summary.sessions:
-        cells = [inline(q.cell_in(session)) for q in summary.over_time]
-        yield _row([inline(session.date), inline(session.collaborative), *cells])
-    yield ""
+    for table in summary.over_time:
+        yield from (
+            "## Over time" + ("" if len(summary.over_time) == 1 else f": {inline(table.protocol)}"),
+            "",
+        )
+        yield from (f"{n}. {inline(q.prompt)}" for n, q in enumerate(table.questions, 1))
+        yield ""
+        numbers = [f"Q{n}" for n in range(1, len(table.questions) + 1)]
+        yield _row(["Date", "Collaborative", *numbers])
+        yield _row(["---"] * (2 + len(numbers)))
+        for session in table.sessions:
+            cells = [inline(q.cell_in(session)) for q in table.questions]
+            yield _row([inline(session.date), inline(session.collaborative), *cells])
+        yield ""
 
 
 def _rounds_over_time(summary: Summary) -> Iterator[str]:
@@ -142,14 +168,15 @@ def _rounds_over_time(summary: Summary) -> Iterator[str]:
 
 
 def _commitments(summary: Summary) -> Iterator[str]:
-    yield from ("## Commitments", "")
+    yield from ("", "## Commitments", "")
     for c in summary.commitments:
-        owner = c.made_in.names().get(c.action.owner, c.action.owner)
+        owner = c.owner()
         details = [
             f"owner: {inline(owner)}" if owner else "",
             f"due {inline(c.action.due)}" if c.action.due else "",
-            f"made {inline(c.made_in.date)}",
+            f"made {inline(c.made)}",
             f"{inline(c.status)} as of {inline(c.as_of)}",
+            f"note: {inline(c.note)}" if c.note else "",
         ]
         box = "x" if c.status is CommitmentStatus.DONE else " "
         yield f"- [{box}] {inline(c.action.text)} ({'; '.join(d for d in details if d)})"

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from reflect_cli import kinds
 from reflect_cli.model import Action, Answer, AnswerRecord, CommitmentStatus, Kind, Note, Session
+from reflect_cli.render import values
+from reflect_cli.render.export.names import fold
 from reflect_cli.rounds import text as round_text
 from reflect_cli.rounds.analysis import RoundResult
 
@@ -25,19 +27,15 @@ class QuestionAnswers:
         self.answers.append((session, record))
         self._by_session[id(session)] = record
 
-    def value_in(self, session: Session) -> Answer:
-        """This question's answer in one session (None when it was not asked there)."""
-        record = self._by_session.get(id(session))
-        return None if record is None else record.answer
-
     def cell_in(self, session: Session) -> str:
-        """This question in one session, for one cell of a table over time: the value,
-        or for a round its median and range (or its most chosen option)."""
+        """This question in one session, for one cell of a table over time: the value
+        ("3 of 5 — Partly"), or for a round its median and range (or its most chosen
+        option)."""
         record = self._by_session.get(id(session))
         if record is not None and record.round:
             result = round_of(session, record)
             return round_text.over_time_cell(result) if result else kinds.EMPTY_CELL
-        return kinds.of(self.kind).cell(None if record is None else record.answer)
+        return values.cell(record)
 
     def rounds(self) -> list[tuple[Session, RoundResult]]:
         """Each session's round of this question, oldest first (sessions without one left out)."""
@@ -48,6 +46,15 @@ class QuestionAnswers:
         """The scale's bounds as the latest session asked it (1 to 5 when unknown)."""
         scales = [r.scale for _, r in self.answers if r.scale is not None]
         return (scales[-1].min, scales[-1].max) if scales else (1, 5)
+
+    def record_in(self, session: Session) -> AnswerRecord | None:
+        """This question as one session asked it (None when it was not asked there)."""
+        return self._by_session.get(id(session))
+
+    def value_in(self, session: Session) -> Answer:
+        """This question's answer in one session (None when it was not asked there)."""
+        record = self._by_session.get(id(session))
+        return None if record is None else record.answer
 
 
 def round_of(session: Session, record: AnswerRecord) -> RoundResult | None:
@@ -66,19 +73,42 @@ class DomainAnswers:
 
 @dataclass
 class Commitment:
-    """A commitment with its latest status across the sessions."""
+    """A commitment with its latest status across the sessions. ``made_in`` is None for
+    one made before the selection (known from a later session's follow-up)."""
 
     action: Action
-    made_in: Session
+    made_in: Session | None
     status: CommitmentStatus
     as_of: str
+    note: str = ""
+    followed_in: Session | None = None
+
+    @property
+    def made(self) -> str:
+        return self.made_in.date if self.made_in else "earlier"
+
+    def owner(self) -> str:
+        """The owner's name as the session that made (or last followed up) it knew it."""
+        for session in (self.made_in, self.followed_in):
+            if session is not None and self.action.owner in (names := session.names()):
+                return names[self.action.owner]
+        return self.action.owner
+
+
+@dataclass
+class OverTime:
+    """Values of the questions that several sessions of one protocol all asked."""
+
+    protocol: str
+    sessions: list[Session]
+    questions: list[QuestionAnswers]
 
 
 @dataclass
 class Summary:
     sessions: list[Session]
     domains: list[DomainAnswers]
-    over_time: list[QuestionAnswers]
+    over_time: list[OverTime]
     #: Questions that had a round in at least one session: their results over time.
     rounds: list[QuestionAnswers]
     commitments: list[Commitment]
@@ -102,24 +132,47 @@ def build(sessions: list[Session]) -> Summary:
                 questions[record.id] = QuestionAnswers(record.id, record.prompt, record.kind)
                 group.questions.append(questions[record.id])
             questions[record.id].add(session, record)
-    over_time = [
-        q
-        for q in questions.values()
-        if kinds.of(q.kind).over_time and any(r.answer is not None or r.rated for _, r in q.answers)
-    ]
     rounds = [q for q in questions.values() if any(r.round and r.rated for _, r in q.answers)]
     notes = [(s, n) for s in sessions for n in s.notes]
     sources = list(dict.fromkeys(s.protocol.source for s in sessions if s.protocol.source))
     return Summary(
         sessions,
         list(domains.values()),
-        over_time,
+        _over_time(sessions, questions),
         rounds,
         _commitments(sessions),
         _participation(sessions),
         notes,
         sources,
     )
+
+
+def _over_time(sessions: list[Session], questions: dict[str, QuestionAnswers]) -> list[OverTime]:
+    """One table per protocol with two or more sessions: its value questions that every
+    one of those sessions asked and at least one answered."""
+    by_protocol: dict[str, list[Session]] = {}
+    for session in sessions:
+        by_protocol.setdefault(session.protocol.id, []).append(session)
+    tables = []
+    for group in by_protocol.values():
+        if len(group) < 2:
+            continue
+        asked = [{r.id for _, r in s.answers()} for s in group]
+        shared = [
+            q
+            for q in questions.values()
+            if kinds.of(q.kind).over_time
+            and all(q.id in ids for ids in asked)
+            and any(q.value_in(s) is not None or _rated(q, s) for s in group)
+        ]
+        if shared:
+            tables.append(OverTime(group[0].protocol.title, group, shared))
+    return tables
+
+
+def _rated(question: QuestionAnswers, session: Session) -> bool:
+    record = question.record_in(session)
+    return record is not None and record.rated
 
 
 def _commitments(sessions: list[Session]) -> list[Commitment]:
@@ -131,8 +184,11 @@ def _commitments(sessions: list[Session]) -> list[Commitment]:
             )
         for carried in session.follow_up:
             key = (carried.text, carried.origin)
-            if key in found:
-                found[key].status, found[key].as_of = carried.status, session.date
+            if key not in found:  # made before the first session selected
+                found[key] = Commitment(carried, None, carried.status, session.date)
+            found[key].status, found[key].as_of = carried.status, session.date
+            found[key].followed_in = session
+            found[key].note = carried.note or found[key].note
     return list(found.values())
 
 
@@ -156,13 +212,36 @@ def title_of(summary: Summary) -> str:
     return "Partnership reflection summary"
 
 
-def people(summary: Summary) -> list[str]:
-    """Who took part: name (unless redacted), organization and role, once each."""
+def people(summary: Summary) -> tuple[list[str], list[str]]:
+    """Who took part and who was on the roster but never present: name (unless
+    redacted), organization and role, once each."""
     seen: dict[str, str] = {}
+    present: set[str] = set()
     for session in summary.sessions:
         for person in session.participants:
             details = ", ".join(x for x in (person.organization, person.role) if x)
             plain = person.name == person.label or not details
             shown = person.name if plain else f"{person.name}, {details}"
-            seen.setdefault(shown.casefold(), shown)
-    return list(seen.values())
+            key = fold(shown)  # "Zoë" typed composed or decomposed is one person
+            seen.setdefault(key, shown)
+            if person.present:
+                present.add(key)
+    return (
+        [shown for key, shown in seen.items() if key in present],
+        [shown for key, shown in seen.items() if key not in present],
+    )
+
+
+def intro_steps(session: Session) -> list[str]:
+    """The steps before the questions and what became of them ("Watch video: done")."""
+    return [f"{_readable(step)}: {status}" for step, status in session.intro.items()]
+
+
+def _readable(step_id: str) -> str:
+    words = step_id.replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def plural(count: int, noun: str) -> str:
+    """ "1 session", "2 sessions"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
