@@ -1,0 +1,193 @@
+"""Rounds in a real terminal: pexpect drives `reflect start`/`resume` in a pseudo-terminal
+and everything the terminal received is kept, to check what anyone could have seen."""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import sys
+import textwrap
+from pathlib import Path
+
+import pexpect
+import pytest
+import yaml
+
+pytestmark = pytest.mark.slow
+
+PROTOCOL = """
+id: rounds
+version: 1
+title: Rounds protocol
+domains:
+  - id: hallmarks
+    title: Hallmarks
+    questions:
+      - id: type
+        prompt: Which type best describes our partnership today?
+        kind: choice
+        round: anonymous
+        choices: [Cooperative, Collaborative, Integrated]
+      - id: trust
+        prompt: How strong is trust between us?
+        kind: scale
+        round: named
+        scale: {min: 1, max: 5, labels: {1: Not yet, 3: Partly, 4: Mostly, 5: Fully}}
+      - id: story
+        prompt: What is behind these ratings?
+"""
+ROSTER = [
+    "Monica Haugen | Seattle Parks and Recreation | Site lead | mh",
+    "Shana Beckwith | STEMPaths Innovation Network | Director | shana",
+    "Ana Ruiz | Northgate Elementary | Counselor | ana",
+    "Hope Lee | Seattle Parks and Recreation | Coach | hope",
+]
+
+
+def spawn(sessions: Path, questions: Path, *args: str) -> tuple[pexpect.spawn, io.StringIO]:
+    env = {**os.environ, "REFLECT_SESSIONS_DIR": str(sessions), "NO_COLOR": "1"}
+    env["REFLECT_QUESTIONS_PATH"] = str(questions)
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "reflect_cli", *args],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 120),
+    )
+    seen = io.StringIO()
+    child.logfile_read = seen  # every byte the terminal was sent
+    return child, seen
+
+
+@pytest.fixture
+def questions(tmp_path: Path) -> Path:
+    folder = tmp_path / "qs"
+    folder.mkdir()
+    (folder / "rounds.yaml").write_text(textwrap.dedent(PROTOCOL), encoding="utf-8")
+    return folder
+
+
+def start(sessions: Path, questions: Path) -> tuple[pexpect.spawn, io.StringIO]:
+    args = ["start", "rounds", "--collaborative", "Northgate OST", "--date", "2026-11-23"]
+    args += ["--site", "Northgate", "--facilitator", "Alex Rivera"]
+    for person in ROSTER:
+        args += ["-p", person]
+    return spawn(sessions, questions, *args)
+
+
+def record(sessions: Path) -> dict:  # type: ignore[type-arg]
+    (path,) = sessions.glob("*.yaml")
+    return yaml.safe_load(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def question(sessions: Path, qid: str) -> dict:  # type: ignore[type-arg]
+    found = [q for d in record(sessions)["domains"] for q in d["questions"] if q["id"] == qid]
+    return found[0]  # type: ignore[no-any-return]
+
+
+def hidden(child: pexpect.spawn, name: str, value: str) -> None:
+    child.expect_exact(f"{name}, your rating (hidden; /pass to pass):")
+    child.sendline(value)
+
+
+def test_anonymous_then_named_round_in_a_terminal(sessions_dir: Path, questions: Path) -> None:
+    child, seen = start(sessions_dir, questions)
+    child.expect_exact("Anonymous round: pass the laptop.")
+    # Distinctive spellings: if any reached the terminal, it would be found below.
+    for name, typed in [
+        ("Monica Haugen", "cOLLab"),
+        ("Shana Beckwith", "inTEG"),
+        ("Ana Ruiz", "CollaboratXve"),  # not a rating: asked again, never repeated
+        ("Ana Ruiz", "COLLABORATIVE"),
+        ("Hope Lee", "/pass"),
+    ]:
+        hidden(child, name, typed)
+    child.expect_exact("3 rated, 1 passed · Collaborative 2, Integrated 1")
+    child.expect_exact("> ")
+    child.sendline("")  # no discussion
+    child.expect_exact("Monica Haugen, Seattle Parks and Recreation:")
+    child.sendline("4")
+    child.expect_exact("Shana Beckwith, STEMPaths Innovation Network:")
+    child.sendline("2")
+    child.expect_exact("Ana Ruiz, Northgate Elementary:")
+    child.sendline("/back")
+    child.expect_exact("Shana Beckwith again (was: 2).")
+    child.expect_exact("Shana Beckwith, STEMPaths Innovation Network:")
+    child.sendline("1")
+    child.expect_exact("Ana Ruiz, Northgate Elementary:")
+    child.sendline("/pass")
+    child.expect_exact("Hope Lee, Seattle Parks and Recreation:")
+    child.sendline("Partly")
+    child.expect_exact("Partners see this differently: ratings span 1 to 4")
+    child.expect_exact("> ")
+    child.sendline("/pause")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+    screen = seen.getvalue()
+    for typed in ("cOLLab", "inTEG", "CollaboratXve", "COLLABORATIVE"):
+        assert typed not in screen
+    assert screen.count("\x1b[2J") >= 5  # the screen cleared after every entry
+    kind = question(sessions_dir, "type")
+    assert sorted(r["value"] for r in kind["ratings"]) == ["Collaborative"] * 2 + ["Integrated"]
+    assert all(set(r) == {"organization", "value"} for r in kind["ratings"])
+    assert kind["passed"] == 1 and "passed_by" not in kind
+    text = next(sessions_dir.glob("*.yaml")).read_text(encoding="utf-8")
+    section = text[text.index("id: type") : text.index("id: trust")]
+    for who in ("mh", "shana", "ana", "hope", "Monica", "Shana", "Ana", "Hope"):
+        assert who not in section
+    trust = question(sessions_dir, "trust")
+    assert trust["ratings"] == [
+        {"participant": "mh", "value": 4},
+        {"participant": "shana", "value": 1},
+        {"participant": "hope", "value": 3},
+    ]
+    assert trust["passed_by"] == ["ana"]
+
+
+def test_kill_mid_round_then_resume_with_the_next_person(
+    sessions_dir: Path, questions: Path
+) -> None:
+    child, _ = start(sessions_dir, questions)
+    hidden(child, "Monica Haugen", "2")
+    hidden(child, "Shana Beckwith", "3")
+    child.expect_exact("Ana Ruiz, your rating")  # Shana's rating was saved before this
+    child.kill(signal.SIGKILL)
+    child.close()
+    kind = question(sessions_dir, "type")
+    assert sorted(r["value"] for r in kind["ratings"]) == ["Collaborative", "Integrated"]
+    assert record(sessions_dir)["status"] == "draft"
+
+    resumed, _ = spawn(sessions_dir, questions, "resume")
+    hidden(resumed, "Ana Ruiz", "1")
+    hidden(resumed, "Hope Lee", "2")
+    resumed.expect_exact("4 rated · Cooperative 1, Collaborative 2, Integrated 1")
+    resumed.expect_exact("> ")
+    resumed.sendline("")
+    resumed.expect_exact("Monica Haugen, Seattle Parks and Recreation:")
+    resumed.sendline("mh 4, shana 3")
+    resumed.expect_exact("Ana Ruiz, Northgate Elementary:")
+    resumed.kill(signal.SIGKILL)
+    resumed.close()
+
+    again, _ = spawn(sessions_dir, questions, "resume")
+    again.expect_exact("Ana Ruiz, Northgate Elementary:")  # not Monica, not Shana
+    again.sendline("5")
+    again.expect_exact("Hope Lee, Seattle Parks and Recreation:")
+    again.sendline("fully")
+    again.expect_exact("4 rated · median 4.5 · range 3 to 5")
+    again.sendline("/pause")
+    again.expect(pexpect.EOF)
+    again.close()
+    kind = question(sessions_dir, "type")
+    assert len(kind["ratings"]) == 4 and kind["passed"] == 0
+    trust = question(sessions_dir, "trust")
+    assert [(r["participant"], r["value"]) for r in trust["ratings"]] == [
+        ("mh", 4),
+        ("shana", 3),
+        ("ana", 5),
+        ("hope", 5),
+    ]
