@@ -82,8 +82,10 @@ def start(
 
     While answering a text question, Enter adds a line and an empty line ends the answer.
     A line starting with a participant's handle and a colon ("monica: ...") credits them.
-    Commands at the start of a line: /skip /back /edit /action /note /who /pause /help.
-    Every line is saved as it is typed; Ctrl-C saves a draft for `reflect resume`.
+    Commands at the start of a line: /skip /back /edit /action /note /who /round /pause
+    /help. A round (`round:` in the protocol, or /round, /round anonymous) asks each
+    present person for their own rating. Every line and rating is saved as it is typed;
+    Ctrl-C saves a draft for `reflect resume`.
     """
     from reflect_cli.dates import parse_date
     from reflect_cli.protocols import catalog

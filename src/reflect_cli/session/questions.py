@@ -110,7 +110,8 @@ class QuestionLoop:
         hint = kinds.of(question.kind).hint
         if record.round:
             hint = "the discussion, optional: empty line ends it; /help for commands"
-        self.console.say(f"({hint}{'; required' if question.required else ''})", "dim")
+        required = question.required and not record.rated  # a held round answers it
+        self.console.say(f"({hint}{'; required' if required else ''})", "dim")
         while True:
             step = self._one_line(index)
             if step != STAY:

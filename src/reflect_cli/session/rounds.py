@@ -142,10 +142,10 @@ class RoundRunner:
 
     def _introduce(self, named: bool) -> None:
         if named:
+            example = ", ".join(f"{p.handle} 3" for p in present(self.session)[:2])
             self.console.say(
                 "Round: each person's own rating. /pass to abstain, /back to fix the "
-                "previous person, or everyone at once: "
-                + ", ".join(f"{p.handle} …" for p in present(self.session)[:3]),
+                f"previous person, or everyone at once ({example}, …).",
                 "cyan",
             )
         else:
@@ -260,12 +260,16 @@ class RoundRunner:
 
     def _anonymous(self, record: AnswerRecord, question: Question) -> str:
         total = len(present(self.session))
+        cleared = False
         while remaining := self._remaining(record):
             person = remaining[0]
             entered = total - len(remaining)
+            if cleared:
+                self._remind(question)
             self.console.say(f"{entered} of {total} entered.", "dim")
             line = self.console.secret(f"{person.name}, your rating (hidden; /pass to pass):")
             self.console.clear()
+            cleared = True
             command = line.strip().lower()
             if command.startswith("/"):
                 try:
@@ -286,6 +290,24 @@ class RoundRunner:
             self.save()
         self.console.say(f"{total} of {total} entered.", "dim")
         return DONE
+
+    def _remind(self, question: Question) -> None:
+        """What is being rated, on the cleared screen: the prompt and the options."""
+        self.console.say(question.prompt, "bold")
+        if question.choices:
+            options = "   ".join(f"{n}) {c.label}" for n, c in enumerate(question.choices, 1))
+            self.console.say(f"  {options}")
+        elif question.scale is not None:
+            scale = question.scale
+            points = [
+                f"{p} {scale.labels[p]}" if p in scale.labels else str(p)
+                for p in range(scale.min, scale.max + 1)
+            ]
+            self.console.say(
+                "  " + " · ".join(points) if len(points) <= 11 else f"  {scale.min} to {scale.max}"
+            )
+        else:
+            self.console.say("  yes or no")
 
     # -- the result -----------------------------------------------------------------------
 
