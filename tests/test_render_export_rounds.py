@@ -264,3 +264,14 @@ def test_hostile_organization_names_stay_text_in_the_svg(
     page.feed(document)
     assert page.scripts == 0
     assert hostile in "".join(page.text)  # shown as the text it is
+
+
+def test_search_finds_ratings_like_any_answer(cli: Any, rounds: dict[str, str]) -> None:
+    result = cli("search", "Cooperative")
+    assert result.exit_code == 0, result.stderr
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    # Anonymous: found by organization only, never by who gave it.
+    assert lines.count("Seattle Parks and Recreation: Cooperative") == 2
+    assert not any(line.startswith(("Monica", "Hope")) for line in lines)
+    named = cli("search", "Shana")
+    assert "Shana Beckwith: 2" in named.stdout

@@ -332,3 +332,13 @@ def test_only_present_people_are_asked(protocol: Protocol, sessions_dir: Path) -
     assert record is not None
     assert [r.participant for r in record.ratings] == ["mh", "ana", "alopez"]
     assert not any(line.startswith("Shana Beckwith") for line in console.shown)
+
+
+def test_a_round_with_no_one_present_says_so(protocol: Protocol, sessions_dir: Path) -> None:
+    made = plan()
+    for person in made.participants:
+        person.present = False
+    console = ScriptedConsole(["", "/pause"])
+    with pytest.raises(SessionInterrupted):
+        Facilitator(console, Store(sessions_dir), protocol, made).start()
+    assert "No one is here to rate: add people with /join first." in console.shown

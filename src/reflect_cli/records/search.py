@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from reflect_cli.errors import InputError
 from reflect_cli.kinds import answer_text
 from reflect_cli.model import Session
+from reflect_cli.rounds.text import rating_lines
 
 
 @dataclass
@@ -70,7 +71,9 @@ def find(sessions: Iterable[Session], pattern: re.Pattern[str]) -> list[Hit]:
     hits = []
     for session in sessions:
         for domain, record in session.answers():
-            for line in answer_text(record.kind, record.answer).splitlines():
+            lines = answer_text(record.kind, record.answer).splitlines()
+            lines += rating_lines(record, session.participants)  # a round, like any answer
+            for line in lines:
                 spans = [m.span() for m in pattern.finditer(line) if m.end() > m.start()]
                 if spans:
                     hits.append(Hit(session, domain.title, record.id, record.prompt, line, spans))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reflect_cli.model import AnswerRecord, Participant
-from reflect_cli.rounds.analysis import RoundResult, analyse, number
+from reflect_cli.rounds.analysis import RoundResult, analyse, number, option_label
 
 
 def of_record(record: AnswerRecord, participants: Sequence[Participant]) -> RoundResult:
@@ -122,3 +122,14 @@ def over_time_cell(result: RoundResult) -> str:
     top = max(result.counts.values())
     leaders = [k for k, v in result.counts.items() if v == top]
     return " / ".join(leaders) + f" ({top} of {result.n})" + (" ⚑" if result.divergent else "")
+
+
+def rating_lines(record: AnswerRecord, participants: Sequence[Participant]) -> list[str]:
+    """A round's ratings as lines of text, for search and indexes to treat like answers:
+    ``Monica Haugen: 4`` (named) or ``Northgate Elementary: Collaborative`` (anonymous)."""
+    names = {p.handle: p.name for p in participants}
+    return [
+        f"{names.get(r.participant, r.participant) if r.participant else r.organization}: "
+        f"{option_label(r.value)}"
+        for r in record.ratings
+    ]

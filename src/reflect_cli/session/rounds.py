@@ -118,6 +118,9 @@ class RoundRunner:
 
     def run(self, record: AnswerRecord, question: Question) -> str:
         """Ask whoever has not rated yet, then show the result; ``DONE`` or ``PAUSE``."""
+        if not present(self.session) and not record.rated:
+            self.console.say("No one is here to rate: add people with /join first.", "yellow")
+            return DONE
         record.in_progress = True
         step = _RESTART
         while step == _RESTART and self._remaining(record):
