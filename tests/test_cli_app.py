@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
+import pytest
 import typer
 
 from reflect_cli import __version__
@@ -79,3 +81,25 @@ def test_warm_list_does_not_parse_yaml(sessions: dict[str, str], sessions_dir: A
         os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns - 60 * 10**9))
     _modules_after(["list", "--json"], env)  # builds the cache
     assert "yaml" not in _modules_after(["list", "--json"], env)
+
+
+def test_sessions_dir_after_the_command_and_absolute_folder_in_messages(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("REFLECT_SESSIONS_DIR")
+    (tmp_path / "elsewhere").mkdir()
+    for args in (
+        ["list", "--sessions-dir", "elsewhere"],
+        ["list", "--sessions-dir=elsewhere"],
+        ["--sessions-dir", "elsewhere", "list"],
+    ):
+        result = cli(*args)
+        assert result.exit_code == 0, result.stderr
+        assert f"no sessions in {tmp_path / 'elsewhere'};" in result.stderr
+    result = cli("show", "last", "--sessions-dir", "elsewhere")
+    assert result.exit_code == 2 and str(tmp_path / "elsewhere") in result.stderr
+
+
+def test_a_mistyped_command_suggests_the_closest(cli: Any) -> None:
+    result = cli("strat")
+    assert result.exit_code == 2 and "Did you mean 'start'?" in result.stderr

@@ -157,3 +157,15 @@ def test_edit_valid_and_broken(
     assert broken.exit_code == 2 and "unchanged" in broken.stderr
     assert re.search(r"\.yaml:\d+: YAML syntax error", broken.stderr)
     assert path.read_bytes() == before
+
+
+def test_exports_take_complete_sessions_unless_drafts_are_asked_for(
+    cli: Any, sessions: dict[str, str]
+) -> None:
+    draft = sessions["other"]
+    assert draft not in cli("export", "-f", "json").stdout
+    assert draft in cli("export", "-f", "json", "--include-drafts").stdout
+    only = json.loads(cli("export", "-f", "json", "--status", "draft").stdout)
+    assert [s["id"] for s in only] == [draft]
+    assert draft in cli("export", draft, "-f", "json").stdout  # named: exported
+    assert "--include-drafts" in cli("export", "--help").stdout

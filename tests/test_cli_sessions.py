@@ -41,9 +41,13 @@ answers:
 
 
 def start_args(collaborative: str) -> list[str]:
-    """`reflect start` with everything but the roster given as options."""
+    """`reflect start` with everything but the roster given as options, and an answers
+    file (without one, typed lines cannot come through a pipe)."""
+    Path("meta.yaml").write_text("site: S\n", encoding="utf-8")
     return [
         "start",
+        "--answers",
+        "meta.yaml",
         "--collaborative",
         collaborative,
         "--date",
@@ -106,6 +110,18 @@ def test_no_input_names_every_missing_required_field(cli: Any, sessions_dir: Pat
     assert "--collaborative" in result.stderr and "--facilitator" in result.stderr
     assert "'partnership-type-now'" in result.stderr
     assert not sessions_dir.exists() or not list(sessions_dir.iterdir())
+
+
+def test_no_input_without_a_required_answer_saves_a_draft_and_says_so(
+    cli: Any, write_yaml: Any, sessions_dir: Path
+) -> None:
+    answers = write_yaml("a.yaml", "collaborative: C\nfacilitator: F\n")
+    result = cli("start", "equitable-partnerships", "--answers", str(answers), "--no-input")
+    assert result.exit_code == 2
+    assert "saved as a draft, missing answer to 'partnership-type-now'" in result.stderr
+    record = record_of(sessions_dir)
+    assert record["status"] == "draft"
+    assert f"reflect resume {record['id']}" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -180,6 +196,15 @@ def test_resume_refuses_a_complete_session(cli: Any, write_yaml: Any, sessions_d
     assert result.exit_code == 2 and "already complete" in result.stderr
 
 
+def test_piped_input_without_an_answers_file_is_refused(cli: Any, sessions_dir: Path) -> None:
+    result = cli("start", input="Northgate\nx\n")
+    assert result.exit_code == 2 and not sessions_dir.exists()
+    assert result.stderr == (
+        "reflect: standard input is not a terminal: to run a session from a script, "
+        "use --answers FILE --no-input\n"
+    )
+
+
 def test_unknown_protocol_and_bad_date(cli: Any) -> None:
     assert "no protocol with id" in cli("start", "nope", "--no-input").stderr
     result = cli("start", "--date", "22/11/2026", "--no-input")
@@ -241,3 +266,35 @@ def test_resume_uses_the_snapshot_after_the_protocol_file_is_gone(
         8,
         "Networking",
     ]
+
+
+def test_discard_moves_a_draft_to_the_trash_and_keeps_complete_ones(
+    cli: Any, sessions: dict[str, str], sessions_dir: Path
+) -> None:
+    draft = sessions["other"]
+    result = cli("discard", draft)
+    assert result.exit_code == 2 and "confirm with --yes" in result.stderr
+    assert (sessions_dir / f"{draft}.yaml").exists()
+    result = cli("discard", draft, "--yes")
+    assert result.exit_code == 0, result.stderr
+    trash = sessions_dir / ".trash"
+    assert not (sessions_dir / f"{draft}.yaml").exists()
+    assert (trash / f"{draft}.yaml").exists() and (trash / f"{draft}.md").exists()
+    assert oct(trash.stat().st_mode & 0o777) == "0o700"
+    assert draft not in cli("list").stdout  # gone from every listing
+    complete = sessions["first"]
+    result = cli("discard", complete, "--yes")
+    assert result.exit_code == 2 and "is complete; discard it with --force" in result.stderr
+    assert cli("discard", complete, "--yes", "--force").exit_code == 0
+    assert (trash / f"{complete}.yaml").exists()
+
+
+def test_resume_lists_drafts_with_date_collaborative_and_progress(
+    cli: Any, sessions: dict[str, str], sessions_dir: Path
+) -> None:
+    cli(*start_args("Second Draft"), input="x\n")  # a second draft: resume must ask
+    result = cli("resume", input="9\n")
+    assert result.exit_code == 2 and "no draft numbered '9'" in result.stderr
+    shown = result.stdout + result.stderr
+    assert f"2026-10-05  Rainier Beach Partners  1/8 answered  ({sessions['other']})" in shown
+    assert "2026-11-22  Second Draft  0/8 answered" in shown

@@ -222,3 +222,22 @@ def test_equitable_partnerships_covers_the_snapshot() -> None:
             if question.kind == "multi":
                 for choice in question.choices:
                     assert choice.label.lower() in seed.lower()
+
+
+def test_the_same_protocol_found_twice_is_not_shadowed(
+    write_yaml: WriteYaml, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Running from a clone: ./questions holds the very files built in.
+    first = write_yaml("one/tiny.yaml", MINIMAL_PROTOCOL)
+    write_yaml("two/tiny.yaml", MINIMAL_PROTOCOL)
+    different = write_yaml("three/tiny.yaml", MINIMAL_PROTOCOL.replace("Tiny protocol", "X"))
+    found = catalog.catalog([first.parent, first.parent.parent / "two"])
+    assert found.all_warnings() == []
+    found = catalog.catalog([first.parent, first.parent.parent / "two", different.parent])
+    shadowed = [w for w in found.all_warnings() if "shadowed" in w]
+    assert len(shadowed) == 1 and str(different) in shadowed[0]
+
+
+def test_a_mistyped_id_suggests_the_closest() -> None:
+    with pytest.raises(ProtocolError, match="did you mean 'partnership-reflection'"):
+        catalog.find("partnership-reflecton")

@@ -152,7 +152,7 @@ def test_csv_excel_neutralises_formulas(cli: Any, sessions_dir: Path) -> None:
 
 
 def test_json_keeps_schema(cli: Any, sessions: dict[str, str]) -> None:
-    data = json.loads(export(cli, "-f", "json"))
+    data = json.loads(export(cli, "-f", "json", "--include-drafts"))
     assert len(data) == 4 and all(r["schema"] == "reflect/session-v1" for r in data)
     assert all(r["notes"] == [] for r in data)
     with_notes = json.loads(export(cli, "-f", "json", "--include-private", sessions["hostile"]))

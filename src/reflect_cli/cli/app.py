@@ -16,9 +16,38 @@ from typer.core import TyperGroup
 from reflect_cli import __version__
 from reflect_cli.errors import ReflectError
 
+_SESSIONS_DIR = "--sessions-dir"
+
+
+def _sessions_dir_first(args: list[str]) -> list[str]:
+    """``--sessions-dir DIR`` given after the command moved before it, where the group
+    reads it: ``reflect start --sessions-dir DIR`` works like ``reflect --sessions-dir DIR
+    start``. Nothing after ``--`` is touched."""
+    front: list[str] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            rest += args[index:]
+            break
+        if arg == _SESSIONS_DIR and index + 1 < len(args):
+            front += args[index : index + 2]
+            index += 2
+            continue
+        if arg.startswith(_SESSIONS_DIR + "="):
+            front.append(arg)
+        else:
+            rest.append(arg)
+        index += 1
+    return front + rest
+
 
 class _ReflectGroup(TyperGroup):
     """Turns our errors into one line on standard error and an exit status."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _sessions_dir_first(list(args)))
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -84,6 +113,7 @@ def _register() -> None:
 
     app.command()(sessions.start)
     app.command()(sessions.resume)
+    app.command()(sessions.discard)
     app.command("list")(review.list_sessions)
     app.command()(review.show)
     app.command()(review.search)

@@ -31,9 +31,10 @@ if TYPE_CHECKING:
     from reflect_cli.render.export.redact import Redactor
 
 
-def _chosen(ctx: typer.Context) -> tuple[Store, list[dict[str, Any]]]:
+def _chosen(ctx: typer.Context, complete_only: bool = False) -> tuple[Store, list[dict[str, Any]]]:
     """The store and the chosen summaries, newest first; unreadable files are warnings,
-    and an error only when nothing at all could be read."""
+    and an error only when nothing at all could be read. ``complete_only``: drafts only
+    when named by id or asked for with --status draft."""
     from reflect_cli.errors import StoreError
     from reflect_cli.records.store import Store
     from reflect_cli.ui.terminal import cold_read_progress
@@ -45,7 +46,12 @@ def _chosen(ctx: typer.Context) -> tuple[Store, list[dict[str, Any]]]:
         raise StoreError(
             f"none of the {len(warnings)} record files in {store.folder} could be read"
         )
-    return store, _selection(ctx).apply(store, summaries)
+    from reflect_cli.model import SessionStatus
+
+    selection = _selection(ctx)
+    if complete_only and not selection.status and not selection.ids:
+        selection.status = SessionStatus.COMPLETE
+    return store, selection.apply(store, summaries)
 
 
 @contextmanager
@@ -104,7 +110,7 @@ def list_sessions(
         return
     if not rows:
         print(
-            f"reflect: no sessions in {store.folder}; start one with: reflect start",
+            f"reflect: no sessions in {store.folder.absolute()}; start one with: reflect start",
             file=sys.stderr,
         )
         return
@@ -224,8 +230,15 @@ def export(
     until: Until = "",
     status: Status = "",
     n: Count = None,
+    include_drafts: Annotated[
+        bool,
+        typer.Option("--include-drafts", help="Drafts too (by default only complete sessions)."),
+    ] = False,
 ) -> None:
     """Export sessions as one summary to share: Markdown, HTML, CSV, JSON or PDF.
+
+    Only complete sessions are exported unless --status draft or --include-drafts (or a
+    draft named by its id).
 
     Several sessions give one document: each question's answers side by side in date
     order, choices and ratings over time, commitments with their latest status, and who
@@ -245,9 +258,9 @@ def export(
         if output is None:
             raise InputError("a PDF goes to a file: give -o FILE.pdf")
         printer = pdf.find_browser(browser)  # before any reading: fail fast
-    store, chosen = _chosen(ctx)
+    store, chosen = _chosen(ctx, complete_only=not include_drafts)
     if not chosen:
-        raise StoreError(f"no sessions match in {store.folder}")
+        raise StoreError(f"no sessions match in {store.folder.absolute()}")
     options = exporting.Options(
         redact=redact, include_private=include_private, excel=excel, keep_places=keep_places
     )

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -52,7 +52,7 @@ def _finished(store: Store, session: Session) -> None:
 def start(
     ctx: typer.Context,
     protocol: Annotated[
-        str, typer.Argument(help="Protocol id or YAML file [default: partnership-reflection].")
+        str, typer.Argument(help="Protocol id or YAML file.", show_default=True)
     ] = "partnership-reflection",
     collaborative: Annotated[str, typer.Option(help="The partnership meeting today.")] = "",
     site: Annotated[str, typer.Option(help="Where it meets (a school, a park…).")] = "",
@@ -88,10 +88,17 @@ def start(
     Ctrl-C saves a draft for `reflect resume`.
     """
     from reflect_cli.dates import parse_date
+    from reflect_cli.errors import InputError
     from reflect_cli.protocols import catalog
     from reflect_cli.records.store import Store
     from reflect_cli.session import prefill
     from reflect_cli.session.flow import Facilitator
+
+    if not no_input and answers is None and not sys.stdin.isatty():
+        raise InputError(
+            "standard input is not a terminal: to run a session from a script, "
+            "use --answers FILE --no-input"
+        )
 
     found, warnings = catalog.find(protocol, questions_dir or [])
     warn(warnings)
@@ -151,12 +158,13 @@ def resume(
     else:
         drafts = newest_first([s for s in summaries if s["status"] == SessionStatus.DRAFT])
         if not drafts:
-            raise StoreError(f"no draft sessions in {store.folder}; start one with: reflect start")
+            raise StoreError(
+                f"no draft sessions in {store.folder.absolute()}; start one with: reflect start"
+            )
         chosen = drafts[0]
         if len(drafts) > 1:
             for number, draft in enumerate(drafts, 1):
-                counts = f"{draft['answered']} of {draft['questions']} answered"
-                console.say(f"{number}) {draft['id']}  {draft['collaborative']}  ({counts})")
+                console.say(f"{number}) {_draft_line(draft)}")
             choice = console.ask("Which draft?", "1").strip()
             if not choice.isdigit() or not 1 <= int(choice) <= len(drafts):
                 raise StoreError(f"no draft numbered {choice!r}")
@@ -166,3 +174,47 @@ def resume(
     with _saved_on_hangup():
         Facilitator(console, store, protocol, Plan()).resume(session)
     _finished(store, session)
+
+
+def _draft_line(draft: dict[str, Any]) -> str:
+    """``2026-11-20  Northgate OST  3/8 answered  (2026-11-20-northgate-ost-3f9c)``."""
+    return (
+        f"{draft['date']}  {draft['collaborative']}  "
+        f"{draft['answered']}/{draft['questions']} answered  ({draft['id']})"
+    )
+
+
+def discard(
+    ctx: typer.Context,
+    session_id: Annotated[str, typer.Argument(help="Session id, unique prefix, or 'last'.")],
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Do not ask for a confirmation.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Discard a complete session too.")] = False,
+) -> None:
+    """Move a draft session (its record and Markdown) to the sessions folder's .trash/.
+
+    Asks first unless --yes. A complete session is kept unless --force: it may hold
+    commitments and people later meetings draw on. Nothing is deleted: move the files
+    back from .trash/ to restore a session."""
+    from reflect_cli.errors import InputError, StoreError
+    from reflect_cli.model import SessionStatus
+    from reflect_cli.records.store import Store
+
+    store = Store.at(sessions_dir(ctx))
+    summaries, warnings = store.summaries()
+    warn(warnings)
+    chosen = store.resolve(session_id, summaries)
+    if chosen["status"] != SessionStatus.DRAFT and not force:
+        raise StoreError(f"{chosen['id']} is complete; discard it with --force")
+    if not yes:
+        if not sys.stdin.isatty():
+            raise InputError("standard input is not a terminal: confirm with --yes")
+        print(f"Discard {chosen['status']} {_draft_line(chosen)}? [y/N] ", end="", file=sys.stderr)
+        sys.stderr.flush()
+        reply = sys.stdin.readline()  # no readline: an empty Enter still ends the line
+        if reply.strip().lower() not in ("y", "yes"):
+            print("reflect: nothing discarded", file=sys.stderr)
+            return
+    moved = store.trash(chosen["id"])
+    print(f"reflect: moved {chosen['id']} to {moved.parent}", file=sys.stderr)

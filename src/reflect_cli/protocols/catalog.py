@@ -83,8 +83,12 @@ class Catalog:
         """The protocol with this id, or a clear error listing what is available."""
         if protocol_id in self.protocols:
             return self.protocols[protocol_id]
+        import difflib
+
         known = ", ".join(sorted(self.protocols)) or "none"
-        raise ProtocolError([f"no protocol with id {protocol_id!r}; available: {known}"])
+        close = difflib.get_close_matches(protocol_id, list(self.protocols), n=1, cutoff=0.5)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        raise ProtocolError([f"no protocol with id {protocol_id!r}; {hint}available: {known}"])
 
 
 def _files(folder: Path) -> list[Path]:
@@ -104,6 +108,8 @@ def catalog(questions_dirs: Iterable[str | Path] = ()) -> Catalog:
                 found.warnings.extend(exc.problems)
                 continue
             first = found.protocols.get(protocol.id)
+            if first is not None and first.sha256 == protocol.sha256:
+                continue  # the same file twice (a clone's questions/ and the built-ins)
             if first is not None:
                 found.shadowed.setdefault(protocol.id, []).append(
                     f"protocol {protocol.id!r} in {path} is shadowed by {first.path}"

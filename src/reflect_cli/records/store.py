@@ -28,6 +28,8 @@ from reflect_cli.records.cache import Cache, Progress
 
 ENV_DIR = "REFLECT_SESSIONS_DIR"
 SUFFIX = ".yaml"
+#: Where discarded sessions go, inside the sessions folder.
+TRASH = ".trash"
 
 
 def slug(text: str, limit: int = 40) -> str:
@@ -135,6 +137,26 @@ class Store:
         self._cached = None
         return True
 
+    def trash(self, session_id: str) -> Path:
+        """Move a record and what is rendered beside it into ``.trash/`` (owner-only),
+        never over an earlier one; the path it now has."""
+        record = self.path(session_id)
+        trash = self.folder / TRASH
+        try:
+            trash.mkdir(mode=0o700, exist_ok=True)
+            target = trash / record.name
+            while target.exists():
+                target = trash / f"{session_id}-{secrets.token_hex(2)}{SUFFIX}"
+            os.rename(record, target)  # same folder tree: a rename, never a copy
+            beside = record.with_suffix(".md")
+            if beside.exists():
+                os.rename(beside, target.with_suffix(".md"))
+        except OSError as exc:
+            raise _disk_error("move to the trash", record, exc) from None
+        self._written.pop(session_id, None)
+        self._cached = None
+        return target
+
     def write_beside(self, session_id: str, suffix: str, text: str) -> None:
         """Write a rendering beside a record (``.md``), atomically and owner-only."""
         write_atomic(self.path(session_id).with_suffix(suffix), text)
@@ -199,7 +221,7 @@ class Store:
         """The session named by an id, a unique id prefix, or ``last`` (the newest)."""
         if ref == "last":
             if not sessions:
-                raise StoreError(f"no sessions in {self.folder}")
+                raise StoreError(f"no sessions in {self.folder.absolute()}")
             return newest_first(sessions)[0]
         exact = [s for s in sessions if _key(s)[2] == ref]
         if exact:
@@ -208,7 +230,7 @@ class Store:
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            raise StoreError(f"no session matches {ref!r} in {self.folder}")
+            raise StoreError(f"no session matches {ref!r} in {self.folder.absolute()}")
         listed = ", ".join(_key(s)[2] for s in newest_first(matches)[:10])
         raise StoreError(f"{ref!r} matches {len(matches)} sessions: {listed}")
 

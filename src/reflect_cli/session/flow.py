@@ -98,10 +98,26 @@ class Facilitator:
             loop.run()
             review(self.console, session, loop)
         else:
-            for _, record in session.answers():
-                record.skipped = record.skipped or (record.answer is None and not record.rated)
+            self._scripted_end(session)
         session.status = SessionStatus.COMPLETE
         self._save(session)
+
+    def _scripted_end(self, session: Session) -> None:
+        """A scripted session is complete only when every required question is answered:
+        otherwise it stays a draft and the error says what is missing."""
+        missing = [
+            f"answer to {record.id!r}"
+            for _, record in session.answers()
+            if record.required and not record.answered and not record.rated
+        ]
+        if missing:
+            self._save(session)
+            raise InputError(
+                f"--no-input: saved as a draft, missing {', '.join(missing)}; "
+                f"continue with: reflect resume {session.id}"
+            )
+        for _, record in session.answers():
+            record.skipped = record.skipped or (record.answer is None and not record.rated)
 
     # -- setup ---------------------------------------------------------------------
 
@@ -109,6 +125,8 @@ class Facilitator:
         missing = [
             f"--{name}" for name in ("collaborative", "facilitator") if not getattr(self.plan, name)
         ]
+        if not missing:
+            return  # a session can be saved: what else is missing is said at its end
         missing += [
             f"answer to {q.id!r}"
             for _, q in self.protocol.questions()
