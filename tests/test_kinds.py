@@ -118,3 +118,35 @@ def test_multi_given_as_a_list_keeps_labels_with_commas() -> None:
     ]
     with pytest.raises(InputError, match="'Nope' is not one of the choices"):
         kinds.of(Kind.MULTI).check_given(question, ["Nope"])
+
+
+def test_a_scale_takes_a_number_or_a_label_any_case_or_its_unique_start() -> None:
+    scale = Scale(1, 5, {1: "Not yet", 3: "Partly", 4: "Nearly", 5: "Fully"})
+    question = Question("s", "How far?", Kind.SCALE, scale=scale)
+    parse = kinds.of(Kind.SCALE).parse
+    assert [parse(question, t) for t in ("Partly", "partly", " PAR ", "f", "4", "2")] == [
+        3,
+        3,
+        3,
+        5,
+        4,
+        2,
+    ]
+    with pytest.raises(InputError, match=r"or a label \(Not yet, Partly, Nearly, Fully\)"):
+        parse(question, "n")  # Not yet or Nearly: not unique
+    with pytest.raises(InputError, match="6 is outside 1 to 5"):
+        parse(question, "6")
+
+
+def test_multi_takes_commas_or_spaces_and_labels_with_spaces_whole() -> None:
+    choices = (Choice("Strong relationships and trust"), Choice("Funding"), Choice("Space"))
+    question = Question("m", "Which?", Kind.MULTI, choices=choices)
+    parse = kinds.of(Kind.MULTI).parse
+    assert parse(question, "1 3") == ["Strong relationships and trust", "Space"]
+    assert parse(question, "space funding") == ["Funding", "Space"]
+    assert parse(question, "strong relationships and trust, 2") == [
+        "Strong relationships and trust",
+        "Funding",
+    ]
+    with pytest.raises(InputError, match="'9' is not one of the choices"):
+        parse(question, "1 9")

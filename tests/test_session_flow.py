@@ -136,3 +136,14 @@ def test_action_with_unknown_handle_is_refused_not_lost(tiny: Protocol, sessions
     )
     saved = Store(sessions_dir).load(stopped.value.session_id)
     assert saved.domains[0].questions[0].answer == "monica: kept" and saved.actions == []
+
+
+def test_review_names_who_was_not_heard_in_each_domain(tiny: Protocol, sessions_dir: Path) -> None:
+    lines = ["monica: hello", "", "1", "Strong", "yes", "1 3", ""]
+    session, console = run(tiny, lines, plan(people=3), sessions_dir)
+    assert session.domains[1].questions[0].answer == 5  # a scale label typed
+    assert session.domains[1].questions[2].answer == ["Red", "Blue"]  # multi with a space
+    shown = console.shown
+    first = shown.index("First domain: not heard from Shana Beckwith, Jo Park")
+    assert shown[first + 1].startswith("Second domain: not heard from Monica Haugen")
+    assert shown.index("Commitments") > first  # then the commitments

@@ -120,15 +120,21 @@ class ChoiceKind(_Base):
 
 class MultiKind(_Base):
     kind = Kind.MULTI
-    hint = "numbers or labels, separated by commas"
+    hint = "numbers or labels, separated by commas or spaces"
 
     def parse(self, question: Question, text: str) -> Answer:
         chosen: list[str] = []
-        for part in re.split(r"[,;]", text):
-            if part.strip():
-                label = _one_choice(question, part.strip())
-                if label not in chosen:
-                    chosen.append(label)
+        for part in (p.strip() for p in re.split(r"[,;]", text)):
+            if not part:
+                continue
+            try:  # a whole label first: labels may hold spaces
+                labels = [_one_choice(question, part)]
+            except InputError:
+                words = part.split()
+                if len(words) < 2:
+                    raise
+                labels = [_one_choice(question, word) for word in words]  # "1 3"
+            chosen += [label for label in labels if label not in chosen]
         return [c.label for c in question.choices if c.label in chosen]  # protocol order
 
     def check_given(self, question: Question, value: object) -> Answer:
@@ -156,16 +162,25 @@ class MultiKind(_Base):
 
 class ScaleKind(_Base):
     kind = Kind.SCALE
-    hint = "a whole number"
+    hint = "a number or a label"
 
     def parse(self, question: Question, text: str) -> Answer:
         if question.scale is None:  # the schema and the codec give every scale its bounds
             raise InputError(f"question {question.id!r} has no scale")
         low, high = question.scale.min, question.scale.max
         value = text.strip()
+        labels = question.scale.labels
+        folded = value.casefold()
+        exact = [p for p, label in labels.items() if label.casefold() == folded]
+        starts = [p for p, label in labels.items() if label.casefold().startswith(folded)]
         # Digits only (an optional sign): int() would also take "1_0" and 4,301 digits.
-        if not re.fullmatch(r"[+-]?\d{1,9}", value):
-            raise InputError(f"type a whole number from {low} to {high}")
+        is_number = re.fullmatch(r"[+-]?\d{1,9}", value)
+        if not is_number and value and (exact or len(starts) == 1):
+            return (exact or starts)[0]  # a label, any case, or its unique start
+        if not is_number:
+            named = ", ".join(labels[p] for p in sorted(labels))
+            also = f" or a label ({named})" if named else ""
+            raise InputError(f"type a whole number from {low} to {high}{also}")
         number = int(value)
         if not low <= number <= high:
             raise InputError(f"{number} is outside {low} to {high}")

@@ -13,6 +13,7 @@ from reflect_cli.model import (
     ROUND_KINDS,
     AnswerRecord,
     DomainRecord,
+    Kind,
     Note,
     Question,
     RoundKind,
@@ -122,7 +123,7 @@ class QuestionLoop:
         record, question = item.record, item.question
         # A round's answer is the discussion: typed as text, whatever the kind.
         multiline = kinds.of(question.kind).multiline or record.round is not None
-        raw = self.console.ask(">" if multiline else f"{question.kind}>")
+        raw = self.console.ask(">" if multiline else _prompt(question))
         try:
             parsed = typed_lines.command_of(raw)
             typo, self._typo = self._typo, None
@@ -290,6 +291,17 @@ class QuestionLoop:
         owner = names.get(action.owner, action.owner) or "no owner"
         due = f", due {action.due}" if action.due else ", no due date"
         self.console.say(f"Commitment recorded: {action.text} — {owner}{due}", "green")
+
+
+def _prompt(question: Question) -> str:
+    """``choice>``; a scale shows its ends: ``1 Not yet … 5 Fully>``."""
+    scale = question.scale
+    if question.kind != Kind.SCALE or scale is None:
+        return f"{question.kind}>"
+    ends = [
+        f"{p} {scale.labels[p]}" if p in scale.labels else str(p) for p in (scale.min, scale.max)
+    ]
+    return " … ".join(ends) + ">"
 
 
 def _since(started: str) -> float:

@@ -14,6 +14,8 @@ def review(console: Console, session: Session, loop: QuestionLoop) -> None:
     while True:
         console.rule("Review")
         show_voices(console, session)
+        for line in unheard_by_domain(session):
+            console.say(line, "yellow")
         missing = [(i, item) for i, item in enumerate(loop.items) if not item.record.answered]
         if not missing:
             break
@@ -27,6 +29,22 @@ def review(console: Console, session: Session, loop: QuestionLoop) -> None:
             loop.ask(int(reply) - 1)
         else:
             console.say("Type one of the numbers above, or press Enter.", "yellow")
-    rows = [[a.text, a.owner, a.due, a.status] for a in session.actions]
+    names = session.names()
+    rows = [[a.text, names.get(a.owner, a.owner), a.due, a.status] for a in session.actions]
     console.table(["commitment", "owner", "due", "status"], rows, title="Commitments")
     console.say(f"{session.answered_count} of {session.question_count} questions answered.", "dim")
+
+
+def unheard_by_domain(session: Session) -> list[str]:
+    """``Equity: not heard from May Tran, Dana Okafor`` for each domain the room talked
+    about, naming who is here and was not credited there."""
+    here = [p for p in session.participants if p.present]
+    lines = []
+    for domain in session.domains:
+        if not any(q.answered for q in domain.questions):
+            continue
+        credited = {h for q in domain.questions for h in q.credits}
+        quiet = [p.name for p in here if p.handle not in credited]
+        if quiet:
+            lines.append(f"{domain.title}: not heard from {', '.join(quiet)}")
+    return lines
