@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from reflect_cli.errors import SessionInterrupted
+
 PROTOCOL = """
 id: rounds
 version: 1
@@ -275,3 +277,63 @@ def test_search_finds_ratings_like_any_answer(cli: Any, rounds: dict[str, str]) 
     assert not any(line.startswith(("Monica", "Hope")) for line in lines)
     named = cli("search", "Shana")
     assert "Shana Beckwith: 2" in named.stdout
+
+
+def test_equitable_partnerships_with_four_partners_from_three_organizations(
+    cli: Any, sessions_dir: Path
+) -> None:
+    """The meeting the issue asks for: the type question anonymously, the hallmarks as
+    named rounds, the spread seen at once, and an HTML summary that shows the differences."""
+    from reflect_cli.protocols import catalog
+    from reflect_cli.records.store import Store
+    from reflect_cli.session.console import ScriptedConsole
+    from reflect_cli.session.flow import Facilitator
+    from reflect_cli.session.prefill import Plan, add_participants
+
+    protocol, _ = catalog.find("equitable-partnerships")
+    made = Plan(
+        collaborative="Northgate OST", site="Lincoln Annex", facilitator="F", date="2026-11-23"
+    )
+    add_participants(
+        made,
+        [
+            "Monica Haugen | Seattle Parks and Recreation | Site lead | mh",
+            "Shana Beckwith | STEMPaths Innovation Network | Director | shana",
+            "Ana Ruiz | Northgate Elementary | Counselor | ana",
+            "Hope Lee | Seattle Parks and Recreation | Coach | hope",
+        ],
+    )
+    lines = [
+        "/round anonymous",  # partnership type today: pass the laptop
+        "2",
+        "coll",
+        "3",
+        "/pass",
+        "",
+        "mh 3, shana 3, ana 2, hope 3",  # type wanted: named, everyone at once
+        "",
+        "",  # the path: no answer
+        "4",  # shared leadership, in turn
+        "1",
+        "3",
+        "5",
+        "shana: we are told, not asked.",
+        "",
+        "mh 3, shana 3, ana 3, hope 3",  # coordination: everyone agrees
+        "",
+        "/pause",
+    ]
+    console = ScriptedConsole(lines)
+    with pytest.raises(SessionInterrupted):
+        Facilitator(console, Store(sessions_dir), protocol, made).start()
+    shown = "\n".join(console.shown)
+    assert "Partners see this differently: ratings span 1 to 5" in shown
+    assert "4 rated · median 3 (Partly) · range 3" in shown  # coordination: no flag after it
+    html = Svg()
+    session_id = next(sessions_dir.glob("*.yaml")).stem
+    document = export(cli, session_id, "--format", "html", "--status", "draft")
+    html.feed(document)
+    assert [len(p) for p in html.plots] == [3, 4, 4, 4]
+    text = " ".join(" ".join(html.text).split())
+    assert text.count("Partners see this differently") == 1
+    assert "Round (anonymous): 3 rated, 1 passed" in text
