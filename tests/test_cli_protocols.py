@@ -45,6 +45,7 @@ def test_show_lists_choices_and_scales(cli: Any) -> None:
     flat = " ".join(cli("protocols", "show", "equitable-partnerships").stdout.split())
     assert "1) Cooperative" in flat and "3) Integrated" in flat
     assert "scale 1 to 5: 1 = Not yet" in flat
+    assert "[shared-leadership; scale, named round]" in flat
 
 
 def test_show_unknown_protocol_is_one_line_exit_2(cli: Any) -> None:

@@ -87,7 +87,8 @@ def show_protocol(protocol: Protocol, out: Console | None = None) -> None:
             out.print(text(domain.help, "italic"))
         for question in domain.questions:
             number += 1
-            kind = question.kind + (", required" if question.required else "")
+            kind = question.kind + (f", {question.round} round" if question.round else "")
+            kind += ", required" if question.required else ""
             out.print(text(f"{number}. {question.prompt} [{question.id}; {kind}]"))
             if question.help:
                 out.print(text(f"   {question.help}", "dim"))
@@ -99,6 +100,9 @@ def show_protocol(protocol: Protocol, out: Console | None = None) -> None:
                 scale = question.scale
                 labels = ", ".join(f"{k} = {v}" for k, v in sorted(scale.labels.items()))
                 out.print(text(f"   scale {scale.min} to {scale.max}: {labels}", "dim"))
+            if question.bands:
+                bands = ", ".join(f"{b.label} from {b.min}" for b in question.bands)
+                out.print(text(f"   bands: {bands}", "dim"))
     if protocol.source:
         out.print()
         out.print(text(f"Source: {protocol.source}", "dim"))
