@@ -82,7 +82,9 @@ def test_list_table_names_the_folder(
     cli: Any, sessions: dict[str, str], sessions_dir: Path
 ) -> None:
     result = cli("list")
-    assert sessions["first"] in result.stdout and str(sessions_dir) in result.stdout
+    assert sessions["first"] not in result.stdout and str(sessions_dir) in result.stdout
+    assert "2026-09-15 " in result.stdout  # the shortest unique prefix of its id
+    assert sessions["first"] in cli("list", "--long").stdout
 
 
 def test_empty_folder_says_how_to_start(cli: Any) -> None:

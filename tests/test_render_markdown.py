@@ -62,3 +62,22 @@ def test_private_notes_never_rendered() -> None:
 
     s.notes.append(Note("secret about Jo", "q"))
     assert "secret" not in markdown.render_session(s)
+
+
+def test_record_shows_ratings_with_their_scale_and_multi_as_bullets() -> None:
+    from reflect_cli.model import Choice, Kind, Scale
+
+    record = session()
+    record.domains[1].questions = [
+        AnswerRecord("s", "How strong?", Kind.SCALE, answer=3, scale=Scale(1, 5, {3: "Partly"})),
+        AnswerRecord(
+            "m",
+            "Which?",
+            Kind.MULTI,
+            (Choice("Space, staff and time"), Choice("Families")),
+            answer=["Space, staff and time", "Families"],
+        ),
+    ]
+    text = markdown.render_session(record)
+    assert "3 of 5 — Partly" in text
+    assert "- Space, staff and time\n- Families" in text

@@ -12,7 +12,7 @@ import re
 from typing import ClassVar, Protocol
 
 from reflect_cli.errors import InputError
-from reflect_cli.model import Answer, Kind, Question
+from reflect_cli.model import Answer, AnswerRecord, Kind, Question
 
 YES = {"y", "yes", "true", "1"}
 NO = {"n", "no", "false", "0"}
@@ -238,3 +238,42 @@ def of(kind: Kind) -> Behaviour:
 def answer_text(kind: Kind, value: Answer) -> str:
     """An answer to a question of this kind as display text."""
     return BEHAVIOURS[kind].text(value)
+
+
+# -- a recorded answer as people read it ----------------------------------------------
+# Multi-choice labels can hold commas ("Planning, and shared decisions"): they stay a list
+# for bullets and rows, joined with "; " only where one line is needed.
+
+JOIN = "; "
+
+
+def scale_label(record: AnswerRecord) -> str:
+    """The scale's label for the answer given ("Partly"), or ""."""
+    if record.scale is None or isinstance(record.answer, bool):
+        return ""
+    return record.scale.labels.get(record.answer, "") if isinstance(record.answer, int) else ""
+
+
+def shown(record: AnswerRecord) -> str:
+    """A recorded answer as one piece of text: "3 of 5 — Partly", "A; B" ("" for none)."""
+    value = record.answer
+    if record.kind is Kind.SCALE and isinstance(value, int) and not isinstance(value, bool):
+        of_max = f" of {record.scale.max}" if record.scale else ""
+        label = scale_label(record)
+        return f"{value}{of_max}" + (f" — {label}" if label else "")
+    if isinstance(value, list):
+        return JOIN.join(str(v) for v in value)
+    return answer_text(record.kind, value)
+
+
+def items(record: AnswerRecord) -> list[str]:
+    """A multi-choice answer's labels, one each; any other answer as a list of one."""
+    if isinstance(record.answer, list):
+        return [str(v) for v in record.answer]
+    text = shown(record)
+    return [text] if text else []
+
+
+def cell(record: AnswerRecord | None) -> str:
+    """A recorded answer in one cell of a table over time."""
+    return (shown(record) if record is not None else "") or EMPTY_CELL

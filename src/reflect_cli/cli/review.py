@@ -96,12 +96,17 @@ def list_sessions(
     status: Status = "",
     n: Count = None,
     as_json: Annotated[bool, typer.Option("--json", help="A JSON array, for scripts.")] = False,
+    long_ids: Annotated[
+        bool, typer.Option("--long", help="Whole session ids, not the shortest unique prefix.")
+    ] = False,
 ) -> None:
-    """List sessions, newest first: date, id, collaborative, site, protocol, status,
-    answered/total, participants and open commitments."""
+    """List sessions, newest first, one line each: date, id (its shortest unique prefix),
+    collaborative, site, protocol, status, answered/total, people and open commitments.
+    A narrow terminal drops site, protocol, people, date, answered and status, in that
+    order; a pipe gets every column."""
     import json
 
-    from reflect_cli.ui import terminal
+    from reflect_cli.ui import session_list
 
     store, chosen = _chosen(ctx)
     rows = [{k: v for k, v in s.items() if k != "started"} for s in chosen]
@@ -114,32 +119,21 @@ def list_sessions(
             file=sys.stderr,
         )
         return
-    table_rows = [
-        [
-            r["date"],
-            r["id"],
-            r["collaborative"],
-            r["site"],
-            r["protocol"],
-            r["status"],
-            f"{r['answered']}/{r['questions']}",
-            str(r["participants"]),
-            str(r["open_commitments"]),
-        ]
+    import os
+
+    from reflect_cli.ui.session_list import ListRow
+
+    listed = [
+        ListRow(
+            str(r["date"]), str(r["id"]), str(r["collaborative"]), str(r["site"]),
+            str(r["protocol"]), str(r["status"]), int(r["answered"]), int(r["questions"]),
+            int(r["participants"]), int(r["open_commitments"]),
+        )
         for r in rows
-    ]
-    headers = [
-        "date",
-        "id",
-        "collaborative",
-        "site",
-        "protocol",
-        "status",
-        "answered",
-        "people",
-        "open",
-    ]
-    terminal.table(headers, table_rows, caption=f"{len(rows)} sessions in {store.folder}", keep=2)
+    ]  # fmt: skip
+    caption = f"{plural(len(rows), 'session')} in {store.folder}"
+    fit = sys.stdout.isatty() or bool(os.environ.get("COLUMNS"))
+    session_list.show(listed, caption, long_ids=long_ids, fit=fit)
 
 
 def show(
@@ -181,7 +175,7 @@ def search(
     session_view.hits(hits)
     sessions = len({h.session.id for h in hits})
     print(
-        f"reflect: {_plural(len(hits), 'matching line')} in {_plural(sessions, 'session')}",
+        f"reflect: {plural(len(hits), 'matching line')} in {plural(sessions, 'session')}",
         file=sys.stderr,
     )
 
@@ -284,12 +278,13 @@ def export(
         else:
             write_atomic(output, chunks)
     print(
-        f"reflect: wrote {output} ({_plural(len(chosen), 'session')}, {chosen_format})",
+        f"reflect: wrote {output} ({plural(len(chosen), 'session')}, {chosen_format})",
         file=sys.stderr,
     )
 
 
-def _plural(count: int, noun: str) -> str:
+def plural(count: int, noun: str) -> str:
+    """ "1 session", "2 sessions"."""
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 

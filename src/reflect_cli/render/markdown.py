@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from reflect_cli.kinds import answer_text
+from reflect_cli import kinds
 from reflect_cli.model import Action, AnswerRecord, CommitmentStatus, Participant, Session
 from reflect_cli.rounds import text as round_text
 
@@ -118,13 +118,15 @@ def render_session(session: Session) -> str:
         for question in domain.questions:
             out += ["", f"### {inline(question.prompt)}", ""]
             out += round_lines(question, session.participants)
-            shown = answer_text(question.kind, question.answer)
+            shown = kinds.shown(question)  # "3 of 5 — Partly"
             if question.rated and not shown:
                 out.pop()  # the round is the answer; no discussion was recorded
             elif question.skipped and not shown:
                 out.append("_Skipped._")
             elif not shown:
                 out.append("_Not answered yet._")
+            elif isinstance(question.answer, list):  # labels may hold commas: one each
+                out += [f"- {inline(label)}" for label in question.answer]
             else:
                 out.append(block(shown))
             if question.credits:

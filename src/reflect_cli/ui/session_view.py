@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reflect_cli.kinds import answer_text
+from reflect_cli import kinds
 from reflect_cli.model import AnswerRecord, RoundKind, Session
 from reflect_cli.rounds import text as round_text
 from reflect_cli.rounds.analysis import option_label
@@ -18,21 +18,26 @@ if TYPE_CHECKING:
 
 def show(session: Session, out: Console | None = None) -> None:
     """The whole session: metadata, roster, answers, credits, commitments, private notes."""
-    out = out or terminal.console()
+    out = out or terminal.console(piped_width=80)  # `show | less` reads like a terminal
     names = session.names()
     out.print(terminal.text(f"{session.protocol.title}: {session.collaborative}", "bold"))
+    # The id on a line of its own, never folded: it is copied into other commands.
+    out.print(terminal.text(f"id {session.id}", "dim"), soft_wrap=True)
     rows = [
-        ["id", session.id],
         ["date", session.date],
         ["site", session.site],
         ["facilitator", session.facilitator],
         ["status", session.status],
         ["answered", f"{session.answered_count} of {session.question_count}"],
+        *(["intro", f"{step}: {status}"] for step, status in session.intro.items()),
     ]
     terminal.table(["", ""], rows, out=out)
     terminal.table(
-        ["participant", "organization", "role", "handle"],
-        [[p.name, p.organization, p.role, p.handle] for p in session.participants],
+        ["participant", "organization", "role", "handle", ""],
+        [
+            [p.name, p.organization, p.role, p.handle, "" if p.present else "absent"]
+            for p in session.participants
+        ],
         caption="Participants",
         out=out,
     )
@@ -41,9 +46,12 @@ def show(session: Session, out: Console | None = None) -> None:
         for question in domain.questions:
             out.print(terminal.text(question.prompt, "bold"))
             held = _round(session, question, out)
-            text = answer_text(question.kind, question.answer)
+            text = kinds.shown(question)
             state = "skipped" if question.skipped else "not answered"
-            if text or not held:
+            if isinstance(question.answer, list) and question.answer:
+                for label in question.answer:  # labels may hold commas: one per line
+                    out.print(terminal.text(f"• {label}"))
+            elif text or not held:
                 out.print(terminal.text(text or f"({state})", "" if text else "dim italic"))
             if question.credits:
                 voices = ", ".join(names.get(c, c) for c in question.credits)
@@ -53,7 +61,7 @@ def show(session: Session, out: Console | None = None) -> None:
                     out.print(terminal.text(f"[private note] {note.text}", "yellow"))
             out.print()
     actions = [
-        [a.text, names.get(a.owner, a.owner), a.due, a.status]
+        [a.text, names.get(a.owner, a.owner), a.due, a.status + (f": {a.note}" if a.note else "")]
         for a in (*session.follow_up, *session.actions)
     ]
     terminal.table(

@@ -24,7 +24,7 @@ def visible(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-def console(stderr: bool = False, soft_wrap: bool = False) -> Console:
+def console(stderr: bool = False, soft_wrap: bool = False, piped_width: int = 200) -> Console:
     """A Rich console on standard output (data) or standard error (messages)."""
     import os
     import sys
@@ -32,8 +32,9 @@ def console(stderr: bool = False, soft_wrap: bool = False) -> Console:
     from rich.console import Console
 
     stream = sys.stderr if stderr else sys.stdout
-    # Piped output has no width of its own: keep tables whole for grep and less.
-    wide = None if stream.isatty() or os.environ.get("COLUMNS") else 200
+    # Piped output has no width of its own: ``piped_width`` (wide keeps tables whole for
+    # grep; a view to read in a pager asks for 80).
+    wide = None if stream.isatty() or os.environ.get("COLUMNS") else piped_width
     return Console(stderr=stderr, highlight=False, soft_wrap=soft_wrap, width=wide)
 
 
@@ -55,7 +56,14 @@ def table(
     from rich import box
     from rich.table import Table
 
-    grid = Table(box=box.SIMPLE_HEAD, caption=visible(caption) or None, caption_justify="left")
+    # The caption is a title: read before the table, not found after it.
+    grid = Table(
+        box=box.SIMPLE_HEAD,
+        title=visible(caption) or None,
+        title_justify="left",
+        title_style="bold",
+        show_header=any(headers),
+    )
     for number, header in enumerate(headers):
         # Ids and dates are copied into other commands: never fold them.
         grid.add_column(header, overflow="fold", no_wrap=number < keep, min_width=len(header))

@@ -8,8 +8,8 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
+from reflect_cli import kinds
 from reflect_cli.model import AnswerRecord, Kind, Session
-from reflect_cli.render import values
 from reflect_cli.render.export.base import Options
 from reflect_cli.rounds.analysis import option_label
 
@@ -88,4 +88,4 @@ def _answers(record: AnswerRecord) -> list[tuple[str, str, str, str]]:
         raw = "yes" if value else "no"
     else:
         raw = str(value)
-    return [(values.shown(record), raw, values.scale_label(record), "")]
+    return [(kinds.shown(record), raw, kinds.scale_label(record), "")]

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from html import escape
 
+from reflect_cli import kinds
 from reflect_cli.model import AnswerRecord, CommitmentStatus, Session, has_answer
-from reflect_cli.render import values
 from reflect_cli.render.export import round_svg
 from reflect_cli.render.export.base import Options, batched
 from reflect_cli.render.export.summary import (
@@ -108,7 +108,7 @@ def _answer(summary: Summary, session: Session, record: AnswerRecord) -> str:
         body = '<ul class="chosen">' + "".join(f"<li>{_e(x)}</li>" for x in record.answer)
         body += "</ul>"
     else:
-        body = "".join(f"<p>{_e(line)}</p>" for line in values.shown(record).splitlines())
+        body = "".join(f"<p>{_e(line)}</p>" for line in kinds.shown(record).splitlines())
     voices = ", ".join(_e(session.names().get(c, c)) for c in record.credits)
     credit = f'<div class="voices">Voices: {voices}</div>' if voices else ""
     return f'<div class="answer">{when}{body}{credit}</div>'

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from reflect_cli import kinds
 from reflect_cli.model import CommitmentStatus, Session, has_answer
-from reflect_cli.render import values
 from reflect_cli.render.export.base import Options, batched
 from reflect_cli.render.export.summary import (
     Summary,
@@ -111,12 +111,12 @@ def _domains(summary: Summary) -> Iterator[str]:
                 voices = ", ".join(named.get(c) or inline(c) for c in record.credits)
                 if isinstance(record.answer, list):  # multi: one bullet per label
                     yield from ((when[id(session)].rstrip(), "") if when[id(session)] else ())
-                    yield from (f"- {inline(label)}" for label in values.items(record))
+                    yield from (f"- {inline(label)}" for label in kinds.items(record))
                     yield from ([f"\n_Voices: {voices}_"] if voices else [])
                     yield ""
                     continue
                 credit = f"\\\n_Voices: {voices}_" if voices else ""
-                yield from (f"{when[id(session)]}{block(values.shown(record))}{credit}", "")
+                yield from (f"{when[id(session)]}{block(kinds.shown(record))}{credit}", "")
             if not answered:
                 yield from ("_Not answered._", "")
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from reflect_cli import kinds
 from reflect_cli.model import Action, Answer, AnswerRecord, CommitmentStatus, Kind, Note, Session
-from reflect_cli.render import values
 from reflect_cli.render.export.names import fold
 from reflect_cli.rounds import text as round_text
 from reflect_cli.rounds.analysis import RoundResult
@@ -35,7 +34,7 @@ class QuestionAnswers:
         if record is not None and record.round:
             result = round_of(session, record)
             return round_text.over_time_cell(result) if result else kinds.EMPTY_CELL
-        return values.cell(record)
+        return kinds.cell(record)
 
     def rounds(self) -> list[tuple[Session, RoundResult]]:
         """Each session's round of this question, oldest first (sessions without one left out)."""

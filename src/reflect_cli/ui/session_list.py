@@ -1,0 +1,171 @@
+"""`reflect list` as a table that fits the terminal: one line per session, never a word
+folded. Narrow terminals drop whole columns in a fixed order; the collaborative is cut at
+a word boundary with an ellipsis; ids are the shortest unique prefixes (whole with
+``--long``), so what is shown can be copied into `reflect show`.
+
+It draws typed rows (``ListRow``), whatever reads them: the cache today, an index later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reflect_cli.ui import terminal
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+@dataclass(frozen=True)
+class ListRow:
+    """One session as `reflect list` shows it."""
+
+    date: str
+    id: str
+    collaborative: str
+    site: str
+    protocol: str
+    status: str
+    answered: int
+    questions: int
+    people: int
+    open: int
+
+
+#: Every column, left to right, with its header.
+COLUMNS = (
+    ("date", "date"),
+    ("id", "id"),
+    ("collaborative", "collaborative"),
+    ("site", "site"),
+    ("protocol", "protocol"),
+    ("status", "status"),
+    ("answered", "answered"),
+    ("people", "people"),
+    ("open", "open"),
+)
+#: Which columns go first when the terminal is too narrow (the id and collaborative stay).
+DROP_ORDER = ("site", "protocol", "people", "date", "answered", "status", "open")
+#: The columns that go before the collaborative is cut below ``COLLABORATIVE_MIN``.
+EXTRAS = ("site", "protocol", "people", "date")
+#: The collaborative keeps at least this many characters before the extras go.
+COLLABORATIVE_MIN = 30
+#: What Rich adds to each column: a space either side and a one-space divider (plus one
+#: more edge for the whole table).
+_PAD = 3
+
+
+def short_ids(ids: Sequence[str], minimum: int = 10) -> dict[str, str]:
+    """Each id's shortest prefix that no other id starts with (at least ``minimum``
+    characters: an id starts with its date)."""
+    ordered = sorted(set(ids))
+
+    def common(a: str, b: str) -> int:
+        count = 0
+        for x, y in zip(a, b, strict=False):
+            if x != y:
+                break
+            count += 1
+        return count
+
+    shortest = {}
+    for index, this in enumerate(ordered):
+        neighbours = ordered[max(0, index - 1) : index] + ordered[index + 1 : index + 2]
+        need = max([minimum] + [common(this, other) + 1 for other in neighbours])
+        shortest[this] = this[:need]
+    return shortest
+
+
+def ellipsize(text: str, width: int) -> str:
+    """``text`` in at most ``width`` characters, cut after a whole word, with "…"."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    cut = text[: width - 1]
+    if " " in cut and text[width - 1] != " ":
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def _cells(row: ListRow, ids: dict[str, str]) -> dict[str, str]:
+    return {
+        "date": row.date,
+        "id": ids.get(row.id, row.id),
+        "collaborative": row.collaborative,
+        "site": row.site,
+        "protocol": row.protocol,
+        "status": row.status,
+        "answered": f"{row.answered}/{row.questions}",
+        "people": str(row.people),
+        "open": str(row.open),
+    }
+
+
+def layout(rows: Sequence[dict[str, str]], width: int | None) -> tuple[list[str], int]:
+    """The columns that fit ``width`` (all of them when None) and the collaborative's width."""
+    names = [name for name, _ in COLUMNS]
+    widths = _widths(rows)
+    if width is None:
+        return names, widths["collaborative"]
+    room = 0
+    for index, dropped in enumerate((None, *DROP_ORDER)):
+        if dropped:
+            names.remove(dropped)
+        fixed = sum(widths[n] + _PAD for n in names if n != "collaborative")
+        room = width - fixed - _PAD - 1
+        # Extra columns give way to a readable collaborative; the counts only to one that
+        # at least shows its first words.
+        upcoming = DROP_ORDER[index] if index < len(DROP_ORDER) else ""
+        need = COLLABORATIVE_MIN if upcoming in EXTRAS else len("collaborative")
+        if room >= min(need, widths["collaborative"]):
+            return names, min(room, widths["collaborative"])
+    # Only the id and the collaborative are left: the id stays whole (it is copied).
+    return names, max(room, len("collaborative"))
+
+
+def _widths(rows: Sequence[dict[str, str]]) -> dict[str, int]:
+    return {name: max([len(header)] + [len(r[name]) for r in rows]) for name, header in COLUMNS}
+
+
+def show(
+    rows: Sequence[ListRow],
+    caption: str,
+    out: Console | None = None,
+    long_ids: bool = False,
+    fit: bool = True,
+) -> None:
+    """Print the sessions table fitted to ``out``'s width; with ``fit`` off (a pipe), every
+    column whole, however wide."""
+    from rich import box
+    from rich.table import Table
+
+    out = out or terminal.console()
+    ids = {} if long_ids else short_ids([r.id for r in rows])
+    cells = [_cells(r, ids) for r in rows]
+    names, room = layout(cells, out.width if fit else None)
+    if not fit:
+        out.width = max(out.width, sum(w + _PAD for w in _widths(cells).values()) + 1)
+    grid = Table(
+        box=box.SIMPLE_HEAD,
+        title=terminal.visible(caption) or None,
+        title_justify="left",
+        title_style="",
+    )
+    headers = dict(COLUMNS)
+    id_width = max(len(c["id"]) for c in cells)
+    for name in names:
+        # The id is never cut; anything that must give way is ellipsized, never folded.
+        grid.add_column(
+            headers[name],
+            no_wrap=True,
+            overflow="ellipsis",
+            min_width=id_width if name == "id" else None,
+        )
+    for row in cells:
+        shown = {**row, "collaborative": ellipsize(row["collaborative"], room)}
+        grid.add_row(*(terminal.text(shown[name]) for name in names))  # type: ignore[arg-type]
+    out.print(grid)

@@ -1,0 +1,113 @@
+"""`reflect list` fits the terminal: whole words, whole columns dropped, unique id prefixes."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.console import Console
+
+from reflect_cli.ui.session_list import DROP_ORDER, ListRow, ellipsize, short_ids, show
+
+ROWS = [
+    ListRow("2026-11-03", "2026-11-03-rainier-beach-community-partners-for-you-754e",
+            "Rainier Beach Community Partners for Youth and Families",
+            "Rainier Beach High School Gymnasium", "partnership-reflection", "complete",
+            3, 8, 4, 2),
+    ListRow("2026-11-01", "2026-11-01-northgate-elementary-ost-0fe3", "Northgate Elementary OST",
+            "Northgate Elementary", "equitable-partnerships", "draft", 12, 15, 3, 0),
+    ListRow("2026-11-01", "2026-11-01-northgate-elementary-ost-9a1c", "Northgate Elementary OST",
+            "Northgate Elementary", "partnership-reflection", "complete", 8, 8, 3, 1),
+    ListRow("2026-11-01", "2026-11-01-monica-haugen-family-collaborative-77aa",
+            "Monica Haugen Family Collaborative", "Shana’s Place", "partnership-reflection",
+            "complete", 2, 8, 12, 10),
+]  # fmt: skip
+
+
+def rendered(width: int, long_ids: bool = False, rows: list[ListRow] = ROWS) -> list[str]:
+    out = Console(file=io.StringIO(), width=width, force_terminal=False, color_system=None)
+    show(rows, "4 sessions in sessions", out, long_ids=long_ids)
+    return [line.rstrip() for line in out.file.getvalue().splitlines()]  # type: ignore[attr-defined]
+
+
+def words_of(row: ListRow) -> set[str]:
+    cells = [row.date, row.id, row.collaborative, row.site, row.protocol, row.status]
+    cells += [f"{row.answered}/{row.questions}", str(row.people), str(row.open)]
+    return {w for cell in cells for w in cell.split()}
+
+
+def body(lines: list[str]) -> list[list[str]]:
+    return [line.split() for line in lines if line.strip().startswith("2026-")]
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_one_line_per_session_no_word_broken(width: int) -> None:
+    lines = rendered(width)
+    assert all(len(line) <= width for line in lines)
+    rows = body(lines)
+    assert len(rows) == len(ROWS)  # nothing folded onto a second line
+    for tokens, row in zip(rows, ROWS, strict=True):
+        words = words_of(row)
+        for token in tokens:
+            whole = token in words or row.id.startswith(token)
+            cut = token.endswith("…") and token[:-1] in words  # cut after a whole word
+            assert whole or cut, (width, token)
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_ids_are_unique_prefixes(width: int) -> None:
+    for tokens, row in zip(body(rendered(width)), ROWS, strict=True):
+        shown = max((t for t in tokens if row.id.startswith(t)), key=len)
+        assert [r.id for r in ROWS if r.id.startswith(shown)] == [row.id]
+
+
+def test_columns_drop_in_the_fixed_order() -> None:
+    def headers(width: int) -> list[str]:
+        lines = rendered(width)
+        return next(line.split() for line in lines if "collaborative" in line)
+
+    assert headers(200) == [
+        "date", "id", "collaborative", "site", "protocol", "status", "answered", "people", "open"
+    ]  # fmt: skip
+    for width in (120, 80, 60):
+        gone = [c for c in DROP_ORDER if c not in headers(width)]
+        assert gone == list(DROP_ORDER[: len(gone)]), width
+    assert headers(60) == ["id", "collaborative"]  # two sessions' ids are long here
+    # Ids that differ early (the usual case): at 120 only site and protocol go.
+    usual = [ROWS[0], ROWS[1], ROWS[3]]
+    wide = next(line.split() for line in rendered(120, rows=usual) if "collaborative" in line)
+    assert wide == ["date", "id", "collaborative", "status", "answered", "people", "open"]
+    narrow = next(line.split() for line in rendered(60, rows=usual) if "collaborative" in line)
+    assert narrow[:2] == ["id", "collaborative"] and "open" in narrow
+
+
+def test_long_ids_are_whole() -> None:
+    assert any(ROWS[0].id in line for line in rendered(250, long_ids=True))
+
+
+@given(st.lists(st.from_regex(r"2026-0[1-9]-[0-2][1-8]-[a-z]{1,6}-[0-9a-f]{4}", fullmatch=True),
+                min_size=1, max_size=30, unique=True))  # fmt: skip
+def test_short_ids_are_unique_prefixes(ids: list[str]) -> None:
+    short = short_ids(ids)
+    for full, prefix in short.items():
+        assert full.startswith(prefix) and len(prefix) >= 10
+        assert [i for i in ids if i.startswith(prefix)] == [full]
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "expected"),
+    [
+        ("Northgate Elementary OST", 30, "Northgate Elementary OST"),
+        ("Northgate Elementary OST", 22, "Northgate Elementary…"),
+        ("Northgate Elementary OST", 12, "Northgate…"),
+        ("Monica Haugen Family Collaborative", 20, "Monica Haugen…"),
+        ("Supercalifragilistic", 8, "Superca…"),
+    ],
+)
+def test_ellipsize_cuts_after_whole_words(text: str, width: int, expected: str) -> None:
+    assert ellipsize(text, width) == expected
+    assert len(ellipsize(text, width)) <= width
+    assert re.fullmatch(r"[^…]*…?", ellipsize(text, width))

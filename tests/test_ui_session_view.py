@@ -1,0 +1,44 @@
+"""`reflect show`: 80 columns on a pipe, captions above their tables, readable answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+RESOURCES = (
+    "Resource-sharing (space, meeting time, staff) to improve coordination and communication"
+)
+
+
+def test_show_on_a_pipe_is_80_wide_with_captions_above(cli: Any, sessions: dict[str, str]) -> None:
+    result = cli("show", sessions["first"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= 80
+    assert max(len(line) for line in lines) > 70  # rules drawn across the width, not 200
+    caption = next(i for i, line in enumerate(lines) if line.strip() == "Participants")
+    header = next(i for i, line in enumerate(lines) if "organization" in line)
+    assert caption < header
+    commitments = next(i for i, line in enumerate(lines) if line.strip() == "Commitments")
+    assert commitments < next(i for i, line in enumerate(lines) if "Share the space" in line)
+    assert "2 of 5 — Starting" in result.stdout  # a rating with its scale and label
+
+
+def test_show_lists_multi_choice_labels_and_absent_people(cli: Any, sessions_dir: Any) -> None:
+    from conftest import make_session
+    from reflect_cli.records.store import Store
+
+    sid = make_session(
+        sessions_dir,
+        "equitable-partnerships",
+        answers={
+            "partnership-type-now": "Cooperative",
+            "helping-factors": ["Strong relationships and trust", RESOURCES],
+        },
+    )
+    store = Store(sessions_dir)
+    session = store.load(sid)
+    session.participants[2].present = False
+    store.save(session)
+    out = " ".join(cli("show", sid).stdout.split())  # long labels wrap at 80 columns
+    assert "• Strong relationships and trust" in out and f"• {RESOURCES}" in out
+    assert "absent" in out
