@@ -14,7 +14,6 @@ session killed mid-round resumes with the next person.
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Callable
 
 from reflect_cli.errors import InputError
@@ -52,16 +51,7 @@ def present(session: Session) -> list[Participant]:
 
 def rating_of(question: Question, text: str) -> RatingValue:
     """A rating typed as for the question itself: number, label or unique prefix."""
-    value = text.strip()
-    scale = question.scale
-    if question.kind == "scale" and scale is not None and not re.fullmatch(r"-?\d+", value):
-        folded = value.casefold()
-        exact = [p for p, label in scale.labels.items() if label.casefold() == folded]
-        starts = [p for p, label in scale.labels.items() if label.casefold().startswith(folded)]
-        found = exact or (starts if value and len(starts) == 1 else [])
-        if found:
-            return found[0]
-    answer = typed_lines.parse_answer(question, value)
+    answer = typed_lines.parse_answer(question, text.strip())
     assert isinstance(answer, int | str | bool)  # scale, choice and yes-no give one value
     return answer
 
