@@ -121,13 +121,14 @@ def _register() -> None:
     app.command()(review.edit)
     app.command()(commitments.commitments)
     group = typer.Typer(
-        help="List, show and validate reflection protocols.",
+        help="List, show and validate reflection protocols; print a handout.",
         no_args_is_help=True,
         rich_markup_mode=None,
     )
     group.command("list")(protocols.list_protocols)
     group.command("show")(protocols.show_protocol)
     group.command("validate")(protocols.validate)
+    group.command("handout")(protocols.handout)
     app.add_typer(group, name="protocols")
 
 

@@ -58,3 +58,41 @@ def validate(
             print(f"{path}: ok ({loaded.id}, {loaded.question_count} questions)")
     if problems:
         raise ProtocolError(problems)
+
+
+def handout(
+    protocol: Annotated[str, typer.Argument(help="Protocol id, or a path to a YAML file.")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="File to write: .html (default) or .md [default: stdout]."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    questions_dir: QuestionsDirs = None,
+) -> None:
+    """Write a printable handout of a protocol for participants: title, purpose, the
+    video to watch first, then one page per domain with its questions, their help and
+    room for notes. HTML (self-contained, no script, print CSS) unless -o ends in .md."""
+    import sys
+
+    from reflect_cli.errors import InputError
+    from reflect_cli.protocols import catalog
+    from reflect_cli.records.store import write_atomic
+    from reflect_cli.render import handout as rendering
+
+    found, warnings = catalog.find(protocol, questions_dir or [])
+    warn(warnings)
+    suffix = output.suffix.lower() if output else ".html"
+    if suffix not in (".html", ".htm", ".md", ".markdown"):
+        raise InputError(f"{output}: a handout is .html or .md")
+    text = (
+        rendering.markdown_text(found) if suffix in (".md", ".markdown") else rendering.html(found)
+    )
+    if output is None:
+        sys.stdout.write(text)
+        return
+    if output.exists() and not force:
+        raise InputError(f"{output} exists; use --force to overwrite it")
+    write_atomic(output, text)
+    print(f"reflect: wrote {output} ({found.id}, {len(found.domains)} domains)", file=sys.stderr)
