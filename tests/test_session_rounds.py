@@ -8,8 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from reflect_cli.errors import InputError, SessionInterrupted
 from reflect_cli.model import Protocol, Rating, RoundKind, Session
@@ -310,20 +308,6 @@ def test_a_single_value_for_a_round_question_is_the_rooms_answer(
     assert record is not None and record.round is None and record.answer == 3
 
 
-def test_anonymous_ratings_keep_no_order_of_entry() -> None:
-    from reflect_cli.model import AnswerRecord, Kind
-    from reflect_cli.session.rounds import add_anonymous
-
-    orders = set()
-    for _ in range(30):
-        record = AnswerRecord("q", "Q?", Kind.SCALE, round=RoundKind.ANONYMOUS)
-        for value in range(1, 6):
-            add_anonymous(record, Rating(value, organization="Parks"))
-        orders.add(tuple(r.value for r in record.ratings))
-    # 30 draws of 120 orders: all the same (or all in entry order) only if not shuffled.
-    assert (len(orders) > 1 and (1, 2, 3, 4, 5) not in orders) or len(orders) > 5
-
-
 def test_only_present_people_are_asked(protocol: Protocol, sessions_dir: Path) -> None:
     made = plan()
     made.participants[1].present = False  # Shana left before the round
@@ -344,36 +328,3 @@ def test_a_round_with_no_one_present_says_so(protocol: Protocol, sessions_dir: P
     with pytest.raises(SessionInterrupted):
         Facilitator(console, Store(sessions_dir), protocol, made).start()
     assert "No one is here to rate: add people with /join first." in console.shown
-
-
-@settings(max_examples=50, deadline=None)
-@given(
-    st.dictionaries(
-        st.sampled_from(["mh", "shana", "ana", "alopez"]),
-        st.one_of(st.none(), st.integers(1, 5)),
-        max_size=4,
-    ),
-    st.sampled_from(list(RoundKind)),
-)
-def test_ratings_given_up_front_keep_every_value_and_no_name_when_anonymous(
-    given_ratings: dict[str, int | None], kind: RoundKind
-) -> None:
-    from reflect_cli.model import AnswerRecord, Kind, Participant, Scale
-    from reflect_cli.rounds.text import of_record
-    from reflect_cli.session.rounds import apply_ratings
-
-    people = [Participant(*line.split(" | ")) for line in PEOPLE]
-    record = AnswerRecord("q", "Q?", Kind.SCALE, scale=Scale(1, 5), round=kind)
-    apply_ratings(record, dict(given_ratings), people)
-    values = sorted(v for v in given_ratings.values() if v is not None)
-    assert sorted(int(r.value) for r in record.ratings) == values
-    assert record.passed == sum(v is None for v in given_ratings.values())
-    if kind is RoundKind.ANONYMOUS:
-        assert all(not r.participant for r in record.ratings) and not record.passed_by
-    organizations = {p.handle: p.organization for p in people}
-    direct = sorted((organizations[h], v) for h, v in given_ratings.items() if v is not None)
-    result = of_record(record, people)
-    assert result.n == len(direct)
-    assert {o: g.n for o, g in result.by_organization.items()} == {
-        o: sum(1 for org, _ in direct if org == o) for o, _ in direct
-    }

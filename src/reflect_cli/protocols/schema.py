@@ -12,17 +12,15 @@ from typing import Any
 
 from reflect_cli.model import (
     KINDS,
-    ROUND_KINDS,
-    Band,
     Choice,
     Domain,
     IntroStep,
     Kind,
     Protocol,
     Question,
-    RoundKind,
     Scale,
 )
+from reflect_cli.protocols import round_keys
 from reflect_cli.records.yamlio import LocatedDict, LocatedList
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -41,7 +39,6 @@ _QUESTION_KEYS = (
     "round",
     "required",
 )
-_BAND_KEYS = ("min", "label")
 _CHOICE_KEYS = ("label", "help")
 _SCALE_KEYS = ("min", "max", "labels")
 
@@ -218,57 +215,9 @@ def _question(check: _Checker, item: Any, line: int, seen: dict[str, int]) -> Qu
         choices,
         scale,
         required,
-        round=_round(check, item, kind),
-        bands=_bands(check, item, kind, scale),
+        round=round_keys.round_of(check, item, kind),
+        bands=round_keys.bands_of(check, item, kind, scale),
     )
-
-
-def _round(check: _Checker, item: LocatedDict, kind: Kind) -> RoundKind | None:
-    """``round: named | anonymous`` (``true`` is named, ``false`` none) on a rated kind."""
-    if "round" not in item:
-        return None
-    value, line = item["round"], check.line_of(item, "round")
-    if kind not in ROUND_KINDS:
-        check.problem(line, f"a {kind} question takes no 'round' (only {', '.join(ROUND_KINDS)})")
-        return None
-    if value is True:
-        return RoundKind.NAMED
-    if value is False or value is None:
-        return None
-    if isinstance(value, str) and value.strip().lower() in tuple(RoundKind):
-        return RoundKind(value.strip().lower())
-    check.problem(line, f"question 'round' must be named or anonymous, not {value!r}")
-    return None
-
-
-def _bands(check: _Checker, item: LocatedDict, kind: Kind, scale: Scale | None) -> tuple[Band, ...]:
-    """A scale's ``bands``: ``[{min: 4, label: Strength}, ...]``, each min on the scale."""
-    if "bands" not in item:
-        return ()
-    if kind is not Kind.SCALE:
-        check.problem(check.line_of(item, "bands"), f"a {kind} question takes no 'bands'")
-        return ()
-    bands: list[Band] = []
-    for value, line in check.items(item, "bands", "question"):
-        if not check.mapping(value, line, "band", _BAND_KEYS):
-            continue
-        label = check.text(value, "label", "band", required=True)
-        if "min" not in value:
-            check.problem(value.line, "band is missing 'min'")
-            continue
-        low = check.integer(value, "min", "band", None)
-        if low is None:
-            continue
-        if scale is not None and not scale.min <= low <= scale.max:
-            check.problem(
-                check.line_of(value, "min"),
-                f"band min {low} is not on the scale ({scale.min} to {scale.max})",
-            )
-        elif any(b.min == low for b in bands):
-            check.problem(check.line_of(value, "min"), f"two bands start at {low}")
-        elif label:
-            bands.append(Band(low, label))
-    return tuple(sorted(bands, key=lambda b: -b.min))
 
 
 def _choices(check: _Checker, item: LocatedDict, kind: Kind) -> tuple[Choice, ...]:

@@ -16,7 +16,7 @@ from reflect_cli.errors import InputError, SessionInterrupted
 from reflect_cli.kinds import NO, YES
 from reflect_cli.model import Protocol, Session, SessionStatus
 from reflect_cli.records.store import Store
-from reflect_cli.session import rounds, saving, typed_lines
+from reflect_cli.session import ratings, saving, typed_lines
 from reflect_cli.session.console import Console
 from reflect_cli.session.follow_up import follow_up
 from reflect_cli.session.history import History, history_of
@@ -180,10 +180,10 @@ class Facilitator:
                 record.answer = value
                 text = value if isinstance(value, str) else ""
                 record.credits = credits or typed_lines.credits_of(text, session.participants)
-        for qid, ratings in self.plan.ratings.items():
+        for qid, given in self.plan.ratings.items():
             record = session.find(qid)
             if record is not None:
-                rounds.apply_ratings(record, ratings, session.participants)
+                ratings.apply_ratings(record, given, session.participants)
         session.actions.extend(self.plan.actions)
         session.notes.extend(self.plan.notes)
         session.intro.update(self.plan.intro)

@@ -25,7 +25,7 @@ from reflect_cli.model import (
 )
 from reflect_cli.records import yamlio
 from reflect_cli.session import typed_lines
-from reflect_cli.session.rounds import rating_of
+from reflect_cli.session.ratings import rating_of
 
 _KEYS = (
     "collaborative",

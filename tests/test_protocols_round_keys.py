@@ -1,4 +1,4 @@
-"""Protocol schema: round questions and scale bands, and their one-line errors."""
+"""Protocol round keys: round questions and scale bands, and their one-line errors."""
 
 from __future__ import annotations
 

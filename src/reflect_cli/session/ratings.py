@@ -1,0 +1,68 @@
+"""Ratings as people give them: typed (a number, a label, a unique prefix; everyone at
+once as ``mh 4, shana 3``) or from an answers file, and stored as a round keeps them:
+named with the person's handle, anonymous with only their organization, shuffled."""
+
+from __future__ import annotations
+
+import random
+
+from reflect_cli.model import AnswerRecord, Participant, Question, Rating, RoundKind, Session
+from reflect_cli.rounds.analysis import RatingValue
+from reflect_cli.session import typed_lines
+
+#: Where an anonymous rating goes in the list: not guessable from the order of entry.
+_SHUFFLE = random.SystemRandom()
+
+
+def present(session: Session) -> list[Participant]:
+    """Who is in the room now, in roster order."""
+    return [p for p in session.participants if p.present]
+
+
+def rating_of(question: Question, text: str) -> RatingValue:
+    """A rating typed as for the question itself: number, label or unique prefix."""
+    answer = typed_lines.parse_answer(question, text.strip())
+    assert isinstance(answer, int | str | bool)  # scale, choice and yes-no give one value
+    return answer
+
+
+def everyone_at_once(line: str, people: list[Participant]) -> dict[str, str] | None:
+    """``mh 4, shana 3, ana pass`` as handle → typed value, or None when the line is not
+    that shape (then it is one person's rating)."""
+    handles = {p.handle.casefold(): p.handle for p in people}
+    found: dict[str, str] = {}
+    for part in line.split(","):
+        words = part.split(None, 1)
+        if len(words) != 2 or words[0].casefold().rstrip(":") not in handles:
+            return None
+        found[handles[words[0].casefold().rstrip(":")]] = words[1].strip()
+    return found
+
+
+def apply_ratings(
+    record: AnswerRecord, ratings: dict[str, object], people: list[Participant]
+) -> None:
+    """Ratings given up front (an answers file): handle → value, None for a pass; stored
+    anonymously (organization only, shuffled) when the question's round is anonymous."""
+    record.round = record.round or RoundKind.NAMED
+    organizations = {p.handle: p.organization for p in people}
+    for handle, value in ratings.items():
+        if value is None:
+            record.passed += 1
+            if record.round is RoundKind.NAMED:
+                record.passed_by.append(handle)
+        elif record.round is RoundKind.NAMED:
+            record.ratings.append(Rating(_value(value), participant=handle))
+        else:
+            add_anonymous(record, Rating(_value(value), organization=organizations.get(handle, "")))
+
+
+def add_anonymous(record: AnswerRecord, rating: Rating) -> None:
+    """Put an anonymous rating at a random place: the list keeps no order of entry."""
+    assert not rating.participant, "an anonymous rating never names anyone"
+    record.ratings.insert(_SHUFFLE.randrange(len(record.ratings) + 1), rating)
+
+
+def _value(value: object) -> RatingValue:
+    assert isinstance(value, int | str | bool)  # checked against the question before
+    return value

@@ -1,0 +1,97 @@
+"""Ratings as people give them, and as a round stores them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reflect_cli.errors import InputError
+from reflect_cli.model import Choice, Kind, Participant, Question, Rating, RoundKind, Scale
+from reflect_cli.session.ratings import everyone_at_once, rating_of
+
+PEOPLE = [
+    "Monica Haugen | Seattle Parks and Recreation | Site lead | mh",
+    "Shana Beckwith | STEMPaths Innovation Network | Director | shana",
+    "Ana Ruiz | Northgate Elementary | Counselor | ana",
+    "Ana Lopez | Seattle Parks and Recreation | Coach | alopez",
+]
+ROSTER = [Participant(*line.split(" | ")) for line in PEOPLE]
+TRUST = Question(
+    "trust", "Trust?", Kind.SCALE, scale=Scale(1, 5, {1: "Not yet", 3: "Partly", 5: "Fully"})
+)
+TYPE = Question(
+    "type", "Type?", Kind.CHOICE, choices=(Choice("Cooperative"), Choice("Collaborative"))
+)
+
+
+def test_ratings_typed_as_for_the_question() -> None:
+    assert rating_of(TRUST, " 4 ") == 4
+    assert rating_of(TRUST, "partly") == 3
+    assert rating_of(TRUST, "fu") == 5
+    assert rating_of(TYPE, "2") == "Collaborative"
+    assert rating_of(TYPE, "coll") == "Collaborative"
+    assert rating_of(Question("ok", "OK?", Kind.YES_NO), "y") is True
+    with pytest.raises(InputError):
+        rating_of(TRUST, "9")
+    with pytest.raises(InputError):
+        rating_of(TYPE, "co")  # Cooperative or Collaborative
+
+
+def test_everyone_at_once() -> None:
+    assert everyone_at_once("mh 4, shana 3, ana pass", ROSTER) == {
+        "mh": "4",
+        "shana": "3",
+        "ana": "pass",
+    }
+    assert everyone_at_once("MH: 4", ROSTER) == {"mh": "4"}
+    assert everyone_at_once("4", ROSTER) is None  # one person's rating
+    assert everyone_at_once("Collaborative", ROSTER) is None
+    assert everyone_at_once("mh 4, monica 3", ROSTER) is None  # monica is not a handle
+
+
+def test_anonymous_ratings_keep_no_order_of_entry() -> None:
+    from reflect_cli.model import AnswerRecord, Kind
+    from reflect_cli.session.ratings import add_anonymous
+
+    orders = set()
+    for _ in range(30):
+        record = AnswerRecord("q", "Q?", Kind.SCALE, round=RoundKind.ANONYMOUS)
+        for value in range(1, 6):
+            add_anonymous(record, Rating(value, organization="Parks"))
+        orders.add(tuple(r.value for r in record.ratings))
+    # 30 draws of 120 orders: all the same (or all in entry order) only if not shuffled.
+    assert (len(orders) > 1 and (1, 2, 3, 4, 5) not in orders) or len(orders) > 5
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["mh", "shana", "ana", "alopez"]),
+        st.one_of(st.none(), st.integers(1, 5)),
+        max_size=4,
+    ),
+    st.sampled_from(list(RoundKind)),
+)
+def test_ratings_given_up_front_keep_every_value_and_no_name_when_anonymous(
+    given_ratings: dict[str, int | None], kind: RoundKind
+) -> None:
+    from reflect_cli.model import AnswerRecord, Kind, Participant, Scale
+    from reflect_cli.rounds.text import of_record
+    from reflect_cli.session.ratings import apply_ratings
+
+    people = [Participant(*line.split(" | ")) for line in PEOPLE]
+    record = AnswerRecord("q", "Q?", Kind.SCALE, scale=Scale(1, 5), round=kind)
+    apply_ratings(record, dict(given_ratings), people)
+    values = sorted(v for v in given_ratings.values() if v is not None)
+    assert sorted(int(r.value) for r in record.ratings) == values
+    assert record.passed == sum(v is None for v in given_ratings.values())
+    if kind is RoundKind.ANONYMOUS:
+        assert all(not r.participant for r in record.ratings) and not record.passed_by
+    organizations = {p.handle: p.organization for p in people}
+    direct = sorted((organizations[h], v) for h, v in given_ratings.items() if v is not None)
+    result = of_record(record, people)
+    assert result.n == len(direct)
+    assert {o: g.n for o, g in result.by_organization.items()} == {
+        o: sum(1 for org, _ in direct if org == o) for o, _ in direct
+    }
