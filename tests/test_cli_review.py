@@ -171,3 +171,12 @@ def test_exports_take_complete_sessions_unless_drafts_are_asked_for(
     assert [s["id"] for s in only] == [draft]
     assert draft in cli("export", draft, "-f", "json").stdout  # named: exported
     assert "--include-drafts" in cli("export", "--help").stdout
+
+
+def test_counts_read_in_the_right_number(
+    cli: Any, sessions: dict[str, str], tmp_path: Path
+) -> None:
+    one = cli("export", sessions["first"], "-o", str(tmp_path / "one.md"))
+    assert "(1 session, md)" in one.stderr
+    assert "1 session in " in cli("list", sessions["first"]).stdout
+    assert "4 sessions in " in cli("list").stdout

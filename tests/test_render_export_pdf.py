@@ -8,8 +8,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from test_render_export_redact import LEAKS, leaked, two_sessions
+from reflect_cli.render import export as exporting
+from reflect_cli.render.export import pdf
+from test_render_export_redact import (
+    LEAKS,
+    build_sessions,
+    forbidden,
+    leaked,
+    rosters,
+    two_sessions,
+)
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PDFTOTEXT = shutil.which("pdftotext")
@@ -90,3 +101,29 @@ def test_unknown_format_and_pdf_to_stdout(cli: Any, partnership: list[str]) -> N
     assert unknown.exit_code == 2 and "md, html, csv, json, pdf" in unknown.stderr
     stdout = cli("export", "-f", "pdf")
     assert stdout.exit_code == 2 and "-o FILE.pdf" in stdout.stderr
+
+
+@pytest.mark.slow
+@needs_tools
+@settings(
+    max_examples=3,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(roster=rosters(), seed=st.integers(0, 10_000))
+def test_redaction_property_in_pdf_text(
+    roster: tuple[list[tuple[str, str, str, str]], list[list[int]]],
+    seed: int,
+    tmp_path: Path,
+) -> None:
+    people, attendance = roster
+    found = exporting.redactor(build_sessions(people, attendance, seed))
+    options = exporting.Options(redact=True, include_private=True)
+    page = "".join(
+        exporting.render(build_sessions(people, attendance, seed), "html", options, found)
+    )
+    target = tmp_path / f"property-{seed}.pdf"
+    pdf.print_pdf(page, target, str(CHROMIUM))
+    text = pdf_text(target)
+    assert leaked(text, forbidden(people, attendance)) == []
+    assert "In May we met." in " ".join(text.split())

@@ -15,6 +15,7 @@ from reflect_cli.cli.options import (
     Since,
     Site,
     Until,
+    plural,
     sessions_dir,
     warn,
 )
@@ -124,5 +125,5 @@ def commitments(
     headers = ["due", "from", "owner", "commitment", "status"]
     headers += ["collaborative"] if several else []
     where = "" if several else f" of {rows[0]['collaborative']}"
-    caption = f"{len(rows)} commitments{where} in {store.folder}"
+    caption = f"{plural(len(rows), 'commitment')}{where} in {store.folder}"
     terminal.table(headers, table, caption=caption, keep=2)

@@ -45,3 +45,8 @@ def warn(lines: Iterable[str]) -> None:
     """Each line as a warning on standard error."""
     for line in lines:
         print(f"reflect: warning: {line}", file=sys.stderr)
+
+
+def plural(count: int, noun: str) -> str:
+    """ "1 session", "2 sessions": a count with its noun, in the right number."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from reflect_cli.cli.options import QuestionsDirs, warn
+from reflect_cli.cli.options import QuestionsDirs, plural, warn
 
 
 def list_protocols(questions_dir: QuestionsDirs = None) -> None:
@@ -23,7 +23,7 @@ def list_protocols(questions_dir: QuestionsDirs = None) -> None:
         for p in found.protocols.values()
     ]
     headers = ["id", "version", "title", "domains", "questions", "found in"]
-    terminal.table(headers, rows, caption=f"{len(rows)} protocols")
+    terminal.table(headers, rows, caption=plural(len(rows), "protocol"))
 
 
 def show_protocol(
@@ -55,7 +55,7 @@ def validate(
         except ProtocolError as exc:
             problems.extend(exc.problems)
         else:
-            print(f"{path}: ok ({loaded.id}, {loaded.question_count} questions)")
+            print(f"{path}: ok ({loaded.id}, {plural(loaded.question_count, 'question')})")
     if problems:
         raise ProtocolError(problems)
 

@@ -20,6 +20,7 @@ from reflect_cli.cli.options import (
     Site,
     Status,
     Until,
+    plural,
     sessions_dir,
     warn,
 )
@@ -281,11 +282,6 @@ def export(
         f"reflect: wrote {output} ({plural(len(chosen), 'session')}, {chosen_format})",
         file=sys.stderr,
     )
-
-
-def plural(count: int, noun: str) -> str:
-    """ "1 session", "2 sessions"."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _redactor(
