@@ -241,3 +241,14 @@ def test_the_same_protocol_found_twice_is_not_shadowed(
 def test_a_mistyped_id_suggests_the_closest() -> None:
     with pytest.raises(ProtocolError, match="did you mean 'partnership-reflection'"):
         catalog.find("partnership-reflecton")
+
+
+@pytest.mark.parametrize(("value", "message"), [("0", "1 or more"), ("ten", "whole number")])
+def test_domain_minutes_must_be_a_positive_whole_number(
+    write_yaml: WriteYaml, value: str, message: str
+) -> None:
+    text = MINIMAL_PROTOCOL.replace(
+        "        title: First domain\n", f"        title: First domain\n        minutes: {value}\n"
+    )
+    (problem,) = problems_of(write_yaml("bad.yaml", text))
+    assert "minutes" in problem and message in problem

@@ -147,3 +147,20 @@ def test_review_names_who_was_not_heard_in_each_domain(tiny: Protocol, sessions_
     first = shown.index("First domain: not heard from Shana Beckwith, Jo Park")
     assert shown[first + 1].startswith("Second domain: not heard from Monica Haugen")
     assert shown.index("Commitments") > first  # then the commitments
+
+
+def test_progress_header_shows_time_against_a_domains_minutes(
+    write_yaml,
+    sessions_dir: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    text = MINIMAL_PROTOCOL.replace(
+        "        title: First domain\n", "        title: First domain\n        minutes: 10\n"
+    )
+    protocol = catalog.load_file(write_yaml("timed.yaml", text))
+    assert [d.minutes for d in protocol.domains] == [10, None]
+    console = ScriptedConsole(["monica: hi", "", "1", "/pause"])
+    with pytest.raises(SessionInterrupted):
+        Facilitator(console, Store(sessions_dir), protocol, plan()).start()
+    headers = [line for line in console.shown if line.startswith("== ")]
+    assert headers[0] == "== First domain · question 1 of 5 · 0 min · this domain 0 of 10 min =="
+    assert headers[2] == "== Second domain · question 3 of 5 · 0 min =="

@@ -118,6 +118,8 @@ class Domain:
     title: str
     questions: tuple[Question, ...]
     help: str = ""
+    #: Minutes the room means to spend on it (optional): the session shows time against it.
+    minutes: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

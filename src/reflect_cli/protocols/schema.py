@@ -27,7 +27,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 _TOP_KEYS = ("id", "version", "title", "summary", "source", "intro", "domains")
 _INTRO_KEYS = ("id", "title", "text", "link", "minutes")
-_DOMAIN_KEYS = ("id", "title", "help", "questions")
+_DOMAIN_KEYS = ("id", "title", "help", "minutes", "questions")
 _QUESTION_KEYS = (
     "id",
     "prompt",
@@ -181,7 +181,12 @@ def _domains(check: _Checker, data: LocatedDict) -> list[Domain]:
         ]
         if not questions and "questions" not in item:
             check.problem(item.line, "domain is missing 'questions'")
-        domains.append(Domain(ident, title, tuple(questions), check.text(item, "help", "domain")))
+        minutes = check.integer(item, "minutes", "domain", None)
+        if minutes is not None and minutes < 1:
+            check.problem(check.line_of(item, "minutes"), "domain 'minutes' must be 1 or more")
+            minutes = None
+        domain_help = check.text(item, "help", "domain")
+        domains.append(Domain(ident, title, tuple(questions), domain_help, minutes))
     return domains
 
 

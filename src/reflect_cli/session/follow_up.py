@@ -77,9 +77,7 @@ def follow_up(
 
 def _ask_status(console: Console, action: Action) -> tuple[CommitmentStatus, str]:
     while True:
-        reply = console.ask(
-            "[d]one, [i]n progress, d[r]opped, [k]eep open (+ a note)?", "k"
-        ).strip()
+        reply = console.ask("[d]one [i]n progress d[r]opped [k]eep, + note?", "k").strip()
         if reply.lower().startswith("in progress"):
             reply = "i" + reply[len("in progress") :]
         word, _, note = reply.partition(" ")

@@ -60,13 +60,22 @@ class QuestionLoop:
         self.began = time.monotonic() - _since(session.started)
         #: /join, /leave, /roster (set by the flow; without it those are unknown here).
         self.roster: Roster | None = None
+        #: Minutes planned per domain id (the protocol's optional ``minutes:``).
+        self.planned: dict[str, int] = {}
+        self._domain_began: dict[str, float] = {}
         #: The last line's mistyped speaker, while the facilitator may still fix it.
         self._typo: Speaker | None = None
 
-    def elapsed(self) -> str:
-        """Minutes since the session began (today), for the progress header."""
+    def elapsed(self, domain: str = "") -> str:
+        """Minutes since the session began (today), for the progress header; with the
+        domain's own minutes against its plan when the protocol gives one."""
         minutes = int(time.monotonic() - self.began) // 60
-        return f"{minutes} min" if minutes < 60 else f"{minutes // 60} h {minutes % 60:02d} min"
+        shown = f"{minutes} min" if minutes < 60 else f"{minutes // 60} h {minutes % 60:02d} min"
+        planned = self.planned.get(domain)
+        if planned:
+            began = self._domain_began.setdefault(domain, time.monotonic())
+            shown += f" · this domain {int(time.monotonic() - began) // 60} of {planned} min"
+        return shown
 
     def run(self) -> None:
         self.console.completions(
@@ -88,7 +97,8 @@ class QuestionLoop:
         item = self.items[index]
         question, record = item.question, item.record
         self.console.rule(
-            item.domain.title, f"question {index + 1} of {len(self.items)} · {self.elapsed()}"
+            item.domain.title,
+            f"question {index + 1} of {len(self.items)} · {self.elapsed(item.domain.id)}",
         )
         self.console.say(question.prompt, "bold")
         if question.help:
