@@ -19,7 +19,8 @@ from reflect_cli.model import (
     RoundKind,
     Session,
 )
-from reflect_cli.session import credits, typed_lines
+from reflect_cli.session import credits, typed_lines, voices
+from reflect_cli.session.actions import record_action
 from reflect_cli.session.console import Console
 from reflect_cli.session.credits import Speaker
 from reflect_cli.session.roster import Roster
@@ -234,7 +235,7 @@ class QuestionLoop:
             self.console.say(kinds.answer_text(record.kind, record.answer) or "(empty)")
             return STAY
         if name == "/action":
-            self._action(argument, record.id)
+            record_action(self.console, self.session, argument, record.id, self.save)
             return STAY
         if name in ("/join", "/leave", "/roster"):
             if self.roster is None:
@@ -252,7 +253,7 @@ class QuestionLoop:
             self._start_round(item, argument)
             return STAY
         if name == "/who":
-            show_voices(self.console, self.session)
+            voices.show(self.console, self.session)
             return STAY
         for command_name, meaning in typed_lines.COMMANDS.items():
             self.console.say(f"{command_name:8} {meaning}")
@@ -283,25 +284,6 @@ class QuestionLoop:
         self._round(item)
         self.console.say("(the discussion, optional: empty line ends it)", "dim")
 
-    def _action(self, argument: str, question: str) -> None:
-        """Store a commitment and say exactly what was stored; an owner no one here has
-        as a handle (``@district``) is kept as free text once confirmed."""
-        action = typed_lines.action_of(argument, question)
-        names = self.session.names()
-        if action.owner and action.owner not in names:
-            reply = self.console.ask(
-                f"No one here has the handle @{action.owner}: record {action.owner!r} as an "
-                "owner outside the room? [y/N]"
-            )
-            if reply.strip().lower() not in kinds.YES:
-                self.console.say("Not recorded: retype it with a handle (/roster lists them).")
-                return
-        self.session.actions.append(action)
-        self.save()
-        owner = names.get(action.owner, action.owner) or "no owner"
-        due = f", due {action.due}" if action.due else ", no due date"
-        self.console.say(f"Commitment recorded: {action.text} — {owner}{due}", "green")
-
 
 def _prompt(question: Question) -> str:
     """``choice>``; a scale shows its ends: ``1 Not yet … 5 Fully>``."""
@@ -325,21 +307,3 @@ def _since(started: str) -> float:
     if then.tzinfo is None or then.date() != now.date():
         return 0.0
     return max(0.0, (now - then).total_seconds())
-
-
-def show_voices(console: Console, session: Session) -> None:
-    """A table of who was credited in which domain; the unheard called out."""
-    headers = ["participant", *(d.id for d in session.domains)]  # ids: short enough to fit
-    rows, unheard = [], []
-    for person in session.participants:
-        counts = [sum(person.handle in q.credits for q in d.questions) for d in session.domains]
-        rows.append([f"{person.name} ({person.handle})", *(str(c) if c else "·" for c in counts)])
-        if not any(counts):
-            unheard.append(person.name)
-    console.table(headers, rows, title="Voices so far")
-    if unheard:
-        console.say(
-            "Not yet heard from: " + ", ".join(unheard) + ". Make sure those who are less "
-            "willing or able to speak up or be involved are included and valued.",
-            "yellow",
-        )

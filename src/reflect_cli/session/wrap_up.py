@@ -4,8 +4,9 @@ what was committed to."""
 from __future__ import annotations
 
 from reflect_cli.model import Session
+from reflect_cli.session import voices
 from reflect_cli.session.console import Console
-from reflect_cli.session.questions import QuestionLoop, show_voices
+from reflect_cli.session.questions import QuestionLoop
 
 
 def review(console: Console, session: Session, loop: QuestionLoop) -> None:
@@ -13,8 +14,8 @@ def review(console: Console, session: Session, loop: QuestionLoop) -> None:
     the commitments."""
     while True:
         console.rule("Review")
-        show_voices(console, session)
-        for line in unheard_by_domain(session):
+        voices.show(console, session)
+        for line in voices.unheard_by_domain(session):
             console.say(line, "yellow")
         missing = [(i, item) for i, item in enumerate(loop.items) if not item.record.answered]
         if not missing:
@@ -33,18 +34,3 @@ def review(console: Console, session: Session, loop: QuestionLoop) -> None:
     rows = [[a.text, names.get(a.owner, a.owner), a.due, a.status] for a in session.actions]
     console.table(["commitment", "owner", "due", "status"], rows, title="Commitments")
     console.say(f"{session.answered_count} of {session.question_count} questions answered.", "dim")
-
-
-def unheard_by_domain(session: Session) -> list[str]:
-    """``Equity: not heard from May Tran, Dana Okafor`` for each domain the room talked
-    about, naming who is here and was not credited there."""
-    here = [p for p in session.participants if p.present]
-    lines = []
-    for domain in session.domains:
-        if not any(q.answered for q in domain.questions):
-            continue
-        credited = {h for q in domain.questions for h in q.credits}
-        quiet = [p.name for p in here if p.handle not in credited]
-        if quiet:
-            lines.append(f"{domain.title}: not heard from {', '.join(quiet)}")
-    return lines

@@ -1,0 +1,39 @@
+"""Whose voices were heard: who was credited in which domain, and who was not."""
+
+from __future__ import annotations
+
+from reflect_cli.model import Session
+from reflect_cli.session.console import Console
+
+
+def show(console: Console, session: Session) -> None:
+    """A table of who was credited in which domain; the unheard called out."""
+    headers = ["participant", *(d.id for d in session.domains)]  # ids: short enough to fit
+    rows, unheard = [], []
+    for person in session.participants:
+        counts = [sum(person.handle in q.credits for q in d.questions) for d in session.domains]
+        rows.append([f"{person.name} ({person.handle})", *(str(c) if c else "·" for c in counts)])
+        if not any(counts):
+            unheard.append(person.name)
+    console.table(headers, rows, title="Voices so far")
+    if unheard:
+        console.say(
+            "Not yet heard from: " + ", ".join(unheard) + ". Make sure those who are less "
+            "willing or able to speak up or be involved are included and valued.",
+            "yellow",
+        )
+
+
+def unheard_by_domain(session: Session) -> list[str]:
+    """``Equity: not heard from May Tran, Dana Okafor`` for each domain the room talked
+    about, naming who is here and was not credited there."""
+    here = [p for p in session.participants if p.present]
+    lines = []
+    for domain in session.domains:
+        if not any(q.answered for q in domain.questions):
+            continue
+        credited = {h for q in domain.questions for h in q.credits}
+        quiet = [p.name for p in here if p.handle not in credited]
+        if quiet:
+            lines.append(f"{domain.title}: not heard from {', '.join(quiet)}")
+    return lines
