@@ -32,6 +32,7 @@ def test_list_newest_first_with_every_field(cli: Any, sessions: dict[str, str]) 
         "questions",
         "participants",
         "open_commitments",
+        "file",
     }
     first = next(r for r in rows if r["id"] == sessions["first"])
     assert (
@@ -136,7 +137,8 @@ def test_show_last(cli: Any, sessions: dict[str, str]) -> None:
 def test_search_plain_and_regex(cli: Any, sessions: dict[str, str]) -> None:
     result = cli("search", "FAMILIES")
     assert sessions["second"] in result.stdout and "Families at the table" in result.stdout
-    assert "1 matching line in 1 session" in result.stderr
+    assert "Invite <b>families</b>" in result.stdout  # a commitment
+    assert "2 of 2 hits" in result.stderr
     regex = cli("search", "--regex", r"gym|café", "--collaborative", "northgate")
     assert sessions["first"] in regex.stdout and sessions["second"] in regex.stdout
     assert cli("search", "--regex", "(").exit_code == 2

@@ -81,13 +81,49 @@ def test_resolve_prefix_last_and_ambiguity(sessions_dir: Path) -> None:
     shelf = Store(sessions_dir)
     a, b = shelf.create(session("Alpha")), shelf.create(session("Beta"))
     sessions, warnings = shelf.summaries()
-    assert warnings == []
-    assert shelf.resolve(a.id[:-2], sessions)["id"] == a.id
-    assert shelf.resolve("last", sessions)["id"] in {a.id, b.id}
+    assert warnings == [] and len(sessions) == 2
+    assert shelf.resolve(a.id[:-2]).id == a.id
+    assert shelf.resolve("last").id in {a.id, b.id}
+    assert shelf.resolve(f"{b.id}.yaml").id == b.id
     with pytest.raises(StoreError, match="matches 2 sessions"):
-        shelf.resolve("2026-11-22", sessions)
+        shelf.resolve("2026-11-22")
     with pytest.raises(StoreError, match="no session matches"):
-        shelf.resolve("1999", sessions)
+        shelf.resolve("1999")
+
+
+def test_a_failed_create_leaves_no_empty_record(
+    sessions_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Store(sessions_dir).ensure()
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(StoreError, match="the disk is full"):
+        Store(sessions_dir).create(session("Full"))
+    assert list(sessions_dir.iterdir()) == []
+
+
+def test_start_on_a_really_full_disk_leaves_no_file(sessions_dir: Path) -> None:
+    import resource
+    import subprocess
+    import sys
+
+    def small() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (300, 300))  # less than a record
+
+    Store(sessions_dir).ensure()
+    done = subprocess.run(
+        [sys.executable, "-m", "reflect_cli", "start", "--no-input", "--collaborative", "Full",
+         "--facilitator", "Alex Rivera",
+         "-p", "Monica Haugen | Seattle Parks and Recreation | Site lead"],
+        env={**os.environ, "REFLECT_SESSIONS_DIR": str(sessions_dir)},
+        capture_output=True, text=True, preexec_fn=small, timeout=30, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "full" in done.stderr
+    assert [p.name for p in sessions_dir.iterdir() if not p.name.startswith(".")] == []
 
 
 def test_unreadable_files_are_warnings(sessions_dir: Path) -> None:

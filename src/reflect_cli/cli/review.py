@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -29,30 +29,39 @@ if TYPE_CHECKING:
     from reflect_cli.model import Session
     from reflect_cli.records.selection import Selection
     from reflect_cli.records.store import Store
+    from reflect_cli.records.summary import Summary
     from reflect_cli.render.export.redact import Redactor
 
 
-def _chosen(ctx: typer.Context, complete_only: bool = False) -> tuple[Store, list[dict[str, Any]]]:
-    """The store and the chosen summaries, newest first; unreadable files are warnings,
-    and an error only when nothing at all could be read. ``complete_only``: drafts only
-    when named by id or asked for with --status draft."""
+def _store(ctx: typer.Context) -> Store:
+    """The store, its index brought up to date (a progress bar when that is long), and
+    its warnings printed; an error only when not one record file could be read."""
     from reflect_cli.errors import StoreError
+    from reflect_cli.records import lookup
     from reflect_cli.records.store import Store
     from reflect_cli.ui.terminal import cold_read_progress
 
     store = Store.at(sessions_dir(ctx))
-    summaries, warnings = store.summaries(cold_read_progress())
-    warn(warnings)
-    if warnings and not summaries:
-        raise StoreError(
-            f"none of the {len(warnings)} record files in {store.folder} could be read"
-        )
+    index = store.index(cold_read_progress())
+    warn(index.warnings)
+    broken = index.db.execute("SELECT count(*) FROM files WHERE error != ''").fetchone()[0]
+    if broken and not lookup.summaries(index, limit=1):
+        raise StoreError(f"none of the {broken} record files in {store.folder} could be read")
+    return store
+
+
+def _chosen(
+    ctx: typer.Context, limit: bool = True, complete_only: bool = False
+) -> tuple[Store, list[Summary]]:
+    """The store and the chosen sessions, newest first. ``complete_only``: drafts only
+    when named by id or asked for with --status draft."""
     from reflect_cli.model import SessionStatus
 
-    selection = _selection(ctx)
+    store = _store(ctx)
+    selection = _selection(ctx, limit)
     if complete_only and not selection.status and not selection.ids:
         selection.status = SessionStatus.COMPLETE
-    return store, selection.apply(store, summaries)
+    return store, selection.apply(store)
 
 
 @contextmanager
@@ -68,7 +77,7 @@ def _bulk() -> Iterator[None]:
             gc.enable()
 
 
-def _selection(ctx: typer.Context) -> Selection:
+def _selection(ctx: typer.Context, limit: bool = True) -> Selection:
     """The selection named by the command's own arguments and filter options."""
     from reflect_cli.records.selection import Selection
 
@@ -82,7 +91,7 @@ def _selection(ctx: typer.Context) -> Selection:
         since=given.get("since", ""),
         until=given.get("until", ""),
         status=given.get("status", ""),
-        limit=given.get("n"),
+        limit=given.get("n") if limit else None,
     )
 
 
@@ -110,11 +119,10 @@ def list_sessions(
     from reflect_cli.ui import session_list
 
     store, chosen = _chosen(ctx)
-    rows = [{k: v for k, v in s.items() if k != "started"} for s in chosen]
     if as_json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json.dumps([s.as_json() for s in chosen], ensure_ascii=False, indent=2))
         return
-    if not rows:
+    if not chosen:
         print(
             f"reflect: no sessions in {store.folder.absolute()}; start one with: reflect start",
             file=sys.stderr,
@@ -126,13 +134,12 @@ def list_sessions(
 
     listed = [
         ListRow(
-            str(r["date"]), str(r["id"]), str(r["collaborative"]), str(r["site"]),
-            str(r["protocol"]), str(r["status"]), int(r["answered"]), int(r["questions"]),
-            int(r["participants"]), int(r["open_commitments"]),
+            r.date, r.id, r.collaborative, r.site, r.protocol, str(r.status), r.answered,
+            r.questions, r.participants, r.open_commitments,
         )
-        for r in rows
+        for r in chosen
     ]  # fmt: skip
-    caption = f"{plural(len(rows), 'session')} in {store.folder}"
+    caption = f"{plural(len(chosen), 'session')} in {store.folder}"
     fit = sys.stdout.isatty() or bool(os.environ.get("COLUMNS"))
     session_list.show(listed, caption, long_ids=long_ids, fit=fit)
 
@@ -147,38 +154,60 @@ def show(
     from reflect_cli.ui import session_view
 
     store, chosen = _chosen(ctx)
-    session_view.show(store.sessions([chosen[0]["id"]])[0])
+    session_view.show(store.session(chosen[0]))
 
 
 def search(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(help="Text to find in answers (any case).")],
-    regex: Annotated[bool, typer.Option("--regex", help="TEXT is a regular expression.")] = False,
+    text: Annotated[
+        str,
+        typer.Argument(
+            help='Words to find (any case or accent); "exact phrase", prefix*, OR, -word.'
+        ),
+    ],
+    regex: Annotated[
+        bool, typer.Option("--regex", help="TEXT is a regular expression (reads every record).")
+    ] = False,
+    include_private: Annotated[
+        bool, typer.Option(help="Search private facilitator notes too.")
+    ] = False,
+    n: Annotated[int, typer.Option("-n", help="Show the best N hits.", min=1)] = 20,
+    show_all: Annotated[bool, typer.Option("--all", help="Show every hit.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON, for scripts.")] = False,
     collaborative: Collaborative = "",
     site: Site = "",
     protocol: ProtocolId = "",
     since: Since = "",
     until: Until = "",
     status: Status = "",
-    n: Count = None,
 ) -> None:
-    """Find answers containing TEXT across sessions, with session, date, domain and question."""
+    """Find TEXT in answers, commitments and participants (and notes, if asked).
+
+    The best hits come first (most relevant, then newest), each saying where it was found
+    with the matched words highlighted; then how many matched in all."""
     from reflect_cli.records import search as searching
     from reflect_cli.ui import session_view
 
-    pattern = searching.compile_pattern(text, regex)
-    store, chosen = _chosen(ctx)
-    ids = [s["id"] for s in chosen]
-    with _bulk():
-        hits = searching.find(
-            store.iter_sessions(ids, searching.quick_filter(text, regex)), pattern
-        )
-    session_view.hits(hits)
-    sessions = len({h.session.id for h in hits})
-    print(
-        f"reflect: {plural(len(hits), 'matching line')} in {plural(sessions, 'session')}",
-        file=sys.stderr,
-    )
+    limit = None if show_all else n
+    pattern = searching.compile_pattern(text) if regex else None
+    query = None if regex else searching.Query.parse(text)
+    store = _store(ctx)
+    selection = _selection(ctx, limit=False)
+    index = store.index()
+    if query is not None and index.fulltext:
+        where, params = selection.where()
+        found = searching.fulltext(index, query, where, params, include_private, limit)
+    else:
+        chosen = selection.apply(store)
+        with _bulk():
+            pairs = zip(chosen, store.read(chosen), strict=True)
+            found = searching.scan(pairs, pattern or query, include_private, limit)  # type: ignore[arg-type]
+    if as_json:
+        session_view.hits_json(found)
+    else:
+        session_view.hits(found.hits)
+    more = "" if len(found.hits) == found.total else "; -n N or --all for more"
+    print(f"reflect: {len(found.hits)} of {plural(found.total, 'hit')}{more}", file=sys.stderr)
 
 
 def export(
@@ -259,11 +288,11 @@ def export(
     options = exporting.Options(
         redact=redact, include_private=include_private, excel=excel, keep_places=keep_places
     )
-    oldest_first = [s["id"] for s in reversed(chosen)]
+    oldest_first = list(reversed(chosen))
     with _bulk():
         redactor = _redactor(store, chosen, oldest_first, keep_places) if redact else None
         chunks = exporting.render(
-            store.iter_sessions(oldest_first),
+            store.read(oldest_first),
             "html" if printer else chosen_format,
             options,
             redactor,
@@ -285,26 +314,24 @@ def export(
 
 
 def _redactor(
-    store: Store, chosen: list[dict[str, Any]], oldest_first: list[str], keep_places: bool
+    store: Store, chosen: list[Summary], oldest_first: list[Summary], keep_places: bool
 ) -> Redactor:
     """Everyone the export must not name: the selection's people, and the people of its
     collaboratives' other sessions (a name can come up in any of them)."""
     from reflect_cli.render import export as exporting
 
-    collaboratives = {str(s["collaborative"]).casefold() for s in chosen}
-    selected = set(oldest_first)
+    collaboratives = {s.collaborative.casefold() for s in chosen}
+    selected = {s.file for s in oldest_first}
     summaries, _ = store.summaries()
     roster = [
-        s["id"]
+        s
         for s in summaries
-        if str(s["collaborative"]).casefold() in collaboratives and s["id"] not in selected
+        if s.collaborative.casefold() in collaboratives and s.file not in selected
     ]
-    return exporting.redactor(
-        store.iter_sessions(oldest_first), store.iter_sessions(roster), keep_places
-    )
+    return exporting.redactor(store.read(oldest_first), store.read(roster), keep_places)
 
 
-def _edit_loop(store: Store, session: Session) -> Session | None:
+def _edit_loop(session: Session, path: Path) -> Session | None:
     from reflect_cli.errors import RecordError
     from reflect_cli.records import codec
     from reflect_cli.ui.rich_console import RichConsole
@@ -316,7 +343,7 @@ def _edit_loop(store: Store, session: Session) -> Session | None:
         if edited.rstrip("\n") == text.rstrip("\n"):
             return None
         try:
-            updated = codec.parse(edited + "\n", str(store.path(session.id)))
+            updated = codec.parse(edited + "\n", str(path))
             if updated.id != session.id:
                 raise RecordError(f"the id must stay {session.id}")
             return updated
@@ -331,18 +358,24 @@ def _edit_loop(store: Store, session: Session) -> Session | None:
 
 def edit(
     ctx: typer.Context,
-    session_id: Annotated[str, typer.Argument(help="Session id, unique prefix, or 'last'.")],
+    session_id: Annotated[
+        str, typer.Argument(help="Session id, unique prefix, file name, or 'last'.")
+    ],
 ) -> None:
     """Edit a record's YAML in $VISUAL or $EDITOR; a broken edit is refused, the record kept.
 
-    On a valid save the Markdown beside it is rendered again."""
+    On a valid save the Markdown beside it is rendered again. The edit is saved only if
+    the record did not change meanwhile (else it is kept aside in a file, and named); a
+    record in a live session cannot be edited until that session ends."""
+    from reflect_cli.session import saving
+
     store, chosen = _chosen(ctx)
-    session = store.sessions([chosen[0]["id"]])[0]
-    updated = _edit_loop(store, session)
+    path = store.folder / chosen[0].file
+    store.check_free(path)
+    session = store.session(chosen[0])
+    updated = _edit_loop(session, path)
     if updated is None:
         print("reflect: no changes", file=sys.stderr)
         return
-    from reflect_cli.session import saving
-
-    saving.save(store, updated)
-    print(f"reflect: saved {store.path(updated.id)}", file=sys.stderr)
+    saving.save(store, updated, path)  # if the record changed meanwhile: kept aside, named
+    print(f"reflect: saved {path}", file=sys.stderr)

@@ -17,6 +17,7 @@ from reflect_cli.cli.options import QuestionsDirs, sessions_dir, warn
 if TYPE_CHECKING:
     from reflect_cli.model import Protocol, Session
     from reflect_cli.records.store import Store
+    from reflect_cli.records.summary import Summary
     from reflect_cli.session.console import Console
 
 
@@ -115,7 +116,7 @@ def start(
     prefill.add_participants(plan, participant or [])
     prefill.check_against(plan, found, str(answers or "options"))
     store = Store.at(sessions_dir(ctx))
-    with _saved_on_hangup():
+    with store.live(), _saved_on_hangup():
         session = Facilitator(_console(no_input), store, found, plan).start()
     _finished(store, session)
 
@@ -152,11 +153,11 @@ def resume(
     warn(warnings)
     console = _console(no_input=False)
     if session_id:
-        chosen = store.resolve(session_id, summaries)
-        if chosen["status"] != SessionStatus.DRAFT:
-            raise StoreError(f"{chosen['id']} is already complete; nothing to resume")
+        chosen = store.resolve(session_id)
+        if chosen.status != SessionStatus.DRAFT:
+            raise StoreError(f"{chosen.id} is already complete; nothing to resume")
     else:
-        drafts = newest_first([s for s in summaries if s["status"] == SessionStatus.DRAFT])
+        drafts = newest_first(s for s in summaries if s.status == SessionStatus.DRAFT)
         if not drafts:
             raise StoreError(
                 f"no draft sessions in {store.folder.absolute()}; start one with: reflect start"
@@ -169,18 +170,21 @@ def resume(
             if not choice.isdigit() or not 1 <= int(choice) <= len(drafts):
                 raise StoreError(f"no draft numbered {choice!r}")
             chosen = drafts[int(choice) - 1]
-    session = store.sessions([chosen["id"]])[0]
-    protocol = _protocol_for(session, questions_dir or [])
-    with _saved_on_hangup():
-        Facilitator(console, store, protocol, Plan()).resume(session)
+    path = store.folder / chosen.file
+    with store.live():
+        store.hold(path)  # before reading: an edit cannot slip in between
+        session = store.load_path(path)
+        protocol = _protocol_for(session, questions_dir or [])
+        with _saved_on_hangup():
+            Facilitator(console, store, protocol, Plan()).resume(session)
     _finished(store, session)
 
 
-def _draft_line(draft: dict[str, Any]) -> str:
+def _draft_line(draft: Summary) -> str:
     """``2026-11-20  Northgate OST  3/8 answered  (2026-11-20-northgate-ost-3f9c)``."""
     return (
-        f"{draft['date']}  {draft['collaborative']}  "
-        f"{draft['answered']}/{draft['questions']} answered  ({draft['id']})"
+        f"{draft.date}  {draft.collaborative}  "
+        f"{draft.answered}/{draft.questions} answered  ({draft.id})"
     )
 
 
@@ -202,19 +206,20 @@ def discard(
     from reflect_cli.records.store import Store
 
     store = Store.at(sessions_dir(ctx))
-    summaries, warnings = store.summaries()
-    warn(warnings)
-    chosen = store.resolve(session_id, summaries)
-    if chosen["status"] != SessionStatus.DRAFT and not force:
-        raise StoreError(f"{chosen['id']} is complete; discard it with --force")
+    warn(store.index().warnings)
+    chosen = store.resolve(session_id)
+    if chosen.status != SessionStatus.DRAFT and not force:
+        raise StoreError(f"{chosen.id} is complete; discard it with --force")
+    record = store.folder / chosen.file
+    store.check_free(record)  # not from under a live session
     if not yes:
         if not sys.stdin.isatty():
             raise InputError("standard input is not a terminal: confirm with --yes")
-        print(f"Discard {chosen['status']} {_draft_line(chosen)}? [y/N] ", end="", file=sys.stderr)
+        print(f"Discard {chosen.status} {_draft_line(chosen)}? [y/N] ", end="", file=sys.stderr)
         sys.stderr.flush()
         reply = sys.stdin.readline()  # no readline: an empty Enter still ends the line
         if reply.strip().lower() not in ("y", "yes"):
             print("reflect: nothing discarded", file=sys.stderr)
             return
-    moved = store.trash(chosen["id"])
-    print(f"reflect: moved {chosen['id']} to {moved.parent}", file=sys.stderr)
+    moved = store.trash(record)
+    print(f"reflect: moved {chosen.id} to {moved.parent}", file=sys.stderr)

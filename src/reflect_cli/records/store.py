@@ -2,7 +2,13 @@
 
 A record is ``<date>-<collaborative slug>-<4 hex>.yaml`` with its ``.md`` beside it.
 Writes go to a temporary file in the same folder, are flushed and fsynced, then
-renamed over the record, so a crash or a full disk never leaves half a record.
+renamed over the record (or linked, for a new one), so a crash or a full disk never
+leaves half a record, nor an empty one.
+
+No update is lost: a record is saved only if it still looks as this store last read or
+wrote it (else ``RecordChanged``, and the caller keeps the unsaved text aside), and a live
+session holds an ``flock`` on its record, which `reflect edit` respects. Reading many
+records goes through the index (records/index.py).
 """
 
 from __future__ import annotations
@@ -10,21 +16,26 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import fcntl
 import os
 import re
 import secrets
+import stat
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from reflect_cli.dates import parse_date
-from reflect_cli.errors import RecordError, StoreError
+from reflect_cli.errors import StoreError
 from reflect_cli.model import Session
-from reflect_cli.records import codec
-from reflect_cli.records.cache import Cache, Progress
+from reflect_cli.records import codec, scan
+from reflect_cli.records.summary import Summary
+
+if TYPE_CHECKING:
+    from reflect_cli.records.index import Index, Progress
 
 ENV_DIR = "REFLECT_SESSIONS_DIR"
 SUFFIX = ".yaml"
@@ -55,25 +66,81 @@ def _disk_error(action: str, path: Path, exc: OSError) -> StoreError:
     return StoreError(f"cannot {action} {path}: {reason}")
 
 
-def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+class RecordChanged(StoreError):
+    """The record changed on disk since it was read: saving would lose that change. The
+    unsaved text is kept aside in ``kept``."""
+
+    def __init__(self, path: Path, kept: Path) -> None:
+        self.path, self.kept = path, kept
+        super().__init__(
+            f"{path} changed on disk since it was read; not overwritten. "
+            f"The unsaved version is kept in {kept}"
+        )
+
+
+class RecordBusy(StoreError):
+    """A live session holds the record; the unsaved text, if any, is kept in ``kept``."""
+
+    def __init__(self, path: Path, kept: Path | None = None) -> None:
+        self.path, self.kept = path, kept
+        aside = f"; the unsaved version is kept in {kept}" if kept else ""
+        super().__init__(
+            f"{path} is open in a live session (reflect start/resume); "
+            f"edit it once that session has ended{aside}"
+        )
+
+
+def write_atomic(
+    path: Path, text: str | Iterable[str], *, new: bool = False, hold: bool = False
+) -> int | None:
     """Replace ``path`` with ``text`` (or chunks of it) all at once, owner-only; nothing
-    half-written."""
+    half-written. ``new``: only if no file has that name (``FileExistsError``) and never
+    an empty one. ``hold``: return the new file's descriptor, locked before it appears."""
     chunks = [text] if isinstance(text, str) else text
     try:
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
         raise _disk_error("write", path, exc) from None
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with os.fdopen(fd, "wb", closefd=False) as handle:
             for chunk in chunks:
                 handle.write(chunk.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
+        if hold:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        if new:
+            os.link(temp, path)  # fails if the name is taken: never overwrites
+            os.unlink(temp)
+        else:
+            os.replace(temp, path)
+    except BaseException as exc:
+        os.close(fd)
         with contextlib.suppress(OSError):
             os.unlink(temp)
+        if isinstance(exc, FileExistsError) or not isinstance(exc, OSError):
+            raise
         raise _disk_error("write", path, exc) from None
+    if hold:
+        return fd
+    os.close(fd)
+    return None
+
+
+def keep_aside(text: str, session_id: str) -> Path:
+    """Save text that could not be saved in its record (owner-only) and return where."""
+    fd, name = tempfile.mkstemp(prefix=f"reflect-{slug(session_id, 60)}-", suffix=".yaml")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    return Path(name)
+
+
+def _try_lock(fd: int) -> bool:
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
 
 
 @dataclass
@@ -81,9 +148,16 @@ class Store:
     """One sessions folder."""
 
     folder: Path
-    _cached: Cache | None = field(default=None, repr=False)
+    _index: Index | None = field(default=None, repr=False)
     #: What was last written of each session (less its time stamp), to skip idle saves.
     _written: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
+    #: How each record looked when this store last read or wrote it.
+    _seen: dict[Path, scan.Seen] = field(default_factory=dict, repr=False)
+    #: Records held by a live session: their locked descriptors.
+    _held: dict[Path, int] = field(default_factory=dict, repr=False)
+    _live: bool = field(default=False, repr=False)
+    #: The file each session was read from, when not ``<id>.yaml``.
+    _paths: dict[str, Path] = field(default_factory=dict, repr=False)
 
     @classmethod
     def at(cls, folder: Path | None = None) -> Store:
@@ -103,7 +177,10 @@ class Store:
             raise _disk_error("create the sessions folder", self.folder, exc) from None
 
     def path(self, session_id: str) -> Path:
-        return self.folder / f"{session_id}{SUFFIX}"
+        """Where a session's record is: the file it was read from, else ``<id>.yaml``."""
+        return self._paths.get(session_id) or self.folder / f"{session_id}{SUFFIX}"
+
+    # -- writing -----------------------------------------------------------------------
 
     def create(self, session: Session) -> Session:
         """Give the session a new id and write its first record; never overwrites a file."""
@@ -112,142 +189,179 @@ class Store:
         base = f"{day}-{slug(session.collaborative)}"
         for _ in range(1000):
             session.id = f"{base}-{secrets.token_hex(2)}"
-            path = self.path(session.id)
+            if os.path.lexists(self.path(session.id)):
+                continue
             try:
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                self._write(session, self.path(session.id), new=True)
             except FileExistsError:
                 continue
-            except OSError as exc:
-                raise _disk_error("create", path, exc) from None
-            os.close(fd)
-            self.save(session)
             return session
         raise StoreError(f"no free session id left for {base} in {self.folder}")
 
-    def save(self, session: Session) -> bool:
-        """Write the record atomically; True when it was written. Saving an unchanged
-        session writes nothing, so its bytes (and git) stay as they are."""
+    def save(self, session: Session, path: Path | None = None) -> bool:
+        """Write the record (at ``path``, else ``<id>.yaml``) atomically; True when it was
+        written. Saving an unchanged session writes nothing, so its bytes (and git) stay as
+        they are. ``RecordChanged`` if the file changed since this store read or wrote it;
+        ``RecordBusy`` if another process's live session holds it."""
+        path = path or self.path(session.id)
         data = codec.to_dict(session)
-        unchanged = {**data, "updated": None}
-        if unchanged == self._written.get(session.id):
+        if {**data, "updated": None} == self._written.get(session.id):
             return False
-        session.updated = data["updated"] = now()
-        write_atomic(self.path(session.id), codec.dump_dict(data))
-        self._written[session.id] = unchanged
-        self._cached = None
+        self._write(session, path, data=data)
         return True
 
-    def trash(self, session_id: str) -> Path:
+    def trash(self, record: Path) -> Path:
         """Move a record and what is rendered beside it into ``.trash/`` (owner-only),
-        never over an earlier one; the path it now has."""
-        record = self.path(session_id)
+        never over an earlier one; the path it now has. A ``.trash`` that is a link (or
+        not a folder) is refused: a shared folder must not send records elsewhere."""
         trash = self.folder / TRASH
         try:
             trash.mkdir(mode=0o700, exist_ok=True)
+            if not stat.S_ISDIR(os.lstat(trash).st_mode):
+                raise StoreError(f"{trash} is not a folder (a link?); nothing moved")
             target = trash / record.name
-            while target.exists():
-                target = trash / f"{session_id}-{secrets.token_hex(2)}{SUFFIX}"
+            while os.path.lexists(target):
+                target = trash / f"{record.stem}-{secrets.token_hex(2)}{SUFFIX}"
             os.rename(record, target)  # same folder tree: a rename, never a copy
             beside = record.with_suffix(".md")
-            if beside.exists():
+            if os.path.isfile(beside) and not os.path.islink(beside):
                 os.rename(beside, target.with_suffix(".md"))
         except OSError as exc:
             raise _disk_error("move to the trash", record, exc) from None
-        self._written.pop(session_id, None)
-        self._cached = None
+        self._index = None
         return target
 
-    def write_beside(self, session_id: str, suffix: str, text: str) -> None:
-        """Write a rendering beside a record (``.md``), atomically and owner-only."""
-        write_atomic(self.path(session_id).with_suffix(suffix), text)
+    def _write(
+        self, session: Session, path: Path, new: bool = False, data: dict[str, Any] | None = None
+    ) -> None:
+        data = data or codec.to_dict(session)
+        unchanged = {**data, "updated": None}
+        held = self._held.get(path)
+        probe = None
+        try:
+            session.updated = data["updated"] = now()
+            text = codec.dump_dict(data)
+            if not new and held is None and os.path.lexists(path):
+                probe = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+                if not _try_lock(probe):
+                    raise RecordBusy(path, keep_aside(text, session.id))
+            if path in self._seen and scan.current(path) != self._seen[path]:
+                raise RecordChanged(path, keep_aside(text, session.id))
+            fd = write_atomic(path, text, new=new, hold=self._live)
+        except OSError as exc:
+            if isinstance(exc, FileExistsError):
+                raise
+            raise _disk_error("write", path, exc) from None
+        finally:
+            if probe is not None:
+                os.close(probe)
+        if fd is not None:
+            if held is not None:
+                os.close(held)  # the lock now lives on the new file
+            self._held[path] = fd
+        self._seen[path] = scan.current(path) or scan.Seen(-1, -1, -1, -1)
+        self._written[session.id] = unchanged
+        self._index = None
+
+    def write_beside(self, path: Path, text: str) -> None:
+        """Write a rendering beside a record (its ``.md``), atomically and owner-only."""
+        if path.parent != self.folder or path.suffix == SUFFIX:
+            raise StoreError(f"not a rendering beside a record: {path}")
+        write_atomic(path, text)
+
+    @contextlib.contextmanager
+    def live(self) -> Iterator[None]:
+        """While a session runs: every record this store writes stays locked until the end."""
+        self._live = True
+        try:
+            yield
+        finally:
+            self._live = False
+            for fd in self._held.values():
+                os.close(fd)
+            self._held.clear()
+
+    def hold(self, path: Path) -> None:
+        """Lock an existing record for a live session; ``RecordBusy`` if another has it."""
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        except OSError as exc:
+            raise _disk_error("open", path, exc) from None
+        if not _try_lock(fd):
+            os.close(fd)
+            raise RecordBusy(path)
+        self._held[path] = fd
+
+    def check_free(self, path: Path) -> None:
+        """``RecordBusy`` when a live session holds the record."""
+        self.hold(path)
+        os.close(self._held.pop(path))
+
+    # -- reading -----------------------------------------------------------------------
 
     def load_path(self, path: Path) -> Session:
-        """Read one record file."""
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise RecordError(f"{path}: no such record") from None
-        except OSError as exc:
-            raise RecordError(f"{path}: cannot read: {exc.strerror or exc}") from None
-        if not raw.strip():
-            raise RecordError(f"{path}: empty file")
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            raise RecordError(f"{path}: not UTF-8 text") from None
-        session = codec.parse(text, str(path))
+        """Read one record file (remembering how it looked, so a save can tell if it
+        changed meanwhile)."""
+        from reflect_cli.records.rows import parse
+
+        raw, seen = scan.read_bytes(path)
+        session = parse(raw, str(path))
         self._written[session.id] = {**codec.to_dict(session), "updated": None}
+        self._seen[path] = seen
+        if path != self.folder / f"{session.id}{SUFFIX}":
+            self._paths[session.id] = path
         return session
 
     def load(self, session_id: str) -> Session:
         return self.load_path(self.path(session_id))
 
-    def _cache(self, progress: Progress | None = None) -> Cache:
-        if self._cached is None:
-            self._cached = Cache(self.folder)
-            if self.folder.is_dir():
-                self._cached.refresh(self._read_data, _summary_of, progress)
-        return self._cached
+    def index(self, progress: Progress | None = None) -> Index:
+        """The folder's index, up to date (built on first use)."""
+        from reflect_cli.records.index import Index
 
-    def _read_data(self, path: Path) -> dict[str, Any]:
-        return codec.to_dict(self.load_path(path))
+        if self._index is None:
+            self._index = Index.open(self.folder, progress)
+        return self._index
 
-    def summaries(self, progress: Progress | None = None) -> tuple[list[dict[str, Any]], list[str]]:
-        """A summary of every readable session (see codec.summary), and one warning per
-        file that could not be read. Served from the cache; changed files are read again."""
-        found, warnings = [], []
-        for entry in self._cache(progress).summaries().values():
-            if entry.summary is not None:
-                found.append(entry.summary)
-            else:
-                warnings.append(entry.error)
-        return found, warnings
+    def summaries(self, progress: Progress | None = None) -> tuple[list[Summary], list[str]]:
+        """Every readable session, newest first, and one warning per file that could not be
+        read (and about the index, if it cannot be kept)."""
+        from reflect_cli.records import lookup
+
+        index = self.index(progress)
+        return lookup.summaries(index), list(index.warnings)
+
+    def resolve(self, ref: str) -> Summary:
+        """The session named by a file name, an id, a unique id prefix, or ``last``."""
+        from reflect_cli.records import lookup
+
+        return lookup.resolve(self.index(), ref)
+
+    def session(self, summary: Summary) -> Session:
+        """The full session of a summary, read from its record file."""
+        return self.load_path(self.folder / summary.file)
 
     def sessions(self, ids: list[str]) -> list[Session]:
-        """Full sessions for these ids, in the order given."""
-        return list(self.iter_sessions(ids))
+        """Full sessions for these ids (or unique prefixes), in the order given."""
+        return [self.session(self.resolve(i)) for i in ids]
 
-    def iter_sessions(
-        self, ids: list[str], keep: Callable[[bytes], bool] | None = None
-    ) -> Iterator[Session]:
-        """Full sessions one at a time, so thousands never sit in memory twice. ``keep``
-        may skip a cached record by its raw JSON text (a search's quick first look)."""
-        names = [f"{i}{SUFFIX}" for i in ids]
+    def read(self, chosen: Iterable[Summary]) -> Iterator[Session]:
+        """Full sessions one at a time, from the index's parsed copies (else the YAML), so
+        thousands never sit in memory twice."""
+        import json
+
+        from reflect_cli.records import lookup
+
         folder = str(self.folder)
-        for name, data in self._cache().records(names, self._read_data, keep):
-            yield codec.from_dict(data, os.path.join(folder, name))
-
-    def resolve(self, ref: str, sessions: Sequence[S]) -> S:
-        """The session named by an id, a unique id prefix, or ``last`` (the newest)."""
-        if ref == "last":
-            if not sessions:
-                raise StoreError(f"no sessions in {self.folder.absolute()}")
-            return newest_first(sessions)[0]
-        exact = [s for s in sessions if _key(s)[2] == ref]
-        if exact:
-            return exact[0]
-        matches = [s for s in sessions if _key(s)[2].startswith(ref)]
-        if len(matches) == 1:
-            return matches[0]
-        if not matches:
-            raise StoreError(f"no session matches {ref!r} in {self.folder.absolute()}")
-        listed = ", ".join(_key(s)[2] for s in newest_first(matches)[:10])
-        raise StoreError(f"{ref!r} matches {len(matches)} sessions: {listed}")
+        names = [s.file for s in chosen]
+        for name, text in lookup.record_json(self.index(), names):
+            source = os.path.join(folder, name)
+            if text is None:
+                yield self.load_path(Path(source))
+            else:
+                yield codec.from_dict(json.loads(text), source)
 
 
-S = TypeVar("S", Session, dict[str, Any])
-
-
-def _key(item: Session | dict[str, Any]) -> tuple[str, str, str]:
-    if isinstance(item, dict):
-        return (str(item["date"]), str(item["started"]), str(item["id"]))
-    return (item.date, item.started, item.id)
-
-
-def _summary_of(data: dict[str, Any]) -> dict[str, Any]:
-    return codec.summary(codec.from_dict(data, str(data.get("id"))))
-
-
-def newest_first(sessions: Sequence[S]) -> list[S]:
-    """Sessions (or summaries) by date, then start time, newest first."""
-    return sorted(sessions, key=_key, reverse=True)
+def newest_first(sessions: Iterable[Summary]) -> list[Summary]:
+    """Summaries by date, then start time, newest first."""
+    return sorted(sessions, key=lambda s: s.order, reverse=True)

@@ -2,8 +2,8 @@
 in them, and the commitments still owed. Drafts never count: an abandoned draft is
 neither "last time" nor a source of people or commitments.
 
-Only the store's public reading API (``summaries()``, ``iter_sessions()``) is used, so
-this keeps working whatever index the store keeps behind it.
+Only the store's public reading API (``summaries()``, ``read()``) is used, so this keeps
+working whatever index the store keeps behind it.
 """
 
 from __future__ import annotations
@@ -82,15 +82,15 @@ def history_of(store: Store, session: Session) -> History:
     """The complete sessions of ``session``'s collaborative that came before it."""
     summaries, _ = store.summaries()
     mine = (session.date, session.started)
-    ids = [
-        s["id"]
+    earlier = [
+        s
         for s in newest_first(summaries)
-        if s["status"] == SessionStatus.COMPLETE
-        and fold(s["collaborative"]) == fold(session.collaborative)
-        and s["id"] != session.id
-        and (s["date"], s["started"]) < mine
+        if s.status == SessionStatus.COMPLETE
+        and fold(s.collaborative) == fold(session.collaborative)
+        and s.id != session.id
+        and (s.date, s.started) < mine
     ]
-    return History(list(reversed(list(store.iter_sessions(ids)))))
+    return History(list(reversed(list(store.read(earlier)))))
 
 
 def overdue_days(due: str, today: dt.date) -> int:

@@ -13,7 +13,7 @@ from reflect_cli.ui import terminal
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from reflect_cli.records.search import Hit
+    from reflect_cli.records.search import Found, Hit
 
 
 def show(session: Session, out: Console | None = None) -> None:
@@ -97,25 +97,60 @@ def _round(session: Session, question: AnswerRecord, out: Console) -> bool:
     return True
 
 
+def _lines(hit: Hit) -> list[tuple[str, list[tuple[int, int]]]]:
+    """The lines of a hit's text that hold a match (all of a short text), with the match
+    spans moved into each line."""
+    lines, start = [], 0
+    for line in hit.text.split("\n"):
+        end = start + len(line)
+        spans = [(max(a, start) - start, min(b, end) - start) for a, b in hit.spans]
+        lines.append((line, [(a, b) for a, b in spans if b > a]))
+        start = end + 1
+    matching = [pair for pair in lines if pair[1]]
+    return matching or lines[:1]
+
+
 def hits(found: list[Hit], out: Console | None = None) -> None:
-    """Search hits grouped under their session and question, matches highlighted."""
+    """Search hits under their session: where each was found, matches highlighted."""
     from rich.text import Text
 
     out = out or terminal.console(soft_wrap=True)  # long lines as they are: fast and greppable
     page = Text()  # one print for all hits: Rich's cost is per print
     last = None
     for hit in found:
-        where = (hit.session.id, hit.question_id)
-        if where != last:
-            heading = f"{hit.session.date}  {hit.session.id}  {hit.domain} › {hit.prompt}"
-            page.append(terminal.visible(heading) + "\n", style="bold")
-            last = where
-        line = terminal.visible(hit.line)
-        start = len(page.plain) + 2
-        page.append("  " + line + "\n")
-        if len(line) == len(hit.line):  # spans still line up after making text visible
-            for begin, end in hit.spans:
-                page.stylize("reverse", start + begin, start + end)
+        if hit.file != last:
+            page.append(terminal.visible(f"{hit.date}  {hit.session_id}") + "\n", style="bold")
+            last = hit.file
+        where = f"  {hit.where}" + (f" · {hit.place}" if hit.place else "")
+        page.append(terminal.visible(where) + "\n", style="cyan")
+        for line, spans in _lines(hit):
+            shown = terminal.visible(line)
+            start = len(page.plain) + 4
+            page.append("    " + shown + "\n")
+            if len(shown) == len(line):  # spans still line up after making text visible
+                for begin, end in spans:
+                    page.stylize("reverse", start + begin, start + end)
     if found:
         page.rstrip()
         out.print(page)
+
+
+def hits_json(found: Found) -> None:
+    """Hits as JSON on standard output, for scripts: the total and each hit."""
+    import json
+    import sys
+
+    hits = [
+        {
+            "session": h.session_id,
+            "date": h.date,
+            "file": h.file,
+            "where": str(h.where),
+            "place": h.place,
+            "text": h.text,
+            "matches": [list(span) for span in h.spans],
+        }
+        for h in found.hits
+    ]
+    json.dump({"total": found.total, "hits": hits}, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

@@ -1,0 +1,137 @@
+"""``sessions/.reflect/``: where the index lives, checked before anything is written.
+
+Everything in a sessions folder may have come from someone else's push, this folder
+included. It is used only when it is a real folder (not a symbolic link, so `.reflect ->
+.` or `-> /etc` leads nowhere); inside it, an index file or SQLite journal that is a link,
+FIFO, device or hard link is removed (it is ours to replace, and removing a link never
+touches what it points to) before SQLite opens anything. When the folder cannot be used,
+the caller keeps the index in memory for this run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import time
+from pathlib import Path
+
+from reflect_cli.errors import StoreError
+
+FOLDER = ".reflect"
+INDEX = "index.sqlite"
+#: SQLite's own files beside the index: each must be safe to open as well.
+COMPANIONS = ("-wal", "-shm", "-journal")
+GITIGNORE = "# reflect's index: rebuilt from the records, never shared\n*\n"
+
+
+class Unusable(StoreError):
+    """The index folder cannot be used for this run; the message says why."""
+
+
+def _reason(exc: OSError) -> str:
+    return {
+        errno.ENOSPC: "the disk is full",
+        errno.EROFS: "the disk is read-only",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EDQUOT: "the disk quota is exceeded",
+        errno.EFBIG: "the disk is full",
+    }.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def _make_folder(home: Path) -> None:
+    try:
+        os.mkdir(home, 0o700)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise Unusable(f"cannot create {home} ({_reason(exc)})") from None
+
+
+def _safe_entry(path: Path) -> None:
+    """Remove ``path`` unless it is absent or a plain regular file of its own."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if stat.S_ISREG(info.st_mode) and info.st_nlink == 1:
+        return
+    try:
+        if stat.S_ISDIR(info.st_mode):
+            os.rmdir(path)
+        else:
+            os.unlink(path)
+    except OSError as exc:
+        raise Unusable(f"{path} is not a regular file and cannot be replaced") from exc
+
+
+def _write_gitignore(home: Path) -> None:
+    """A .gitignore that keeps the index out of git; written only where nothing is."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(home / ".gitignore", flags, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise Unusable(f"cannot write in {home} ({_reason(exc)})") from None
+    try:
+        os.write(fd, GITIGNORE.encode())
+    except OSError as exc:
+        raise Unusable(f"cannot write in {home} ({_reason(exc)})") from None
+    finally:
+        os.close(fd)
+
+
+def index_path(folder: Path) -> Path:
+    """The index file of a sessions folder, its folder checked and made safe to open.
+
+    Raises ``Unusable`` when the index must stay in memory for this run."""
+    base = Path(os.path.realpath(folder))  # the folder as it really is: no '..' left
+    home = base / FOLDER
+    _make_folder(home)
+    info = os.lstat(home)
+    if stat.S_ISLNK(info.st_mode):
+        raise Unusable(f"{home} is a symbolic link, not reflect's folder")
+    if not stat.S_ISDIR(info.st_mode):
+        raise Unusable(f"{home} is not a folder")
+    if info.st_uid != os.geteuid():
+        raise Unusable(f"{home} belongs to someone else")
+    index = home / INDEX
+    for name in (INDEX, *(INDEX + c for c in COMPANIONS)):
+        _safe_entry(home / name)
+    _write_gitignore(home)
+    _create_private(index)
+    return index
+
+
+def _create_private(index: Path) -> None:
+    """The index holds private notes: create it owner-only (SQLite's journals copy its
+    permissions)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+    try:
+        os.close(os.open(index, flags, 0o600))
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise Unusable(f"cannot write in {index.parent} ({_reason(exc)})") from None
+
+
+def remove_index(index: Path) -> None:
+    """Delete a damaged index and its journals (all regular files, checked above)."""
+    for suffix in ("", *COMPANIONS):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{index}{suffix}")
+
+
+def damaged(index: Path) -> bool:
+    """Whether the index file is not an SQLite database (garbage, or emptied a while ago:
+    a database being created this instant is empty too)."""
+    try:
+        with open(index, "rb") as handle:
+            head = handle.read(16)
+        age = time.time() - os.stat(index).st_mtime
+    except OSError:
+        return False
+    return head != b"SQLite format 3\x00" and (head != b"" or age > 2)

@@ -1,0 +1,94 @@
+"""Questions asked of the index: which sessions, which one a name means, which records.
+
+Each reads only what its answer needs: `reflect list -n 10` reads ten rows whatever the
+size of the folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+
+from reflect_cli.errors import StoreError
+from reflect_cli.model import CommitmentStatus, SessionStatus
+from reflect_cli.records.index import Index
+from reflect_cli.records.summary import Commitment, Summary, status_of
+
+_COLUMNS = (
+    "date, id, collaborative, site, protocol, status, answered, questions, people, open, "
+    "started, name"
+)
+_NEWEST = "ORDER BY date DESC, started DESC, id DESC, name DESC"
+
+
+def _summary(row: tuple[object, ...]) -> Summary:
+    values = list(row)
+    values[5] = status_of(str(values[5]))
+    return Summary(*values)  # type: ignore[arg-type]
+
+
+def summaries(
+    index: Index, where: str = "", params: Iterable[object] = (), limit: int | None = None
+) -> list[Summary]:
+    """Readable sessions passing ``where`` (SQL over the files table), newest first."""
+    sql = f"SELECT {_COLUMNS} FROM files WHERE error = '' {where} {_NEWEST} LIMIT ?"
+    found = index.db.execute(sql, (*params, -1 if limit is None else limit))
+    return [_summary(row) for row in found]
+
+
+def resolve(index: Index, ref: str) -> Summary:
+    """The session named by a file name, an id, a unique id prefix, or ``last``."""
+    if ref == "last":
+        newest = summaries(index, limit=1)
+        if not newest:
+            raise StoreError(f"no sessions in {index.folder.absolute()}")
+        return newest[0]
+    if ref.endswith(".yaml"):
+        by_file = summaries(index, "AND name = ?", [ref.rsplit("/", 1)[-1]])
+        if by_file:
+            return by_file[0]
+    exact = summaries(index, "AND id = ?", [ref])
+    if not exact:
+        exact = summaries(index, "AND id >= ? AND id < ?", [ref, ref + "\U0010ffff"])
+    ids = sorted({s.id for s in exact})
+    if not ids:
+        raise StoreError(f"no session matches {ref!r} in {index.folder.absolute()}")
+    if len(ids) > 1:
+        listed = ", ".join(s.id for s in exact[:10])
+        raise StoreError(f"{ref!r} matches {len(ids)} sessions: {listed}")
+    own = [s for s in exact if s.file == f"{s.id}.yaml"]
+    if len(exact) > 1 and not own:
+        files = ", ".join(s.file for s in exact)
+        raise StoreError(f"session {ids[0]} is in {len(exact)} files ({files}): name the file")
+    return (own or exact)[0]
+
+
+def record_json(index: Index, names: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+    """The parsed record (JSON text) of each file, or None when the index has none."""
+    db = index.db
+    for name in names:
+        row = db.execute(
+            "SELECT json FROM records JOIN files USING (fid) WHERE name = ?", (name,)
+        ).fetchone()
+        yield name, (row[0] if row else None)
+
+
+def open_commitments(
+    index: Index, collaborative: str, today: str | None = None
+) -> list[Commitment]:
+    """Commitments of a collaborative still open as of ``today``, across its complete
+    sessions: each one's latest status wins (a commitment is its text and the session
+    it was made in), newest session first."""
+    today = today or dt.date.today().isoformat()
+    found = index.db.execute(
+        "SELECT c.text, c.owner, c.due, c.status, c.origin, f.id, c.question "
+        "FROM commitments c JOIN files f USING (fid) "
+        "WHERE f.collaborative_key = ? AND f.status = ? AND f.date <= ? "
+        "ORDER BY f.date DESC, f.started DESC, f.id DESC",
+        (collaborative.casefold(), str(SessionStatus.COMPLETE), today),
+    )
+    latest: dict[tuple[str, str], Commitment] = {}
+    for row in found:
+        latest.setdefault((row[4], row[0]), Commitment(*row))
+    still_owed = {str(CommitmentStatus.OPEN), str(CommitmentStatus.IN_PROGRESS)}
+    return [c for c in latest.values() if c.status in still_owed]
