@@ -1,6 +1,6 @@
 """Session records: the session as a plain dict, as YAML text, and back.
 
-The dict is JSON-friendly (the cache stores it as is); the YAML adds nothing but a real
+The dict is JSON-friendly (the index stores it as is); the YAML adds nothing but a real
 date for ``date:``. Keys come out in one fixed order, so saving an unchanged session
 gives identical bytes and a sessions folder can live in git without merge noise.
 """
@@ -300,7 +300,7 @@ def _scale(raw: Any, kind: Kind) -> Scale | None:
     return Scale(
         _integer(raw["min"], "scale min"),
         _integer(raw["max"], "scale max"),
-        # The JSON cache turns number keys into text: both read back as numbers.
+        # The index's JSON turns number keys into text: both read back as numbers.
         {_integer(k, "scale label"): _text(v) for k, v in labels.items()},
     )
 
