@@ -63,8 +63,7 @@ def commitments(
 
     today = dt.date.fromisoformat(parse_date(as_of, "--as-of")) if as_of else dt.date.today()
     store = Store.at(sessions_dir(ctx))
-    summaries, warnings = store.summaries()
-    warn(warnings)
+    warn(store.index().warnings)
     selection = Selection(
         collaborative=collaborative,
         site=site,
@@ -74,9 +73,9 @@ def commitments(
         status=status,
         limit=n,
     )
-    chosen = selection.apply(store, summaries)
+    chosen = selection.apply(store)
     rows: list[dict[str, Any]] = []
-    for history in by_collaborative(list(store.iter_sessions([s["id"] for s in chosen]))):
+    for history in by_collaborative(list(store.read(chosen))):
         names = {p.handle: p.name for s in history.sessions for p in s.participants}
         for action, origin in history.commitments():
             late = overdue_days(action.due, today) if action.is_open else 0
