@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -127,3 +128,35 @@ def test_redaction_property_in_pdf_text(
     text = pdf_text(target)
     assert leaked(text, forbidden(people, attendance)) == []
     assert "In May we met." in " ".join(text.split())
+
+
+@pytest.mark.slow
+@needs_tools
+def test_long_over_time_table_repeats_its_header_on_every_page(
+    cli: Any, sessions_dir: Path, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    from conftest import make_session
+
+    first = make_session(
+        sessions_dir,
+        "equitable-partnerships",
+        date="2024-01-01",
+        answers={"partnership-type-now": "Cooperative", "shared-leadership": 3},
+    )
+    text = (sessions_dir / f"{first}.yaml").read_text(encoding="utf-8")
+    for week in range(1, 70):  # copies of a real record, a week apart
+        day = str(dt.date(2024, 1, 1) + dt.timedelta(weeks=week))
+        other = first.replace("2024-01-01", day)
+        copy = text.replace(first, other).replace("date: '2024-01-01'", f"date: '{day}'")
+        copy = copy.replace("date: 2024-01-01", f"date: {day}")
+        (sessions_dir / f"{other}.yaml").write_text(copy, encoding="utf-8")
+    target = tmp_path / "long.pdf"
+    result = cli("export", "-o", str(target))
+    assert result.exit_code == 0 and "(70 sessions, pdf)" in result.stderr, result.stderr
+    pages = pdf_text(target).split("\f")
+    row = re.compile(r"\d{4}-\d\d-\d\d\s+Northgate Elementary OST\s+Cooperative\s+3 of 5")
+    with_rows = [p for p in pages if row.search(p)]
+    assert len(with_rows) >= 2  # the table runs over pages
+    assert all("Q1" in page for page in with_rows)

@@ -355,3 +355,11 @@ def test_people_of_the_collaboratives_other_sessions(cli: Any, partnership: list
     assert result.exit_code == 0, result.stderr
     assert leaked(reader_text(result.stdout, "md"), ["Kwame", "kwame", "Mensah"]) == []
     assert "Rainier Youth Soccer (Coach) said the gym is open" in result.stdout
+
+
+def test_redacted_session_table_has_no_empty_facilitator_column(
+    cli: Any, partnership: list[str]
+) -> None:
+    text = export(cli).stdout
+    assert "| Date | Collaborative | Site | Protocol | Status | Intro |" in text
+    assert "Facilitator" not in text.split("## Who took part")[0]

@@ -20,6 +20,7 @@ from reflect_cli.render.export.summary import (
     people,
     plural,
     round_of,
+    session_table,
     title_of,
 )
 from reflect_cli.rounds import text as round_text
@@ -252,13 +253,7 @@ def _sessions(summary: Summary) -> Iterator[str]:
         return
     count = plural(len(summary.sessions), "session")
     yield f'<p class="meta">{count}, {_e(first.date)} to {_e(last.date)}</p>'
-    headers = ["Date", "Collaborative", "Site", "Protocol", "Status", "Facilitator", "Intro"]
-    rows = (
-        [s.date, s.collaborative, s.site, s.protocol.id, s.status, s.facilitator,
-         "; ".join(intro_steps(s))]
-        for s in summary.sessions
-    )  # fmt: skip
-    yield from _table(headers, rows)
+    yield from _table(*session_table(summary))
 
 
 def _commitments(summary: Summary) -> Iterator[str]:

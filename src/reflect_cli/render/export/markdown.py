@@ -13,6 +13,7 @@ from reflect_cli.render.export.summary import (
     intro_steps,
     people,
     plural,
+    session_table,
     title_of,
 )
 from reflect_cli.render.markdown import block, inline, round_lines
@@ -77,11 +78,10 @@ def _sessions(summary: Summary) -> Iterator[str]:
     count = plural(len(summary.sessions), "session")
     yield f"{count}, {inline(first.date)} to {inline(last.date)}"
     yield ""
-    yield _row(["Date", "Collaborative", "Site", "Protocol", "Status", "Facilitator", "Intro"])
-    yield _row(["---"] * 7)
-    for s in summary.sessions:
-        cells = [s.date, s.collaborative, s.site, s.protocol.id, s.status, s.facilitator]
-        yield _row([inline(c) for c in cells] + [inline("; ".join(intro_steps(s)))])
+    headers, rows = session_table(summary)
+    yield _row(headers)
+    yield _row(["---"] * len(headers))
+    yield from (_row([inline(c) for c in row]) for row in rows)
 
 
 def _domains(summary: Summary) -> Iterator[str]:

@@ -231,6 +231,19 @@ def people(summary: Summary) -> tuple[list[str], list[str]]:
     )
 
 
+def session_table(summary: Summary) -> tuple[list[str], list[list[str]]]:
+    """The sessions as a table: headers and rows of plain text. The facilitator and intro
+    columns only when some session has one (a redacted export names no facilitator)."""
+    headers = ["Date", "Collaborative", "Site", "Protocol", "Status", "Facilitator", "Intro"]
+    rows = [
+        [s.date, s.collaborative, s.site, s.protocol.id, s.status, s.facilitator,
+         "; ".join(intro_steps(s))]
+        for s in summary.sessions
+    ]  # fmt: skip
+    keep = [i for i in range(len(headers)) if i < 5 or any(row[i] for row in rows)]
+    return [headers[i] for i in keep], [[row[i] for i in keep] for row in rows]
+
+
 def intro_steps(session: Session) -> list[str]:
     """The steps before the questions and what became of them ("Watch video: done")."""
     return [f"{_readable(step)}: {status}" for step, status in session.intro.items()]
