@@ -111,16 +111,20 @@ def list_sessions(
     ] = False,
 ) -> None:
     """List sessions, newest first, one line each: date, id (its shortest unique prefix),
-    collaborative, site, protocol, status, answered/total, people and open commitments.
+    collaborative, site, protocol, status, answered/total, people and open commitments
+    (made or carried there, and still open today).
     A narrow terminal drops site, protocol, people, date, answered and status, in that
     order; a pipe gets every column."""
     import json
 
+    from reflect_cli.records import lookup
     from reflect_cli.ui import session_list
 
     store, chosen = _chosen(ctx)
     if as_json:
-        print(json.dumps([s.as_json() for s in chosen], ensure_ascii=False, indent=2))
+        open_now = lookup.still_open(store.index(), chosen)
+        rows = [{**s.as_json(), "open_now": open_now.get(s.id, 0)} for s in chosen]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     if not chosen:
         print(
@@ -132,10 +136,12 @@ def list_sessions(
 
     from reflect_cli.ui.session_list import ListRow
 
+    # "open": what each session left open (new or carried) that is still open today.
+    open_now = lookup.still_open(store.index(), chosen)
     listed = [
         ListRow(
             r.date, r.id, r.collaborative, r.site, r.protocol, str(r.status), r.answered,
-            r.questions, r.participants, r.open_commitments,
+            r.questions, r.participants, open_now.get(r.id, 0),
         )
         for r in chosen
     ]  # fmt: skip

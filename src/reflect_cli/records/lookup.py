@@ -92,3 +92,38 @@ def open_commitments(
         latest.setdefault((row[4], row[0]), Commitment(*row))
     still_owed = {str(CommitmentStatus.OPEN), str(CommitmentStatus.IN_PROGRESS)}
     return [c for c in latest.values() if c.status in still_owed]
+
+
+def still_open(index: Index, listed: Iterable[Summary], today: str | None = None) -> dict[str, int]:
+    """For each listed session, how many of the commitments it left open (made there or
+    carried into it) are still open as of ``today``: the latest follow-up in a complete
+    session decides, so resolving one later takes it off every older row."""
+    listed = list(listed)
+    if not listed:
+        return {}
+    today = today or dt.date.today().isoformat()
+    keys = sorted({s.collaborative.casefold() for s in listed})
+    wanted = {s.id for s in listed}
+    marks = ",".join("?" * len(keys))
+    found = index.db.execute(
+        "SELECT f.id, f.status, c.text, c.status, c.origin "
+        "FROM commitments c JOIN files f USING (fid) "
+        f"WHERE f.error = '' AND f.collaborative_key IN ({marks}) AND f.date <= ? "
+        "ORDER BY f.date DESC, f.started DESC, f.id DESC",
+        (*keys, today),
+    )
+    owed = {str(CommitmentStatus.OPEN), str(CommitmentStatus.IN_PROGRESS)}
+    latest: dict[tuple[str, str], str] = {}
+    left: dict[str, list[tuple[tuple[str, str], str]]] = {}
+    for session_id, session_status, text, status, origin in found:
+        key = (origin, text)
+        if session_status == str(SessionStatus.COMPLETE):
+            latest.setdefault(key, status)
+        if session_id in wanted:
+            left.setdefault(session_id, []).append((key, status))
+    return {
+        session_id: sum(
+            1 for key, status in rows if status in owed and latest.get(key, status) in owed
+        )
+        for session_id, rows in left.items()
+    }
