@@ -186,3 +186,28 @@ def test_pick_numbers_ranges_names_and_errors() -> None:
         pick(known, "2-5")
     with pytest.raises(InputError, match="no one called 'zed'"):
         pick(known, "zed")
+
+
+def test_as_credits_every_line_until_an_empty_line(tiny: Protocol, sessions_dir: Path) -> None:
+    lines = [
+        "/as Monica Reyes",
+        "the kids asked for more outdoor time",
+        "and for a garden",
+        "mh: I agree",  # a line with its own speaker keeps it
+        "",  # ends /as, not the answer
+        "a line of no one's",
+        "",
+        "/pause",
+    ]
+    session, console = run(tiny, sessions_dir, plan("2026-10-01", FIRST_ROSTER), lines)
+    answer = session.domains[0].questions[0]
+    assert answer.answer == "\n".join(
+        [
+            "monica: the kids asked for more outdoor time",
+            "monica: and for a garden",
+            "mh: I agree",
+            "a line of no one's",
+        ]
+    )
+    assert answer.credits == ["monica", "mh"]
+    assert "No longer crediting Monica Reyes." in console.shown

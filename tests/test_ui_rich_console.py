@@ -96,6 +96,10 @@ def test_prompts_start_their_own_lines_after_enter_up_and_pause(
     child.send("m\t")  # Tab completes the handle
     child.sendline("Families too.")
     child.expect_exact("> ")
+    child.send("/as m\t")  # and the handle after /as
+    child.sendline("")
+    child.expect_exact("until an empty line")
+    child.expect_exact("> ")
     child.sendline("/pause")
     child.expect(pexpect.EOF)
     child.close()
@@ -117,6 +121,7 @@ def test_prompts_start_their_own_lines_after_enter_up_and_pause(
     assert lines.count(typed) == 2  # once typed, once recalled with Up: prompt kept
     assert "> mh: Families too." in lines
     assert "> /pause" in lines
+    assert "> /as mh" in lines and "Crediting Monica Haugen until an empty line." in lines
     assert any(line.startswith("reflect: Paused.") for line in lines)
     headings = [line for line in lines if "question 1 of 8" in line]
     assert headings and all(len(line) <= columns for line in lines)

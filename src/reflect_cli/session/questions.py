@@ -15,6 +15,7 @@ from reflect_cli.model import (
     DomainRecord,
     Kind,
     Note,
+    Participant,
     Question,
     RoundKind,
     Session,
@@ -23,6 +24,7 @@ from reflect_cli.session import credits, typed_lines, voices
 from reflect_cli.session.actions import record_action
 from reflect_cli.session.console import Console
 from reflect_cli.session.credits import Speaker
+from reflect_cli.session.people import find
 from reflect_cli.session.roster import Roster
 from reflect_cli.session.rounds import PAUSE, RoundRunner
 from reflect_cli.session.typed_lines import Command
@@ -66,6 +68,8 @@ class QuestionLoop:
         self._domain_began: dict[str, float] = {}
         #: The last line's mistyped speaker, while the facilitator may still fix it.
         self._typo: Speaker | None = None
+        #: Who ``/as`` credits every line to, until an empty line.
+        self.speaking: Participant | None = None
 
     def elapsed(self, domain: str = "") -> str:
         """Minutes since the session began (today), for the progress header; with the
@@ -142,6 +146,11 @@ class QuestionLoop:
                 return self._command(parsed, index)
             if typo is not None and multiline and self._fixed(record, typo, parsed):
                 return STAY
+            if self.speaking is not None and multiline:
+                credited = self._as_line(parsed)
+                if credited is None:
+                    return STAY
+                parsed = credited
             if not parsed.strip():
                 return self._empty(item)
             if multiline:
@@ -154,6 +163,18 @@ class QuestionLoop:
         except InputError as exc:
             self.console.say(str(exc), "yellow")
             return STAY
+
+    def _as_line(self, line: str) -> str | None:
+        """While ``/as`` is on: a line with no speaker of its own is theirs; an empty
+        line ends it (and not the answer)."""
+        assert self.speaking is not None
+        if not line.strip():
+            self.console.say(f"No longer crediting {self.speaking.name}.", "dim")
+            self.speaking = None
+            return None
+        if typed_lines.speaker_word(line) is not None:
+            return line
+        return f"{self.speaking.handle}: {line}"
 
     def _text_line(self, record: AnswerRecord, line: str) -> None:
         """Add a line to a text answer (saved at once), then say what its ``word:`` credit
@@ -236,6 +257,13 @@ class QuestionLoop:
             return STAY
         if name == "/action":
             record_action(self.console, self.session, argument, record.id, self.save)
+            return STAY
+        if name == "/as":
+            person = find(self.session.participants, argument)
+            if person is None:
+                raise InputError(f"/as needs someone here: no one called {argument!r}")
+            self.speaking = person
+            self.console.say(f"Crediting {person.name} until an empty line.", "dim")
             return STAY
         if name in ("/join", "/leave", "/roster"):
             if self.roster is None:

@@ -23,6 +23,7 @@ COMMANDS = {
     "/note": "a private facilitator note (never exported unless asked for)",
     "/round": "each person rates this question: /round, or /round anonymous",
     "/who": "who has spoken so far",
+    "/as": "credit every following line to someone: /as HANDLE (an empty line ends it)",
     "/join": "someone arrives: /join Name | Organization | Role [| handle]",
     "/leave": "someone leaves (their words stay credited): /leave HANDLE",
     "/roster": "who is here, with handles",

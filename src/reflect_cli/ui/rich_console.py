@@ -91,6 +91,8 @@ class RichConsole:
             found = [f"{c} " for c in self._commands if c.startswith(text.lower())]
         elif at_start:
             found = [f"{h}: " for h in self._handles if h.startswith(text.lower())]
+        elif self._readline.get_line_buffer().split(" ", 1)[0] in ("/as", "/leave"):
+            found = [h for h in self._handles if h.startswith(text.lower())]
         else:
             found = []
         return found[state] if state < len(found) else None
