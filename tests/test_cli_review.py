@@ -32,6 +32,7 @@ def test_list_newest_first_with_every_field(cli: Any, sessions: dict[str, str]) 
         "questions",
         "participants",
         "open_commitments",
+        "open_now",
         "file",
     }
     first = next(r for r in rows if r["id"] == sessions["first"])
