@@ -139,7 +139,7 @@ def test_action_with_unknown_handle_is_refused_not_lost(tiny: Protocol, sessions
 
 
 def test_review_names_who_was_not_heard_in_each_domain(tiny: Protocol, sessions_dir: Path) -> None:
-    lines = ["monica: hello", "", "1", "Strong", "yes", "1 3", ""]
+    lines = ["monica: hello", "/action Book the gym @monica", "", "1", "Strong", "yes", "1 3", ""]
     session, console = run(tiny, lines, plan(people=3), sessions_dir)
     assert session.domains[1].questions[0].answer == 5  # a scale label typed
     assert session.domains[1].questions[2].answer == ["Red", "Blue"]  # multi with a space
@@ -147,6 +147,7 @@ def test_review_names_who_was_not_heard_in_each_domain(tiny: Protocol, sessions_
     first = shown.index("First domain: not heard from Shana Beckwith, Jo Park")
     assert shown[first + 1].startswith("Second domain: not heard from Monica Haugen")
     assert shown.index("Commitments") > first  # then the commitments
+    assert "Book the gym | Monica Haugen |  | open (new)" in shown
 
 
 def test_progress_header_shows_time_against_a_domains_minutes(

@@ -31,6 +31,13 @@ def review(console: Console, session: Session, loop: QuestionLoop) -> None:
         else:
             console.say("Type one of the numbers above, or press Enter.", "yellow")
     names = session.names()
-    rows = [[a.text, names.get(a.owner, a.owner), a.due, a.status] for a in session.actions]
-    console.table(["commitment", "owner", "due", "status"], rows, title="Commitments")
+    rows = [
+        [a.text, names.get(a.owner, a.owner), a.due, f"{a.status} ({when})"]
+        for when, actions in (("earlier", session.follow_up), ("new", session.actions))
+        for a in actions
+    ]
+    if rows:
+        console.table(["commitment", "owner", "due", "status"], rows, title="Commitments")
+    else:
+        console.say("No commitments yet.", "dim")
     console.say(f"{session.answered_count} of {session.question_count} questions answered.", "dim")
