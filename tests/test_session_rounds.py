@@ -328,3 +328,20 @@ def test_a_round_with_no_one_present_says_so(protocol: Protocol, sessions_dir: P
     with pytest.raises(SessionInterrupted):
         Facilitator(console, Store(sessions_dir), protocol, made).start()
     assert "No one is here to rate: add people with /join first." in console.shown
+
+
+def test_anonymous_result_in_the_room_hides_organizations_of_one(
+    protocol: Protocol, sessions_dir: Path
+) -> None:
+    # Monica and Ana Lopez are Parks; Shana and Ana Ruiz are alone in their organization.
+    lines = ["/round anonymous", "4", "1", "2", "5", "/pause"]
+    _, console = stop(protocol, lines, sessions_dir)
+    shown = "\n".join(console.shown)
+    assert "  Seattle Parks and Recreation: median 4.5 (n 2)" in console.shown
+    assert "STEMPaths Innovation Network: median" not in shown
+    assert "Northgate Elementary: median" not in shown
+    assert "  (organizations with one rating are not shown here)" in console.shown
+    assert (
+        "Partners see this differently: ratings span 1 to 5; "
+        "organizations' medians are a quarter of the scale or more apart"
+    ) in shown

@@ -65,10 +65,13 @@ def headline(result: RoundResult, labels: dict[int, str]) -> str:
     )
 
 
-def organization_lines(result: RoundResult) -> list[str]:
-    """One line per organization: its median and count, or what its people chose."""
+def organization_lines(result: RoundResult, fewest: int = 1) -> list[str]:
+    """One line per organization with at least ``fewest`` ratings: its median and count,
+    or what its people chose."""
     lines = []
     for org, group in result.by_organization.items():
+        if group.n < fewest:
+            continue
         if result.is_scale:
             lines.append(f"{org}: median {number(group.median)} (n {group.n})")
         else:
@@ -77,11 +80,17 @@ def organization_lines(result: RoundResult) -> list[str]:
     return lines
 
 
-def flag(result: RoundResult) -> str:
-    """The divergence line, or ``""`` when partners broadly agree."""
+def flag(result: RoundResult, fewest: int = 1) -> str:
+    """The divergence line, or ``""`` when partners broadly agree. With ``fewest`` > 1
+    (an anonymous round in the room), organizations with fewer ratings go unnamed."""
     if not result.divergent:
         return ""
-    return "Partners see this differently: " + "; ".join(result.reasons)
+    reasons = list(result.reasons)
+    named = [org for org, group in result.by_organization.items() if group.n < fewest]
+    for index, reason in enumerate(reasons):
+        if any(org in reason for org in named) and " median " in reason:
+            reasons[index] = "organizations' medians are a quarter of the scale or more apart"
+    return "Partners see this differently: " + "; ".join(reasons)
 
 
 def chart_rows(result: RoundResult, labels: dict[int, str]) -> list[tuple[str, int]]:

@@ -255,11 +255,17 @@ class RoundRunner:
         self.console.say(round_text.headline(result, labels), "bold")
         for line in round_text.bar_chart(result, labels):
             self.console.say("  " + line)
+        # Anonymous: an organization with one rating would show that person's rating to
+        # the room, so only organizations with several ratings get a line here.
+        fewest = 2 if record.round is RoundKind.ANONYMOUS else 1
+        lines = round_text.organization_lines(result, fewest)
         if len(result.by_organization) > 1:
-            for line in round_text.organization_lines(result):
+            for line in lines:
                 self.console.say("  " + line, "dim")
+            if len(lines) < len(result.by_organization):
+                self.console.say("  (organizations with one rating are not shown here)", "dim")
         if result.divergent:
-            self.console.say(round_text.flag(result), "bold yellow")
+            self.console.say(round_text.flag(result, fewest), "bold yellow")
 
 
 def _shown(value: RatingValue) -> str:
