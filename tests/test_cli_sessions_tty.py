@@ -231,3 +231,21 @@ def test_hostile_text_is_shown_literally(sessions_dir: Path) -> None:
     # raw ESC bytes in answers are covered through piped input in test_cli_session.py.
     answer_text = only_record(sessions_dir)["domains"][0]["questions"][0]["answer"]
     assert "jo: [red]not red[/]" in answer_text
+
+
+def test_discard_asks_in_a_terminal(sessions_dir: Path) -> None:
+    child = _started(sessions_dir)
+    child.sendintr()  # a draft is left behind
+    child.expect(pexpect.EOF)
+    child.close()
+    (record,) = sessions_dir.glob("*.yaml")
+    for reply, kept in (("", True), ("n", True), ("y", False)):
+        child = spawn(sessions_dir, "discard", record.stem[:10])
+        child.expect_exact("0/8 answered")
+        child.expect_exact("? [y/N] ")
+        child.sendline(reply)
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 0
+        assert record.exists() is kept
+    assert (sessions_dir / ".trash" / record.name).exists()
