@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 import typer
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reflect_cli import __version__
 from reflect_cli.cli.app import app
@@ -103,3 +105,27 @@ def test_sessions_dir_after_the_command_and_absolute_folder_in_messages(
 def test_a_mistyped_command_suggests_the_closest(cli: Any) -> None:
     result = cli("strat")
     assert result.exit_code == 2 and "Did you mean 'start'?" in result.stderr
+
+
+_WORDS = st.text(alphabet="abc-=/ .", min_size=1, max_size=6).filter(
+    lambda w: not w.startswith("--sessions-dir") and w != "--"
+)
+
+
+@given(
+    before=st.lists(_WORDS, max_size=4),
+    after=st.lists(_WORDS, max_size=4),
+    folder=_WORDS,
+    joined=st.booleans(),
+)
+def test_sessions_dir_moves_to_the_front_and_nothing_else_moves(
+    before: list[str], after: list[str], folder: str, joined: bool
+) -> None:
+    from reflect_cli.cli.app import _sessions_dir_first
+
+    option = [f"--sessions-dir={folder}"] if joined else ["--sessions-dir", folder]
+    assert _sessions_dir_first([*before, *after]) == [*before, *after]
+    assert _sessions_dir_first([*before, *option, *after]) == [*option, *before, *after]
+    # after "--" everything is an argument, even a look-alike
+    tail = ["--", *option]
+    assert _sessions_dir_first([*before, *tail]) == [*before, *tail]
