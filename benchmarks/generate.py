@@ -15,7 +15,16 @@ import sys
 import time
 from pathlib import Path
 
-from reflect_cli.model import Action, Note, Participant, Protocol, Session
+from reflect_cli.model import (
+    Action,
+    Note,
+    Participant,
+    Protocol,
+    Question,
+    Rating,
+    RoundKind,
+    Session,
+)
 from reflect_cli.protocols import catalog
 from reflect_cli.records.store import Store
 from reflect_cli.session.snapshot import new_session
@@ -56,6 +65,15 @@ def text_answer(rng: random.Random, people: list[Participant]) -> str:
     return "\n".join(lines)
 
 
+def value(question: Question, rng: random.Random) -> int | str | bool:
+    """A choice, scale or yes-no value for this question."""
+    if question.kind == "choice":
+        return rng.choice(question.choices).label
+    if question.kind == "scale" and question.scale:
+        return rng.randint(question.scale.min, question.scale.max)
+    return rng.random() < 0.5
+
+
 def make(protocol: Protocol, rng: random.Random, number: int) -> Session:
     site = f"School {number % 110:03d} Elementary"
     collaborative = f"{site} OST Collaborative"
@@ -75,17 +93,23 @@ def make(protocol: Protocol, rng: random.Random, number: int) -> Session:
     questions = {q.id: q for _, q in protocol.questions()}
     for _, record in session.answers():
         question = questions[record.id]
-        if question.kind == "text":
+        if question.round is not None:  # each person rates; the answer is the discussion
+            record.ratings = [
+                Rating(
+                    value(question, rng),
+                    p.handle if question.round == RoundKind.NAMED else "",
+                    "" if question.round == RoundKind.NAMED else p.organization,
+                )
+                for p in session.participants
+            ]
+            record.answer = text_answer(rng, session.participants)
+        elif question.kind == "text":
             record.answer = text_answer(rng, session.participants)
             record.credits = sorted({line.split(":")[0] for line in record.answer.splitlines()})
-        elif question.kind == "choice":
-            record.answer = rng.choice(question.choices).label
         elif question.kind == "multi":
             record.answer = [c.label for c in question.choices if rng.random() < 0.5]
-        elif question.kind == "scale" and question.scale:
-            record.answer = rng.randint(question.scale.min, question.scale.max)
         else:
-            record.answer = rng.random() < 0.5
+            record.answer = value(question, rng)
     for _ in range(rng.randint(1, 3)):
         owner = rng.choice(session.participants).handle
         status = rng.choice(["open", "done"])

@@ -119,15 +119,17 @@ def rows_of(session: Session, name: str, seen: Seen) -> Rows:
 
 
 def read_rows(folder: str, name: str) -> Rows:
-    """Read and parse one record file into rows (in a worker process, or not)."""
+    """Read and parse one record file into rows (in a worker process, or not). A file that
+    cannot be parsed keeps how it looked, so it is not read again until it changes."""
     path = Path(folder) / name
+    seen = Seen(-1, -1, -1, -1)
     try:
         raw, seen = read_bytes(path)
         return rows_of(parse(raw, str(path)), name, seen)
     except RecordError as exc:
-        return Rows(name, Seen(-1, -1, -1, -1), error=str(exc))
+        return Rows(name, seen, error=str(exc))
     except RecursionError:
-        return Rows(name, Seen(-1, -1, -1, -1), error=f"{path}: nested too deeply")
+        return Rows(name, seen, error=f"{path}: nested too deeply")
 
 
 def _chunk(folder: str, names: list[str]) -> list[Rows]:
