@@ -6,7 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from conftest import make_session
+from reflect_cli.errors import StoreError
 from reflect_cli.model import Action, CommitmentStatus
 from reflect_cli.records import lookup
 from reflect_cli.records.store import Store
@@ -65,3 +68,57 @@ def test_nothing_listed_nothing_counted(sessions_dir: Path) -> None:
     store = Store(sessions_dir)
     store.ensure()
     assert lookup.still_open(store.index(), []) == {}
+
+
+def test_open_commitments_latest_status_wins_drafts_left_out(sessions_dir: Path) -> None:
+    first = make_session(
+        sessions_dir,
+        "partnership-reflection",
+        date="2026-09-01",
+        actions=[
+            Action("Share the space calendar", "monica", "2026-10-01"),
+            Action("Invite families", "jo", "2026-10-15"),
+        ],
+    )
+    make_session(  # the next meeting: the calendar is done, families still open
+        sessions_dir,
+        "partnership-reflection",
+        date="2026-10-01",
+        actions=[Action("Book the gym", "shana", "2026-11-01")],
+    )
+    store = Store(sessions_dir)
+    second = store.resolve("2026-10-01")
+    session = store.session(second)
+    for action in session.follow_up:
+        if action.text == "Share the space calendar":
+            action.status = "done"
+    store.save(session, store.folder / second.file)
+    make_session(  # a draft never counts
+        sessions_dir,
+        "partnership-reflection",
+        date="2026-10-20",
+        actions=[Action("Only in a draft", "jo", "")],
+        status="draft",
+    )
+    make_session(sessions_dir, "partnership-reflection", collaborative="Elsewhere")
+    found = lookup.open_commitments(Store(sessions_dir).index(), "NORTHGATE elementary ost")
+    assert sorted((c.text, c.origin) for c in found) == [
+        ("Book the gym", second.id),
+        ("Invite families", first),
+    ]
+    assert {c.session for c in found} == {second.id}  # the latest record of each
+    before = lookup.open_commitments(
+        Store(sessions_dir).index(), "Northgate Elementary OST", today="2026-09-15"
+    )
+    assert sorted(c.text for c in before) == ["Invite families", "Share the space calendar"]
+
+
+def test_a_duplicated_id_prefers_its_own_file(sessions_dir: Path) -> None:
+    sid = make_session(sessions_dir, "partnership-reflection")
+    record = sessions_dir / f"{sid}.yaml"
+    (sessions_dir / "copy.yaml").write_bytes(record.read_bytes())
+    assert Store(sessions_dir).resolve(sid).file == record.name
+    record.rename(sessions_dir / "other.yaml")
+    with pytest.raises(StoreError, match="name the file"):
+        Store(sessions_dir).resolve(sid)
+    assert Store(sessions_dir).resolve("copy.yaml").file == "copy.yaml"

@@ -185,3 +185,25 @@ def test_every_word_of_an_answer_is_found(sessions_dir: Path, words: list[str]) 
         found = find(store, word)
         assert found.total >= 1, (word, answer)
         assert any(re.search(re.escape(word), h.text) for h in found.hits)
+
+
+def test_without_fts5_search_scans_the_records(
+    sessions_dir: Path, monkeypatch: pytest.MonkeyPatch, cli: object
+) -> None:
+    from reflect_cli.records import index
+
+    monkeypatch.setattr(index, "_FTS", "CREATE VIRTUAL TABLE texts USING no_such_module(x)")
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=PEOPLE,
+        answers={"shared-values": "jose: Café for the families"},
+        actions=[Action("Buy bus passes", "mh", "2026-10-01")],
+    )
+    store = Store(sessions_dir)
+    assert not store.index().fulltext
+    result = cli("search", "cafe")  # type: ignore[operator]
+    assert result.exit_code == 0 and "Café" in result.stdout, result.stderr
+    result = cli("search", "lopez OR passes")  # type: ignore[operator]
+    assert "José López" in result.stdout and "Buy bus passes" in result.stdout
+    assert "2 of 2 hits" in result.stderr
