@@ -48,7 +48,9 @@ def test_ids_never_collide_or_overwrite(
     first = shelf.create(session("Same"))
     before = shelf.path(first.id).read_bytes()
     tokens = iter([first.id[-4:], first.id[-4:], "beef"])
-    monkeypatch.setattr(store.secrets, "token_hex", lambda n: next(tokens))
+    import secrets
+
+    monkeypatch.setattr(secrets, "token_hex", lambda n: next(tokens))
     second = shelf.create(session("Same"))
     assert second.id.endswith("-beef") and shelf.path(first.id).read_bytes() == before
 

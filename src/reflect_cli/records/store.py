@@ -19,7 +19,6 @@ import errno
 import fcntl
 import os
 import re
-import secrets
 import stat
 import tempfile
 import unicodedata
@@ -31,11 +30,14 @@ from typing import TYPE_CHECKING, Any
 from reflect_cli.dates import parse_date
 from reflect_cli.errors import StoreError
 from reflect_cli.model import Session
-from reflect_cli.records import codec, scan
+from reflect_cli.records import scan
 from reflect_cli.records.summary import Summary
 
 if TYPE_CHECKING:
     from reflect_cli.records.index import Index, Progress
+
+# Imported where used, not here: `reflect list` needs neither the record codec (and the
+# kinds behind it) nor `secrets`, and start-up time is the list's time.
 
 ENV_DIR = "REFLECT_SESSIONS_DIR"
 SUFFIX = ".yaml"
@@ -184,6 +186,8 @@ class Store:
 
     def create(self, session: Session) -> Session:
         """Give the session a new id and write its first record; never overwrites a file."""
+        import secrets
+
         self.ensure()
         day = parse_date(session.date, "date")
         base = f"{day}-{slug(session.collaborative)}"
@@ -203,6 +207,8 @@ class Store:
         written. Saving an unchanged session writes nothing, so its bytes (and git) stay as
         they are. ``RecordChanged`` if the file changed since this store read or wrote it;
         ``RecordBusy`` if another process's live session holds it."""
+        from reflect_cli.records import codec
+
         path = path or self.path(session.id)
         data = codec.to_dict(session)
         if {**data, "updated": None} == self._written.get(session.id):
@@ -214,6 +220,8 @@ class Store:
         """Move a record and what is rendered beside it into ``.trash/`` (owner-only),
         never over an earlier one; the path it now has. A ``.trash`` that is a link (or
         not a folder) is refused: a shared folder must not send records elsewhere."""
+        import secrets
+
         trash = self.folder / TRASH
         try:
             trash.mkdir(mode=0o700, exist_ok=True)
@@ -234,6 +242,8 @@ class Store:
     def _write(
         self, session: Session, path: Path, new: bool = False, data: dict[str, Any] | None = None
     ) -> None:
+        from reflect_cli.records import codec
+
         data = data or codec.to_dict(session)
         unchanged = {**data, "updated": None}
         held = self._held.get(path)
@@ -302,6 +312,7 @@ class Store:
     def load_path(self, path: Path) -> Session:
         """Read one record file (remembering how it looked, so a save can tell if it
         changed meanwhile)."""
+        from reflect_cli.records import codec
         from reflect_cli.records.rows import parse
 
         raw, seen = scan.read_bytes(path)
@@ -350,7 +361,7 @@ class Store:
         thousands never sit in memory twice."""
         import json
 
-        from reflect_cli.records import lookup
+        from reflect_cli.records import codec, lookup
 
         folder = str(self.folder)
         names = [s.file for s in chosen]
