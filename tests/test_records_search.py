@@ -136,6 +136,8 @@ def test_newest_first_among_equals(sessions_dir: Path) -> None:
         )
     found = find(Store(sessions_dir), "same")
     assert [h.date for h in found.hits] == ["2026-03-01", "2026-02-01", "2026-01-01"]
+    cut = find(Store(sessions_dir), "same", limit=2)  # equals beyond the cut: newest shown
+    assert [h.date for h in cut.hits] == ["2026-03-01", "2026-02-01"] and cut.total == 3
 
 
 def test_the_scan_finds_what_the_index_finds(store: Store) -> None:

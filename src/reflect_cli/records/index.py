@@ -21,19 +21,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reflect_cli.records import home
-from reflect_cli.records.scan import Seen, scan
+from reflect_cli.records.scan import Look, digest, scan
 
 if TYPE_CHECKING:
     from reflect_cli.records.rows import Rows
 
-#: A bump rebuilds every index on first use.
-SCHEMA_VERSION = 1
+#: A bump rebuilds every index on first use (2: private notes marked in the row number;
+#: 3: the folder's digest and warnings kept, so an unchanged folder costs one row).
+SCHEMA_VERSION = 3
 #: A file changed this shortly before it was read may change again within the clock's
 #: granularity with the same size: it is read again next time until it has settled.
 SETTLE_NS = 100_000_000
 #: Search rows of one file are numbered from ``file id << ROW_BITS``: deleting them is a
 #: range, never a scan of the whole table.
 ROW_BITS = 16
+#: Private notes carry this bit in their row number, so leaving them out of a search
+#: never reads a row's contents.
+NOTE_BIT = 1 << (ROW_BITS - 1)
 #: How long to wait for another process writing the index before going without it.
 BUSY_SECONDS = 10.0
 
@@ -59,6 +63,7 @@ CREATE TABLE commitments (
 );
 CREATE INDEX commitments_fid ON commitments (fid);
 CREATE TABLE records (fid INTEGER PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE folder (digest TEXT NOT NULL, warnings TEXT NOT NULL);
 """
 _FTS = (
     "CREATE VIRTUAL TABLE texts USING fts5(text, place UNINDEXED, kind UNINDEXED, "
@@ -132,24 +137,39 @@ class Index:
         return {row[0]: row[1:] for row in found}
 
     def refresh(self, progress: Progress | None = None) -> None:
-        """Read again every file that changed, added or removed since the last look."""
+        """Read again every file that changed, added or removed since the last look. When
+        the folder looks exactly as last time (its digest), only one row is read."""
+        import json
+
         files, warnings = scan(self.folder)
         self.warnings.extend(warnings)
-        if self._stored() != files:
+        now = digest(files)
+        kept = self.db.execute("SELECT digest, warnings FROM folder").fetchone()
+        if kept is None or kept[0] != now:
             self.db.execute("BEGIN IMMEDIATE")
             try:
-                self._update(files, progress)
+                if self._stored() != files:
+                    self._update(files, progress)
+                kept = (self._settled_digest(now), json.dumps(self._file_warnings()))
+                self.db.execute("DELETE FROM folder")
+                self.db.execute("INSERT INTO folder VALUES (?, ?)", kept)
                 self.db.execute("COMMIT")
             except BaseException:
                 with contextlib.suppress(sqlite3.Error):
                     self.db.execute("ROLLBACK")
                 raise
-        self.warnings.extend(
-            error for (error,) in self.db.execute("SELECT error FROM files WHERE error != ''")
-        )
-        self.warnings.extend(self._duplicates())
+        self.warnings.extend(json.loads(kept[1]))
 
-    def _update(self, files: dict[str, Seen], progress: Progress | None) -> None:
+    def _settled_digest(self, now: str) -> str:
+        """The digest to keep: none while a file read too soon must be read again."""
+        unsettled = self.db.execute("SELECT 1 FROM files WHERE ctime_ns = -1 LIMIT 1").fetchone()
+        return "" if unsettled else now
+
+    def _file_warnings(self) -> list[str]:
+        errors = [e for (e,) in self.db.execute("SELECT error FROM files WHERE error != ''")]
+        return errors + self._duplicates()
+
+    def _update(self, files: dict[str, Look], progress: Progress | None) -> None:
         stored = self._stored()  # again: another process may have done part of it
         stale = [name for name, seen in files.items() if stored.get(name) != seen]
         gone = [name for name in stored if name not in files]
@@ -210,10 +230,11 @@ class Index:
         )
         db.execute("INSERT INTO records VALUES (?, ?)", (fid, found.record))
         first = fid << ROW_BITS
-        db.executemany(
-            "INSERT INTO texts (rowid, kind, place, text) VALUES (?, ?, ?, ?)",
-            [(first + n, *t) for n, t in enumerate(found.texts[: (1 << ROW_BITS) - 1])],
-        )
+        numbered = [
+            (first + n + (NOTE_BIT if kind == "note" else 0), kind, place, text)
+            for n, (kind, place, text) in enumerate(found.texts[: NOTE_BIT - 1])
+        ]
+        db.executemany("INSERT INTO texts (rowid, kind, place, text) VALUES (?, ?, ?, ?)", numbered)
 
     def _duplicates(self) -> list[str]:
         found = self.db.execute(

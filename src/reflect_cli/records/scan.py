@@ -51,10 +51,15 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def scan(folder: Path) -> tuple[dict[str, Seen], list[str]]:
+#: How a file looks, as a plain tuple (the shape of ``Seen``): a folder of thousands is
+#: scanned on every command, so nothing slower is built per file.
+Look = tuple[int, int, int, int]
+
+
+def scan(folder: Path) -> tuple[dict[str, Look], list[str]]:
     """Every record file in the folder with how it looks now, and one warning per
     entry that looks like a record but is not a regular file with a UTF-8 name."""
-    files: dict[str, Seen] = {}
+    files: dict[str, Look] = {}
     warnings: list[str] = []
     try:
         entries = os.scandir(folder)
@@ -62,26 +67,37 @@ def scan(folder: Path) -> tuple[dict[str, Seen], list[str]]:
         return files, warnings
     except OSError as exc:
         raise RecordError(f"cannot read the sessions folder {folder}: {exc.strerror}") from None
+    regular = stat.S_ISREG
     with entries:
         for entry in entries:
             name = entry.name
-            if not name.endswith(SUFFIX) or name.startswith("."):
+            if not name.endswith(SUFFIX) or name[0] == ".":
                 continue
-            try:
-                name.encode("utf-8")
-            except UnicodeEncodeError:
-                shown = os.fsencode(name).decode("utf-8", "backslashreplace")
-                warnings.append(f"{folder}/{shown}: file name is not UTF-8; not read")
-                continue
+            if not name.isascii():
+                try:
+                    name.encode("utf-8")
+                except UnicodeEncodeError:
+                    shown = os.fsencode(name).decode("utf-8", "backslashreplace")
+                    warnings.append(f"{folder}/{shown}: file name is not UTF-8; not read")
+                    continue
             try:
                 info = entry.stat(follow_symlinks=False)
             except OSError:
                 continue  # gone since the folder was listed
-            if stat.S_ISREG(info.st_mode):
-                files[name] = Seen.of(info)
+            if regular(info.st_mode):
+                files[name] = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
             else:
                 warnings.append(f"{folder / name}: {_kind(info.st_mode)}, not a record; not read")
     return files, warnings
+
+
+def digest(files: dict[str, Look]) -> str:
+    """One short text for how a whole folder looks: equal digests, nothing changed. Built
+    from integers only (their hashes are the same in every process), in any order."""
+    from zlib import crc32
+
+    total = sum(hash((crc32(name.encode()), *look)) for name, look in files.items())
+    return f"{len(files)}:{total & 0xFFFFFFFFFFFFFFFF:016x}"
 
 
 def read_bytes(path: Path) -> tuple[bytes, Seen]:

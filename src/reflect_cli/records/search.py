@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from reflect_cli.errors import InputError
 from reflect_cli.model import Session
-from reflect_cli.records.index import ROW_BITS, Index
+from reflect_cli.records.index import NOTE_BIT, ROW_BITS, Index
 from reflect_cli.records.rows import Where, texts_of
 from reflect_cli.records.summary import Summary
 
@@ -123,28 +123,69 @@ def fulltext(
     limit: int | None = 20,
 ) -> Found:
     """Best hits from the index's full-text table, and the number of all hits. ``where``
-    filters the files table (its columns are not ambiguous beside the texts table's)."""
-    notes = "" if include_private else f" AND t.kind != '{Where.NOTE.value}'"
-    base = (
-        f"FROM texts t JOIN files f ON f.fid = (t.rowid >> {ROW_BITS}) "
-        f"WHERE texts MATCH ?{notes}{where}"
-    )
+    filters the files table. Only the full-text table is read for every match (a word in
+    every session still answers at once); the files table only for the hits shown."""
+    filters = "" if include_private else f" AND (rowid & {NOTE_BIT}) = 0"
+    if where:
+        filters += f" AND (rowid >> {ROW_BITS}) IN (SELECT fid FROM files WHERE error = ''{where})"
+    matching = f"FROM texts WHERE texts MATCH ?{filters}"
     arguments = (query.fts(), *params)
+    db = index.db
     try:
-        total = index.db.execute(f"SELECT count(*) {base}", arguments).fetchone()[0]
-        found = index.db.execute(
-            f"SELECT f.id, f.date, f.name, t.kind, t.place, "
-            f"highlight(texts, 0, '{_OPEN}', '{_CLOSE}'), bm25(texts) AS score {base} "
-            "ORDER BY round(score, 6), f.date DESC, f.started DESC, f.id DESC LIMIT ?",
-            (*arguments, -1 if limit is None else limit),
-        ).fetchall()
+        total = db.execute(f"SELECT count(*) {matching}", arguments).fetchone()[0]
+        ranked = f"SELECT rowid, round(bm25(texts), 6) AS score {matching} ORDER BY score"
+        if limit is None:
+            best = db.execute(ranked, arguments).fetchall()
+        else:
+            best = db.execute(f"{ranked} LIMIT ?", (*arguments, limit + 1)).fetchall()
+            if len(best) > limit and best[limit - 1][1] == best[limit][1]:
+                # Equally relevant hits beyond the cut: the newest of them must be shown.
+                tie = best[limit - 1][1]
+                tied = db.execute(
+                    f"SELECT rowid, score FROM ({ranked}) WHERE score = ?", (*arguments, tie)
+                ).fetchall()
+                best = [b for b in best if b[1] < tie] + tied
+        found = _shown(index, query, best, limit)
     except sqlite3.OperationalError as exc:
         raise InputError(f"cannot search for that: {exc}") from None
+    return Found(found, total)
+
+
+def _shown(
+    index: Index, query: Query, best: list[tuple[int, float]], limit: int | None
+) -> list[Hit]:
+    """The hits to show, most relevant first and the newest first among equals."""
+    db = index.db
+    fids = sorted({rowid >> ROW_BITS for rowid, _ in best})
+    files: dict[int, tuple[str, str, str, str]] = {}
+    for number in range(0, len(fids), 500):  # SQLite's limit on parameters
+        part = fids[number : number + 500]
+        marks = ",".join("?" * len(part))
+        for fid, *row in db.execute(
+            f"SELECT fid, date, started, id, name FROM files WHERE fid IN ({marks})", part
+        ):
+            files[fid] = (row[0], row[1], row[2], row[3])
+
+    by_date = sorted(best, key=lambda item: files[item[0] >> ROW_BITS], reverse=True)
+    chosen = sorted(by_date, key=lambda item: item[1])[:limit]  # stable: newest first in ties
+    if not chosen:
+        return []
+    marks = ",".join("?" * len(chosen))
+    marked = {
+        rowid: (kind, place, text)
+        for rowid, kind, place, text in db.execute(
+            f"SELECT rowid, kind, place, highlight(texts, 0, '{_OPEN}', '{_CLOSE}') "
+            f"FROM texts WHERE texts MATCH ? AND rowid IN ({marks})",
+            (query.fts(), *[rowid for rowid, _ in chosen]),
+        )
+    }
     hits = []
-    for sid, date, name, kind, place, marked, _ in found:
-        text, spans = _spans(marked)
-        hits.append(Hit(sid, date, name, Where(kind), place, text, spans))
-    return Found(hits, total)
+    for rowid, _ in chosen:
+        kind, place, text = marked[rowid]
+        date, _, sid, name = files[rowid >> ROW_BITS]
+        plain, spans = _spans(text)
+        hits.append(Hit(sid, date, name, Where(kind), place, plain, spans))
+    return hits
 
 
 def _fold(text: str) -> tuple[str, list[int]]:
