@@ -7,6 +7,7 @@ Everything here is plain tuples, cheap to send between processes.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -153,16 +154,27 @@ def read_all(
                 progress(done, total)
         return
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     size = max(20, min(200, total // ((workers or 2) * 8)))
-    chunks = [names[i : i + size] for i in range(0, total, size)]
+    chunks = iter([names[i : i + size] for i in range(0, total, size)])
     context = multiprocessing.get_context("fork")  # no threads here; fork starts fastest
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(_chunk, str(folder), chunk) for chunk in chunks]
-        for future in as_completed(futures):
-            for rows in future.result():
+        # A few chunks in flight per worker, not all: parsed records wait in memory only
+        # until the main process has written them.
+        pending: deque[Future[list[Rows]]] = deque(
+            pool.submit(_chunk, str(folder), chunk)
+            for chunk in itertools.islice(chunks, 2 * (workers or 2))
+        )
+        while pending:
+            found = pending.popleft().result()
+            following = next(chunks, None)
+            if following is not None:
+                pending.append(pool.submit(_chunk, str(folder), following))
+            for rows in found:
                 yield rows
                 done += 1
+            del found
             if progress:
                 progress(done, total)
