@@ -6,9 +6,10 @@
 Sessions are generated with benchmarks/generate.py into a temporary folder. Each figure
 is the median of several runs of the real `reflect` command (a fresh process each time),
 with its peak memory (max RSS); "cold" means before the index beside the records is
-built (every record parsed, in a process pool). This driver imports nothing of reflect's and keeps no sessions in memory, so a
-child's peak memory is its own. The package is byte-compiled first, as `pip install`
-does, so start-up is measured as users get it.
+built (every record parsed, in a process pool). This driver imports nothing of
+reflect's and keeps no sessions in memory, so a child's peak memory is its own. The
+package is byte-compiled first, as `pip install` does, so start-up is measured as users
+get it.
 Prints a Markdown table, as in the README.
 """
 
