@@ -22,7 +22,7 @@ from reflect_cli.model import (
     Scale,
     Session,
 )
-from reflect_cli.records import codec, yamlio
+from reflect_cli.records import codec, yaml_writer, yamlio
 
 # Any unicode but NUL and surrogates; plus the characters that trouble YAML and terminals.
 TRICKY = st.sampled_from(
@@ -130,7 +130,7 @@ def test_newer_schema_is_refused() -> None:
     [
         ("- a list\n", "not a reflect session record"),
         ("schema: other/v1\n", "unknown record schema"),
-        ("schema: reflect/session-v1\nid: x\n", "damaged record: missing 'protocol'"),
+        ("schema: reflect/session-v1\nid: x\n", "missing 'protocol'"),
         ("key: [unclosed\n", "YAML syntax error"),
     ],
 )
@@ -156,7 +156,11 @@ class _PureDumper(yaml.SafeDumper):
     """The record dumper as it is where PyYAML was built without libyaml."""
 
 
-_PureDumper.add_representer(str, yamlio._str)  # type: ignore[arg-type]
+_PureDumper.add_representer(str, yaml_writer._str)  # type: ignore[arg-type]
+
+
+class _PureLoader(yamlio.Strict, yaml.SafeLoader):
+    """The strict loader as it is where PyYAML was built without libyaml."""
 
 
 @settings(max_examples=150, deadline=None)
@@ -182,6 +186,7 @@ def test_pure_python_yaml_gives_identical_records(text: str) -> None:
         assert codec.parse(text_written, "x.yaml") == session
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(yamlio, "_Loader", yaml.SafeLoader)
+            patch.setattr(yamlio, "_StrictLoader", _PureLoader)
             assert codec.parse(text_written, "x.yaml") == session
 
 

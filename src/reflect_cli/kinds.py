@@ -112,6 +112,11 @@ class ChoiceKind(_Base):
     def parse(self, question: Question, text: str) -> Answer:
         return _one_choice(question, text.strip())
 
+    def check_given(self, question: Question, value: object) -> Answer:
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            raise InputError(f"answer to {question.id!r} must be one of the choices")
+        return super().check_given(question, value)
+
     def check_recorded(self, value: object) -> Answer:
         if not isinstance(value, str):
             raise self._misfit(value)

@@ -16,7 +16,7 @@ from pathlib import Path
 from reflect_cli.errors import ProtocolError
 from reflect_cli.model import Protocol
 from reflect_cli.protocols.schema import build_protocol
-from reflect_cli.records.yamlio import YamlProblem, decode, load_located
+from reflect_cli.records.yamlio import YamlProblem, decode, load_located, read_file
 
 ENV_PATH = "REFLECT_QUESTIONS_PATH"
 
@@ -49,17 +49,12 @@ def load_file(path: str | Path) -> Protocol:
     path = Path(path)
     name = str(path)
     try:
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise ProtocolError([f"{name}: is a folder, not a protocol file"]) from None
+        raw = read_file(path)
+        data = load_located(decode(raw))
     except OSError as exc:
         raise ProtocolError([f"{name}: cannot read: {exc.strerror or exc}"]) from None
-    try:
-        data = load_located(decode(raw))
     except YamlProblem as exc:
-        where = f"{name}:{exc.line}" if exc.line else name
-        where += f":{exc.column}" if exc.line and exc.column else ""
-        raise ProtocolError([f"{where}: {exc.message}"]) from None
+        raise ProtocolError([exc.where(name, column=True)]) from None
     protocol, problems = build_protocol(data, name, hashlib.sha256(raw).hexdigest())
     if problems or protocol is None:
         raise ProtocolError(problems or [f"{name}: not a protocol"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from reflect_cli.model import ROUND_KINDS, Band, Kind, RoundKind, Scale
-from reflect_cli.records.yamlio import LocatedDict
+from reflect_cli.records.decoding import LocatedDict
 
 _BAND_KEYS = ("min", "label")
 

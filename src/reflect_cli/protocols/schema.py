@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from typing import Any
 
 from reflect_cli.model import (
@@ -21,7 +22,7 @@ from reflect_cli.model import (
     Scale,
 )
 from reflect_cli.protocols import round_keys
-from reflect_cli.records.yamlio import LocatedDict, LocatedList
+from reflect_cli.records.decoding import LocatedDict, LocatedList, to_flag, to_int, to_text
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -76,10 +77,11 @@ class _Checker:
             if required:
                 self.problem(mapping.line, f"{what} is missing {key!r}")
             return ""
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.problem(self.line_of(mapping, key), f"{what} {key!r} must be text")
+        try:
+            text = to_text(value).strip()
+        except ValueError as exc:
+            self.problem(self.line_of(mapping, key), f"{what} {key!r} {exc}")
             return ""
-        text = str(value).strip()
         if required and not text:
             self.problem(self.line_of(mapping, key), f"{what} {key!r} is empty")
         return text
@@ -88,10 +90,11 @@ class _Checker:
         value = mapping.get(key, default)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.problem(self.line_of(mapping, key), f"{what} {key!r} must be a whole number")
+        try:
+            return to_int(value)
+        except ValueError as exc:
+            self.problem(self.line_of(mapping, key), f"{what} {key!r} {exc}")
             return default
-        return value
 
     def ident(self, mapping: LocatedDict, what: str, seen: dict[str, int]) -> str:
         ident = self.text(mapping, "id", what, required=True)
@@ -150,16 +153,33 @@ def _intro(check: _Checker, data: LocatedDict) -> list[IntroStep]:
     for item, line in check.items(data, "intro", "protocol"):
         if not check.mapping(item, line, "intro step", _INTRO_KEYS):
             continue
+        title = check.text(item, "title", "intro step", required=True)
+        if "id" in item:
+            ident = check.ident(item, "intro step", seen)
+        else:  # as the design's example writes them: the id comes from the title
+            ident = _unique(kebab(title) or "step", seen)
+            seen[ident] = line
         steps.append(
             IntroStep(
-                id=check.ident(item, "intro step", seen),
-                title=check.text(item, "title", "intro step", required=True),
+                id=ident,
+                title=title,
                 text=check.text(item, "text", "intro step"),
                 link=check.text(item, "link", "intro step"),
                 minutes=check.integer(item, "minutes", "intro step", None),
             )
         )
     return steps
+
+
+def kebab(text: str) -> str:
+    """Text as a kebab-case id: "Watch the video!" -> "watch-the-video"."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:60].strip("-")
+
+
+def _unique(ident: str, seen: dict[str, int]) -> str:
+    candidates = [ident, *(f"{ident}-{n}" for n in range(2, len(seen) + 3))]
+    return next(c for c in candidates if c not in seen)
 
 
 def _domains(check: _Checker, data: LocatedDict) -> list[Domain]:
@@ -208,9 +228,10 @@ def _question(check: _Checker, item: Any, line: int, seen: dict[str, int]) -> Qu
         )
     choices = _choices(check, item, kind)
     scale = _scale(check, item, kind)
-    required = item.get("required", False)
-    if not isinstance(required, bool):
-        check.problem(check.line_of(item, "required"), "question 'required' must be true or false")
+    try:
+        required = to_flag(item.get("required", False))
+    except ValueError as exc:
+        check.problem(check.line_of(item, "required"), f"question 'required' {exc}")
         required = False
     return Question(
         ident,

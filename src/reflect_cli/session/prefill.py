@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from reflect_cli.dates import parse_date
 from reflect_cli.errors import InputError
@@ -24,6 +23,7 @@ from reflect_cli.model import (
     Question,
 )
 from reflect_cli.records import yamlio
+from reflect_cli.records.decoding import Fields, Invalid, KeyPath, line_of, to_text
 from reflect_cli.session import typed_lines
 from reflect_cli.session.ratings import rating_of
 
@@ -53,17 +53,10 @@ class Plan:
     answers: dict[str, tuple[Answer, list[str] | None]] = field(default_factory=dict)
     #: Round ratings by question id: handle → value (None: the person passed).
     ratings: dict[str, dict[str, object]] = field(default_factory=dict)
+    #: Where each answer was written in the answers file, for messages.
+    answer_lines: dict[str, int] = field(default_factory=dict)
     actions: list[Action] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
-
-
-def _text(data: dict[str, Any], key: str, where: str) -> str:
-    value = data.get(key)
-    if value is None:
-        return ""
-    if isinstance(value, dict | list):
-        raise InputError(f"{where}: {key!r} must be text")
-    return yamlio.iso_date(value).strip()
 
 
 def add_participants(plan: Plan, lines: list[str]) -> None:
@@ -74,63 +67,95 @@ def add_participants(plan: Plan, lines: list[str]) -> None:
 
 
 def load(path: Path) -> Plan:
-    """Read an answers file; every problem is an InputError naming the file."""
+    """Read an answers file; every problem is one InputError naming the file, the line
+    and the key."""
     where = str(path)
     try:
-        data = yamlio.load(yamlio.decode(path.read_bytes()))
+        data = yamlio.load_located(yamlio.read_text(path))
     except OSError as exc:
         raise InputError(f"{where}: cannot read: {exc.strerror or exc}") from None
     except yamlio.YamlProblem as exc:
-        line = f":{exc.line}" if exc.line else ""
-        raise InputError(f"{where}{line}: {exc.message}") from None
+        raise InputError(exc.where(where)) from None
     if not isinstance(data, dict):
         raise InputError(f"{where}: an answers file is a mapping of keys (collaborative, answers…)")
-    unknown = [k for k in data if k not in _KEYS]
-    if unknown:
-        raise InputError(f"{where}: unknown key {unknown[0]!r}; known: {', '.join(_KEYS)}")
+    try:
+        return _plan(Fields(data, (), _KEYS))
+    except Invalid as exc:
+        raise InputError(exc.where(where)) from None
+
+
+def _date(fields: Fields, key: str) -> str:
+    text = fields.text(key)
+    try:
+        return parse_date(text, key) if text else ""
+    except InputError:
+        raise fields.invalid(key, f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _plan(top: Fields) -> Plan:
     plan = Plan(
-        collaborative=_text(data, "collaborative", where),
-        site=_text(data, "site", where),
-        facilitator=_text(data, "facilitator", where),
+        collaborative=top.text("collaborative").strip(),
+        site=top.text("site").strip(),
+        facilitator=top.text("facilitator").strip(),
     )
-    if data.get("date") is not None:
-        plan.date = parse_date(_text(data, "date", where), f"{where}: 'date'")
-    for entry in data.get("participants") or []:
+    plan.date = _date(top, "date")
+    for key_path, entry in top.items("participants"):
         if isinstance(entry, dict):
-            fields = [_text(entry, k, where) for k in ("name", "organization", "role", "handle")]
-            entry = " | ".join(fields).rstrip(" |")
-        add_participants(plan, [str(entry)])
-    plan.intro = {str(k): str(v) for k, v in (data.get("intro") or {}).items()}
-    for qid, given in (data.get("answers") or {}).items():
-        credits = None
+            person = Fields(entry, key_path, ("name", "organization", "role", "handle"))
+            fields = [person.text("name", required=True)]
+            fields += [person.text(k) for k in ("organization", "role", "handle")]
+            line = " | ".join(f.replace("|", "/") for f in fields).rstrip(" |")
+        else:
+            line = _line_text(top, key_path, entry)
+        try:
+            add_participants(plan, [line])
+        except InputError as exc:
+            raise Invalid(key_path, str(exc), line_of(top.data, key_path)) from None
+    intro = top.mapping("intro")
+    for step in intro.data if intro else ():
+        assert intro is not None
+        plan.intro[str(step)] = intro.text(step, required=True)
+    answers = top.mapping("answers")
+    for qid in answers.data if answers else ():
+        assert answers is not None
+        given, credits = answers.data[qid], None
         if isinstance(given, dict):
-            credits = [str(c) for c in given.get("credits") or []]
-            ratings = given.get("ratings")
+            detail = Fields(given, (*answers.path, qid), ("answer", "credits", "ratings"))
+            credits = detail.texts("credits")
+            ratings = detail.mapping("ratings")
             if ratings is not None:
-                if not isinstance(ratings, dict):
-                    raise InputError(f"{where}: ratings of {qid!r} map handles to values")
-                plan.ratings[str(qid)] = {str(h): v for h, v in ratings.items()}
+                plan.ratings[str(qid)] = {str(h): v for h, v in ratings.data.items()}
                 if "answer" not in given:
                     continue
             given = given.get("answer")
         plan.answers[str(qid)] = (given, credits)
-    for item in data.get("actions") or []:
-        if not isinstance(item, dict) or not item.get("text"):
-            raise InputError(f"{where}: each action needs at least 'text'")
-        due = _text(item, "due", where)
+        plan.answer_lines[str(qid)] = line_of(answers.data, (qid,)) or 0
+    for item in top.each("actions", ("text", "owner", "due", "question")):
         plan.actions.append(
             Action(
-                _text(item, "text", where),
-                owner=_text(item, "owner", where).lstrip("@"),
-                due=parse_date(due, f"{where}: action 'due'") if due else "",
-                question=_text(item, "question", where),
+                item.text("text", required=True),
+                owner=item.text("owner").lstrip("@"),
+                due=_date(item, "due"),
+                question=item.text("question"),
             )
         )
-    for item in data.get("notes") or []:
-        text = item.get("text") if isinstance(item, dict) else item
-        question = _text(item, "question", where) if isinstance(item, dict) else ""
-        plan.notes.append(Note(str(text), question))
+    for key_path, entry in top.items("notes"):
+        if isinstance(entry, dict):
+            note = Fields(entry, key_path, ("text", "question"))
+            plan.notes.append(Note(note.text("text", required=True), note.text("question")))
+        else:
+            plan.notes.append(Note(_line_text(top, key_path, entry)))
     return plan
+
+
+def _line_text(top: Fields, key_path: KeyPath, entry: object) -> str:
+    try:
+        text = to_text(entry)
+    except ValueError as exc:
+        raise Invalid(key_path, str(exc), line_of(top.data, key_path)) from None
+    if not text.strip():
+        raise Invalid(key_path, "is empty", line_of(top.data, key_path))
+    return text
 
 
 def check_against(plan: Plan, protocol: Protocol, source: str) -> None:
@@ -139,8 +164,10 @@ def check_against(plan: Plan, protocol: Protocol, source: str) -> None:
     handles = {p.handle for p in plan.participants}
     problems = []
     for qid, (value, credits) in plan.answers.items():
+        line = plan.answer_lines.get(qid)
+        where = f"{source}:{line}" if line else source
         if qid not in questions:
-            problems.append(f"{source}: no question {qid!r} in protocol {protocol.id!r}")
+            problems.append(f"{where}: no question {qid!r} in protocol {protocol.id!r}")
             continue
         try:
             asked = questions[qid]
@@ -148,10 +175,10 @@ def check_against(plan: Plan, protocol: Protocol, source: str) -> None:
                 asked = replace(asked, kind=Kind.TEXT)
             plan.answers[qid] = (typed_lines.check_answer(asked, value), credits)
         except InputError as exc:
-            problems.append(f"{source}: {exc}")
+            problems.append(f"{where}: {exc}")
         for handle in credits or []:
             if handle not in handles:
-                problems.append(f"{source}: answer {qid!r} credits unknown handle {handle!r}")
+                problems.append(f"{where}: answer {qid!r} credits unknown handle {handle!r}")
     for qid, ratings in plan.ratings.items():
         question = questions.get(qid)
         if question is None:
