@@ -106,7 +106,7 @@ def test_a_question_without_a_round_has_no_round_keys() -> None:
         (0, {"ratings": {"mh": 4}}, "ratings of 'trust' must be a list"),
         (0, {"passed": -1}, "passed of 'trust' cannot be negative"),
         (0, {"passed": 10**30}, "passed of 'trust' must be a whole number"),
-        (0, {"answer": 3}, "answer to 'trust'"),  # a round's answer is its discussion
+        (0, {"answer": 3}, "answer: 3 does not fit a text"),  # a round's answer is its discussion
         (1, {"ratings": [{"organization": ["x"], "value": "Cooperative"}]}, "names someone"),
         (2, {"ratings": [{"participant": "mh", "value": "yes"}]}, "a rating of 'ready'"),
     ],
@@ -118,5 +118,5 @@ def test_damaged_round_keys_are_one_clear_error(
     data["domains"][0]["questions"][question].update(change)
     with pytest.raises(RecordError) as caught:
         codec.from_dict(data, "bad.yaml")
-    assert str(caught.value).startswith("bad.yaml: damaged record:")
+    assert str(caught.value).startswith(f"bad.yaml: domains[0].questions[{question}].")
     assert message in str(caught.value)

@@ -283,7 +283,7 @@ def test_answers_file_with_ratings_of_both_kinds(
         ("trust: {ratings: {nobody: 4}}", "a rating of 'trust' names unknown handle 'nobody'"),
         ("trust: {ratings: {mh: 9}}", "mh's rating of 'trust': 9 is outside 1 to 5"),
         ("story: {ratings: {mh: 3}}", "'story' is a text question: no ratings"),
-        ("trust: {ratings: [4, 3]}", "ratings of 'trust' map handles to values"),
+        ("trust: {ratings: [4, 3]}", "answers.trust.ratings: must be a mapping"),
     ],
 )
 def test_answers_file_ratings_problems(
