@@ -12,7 +12,7 @@ _BAND_KEYS = ("min", "label")
 
 
 class Checker(Protocol):
-    """What these checks need of the schema's checker (``schema._Checker``)."""
+    """What these checks need of the schema's checker (``protocols.checker.Checker``)."""
 
     def problem(self, line: int, message: str) -> None: ...
     def line_of(self, mapping: LocatedDict, key: str) -> int: ...

@@ -22,9 +22,8 @@ from reflect_cli.model import (
     Scale,
 )
 from reflect_cli.protocols import round_keys
-from reflect_cli.records.decoding import LocatedDict, LocatedList, to_flag, to_int, to_text
-
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+from reflect_cli.protocols.checker import Checker
+from reflect_cli.records.decoding import LocatedDict, to_flag
 
 _TOP_KEYS = ("id", "version", "title", "summary", "source", "intro", "domains")
 _INTRO_KEYS = ("id", "title", "text", "link", "minutes")
@@ -44,84 +43,9 @@ _CHOICE_KEYS = ("label", "help")
 _SCALE_KEYS = ("min", "max", "labels")
 
 
-class _Checker:
-    """Walks one document, recording problems with the line they were found on."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.problems: list[str] = []
-
-    def problem(self, line: int, message: str) -> None:
-        self.problems.append(f"{self.path}:{line}: {message}")
-
-    def mapping(self, value: Any, line: int, what: str, allowed: tuple[str, ...]) -> bool:
-        if not isinstance(value, LocatedDict):
-            self.problem(line, f"{what} must be a mapping of keys to values")
-            return False
-        for key in value:
-            if key not in allowed:
-                near = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-                hint = f" (did you mean {near[0]!r}?)" if near else ""
-                known = ", ".join(allowed)
-                self.problem(
-                    value.key_lines[key], f"unknown key {key!r} in {what}{hint}; known: {known}"
-                )
-        return True
-
-    def line_of(self, mapping: LocatedDict, key: str) -> int:
-        return mapping.key_lines.get(key, mapping.line)
-
-    def text(self, mapping: LocatedDict, key: str, what: str, required: bool = False) -> str:
-        value = mapping.get(key)
-        if value is None:
-            if required:
-                self.problem(mapping.line, f"{what} is missing {key!r}")
-            return ""
-        try:
-            text = to_text(value).strip()
-        except ValueError as exc:
-            self.problem(self.line_of(mapping, key), f"{what} {key!r} {exc}")
-            return ""
-        if required and not text:
-            self.problem(self.line_of(mapping, key), f"{what} {key!r} is empty")
-        return text
-
-    def integer(self, mapping: LocatedDict, key: str, what: str, default: int | None) -> int | None:
-        value = mapping.get(key, default)
-        if value is None:
-            return None
-        try:
-            return to_int(value)
-        except ValueError as exc:
-            self.problem(self.line_of(mapping, key), f"{what} {key!r} {exc}")
-            return default
-
-    def ident(self, mapping: LocatedDict, what: str, seen: dict[str, int]) -> str:
-        ident = self.text(mapping, "id", what, required=True)
-        if not ident:
-            return ""
-        line = self.line_of(mapping, "id")
-        if not ID_PATTERN.match(ident):
-            self.problem(line, f"{what} id {ident!r} is not kebab-case (like 'shared-values')")
-        if ident in seen:
-            self.problem(line, f"duplicate {what} id {ident!r} (first on line {seen[ident]})")
-        else:
-            seen[ident] = line
-        return ident
-
-    def items(self, mapping: LocatedDict, key: str, what: str) -> list[tuple[Any, int]]:
-        value = mapping.get(key)
-        if value is None:
-            return []
-        if not isinstance(value, LocatedList):
-            self.problem(self.line_of(mapping, key), f"{what} {key!r} must be a list")
-            return []
-        return list(zip(value, value.item_lines, strict=True))
-
-
 def build_protocol(data: Any, path: str, sha256: str) -> tuple[Protocol | None, list[str]]:
     """The protocol in ``data`` and the problems found (a protocol only when none)."""
-    check = _Checker(path)
+    check = Checker(path)
     if not check.mapping(data, getattr(data, "line", 1), "the protocol", _TOP_KEYS):
         return None, check.problems
     pid = check.ident(data, "protocol", {})
@@ -147,7 +71,7 @@ def build_protocol(data: Any, path: str, sha256: str) -> tuple[Protocol | None, 
     return protocol, check.problems
 
 
-def _intro(check: _Checker, data: LocatedDict) -> list[IntroStep]:
+def _intro(check: Checker, data: LocatedDict) -> list[IntroStep]:
     steps: list[IntroStep] = []
     seen: dict[str, int] = {}
     for item, line in check.items(data, "intro", "protocol"):
@@ -182,7 +106,7 @@ def _unique(ident: str, seen: dict[str, int]) -> str:
     return next(c for c in candidates if c not in seen)
 
 
-def _domains(check: _Checker, data: LocatedDict) -> list[Domain]:
+def _domains(check: Checker, data: LocatedDict) -> list[Domain]:
     if "domains" not in data:
         check.problem(data.line, "protocol is missing 'domains'")
         return []
@@ -210,7 +134,7 @@ def _domains(check: _Checker, data: LocatedDict) -> list[Domain]:
     return domains
 
 
-def _question(check: _Checker, item: Any, line: int, seen: dict[str, int]) -> Question | None:
+def _question(check: Checker, item: Any, line: int, seen: dict[str, int]) -> Question | None:
     if not check.mapping(item, line, "question", _QUESTION_KEYS):
         return None
     ident = check.ident(item, "question", seen)
@@ -246,7 +170,7 @@ def _question(check: _Checker, item: Any, line: int, seen: dict[str, int]) -> Qu
     )
 
 
-def _choices(check: _Checker, item: LocatedDict, kind: Kind) -> tuple[Choice, ...]:
+def _choices(check: Checker, item: LocatedDict, kind: Kind) -> tuple[Choice, ...]:
     if kind not in (Kind.CHOICE, Kind.MULTI):
         if "choices" in item:
             check.problem(check.line_of(item, "choices"), f"a {kind} question takes no 'choices'")
@@ -269,7 +193,7 @@ def _choices(check: _Checker, item: LocatedDict, kind: Kind) -> tuple[Choice, ..
     return tuple(choices)
 
 
-def _scale(check: _Checker, item: LocatedDict, kind: Kind) -> Scale | None:
+def _scale(check: Checker, item: LocatedDict, kind: Kind) -> Scale | None:
     if kind is not Kind.SCALE:
         if "scale" in item:
             check.problem(check.line_of(item, "scale"), f"a {kind} question takes no 'scale'")
