@@ -197,3 +197,9 @@ def sessions(sessions_dir: Path) -> dict[str, str]:
         ),
     }
     return ids
+
+
+#: A "billion laughs" YAML text: 300 bytes that expand to 9**9 values if walked.
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+)
