@@ -298,3 +298,24 @@ def test_resume_lists_drafts_with_date_collaborative_and_progress(
     shown = result.stdout + result.stderr
     assert f"2026-10-05  Rainier Beach Partners  1/8 answered  ({sessions['other']})" in shown
     assert "2026-11-22  Second Draft  0/8 answered" in shown
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        ("kind: text", "kind: essay", ".kind: 'essay' is not one of"),
+        ("- name: Jo Park", "- name: ''", "participants[0].name: is empty"),
+    ],
+)
+def test_resume_of_a_damaged_draft_names_file_and_key(
+    cli: Any, sessions_dir: Path, old: str, new: str, key: str
+) -> None:
+    cli(*start_args("Damaged"), "-p", "Jo Park | PTA | Parent", input="y\njo: first\n")
+    (path,) = sessions_dir.glob("*.yaml")
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    for args in (["resume"], ["resume", path.stem]):
+        result = cli(*args)
+        assert result.exit_code == 2 and "Traceback" not in result.stderr
+        assert f"{path.name}:" in result.stderr and key in result.stderr, result.stderr

@@ -74,14 +74,17 @@ def build_protocol(data: Any, path: str, sha256: str) -> tuple[Protocol | None, 
 def _intro(check: Checker, data: LocatedDict) -> list[IntroStep]:
     steps: list[IntroStep] = []
     seen: dict[str, int] = {}
-    for item, line in check.items(data, "intro", "protocol"):
+    items = check.items(data, "intro", "protocol")
+    # Ids written out win; one made from a title steers clear of them.
+    written = {str(i["id"]) for i, _ in items if isinstance(i, LocatedDict) and "id" in i}
+    for item, line in items:
         if not check.mapping(item, line, "intro step", _INTRO_KEYS):
             continue
         title = check.text(item, "title", "intro step", required=True)
         if "id" in item:
             ident = check.ident(item, "intro step", seen)
         else:  # as the design's example writes them: the id comes from the title
-            ident = _unique(kebab(title) or "step", seen)
+            ident = _unique(kebab(title) or "step", seen.keys() | written)
             seen[ident] = line
         steps.append(
             IntroStep(
@@ -101,9 +104,9 @@ def kebab(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:60].strip("-")
 
 
-def _unique(ident: str, seen: dict[str, int]) -> str:
-    candidates = [ident, *(f"{ident}-{n}" for n in range(2, len(seen) + 3))]
-    return next(c for c in candidates if c not in seen)
+def _unique(ident: str, taken: set[str]) -> str:
+    candidates = [ident, *(f"{ident}-{n}" for n in range(2, len(taken) + 3))]
+    return next(c for c in candidates if c not in taken)
 
 
 def _domains(check: Checker, data: LocatedDict) -> list[Domain]:
