@@ -91,7 +91,7 @@ def check_folder(cli: Any, sessions: dict[str, str], expected: str) -> None:
         other = cli(*args)
         assert other.exit_code == 0, (args, other.stderr)
         assert "Traceback" not in other.stderr + other.stdout
-    exported = cli("export", "-f", "json")
+    exported = cli("export", "-f", "json", "--include-drafts")
     assert exported.exit_code == 0 and len(json.loads(exported.stdout)) == len(sessions)
 
 
