@@ -75,7 +75,7 @@ CASES = {
     # broken guard there would crash libyaml's composer rather than fail a test.
     "deep nesting": (lambda text: "[" * 200 + "]" * 200, ":1: nested more than 100 levels"),
     "alias bomb": (lambda text: BOMB, "values (an alias bomb?)"),
-    "too large": (lambda text: text + "#" * 2_000_001 + "\n", ": file is too large"),
+    "too large": (lambda text: text + "#" * 2_000_001 + "\n", ": too large for a record"),
 }
 
 
@@ -119,7 +119,7 @@ def test_a_fifo_or_device_in_the_folder_never_blocks(
     result = cli("list", "--json")  # would hang on a blocking open or read
     assert result.exit_code == 0
     assert len(json.loads(result.stdout)) == len(sessions)
-    with pytest.raises(RecordError, match="not a regular file"):
+    with pytest.raises(RecordError, match="not a record; not read"):
         from reflect_cli.records.store import Store
 
         Store(sessions_dir).load_path(path)
