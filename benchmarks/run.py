@@ -32,8 +32,10 @@ REFLECT = [
 ]
 
 
-def run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Seconds and peak MB of one run of a command, its output discarded."""
+def run(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Seconds, CPU seconds (the command and the processes it waited for) and peak MB of
+    one run of a command, its output discarded. CPU time is what to compare on a shared
+    machine: wall time there also counts waiting for other people's work."""
     started = time.perf_counter()
     process = subprocess.Popen(
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -42,12 +44,16 @@ def run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(command)}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def median(command: list[str], env: dict[str, str], times: int) -> tuple[float, float]:
+def median(command: list[str], env: dict[str, str], times: int) -> tuple[float, float, float]:
     runs = [run(command, env) for _ in range(times)]
-    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+    return (
+        statistics.median(r[0] for r in runs),
+        statistics.median(r[1] for r in runs),
+        max(r[2] for r in runs),
+    )
 
 
 def save_median_ms() -> float:
@@ -58,11 +64,17 @@ def save_median_ms() -> float:
     return float(done.stdout.strip())
 
 
-def measure(size: int, base: Path) -> dict[str, tuple[float, float]]:
+def measure(size: int, base: Path) -> dict[str, tuple[float, float, float]]:
     folder = base / f"s{size}"
-    started = time.perf_counter()
-    subprocess.run([sys.executable, str(HERE / "generate.py"), str(size), str(folder)], check=True)
-    print(f"generated {size} sessions in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    if len(list(folder.glob("*.yaml"))) != size:  # --folders: generated once, kept
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, str(HERE / "generate.py"), str(size), str(folder)], check=True
+        )
+        print(
+            f"generated {size} sessions in {time.perf_counter() - started:.0f} s", file=sys.stderr
+        )
+    shutil.rmtree(folder / ".reflect", ignore_errors=True)
     time.sleep(0.5)  # past the index's settle window, as for any folder not written this instant
     env = {**os.environ, "REFLECT_SESSIONS_DIR": str(folder), "COLUMNS": "200"}
     figures = {"list -n 10, cold (builds the index)": run([*REFLECT, "list", "-n", "10"], env)}
@@ -81,6 +93,9 @@ def measure(size: int, base: Path) -> dict[str, tuple[float, float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument(
+        "--folders", type=Path, help="keep generated folders here (reused when present)"
+    )
     args = parser.parse_args()
     env = dict(os.environ)
     subprocess.run(
@@ -92,28 +107,33 @@ def main() -> None:
         ],
         check=True,
     )
-    typer_s, typer_mb = median([sys.executable, "-c", "import typer"], env, 15)
-    version_s, version_mb = median([*REFLECT, "--version"], env, 15)
-    help_s, help_mb = median([*REFLECT, "--help"], env, 15)
+    typer_s, typer_cpu, _ = median([sys.executable, "-c", "import typer"], env, 15)
+    version_s, version_cpu, version_mb = median([*REFLECT, "--version"], env, 15)
+    help_s, help_cpu, _ = median([*REFLECT, "--help"], env, 15)
     with tempfile.TemporaryDirectory() as temp:
-        base = Path(temp)
+        base = args.folders or Path(temp)
         save_ms = save_median_ms()
         results = {size: measure(size, base) for size in args.sizes}
 
     print("| what | " + " | ".join(f"{size:,} sessions" for size in args.sizes) + " |")
     print("| --- |" + " --- |" * len(args.sizes))
     for label in results[args.sizes[0]]:
-        cells = [f"{results[s][label][0]:.2f} s, {results[s][label][1]:.0f} MB" for s in args.sizes]
+        cells = [
+            "{:.2f} s ({:.2f} s CPU), {:.0f} MB".format(*results[s][label]) for s in args.sizes
+        ]
         print(f"| `reflect {label}` | " + " | ".join(cells) + " |")
     print()
-    print(f"- `python -c 'import typer'`: {typer_s * 1000:.0f} ms, {typer_mb:.0f} MB")
-    ratio = version_s / typer_s
-    print(f"- `reflect --version`: {version_s * 1000:.0f} ms ({ratio:.2f}x), {version_mb:.0f} MB")
-    print(f"- `reflect --help`: {help_s * 1000:.0f} ms ({help_s / typer_s:.2f}x), {help_mb:.0f} MB")
+    print(f"- `python -c 'import typer'`: {typer_s * 1000:.0f} ms ({typer_cpu * 1000:.0f} ms CPU)")
+    print(
+        f"- `reflect --version`: {version_s * 1000:.0f} ms ({version_cpu * 1000:.0f} ms CPU), "
+        f"{version_mb:.0f} MB"
+    )
+    print(f"- `reflect --help`: {help_s * 1000:.0f} ms ({help_cpu * 1000:.0f} ms CPU)")
     print(f"- saving after an answer, 40-question session: {save_ms:.2f} ms median")
     for size in args.sizes:
         ratios = ", ".join(
-            f"{label.split(',')[0]} {results[size][label][0] / version_s:.2f}x"
+            f"{label}: {results[size][label][0] / version_s:.2f}x wall, "
+            f"{results[size][label][1] / version_cpu:.2f}x CPU"
             for label in ("list -n 10", "search, broad (both words in most answers)",
                           "search, narrow (no match)")
         )  # fmt: skip
