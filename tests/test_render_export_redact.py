@@ -363,3 +363,23 @@ def test_redacted_session_table_has_no_empty_facilitator_column(
     text = export(cli).stdout
     assert "| Date | Collaborative | Site | Protocol | Status | Intro |" in text
     assert "Facilitator" not in text.split("## Who took part")[0]
+
+
+def test_an_organization_that_names_someone_is_not_a_label(cli: Any, sessions_dir: Path) -> None:
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=[
+            "Monica Haugen | Seattle Parks and Recreation | Site lead | mh",
+            "Jo Park | Monica Haugen Family Services | Parent | jp",
+        ],
+        answers={"shared-values": "jp: We agree."},
+    )
+    result = export(cli, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    people = json.loads(result.stdout)[0]["participants"]
+    assert [p["name"] for p in people] == [
+        "Seattle Parks and Recreation (Site lead)",
+        "Participant 1",
+    ]
+    assert people[1]["organization"] == "" and "Monica" not in result.stdout
