@@ -17,7 +17,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reflect_cli.model import Band
+from reflect_cli.model import Band, Kind
 
 #: A rating: a whole number (scale), a choice's label (choice) or True/False (yes-no).
 RatingValue = int | str | bool
@@ -57,7 +57,7 @@ class RoundResult:
 
     @property
     def is_scale(self) -> bool:
-        return self.kind == "scale"
+        return self.kind == Kind.SCALE
 
     @property
     def majority(self) -> str:
@@ -107,9 +107,9 @@ def analyse(
     its range); ``options`` lists a choice question's labels in the protocol's order
     (counts come out in that order, zeros included; yes-no always counts Yes and No).
     """
-    if kind == "scale":
+    if kind == Kind.SCALE:
         return _scale(ratings, passed, low, high, bands)
-    if kind == "yes-no":
+    if kind == Kind.YES_NO:
         options = ("Yes", "No")
     return _choice(kind, ratings, passed, options)
 

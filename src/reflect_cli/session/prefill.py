@@ -212,7 +212,7 @@ def _check_ratings(
         try:
             ratings[handle] = (
                 value
-                if question.kind == "yes-no" and isinstance(value, bool)
+                if question.kind is Kind.YES_NO and isinstance(value, bool)
                 else rating_of(question, str(value))
             )
         except InputError as exc:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from reflect_cli.errors import InputError
 from reflect_cli.model import (
     AnswerRecord,
+    Kind,
     Participant,
     Question,
     Rating,
@@ -276,8 +277,8 @@ def _shown(value: RatingValue) -> str:
 
 
 def _accepted(question: Question) -> str:
-    if question.kind == "scale" and question.scale is not None:
+    if question.kind is Kind.SCALE and question.scale is not None:
         return f"Type a number from {question.scale.min} to {question.scale.max} or its label"
-    if question.kind == "yes-no":
+    if question.kind is Kind.YES_NO:
         return "Type yes or no"
     return "Type a choice's number or label"
