@@ -148,6 +148,11 @@ def make_session(folder: Path, protocol_id: str, **given: object) -> str:
 @pytest.fixture
 def sessions(sessions_dir: Path) -> dict[str, str]:
     """A folder of sessions: both protocols, drafts and complete, several collaboratives."""
+    return build_sessions(sessions_dir)
+
+
+def build_sessions(sessions_dir: Path) -> dict[str, str]:
+    """The ``sessions`` fixture's folder, for a module that copies one built once."""
     from reflect_cli.model import Action, Note
 
     ids = {

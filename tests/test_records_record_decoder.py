@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import BOMB
+from conftest import BOMB, build_sessions
 from reflect_cli.errors import RecordError
 from reflect_cli.model import Kind
 from reflect_cli.records import codec
@@ -95,10 +96,26 @@ def check_folder(cli: Any, sessions: dict[str, str], expected: str) -> None:
     assert exported.exit_code == 0 and len(json.loads(exported.stdout)) == len(sessions)
 
 
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """The shared sessions folder, built once for this module's many cases."""
+    folder = tmp_path_factory.mktemp("built") / "sessions"
+    return folder, build_sessions(folder)
+
+
+@pytest.fixture
+def copied(built: tuple[Path, dict[str, str]], sessions_dir: Path) -> dict[str, str]:
+    """A fresh copy of the built folder's records in this test's sessions folder."""
+    folder, ids = built
+    shutil.copytree(folder, sessions_dir, ignore=shutil.ignore_patterns(".*"))
+    return ids
+
+
 @pytest.mark.parametrize("case", list(CASES))
 def test_a_damaged_record_is_one_warning_and_the_rest_still_serve(
-    cli: Any, sessions: dict[str, str], sessions_dir: Path, case: str
+    cli: Any, copied: dict[str, str], sessions_dir: Path, case: str
 ) -> None:
+    sessions = copied
     change, expected = CASES[case]
     good = (sessions_dir / f"{sessions['first']}.yaml").read_text(encoding="utf-8")
     damaged = change(good)
