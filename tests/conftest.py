@@ -208,3 +208,65 @@ def build_sessions(sessions_dir: Path) -> dict[str, str]:
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
 )
+
+
+def make_record() -> dict[str, object]:
+    """A record as plain data with something in every key: every kind, a round, roster,
+    commitments carried and new, notes."""
+    from reflect_cli.model import (
+        Action,
+        AnswerRecord,
+        Choice,
+        CommitmentStatus,
+        DomainRecord,
+        Kind,
+        Note,
+        Participant,
+        ProtocolRef,
+        Rating,
+        RoundKind,
+        Scale,
+        Session,
+        SessionStatus,
+    )
+    from reflect_cli.records import codec
+
+    session = Session(
+        "2026-11-22-northgate-0a0a",
+        ProtocolRef("p", 2, "P", "ab" * 32, "Source"),
+        "Northgate",
+        "2026-11-22",
+        status=SessionStatus.COMPLETE,
+        site="Northgate Elementary",
+        started="2026-11-22T10:00:00-08:00",
+        facilitator="Alex",
+        participants=[Participant("Monica Haugen", "Parks", "Lead", "mh")],
+        intro={"watch-video": "done"},
+        follow_up=[Action("Call", "mh", "2026-12-01", CommitmentStatus.DONE, origin="x")],
+        domains=[
+            DomainRecord(
+                "d",
+                "D",
+                [
+                    AnswerRecord("t", "Text?", Kind.TEXT, answer="mh: yes", credits=["mh"]),
+                    AnswerRecord(
+                        "c", "Pick?", Kind.CHOICE, (Choice("A", "a"), Choice("B")), answer="A"
+                    ),
+                    AnswerRecord("m", "Many?", Kind.MULTI, (Choice("A"),), answer=["A"]),
+                    AnswerRecord("s", "How?", Kind.SCALE, answer=3, scale=Scale(1, 5, {1: "No"})),
+                    AnswerRecord("y", "Ready?", Kind.YES_NO, answer=True, required=True),
+                    AnswerRecord(
+                        "r",
+                        "Trust?",
+                        Kind.SCALE,
+                        scale=Scale(1, 5),
+                        round=RoundKind.NAMED,
+                        ratings=[Rating(4, participant="mh")],
+                    ),
+                ],
+            )
+        ],
+        actions=[Action("Share", "mh", "2026-12-05", question="t")],
+        notes=[Note("Quiet", "t")],
+    )
+    return codec.to_dict(session)

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import BOMB, build_sessions
 from reflect_cli.errors import RecordError
@@ -178,3 +180,50 @@ def test_a_cached_scale_reads_back_with_number_labels() -> None:
     )
     through_json = json.loads(json.dumps(codec.to_dict(session)))  # as the cache keeps it
     assert codec.from_dict(through_json, "cached") == session
+
+
+PLAIN = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=8)
+    | st.dates()
+    | st.datetimes(),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
+def _paths(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [path]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += _paths(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += _paths(value, (*path, index))
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_any_value_anywhere_in_a_record_reads_or_is_one_record_error(data: st.DataObject) -> None:
+    from conftest import make_record
+
+    record = make_record()
+    paths = _paths(record)[1:]
+    path = data.draw(st.sampled_from(paths))
+    value = data.draw(PLAIN)
+    target = record
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = value
+    try:
+        session = codec.from_dict(record, "r.yaml")
+    except RecordError as exc:
+        assert str(exc).startswith("r.yaml") and "\n" not in str(exc)
+    else:
+        codec.to_dict(session)  # what was read can be written again
