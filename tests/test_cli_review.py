@@ -92,6 +92,7 @@ def test_list_table_names_the_folder(
 def test_empty_folder_says_how_to_start(cli: Any) -> None:
     result = cli("list")
     assert result.exit_code == 0 and "reflect start" in result.stderr and result.stdout == ""
+    assert "warning" not in result.stderr  # no index folder to complain about either
 
 
 def test_broken_files_are_warnings(cli: Any, sessions: dict[str, str], sessions_dir: Path) -> None:

@@ -88,6 +88,10 @@ class Index:
     def open(cls, folder: Path, progress: Progress | None = None) -> Index:
         """The folder's index brought up to date: on disk when possible, else in memory."""
         problem = ""
+        if not folder.is_dir():  # no sessions yet: nothing to index, nothing to say
+            index = cls._in_memory(folder)
+            index.refresh(progress)
+            return index
         try:
             path = home.index_path(folder)
             index = cls._on_disk(folder, path)
