@@ -124,3 +124,27 @@ def test_garbage_index_is_rebuilt_by_the_command(folder: Path, cli: Any) -> None
     result = cli("list", "--json")
     assert result.exit_code == 0 and result.stderr == ""
     assert len(json.loads(result.stdout)) == 2
+
+
+def test_a_committed_index_with_triggers_is_rebuilt(folder: Path, cli: Any) -> None:
+    import sqlite3
+
+    assert cli("list", "--json").exit_code == 0  # a real index, then someone's additions
+    db = sqlite3.connect(folder / ".reflect" / "index.sqlite")
+    db.execute(
+        "CREATE TRIGGER sneak AFTER INSERT ON files BEGIN "
+        "INSERT INTO files (name, size, mtime_ns, ctime_ns, inode, id, date, started, "
+        "collaborative, site, protocol, status, answered, questions, people, open, "
+        "collaborative_key, site_key, error) VALUES ('fake.yaml', 0, 0, 0, 0, 'fake', "
+        "'2099-01-01', '', 'Fake', '', 'p', 'complete', 0, 0, 0, 0, 'fake', '', ''); END"
+    )
+    db.execute('CREATE VIEW "we""ird" AS SELECT 1')
+    db.commit()
+    db.close()
+    make_session(folder, "partnership-reflection", date="2026-12-01")  # a row to insert
+    listed = cli("list", "--json")
+    assert listed.exit_code == 0 and len(json.loads(listed.stdout)) == 3
+    assert "fake" not in listed.stdout
+    db = sqlite3.connect(folder / ".reflect" / "index.sqlite")
+    assert db.execute("SELECT count(*) FROM sqlite_master WHERE type != 'table' "
+                      "AND type != 'index'").fetchone()[0] == 0  # fmt: skip

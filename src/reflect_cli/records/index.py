@@ -256,13 +256,14 @@ class Index:
 def _migrate(db: sqlite3.Connection) -> bool:
     """Create the tables, or rebuild them when written by another schema version.
     Returns whether full-text search (FTS5) is available."""
+    db.execute("PRAGMA trusted_schema = OFF")  # a committed index runs nothing of its own
     version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version == SCHEMA_VERSION:
+    if version == SCHEMA_VERSION and not _foreign(db):
         return _has_fts(db)
     db.execute("BEGIN IMMEDIATE")
     try:
         version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA_VERSION:  # nobody else did it meanwhile
+        if version != SCHEMA_VERSION or _foreign(db):  # nobody else did it meanwhile
             _drop_all(db)
             for statement in _TABLES.split(";"):
                 if statement.strip():
@@ -280,13 +281,21 @@ def _migrate(db: sqlite3.Connection) -> bool:
     return _has_fts(db)
 
 
+def _foreign(db: sqlite3.Connection) -> bool:
+    """Whether the database holds what reflect never creates: triggers or views (an index
+    someone committed could otherwise act on every row this reflect writes)."""
+    found = db.execute("SELECT 1 FROM sqlite_master WHERE type IN ('trigger', 'view') LIMIT 1")
+    return found.fetchone() is not None
+
+
 def _drop_all(db: sqlite3.Connection) -> None:
     found = db.execute(
-        "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') "
+        "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view', 'table') "
         "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'texts_%'"
     ).fetchall()
     for kind, name in found:
-        db.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
+        quoted = '"' + str(name).replace('"', '""') + '"'  # a committed index names anything
+        db.execute(f"DROP {str(kind).upper()} IF EXISTS {quoted}")
 
 
 def _has_fts(db: sqlite3.Connection) -> bool:
