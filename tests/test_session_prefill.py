@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import BOMB
 
@@ -125,3 +127,48 @@ def test_a_fifo_or_a_device_answers_at_once(tmp_path: Path, special: str) -> Non
     assert result.returncode == 2, result.stderr
     assert str(target) in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+PLAIN = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8) | st.dates(),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+KEYS = st.sampled_from(
+    (
+        "collaborative",
+        "site",
+        "facilitator",
+        "date",
+        "participants",
+        "intro",
+        "answers",
+        "actions",
+        "notes",
+    )
+)
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.dictionaries(KEYS, PLAIN, max_size=4))
+def test_any_answers_file_is_a_plan_or_one_input_error(
+    tmp_path: Path, given_data: dict[str, Any]
+) -> None:
+    import yaml
+
+    from reflect_cli.errors import InputError
+    from reflect_cli.protocols import catalog
+    from reflect_cli.session import prefill
+
+    path = tmp_path / "answers.yaml"
+    path.write_text(yaml.safe_dump(given_data) if given_data else "{}\n", encoding="utf-8")
+    protocol, _ = catalog.find("equitable-partnerships")
+    try:
+        plan = prefill.load(path)
+        prefill.check_against(plan, protocol, str(path))
+    except InputError as exc:
+        assert str(exc).startswith(str(path))
