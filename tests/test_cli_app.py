@@ -132,3 +132,25 @@ def test_sessions_dir_moves_to_the_front_and_nothing_else_moves(
     # after "--" everything is an argument, even a look-alike
     tail = ["--", *option]
     assert _sessions_dir_first([*before, *tail]) == [*before, *tail]
+
+
+def test_a_python_without_sqlite3_gets_one_line(
+    sessions: dict[str, str], sessions_dir: Any
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['sqlite3'] = None; sys.modules['_sqlite3'] = None; "
+        "from reflect_cli.cli.app import main; sys.argv = ['reflect', 'list']; main()"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "REFLECT_SESSIONS_DIR": str(sessions_dir)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1 and "sqlite3" in done.stderr

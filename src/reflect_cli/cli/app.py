@@ -63,6 +63,15 @@ class _ReflectGroup(TyperGroup):
             where = f": {exc.filename}" if exc.filename else ""
             print(f"reflect: {exc.strerror or exc}{where}", file=sys.stderr)
             raise typer.Exit(2) from None
+        except ImportError as exc:
+            if exc.name not in ("sqlite3", "_sqlite3"):
+                raise
+            print(
+                "reflect: this Python was built without its sqlite3 module, which reflect "
+                "needs to read a sessions folder; install a Python that has it",
+                file=sys.stderr,
+            )
+            raise typer.Exit(2) from None
 
 
 app = typer.Typer(

@@ -108,23 +108,6 @@ def to_dict(session: Session) -> dict[str, Any]:
     return data
 
 
-def summary(session: Session) -> dict[str, Any]:
-    """What `reflect list` shows of a session (stable keys, for scripts)."""
-    return {
-        "date": session.date,
-        "id": session.id,
-        "collaborative": session.collaborative,
-        "site": session.site,
-        "protocol": session.protocol.id,
-        "status": str(session.status),
-        "answered": session.answered_count,
-        "questions": session.question_count,
-        "participants": len(session.participants),
-        "open_commitments": session.open_actions,
-        "started": session.started,
-    }
-
-
 def dump(session: Session) -> str:
     """The session as record YAML text."""
     return dump_dict(to_dict(session))
