@@ -85,8 +85,10 @@ def test_read_file_refuses_what_is_not_a_regular_file(tmp_path: Path) -> None:
         yamlio.read_file(tmp_path / "missing.yaml")
 
 
-# The child limits its own address space, runs reflect, and reports its own peak memory
-# (RUSAGE_CHILDREN would be the largest child of the whole test run, browsers included).
+# The child limits its own address space, runs reflect, and reports its own peak memory.
+# Not from getrusage: Linux carries ru_maxrss across exec, so a child of a big pytest
+# process reports the parent's size (and RUSAGE_CHILDREN is the largest child of the whole
+# run, browsers included). VmHWM belongs to the child's own address space.
 CHILD = """
 import resource, runpy, sys
 resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
@@ -94,7 +96,9 @@ sys.argv = ["reflect", *sys.argv[1:]]
 try:
     runpy.run_module("reflect_cli", run_name="__main__")
 finally:
-    print(f"peak-kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", file=sys.stderr)
+    with open("/proc/self/status") as status:
+        peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    print(f"peak-kb {peak}", file=sys.stderr)
 """
 
 
