@@ -40,9 +40,11 @@ LEAKS = [
 
 
 def folded(text: str) -> str:
-    """The test's own folding: no accents, one apostrophe, one case, dotless i as i."""
+    """The test's own folding: no accents, one apostrophe, one case, dotless i as i, no
+    invisible (format) characters, "_" as a space."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("ı", "i"))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold().replace("_", " ")
 
 
 def leaked(out: str, names: list[str]) -> list[str]:
@@ -161,6 +163,43 @@ def test_may_survives_when_nobody_is_called_may(cli: Any, sessions_dir: Path) ->
     assert "Northgate PTA (Parent): yes" in out
 
 
+INVISIBLE = ["Mon\u00adica Haugen", "Mon\u200bica", "monica_haugen", "HAU\u2060GEN", "mh_notes"]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "json"])
+def test_names_written_with_invisible_characters_or_underscores(
+    cli: Any, sessions_dir: Path, fmt: str
+) -> None:
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=["Monica Haugen | Seattle Parks and Recreation | Site lead | mh"],
+        answers={"shared-values": "Thanks to " + ", ".join(INVISIBLE) + "."},
+        actions=[Action("monica_haugen books the gym", "mh", "2026-10-01")],
+    )
+    result = export(cli, "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert leaked(reader_text(result.stdout, fmt), ["Monica", "Haugen", "mh"]) == []
+    if fmt != "csv":  # CSV has no commitments
+        assert "Seattle Parks and Recreation (Site lead) books the gym" in result.stdout
+
+
+@pytest.mark.parametrize("hidden", INVISIBLE)
+def test_the_check_after_rendering_sees_invisible_characters(hidden: str) -> None:
+    session = Session(
+        id="2026-09-01-x",
+        protocol=ProtocolRef("tiny", 1, "Tiny"),
+        collaborative="Northgate",
+        site="",
+        date="2026-09-01",
+        status="complete",
+        participants=[Participant("Monica Haugen", "Parks", "Lead", "mh")],
+    )
+    found = exporting.redactor([session])
+    with pytest.raises(exporting.redact.RedactionError, match="line 2 of the md export"):
+        found.check(f"fine\nsaid {hidden} today", "md")
+
+
 def test_same_first_name_in_two_organizations(cli: Any, sessions_dir: Path) -> None:
     make_session(
         sessions_dir,
@@ -191,9 +230,14 @@ def variants(name: str, handle: str) -> list[str]:
     stripped = "".join(
         c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c)
     ).replace("ı", "i")
+    hidden = given[:2] + "\u00ad" + given[2:]  # a soft hyphen: invisible when printed
     return [
         name,
         given,
+        hidden,
+        given[:1] + "\u200b" + given[1:],  # a zero-width space
+        "_".join(stripped.lower().split()),  # monica_haugen
+        f"{hidden} {rest[-1]}" if rest else hidden,
         rest[-1] if rest else given,
         given.split("-")[0],
         name.upper(),

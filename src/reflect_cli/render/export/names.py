@@ -2,7 +2,10 @@
 
 Text is compared in a folded form: Unicode compatibility forms, case, accents and
 apostrophe variants all fold away, so "Zoë" typed decomposed, "ZOE", "O’Neil" with a curly
-apostrophe and "Yilmaz" for "Yılmaz" are all found. Matches are on word boundaries of the
+apostrophe and "Yilmaz" for "Yılmaz" are all found. Invisible characters (format
+characters such as a soft hyphen or a zero-width space, and control characters) fold to
+nothing, so "Mon\u00adica" is "monica"; connector punctuation ("_") folds to a space, a
+word boundary, so "monica_haugen" is "monica haugen". Matches are on word boundaries of the
 folded text and are mapped back to the original characters for replacing.
 """
 
@@ -43,7 +46,12 @@ _FOLDED: dict[str, str] = {}
 def _fold_char(char: str) -> str:
     folded = _FOLDED.get(char)
     if folded is None:
-        if char in _APOSTROPHES:
+        category = unicodedata.category(char)
+        if category in ("Cf", "Cc") and not char.isspace():
+            folded = ""  # invisible: a soft hyphen or zero-width space hides nothing
+        elif category == "Pc":
+            folded = " "  # "_" and its kin join words: a boundary between them
+        elif char in _APOSTROPHES:
             folded = "'"
         elif char in _DASHES:
             folded = "-"
@@ -57,9 +65,19 @@ def _fold_char(char: str) -> str:
     return folded
 
 
+#: ASCII that does not fold one to one: "_" (a boundary) and invisible control characters.
+_ASCII_SPECIAL = re.compile(r"[_\x00-\x08\x0e-\x1b\x7f]")
+
+
+def _plain_ascii(text: str) -> bool:
+    """ASCII that folds one character to one by lowering its case: the fast path."""
+    return text.isascii() and not _ASCII_SPECIAL.search(text)
+
+
 def fold(text: str) -> str:
-    """Text in the form names are compared in (compatibility, case, accents, apostrophes)."""
-    if text.isascii():
+    """Text in the form names are compared in (compatibility, case, accents, apostrophes,
+    no invisible characters, "_" as a space)."""
+    if _plain_ascii(text):
         return text.lower().replace("`", "'")
     return "".join(_fold_char(c) for c in text)
 
@@ -67,7 +85,7 @@ def fold(text: str) -> str:
 def _fold_mapped(text: str) -> tuple[str, list[int] | None]:
     """The folded text, and for each of its characters the index of the original one
     (None when they line up one to one)."""
-    if text.isascii():
+    if _plain_ascii(text):
         return text.lower().replace("`", "'"), None
     out: list[str] = []
     origin: list[int] = []
