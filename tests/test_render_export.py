@@ -129,7 +129,9 @@ def test_csv_reads_back_cell_by_cell(cli: Any, sessions: dict[str, str], tmp_pat
         rows = list(csv.DictReader(handle))
     assert len(rows) == 8
     first = rows[0]
-    assert first["answer"] == HOSTILE and first["question_id"] == "shared-values"
+    # Control characters read as escapes (the record keeps them exactly).
+    assert first["answer"] == HOSTILE.replace("\x1b", "\\x1b")
+    assert first["question_id"] == "shared-values"
     assert first["credits"] == "Monica Haugen; Shana Beckwith; Jo Park"
     assert first["session_id"] == sessions["hostile"] and first["kind"] == "text"
     excel = cli("export", sessions["hostile"], "-f", "csv", "--excel").stdout
@@ -178,3 +180,49 @@ def test_output_file_suffix_and_force(cli: Any, sessions: dict[str, str], tmp_pa
     assert target.read_text().startswith("# ")
     assert cli("export", "-f", "pdf").exit_code == 2
     assert cli("export", "--collaborative", "nobody").exit_code == 2
+
+
+#: What a paste can carry: a terminal hyperlink (OSC 8), clear screen, a bell, a C1 CSI,
+#: NUL, DEL and a Unicode line separator.
+CONTROLS = (
+    "Pasted \x1b]8;;http://evil\x07click\x1b]8;;\x07 then \x1b[2J gone\x9b31m, \x00, \x7f,"
+    " \u2028 end"
+)
+RAW = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def unescaped(markdown: str) -> str:
+    """Markdown as a reader sees it: backslash escapes undone."""
+    return re.sub(r"\\(.)", r"\1", markdown, flags=re.DOTALL)
+
+
+def test_control_characters_shown_as_escapes_record_kept(
+    cli: Any, sessions_dir: Path, tmp_path: Path
+) -> None:
+    from conftest import make_session
+
+    sid = make_session(
+        sessions_dir,
+        "partnership-reflection",
+        answers={"shared-values": f"jo: {CONTROLS}"},
+        actions=[],
+    )
+    store = Store(sessions_dir)
+    kept = store.session(next(s for s in store.summaries()[0] if s.id == sid))
+    assert kept.domains[0].questions[0].answer == f"jo: {CONTROLS}"  # nothing lost
+    beside = next(sessions_dir.glob(f"{sid}.md")).read_text(encoding="utf-8")
+    assert RAW.findall(beside) == []
+    assert r"\x1b]8;;http://evil\x07click" in unescaped(beside)
+    for fmt in ("md", "html", "csv", "json"):
+        target = tmp_path / f"out.{fmt}"
+        assert cli("export", sid, "-o", str(target)).exit_code == 0
+        raw = target.read_text(encoding="utf-8")
+        if fmt == "csv":
+            raw = raw.replace("\r\n", "\n")
+        assert RAW.findall(raw) == [], fmt
+        if fmt == "json":  # JSON escapes read back exactly
+            assert json.loads(raw)[0]["domains"][0]["questions"][0]["answer"] == f"jo: {CONTROLS}"
+        else:
+            shown = unescaped(raw) if fmt == "md" else raw
+            assert r"\x1b]8;;http://evil\x07click" in shown, fmt
+            assert r"\x1b[2J gone\x9b31m, \x00, \x7f," in shown, fmt  # U+2028: a new line

@@ -274,6 +274,7 @@ def export(
     order, choices and ratings over time, commitments with their latest status, and who
     was heard from. Private notes stay out unless --include-private. PDF is the HTML
     printed by a local Chromium or Chrome (headless, no network)."""
+    from reflect_cli.controls import visible
     from reflect_cli.errors import InputError, StoreError
     from reflect_cli.records.store import write_atomic
     from reflect_cli.render import export as exporting
@@ -306,8 +307,10 @@ def export(
         if redactor is not None:
             print(f"reflect: {redactor.statement()}", file=sys.stderr)
         if output is None:
+            # Rendering shows control characters as escapes; on a terminal, make sure.
+            tty = sys.stdout.isatty()
             for chunk in chunks:
-                sys.stdout.write(chunk)
+                sys.stdout.write(visible(chunk, crlf=True) if tty else chunk)
             return
         if printer:
             pdf.print_pdf("".join(chunks), output, printer)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
+from reflect_cli.controls import visible
 from reflect_cli.model import Kind, Protocol, Question
 from reflect_cli.render import markdown
 from reflect_cli.render.export.html import CSP
@@ -42,7 +43,7 @@ NOTE_LINES = 4
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(visible(str(text)), quote=True)
 
 
 def _options(question: Question) -> str:

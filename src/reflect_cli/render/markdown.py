@@ -2,7 +2,9 @@
 
 User text can never change the document's structure: every character that CommonMark
 treats as markup is backslash-escaped, block markers at the start of a line (``#``,
-``>``, ``-``, ``1.``, ``---``) are neutralised, and raw HTML is escaped as text.
+``>``, ``-``, ``1.``, ``---``) are neutralised, and raw HTML is escaped as text. Control
+characters are shown as escapes (``controls.visible``: ESC as ``\\x1b``), so a file
+printed with ``cat`` cannot take over the terminal.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from reflect_cli import kinds
+from reflect_cli.controls import visible
 from reflect_cli.model import Action, AnswerRecord, CommitmentStatus, Participant, Session
 from reflect_cli.rounds import text as round_text
 
@@ -20,7 +23,7 @@ _LEADING = re.compile(r"^([+\-=]|\d+(?=[.)]))")  # list, setext and ordered-list
 
 def inline(text: str) -> str:
     """One line of user text, safe anywhere inline (headings, list items, table cells)."""
-    flat = " ".join(text.split())
+    flat = visible(" ".join(text.split()))
     escaped = _INLINE.sub(r"\\\1", flat) if _INLINE.search(flat) else flat
     match = _LEADING.match(escaped)
     if match and match.group(1)[0].isdigit():
@@ -40,6 +43,7 @@ def block(text: str) -> str:
     The same escaping as ``inline``, done over the whole text at once (answers are most
     of an export); leading spaces go, so no line can become indented code."""
     body = "\n".join(stripped for line in text.splitlines() if (stripped := line.strip()))
+    body = visible(body)
     if _INLINE.search(body):
         body = _INLINE.sub(r"\\\1", body)
     if _ANY_LEADING.search(body):

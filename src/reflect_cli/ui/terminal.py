@@ -7,21 +7,17 @@ shown as typed and cannot restyle or take over the terminal.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
+
+from reflect_cli.controls import visible
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from reflect_cli.model import Protocol
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def visible(text: str) -> str:
-    """User text with control characters shown as escapes (ESC as \\x1b), newlines kept."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+__all__ = ["console", "show_protocol", "table", "text", "visible"]
 
 
 def console(stderr: bool = False, soft_wrap: bool = False, piped_width: int = 200) -> Console:

@@ -9,6 +9,7 @@ import io
 from collections.abc import Iterable, Iterator
 
 from reflect_cli import kinds
+from reflect_cli.controls import visible
 from reflect_cli.model import AnswerRecord, Kind, Session
 from reflect_cli.render.export.base import Options
 from reflect_cli.rounds.analysis import option_label
@@ -37,7 +38,9 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value: str, excel: bool) -> str:
-    # A spreadsheet runs a cell that starts like a formula; Excel mode makes it text.
+    # Control characters shown as escapes (a CSV is often read with `cat`); a spreadsheet
+    # runs a cell that starts like a formula, so Excel mode makes it text.
+    value = visible(value, crlf=True)
     return "'" + value if excel and value.startswith(_FORMULA) else value
 
 

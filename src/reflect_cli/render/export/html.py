@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from html import escape
 
 from reflect_cli import kinds
+from reflect_cli.controls import visible
 from reflect_cli.model import AnswerRecord, CommitmentStatus, Session, has_answer
 from reflect_cli.render.export import round_svg
 from reflect_cli.render.export.base import Options, batched
@@ -70,7 +71,7 @@ footer { margin-top: 2rem; color: #555; font-size: .85rem; border-top: 1px solid
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(visible(str(text)), quote=True)
 
 
 def _chart(participation: list[tuple[str, int]]) -> str:

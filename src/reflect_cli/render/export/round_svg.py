@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from reflect_cli.controls import visible
 from reflect_cli.model import AnswerRecord, Participant
 from reflect_cli.rounds.analysis import RoundResult, number, option_label
 
@@ -19,7 +20,7 @@ _COLUMN, _DOT, _LEFT, _TOP = 64, 14, 12, 16
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(visible(str(text)), quote=True)
 
 
 def colours(organizations: Sequence[str]) -> dict[str, str]:

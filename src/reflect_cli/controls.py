@@ -1,0 +1,28 @@
+"""Control characters made visible: what every reader of user text (terminal, Markdown,
+HTML, CSV) shows instead of a raw escape sequence.
+
+An answer may hold anything typed or pasted, including ``ESC ] 8 ;;`` (a terminal
+hyperlink), ``ESC [ 2 J`` (clear the screen) or a bell. The record keeps the exact text;
+everything rendered from it shows each control character (C0 except newline and tab, DEL,
+C1, and the Unicode line and paragraph separators) as a visible escape: ESC as ``\\x1b``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+#: The same, but a carriage return just before a newline is a line ending (CSV's).
+_CONTROL_KEEP_CRLF = re.compile(r"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str, crlf: bool = False) -> str:
+    """User text with control characters shown as escapes (ESC as ``\\x1b``), newlines
+    and tabs kept; with ``crlf``, a carriage return before a newline too (CSV)."""
+    pattern = _CONTROL_KEEP_CRLF if crlf else _CONTROL
+    return pattern.sub(_escape, text) if pattern.search(text) else text

@@ -1,0 +1,26 @@
+"""Control characters shown as escapes: everything else exactly as typed."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reflect_cli.controls import visible
+
+
+def test_escapes_shown() -> None:
+    assert visible("a\x1b]8;;http://x\x07b") == "a\\x1b]8;;http://x\\x07b"
+    assert visible("\x9b2J \x7f \x00 \u2028") == "\\x9b2J \\x7f \\x00 \\u2028"
+    assert visible("line\nnext\ttab") == "line\nnext\ttab"
+    assert visible("a\r\nb\rc") == "a\\x0d\nb\\x0dc"
+    assert visible("a\r\nb\rc", crlf=True) == "a\r\nb\\x0dc"
+
+
+@given(st.text())
+def test_nothing_a_terminal_acts_on_is_left(text: str) -> None:
+    shown = visible(text)
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]", shown)
+    assert visible(shown) == shown  # once is enough
+    assert shown == text or re.search(r"\\(x[0-9a-f]{2}|u20)", shown)
