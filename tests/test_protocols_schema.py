@@ -69,6 +69,21 @@ DECODER_CASES = {
         13,
         "'required' must be true or false, not 'yes'",
     ),
+    "javascript: link": (
+        _edit("minutes: 32", "minutes: 32\n    link: 'javascript:alert(1)'"),
+        7,
+        "intro step 'link' must be an http:// or https:// address, not 'javascript:alert(1)'",
+    ),
+    "data: link": (
+        _edit("minutes: 32", "minutes: 32\n    link: 'data:text/html,<b>x</b>'"),
+        7,
+        "must be an http:// or https:// address, not 'data:text/html,<b>x</b>'",
+    ),
+    "link with no host": (
+        _edit("minutes: 32", "minutes: 32\n    link: 'https:///etc/passwd'"),
+        7,
+        "must be an http:// or https:// address",
+    ),
     "alias bomb": (BOMB, 6, "alias bomb"),
     "deep nesting": ("[" * 200 + "]" * 200 + "\n", 1, "nested more than 100 levels deep"),
 }

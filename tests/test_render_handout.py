@@ -59,6 +59,20 @@ def test_html_has_every_question_help_and_notes_and_runs_nothing(write_yaml: Any
     assert "section.domain { break-before: page; }" in page
 
 
+@pytest.mark.parametrize(
+    "link", ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>", "file:///etc"]
+)
+def test_a_link_that_is_not_a_web_address_is_never_a_link(write_yaml: Any, link: str) -> None:
+    from dataclasses import replace
+
+    protocol = catalog.load_file(write_yaml("hostile.yaml", HOSTILE))
+    # As if a protocol got past the checker: the handout still draws no link.
+    protocol = replace(protocol, intro=[replace(protocol.intro[0], link=link)])
+    page = handout.html(protocol)
+    assert "<a " not in page and 'href="' not in page
+    assert handout._e(link) in page  # shown as text
+
+
 def test_markdown_is_escaped_with_every_question(write_yaml: Any) -> None:
     protocol = catalog.load_file(write_yaml("hostile.yaml", HOSTILE))
     text = handout.markdown_text(protocol)

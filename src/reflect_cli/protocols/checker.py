@@ -13,6 +13,15 @@ from typing import Any
 from reflect_cli.records.decoding import LocatedDict, LocatedList, to_int, to_text
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: A web address: http or https, a host, and no spaces or control characters. Anything
+#: else (``javascript:``, ``data:``, ``file:``) would run or open something when clicked.
+_CHAR = r"[^\s\x00-\x1f\x7f-\x9f]"
+_WEB_URL = re.compile(rf"https?://(?:(?![/?#\\]){_CHAR})+{_CHAR}*", re.IGNORECASE)
+
+
+def web_url(text: str) -> bool:
+    """Whether ``text`` is an http or https address, safe to show as a link."""
+    return bool(_WEB_URL.fullmatch(text))
 
 
 class Checker:
@@ -55,6 +64,18 @@ class Checker:
             return ""
         if required and not text:
             self.problem(self.line_of(mapping, key), f"{what} {key!r} is empty")
+        return text
+
+    def url(self, mapping: LocatedDict, key: str, what: str) -> str:
+        """A web address (http or https only), or '' with a problem for anything else."""
+        text = self.text(mapping, key, what)
+        if text and not web_url(text):
+            shown = text if len(text) <= 40 else text[:39] + "…"
+            self.problem(
+                self.line_of(mapping, key),
+                f"{what} {key!r} must be an http:// or https:// address, not {shown!r}",
+            )
+            return ""
         return text
 
     def integer(self, mapping: LocatedDict, key: str, what: str, default: int | None) -> int | None:

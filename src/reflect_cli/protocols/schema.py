@@ -91,7 +91,7 @@ def _intro(check: Checker, data: LocatedDict) -> list[IntroStep]:
                 id=ident,
                 title=title,
                 text=check.text(item, "text", "intro step"),
-                link=check.text(item, "link", "intro step"),
+                link=check.url(item, "link", "intro step"),
                 minutes=check.integer(item, "minutes", "intro step", None),
             )
         )

@@ -12,6 +12,7 @@ from html import escape
 
 from reflect_cli.controls import visible
 from reflect_cli.model import Kind, Protocol, Question
+from reflect_cli.protocols.checker import web_url
 from reflect_cli.render import markdown
 from reflect_cli.render.export.html import CSP
 
@@ -80,9 +81,10 @@ def html(protocol: Protocol) -> str:
         out.append(f"{_e(minutes)}</p>")
         if step.text:
             out.append(f"<p>{_e(step.text)}</p>")
-        if step.link:
+        if step.link:  # a link only to a web address: never javascript: or data:
             link = _e(step.link)
-            out.append(f'<p><a href="{link}">{link}</a></p>')
+            shown = f'<a href="{link}">{link}</a>' if web_url(step.link) else link
+            out.append(f"<p>{shown}</p>")
         out.append("</div>")
     number = 0
     for domain in protocol.domains:
