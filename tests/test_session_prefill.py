@@ -172,3 +172,29 @@ def test_any_answers_file_is_a_plan_or_one_input_error(
         prefill.check_against(plan, protocol, str(path))
     except InputError as exc:
         assert str(exc).startswith(str(path))
+
+
+def test_a_bar_in_an_organization_is_kept_exactly(
+    cli: Any, write_yaml: Any, sessions_dir: Path
+) -> None:
+    from markdown_it import MarkdownIt
+
+    answers = write_yaml(
+        "answers.yaml",
+        """
+        collaborative: Northgate
+        facilitator: Alex
+        participants:
+          - {name: Jo Park, organization: "Parks | Recreation", role: "Lead | Coach", handle: jp}
+          - "May Lin | PTA | Parent"
+        answers: {shared-values: "jp: We agree."}
+        """,
+    )
+    result = cli("start", "--answers", str(answers), "--no-input")
+    assert result.exit_code == 0, result.stderr
+    record = next(sessions_dir.glob("*.yaml")).read_text(encoding="utf-8")
+    assert "organization: Parks | Recreation" in record and "role: Lead | Coach" in record
+    text = cli("export", "last").stdout
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    cells = [t.children[0].content for t in tokens if t.type == "inline" and t.children]
+    assert "Parks | Recreation" in cells  # one cell of the participation table, unsplit

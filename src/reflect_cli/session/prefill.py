@@ -92,6 +92,19 @@ def _date(fields: Fields, key: str) -> str:
         raise fields.invalid(key, f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+_PERSON = ("name", "organization", "role", "handle")
+
+
+def _person(person: Fields, plan: Plan) -> Participant:
+    """A participant given as a mapping: each field kept exactly ("A | B" is one
+    organization, not a line to split)."""
+    name, organization, role, handle = (
+        person.text(key, required=key == "name").strip() for key in _PERSON
+    )
+    taken = {p.handle for p in plan.participants}
+    return typed_lines.participant(name, organization, role, handle, taken)
+
+
 def _plan(top: Fields) -> Plan:
     plan = Plan(
         collaborative=top.text("collaborative").strip(),
@@ -100,15 +113,11 @@ def _plan(top: Fields) -> Plan:
     )
     plan.date = _date(top, "date")
     for key_path, entry in top.items("participants"):
-        if isinstance(entry, dict):
-            person = Fields(entry, key_path, ("name", "organization", "role", "handle"))
-            fields = [person.text("name", required=True)]
-            fields += [person.text(k) for k in ("organization", "role", "handle")]
-            line = " | ".join(f.replace("|", "/") for f in fields).rstrip(" |")
-        else:
-            line = _line_text(top, key_path, entry)
         try:
-            add_participants(plan, [line])
+            if isinstance(entry, dict):
+                plan.participants.append(_person(Fields(entry, key_path, _PERSON), plan))
+            else:
+                add_participants(plan, [_line_text(top, key_path, entry)])
         except InputError as exc:
             raise Invalid(key_path, str(exc), line_of(top.data, key_path)) from None
     intro = top.mapping("intro")

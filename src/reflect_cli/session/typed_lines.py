@@ -74,6 +74,14 @@ def participant_of(line: str, taken: set[str]) -> Participant:
     if len(fields) > 4:
         raise InputError("too many fields: Name | Organization | Role | handle")
     name, organization, role, handle = ([*fields, "", "", ""])[:4]
+    return participant(name, organization, role, handle, taken)
+
+
+def participant(
+    name: str, organization: str, role: str, handle: str, taken: set[str]
+) -> Participant:
+    """A participant from its fields, kept exactly (a ``|`` in an organization too); the
+    handle checked, or made from the first name."""
     if handle:
         handle = handle.lower().lstrip("@")
         if not _HANDLE.match(handle):
