@@ -401,6 +401,67 @@ def test_people_of_the_collaboratives_other_sessions(cli: Any, partnership: list
     assert "Rainier Youth Soccer (Coach) said the gym is open" in result.stdout
 
 
+def test_people_known_anywhere_in_the_folder(cli: Any, sessions_dir: Path) -> None:
+    # Dana and Ines are on another collaborative's roster, Tomasz only in a draft: all
+    # are known to the folder, so all are replaced.
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        collaborative="Rainier Beach Partners",
+        date="2026-08-01",
+        people=["Dana Okafor | Boys and Girls Club | Director | dok", "Ines Varga | | | iv"],
+        actions=[Action("Ines calls the district", "iv", "2026-09-01")],
+    )
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        collaborative="Lakewood",
+        date="2026-08-02",
+        status="draft",
+        people=["Tomasz Wójcik | Lakewood Library | Librarian | tw"],
+    )
+    selected = make_session(
+        sessions_dir,
+        "partnership-reflection",
+        date="2026-09-01",
+        people=["Jo Park | Northgate PTA | Parent | jp"],
+        answers={"shared-values": "jp: Dana Okafor, Ines and Tomasz Wojcik visited; Okafor spoke."},
+    )
+    result = export(cli, selected, "-f", "md")
+    assert result.exit_code == 0, result.stderr
+    text = reader_text(result.stdout, "md")
+    assert leaked(text, ["Dana", "Okafor", "Ines", "Varga", "Tomasz", "Wójcik", "dok"]) == []
+    assert "Boys and Girls Club (Director), Participant 1 and Lakewood Library (Librarian)" in text
+    assert "Rainier Beach" not in text  # only the selection's places are named, replaced
+
+
+def test_two_people_with_one_label_stay_two_and_a_shared_handle_is_this_sessions(
+    cli: Any, sessions_dir: Path
+) -> None:
+    # Another collaborative has its own Lee (handle lee too): "lee:" here is this Lee.
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        collaborative="Rainier Beach Partners",
+        date="2026-08-01",
+        people=["Lee Okafor | Library | Staff | lee"],
+    )
+    selected = make_session(
+        sessions_dir,
+        "partnership-reflection",
+        date="2026-09-01",
+        people=[
+            "Lee Chen | Northgate PTA | Parent | lee",
+            "Ana García | Northgate PTA | Parent | ana",
+        ],
+        answers={"shared-values": "lee: We agree.\nana: So do I; Lee Chen said so."},
+    )
+    text = export(cli, selected).stdout
+    assert "- Northgate PTA (Parent)\n- Northgate PTA (Parent 2)\n" in text
+    assert "Northgate PTA (Parent): We agree." in text
+    assert "Northgate PTA (Parent 2): So do I; Northgate PTA (Parent) said so." in text
+
+
 def test_redacted_session_table_has_no_empty_facilitator_column(
     cli: Any, partnership: list[str]
 ) -> None:

@@ -232,8 +232,8 @@ def export(
     redact: Annotated[
         bool,
         typer.Option(
-            help="Replace every person the selection knows (participants, commitment owners, "
-            'facilitators) everywhere with "Organization (Role)" or "Participant N", '
+            help="Replace every person the sessions folder knows (participants, commitment "
+            'owners, facilitators) everywhere with "Organization (Role)" or "Participant N", '
             'collaboratives and sites with "Collaborative A" and "Site 1", session ids with '
             '"Session 1"; refused if any name is left.'
         ),
@@ -297,7 +297,7 @@ def export(
     )
     oldest_first = list(reversed(chosen))
     with _bulk():
-        redactor = _redactor(store, chosen, oldest_first, keep_places) if redact else None
+        redactor = _redactor(store, oldest_first, keep_places) if redact else None
         chunks = exporting.render(
             store.read(oldest_first),
             "html" if printer else chosen_format,
@@ -322,22 +322,16 @@ def export(
     )
 
 
-def _redactor(
-    store: Store, chosen: list[Summary], oldest_first: list[Summary], keep_places: bool
-) -> Redactor:
-    """Everyone the export must not name: the selection's people, and the people of its
-    collaboratives' other sessions (a name can come up in any of them)."""
+def _redactor(store: Store, oldest_first: list[Summary], keep_places: bool) -> Redactor:
+    """Everyone the export must not name: the selection's people, and everyone known
+    anywhere in the folder (every roster, commitment owner and facilitator of every other
+    session, drafts too): a partner of another collaborative can be named in any answer."""
     from reflect_cli.render import export as exporting
 
-    collaboratives = {s.collaborative.casefold() for s in chosen}
     selected = {s.file for s in oldest_first}
     summaries, _ = store.summaries()
-    roster = [
-        s
-        for s in summaries
-        if s.collaborative.casefold() in collaboratives and s.file not in selected
-    ]
-    return exporting.redactor(store.read(oldest_first), store.read(roster), keep_places)
+    others = [s for s in summaries if s.file not in selected]
+    return exporting.redactor(store.read(oldest_first), store.read(others), keep_places)
 
 
 def _edit_loop(session: Session, path: Path) -> Session | None:

@@ -1,9 +1,10 @@
 """--redact as a promise: every person the selection knows, replaced everywhere, checked.
 
-A first pass (``learn``) meets every person of the whole selection and of the
-collaboratives' earlier sessions: participants, commitment owners (carried or new) and
+A first pass (``learn``) meets every person of the whole selection and of every other
+session in the folder: participants, commitment owners (carried or new) and
 facilitators. Each gets one label for the whole export: "Organization (Role)", or
-"Participant N" when the organization is unknown (or itself names someone). ``session``
+"Participant N" when the organization is unknown (or itself names someone), numbered
+when two people would share one ("Northgate PTA (Parent 2)"). ``session``
 then rewrites a session in place; ``check`` looks at the rendered document and refuses it
 if any name or handle is left.
 """
@@ -51,6 +52,8 @@ class Redactor:
         self.places: dict[str, str] = {}
         self._place_matcher = Matcher()
         self.session_numbers: dict[str, int] = {}
+        #: The people of the session being rewritten: who an ambiguous name most likely is.
+        self._context: set[int] = set()
         self._place_counts = {"collaborative": 0, "site": 0}
 
     # -- the first pass -------------------------------------------------------------
@@ -107,13 +110,16 @@ class Redactor:
         for owner in self._owners:
             if owner not in self._handles:  # a handle from elsewhere, or a typed name
                 self._handle(owner, self._person(owner, ""))
-        for number, participant in self._roster:
+        taken: dict[str, int] = {}
+        for number, participant in self._roster:  # the selection's people first
             person = self.people[number]
             if not person.label:
                 label = self._replace(self._place_matcher, participant.label, self._place_of)
                 # An organization can itself hold a name ("Monica Haugen Family Services").
                 if label != "Participant" and not any(self.names.find(label)):
-                    person.label = label
+                    # Two parents of one PTA are two people: "Northgate PTA (Parent 2)".
+                    taken[label] = count = taken.get(label, 0) + 1
+                    person.label = label if count == 1 else _numbered(label, count)
         unnamed = 0
         for person in self.people:
             if not person.label:
@@ -123,8 +129,11 @@ class Redactor:
     # -- replacing ------------------------------------------------------------------
 
     def label(self, owners: Iterable[int]) -> str:
-        """The label for a match: the person's, or "Participant" when it could be several."""
+        """The label for a match: the person's; when it could be several, the one in the
+        session being rewritten ("lee:" is that session's Lee); else "Participant"."""
         labels = {self._label_of(o) for o in owners}
+        if len(labels) > 1 and self._context:
+            labels = {self._label_of(o) for o in owners if o in self._context} or labels
         return labels.pop() if len(labels) == 1 else "Participant"
 
     def _label_of(self, owner: int) -> str:
@@ -167,6 +176,7 @@ class Redactor:
         """The session with every person and place replaced, in place."""
         handles: dict[str, str] = {}
         names: dict[str, str] = {}
+        self._context = {self._keys[_key(p.name, p.organization)] for p in session.participants}
         for person in session.participants:
             number = self._keys[_key(person.name, person.organization)]
             pseudonym = f"participant-{number + 1}"
@@ -206,6 +216,7 @@ class Redactor:
         for note in session.notes:
             note.text = self.text(note.text)
         session.extra = {self.text(k): self._any(v) for k, v in session.extra.items()}
+        self._context = set()
         return session
 
     def _organization(self, organization: str) -> str:
@@ -236,8 +247,9 @@ class Redactor:
         count = len(self.session_numbers)
         ids = "session ids shown as " + ("Session 1" if count == 1 else f"Session 1 to {count}")
         return (
-            f"Redacted: {people} {'person' if people == 1 else 'people'} (participants, "
-            "commitment owners, facilitators) shown as organization and role or "
+            f"Redacted: {people} {'person' if people == 1 else 'people'} known in the sessions "
+            "folder (participants, commitment owners, facilitators) shown as organization and "
+            "role or "
             f'"Participant N"; speaker prefixes, names and handles in answers, commitments '
             f"and notes replaced; {ids}"
             f"{places}."
@@ -259,6 +271,11 @@ class Redactor:
 
 def _key(name: str, organization: str) -> tuple[str, str]:
     return (" ".join(fold(name).split()), " ".join(fold(organization).split()))
+
+
+def _numbered(label: str, count: int) -> str:
+    """ "Northgate PTA (Parent)" → "Northgate PTA (Parent 2)"; "Library" → "Library 2"."""
+    return f"{label[:-1]} {count})" if label.endswith(")") else f"{label} {count}"
 
 
 def _letters(count: int) -> str:

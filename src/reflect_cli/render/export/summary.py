@@ -219,7 +219,7 @@ def people(summary: Summary) -> tuple[list[str], list[str]]:
     for session in summary.sessions:
         for person in session.participants:
             details = ", ".join(x for x in (person.organization, person.role) if x)
-            plain = person.name == person.label or not details
+            plain = _is_label(person.name, person.label) or not details
             shown = person.name if plain else f"{person.name}, {details}"
             key = fold(shown)  # "Zoë" typed composed or decomposed is one person
             seen.setdefault(key, shown)
@@ -228,6 +228,18 @@ def people(summary: Summary) -> tuple[list[str], list[str]]:
     return (
         [shown for key, shown in seen.items() if key in present],
         [shown for key, shown in seen.items() if key not in present],
+    )
+
+
+def _is_label(name: str, label: str) -> bool:
+    """Whether a (redacted) name is the person's label, or it numbered ("Library (Staff 2)")."""
+    if name == label:
+        return True
+    stem, close = (label[:-1], ")") if label.endswith(")") else (label, "")
+    return (
+        name.startswith(stem + " ")
+        and name.endswith(close)
+        and name[len(stem) + 1 :].rstrip(")").isdigit()
     )
 
 
