@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import MINIMAL_PROTOCOL
 from reflect_cli.errors import SessionInterrupted
@@ -150,8 +151,14 @@ def test_join_leave_roster_and_credits_that_catch_mistakes(
     )
     assert "Monica Haugen has left: credited all the same" in shown
     assert "Dana Okafor is not on today's list" in shown
-    roster = {p.handle: p.present for p in session.participants}
-    assert roster == {"mh": False, "monica": True, "may": True, "he": True, "dana": False}
+    roster = {p.handle: (p.present, p.left) for p in session.participants}
+    assert roster == {
+        "mh": (True, True),  # was here, then left: not the same as absent
+        "monica": (True, False),
+        "may": (True, False),
+        "he": (True, False),
+        "dana": (False, False),
+    }
     assert any(line.startswith("mh | Monica Haugen") and "left" in line for line in console.shown)
 
 
@@ -211,3 +218,23 @@ def test_as_credits_every_line_until_an_empty_line(tiny: Protocol, sessions_dir:
     )
     assert answer.credits == ["monica", "mh"]
     assert "No longer crediting Monica Reyes." in console.shown
+
+
+def test_someone_who_left_is_left_not_absent_and_here_last_time(
+    tiny: Protocol, sessions_dir: Path
+) -> None:
+    first_meeting(tiny, sessions_dir)
+    lines = ["mh monica may", "", "mh: the gym is booked", "/leave mh", "", *REST, ""]
+    second, _ = run(tiny, sessions_dir, plan("2026-11-01"), lines)
+    assert second.status == SessionStatus.COMPLETE
+    mh = next(p for p in second.participants if p.handle == "mh")
+    assert (mh.present, mh.left) == (True, True)
+    # On disk: present, and left; an absent person is present: false.
+    record = yaml.safe_load((sessions_dir / f"{second.id}.yaml").read_text(encoding="utf-8"))
+    flags = {p["handle"]: (p["present"], p.get("left", False)) for p in record["participants"]}
+    assert flags == {"mh": (True, True), "monica": (True, False), "may": (True, False)}
+    # The next meeting offers the same people as last time, mh included.
+    third, console = run(tiny, sessions_dir, plan("2026-12-01"), ["", "", "/pause"])
+    assert [p.handle for p in third.participants] == ["mh", "monica", "may"]
+    assert all(p.here for p in third.participants)
+    assert any("Enter for the same as last time (1 2 3)" in line for line in console.shown)

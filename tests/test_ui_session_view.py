@@ -38,7 +38,13 @@ def test_show_lists_multi_choice_labels_and_absent_people(cli: Any, sessions_dir
     store = Store(sessions_dir)
     session = store.load(sid)
     session.participants[2].present = False
+    session.participants[1].left = True  # here, then left: not absent
     store.save(session)
     out = " ".join(cli("show", sid).stdout.split())  # long labels wrap at 80 columns
     assert "• Strong relationships and trust" in out and f"• {RESOURCES}" in out
-    assert "absent" in out
+    assert out.count("absent") == 1 and out.count(" left") == 1
+    # The shared summary lists someone who left with those who took part.
+    left, absent = session.participants[1].name, session.participants[2].name
+    exported = cli("export", "--format", "md", sid).stdout
+    not_present = next(line for line in exported.splitlines() if line.startswith("Not present"))
+    assert absent in not_present and left not in not_present and left in exported

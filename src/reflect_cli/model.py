@@ -161,14 +161,20 @@ class Protocol:
 @dataclass(slots=True)
 class Participant:
     """Someone on a session's roster; ``handle`` is how answers credit them. ``present``
-    is false for someone who left (``/leave``) or was credited while absent: their
-    credits stay."""
+    says they were in the room (false for someone credited while absent); ``left`` that
+    they were and left before the end (``/leave``). Credits stay either way."""
 
     name: str
     organization: str = ""
     role: str = ""
     handle: str = ""
     present: bool = True
+    left: bool = False
+
+    @property
+    def here(self) -> bool:
+        """In the room now: present and not left."""
+        return self.present and not self.left
 
     @property
     def label(self) -> str:

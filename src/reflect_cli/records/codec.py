@@ -90,6 +90,8 @@ def to_dict(session: Session) -> dict[str, Any]:
                 "role": p.role,
                 "handle": p.handle,
                 "present": p.present,
+                # Only when true: records of people who stayed keep their bytes.
+                **({"left": True} if p.left else {}),
             }
             for p in session.participants
         ],

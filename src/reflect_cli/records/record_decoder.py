@@ -88,6 +88,7 @@ def session_of(data: dict[str, Any]) -> Session:
                 role=p.text("role"),
                 handle=p.text("handle"),
                 present=p.flag("present", True),
+                left=p.flag("left", False),
             )
             for p in top.each("participants")
         ],

@@ -39,8 +39,10 @@ class Speaker:
                 f"{self.person.name} is not on today's list: credited, and listed as not "
                 f"present (/join {self.person.handle} if they are here)"
             )
-        if not self.person.present:
+        if self.person.left:
             return f"{self.person.name} has left: credited all the same"
+        if not self.person.present:
+            return f"{self.person.name} is listed as not present: credited all the same"
         return ""
 
 
@@ -72,7 +74,7 @@ def speaker_of(
 
 def closest(word: str, people: Sequence[Participant]) -> Participant | None:
     """The present person whose handle or first name is nearest to a mistyped word."""
-    here = [p for p in people if p.present]
+    here = [p for p in people if p.here]
     names = {fold(p.handle): p for p in here}
     for person in here:  # first names too, where they name one person only
         first = fold(person.name).split()[:1]

@@ -41,11 +41,12 @@ class History:
                 handle = person.handle if person.handle not in taken else ""
                 handle = handle or unique_handle(person.name, taken)
                 taken.add(handle)
-                found[key] = replace(person, handle=handle, present=True)
+                found[key] = replace(person, handle=handle, present=True, left=False)
         return list(found.values())
 
     def last_present(self) -> list[Participant]:
-        """Who was in the room last time (not those who had left)."""
+        """Who was in the room last time, those who left early included (only the
+        absent are not)."""
         if self.last is None:
             return []
         return [p for p in self.last.participants if p.present]

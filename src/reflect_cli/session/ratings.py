@@ -16,7 +16,7 @@ _SHUFFLE = random.SystemRandom()
 
 def present(session: Session) -> list[Participant]:
     """Who is in the room now, in roster order."""
-    return [p for p in session.participants if p.present]
+    return [p for p in session.participants if p.here]
 
 
 def rating_of(question: Question, text: str) -> RatingValue:

@@ -31,6 +31,10 @@ def describe(person: Participant) -> str:
     return " · ".join(parts) + f" ({person.handle})"
 
 
+def _state(person: Participant) -> str:
+    return "left" if person.left else "here" if person.present else "absent"
+
+
 def pick(known: Sequence[Participant], reply: str) -> list[Participant]:
     """People chosen by ``1-3 5``, names or handles (commas or spaces between)."""
     chosen: list[Participant] = []
@@ -124,7 +128,7 @@ class Roster:
                 self.console.say(str(exc), "yellow")
                 continue
             for person in chosen:
-                self._add(replace(person, present=True))
+                self._add(replace(person, present=True, left=False))
             self.save()
             if chosen:
                 self.console.say("Here: " + ", ".join(p.name for p in chosen), "green")
@@ -134,6 +138,7 @@ class Roster:
         for index, present in enumerate(self.session.participants):
             if person_key(present) == person_key(person) or present.handle == person.handle:
                 self.session.participants[index].present = True
+                self.session.participants[index].left = False
                 return
         self.session.participants.append(person)
 
@@ -149,7 +154,7 @@ class Roster:
                 (p for p in (*today, *self.known) if person_key(p) == person_key(typed)), None
             )
         if again is not None:
-            person = replace(again, present=True)
+            person = replace(again, present=True, left=False)
         else:
             person = typed_lines.participant_of(line, self.taken)
         self._add(person)
@@ -166,14 +171,14 @@ class Roster:
         person = find(self.session.participants, word)
         if person is None:
             raise InputError(f"no one called {word!r} here: /roster lists the handles")
-        person.present = False
+        person.left = True
         self.save()
         self.console.say(f"{person.name} has left (their words stay credited).", "green")
         return person
 
     def show(self) -> None:
         rows = [
-            [p.handle, p.name, p.organization, p.role, "here" if p.present else "left"]
+            [p.handle, p.name, p.organization, p.role, _state(p)]
             for p in self.session.participants
         ]
         self.console.table(["handle", "name", "organization", "role", ""], rows, title="Roster")

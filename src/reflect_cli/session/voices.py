@@ -27,7 +27,7 @@ def show(console: Console, session: Session) -> None:
 def unheard_by_domain(session: Session) -> list[str]:
     """``Equity: not heard from May Tran, Dana Okafor`` for each domain the room talked
     about, naming who is here and was not credited there."""
-    here = [p for p in session.participants if p.present]
+    here = [p for p in session.participants if p.here]
     lines = []
     for domain in session.domains:
         if not any(q.answered for q in domain.questions):

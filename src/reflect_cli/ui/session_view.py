@@ -35,7 +35,7 @@ def show(session: Session, out: Console | None = None) -> None:
     terminal.table(
         ["participant", "organization", "role", "handle", ""],
         [
-            [p.name, p.organization, p.role, p.handle, "" if p.present else "absent"]
+            [p.name, p.organization, p.role, p.handle, "left" if p.left else "" if p.present else "absent"]
             for p in session.participants
         ],
         caption="Participants",
