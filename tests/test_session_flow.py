@@ -106,8 +106,12 @@ def test_commitments_follow_up_and_roster_reuse(tiny: Protocol, sessions_dir: Pa
     ]
     third_plan = plan(date="2027-01-10")
     lines = ["k", "a", "", "1", "3", "yes", "red", ""]
-    third, _ = run(tiny, lines, third_plan, sessions_dir)
-    assert [(a.text, a.origin) for a in third.follow_up] == [("Call families", first.id)]
+    third, console = run(tiny, lines, third_plan, sessions_dir)
+    # Keep (the Enter default) keeps "in progress": it never turns it back into "open".
+    assert [(a.text, a.origin, a.status) for a in third.follow_up] == [
+        ("Call families", first.id, "in progress")
+    ]
+    assert "[d]one [i]n progress d[r]opped [k]eep in progress, + note?" in console.shown
 
 
 def test_edit_and_who(tiny: Protocol, sessions_dir: Path) -> None:

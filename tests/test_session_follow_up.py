@@ -80,7 +80,8 @@ def test_a_draft_between_meetings_does_not_break_the_chain(
 
     third, console = run(tiny, sessions_dir, plan("2026-12-01"), ["", "", "k", "d", "/pause"])
     assert [(a.text, a.status, a.origin) for a in third.follow_up] == [
-        ("Call the district office", CommitmentStatus.OPEN, first.id),
+        # kept: still in progress, never turned back into "open"
+        ("Call the district office", CommitmentStatus.IN_PROGRESS, first.id),
         ("Book the gym for May", CommitmentStatus.DONE, first.id),
     ]
     assert third.follow_up[0].note == "left a message"  # kept when no new note is given
@@ -117,3 +118,20 @@ def test_status_words(reply: str, status: CommitmentStatus, note: str) -> None:
     session = Session("2026-11-01-x-0000", None, "X", "2026-11-01")  # type: ignore[arg-type]
     follow_up(ScriptedConsole([reply]), session, History([origin]), lambda: None)
     assert (session.follow_up[0].status, session.follow_up[0].note) == (status, note)
+
+
+@pytest.mark.parametrize(
+    ("reply", "status"),
+    [
+        ("", CommitmentStatus.IN_PROGRESS),  # Enter: keep
+        ("k", CommitmentStatus.IN_PROGRESS),
+        ("keep still waiting", CommitmentStatus.IN_PROGRESS),
+        ("open", CommitmentStatus.OPEN),  # said in words: back to open
+    ],
+)
+def test_keep_keeps_in_progress(reply: str, status: CommitmentStatus) -> None:
+    origin = Session("2026-10-01-x-0000", None, "X", "2026-10-01")  # type: ignore[arg-type]
+    origin.actions.append(Action("Call families", "mh", status=CommitmentStatus.IN_PROGRESS))
+    session = Session("2026-11-01-x-0000", None, "X", "2026-11-01")  # type: ignore[arg-type]
+    follow_up(ScriptedConsole([reply]), session, History([origin]), lambda: None)
+    assert session.follow_up[0].status == status

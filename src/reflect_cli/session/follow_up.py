@@ -16,8 +16,10 @@ _STATUS_WORDS = {
     **dict.fromkeys(("d", "done"), CommitmentStatus.DONE),
     **dict.fromkeys(("i", "in", "progress", "in-progress"), CommitmentStatus.IN_PROGRESS),
     **dict.fromkeys(("r", "drop", "dropped"), CommitmentStatus.DROPPED),
-    **dict.fromkeys(("k", "keep", "open"), CommitmentStatus.OPEN),
+    **dict.fromkeys(("o", "open"), CommitmentStatus.OPEN),
 }
+#: Keep (the default): the status stays what it was, in progress included.
+_KEEP = ("k", "keep")
 
 
 def owner_name(owner: str, people: dict[str, str]) -> str:
@@ -76,12 +78,14 @@ def follow_up(
 
 
 def _ask_status(console: Console, action: Action) -> tuple[CommitmentStatus, str]:
+    keep = f"[k]eep {action.status}"
     while True:
-        reply = console.ask("[d]one [i]n progress d[r]opped [k]eep, + note?", "k").strip()
+        reply = console.ask(f"[d]one [i]n progress d[r]opped {keep}, + note?", "k").strip()
         if reply.lower().startswith("in progress"):
             reply = "i" + reply[len("in progress") :]
         word, _, note = reply.partition(" ")
-        status = _STATUS_WORDS.get(word.lower().rstrip(":,"))
+        word = word.lower().rstrip(":,")
+        status = action.status if word in _KEEP else _STATUS_WORDS.get(word)
         if status is not None:
             return status, note.strip() or action.note
         console.say("Type d, i, r or k, then a note if you like: i halfway there", "yellow")
