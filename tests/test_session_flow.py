@@ -126,22 +126,6 @@ def test_edit_and_who(tiny: Protocol, sessions_dir: Path) -> None:
     assert any("Monica Haugen (monica) | 1" in line for line in console.shown)
 
 
-def test_action_with_unknown_handle_is_refused_not_lost(tiny: Protocol, sessions_dir: Path) -> None:
-    console = ScriptedConsole(
-        ["monica: kept", "/action Do it @nobody", "n", "/action Do it due:soon"]
-    )
-    with pytest.raises(SessionInterrupted) as stopped:
-        Facilitator(console, Store(sessions_dir), tiny, plan()).start()
-    assert stopped.value.exit_code == 1  # input ran out: like Ctrl-D
-    shown = "\n".join(console.shown)
-    assert (
-        "No one here has the handle @nobody" in shown
-        and "due: not a date (YYYY-MM-DD): 'soon'" in shown
-    )
-    saved = Store(sessions_dir).load(stopped.value.session_id)
-    assert saved.domains[0].questions[0].answer == "monica: kept" and saved.actions == []
-
-
 def test_review_names_who_was_not_heard_in_each_domain(tiny: Protocol, sessions_dir: Path) -> None:
     lines = ["monica: hello", "/action Book the gym @monica", "", "1", "Strong", "yes", "1 3", ""]
     session, console = run(tiny, lines, plan(people=3), sessions_dir)

@@ -1,13 +1,21 @@
-"""``/action``: a commitment typed during the meeting, stored and said back exactly."""
+"""``/action``: a commitment typed during the meeting, stored and said back exactly.
+
+Nothing typed is lost: a due date that is not a date is asked for again, an owner no one
+here has is confirmed or asked for again, and a Ctrl-C (or Ctrl-D) at one of those
+questions keeps the commitment as typed, with a note of what was not confirmed.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from reflect_cli import kinds
-from reflect_cli.model import Session
+from reflect_cli.dates import parse_date
+from reflect_cli.errors import InputError
+from reflect_cli.model import Action, Session
 from reflect_cli.session import typed_lines
 from reflect_cli.session.console import Console
+from reflect_cli.session.people import find
 
 
 def record_action(
@@ -20,18 +28,66 @@ def record_action(
     """Store a commitment (``TEXT @owner due:DATE``), save, and say exactly what was
     stored; an owner no one here has as a handle (``@district``) is kept as free text
     once confirmed."""
-    action = typed_lines.action_of(argument, question)
+    action, bad_due = typed_lines.action_parts(argument, question)
     names = session.names()
-    if action.owner and action.owner not in names:
-        reply = console.ask(
-            f"No one here has the handle @{action.owner}: record {action.owner!r} as an "
-            "owner outside the room? [y/N]"
-        )
-        if reply.strip().lower() not in kinds.YES:
-            console.say("Not recorded: retype it with a handle (/roster lists them).")
-            return
+    unsure: list[str] = []
+    try:
+        if bad_due:
+            unsure.append(f"due date typed as {bad_due!r}")
+            action.due = _ask_due(console, action, bad_due)
+            unsure.pop()
+        if action.owner and action.owner not in names:
+            unsure.append(f"owner @{action.owner} not confirmed")
+            action.owner = _confirm_owner(console, session, action.owner)
+            unsure.pop()
+    except (KeyboardInterrupt, EOFError):
+        # Stopping mid-question keeps what was typed, saying what is still unsure.
+        action.note = "; ".join(unsure)
+        session.actions.append(action)
+        save()
+        console.say(f"Commitment kept as typed: {_said(action, names)} ({action.note})", "yellow")
+        raise
     session.actions.append(action)
     save()
+    console.say(f"Commitment recorded: {_said(action, names)}", "green")
+
+
+def _said(action: Action, names: dict[str, str]) -> str:
     owner = names.get(action.owner, action.owner) or "no owner"
     due = f", due {action.due}" if action.due else ", no due date"
-    console.say(f"Commitment recorded: {action.text} — {owner}{due}", "green")
+    return f"{action.text} — {owner}{due}"
+
+
+def _ask_due(console: Console, action: Action, typed: str) -> str:
+    """The due date again, until it is a date (Enter: none)."""
+    console.say(f"due:{typed} is not a date (YYYY-MM-DD, 20261201, 2026-W49-1).", "yellow")
+    while True:
+        reply = console.ask(f"Due date for {action.text!r}? Enter for none").strip()
+        if not reply:
+            return ""
+        try:
+            return parse_date(reply.removeprefix("due:"), "due")
+        except InputError as exc:
+            console.say(str(exc), "yellow")
+
+
+def _confirm_owner(console: Console, session: Session, owner: str) -> str:
+    """``owner`` as someone outside the room once confirmed; else who, asked again: a
+    handle or name of someone here, ``@name`` outside the room, Enter for no owner."""
+    reply = console.ask(
+        f"No one here has the handle @{owner}: record {owner!r} as an owner outside the room? [y/N]"
+    )
+    if reply.strip().lower() in kinds.YES:
+        return owner
+    handles = ", ".join(p.handle for p in session.participants)
+    console.say(f"Handles here: {handles or 'none yet'}.", "dim")
+    while True:
+        reply = console.ask("Owner? A handle, @name outside the room, Enter for none").strip()
+        if not reply:
+            return ""
+        person = find(session.participants, reply)
+        if person is not None:
+            return person.handle
+        if reply.startswith("@") and len(reply) > 1:
+            return reply[1:].lower()
+        console.say(f"No one here is {reply!r}: a handle, @{reply} for someone outside.", "yellow")

@@ -12,6 +12,8 @@ from typing import Protocol
 
 #: What ``ScriptedConsole.shown`` holds where the screen was cleared.
 CLEARED = "<screen cleared>"
+#: A scripted line that is Ctrl-C pressed at that prompt.
+CTRL_C = "\x03"
 
 
 class Console(Protocol):
@@ -47,7 +49,8 @@ class Console(Protocol):
 
 
 class ScriptedConsole:
-    """Answers from a list of lines; records what was shown. Ctrl-D when lines run out."""
+    """Answers from a list of lines; records what was shown. Ctrl-D when lines run out,
+    Ctrl-C at a ``CTRL_C`` line."""
 
     def __init__(self, lines: Sequence[str] = (), interactive: bool = True) -> None:
         self.lines = list(lines)
@@ -67,6 +70,8 @@ class ScriptedConsole:
         if not self.lines:
             raise EOFError
         line = self.lines.pop(0)
+        if line == CTRL_C:
+            raise KeyboardInterrupt
         return line if line.strip() or not default else default
 
     def secret(self, prompt: str) -> str:

@@ -88,4 +88,4 @@ def _ask_status(console: Console, action: Action) -> tuple[CommitmentStatus, str
         status = action.status if word in _KEEP else _STATUS_WORDS.get(word)
         if status is not None:
             return status, note.strip() or action.note
-        console.say("Type d, i, r or k, then a note if you like: i halfway there", "yellow")
+        console.say("Type d, i, r, o or k, then a note if you like: i halfway there", "yellow")

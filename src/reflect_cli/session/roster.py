@@ -178,8 +178,7 @@ class Roster:
 
     def show(self) -> None:
         rows = [
-            [p.handle, p.name, p.organization, p.role, _state(p)]
-            for p in self.session.participants
+            [p.handle, p.name, p.organization, p.role, _state(p)] for p in self.session.participants
         ]
         self.console.table(["handle", "name", "organization", "role", ""], rows, title="Roster")
 

@@ -125,14 +125,26 @@ def credits_of(text: str, people: list[Participant]) -> list[str]:
 def action_of(argument: str, question: str = "") -> Action:
     """``TEXT @owner due:YYYY-MM-DD`` (owner and due optional) as an open commitment;
     the owner is a handle or, for someone outside the room, free text."""
-    owner, due, words = "", "", []
+    action, bad_due = action_parts(argument, question)
+    if bad_due:
+        parse_date(bad_due, "due")  # raises, naming what was wrong
+    return action
+
+
+def action_parts(argument: str, question: str = "") -> tuple[Action, str]:
+    """The commitment a line gives, and its due date as typed when that is not a date
+    (the commitment then has none yet): a bad date must not lose the rest."""
+    owner, due, bad_due, words = "", "", "", []
     for word in argument.split():
         if word.startswith("@") and len(word) > 1:
             owner = word[1:].lower()
         elif word.lower().startswith("due:"):
-            due = parse_date(word[4:], "due")
+            try:
+                due, bad_due = parse_date(word[4:], "due"), ""
+            except InputError:
+                due, bad_due = "", word[4:]
         else:
             words.append(word)
     if not words:
         raise InputError("an action needs some text: /action TEXT @handle due:YYYY-MM-DD")
-    return Action(" ".join(words), owner=owner, due=due, question=question)
+    return Action(" ".join(words), owner=owner, due=due, question=question), bad_due

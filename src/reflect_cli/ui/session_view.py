@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reflect_cli import kinds
-from reflect_cli.model import AnswerRecord, RoundKind, Session
+from reflect_cli.model import AnswerRecord, Participant, RoundKind, Session
 from reflect_cli.rounds import text as round_text
 from reflect_cli.rounds.analysis import option_label
 from reflect_cli.ui import terminal
@@ -34,10 +34,7 @@ def show(session: Session, out: Console | None = None) -> None:
     terminal.table(["", ""], rows, out=out)
     terminal.table(
         ["participant", "organization", "role", "handle", ""],
-        [
-            [p.name, p.organization, p.role, p.handle, "left" if p.left else "" if p.present else "absent"]
-            for p in session.participants
-        ],
+        [[p.name, p.organization, p.role, p.handle, _state(p)] for p in session.participants],
         caption="Participants",
         out=out,
     )
@@ -70,6 +67,11 @@ def show(session: Session, out: Console | None = None) -> None:
     loose = [n for n in session.notes if not session.find(n.question)]
     for note in loose:
         out.print(terminal.text(f"[private note] {note.text}", "yellow"))
+
+
+def _state(person: Participant) -> str:
+    """Blank for someone here to the end; "left" (was here) is not "absent"."""
+    return "left" if person.left else "" if person.present else "absent"
 
 
 def _round(session: Session, question: AnswerRecord, out: Console) -> bool:
