@@ -31,7 +31,8 @@ def meeting_with_commitments(tiny: Protocol, sessions_dir: Path) -> tuple[Sessio
         "y",  # yes: an owner outside the room
         "/action Book the gym for May @may due:2026-12-20",
         "/action Ask about buses @nobody",
-        "n",  # no: not recorded
+        "n",  # no: then who? Enter: no owner, the commitment kept
+        "",
         "",
         *REST,
         "",
@@ -51,6 +52,7 @@ def test_action_says_what_it_stored_and_asks_about_an_outside_owner(
         ("Share the space calendar", "mh"),
         ("Call the district office", "district"),
         ("Book the gym for May", "may"),
+        ("Ask about buses", ""),
     ]
 
 
@@ -64,7 +66,7 @@ def test_a_draft_between_meetings_does_not_break_the_chain(
 
     # Second meeting: same people (Enter, Enter); calendar done, district in progress
     # with a note, gym kept open.
-    lines = ["", "", "d", "i left a message", "k", "", *REST, ""]
+    lines = ["", "", "d", "i left a message", "k", "r", "", *REST, ""]
     second, console = run(tiny, sessions_dir, plan("2026-11-01"), lines)
     shown = "\n".join(console.shown)
     assert "Zed" not in shown and "draft's commitment" not in shown
@@ -76,6 +78,7 @@ def test_a_draft_between_meetings_does_not_break_the_chain(
         ("Share the space calendar", CommitmentStatus.DONE, "", first.id),
         ("Call the district office", CommitmentStatus.IN_PROGRESS, "left a message", first.id),
         ("Book the gym for May", CommitmentStatus.OPEN, "", first.id),
+        ("Ask about buses", CommitmentStatus.DROPPED, "", first.id),
     ]
 
     third, console = run(tiny, sessions_dir, plan("2026-12-01"), ["", "", "k", "d", "/pause"])
