@@ -142,7 +142,21 @@ def test_keep_places(cli: Any, partnership: list[str]) -> None:
     # The collaborative holds a person's name: keeping it would leak, so it is refused.
     result = export(cli, "--keep-places")
     assert result.exit_code == 2 and result.stdout == ""
-    assert "redaction check failed" in result.stderr and "Monica" not in result.stderr
+    assert result.stderr.strip() == (
+        "reflect: --keep-places would leak a name: the collaborative of Session 1 holds the "
+        "name of the person shown as Seattle Parks and Recreation (Site lead); export without "
+        '--keep-places (it becomes "Collaborative A", "Site 1"), or rename it in the record '
+        "with `reflect edit`; nothing was written"
+    )
+    assert "Monica" not in result.stderr
+
+
+def test_keep_places_without_names_keeps_them(cli: Any, sessions_dir: Path) -> None:
+    make_session(sessions_dir, "partnership-reflection", answers={"shared-values": "jo: Yes."})
+    result = export(cli, "--keep-places")
+    assert result.exit_code == 0, result.stderr
+    assert "Northgate Elementary OST, Northgate Elementary," in result.stdout
+    assert "Collaborative A" not in result.stdout and "Jo Park" not in result.stdout
 
 
 def test_refused_export_writes_nothing(cli: Any, partnership: list[str], tmp_path: Path) -> None:

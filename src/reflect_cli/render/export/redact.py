@@ -55,6 +55,7 @@ class Redactor:
         #: The people of the session being rewritten: who an ambiguous name most likely is.
         self._context: set[int] = set()
         self._place_counts = {"collaborative": 0, "site": 0}
+        self._kept: list[tuple[int, str, str]] = []
 
     # -- the first pass -------------------------------------------------------------
 
@@ -75,6 +76,10 @@ class Redactor:
         if selected and not self.keep_places:
             self._place(session.collaborative, "collaborative")
             self._place(session.site, "site")
+        elif selected:  # kept: checked for names once everyone is met
+            number = self.session_numbers[session.id]
+            self._kept += [(number, "collaborative", session.collaborative)]
+            self._kept += [(number, "site", session.site)]
 
     def _person(self, name: str, organization: str, label: str = "") -> int:
         key = (" ".join(fold(name).split()), " ".join(fold(organization).split()))
@@ -125,6 +130,19 @@ class Redactor:
             if not person.label:
                 unnamed += 1
                 person.label = f"Participant {unnamed}"
+        self._check_kept_places()
+
+    def _check_kept_places(self) -> None:
+        """With --keep-places, a collaborative or site that holds a person's name would
+        print that name in every heading: refused before anything is rendered."""
+        for number, kind, place in self._kept:
+            for found in self.names.find(place):
+                raise RedactionError(
+                    f"--keep-places would leak a name: the {kind} of Session {number} holds "
+                    f"the name of the person shown as {self.label(found.owners)}; export "
+                    f'without --keep-places (it becomes "Collaborative A", "Site 1"), or '
+                    f"rename it in the record with `reflect edit`; nothing was written"
+                )
 
     # -- replacing ------------------------------------------------------------------
 
@@ -260,7 +278,9 @@ class Redactor:
         for found in self.names.find(plain):
             raise RedactionError(
                 f"redaction check failed: line {found.line + 1} of the {fmt} export still "
-                f"names {self.label(found.owners)}; nothing was written"
+                f"holds the name of the person shown as {self.label(found.owners)}, written "
+                "where it could not be replaced; nothing was written (find it with "
+                "`reflect search`, fix the record with `reflect edit`)"
             )
         for found in self._place_matcher.find(plain):
             raise RedactionError(
