@@ -117,6 +117,17 @@ def test_redact_leaves_nobody_in_any_format(cli: Any, partnership: list[str], fm
     assert "Rainier Youth Soccer (Coach)" in out  # Kwame, in the first session only
 
 
+def test_a_redacted_csv_says_so_on_every_row(cli: Any, partnership: list[str]) -> None:
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(export(cli, "-f", "csv").stdout)))
+    assert rows and {r["redacted"] for r in rows} == {"yes"}
+    plain = list(csv.DictReader(io.StringIO(cli("export", "-f", "csv").stdout)))
+    assert {r["redacted"] for r in plain} == {"no"}
+    assert len(plain) == len(rows) and list(rows[0]) == list(plain[0])
+
+
 def test_redacted_json_keeps_structure(cli: Any, partnership: list[str]) -> None:
     records = json.loads(export(cli, "-f", "json").stdout)
     assert [r["id"] for r in records] == ["Session 1", "Session 2"]

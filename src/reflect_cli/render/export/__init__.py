@@ -76,7 +76,7 @@ def render(
 
     module: Exporter = importlib.import_module(f"reflect_cli.render.export.{FORMATS[fmt]}")
     if redactor is not None:
-        options = replace(options, notice=redactor.statement())
+        options = replace(options, redact=True, notice=redactor.statement())
     chunks = module.render((prepare(s, options, redactor) for s in sessions), options)
     if redactor is None:
         return chunks

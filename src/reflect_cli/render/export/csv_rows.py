@@ -33,6 +33,8 @@ HEADER = [
     "label",
     "choice",
     "status",
+    # "yes" on every row of a redacted export: a CSV that travels alone still says so.
+    "redacted",
 ]
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
@@ -50,6 +52,7 @@ def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
     if options.excel:
         buffer.write("\ufeff")
     writer.writerow(HEADER)
+    redacted = "yes" if options.redact else "no"
     for session in sessions:
         names = session.names()
         organizations = {p.handle: p.organization for p in session.participants}
@@ -61,6 +64,7 @@ def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
             credits = "; ".join(names.get(c, c) for c in record.credits)
             for answer, value, label, choice in _answers(record):
                 row = [*start, answer, credits, "", "", value, label, choice, session.status]
+                row.append(redacted)
                 writer.writerow([_cell(cell, options.excel) for cell in row])
             # A round: one more row per rating (an anonymous one names no participant).
             for rating in record.ratings:
@@ -70,7 +74,7 @@ def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
                 row = [
                     *start, "", "", names.get(rating.participant, rating.participant),
                     organization if rating.participant else rating.organization,
-                    option_label(rating.value), label, "", session.status,
+                    option_label(rating.value), label, "", session.status, redacted,
                 ]  # fmt: skip
                 writer.writerow([_cell(cell, options.excel) for cell in row])
         yield buffer.getvalue()
