@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
@@ -337,3 +338,40 @@ def test_equitable_partnerships_with_four_partners_from_three_organizations(
     text = " ".join(" ".join(html.text).split())
     assert text.count("Partners see this differently") == 1
     assert "Round (anonymous): 3 rated, 1 passed" in text
+
+
+class Tables(HTMLParser):
+    """Each table's rows: (inside thead, a header row) for every row."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[tuple[bool, bool]]] = []
+        self.in_head = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "thead":
+            self.in_head = True
+        elif tag == "tr":
+            self.tables[-1].append((self.in_head, False))
+        elif tag == "th":
+            self.tables[-1][-1] = (self.in_head, True)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "thead":
+            self.in_head = False
+
+
+def test_every_html_table_repeats_its_header_and_keeps_rows_whole(
+    cli: Any, rounds: dict[str, str]
+) -> None:
+    page = export(cli, "--format", "html")
+    tables = Tables()
+    tables.feed(page)
+    assert len(tables.tables) >= 4  # sessions, over time, two ratings over time
+    for rows in tables.tables:
+        assert rows[0] == (True, True)  # the header row, in a thead: repeated on each page
+        assert all(not head for head, _ in rows[1:])
+    assert "thead { display: table-header-group; }" in page
+    assert re.search(r"@media print \{[^@]*\btr\b[^{]*\{ break-inside: avoid", page)

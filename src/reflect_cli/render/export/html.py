@@ -62,7 +62,7 @@ footer { margin-top: 2rem; color: #555; font-size: .85rem; border-top: 1px solid
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   h2 { break-after: avoid; } h3 { break-after: avoid; }
-  .answer, .round, tr, li { break-inside: avoid; }
+  .answer, .round, tr, li { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   table { page-break-inside: auto; }
   a { color: inherit; text-decoration: none; }
@@ -150,7 +150,10 @@ def _rounds_over_time(summary: Summary) -> Iterator[str]:
             low, high = question.scale_range
             dated = [(s.date, r) for s, r in held]
             yield round_svg.median_line(dated, low, high, question.prompt)
-            yield "<table><tr><th>Date</th><th>n</th><th>Median</th><th>Range</th><th></th></tr>"
+            yield (
+                "<table><thead><tr><th>Date</th><th>n</th><th>Median</th><th>Range</th>"
+                "<th></th></tr></thead><tbody>"
+            )
             for session, result in held:
                 spread = f"{result.min}–{result.max}" if result.n else "·"
                 flag = "partners see this differently" if result.divergent else ""
@@ -162,9 +165,9 @@ def _rounds_over_time(summary: Summary) -> Iterator[str]:
         else:
             options = list(held[-1][1].counts)
             yield (
-                "<table><tr><th>Date</th><th>n</th>"
+                "<table><thead><tr><th>Date</th><th>n</th>"
                 + "".join(f"<th>{_e(o)}</th>" for o in options)
-                + "<th></th></tr>"
+                + "<th></th></tr></thead><tbody>"
             )
             for session, result in held:
                 flag = "partners see this differently" if result.divergent else ""
@@ -173,7 +176,7 @@ def _rounds_over_time(summary: Summary) -> Iterator[str]:
                     + "".join(f"<td>{result.counts.get(o, 0)}</td>" for o in options)
                     + f"<td>{flag}</td></tr>"
                 )
-        yield "</table>"
+        yield "</tbody></table>"
 
 
 def _table(headers: list[str], rows: Iterable[list[str]], css: str = "") -> Iterator[str]:
