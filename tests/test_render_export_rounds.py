@@ -374,4 +374,7 @@ def test_every_html_table_repeats_its_header_and_keeps_rows_whole(
         assert rows[0] == (True, True)  # the header row, in a thead: repeated on each page
         assert all(not head for head, _ in rows[1:])
     assert "thead { display: table-header-group; }" in page
+    # A trend over many sessions scales to the page instead of shrinking the whole PDF.
+    assert re.search(r'<svg [^>]*class="trend"[^>]*viewBox="0 0 \d+ \d+"', page)
+    assert "svg.trend, svg.chart { max-width: 100%; height: auto; }" in page
     assert re.search(r"@media print \{[^@]*\btr\b[^{]*\{ break-inside: avoid", page)

@@ -47,6 +47,7 @@ table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
 th, td { border: 1px solid #ccd; padding: .25rem .5rem; text-align: left; vertical-align: top; }
 table.over-time td { min-width: 5rem; }
 td:first-child { white-space: nowrap; }
+svg.trend, svg.chart { max-width: 100%; height: auto; }  /* many sessions: fit the page */
 ul.chosen { margin: 0; padding-left: 1.2rem; }
 ul.commitments { list-style: none; padding-left: 0; }
 ul.commitments li::before { content: "\\2610  "; }
@@ -62,7 +63,7 @@ footer { margin-top: 2rem; color: #555; font-size: .85rem; border-top: 1px solid
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   h2 { break-after: avoid; } h3 { break-after: avoid; }
-  .answer, .round, tr, li { break-inside: avoid; page-break-inside: avoid; }
+  .answer, .round, tr, li, ol, svg { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   table { page-break-inside: auto; }
   a { color: inherit; text-decoration: none; }
@@ -81,10 +82,11 @@ def _chart(participation: list[tuple[str, int]]) -> str:
     top = max(count for _, count in participation) or 1
     row, label_width, bar_width = 26, 260, 300
     height = row * len(participation) + 10
+    width = label_width + bar_width + 60
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" '
-        f'width="{label_width + bar_width + 60}" height="{height}" '
-        'aria-label="Credited answers per organization">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="{width}" '
+        f'height="{height}" '
+        f'viewBox="0 0 {width} {height}" aria-label="Credited answers per organization">'
     ]
     for index, (organization, count) in enumerate(participation):
         y = index * row + 5

@@ -54,7 +54,8 @@ def dot_plot(
     height = legend_top + 20 * len(palette) + 4
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="dots" role="img" width="{width}" '
-        f'height="{height}" aria-label="{_e(question)}: {result.n} ratings">',
+        f'height="{height}" viewBox="0 0 {width} {height}" '
+        f'aria-label="{_e(question)}: {result.n} ratings">',
         f'<line x1="{_LEFT}" y1="{plot_height}" x2="{_LEFT + column * len(points)}" '
         f'y2="{plot_height}" stroke="#999"/>',
     ]
@@ -114,7 +115,8 @@ def median_line(held: Sequence[tuple[str, RoundResult]], low: int, high: int, qu
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="trend" role="img" width="{width}" '
-        f'height="{top + tall + 34}" aria-label="{_e(question)}: median per session">',
+        f'height="{top + tall + 34}" viewBox="0 0 {width} {top + tall + 34}" '
+        f'aria-label="{_e(question)}: median per session">',
         f'<text x="0" y="{y(high) + 4}" font-size="11">{high}</text>',
         f'<text x="0" y="{y(low) + 4}" font-size="11">{low}</text>',
         f'<line x1="{left - 6}" y1="{y(low)}" x2="{width - 10}" y2="{y(low)}" stroke="#ccc"/>',
