@@ -124,7 +124,7 @@ def test_redaction_property_in_pdf_text(
         exporting.render(build_sessions(people, attendance, seed), "html", options, found)
     )
     target = tmp_path / f"property-{seed}.pdf"
-    pdf.print_pdf(page, target, str(CHROMIUM))
+    target.write_bytes(pdf.print_pdf(page, str(CHROMIUM)))
     text = pdf_text(target)
     assert leaked(text, forbidden(people, attendance)) == []
     assert "In May we met." in " ".join(text.split())

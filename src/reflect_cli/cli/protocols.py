@@ -78,7 +78,7 @@ def handout(
 
     from reflect_cli.errors import InputError
     from reflect_cli.protocols import catalog
-    from reflect_cli.records.store import write_atomic
+    from reflect_cli.records.output import write_output
     from reflect_cli.render import handout as rendering
 
     found, warnings = catalog.find(protocol, questions_dir or [])
@@ -92,7 +92,5 @@ def handout(
     if output is None:
         sys.stdout.write(text)
         return
-    if output.exists() and not force:
-        raise InputError(f"{output} exists; use --force to overwrite it")
-    write_atomic(output, text)
+    write_output(output, text, force=force)
     print(f"reflect: wrote {output} ({found.id}, {len(found.domains)} domains)", file=sys.stderr)

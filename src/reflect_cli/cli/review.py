@@ -276,12 +276,12 @@ def export(
     printed by a local Chromium or Chrome (headless, no network)."""
     from reflect_cli.controls import visible
     from reflect_cli.errors import InputError, StoreError
-    from reflect_cli.records.store import write_atomic
+    from reflect_cli.records.output import check_output, write_output
     from reflect_cli.render import export as exporting
 
     chosen_format = exporting.format_for(fmt, output)
-    if output is not None and output.exists() and not force:
-        raise InputError(f"{output} exists; use --force to overwrite it")
+    if output is not None:
+        check_output(output, force=force)
     printer = None
     if chosen_format == "pdf":
         from reflect_cli.render.export import pdf
@@ -313,9 +313,9 @@ def export(
                 sys.stdout.write(visible(chunk, crlf=True) if tty else chunk)
             return
         if printer:
-            pdf.print_pdf("".join(chunks), output, printer)
+            write_output(output, pdf.print_pdf("".join(chunks), printer), force=force)
         else:
-            write_atomic(output, chunks)
+            write_output(output, chunks, force=force)
     print(
         f"reflect: wrote {output} ({plural(len(chosen), 'session')}, {chosen_format})",
         file=sys.stderr,

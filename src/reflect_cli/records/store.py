@@ -93,12 +93,12 @@ class RecordBusy(StoreError):
 
 
 def write_atomic(
-    path: Path, text: str | Iterable[str], *, new: bool = False, hold: bool = False
+    path: Path, text: str | bytes | Iterable[str], *, new: bool = False, hold: bool = False
 ) -> int | None:
     """Replace ``path`` with ``text`` (or chunks of it) all at once, owner-only; nothing
     half-written. ``new``: only if no file has that name (``FileExistsError``) and never
     an empty one. ``hold``: return the new file's descriptor, locked before it appears."""
-    chunks = [text] if isinstance(text, str) else text
+    chunks = [text] if isinstance(text, str | bytes) else text
     try:
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
@@ -106,7 +106,7 @@ def write_atomic(
     try:
         with os.fdopen(fd, "wb", closefd=False) as handle:
             for chunk in chunks:
-                handle.write(chunk.encode("utf-8"))
+                handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
             handle.flush()
             os.fsync(handle.fileno())
         if hold:

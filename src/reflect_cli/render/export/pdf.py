@@ -2,13 +2,12 @@
 
 The browser gets a fresh profile in a private temporary folder, every network feature
 off and every host name unresolvable; the page itself forbids scripts and requests (its
-Content-Security-Policy). The PDF is written beside the target and moved into place, so
-a failed print leaves nothing half-written.
+Content-Security-Policy). The caller writes the PDF's bytes where they go, so a failed
+print leaves nothing half-written.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import subprocess
@@ -60,8 +59,8 @@ def find_browser(given: str | None = None) -> str:
     )
 
 
-def print_pdf(page: str, target: Path, browser: str) -> None:
-    """Print the HTML ``page`` to ``target`` (owner-only), or raise PrintError."""
+def print_pdf(page: str, browser: str) -> bytes:
+    """The HTML ``page`` printed to PDF, or PrintError."""
     with tempfile.TemporaryDirectory(prefix="reflect-pdf-") as work:
         source = Path(work) / "summary.html"
         source.write_text(page, encoding="utf-8")
@@ -90,22 +89,4 @@ def print_pdf(page: str, target: Path, browser: str) -> None:
         if not printed.exists() or not printed.read_bytes().startswith(b"%PDF"):
             last = (done.stderr.strip().splitlines() or ["no output"])[-1][:200]
             raise PrintError(f"{browser} printed no PDF (exit {done.returncode}): {last}")
-        _move(printed, target)
-
-
-def _move(printed: Path, target: Path) -> None:
-    """The printed file into place at ``target`` at once, owner-only."""
-    try:
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise PrintError(f"cannot write {target}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle, printed.open("rb") as source:
-            shutil.copyfileobj(source, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise PrintError(f"cannot write {target}: {exc.strerror or exc}") from None
+        return printed.read_bytes()
