@@ -48,3 +48,14 @@ def test_show_lists_multi_choice_labels_and_absent_people(cli: Any, sessions_dir
     exported = cli("export", "--format", "md", sid).stdout
     not_present = next(line for line in exported.splitlines() if line.startswith("Not present"))
     assert absent in not_present and left not in not_present and left in exported
+
+
+def test_show_at_60_columns_keeps_due_dates_whole_and_line_endings_plain(
+    cli: Any, sessions: dict[str, str], monkeypatch: Any
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    out = cli("show", sessions["hostile"]).stdout
+    assert max(len(line.rstrip()) for line in out.splitlines()) <= 60
+    assert "2026-10-01" in out and "2026-12-05" in out  # never folded across lines
+    assert "\\x0d" not in out and "and a\nwindows line" in out  # a pasted CRLF: a new line
+    assert "\\x1b[31mred" in out and "\x1b" not in out

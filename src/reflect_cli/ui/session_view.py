@@ -57,12 +57,13 @@ def show(session: Session, out: Console | None = None) -> None:
                 if note.question == question.id:
                     out.print(terminal.text(f"[private note] {note.text}", "yellow"))
             out.print()
+    # The due date first and never folded ("2026-10-0" over "1" reads as another date).
     actions = [
-        [a.text, names.get(a.owner, a.owner), a.due, a.status + (f": {a.note}" if a.note else "")]
+        [a.due, a.text, names.get(a.owner, a.owner), a.status + (f": {a.note}" if a.note else "")]
         for a in (*session.follow_up, *session.actions)
     ]
     terminal.table(
-        ["commitment", "owner", "due", "status"], actions, caption="Commitments", out=out
+        ["due", "commitment", "owner", "status"], actions, caption="Commitments", out=out
     )
     loose = [n for n in session.notes if not session.find(n.question)]
     for note in loose:

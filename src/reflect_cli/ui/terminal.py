@@ -38,7 +38,8 @@ def text(value: str, style: str = "") -> object:
     """A Rich Text of user text: inert, with no markup."""
     from rich.text import Text
 
-    return Text(visible(value), style=style)
+    # A pasted Windows line ending is a line ending, not a control character to show.
+    return Text(visible(value.replace("\r\n", "\n")), style=style)
 
 
 def table(
