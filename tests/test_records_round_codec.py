@@ -37,6 +37,7 @@ def session() -> Session:
         passed=1,
         passed_by=["ana"],
         bands=(Band(4, "Strength"), Band(1, "Concern")),
+        round_ended=True,
     )
     kind = AnswerRecord(
         "type",
@@ -48,6 +49,7 @@ def session() -> Session:
             Rating("Collaborative", organization="Northgate Elementary"),
             Rating("Cooperative", organization="Seattle Parks and Recreation"),
         ],
+        entered_by=["ana", "mh", "shana"],  # a round under way: who has had their turn
     )
     ready = AnswerRecord(
         "ready", "Ready?", Kind.YES_NO, round=RoundKind.NAMED, ratings=[Rating(True, "mh")]
@@ -85,7 +87,15 @@ def test_record_shape() -> None:
     assert (trust["passed"], trust["passed_by"]) == (1, ["ana"])
     assert kind["ratings"][0] == {"organization": "Northgate Elementary", "value": "Collaborative"}
     assert "passed_by" not in kind
+    assert kind["entered_by"] == ["ana", "mh", "shana"] and "round_ended" not in kind
+    assert trust["round_ended"] is True and "entered_by" not in trust
     assert ready["ratings"] == [{"participant": "mh", "value": True}]
+
+
+def test_who_entered_is_written_sorted_whatever_the_order_of_entry() -> None:
+    one = session()
+    one.domains[0].questions[1].entered_by = ["shana", "mh", "ana"]
+    assert codec.to_dict(one)["domains"][0]["questions"][1]["entered_by"] == ["ana", "mh", "shana"]
 
 
 def test_a_question_without_a_round_has_no_round_keys() -> None:
@@ -109,6 +119,8 @@ def test_a_question_without_a_round_has_no_round_keys() -> None:
         (0, {"answer": 3}, "answer: 3 does not fit a text"),  # a round's answer is its discussion
         (1, {"ratings": [{"organization": ["x"], "value": "Cooperative"}]}, "names someone"),
         (2, {"ratings": [{"participant": "mh", "value": "yes"}]}, "a rating of 'ready'"),
+        (1, {"entered_by": "mh"}, "entered_by of 'type' must be a list"),
+        (1, {"round_ended": "maybe"}, "round_ended"),
     ],
 )
 def test_damaged_round_keys_are_one_clear_error(

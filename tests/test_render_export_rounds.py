@@ -378,3 +378,74 @@ def test_every_html_table_repeats_its_header_and_keeps_rows_whole(
     assert re.search(r'<svg [^>]*class="trend"[^>]*viewBox="0 0 \d+ \d+"', page)
     assert "svg.trend, svg.chart { max-width: 100%; height: auto; }" in page
     assert re.search(r"@media print \{[^@]*\btr\b[^{]*\{ break-inside: avoid", page)
+
+
+LONE = """
+collaborative: Northgate OST
+site: Lincoln Annex
+facilitator: Alex Rivera
+date: 2026-10-20
+answers:
+  trust: {ratings: {mh: 4, shana: 2, ana: 3, hope: 4}}
+  type: {ratings: {mh: pass, shana: Integrated, ana: pass, hope: pass}}
+"""
+
+
+@pytest.fixture
+def lone(cli: Any, rounds: dict[str, str], tmp_path: Path) -> str:
+    """A third session whose anonymous round has a single rating (Shana's Integrated)."""
+    answers = tmp_path / "lone.yaml"
+    answers.write_text(LONE + PEOPLE, encoding="utf-8")
+    args = ["start", "rounds", "--questions-dir", str(tmp_path / "qs")]
+    result = cli(*args, "--answers", str(answers), "--no-input")
+    assert result.exit_code == 0, result.stderr
+    return Path(result.stdout.strip()).stem
+
+
+def test_a_lone_anonymous_rating_is_in_no_export(cli: Any, lone: str, tmp_path: Path) -> None:
+    withheld = "not enough ratings to show anonymously (n=1), 3 passed"
+    for fmt in ("md", "html"):
+        document = " ".join(export(cli, lone, "--format", fmt).split())
+        assert withheld in document, fmt
+        assert "Integrated" not in document, fmt
+    page = Svg()
+    page.feed(export(cli, lone, "--format", "html"))
+    assert [len(p) for p in page.plots] == [4]  # trust's dots; none for the lone rating
+    shown = cli("show", lone)
+    assert withheld in " ".join(shown.stdout.split()) and "Integrated" not in shown.stdout
+    (record,) = json.loads(export(cli, lone, "--format", "json"))
+    kind = record["domains"][0]["questions"][1]
+    assert kind["round"] == {
+        "kind": "anonymous",
+        "n": 1,
+        "passed": 3,
+        "withheld": True,
+        "divergent": False,
+    }
+    assert kind["ratings"] == []
+    rows = list(csv.DictReader(io.StringIO(export(cli, lone, "--format", "csv"))))
+    assert [r["value"] for r in rows if r["question_id"] == "type"] == [""]
+    found = cli("search", "Integrated").stdout
+    assert lone not in found and "2026-11-23" in found  # the other session's Integrated
+    # Over time: the session is a row that says so, and its options count nothing.
+    many = export(cli, "--format", "md")
+    assert "| 2026-10-20 | Northgate OST | 1 | · | · | · |  |" in many
+    page_over_time = export(cli, "--format", "html")
+    assert "<td>2026-10-20</td><td>1</td><td>·</td><td>·</td><td>·</td>" in page_over_time
+
+
+@pytest.mark.slow
+def test_a_lone_anonymous_rating_is_not_in_the_pdf(cli: Any, lone: str, tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("chromium") is None or shutil.which("pdftotext") is None:
+        pytest.skip("chromium and pdftotext are not installed")
+    target = tmp_path / "lone.pdf"
+    result = cli("export", lone, "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "not enough ratings to show anonymously (n=1)" in " ".join(text.split())
+    assert "Integrated" not in text

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reflect_cli.model import Band
+from reflect_cli.model import Band, Kind, RoundKind
 from reflect_cli.rounds.analysis import NO_ORGANIZATION, Group, analyse, band_of, number, to_json
 
 PARKS = "Seattle Parks and Recreation"
@@ -19,7 +19,7 @@ TYPES = ("Cooperative", "Collaborative", "Integrated")
 
 
 def test_median_of_an_even_count_is_the_mean_of_the_middle_two() -> None:
-    result = analyse("scale", [(PARKS, 2), (STEM, 5), (SCHOOL, 3), (PARKS, 4)])
+    result = analyse(Kind.SCALE, [(PARKS, 2), (STEM, 5), (SCHOOL, 3), (PARKS, 4)])
     assert result.n == 4
     assert result.median == 3.5
     assert result.mean == 3.5
@@ -27,30 +27,30 @@ def test_median_of_an_even_count_is_the_mean_of_the_middle_two() -> None:
 
 
 def test_median_of_ties_and_an_odd_count() -> None:
-    result = analyse("scale", [(PARKS, 4), (STEM, 4), (SCHOOL, 4), (PARKS, 1), (STEM, 5)])
+    result = analyse(Kind.SCALE, [(PARKS, 4), (STEM, 4), (SCHOOL, 4), (PARKS, 1), (STEM, 5)])
     assert result.median == 4
     assert result.mean == pytest.approx(3.6)
 
 
 def test_a_single_rating() -> None:
-    result = analyse("scale", [(PARKS, 3)], passed=2)
+    result = analyse(Kind.SCALE, [(PARKS, 3)], passed=2)
     assert (result.n, result.passed, result.median, result.min, result.max) == (1, 2, 3, 3, 3)
     assert not result.divergent
     assert result.by_organization == {PARKS: Group(1, 3.0)}
 
 
 def test_everyone_passed() -> None:
-    result = analyse("scale", [], passed=4, bands=BANDS)
+    result = analyse(Kind.SCALE, [], passed=4, bands=BANDS)
     assert (result.n, result.passed, result.median, result.mean) == (0, 4, None, None)
     assert not result.divergent
     assert result.band == ""
-    choice = analyse("choice", [], passed=3, options=TYPES)
+    choice = analyse(Kind.CHOICE, [], passed=3, options=TYPES)
     assert choice.counts == dict.fromkeys(TYPES, 0)
     assert not choice.divergent
 
 
 def test_per_organization_medians_and_counts() -> None:
-    result = analyse("scale", [(PARKS, 4), (STEM, 2), (PARKS, 5), (STEM, 3), ("", 3)])
+    result = analyse(Kind.SCALE, [(PARKS, 4), (STEM, 2), (PARKS, 5), (STEM, 3), ("", 3)])
     assert result.by_organization == {
         NO_ORGANIZATION: Group(1, 3.0),
         PARKS: Group(2, 4.5),
@@ -60,41 +60,41 @@ def test_per_organization_medians_and_counts() -> None:
 
 def test_divergent_when_ratings_span_half_the_range() -> None:
     # 1-5: range 4, half is 2. One organization, so only the span rule can apply.
-    assert analyse("scale", [(PARKS, 2), (PARKS, 4)]).divergent
-    assert not analyse("scale", [(PARKS, 3), (PARKS, 4)]).divergent
-    spread = analyse("scale", [(PARKS, 1), (PARKS, 3), (PARKS, 3)])
+    assert analyse(Kind.SCALE, [(PARKS, 2), (PARKS, 4)]).divergent
+    assert not analyse(Kind.SCALE, [(PARKS, 3), (PARKS, 4)]).divergent
+    spread = analyse(Kind.SCALE, [(PARKS, 1), (PARKS, 3), (PARKS, 3)])
     assert spread.reasons == ("ratings span 1 to 3",)
     # 0-10: range 10, half is 5.
-    assert not analyse("scale", [(PARKS, 2), (PARKS, 6)], low=0, high=10).divergent
-    assert analyse("scale", [(PARKS, 2), (PARKS, 7)], low=0, high=10).divergent
+    assert not analyse(Kind.SCALE, [(PARKS, 2), (PARKS, 6)], low=0, high=10).divergent
+    assert analyse(Kind.SCALE, [(PARKS, 2), (PARKS, 7)], low=0, high=10).divergent
 
 
 def test_divergent_when_organizations_medians_differ_by_a_quarter() -> None:
     # Span 1 (< 2) but Parks' median 4 vs STEMPaths' 3: a quarter of 4 is 1.
-    result = analyse("scale", [(PARKS, 4), (PARKS, 4), (STEM, 3), (STEM, 3)])
+    result = analyse(Kind.SCALE, [(PARKS, 4), (PARKS, 4), (STEM, 3), (STEM, 3)])
     assert result.divergent
     assert result.reasons == (f"{PARKS} median 4, {STEM} median 3",)
     # 0-10: a quarter is 2.5; medians 5 and 7 are not far enough apart (span 2 < 5).
-    calm = analyse("scale", [(PARKS, 5), (STEM, 7)], low=0, high=10)
+    calm = analyse(Kind.SCALE, [(PARKS, 5), (STEM, 7)], low=0, high=10)
     assert not calm.divergent
 
 
 def test_both_rules_give_both_reasons() -> None:
-    result = analyse("scale", [(PARKS, 5), (PARKS, 5), (STEM, 1), (STEM, 2)])
+    result = analyse(Kind.SCALE, [(PARKS, 5), (PARKS, 5), (STEM, 1), (STEM, 2)])
     assert result.reasons == ("ratings span 1 to 5", f"{PARKS} median 5, {STEM} median 1.5")
 
 
 def test_bands_of_the_median() -> None:
-    assert analyse("scale", [(PARKS, 4), (STEM, 5)], bands=BANDS).band == "Strength"
-    assert analyse("scale", [(PARKS, 3), (STEM, 4)], bands=BANDS).band == "Borderline"
-    assert analyse("scale", [(PARKS, 1), (STEM, 2)], bands=BANDS).band == "Concern"
+    assert analyse(Kind.SCALE, [(PARKS, 4), (STEM, 5)], bands=BANDS).band == "Strength"
+    assert analyse(Kind.SCALE, [(PARKS, 3), (STEM, 4)], bands=BANDS).band == "Borderline"
+    assert analyse(Kind.SCALE, [(PARKS, 1), (STEM, 2)], bands=BANDS).band == "Concern"
     assert band_of(0.5, BANDS) == ""  # below every band
     assert band_of(3, (Band(1, "Low"), Band(3, "High"))) == "High"  # order does not matter
 
 
 def test_choice_counts_overall_and_per_organization() -> None:
     result = analyse(
-        "choice",
+        Kind.CHOICE,
         [(PARKS, "Collaborative"), (STEM, "Collaborative"), (STEM, "Integrated")],
         options=TYPES,
     )
@@ -111,7 +111,7 @@ def test_choice_counts_overall_and_per_organization() -> None:
 
 def test_choice_divergent_without_a_majority() -> None:
     tie = analyse(
-        "choice",
+        Kind.CHOICE,
         [(PARKS, "Collaborative"), (STEM, "Integrated"), (SCHOOL, "Integrated"), (PARKS, "Coop")],
         options=(*TYPES, "Coop"),
     )
@@ -120,16 +120,16 @@ def test_choice_divergent_without_a_majority() -> None:
 
 
 def test_yes_no_counts_yes_and_no() -> None:
-    split = analyse("yes-no", [(PARKS, True), (STEM, False)])
+    split = analyse(Kind.YES_NO, [(PARKS, True), (STEM, False)])
     assert split.counts == {"Yes": 1, "No": 1}
     assert split.divergent
-    agreed = analyse("yes-no", [(PARKS, True), (STEM, True), (SCHOOL, False)])
+    agreed = analyse(Kind.YES_NO, [(PARKS, True), (STEM, True), (SCHOOL, False)])
     assert agreed.majority == "Yes"
     assert not agreed.divergent
 
 
 def test_a_label_the_protocol_no_longer_has_is_still_counted() -> None:
-    result = analyse("choice", [(PARKS, "Merged")], options=TYPES)
+    result = analyse(Kind.CHOICE, [(PARKS, "Merged")], options=TYPES)
     assert result.counts["Merged"] == 1
 
 
@@ -138,8 +138,8 @@ def test_numbers_read_as_people_write_them() -> None:
 
 
 def test_json_round_objects() -> None:
-    scale = analyse("scale", [(PARKS, 4), (STEM, 2), (PARKS, 5)], passed=1, bands=BANDS)
-    assert to_json(scale, "named", has_bands=True) == {
+    scale = analyse(Kind.SCALE, [(PARKS, 4), (STEM, 2), (PARKS, 5)], passed=1, bands=BANDS)
+    assert to_json(scale, RoundKind.NAMED, has_bands=True) == {
         "kind": "named",
         "n": 3,
         "passed": 1,
@@ -151,8 +151,8 @@ def test_json_round_objects() -> None:
         "divergent": True,
         "band": "Strength",
     }
-    choice = analyse("yes-no", [(PARKS, True)], passed=0)
-    assert to_json(choice, "anonymous") == {
+    choice = analyse(Kind.YES_NO, [(PARKS, True)], passed=0)
+    assert to_json(choice, RoundKind.ANONYMOUS) == {
         "kind": "anonymous",
         "n": 1,
         "passed": 0,
@@ -174,12 +174,14 @@ def test_the_order_of_ratings_never_matters(
 ) -> None:
     shuffled = list(given_ratings)
     rnd.shuffle(shuffled)
-    assert analyse("scale", shuffled, bands=BANDS) == analyse("scale", given_ratings, bands=BANDS)
+    assert analyse(Kind.SCALE, shuffled, bands=BANDS) == analyse(
+        Kind.SCALE, given_ratings, bands=BANDS
+    )
 
 
 @given(ratings)
 def test_scale_results_stay_within_the_ratings(given_ratings: list[tuple[str, int]]) -> None:
-    result = analyse("scale", given_ratings)
+    result = analyse(Kind.SCALE, given_ratings)
     assert result.n == len(given_ratings)
     assert sum(g.n for g in result.by_organization.values()) == result.n
     if given_ratings:
@@ -193,6 +195,30 @@ def test_scale_results_stay_within_the_ratings(given_ratings: list[tuple[str, in
 
 @given(st.lists(st.tuples(st.sampled_from([PARKS, STEM]), st.sampled_from(TYPES)), max_size=9))
 def test_choice_counts_add_up(given_ratings: list[tuple[str, str]]) -> None:
-    result = analyse("choice", given_ratings, options=TYPES)
+    result = analyse(Kind.CHOICE, given_ratings, options=TYPES)
     assert sum(result.counts.values()) == result.n == len(given_ratings)
     assert result.divergent == (bool(given_ratings) and not result.majority)
+
+
+def test_an_anonymous_round_of_one_is_withheld() -> None:
+    """One anonymous rating is its author's: nothing but its count comes out."""
+    for kind, value in ((Kind.SCALE, 2), (Kind.CHOICE, "Integrated"), (Kind.YES_NO, False)):
+        result = analyse(
+            kind, [(PARKS, value)], round_kind=RoundKind.ANONYMOUS, passed=3, options=TYPES
+        )
+        assert result.withheld and (result.n, result.passed) == (1, 3)
+        assert (result.median, result.min, result.max, result.counts) == (None, None, None, {})
+        assert not result.by_organization and not result.divergent and not result.reasons
+        assert to_json(result, RoundKind.ANONYMOUS) == {
+            "kind": "anonymous",
+            "n": 1,
+            "passed": 3,
+            "withheld": True,
+            "divergent": False,
+        }
+    named = analyse(Kind.SCALE, [(PARKS, 2)], round_kind=RoundKind.NAMED)
+    assert not named.withheld and named.median == 2  # everyone saw who said it
+    two = analyse(Kind.SCALE, [(PARKS, 2), (STEM, 4)], round_kind=RoundKind.ANONYMOUS)
+    assert not two.withheld and two.median == 3
+    nobody = analyse(Kind.SCALE, [], round_kind=RoundKind.ANONYMOUS, passed=4)
+    assert not nobody.withheld and nobody.n == 0

@@ -48,14 +48,14 @@ def test_a_named_rating_counts_for_its_persons_organization() -> None:
 
 
 def test_median_shows_its_label_when_there_is_no_band() -> None:
-    result = analyse("scale", [("A", 3), ("B", 3)])
+    result = analyse(Kind.SCALE, [("A", 3), ("B", 3)])
     assert text.median_text(result, LABELS) == "3 (Partly)"
     assert text.headline(result, LABELS) == "2 rated · median 3 (Partly) · range 3"
     assert text.flag(result) == ""
 
 
 def test_bar_chart_has_a_line_per_point_and_scales_to_the_top() -> None:
-    result = analyse("scale", [("A", 1), ("A", 5), ("B", 5)])
+    result = analyse(Kind.SCALE, [("A", 1), ("A", 5), ("B", 5)])
     bars = text.bar_chart(result, LABELS, width=10)
     assert bars[0] == "1 Not yet │█████ 1"
     assert bars[1] == "2         │"
@@ -64,9 +64,9 @@ def test_bar_chart_has_a_line_per_point_and_scales_to_the_top() -> None:
 
 
 def test_cells_over_time() -> None:
-    assert text.over_time_cell(analyse("scale", [("A", 2), ("B", 5)])) == "3.5 (2–5) ⚑"
-    assert text.over_time_cell(analyse("scale", [])) == "·"
-    choice = analyse("choice", [("A", "X"), ("B", "X"), ("C", "Y")], options=["X", "Y"])
+    assert text.over_time_cell(analyse(Kind.SCALE, [("A", 2), ("B", 5)])) == "3.5 (2–5) ⚑"
+    assert text.over_time_cell(analyse(Kind.SCALE, [])) == "·"
+    choice = analyse(Kind.CHOICE, [("A", "X"), ("B", "X"), ("C", "Y")], options=["X", "Y"])
     assert text.over_time_cell(choice) == "X (2 of 3)"
 
 
@@ -79,6 +79,15 @@ def test_rating_lines_name_no_one_for_an_anonymous_round() -> None:
         Kind.CHOICE,
         choices=(Choice("Cooperative"),),
         round=RoundKind.ANONYMOUS,
-        ratings=[Rating("Cooperative", organization="Northgate Elementary")],
+        ratings=[
+            Rating("Cooperative", organization="Northgate Elementary"),
+            Rating("Integrated", organization="Northgate Elementary"),
+        ],
     )
-    assert text.rating_lines(anonymous, PEOPLE) == ["Northgate Elementary: Cooperative"]
+    assert text.rating_lines(anonymous, PEOPLE) == [
+        "Northgate Elementary: Cooperative",
+        "Northgate Elementary: Integrated",
+    ]
+    # One anonymous rating is its author's: search and the index never see it.
+    anonymous.ratings.pop()
+    assert text.rating_lines(anonymous, PEOPLE) == []

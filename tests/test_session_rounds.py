@@ -345,3 +345,108 @@ def test_anonymous_result_in_the_room_hides_organizations_of_one(
         "Partners see this differently: ratings span 1 to 5; "
         "organizations' medians are a quarter of the scale or more apart"
     ) in shown
+
+
+# -- what testers found: anonymity of one, /skip, /back then /pause, the next person ---------
+
+ALL_TRUST = ["mh 4, shana 4, ana 4, alopez 4", ""]  # the named trust round, then no talk
+
+
+def test_an_anonymous_round_of_one_rating_shows_no_value(
+    protocol: Protocol, sessions_dir: Path
+) -> None:
+    session_id, console = stop(
+        protocol, [*ALL_TRUST, "Integrated", "/skip", "", "/pause"], sessions_dir
+    )
+    shown = console.shown[
+        console.shown.index("Monica Haugen, your rating (hidden; /pass to pass):") :
+    ]
+    assert "not enough ratings to show anonymously (n=1)" in shown
+    result = [line for line in shown if "Integrated" in line and "3) Integrated" not in line]
+    assert result == [], result  # no bar, no count, no "most chose" names the value
+    record = Store(sessions_dir).load(session_id).find("type")
+    assert record is not None and len(record.ratings) == 1  # kept, 0600, for more later
+    assert record.round_ended and not record.in_progress and not record.entered_by
+
+
+def test_an_anonymous_round_paused_after_one_then_ended_shows_no_value(
+    protocol: Protocol, sessions_dir: Path
+) -> None:
+    session_id, _ = stop(protocol, [*ALL_TRUST, "Cooperative", "/pause"], sessions_dir)
+    draft = Store(sessions_dir).load(session_id)
+    record = draft.find("type")
+    assert record is not None and record.entered_by == ["mh"] and record.in_progress
+    console = ScriptedConsole(["/skip", "", "/pause"])
+    with pytest.raises(SessionInterrupted):
+        Facilitator(console, Store(sessions_dir), protocol, plan()).resume(draft)
+    assert console.shown.count("Shana Beckwith, your rating (hidden; /pass to pass):") == 1
+    assert "not enough ratings to show anonymously (n=1)" in console.shown
+    assert not any("Cooperative 1" in line or "█" in line for line in console.shown)
+
+
+def test_skip_ends_a_round_for_good(protocol: Protocol, sessions_dir: Path) -> None:
+    session_id, _ = stop(protocol, ["/skip", "", "/pause"], sessions_dir)
+    draft = Store(sessions_dir).load(session_id)
+    trust = draft.find("trust")
+    assert trust is not None
+    assert (trust.in_progress, trust.skipped, trust.round_ended) == (False, True, True)
+    console = ScriptedConsole(["/pause"])
+    with pytest.raises(SessionInterrupted):
+        Facilitator(console, Store(sessions_dir), protocol, plan()).resume(draft)
+    assert "Monica Haugen, Seattle Parks and Recreation:" not in console.shown
+    assert "Monica Haugen, your rating (hidden; /pass to pass):" in console.shown  # type next
+
+
+def test_skip_after_some_ratings_is_not_asked_again_on_resume(
+    protocol: Protocol, sessions_dir: Path
+) -> None:
+    session_id, _ = stop(protocol, ["4", "/skip", "mh: we trust", "/pause"], sessions_dir)
+    draft = Store(sessions_dir).load(session_id)
+    trust = draft.find("trust")
+    assert trust is not None and trust.round_ended and not trust.skipped
+    console = ScriptedConsole(["", "/pause"])
+    with pytest.raises(SessionInterrupted):
+        Facilitator(console, Store(sessions_dir), protocol, plan()).resume(draft)
+    assert not any(line.startswith("Shana Beckwith,") for line in console.shown)
+    assert "1 rated · median 4 (Strength) · range 4" in console.shown
+
+
+def test_back_over_rounds_then_pause_keeps_the_answered_count(
+    protocol: Protocol, sessions_dir: Path
+) -> None:
+    lines = [*ALL_TRUST, "1", "2", "2", "3", "", "yes", "/back", "/back", "/back", "/pause"]
+    session_id, _ = stop(protocol, lines, sessions_dir)
+    draft = Store(sessions_dir).load(session_id)
+    assert draft.answered_count == 3  # trust, type and ready: going back undoes none
+    trust, kind = draft.find("trust"), draft.find("type")
+    assert trust is not None and kind is not None
+    assert not trust.in_progress and not kind.in_progress
+    console = ScriptedConsole(["/pause"])
+    with pytest.raises(SessionInterrupted):
+        Facilitator(console, Store(sessions_dir), protocol, plan()).resume(draft)
+    assert f"Resuming {session_id} (3 of 4 answered)" in console.shown
+    assert "Monica Haugen, Seattle Parks and Recreation:" not in console.shown
+    assert "What is behind these ratings?" in console.shown  # where the room had got to
+
+
+def test_anonymous_round_resumes_with_whoever_has_not_entered(
+    protocol: Protocol, sessions_dir: Path
+) -> None:
+    session_id, _ = stop(protocol, [*ALL_TRUST, "1", "/pass", "/pause"], sessions_dir)
+    store = Store(sessions_dir)
+    draft = store.load(session_id)
+    record = draft.find("type")
+    assert record is not None and record.entered_by == ["mh", "shana"]  # sorted, not in order
+    draft.participants[0].present, draft.participants[0].left = False, True  # /leave mh
+    store.save(draft)
+    console = ScriptedConsole(["2", "3", "", "/pause"])
+    with pytest.raises(SessionInterrupted):
+        Facilitator(console, store, protocol, plan()).resume(store.load(session_id))
+    asked = [line for line in console.shown if line.endswith("(hidden; /pass to pass):")]
+    assert asked == [
+        "Ana Ruiz, your rating (hidden; /pass to pass):",
+        "Ana Lopez, your rating (hidden; /pass to pass):",
+    ]
+    assert "2 of 4 entered." in console.shown and "4 of 4 entered." in console.shown
+    record = store.load(session_id).find("type")
+    assert record is not None and len(record.ratings) == 3 and record.passed == 1

@@ -11,6 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pexpect
+import pyte
 import pytest
 import yaml
 
@@ -190,4 +191,44 @@ def test_kill_mid_round_then_resume_with_the_next_person(
         ("shana", 3),
         ("ana", 5),
         ("hope", 5),
+    ]
+
+
+def screen_of(log: io.StringIO, columns: int = 120) -> list[str]:
+    """What a person reads after the last clear, drawn by the pyte terminal emulator."""
+    screen = pyte.Screen(columns, 200)
+    pyte.Stream(screen).feed(log.getvalue())
+    return [line.rstrip() for line in screen.display if line.strip()]
+
+
+def test_an_anonymous_round_interrupted_after_one_entry_never_shows_it(
+    sessions_dir: Path, questions: Path
+) -> None:
+    child, _ = start(sessions_dir, questions)
+    hidden(child, "Monica Haugen", "inTEG")
+    child.expect_exact("Shana Beckwith, your rating")
+    child.sendintr()  # Ctrl-C: saved as a draft, the round under way
+    child.expect(pexpect.EOF)
+    child.close()
+    assert question(sessions_dir, "type")["entered_by"] == ["mh"]
+
+    resumed, seen = spawn(sessions_dir, questions, "resume")
+    hidden(resumed, "Shana Beckwith", "/skip")
+    resumed.expect_exact("not enough ratings to show anonymously (n=1)")
+    resumed.expect_exact("> ")
+    resumed.sendline("")  # no discussion
+    resumed.expect_exact("Monica Haugen, Seattle Parks and Recreation:")
+    resumed.sendline("/pause")
+    resumed.expect(pexpect.EOF)
+    resumed.close()
+    screen = screen_of(seen)
+    assert "not enough ratings to show anonymously (n=1)" in screen
+    options = "1) Cooperative   2) Collaborative   3) Integrated"
+    assert [line for line in screen if "Integrated" in line and options not in line] == []
+    assert not any("█" in line or "most chose" in line for line in screen)
+    kind = question(sessions_dir, "type")
+    assert kind["round_ended"] is True and "in_progress" not in kind and "entered_by" not in kind
+    # Kept in the record (0600) for when the round is taken again; shown nowhere.
+    assert kind["ratings"] == [
+        {"organization": "Seattle Parks and Recreation", "value": "Integrated"}
     ]

@@ -154,6 +154,8 @@ def _question(raw: Fields) -> AnswerRecord:
         passed=_round(raw, "passed", lambda v: round_codec.count_of(v, qid)),
         passed_by=_round(raw, "passed_by", lambda v: round_codec.names_of(v, qid)),
         bands=_round(raw, "bands", lambda v: round_codec.bands_of(v, qid)),
+        entered_by=_round(raw, "entered_by", lambda v: round_codec.names_of(v, qid, "entered_by")),
+        round_ended=raw.flag("round_ended"),
     )
 
 

@@ -22,6 +22,10 @@ def to_dict(question: AnswerRecord) -> dict[str, Any]:
     data["passed"] = question.passed
     if question.passed_by:
         data["passed_by"] = list(question.passed_by)
+    if question.entered_by:  # sorted: the order people entered is never kept
+        data["entered_by"] = sorted(question.entered_by)
+    if question.round_ended:
+        data["round_ended"] = True
     return data
 
 
@@ -99,12 +103,12 @@ def bands_of(raw: Any, qid: str) -> tuple[Band, ...]:
     return tuple(bands)
 
 
-def names_of(raw: Any, qid: str) -> list[str]:
-    """A record's ``passed_by:`` handles."""
+def names_of(raw: Any, qid: str, key: str = "passed_by") -> list[str]:
+    """A record's ``passed_by:`` (or ``entered_by:``) handles."""
     if raw is None:
         return []
     if not isinstance(raw, list):
-        raise TypeError(f"passed_by of {qid!r} must be a list")
+        raise TypeError(f"{key} of {qid!r} must be a list")
     return [_name(h, qid) for h in raw]
 
 

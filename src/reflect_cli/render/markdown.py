@@ -79,7 +79,7 @@ def round_lines(record: AnswerRecord, people: list[Participant]) -> list[str]:
     result = round_text.of_record(record, people)
     labels = round_text.scale_labels(record)
     out = [f"**Round ({record.round}):** {inline(round_text.headline(result, labels))}"]
-    if result.is_scale and result.n:
+    if result.is_scale and result.n and not result.withheld:
         out[0] += "\\\n" + f"Ratings: {inline(round_text.distribution(result, labels))}"
     out.append("")
     if len(result.by_organization) > 1:

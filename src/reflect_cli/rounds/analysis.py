@@ -9,6 +9,11 @@ question, no option has a majority.
 
 The result never depends on the order of the ratings (anonymous rounds are stored
 shuffled, and must mean the same thing however they were shuffled).
+
+An anonymous round with fewer than ``MIN_ANONYMOUS`` ratings is ``withheld``: a single
+rating would be its author's, so no value, median, distribution or organization line
+comes out of it anywhere (the terminal, ``show``, every export). The record keeps the
+rating (0600), so a round resumed later can add the others and then show them all.
 """
 
 from __future__ import annotations
@@ -17,13 +22,26 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reflect_cli.model import Band, Kind
+from reflect_cli.model import AnswerRecord, Band, Kind, Rating, RoundKind
 
 #: A rating: a whole number (scale), a choice's label (choice) or True/False (yes-no).
 RatingValue = int | str | bool
 
 #: The organization a rating counts for when the person gave none.
 NO_ORGANIZATION = "No organization given"
+
+#: The fewest ratings an anonymous round shows anything of: one rating is one person's.
+MIN_ANONYMOUS = 2
+
+
+def withheld(round_kind: RoundKind | None, n: int) -> bool:
+    """Whether an anonymous round has too few ratings to show any of them."""
+    return round_kind is RoundKind.ANONYMOUS and 0 < n < MIN_ANONYMOUS
+
+
+def shown_ratings(record: AnswerRecord) -> list[Rating]:
+    """The ratings a summary or export may show: none of a withheld anonymous round."""
+    return [] if withheld(record.round, len(record.ratings)) else list(record.ratings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +60,11 @@ class RoundResult:
     chose it: every option and point in order, zeros included (only the points rated
     when a scale is longer than eleven points)."""
 
-    kind: str
+    kind: Kind
     n: int
     passed: int
+    #: An anonymous round with too few ratings to show: only ``n`` and ``passed`` are set.
+    withheld: bool = False
     median: float | None = None
     mean: float | None = None
     min: int | None = None
@@ -57,7 +77,7 @@ class RoundResult:
 
     @property
     def is_scale(self) -> bool:
-        return self.kind == Kind.SCALE
+        return self.kind is Kind.SCALE
 
     @property
     def majority(self) -> str:
@@ -92,9 +112,10 @@ def band_of(value: float | None, bands: Sequence[Band]) -> str:
 
 
 def analyse(
-    kind: str,
+    kind: Kind,
     ratings: Sequence[tuple[str, RatingValue]],
     *,
+    round_kind: RoundKind | None = None,
     passed: int = 0,
     low: int = 1,
     high: int = 5,
@@ -106,10 +127,13 @@ def analyse(
     ``low``/``high`` are the scale's bounds (the divergence thresholds are fractions of
     its range); ``options`` lists a choice question's labels in the protocol's order
     (counts come out in that order, zeros included; yes-no always counts Yes and No).
+    ``round_kind`` anonymous with fewer than ``MIN_ANONYMOUS`` ratings: ``withheld``.
     """
-    if kind == Kind.SCALE:
+    if withheld(round_kind, len(ratings)):
+        return RoundResult(kind, len(ratings), passed, withheld=True)
+    if kind is Kind.SCALE:
         return _scale(ratings, passed, low, high, bands)
-    if kind == Kind.YES_NO:
+    if kind is Kind.YES_NO:
         options = ("Yes", "No")
     return _choice(kind, ratings, passed, options)
 
@@ -132,7 +156,7 @@ def _scale(
 ) -> RoundResult:
     values = [int(v) for _, v in ratings]
     if not values:
-        return RoundResult("scale", 0, passed)
+        return RoundResult(Kind.SCALE, 0, passed)
     groups = {
         org: Group(len(vs), float(statistics.median(int(v) for v in vs)))
         for org, vs in _by_organization(ratings).items()
@@ -152,7 +176,7 @@ def _scale(
             f"{lowest[0]} median {number(lowest[1].median)}"
         )
     return RoundResult(
-        "scale",
+        Kind.SCALE,
         len(values),
         passed,
         median=median,
@@ -168,7 +192,7 @@ def _scale(
 
 
 def _choice(
-    kind: str, ratings: Sequence[tuple[str, RatingValue]], passed: int, options: Sequence[str]
+    kind: Kind, ratings: Sequence[tuple[str, RatingValue]], passed: int, options: Sequence[str]
 ) -> RoundResult:
     def count(values: Sequence[RatingValue]) -> dict[str, int]:
         labels = [option_label(v) for v in values]
@@ -198,12 +222,15 @@ def _choice(
     )
 
 
-def to_json(result: RoundResult, round_kind: str, has_bands: bool = False) -> dict[str, object]:
+def to_json(
+    result: RoundResult, round_kind: RoundKind, has_bands: bool = False
+) -> dict[str, object]:
     """The ``round`` object of a JSON export.
 
     Scale: ``{kind, n, passed, median, mean, min, max, by_organization: {ORG: {n,
     median}}, divergent}`` (and ``band`` when the scale has bands); choice and yes-no:
-    ``{kind, n, passed, counts, by_organization: {ORG: {counts}}, divergent}``.
+    ``{kind, n, passed, counts, by_organization: {ORG: {counts}}, divergent}``; a withheld
+    anonymous round: ``{kind, n, passed, withheld: true, divergent: false}``.
     """
 
     def plain(value: float | None) -> float | int | None:
@@ -211,8 +238,10 @@ def to_json(result: RoundResult, round_kind: str, has_bands: bool = False) -> di
             return None
         return int(value) if float(value).is_integer() else round(value, 2)
 
-    data: dict[str, object] = {"kind": round_kind, "n": result.n, "passed": result.passed}
-    if result.is_scale:
+    data: dict[str, object] = {"kind": str(round_kind), "n": result.n, "passed": result.passed}
+    if result.withheld:
+        data["withheld"] = True
+    elif result.is_scale:
         data.update(
             median=plain(result.median),
             mean=plain(result.mean),

@@ -7,7 +7,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reflect_cli.model import AnswerRecord, Participant
-from reflect_cli.rounds.analysis import RoundResult, analyse, number, option_label
+from reflect_cli.rounds.analysis import (
+    RoundResult,
+    analyse,
+    number,
+    option_label,
+    shown_ratings,
+)
 
 
 def of_record(record: AnswerRecord, participants: Sequence[Participant]) -> RoundResult:
@@ -23,8 +29,9 @@ def of_record(record: AnswerRecord, participants: Sequence[Participant]) -> Roun
     scale = record.scale
     low, high = (scale.min, scale.max) if scale is not None else (1, 5)
     return analyse(
-        str(record.kind),
+        record.kind,
         pairs,
+        round_kind=record.round,
         passed=record.passed,
         low=low,
         high=high,
@@ -50,6 +57,8 @@ def median_text(result: RoundResult, labels: dict[int, str]) -> str:
 def headline(result: RoundResult, labels: dict[int, str]) -> str:
     """One line: how many rated and passed, the median and range (or the top option)."""
     passed = f", {result.passed} passed" if result.passed else ""
+    if result.withheld:
+        return f"not enough ratings to show anonymously (n={result.n}){passed}"
     rated = f"{result.n} rated{passed}"
     if not result.n:
         return rated
@@ -123,6 +132,8 @@ def distribution(result: RoundResult, labels: dict[int, str]) -> str:
 
 def over_time_cell(result: RoundResult) -> str:
     """A round in one cell of a table over time: ``3.5 (1–5)``, or the top option."""
+    if result.withheld:
+        return f"n={result.n}, not shown"
     if not result.n:
         return "·"
     if result.is_scale:
@@ -140,5 +151,5 @@ def rating_lines(record: AnswerRecord, participants: Sequence[Participant]) -> l
     return [
         f"{names.get(r.participant, r.participant) if r.participant else r.organization}: "
         f"{option_label(r.value)}"
-        for r in record.ratings
+        for r in shown_ratings(record)
     ]

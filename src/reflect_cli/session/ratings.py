@@ -45,6 +45,7 @@ def apply_ratings(
     """Ratings given up front (an answers file): handle → value, None for a pass; stored
     anonymously (organization only, shuffled) when the question's round is anonymous."""
     record.round = record.round or RoundKind.NAMED
+    record.round_ended = True  # everyone's rating was given: the round is over
     organizations = {p.handle: p.organization for p in people}
     for handle, value in ratings.items():
         if value is None:

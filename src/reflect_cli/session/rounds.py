@@ -6,9 +6,12 @@ laptop"): each person types with no echo, the screen is cleared after every entr
 only a count is shown; the rating is stored with the person's organization alone, at a
 random place in the list, so neither who gave it nor the order is kept.
 
-Who is next is worked out from the record each time (named: the first present person
-without a rating or a pass; anonymous: as many entries made as people asked), so a
-session killed mid-round resumes with the next person.
+Who is next is worked out from the record each time: the first present person without
+a rating or a pass (named), or not in ``entered_by`` (anonymous: the unordered set of who
+has had their turn, rated or passed; it says who took part and nothing more, and is
+cleared when the round ends). So a session killed mid-round resumes with the next
+person, whoever joined or left meanwhile. A round that ended (everyone asked, or /skip)
+is finished: going back to it or resuming shows its result and asks no one again.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from reflect_cli.model import (
     Session,
 )
 from reflect_cli.rounds import text as round_text
-from reflect_cli.rounds.analysis import RatingValue
+from reflect_cli.rounds.analysis import MIN_ANONYMOUS, RatingValue
 from reflect_cli.session.console import Console
 from reflect_cli.session.ratings import add_anonymous, everyone_at_once, present, rating_of
 
@@ -53,6 +56,9 @@ class RoundRunner:
 
     def run(self, record: AnswerRecord, question: Question) -> str:
         """Ask whoever has not rated yet, then show the result; ``DONE`` or ``PAUSE``."""
+        if self._ended(record):
+            self.show_result(record, question)
+            return DONE
         if not present(self.session) and not record.rated:
             self.console.say("No one is here to rate: add people with /join first.", "yellow")
             return DONE
@@ -66,15 +72,33 @@ class RoundRunner:
                 return PAUSE
             if not named:  # the screen was cleared: say again what the result is about
                 self.console.say(question.prompt, "bold")
+        self._end(record)
         self.show_result(record, question)
         return DONE
+
+    @staticmethod
+    def _ended(record: AnswerRecord) -> bool:
+        """Whether the round is over; a record from before ``round_ended`` was kept
+        counts as over when it was rated and not left in progress."""
+        return record.round_ended or (record.rated and not record.in_progress)
+
+    def _end(self, record: AnswerRecord) -> None:
+        """The round is finished: resuming or going back never reopens it. A round no one
+        rated or passed leaves the question skipped until the discussion says something."""
+        record.round_ended = True
+        record.entered_by = []  # only needed to find the next person
+        record.in_progress = False
+        record.skipped = not record.rated and record.answer in (None, "", [])
+        self.save()
 
     # -- named ------------------------------------------------------------------------
 
     def _remaining(self, record: AnswerRecord) -> list[Participant]:
         people = present(self.session)
         if record.round is RoundKind.ANONYMOUS:
-            return people[len(record.ratings) + record.passed :]
+            if record.rated and not record.entered_by:  # a record from before entered_by
+                return people[len(record.ratings) + record.passed :]
+            return [p for p in people if p.handle not in record.entered_by]
         done = {r.participant for r in record.ratings} | set(record.passed_by)
         return [p for p in people if p.handle not in done]
 
@@ -112,7 +136,7 @@ class RoundRunner:
     ) -> str:
         command = line.strip().lower()
         if command.startswith("/") and not command.startswith("//"):
-            return self._command(record, command, person)
+            return self._command(record, command, person, named=True)
         bulk = everyone_at_once(line, present(self.session))
         if bulk:
             values = {
@@ -144,17 +168,20 @@ class RoundRunner:
             record.passed_by.remove(handle)
             record.passed -= 1
 
-    def _command(self, record: AnswerRecord, command: str, person: Participant | None) -> str:
+    def _command(
+        self, record: AnswerRecord, command: str, person: Participant, *, named: bool
+    ) -> str:
         name = command.split()[0]
         if name == "/pass":
-            if person is not None:
+            if named:
                 self._set(record, person.handle, None)
             else:
                 record.passed += 1
+                record.entered_by = sorted({*record.entered_by, person.handle})
             self.save()
             return ""
         if name == "/back":
-            if person is None:
+            if not named:
                 raise InputError("no /back in an anonymous round: no entry can be found again")
             return self._back(record, person)
         if name == "/skip":
@@ -197,11 +224,11 @@ class RoundRunner:
     # -- anonymous ----------------------------------------------------------------------
 
     def _anonymous(self, record: AnswerRecord, question: Question) -> str:
-        total = len(present(self.session))
         cleared = False
         while remaining := self._remaining(record):
             person = remaining[0]
-            entered = total - len(remaining)
+            entered = self._entered(record)
+            total = entered + len(remaining)
             if cleared:
                 self._remind(question)
             self.console.say(f"{entered} of {total} entered.", "dim")
@@ -211,7 +238,7 @@ class RoundRunner:
             command = line.strip().lower()
             if command.startswith("/"):
                 try:
-                    step = self._command(record, command, None)
+                    step = self._command(record, command, person, named=False)
                 except InputError as exc:
                     self.console.say(str(exc), "yellow")
                     continue
@@ -225,9 +252,16 @@ class RoundRunner:
                 self.console.say(f"Not a rating. {_accepted(question)}; try again.", "yellow")
                 continue
             add_anonymous(record, Rating(value, organization=person.organization))
+            record.entered_by = sorted({*record.entered_by, person.handle})
             self.save()
-        self.console.say(f"{total} of {total} entered.", "dim")
+        entered = self._entered(record)
+        self.console.say(f"{entered} of {entered} entered.", "dim")
         return DONE
+
+    @staticmethod
+    def _entered(record: AnswerRecord) -> int:
+        """How many have had their turn (whoever left since still counts)."""
+        return len(record.entered_by) or len(record.ratings) + record.passed
 
     def _remind(self, question: Question) -> None:
         """What is being rated, on the cleared screen: the prompt and the options."""
@@ -258,7 +292,7 @@ class RoundRunner:
             self.console.say("  " + line)
         # Anonymous: an organization with one rating would show that person's rating to
         # the room, so only organizations with several ratings get a line here.
-        fewest = 2 if record.round is RoundKind.ANONYMOUS else 1
+        fewest = MIN_ANONYMOUS if record.round is RoundKind.ANONYMOUS else 1
         lines = round_text.organization_lines(result, fewest)
         if len(result.by_organization) > 1:
             for line in lines:

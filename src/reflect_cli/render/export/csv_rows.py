@@ -12,7 +12,7 @@ from reflect_cli import kinds
 from reflect_cli.controls import visible
 from reflect_cli.model import AnswerRecord, Kind, Session
 from reflect_cli.render.export.base import Options
-from reflect_cli.rounds.analysis import option_label
+from reflect_cli.rounds.analysis import option_label, shown_ratings
 
 HEADER = [
     "session_id",
@@ -66,8 +66,9 @@ def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
                 row = [*start, answer, credits, "", "", value, label, choice, session.status]
                 row.append(redacted)
                 writer.writerow([_cell(cell, options.excel) for cell in row])
-            # A round: one more row per rating (an anonymous one names no participant).
-            for rating in record.ratings:
+            # A round: one more row per rating (an anonymous one names no participant;
+            # a lone anonymous rating would name its author, so it has no row).
+            for rating in shown_ratings(record):
                 organization = organizations.get(rating.participant, rating.organization)
                 scale = record.scale.labels if record.scale else {}
                 label = scale.get(rating.value, "") if isinstance(rating.value, int) else ""

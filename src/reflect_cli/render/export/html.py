@@ -130,7 +130,7 @@ def _round(summary: Summary, session: Session, record: AnswerRecord) -> str:
         f'<p class="headline"><strong>Round ({_e(record.round)}):</strong> {when}'
         f"{_e(round_text.headline(result, labels))}</p>",
     ]
-    if result.n:
+    if result.n and not result.withheld:
         parts.append(round_svg.dot_plot(record, session.participants, result, record.prompt))
     if len(result.by_organization) > 1:
         lines = round_text.organization_lines(result)
@@ -157,7 +157,7 @@ def _rounds_over_time(summary: Summary) -> Iterator[str]:
                 "<th></th></tr></thead><tbody>"
             )
             for session, result in held:
-                spread = f"{result.min}–{result.max}" if result.n else "·"
+                spread = f"{result.min}–{result.max}" if result.min is not None else "·"
                 flag = "partners see this differently" if result.divergent else ""
                 yield (
                     f"<tr><td>{_e(session.date)}</td><td>{result.n}</td>"
@@ -165,7 +165,8 @@ def _rounds_over_time(summary: Summary) -> Iterator[str]:
                     f"<td>{flag}</td></tr>"
                 )
         else:
-            options = list(held[-1][1].counts)
+            # Every option any session counted (a withheld round counts none).
+            options = list(dict.fromkeys(o for _, r in held for o in r.counts))
             yield (
                 "<table><thead><tr><th>Date</th><th>n</th>"
                 + "".join(f"<th>{_e(o)}</th>" for o in options)
@@ -175,7 +176,10 @@ def _rounds_over_time(summary: Summary) -> Iterator[str]:
                 flag = "partners see this differently" if result.divergent else ""
                 yield (
                     f"<tr><td>{_e(session.date)}</td><td>{result.n}</td>"
-                    + "".join(f"<td>{result.counts.get(o, 0)}</td>" for o in options)
+                    + "".join(
+                        f"<td>{'·' if result.withheld else result.counts.get(o, 0)}</td>"
+                        for o in options
+                    )
                     + f"<td>{flag}</td></tr>"
                 )
         yield "</tbody></table>"

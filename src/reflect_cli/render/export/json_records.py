@@ -38,6 +38,8 @@ def _record(session: Session, options: Options) -> dict[str, Any]:
             if record is not None and record.round:
                 result = round_text.of_record(record, session.participants)
                 question["round"] = to_json(result, record.round, bool(record.bands))
+                if result.withheld:  # a lone anonymous rating would name its author
+                    question["ratings"] = []
     if options.notice:
         data["redaction"] = options.notice
     return data

@@ -150,18 +150,19 @@ def _rounds_over_time(summary: Summary) -> Iterator[str]:
             yield _row(["Date", "Collaborative", "n", "Median", "Range", "Partners differ"])
             yield _row(["---"] * 6)
             for session, result in held:
-                spread = f"{result.min}–{result.max}" if result.n else "·"
+                spread = f"{result.min}–{result.max}" if result.min is not None else "·"
                 cells = [session.date, session.collaborative, str(result.n)]
                 cells += [number(result.median), spread, "yes" if result.divergent else ""]
                 yield _row([inline(c) for c in cells])
         else:
-            options = list(held[-1][1].counts)
+            # Every option any session counted (a withheld round counts none).
+            options = list(dict.fromkeys(o for _, r in held for o in r.counts))
             yield _row(
                 ["Date", "Collaborative", "n", *(inline(o) for o in options), "Partners differ"]
             )
             yield _row(["---"] * (4 + len(options)))
             for session, result in held:
-                counts = [str(result.counts.get(o, 0)) for o in options]
+                counts = ["·" if result.withheld else str(result.counts.get(o, 0)) for o in options]
                 cells = [session.date, session.collaborative, str(result.n), *counts]
                 yield _row([*(inline(c) for c in cells), "yes" if result.divergent else ""])
         yield ""

@@ -226,6 +226,7 @@ class Redactor:
                 for r in question.ratings
             ]
             question.passed_by = [handles.get(h) or self._owner(h) for h in question.passed_by]
+            question.entered_by = [handles.get(h) or self._owner(h) for h in question.entered_by]
         for action in (*session.actions, *session.follow_up):
             action.text, action.note = self.text(action.text), self.text(action.note)
             action.owner = handles.get(action.owner) or self._owner(action.owner)

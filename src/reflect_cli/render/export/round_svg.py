@@ -12,7 +12,7 @@ from html import escape
 
 from reflect_cli.controls import visible
 from reflect_cli.model import AnswerRecord, Participant
-from reflect_cli.rounds.analysis import RoundResult, number, option_label
+from reflect_cli.rounds.analysis import RoundResult, number, option_label, shown_ratings
 
 #: Okabe–Ito colours: told apart with the common colour-vision deficiencies, and in print.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
@@ -41,7 +41,7 @@ def dot_plot(
     column = max(_COLUMN, 7 * max((len(n) for n in names), default=0) + 10)
     palette = colours(list(result.by_organization))
     stacks: dict[str, list[str]] = {p: [] for p in points}
-    for rating in sorted(record.ratings, key=lambda r: str(r.value)):
+    for rating in sorted(shown_ratings(record), key=lambda r: str(r.value)):
         org = organizations.get(rating.participant, "") if rating.participant else ""
         org = (org or rating.organization).strip() or NO_ORGANIZATION
         stacks.setdefault(option_label(rating.value), []).append(org)
