@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import errno
+import gc
+import json
 import os
 import shutil
 import sqlite3
@@ -15,7 +17,7 @@ import pytest
 
 from conftest import make_session
 from reflect_cli.model import Action, Note
-from reflect_cli.records import codec, index
+from reflect_cli.records import codec, index, index_schema
 from reflect_cli.records.store import Store
 from reflect_cli.records.summary import Summary, summary_of
 
@@ -97,16 +99,19 @@ def test_index_is_rebuilt_identically(
             path.unlink()
         (home / "index.sqlite").write_bytes(b"\x00\xffnot a database at all" * 500)
     elif how == "schema bump":
-        monkeypatch.setattr(index, "SCHEMA_VERSION", index.SCHEMA_VERSION + 1)
+        monkeypatch.setattr(index_schema, "SCHEMA_VERSION", index_schema.SCHEMA_VERSION + 1)
     else:
         (home / "index.sqlite").write_bytes(b"")
         os.utime(home / "index.sqlite", (1, 1))  # emptied a while ago, not being created
     summaries, warnings = Store(folder).summaries()
-    assert warnings == []
+    if how in ("garbage", "emptied"):  # damage is said, once
+        assert len(warnings) == 1 and "damaged" in warnings[0]
+    else:
+        assert warnings == []
     assert sorted(summaries, key=lambda s: s.file) == truth(folder)
     if how == "schema bump":
         db = sqlite3.connect(home / "index.sqlite")
-        assert db.execute("PRAGMA user_version").fetchone()[0] == index.SCHEMA_VERSION
+        assert db.execute("PRAGMA user_version").fetchone()[0] == index_schema.SCHEMA_VERSION
         db.close()
     assert dump(folder) == before
 
@@ -185,15 +190,69 @@ def test_read_only_folder_works_from_the_records(
     assert not (folder / ".reflect").exists()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes through permissions")
-def test_really_read_only_folder(folder: Path) -> None:
+def _as_a_plain_user() -> None:
+    """In a child process: if it runs as root, take away the powers that let root write
+    through permissions (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER, dropped from
+    the bounding set, so the program it then runs never has them): a folder without
+    write permission is then as read-only to it as to anyone. CI runs as root."""
+    if os.geteuid() != 0:
+        return
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2, 3):
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
+
+
+def _run(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args],
+        env={**os.environ, "REFLECT_SESSIONS_DIR": str(folder), "COLUMNS": "200"},
+        capture_output=True,
+        text=True,
+        preexec_fn=_as_a_plain_user,
+        check=False,
+        cwd=folder.parent,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("index_before", ["none", "stale", "damaged"])
+def test_really_read_only_folder(folder: Path, index_before: str) -> None:
+    listing(folder)
+    if index_before == "none":
+        shutil.rmtree(folder / ".reflect")
+    else:  # a record changed since the index was written: it must be read again
+        first = sorted(folder.glob("*.yaml"))[0]
+        first.write_text(first.read_text().replace("Northgate Elementary OST", "Renamed"))
+    if index_before == "damaged":
+        (folder / ".reflect" / "index.sqlite").write_bytes(b"\x00garbage" * 1000)
+    gc.collect()  # this process's own connections closed: the index file is as it stays
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    for path in folder.rglob("*"):  # as on a read-only disk: nothing can be written
+        os.chmod(path, 0o500 if path.is_dir() else 0o400)
     os.chmod(folder, 0o500)
     try:
-        summaries, warnings = Store(folder).summaries()
+        probe = _run(folder, "-c", f"open({str(folder / 'probe')!r}, 'w')")
+        assert "PermissionError" in probe.stderr  # the folder really is read-only here
+        listed = _run(folder, "-m", "reflect_cli", "list", "--json")
+        found = _run(folder, "-m", "reflect_cli", "search", "calendar")
+        exported = _run(folder, "-m", "reflect_cli", "export", "-f", "md")
     finally:
         os.chmod(folder, 0o700)
-    assert sorted(summaries, key=lambda s: s.file) == truth(folder)
-    assert len(warnings) == 1
+        for path in folder.rglob("*"):
+            os.chmod(path, 0o700 if path.is_dir() else 0o600)
+    for done in (listed, found, exported):
+        assert done.returncode == 0, done.stderr
+        assert "Traceback" not in done.stderr
+        assert done.stderr.count("warning") == 1, done.stderr
+    rows = json.loads(listed.stdout)
+    assert sorted(r["file"] for r in rows) == [s.file for s in truth(folder)]
+    assert "Renamed" in listed.stdout or index_before == "none"
+    assert "Share the calendar by 2026-11-01" in found.stdout
+    assert exported.stdout.count("Share the calendar by") >= 3
+    assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
 
 
 def test_a_locked_index_only_costs_speed(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:

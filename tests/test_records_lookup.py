@@ -122,3 +122,47 @@ def test_a_duplicated_id_prefers_its_own_file(sessions_dir: Path) -> None:
     with pytest.raises(StoreError, match="name the file"):
         Store(sessions_dir).resolve(sid)
     assert Store(sessions_dir).resolve("copy.yaml").file == "copy.yaml"
+
+
+def test_a_copy_that_kept_its_id_is_counted_once(cli: Any, sessions_dir: Path) -> None:
+    sid = make_session(
+        sessions_dir,
+        "partnership-reflection",
+        date="2026-09-01",
+        people=PEOPLE,
+        actions=[Action("Share the calendar", "mh"), Action("Book the gym", "mh")],
+    )
+    record = sessions_dir / f"{sid}.yaml"
+    (sessions_dir / f"{sid} (copy).yaml").write_bytes(record.read_bytes())  # cp X "X (copy)"
+    listed = cli("list", "--json")
+    rows = json.loads(listed.stdout)
+    assert sorted(r["file"] for r in rows) == sorted([record.name, f"{sid} (copy).yaml"])
+    assert [r["open_now"] for r in rows] == [2, 2]  # not 4: the session counts once
+    (warning,) = listed.stderr.strip().splitlines()
+    assert record.name in warning and f"{sid} (copy).yaml" in warning
+    table = cli("list")
+    assert "1 session (2 files) in" in table.stdout
+    assert [line.split()[-1] for line in table.stdout.splitlines() if sid[:10] in line] == [
+        "2",
+        "2",
+    ]
+    for name in (record.name, f"{sid} (copy).yaml"):  # both still exported by file
+        assert "Share the calendar" in cli("export", "-f", "md", name).stdout
+
+
+def test_shown_prefixes_are_unique_over_the_whole_folder(cli: Any, sessions_dir: Path) -> None:
+    ids = [
+        make_session(sessions_dir, "partnership-reflection", date="2026-09-01", collaborative=c)
+        for c in ("North", "North", "North", "South")
+    ]
+    newest = sorted(ids)[-1]
+    store = Store(sessions_dir)
+    short = lookup.short_ids(store.index(), [newest])
+    assert [i for i in ids if i.startswith(short[newest])] == [newest]
+    for args in (["-n", "1"], ["--collaborative", "south"], [newest]):
+        table = cli("list", *args).stdout
+        rows = [line.split() for line in table.splitlines() if line.startswith("  2026-")]
+        assert rows
+        for _date, prefix, *_ in rows:  # the id column names exactly one session
+            assert len([i for i in ids if i.startswith(prefix)]) == 1, (args, prefix)
+            assert cli("show", prefix).exit_code == 0

@@ -71,6 +71,45 @@ def test_accents_and_case_do_not_matter(store: Store) -> None:
     assert [marked(h) for h in find(store, "CAFE").hits] == [["Café"]]
 
 
+LETTERS = "Ayşe Yılmaz from Łódź, Straße 5, Ørsted, Đorđe, Æsir and Œuvre; İstanbul"
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("yilmaz", "Yılmaz"),
+        ("Yılmaz", "Yılmaz"),
+        ("YILMAZ", "Yılmaz"),
+        ("lodz", "Łódź"),
+        ("strasse", "Straße"),
+        ("orsted", "Ørsted"),
+        ("dorde", "Đorđe"),
+        ("aesir", "Æsir"),
+        ("oeuvre", "Œuvre"),
+        ("istanbul", "İstanbul"),
+        ("yilm*", "Yılmaz"),
+        ('"ayse yilmaz"', "Ayşe Yılmaz"),
+    ],
+)
+def test_letters_that_do_not_decompose_are_folded(
+    sessions_dir: Path, typed: str, shown: str
+) -> None:
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=["Ayşe Yılmaz | Łódź Youth Office | Director | ay"],
+        answers={"shared-values": f"ay: {LETTERS}"},
+    )
+    store = Store(sessions_dir)
+    found = find(store, typed)
+    assert found.total >= 1, typed
+    answer = [h for h in found.hits if h.where is Where.ANSWER]
+    assert answer and shown in marked(answer[0]), (typed, marked(answer[0]))
+    chosen, _ = store.summaries()
+    scanned = search.scan(zip(chosen, store.read(chosen), strict=True), search.Query.parse(typed))
+    assert any(shown in h.text and h.spans for h in scanned.hits)  # the scan folds the same way
+
+
 def test_commitments_and_names_are_found(store: Store) -> None:
     found = find(store, "bus passes")
     assert {h.where for h in found.hits} == {Where.COMMITMENT, Where.ANSWER}
@@ -164,7 +203,7 @@ def test_a_regular_expression_scans_the_records(store: Store) -> None:
 
 
 WORD = st.text(
-    alphabet=st.sampled_from(list(string.ascii_letters + "éÉüñçÇßøåÆ" + "0123456789")),
+    alphabet=st.sampled_from(list(string.ascii_letters + "éÉüñçÇßøåÆıłŁđœİ" + "0123456789")),
     min_size=1,
     max_size=12,
 )
@@ -192,9 +231,9 @@ def test_every_word_of_an_answer_is_found(sessions_dir: Path, words: list[str]) 
 def test_without_fts5_search_scans_the_records(
     sessions_dir: Path, monkeypatch: pytest.MonkeyPatch, cli: object
 ) -> None:
-    from reflect_cli.records import index
+    from reflect_cli.records import index_schema
 
-    monkeypatch.setattr(index, "_FTS", "CREATE VIRTUAL TABLE texts USING no_such_module(x)")
+    monkeypatch.setattr(index_schema, "_FTS", "CREATE VIRTUAL TABLE texts USING no_such_module(x)")
     make_session(
         sessions_dir,
         "partnership-reflection",

@@ -15,9 +15,9 @@ from reflect_cli.cli.options import (
     Since,
     Site,
     Until,
+    open_index,
     plural,
     sessions_dir,
-    warn,
 )
 
 Status = Annotated[
@@ -63,7 +63,7 @@ def commitments(
 
     today = dt.date.fromisoformat(parse_date(as_of, "--as-of")) if as_of else dt.date.today()
     store = Store.at(sessions_dir(ctx))
-    warn(store.index().warnings)
+    open_index(store)
     selection = Selection(
         collaborative=collaborative,
         site=site,

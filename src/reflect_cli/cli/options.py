@@ -6,9 +6,13 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from reflect_cli.records.index import Index, Progress
+    from reflect_cli.records.store import Store
 
 Ids = Annotated[
     list[str] | None,
@@ -45,6 +49,15 @@ def warn(lines: Iterable[str]) -> None:
     """Each line as a warning on standard error."""
     for line in lines:
         print(f"reflect: warning: {line}", file=sys.stderr)
+
+
+def open_index(store: Store, progress: Progress | None = None) -> Index:
+    """The store's index, up to date, its warnings printed (and any that arises later,
+    such as a damaged index found by a query and rebuilt)."""
+    index = store.index(progress)
+    warn(index.warnings)
+    index.on_warning = lambda line: warn([line])
+    return index
 
 
 def plural(count: int, noun: str) -> str:

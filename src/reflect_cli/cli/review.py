@@ -20,9 +20,9 @@ from reflect_cli.cli.options import (
     Site,
     Status,
     Until,
+    open_index,
     plural,
     sessions_dir,
-    warn,
 )
 
 if TYPE_CHECKING:
@@ -42,9 +42,8 @@ def _store(ctx: typer.Context) -> Store:
     from reflect_cli.ui.terminal import cold_read_progress
 
     store = Store.at(sessions_dir(ctx))
-    index = store.index(cold_read_progress())
-    warn(index.warnings)
-    broken = index.db.execute("SELECT count(*) FROM files WHERE error != ''").fetchone()[0]
+    index = open_index(store, cold_read_progress())
+    broken = index.query("SELECT count(*) FROM files WHERE error != ''")[0][0]
     if broken and not lookup.summaries(index, limit=1):
         raise StoreError(f"none of the {broken} record files in {store.folder} could be read")
     return store
@@ -145,9 +144,12 @@ def list_sessions(
         )
         for r in chosen
     ]  # fmt: skip
-    caption = f"{plural(len(chosen), 'session')} in {store.folder}"
+    sessions = len({r.id for r in chosen})  # a copy that kept its id is one session
+    files = f" ({len(chosen)} files)" if sessions < len(chosen) else ""
+    caption = f"{plural(sessions, 'session')}{files} in {store.folder}"
     fit = sys.stdout.isatty() or bool(os.environ.get("COLUMNS"))
-    session_list.show(listed, caption, long_ids=long_ids, fit=fit)
+    short = None if long_ids else lookup.short_ids(store.index(), [r.id for r in chosen])
+    session_list.show(listed, caption, long_ids=long_ids, fit=fit, short=short)
 
 
 def show(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from reflect_cli.cli.options import QuestionsDirs, sessions_dir, warn
+from reflect_cli.cli.options import QuestionsDirs, open_index, sessions_dir, warn
 
 if TYPE_CHECKING:
     from reflect_cli.model import Protocol, Session
@@ -206,7 +206,7 @@ def discard(
     from reflect_cli.records.store import Store
 
     store = Store.at(sessions_dir(ctx))
-    warn(store.index().warnings)
+    open_index(store)
     chosen = store.resolve(session_id)
     if chosen.status != SessionStatus.DRAFT and not force:
         raise StoreError(f"{chosen.id} is complete; discard it with --force")

@@ -30,7 +30,7 @@ class Unusable(StoreError):
     """The index folder cannot be used for this run; the message says why."""
 
 
-def _reason(exc: OSError) -> str:
+def reason(exc: OSError) -> str:
     return {
         errno.ENOSPC: "the disk is full",
         errno.EROFS: "the disk is read-only",
@@ -47,7 +47,7 @@ def _make_folder(home: Path) -> None:
     except FileExistsError:
         return
     except OSError as exc:
-        raise Unusable(f"cannot create {home} ({_reason(exc)})") from None
+        raise Unusable(f"cannot create {home} ({reason(exc)})") from None
 
 
 def _safe_entry(path: Path) -> None:
@@ -75,13 +75,18 @@ def _write_gitignore(home: Path) -> None:
     except FileExistsError:
         return
     except OSError as exc:
-        raise Unusable(f"cannot write in {home} ({_reason(exc)})") from None
+        raise Unusable(f"cannot write in {home} ({reason(exc)})") from None
     try:
         os.write(fd, GITIGNORE.encode())
     except OSError as exc:
-        raise Unusable(f"cannot write in {home} ({_reason(exc)})") from None
+        raise Unusable(f"cannot write in {home} ({reason(exc)})") from None
     finally:
         os.close(fd)
+
+
+def where(folder: Path) -> Path:
+    """Where the index of a sessions folder is, to name it (nothing checked)."""
+    return Path(os.path.realpath(folder)) / FOLDER / INDEX
 
 
 def index_path(folder: Path) -> Path:
@@ -115,7 +120,7 @@ def _create_private(index: Path) -> None:
     except FileExistsError:
         return
     except OSError as exc:
-        raise Unusable(f"cannot write in {index.parent} ({_reason(exc)})") from None
+        raise Unusable(f"cannot write in {index.parent} ({reason(exc)})") from None
 
 
 def remove_index(index: Path) -> None:

@@ -18,17 +18,15 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reflect_cli.records import home
+from reflect_cli.records.index_schema import corrupt, migrate, why
 from reflect_cli.records.scan import Look, digest, scan
 
 if TYPE_CHECKING:
     from reflect_cli.records.rows import Rows
 
-#: A bump rebuilds every index on first use (2: private notes marked in the row number;
-#: 3: the folder's digest and warnings kept, so an unchanged folder costs one row).
-SCHEMA_VERSION = 3
 #: A file changed this shortly before it was read may change again within the clock's
 #: granularity with the same size: it is read again next time until it has settled.
 SETTLE_NS = 100_000_000
@@ -43,34 +41,6 @@ BUSY_SECONDS = 10.0
 
 Progress = Callable[[int, int], None]
 
-_TABLES = """
-CREATE TABLE files (
-    fid INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,
-    size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER, inode INTEGER,
-    id TEXT, date TEXT, started TEXT, collaborative TEXT, site TEXT, protocol TEXT,
-    status TEXT, answered INTEGER, questions INTEGER, people INTEGER, open INTEGER,
-    collaborative_key TEXT, site_key TEXT, error TEXT
-);
-CREATE INDEX files_newest ON files (date DESC, started DESC, id DESC, name DESC);
-CREATE INDEX files_id ON files (id);
-CREATE TABLE participants (
-    fid INTEGER NOT NULL, name TEXT, organization TEXT, role TEXT, handle TEXT
-);
-CREATE INDEX participants_fid ON participants (fid);
-CREATE TABLE commitments (
-    fid INTEGER NOT NULL, text TEXT, owner TEXT, due TEXT, status TEXT, origin TEXT,
-    carried INTEGER, question TEXT
-);
-CREATE INDEX commitments_fid ON commitments (fid);
-CREATE TABLE records (fid INTEGER PRIMARY KEY, json TEXT NOT NULL);
-CREATE TABLE folder (digest TEXT NOT NULL, warnings TEXT NOT NULL);
-"""
-_FTS = (
-    "CREATE VIRTUAL TABLE texts USING fts5(text, place UNINDEXED, kind UNINDEXED, "
-    "tokenize = 'unicode61 remove_diacritics 2')"
-)
-_PLAIN_TEXTS = "CREATE TABLE texts (rowid INTEGER PRIMARY KEY, text TEXT, place TEXT, kind TEXT)"
-
 
 @dataclass
 class Index:
@@ -83,56 +53,111 @@ class Index:
     #: One line per file that could not be used, and at most one about the index itself.
     warnings: list[str] = field(default_factory=list)
     on_disk: bool = True
+    #: Counts the times the database was replaced during this run (a damaged index found
+    #: by a query is rebuilt): row numbers read from the old one mean nothing in the new.
+    generation: int = 0
+    #: Told a warning that arises after the command printed ``warnings``.
+    on_warning: Callable[[str], None] | None = None
 
     @classmethod
     def open(cls, folder: Path, progress: Progress | None = None) -> Index:
-        """The folder's index brought up to date: on disk when possible, else in memory."""
-        problem = ""
+        """The folder's index brought up to date: on disk when possible (a damaged one
+        replaced by a fresh build, with one warning), else in memory."""
         if not folder.is_dir():  # no sessions yet: nothing to index, nothing to say
-            index = cls._in_memory(folder)
-            index.refresh(progress)
-            return index
-        try:
-            path = home.index_path(folder)
-            index = cls._on_disk(folder, path)
+            empty = cls._in_memory(folder)
+            empty.refresh(progress)
+            return empty
+        damage = problem = ""
+        for attempt in (1, 2):
             try:
-                index.refresh(progress)
-                return index
-            except (sqlite3.Error, OSError) as exc:
-                index.db.close()
-                problem = f"cannot write the index in {path.parent} ({_why(exc)})"
-        except home.Unusable as exc:
-            problem = str(exc)
-        except (sqlite3.Error, OSError) as exc:
-            problem = f"cannot use the index in {folder}/.reflect ({_why(exc)})"
+                opened = cls._try_disk(folder, progress)
+            except _Failed as failed:
+                problem, exc = failed.args
+            else:
+                opened.warnings[:0] = [damage] if damage else []
+                return opened
+            if attempt == 1 and corrupt(exc):
+                path = home.where(folder)
+                if not _discard(folder):
+                    problem = f"the index {path} is damaged and cannot be replaced ({why(exc)})"
+                    break
+                damage = f"the index {path} was damaged ({why(exc)}); rebuilt from the records"
+                continue
+            break
         index = cls._in_memory(folder)
-        if problem:
-            index.warnings.append(f"{problem}; reading the records directly (slower)")
+        index.warnings.append(f"{problem}; reading the records directly (slower)")
         index.refresh(progress)
         return index
 
     @classmethod
+    def _try_disk(cls, folder: Path, progress: Progress | None) -> Index:
+        """The index on disk, up to date; else ``_Failed`` with the problem and the error."""
+        try:
+            path = home.index_path(folder)
+            if home.damaged(path):  # before SQLite waits on what only looks locked
+                raise sqlite3.DatabaseError("file is not a database")
+            index = cls._on_disk(folder, path)
+        except home.Unusable as exc:
+            raise _Failed(str(exc), exc) from None
+        except (sqlite3.Error, OSError) as exc:
+            raise _Failed(f"cannot use the index in {folder}/.reflect ({why(exc)})", exc) from None
+        try:
+            index.refresh(progress)
+        except (sqlite3.Error, OSError) as exc:
+            index.db.close()
+            raise _Failed(f"cannot write the index in {path.parent} ({why(exc)})", exc) from None
+        return index
+
+    @classmethod
     def _on_disk(cls, folder: Path, path: Path) -> Index:
-        if home.damaged(path):  # before SQLite waits on what only looks locked
-            home.remove_index(path)
-        for attempt in (1, 2):
-            db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
-            try:
-                db.execute("PRAGMA journal_mode = WAL")
-                db.execute("PRAGMA synchronous = NORMAL")
-                fulltext = _migrate(db)
-                return cls(folder, db, fulltext)
-            except sqlite3.DatabaseError:
-                db.close()
-                if attempt == 2 or not home.damaged(path):
-                    raise
-                home.remove_index(path)  # garbage bytes: not a database, rebuild it
-        raise AssertionError("unreachable")
+        db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            return cls(folder, db, migrate(db))
+        except BaseException:
+            db.close()
+            raise
 
     @classmethod
     def _in_memory(cls, folder: Path) -> Index:
         db = sqlite3.connect(":memory:", isolation_level=None)
-        return cls(folder, db, _migrate(db), on_disk=False)
+        return cls(folder, db, migrate(db), on_disk=False)
+
+    # -- asking it -----------------------------------------------------------------------
+
+    def query(self, sql: str, params: Iterable[object] = ()) -> list[Any]:
+        """Every row a read-only query gives. A damaged index found now is replaced by a
+        fresh build (one warning) and the query asked again of that one."""
+        params = tuple(params)
+        try:
+            return self.db.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            if not corrupt(exc):
+                raise
+            self.rebuild(why(exc))
+        return self.db.execute(sql, params).fetchall()
+
+    def rebuild(self, reason: str) -> None:
+        """Build the index afresh, found damaged (``reason`` says how): on disk when the
+        damaged file can be removed, else in memory. One warning says so."""
+        self.db.close()
+        path = home.where(self.folder)
+        if self.on_disk and _discard(self.folder):
+            fresh = Index.open(self.folder)
+            line = f"the index {path} was damaged ({reason}); rebuilt from the records"
+        else:
+            fresh = Index._in_memory(self.folder)
+            fresh.refresh()
+            line = (
+                f"the index {path} is damaged and cannot be replaced ({reason}); "
+                "reading the records directly (slower)"
+            )
+        self.db, self.fulltext, self.on_disk = fresh.db, fresh.fulltext, fresh.on_disk
+        self.generation += 1
+        self.warnings.append(line)
+        if self.on_warning is not None:
+            self.on_warning(line)
 
     # -- keeping up with the folder ----------------------------------------------------
 
@@ -235,10 +260,12 @@ class Index:
         db.execute("INSERT INTO records VALUES (?, ?)", (fid, found.record))
         first = fid << ROW_BITS
         numbered = [
-            (first + n + (NOTE_BIT if kind == "note" else 0), kind, place, text)
-            for n, (kind, place, text) in enumerate(found.texts[: NOTE_BIT - 1])
+            (first + n + (NOTE_BIT if kind == "note" else 0), kind, place, text, folded)
+            for n, (kind, place, text, folded) in enumerate(found.texts[: NOTE_BIT - 1])
         ]
-        db.executemany("INSERT INTO texts (rowid, kind, place, text) VALUES (?, ?, ?, ?)", numbered)
+        db.executemany(
+            "INSERT INTO texts (rowid, kind, place, text, folded) VALUES (?, ?, ?, ?, ?)", numbered
+        )
 
     def _duplicates(self) -> list[str]:
         found = self.db.execute(
@@ -253,64 +280,15 @@ class Index:
         ]
 
 
-def _migrate(db: sqlite3.Connection) -> bool:
-    """Create the tables, or rebuild them when written by another schema version.
-    Returns whether full-text search (FTS5) is available."""
-    db.execute("PRAGMA trusted_schema = OFF")  # a committed index runs nothing of its own
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version == SCHEMA_VERSION and not _foreign(db):
-        return _has_fts(db)
-    db.execute("BEGIN IMMEDIATE")
+class _Failed(Exception):
+    """The index on disk could not be used: (what to tell people, the error)."""
+
+
+def _discard(folder: Path) -> bool:
+    """Remove a damaged index and its journals (their folder checked again: it is not a
+    link); False when the folder does not allow it."""
     try:
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA_VERSION or _foreign(db):  # nobody else did it meanwhile
-            _drop_all(db)
-            for statement in _TABLES.split(";"):
-                if statement.strip():
-                    db.execute(statement)
-            try:
-                db.execute(_FTS)
-            except sqlite3.OperationalError:  # this SQLite was built without FTS5
-                db.execute(_PLAIN_TEXTS)
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        db.execute("COMMIT")
-    except BaseException:
-        with contextlib.suppress(sqlite3.Error):
-            db.execute("ROLLBACK")
-        raise
-    return _has_fts(db)
-
-
-def _foreign(db: sqlite3.Connection) -> bool:
-    """Whether the database holds what reflect never creates: triggers or views (an index
-    someone committed could otherwise act on every row this reflect writes)."""
-    found = db.execute("SELECT 1 FROM sqlite_master WHERE type IN ('trigger', 'view') LIMIT 1")
-    return found.fetchone() is not None
-
-
-def _drop_all(db: sqlite3.Connection) -> None:
-    found = db.execute(
-        "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view', 'table') "
-        "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'texts_%'"
-    ).fetchall()
-    for kind, name in found:
-        quoted = '"' + str(name).replace('"', '""') + '"'  # a committed index names anything
-        db.execute(f"DROP {str(kind).upper()} IF EXISTS {quoted}")
-
-
-def _has_fts(db: sqlite3.Connection) -> bool:
-    row = db.execute("SELECT sql FROM sqlite_master WHERE name = 'texts'").fetchone()
-    return bool(row) and "fts5" in str(row[0]).lower()
-
-
-def _why(exc: BaseException) -> str:
-    text = str(exc) or type(exc).__name__
-    if isinstance(exc, OSError):
-        return home._reason(exc)
-    if "disk is full" in text or "disk I/O" in text:
-        return "the disk is full or failing"
-    if "locked" in text:
-        return "another reflect is writing it"
-    if "readonly" in text or "read-only" in text:
-        return "the folder is read-only"
-    return text
+        home.remove_index(home.index_path(folder))
+    except (home.Unusable, OSError):
+        return False
+    return True

@@ -7,6 +7,7 @@ size of the folder.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Iterator
 
 from reflect_cli.errors import StoreError
@@ -32,7 +33,7 @@ def summaries(
 ) -> list[Summary]:
     """Readable sessions passing ``where`` (SQL over the files table), newest first."""
     sql = f"SELECT {_COLUMNS} FROM files WHERE error = '' {where} {_NEWEST} LIMIT ?"
-    found = index.db.execute(sql, (*params, -1 if limit is None else limit))
+    found = index.query(sql, (*params, -1 if limit is None else limit))
     return [_summary(row) for row in found]
 
 
@@ -66,13 +67,12 @@ def resolve(index: Index, ref: str) -> Summary:
 def record_json(index: Index, names: Iterable[str]) -> Iterator[tuple[str, str | None]]:
     """The parsed record (JSON text) of each file, in the order given, or None when the
     index has none. Read 500 at a time: one query each, a batch in memory at once."""
-    db = index.db
     wanted = list(names)
     for start in range(0, len(wanted), 500):
         batch = wanted[start : start + 500]
         marks = ",".join("?" * len(batch))
         found = dict(
-            db.execute(
+            index.query(
                 f"SELECT name, json FROM records JOIN files USING (fid) WHERE name IN ({marks})",
                 batch,
             )
@@ -88,7 +88,7 @@ def open_commitments(
     sessions: each one's latest status wins (a commitment is its text and the session
     it was made in), newest session first."""
     today = today or dt.date.today().isoformat()
-    found = index.db.execute(
+    found = index.query(
         "SELECT c.text, c.owner, c.due, c.status, c.origin, f.id, c.question "
         "FROM commitments c JOIN files f USING (fid) "
         "WHERE f.collaborative_key = ? AND f.status = ? AND f.date <= ? "
@@ -105,7 +105,9 @@ def open_commitments(
 def still_open(index: Index, listed: Iterable[Summary], today: str | None = None) -> dict[str, int]:
     """For each listed session, how many of the commitments it left open (made there or
     carried into it) are still open as of ``today``: the latest follow-up in a complete
-    session decides, so resolving one later takes it off every older row."""
+    session decides, so resolving one later takes it off every older row. A session in
+    several files (a copy that kept its id) counts once: from ``<id>.yaml`` if it is one
+    of them, else from the first by name."""
     listed = list(listed)
     if not listed:
         return {}
@@ -113,17 +115,25 @@ def still_open(index: Index, listed: Iterable[Summary], today: str | None = None
     keys = sorted({s.collaborative.casefold() for s in listed})
     wanted = {s.id for s in listed}
     marks = ",".join("?" * len(keys))
-    found = index.db.execute(
-        "SELECT f.id, f.status, c.text, c.status, c.origin "
+    found = index.query(
+        "SELECT f.id, f.name, f.status, c.text, c.status, c.origin "
         "FROM commitments c JOIN files f USING (fid) "
         f"WHERE f.error = '' AND f.collaborative_key IN ({marks}) AND f.date <= ? "
         "ORDER BY f.date DESC, f.started DESC, f.id DESC",
         (*keys, today),
     )
+    files: dict[str, set[str]] = {}
+    for session_id, name, *_ in found:
+        files.setdefault(session_id, set()).add(name)
+    counted = {
+        sid: f"{sid}.yaml" if f"{sid}.yaml" in names else min(names) for sid, names in files.items()
+    }
     owed = {str(CommitmentStatus.OPEN), str(CommitmentStatus.IN_PROGRESS)}
     latest: dict[tuple[str, str], str] = {}
     left: dict[str, list[tuple[tuple[str, str], str]]] = {}
-    for session_id, session_status, text, status, origin in found:
+    for session_id, name, session_status, text, status, origin in found:
+        if name != counted[session_id]:
+            continue
         key = (origin, text)
         if session_status == str(SessionStatus.COMPLETE):
             latest.setdefault(key, status)
@@ -135,3 +145,27 @@ def still_open(index: Index, listed: Iterable[Summary], today: str | None = None
         )
         for session_id, rows in left.items()
     }
+
+
+def short_ids(index: Index, ids: Iterable[str], minimum: int = 10) -> dict[str, str]:
+    """Each id's shortest prefix that no other id in the whole folder starts with (at
+    least ``minimum`` characters: an id starts with its date), so a prefix shown by a
+    filtered or shortened list still names one session. Two lookups per id in the
+    index's order of ids, whatever the size of the folder."""
+    shortest = {}
+    for this in set(ids):
+        need = minimum
+        for side in ("id < ? ORDER BY id DESC", "id > ? ORDER BY id"):
+            for (other,) in index.query(
+                f"SELECT id FROM files WHERE error = '' AND {side} LIMIT 1", (this,)
+            ):
+                need = max(need, _common(this, other) + 1)
+        shortest[this] = this[:need]
+    return shortest
+
+
+def _common(a: str, b: str) -> int:
+    """How many characters two texts share at their start."""
+    return sum(
+        1 for _ in itertools.takewhile(lambda pair: pair[0] == pair[1], zip(a, b, strict=False))
+    )

@@ -16,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from reflect_cli.errors import RecordError
+from reflect_cli.folding import fold
 from reflect_cli.kinds import answer_text
 from reflect_cli.model import Session
 from reflect_cli.records import codec
@@ -50,8 +51,8 @@ class Rows:
     participants: list[tuple[str, str, str, str]] = field(default_factory=list)
     #: text, owner, due, status, origin, carried (0/1), question
     commitments: list[tuple[str, str, str, str, str, int, str]] = field(default_factory=list)
-    #: where (a Where), place (domain › prompt, or owner…), text
-    texts: list[tuple[str, str, str]] = field(default_factory=list)
+    #: where (a Where), place (domain › prompt, or owner…), text, the text folded
+    texts: list[tuple[str, str, str, str]] = field(default_factory=list)
     record: str = ""
 
 
@@ -112,7 +113,9 @@ def rows_of(session: Session, name: str, seen: Seen) -> Rows:
             rows.commitments.append(
                 (a.text, a.owner, a.due, a.status, a.origin or session.id, carried, a.question)
             )
-    rows.texts = texts_of(session)
+    # Folded here, in the worker processes of a cold start, by the one function a search
+    # folds its words with.
+    rows.texts = [(where, place, text, fold(text)) for where, place, text in texts_of(session)]
     data = codec.to_dict(session)
     # default=str: a key a newer reflect added may hold a YAML date
     rows.record = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)

@@ -1,21 +1,22 @@
 """Find what people mean across sessions: answers, commitments, names and (if asked) notes.
 
 Words are looked up in the index's full-text table (FTS5, ``unicode61 remove_diacritics
-2``: any case, any accent), ranked by bm25 with the newest session first among equals.
-The query language is small: words (all must be there), ``"exact phrase"``, ``prefix*``,
-``OR`` between alternatives, ``-word`` to exclude. ``--regex`` (and a SQLite without FTS5)
-scans the records instead.
+2``) over each text folded by ``reflect_cli.folding`` (any case, any accent, and letters
+such as ı, ł, ø, ß typed plainly), the words searched for folded the same way; ranked
+by bm25 with the newest session first among equals. The query language is small: words
+(all must be there), ``"exact phrase"``, ``prefix*``, ``OR`` between alternatives,
+``-word`` to exclude. ``--regex`` (and a SQLite without FTS5) scans the records instead.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reflect_cli.errors import InputError
+from reflect_cli.folding import fold, fold_mapped
 from reflect_cli.model import Session
 from reflect_cli.records.index import NOTE_BIT, ROW_BITS, Index
 from reflect_cli.records.rows import Where, texts_of
@@ -80,10 +81,11 @@ class Query:
         return cls(groups, excluded, prefixes)
 
     def fts(self) -> str:
-        """The query in FTS5's syntax: every term quoted, so punctuation is just a break."""
+        """The query in FTS5's syntax, over folded text: every term folded and quoted, so
+        punctuation is just a break."""
 
         def term(t: str) -> str:
-            return '"' + t.replace('"', '""') + '"' + ("*" if t in self.prefixes else "")
+            return '"' + fold(t).replace('"', '""') + '"' + ("*" if t in self.prefixes else "")
 
         wanted = " OR ".join("(" + " ".join(term(t) for t in g) + ")" for g in self.groups)
         return f"({wanted})" + "".join(f" NOT {term(t)}" for t in self.excluded)
@@ -130,38 +132,47 @@ def fulltext(
         filters += f" AND (rowid >> {ROW_BITS}) IN (SELECT fid FROM files WHERE error = ''{where})"
     matching = f"FROM texts WHERE texts MATCH ?{filters}"
     arguments = (query.fts(), *params)
-    db = index.db
     try:
-        total = db.execute(f"SELECT count(*) {matching}", arguments).fetchone()[0]
-        ranked = f"SELECT rowid, round(bm25(texts), 6) AS score {matching} ORDER BY score"
-        if limit is None:
-            best = db.execute(ranked, arguments).fetchall()
-        else:
-            best = db.execute(f"{ranked} LIMIT ?", (*arguments, limit + 1)).fetchall()
-            if len(best) > limit and best[limit - 1][1] == best[limit][1]:
-                # Equally relevant hits beyond the cut: the newest of them must be shown.
-                tie = best[limit - 1][1]
-                tied = db.execute(
-                    f"SELECT rowid, score FROM ({ranked}) WHERE score = ?", (*arguments, tie)
-                ).fetchall()
-                best = [b for b in best if b[1] < tie] + tied
-        found = _shown(index, query, best, limit)
+        while True:
+            generation = index.generation
+            total = index.query(f"SELECT count(*) {matching}", arguments)[0][0]
+            best = _best(index, matching, arguments, limit)
+            found = _shown(index, query, best, limit)
+            if generation == index.generation:
+                break  # else the index was rebuilt meanwhile: its rows are numbered anew
     except sqlite3.OperationalError as exc:
         raise InputError(f"cannot search for that: {exc}") from None
     return Found(found, total)
+
+
+def _best(
+    index: Index, matching: str, arguments: tuple[object, ...], limit: int | None
+) -> list[tuple[int, float]]:
+    """The rows of the best hits with their scores, every row tied with the last one."""
+    ranked = f"SELECT rowid, round(bm25(texts), 6) AS score {matching} ORDER BY score"
+    if limit is None:
+        return index.query(ranked, arguments)
+    best = index.query(f"{ranked} LIMIT ?", (*arguments, limit + 1))
+    if len(best) > limit and best[limit - 1][1] == best[limit][1]:
+        # Equally relevant hits beyond the cut: the newest of them must be shown.
+        tie = best[limit - 1][1]
+        tied = index.query(
+            f"SELECT rowid, score FROM ({ranked}) WHERE score = ?", (*arguments, tie)
+        )
+        best = [b for b in best if b[1] < tie] + tied
+    return best
 
 
 def _shown(
     index: Index, query: Query, best: list[tuple[int, float]], limit: int | None
 ) -> list[Hit]:
     """The hits to show, most relevant first and the newest first among equals."""
-    db = index.db
     fids = sorted({rowid >> ROW_BITS for rowid, _ in best})
     files: dict[int, tuple[str, str, str, str]] = {}
     for number in range(0, len(fids), 500):  # SQLite's limit on parameters
         part = fids[number : number + 500]
         marks = ",".join("?" * len(part))
-        for fid, *row in db.execute(
+        for fid, *row in index.query(
             f"SELECT fid, date, started, id, name FROM files WHERE fid IN ({marks})", part
         ):
             files[fid] = (row[0], row[1], row[2], row[3])
@@ -172,32 +183,28 @@ def _shown(
         return []
     marks = ",".join("?" * len(chosen))
     marked = {
-        rowid: (kind, place, text)
-        for rowid, kind, place, text in db.execute(
-            f"SELECT rowid, kind, place, highlight(texts, 0, '{_OPEN}', '{_CLOSE}') "
+        rowid: (kind, place, text, folded)
+        for rowid, kind, place, text, folded in index.query(
+            f"SELECT rowid, kind, place, text, highlight(texts, 0, '{_OPEN}', '{_CLOSE}') "
             f"FROM texts WHERE texts MATCH ? AND rowid IN ({marks})",
             (query.fts(), *[rowid for rowid, _ in chosen]),
         )
     }
     hits = []
     for rowid, _ in chosen:
-        kind, place, text = marked[rowid]
+        kind, place, text, folded = marked[rowid]
         date, _, sid, name = files[rowid >> ROW_BITS]
-        plain, spans = _spans(text)
-        hits.append(Hit(sid, date, name, Where(kind), place, plain, spans))
+        hits.append(Hit(sid, date, name, Where(kind), place, text, _unfolded(text, folded)))
     return hits
 
 
-def _fold(text: str) -> tuple[str, list[int]]:
-    """Text without case or accents, and for each of its characters, where it came from."""
-    folded, origin = [], []
-    for position, char in enumerate(text):
-        plain = "".join(
-            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-        ).casefold()
-        folded.append(plain)
-        origin.extend([position] * len(plain))
-    return "".join(folded), origin
+def _unfolded(text: str, marked: str) -> list[tuple[int, int]]:
+    """Where the matches FTS5 marked in the folded text are in the text as written."""
+    _, spans = _spans(marked)
+    origin = fold_mapped(text)[1]
+    if origin is None:  # one character for one
+        return spans
+    return [(origin[start], origin[end - 1] + 1) for start, end in spans if end > start]
 
 
 def scan(
@@ -227,11 +234,12 @@ def _match(matcher: re.Pattern[str] | Query, text: str) -> list[tuple[int, int]]
     if isinstance(matcher, re.Pattern):
         spans = [m.span() for m in matcher.finditer(text) if m.end() > m.start()]
         return spans or None
-    folded, origin = _fold(text)
-    if any(_fold(t)[0] in folded for t in matcher.excluded):
+    folded, mapped = fold_mapped(text)
+    origin = mapped if mapped is not None else range(len(text))
+    if any(fold(t) in folded for t in matcher.excluded):
         return None
     for group in matcher.groups:
-        terms = [_fold(t)[0] for t in group]
+        terms = [fold(t) for t in group]
         if all(t in folded for t in terms):
             spans = []
             for term in terms:

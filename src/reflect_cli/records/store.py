@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reflect_cli.dates import parse_date
-from reflect_cli.errors import StoreError
+from reflect_cli.errors import ReflectError, StoreError
 from reflect_cli.model import Session
 from reflect_cli.records import scan
 from reflect_cli.records.summary import Summary
@@ -358,19 +358,25 @@ class Store:
 
     def read(self, chosen: Iterable[Summary]) -> Iterator[Session]:
         """Full sessions one at a time, from the index's parsed copies (else the YAML), so
-        thousands never sit in memory twice."""
+        thousands never sit in memory twice. A copy that cannot be decoded (a damaged
+        index SQLite cannot tell from a sound one) is read from its YAML, and the index is
+        rebuilt."""
         import json
 
         from reflect_cli.records import codec, lookup
 
         folder = str(self.folder)
         names = [s.file for s in chosen]
-        for name, text in lookup.record_json(self.index(), names):
+        index = self.index()
+        for name, text in lookup.record_json(index, names):
             source = os.path.join(folder, name)
-            if text is None:
-                yield self.load_path(Path(source))
-            else:
-                yield codec.from_dict(json.loads(text), source)
+            session = None
+            if text is not None:
+                try:
+                    session = codec.from_dict(json.loads(text), source)
+                except (ValueError, ReflectError):
+                    index.rebuild(f"the stored copy of {name} cannot be read")
+            yield self.load_path(Path(source)) if session is None else session
 
 
 def newest_first(sessions: Iterable[Summary]) -> list[Summary]:

@@ -137,14 +137,16 @@ def show(
     out: Console | None = None,
     long_ids: bool = False,
     fit: bool = True,
+    short: dict[str, str] | None = None,
 ) -> None:
     """Print the sessions table fitted to ``out``'s width; with ``fit`` off (a pipe), every
-    column whole, however wide."""
+    column whole, however wide. ``short``: each id's shortest unique prefix over the whole
+    folder (else over these rows only)."""
     from rich import box
     from rich.table import Table
 
     out = out or terminal.console()
-    ids = {} if long_ids else short_ids([r.id for r in rows])
+    ids = {} if long_ids else (short or short_ids([r.id for r in rows]))
     cells = [_cells(r, ids) for r in rows]
     names, room = layout(cells, out.width if fit else None)
     if not fit:

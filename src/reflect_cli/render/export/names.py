@@ -12,9 +12,13 @@ folded text and are mapped back to the original characters for replacing.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+# Text is folded by the one function search folds with too.
+from reflect_cli.folding import fold as fold
+from reflect_cli.folding import fold_char as _fold_char
+from reflect_cli.folding import fold_mapped as _fold_mapped
 
 #: Name parts that are also everyday words: replaced only when they are plainly a name
 #: (capitalised next to another part of the same name, or as a speaker prefix), so that
@@ -33,67 +37,6 @@ COMMON_WORDS = frozenset(
     yes you all any day did get got how let may new off old one own put ran saw set sit
     """.split()  # noqa: SIM905 (a word list reads best as words)
 )
-
-_APOSTROPHES = "'’‘ʼʹʻ`´′"
-_DASHES = "‐‑‒–—―−"
-# Letters that have no decomposition but that people type without their marks.
-_LETTERS = str.maketrans(
-    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ħ": "h"}
-)
-_FOLDED: dict[str, str] = {}
-
-
-def _fold_char(char: str) -> str:
-    folded = _FOLDED.get(char)
-    if folded is None:
-        category = unicodedata.category(char)
-        if category in ("Cf", "Cc") and not char.isspace():
-            folded = ""  # invisible: a soft hyphen or zero-width space hides nothing
-        elif category == "Pc":
-            folded = " "  # "_" and its kin join words: a boundary between them
-        elif char in _APOSTROPHES:
-            folded = "'"
-        elif char in _DASHES:
-            folded = "-"
-        else:
-            decomposed = unicodedata.normalize(
-                "NFKD", unicodedata.normalize("NFKD", char).casefold()
-            )
-            folded = "".join(c for c in decomposed if not unicodedata.combining(c))
-            folded = folded.translate(_LETTERS)
-        _FOLDED[char] = folded
-    return folded
-
-
-#: ASCII that does not fold one to one: "_" (a boundary) and invisible control characters.
-_ASCII_SPECIAL = re.compile(r"[_\x00-\x08\x0e-\x1b\x7f]")
-
-
-def _plain_ascii(text: str) -> bool:
-    """ASCII that folds one character to one by lowering its case: the fast path."""
-    return text.isascii() and not _ASCII_SPECIAL.search(text)
-
-
-def fold(text: str) -> str:
-    """Text in the form names are compared in (compatibility, case, accents, apostrophes,
-    no invisible characters, "_" as a space)."""
-    if _plain_ascii(text):
-        return text.lower().replace("`", "'")
-    return "".join(_fold_char(c) for c in text)
-
-
-def _fold_mapped(text: str) -> tuple[str, list[int] | None]:
-    """The folded text, and for each of its characters the index of the original one
-    (None when they line up one to one)."""
-    if _plain_ascii(text):
-        return text.lower().replace("`", "'"), None
-    out: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        folded = _fold_char(char)
-        out.append(folded)
-        origin.extend([index] * len(folded))
-    return "".join(out), origin
 
 
 def words(name: str) -> list[str]:

@@ -1,0 +1,78 @@
+"""Text folded the way people compare it: the one function behind search and --redact.
+
+Unicode compatibility forms, case and accents fold away, and so do letters that have no
+decomposition but that people type without their marks ("Yılmaz" is "yilmaz", "Łódź" is
+"lodz", "Straße" is "strasse", "Æsir" is "aesir"), so what was written and what was typed
+meet. Apostrophe and dash variants fold to "'" and "-". Invisible characters (format
+characters such as a soft hyphen or a zero-width space, and control characters) fold to
+nothing, so "Mon\u00adica" is "monica"; connector punctuation ("_") folds to a space, a
+word boundary, so "monica_haugen" is "monica haugen". ``fold_mapped`` also says where each
+folded character came from, to mark or replace matches in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = "'’‘ʼʹʻ`´′"
+_DASHES = "‐‑‒–—―−"
+# Letters that have no decomposition but that people type without their marks.
+_LETTERS = str.maketrans(
+    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ħ": "h"}
+)
+_FOLDED: dict[str, str] = {}
+
+
+def fold_char(char: str) -> str:
+    """One character folded: none, one or several characters."""
+    folded = _FOLDED.get(char)
+    if folded is None:
+        category = unicodedata.category(char)
+        if category in ("Cf", "Cc") and not char.isspace():
+            folded = ""  # invisible: a soft hyphen or zero-width space hides nothing
+        elif category == "Pc":
+            folded = " "  # "_" and its kin join words: a boundary between them
+        elif char in _APOSTROPHES:
+            folded = "'"
+        elif char in _DASHES:
+            folded = "-"
+        else:
+            decomposed = unicodedata.normalize(
+                "NFKD", unicodedata.normalize("NFKD", char).casefold()
+            )
+            folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+            folded = folded.translate(_LETTERS)
+        _FOLDED[char] = folded
+    return folded
+
+
+#: ASCII that does not fold one to one: "_" (a boundary) and invisible control characters.
+_ASCII_SPECIAL = re.compile(r"[_\x00-\x08\x0e-\x1b\x7f]")
+
+
+def _plain_ascii(text: str) -> bool:
+    """ASCII that folds one character to one by lowering its case: the fast path."""
+    return text.isascii() and not _ASCII_SPECIAL.search(text)
+
+
+def fold(text: str) -> str:
+    """Text in the form it is compared in (compatibility, case, accents, apostrophes,
+    no invisible characters, "_" as a space)."""
+    if _plain_ascii(text):
+        return text.lower().replace("`", "'")
+    return "".join(fold_char(c) for c in text)
+
+
+def fold_mapped(text: str) -> tuple[str, list[int] | None]:
+    """The folded text, and for each of its characters the index of the original one
+    (None when they line up one to one)."""
+    if _plain_ascii(text):
+        return text.lower().replace("`", "'"), None
+    out: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        folded = fold_char(char)
+        out.append(folded)
+        origin.extend([index] * len(folded))
+    return "".join(out), origin

@@ -1,0 +1,45 @@
+"""Folding: the one way search and --redact compare what was written with what was typed."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reflect_cli.folding import fold, fold_mapped
+
+
+@pytest.mark.parametrize(
+    ("written", "typed"),
+    [
+        ("Yılmaz", "yilmaz"),
+        ("Łódź", "lodz"),
+        ("Straße", "strasse"),
+        ("STRASSE", "strasse"),
+        ("Ørsted", "orsted"),
+        ("Đorđe", "dorde"),
+        ("Æsir", "aesir"),
+        ("Œuvre", "oeuvre"),
+        ("İstanbul", "istanbul"),
+        ("López", "lopez"),
+        (unicodedata.normalize("NFD", "Zoë"), "zoe"),
+        ("O’Neil", "o'neil"),
+        ("Mon\u00adica", "monica"),
+        ("monica_haugen", "monica haugen"),
+    ],
+)
+def test_written_and_typed_meet(written: str, typed: str) -> None:
+    assert fold(written) == typed
+
+
+@given(st.text(max_size=40))
+def test_mapped_is_the_same_fold_and_points_into_the_text(text: str) -> None:
+    folded, origin = fold_mapped(text)
+    assert folded == fold(text)
+    if origin is None:
+        assert len(folded) == len(text)
+    else:
+        assert len(origin) == len(folded)
+        assert origin == sorted(origin) and all(0 <= i < len(text) for i in origin)
