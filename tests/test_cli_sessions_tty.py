@@ -249,3 +249,21 @@ def test_discard_asks_in_a_terminal(sessions_dir: Path) -> None:
         assert child.exitstatus == 0
         assert record.exists() is kept
     assert (sessions_dir / ".trash" / record.name).exists()
+
+
+@pytest.mark.parametrize("stop", ["ctrl-c", "sighup"])
+def test_a_line_typed_but_not_entered_is_kept(sessions_dir: Path, stop: str) -> None:
+    child = _started(sessions_dir)
+    child.send("monica: the gym is booked until")  # no Enter
+    child.expect_exact("booked until", timeout=60)  # echoed: readline holds it
+    if stop == "ctrl-c":
+        child.sendintr()
+    else:
+        child.kill(signal.SIGHUP)  # the terminal window closed
+    child.expect(pexpect.EOF, timeout=60)
+    child.close()
+    assert child.exitstatus == 130
+    answer_text = only_record(sessions_dir)["domains"][0]["questions"][0]["answer"]
+    assert answer_text == (
+        "monica: typed before stopping.\nmonica: the gym is booked until [unfinished]"
+    )

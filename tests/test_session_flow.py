@@ -153,3 +153,30 @@ def test_progress_header_shows_time_against_a_domains_minutes(
     headers = [line for line in console.shown if line.startswith("== ")]
     assert headers[0] == "== First domain · question 1 of 5 · 0 min · this domain 0 of 10 min =="
     assert headers[2] == "== Second domain · question 3 of 5 · 0 min =="
+
+
+@pytest.mark.parametrize(
+    ("lines", "answer", "notes"),
+    [
+        (["monica: the gym", "shana: and the pool is boo\x03"], "shana: and the pool is boo", []),
+        (["/as shana", "the pool is boo\x03"], "shana: the pool is boo", []),
+        (["monica: the gym", "/action Book the gy\x03"], "", ["/action Book the gy"]),
+        (["monica: the gym", "", "2\x03"], "", ["2"]),
+    ],
+    ids=["text", "as", "command", "choice"],
+)
+def test_ctrl_c_keeps_the_line_being_typed(
+    tiny: Protocol, sessions_dir: Path, lines: list[str], answer: str, notes: list[str]
+) -> None:
+    console = ScriptedConsole(lines)
+    with pytest.raises(SessionInterrupted) as stopped:
+        Facilitator(console, Store(sessions_dir), tiny, plan()).start()
+    assert stopped.value.exit_code == 130
+    saved = Store(sessions_dir).load(stopped.value.session_id)
+    text = saved.domains[0].questions[0].answer
+    assert isinstance(text, str)
+    if answer:
+        assert text.splitlines()[-1] == f"{answer} [unfinished]"
+        assert saved.domains[0].questions[0].credits[-1] == "shana"
+        assert "Kept the line you were typing in the answer, marked [unfinished]." in console.shown
+    assert [n.text for n in saved.notes] == [f"typed, not entered: {n}" for n in notes]

@@ -20,6 +20,9 @@ class Console(Protocol):
     """What the session flow needs from a terminal."""
 
     interactive: bool
+    #: What was typed, not yet entered, at the prompt Ctrl-C (or a hang-up) stopped:
+    #: the flow keeps it. Never what was typed at a ``secret`` prompt.
+    unfinished: str
 
     def say(self, text: str, style: str = "") -> None:
         """Show text (never interpreted as markup)."""
@@ -58,6 +61,7 @@ class ScriptedConsole:
         self.shown: list[str] = []
         self.edits: list[str] = []
         self.handles: list[str] = []
+        self.unfinished = ""
 
     def say(self, text: str, style: str = "") -> None:
         self.shown.append(text)
@@ -70,12 +74,15 @@ class ScriptedConsole:
         if not self.lines:
             raise EOFError
         line = self.lines.pop(0)
-        if line == CTRL_C:
+        self.unfinished = ""
+        if line.endswith(CTRL_C):  # "half typed\x03": Ctrl-C with that on the line
+            self.unfinished = line.removesuffix(CTRL_C)
             raise KeyboardInterrupt
         return line if line.strip() or not default else default
 
     def secret(self, prompt: str) -> str:
         self.shown.append(prompt)  # the prompt only: what is typed is never shown
+        self.unfinished = ""
         if not self.lines:
             raise EOFError
         return self.lines.pop(0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
 from collections.abc import Callable
@@ -30,6 +31,8 @@ from reflect_cli.session.rounds import PAUSE, RoundRunner
 from reflect_cli.session.typed_lines import Command
 
 NEXT, BACK, STAY = "next", "back", "stay"
+#: The mark on a line that Ctrl-C or a closed terminal stopped before Enter.
+UNFINISHED = "[unfinished]"
 
 
 class Paused(Exception):
@@ -138,7 +141,11 @@ class QuestionLoop:
         record, question = item.record, item.question
         # A round's answer is the discussion: typed as text, whatever the kind.
         multiline = kinds.of(question.kind).multiline or record.round is not None
-        raw = self.console.ask(">" if multiline else _prompt(question))
+        try:
+            raw = self.console.ask(">" if multiline else _prompt(question))
+        except KeyboardInterrupt:
+            self._keep_unfinished(record, multiline)
+            raise
         try:
             parsed = typed_lines.command_of(raw)
             typo, self._typo = self._typo, None
@@ -163,6 +170,26 @@ class QuestionLoop:
         except InputError as exc:
             self.console.say(str(exc), "yellow")
             return STAY
+
+    def _keep_unfinished(self, record: AnswerRecord, multiline: bool) -> None:
+        """Ctrl-C or a closed terminal with a line typed but not entered: a text line
+        joins the answer marked ``[unfinished]``; anything else (a command, a value) is
+        kept as a private note. Saved before anything is said: the terminal may be gone."""
+        typed = self.console.unfinished.strip()
+        if not typed:
+            return
+        if multiline and not typed.startswith("/"):
+            line = f"{typed} {UNFINISHED}"
+            if self.speaking is not None and typed_lines.speaker_word(typed) is None:
+                line = f"{self.speaking.handle}: {line}"
+            self._set_text(record, [*self._lines(record), line], in_progress=True)
+            where = "in the answer, marked " + UNFINISHED
+        else:
+            self.session.notes.append(Note(f"typed, not entered: {typed}", record.id))
+            where = "as a private note"
+        self.save()
+        with contextlib.suppress(OSError):
+            self.console.say(f"Kept the line you were typing {where}.", "yellow")
 
     def _as_line(self, line: str) -> str | None:
         """While ``/as`` is on: a line with no speaker of its own is theirs; an empty

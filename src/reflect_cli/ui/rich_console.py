@@ -48,6 +48,7 @@ class RichConsole:
         self._out = terminal.console(stderr=True)
         self._handles: list[str] = []
         self._commands: list[str] = []
+        self.unfinished = ""
         if self._readline is not None:
             self._readline.set_completer(self._complete)
             self._readline.set_completer_delims(" \t\n")
@@ -104,12 +105,18 @@ class RichConsole:
         if default:
             label.append(f" [{self._terminal.visible(default)}]", style="dim")
         label.append(" ")
+        self.unfinished = ""
         try:
             answer = self._input(label)
-        except (KeyboardInterrupt, EOFError):
-            # Ctrl-C and Ctrl-D leave the cursor after the prompt: what follows starts on
-            # a fresh line.
-            print(file=sys.stderr, flush=True)
+        except KeyboardInterrupt:
+            # Ctrl-C or a hang-up (its handler raises this) mid-line: readline still holds
+            # what was typed, for the flow to keep.
+            if self._readline is not None:
+                self.unfinished = self._readline.get_line_buffer()
+            self._fresh_line()
+            raise
+        except EOFError:
+            self._fresh_line()
             raise
         return answer if answer.strip() or not default else default
 
@@ -123,6 +130,13 @@ class RichConsole:
         prompt = _ESCAPE.sub(lambda m: f"\x01{m.group()}\x02", captured.get())
         return input(prompt)
 
+    @staticmethod
+    def _fresh_line() -> None:
+        """Ctrl-C and Ctrl-D leave the cursor after the prompt: what follows starts on a
+        fresh line. A closed terminal cannot be written to: nothing to do then."""
+        with contextlib.suppress(OSError):
+            print(file=sys.stderr, flush=True)
+
     def secret(self, prompt: str) -> str:
         import getpass
 
@@ -130,12 +144,13 @@ class RichConsole:
 
         self._out.print(Text(self._terminal.visible(prompt) + " ", style="bold"), end="")
         sys.stderr.flush()
+        self.unfinished = ""  # a secret is never kept, typed or not
         try:
             # getpass turns echo off and reads the terminal directly: readline keeps no
             # history of it, so the Up arrow never brings a rating back.
             return getpass.getpass("")
         except (KeyboardInterrupt, EOFError):
-            print(file=sys.stderr, flush=True)
+            self._fresh_line()
             raise
 
     def clear(self) -> None:
