@@ -238,3 +238,40 @@ def test_someone_who_left_is_left_not_absent_and_here_last_time(
     assert [p.handle for p in third.participants] == ["mh", "monica", "may"]
     assert all(p.here for p in third.participants)
     assert any("Enter for the same as last time (1 2 3)" in line for line in console.shown)
+
+
+def test_known_people_found_without_accents_and_several_names_asked_about(
+    tiny: Protocol, sessions_dir: Path
+) -> None:
+    roster = [*FIRST_ROSTER, "Ana López | Northgate PTA | Parent", "Shana Beckwith | SPIN | Lead"]
+    run(tiny, sessions_dir, plan("2026-10-01", roster), ["mh: a start", "", *REST, ""])
+    lines = [
+        "-",  # none of the list: everyone typed below
+        "ana lopez",  # no accent, no capitals: Ana López, not a new "anal"
+        "JOSE RAMIREZ",  # decomposed accents on record, none typed
+        "mh shana",  # two known people on one line: asked about
+        "y",
+        "may dana",
+        "n",  # not added, and not made into a person called "may dana"
+        "",
+        "/roster",
+        "/pause",
+    ]
+    session, console = run(tiny, sessions_dir, plan("2026-11-01"), lines)
+    assert [p.handle for p in session.participants] == ["ana", "jose", "mh", "shana"]
+    assert [p.name for p in session.participants][:2] == ["Ana López", JOSE]
+    shown = "\n".join(console.shown)
+    assert "'mh shana' looks like 2 people: Monica Haugen" in shown
+    assert "Not added. For someone new, type Name | Organization | Role." in shown
+
+
+def test_people_given_up_front_keep_their_handles(tiny: Protocol, sessions_dir: Path) -> None:
+    first_meeting(tiny, sessions_dir)
+    made = plan("2026-11-01", ["Monica Haugen | Seattle Parks and Recreation", "may tran"])
+    made.answers["q-one"] = ("monica: the gym", ["monica"])  # credits by the handle it got
+    session, _ = run(tiny, sessions_dir, made, ["/pause"])
+    assert [(p.handle, p.name, p.organization) for p in session.participants] == [
+        ("mh", "Monica Haugen", "Seattle Parks and Recreation"),
+        ("may", "May Tran", "STEMPaths Innovation Network"),
+    ]
+    assert session.domains[0].questions[0].credits == ["mh"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from reflect_cli.errors import InputError
@@ -61,7 +63,8 @@ def test_roster_lines_and_unique_handles() -> None:
     second = typed_lines.participant_of("Monica Lopez | PTA | Parent", taken)
     taken.add(second.handle)
     third = typed_lines.participant_of("Monica Lopez | PTA", taken)
-    assert (first.handle, second.handle, third.handle) == ("monica", "monical", "monica2")
+    # the whole family name, never a truncation ("Ana López" is analopez, not anal)
+    assert (first.handle, second.handle, third.handle) == ("monica", "monicalopez", "monica2")
     assert typed_lines.participant_of("Jo | X | Y | @JP", set()).handle == "jp"
     with pytest.raises(InputError):
         typed_lines.participant_of(" | Org", set())
@@ -79,3 +82,19 @@ def test_action_parsing() -> None:
     )
     with pytest.raises(InputError, match="needs some text"):
         typed_lines.action_of("@shana")
+
+
+@pytest.mark.parametrize(
+    ("name", "taken", "handle"),
+    [
+        ("Ana-María", set(), "anamaria"),
+        ("Seán Ó Briain", set(), "sean"),
+        ("Ana López", {"ana"}, "analopez"),
+        ("Yılmaz Öztürk", set(), "yilmaz"),
+        (unicodedata.normalize("NFD", "José Ramírez"), {"jose"}, "joseramirez"),
+        ("Zoë", set(), "zoe"),
+        ("李 明", set(), "person"),
+    ],
+)
+def test_generated_handles_are_folded_to_ascii(name: str, taken: set[str], handle: str) -> None:
+    assert typed_lines.unique_handle(name, taken) == handle

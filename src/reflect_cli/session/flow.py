@@ -16,7 +16,7 @@ from reflect_cli.errors import InputError, SessionInterrupted
 from reflect_cli.kinds import NO, YES
 from reflect_cli.model import Protocol, Session, SessionStatus
 from reflect_cli.records.store import Store
-from reflect_cli.session import ratings, saving, typed_lines
+from reflect_cli.session import prefill, ratings, saving, typed_lines
 from reflect_cli.session.console import Console
 from reflect_cli.session.follow_up import follow_up
 from reflect_cli.session.history import History, history_of
@@ -166,6 +166,7 @@ class Facilitator:
         return Roster(self.console, session, self.history.people(), lambda: self._save(session))
 
     def _roster(self, session: Session) -> None:
+        prefill.reuse_handles(self.plan, self.history.people())
         session.participants = list(self.plan.participants)
         self._save(session)
         if session.participants or not self.console.interactive:

@@ -1,17 +1,30 @@
 """People as the facilitator names them: one person is the same name and organization
-in any case or accent form; a handle, a full name or a unique first name finds them."""
+in any case or accent form; a handle, a full name or a unique first name finds them.
+
+Names fold the way ``--redact`` finds them (``render.export.names.fold``): "ana lopez"
+typed without its accent, "ANA LÓPEZ" and a decomposed "López" are one name, and a
+generated handle is plain ASCII ("Seán" is ``sean``, never ``sen``).
+"""
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections.abc import Sequence
 
 from reflect_cli.model import Participant
+from reflect_cli.render.export.names import fold as _fold_name
 
 
 def fold(text: str) -> str:
-    """Text as compared for identity: composed accents, any case, single spaces."""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    """Text as compared for identity: compatibility forms, accents and case folded away
+    (a dotless ı is an i), single spaces."""
+    return " ".join(_fold_name(text).split())
+
+
+def ascii_word(word: str) -> str:
+    """A word as handle letters: folded to ASCII, only a-z and 0-9 (``María`` → ``maria``,
+    ``Ana-María`` → ``anamaria``)."""
+    return re.sub(r"[^a-z0-9]", "", fold(word))
 
 
 def person_key(person: Participant) -> tuple[str, str]:
@@ -30,3 +43,16 @@ def find(people: Sequence[Participant], word: str) -> Participant | None:
             return person
     firsts = [p for p in people if fold(p.name).split()[:1] == [key]]
     return firsts[0] if len(firsts) == 1 else None
+
+
+def same_person(people: Sequence[Participant], person: Participant) -> Participant | None:
+    """The one of ``people`` who is ``person``: same name and organization, or, when
+    ``person`` has no organization, the only one with that name."""
+    key = person_key(person)
+    for known in people:
+        if person_key(known) == key:
+            return known
+    if person.organization:
+        return None
+    named = [p for p in people if fold(p.name) == key[0]]
+    return named[0] if len(named) == 1 else None

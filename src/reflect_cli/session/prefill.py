@@ -7,6 +7,7 @@ to its answer or to ``{answer: ..., credits: [handle, ...], ratings: {handle: va
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from reflect_cli.model import (
 from reflect_cli.records import yamlio
 from reflect_cli.records.decoding import Fields, Invalid, KeyPath, line_of, to_text
 from reflect_cli.session import typed_lines
+from reflect_cli.session.people import same_person
 from reflect_cli.session.ratings import rating_of
 
 _KEYS = (
@@ -64,6 +66,43 @@ def add_participants(plan: Plan, lines: list[str]) -> None:
     for line in lines:
         taken = {p.handle for p in plan.participants}
         plan.participants.append(typed_lines.participant_of(line, taken))
+
+
+def reuse_handles(plan: Plan, known: Sequence[Participant]) -> None:
+    """People given up front (``-p``, an answers file) who are people of the partnership
+    take the handle they already have, and their organization and role when none was
+    given (and their name as first written: "jose ramirez" is José Ramírez); the
+    plan's credits, ratings and owners follow the new handles."""
+    renamed: dict[str, str] = {}
+    taken = {p.handle for p in plan.participants}
+    for index, person in enumerate(plan.participants):
+        match = same_person(known, person)
+        if match is None:
+            continue  # someone new
+        handle = person.handle
+        if match.handle != handle and match.handle not in taken:  # else someone else's
+            taken.discard(handle)
+            taken.add(match.handle)
+            renamed[handle] = handle = match.handle
+        plan.participants[index] = replace(
+            person,
+            name=match.name,
+            handle=handle,
+            organization=person.organization or match.organization,
+            role=person.role or match.role,
+        )
+    if not renamed:
+        return
+    plan.answers = {
+        qid: (value, None if credits is None else [renamed.get(h, h) for h in credits])
+        for qid, (value, credits) in plan.answers.items()
+    }
+    plan.ratings = {
+        qid: {renamed.get(h, h): value for h, value in given.items()}
+        for qid, given in plan.ratings.items()
+    }
+    for action in plan.actions:
+        action.owner = renamed.get(action.owner, action.owner)
 
 
 def load(path: Path) -> Plan:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from reflect_cli.errors import InputError
+from reflect_cli.kinds import YES
 from reflect_cli.model import Participant, Session
 from reflect_cli.session import typed_lines
 from reflect_cli.session.console import Console
@@ -142,12 +143,18 @@ class Roster:
                 return
         self.session.participants.append(person)
 
-    def join(self, line: str) -> Participant:
+    def join(self, line: str) -> None:
         """``Name | Organization | Role [| handle]``, or a known name or handle: that
-        person, marked present (a known person keeps their handle)."""
+        person, marked present (a known person keeps their handle). Several known names
+        on one line (``monica ana``) are asked about, never made into one new person."""
         fields = [f.strip() for f in line.split("|")]
         today = self.session.participants
         again = find([*today, *self.known], line) if len(fields) == 1 else None
+        if again is None and len(fields) == 1:
+            several = self._several(line)
+            if several:
+                self._confirm_several(line, several)
+                return
         if again is None:
             typed = typed_lines.participant_of(line, set())
             again = next(
@@ -164,7 +171,36 @@ class Roster:
         self.console.say(
             f"{welcome} {person.name}: credit lines with '{person.handle}: …'", "green"
         )
-        return person
+
+    def _several(self, line: str) -> list[Participant]:
+        """The people a line names word by word, when every word names someone known
+        and there are two or more of them; else none."""
+        everyone = [*self.session.participants, *self.known]
+        words = line.replace(",", " ").split()
+        found = [find(everyone, word) for word in words]
+        people: list[Participant] = []
+        for person in found:
+            if person is None:
+                return []
+            if all(person is not p for p in people):
+                people.append(person)
+        return people if len(people) > 1 else []
+
+    def _confirm_several(self, line: str, people: list[Participant]) -> None:
+        names = ", ".join(describe(p) for p in people)
+        reply = self.console.ask(f"{line!r} looks like {len(people)} people: {names}. [Y/n]")
+        if reply.strip().lower() not in ("", *YES):
+            self.console.say(
+                "Not added. For someone new, type Name | Organization | Role.", "yellow"
+            )
+            return
+        for person in people:
+            self._add(replace(person, present=True, left=False))
+        self.save()
+        self.console.completions(
+            [p.handle for p in self.session.participants], list(typed_lines.COMMANDS)
+        )
+        self.console.say("Here: " + ", ".join(p.name for p in people), "green")
 
     def leave(self, word: str) -> Participant:
         """Mark someone as having left; their credits stay."""

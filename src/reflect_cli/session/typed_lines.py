@@ -13,7 +13,7 @@ from reflect_cli import kinds
 from reflect_cli.dates import parse_date
 from reflect_cli.errors import InputError
 from reflect_cli.model import Action, Answer, Participant, Question
-from reflect_cli.session.people import find
+from reflect_cli.session.people import ascii_word, find
 
 COMMANDS = {
     "/skip": "leave this question unanswered and move on",
@@ -94,12 +94,14 @@ def participant(
 
 
 def unique_handle(name: str, taken: set[str]) -> str:
-    """The first name, lower-cased; then with the last initial; then numbered."""
-    words = [re.sub(r"[^a-z0-9]", "", w) for w in name.lower().split()]
+    """The first name in plain ASCII (``Seán`` → ``sean``); when taken, the first name
+    and the whole family name (``analopez``: never a truncation such as ``anal``); then
+    numbered."""
+    words = [ascii_word(w) for w in name.split()]
     words = [w for w in words if w] or ["person"]
     candidates = [words[0]]
     if len(words) > 1:
-        candidates.append(words[0] + words[-1][0])
+        candidates.append(words[0] + words[-1])
     candidates += [f"{words[0]}{n}" for n in range(2, 1000)]
     return next(c for c in candidates if c not in taken)
 
