@@ -163,3 +163,47 @@ def test_edit_keeps_line_breaks_and_an_appended_line(
     assert RichConsole().edit(before) == before + "\njo: appended in the editor"
     monkeypatch.setenv("VISUAL", "true")  # an editor that changes nothing
     assert RichConsole().edit(before) == before
+
+
+CALENDAR = "Share the space calendar with every partner before the winter break"
+
+
+@pytest.mark.parametrize("columns", [120, 60])
+def test_review_tables_cut_no_word_and_drop_no_column(sessions_dir: Path, columns: int) -> None:
+    child, log = spawn(sessions_dir, columns, "--date", "2026-11-01")
+    for prompt, reply in [
+        ("Collaborative", "Northgate Elementary OST Collaborative"),
+        ("Site", "Northgate Elementary"),
+        ("Facilitator", "Alex Rivera"),
+        ("participant> ", "Monica Haugen | Seattle Parks and Recreation | Site lead | mh"),
+        ("participant> ", "Shana Beckwith | STEMPaths Innovation Network | Director"),
+        ("participant> ", ""),
+        ("Done (n to skip)?", "n"),
+        ("> ", "mh: we share the kids"),
+        ("> ", f"/action {CALENDAR} @shana due:2026-12-01"),
+        ("> ", "/help"),
+        ("> ", ""),
+    ]:
+        child.expect_exact(prompt, timeout=60)
+        child.sendline(reply)
+    for _ in range(7):
+        child.expect_exact("> ", timeout=60)
+        child.sendline("/skip")
+    child.expect_exact("Number to answer it now, or Enter to finish", timeout=60)
+    child.sendline("")
+    child.expect(pexpect.EOF, timeout=60)
+    child.close()
+    assert child.exitstatus == 0
+
+    lines = screen_of(log, columns)
+    assert all(len(line) <= columns for line in lines)
+    words = {word for line in lines for word in line.split()}
+    # Every word of the commitment and of the voices table whole; no column lost.
+    for word in [*CALENDAR.split(), "Beckwith", "2026-12-01", "open", "(new)", "Haugen"]:
+        assert word in words or f"{word}:" in words, (word, lines)
+    for domain in ("alignment", "equity", "leadership", "coordination", "conflict"):
+        assert domain in words or f"{domain}:" in words, (domain, lines)
+    # /help: a meaning that wraps stays beside its command, never back at column 0.
+    start = next(i for i, line in enumerate(lines) if line.strip().startswith("/skip"))
+    end = next(i for i, line in enumerate(lines) if line.strip().startswith("/help"))
+    assert all(line.startswith("  ") for line in lines[start : end + 1] if line.strip())

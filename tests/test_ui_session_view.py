@@ -59,3 +59,24 @@ def test_show_at_60_columns_keeps_due_dates_whole_and_line_endings_plain(
     assert "2026-10-01" in out and "2026-12-05" in out  # never folded across lines
     assert "\\x0d" not in out and "and a\nwindows line" in out  # a pasted CRLF: a new line
     assert "\\x1b[31mred" in out and "\x1b" not in out
+
+
+def test_show_at_60_columns_cuts_no_word(cli: Any, sessions_dir: Any, monkeypatch: Any) -> None:
+    from conftest import make_session
+    from reflect_cli.model import Action
+    from reflect_cli.records.store import Store
+
+    sid = make_session(sessions_dir, "partnership-reflection")
+    store = Store(sessions_dir)
+    session = store.load(sid)
+    session.participants[1].present = False
+    long = "Share the space calendar with every partner before the winter break"
+    session.actions.append(Action(long, session.participants[0].handle, "2026-12-01"))
+    store.save(session)
+    monkeypatch.setenv("COLUMNS", "60")
+    lines = cli("show", sid).stdout.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= 60
+    words = {word.rstrip(":") for line in lines for word in line.split()}
+    names = {w for p in session.participants for w in f"{p.name} {p.organization}".split()}
+    for word in [*long.split(), "absent", "2026-12-01", "open", *names]:
+        assert word in words, word

@@ -310,8 +310,8 @@ class QuestionLoop:
         if name == "/who":
             voices.show(self.console, self.session)
             return STAY
-        for command_name, meaning in typed_lines.COMMANDS.items():
-            self.console.say(f"{command_name:8} {meaning}")
+        # A table: a meaning that wraps stays beside its command at any width.
+        self.console.table(["", ""], [list(pair) for pair in typed_lines.COMMANDS.items()])
         self.console.say("A line starting with // is text beginning with /.")
         return STAY
 

@@ -229,8 +229,7 @@ class Roster:
         elif name == "/join" and argument:
             self.join(argument)
         elif name == "/help" and at_roster_prompt:
-            for command, meaning in ROSTER_COMMANDS.items():
-                self.console.say(f"{command:8} {meaning}")
+            self.console.table(["", ""], [list(pair) for pair in ROSTER_COMMANDS.items()])
         elif name in ("/leave", "/join"):
             raise InputError(f"{name} needs a person: {typed_lines.COMMANDS[name]}")
         else:

@@ -20,9 +20,9 @@ def review(console: Console, session: Session, loop: QuestionLoop) -> None:
         missing = [(i, item) for i, item in enumerate(loop.items) if not item.record.answered]
         if not missing:
             break
-        console.say("Not answered:", "bold")
-        for i, item in missing:
-            console.say(f"  {i + 1}. {item.question.prompt}")
+        # A table: a long question wraps beside its number, not under it.
+        rows = [[f"{i + 1}.", item.question.prompt] for i, item in missing]
+        console.table(["", ""], rows, title="Not answered:")
         reply = console.ask("Number to answer it now, or Enter to finish").strip()
         if not reply:
             break

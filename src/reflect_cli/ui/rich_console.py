@@ -159,7 +159,8 @@ class RichConsole:
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], title: str = "") -> None:
         if title:
             self.say(title, "bold")
-        self._terminal.table(headers, rows, out=self._out)
+        # Nothing in a meeting's tables is copied into a command: every column may wrap.
+        self._terminal.table(headers, rows, out=self._out, keep=0)
 
     def edit(self, text: str) -> str:
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"

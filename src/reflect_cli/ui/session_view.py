@@ -37,6 +37,7 @@ def show(session: Session, out: Console | None = None) -> None:
         [[p.name, p.organization, p.role, p.handle, _state(p)] for p in session.participants],
         caption="Participants",
         out=out,
+        keep=0,
     )
     for domain in session.domains:
         out.rule(terminal.text(domain.title, "bold cyan"))  # type: ignore[arg-type]

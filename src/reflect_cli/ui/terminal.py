@@ -49,10 +49,15 @@ def table(
     out: Console | None = None,
     keep: int = 1,
 ) -> None:
-    """Print a table of user text on standard output; the first ``keep`` columns never wrap."""
+    """Print a table of user text; the first ``keep`` columns never wrap. Words are never
+    cut and no column disappears: a table that fits only by cutting words is printed as
+    stacked ``header: value`` lines instead (a narrow terminal)."""
     from rich import box
+    from rich.cells import cell_len
     from rich.table import Table
 
+    out = out or console()
+    cells = [[visible(cell) for cell in row] for row in rows]
     # The caption is a title: read before the table, not found after it.
     grid = Table(
         box=box.SIMPLE_HEAD,
@@ -61,12 +66,81 @@ def table(
         title_style="bold",
         show_header=any(headers),
     )
+    # Each column at least as wide as its longest word (its whole lines when kept).
+    least = [
+        max(
+            [
+                cell_len(piece)
+                for cell in [header, *(row[number] for row in cells)]
+                for piece in (cell.split("\n") if number < keep else cell.split())
+            ]
+            or [1]
+        )
+        for number, header in enumerate(headers)
+    ]
+    most = [
+        max([cell_len(line) for cell in [h, *(r[n] for r in cells)] for line in cell.split("\n")])
+        for n, h in enumerate(headers)
+    ]
     for number, header in enumerate(headers):
         # Ids and dates are copied into other commands: never fold them.
-        grid.add_column(header, overflow="fold", no_wrap=number < keep, min_width=len(header))
-    for row in rows:
+        grid.add_column(header, no_wrap=number < keep, min_width=least[number])
+    for row in cells:
         grid.add_row(*(text(cell) for cell in row))  # type: ignore[arg-type]
-    (out or console()).print(grid)
+    # SIMPLE_HEAD around the cells: an edge and a space of padding at each end, and
+    # padding, divider, padding between two columns.
+    frame = 3 * len(headers) + 1
+    if sum(most) + frame <= out.width:
+        out.print(grid)
+        return
+    if sum(least) + frame > out.width:
+        _stacked(headers, cells, caption, out)
+        return
+    # Share out the room beyond each column's longest word by how much more it wants.
+    spare = out.width - sum(least) - frame
+    wants = [m - s for m, s in zip(most, least, strict=True)]
+    given = [min(want, spare * want // (sum(wants) or 1)) for want in wants]
+    # What is left goes first to the columns nearest to whole.
+    for number in sorted(range(len(wants)), key=lambda n: wants[n] - given[n]):
+        if sum(given) < spare and given[number] < wants[number]:
+            given[number] += min(wants[number] - given[number], spare - sum(given))
+    for column, low, extra in zip(grid.columns, least, given, strict=True):
+        column.width = low + extra
+    out.print(grid)
+
+
+#: Cells this short are stacked side by side: ``equity: 2  leadership: ·``.
+_SHORT = 12
+
+
+def _stacked(
+    headers: Sequence[str], cells: Sequence[Sequence[str]], caption: str, out: Console
+) -> None:
+    """A table too wide for the terminal as one block per row: the first cell, then each
+    other one as ``header: value``, wrapped at spaces."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    if caption:
+        out.print(text(caption, "bold"))
+    for row in cells:
+        if not any(headers) and len(row) == 2:
+            line = Text(row[0] + ": ", style="bold")
+            line.append(row[1])
+            out.print(line)
+            continue
+        out.print(Text(" ".join(row[0].split("\n")) or "—", style="bold"))  # "—": none
+        pairs = []
+        for header, cell in zip(headers[1:], row[1:], strict=False):
+            if cell.strip():
+                pair = Text(f"{header}: " if header else "", style="dim")
+                pair.append(" ".join(cell.split("\n")))
+                pairs.append(pair)
+        if all(len(cell) <= _SHORT for cell in row[1:]):  # counts, dates: one line of them
+            pairs = [Text("  ").join(pairs)]
+        for pair in pairs:
+            out.print(Padding(pair, (0, 0, 0, 2)))  # wrapped lines stay indented
+    out.print()
 
 
 def show_protocol(protocol: Protocol, out: Console | None = None) -> None:
