@@ -1,9 +1,23 @@
-"""Whose voices were heard: who was credited in which domain, and who was not."""
+"""Whose voices were heard: who was credited in which domain, and who was not.
+
+A person was heard on a question when an answer line credits them or they gave their own
+rating in a named round (a pass is not a rating). An anonymous round counts no one: it
+keeps no names. Only people in the room now can be called out as not heard from: someone
+absent, or who left, was not there to be asked.
+"""
 
 from __future__ import annotations
 
-from reflect_cli.model import Session
+from reflect_cli.model import AnswerRecord, RoundKind, Session
 from reflect_cli.session.console import Console
+
+
+def heard_on(question: AnswerRecord) -> set[str]:
+    """The handles heard on a question: its credits and its named ratings."""
+    heard = set(question.credits)
+    if question.round is RoundKind.NAMED:
+        heard |= {r.participant for r in question.ratings if r.participant}
+    return heard
 
 
 def show(console: Console, session: Session) -> None:
@@ -11,9 +25,9 @@ def show(console: Console, session: Session) -> None:
     headers = ["participant", *(d.id for d in session.domains)]  # ids: short enough to fit
     rows, unheard = [], []
     for person in session.participants:
-        counts = [sum(person.handle in q.credits for q in d.questions) for d in session.domains]
+        counts = [sum(person.handle in heard_on(q) for q in d.questions) for d in session.domains]
         rows.append([f"{person.name} ({person.handle})", *(str(c) if c else "·" for c in counts)])
-        if not any(counts):
+        if not any(counts) and person.here:
             unheard.append(person.name)
     console.table(headers, rows, title="Voices so far")
     if unheard:
@@ -32,7 +46,7 @@ def unheard_by_domain(session: Session) -> list[str]:
     for domain in session.domains:
         if not any(q.answered for q in domain.questions):
             continue
-        credited = {h for q in domain.questions for h in q.credits}
+        credited = {h for q in domain.questions for h in heard_on(q)}
         quiet = [p.name for p in here if p.handle not in credited]
         if quiet:
             lines.append(f"{domain.title}: not heard from {', '.join(quiet)}")
