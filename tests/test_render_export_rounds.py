@@ -449,3 +449,75 @@ def test_a_lone_anonymous_rating_is_not_in_the_pdf(cli: Any, lone: str, tmp_path
     ).stdout
     assert "not enough ratings to show anonymously (n=1)" in " ".join(text.split())
     assert "Integrated" not in text
+
+
+class Dots(HTMLParser):
+    """Every dot of every dot plot as (fill, organization from its title, letter)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.dots: list[tuple[str, str, str]] = []
+        self.legends: list[str] = []
+        self._in: str = ""
+        self._fill = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "circle":
+            self._fill = found["fill"] or ""
+        elif tag == "title" and self._fill:
+            self._in = "title"
+        elif tag == "text" and found.get("aria-hidden") == "true":
+            self._in = "letter"
+        elif tag == "text" and found.get("class") == "legend":
+            self._in = "legend"
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "title":
+            self.dots.append((self._fill, data.rsplit(": ", 1)[0], ""))
+        elif self._in == "letter":
+            fill, org, _ = self.dots[-1]
+            self.dots[-1] = (fill, org, data)
+            self._fill = ""
+        elif self._in == "legend":
+            self.legends.append(data)
+        self._in = ""
+
+
+TWO_ORGANIZATIONS = """
+collaborative: Northgate OST
+site: Lincoln Annex
+facilitator: Alex Rivera
+date: 2026-10-01
+answers:
+  trust: {ratings: {mh: 5, shana: 2, ana: pass, hope: 5}}
+"""
+
+
+def test_an_organization_has_one_colour_and_letter_in_every_plot(
+    cli: Any, rounds: dict[str, str], tmp_path: Path
+) -> None:
+    # A session where Northgate Elementary passed: its plot has two organizations only.
+    answers = tmp_path / "two.yaml"
+    answers.write_text(TWO_ORGANIZATIONS + PEOPLE, encoding="utf-8")
+    args = ["start", "rounds", "--questions-dir", str(tmp_path / "qs"), "--answers"]
+    assert cli(*args, str(answers), "--no-input").exit_code == 0
+    page = Dots()
+    page.feed(export(cli, "--format", "html"))
+    assert len(page.dots) == 3 + 4 + 3 + 4 + 4  # every rating of the three sessions
+    marks = {org: {(fill, letter) for fill, o, letter in page.dots if o == org} for org in ORGS}
+    assert marks == {
+        "Northgate Elementary": {("#0072B2", "A")},
+        "Seattle Parks and Recreation": {("#E69F00", "B")},
+        "STEMPaths Innovation Network": {("#009E73", "C")},
+    }
+    # Not colour alone: each legend spells out the letter on its dots.
+    assert "B: Seattle Parks and Recreation" in page.legends
+    assert set(page.legends) == {
+        "A: Northgate Elementary",
+        "B: Seattle Parks and Recreation",
+        "C: STEMPaths Innovation Network",
+    }
+
+
+ORGS = ["Northgate Elementary", "Seattle Parks and Recreation", "STEMPaths Innovation Network"]

@@ -118,7 +118,7 @@ def _answer(summary: Summary, session: Session, record: AnswerRecord) -> str:
     return f'<div class="answer">{when}{body}{credit}</div>'
 
 
-def _round(summary: Summary, session: Session, record: AnswerRecord) -> str:
+def _round(summary: Summary, session: Session, record: AnswerRecord, marks: round_svg.Marks) -> str:
     """A round's result: headline, dot plot, each organization, and the flag."""
     result = round_of(session, record)
     if result is None:
@@ -131,7 +131,7 @@ def _round(summary: Summary, session: Session, record: AnswerRecord) -> str:
         f"{_e(round_text.headline(result, labels))}</p>",
     ]
     if result.n and not result.withheld:
-        parts.append(round_svg.dot_plot(record, session.participants, result, record.prompt))
+        parts.append(round_svg.dot_plot(record, session.participants, result, record.prompt, marks))
     if len(result.by_organization) > 1:
         lines = round_text.organization_lines(result)
         parts.append("<ul>" + "".join(f"<li>{_e(line)}</li>" for line in lines) + "</ul>")
@@ -214,13 +214,17 @@ def _page(summary: Summary, options: Options) -> Iterator[str]:
     yield "<h2>Who took part</h2><ul>" + "".join(f"<li>{_e(p)}</li>" for p in present) + "</ul>"
     if absent:
         yield f'<p class="meta">Not present: {_e("; ".join(absent))}</p>'
+    # Each organization's colour and letter, once for the whole export: every plot agrees.
+    marks = round_svg.Marks(
+        org for q in summary.rounds for _, result in q.rounds() for org in result.by_organization
+    )
     for domain in summary.domains:
         yield (f"<h2>{_e(domain.title)}</h2>")
         for question in domain.questions:
             yield (f"<h3>{_e(question.prompt)}</h3>")
             given = [(s, r) for s, r in question.answers if has_answer(r.answer) or r.rated]
             for session, record in given:
-                yield _round(summary, session, record)
+                yield _round(summary, session, record, marks)
                 if has_answer(record.answer):
                     yield _answer(summary, session, record)
             if not given:

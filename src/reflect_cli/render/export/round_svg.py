@@ -3,11 +3,17 @@
 A dot plot per round: one circle per rating, at its value, coloured by organization, with
 a legend (square swatches, so circles are ratings and nothing else) and a mark at the
 median. Over several sessions: a small line of the median with the range as a bar.
+
+Each organization's colour and letter are assigned once per export (``Marks.of``: the
+organizations in name order), so an organization looks the same in every plot and
+legend. Colour is never the only cue: every dot and swatch carries the organization's
+letter, which the legend spells out, so a black-and-white print still tells them apart.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from html import escape
 
 from reflect_cli.controls import visible
@@ -16,42 +22,81 @@ from reflect_cli.rounds.analysis import RoundResult, number, option_label, shown
 
 #: Okabe–Ito colours: told apart with the common colour-vision deficiencies, and in print.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
-_COLUMN, _DOT, _LEFT, _TOP = 64, 14, 12, 16
+#: The letter's colour on each: white on the dark ones, black on the light ones.
+_INK = {"#0072B2": "#fff", "#009E73": "#fff", "#D55E00": "#fff", "#000000": "#fff"}
+_COLUMN, _DOT, _LEFT, _TOP = 64, 16, 12, 16
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """How one organization's ratings are drawn: a colour and a letter."""
+
+    colour: str
+    letter: str
+
+    @property
+    def ink(self) -> str:
+        return _INK.get(self.colour, "#000")
+
+
+class Marks:
+    """Every organization's mark in one export, assigned once (in name order)."""
+
+    def __init__(self, organizations: Iterable[str]) -> None:
+        ordered = sorted(set(organizations), key=lambda o: (o.casefold(), o))
+        self.by_organization = {
+            org: Mark(PALETTE[i % len(PALETTE)], _letter(i)) for i, org in enumerate(ordered)
+        }
+
+    def __getitem__(self, organization: str) -> Mark:
+        return self.by_organization.get(organization, Mark("#777", "?"))
+
+    def order(self, organization: str) -> int:
+        """Where an organization's dots go in a stack: the legend's order."""
+        names = list(self.by_organization)
+        return names.index(organization) if organization in names else len(names)
+
+
+def _letter(index: int) -> str:
+    """A, B, … Z, then AA, AB, …: short enough to sit inside a dot."""
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
 
 
 def _e(text: object) -> str:
     return escape(visible(str(text)), quote=True)
 
 
-def colours(organizations: Sequence[str]) -> dict[str, str]:
-    """Each organization's colour, in the order given (the legend's order)."""
-    return {org: PALETTE[i % len(PALETTE)] for i, org in enumerate(organizations)}
-
-
 def dot_plot(
-    record: AnswerRecord, people: Sequence[Participant], result: RoundResult, question: str
+    record: AnswerRecord,
+    people: Sequence[Participant],
+    result: RoundResult,
+    question: str,
+    marks: Marks | None = None,
 ) -> str:
     """One circle per rating at its value (stacked where several gave the same), coloured
-    by organization, the median marked, and a legend of the organizations."""
+    and lettered by organization, the median marked, and a legend of the organizations
+    in this plot (``marks``: the export's, so every plot agrees)."""
     from reflect_cli.rounds.analysis import NO_ORGANIZATION
 
+    marks = marks or Marks(result.by_organization)
     organizations = {p.handle: p.organization for p in people}
     points = list(result.counts)  # every scale point or option, in order
     names = [_axis_label(p, record) for p in points]
     column = max(_COLUMN, 7 * max((len(n) for n in names), default=0) + 10)
-    palette = colours(list(result.by_organization))
+    legend = sorted(result.by_organization, key=marks.order)
     stacks: dict[str, list[str]] = {p: [] for p in points}
     for rating in sorted(shown_ratings(record), key=lambda r: str(r.value)):
         org = organizations.get(rating.participant, "") if rating.participant else ""
         org = (org or rating.organization).strip() or NO_ORGANIZATION
         stacks.setdefault(option_label(rating.value), []).append(org)
     for stack in stacks.values():
-        stack.sort(key=lambda o: list(palette).index(o) if o in palette else 0)
+        stack.sort(key=marks.order)
     tallest = max((len(c) for c in stacks.values()), default=0)
     plot_height = _TOP + max(tallest, 1) * _DOT + 8
     legend_top = plot_height + 40
     width = max(_LEFT * 2 + column * len(points), 320)
-    height = legend_top + 20 * len(palette) + 4
+    height = legend_top + 20 * len(legend) + 4
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="dots" role="img" width="{width}" '
         f'height="{height}" viewBox="0 0 {width} {height}" '
@@ -66,10 +111,13 @@ def dot_plot(
             f"{_e(label)}</text>"
         )
         for level, org in enumerate(stacks.get(point, [])):
-            y = plot_height - 8 - level * _DOT
+            y = plot_height - 9 - level * _DOT
+            mark = marks[org]
             parts.append(
-                f'<circle cx="{x}" cy="{y}" r="6" fill="{palette.get(org, "#777")}">'
-                f"<title>{_e(org)}: {_e(point)}</title></circle>"
+                f'<circle cx="{x}" cy="{y}" r="7" fill="{mark.colour}" stroke="#000" '
+                f'stroke-width="0.5"><title>{_e(org)}: {_e(point)}</title></circle>'
+                f'<text x="{x}" y="{y + 3}" font-size="9" font-weight="bold" '
+                f'text-anchor="middle" fill="{mark.ink}" aria-hidden="true">{mark.letter}</text>'
             )
     if result.is_scale and result.median is not None and _consecutive(points):
         mx = round(_LEFT + column / 2 + column * (result.median - int(points[0])), 1)
@@ -79,11 +127,16 @@ def dot_plot(
             f'<text x="{mx + 4}" y="{_TOP - 2}" font-size="11" fill="#444">'
             f"median {_e(number(result.median))}</text>"
         )
-    for index, (org, colour) in enumerate(palette.items()):
+    for index, org in enumerate(legend):
         y = legend_top + 20 * index
+        mark = marks[org]
         parts.append(
-            f'<rect x="{_LEFT}" y="{y - 10}" width="11" height="11" fill="{colour}"/>'
-            f'<text x="{_LEFT + 18}" y="{y}" font-size="12">{_e(org)}</text>'
+            f'<rect x="{_LEFT}" y="{y - 11}" width="14" height="14" fill="{mark.colour}" '
+            f'stroke="#000" stroke-width="0.5"/>'
+            f'<text x="{_LEFT + 7}" y="{y}" font-size="9" font-weight="bold" '
+            f'text-anchor="middle" fill="{mark.ink}">{mark.letter}</text>'
+            f'<text x="{_LEFT + 22}" y="{y}" font-size="12" class="legend">'
+            f"{mark.letter}: {_e(org)}</text>"
         )
     parts.append("</svg>")
     return "".join(parts)
