@@ -10,17 +10,15 @@ FIFO between the look and the read still cannot hang a command.
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 from pathlib import Path
 from typing import NamedTuple
 
 from reflect_cli.errors import RecordError
+from reflect_cli.records.opening import NotAFile, kind, read_regular
 
 SUFFIX = ".yaml"
-#: Larger than any real record (a long meeting is about 50 KB).
-MAX_BYTES = 2_000_000
 
 
 class Seen(NamedTuple):
@@ -35,20 +33,6 @@ class Seen(NamedTuple):
     @classmethod
     def of(cls, info: os.stat_result) -> Seen:
         return cls(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISLNK(mode):
-        return "a symbolic link"
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
 
 
 #: How a file looks, as a plain tuple (the shape of ``Seen``): a folder of thousands is
@@ -87,7 +71,7 @@ def scan(folder: Path) -> tuple[dict[str, Look], list[str]]:
             if regular(info.st_mode):
                 files[name] = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
             else:
-                warnings.append(f"{folder / name}: {_kind(info.st_mode)}, not a record; not read")
+                warnings.append(f"{folder / name}: {kind(info.st_mode)}, not a record; not read")
     return files, warnings
 
 
@@ -102,37 +86,17 @@ def digest(files: dict[str, Look]) -> str:
 
 def read_bytes(path: Path) -> tuple[bytes, Seen]:
     """A record file's bytes and how it looked when read: never through a symbolic link,
-    never blocking on a FIFO, never more than ``MAX_BYTES``."""
-    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    never blocking on a FIFO, never more than ``MAX_BYTES`` (records/opening.py)."""
     try:
-        fd = os.open(path, flags)
+        raw, info = read_regular(path, follow_links=False)
     except FileNotFoundError:
         raise RecordError(f"{path}: no such record") from None
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a symbolic link
-            raise RecordError(f"{path}: a symbolic link, not a record; not read") from None
-        raise RecordError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise RecordError(f"{path}: {_kind(info.st_mode)}, not a record; not read")
-        if info.st_size > MAX_BYTES:
-            raise RecordError(f"{path}: too large for a record ({info.st_size:,} bytes)")
-        chunks = []
-        left = MAX_BYTES + 1
-        while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
+    except NotAFile as exc:
+        if exc.kind:
+            raise RecordError(f"{path}: {exc.kind}, not a record; not read") from None
+        raise RecordError(f"{path}: too large for a record ({exc.size:,} bytes)") from None
     except OSError as exc:
         raise RecordError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    finally:
-        os.close(fd)
-    raw = b"".join(chunks)
-    if len(raw) > MAX_BYTES:
-        raise RecordError(f"{path}: too large for a record")
     return raw, Seen.of(info)
 
 
