@@ -43,7 +43,7 @@ def folded(text: str) -> str:
     """The test's own folding: no accents, one apostrophe, one case, dotless i as i, no
     invisible (format) characters, "_" as a space."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("ı", "i"))
-    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    text = "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Mn", "Me"))
     return "".join(c for c in text if not unicodedata.combining(c)).casefold().replace("_", " ")
 
 
@@ -188,7 +188,14 @@ def test_may_survives_when_nobody_is_called_may(cli: Any, sessions_dir: Path) ->
     assert "Northgate PTA (Parent): yes" in out
 
 
-INVISIBLE = ["Mon\u00adica Haugen", "Mon\u200bica", "monica_haugen", "HAU\u2060GEN", "mh_notes"]
+INVISIBLE = [
+    "Mon\u00adica Haugen",  # soft hyphen
+    "Mon\u200bica",  # zero-width space
+    "monica_haugen",
+    "HAU\u2060GEN",  # word joiner
+    "Moni\ufe0fca",  # variation selector
+    "mh_notes",
+]
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "csv", "json"])
@@ -261,6 +268,7 @@ def variants(name: str, handle: str) -> list[str]:
         given,
         hidden,
         given[:1] + "\u200b" + given[1:],  # a zero-width space
+        given[:3] + "\ufe0f" + given[3:],  # a variation selector
         "_".join(stripped.lower().split()),  # monica_haugen
         f"{hidden} {rest[-1]}" if rest else hidden,
         rest[-1] if rest else given,
@@ -400,19 +408,44 @@ def forbidden(people: list[tuple[str, str, str, str]], attendance: list[list[int
     return sorted(words)
 
 
+def elsewhere(person: tuple[str, str, str, str]) -> Session:
+    """A session of another collaborative, not selected: its one participant is known to
+    the folder only through it."""
+    return Session(
+        id="2025-01-01-elsewhere-x",
+        protocol=ProtocolRef("tiny", 1, "Tiny"),
+        collaborative="Elsewhere",
+        site="",
+        date="2025-01-01",
+        status="complete",
+        participants=[Participant(*person)],
+    )
+
+
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(rosters(), st.integers(0, 10_000))
+@given(rosters(), st.integers(0, 10_000), st.sampled_from(GIVEN), st.sampled_from(FAMILY))
 def test_redaction_property(
-    roster: tuple[list[tuple[str, str, str, str]], list[list[int]]], seed: int
+    roster: tuple[list[tuple[str, str, str, str]], list[list[int]]],
+    seed: int,
+    given_name: str,
+    family: str,
 ) -> None:
     people, attendance = roster
+    outsider = (f"{given_name} {family}", "Elsewhere Club", "Coach", "zzq9")
+    mention = variants(outsider[0], outsider[3])[seed % len(variants(outsider[0], "zzq9"))]
+
+    def selected() -> list[Session]:
+        built = build_sessions(people, attendance, seed)
+        question = built[-1].domains[0].questions[0]
+        question.answer = f"{question.answer}\nWe met {mention} of another collaborative."
+        return built
+
     for fmt in ("md", "html", "csv", "json"):
-        sessions = build_sessions(people, attendance, seed)
-        found = exporting.redactor(build_sessions(people, attendance, seed))
+        found = exporting.redactor(selected(), [elsewhere(outsider)])
         options = exporting.Options(redact=True, include_private=True)
-        document = "".join(exporting.render(sessions, fmt, options, found))
+        document = "".join(exporting.render(selected(), fmt, options, found))
         text = reader_text(document, fmt)
-        assert leaked(text, forbidden(people, attendance)) == [], fmt
+        assert leaked(text, forbidden([*people, outsider], [*attendance, [len(people)]])) == [], fmt
         assert "In May we met." in text
         assert "Collaborative A" in text and "Site 1" in text
         assert "monika" not in text and "Someone:" not in text

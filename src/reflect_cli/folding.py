@@ -4,8 +4,8 @@ Unicode compatibility forms, case and accents fold away, and so do letters that 
 decomposition but that people type without their marks ("Yılmaz" is "yilmaz", "Łódź" is
 "lodz", "Straße" is "strasse", "Æsir" is "aesir"), so what was written and what was typed
 meet. Apostrophe and dash variants fold to "'" and "-". Invisible characters (format
-characters such as a soft hyphen or a zero-width space, and control characters) fold to
-nothing, so "Mon\u00adica" is "monica"; connector punctuation ("_") folds to a space, a
+characters such as a soft hyphen or a zero-width space, control characters, and
+variation selectors) fold to nothing, so "Mon\u00adica" is "monica"; connector punctuation ("_") folds to a space, a
 word boundary, so "monica_haugen" is "monica haugen". ``fold_mapped`` also says where each
 folded character came from, to mark or replace matches in the original text.
 """
@@ -22,6 +22,10 @@ _LETTERS = str.maketrans(
     {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ħ": "h"}
 )
 _FOLDED: dict[str, str] = {}
+#: Marks that show nothing: variation selectors and the combining grapheme joiner.
+_IGNORABLE_MARKS = frozenset(
+    "\u034f" + "".join(map(chr, range(0xFE00, 0xFE10))) + "".join(map(chr, range(0xE0100, 0xE01F0)))
+)
 
 
 def fold_char(char: str) -> str:
@@ -29,7 +33,7 @@ def fold_char(char: str) -> str:
     folded = _FOLDED.get(char)
     if folded is None:
         category = unicodedata.category(char)
-        if category in ("Cf", "Cc") and not char.isspace():
+        if category in ("Cf", "Cc") and not char.isspace() or char in _IGNORABLE_MARKS:
             folded = ""  # invisible: a soft hyphen or zero-width space hides nothing
         elif category == "Pc":
             folded = " "  # "_" and its kin join words: a boundary between them
