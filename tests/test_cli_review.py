@@ -184,3 +184,29 @@ def test_counts_read_in_the_right_number(
     assert "(1 session, md)" in one.stderr
     assert "1 session in " in cli("list", sessions["first"]).stdout
     assert "4 sessions in " in cli("list").stdout
+
+
+def test_json_on_standard_output_holds_no_raw_control_character(
+    cli: Any, sessions_dir: Path
+) -> None:
+    from conftest import make_session
+    from reflect_cli.model import Action
+
+    answer = "jo: csi \x9b2J and del \x7f"
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        collaborative="North\x9bgate",
+        answers={"shared-values": answer},
+        actions=[Action("Call \x9b the gym", "jo", "2026-12-01")],
+    )
+    listed = cli("list", "--json").stdout
+    owed = cli("commitments", "--json").stdout
+    found = cli("search", "csi", "--json").stdout
+    exported = cli("export", "-f", "json").stdout
+    for document in (listed, found, exported, owed):
+        assert "\x9b" not in document and "\x7f" not in document
+    assert json.loads(listed)[0]["collaborative"] == "North\x9bgate"
+    assert json.loads(found)["hits"][0]["text"] == answer
+    assert json.loads(exported)[0]["collaborative"] == "North\x9bgate"
+    assert json.loads(owed)[0]["text"] == "Call \x9b the gym"

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reflect_cli.controls import visible
+from reflect_cli.controls import json_safe, visible
 
 
 def test_escapes_shown() -> None:
@@ -24,3 +24,12 @@ def test_nothing_a_terminal_acts_on_is_left(text: str) -> None:
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]", shown)
     assert visible(shown) == shown  # once is enough
     assert shown == text or re.search(r"\\(x[0-9a-f]{2}|u20)", shown)
+
+
+def test_json_safe_reads_back_exactly() -> None:
+    import json
+
+    value = {"text": "csi \x9b2J del \x7f esc \x1b ls \u2028 café"}
+    document = json_safe(json.dumps(value, ensure_ascii=False))
+    assert not re.search(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", document)
+    assert json.loads(document) == value and "café" in document

@@ -101,7 +101,9 @@ def commitments(
             )
     rows.sort(key=lambda r: (r["from_date"], r["from"], r["due"]), reverse=True)
     if as_json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        from reflect_cli.controls import json_safe
+
+        print(json_safe(json.dumps(rows, ensure_ascii=False, indent=2)))
         return
     if not rows:
         what = "overdue commitments" if overdue else "open commitments"

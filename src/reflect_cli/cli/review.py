@@ -116,6 +116,7 @@ def list_sessions(
     order; a pipe gets every column."""
     import json
 
+    from reflect_cli.controls import json_safe
     from reflect_cli.records import lookup
     from reflect_cli.ui import session_list
 
@@ -123,7 +124,7 @@ def list_sessions(
     if as_json:
         open_now = lookup.still_open(store.index(), chosen)
         rows = [{**s.as_json(), "open_now": open_now.get(s.id, 0)} for s in chosen]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json_safe(json.dumps(rows, ensure_ascii=False, indent=2)))
         return
     if not chosen:
         print(

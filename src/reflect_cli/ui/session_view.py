@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reflect_cli import kinds
+from reflect_cli.controls import json_safe
 from reflect_cli.model import AnswerRecord, Participant, RoundKind, Session
 from reflect_cli.rounds import text as round_text
 from reflect_cli.rounds.analysis import option_label
@@ -156,5 +157,6 @@ def hits_json(found: Found) -> None:
         }
         for h in found.hits
     ]
-    json.dump({"total": found.total, "hits": hits}, sys.stdout, ensure_ascii=False, indent=2)
+    document = json.dumps({"total": found.total, "hits": hits}, ensure_ascii=False, indent=2)
+    sys.stdout.write(json_safe(document))
     sys.stdout.write("\n")

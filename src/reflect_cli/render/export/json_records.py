@@ -3,27 +3,22 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from reflect_cli.controls import json_safe
 from reflect_cli.model import Session
 from reflect_cli.records import codec
 from reflect_cli.render.export.base import Options
 from reflect_cli.rounds import text as round_text
 from reflect_cli.rounds.analysis import to_json
 
-#: What ``json.dumps`` leaves raw and a terminal would act on: DEL, C1 controls, and the
-#: Unicode line separators. Written as JSON escapes, they read back exactly.
-_RAW_CONTROLS = re.compile(r"[\x7f-\x9f\u2028\u2029]")
-
 
 def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
     yield "["
     for number, session in enumerate(sessions):
-        text = json.dumps(_record(session, options), ensure_ascii=False)
-        if _RAW_CONTROLS.search(text):
-            text = _RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        # DEL and C1 controls as JSON escapes: safe on a terminal, read back exactly.
+        text = json_safe(json.dumps(_record(session, options), ensure_ascii=False))
         yield ("," if number else "") + "\n" + text
     yield "\n]\n"
 
