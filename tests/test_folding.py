@@ -43,3 +43,10 @@ def test_mapped_is_the_same_fold_and_points_into_the_text(text: str) -> None:
     else:
         assert len(origin) == len(folded)
         assert origin == sorted(origin) and all(0 <= i < len(text) for i in origin)
+
+
+def test_variation_selectors_fold_away() -> None:
+    from reflect_cli.folding import fold
+
+    assert fold("Moni\ufe0fca Hau\u034fgen") == "monica haugen"
+    assert fold("Zoe\u0308") == "zoe"

@@ -5,9 +5,10 @@ decomposition but that people type without their marks ("Yılmaz" is "yilmaz", "
 "lodz", "Straße" is "strasse", "Æsir" is "aesir"), so what was written and what was typed
 meet. Apostrophe and dash variants fold to "'" and "-". Invisible characters (format
 characters such as a soft hyphen or a zero-width space, control characters, and
-variation selectors) fold to nothing, so "Mon\u00adica" is "monica"; connector punctuation ("_") folds to a space, a
-word boundary, so "monica_haugen" is "monica haugen". ``fold_mapped`` also says where each
-folded character came from, to mark or replace matches in the original text.
+variation selectors) fold to nothing, so "Mon\\u00adica" is "monica"; connector
+punctuation ("_") folds to a space, a word boundary, so "monica_haugen" is "monica
+haugen". ``fold_mapped`` also says where each folded character came from, to mark or
+replace matches in the original text.
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ def fold_char(char: str) -> str:
     folded = _FOLDED.get(char)
     if folded is None:
         category = unicodedata.category(char)
-        if category in ("Cf", "Cc") and not char.isspace() or char in _IGNORABLE_MARKS:
-            folded = ""  # invisible: a soft hyphen or zero-width space hides nothing
+        if (category in ("Cf", "Cc") and not char.isspace()) or char in _IGNORABLE_MARKS:
+            folded = ""  # invisible: a soft hyphen, zero-width space or variation selector
         elif category == "Pc":
             folded = " "  # "_" and its kin join words: a boundary between them
         elif char in _APOSTROPHES:

@@ -3,10 +3,11 @@
 Text is compared in a folded form: Unicode compatibility forms, case, accents and
 apostrophe variants all fold away, so "Zoë" typed decomposed, "ZOE", "O’Neil" with a curly
 apostrophe and "Yilmaz" for "Yılmaz" are all found. Invisible characters (format
-characters such as a soft hyphen or a zero-width space, and control characters) fold to
-nothing, so "Mon\u00adica" is "monica"; connector punctuation ("_") folds to a space, a
-word boundary, so "monica_haugen" is "monica haugen". Matches are on word boundaries of the
-folded text and are mapped back to the original characters for replacing.
+characters such as a soft hyphen or a zero-width space, control characters, variation
+selectors) fold to nothing, so "Mon\\u00adica" is "monica"; connector punctuation ("_")
+folds to a space, a word boundary, so "monica_haugen" is "monica haugen". Matches are on
+word boundaries of the folded text and are mapped back to the original characters for
+replacing.
 """
 
 from __future__ import annotations
