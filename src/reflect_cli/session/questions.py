@@ -318,7 +318,7 @@ class QuestionLoop:
     def _round(self, item: Item) -> None:
         """Run the question's round (or what is left of it), then the discussion."""
         runner = RoundRunner(self.console, self.session, self.save)
-        if runner.run(item.record, item.question) == PAUSE:
+        if runner.run(item.record, item.question) is PAUSE:
             raise Paused
 
     def _start_round(self, item: Item, argument: str) -> None:

@@ -17,25 +17,34 @@ is finished: going back to it or resuming shows its result and asks no one again
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import Enum
 
 from reflect_cli.errors import InputError
 from reflect_cli.model import (
     AnswerRecord,
-    Kind,
     Participant,
     Question,
     Rating,
     RoundKind,
     Session,
 )
-from reflect_cli.rounds import text as round_text
-from reflect_cli.rounds.analysis import MIN_ANONYMOUS, RatingValue
+from reflect_cli.rounds.analysis import RatingValue, option_label
+from reflect_cli.session import round_screen
 from reflect_cli.session.console import Console
 from reflect_cli.session.ratings import add_anonymous, everyone_at_once, present, rating_of
 
+
+class Step(Enum):
+    """What a line of a round leads to."""
+
+    STAY = "stay"  # the round goes on
+    DONE = "done"  # the round is over
+    PAUSE = "pause"  # the facilitator paused: save and quit
+    RESTART = "restart"  # the round changed kind (/round anonymous) before anyone rated
+
+
 #: What ``RoundRunner.run`` ends with: the round is over, or the facilitator paused.
-DONE, PAUSE = "done", "pause"
-_RESTART = "restart"  # the round changed kind (/round anonymous) before anyone rated
+DONE, PAUSE = Step.DONE, Step.PAUSE
 _HELP = {
     "/pass": "this person abstains (counted, no rating)",
     "/back": "fix the previous person's rating (named rounds)",
@@ -54,7 +63,7 @@ class RoundRunner:
         self.session = session
         self.save = save
 
-    def run(self, record: AnswerRecord, question: Question) -> str:
+    def run(self, record: AnswerRecord, question: Question) -> Step:
         """Ask whoever has not rated yet, then show the result; ``DONE`` or ``PAUSE``."""
         if self._ended(record):
             self.show_result(record, question)
@@ -63,12 +72,12 @@ class RoundRunner:
             self.console.say("No one is here to rate: add people with /join first.", "yellow")
             return DONE
         record.in_progress = True
-        step = _RESTART
-        while step == _RESTART and self._remaining(record):
+        step = Step.RESTART
+        while step is Step.RESTART and self._remaining(record):
             named = record.round is not RoundKind.ANONYMOUS
             self._introduce(named)
             step = self._named(record, question) if named else self._anonymous(record, question)
-            if step == PAUSE:
+            if step is Step.PAUSE:
                 return PAUSE
             if not named:  # the screen was cleared: say again what the result is about
                 self.console.say(question.prompt, "bold")
@@ -117,7 +126,7 @@ class RoundRunner:
                 "cyan",
             )
 
-    def _named(self, record: AnswerRecord, question: Question) -> str:
+    def _named(self, record: AnswerRecord, question: Question) -> Step:
         while remaining := self._remaining(record):
             person = remaining[0]
             where = f", {person.organization}" if person.organization else ""
@@ -127,13 +136,13 @@ class RoundRunner:
             except InputError as exc:
                 self.console.say(str(exc), "yellow")
                 continue
-            if step != "":
+            if step is not Step.STAY:
                 return step
         return DONE
 
     def _named_line(
         self, record: AnswerRecord, question: Question, person: Participant, line: str
-    ) -> str:
+    ) -> Step:
         command = line.strip().lower()
         if command.startswith("/") and not command.startswith("//"):
             return self._command(record, command, person, named=True)
@@ -146,12 +155,12 @@ class RoundRunner:
             for handle, value in values.items():
                 self._set(record, handle, value)
             self.save()
-            return ""
+            return Step.STAY
         if not line.strip():
             raise InputError("type a rating, /pass, or /help")
         self._set(record, person.handle, rating_of(question, line))
         self.save()
-        return ""
+        return Step.STAY
 
     def _set(self, record: AnswerRecord, handle: str, value: RatingValue | None) -> None:
         self._forget(record, handle)
@@ -170,7 +179,7 @@ class RoundRunner:
 
     def _command(
         self, record: AnswerRecord, command: str, person: Participant, *, named: bool
-    ) -> str:
+    ) -> Step:
         name = command.split()[0]
         if name == "/pass":
             if named:
@@ -179,7 +188,7 @@ class RoundRunner:
                 record.passed += 1
                 record.entered_by = sorted({*record.entered_by, person.handle})
             self.save()
-            return ""
+            return Step.STAY
         if name == "/back":
             if not named:
                 raise InputError("no /back in an anonymous round: no entry can be found again")
@@ -195,19 +204,19 @@ class RoundRunner:
             if wanted not in tuple(RoundKind):
                 raise InputError("/round takes named (the default) or anonymous")
             if wanted == record.round:
-                return ""
+                return Step.STAY
             if record.rated:
                 raise InputError(f"this {record.round} round has begun; it cannot change now")
             record.round = RoundKind(wanted)
             self.save()
-            return _RESTART
+            return Step.RESTART
         if name == "/help":
             for key, meaning in _HELP.items():
                 self.console.say(f"{key:8} {meaning}")
-            return ""
+            return Step.STAY
         raise InputError(f"in a round: {', '.join(_HELP)} (or a rating)")
 
-    def _back(self, record: AnswerRecord, person: Participant) -> str:
+    def _back(self, record: AnswerRecord, person: Participant) -> Step:
         people = present(self.session)
         done = {r.participant for r in record.ratings} | set(record.passed_by)
         before = [p for p in people[: people.index(person)] if p.handle in done]
@@ -215,22 +224,22 @@ class RoundRunner:
             raise InputError("this is the first person of the round")
         previous = before[-1]
         old = next((r.value for r in record.ratings if r.participant == previous.handle), None)
-        was = "passed" if old is None else _shown(old)
+        was = "passed" if old is None else option_label(old)
         self._forget(record, previous.handle)
         self.save()
         self.console.say(f"{previous.name} again (was: {was}).", "dim")
-        return ""
+        return Step.STAY
 
     # -- anonymous ----------------------------------------------------------------------
 
-    def _anonymous(self, record: AnswerRecord, question: Question) -> str:
+    def _anonymous(self, record: AnswerRecord, question: Question) -> Step:
         cleared = False
         while remaining := self._remaining(record):
             person = remaining[0]
             entered = self._entered(record)
             total = entered + len(remaining)
             if cleared:
-                self._remind(question)
+                round_screen.remind(self.console, question)
             self.console.say(f"{entered} of {total} entered.", "dim")
             line = self.console.secret(f"{person.name}, your rating (hidden; /pass to pass):")
             self.console.clear()
@@ -242,14 +251,16 @@ class RoundRunner:
                 except InputError as exc:
                     self.console.say(str(exc), "yellow")
                     continue
-                if step:
+                if step is not Step.STAY:
                     return step
                 continue
             try:
                 value = rating_of(question, line)
             except InputError:
                 # The reason would repeat what was typed: say only what is accepted.
-                self.console.say(f"Not a rating. {_accepted(question)}; try again.", "yellow")
+                self.console.say(
+                    f"Not a rating. {round_screen.accepted(question)}; try again.", "yellow"
+                )
                 continue
             add_anonymous(record, Rating(value, organization=person.organization))
             record.entered_by = sorted({*record.entered_by, person.handle})
@@ -263,56 +274,6 @@ class RoundRunner:
         """How many have had their turn (whoever left since still counts)."""
         return len(record.entered_by) or len(record.ratings) + record.passed
 
-    def _remind(self, question: Question) -> None:
-        """What is being rated, on the cleared screen: the prompt and the options."""
-        self.console.say(question.prompt, "bold")
-        if question.choices:
-            options = "   ".join(f"{n}) {c.label}" for n, c in enumerate(question.choices, 1))
-            self.console.say(f"  {options}")
-        elif question.scale is not None:
-            scale = question.scale
-            points = [
-                f"{p} {scale.labels[p]}" if p in scale.labels else str(p)
-                for p in range(scale.min, scale.max + 1)
-            ]
-            self.console.say(
-                "  " + " · ".join(points) if len(points) <= 11 else f"  {scale.min} to {scale.max}"
-            )
-        else:
-            self.console.say("  yes or no")
-
-    # -- the result -----------------------------------------------------------------------
-
     def show_result(self, record: AnswerRecord, question: Question) -> None:
-        """The distribution, median, range and the divergence flag, for the room to see."""
-        result = round_text.of_record(record, self.session.participants)
-        labels = dict(question.scale.labels) if question.scale else {}
-        self.console.say(round_text.headline(result, labels), "bold")
-        for line in round_text.bar_chart(result, labels):
-            self.console.say("  " + line)
-        # Anonymous: an organization with one rating would show that person's rating to
-        # the room, so only organizations with several ratings get a line here.
-        fewest = MIN_ANONYMOUS if record.round is RoundKind.ANONYMOUS else 1
-        lines = round_text.organization_lines(result, fewest)
-        if len(result.by_organization) > 1:
-            for line in lines:
-                self.console.say("  " + line, "dim")
-            if len(lines) < len(result.by_organization):
-                self.console.say("  (organizations with one rating are not shown here)", "dim")
-        if result.divergent:
-            self.console.say(round_text.flag(result, fewest), "bold yellow")
-
-
-def _shown(value: RatingValue) -> str:
-    """A rating as it was typed back to the room."""
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    return str(value)
-
-
-def _accepted(question: Question) -> str:
-    if question.kind is Kind.SCALE and question.scale is not None:
-        return f"Type a number from {question.scale.min} to {question.scale.max} or its label"
-    if question.kind is Kind.YES_NO:
-        return "Type yes or no"
-    return "Type a choice's number or label"
+        """The result, for the room to see."""
+        round_screen.show_result(self.console, self.session, record, question)

@@ -1,0 +1,60 @@
+"""What the room sees of a round besides the prompts: what is being rated (on a cleared
+screen), what a rating may be, and the result once everyone has had their turn."""
+
+from __future__ import annotations
+
+from reflect_cli.model import AnswerRecord, Kind, Question, RoundKind, Session
+from reflect_cli.rounds import text as round_text
+from reflect_cli.rounds.analysis import MIN_ANONYMOUS
+from reflect_cli.session.console import Console
+
+
+def remind(console: Console, question: Question) -> None:
+    """What is being rated, on the cleared screen: the prompt and the options."""
+    console.say(question.prompt, "bold")
+    if question.choices:
+        options = "   ".join(f"{n}) {c.label}" for n, c in enumerate(question.choices, 1))
+        console.say(f"  {options}")
+    elif question.scale is not None:
+        scale = question.scale
+        points = [
+            f"{p} {scale.labels[p]}" if p in scale.labels else str(p)
+            for p in range(scale.min, scale.max + 1)
+        ]
+        console.say(
+            "  " + " · ".join(points) if len(points) <= 11 else f"  {scale.min} to {scale.max}"
+        )
+    else:
+        console.say("  yes or no")
+
+
+def accepted(question: Question) -> str:
+    """What a rating of this question may be, without repeating what was typed."""
+    if question.kind is Kind.SCALE and question.scale is not None:
+        return f"Type a number from {question.scale.min} to {question.scale.max} or its label"
+    if question.kind is Kind.YES_NO:
+        return "Type yes or no"
+    return "Type a choice's number or label"
+
+
+def show_result(
+    console: Console, session: Session, record: AnswerRecord, question: Question
+) -> None:
+    """The distribution, median, range and the divergence flag, for the room to see (an
+    anonymous round with a single rating: only that there are too few to show)."""
+    result = round_text.of_record(record, session.participants)
+    labels = dict(question.scale.labels) if question.scale else {}
+    console.say(round_text.headline(result, labels), "bold")
+    for line in round_text.bar_chart(result, labels):
+        console.say("  " + line)
+    # Anonymous: an organization with one rating would show that person's rating to
+    # the room, so only organizations with several ratings get a line here.
+    fewest = MIN_ANONYMOUS if record.round is RoundKind.ANONYMOUS else 1
+    lines = round_text.organization_lines(result, fewest)
+    if len(result.by_organization) > 1:
+        for line in lines:
+            console.say("  " + line, "dim")
+        if len(lines) < len(result.by_organization):
+            console.say("  (organizations with one rating are not shown here)", "dim")
+    if result.divergent:
+        console.say(round_text.flag(result, fewest), "bold yellow")
