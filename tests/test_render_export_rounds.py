@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import re
-import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -14,37 +13,10 @@ from typing import Any
 import pytest
 
 from reflect_cli.errors import SessionInterrupted
+from rounds_fixtures import STORY, TRUST, TYPE, participants_yaml, write_protocol
 
-PROTOCOL = """
-id: rounds
-version: 1
-title: Rounds protocol
-domains:
-  - id: hallmarks
-    title: Hallmarks
-    questions:
-      - id: trust
-        prompt: How strong is trust between us?
-        kind: scale
-        round: named
-        scale: {min: 1, max: 5, labels: {1: Not yet, 3: Partly, 5: Fully}}
-        bands: [{min: 4, label: Strength}, {min: 3, label: Borderline}, {min: 1, label: Concern}]
-      - id: type
-        prompt: Which type best describes our partnership today?
-        kind: choice
-        round: anonymous
-        choices: [Cooperative, Collaborative, Integrated]
-      - id: story
-        prompt: What is behind these ratings?
-"""
-PEOPLE = """
-participants:
-  - {name: Monica Haugen, organization: Seattle Parks and Recreation, role: Site lead, handle: mh}
-  - {name: Shana Beckwith, organization: STEMPaths Innovation Network, role: Director,
-     handle: shana}
-  - {name: Ana Ruiz, organization: Northgate Elementary, role: Counselor, handle: ana}
-  - {name: Hope Lee, organization: Seattle Parks and Recreation, role: Coach, handle: hope}
-"""
+PEOPLE = participants_yaml()
+
 FIRST = """
 collaborative: Northgate OST
 site: Lincoln Annex
@@ -69,9 +41,7 @@ NAMES = ["Monica", "Haugen", "Shana", "Beckwith", "Ana Ruiz", "Hope Lee", "Alex 
 @pytest.fixture
 def rounds(cli: Any, tmp_path: Path) -> dict[str, str]:
     """Two sessions of the rounds protocol: named trust ratings, anonymous type ratings."""
-    folder = tmp_path / "qs"
-    folder.mkdir()
-    (folder / "rounds.yaml").write_text(textwrap.dedent(PROTOCOL), encoding="utf-8")
+    folder = write_protocol(tmp_path / "qs", TRUST, TYPE, STORY)
     ids = {}
     for name, text in (("first", FIRST), ("second", SECOND)):
         answers = tmp_path / f"{name}.yaml"

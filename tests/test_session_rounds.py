@@ -16,42 +16,11 @@ from reflect_cli.records.store import Store
 from reflect_cli.session.console import CLEARED, ScriptedConsole
 from reflect_cli.session.flow import Facilitator
 from reflect_cli.session.prefill import Plan, add_participants, check_against, load
+from rounds_fixtures import READY, STORY, TRUST, TWO_ANAS, TYPE
+from rounds_fixtures import protocol as protocol_text
 
-ROUNDS_PROTOCOL = """
-    id: rounds
-    version: 1
-    title: Rounds protocol
-    domains:
-      - id: hallmarks
-        title: Hallmarks
-        questions:
-          - id: trust
-            prompt: How strong is trust between us?
-            kind: scale
-            round: named
-            scale: {min: 1, max: 5, labels: {1: Not yet, 3: Partly, 4: Mostly, 5: Fully}}
-            bands:
-              - {min: 4, label: Strength}
-              - {min: 3, label: Borderline}
-              - {min: 1, label: Concern}
-          - id: type
-            prompt: Which type best describes our partnership today?
-            kind: choice
-            round: anonymous
-            choices: [Cooperative, Collaborative, Integrated]
-          - id: ready
-            prompt: Are we ready to share data?
-            kind: yes-no
-          - id: story
-            prompt: What is behind these ratings?
-"""
-#: Four partners from three organizations; handles that are not first names; two Anas.
-PEOPLE = [
-    "Monica Haugen | Seattle Parks and Recreation | Site lead | mh",
-    "Shana Beckwith | STEMPaths Innovation Network | Director | shana",
-    "Ana Ruiz | Northgate Elementary | Counselor | ana",
-    "Ana Lopez | Seattle Parks and Recreation | Coach | alopez",
-]
+ROUNDS_PROTOCOL = protocol_text(TRUST, TYPE, READY, STORY)
+PEOPLE = TWO_ANAS  # four partners, three organizations; two Anas
 
 
 @pytest.fixture

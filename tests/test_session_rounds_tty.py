@@ -7,7 +7,6 @@ import io
 import os
 import signal
 import sys
-import textwrap
 from pathlib import Path
 
 import pexpect
@@ -15,35 +14,9 @@ import pyte
 import pytest
 import yaml
 
-pytestmark = pytest.mark.slow
+from rounds_fixtures import ROSTER, STORY, TRUST, TYPE, write_protocol
 
-PROTOCOL = """
-id: rounds
-version: 1
-title: Rounds protocol
-domains:
-  - id: hallmarks
-    title: Hallmarks
-    questions:
-      - id: type
-        prompt: Which type best describes our partnership today?
-        kind: choice
-        round: anonymous
-        choices: [Cooperative, Collaborative, Integrated]
-      - id: trust
-        prompt: How strong is trust between us?
-        kind: scale
-        round: named
-        scale: {min: 1, max: 5, labels: {1: Not yet, 3: Partly, 4: Mostly, 5: Fully}}
-      - id: story
-        prompt: What is behind these ratings?
-"""
-ROSTER = [
-    "Monica Haugen | Seattle Parks and Recreation | Site lead | mh",
-    "Shana Beckwith | STEMPaths Innovation Network | Director | shana",
-    "Ana Ruiz | Northgate Elementary | Counselor | ana",
-    "Hope Lee | Seattle Parks and Recreation | Coach | hope",
-]
+pytestmark = pytest.mark.slow
 
 
 def spawn(sessions: Path, questions: Path, *args: str) -> tuple[pexpect.spawn, io.StringIO]:
@@ -64,10 +37,7 @@ def spawn(sessions: Path, questions: Path, *args: str) -> tuple[pexpect.spawn, i
 
 @pytest.fixture
 def questions(tmp_path: Path) -> Path:
-    folder = tmp_path / "qs"
-    folder.mkdir()
-    (folder / "rounds.yaml").write_text(textwrap.dedent(PROTOCOL), encoding="utf-8")
-    return folder
+    return write_protocol(tmp_path / "qs", TYPE, TRUST, STORY)
 
 
 def start(sessions: Path, questions: Path) -> tuple[pexpect.spawn, io.StringIO]:
@@ -179,7 +149,7 @@ def test_kill_mid_round_then_resume_with_the_next_person(
     again.sendline("5")
     again.expect_exact("Hope Lee, Seattle Parks and Recreation:")
     again.sendline("fully")
-    again.expect_exact("4 rated · median 4.5 · range 3 to 5")
+    again.expect_exact("4 rated · median 4.5 (Strength) · range 3 to 5")
     again.sendline("/pause")
     again.expect(pexpect.EOF)
     again.close()
