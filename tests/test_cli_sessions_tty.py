@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import os
 import random
 import signal
 import sys
 from pathlib import Path
+from typing import Any
 
 import pexpect
 import pytest
@@ -267,3 +269,120 @@ def test_a_line_typed_but_not_entered_is_kept(sessions_dir: Path, stop: str) -> 
     assert answer_text == (
         "monica: typed before stopping.\nmonica: the gym is booked until [unfinished]"
     )
+
+
+def _draft(cli: Any, collaborative: str, typed: str, *more: str) -> None:
+    """A draft made through a pipe (an answers file lets `start` read one), with Jo Park."""
+    Path("meta.yaml").write_text("site: S\n", encoding="utf-8")
+    cli(
+        *["start", "--answers", "meta.yaml", "--collaborative", collaborative],
+        *["--date", "2026-11-22", "--site", "S", "--facilitator", "F"],
+        *["-p", "Jo Park | PTA | Parent", *more],
+        input=typed,
+    )
+
+
+def test_resume_finishes_a_draft(cli: Any, sessions_dir: Path) -> None:
+    _draft(cli, "Resume", "y\njo: first\n")  # input ends: Ctrl-D
+    assert only_record(sessions_dir)["status"] == "draft"
+    child = spawn(sessions_dir, "resume")
+    child.expect_exact("So far:")
+    answer(child, "jo: second", "")
+    for number in range(2, 9):
+        child.expect_exact(f"question {number} of 8")
+        answer(child, "jo: more", "")
+    finish(child)
+    record = only_record(sessions_dir)
+    assert record["status"] == "complete"
+    assert record["domains"][0]["questions"][0]["answer"] == "jo: first\njo: second"
+
+
+ZERO_TO_TEN = """
+id: ten-point
+title: Ten points
+domains:
+  - id: only
+    title: Only
+    questions:
+      - {id: story, prompt: What happened?}
+      - id: trust
+        prompt: How much do we trust each other?
+        kind: scale
+        required: true
+        scale: {min: 0, max: 10, labels: {0: None at all, 10: Complete}}
+      - id: kind-of
+        prompt: What kind of partnership?
+        kind: choice
+        choices: [{label: Networking, help: Exchanging information}, Cooperative]
+"""
+
+
+def test_resume_uses_the_snapshot_after_the_protocol_file_is_gone(
+    cli: Any, sessions_dir: Path
+) -> None:
+    protocol = Path("qs/ten-point.yaml")
+    protocol.parent.mkdir()
+    protocol.write_text(ZERO_TO_TEN, encoding="utf-8")
+    _draft(cli, "Ten", "jo: first\n\n", "ten-point", "--questions-dir", "qs")
+    snapshot = only_record(sessions_dir)["domains"][0]["questions"]
+    assert snapshot[1]["scale"] == {
+        "min": 0,
+        "max": 10,
+        "labels": {0: "None at all", 10: "Complete"},
+    }
+    assert snapshot[1]["required"] is True
+    assert snapshot[2]["choices"][0] == {"label": "Networking", "help": "Exchanging information"}
+    protocol.unlink()
+    child = spawn(sessions_dir, "resume")
+    child.expect_exact("0 to 10 (0 = None at all, 10 = Complete)")
+    child.expect_exact("Complete> ")
+    child.sendline("")
+    child.expect_exact("needs an answer")
+    child.sendline("11")
+    child.expect_exact("11 is outside 0 to 10")
+    child.sendline("8")
+    child.expect_exact("Networking: Exchanging information")
+    child.expect_exact("choice> ")
+    child.sendline("1")
+    finish(child)
+    record = only_record(sessions_dir)
+    assert record["status"] == "complete"
+    assert [q["answer"] for q in record["domains"][0]["questions"]] == [
+        "jo: first",
+        8,
+        "Networking",
+    ]
+
+
+def test_resume_lists_drafts_with_date_collaborative_and_progress(
+    cli: Any, sessions: dict[str, str], sessions_dir: Path
+) -> None:
+    _draft(cli, "Second Draft", "x\n")  # a second draft: resume must ask
+    child = spawn(sessions_dir, "resume")
+    child.expect_exact("2026-11-22  Second Draft  0/8 answered")  # newest first
+    child.expect_exact(f"2026-10-05  Rainier Beach Partners  1/8 answered  ({sessions['other']})")
+    child.expect_exact("Which draft?")
+    child.sendline("9")
+    child.expect_exact("no draft numbered '9'")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+
+
+def test_keys_typed_before_the_first_prompt_do_not_glue_onto_it(sessions_dir: Path) -> None:
+    import pyte
+
+    child = spawn(sessions_dir, "start")
+    child.logfile_read = log = io.StringIO()
+    child.send("Northgate")  # typeahead: typed before anything is shown
+    child.expect_exact("Collaborative", timeout=60)
+    child.sendline("")
+    child.expect_exact("Date (YYYY-MM-DD)", timeout=60)
+    child.sendintr()
+    child.expect(pexpect.EOF, timeout=60)
+    child.close()
+    screen = pyte.Screen(200, 50)
+    pyte.Stream(screen).feed(log.getvalue())
+    lines = [line.rstrip() for line in screen.display]
+    assert "Collaborative Northgate" in lines, lines[:8]  # the prompt on its own line
+    assert any(line.startswith("Date (YYYY-MM-DD)") for line in lines)

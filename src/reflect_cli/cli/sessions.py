@@ -42,6 +42,24 @@ def _console(no_input: bool) -> Console:
     return ScriptedConsole(interactive=False) if no_input else RichConsole()
 
 
+def _need_a_terminal(command: str) -> None:
+    """A live session reads a person's typing: from a pipe its prompts would run
+    together and every line would be taken as an answer."""
+    from reflect_cli.errors import InputError
+
+    if sys.stdin.isatty():
+        return
+    if command == "start":
+        raise InputError(
+            "standard input is not a terminal: to run a session from a script, "
+            "use --answers FILE --no-input"
+        )
+    raise InputError(
+        f"standard input is not a terminal: reflect {command} needs someone typing; "
+        "run it in a terminal"
+    )
+
+
 def _finished(store: Store, session: Session) -> None:
     path = store.path(session.id)
     print(
@@ -89,17 +107,13 @@ def start(
     Ctrl-C saves a draft for `reflect resume`.
     """
     from reflect_cli.dates import parse_date
-    from reflect_cli.errors import InputError
     from reflect_cli.protocols import catalog
     from reflect_cli.records.store import Store
     from reflect_cli.session import prefill
     from reflect_cli.session.flow import Facilitator
 
-    if not no_input and answers is None and not sys.stdin.isatty():
-        raise InputError(
-            "standard input is not a terminal: to run a session from a script, "
-            "use --answers FILE --no-input"
-        )
+    if not no_input and answers is None:
+        _need_a_terminal("start")
 
     found, warnings = catalog.find(protocol, questions_dir or [])
     warn(warnings)
@@ -164,6 +178,7 @@ def resume(
             )
         chosen = drafts[0]
         if len(drafts) > 1:
+            _need_a_terminal("resume")
             for number, draft in enumerate(drafts, 1):
                 console.say(f"{number}) {_draft_line(draft)}")
             choice = console.ask("Which draft?", "1").strip()
@@ -173,8 +188,9 @@ def resume(
     path = store.folder / chosen.file
     with store.live():
         store.hold(path)  # before reading: an edit cannot slip in between
-        session = store.load_path(path)
+        session = store.load_path(path)  # a damaged draft is named before anything else
         protocol = _protocol_for(session, questions_dir or [])
+        _need_a_terminal("resume")
         with _saved_on_hangup():
             Facilitator(console, store, protocol, Plan()).resume(session)
     _finished(store, session)

@@ -49,6 +49,7 @@ class RichConsole:
         self._handles: list[str] = []
         self._commands: list[str] = []
         self.unfinished = ""
+        self._on_terminal = sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
         if self._readline is not None:
             self._readline.set_completer(self._complete)
             self._readline.set_completer_delims(" \t\n")
@@ -58,12 +59,24 @@ class RichConsole:
                 self._readline.parse_and_bind("tab: complete")
 
     def say(self, text: str, style: str = "") -> None:
+        self._after_typeahead()
         self._out.print(self._terminal.text(text, style))
+
+    def _after_typeahead(self) -> None:
+        """Keys typed before a prompt is shown (typeahead) are echoed by the terminal
+        where the cursor is, and what we print next would follow them on their line.
+        Everything we print ends its line, so the cursor's line holds nothing of ours:
+        go back to its start and clear it. readline shows those keys again after the
+        prompt, as the start of its answer."""
+        if self._on_terminal:
+            with contextlib.suppress(OSError):
+                sys.stderr.write("\r\x1b[K")
 
     def rule(self, title: str, detail: str = "") -> None:
         from rich.cells import cell_len
         from rich.rule import Rule
 
+        self._after_typeahead()
         shown, detail = self._terminal.visible(title), self._terminal.visible(detail)
         whole = f"{shown} · {detail}" if detail else shown
         if cell_len(whole) + _RULE_MARGIN <= self._out.width:
@@ -106,6 +119,7 @@ class RichConsole:
             label.append(f" [{self._terminal.visible(default)}]", style="dim")
         label.append(" ")
         self.unfinished = ""
+        self._after_typeahead()
         try:
             answer = self._input(label)
         except KeyboardInterrupt:
@@ -157,6 +171,7 @@ class RichConsole:
         self._out.clear()
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], title: str = "") -> None:
+        self._after_typeahead()
         if title:
             self.say(title, "bold")
         # Nothing in a meeting's tables is copied into a command: every column may wrap.
