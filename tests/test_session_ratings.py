@@ -47,7 +47,22 @@ def test_everyone_at_once() -> None:
     assert everyone_at_once("MH: 4", ROSTER) == {"mh": "4"}
     assert everyone_at_once("4", ROSTER) is None  # one person's rating
     assert everyone_at_once("Collaborative", ROSTER) is None
-    assert everyone_at_once("mh 4, monica 3", ROSTER) is None  # monica is not a handle
+    assert everyone_at_once("fully agree", ROSTER) is None  # a label of two words
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("mh 4, shnaa 3", "no one called 'shnaa' here — did you mean shana?"),
+        ("shnaa 3", "no one called 'shnaa' here — did you mean shana?"),
+        ("mh 4, monica 3", "no one called 'monica' here — did you mean mh?"),  # a first name
+        ("mh 4, zed pass", "no one called 'zed' here (handles: mh, shana, ana, alopez)"),
+    ],
+)
+def test_a_mistyped_handle_at_once_is_named(line: str, message: str) -> None:
+    with pytest.raises(InputError) as error:
+        everyone_at_once(line, ROSTER)
+    assert str(error.value).startswith(message)
 
 
 def test_anonymous_ratings_keep_no_order_of_entry() -> None:

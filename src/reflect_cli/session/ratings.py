@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import random
 
+from reflect_cli.errors import InputError
 from reflect_cli.model import AnswerRecord, Participant, Question, Rating, RoundKind, Session
 from reflect_cli.rounds.analysis import RatingValue
 from reflect_cli.session import typed_lines
+from reflect_cli.session.credits import closest
 
 #: Where an anonymous rating goes in the list: not guessable from the order of entry.
 _SHUFFLE = random.SystemRandom()
@@ -28,15 +30,23 @@ def rating_of(question: Question, text: str) -> RatingValue:
 
 def everyone_at_once(line: str, people: list[Participant]) -> dict[str, str] | None:
     """``mh 4, shana 3, ana pass`` as handle → typed value, or None when the line is not
-    that shape (then it is one person's rating)."""
+    that shape (then it is one person's rating). A mistyped handle in such a line
+    (``mh 4, shnaa 3``, or ``shnaa 3`` alone) is an InputError naming it."""
     handles = {p.handle.casefold(): p.handle for p in people}
-    found: dict[str, str] = {}
-    for part in line.split(","):
-        words = part.split(None, 1)
-        if len(words) != 2 or words[0].casefold().rstrip(":") not in handles:
-            return None
-        found[handles[words[0].casefold().rstrip(":")]] = words[1].strip()
-    return found
+    parts = [part.split(None, 1) for part in line.split(",")]
+    if not all(len(words) == 2 for words in parts):
+        return None
+    keys = [words[0].casefold().rstrip(":") for words in parts]
+    unknown = [key for key in keys if key not in handles]
+    if not unknown:
+        return {handles[key]: words[1].strip() for key, words in zip(keys, parts, strict=True)}
+    value = parts[0][1].strip().lower()
+    if len(parts) > 1 or value.isdigit() or value in ("pass", "/pass"):
+        suggestion = closest(unknown[0], people)
+        hint = f" — did you mean {suggestion.handle}?" if suggestion else ""
+        here = ", ".join(p.handle for p in people)
+        raise InputError(f"no one called {unknown[0]!r} here{hint} (handles: {here})")
+    return None
 
 
 def apply_ratings(
