@@ -105,9 +105,18 @@ def test_sessions_dir_after_the_command_and_absolute_folder_in_messages(
     assert result.exit_code == 2 and str(tmp_path / "elsewhere") in result.stderr
 
 
-def test_a_mistyped_command_suggests_the_closest(cli: Any) -> None:
-    result = cli("strat")
-    assert result.exit_code == 2 and "Did you mean 'start'?" in result.stderr
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["strat"], "reflect: no such command 'strat': did you mean start? (reflect --help"),
+        (["protocols", "shwo"], "reflect: no such command 'shwo': did you mean show?"),
+        (["start", "--bogus"], "reflect: no such option: --bogus (reflect start --help"),
+    ],
+)
+def test_a_usage_mistake_is_one_line_with_the_closest(cli: Any, args: list[str], line: str) -> None:
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith(line), result.stderr
 
 
 _WORDS = st.text(alphabet="abc-=/ .", min_size=1, max_size=6).filter(

@@ -6,12 +6,14 @@ imports what it needs only when it runs, so `reflect --help` stays instant.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
 from reflect_cli import __version__
 from reflect_cli.errors import ReflectError
@@ -43,8 +45,39 @@ def _sessions_dir_first(args: list[str]) -> list[str]:
     return front + rest
 
 
+def _usage_line(exc: TyperException) -> str:
+    """A usage mistake in one line: ``no such command 'strat': did you mean start?``."""
+    message = " ".join(exc.format_message().split())
+    message = re.sub(r"\.? Did you mean '?([^'?]+)'?\?", r": did you mean \1?", message)
+    message = message[:1].lower() + message[1:]
+    ctx = getattr(exc, "ctx", None)
+    path = str(getattr(ctx, "command_path", "")).split()[1:]  # the program as reflect
+    return f"reflect: {message} ({' '.join(['reflect', *path])} --help for more)"
+
+
 class _ReflectGroup(TyperGroup):
     """Turns our errors into one line on standard error and an exit status."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Click's usage errors print four lines of usage and hint: one line here."""
+        standalone = kwargs.pop("standalone_mode", True)
+        kwargs["standalone_mode"] = False
+        if not standalone:
+            return super().main(*args, **kwargs)
+        try:
+            code = super().main(*args, **kwargs)
+        except TyperException as exc:  # Click's errors (Typer bundles its own Click)
+            if type(exc).__name__ == "NoArgsIsHelpError":  # `reflect` alone: the help
+                print(exc.format_message(), file=sys.stderr)
+            elif exc.exit_code == 2:  # a usage error: unknown command or option, bad value
+                print(_usage_line(exc), file=sys.stderr)
+            else:
+                print(f"reflect: {exc.format_message()}", file=sys.stderr)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            print("reflect: aborted", file=sys.stderr)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         return super().parse_args(ctx, _sessions_dir_first(list(args)))
