@@ -90,6 +90,9 @@ def test_open_commitments_newest_first_drafts_left_out(cli: Any, sessions_dir: P
     assert listed(cli, "--overdue", "--as-of", "2026-10-30") == []  # due that day: not late
     assert [r["overdue_days"] for r in listed(cli, "--overdue", "--as-of", "2026-10-31")] == [1]
     assert [r["text"] for r in listed(cli, "--owner", "may tran")] == ["Invite families"]
+    assert [r["text"] for r in listed(cli, "--owner", "TRAN")] == ["Invite families"]
+    assert listed(cli, "--owner", "ay") == []  # whole words of a name, never a piece of one
+    assert listed(cli, "--owner", "onica") == []  # (as "ana" is never Shana)
     assert [r["text"] for r in listed(cli, "--collaborative", "rainier")] == ["Print flyers"]
     assert "Share the space calendar" in [r["text"] for r in listed(cli, "--all")]
     drafts = listed(cli, "--status", "draft")

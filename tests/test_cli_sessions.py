@@ -269,3 +269,21 @@ def test_resume_from_a_pipe_is_refused_in_one_line(cli: Any, sessions_dir: Path)
         assert first["domains"][0]["questions"][0]["answer"] == "jo: first"
         assert len(list(sessions_dir.glob("*.yaml"))) == drafts
         cli(*start_args("Second"), input="y\n")  # a second draft
+
+
+def test_resume_or_discard_of_a_session_open_elsewhere_says_so(
+    cli: Any, sessions_dir: Path
+) -> None:
+    from reflect_cli.records.store import Store
+
+    cli(*start_args("Busy"), "-p", "Jo Park | PTA | Parent", input="y\njo: first\n")
+    (path,) = sessions_dir.glob("*.yaml")
+    store = Store(sessions_dir)
+    with store.live():
+        store.hold(path)  # a live session in another terminal holds it
+        for args in (["resume"], ["resume", path.stem], ["discard", path.stem, "--yes"]):
+            result = cli(*args)
+            assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
+            assert "open in" in result.stderr and "edit" not in result.stderr, result.stderr
+            assert "/pause or finish it there" in result.stderr
+    assert path.exists()

@@ -52,7 +52,11 @@ def test_html_has_every_question_help_and_notes_and_runs_nothing(write_yaml: Any
     assert "&lt;script&gt;document.title=&#x27;pwned&#x27;&lt;/script&gt;" in page
     assert "What &lt;b&gt;matters&lt;/b&gt;?" in page
     assert "Scale 1 to 5: 1 = Not yet, 5 = Fully" in page
-    assert "Choices: Networking (Exchanging information); Cooperative" in page
+    # Choices as a list, each with its meaning: never run together on one line.
+    assert (
+        '<ul class="choices">\n<li><strong>Networking</strong> — Exchanging information</li>\n'
+        "<li><strong>Cooperative</strong></li>\n</ul>"
+    ) in page
     assert "(12 minutes)" in page and 'href="https://example.org/video?a=1&amp;b=&lt;2&gt;"' in page
     assert page.count('<section class="domain">') == 2
     assert page.count('<div class="notes"></div>') == 3 * handout.NOTE_LINES
@@ -80,6 +84,7 @@ def test_markdown_is_escaped_with_every_question(write_yaml: Any) -> None:
     assert "\\# not a heading" in text and "## One \\</section\\>\\<h1\\>fake" in text
     assert "1. **What \\<b\\>matters\\</b\\>?**" in text and "3. **Which type?**" in text
     assert text.count("Notes:") == 3
+    assert "   - **Networking**: Exchanging information\n   - **Cooperative**\n" in text
 
 
 def test_command_writes_html_or_markdown_by_suffix(cli: Any, tmp_path: Path) -> None:

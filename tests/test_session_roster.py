@@ -275,3 +275,15 @@ def test_people_given_up_front_keep_their_handles(tiny: Protocol, sessions_dir: 
         ("may", "May Tran", "STEMPaths Innovation Network"),
     ]
     assert session.domains[0].questions[0].credits == ["mh"]
+
+
+def test_a_family_name_as_a_speaker_suggests_that_person() -> None:
+    today = [
+        Participant("Monica Haugen", "Parks", "Lead", "mh"),
+        Participant("Shana Beckwith", "SPIN", "Director", "shana"),
+    ]
+    speaker = credits.speaker_of("haugen: the gym is booked", today)
+    assert speaker is not None and speaker.suggestion is today[0]
+    assert "did you mean mh (Monica Haugen)?" in speaker.message
+    speaker = credits.speaker_of("beckwth: typo'd", today)
+    assert speaker is not None and speaker.suggestion is today[1]

@@ -36,7 +36,8 @@ def commitments(
     status: Status = "complete",
     n: Count = None,
     owner: Annotated[
-        str, typer.Option(help="Only commitments whose owner's handle or name contains this.")
+        str,
+        typer.Option(help="Only commitments of this owner: a handle, or words of a name."),
     ] = "",
     overdue: Annotated[
         bool, typer.Option("--overdue", help="Only those past their due date.")
@@ -60,6 +61,7 @@ def commitments(
     from reflect_cli.records.store import Store
     from reflect_cli.session.history import by_collaborative, overdue_days
     from reflect_cli.session.people import fold
+    from reflect_cli.session.people import names as owned_by
 
     today = dt.date.fromisoformat(parse_date(as_of, "--as-of")) if as_of else dt.date.today()
     store = Store.at(sessions_dir(ctx))
@@ -80,10 +82,9 @@ def commitments(
         for action, origin in history.commitments():
             late = overdue_days(action.due, today) if action.is_open else 0
             name = names.get(action.owner, action.owner)
-            wanted = fold(owner)
             if not (every or action.is_open) or (overdue and not late):
                 continue
-            if wanted and wanted not in fold(action.owner) and wanted not in fold(name):
+            if not owned_by(owner, action.owner, name):
                 continue
             rows.append(
                 {

@@ -158,7 +158,7 @@ def resume(
     With no id and several drafts, lists them to choose from."""
     from reflect_cli.errors import StoreError
     from reflect_cli.model import SessionStatus
-    from reflect_cli.records.store import Store, newest_first
+    from reflect_cli.records.store import RecordBusy, Store, newest_first
     from reflect_cli.session.flow import Facilitator
     from reflect_cli.session.prefill import Plan
 
@@ -187,7 +187,13 @@ def resume(
             chosen = drafts[int(choice) - 1]
     path = store.folder / chosen.file
     with store.live():
-        store.hold(path)  # before reading: an edit cannot slip in between
+        try:
+            store.hold(path)  # before reading: an edit cannot slip in between
+        except RecordBusy:
+            raise StoreError(
+                f"{chosen.id} is open in another live session (another terminal or "
+                "window): /pause or finish it there, then resume it here"
+            ) from None
         session = store.load_path(path)  # a damaged draft is named before anything else
         protocol = _protocol_for(session, questions_dir or [])
         _need_a_terminal("resume")
@@ -219,7 +225,7 @@ def discard(
     back from .trash/ to restore a session."""
     from reflect_cli.errors import InputError, StoreError
     from reflect_cli.model import SessionStatus
-    from reflect_cli.records.store import Store
+    from reflect_cli.records.store import RecordBusy, Store
 
     store = Store.at(sessions_dir(ctx))
     open_index(store)
@@ -227,7 +233,13 @@ def discard(
     if chosen.status != SessionStatus.DRAFT and not force:
         raise StoreError(f"{chosen.id} is complete; discard it with --force")
     record = store.folder / chosen.file
-    store.check_free(record)  # not from under a live session
+    try:
+        store.check_free(record)  # not from under a live session
+    except RecordBusy:
+        raise StoreError(
+            f"{chosen.id} is open in a live session (reflect start/resume): /pause or "
+            "finish it there before discarding it"
+        ) from None
     if not yes:
         if not sys.stdin.isatty():
             raise InputError("standard input is not a terminal: confirm with --yes")

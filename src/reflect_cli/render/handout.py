@@ -27,7 +27,8 @@ h2 { font-size: 1.35rem; border-bottom: 2px solid #2a6f97; padding-bottom: .2rem
 .domain-help { font-style: italic; color: #444; }
 ol.questions > li { margin: 0 0 1.1rem; }
 .prompt { font-weight: bold; }
-.help, .options { color: #444; font-size: .92rem; margin: .15rem 0; }
+.help, .options, .choices { color: #444; font-size: .92rem; margin: .15rem 0; }
+.choices li { margin: .1rem 0; }
 .notes { border-bottom: 1px solid #aab; height: 1.6rem; }
 .notes:first-of-type { margin-top: .4rem; }
 footer { margin-top: 2rem; color: #555; font-size: .85rem; border-top: 1px solid #ccd; }
@@ -48,11 +49,10 @@ def _e(text: object) -> str:
 
 
 def _options(question: Question) -> str:
-    """The choices or the scale, as one line of plain text ('' for other kinds)."""
+    """The scale or "Yes or no", as one line of plain text ('' for other kinds; choices
+    are a list of their own)."""
     if question.choices:
-        return "Choices: " + "; ".join(
-            c.label + (f" ({c.help})" if c.help else "") for c in question.choices
-        )
+        return "Choose one:" if question.kind == Kind.CHOICE else "Choose any that apply:"
     if question.kind == Kind.SCALE and question.scale is not None:
         scale = question.scale
         labels = ", ".join(f"{p} = {label}" for p, label in sorted(scale.labels.items()))
@@ -99,6 +99,12 @@ def html(protocol: Protocol) -> str:
                 out.append(f'<p class="help">{_e(question.help)}</p>')
             if options := _options(question):
                 out.append(f'<p class="options">{_e(options)}</p>')
+            if question.choices:  # a list: long labels with their help never run together
+                out.append('<ul class="choices">')
+                for choice in question.choices:
+                    meaning = f" — {_e(choice.help)}" if choice.help else ""
+                    out.append(f"<li><strong>{_e(choice.label)}</strong>{meaning}</li>")
+                out.append("</ul>")
             out.append('<div class="notes"></div>' * NOTE_LINES + "</li>")
         out.append("</ol></section>")
     if protocol.source:
@@ -130,6 +136,10 @@ def markdown_text(protocol: Protocol) -> str:
             for extra in (question.help, _options(question)):
                 if extra:
                     out += [f"   {markdown.inline(extra)}", ""]
+            for choice in question.choices:
+                meaning = f": {markdown.inline(choice.help)}" if choice.help else ""
+                out.append(f"   - **{markdown.inline(choice.label)}**{meaning}")
+            out += [""] if question.choices else []
             out += ["   Notes:", "", *(["   ______________________________________", ""] * 3)]
     if protocol.source:
         out += ["---", "", f"Source: {markdown.inline(protocol.source)}", ""]

@@ -73,13 +73,22 @@ def speaker_of(
 
 
 def closest(word: str, people: Sequence[Participant]) -> Participant | None:
-    """The present person whose handle or first name is nearest to a mistyped word."""
+    """The present person whose handle, first name or family name is nearest to a
+    mistyped word (``haugen:`` suggests Monica Haugen)."""
     here = [p for p in people if p.here]
     names = {fold(p.handle): p for p in here}
     for person in here:  # first names too, where they name one person only
         first = fold(person.name).split()[:1]
         if first and find(here, first[0]) is person:
             names.setdefault(first[0], person)
+    families: dict[str, list[Participant]] = {}
+    for person in here:  # and family names, where one person has it
+        words = fold(person.name).split()
+        if len(words) > 1:
+            families.setdefault(words[-1], []).append(person)
+    for family, who in families.items():
+        if len(who) == 1:
+            names.setdefault(family, who[0])
     found = difflib.get_close_matches(fold(word), list(names), n=1, cutoff=0.6)
     return names[found[0]] if found else None
 

@@ -56,3 +56,13 @@ def same_person(people: Sequence[Participant], person: Participant) -> Participa
         return None
     named = [p for p in people if fold(p.name) == key[0]]
     return named[0] if len(named) == 1 else None
+
+
+def names(wanted: str, handle: str, name: str) -> bool:
+    """Whether ``wanted`` names this person: their handle, or whole words of their name
+    (``ana`` is Ana López, never Shana; ``lopez`` and ``ana lopez`` are her too)."""
+    key = fold(wanted.lstrip("@"))
+    if not key:
+        return True
+    words = fold(name).split()
+    return key == fold(handle) or all(word in words for word in key.split())
