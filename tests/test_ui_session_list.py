@@ -111,3 +111,16 @@ def test_ellipsize_cuts_after_whole_words(text: str, width: int, expected: str) 
     assert ellipsize(text, width) == expected
     assert len(ellipsize(text, width)) <= width
     assert re.fullmatch(r"[^…]*…?", ellipsize(text, width))
+
+
+@pytest.mark.parametrize("width", [60, 120])
+def test_control_characters_in_a_row_are_shown_not_sent(width: int) -> None:
+    hostile = ListRow(
+        "2026-11-02", "2026-11-02-north-0b0b", "North\x1b]8;;http://evil\x07gate Partners",
+        "Site\x1b[2J", "partnership-reflection", "complete", 1, 8, 2, 0,
+    )  # fmt: skip
+    lines = rendered(width, rows=[*ROWS, hostile])
+    assert all(len(line) <= width for line in lines)
+    text = "\n".join(lines)
+    assert "\x1b" not in text and "\x07" not in text
+    assert "North\\x1b]8;;" in text  # shown as typed (ellipsized to fit)
