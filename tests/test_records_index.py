@@ -308,3 +308,21 @@ def test_read_commands_on_a_full_disk(folder: Path, command: list[str]) -> None:
     assert done.stderr.count("warning") == 1 and "full" in done.stderr
     assert "Traceback" not in done.stderr
     assert {p.name for p in folder.iterdir()} == names  # nothing written beside the records
+
+
+def test_a_change_in_folding_rebuilds_the_index(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reflect_cli import folding
+
+    listing(folder)
+    real = folding.fold
+    monkeypatch.setattr(index_schema, "fold", lambda text: real(text).replace("l", "L"))
+    db = sqlite3.connect(folder / ".reflect" / "index.sqlite")
+    db.execute("UPDATE texts SET folded = 'stale' WHERE rowid > 0")
+    db.commit()
+    db.close()
+    Store(folder).summaries()  # another folding: the folded texts are made again
+    db = sqlite3.connect(folder / ".reflect" / "index.sqlite")
+    assert db.execute("SELECT count(*) FROM texts WHERE folded = 'stale'").fetchone()[0] == 0
+    db.close()

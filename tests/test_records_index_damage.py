@@ -108,7 +108,7 @@ def test_a_damaged_index_in_a_folder_that_cannot_be_written_is_worked_around(
 ) -> None:
     clean = cli("export", "-f", "md")
     _closed()
-    _damage(folder / ".reflect", "middle page zeroed")
+    _damage(folder / ".reflect", "second page zeroed")
     damaged = (folder / ".reflect" / "index.sqlite").read_bytes()
 
     def refuse(path: Any) -> None:

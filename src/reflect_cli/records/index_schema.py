@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 
+from reflect_cli.folding import fold
+
 #: A bump rebuilds every index on first use (2: private notes marked in the row number;
 #: 3: the folder's digest and warnings kept, so an unchanged folder costs one row;
 #: 4: texts searched in their folded form, so "yilmaz" finds "Yılmaz").
@@ -37,7 +39,11 @@ CREATE TABLE commitments (
 CREATE INDEX commitments_fid ON commitments (fid);
 CREATE TABLE records (fid INTEGER PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE folder (digest TEXT NOT NULL, warnings TEXT NOT NULL);
+CREATE TABLE folding (sample TEXT NOT NULL);
 """
+#: Letters every kind of folding touches: when what ``fold`` makes of them changes (a
+#: newer reflect folds more), the folded texts in the index are stale and it is rebuilt.
+_SAMPLE = "ÆıŁßØđœé É\u00ad_`’\ufe0f\u034fﬁ"
 # Only the folded text is indexed (reflect_cli/folding.py, the same at query time); the text
 # as written is kept beside it to be shown.
 _FTS = (
@@ -66,13 +72,11 @@ def migrate(db: sqlite3.Connection) -> bool:
     """Create the tables, or rebuild them when written by another schema version.
     Returns whether full-text search (FTS5) is available."""
     db.execute("PRAGMA trusted_schema = OFF")  # a committed index runs nothing of its own
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version == SCHEMA_VERSION and not _foreign(db):
+    if _current(db):
         return _has_fts(db)
     db.execute("BEGIN IMMEDIATE")
     try:
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA_VERSION or _foreign(db):  # nobody else did it meanwhile
+        if not _current(db):  # nobody else did it meanwhile
             _drop_all(db)
             for statement in _TABLES.split(";"):
                 if statement.strip():
@@ -81,6 +85,7 @@ def migrate(db: sqlite3.Connection) -> bool:
                 db.execute(_FTS)
             except sqlite3.OperationalError:  # this SQLite was built without FTS5
                 db.execute(_PLAIN_TEXTS)
+            db.execute("INSERT INTO folding VALUES (?)", (fold(_SAMPLE),))
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         db.execute("COMMIT")
     except BaseException:
@@ -88,6 +93,18 @@ def migrate(db: sqlite3.Connection) -> bool:
             db.execute("ROLLBACK")
         raise
     return _has_fts(db)
+
+
+def _current(db: sqlite3.Connection) -> bool:
+    """Whether the database is this version's, folds text as this reflect does, and
+    holds nothing foreign."""
+    if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION or _foreign(db):
+        return False
+    try:
+        kept = db.execute("SELECT sample FROM folding").fetchone()
+    except sqlite3.OperationalError:  # no such table
+        return False
+    return kept is not None and kept[0] == fold(_SAMPLE)
 
 
 def _foreign(db: sqlite3.Connection) -> bool:
