@@ -9,7 +9,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reflect_cli.model import Band, Kind, RoundKind
-from reflect_cli.rounds.analysis import NO_ORGANIZATION, Group, analyse, band_of, number, to_json
+from reflect_cli.rounds.analysis import (
+    NO_ORGANIZATION,
+    Group,
+    RoundResult,
+    analyse,
+    band_of,
+    number,
+    to_json,
+)
 
 PARKS = "Seattle Parks and Recreation"
 STEM = "STEMPaths Innovation Network"
@@ -222,3 +230,22 @@ def test_an_anonymous_round_of_one_is_withheld() -> None:
     assert not two.withheld and two.median == 3
     nobody = analyse(Kind.SCALE, [], round_kind=RoundKind.ANONYMOUS, passed=4)
     assert not nobody.withheld and nobody.n == 0
+
+
+@given(ratings, st.sampled_from([Kind.SCALE, Kind.CHOICE, Kind.YES_NO]), st.integers(0, 5))
+def test_an_anonymous_result_shows_a_value_only_from_two_ratings(
+    given_ratings: list[tuple[str, int]], kind: Kind, passed: int
+) -> None:
+    """Whatever the ratings and passes, an anonymous result with one rating holds nothing
+    a value could be read from; from two on it is the same as a named round's."""
+    values: list[tuple[str, int | str | bool]] = [
+        (org, v if kind is Kind.SCALE else (v > 2 if kind is Kind.YES_NO else TYPES[v % 3]))
+        for org, v in given_ratings
+    ]
+    anonymous = analyse(kind, values, round_kind=RoundKind.ANONYMOUS, passed=passed, options=TYPES)
+    named = analyse(kind, values, round_kind=RoundKind.NAMED, passed=passed, options=TYPES)
+    if len(values) == 1:
+        assert anonymous == RoundResult(kind, 1, passed, withheld=True)
+        assert "withheld" in to_json(anonymous, RoundKind.ANONYMOUS)
+    else:
+        assert anonymous == named and not anonymous.withheld

@@ -336,6 +336,9 @@ def test_an_anonymous_round_of_one_rating_shows_no_value(
     record = Store(sessions_dir).load(session_id).find("type")
     assert record is not None and len(record.ratings) == 1  # kept, 0600, for more later
     assert record.round_ended and not record.in_progress and not record.entered_by
+    beside = (sessions_dir / f"{session_id}.md").read_text(encoding="utf-8")
+    assert "not enough ratings to show anonymously (n=1)" in beside
+    assert "Integrated" not in beside
 
 
 def test_an_anonymous_round_paused_after_one_then_ended_shows_no_value(
