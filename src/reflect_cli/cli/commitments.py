@@ -15,10 +15,9 @@ from reflect_cli.cli.options import (
     Since,
     Site,
     Until,
-    open_index,
     plural,
-    sessions_dir,
 )
+from reflect_cli.cli.selecting import chosen_sessions
 
 Status = Annotated[
     str,
@@ -33,7 +32,7 @@ def commitments(
     protocol: ProtocolId = "",
     since: Since = "",
     until: Until = "",
-    status: Status = "complete",
+    status: Status = "",
     n: Count = None,
     owner: Annotated[
         str,
@@ -57,25 +56,12 @@ def commitments(
     import json
 
     from reflect_cli.dates import parse_date
-    from reflect_cli.records.selection import Selection
-    from reflect_cli.records.store import Store
     from reflect_cli.session.history import by_collaborative, overdue_days
     from reflect_cli.session.people import fold
     from reflect_cli.session.people import names as owned_by
 
     today = dt.date.fromisoformat(parse_date(as_of, "--as-of")) if as_of else dt.date.today()
-    store = Store.at(sessions_dir(ctx))
-    open_index(store)
-    selection = Selection(
-        collaborative=collaborative,
-        site=site,
-        protocol=protocol,
-        since=since,
-        until=until,
-        status=status,
-        limit=n,
-    )
-    chosen = selection.apply(store)
+    store, chosen = chosen_sessions(ctx, complete_only=True)  # the options, read once
     rows: list[dict[str, Any]] = []
     for history in by_collaborative(list(store.read(chosen))):
         names = {p.handle: p.name for s in history.sessions for p in s.participants}

@@ -20,47 +20,15 @@ from reflect_cli.cli.options import (
     Site,
     Status,
     Until,
-    open_index,
     plural,
-    sessions_dir,
 )
+from reflect_cli.cli.selecting import chosen_sessions, open_store, selection
 
 if TYPE_CHECKING:
     from reflect_cli.model import Session
-    from reflect_cli.records.selection import Selection
     from reflect_cli.records.store import Store
     from reflect_cli.records.summary import Summary
     from reflect_cli.render.export.redact import Redactor
-
-
-def _store(ctx: typer.Context) -> Store:
-    """The store, its index brought up to date (a progress bar when that is long), and
-    its warnings printed; an error only when not one record file could be read."""
-    from reflect_cli.errors import StoreError
-    from reflect_cli.records import lookup
-    from reflect_cli.records.store import Store
-    from reflect_cli.ui.terminal import cold_read_progress
-
-    store = Store.at(sessions_dir(ctx))
-    index = open_index(store, cold_read_progress())
-    broken = index.query("SELECT count(*) FROM files WHERE error != ''")[0][0]
-    if broken and not lookup.summaries(index, limit=1):
-        raise StoreError(f"none of the {broken} record files in {store.folder} could be read")
-    return store
-
-
-def _chosen(
-    ctx: typer.Context, limit: bool = True, complete_only: bool = False
-) -> tuple[Store, list[Summary]]:
-    """The store and the chosen sessions, newest first. ``complete_only``: drafts only
-    when named by id or asked for with --status draft."""
-    from reflect_cli.model import SessionStatus
-
-    store = _store(ctx)
-    selection = _selection(ctx, limit)
-    if complete_only and not selection.status and not selection.ids:
-        selection.status = SessionStatus.COMPLETE
-    return store, selection.apply(store)
 
 
 @contextmanager
@@ -74,24 +42,6 @@ def _bulk() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _selection(ctx: typer.Context, limit: bool = True) -> Selection:
-    """The selection named by the command's own arguments and filter options."""
-    from reflect_cli.records.selection import Selection
-
-    given = ctx.params
-    ids = given.get("ids") or ([given["session_id"]] if given.get("session_id") else [])
-    return Selection(
-        ids=list(ids),
-        collaborative=given.get("collaborative", ""),
-        site=given.get("site", ""),
-        protocol=given.get("protocol", ""),
-        since=given.get("since", ""),
-        until=given.get("until", ""),
-        status=given.get("status", ""),
-        limit=given.get("n") if limit else None,
-    )
 
 
 def list_sessions(
@@ -120,7 +70,7 @@ def list_sessions(
     from reflect_cli.records import lookup
     from reflect_cli.ui import session_list
 
-    store, chosen = _chosen(ctx)
+    store, chosen = chosen_sessions(ctx)
     if as_json:
         open_now = lookup.still_open(store.index(), chosen)
         rows = [{**s.as_json(), "open_now": open_now.get(s.id, 0)} for s in chosen]
@@ -162,7 +112,7 @@ def show(
     """Show one session in the terminal, private notes marked as private."""
     from reflect_cli.ui import session_view
 
-    store, chosen = _chosen(ctx)
+    store, chosen = chosen_sessions(ctx)
     session_view.show(store.session(chosen[0]))
 
 
@@ -200,14 +150,14 @@ def search(
     limit = None if show_all else n
     pattern = searching.compile_pattern(text) if regex else None
     query = None if regex else searching.Query.parse(text)
-    store = _store(ctx)
-    selection = _selection(ctx, limit=False)
+    store = open_store(ctx)
+    chosen_by = selection(ctx, limit=False)
     index = store.index()
     if query is not None and index.fulltext:
-        where, params = selection.where()
+        where, params = chosen_by.where()
         found = searching.fulltext(index, query, where, params, include_private, limit)
     else:
-        chosen = selection.apply(store)
+        chosen = chosen_by.apply(store)
         with _bulk():
             pairs = zip(chosen, store.read(chosen), strict=True)
             found = searching.scan(pairs, pattern or query, include_private, limit)  # type: ignore[arg-type]
@@ -292,7 +242,7 @@ def export(
         if output is None:
             raise InputError("a PDF goes to a file: give -o FILE.pdf")
         printer = pdf.find_browser(browser)  # before any reading: fail fast
-    store, chosen = _chosen(ctx, complete_only=not include_drafts)
+    store, chosen = chosen_sessions(ctx, complete_only=not include_drafts)
     if not chosen:
         raise StoreError(f"no sessions match in {store.folder.absolute()}")
     options = exporting.Options(
@@ -375,7 +325,7 @@ def edit(
     record in a live session cannot be edited until that session ends."""
     from reflect_cli.session import saving
 
-    store, chosen = _chosen(ctx)
+    store, chosen = chosen_sessions(ctx)
     path = store.folder / chosen[0].file
     store.check_free(path)
     session = store.session(chosen[0])
