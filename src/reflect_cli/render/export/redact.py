@@ -1,4 +1,4 @@
-"""--redact as a promise: every person the selection knows, replaced everywhere, checked.
+"""--redact as a promise: every person the sessions folder knows, replaced everywhere, checked.
 
 A first pass (``learn``) meets every person of the whole selection and of every other
 session in the folder: participants, commitment owners (carried or new) and
