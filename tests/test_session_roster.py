@@ -87,7 +87,7 @@ def test_known_people_offered_by_number_and_name_and_reused(
     ]
     second, console = run(tiny, sessions_dir, plan("2026-11-01"), lines)
     shown = "\n".join(console.shown)
-    assert "1) Monica Haugen · Seattle Parks and Recreation · Site lead (mh)" in shown
+    assert "1) | Monica Haugen · Seattle Parks and Recreation · Site lead (mh)" in shown
     assert "Zed Junk" not in shown  # a draft's roster is never offered
     assert "/remove is not a roster command" in shown
     people = [(p.name, p.organization, p.handle) for p in second.participants]

@@ -108,9 +108,9 @@ class Roster:
                 self.console.say(str(exc), "yellow")
 
     def _choose_known(self, last_time: Sequence[Participant]) -> None:
-        self.console.say("People of this partnership:", "bold")
-        for number, person in enumerate(self.known, 1):
-            self.console.say(f"  {number}) {describe(person)}")
+        # A table: a long organization wraps beside its number, not under it.
+        rows = [[f"{number})", describe(person)] for number, person in enumerate(self.known, 1)]
+        self.console.table(["", ""], rows, title="People of this partnership:")
         again = [p for p in self.known if any(person_key(p) == person_key(q) for q in last_time)]
         numbers = " ".join(str(self.known.index(p) + 1) for p in again)
         self.console.say(
