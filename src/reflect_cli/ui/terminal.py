@@ -96,14 +96,14 @@ def table(
     if sum(least) + frame > out.width:
         _stacked(headers, cells, caption, out)
         return
-    # Share out the room beyond each column's longest word by how much more it wants.
+    # Share out the room beyond each column's longest word, the columns nearest to whole
+    # first: fewer cells wrap that way.
     spare = out.width - sum(least) - frame
     wants = [m - s for m, s in zip(most, least, strict=True)]
-    given = [min(want, spare * want // (sum(wants) or 1)) for want in wants]
-    # What is left goes first to the columns nearest to whole.
-    for number in sorted(range(len(wants)), key=lambda n: wants[n] - given[n]):
-        if sum(given) < spare and given[number] < wants[number]:
-            given[number] += min(wants[number] - given[number], spare - sum(given))
+    given = [0] * len(wants)
+    for number in sorted(range(len(wants)), key=lambda n: wants[n]):
+        given[number] = min(wants[number], spare)
+        spare -= given[number]
     for column, low, extra in zip(grid.columns, least, given, strict=True):
         column.width = low + extra
     out.print(grid)
