@@ -226,3 +226,28 @@ def test_control_characters_shown_as_escapes_record_kept(
             shown = unescaped(raw) if fmt == "md" else raw
             assert r"\x1b]8;;http://evil\x07click" in shown, fmt
             assert r"\x1b[2J gone\x9b31m, \x00, \x7f," in shown, fmt  # U+2028: a new line
+
+
+def test_html_over_time_lists_multi_choice_labels_one_a_line(cli: Any, sessions_dir: Path) -> None:
+    from conftest import make_session
+
+    resources = (
+        "Resource-sharing (space, meeting time, staff) to improve coordination and communication"
+    )
+    for date in ("2026-09-01", "2026-10-01"):
+        make_session(
+            sessions_dir,
+            "equitable-partnerships",
+            date=date,
+            answers={
+                "partnership-type-now": "Cooperative",
+                "helping-factors": ["Strong relationships and trust", resources],
+            },
+        )
+    page = export(cli, "-f", "html")
+    over_time = page[page.index("<h2>Over time") :]
+    cell = (
+        '<td><ul class="cell"><li>Strong relationships and trust</li>'
+        f"<li>{resources}</li></ul></td>"
+    )
+    assert over_time.count(cell) == 2

@@ -6,7 +6,7 @@ forbids scripts and every external request, so even a missed escape could run no
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from html import escape
 
 from reflect_cli import kinds
@@ -15,6 +15,7 @@ from reflect_cli.model import AnswerRecord, CommitmentStatus, Session, has_answe
 from reflect_cli.render.export import round_svg
 from reflect_cli.render.export.base import Options, batched
 from reflect_cli.render.export.summary import (
+    QuestionAnswers,
     Summary,
     build,
     intro_steps,
@@ -45,7 +46,10 @@ h3 { font-size: 1.02rem; margin: 1.2rem 0 .4rem; }
 .unanswered { color: #777; font-style: italic; }
 table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
 th, td { border: 1px solid #ccd; padding: .25rem .5rem; text-align: left; vertical-align: top; }
+table.over-time { width: 100%; }
 table.over-time td { min-width: 5rem; }
+ul.cell { margin: 0; padding-left: 1rem; }
+ul.cell li { margin: 0 0 .25rem; }
 td:first-child { white-space: nowrap; }
 svg.trend, svg.chart { max-width: 100%; height: auto; }  /* many sessions: fit the page */
 ul.chosen { margin: 0; padding-left: 1.2rem; }
@@ -185,12 +189,29 @@ def _rounds_over_time(summary: Summary) -> Iterator[str]:
         yield "</tbody></table>"
 
 
-def _table(headers: list[str], rows: Iterable[list[str]], css: str = "") -> Iterator[str]:
-    """A table of user text whose header row repeats on every printed page."""
+def _table(
+    headers: list[str], rows: Iterable[Sequence[str | list[str]]], css: str = ""
+) -> Iterator[str]:
+    """A table of user text whose header row repeats on every printed page; a cell that
+    is a list (multi-choice labels) has one label a line."""
     yield f"<table{css}><thead><tr>" + "".join(f"<th>{_e(h)}</th>" for h in headers)
     yield "</tr></thead><tbody>"
-    yield from ("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in rows)
+    yield from ("<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>" for row in rows)
     yield "</tbody></table>"
+
+
+def _cell(value: str | list[str]) -> str:
+    if isinstance(value, list):
+        return '<ul class="cell">' + "".join(f"<li>{_e(x)}</li>" for x in value) + "</ul>"
+    return _e(value)
+
+
+def _over_time_cell(question: QuestionAnswers, session: Session) -> str | list[str]:
+    """A cell over time: multi-choice labels as a list (labels that wrap stay apart)."""
+    record = question.record_in(session)
+    if record is not None and not record.round and isinstance(record.answer, list):
+        return list(record.answer) or question.cell_in(session)
+    return question.cell_in(session)
 
 
 def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
@@ -236,7 +257,7 @@ def _page(summary: Summary, options: Options) -> Iterator[str]:
         yield "</ol>"
         numbers = [f"Q{n}" for n in range(1, len(table.questions) + 1)]
         rows = (
-            [s.date, s.collaborative, *(q.cell_in(s) for q in table.questions)]
+            [s.date, s.collaborative, *(_over_time_cell(q, s) for q in table.questions)]
             for s in table.sessions
         )
         yield from _table(["Date", "Collaborative", *numbers], rows, ' class="over-time"')
