@@ -96,8 +96,9 @@ def test_html_draws_one_circle_per_rating(cli: Any, rounds: dict[str, str]) -> N
     text = " ".join(page.text)
     assert "Partners see this differently: ratings span 2 to 4" in text
     assert "3 rated, 1 passed · median 3 (Borderline) · range 2 to 4" in text
-    # Coloured by organization: Parks' two Cooperative ratings share a colour.
-    assert len(set(page.plots[1])) == 3
+    # Coloured by organization: Parks' two Cooperative ratings share a colour; in this
+    # anonymous round Shana and Ana are alone in their organizations: pooled, in grey.
+    assert sorted(page.plots[1]) == ["#BBBBBB", "#BBBBBB", "#E69F00", "#E69F00"]
 
 
 def test_html_over_time_draws_the_median_line(cli: Any, rounds: dict[str, str]) -> None:
@@ -136,12 +137,9 @@ def test_json_round_objects_are_exact(cli: Any, rounds: dict[str, str]) -> None:
         "n": 4,
         "passed": 0,
         "counts": {"Cooperative": 2, "Collaborative": 2, "Integrated": 0},
-        "by_organization": {
-            "Northgate Elementary": {
-                "counts": {"Cooperative": 0, "Collaborative": 1, "Integrated": 0}
-            },
-            "STEMPaths Innovation Network": {
-                "counts": {"Cooperative": 0, "Collaborative": 1, "Integrated": 0}
+        "by_organization": {  # Northgate and STEMPaths have one rating each: pooled
+            "Organizations with one rating": {
+                "counts": {"Cooperative": 0, "Collaborative": 2, "Integrated": 0}
             },
             "Seattle Parks and Recreation": {
                 "counts": {"Cooperative": 2, "Collaborative": 0, "Integrated": 0}
@@ -150,6 +148,12 @@ def test_json_round_objects_are_exact(cli: Any, rounds: dict[str, str]) -> None:
         "divergent": True,
     }
     assert all("participant" not in r for r in kind["ratings"])
+    assert sorted(r["organization"] for r in kind["ratings"]) == [
+        "Organizations with one rating",  # Shana and Ana: each alone in their organization
+        "Organizations with one rating",
+        "Seattle Parks and Recreation",
+        "Seattle Parks and Recreation",
+    ]
     assert "round" not in story
 
 
@@ -173,6 +177,12 @@ def test_csv_has_a_row_per_rating(cli: Any, rounds: dict[str, str]) -> None:
     assert trust[0]["answer"] == "shana: we are told, not asked."
     kind = [r for r in rows if r["question_id"] == "type" and r["value"]]
     assert len(kind) == 4 and all(r["participant"] == "" for r in kind)
+    assert sorted((r["organization"], r["value"]) for r in kind) == [
+        ("Organizations with one rating", "Collaborative"),
+        ("Organizations with one rating", "Collaborative"),
+        ("Seattle Parks and Recreation", "Cooperative"),
+        ("Seattle Parks and Recreation", "Cooperative"),
+    ]
     assert (
         sorted(r["value"] for r in kind) == ["Collaborative", "Collaborative"] + ["Cooperative"] * 2
     )
@@ -487,7 +497,10 @@ def test_an_organization_has_one_colour_and_letter_in_every_plot(
         "A: Northgate Elementary",
         "B: Seattle Parks and Recreation",
         "C: STEMPaths Innovation Network",
+        "–: Organizations with one rating",  # anonymous ratings alone in their organization
     }
+    pooled = {(f, letter) for f, o, letter in page.dots if o == "Organizations with one rating"}
+    assert pooled == {("#BBBBBB", "–")}
 
 
 ORGS = ["Northgate Elementary", "Seattle Parks and Recreation", "STEMPaths Innovation Network"]

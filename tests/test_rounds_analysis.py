@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from reflect_cli.model import Band, Kind, RoundKind
 from reflect_cli.rounds.analysis import (
     NO_ORGANIZATION,
+    OTHER_ORGANIZATIONS,
     Group,
     RoundResult,
     analyse,
@@ -247,5 +248,29 @@ def test_an_anonymous_result_shows_a_value_only_from_two_ratings(
     if len(values) == 1:
         assert anonymous == RoundResult(kind, 1, passed, withheld=True)
         assert "withheld" in to_json(anonymous, RoundKind.ANONYMOUS)
-    else:
-        assert anonymous == named and not anonymous.withheld
+        return
+    assert not anonymous.withheld
+    same = ("n", "passed", "median", "mean", "min", "max", "counts", "band")
+    assert [getattr(anonymous, k) for k in same] == [getattr(named, k) for k in same]
+    # No organization line is one person's: lone ones are pooled, a pool of one dropped.
+    assert all(group.n >= 2 for group in anonymous.by_organization.values())
+    for org, group in anonymous.by_organization.items():
+        if org != OTHER_ORGANIZATIONS:
+            assert group == named.by_organization[org]
+
+
+def test_an_anonymous_round_pools_organizations_of_one() -> None:
+    ratings = [(PARKS, 5), (PARKS, 4), (STEM, 1), (SCHOOL, 2)]
+    result = analyse(Kind.SCALE, ratings, round_kind=RoundKind.ANONYMOUS)
+    assert result.by_organization == {
+        OTHER_ORGANIZATIONS: Group(2, 1.5),
+        PARKS: Group(2, 4.5),
+    }
+    assert result.reasons == (
+        "ratings span 1 to 5",
+        f"{PARKS} median 4.5, {OTHER_ORGANIZATIONS} median 1.5",
+    )
+    # A pool of one would be one person's rating: it has no line, and names no one.
+    alone = analyse(Kind.SCALE, [(PARKS, 5), (PARKS, 4), (STEM, 1)], round_kind=RoundKind.ANONYMOUS)
+    assert alone.by_organization == {PARKS: Group(2, 4.5)}
+    assert alone.reasons == ("ratings span 1 to 5",) and alone.n == 3

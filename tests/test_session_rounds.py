@@ -309,10 +309,11 @@ def test_anonymous_result_in_the_room_hides_organizations_of_one(
     assert "  Seattle Parks and Recreation: median 4.5 (n 2)" in console.shown
     assert "STEMPaths Innovation Network: median" not in shown
     assert "Northgate Elementary: median" not in shown
-    assert "  (organizations with one rating are not shown here)" in console.shown
+    assert "  Organizations with one rating: median 1.5 (n 2)" in console.shown
+    assert "  (an organization with one rating is not named)" in console.shown
     assert (
         "Partners see this differently: ratings span 1 to 5; "
-        "organizations' medians are a quarter of the scale or more apart"
+        "Seattle Parks and Recreation median 4.5, Organizations with one rating median 1.5"
     ) in shown
 
 

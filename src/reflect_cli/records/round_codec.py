@@ -18,7 +18,7 @@ def to_dict(question: AnswerRecord) -> dict[str, Any]:
     """The round keys of a question record (none for a question without a round)."""
     if not question.round:
         return {}
-    data: dict[str, Any] = {"ratings": [_rating_dict(r) for r in question.ratings]}
+    data: dict[str, Any] = {"ratings": [rating_dict(r) for r in question.ratings]}
     data["passed"] = question.passed
     if question.passed_by:
         data["passed_by"] = list(question.passed_by)
@@ -39,7 +39,8 @@ def snapshot_dict(question: AnswerRecord) -> dict[str, Any]:
     return data
 
 
-def _rating_dict(rating: Rating) -> dict[str, Any]:
+def rating_dict(rating: Rating) -> dict[str, Any]:
+    """One rating as the record writes it."""
     if rating.participant:
         return {"participant": rating.participant, "value": rating.value}
     return {"organization": rating.organization, "value": rating.value}

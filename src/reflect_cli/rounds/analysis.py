@@ -14,13 +14,16 @@ An anonymous round with fewer than ``MIN_ANONYMOUS`` ratings is ``withheld``: a 
 rating would be its author's, so no value, median, distribution or organization line
 comes out of it anywhere (the terminal, ``show``, every export). The record keeps the
 rating (0600), so a round resumed later can add the others and then show them all.
+The same holds for an organization: in an anonymous round, a rating that is the only one
+of its organization counts under ``OTHER_ORGANIZATIONS`` (pooled with the others like
+it), and a group of fewer than ``MIN_ANONYMOUS`` ratings gets no line of its own.
 """
 
 from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reflect_cli.model import AnswerRecord, Band, Kind, Rating, RoundKind
 
@@ -33,15 +36,31 @@ NO_ORGANIZATION = "No organization given"
 #: The fewest ratings an anonymous round shows anything of: one rating is one person's.
 MIN_ANONYMOUS = 2
 
+#: Where an anonymous rating counts when no other rating shares its organization.
+OTHER_ORGANIZATIONS = "Organizations with one rating"
+
 
 def withheld(round_kind: RoundKind | None, n: int) -> bool:
     """Whether an anonymous round has too few ratings to show any of them."""
     return round_kind is RoundKind.ANONYMOUS and 0 < n < MIN_ANONYMOUS
 
 
+def pooled(organizations: Sequence[str]) -> list[str]:
+    """Each anonymous rating's organization as it may be shown: an organization with
+    fewer than ``MIN_ANONYMOUS`` ratings becomes ``OTHER_ORGANIZATIONS``."""
+    named = [org.strip() or NO_ORGANIZATION for org in organizations]
+    return [org if named.count(org) >= MIN_ANONYMOUS else OTHER_ORGANIZATIONS for org in named]
+
+
 def shown_ratings(record: AnswerRecord) -> list[Rating]:
-    """The ratings a summary or export may show: none of a withheld anonymous round."""
-    return [] if withheld(record.round, len(record.ratings)) else list(record.ratings)
+    """The ratings a summary or export may show: none of a withheld anonymous round, and
+    an anonymous rating alone in its organization under ``OTHER_ORGANIZATIONS``."""
+    if record.round is not RoundKind.ANONYMOUS:
+        return list(record.ratings)
+    if withheld(record.round, len(record.ratings)):
+        return []
+    shown = pooled([r.organization for r in record.ratings])
+    return [replace(r, organization=org) for r, org in zip(record.ratings, shown, strict=True)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,20 +150,26 @@ def analyse(
     """
     if withheld(round_kind, len(ratings)):
         return RoundResult(kind, len(ratings), passed, withheld=True)
+    fewest = 1
+    if round_kind is RoundKind.ANONYMOUS:  # no organization line is one person's rating
+        ratings = list(zip(pooled([o for o, _ in ratings]), [v for _, v in ratings], strict=True))
+        fewest = MIN_ANONYMOUS
     if kind is Kind.SCALE:
-        return _scale(ratings, passed, low, high, bands)
+        return _scale(ratings, passed, low, high, bands, fewest)
     if kind is Kind.YES_NO:
         options = ("Yes", "No")
-    return _choice(kind, ratings, passed, options)
+    return _choice(kind, ratings, passed, options, fewest)
 
 
 def _by_organization(
-    ratings: Sequence[tuple[str, RatingValue]],
+    ratings: Sequence[tuple[str, RatingValue]], fewest: int
 ) -> dict[str, list[RatingValue]]:
+    """Each organization's ratings, in name order; groups smaller than ``fewest`` left out."""
     groups: dict[str, list[RatingValue]] = {}
     for organization, value in ratings:
         groups.setdefault(organization.strip() or NO_ORGANIZATION, []).append(value)
-    return dict(sorted(groups.items(), key=lambda kv: kv[0].casefold()))
+    kept = {org: values for org, values in groups.items() if len(values) >= fewest}
+    return dict(sorted(kept.items(), key=lambda kv: kv[0].casefold()))
 
 
 def _scale(
@@ -153,13 +178,14 @@ def _scale(
     low: int,
     high: int,
     bands: Sequence[Band],
+    fewest: int = 1,
 ) -> RoundResult:
     values = [int(v) for _, v in ratings]
     if not values:
         return RoundResult(Kind.SCALE, 0, passed)
     groups = {
         org: Group(len(vs), float(statistics.median(int(v) for v in vs)))
-        for org, vs in _by_organization(ratings).items()
+        for org, vs in _by_organization(ratings, fewest).items()
     }
     median = float(statistics.median(values))
     span = high - low
@@ -169,8 +195,8 @@ def _scale(
     if max(values) - min(values) >= span / 2:
         reasons.append(f"ratings span {min(values)} to {max(values)}")
     medians = sorted(groups.items(), key=lambda kv: (kv[1].median or 0, kv[0].casefold()))
-    lowest, highest = medians[0], medians[-1]
-    if len(groups) > 1 and (highest[1].median or 0) - (lowest[1].median or 0) >= span / 4:
+    if len(groups) > 1 and (medians[-1][1].median or 0) - (medians[0][1].median or 0) >= span / 4:
+        lowest, highest = medians[0], medians[-1]
         reasons.append(
             f"{highest[0]} median {number(highest[1].median)}, "
             f"{lowest[0]} median {number(lowest[1].median)}"
@@ -192,7 +218,11 @@ def _scale(
 
 
 def _choice(
-    kind: Kind, ratings: Sequence[tuple[str, RatingValue]], passed: int, options: Sequence[str]
+    kind: Kind,
+    ratings: Sequence[tuple[str, RatingValue]],
+    passed: int,
+    options: Sequence[str],
+    fewest: int = 1,
 ) -> RoundResult:
     def count(values: Sequence[RatingValue]) -> dict[str, int]:
         labels = [option_label(v) for v in values]
@@ -204,7 +234,8 @@ def _choice(
     counts = count([v for _, v in ratings])
     n = len(ratings)
     groups = {
-        org: Group(len(vs), counts=count(vs)) for org, vs in _by_organization(ratings).items()
+        org: Group(len(vs), counts=count(vs))
+        for org, vs in _by_organization(ratings, fewest).items()
     }
     majority = any(v * 2 > n for v in counts.values())
     reasons: tuple[str, ...] = ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reflect_cli.model import AnswerRecord, Kind, Question, RoundKind, Session
 from reflect_cli.rounds import text as round_text
-from reflect_cli.rounds.analysis import MIN_ANONYMOUS
+from reflect_cli.rounds.analysis import OTHER_ORGANIZATIONS, pooled
 from reflect_cli.session.console import Console
 
 
@@ -47,14 +47,14 @@ def show_result(
     console.say(round_text.headline(result, labels), "bold")
     for line in round_text.bar_chart(result, labels):
         console.say("  " + line)
-    # Anonymous: an organization with one rating would show that person's rating to
-    # the room, so only organizations with several ratings get a line here.
-    fewest = MIN_ANONYMOUS if record.round is RoundKind.ANONYMOUS else 1
-    lines = round_text.organization_lines(result, fewest)
+    # Anonymous: an organization with one rating would show that person's rating to the
+    # room, so the analysis pools such ratings and names only organizations of several.
     if len(result.by_organization) > 1:
-        for line in lines:
+        for line in round_text.organization_lines(result):
             console.say("  " + line, "dim")
-        if len(lines) < len(result.by_organization):
-            console.say("  (organizations with one rating are not shown here)", "dim")
+    if record.round is RoundKind.ANONYMOUS and not result.withheld:
+        alone = pooled([r.organization for r in record.ratings]).count(OTHER_ORGANIZATIONS)
+        if alone:
+            console.say("  (an organization with one rating is not named)", "dim")
     if result.divergent:
-        console.say(round_text.flag(result, fewest), "bold yellow")
+        console.say(round_text.flag(result), "bold yellow")

@@ -8,10 +8,10 @@ from typing import Any
 
 from reflect_cli.controls import json_safe
 from reflect_cli.model import Session
-from reflect_cli.records import codec
+from reflect_cli.records import codec, round_codec
 from reflect_cli.render.export.base import Options
 from reflect_cli.rounds import text as round_text
-from reflect_cli.rounds.analysis import to_json
+from reflect_cli.rounds.analysis import shown_ratings, to_json
 
 
 def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
@@ -33,8 +33,10 @@ def _record(session: Session, options: Options) -> dict[str, Any]:
             if record is not None and record.round:
                 result = round_text.of_record(record, session.participants)
                 question["round"] = to_json(result, record.round, bool(record.bands))
-                if result.withheld:  # a lone anonymous rating would name its author
-                    question["ratings"] = []
+                # A lone anonymous rating, or one alone in its organization, would name its
+                # author: the export holds them as every other summary shows them.
+                shown = shown_ratings(record)
+                question["ratings"] = [round_codec.rating_dict(r) for r in shown]
     if options.notice:
         data["redaction"] = options.notice
     return data

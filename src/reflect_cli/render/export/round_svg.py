@@ -18,7 +18,13 @@ from html import escape
 
 from reflect_cli.controls import visible
 from reflect_cli.model import AnswerRecord, Participant
-from reflect_cli.rounds.analysis import RoundResult, number, option_label, shown_ratings
+from reflect_cli.rounds.analysis import (
+    OTHER_ORGANIZATIONS,
+    RoundResult,
+    number,
+    option_label,
+    shown_ratings,
+)
 
 #: Okabe–Ito colours: told apart with the common colour-vision deficiencies, and in print.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
@@ -43,10 +49,13 @@ class Marks:
     """Every organization's mark in one export, assigned once (in name order)."""
 
     def __init__(self, organizations: Iterable[str]) -> None:
-        ordered = sorted(set(organizations), key=lambda o: (o.casefold(), o))
+        named = set(organizations) - {OTHER_ORGANIZATIONS}
+        ordered = sorted(named, key=lambda o: (o.casefold(), o))
         self.by_organization = {
             org: Mark(PALETTE[i % len(PALETTE)], _letter(i)) for i, org in enumerate(ordered)
         }
+        # An anonymous round's pooled ratings: grey, a dash, and always last.
+        self.by_organization[OTHER_ORGANIZATIONS] = Mark("#BBBBBB", "–")
 
     def __getitem__(self, organization: str) -> Mark:
         return self.by_organization.get(organization, Mark("#777", "?"))
@@ -84,12 +93,14 @@ def dot_plot(
     points = list(result.counts)  # every scale point or option, in order
     names = [_axis_label(p, record) for p in points]
     column = max(_COLUMN, 7 * max((len(n) for n in names), default=0) + 10)
-    legend = sorted(result.by_organization, key=marks.order)
+    legend: list[str] = []
     stacks: dict[str, list[str]] = {p: [] for p in points}
     for rating in sorted(shown_ratings(record), key=lambda r: str(r.value)):
         org = organizations.get(rating.participant, "") if rating.participant else ""
         org = (org or rating.organization).strip() or NO_ORGANIZATION
         stacks.setdefault(option_label(rating.value), []).append(org)
+        legend += [] if org in legend else [org]
+    legend.sort(key=marks.order)
     for stack in stacks.values():
         stack.sort(key=marks.order)
     tallest = max((len(c) for c in stacks.values()), default=0)
