@@ -16,12 +16,17 @@ def test_escapes_shown() -> None:
     assert visible("line\nnext\ttab") == "line\nnext\ttab"
     assert visible("a\r\nb\rc") == "a\\x0d\nb\\x0dc"
     assert visible("a\r\nb\rc", crlf=True) == "a\r\nb\\x0dc"
+    # A right-to-left override would make "Monica \u202eetirw" read backwards.
+    assert visible("x\u202ey\u2066z\u2069") == "x\\u202ey\\u2066z\\u2069"
+    assert visible("\u202e", crlf=True) == "\\u202e"
 
 
 @given(st.text())
 def test_nothing_a_terminal_acts_on_is_left(text: str) -> None:
     shown = visible(text)
-    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]", shown)
+    assert not re.search(
+        r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]", shown
+    )
     assert visible(shown) == shown  # once is enough
     assert shown == text or re.search(r"\\(x[0-9a-f]{2}|u20)", shown)
 
@@ -29,7 +34,7 @@ def test_nothing_a_terminal_acts_on_is_left(text: str) -> None:
 def test_json_safe_reads_back_exactly() -> None:
     import json
 
-    value = {"text": "csi \x9b2J del \x7f esc \x1b ls \u2028 café"}
+    value = {"text": "csi \x9b2J del \x7f esc \x1b ls \u2028 rlo \u202e café"}
     document = json_safe(json.dumps(value, ensure_ascii=False))
-    assert not re.search(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]", document)
+    assert not re.search(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202e]", document)
     assert json.loads(document) == value and "café" in document

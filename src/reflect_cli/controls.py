@@ -4,21 +4,25 @@ HTML, CSV) shows instead of a raw escape sequence.
 An answer may hold anything typed or pasted, including ``ESC ] 8 ;;`` (a terminal
 hyperlink), ``ESC [ 2 J`` (clear the screen) or a bell. The record keeps the exact text;
 everything rendered from it shows each control character (C0 except newline and tab, DEL,
-C1, and the Unicode line and paragraph separators) as a visible escape: ESC as ``\\x1b``.
+C1, the Unicode line and paragraph separators, and the bidirectional embeddings,
+overrides and isolates, which reorder how the rest of a line reads: "Trojan Source") as a
+visible escape: ESC as ``\\x1b``.
 """
 
 from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 #: The same, but a carriage return just before a newline is a line ending (CSV's).
-_CONTROL_KEEP_CRLF = re.compile(r"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_KEEP_CRLF = re.compile(
+    r"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 
 
-#: What ``json.dumps`` leaves raw and a terminal would act on: DEL, C1 controls, and the
-#: Unicode line separators.
-_JSON_RAW = re.compile(r"[\x7f-\x9f\u2028\u2029]")
+#: What ``json.dumps`` leaves raw and a terminal or reader would act on: DEL, C1 controls,
+#: the Unicode line separators and the bidirectional controls.
+_JSON_RAW = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def json_safe(document: str) -> str:
