@@ -261,7 +261,7 @@ def test_a_line_typed_but_not_entered_is_kept(sessions_dir: Path, stop: str) -> 
     if stop == "ctrl-c":
         child.sendintr()
     else:
-        child.kill(signal.SIGHUP)  # the terminal window closed
+        child.kill(signal.SIGHUP)  # a hang-up
     child.expect(pexpect.EOF, timeout=60)
     child.close()
     assert child.exitstatus == 130

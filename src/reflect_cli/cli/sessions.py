@@ -22,7 +22,11 @@ if TYPE_CHECKING:
 
 
 def _hang_up(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt  # a closed terminal or `kill` saves the draft like Ctrl-C
+    # A closed terminal or `kill` saves the draft like Ctrl-C; a second hang-up (a
+    # closing terminal may send more than one) must not cut that save short.
+    for sig in (signal.SIGHUP, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_IGN)
+    raise KeyboardInterrupt
 
 
 @contextmanager

@@ -71,10 +71,10 @@ class ScriptedConsole:
 
     def ask(self, prompt: str, default: str = "") -> str:
         self.shown.append(prompt)
+        self.unfinished = ""
         if not self.lines:
             raise EOFError
         line = self.lines.pop(0)
-        self.unfinished = ""
         if line.endswith(CTRL_C):  # "half typed\x03": Ctrl-C with that on the line
             self.unfinished = line.removesuffix(CTRL_C)
             raise KeyboardInterrupt

@@ -143,7 +143,7 @@ class QuestionLoop:
         multiline = kinds.of(question.kind).multiline or record.round is not None
         try:
             raw = self.console.ask(">" if multiline else _prompt(question))
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, EOFError):
             self._keep_unfinished(record, multiline)
             raise
         try:

@@ -122,14 +122,11 @@ class RichConsole:
         self._after_typeahead()
         try:
             answer = self._input(label)
-        except KeyboardInterrupt:
-            # Ctrl-C or a hang-up (its handler raises this) mid-line: readline still holds
-            # what was typed, for the flow to keep.
+        except (KeyboardInterrupt, EOFError):
+            # Ctrl-C, a hang-up (its handler raises KeyboardInterrupt) or the end of
+            # input mid-line: readline still holds what was typed, for the flow to keep.
             if self._readline is not None:
                 self.unfinished = self._readline.get_line_buffer()
-            self._fresh_line()
-            raise
-        except EOFError:
             self._fresh_line()
             raise
         return answer if answer.strip() or not default else default
