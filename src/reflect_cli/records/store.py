@@ -20,7 +20,6 @@ import fcntl
 import os
 import re
 import stat
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -98,6 +97,8 @@ def write_atomic(
     """Replace ``path`` with ``text`` (or chunks of it) all at once, owner-only; nothing
     half-written. ``new``: only if no file has that name (``FileExistsError``) and never
     an empty one. ``hold``: return the new file's descriptor, locked before it appears."""
+    import tempfile  # here: `reflect list` writes nothing and need not import it
+
     chunks = [text] if isinstance(text, str | bytes) else text
     try:
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -131,6 +132,8 @@ def write_atomic(
 
 def keep_aside(text: str, session_id: str) -> Path:
     """Save text that could not be saved in its record (owner-only) and return where."""
+    import tempfile
+
     fd, name = tempfile.mkstemp(prefix=f"reflect-{slug(session_id, 60)}-", suffix=".yaml")
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(text)
