@@ -145,10 +145,12 @@ class Index:
         path = home.where(self.folder)
         if self.on_disk and _discard(self.folder):
             fresh = Index.open(self.folder)
-            line = f"the index {path} was damaged ({reason}); rebuilt from the records"
         else:
             fresh = Index._in_memory(self.folder)
             fresh.refresh()
+        if fresh.on_disk:
+            line = f"the index {path} was damaged ({reason}); rebuilt from the records"
+        else:
             line = (
                 f"the index {path} is damaged and cannot be replaced ({reason}); "
                 "reading the records directly (slower)"

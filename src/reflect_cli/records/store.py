@@ -378,7 +378,8 @@ class Store:
                 try:
                     session = codec.from_dict(json.loads(text), source)
                 except (ValueError, ReflectError):
-                    index.rebuild(f"the stored copy of {name} cannot be read")
+                    if not index.generation:  # once: a fresh build holds no damage
+                        index.rebuild(f"the stored copy of {name} cannot be read")
             yield self.load_path(Path(source)) if session is None else session
 
 
