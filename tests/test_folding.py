@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reflect_cli.folding import fold, fold_mapped
+from reflect_cli.folding import fold, fold_char, fold_mapped
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,16 @@ def test_variation_selectors_fold_away() -> None:
 
     assert fold("Moni\ufe0fca Hau\u034fgen") == "monica haugen"
     assert fold("Zoe\u0308") == "zoe"
+
+
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.characters(),
+            st.sampled_from("_`'’ıİŁßꭰᏸ\u00ad\ufe0f\x1c\x07\t\nAZaz"),
+        ),
+        max_size=60,
+    )
+)
+def test_a_whole_text_folds_as_its_characters_do(text: str) -> None:
+    assert fold(text) == "".join(fold_char(c) for c in text)

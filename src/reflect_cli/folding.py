@@ -62,8 +62,7 @@ def _plain_ascii(text: str) -> bool:
 
 
 class _Folded(dict[int, str]):
-    """Each character's fold, worked out the first time it is met: ``str.translate``
-    then folds a whole text in C (a cold start folds every answer of every record)."""
+    """Each character's fold, worked out the first time it is met, for ``str.translate``."""
 
     def __missing__(self, code: int) -> str:
         folded = self[code] = fold_char(chr(code))
@@ -71,14 +70,22 @@ class _Folded(dict[int, str]):
 
 
 _TABLE = _Folded()
+#: Runs of what lowering the case does not fold: anything not ASCII, "_" and invisible
+#: ASCII controls. (Tab, newlines and the other ASCII spaces fold to themselves.)
+_UNPLAIN = re.compile(r"([^\x09-\x0d\x1c-\x5e\x60-\x7e]+)")
 
 
 def fold(text: str) -> str:
     """Text in the form it is compared in (compatibility, case, accents, apostrophes,
-    no invisible characters, "_" as a space)."""
+    no invisible characters, "_" as a space). The same as folding each character; a cold
+    start folds every answer of every record, so plain ASCII is lowered in C and only the
+    rest goes through the table."""
     if _plain_ascii(text):
         return text.lower().replace("`", "'")
-    return text.translate(_TABLE)
+    parts = _UNPLAIN.split(text)  # plain, other, plain, other, ..., plain
+    parts[0::2] = [part.lower().replace("`", "'") for part in parts[0::2]]
+    parts[1::2] = [part.translate(_TABLE) for part in parts[1::2]]
+    return "".join(parts)
 
 
 def fold_mapped(text: str) -> tuple[str, list[int] | None]:
