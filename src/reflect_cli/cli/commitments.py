@@ -57,8 +57,7 @@ def commitments(
 
     from reflect_cli.dates import parse_date
     from reflect_cli.session.history import by_collaborative, overdue_days
-    from reflect_cli.session.people import fold
-    from reflect_cli.session.people import names as owned_by
+    from reflect_cli.session.people import fold, is_named
 
     today = dt.date.fromisoformat(parse_date(as_of, "--as-of")) if as_of else dt.date.today()
     store, chosen = chosen_sessions(ctx, complete_only=True)  # the options, read once
@@ -70,7 +69,7 @@ def commitments(
             name = names.get(action.owner, action.owner)
             if not (every or action.is_open) or (overdue and not late):
                 continue
-            if not owned_by(owner, action.owner, name):
+            if not is_named(owner, action.owner, name):
                 continue
             rows.append(
                 {

@@ -58,7 +58,7 @@ def same_person(people: Sequence[Participant], person: Participant) -> Participa
     return named[0] if len(named) == 1 else None
 
 
-def names(wanted: str, handle: str, name: str) -> bool:
+def is_named(wanted: str, handle: str, name: str) -> bool:
     """Whether ``wanted`` names this person: their handle, or whole words of their name
     (``ana`` is Ana López, never Shana; ``lopez`` and ``ana lopez`` are her too)."""
     key = fold(wanted.lstrip("@"))
