@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import html
 import importlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -77,11 +77,15 @@ def render(
     module: Exporter = importlib.import_module(f"reflect_cli.render.export.{FORMATS[fmt]}")
     if redactor is not None:
         options = replace(options, redact=True, notice=redactor.statement())
-    chunks = module.render((prepare(s, options, redactor) for s in sessions), options)
     if redactor is None:
-        return chunks
-    document = "".join(chunks)
-    redactor.check(PLAIN[fmt](document), fmt)
+        return module.render((prepare(s, options) for s in sessions), options)
+    from reflect_cli.render.export.static import stripped
+
+    prepared = [prepare(s, options, redactor) for s in sessions]
+    # The same export with nothing people said: the template's and protocol's own words.
+    static = "".join(module.render([stripped(s) for s in prepared], options))
+    document = "".join(module.render(prepared, options))
+    redactor.check(PLAIN[fmt](document), fmt, PLAIN[fmt](static))
     return iter([document])
 
 
@@ -107,10 +111,25 @@ def _json_plain(document: str) -> str:
     return "\n".join(lines)
 
 
+def _html_plain(document: str) -> str:
+    """The page's text and attribute values (an SVG's labels), without tag and attribute
+    names or the style sheet: ``<li>`` is markup, not a person called Li. User text is
+    escaped, so every ``<`` and ``"`` left is markup; newlines are kept for line numbers."""
+
+    def values(tag: re.Match[str]) -> str:
+        kept = " ".join(re.findall(r'"([^"]*)"', tag[0]))
+        return f" {kept} " + "\n" * tag[0].count("\n")
+
+    document = re.sub(
+        r"<style>.*?</style>", lambda m: "\n" * m[0].count("\n"), document, flags=re.DOTALL
+    )
+    return unescape(re.sub(r"<[^>]*>", values, document))
+
+
 #: Each format's document as the text a reader sees (escapes undone), for the check.
 PLAIN: dict[str, Callable[[str], str]] = {
     "md": lambda document: re.sub(r"\\(.)", r"\1", document, flags=re.DOTALL),
-    "html": html.unescape,
+    "html": _html_plain,
     "csv": lambda document: document,
     "json": _json_plain,
 }

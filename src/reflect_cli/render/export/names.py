@@ -89,6 +89,8 @@ class Found:
     end: int
     owners: frozenset[int]
     line: int
+    #: The folded term found: occurrences are counted per term.
+    term: str = ""
 
 
 class Matcher:
@@ -135,7 +137,8 @@ class Matcher:
                     end += 1  # a combining mark typed after the last letter
             if term.common and not self._plainly_a_name(text[start], folded, match, term):
                 continue
-            yield Found(start, end, frozenset(term.owners), folded.count("\n", 0, match.start()))
+            line = folded.count("\n", 0, match.start())
+            yield Found(start, end, frozenset(term.owners), line, term.text)
 
     def _plainly_a_name(self, first: str, folded: str, match: re.Match[str], term: Term) -> bool:
         """A name part that is also a word counts only capitalised next to another part of

@@ -12,13 +12,14 @@ if any name or handle is left.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
 from reflect_cli.errors import ReflectError
 from reflect_cli.model import Participant, Session
-from reflect_cli.render.export.names import Matcher, fold, name_terms
+from reflect_cli.render.export.names import Found, Matcher, fold, name_terms
 
 #: A speaker prefix at the start of an answer line: "monica:" or "Monika :".
 _SPEAKER = re.compile(r"^(\s*)([^\W\d_][\w'’.\-]*)(\s*:)(?=\s|$)", re.MULTILINE)
@@ -212,10 +213,13 @@ class Redactor:
         session.collaborative = self._place_label(session.collaborative)
         session.site = self._place_label(session.site)
         for _, question in session.answers():
-            if isinstance(question.answer, str):
+            # A chosen label is the protocol's own text ("Strong relationships and trust"
+            # when someone is called Strong): kept as written, like the prompt.
+            labels = {choice.label for choice in question.choices}
+            if isinstance(question.answer, str) and question.answer not in labels:
                 question.answer = self.text(question.answer, speakers=True)
             elif isinstance(question.answer, list):
-                question.answer = [self.text(str(a)) for a in question.answer]
+                question.answer = [a if a in labels else self.text(a) for a in question.answer]
             question.credits = [handles.get(c) or self._owner(c) for c in question.credits]
             # A named rating keeps its person only as a pseudonym (shown by their label);
             # an anonymous one names an organization, which may itself be a place.
@@ -274,20 +278,34 @@ class Redactor:
             f"{places}."
         )
 
-    def check(self, plain: str, fmt: str) -> None:
-        """Refuse the rendered document (as plain text) if any name or handle remains."""
-        for found in self.names.find(plain):
+    def check(self, plain: str, fmt: str, static: str = "") -> None:
+        """Refuse the rendered document (as plain text) if any name, handle or place
+        remains. ``static`` is the same export rendered with nothing people said
+        (``static.stripped``): a term is flagged only where the document holds it more
+        often than that does, so the page's CSS and the protocol's own text never count,
+        while a name in what people said always does."""
+        for found in _excess(self.names, plain, static):
             raise RedactionError(
                 f"redaction check failed: line {found.line + 1} of the {fmt} export still "
                 f"holds the name of the person shown as {self.label(found.owners)}, written "
                 "where it could not be replaced; nothing was written (find it with "
                 "`reflect search`, fix the record with `reflect edit`)"
             )
-        for found in self._place_matcher.find(plain):
+        for found in _excess(self._place_matcher, plain, static):
             raise RedactionError(
                 f"redaction check failed: line {found.line + 1} of the {fmt} export still "
                 f"names {self._place_of(found.owners)}; nothing was written"
             )
+
+
+def _excess(matcher: Matcher, plain: str, static: str) -> Iterator[Found]:
+    """Each term found in ``plain`` beyond the number of times ``static`` holds it."""
+    allowed = Counter(found.term for found in matcher.find(static))
+    for found in matcher.find(plain):
+        if allowed[found.term] > 0:
+            allowed[found.term] -= 1
+        else:
+            yield found
 
 
 def _key(name: str, organization: str) -> tuple[str, str]:

@@ -1,0 +1,49 @@
+"""A session with everything people said taken out: what the template and protocol show.
+
+The check after a redacted export looks for names in the rendered document. The page's
+own CSS (``max-width``, ``Georgia``, ``li::before``), fixed headings and the protocol's
+own text (titles, prompts, help, choice labels, source) can hold a word that is also
+someone's name ("Max", "Li", "Best Starts for Kids"). So the same export is rendered a
+second time from these stripped copies, and the check flags a name only where the real
+document holds it more often than this one: only what came from people can leak.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import replace
+
+from reflect_cli.model import Answer, AnswerRecord, Session
+
+
+def stripped(session: Session) -> Session:
+    """A copy of a (prepared) session with no text that came from people: answers other
+    than a choice's own labels, commitments, notes, names, organizations and roles,
+    places, the facilitator and any extra keys. Its protocol snapshot is kept whole."""
+    bare = copy.deepcopy(session)
+    bare.collaborative = bare.site = bare.facilitator = ""
+    bare.extra = {}
+    for person in bare.participants:
+        person.name = person.organization = person.role = ""
+    for _, record in bare.answers():
+        record.answer = _choices_only(record)
+        for number, rating in enumerate(record.ratings):
+            record.ratings[number] = replace(rating, organization="")
+    # Commitments stay apart (a summary keys them on their text), with nothing to find.
+    for number, action in enumerate((*bare.actions, *bare.follow_up)):
+        action.text, action.note, action.owner = "·" * (number + 1), "", ""
+    for note in bare.notes:
+        note.text = ""
+    return bare
+
+
+def _choices_only(record: AnswerRecord) -> Answer:
+    """What of an answer is the protocol's own: a chosen label as the protocol wrote it,
+    a number or yes/no; free text (and anything changed by redaction) goes."""
+    labels = {choice.label for choice in record.choices}
+    answer = record.answer
+    if isinstance(answer, list):
+        return [label for label in answer if label in labels]
+    if isinstance(answer, str):
+        return answer if answer in labels and not record.round else None
+    return answer
