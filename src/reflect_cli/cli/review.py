@@ -26,9 +26,6 @@ from reflect_cli.cli.selecting import chosen_sessions, open_store, selection
 
 if TYPE_CHECKING:
     from reflect_cli.model import Session
-    from reflect_cli.records.store import Store
-    from reflect_cli.records.summary import Summary
-    from reflect_cli.render.export.redact import Redactor
 
 
 @contextmanager
@@ -194,6 +191,13 @@ def export(
     keep_places: Annotated[
         bool, typer.Option(help="With --redact: keep collaborative and site names.")
     ] = False,
+    ignore_unreadable: Annotated[
+        bool,
+        typer.Option(
+            help="With --redact: go on when a record in the folder cannot be read (its "
+            "people cannot be known; each such file is named on standard error)."
+        ),
+    ] = False,
     include_private: Annotated[
         bool, typer.Option(help="Include private facilitator notes.")
     ] = False,
@@ -250,7 +254,13 @@ def export(
     )
     oldest_first = list(reversed(chosen))
     with _bulk():
-        redactor = _redactor(store, oldest_first, keep_places) if redact else None
+        redactor = None
+        if redact:
+            from reflect_cli.render.export import known
+
+            redactor, unread = known.redactor(store, oldest_first, keep_places, ignore_unreadable)
+            for line in unread:
+                print(f"reflect: warning: redacted without {line}", file=sys.stderr)
         chunks = exporting.render(
             store.read(oldest_first),
             "html" if printer else chosen_format,
@@ -273,18 +283,6 @@ def export(
         f"reflect: wrote {output} ({plural(len(chosen), 'session')}, {chosen_format})",
         file=sys.stderr,
     )
-
-
-def _redactor(store: Store, oldest_first: list[Summary], keep_places: bool) -> Redactor:
-    """Everyone the export must not name: the selection's people, and everyone known
-    anywhere in the folder (every roster, commitment owner and facilitator of every other
-    session, drafts too): a partner of another collaborative can be named in any answer."""
-    from reflect_cli.render import export as exporting
-
-    selected = {s.file for s in oldest_first}
-    summaries, _ = store.summaries()
-    others = [s for s in summaries if s.file not in selected]
-    return exporting.redactor(store.read(oldest_first), store.read(others), keep_places)
 
 
 def _edit_loop(session: Session, path: Path) -> Session | None:

@@ -1,0 +1,70 @@
+"""Everyone a redacted export must not name: every readable record in the sessions
+folder, the discarded sessions in ``.trash/`` too, and a refusal when a record cannot be
+read (its people are unknown, so redaction could not be promised)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from reflect_cli.errors import ReflectError
+from reflect_cli.model import Session
+from reflect_cli.records.store import TRASH, Store
+from reflect_cli.records.summary import Summary
+from reflect_cli.render.export.redact import RedactionError, Redactor
+
+IGNORE_OPTION = "--ignore-unreadable"
+
+
+def redactor(
+    store: Store, oldest_first: list[Summary], keep_places: bool, ignore_unreadable: bool
+) -> tuple[Redactor, list[str]]:
+    """The selection's redactor, and one line per record that could not be read (only
+    when ``ignore_unreadable``; otherwise the first such record is a RedactionError)."""
+    from reflect_cli.render import export as exporting
+
+    selected = {s.file for s in oldest_first}
+    summaries, _ = store.summaries()
+    others = [s for s in summaries if s.file not in selected]
+    trashed: list[Session] = []
+    unreadable = _unreadable(store)
+    for path in _trash(store.folder):
+        try:
+            trashed.append(_read(path))
+        except ReflectError as exc:
+            unreadable.append(str(exc))
+    if unreadable and not ignore_unreadable:
+        more = f" (and {len(unreadable) - 1} more)" if len(unreadable) > 1 else ""
+        raise RedactionError(
+            f"redaction cannot be promised: {unreadable[0]}{more}; the people in it are "
+            f"unknown, so their names would not be replaced; fix or move the file, or "
+            f"export with {IGNORE_OPTION} to redact without it; nothing was written"
+        )
+    found = exporting.redactor(
+        store.read(oldest_first), [*store.read(others), *trashed], keep_places
+    )
+    return found, unreadable
+
+
+def _unreadable(store: Store) -> list[str]:
+    """The index's line for each record file in the folder it could not read, and each
+    entry that looks like a record but is not a regular file."""
+    from reflect_cli.records.scan import scan
+
+    index = store.index()
+    errors = [str(e) for (e,) in index.query("SELECT error FROM files WHERE error != ''")]
+    return [*errors, *scan(store.folder)[1]]
+
+
+def _trash(folder: Path) -> Iterator[Path]:
+    """The records of discarded sessions (``reflect discard``): their people are known."""
+    trash = folder / TRASH
+    if trash.is_dir() and not trash.is_symlink():
+        yield from sorted(p for p in trash.iterdir() if p.name.endswith(".yaml"))
+
+
+def _read(path: Path) -> Session:
+    from reflect_cli.records.rows import parse
+    from reflect_cli.records.scan import read_bytes
+
+    return parse(read_bytes(path)[0], str(path))

@@ -1,0 +1,90 @@
+"""`export --redact` knows the discarded sessions' people, and refuses when a record in the
+folder cannot be read (its people would be unknown) unless told to go on without it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import make_session
+from reflect_cli.model import Action
+
+KWAME = "Kwame Mensah | Rainier Youth Soccer | Coach | kwame"
+
+
+def _live(sessions_dir: Path) -> str:
+    return make_session(
+        sessions_dir,
+        "partnership-reflection",
+        date="2026-10-01",
+        people=["Monica Haugen | Seattle Parks and Recreation | Site lead | mh"],
+        answers={"shared-values": "mh: Kwame Mensah said the gym is open."},
+    )
+
+
+def _other(sessions_dir: Path, **given: Any) -> str:
+    return make_session(
+        sessions_dir,
+        "partnership-reflection",
+        date="2026-09-01",
+        collaborative="Rainier Beach",
+        people=[KWAME],
+        actions=[Action("Book the gym", "kwame", "2026-10-01")],
+        **given,
+    )
+
+
+def test_people_of_a_discarded_session_are_known(cli: Any, sessions_dir: Path) -> None:
+    draft = _other(sessions_dir, status="draft")
+    live = _live(sessions_dir)
+    discarded = cli("discard", draft, "--yes")
+    assert discarded.exit_code == 0, discarded.stderr
+    assert (sessions_dir / ".trash" / f"{draft}.yaml").exists()
+    result = cli("export", "--redact", live)
+    assert result.exit_code == 0, result.stderr
+    assert "Kwame" not in result.stdout and "Mensah" not in result.stdout
+    assert "Rainier Youth Soccer (Coach) said the gym is open." in result.stdout
+
+
+BROKEN = {
+    "newer schema": lambda text: text.replace("/session-v1", "/session-v2"),
+    "conflict marker": lambda text: "<<<<<<< HEAD\n" + text + "=======\n>>>>>>> theirs\n",
+    "duplicate key": lambda text: text.replace("status: complete", "status: complete\nstatus: x"),
+}
+
+
+@pytest.mark.parametrize("how", list(BROKEN))
+@pytest.mark.parametrize("where", ["folder", "trash"])
+def test_an_unreadable_record_refuses_the_redacted_export(
+    cli: Any, sessions_dir: Path, tmp_path: Path, how: str, where: str
+) -> None:
+    other = _other(sessions_dir)
+    live = _live(sessions_dir)
+    record = sessions_dir / f"{other}.yaml"
+    text = record.read_text(encoding="utf-8")
+    assert "schema: reflect/session-v1" in text and "status: complete" in text
+    broken = BROKEN[how](text)
+    record.unlink()
+    (sessions_dir / f"{other}.md").unlink()
+    if where == "trash":
+        (sessions_dir / ".trash").mkdir()
+        target = sessions_dir / ".trash" / f"{other}.yaml"
+    else:
+        target = sessions_dir / f"{other}.yaml"
+    target.write_text(broken, encoding="utf-8")
+    out = tmp_path / "out.md"
+    result = cli("export", "--redact", live, "-o", str(out))
+    assert result.exit_code == 2
+    refusal = [line for line in result.stderr.splitlines() if "cannot be promised" in line]
+    assert len(refusal) == 1 and f"{other}.yaml" in refusal[0]
+    assert "--ignore-unreadable" in refusal[0]
+    assert not out.exists() and result.stdout == ""
+    # Told to go on: it redacts what it knows, and says which file it went without.
+    result = cli("export", "--redact", "--ignore-unreadable", live)
+    assert result.exit_code == 0, result.stderr
+    assert f"redacted without {target}" in result.stderr
+    assert "Haugen" not in result.stdout
+    # Without --redact nothing is promised: the export goes on as before.
+    assert cli("export", live).exit_code == 0
