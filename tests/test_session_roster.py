@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import MINIMAL_PROTOCOL
-from reflect_cli.errors import SessionInterrupted
+from reflect_cli.errors import InputError, SessionInterrupted
 from reflect_cli.model import Participant, Protocol, Session, SessionStatus
 from reflect_cli.protocols import catalog
 from reflect_cli.records.store import Store
@@ -287,3 +287,71 @@ def test_a_family_name_as_a_speaker_suggests_that_person() -> None:
     assert "did you mean mh (Monica Haugen)?" in speaker.message
     speaker = credits.speaker_of("beckwth: typo'd", today)
     assert speaker is not None and speaker.suggestion is today[1]
+
+
+COLLABORATIVE_ROSTER = [
+    "Ana María López | Northgate PTA | Parent | ana",
+    "Monica Haugen | Seattle Parks and Recreation | Site lead | mh",
+    "Ana Ruiz | STEMPaths Innovation Network | Coordinator",
+    "Hope Ellis | Seattle Parks and Recreation | Intern",
+    "Seán Byrne | Northgate Elementary | Teacher",
+]
+
+
+def anas_meeting(tiny: Protocol, sessions_dir: Path) -> None:
+    session, _ = run(
+        tiny, sessions_dir, plan("2026-10-01", COLLABORATIVE_ROSTER), ["mh: hi", "", *REST, ""]
+    )
+    assert session.status == SessionStatus.COMPLETE
+
+
+def test_pick_knows_multi_word_and_partial_names() -> None:
+    known = [Participant(*row.split(" | ")) for row in COLLABORATIVE_ROSTER[:2]]
+    known += [
+        Participant("Ana Ruiz", "STEMPaths Innovation Network", "", "anaruiz"),
+        Participant("Hope Ellis", "Seattle Parks and Recreation", "", "hope"),
+        Participant("Seán Byrne", "Northgate Elementary", "", "sean"),
+    ]
+    assert [p.handle for p in pick(known, "mh ana ruiz hope")] == ["mh", "anaruiz", "hope"]
+    assert [p.handle for p in pick(known, "mh, Ana Ruiz, hope, sean, ana lopez")] == [
+        "mh",
+        "anaruiz",
+        "hope",
+        "sean",
+        "ana",
+    ]
+    assert [p.handle for p in pick(known, "ANA LOPEZ 1")] == ["ana"]
+    with pytest.raises(InputError, match=r"did you mean Monica Haugen .*\(mh\)"):
+        pick(known, "monika")
+
+
+def test_a_near_name_at_participant_is_asked_about_and_new_people_asked_their_organization(
+    tiny: Protocol, sessions_dir: Path
+) -> None:
+    anas_meeting(tiny, sessions_dir)
+    lines = [
+        "-",  # no one from the list: they are all typed below
+        "ana lopez",  # part of Ana María López's name: her
+        "Monika",  # a near miss: asked
+        "y",
+        "Hpoe",  # asked, and not her
+        "n",  # then someone new: asked for an organization
+        "",  # Enter: none
+        "May Tran",  # someone new: asked for an organization
+        "STEMPaths",
+        "",
+        "/pause",
+    ]
+    second, console = run(tiny, sessions_dir, plan("2026-11-01"), lines)
+    shown = "\n".join(console.shown)
+    assert (
+        "Did you mean Monica Haugen · Seattle Parks and Recreation · Site lead (mh)? [y/N]" in shown
+    )
+    assert "Organization of May Tran (Enter for none)" in shown
+    people = [(p.name, p.organization, p.handle) for p in second.participants]
+    assert people == [
+        ("Ana María López", "Northgate PTA", "ana"),
+        ("Monica Haugen", "Seattle Parks and Recreation", "mh"),
+        ("Hpoe", "", "hpoe"),
+        ("May Tran", "STEMPaths", "may"),
+    ]

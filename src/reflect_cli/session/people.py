@@ -66,3 +66,41 @@ def is_named(wanted: str, handle: str, name: str) -> bool:
         return True
     words = fold(name).split()
     return key == fold(handle) or all(word in words for word in key.split())
+
+
+def find_partial(people: Sequence[Participant], words: str) -> Participant | None:
+    """The one person ``words`` names: as ``find`` does, or by some of their name's words
+    (``ana lopez`` and ``lopez`` are Ana María López; ``ana`` alone, with two Anas, is
+    neither of them)."""
+    exact = find(people, words)
+    if exact is not None:
+        return exact
+    key = fold(words.lstrip("@")).split()
+    if not key:
+        return None
+    named = [p for p in people if all(word in fold(p.name).split() for word in key)]
+    unique: list[Participant] = []
+    for person in named:
+        if all(person_key(person) != person_key(q) for q in unique):
+            unique.append(person)
+    return unique[0] if len(unique) == 1 else None
+
+
+def near_miss(people: Sequence[Participant], words: str) -> Participant | None:
+    """The person ``words`` nearly names, a letter or two off (``Monika`` is Monica
+    Haugen, whose handle is ``mh``): compared with each handle, full name, and each word
+    of a name that one person has."""
+    import difflib  # only when a name was not found
+
+    key = fold(words.lstrip("@"))
+    if not key:
+        return None
+    candidates: dict[str, list[Participant]] = {}
+    for person in people:
+        name = fold(person.name)
+        for form in {fold(person.handle), name, *name.split()}:
+            if len(form) > 1:
+                candidates.setdefault(form, []).append(person)
+    single = {form: who[0] for form, who in candidates.items() if len(who) == 1}
+    found = difflib.get_close_matches(key, list(single), n=1, cutoff=0.75)
+    return single[found[0]] if found else None

@@ -16,7 +16,7 @@ from reflect_cli.kinds import YES
 from reflect_cli.model import Participant, Session
 from reflect_cli.session import typed_lines
 from reflect_cli.session.console import Console
-from reflect_cli.session.people import find, person_key
+from reflect_cli.session.people import find, find_partial, near_miss, person_key
 
 _RANGE = re.compile(r"^(\d+)(?:-(\d+))?$")
 ROSTER_COMMANDS = {
@@ -37,15 +37,17 @@ def _state(person: Participant) -> str:
 
 
 def pick(known: Sequence[Participant], reply: str) -> list[Participant]:
-    """People chosen by ``1-3 5``, names or handles (commas or spaces between)."""
+    """People chosen by ``1-3 5``, names or handles, commas or spaces between: a name
+    may be several words (``ana ruiz``, ``ana lopez`` for Ana María López), the longest
+    run of words that names one person wins."""
     chosen: list[Participant] = []
-    for part in (p.strip() for p in reply.split(",")):
-        whole = find(known, part) if part else None
-        if whole is not None:
-            chosen.append(whole)
-            continue
-        for token in part.split():
-            chosen.extend(_token(known, token))
+    for part in reply.split(","):
+        tokens = part.split()
+        start = 0
+        while start < len(tokens):
+            taken, found = _span(known, tokens, start)
+            chosen.extend(found)
+            start += taken
     unique: list[Participant] = []
     for person in chosen:
         if all(person is not p for p in unique):
@@ -53,18 +55,29 @@ def pick(known: Sequence[Participant], reply: str) -> list[Participant]:
     return unique
 
 
-def _token(known: Sequence[Participant], token: str) -> list[Participant]:
+def _span(
+    known: Sequence[Participant], tokens: list[str], start: int
+) -> tuple[int, list[Participant]]:
+    """How many words from ``start`` name whom: a number or range, else the longest run
+    of words that names one person."""
+    token = tokens[start]
     match = _RANGE.match(token)
     if match:
         low = int(match.group(1))
         high = int(match.group(2) or low)
         if not 1 <= low <= high <= len(known):
             raise InputError(f"{token}: the numbers go from 1 to {len(known)}")
-        return list(known[low - 1 : high])
-    person = find(known, token)
-    if person is None:
-        raise InputError(f"no one called {token!r} in the list: a number, a name or a handle")
-    return [person]
+        return 1, list(known[low - 1 : high])
+    for end in range(len(tokens), start, -1):
+        words = tokens[start:end]
+        if any(_RANGE.match(word) for word in words[1:]):
+            continue
+        person = find_partial(known, " ".join(words))
+        if person is not None:
+            return end - start, [person]
+    near = near_miss(known, token)
+    hint = f" — did you mean {describe(near)}?" if near else ""
+    raise InputError(f"no one called {token!r} in the list{hint} (a number, a name or a handle)")
 
 
 class Roster:
@@ -145,32 +158,46 @@ class Roster:
 
     def join(self, line: str) -> None:
         """``Name | Organization | Role [| handle]``, or a known name or handle: that
-        person, marked present (a known person keeps their handle). Several known names
-        on one line (``monica ana``) are asked about, never made into one new person."""
+        person, marked present (a known person keeps their handle). Part of a known name
+        (``ana lopez``) is that person; a near miss (``Monika``) is asked about; several
+        known names on one line (``monica ana``) are asked about, never made into one
+        new person; someone new with no organization is asked for one."""
         fields = [f.strip() for f in line.split("|")]
         today = self.session.participants
-        again = find([*today, *self.known], line) if len(fields) == 1 else None
+        everyone = [*today, *self.known]
+        again = find_partial(everyone, line) if len(fields) == 1 else None
         if again is None and len(fields) == 1:
             several = self._several(line)
             if several:
                 self._confirm_several(line, several)
                 return
+            again = self._did_you_mean(everyone, line)
+        typed_lines.participant_of(line, set())  # a bad line is refused before asking
+        name, organization, role, handle = [*fields, "", "", ""][:4]
+        if again is None and not organization and name:
+            organization = self.console.ask(f"Organization of {name} (Enter for none)").strip()
+        typed = typed_lines.participant(name, organization, role, handle, set())
         if again is None:
-            typed = typed_lines.participant_of(line, set())
-            again = next(
-                (p for p in (*today, *self.known) if person_key(p) == person_key(typed)), None
-            )
+            again = next((p for p in everyone if person_key(p) == person_key(typed)), None)
         if again is not None:
             person = replace(again, present=True, left=False)
         else:
-            person = typed_lines.participant_of(line, self.taken)
+            person = typed_lines.participant(name, organization, role, handle, self.taken)
         self._add(person)
         self.save()
         self.console.completions([p.handle for p in today], list(typed_lines.COMMANDS))
         welcome = "Welcome back" if again is not None else "Added"
         self.console.say(
-            f"{welcome} {person.name}: credit lines with '{person.handle}: …'", "green"
+            f"{welcome} {describe(person)}: credit lines with '{person.handle}: …'", "green"
         )
+
+    def _did_you_mean(self, everyone: Sequence[Participant], line: str) -> Participant | None:
+        """A name a letter or two off a known person's: asked, never assumed."""
+        near = near_miss(everyone, line)
+        if near is None:
+            return None
+        reply = self.console.ask(f"Did you mean {describe(near)}? [y/N]")
+        return near if reply.strip().lower() in YES else None
 
     def _several(self, line: str) -> list[Participant]:
         """The people a line names word by word, when every word names someone known
