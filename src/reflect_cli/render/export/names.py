@@ -65,6 +65,11 @@ def name_terms(name: str) -> tuple[set[str], set[str]]:
     for index in range(1, len(parts) - 1):
         if _letters(parts[index]) <= 3 and parts[index].isalpha():  # de, la, van, von, da
             whole.add(" ".join(parts[index:]))
+    # Parts run together, as people type them and as reflect makes handles:
+    # "MonicaHaugen", "monicahaugen", "anamaria", "haugenmonica".
+    runs = ["".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 2, len(parts) + 1)]
+    runs += [parts[-1] + parts[0]] if len(parts) > 1 else []
+    whole.update(run for joined in runs for run in (joined, joined.replace("'", "")))
     for part in parts:
         for piece in {part, part.replace("'", ""), *part.split("'")}:
             if _letters(piece) > 2:
@@ -93,6 +98,16 @@ class Found:
     term: str = ""
 
 
+def _alternative(term: str) -> str:
+    """One term in the pattern. A digit before a short one (a two-letter handle) is part
+    of the word, "1st" is not the handle "st" (but "mh2" is "mh"); and so is a digit next
+    to a term's own digit: "mh23" is not "mh2"."""
+    body = r"[\s\-]+".join(re.escape(w) for w in term.split())
+    before = r"(?<!\d)" if _letters(term) <= 2 or term[0].isdigit() else ""
+    after = r"(?!\d)" if term[-1].isdigit() else ""
+    return before + body + after
+
+
 class Matcher:
     """Every known term, found on word boundaries in folded text."""
 
@@ -116,10 +131,10 @@ class Matcher:
     def _compiled(self) -> re.Pattern[str] | None:
         if self._pattern is None and self.terms:
             ordered = sorted(self.terms, key=len, reverse=True)
-            alternatives = "|".join(
-                r"[\s\-]+".join(re.escape(w) for w in t.split()) for t in ordered
-            )
-            self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?![\w])")
+            alternatives = "|".join(_alternative(t) for t in ordered)
+            # A digit is a boundary too ("monica2"): the outer look-arounds only refuse a
+            # letter next to the term, and prune the search to where a word starts.
+            self._pattern = re.compile(rf"(?<![^\W\d])(?:{alternatives})(?![^\W\d])")
         return self._pattern
 
     def find(self, text: str) -> Iterator[Found]:

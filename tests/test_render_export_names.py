@@ -1,0 +1,63 @@
+"""Names run together or with a digit stuck to them are still names (render/export/names)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import make_session
+from reflect_cli.model import Action, Participant, ProtocolRef, Session
+from reflect_cli.render import export as exporting
+from reflect_cli.render.export.names import name_terms
+
+JOINED = ["MonicaHaugen", "monicahaugen", "HaugenMonica", "monica2", "Monica's", "AnaMaría"]
+
+
+def test_consecutive_parts_run_together_are_whole_forms() -> None:
+    whole, single = name_terms("Ana-María de la Cruz")
+    assert {"anamaria", "anamariadelacruz", "delacruz", "mariade"} <= whole
+    assert "cruzana" in whole  # family name first
+    assert {"ana", "maria", "cruz"} <= single
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "json"])
+def test_joined_and_suffixed_forms_are_replaced(cli: Any, sessions_dir: Path, fmt: str) -> None:
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=[
+            "Monica Haugen | Seattle Parks and Recreation | Site lead | mh",
+            "Ana-María López | Rainier Beach High | Counselor | aml",
+            "Sam Taylor | Northgate PTA | Parent | st",
+        ],
+        answers={"shared-values": "Thanks " + ", ".join(JOINED) + ". We met on the 1st."},
+        actions=[Action("monicahaugen and mh2 book the gym", "mh", "2026-10-01")],
+    )
+    result = cli("export", "--redact", "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    for form in [*JOINED, "mh2", "Haugen", "monica"]:
+        assert form.lower() not in out.lower(), form
+    assert "Seattle Parks and Recreation (Site lead)2" in out
+    assert "on the 1st." in out  # "st" is Sam's handle, but "1st" is a word
+
+
+@pytest.mark.parametrize("form", [*JOINED, "mh2"])
+def test_the_check_finds_joined_forms(form: str) -> None:
+    session = Session(
+        id="2026-09-01-x",
+        protocol=ProtocolRef("tiny", 1, "Tiny"),
+        collaborative="Northgate",
+        date="2026-09-01",
+        status="complete",
+        participants=[
+            Participant("Monica Haugen", "Parks", "Lead", "mh"),
+            Participant("Ana-María López", "Library", "Staff", "aml"),
+        ],
+    )
+    found = exporting.redactor([session])
+    with pytest.raises(exporting.redact.RedactionError, match="line 2 of the md export"):
+        found.check(f"fine\nsaid {form} today", "md")
+    found.check("fine\nmet on the 1st and 2nd", "md")
