@@ -146,6 +146,9 @@ def test_a_copy_that_kept_its_id_is_counted_once(cli: Any, sessions_dir: Path) -
         "2",
         "2",
     ]
+    # Each row can be told apart and given to show: the copy's row names its file.
+    assert f"{sid} (copy).yaml" in cli("list", "--long").stdout
+    assert f"{sid} (copy).yaml" in cli("list").stdout
     for name in (record.name, f"{sid} (copy).yaml"):  # both still exported by file
         assert "Share the calendar" in cli("export", "-f", "md", name).stdout
 

@@ -80,15 +80,18 @@ def list_sessions(
         )
         return
     import os
+    from collections import Counter
 
     from reflect_cli.ui.session_list import ListRow
 
     # "open": what each session left open (new or carried) that is still open today.
     open_now = lookup.still_open(store.index(), chosen)
+    counts = Counter(r.id for r in chosen)
+    copies = {r.id for r in chosen if counts[r.id] > 1}
     listed = [
         ListRow(
-            r.date, r.id, r.collaborative, r.site, r.protocol, str(r.status), r.answered,
-            r.questions, r.participants, open_now.get(r.id, 0),
+            r.date, _shown_as(r, copies), r.collaborative, r.site, r.protocol, str(r.status),
+            r.answered, r.questions, r.participants, open_now.get(r.id, 0),
         )
         for r in chosen
     ]  # fmt: skip
@@ -283,6 +286,14 @@ def export(
         f"reflect: wrote {output} ({plural(len(chosen), 'session')}, {chosen_format})",
         file=sys.stderr,
     )
+
+
+def _shown_as(row: Summary, copies: set[str]) -> str:
+    """What the id column shows: the id, or for a copy that kept another file's id, the
+    copy's file name, so the rows differ and each can be given to `show` or `export`."""
+    if row.id in copies and row.file != f"{row.id}.yaml":
+        return row.file
+    return row.id
 
 
 def _edit_loop(session: Session, path: Path) -> Session | None:
