@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from reflect_cli.errors import SessionInterrupted
-from rounds_fixtures import STORY, TRUST, TYPE, participants_yaml, write_protocol
+from rounds_fixtures import ROSTER, STORY, TRUST, TYPE, participants_yaml, write_protocol
 
 PEOPLE = participants_yaml()
 
@@ -504,3 +504,79 @@ def test_an_organization_has_one_colour_and_letter_in_every_plot(
 
 
 ORGS = ["Northgate Elementary", "Seattle Parks and Recreation", "STEMPaths Innovation Network"]
+
+
+# -- an anonymous round where one organization has a single rating -----------------------
+
+#: The trust question taken anonymously.
+ANONYMOUS_TRUST = TRUST.replace("round: named", "round: anonymous")
+#: Monica and Hope (Seattle Parks) and Ravi, the only one from Solo Org.
+SOLO_ROOM = participants_yaml(
+    [ROSTER[0], ROSTER[3], "Ravi Shankar Iyer | Solo Org | Founder | ravi"]
+)
+SOLO = """
+collaborative: Northgate OST
+site: Lincoln Annex
+facilitator: Alex Rivera
+date: 2026-10-05
+answers:
+  trust: {ratings: {mh: 4, hope: 2, ravi: 1}}
+"""
+
+
+@pytest.fixture
+def solo(cli: Any, tmp_path: Path) -> str:
+    """One anonymous round rated 4, 2 (Parks) and 1 (Ravi, alone in Solo Org)."""
+    folder = write_protocol(tmp_path / "solo", ANONYMOUS_TRUST, STORY)
+    answers = tmp_path / "solo.yaml"
+    answers.write_text(SOLO + SOLO_ROOM, encoding="utf-8")
+    args = ["start", "rounds", "--questions-dir", str(folder), "--answers", str(answers)]
+    result = cli(*args, "--no-input")
+    assert result.exit_code == 0, result.stderr
+    return Path(result.stdout.strip()).stem
+
+
+OVERALL = "3 rated · median 2 (Concern) · range 1 to 4"
+NOTE = "Not shown by organization: one organization gave a single rating"
+
+
+def test_a_round_with_one_lone_rating_is_shown_overall_only_everywhere(
+    cli: Any, solo: str, sessions_dir: Path
+) -> None:
+    """Parks' line (median 3, n 2) and the total of three would tell Ravi's 1; the
+    pooled "Organizations with one rating: 1" would say it outright. Neither is shown."""
+    for fmt in ("md", "html"):
+        document = " ".join(export(cli, solo, "--format", fmt).split())
+        assert OVERALL in document and NOTE in document, fmt
+        assert "Organizations with one rating" not in document, fmt
+        assert "Seattle Parks and Recreation: median" not in document, fmt
+        assert "Solo Org:" not in document and "Solo Org median" not in document, fmt
+        assert "Partners see this differently: ratings span 1 to 4" in document, fmt
+    page = Dots()
+    page.feed(export(cli, solo, "--format", "html"))
+    # Three grey dots titled by their value only, no letter; a legend that names no one.
+    assert sorted(page.dots) == [("#BBBBBB", "1", ""), ("#BBBBBB", "2", ""), ("#BBBBBB", "4", "")]
+    assert page.legends == ["Not shown by organization"]
+    (record,) = json.loads(export(cli, solo, "--format", "json"))
+    trust = record["domains"][0]["questions"][0]
+    assert trust["round"]["by_organization"] == {} and trust["round"]["overall_only"]
+    assert sorted(trust["ratings"], key=lambda r: r["value"]) == [
+        {"value": 1},
+        {"value": 2},
+        {"value": 4},
+    ]
+    rows = list(csv.DictReader(io.StringIO(export(cli, solo, "--format", "csv"))))
+    rated = [r for r in rows if r["question_id"] == "trust" and r["value"]]
+    assert sorted((r["participant"], r["organization"], r["value"]) for r in rated) == [
+        ("", "", "1"),
+        ("", "", "2"),
+        ("", "", "4"),
+    ]
+    for shown in (cli("show", solo).stdout, (sessions_dir / f"{solo}.md").read_text("utf-8")):
+        flat = " ".join(shown.split())
+        assert OVERALL in flat and NOTE in flat
+        assert "Organizations with one rating" not in flat
+        assert "Seattle Parks and Recreation: median" not in flat
+    # The record keeps each rating's real organization (0600): nothing is lost.
+    saved = (sessions_dir / f"{solo}.yaml").read_text("utf-8")
+    assert "- organization: Solo Org\n      value: 1\n" in saved

@@ -252,8 +252,18 @@ def test_an_anonymous_result_shows_a_value_only_from_two_ratings(
     assert not anonymous.withheld
     same = ("n", "passed", "median", "mean", "min", "max", "counts", "band")
     assert [getattr(anonymous, k) for k in same] == [getattr(named, k) for k in same]
-    # No organization line is one person's: lone ones are pooled, a pool of one dropped.
+    # No organization line is one person's: lone ones are pooled, and with a pool of one
+    # the round is shown overall only. Every rating is in a group of two or more, so the
+    # total minus the groups shown is never one person's rating either.
     assert all(group.n >= 2 for group in anonymous.by_organization.values())
+    if anonymous.overall_only:
+        assert not anonymous.by_organization
+        spread = (
+            named.max - named.min >= 2 if named.max is not None and named.min is not None else False
+        )
+        assert anonymous.divergent == (spread if anonymous.is_scale else named.divergent)
+    elif values:
+        assert sum(group.n for group in anonymous.by_organization.values()) == anonymous.n
     for org, group in anonymous.by_organization.items():
         if org != OTHER_ORGANIZATIONS:
             assert group == named.by_organization[org]
@@ -270,7 +280,79 @@ def test_an_anonymous_round_pools_organizations_of_one() -> None:
         "ratings span 1 to 5",
         f"{PARKS} median 4.5, {OTHER_ORGANIZATIONS} median 1.5",
     )
-    # A pool of one would be one person's rating: it has no line, and names no one.
-    alone = analyse(Kind.SCALE, [(PARKS, 5), (PARKS, 4), (STEM, 1)], round_kind=RoundKind.ANONYMOUS)
-    assert alone.by_organization == {PARKS: Group(2, 4.5)}
-    assert alone.reasons == ("ratings span 1 to 5",) and alone.n == 3
+    assert not result.overall_only
+
+
+SOLO = "Solo Org"
+
+
+def test_an_anonymous_round_with_one_lone_rating_is_shown_overall_only() -> None:
+    """Monica and Hope (Parks) and Ravi (alone in Solo Org) rate 4, 2, 1: a Parks line
+    (median 3, n 2) and a total of three would tell Ravi's 1, so nothing by organization."""
+    ratings = [(PARKS, 4), (PARKS, 2), (SOLO, 1)]
+    result = analyse(Kind.SCALE, ratings, round_kind=RoundKind.ANONYMOUS)
+    assert result.overall_only and result.by_organization == {}
+    assert (result.n, result.median, result.min, result.max) == (3, 2, 1, 4)
+    assert result.counts == {"1": 1, "2": 1, "3": 0, "4": 1, "5": 0}
+    assert result.reasons == ("ratings span 1 to 4",)
+    assert to_json(result, RoundKind.ANONYMOUS) == {
+        "kind": "anonymous",
+        "n": 3,
+        "passed": 0,
+        "median": 2,
+        "mean": 2.33,
+        "min": 1,
+        "max": 4,
+        "by_organization": {},
+        "overall_only": True,
+        "divergent": True,
+    }
+    # The medians rule needs organizations: with none shown, only the spread counts.
+    close = analyse(Kind.SCALE, [(PARKS, 5), (PARKS, 5), (SOLO, 4)], round_kind=RoundKind.ANONYMOUS)
+    assert close.overall_only and not close.divergent and not close.reasons
+    assert analyse(Kind.SCALE, [(PARKS, 5), (PARKS, 5), (SOLO, 4)]).divergent  # named: Solo's 4
+    # A choice: counts overall, none by organization.
+    kinds = [(PARKS, "Integrated"), (PARKS, "Cooperative"), (SOLO, "Integrated")]
+    choice = analyse(Kind.CHOICE, kinds, round_kind=RoundKind.ANONYMOUS, options=TYPES)
+    assert choice.overall_only and choice.by_organization == {}
+    assert choice.counts == {"Cooperative": 1, "Collaborative": 0, "Integrated": 2}
+    assert to_json(choice, RoundKind.ANONYMOUS)["by_organization"] == {}
+    # Two lone ratings pool into a group of two: shown by organization again.
+    four = analyse(
+        Kind.SCALE, [(PARKS, 4), (PARKS, 2), (SOLO, 1), (STEM, 5)], round_kind=RoundKind.ANONYMOUS
+    )
+    assert not four.overall_only
+    assert four.by_organization == {OTHER_ORGANIZATIONS: Group(2, 3), PARKS: Group(2, 3)}
+    # A named round is always shown by organization: everyone saw who said what.
+    named = analyse(Kind.SCALE, ratings, round_kind=RoundKind.NAMED)
+    assert not named.overall_only and named.by_organization[SOLO] == Group(1, 1)
+
+
+def test_shown_ratings_of_a_round_shown_overall_only_carry_no_organization() -> None:
+    from reflect_cli.model import AnswerRecord, Rating, Scale
+    from reflect_cli.rounds.analysis import by_organization_shown, shown_ratings
+
+    record = AnswerRecord(
+        "q",
+        "Q?",
+        Kind.SCALE,
+        scale=Scale(1, 5),
+        round=RoundKind.ANONYMOUS,
+        ratings=[
+            Rating(2, organization=PARKS),
+            Rating(1, organization=SOLO),
+            Rating(4, organization=PARKS),
+        ],
+    )
+    assert not by_organization_shown([r.organization for r in record.ratings])
+    assert shown_ratings(record) == [Rating(2), Rating(1), Rating(4)]
+    record.ratings.append(Rating(5, organization=STEM))
+    assert by_organization_shown([r.organization for r in record.ratings])
+    assert [r.organization for r in shown_ratings(record)] == [
+        PARKS,
+        OTHER_ORGANIZATIONS,
+        PARKS,
+        OTHER_ORGANIZATIONS,
+    ]
+    # All in one organization, or nobody rated: nothing to hide.
+    assert by_organization_shown([PARKS, PARKS, PARKS]) and by_organization_shown([])

@@ -88,6 +88,14 @@ def test_rating_lines_name_no_one_for_an_anonymous_round() -> None:
         "Northgate Elementary: Cooperative",
         "Northgate Elementary: Integrated",
     ]
+    # A third rating alone in its organization: the round is shown overall only, and
+    # its lines name no organization (Parks' two would tell the lone one).
+    anonymous.ratings.append(Rating("Cooperative", organization="Solo Org"))
+    assert text.rating_lines(anonymous, PEOPLE) == [
+        "Anonymous: Cooperative",
+        "Anonymous: Integrated",
+        "Anonymous: Cooperative",
+    ]
+    del anonymous.ratings[1:]
     # One anonymous rating is its author's: search and the index never see it.
-    anonymous.ratings.pop()
     assert text.rating_lines(anonymous, PEOPLE) == []

@@ -111,10 +111,10 @@ def test_ratings_given_up_front_keep_every_value_and_no_name_when_anonymous(
         assert result.withheld and not result.by_organization and result.median is None
         return
     expected = {o: sum(1 for org, _ in direct if org == o) for o, _ in direct}
-    if kind is RoundKind.ANONYMOUS:  # an organization of one is pooled; a pool of one dropped
-        from reflect_cli.rounds.analysis import OTHER_ORGANIZATIONS
+    if kind is RoundKind.ANONYMOUS:  # an organization of one is pooled; with a pool of
+        from reflect_cli.rounds.analysis import OTHER_ORGANIZATIONS  # one: overall only
 
         alone = sum(n for n in expected.values() if n < 2)
         expected = {o: n for o, n in expected.items() if n >= 2}
-        expected |= {OTHER_ORGANIZATIONS: alone} if alone >= 2 else {}
+        expected = {} if alone == 1 else expected | ({OTHER_ORGANIZATIONS: alone} if alone else {})
     assert {o: g.n for o, g in result.by_organization.items()} == expected

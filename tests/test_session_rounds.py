@@ -310,11 +310,32 @@ def test_anonymous_result_in_the_room_hides_organizations_of_one(
     assert "STEMPaths Innovation Network: median" not in shown
     assert "Northgate Elementary: median" not in shown
     assert "  Organizations with one rating: median 1.5 (n 2)" in console.shown
-    assert "  (an organization with one rating is not named)" in console.shown
+    assert "Not shown by organization" not in shown  # every group holds two ratings
     assert (
         "Partners see this differently: ratings span 1 to 5; "
         "Seattle Parks and Recreation median 4.5, Organizations with one rating median 1.5"
     ) in shown
+
+
+def test_anonymous_result_in_the_room_with_one_lone_rating_is_overall_only(
+    protocol: Protocol, sessions_dir: Path
+) -> None:
+    # Shana passes: Monica and Ana Lopez (Parks) rate 4 and 2, Ana Ruiz (alone for
+    # Northgate) 1. A Parks line of median 3 (n 2) and three ratings would tell her 1.
+    lines = ["/round anonymous", "4", "/pass", "1", "2", "/pause"]
+    session_id, console = stop(protocol, lines, sessions_dir)
+    shown = "\n".join(console.shown)
+    assert "3 rated, 1 passed · median 2 (Concern) · range 1 to 4" in shown
+    assert "Seattle Parks and Recreation: median" not in shown
+    assert "Organizations with one rating" not in shown
+    assert "Northgate Elementary" not in shown.split("3 rated, 1 passed")[1]
+    assert (
+        "  (Not shown by organization: one organization gave a single rating, which would be "
+        "that person's.)"
+    ) in console.shown
+    assert "Partners see this differently: ratings span 1 to 4" in shown
+    record = Store(sessions_dir).load(session_id).find("trust")
+    assert record is not None and sorted(int(r.value) for r in record.ratings) == [1, 2, 4]
 
 
 # -- what testers found: anonymity of one, /skip, /back then /pause, the next person ---------

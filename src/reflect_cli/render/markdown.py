@@ -85,6 +85,8 @@ def round_lines(record: AnswerRecord, people: list[Participant]) -> list[str]:
     if len(result.by_organization) > 1:
         out += [f"- {inline(line)}" for line in round_text.organization_lines(result)]
         out.append("")
+    if result.overall_only:
+        out += [f"_{inline(round_text.overall_note(result))}_", ""]
     if result.divergent:
         out += [f"**⚑ {inline(round_text.flag(result))}**", ""]
     return out

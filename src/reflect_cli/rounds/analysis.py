@@ -16,7 +16,11 @@ comes out of it anywhere (the terminal, ``show``, every export). The record keep
 rating (0600), so a round resumed later can add the others and then show them all.
 The same holds for an organization: in an anonymous round, a rating that is the only one
 of its organization counts under ``OTHER_ORGANIZATIONS`` (pooled with the others like
-it), and a group of fewer than ``MIN_ANONYMOUS`` ratings gets no line of its own.
+it), and the round is shown by organization only when every group then holds at least
+``MIN_ANONYMOUS`` ratings (``by_organization_shown``). Otherwise (a pool of one) it is
+shown ``overall_only``: no organization line, no organization on any rating, and
+divergence on the spread rule alone, so that no group, and no total minus the groups
+shown, is one person's rating.
 """
 
 from __future__ import annotations
@@ -52,14 +56,32 @@ def pooled(organizations: Sequence[str]) -> list[str]:
     return [org if named.count(org) >= MIN_ANONYMOUS else OTHER_ORGANIZATIONS for org in named]
 
 
+def by_organization_shown(organizations: Sequence[str]) -> bool:
+    """Whether an anonymous round may be shown by organization: every group, lone
+    ratings pooled, holds at least ``MIN_ANONYMOUS`` ratings. A pool of one would be its
+    author's rating (the roster says which organization is alone), and so would the
+    total minus every group shown."""
+    shown = pooled(organizations)
+    return all(shown.count(org) >= MIN_ANONYMOUS for org in shown)
+
+
+def anonymous_organizations(organizations: Sequence[str]) -> list[str]:
+    """Each anonymous rating's organization as it may be shown: pooled, or ``""`` for
+    every rating when the round is shown overall only."""
+    if not by_organization_shown(organizations):
+        return ["" for _ in organizations]
+    return pooled(organizations)
+
+
 def shown_ratings(record: AnswerRecord) -> list[Rating]:
-    """The ratings a summary or export may show: none of a withheld anonymous round, and
-    an anonymous rating alone in its organization under ``OTHER_ORGANIZATIONS``."""
+    """The ratings a summary or export may show: none of a withheld anonymous round; an
+    anonymous rating alone in its organization under ``OTHER_ORGANIZATIONS``, and no
+    organization at all on any rating of a round shown overall only."""
     if record.round is not RoundKind.ANONYMOUS:
         return list(record.ratings)
     if withheld(record.round, len(record.ratings)):
         return []
-    shown = pooled([r.organization for r in record.ratings])
+    shown = anonymous_organizations([r.organization for r in record.ratings])
     return [replace(r, organization=org) for r, org in zip(record.ratings, shown, strict=True)]
 
 
@@ -84,6 +106,9 @@ class RoundResult:
     passed: int
     #: An anonymous round with too few ratings to show: only ``n`` and ``passed`` are set.
     withheld: bool = False
+    #: An anonymous round that may not be shown by organization: ``by_organization`` is
+    #: empty and ``divergent`` follows the spread rule alone.
+    overall_only: bool = False
     median: float | None = None
     mean: float | None = None
     min: int | None = None
@@ -150,26 +175,26 @@ def analyse(
     """
     if withheld(round_kind, len(ratings)):
         return RoundResult(kind, len(ratings), passed, withheld=True)
-    fewest = 1
+    grouped = True
     if round_kind is RoundKind.ANONYMOUS:  # no organization line is one person's rating
+        grouped = by_organization_shown([o for o, _ in ratings])
         ratings = list(zip(pooled([o for o, _ in ratings]), [v for _, v in ratings], strict=True))
-        fewest = MIN_ANONYMOUS
     if kind is Kind.SCALE:
-        return _scale(ratings, passed, low, high, bands, fewest)
-    if kind is Kind.YES_NO:
-        options = ("Yes", "No")
-    return _choice(kind, ratings, passed, options, fewest)
+        result = _scale(ratings, passed, low, high, bands, grouped)
+    else:
+        options = ("Yes", "No") if kind is Kind.YES_NO else options
+        result = _choice(kind, ratings, passed, options, grouped)
+    return result if grouped else replace(result, overall_only=True)
 
 
 def _by_organization(
-    ratings: Sequence[tuple[str, RatingValue]], fewest: int
+    ratings: Sequence[tuple[str, RatingValue]], grouped: bool
 ) -> dict[str, list[RatingValue]]:
-    """Each organization's ratings, in name order; groups smaller than ``fewest`` left out."""
+    """Each organization's ratings, in name order (none when not ``grouped``)."""
     groups: dict[str, list[RatingValue]] = {}
-    for organization, value in ratings:
+    for organization, value in ratings if grouped else ():
         groups.setdefault(organization.strip() or NO_ORGANIZATION, []).append(value)
-    kept = {org: values for org, values in groups.items() if len(values) >= fewest}
-    return dict(sorted(kept.items(), key=lambda kv: kv[0].casefold()))
+    return dict(sorted(groups.items(), key=lambda kv: kv[0].casefold()))
 
 
 def _scale(
@@ -178,14 +203,14 @@ def _scale(
     low: int,
     high: int,
     bands: Sequence[Band],
-    fewest: int = 1,
+    grouped: bool = True,
 ) -> RoundResult:
     values = [int(v) for _, v in ratings]
     if not values:
         return RoundResult(Kind.SCALE, 0, passed)
     groups = {
         org: Group(len(vs), float(statistics.median(int(v) for v in vs)))
-        for org, vs in _by_organization(ratings, fewest).items()
+        for org, vs in _by_organization(ratings, grouped).items()
     }
     median = float(statistics.median(values))
     span = high - low
@@ -222,7 +247,7 @@ def _choice(
     ratings: Sequence[tuple[str, RatingValue]],
     passed: int,
     options: Sequence[str],
-    fewest: int = 1,
+    grouped: bool = True,
 ) -> RoundResult:
     def count(values: Sequence[RatingValue]) -> dict[str, int]:
         labels = [option_label(v) for v in values]
@@ -235,7 +260,7 @@ def _choice(
     n = len(ratings)
     groups = {
         org: Group(len(vs), counts=count(vs))
-        for org, vs in _by_organization(ratings, fewest).items()
+        for org, vs in _by_organization(ratings, grouped).items()
     }
     majority = any(v * 2 > n for v in counts.values())
     reasons: tuple[str, ...] = ()
@@ -261,7 +286,8 @@ def to_json(
     Scale: ``{kind, n, passed, median, mean, min, max, by_organization: {ORG: {n,
     median}}, divergent}`` (and ``band`` when the scale has bands); choice and yes-no:
     ``{kind, n, passed, counts, by_organization: {ORG: {counts}}, divergent}``; a withheld
-    anonymous round: ``{kind, n, passed, withheld: true, divergent: false}``.
+    anonymous round: ``{kind, n, passed, withheld: true, divergent: false}``; one shown
+    overall only adds ``overall_only: true`` (its ``by_organization`` is empty).
     """
 
     def plain(value: float | None) -> float | int | None:
@@ -292,5 +318,7 @@ def to_json(
                 org: {"counts": dict(g.counts)} for org, g in result.by_organization.items()
             },
         )
+    if result.overall_only:
+        data["overall_only"] = True
     data["divergent"] = result.divergent
     return data

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reflect_cli.model import AnswerRecord, Participant
+from reflect_cli.model import AnswerRecord, Participant, Rating
 from reflect_cli.rounds.analysis import (
     RoundResult,
     analyse,
@@ -74,13 +74,10 @@ def headline(result: RoundResult, labels: dict[int, str]) -> str:
     )
 
 
-def organization_lines(result: RoundResult, fewest: int = 1) -> list[str]:
-    """One line per organization with at least ``fewest`` ratings: its median and count,
-    or what its people chose."""
+def organization_lines(result: RoundResult) -> list[str]:
+    """One line per organization: its median and count, or what its people chose."""
     lines = []
     for org, group in result.by_organization.items():
-        if group.n < fewest:
-            continue
         if result.is_scale:
             lines.append(f"{org}: median {number(group.median)} (n {group.n})")
         else:
@@ -89,17 +86,23 @@ def organization_lines(result: RoundResult, fewest: int = 1) -> list[str]:
     return lines
 
 
-def flag(result: RoundResult, fewest: int = 1) -> str:
-    """The divergence line, or ``""`` when partners broadly agree. With ``fewest`` > 1
-    (an anonymous round in the room), organizations with fewer ratings go unnamed."""
+def flag(result: RoundResult) -> str:
+    """The divergence line, or ``""`` when partners broadly agree."""
     if not result.divergent:
         return ""
-    reasons = list(result.reasons)
-    named = [org for org, group in result.by_organization.items() if group.n < fewest]
-    for index, reason in enumerate(reasons):
-        if any(org in reason for org in named) and " median " in reason:
-            reasons[index] = "organizations' medians are a quarter of the scale or more apart"
-    return "Partners see this differently: " + "; ".join(reasons)
+    return "Partners see this differently: " + "; ".join(result.reasons)
+
+
+#: Said where an anonymous round's organization lines would be, when it has none.
+OVERALL_ONLY = (
+    "Not shown by organization: one organization gave a single rating, which would be "
+    "that person's."
+)
+
+
+def overall_note(result: RoundResult) -> str:
+    """Why an anonymous round has no organization lines, or ``""``."""
+    return OVERALL_ONLY if result.overall_only else ""
 
 
 def chart_rows(result: RoundResult, labels: dict[int, str]) -> list[tuple[str, int]]:
@@ -146,10 +149,13 @@ def over_time_cell(result: RoundResult) -> str:
 
 def rating_lines(record: AnswerRecord, participants: Sequence[Participant]) -> list[str]:
     """A round's ratings as lines of text, for search and indexes to treat like answers:
-    ``Monica Haugen: 4`` (named) or ``Northgate Elementary: Collaborative`` (anonymous)."""
+    ``Monica Haugen: 4`` (named), ``Northgate Elementary: Collaborative`` (anonymous) or
+    ``Anonymous: Integrated`` (anonymous, shown overall only)."""
     names = {p.handle: p.name for p in participants}
-    return [
-        f"{names.get(r.participant, r.participant) if r.participant else r.organization}: "
-        f"{option_label(r.value)}"
-        for r in shown_ratings(record)
-    ]
+
+    def who(rating: Rating) -> str:
+        if rating.participant:
+            return names.get(rating.participant, rating.participant)
+        return rating.organization or "Anonymous"
+
+    return [f"{who(r)}: {option_label(r.value)}" for r in shown_ratings(record)]

@@ -3,9 +3,8 @@ screen), what a rating may be, and the result once everyone has had their turn."
 
 from __future__ import annotations
 
-from reflect_cli.model import AnswerRecord, Kind, Question, RoundKind, Session
+from reflect_cli.model import AnswerRecord, Kind, Question, Session
 from reflect_cli.rounds import text as round_text
-from reflect_cli.rounds.analysis import OTHER_ORGANIZATIONS, pooled
 from reflect_cli.session.console import Console
 
 
@@ -48,13 +47,11 @@ def show_result(
     for line in round_text.bar_chart(result, labels):
         console.say("  " + line)
     # Anonymous: an organization with one rating would show that person's rating to the
-    # room, so the analysis pools such ratings and names only organizations of several.
+    # room, so the analysis pools such ratings, or shows the round overall only.
     if len(result.by_organization) > 1:
         for line in round_text.organization_lines(result):
             console.say("  " + line, "dim")
-    if record.round is RoundKind.ANONYMOUS and not result.withheld:
-        alone = pooled([r.organization for r in record.ratings]).count(OTHER_ORGANIZATIONS)
-        if alone:
-            console.say("  (an organization with one rating is not named)", "dim")
+    if result.overall_only:
+        console.say(f"  ({round_text.overall_note(result)})", "dim")
     if result.divergent:
         console.say(round_text.flag(result), "bold yellow")

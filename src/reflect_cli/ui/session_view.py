@@ -90,6 +90,8 @@ def _round(session: Session, question: AnswerRecord, out: Console) -> bool:
     if len(result.by_organization) > 1:
         for line in round_text.organization_lines(result):
             out.print(terminal.text("  " + line, "dim"))
+    if result.overall_only:
+        out.print(terminal.text(f"  ({round_text.overall_note(result)})", "dim"))
     if result.divergent:
         out.print(terminal.text(round_text.flag(result), "bold yellow"))
     if question.round is RoundKind.NAMED:

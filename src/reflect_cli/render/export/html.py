@@ -61,6 +61,7 @@ ul.commitments li.done::before { content: "\\2611  "; }
 .round { margin: .3rem 0 .8rem; }
 .round .headline { font-family: system-ui, sans-serif; font-size: .95rem; margin: 0; }
 .round ul { margin: .2rem 0; font-size: .9rem; }
+.round .overall { margin: .2rem 0; font-size: .9rem; font-style: italic; }
 .differ { border-left: 4px solid #D55E00; background: #fff1e8; padding: .3rem .6rem;
           font-weight: bold; margin: .3rem 0; }
 footer { margin-top: 2rem; color: #555; font-size: .85rem; border-top: 1px solid #ccd; }
@@ -139,6 +140,8 @@ def _round(summary: Summary, session: Session, record: AnswerRecord, marks: roun
     if len(result.by_organization) > 1:
         lines = round_text.organization_lines(result)
         parts.append("<ul>" + "".join(f"<li>{_e(line)}</li>" for line in lines) + "</ul>")
+    if result.overall_only:
+        parts.append(f'<p class="overall">{_e(round_text.overall_note(result))}</p>')
     if result.divergent:
         parts.append(f'<p class="differ">⚑ {_e(round_text.flag(result))}</p>')
     parts.append("</div>")

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from reflect_cli.controls import json_safe
-from reflect_cli.model import Session
+from reflect_cli.model import Rating, Session
 from reflect_cli.records import codec, round_codec
 from reflect_cli.render.export.base import Options
 from reflect_cli.rounds import text as round_text
@@ -36,7 +36,16 @@ def _record(session: Session, options: Options) -> dict[str, Any]:
                 # A lone anonymous rating, or one alone in its organization, would name its
                 # author: the export holds them as every other summary shows them.
                 shown = shown_ratings(record)
-                question["ratings"] = [round_codec.rating_dict(r) for r in shown]
+                question["ratings"] = [_rating(r) for r in shown]
     if options.notice:
         data["redaction"] = options.notice
+    return data
+
+
+def _rating(rating: Rating) -> dict[str, Any]:
+    """A rating as the record writes it; one of an anonymous round shown overall only
+    carries no organization at all (``{value: V}``)."""
+    data = round_codec.rating_dict(rating)
+    if not rating.participant and not rating.organization:
+        del data["organization"]
     return data

@@ -31,6 +31,8 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#0
 #: The letter's colour on each: white on the dark ones, black on the light ones.
 _INK = {"#0072B2": "#fff", "#009E73": "#fff", "#D55E00": "#fff", "#000000": "#fff"}
 _COLUMN, _DOT, _LEFT, _TOP = 64, 16, 12, 16
+#: The legend of dots with no organization: an anonymous round shown overall only.
+UNGROUPED_LEGEND = "Not shown by organization"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +60,17 @@ class Marks:
         self.by_organization[OTHER_ORGANIZATIONS] = Mark("#BBBBBB", "–")
 
     def __getitem__(self, organization: str) -> Mark:
+        if not organization:  # an anonymous round shown overall only: no organization
+            return _UNGROUPED
         return self.by_organization.get(organization, Mark("#777", "?"))
 
     def order(self, organization: str) -> int:
         """Where an organization's dots go in a stack: the legend's order."""
         names = list(self.by_organization)
         return names.index(organization) if organization in names else len(names)
+
+
+_UNGROUPED = Mark("#BBBBBB", "")
 
 
 def _letter(index: int) -> str:
@@ -98,6 +105,8 @@ def dot_plot(
     for rating in sorted(shown_ratings(record), key=lambda r: str(r.value)):
         org = organizations.get(rating.participant, "") if rating.participant else ""
         org = (org or rating.organization).strip() or NO_ORGANIZATION
+        if result.overall_only:  # no dot may say whose organization it came from
+            org = ""
         stacks.setdefault(option_label(rating.value), []).append(org)
         legend += [] if org in legend else [org]
     legend.sort(key=marks.order)
@@ -124,12 +133,17 @@ def dot_plot(
         for level, org in enumerate(stacks.get(point, [])):
             y = plot_height - 9 - level * _DOT
             mark = marks[org]
+            title = f"{_e(org)}: {_e(point)}" if org else _e(point)
             parts.append(
                 f'<circle cx="{x}" cy="{y}" r="7" fill="{mark.colour}" stroke="#000" '
-                f'stroke-width="0.5"><title>{_e(org)}: {_e(point)}</title></circle>'
-                f'<text x="{x}" y="{y + 3}" font-size="9" font-weight="bold" '
-                f'text-anchor="middle" fill="{mark.ink}" aria-hidden="true">{mark.letter}</text>'
+                f'stroke-width="0.5"><title>{title}</title></circle>'
             )
+            if mark.letter:
+                parts.append(
+                    f'<text x="{x}" y="{y + 3}" font-size="9" font-weight="bold" '
+                    f'text-anchor="middle" fill="{mark.ink}" aria-hidden="true">'
+                    f"{mark.letter}</text>"
+                )
     if result.is_scale and result.median is not None and _consecutive(points):
         mx = round(_LEFT + column / 2 + column * (result.median - int(points[0])), 1)
         parts.append(
@@ -147,7 +161,8 @@ def dot_plot(
             f'<text x="{_LEFT + 7}" y="{y}" font-size="9" font-weight="bold" '
             f'text-anchor="middle" fill="{mark.ink}">{mark.letter}</text>'
             f'<text x="{_LEFT + 22}" y="{y}" font-size="12" class="legend">'
-            f"{mark.letter}: {_e(org)}</text>"
+            + (f"{mark.letter}: {_e(org)}" if org else UNGROUPED_LEGEND)
+            + "</text>"
         )
     parts.append("</svg>")
     return "".join(parts)
