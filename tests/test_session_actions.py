@@ -93,3 +93,33 @@ def test_stopping_at_the_due_date_keeps_the_commitment(tiny: Protocol, sessions_
     assert [(a.text, a.owner, a.due, a.note) for a in saved.actions] == [
         ("Share the calendar", "mh", "", "due date typed as 'tomorow'")
     ]
+
+
+def test_a_due_date_of_several_words_is_never_moved_into_the_text(
+    tiny: Protocol, sessions_dir: Path
+) -> None:
+    lines = ["/action Bring two parent voices to planning @shana due:next friday", CTRL_C]
+    saved, shown, _ = run(tiny, sessions_dir, lines)
+    assert "due:next friday is not a date" in shown
+    assert [(a.text, a.due) for a in saved.actions] == [("Bring two parent voices to planning", "")]
+    lines = ['/action Share the calendar due:"2026-12-01" @mh', "/pause"]
+    saved, _, _ = run(tiny, sessions_dir, lines)
+    assert [(a.text, a.owner, a.due) for a in saved.actions][-1] == (
+        "Share the calendar",
+        "mh",
+        "2026-12-01",
+    )
+
+
+def test_stopping_at_the_due_date_notes_an_owner_not_confirmed_too(
+    tiny: Protocol, sessions_dir: Path
+) -> None:
+    # The owner is asked first; a stop at the due date after "y" notes only the date.
+    lines = ["/action Book the bus @bus due:soon", CTRL_C]
+    saved, _, _ = run(tiny, sessions_dir, lines)
+    assert [(a.owner, a.note) for a in saved.actions] == [
+        ("bus", "owner @bus not confirmed; due date typed as 'soon'")
+    ]
+    lines = ["/action Book the bus @bus due:soon", "y", CTRL_C]
+    saved, _, _ = run(tiny, sessions_dir, lines)
+    assert [(a.owner, a.note) for a in saved.actions][-1] == ("bus", "due date typed as 'soon'")

@@ -30,15 +30,19 @@ def record_action(
     once confirmed."""
     action, bad_due = typed_lines.action_parts(argument, question)
     names = session.names()
+    # Everything not confirmed yet, so a stop at any question says all of it.
     unsure: list[str] = []
+    owner_unsure = bool(action.owner) and action.owner not in names
+    if owner_unsure:
+        unsure.append(f"owner @{action.owner} not confirmed")
+    if bad_due:
+        unsure.append(f"due date typed as {bad_due!r}")
     try:
-        if bad_due:
-            unsure.append(f"due date typed as {bad_due!r}")
-            action.due = _ask_due(console, action, bad_due)
-            unsure.pop()
-        if action.owner and action.owner not in names:
-            unsure.append(f"owner @{action.owner} not confirmed")
+        if owner_unsure:
             action.owner = _confirm_owner(console, session, action.owner)
+            unsure.pop(0)
+        if bad_due:
+            action.due = _ask_due(console, action, bad_due)
             unsure.pop()
     except (KeyboardInterrupt, EOFError):
         # Stopping mid-question keeps what was typed, saying what is still unsure.

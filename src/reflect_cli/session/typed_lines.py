@@ -137,16 +137,22 @@ def action_parts(argument: str, question: str = "") -> tuple[Action, str]:
     """The commitment a line gives, and its due date as typed when that is not a date
     (the commitment then has none yet): a bad date must not lose the rest."""
     owner, due, bad_due, words = "", "", "", []
+    when: list[str] | None = None  # the words after due:, to the end of the line
     for word in argument.split():
         if word.startswith("@") and len(word) > 1:
             owner = word[1:].lower()
-        elif word.lower().startswith("due:"):
-            try:
-                due, bad_due = parse_date(word[4:], "due"), ""
-            except InputError:
-                due, bad_due = "", word[4:]
+        elif when is None and word.lower().startswith("due:"):
+            when = [word[4:]] if word[4:] else []
+        elif when is not None:
+            when.append(word)  # "due:next friday": never moved into the text
         else:
             words.append(word)
+    typed_due = " ".join(when or []).strip().strip("\"'").strip()
+    if typed_due:
+        try:
+            due = parse_date(typed_due, "due")
+        except InputError:
+            bad_due = typed_due
     if not words:
         raise InputError("an action needs some text: /action TEXT @handle due:YYYY-MM-DD")
     return Action(" ".join(words), owner=owner, due=due, question=question), bad_due
