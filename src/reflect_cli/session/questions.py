@@ -318,8 +318,27 @@ class QuestionLoop:
     def _round(self, item: Item) -> None:
         """Run the question's round (or what is left of it), then the discussion."""
         runner = RoundRunner(self.console, self.session, self.save)
-        if runner.run(item.record, item.question) is PAUSE:
+        try:
+            step = runner.run(item.record, item.question)
+        except (KeyboardInterrupt, EOFError):
+            self._keep_typed_rating(item.record)
+            raise
+        if step is PAUSE:
             raise Paused
+
+    def _keep_typed_rating(self, record: AnswerRecord) -> None:
+        """Ctrl-C or a closed terminal with a rating typed but not entered, in a named
+        round: kept as a private note (an anonymous rating never is: no one may read it
+        back). Saved before anything is said: the terminal may be gone."""
+        typed = self.console.unfinished.strip()
+        if record.round is not RoundKind.NAMED or not typed:
+            return
+        self.session.notes.append(Note(f"typed, not entered: {typed}", record.id))
+        self.save()
+        with contextlib.suppress(OSError):
+            self.console.say(
+                f"Kept the rating you were typing ({typed}) as a private note.", "yellow"
+            )
 
     def _start_round(self, item: Item, argument: str) -> None:
         record = item.record
