@@ -138,6 +138,25 @@ def test_csv_reads_back_cell_by_cell(cli: Any, sessions: dict[str, str], tmp_pat
     assert excel.startswith("\ufeff")
 
 
+def test_csv_private_notes_are_rows_only_when_asked(
+    cli: Any, sessions: dict[str, str], tmp_path: Path
+) -> None:
+    target = tmp_path / "private.csv"
+    asked = cli("export", sessions["hostile"], "--include-private", "-o", str(target))
+    assert asked.exit_code == 0, asked.stderr
+    with target.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    notes = [r for r in rows if r["kind"] == "private-note"]
+    assert [n["answer"] for n in notes] == ["Private: Jo seemed upset"]
+    assert notes[0]["session_id"] == sessions["hostile"] and notes[0]["redacted"] == "no"
+    assert len(rows) == 9  # the eight answer rows, and the note
+    plain = export(cli, sessions["hostile"], "-f", "csv")
+    assert "private-note" not in plain and "seemed upset" not in plain
+    redacted = export(cli, sessions["hostile"], "-f", "csv", "--redact", "--include-private")
+    note = [r for r in csv.DictReader(io.StringIO(redacted)) if r["kind"] == "private-note"]
+    assert note[0]["answer"] == "Private: Northgate PTA (Parent) seemed upset"
+
+
 def test_csv_excel_neutralises_formulas(cli: Any, sessions_dir: Path) -> None:
     from conftest import make_session
 

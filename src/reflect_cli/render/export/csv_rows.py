@@ -1,6 +1,7 @@
 """CSV in long format: one row per answer, for coding in spreadsheets and QDA tools; a
 multi-choice answer is one row per chosen label, and a round question adds one row per
-rating (participant empty when it was anonymous)."""
+rating (participant empty when it was anonymous); with --include-private, one row per
+private note (kind ``private-note``)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ HEADER = [
     # "yes" on every row of a redacted export: a CSV that travels alone still says so.
     "redacted",
 ]
+#: The ``kind`` of a private note's row (``--include-private``).
+NOTE_KIND = "private-note"
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -78,6 +81,20 @@ def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
                     option_label(rating.value), label, "", session.status, redacted,
                 ]  # fmt: skip
                 writer.writerow([_cell(cell, options.excel) for cell in row])
+        # Private notes (only with --include-private: prepare() empties them otherwise):
+        # one row each, kind "private-note", at the question it was written at.
+        asked = {record.id: (domain, record) for domain, record in session.answers()}
+        for note in session.notes:
+            domain_id = domain_title = prompt = ""
+            if note.question in asked:
+                domain, record = asked[note.question]
+                domain_id, domain_title, prompt = domain.id, domain.title, record.prompt
+            row = [
+                session.id, session.date, session.collaborative, session.site,
+                session.protocol.id, domain_id, domain_title, note.question, prompt,
+                NOTE_KIND, note.text, "", "", "", "", "", "", session.status, redacted,
+            ]  # fmt: skip
+            writer.writerow([_cell(cell, options.excel) for cell in row])
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
