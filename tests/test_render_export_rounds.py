@@ -580,3 +580,37 @@ def test_a_round_with_one_lone_rating_is_shown_overall_only_everywhere(
     # The record keeps each rating's real organization (0600): nothing is lost.
     saved = (sessions_dir / f"{solo}.yaml").read_text("utf-8")
     assert "- organization: Solo Org\n      value: 1\n" in saved
+
+
+# -- participation: credited answers and named ratings, never anonymous ones ---------------
+
+
+def _chart_rows(page: str) -> list[str]:
+    """The participation chart's texts (organization, count, …), in order."""
+    chart = re.search(r'<svg[^>]*class="chart".*?</svg>', page, re.S)
+    assert chart is not None
+    return re.findall(r"<text[^>]*>([^<]*)</text>", chart.group(0))
+
+
+def test_participation_counts_named_ratings_and_says_so(
+    cli: Any, rounds: dict[str, str], solo: str
+) -> None:
+    # First session: Monica, Shana and Ana rated trust (named), Hope passed, Shana was
+    # credited with the discussion too (one question: counted once); the anonymous
+    # type round counts no one.
+    page = export(cli, rounds["first"], "--format", "html")
+    assert _chart_rows(page) == [
+        "Northgate Elementary", "1",
+        "STEMPaths Innovation Network", "1",
+        "Seattle Parks and Recreation", "1",
+    ]  # fmt: skip
+    said = "an answer credited to them, or their own rating in a named round"
+    assert said in page and "(anonymous ratings count no one)" in page
+    text = export(cli, rounds["first"])
+    assert "| Organization | Times heard |" in text and said in text
+    assert "| Seattle Parks and Recreation | 1 |" in text
+    # A session whose only round is anonymous: nobody was heard.
+    assert _chart_rows(export(cli, solo, "--format", "html")) == [
+        "Seattle Parks and Recreation", "0",
+        "Solo Org", "0",
+    ]  # fmt: skip

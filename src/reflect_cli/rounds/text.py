@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reflect_cli.model import AnswerRecord, Participant, Rating
+from reflect_cli.model import AnswerRecord, Participant, Rating, RoundKind
 from reflect_cli.rounds.analysis import (
     RoundResult,
     analyse,
@@ -145,6 +145,15 @@ def over_time_cell(result: RoundResult) -> str:
     top = max(result.counts.values())
     leaders = [k for k, v in result.counts.items() if v == top]
     return " / ".join(leaders) + f" ({top} of {result.n})" + (" ⚑" if result.divergent else "")
+
+
+def heard_on(question: AnswerRecord) -> set[str]:
+    """The handles heard on a question: its credits and its named ratings (a pass is not
+    a rating; an anonymous round keeps no names, so it counts no one)."""
+    heard = set(question.credits)
+    if question.round is RoundKind.NAMED:
+        heard |= {r.participant for r in question.ratings if r.participant}
+    return heard
 
 
 def rating_lines(record: AnswerRecord, participants: Sequence[Participant]) -> list[str]:

@@ -8,16 +8,11 @@ absent, or who left, was not there to be asked.
 
 from __future__ import annotations
 
-from reflect_cli.model import AnswerRecord, RoundKind, Session
+from reflect_cli.model import Session
+from reflect_cli.rounds.text import heard_on
 from reflect_cli.session.console import Console
 
-
-def heard_on(question: AnswerRecord) -> set[str]:
-    """The handles heard on a question: its credits and its named ratings."""
-    heard = set(question.credits)
-    if question.round is RoundKind.NAMED:
-        heard |= {r.participant for r in question.ratings if r.participant}
-    return heard
+__all__ = ["heard_on", "show", "unheard_by_domain"]
 
 
 def show(console: Console, session: Session) -> None:

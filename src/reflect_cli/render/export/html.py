@@ -15,6 +15,7 @@ from reflect_cli.model import AnswerRecord, CommitmentStatus, Session, has_answe
 from reflect_cli.render.export import round_svg
 from reflect_cli.render.export.base import Options, batched
 from reflect_cli.render.export.summary import (
+    PARTICIPATION,
     QuestionAnswers,
     Summary,
     build,
@@ -81,7 +82,7 @@ def _e(text: object) -> str:
 
 
 def _chart(participation: list[tuple[str, int]]) -> str:
-    """A horizontal bar chart of credited answers per organization, as inline SVG."""
+    """A horizontal bar chart of how often each organization was heard, as inline SVG."""
     if not participation:
         return ""
     top = max(count for _, count in participation) or 1
@@ -91,7 +92,7 @@ def _chart(participation: list[tuple[str, int]]) -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="{width}" '
         f'height="{height}" '
-        f'viewBox="0 0 {width} {height}" aria-label="Credited answers per organization">'
+        f'viewBox="0 0 {width} {height}" aria-label="{_e(PARTICIPATION)}">'
     ]
     for index, (organization, count) in enumerate(participation):
         y = index * row + 5
@@ -266,7 +267,8 @@ def _page(summary: Summary, options: Options) -> Iterator[str]:
         yield from _table(["Date", "Collaborative", *numbers], rows, ' class="over-time"')
     yield from _rounds_over_time(summary)
     yield from _commitments(summary)
-    yield ("<h2>Participation</h2>" + _chart(summary.participation))
+    yield f'<h2>Participation</h2><p class="meta">{_e(PARTICIPATION)}</p>'
+    yield _chart(summary.participation)
     if options.include_private and summary.notes:
         yield ('<h2>Private notes</h2><div class="private"><ul>')
         yield from [

@@ -8,6 +8,7 @@ from reflect_cli import kinds
 from reflect_cli.model import CommitmentStatus, Session, has_answer
 from reflect_cli.render.export.base import Options, batched
 from reflect_cli.render.export.summary import (
+    PARTICIPATION,
     Summary,
     build,
     intro_steps,
@@ -52,8 +53,8 @@ def _lines(summary: Summary, options: Options) -> Iterator[str]:
     yield from _over_time(summary)
     yield from _rounds_over_time(summary)
     yield from _commitments(summary)
-    yield from ("", "## Participation", "")
-    yield _row(["Organization", "Credited answers"])
+    yield from ("", "## Participation", "", PARTICIPATION, "")
+    yield _row(["Organization", "Times heard"])
     yield _row(["---", "---"])
     yield from (_row([inline(org), str(count)]) for org, count in summary.participation)
     if options.include_private:

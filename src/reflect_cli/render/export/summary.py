@@ -191,14 +191,23 @@ def _commitments(sessions: list[Session]) -> list[Commitment]:
     return list(found.values())
 
 
+#: What the participation table and chart count, said under their heading.
+PARTICIPATION = (
+    "How often each organization's people were heard on a question: an answer credited "
+    "to them, or their own rating in a named round (anonymous ratings count no one)."
+)
+
+
 def _participation(sessions: list[Session]) -> list[tuple[str, int]]:
+    """Per organization, the questions each of its people was heard on: the same rule as
+    the voices review in the room (credits and named ratings, once per person)."""
     counts: Counter[str] = Counter()
     for session in sessions:
         organizations = {p.handle: p.organization or p.label for p in session.participants}
         for person in session.participants:
             counts[organizations[person.handle]] += 0  # everyone present is listed
         for _, record in session.answers():
-            for handle in record.credits:
+            for handle in sorted(round_text.heard_on(record)):
                 counts[organizations.get(handle, "Unknown")] += 1
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
