@@ -19,7 +19,7 @@ from reflect_cli.records.store import Store
 from reflect_cli.session import prefill, ratings, saving, typed_lines
 from reflect_cli.session.console import Console
 from reflect_cli.session.follow_up import follow_up
-from reflect_cli.session.history import History, history_of
+from reflect_cli.session.history import History, history_of, known_spelling
 from reflect_cli.session.prefill import Plan
 from reflect_cli.session.questions import Paused, QuestionLoop, items_of
 from reflect_cli.session.roster import Roster
@@ -41,7 +41,10 @@ class Facilitator:
         """Begin a new session and run it to the end (or to a saved stop)."""
         if not self.console.interactive:
             self._check_required()
-        collaborative = self.plan.collaborative or self._ask_required("Collaborative")
+        typed = self.plan.collaborative or self._ask_required("Collaborative")
+        collaborative = known_spelling(self.store, typed)
+        if collaborative != typed:  # one spelling, so list and commitments show one
+            self.console.say(f"Collaborative: {collaborative} (as in its earlier sessions)", "dim")
         date = self.plan.date or dt.date.today().isoformat()
         if not self.plan.date and self.console.interactive:
             date = self._ask_date(date)

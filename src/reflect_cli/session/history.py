@@ -94,6 +94,20 @@ def history_of(store: Store, session: Session) -> History:
     return History(list(reversed(list(store.read(earlier)))))
 
 
+def known_spelling(store: Store, collaborative: str) -> str:
+    """The collaborative as its earlier sessions spell it, when ``collaborative`` is that
+    name in another case or accent form: the spelling most of its complete sessions use
+    (the oldest on a tie; drafts only when there is no complete one), else as typed."""
+    summaries, _ = store.summaries()
+    same = [s for s in summaries if fold(s.collaborative) == fold(collaborative)]
+    complete = [s for s in same if s.status == SessionStatus.COMPLETE] or same
+    if not complete:
+        return collaborative
+    oldest_first = list(reversed(newest_first(complete)))
+    spellings = [s.collaborative for s in oldest_first]
+    return max(spellings, key=lambda name: (spellings.count(name), -spellings.index(name)))
+
+
 def overdue_days(due: str, today: dt.date) -> int:
     """Days past a due date (0 when not due yet, or no date)."""
     try:
