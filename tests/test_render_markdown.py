@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 
-from reflect_cli.model import Action, AnswerRecord, DomainRecord, Participant, ProtocolRef, Session
+from reflect_cli.model import (
+    Action,
+    AnswerRecord,
+    CommitmentStatus,
+    DomainRecord,
+    Participant,
+    ProtocolRef,
+    Session,
+)
 from reflect_cli.render import markdown
 
 HOSTILE = "\n".join(
@@ -81,3 +89,28 @@ def test_record_shows_ratings_with_their_scale_and_multi_as_bullets() -> None:
     text = markdown.render_session(record)
     assert "3 of 5 — Partly" in text
     assert "- Space, staff and time\n- Families" in text
+
+
+def test_record_shows_follow_up_notes_and_who_left_or_was_absent() -> None:
+    made = session()
+    made.participants += [
+        Participant("Monica Haugen", "Seattle Parks", "Lead", "mh", left=True),
+        Participant("Dana Okafor", "Northgate Elementary", "", "dana", present=False),
+    ]
+    made.follow_up = [
+        Action(
+            "Share the space",
+            "jo",
+            "2026-11-01",
+            CommitmentStatus.DONE,
+            note="sent by email on Nov 2",
+        )
+    ]
+    text = markdown.render_session(made)
+    assert (
+        "- [x] Share the space (owner: \\<b\\>Jo\\</b\\>; due 2026-11-01; note: sent by email on Nov 2)"
+        in text
+    )
+    assert "- **Monica Haugen**, Seattle Parks, Lead (handle mh) — left" in text
+    assert "- **Dana Okafor**, Northgate Elementary (handle dana) — absent" in text
+    assert "\\<b\\>Jo\\</b\\>**, Org, Role (handle jo)\n" in text  # here to the end: nothing added

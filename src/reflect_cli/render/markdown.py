@@ -54,7 +54,9 @@ def block(text: str) -> str:
 def _person(person: Participant) -> str:
     details = ", ".join(inline(x) for x in (person.organization, person.role) if x)
     handle = f" (handle {inline(person.handle)})" if person.handle else ""
-    return f"- **{inline(person.name)}**" + (f", {details}" if details else "") + handle
+    # As `reflect show` says it: "left" was here, "absent" was credited but not here.
+    state = " — left" if person.left else "" if person.present else " — absent"
+    return f"- **{inline(person.name)}**" + (f", {details}" if details else "") + handle + state
 
 
 def action_item(action: Action, names: dict[str, str]) -> str:
@@ -67,6 +69,8 @@ def action_item(action: Action, names: dict[str, str]) -> str:
     ]
     if action.status not in (CommitmentStatus.OPEN, CommitmentStatus.DONE):
         details.append(inline(action.status))
+    if action.note:  # the follow-up's status note ("sent by email on Nov 2")
+        details.append(f"note: {inline(action.note)}")
     tail = "; ".join(d for d in details if d)
     return f"- [{box}] {inline(action.text)}" + (f" ({tail})" if tail else "")
 
