@@ -207,3 +207,43 @@ def test_review_tables_cut_no_word_and_drop_no_column(sessions_dir: Path, column
     start = next(i for i, line in enumerate(lines) if line.strip().startswith("/skip"))
     end = next(i for i, line in enumerate(lines) if line.strip().startswith("/help"))
     assert all(line.startswith("  ") for line in lines[start : end + 1] if line.strip())
+
+
+@pytest.mark.parametrize("columns", [120, 60])
+def test_choice_help_hangs_under_its_text_and_closing_messages_keep_words_whole(
+    sessions_dir: Path, columns: int
+) -> None:
+    child, log = spawn(sessions_dir, columns, "equitable-partnerships")
+    for prompt, reply in [
+        ("Collaborative", "Northgate Elementary OST Collaborative"),
+        ("Date (YYYY-MM-DD)", "2026-10-20"),
+        ("Site", "Northgate Elementary"),
+        ("Facilitator", "Alex Rivera"),
+        ("participant> ", "Monica Haugen | Seattle Parks and Recreation | Site lead | mh"),
+        ("participant> ", ""),
+    ]:
+        child.expect_exact(prompt)
+        child.sendline(reply)
+    child.expect_exact("Monica Haugen, Seattle Parks and Recreation: ", timeout=60)
+    child.send("4")  # a rating typed, not entered
+    child.expect_exact("4", timeout=60)  # echoed: readline holds it
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+    lines = screen_of(log, columns)
+    assert_nothing_glued(lines)
+    first = next(i for i, line in enumerate(lines) if line.startswith("  1) Cooperative: "))
+    assert lines[first + 1].startswith("     ") and lines[first + 1].strip()  # hanging indent
+    assert "Kept the rating you were typing (4) as a private note." in " ".join(lines)
+    # The prose wraps at spaces; the command has a line of its own, from column 0.
+    stop = next(i for i, line in enumerate(lines) if line.startswith("reflect: Interrupted."))
+    command = next(i for i in range(stop, len(lines)) if lines[i].startswith("reflect resume "))
+    prose = " ".join(line.strip() for line in lines[stop:command])
+    assert prose == "reflect: Interrupted. Session saved as a draft; continue with:"
+    whole = "".join(lines[command:])  # at 60 columns the terminal folds the long id
+    assert re.fullmatch(
+        r"reflect resume 2026-10-20-northgate-elementary-ost-collaborative-\w{4}", whole
+    )
+    assert "typed, not entered: 4" in next(sessions_dir.glob("*.yaml")).read_text()

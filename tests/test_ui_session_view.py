@@ -80,3 +80,21 @@ def test_show_at_60_columns_cuts_no_word(cli: Any, sessions_dir: Any, monkeypatc
     names = {w for p in session.participants for w in f"{p.name} {p.organization}".split()}
     for word in [*long.split(), "absent", "2026-12-01", "open", *names]:
         assert word in words, word
+
+
+def test_show_without_commitments_says_so_instead_of_an_empty_table(
+    cli: Any, sessions_dir: Any
+) -> None:
+    from conftest import make_session
+    from reflect_cli.records.store import Store
+
+    sid = make_session(
+        sessions_dir, "equitable-partnerships", answers={"partnership-type-now": "Cooperative"}
+    )
+    store = Store(sessions_dir)
+    session = store.load(sid)
+    session.actions, session.follow_up = [], []
+    store.save(session)
+    out = cli("show", sid).stdout
+    assert "No commitments." in out
+    assert "commitment" not in out.replace("No commitments.", "").lower().split("participants")[-1]

@@ -38,6 +38,7 @@ class SessionInterrupted(ReflectError):
     def __init__(self, session_id: str, exit_code: int, reason: str) -> None:
         self.session_id = session_id
         self.exit_code = exit_code
+        self.reason = reason
         super().__init__(
             f"{reason}. Session saved as a draft; continue with: reflect resume {session_id}"
         )

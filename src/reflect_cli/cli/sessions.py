@@ -64,12 +64,48 @@ def _need_a_terminal(command: str) -> None:
     )
 
 
+def _tell(prose: str, command: str) -> None:
+    """A closing message on standard error: the prose wrapped at spaces to the terminal's
+    width, then the command (or path) alone on its own line, never wrapped by us, so it
+    is read and copied whole (a terminal cuts a long line at its edge, but never inside
+    a word of ours)."""
+    import os
+    import textwrap
+
+    try:
+        width = os.get_terminal_size(sys.stderr.fileno()).columns
+    except (OSError, ValueError):
+        width = 80
+    lines = textwrap.wrap(
+        f"reflect: {prose}",
+        max(20, width - 1),
+        break_long_words=False,
+        break_on_hyphens=False,
+        subsequent_indent="  ",
+    )
+    print("\n".join([*lines, command]), file=sys.stderr, flush=True)
+
+
 def _finished(store: Store, session: Session) -> None:
     path = store.path(session.id)
-    print(
-        f"reflect: session complete: {path} (and {path.with_suffix('.md').name})", file=sys.stderr
-    )
+    _tell(f"session complete, saved (with {path.with_suffix('.md').name} beside it) as:", str(path))
     print(path)
+
+
+@contextmanager
+def _said_when_stopped() -> Iterator[None]:
+    """A stopped session (Ctrl-C, Ctrl-D, /pause) ends with how to continue it, the
+    command on its own line."""
+    from reflect_cli.errors import SessionInterrupted
+
+    try:
+        yield
+    except SessionInterrupted as stopped:
+        _tell(
+            f"{stopped.reason}. Session saved as a draft; continue with:",
+            f"reflect resume {stopped.session_id}",
+        )
+        raise typer.Exit(stopped.exit_code) from None
 
 
 def start(
@@ -134,7 +170,7 @@ def start(
     prefill.add_participants(plan, participant or [])
     prefill.check_against(plan, found, str(answers or "options"))
     store = Store.at(sessions_dir(ctx))
-    with store.live(), _saved_on_hangup():
+    with store.live(), _saved_on_hangup(), _said_when_stopped():
         session = Facilitator(_console(no_input), store, found, plan).start()
     _finished(store, session)
 
@@ -201,7 +237,7 @@ def resume(
         session = store.load_path(path)  # a damaged draft is named before anything else
         protocol = _protocol_for(session, questions_dir or [])
         _need_a_terminal("resume")
-        with _saved_on_hangup():
+        with _saved_on_hangup(), _said_when_stopped():
             Facilitator(console, store, protocol, Plan()).resume(session)
     _finished(store, session)
 

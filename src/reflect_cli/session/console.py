@@ -27,6 +27,10 @@ class Console(Protocol):
     def say(self, text: str, style: str = "") -> None:
         """Show text (never interpreted as markup)."""
 
+    def item(self, marker: str, text: str, style: str = "") -> None:
+        """A list item: ``text`` wraps beside ``marker`` (``  1) ``), its continuation
+        lines indented under the text, never back at the margin."""
+
     def rule(self, title: str, detail: str = "") -> None:
         """A heading line across the screen; ``detail`` (progress) goes beside the title
         when both fit."""
@@ -65,6 +69,9 @@ class ScriptedConsole:
 
     def say(self, text: str, style: str = "") -> None:
         self.shown.append(text)
+
+    def item(self, marker: str, text: str, style: str = "") -> None:
+        self.shown.append(marker + text)
 
     def rule(self, title: str, detail: str = "") -> None:
         self.shown.append(f"== {title}{' · ' + detail if detail else ''} ==")

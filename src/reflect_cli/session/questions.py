@@ -112,15 +112,15 @@ class QuestionLoop:
         if question.help:
             self.console.say(question.help, "dim")
         for number, choice in enumerate(question.choices, 1):
-            self.console.say(
-                f"  {number}) {choice.label}" + (f": {choice.help}" if choice.help else "")
-            )
+            help_text = f": {choice.help}" if choice.help else ""
+            self.console.item(f"  {number}) ", choice.label + help_text)
         if question.scale:
             points = ", ".join(f"{k} = {v}" for k, v in sorted(question.scale.labels.items()))
-            self.console.say(
-                f"  {question.scale.min} to {question.scale.max}"
-                + (f" ({points})" if points else "")
-            )
+            ends = f"  {question.scale.min} to {question.scale.max}"
+            if points:
+                self.console.item(ends + " ", f"({points})")
+            else:
+                self.console.say(ends)
         if record.round:
             self._round(item)
         if record.answer not in (None, "", []):

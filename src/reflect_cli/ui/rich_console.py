@@ -62,6 +62,17 @@ class RichConsole:
         self._after_typeahead()
         self._out.print(self._terminal.text(text, style))
 
+    def item(self, marker: str, text: str, style: str = "") -> None:
+        from rich.table import Table
+
+        self._after_typeahead()
+        # A grid: the marker's column never wraps, the text's wraps under itself.
+        grid = Table.grid()
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        grid.add_row(self._terminal.text(marker, style), self._terminal.text(text, style))  # type: ignore[arg-type]
+        self._out.print(grid)
+
     def _after_typeahead(self) -> None:
         """Keys typed before a prompt is shown (typeahead) are echoed by the terminal
         where the cursor is, and what we print next would follow them on their line.

@@ -64,9 +64,12 @@ def show(session: Session, out: Console | None = None) -> None:
         [a.due, a.text, names.get(a.owner, a.owner), a.status + (f": {a.note}" if a.note else "")]
         for a in (*session.follow_up, *session.actions)
     ]
-    terminal.table(
-        ["due", "commitment", "owner", "status"], actions, caption="Commitments", out=out
-    )
+    if actions:
+        terminal.table(
+            ["due", "commitment", "owner", "status"], actions, caption="Commitments", out=out
+        )
+    else:  # a header over nothing reads as a bug
+        out.print(terminal.text("No commitments.", "dim"))
     loose = [n for n in session.notes if not session.find(n.question)]
     for note in loose:
         out.print(terminal.text(f"[private note] {note.text}", "yellow"))
