@@ -99,3 +99,14 @@ def test_rating_lines_name_no_one_for_an_anonymous_round() -> None:
     del anonymous.ratings[1:]
     # One anonymous rating is its author's: search and the index never see it.
     assert text.rating_lines(anonymous, PEOPLE) == []
+
+
+def test_heard_on_counts_credits_and_named_ratings_never_anonymous_ones() -> None:
+    named = trust(Rating(4, "mh"), Rating(2, "shana"), passed=1)
+    named.credits = ["shana"]
+    assert text.heard_on(named) == {"mh", "shana"}  # Shana once, for rating and talk
+    anonymous = trust(Rating(4, organization="Seattle Parks and Recreation"))
+    anonymous.round = RoundKind.ANONYMOUS
+    assert text.heard_on(anonymous) == set()
+    anonymous.credits = ["mh"]  # the discussion after the round still credits
+    assert text.heard_on(anonymous) == {"mh"}
