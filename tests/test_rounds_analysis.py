@@ -17,8 +17,8 @@ from reflect_cli.rounds.analysis import (
     analyse,
     band_of,
     number,
-    to_json,
 )
+from reflect_cli.rounds.json_object import to_json
 
 PARKS = "Seattle Parks and Recreation"
 STEM = "STEMPaths Innovation Network"
