@@ -97,7 +97,7 @@ class Facilitator:
         self._intro(session)
         loop = QuestionLoop(self.console, session, items_of(session), lambda: self._save(session))
         loop.roster = self._roster_of(session)
-        loop.planned = {d.id: d.minutes for d in self.protocol.domains if d.minutes}
+        loop.clock.planned = {d.id: d.minutes for d in self.protocol.domains if d.minutes}
         if self.console.interactive:
             loop.run()
             review(self.console, session, loop)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -14,25 +11,25 @@ from reflect_cli.model import (
     ROUND_KINDS,
     AnswerRecord,
     DomainRecord,
-    Kind,
     Note,
     Participant,
     Question,
     RoundKind,
     Session,
 )
-from reflect_cli.session import credits, typed_lines, voices
+from reflect_cli.session import credits, text_answer, typed_lines, voices
 from reflect_cli.session.actions import record_action
+from reflect_cli.session.clock import Clock
 from reflect_cli.session.console import Console
 from reflect_cli.session.credits import Speaker
 from reflect_cli.session.people import find
+from reflect_cli.session.question_screen import prompt_of, show_question, show_so_far
 from reflect_cli.session.roster import Roster
 from reflect_cli.session.rounds import PAUSE, RoundRunner
+from reflect_cli.session.text_answer import lines_of, set_text
 from reflect_cli.session.typed_lines import Command
 
 NEXT, BACK, STAY = "next", "back", "stay"
-#: The mark on a line that Ctrl-C or a closed terminal stopped before Enter.
-UNFINISHED = "[unfinished]"
 
 
 class Paused(Exception):
@@ -63,27 +60,17 @@ class QuestionLoop:
         self.session = session
         self.items = items
         self.save = save
-        self.began = time.monotonic() - _since(session.started)
+        self.clock = Clock(session.started)
         #: /join, /leave, /roster (set by the flow; without it those are unknown here).
         self.roster: Roster | None = None
-        #: Minutes planned per domain id (the protocol's optional ``minutes:``).
-        self.planned: dict[str, int] = {}
-        self._domain_began: dict[str, float] = {}
         #: The last line's mistyped speaker, while the facilitator may still fix it.
         self._typo: Speaker | None = None
         #: Who ``/as`` credits every line to, until an empty line.
         self.speaking: Participant | None = None
 
     def elapsed(self, domain: str = "") -> str:
-        """Minutes since the session began (today), for the progress header; with the
-        domain's own minutes against its plan when the protocol gives one."""
-        minutes = int(time.monotonic() - self.began) // 60
-        shown = f"{minutes} min" if minutes < 60 else f"{minutes // 60} h {minutes % 60:02d} min"
-        planned = self.planned.get(domain)
-        if planned:
-            began = self._domain_began.setdefault(domain, time.monotonic())
-            shown += f" · this domain {int(time.monotonic() - began) // 60} of {planned} min"
-        return shown
+        """The progress header's time (``session.clock``)."""
+        return self.clock.elapsed(domain)
 
     def run(self) -> None:
         self.console.completions(
@@ -104,33 +91,11 @@ class QuestionLoop:
         """Ask one question until it is answered, skipped or left with /back."""
         item = self.items[index]
         question, record = item.question, item.record
-        self.console.rule(
-            item.domain.title,
-            f"question {index + 1} of {len(self.items)} · {self.elapsed(item.domain.id)}",
-        )
-        self.console.say(question.prompt, "bold")
-        if question.help:
-            self.console.say(question.help, "dim")
-        for number, choice in enumerate(question.choices, 1):
-            help_text = f": {choice.help}" if choice.help else ""
-            self.console.item(f"  {number}) ", choice.label + help_text)
-        if question.scale:
-            points = ", ".join(f"{k} = {v}" for k, v in sorted(question.scale.labels.items()))
-            ends = f"  {question.scale.min} to {question.scale.max}"
-            if points:
-                self.console.item(ends + " ", f"({points})")
-            else:
-                self.console.say(ends)
+        progress = f"question {index + 1} of {len(self.items)} · {self.elapsed(item.domain.id)}"
+        show_question(self.console, question, item.domain.title, progress)
         if record.round:
             self._round(item)
-        if record.answer not in (None, "", []):
-            self.console.say("So far:", "dim")
-            self.console.say(kinds.answer_text(record.kind, record.answer))
-        hint = kinds.of(question.kind).hint
-        if record.round:
-            hint = "the discussion, optional: empty line ends it; /help for commands"
-        required = question.required and not record.rated  # a held round answers it
-        self.console.say(f"({hint}{'; required' if required else ''})", "dim")
+        show_so_far(self.console, record, question)
         while True:
             step = self._one_line(index)
             if step != STAY:
@@ -142,9 +107,11 @@ class QuestionLoop:
         # A round's answer is the discussion: typed as text, whatever the kind.
         multiline = kinds.of(question.kind).multiline or record.round is not None
         try:
-            raw = self.console.ask(">" if multiline else _prompt(question))
+            raw = self.console.ask(">" if multiline else prompt_of(question))
         except (KeyboardInterrupt, EOFError):
-            self._keep_unfinished(record, multiline)
+            text_answer.keep_unfinished(
+                self.console, self.session, record, multiline, self.speaking, self.save
+            )
             raise
         try:
             parsed = typed_lines.command_of(raw)
@@ -171,26 +138,6 @@ class QuestionLoop:
             self.console.say(str(exc), "yellow")
             return STAY
 
-    def _keep_unfinished(self, record: AnswerRecord, multiline: bool) -> None:
-        """Ctrl-C or a closed terminal with a line typed but not entered: a text line
-        joins the answer marked ``[unfinished]``; anything else (a command, a value) is
-        kept as a private note. Saved before anything is said: the terminal may be gone."""
-        typed = self.console.unfinished.strip()
-        if not typed:
-            return
-        if multiline and not typed.startswith("/"):
-            line = f"{typed} {UNFINISHED}"
-            if self.speaking is not None and typed_lines.speaker_word(typed) is None:
-                line = f"{self.speaking.handle}: {line}"
-            self._set_text(record, [*self._lines(record), line], in_progress=True)
-            where = "in the answer, marked " + UNFINISHED
-        else:
-            self.session.notes.append(Note(f"typed, not entered: {typed}", record.id))
-            where = "as a private note"
-        self.save()
-        with contextlib.suppress(OSError):
-            self.console.say(f"Kept the line you were typing {where}.", "yellow")
-
     def _as_line(self, line: str) -> str | None:
         """While ``/as`` is on: a line with no speaker of its own is theirs; an empty
         line ends it (and not the answer)."""
@@ -211,7 +158,7 @@ class QuestionLoop:
         if speaker is not None and speaker.absent and speaker.person is not None:
             absent = replace(speaker.person, present=False)
             self.session.participants.append(absent)
-        self._set_text(record, [*self._lines(record), line], in_progress=True)
+        set_text(record, [*lines_of(record), line], self.session.participants, in_progress=True)
         self.save()
         if speaker is not None and speaker.message:
             self.console.say(speaker.message, "yellow")
@@ -220,28 +167,17 @@ class QuestionLoop:
     def _fixed(self, record: AnswerRecord, typo: Speaker, line: str) -> bool:
         """Right after a mistyped speaker: Enter keeps the line uncredited; a name or
         handle, or the line retyped, credits it. Anything else is a new line."""
-        lines = self._lines(record)
+        lines = lines_of(record)
         if not line.strip():
             self.console.say("Kept as typed, uncredited.", "dim")
             return True
         fixed = credits.retyped(lines[-1], line, self.session.participants) if lines else None
         if fixed is None:
             return False
-        self._set_text(record, [*lines[:-1], fixed], in_progress=True)
+        set_text(record, [*lines[:-1], fixed], self.session.participants, in_progress=True)
         self.save()
         self.console.say(f"Credited: {fixed}", "green")
         return True
-
-    @staticmethod
-    def _lines(record: AnswerRecord) -> list[str]:
-        return record.answer.split("\n") if isinstance(record.answer, str) and record.answer else []
-
-    def _set_text(self, record: AnswerRecord, lines: list[str], in_progress: bool) -> None:
-        text = "\n".join(lines)
-        record.answer = text or None
-        record.credits = typed_lines.credits_of(text, self.session.participants)
-        record.in_progress = in_progress and (bool(text) or record.round is not None)
-        record.skipped = False
 
     def _empty(self, item: Item) -> str:
         record = item.record
@@ -276,8 +212,8 @@ class QuestionLoop:
         if name == "/edit":
             if not kinds.of(item.question.kind).multiline and not record.round:
                 raise InputError("/edit works on text answers; type the new value instead")
-            edited = self.console.edit("\n".join(self._lines(record)))
-            self._set_text(record, edited.split("\n"), in_progress=True)
+            edited = self.console.edit("\n".join(lines_of(record)))
+            set_text(record, edited.split("\n"), self.session.participants, in_progress=True)
             self.save()
             self.console.say("Answer updated:", "dim")
             self.console.say(kinds.answer_text(record.kind, record.answer) or "(empty)")
@@ -321,24 +257,10 @@ class QuestionLoop:
         try:
             step = runner.run(item.record, item.question)
         except (KeyboardInterrupt, EOFError):
-            self._keep_typed_rating(item.record)
+            text_answer.keep_typed_rating(self.console, self.session, item.record, self.save)
             raise
         if step is PAUSE:
             raise Paused
-
-    def _keep_typed_rating(self, record: AnswerRecord) -> None:
-        """Ctrl-C or a closed terminal with a rating typed but not entered, in a named
-        round: kept as a private note (an anonymous rating never is: no one may read it
-        back). Saved before anything is said: the terminal may be gone."""
-        typed = self.console.unfinished.strip()
-        if record.round is not RoundKind.NAMED or not typed:
-            return
-        self.session.notes.append(Note(f"typed, not entered: {typed}", record.id))
-        self.save()
-        with contextlib.suppress(OSError):
-            self.console.say(
-                f"Kept the rating you were typing ({typed}) as a private note.", "yellow"
-            )
 
     def _start_round(self, item: Item, argument: str) -> None:
         record = item.record
@@ -357,27 +279,3 @@ class QuestionLoop:
         self.save()
         self._round(item)
         self.console.say("(the discussion, optional: empty line ends it)", "dim")
-
-
-def _prompt(question: Question) -> str:
-    """``choice>``; a scale shows its ends: ``1 Not yet … 5 Fully>``."""
-    scale = question.scale
-    if question.kind != Kind.SCALE or scale is None:
-        return f"{question.kind}>"
-    ends = [
-        f"{p} {scale.labels[p]}" if p in scale.labels else str(p) for p in (scale.min, scale.max)
-    ]
-    return " … ".join(ends) + ">"
-
-
-def _since(started: str) -> float:
-    """Seconds since a session started, when that was earlier today; else 0 (a session
-    resumed on another day counts from the resume)."""
-    try:
-        then = dt.datetime.fromisoformat(started)
-    except ValueError:
-        return 0.0
-    now = dt.datetime.now().astimezone()
-    if then.tzinfo is None or then.date() != now.date():
-        return 0.0
-    return max(0.0, (now - then).total_seconds())
