@@ -25,7 +25,11 @@ from reflect_cli.cli.options import (
 from reflect_cli.cli.selecting import chosen_sessions, open_store, selection
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from reflect_cli.model import Session
+    from reflect_cli.records.store import Store
+    from reflect_cli.records.summary import Summary
 
 
 @contextmanager
@@ -253,7 +257,11 @@ def export(
     if not chosen:
         raise StoreError(f"no sessions match in {store.folder.absolute()}")
     options = exporting.Options(
-        redact=redact, include_private=include_private, excel=excel, keep_places=keep_places
+        redact=redact,
+        include_private=include_private,
+        excel=excel,
+        keep_places=keep_places,
+        earlier=None if redact else _earlier(store),
     )
     oldest_first = list(reversed(chosen))
     with _bulk():
@@ -294,6 +302,23 @@ def _shown_as(row: Summary, copies: set[str]) -> str:
     if row.id in copies and row.file != f"{row.id}.yaml":
         return row.file
     return row.id
+
+
+def _earlier(store: Store) -> Callable[[str], Session | None]:
+    """A session by id, read when asked (a carried commitment's own meeting), else None."""
+    from reflect_cli.errors import ReflectError
+
+    read: dict[str, Session | None] = {}
+
+    def find(session_id: str) -> Session | None:
+        if session_id not in read:
+            try:
+                read[session_id] = store.session(store.resolve(session_id))
+            except ReflectError:
+                read[session_id] = None
+        return read[session_id]
+
+    return find
 
 
 def _edit_loop(session: Session, path: Path) -> Session | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -19,6 +19,10 @@ class Options:
     keep_places: bool = False
     #: What was redacted, stated at the top of the document (set by ``render``).
     notice: str = ""
+    #: The session a carried commitment came from, by id, when it is not exported
+    #: itself (its date, and its owner's name when they were not there later); None
+    #: when unknown. Not given when redacting.
+    earlier: Callable[[str], Session | None] | None = None
 
 
 class Exporter(Protocol):

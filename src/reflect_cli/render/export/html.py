@@ -57,6 +57,7 @@ ul.chosen { margin: 0; padding-left: 1.2rem; }
 ul.commitments { list-style: none; padding-left: 0; }
 ul.commitments li::before { content: "\\2610  "; }
 ul.commitments li.done::before { content: "\\2611  "; }
+ul.commitments li.dropped::before { content: "\\2715  "; }
 .notice { border: 1px solid #2a6f97; padding: .4rem .6rem; font-size: .9rem; }
 .private { background: #fff6e0; padding: .5rem; }
 .round { margin: .3rem 0 .8rem; }
@@ -220,7 +221,7 @@ def _over_time_cell(question: QuestionAnswers, session: Session) -> str | list[s
 
 def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
     """The page, in chunks."""
-    return batched(_page(build(list(sessions)), options))
+    return batched(_page(build(list(sessions), options.earlier), options))
 
 
 def _page(summary: Summary, options: Options) -> Iterator[str]:
@@ -311,8 +312,10 @@ def _commitments(summary: Summary) -> Iterator[str]:
             )
             if x
         )
-        css = ' class="done"' if c.status is CommitmentStatus.DONE else ""
-        yield (f'<li{css}>{_e(c.action.text)} <span class="meta">({_e(details)})</span></li>')
+        css = {CommitmentStatus.DONE: ' class="done"', CommitmentStatus.DROPPED: ' class="dropped"'}
+        text = _e(c.action.text)
+        text = f"<del>{text}</del>" if c.status is CommitmentStatus.DROPPED else text
+        yield f'<li{css.get(c.status, "")}>{text} <span class="meta">({_e(details)})</span></li>'
     yield (
         "</ul>"
         + ("" if summary.commitments else '<p class="unanswered">No commitments recorded.</p>')

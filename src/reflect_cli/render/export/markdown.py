@@ -27,7 +27,7 @@ def _row(cells: list[str]) -> str:
 
 def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
     """The document, in chunks."""
-    return batched(_single_blanks(_lines(build(list(sessions)), options)))
+    return batched(_single_blanks(_lines(build(list(sessions), options.earlier), options)))
 
 
 def _single_blanks(lines: Iterable[str]) -> Iterator[str]:
@@ -180,7 +180,11 @@ def _commitments(summary: Summary) -> Iterator[str]:
             f"{inline(c.status)} as of {inline(c.as_of)}",
             f"note: {inline(c.note)}" if c.note else "",
         ]
+        said = f"({'; '.join(d for d in details if d)})"
+        if c.status is CommitmentStatus.DROPPED:  # no box: neither done nor owed
+            yield f"- ~~{inline(c.action.text)}~~ {said}"
+            continue
         box = "x" if c.status is CommitmentStatus.DONE else " "
-        yield f"- [{box}] {inline(c.action.text)} ({'; '.join(d for d in details if d)})"
+        yield f"- [{box}] {inline(c.action.text)} {said}"
     if not summary.commitments:
         yield "_No commitments recorded._"

@@ -235,7 +235,8 @@ class Redactor:
             action.text, action.note = self.text(action.text), self.text(action.note)
             action.owner = handles.get(action.owner) or self._owner(action.owner)
             origin = self.session_numbers.get(action.origin)
-            action.origin = f"Session {origin}" if origin else ("earlier" if action.origin else "")
+            # From outside the selection: only its date, which a session id starts with.
+            action.origin = f"Session {origin}" if origin else _dated(action.origin)
         for note in session.notes:
             note.text = self.text(note.text)
         session.extra = {self.text(k): self._any(v) for k, v in session.extra.items()}
@@ -310,6 +311,12 @@ def _excess(matcher: Matcher, plain: str, static: str) -> Iterator[Found]:
 
 def _key(name: str, organization: str) -> tuple[str, str]:
     return (" ".join(fold(name).split()), " ".join(fold(organization).split()))
+
+
+def _dated(origin: str) -> str:
+    """ "2026-09-10-x-club-51b8" → "2026-09-10"; an id with no date → "earlier"."""
+    dated = re.match(r"\d{4}-\d{2}-\d{2}(?=-|$)", origin)
+    return dated[0] if dated else ("earlier" if origin else "")
 
 
 def _numbered(label: str, count: int) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reflect_cli import kinds
@@ -10,6 +12,8 @@ from reflect_cli.model import Action, Answer, AnswerRecord, CommitmentStatus, Ki
 from reflect_cli.render.export.names import fold
 from reflect_cli.rounds import text as round_text
 from reflect_cli.rounds.analysis import RoundResult
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?=-|$)")
 
 
 @dataclass
@@ -81,17 +85,31 @@ class Commitment:
     as_of: str
     note: str = ""
     followed_in: Session | None = None
+    #: The session that made it when that one is not exported (``Options.earlier``).
+    origin: Session | None = None
 
     @property
     def made(self) -> str:
-        return self.made_in.date if self.made_in else "earlier"
+        """The date of the meeting that made it: a session id starts with its date (a
+        redacted one keeps just the date), else "earlier"."""
+        made_in = self.made_in or self.origin
+        if made_in is not None:
+            return made_in.date
+        dated = _DATE.match(self.action.origin)
+        return dated[0] if dated else "earlier"
 
     def owner(self) -> str:
-        """The owner's name as the session that made (or last followed up) it knew it."""
-        for session in (self.made_in, self.followed_in):
+        """The owner's name as the session that made (or last followed up) it knew it,
+        even when they were not at the later meeting."""
+        for session in (self.made_in, self.followed_in, self.origin):
             if session is not None and self.action.owner in (names := session.names()):
                 return names[self.action.owner]
         return self.action.owner
+
+    @property
+    def mark(self) -> str:
+        """A status word for what a box cannot say: "dropped" (done and open are boxes)."""
+        return "dropped" if self.status is CommitmentStatus.DROPPED else ""
 
 
 @dataclass
@@ -120,7 +138,9 @@ class Summary:
         return len(self.sessions) == 1
 
 
-def build(sessions: list[Session]) -> Summary:
+def build(
+    sessions: list[Session], earlier: Callable[[str], Session | None] | None = None
+) -> Summary:
     """Gather answers side by side, values over time, commitments and participation."""
     domains: dict[str, DomainAnswers] = {}
     questions: dict[str, QuestionAnswers] = {}
@@ -139,7 +159,7 @@ def build(sessions: list[Session]) -> Summary:
         list(domains.values()),
         _over_time(sessions, questions),
         rounds,
-        _commitments(sessions),
+        _commitments(sessions, earlier),
         _participation(sessions),
         notes,
         sources,
@@ -174,7 +194,9 @@ def _rated(question: QuestionAnswers, session: Session) -> bool:
     return record is not None and record.rated
 
 
-def _commitments(sessions: list[Session]) -> list[Commitment]:
+def _commitments(
+    sessions: list[Session], earlier: Callable[[str], Session | None] | None
+) -> list[Commitment]:
     found: dict[tuple[str, str], Commitment] = {}
     for session in sessions:
         for action in session.actions:
@@ -184,7 +206,9 @@ def _commitments(sessions: list[Session]) -> list[Commitment]:
         for carried in session.follow_up:
             key = (carried.text, carried.origin)
             if key not in found:  # made before the first session selected
+                origin = earlier(carried.origin) if earlier and carried.origin else None
                 found[key] = Commitment(carried, None, carried.status, session.date)
+                found[key].origin = origin
             found[key].status, found[key].as_of = carried.status, session.date
             found[key].followed_in = session
             found[key].note = carried.note or found[key].note
@@ -222,9 +246,11 @@ def title_of(summary: Summary) -> str:
 
 def people(summary: Summary) -> tuple[list[str], list[str]]:
     """Who took part and who was on the roster but never present: name (unless
-    redacted), organization and role, once each."""
+    redacted), organization and role, once each; "(left)" after someone who left early
+    (in every session they came to), as `show` says it."""
     seen: dict[str, str] = {}
     present: set[str] = set()
+    stayed: set[str] = set()
     for session in summary.sessions:
         for person in session.participants:
             details = ", ".join(x for x in (person.organization, person.role) if x)
@@ -234,8 +260,14 @@ def people(summary: Summary) -> tuple[list[str], list[str]]:
             seen.setdefault(key, shown)
             if person.present:
                 present.add(key)
+                if not person.left:
+                    stayed.add(key)
     return (
-        [shown for key, shown in seen.items() if key in present],
+        [
+            shown + ("" if key in stayed else " (left)")
+            for key, shown in seen.items()
+            if key in present
+        ],
         [shown for key, shown in seen.items() if key not in present],
     )
 
