@@ -355,3 +355,13 @@ def test_a_near_name_at_participant_is_asked_about_and_new_people_asked_their_or
         ("Hpoe", "", "hpoe"),
         ("May Tran", "STEMPaths", "may"),
     ]
+
+
+def test_a_near_miss_of_someone_already_here_is_still_asked_about(
+    tiny: Protocol, sessions_dir: Path
+) -> None:
+    anas_meeting(tiny, sessions_dir)
+    lines = ["mh ana", "Monika", "y", "", "/pause"]  # Monica is here and known: one person
+    second, console = run(tiny, sessions_dir, plan("2026-11-01"), lines)
+    assert any(line.startswith("Did you mean Monica Haugen") for line in console.shown)
+    assert [p.handle for p in second.participants] == ["mh", "ana"]

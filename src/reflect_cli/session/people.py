@@ -95,12 +95,13 @@ def near_miss(people: Sequence[Participant], words: str) -> Participant | None:
     key = fold(words.lstrip("@"))
     if not key:
         return None
-    candidates: dict[str, list[Participant]] = {}
+    # A person on today's list and among the known people is one person, counted once.
+    candidates: dict[str, dict[tuple[str, str], Participant]] = {}
     for person in people:
         name = fold(person.name)
         for form in {fold(person.handle), name, *name.split()}:
             if len(form) > 1:
-                candidates.setdefault(form, []).append(person)
-    single = {form: who[0] for form, who in candidates.items() if len(who) == 1}
+                candidates.setdefault(form, {}).setdefault(person_key(person), person)
+    single = {form: next(iter(who.values())) for form, who in candidates.items() if len(who) == 1}
     found = difflib.get_close_matches(key, list(single), n=1, cutoff=0.75)
     return single[found[0]] if found else None
