@@ -316,8 +316,8 @@ def test_a_change_in_folding_rebuilds_the_index(
     from reflect_cli import folding
 
     listing(folder)
-    real = folding.fold
-    monkeypatch.setattr(index_schema, "fold", lambda text: real(text).replace("l", "L"))
+    real = folding.fold_words
+    monkeypatch.setattr(index_schema, "fold_words", lambda text: real(text).replace("l", "L"))
     db = sqlite3.connect(folder / ".reflect" / "index.sqlite")
     db.execute("UPDATE texts SET folded = 'stale' WHERE rowid > 0")
     db.commit()

@@ -110,6 +110,26 @@ def test_letters_that_do_not_decompose_are_folded(
     assert any(shown in h.text and h.spans for h in scanned.hits)  # the scan folds the same way
 
 
+def test_apostrophes_join_words_and_control_characters_part_them(sessions_dir: Path) -> None:
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=["Shauna O’Neil | Library | Staff | so"],
+        answers={"shared-values": "so: Pasted http://evil\x07click here"},
+    )
+    store = Store(sessions_dir)
+    chosen, _ = store.summaries()
+    for typed, shown in [("oneil", "O’Neil"), ("o'neil", "O’Neil"), ("evil", "evil"),
+                         ("click", "click")]:  # fmt: skip
+        found = find(store, typed)
+        assert found.total == 1 and marked(found.hits[0]) == [shown], typed
+        scanned = search.scan(
+            zip(chosen, store.read(chosen), strict=True), search.Query.parse(typed)
+        )
+        assert [marked(h) for h in scanned.hits] == [[shown]], typed
+    assert find(store, "evilclick").total == 0
+
+
 def test_commitments_and_names_are_found(store: Store) -> None:
     found = find(store, "bus passes")
     assert {h.where for h in found.hits} == {Where.COMMITMENT, Where.ANSWER}

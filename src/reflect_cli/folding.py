@@ -100,3 +100,29 @@ def fold_mapped(text: str) -> tuple[str, list[int] | None]:
         out.append(folded)
         origin.extend([index] * len(folded))
     return "".join(out), origin
+
+
+# -- words, for search --------------------------------------------------------------------
+
+#: Control characters (not the ASCII spaces): invisible, but between two words they part
+#: them ("http://evil\x07click" is "evil" and "click"), where ``fold`` drops them.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+#: An apostrophe inside a word joins it: "O’Neil" is found as "oneil", "don't" as "dont".
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
+
+def fold_words(text: str) -> str:
+    """Text folded as search indexes and queries it: ``fold``, with a control character a
+    word boundary and an apostrophe inside a word joining its two halves."""
+    folded = fold(_CONTROLS.sub(" ", text))
+    return _INNER_APOSTROPHE.sub("", folded) if "'" in folded else folded
+
+
+def fold_words_mapped(text: str) -> tuple[str, list[int] | None]:
+    """``fold_words`` and, as ``fold_mapped`` gives, where each character came from."""
+    folded, origin = fold_mapped(_CONTROLS.sub(" ", text))  # one character for one
+    if "'" not in folded:
+        return folded, origin
+    where = origin if origin is not None else list(range(len(folded)))
+    kept = [i for i in range(len(folded)) if not _INNER_APOSTROPHE.match(folded, i)]
+    return "".join(folded[i] for i in kept), [where[i] for i in kept]

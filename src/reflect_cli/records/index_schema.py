@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 
-from reflect_cli.folding import fold
+from reflect_cli.folding import fold_words
 
 #: A bump rebuilds every index on first use (2: private notes marked in the row number;
 #: 3: the folder's digest and warnings kept, so an unchanged folder costs one row;
@@ -43,7 +43,7 @@ CREATE TABLE folding (sample TEXT NOT NULL);
 """
 #: Letters every kind of folding touches: when what ``fold`` makes of them changes (a
 #: newer reflect folds more), the folded texts in the index are stale and it is rebuilt.
-_SAMPLE = "ÆıŁßØđœé É\u00ad_`’\ufe0f\u034fﬁ"
+_SAMPLE = "ÆıŁßØđœé É\u00ad_`’\ufe0f\u034fﬁ O’Neil evil\x07click"
 # Only the folded text is indexed (reflect_cli/folding.py, the same at query time); the text
 # as written is kept beside it to be shown.
 _FTS = (
@@ -85,7 +85,7 @@ def migrate(db: sqlite3.Connection) -> bool:
                 db.execute(_FTS)
             except sqlite3.OperationalError:  # this SQLite was built without FTS5
                 db.execute(_PLAIN_TEXTS)
-            db.execute("INSERT INTO folding VALUES (?)", (fold(_SAMPLE),))
+            db.execute("INSERT INTO folding VALUES (?)", (fold_words(_SAMPLE),))
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         db.execute("COMMIT")
     except BaseException:
@@ -104,7 +104,7 @@ def _current(db: sqlite3.Connection) -> bool:
         kept = db.execute("SELECT sample FROM folding").fetchone()
     except sqlite3.OperationalError:  # no such table
         return False
-    return kept is not None and kept[0] == fold(_SAMPLE)
+    return kept is not None and kept[0] == fold_words(_SAMPLE)
 
 
 def _foreign(db: sqlite3.Connection) -> bool:

@@ -16,7 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from reflect_cli.errors import RecordError
-from reflect_cli.folding import fold
+from reflect_cli.folding import fold_words
 from reflect_cli.kinds import answer_text
 from reflect_cli.model import Session
 from reflect_cli.records import codec
@@ -115,7 +115,9 @@ def rows_of(session: Session, name: str, seen: Seen) -> Rows:
             )
     # Folded here, in the worker processes of a cold start, by the one function a search
     # folds its words with.
-    rows.texts = [(where, place, text, fold(text)) for where, place, text in texts_of(session)]
+    rows.texts = [
+        (where, place, text, fold_words(text)) for where, place, text in texts_of(session)
+    ]
     data = codec.to_dict(session)
     # default=str: a key a newer reflect added may hold a YAML date
     rows.record = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)

@@ -2,7 +2,9 @@
 
 Words are looked up in the index's full-text table (FTS5, ``unicode61 remove_diacritics
 2``) over each text folded by ``reflect_cli.folding`` (any case, any accent, and letters
-such as ı, ł, ø, ß typed plainly), the words searched for folded the same way; ranked
+such as ı, ł, ø, ß typed plainly; an apostrophe inside a word joins it, "O’Neil" is
+"oneil"; a control character parts two words), the words searched for folded the same
+way; ranked
 by bm25 with the newest session first among equals. The query language is small: words
 (all must be there), ``"exact phrase"``, ``prefix*``, ``OR`` between alternatives,
 ``-word`` to exclude. ``--regex`` (and a SQLite without FTS5) scans the records instead.
@@ -16,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reflect_cli.errors import InputError
-from reflect_cli.folding import fold, fold_mapped
+from reflect_cli.folding import fold_words, fold_words_mapped
 from reflect_cli.model import Session
 from reflect_cli.records.index import NOTE_BIT, ROW_BITS, Index
 from reflect_cli.records.rows import Where, texts_of
@@ -85,7 +87,9 @@ class Query:
         punctuation is just a break."""
 
         def term(t: str) -> str:
-            return '"' + fold(t).replace('"', '""') + '"' + ("*" if t in self.prefixes else "")
+            return (
+                '"' + fold_words(t).replace('"', '""') + '"' + ("*" if t in self.prefixes else "")
+            )
 
         wanted = " OR ".join("(" + " ".join(term(t) for t in g) + ")" for g in self.groups)
         return f"({wanted})" + "".join(f" NOT {term(t)}" for t in self.excluded)
@@ -201,7 +205,7 @@ def _shown(
 def _unfolded(text: str, marked: str) -> list[tuple[int, int]]:
     """Where the matches FTS5 marked in the folded text are in the text as written."""
     _, spans = _spans(marked)
-    origin = fold_mapped(text)[1]
+    origin = fold_words_mapped(text)[1]
     if origin is None:  # one character for one
         return spans
     return [(origin[start], origin[end - 1] + 1) for start, end in spans if end > start]
@@ -234,12 +238,12 @@ def _match(matcher: re.Pattern[str] | Query, text: str) -> list[tuple[int, int]]
     if isinstance(matcher, re.Pattern):
         spans = [m.span() for m in matcher.finditer(text) if m.end() > m.start()]
         return spans or None
-    folded, mapped = fold_mapped(text)
+    folded, mapped = fold_words_mapped(text)
     origin = mapped if mapped is not None else range(len(text))
-    if any(fold(t) in folded for t in matcher.excluded):
+    if any(fold_words(t) in folded for t in matcher.excluded):
         return None
     for group in matcher.groups:
-        terms = [fold(t) for t in group]
+        terms = [fold_words(t) for t in group]
         if all(t in folded for t in terms):
             spans = []
             for term in terms:
