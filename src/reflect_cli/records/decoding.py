@@ -57,7 +57,13 @@ def dotted(path: KeyPath) -> str:
     """A key path as people read it: ``domains[0].questions[2].answer``."""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            out += f"[{part}]"
+            continue
+        # A key holding a newline or other control character is shown quoted, so the
+        # message stays one readable line ("intro.'\n'").
+        name = str(part) if str(part).isprintable() else repr(str(part))
+        out += f".{name}" if out else name
     return out
 
 
