@@ -136,3 +136,25 @@ def test_the_check_counts_a_term_beyond_the_template() -> None:
     found.check(static, "html", static)
     with pytest.raises(exporting.redact.RedactionError, match="line 2 of the html"):
         found.check(static + "max said hi", "html", static)
+
+
+@pytest.mark.slow
+def test_a_pdf_for_people_named_like_css_words(
+    cli: Any, sessions_dir: Path, tmp_path: Path
+) -> None:
+    from test_render_export_pdf import needs_tools, pdf_text
+
+    if needs_tools.args[0]:
+        pytest.skip("chromium and pdftotext are not installed")
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=WORDY,
+        answers={"shared-values": "max: fine. georgia: Li agreed."},
+    )
+    target = tmp_path / "summary.pdf"
+    result = cli("export", "--redact", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(pdf_text(target).split())
+    assert "Parks (Lead): fine. Northgate PTA (Parent): Library (Staff) agreed." in text
+    assert "Ortiz" not in text and "Georgia" not in text
