@@ -95,10 +95,18 @@ def fold_mapped(text: str) -> tuple[str, list[int] | None]:
         return text.lower().replace("`", "'"), None
     out: list[str] = []
     origin: list[int] = []
-    for index, char in enumerate(text):
-        folded = fold_char(char)
-        out.append(folded)
-        origin.extend([index] * len(folded))
+    start = 0
+    # Plain ASCII runs fold one to one (lowered in C); only the rest, character by character.
+    for number, part in enumerate(_UNPLAIN.split(text)):
+        if number % 2 == 0:
+            out.append(part.lower().replace("`", "'"))
+            origin.extend(range(start, start + len(part)))
+        else:
+            for index, char in enumerate(part, start):
+                folded = fold_char(char)
+                out.append(folded)
+                origin.extend([index] * len(folded))
+        start += len(part)
     return "".join(out), origin
 
 
