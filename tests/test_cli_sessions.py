@@ -194,26 +194,6 @@ def test_unknown_protocol_and_bad_date(cli: Any) -> None:
     assert result.exit_code == 2 and "not a date" in result.stderr
 
 
-ZERO_TO_TEN = """
-id: ten-point
-title: Ten points
-domains:
-  - id: only
-    title: Only
-    questions:
-      - {id: story, prompt: What happened?}
-      - id: trust
-        prompt: How much do we trust each other?
-        kind: scale
-        required: true
-        scale: {min: 0, max: 10, labels: {0: None at all, 10: Complete}}
-      - id: kind-of
-        prompt: What kind of partnership?
-        kind: choice
-        choices: [{label: Networking, help: Exchanging information}, Cooperative]
-"""
-
-
 def test_discard_moves_a_draft_to_the_trash_and_keeps_complete_ones(
     cli: Any, sessions: dict[str, str], sessions_dir: Path
 ) -> None:
