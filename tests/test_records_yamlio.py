@@ -147,3 +147,14 @@ def test_bombs_and_deep_nesting_are_refused_fast_and_small(tmp_path: Path, case:
         assert expected in stderr and "Traceback" not in stderr, (name, stderr)
         assert seconds < 10, (name, seconds)
         assert peak < 100, (name, peak)
+
+
+@pytest.mark.parametrize("case", sorted(DEEP))
+def test_deep_nesting_is_told_in_our_words_whichever_parser_refuses_first(case: str) -> None:
+    # libyaml's own nesting limit (PyYAML 6.0.4) refuses before it yields an event; what a
+    # person is told must not depend on the library's release.
+    assert problem(DEEP[case]).message == "nested more than 100 levels deep"
+    from reflect_cli.records import yaml_checks
+
+    with pytest.raises(yamlio.YamlProblem, match="nested more than 100 levels deep"):
+        yaml_checks._walk_events(DEEP[case], yaml_checks._PureLoader)

@@ -22,6 +22,13 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
     HAS_LIBYAML = False
 
+# The pure-Python parser streams events one at a time with no nesting limit of its own,
+# so our limits are always met first. libyaml's limits and wording change between
+# releases (PyYAML 6.0.4's libyaml refuses deep nesting in its scanner, before a single
+# event), so whatever libyaml refuses is judged again here: what a person is told never
+# depends on a library's version.
+_PureLoader = yaml.SafeLoader
+
 __all__ = [
     "HAS_LIBYAML",
     "MAX_DEPTH",
@@ -74,44 +81,52 @@ def check_limits(text: str) -> None:
 
 
 def _check_events(text: str) -> None:
+    try:
+        _walk_events(text, Loader)
+    except yaml.YAMLError as refused:
+        try:  # our own limit, or the syntax error in the pure parser's words, first
+            _walk_events(text, _PureLoader)
+        except yaml.YAMLError as exc:
+            raise syntax(exc) from None
+        raise syntax(refused) from None  # only libyaml refuses it: say what it says
+
+
+def _walk_events(text: str, loader: Any) -> None:
     # Sizes of open collections (values inside, aliases expanded), and of each anchor.
     open_sizes: list[int] = [0]
     anchors: dict[str, int] = {}
     open_anchors: list[str | None] = []
-    try:
-        for event in yaml.parse(text, Loader=Loader):
-            if isinstance(event, yaml.CollectionStartEvent):
-                if len(open_sizes) > MAX_DEPTH:
-                    raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep", _line(event))
-                open_sizes.append(1)
-                open_anchors.append(event.anchor)
-                continue
-            if isinstance(event, yaml.CollectionEndEvent):
-                size = open_sizes.pop()
-                anchor = open_anchors.pop()
-                if anchor is not None:
-                    anchors[anchor] = size
-            elif isinstance(event, yaml.ScalarEvent):
-                size = 1
-                if event.anchor is not None:
-                    anchors[event.anchor] = 1
-            elif isinstance(event, yaml.AliasEvent):
-                if event.anchor in open_anchors:  # walking it would never end
-                    raise YamlProblem(
-                        "an alias refers to a collection that contains it",
-                        _line(event),
-                    )
-                size = anchors.get(event.anchor or "", 1)  # an unknown one fails to load
-            else:
-                continue
-            open_sizes[-1] += size
-            if open_sizes[-1] > MAX_NODES:
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            if len(open_sizes) > MAX_DEPTH:
+                raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep", _line(event))
+            open_sizes.append(1)
+            open_anchors.append(event.anchor)
+            continue
+        if isinstance(event, yaml.CollectionEndEvent):
+            size = open_sizes.pop()
+            anchor = open_anchors.pop()
+            if anchor is not None:
+                anchors[anchor] = size
+        elif isinstance(event, yaml.ScalarEvent):
+            size = 1
+            if event.anchor is not None:
+                anchors[event.anchor] = 1
+        elif isinstance(event, yaml.AliasEvent):
+            if event.anchor in open_anchors:  # walking it would never end
                 raise YamlProblem(
-                    f"document expands to more than {MAX_NODES:,} values (an alias bomb?)",
+                    "an alias refers to a collection that contains it",
                     _line(event),
                 )
-    except yaml.YAMLError as exc:
-        raise syntax(exc) from None
+            size = anchors.get(event.anchor or "", 1)  # an unknown one fails to load
+        else:
+            continue
+        open_sizes[-1] += size
+        if open_sizes[-1] > MAX_NODES:
+            raise YamlProblem(
+                f"document expands to more than {MAX_NODES:,} values (an alias bomb?)",
+                _line(event),
+            )
 
 
 def _line(event: yaml.Event) -> int | None:
