@@ -19,6 +19,8 @@ PARTNERSHIP_DOMAINS = [
     "Navigating Conflict",
 ]
 SEEDS = REPO.parent / "shared" / "seeds"
+#: The evaluation's fixture (``evaluation_folder``, ``evaluation_sessions``).
+pytest_plugins = ["evaluation_fixture"]
 
 
 @pytest.hookimpl(hookwrapper=True)

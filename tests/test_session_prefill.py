@@ -37,6 +37,10 @@ CASES = {
         "1: participants[0].name: is empty",
     ),
     "blank roster line": ("participants: ['  ']\n", "1: participants[0]: is empty"),
+    "unknown follow-up status": (
+        "follow_up: [{text: Call, status: finished}]\n",
+        "1: follow_up[0].status: not one of open, in progress, done, dropped: 'finished'",
+    ),
     "duplicate key": ("site: A\nsite: B\n", "2: duplicate key 'site'"),
     "participants: 5": ("participants: 5\n", "1: participants: must be a list, not the number 5"),
     "participants: Alice": (

@@ -93,7 +93,13 @@ class Facilitator:
             self._metadata(session)
             self._roster(session)
             self._apply_plan(session)
-        follow_up(self.console, session, self.history, lambda: self._save(session))
+        follow_up(
+            self.console,
+            session,
+            self.history,
+            lambda: self._save(session),
+            given=self.plan.follow_up if first_time else None,
+        )
         self._intro(session)
         loop = QuestionLoop(self.console, session, items_of(session), lambda: self._save(session))
         loop.roster = self._roster_of(session)

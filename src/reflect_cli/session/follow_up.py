@@ -4,9 +4,10 @@ whatever earlier session made it, comes up at the start of the next meeting."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
+from reflect_cli.errors import InputError
 from reflect_cli.model import Action, CommitmentStatus, Session
 from reflect_cli.session.console import Console
 from reflect_cli.session.history import History, overdue_days
@@ -47,9 +48,12 @@ def follow_up(
     history: History,
     save: Callable[[], None],
     today: dt.date | None = None,
+    given: Mapping[str, tuple[CommitmentStatus, str, str]] | None = None,
 ) -> None:
-    """Ask where each open commitment stands; each answer is saved at once. Scripted
-    sessions carry them as they stand. Lateness counts to the meeting's date."""
+    """Ask where each open commitment stands; each answer is saved at once. What an
+    answers file says (``given``, by text folded) is taken without asking; scripted
+    sessions carry the rest as they stand. Lateness counts to the meeting's date."""
+    given = dict(given or {})
     if today is None:
         try:
             today = dt.date.fromisoformat(session.date)
@@ -61,6 +65,14 @@ def follow_up(
         for action, origin in history.open_commitments()
         if (action.origin or origin.id, fold(action.text)) not in seen
     ]
+    unmatched = set(given) - {fold(action.text) for action, _ in pending}
+    if unmatched:
+        save()
+        raise InputError(
+            "follow_up: no open commitment of this partnership reads "
+            + ", ".join(repr(given[key][2]) for key in sorted(unmatched))
+            + f"; saved as a draft, continue with: reflect resume {session.id}"
+        )
     if not pending:
         return
     people = {p.handle: p.name for s in history.sessions for p in s.participants}
@@ -68,7 +80,10 @@ def follow_up(
     console.rule("Open commitments", f"{len(pending)} from earlier meetings")
     for action, origin in pending:
         status, note = action.status, action.note
-        if console.interactive:
+        if fold(action.text) in given:
+            status, note, _ = given[fold(action.text)]
+            note = note or action.note
+        elif console.interactive:
             console.say(describe(action, origin, people, today))
             status, note = _ask_status(console, action)
         session.follow_up.append(

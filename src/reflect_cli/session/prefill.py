@@ -3,6 +3,8 @@
 The answers file takes the record's keys, all optional; ``answers:`` maps a question id
 to its answer or to ``{answer: ..., credits: [handle, ...], ratings: {handle: value}}``
 (ratings: a round, each person's own value; ``pass`` or an empty value abstains).
+``follow_up:`` says where earlier commitments stand, ``[{text: ..., status: done, note:
+...}]``, matched to the partnership's open commitments by their text (any case).
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ from pathlib import Path
 from reflect_cli.dates import parse_date
 from reflect_cli.errors import InputError
 from reflect_cli.model import (
+    COMMITMENT_STATUSES,
     ROUND_KINDS,
     Action,
     Answer,
+    CommitmentStatus,
     Kind,
     Note,
     Participant,
@@ -26,7 +30,7 @@ from reflect_cli.model import (
 from reflect_cli.records import yamlio
 from reflect_cli.records.decoding import Fields, Invalid, KeyPath, line_of, to_text
 from reflect_cli.session import typed_lines
-from reflect_cli.session.people import same_person
+from reflect_cli.session.people import fold, same_person
 from reflect_cli.session.ratings import rating_of
 
 _KEYS = (
@@ -39,6 +43,7 @@ _KEYS = (
     "answers",
     "actions",
     "notes",
+    "follow_up",
 )
 
 
@@ -59,6 +64,8 @@ class Plan:
     answer_lines: dict[str, int] = field(default_factory=dict)
     actions: list[Action] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    #: Where earlier commitments stand, by their text folded: (status, note, text).
+    follow_up: dict[str, tuple[CommitmentStatus, str, str]] = field(default_factory=dict)
 
 
 def add_participants(plan: Plan, lines: list[str]) -> None:
@@ -187,6 +194,12 @@ def _plan(top: Fields) -> Plan:
                 question=item.text("question"),
             )
         )
+    for item in top.each("follow_up", ("text", "status", "note")):
+        status = item.text("status", required=True).strip().lower()
+        if status not in COMMITMENT_STATUSES:
+            raise item.invalid("status", f"not one of {', '.join(COMMITMENT_STATUSES)}: {status!r}")
+        text = item.text("text", required=True)
+        plan.follow_up[fold(text)] = (CommitmentStatus(status), item.text("note").strip(), text)
     for key_path, entry in top.items("notes"):
         if isinstance(entry, dict):
             note = Fields(entry, key_path, ("text", "question"))

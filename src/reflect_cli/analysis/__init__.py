@@ -1,0 +1,2 @@
+"""Rollups across sessions for the evaluator: periods, trends, disagreement. Pure: plain
+data in, typed results out, no reading or writing of files and no drawing."""
