@@ -13,6 +13,7 @@ from reflect_cli.model import Action, CommitmentStatus, Protocol, Session, Sessi
 from reflect_cli.protocols import catalog
 from reflect_cli.records.store import Store
 from reflect_cli.session.console import ScriptedConsole
+from reflect_cli.session.flow import Facilitator
 from reflect_cli.session.follow_up import describe, follow_up
 from reflect_cli.session.history import History, history_of
 from test_session_roster import FIRST_ROSTER, REST, junk_draft, plan, run
@@ -138,3 +139,60 @@ def test_keep_keeps_in_progress(reply: str, status: CommitmentStatus) -> None:
     session = Session("2026-11-01-x-0000", None, "X", "2026-11-01")  # type: ignore[arg-type]
     follow_up(ScriptedConsole([reply]), session, History([origin]), lambda: None)
     assert session.follow_up[0].status == status
+
+
+def owing(count: int) -> History:
+    """A partnership whose one earlier meeting left ``count`` commitments open."""
+    origin = Session("2026-10-01-x-0000", None, "X", "2026-10-01")  # type: ignore[arg-type]
+    origin.actions.extend(Action(f"Commitment {n}", "mh") for n in range(count))
+    return History([origin])
+
+
+def test_rest_keeps_every_commitment_left_as_it_is_and_says_how_many() -> None:
+    session = Session("2026-11-01-x-0000", None, "X", "2026-11-01")  # type: ignore[arg-type]
+    console = ScriptedConsole(["d", "i halfway", "rest"])
+    saves: list[int] = []
+    follow_up(console, session, owing(1000), lambda: saves.append(len(session.follow_up)))
+    assert [a.status for a in session.follow_up[:3]] == [
+        CommitmentStatus.DONE,
+        CommitmentStatus.IN_PROGRESS,
+        CommitmentStatus.OPEN,
+    ]
+    assert len(session.follow_up) == 1000
+    assert all(a.status == CommitmentStatus.OPEN for a in session.follow_up[2:])
+    assert [a.text for a in session.follow_up] == [f"Commitment {n}" for n in range(1000)]
+    prompts = [line for line in console.shown if "rest:" in line]
+    assert "keep all 1000 left as they are" in prompts[0]
+    assert "keep all 998 left as they are" in prompts[2]
+    assert "Kept as they are: 998 commitments." in console.shown
+    # One save per answer, one for the rest: never one per commitment kept.
+    assert saves == [1, 2, 1000]
+
+
+@pytest.mark.parametrize("count", [10, 1000])
+def test_scripted_follow_up_writes_the_record_once_whatever_is_owed(
+    count: int, tiny: Protocol, sessions_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each write rewrites the whole record: writes per commitment would be quadratic.
+    The number of writes of a whole --no-input start does not grow with what is owed."""
+    roster = ["Monica Haugen | Parks | Lead | mh"]
+    origin, _ = run(tiny, sessions_dir, plan("2026-10-01", roster), ["mh: a start", "", *REST, ""])
+    origin.actions.extend(Action(f"Commitment {n}", "mh") for n in range(count))
+    Store(sessions_dir).save(origin)
+    writes: list[str] = []
+    real_save = Store.save
+
+    def counted(self: Store, session: Session, path: Path | None = None) -> bool:
+        written = real_save(self, session, path)
+        if written:
+            writes.append(session.id)
+        return written
+
+    monkeypatch.setattr(Store, "save", counted)
+    made = plan("2026-11-01", roster)
+    made.answers.update({q.id: ("x", []) for _, q in tiny.questions() if q.required})
+    second = Facilitator(
+        ScriptedConsole(interactive=False), Store(sessions_dir), tiny, made
+    ).start()
+    assert len(second.follow_up) == count
+    assert len(writes) == 3  # as many for 1,000 commitments as for 10

@@ -21,6 +21,8 @@ _STATUS_WORDS = {
 }
 #: Keep (the default): the status stays what it was, in progress included.
 _KEEP = ("k", "keep")
+#: Keep this one and every one after it as they stand (a partnership may owe thousands).
+_REST = ("rest", "keep rest", "keep the rest")
 
 
 def owner_name(owner: str, people: dict[str, str]) -> str:
@@ -50,9 +52,12 @@ def follow_up(
     today: dt.date | None = None,
     given: Mapping[str, tuple[CommitmentStatus, str, str]] | None = None,
 ) -> None:
-    """Ask where each open commitment stands; each answer is saved at once. What an
-    answers file says (``given``, by text folded) is taken without asking; scripted
-    sessions carry the rest as they stand. Lateness counts to the meeting's date."""
+    """Ask where each open commitment stands; each answer is saved at once, and ``rest``
+    keeps this one and all after it as they are. What an answers file says (``given``,
+    by text folded) is taken without asking; scripted sessions carry the rest as they
+    stand. All that is not asked is saved once: a save rewrites the whole record, so one
+    per commitment would make a long list quadratic. Lateness counts to the meeting's
+    date."""
     given = dict(given or {})
     if today is None:
         try:
@@ -78,24 +83,43 @@ def follow_up(
     people = {p.handle: p.name for s in history.sessions for p in s.participants}
     people.update(session.names())
     console.rule("Open commitments", f"{len(pending)} from earlier meetings")
+    to_ask = []
     for action, origin in pending:
-        status, note = action.status, action.note
         if fold(action.text) in given:
             status, note, _ = given[fold(action.text)]
-            note = note or action.note
-        elif console.interactive:
-            console.say(describe(action, origin, people, today))
-            status, note = _ask_status(console, action)
-        session.follow_up.append(
-            replace(action, status=status, note=note, origin=action.origin or origin.id)
-        )
+            session.follow_up.append(_carried(action, origin, status, note or action.note))
+        else:
+            to_ask.append((action, origin))
+    asked = 0
+    while console.interactive and asked < len(to_ask):
+        action, origin = to_ask[asked]
+        left = len(to_ask) - asked
+        console.say(describe(action, origin, people, today))
+        answer = _ask_status(console, action, left)
+        if answer is None:
+            console.say(f"Kept as they are: {left} commitments.", "green")
+            break
+        session.follow_up.append(_carried(action, origin, *answer))
+        save()
+        asked += 1
+    for action, origin in to_ask[asked:]:  # scripted, or "rest": as they stand
+        session.follow_up.append(_carried(action, origin, action.status, action.note))
+    if asked < len(pending):
         save()
 
 
-def _ask_status(console: Console, action: Action) -> tuple[CommitmentStatus, str]:
+def _carried(action: Action, origin: Session, status: CommitmentStatus, note: str) -> Action:
+    return replace(action, status=status, note=note, origin=action.origin or origin.id)
+
+
+def _ask_status(console: Console, action: Action, left: int) -> tuple[CommitmentStatus, str] | None:
+    """The status and note given, or None for ``rest``: keep the ``left`` still to ask."""
     keep = f"[k]eep {action.status}"
+    rest = f"; rest: keep all {left} left as they are" if left > 1 else ""
     while True:
-        reply = console.ask(f"[d]one [i]n progress d[r]opped {keep}, + note?", "k").strip()
+        reply = console.ask(f"[d]one [i]n progress d[r]opped {keep}, + note{rest}?", "k").strip()
+        if left > 1 and " ".join(reply.lower().split()) in _REST:
+            return None
         if reply.lower().startswith("in progress"):
             reply = "i" + reply[len("in progress") :]
         word, _, note = reply.partition(" ")
@@ -103,4 +127,8 @@ def _ask_status(console: Console, action: Action) -> tuple[CommitmentStatus, str
         status = action.status if word in _KEEP else _STATUS_WORDS.get(word)
         if status is not None:
             return status, note.strip() or action.note
-        console.say("Type d, i, r, o or k, then a note if you like: i halfway there", "yellow")
+        console.say(
+            "Type d, i, r, o or k, then a note if you like: i halfway there"
+            + ("; rest keeps all those left as they are" if left > 1 else ""),
+            "yellow",
+        )
