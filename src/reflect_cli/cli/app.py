@@ -17,6 +17,7 @@ from typer.exceptions import TyperException
 
 from reflect_cli import __version__
 from reflect_cli.errors import ReflectError
+from reflect_cli.ui import screen
 
 _SESSIONS_DIR = "--sessions-dir"
 
@@ -68,14 +69,14 @@ class _ReflectGroup(TyperGroup):
             code = super().main(*args, **kwargs)
         except TyperException as exc:  # Click's errors (Typer bundles its own Click)
             if type(exc).__name__ == "NoArgsIsHelpError":  # `reflect` alone: the help
-                print(exc.format_message(), file=sys.stderr)
+                screen.write(exc.format_message())
             elif exc.exit_code == 2:  # a usage error: unknown command or option, bad value
-                print(_usage_line(exc), file=sys.stderr)
+                screen.write(_usage_line(exc))
             else:
-                print(f"reflect: {exc.format_message()}", file=sys.stderr)
+                screen.message(exc.format_message())
             sys.exit(exc.exit_code)
         except typer.Abort:
-            print("reflect: aborted", file=sys.stderr)
+            screen.message("aborted")
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
 
@@ -86,23 +87,21 @@ class _ReflectGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except ReflectError as exc:
-            for line in str(exc).splitlines() or [type(exc).__name__]:
-                print(f"reflect: {line}", file=sys.stderr)
+            screen.message(str(exc) or type(exc).__name__)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            print("reflect: interrupted", file=sys.stderr)
+            screen.message("interrupted")
             raise typer.Exit(130) from None
         except OSError as exc:  # a last line of defence: never a traceback for disk trouble
             where = f": {exc.filename}" if exc.filename else ""
-            print(f"reflect: {exc.strerror or exc}{where}", file=sys.stderr)
+            screen.message(f"{exc.strerror or exc}{where}")
             raise typer.Exit(2) from None
         except ImportError as exc:
             if exc.name not in ("sqlite3", "_sqlite3"):
                 raise
-            print(
-                "reflect: this Python was built without its sqlite3 module, which reflect "
-                "needs to read a sessions folder; install a Python that has it",
-                file=sys.stderr,
+            screen.message(
+                "this Python was built without its sqlite3 module, which reflect "
+                "needs to read a sessions folder; install a Python that has it"
             )
             raise typer.Exit(2) from None
 
@@ -119,7 +118,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        print(f"reflect {__version__}")
+        screen.data(f"reflect {__version__}", "\n")
         raise typer.Exit()
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from typing import Annotated, Any
 
 import typer
@@ -18,6 +17,7 @@ from reflect_cli.cli.options import (
     plural,
 )
 from reflect_cli.cli.selecting import chosen_sessions
+from reflect_cli.ui import screen
 
 Status = Annotated[
     str,
@@ -89,11 +89,11 @@ def commitments(
     if as_json:
         from reflect_cli.controls import json_safe
 
-        print(json_safe(json.dumps(rows, ensure_ascii=False, indent=2)))
+        screen.data(json_safe(json.dumps(rows, ensure_ascii=False, indent=2)), "\n")
         return
     if not rows:
         what = "overdue commitments" if overdue else "open commitments"
-        print(f"reflect: no {what} in {store.folder.resolve()}", file=sys.stderr)
+        screen.message(f"no {what} in {store.folder.resolve()}")
         return
     from reflect_cli.ui import terminal
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
     from reflect_cli.records.index import Index, Progress
@@ -48,7 +49,7 @@ def sessions_dir(ctx: typer.Context) -> Path:
 def warn(lines: Iterable[str]) -> None:
     """Each line as a warning on standard error."""
     for line in lines:
-        print(f"reflect: warning: {line}", file=sys.stderr)
+        screen.warning(line)
 
 
 def open_index(store: Store, progress: Progress | None = None) -> Index:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from reflect_cli.cli.options import QuestionsDirs, plural, warn
+from reflect_cli.ui import screen
 
 
 def list_protocols(questions_dir: QuestionsDirs = None) -> None:
@@ -55,7 +56,8 @@ def validate(
         except ProtocolError as exc:
             problems.extend(exc.problems)
         else:
-            print(f"{path}: ok ({loaded.id}, {plural(loaded.question_count, 'question')})")
+            count = plural(loaded.question_count, "question")
+            screen.data(f"{path}: ok ({loaded.id}, {count})", "\n")
     if problems:
         raise ProtocolError(problems)
 
@@ -74,8 +76,6 @@ def handout(
     """Write a printable handout of a protocol for participants: title, purpose, the
     video to watch first, then one page per domain with its questions, their help and
     room for notes. HTML (self-contained, no script, print CSS) unless -o ends in .md."""
-    import sys
-
     from reflect_cli.errors import InputError
     from reflect_cli.protocols import catalog
     from reflect_cli.records.output import write_output
@@ -90,7 +90,7 @@ def handout(
         rendering.markdown_text(found) if suffix in (".md", ".markdown") else rendering.html(found)
     )
     if output is None:
-        sys.stdout.write(text)
+        screen.data(text)
         return
     write_output(output, text, force=force)
-    print(f"reflect: wrote {output} ({found.id}, {len(found.domains)} domains)", file=sys.stderr)
+    screen.message(f"wrote {output} ({found.id}, {len(found.domains)} domains)")

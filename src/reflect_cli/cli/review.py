@@ -23,6 +23,7 @@ from reflect_cli.cli.options import (
     plural,
 )
 from reflect_cli.cli.selecting import chosen_sessions, open_store, selection
+from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -75,13 +76,10 @@ def list_sessions(
     if as_json:
         open_now = lookup.still_open(store.index(), chosen)
         rows = [{**s.as_json(), "open_now": open_now.get(s.id, 0)} for s in chosen]
-        print(json_safe(json.dumps(rows, ensure_ascii=False, indent=2)))
+        screen.data(json_safe(json.dumps(rows, ensure_ascii=False, indent=2)), "\n")
         return
     if not chosen:
-        print(
-            f"reflect: no sessions in {store.folder.absolute()}; start one with: reflect start",
-            file=sys.stderr,
-        )
+        screen.message(f"no sessions in {store.folder.absolute()}; start one with: reflect start")
         return
     import os
     from collections import Counter
@@ -170,7 +168,7 @@ def search(
     else:
         session_view.hits(found.hits)
     more = "" if len(found.hits) == found.total else "; -n N or --all for more"
-    print(f"reflect: {len(found.hits)} of {plural(found.total, 'hit')}{more}", file=sys.stderr)
+    screen.message(f"{len(found.hits)} of {plural(found.total, 'hit')}{more}")
 
 
 def export(
@@ -238,7 +236,6 @@ def export(
     order, choices and ratings over time, commitments with their latest status, and who
     was heard from. Private notes stay out unless --include-private. PDF is the HTML
     printed by a local Chromium or Chrome (headless, no network)."""
-    from reflect_cli.controls import visible
     from reflect_cli.errors import InputError, StoreError
     from reflect_cli.records.output import check_output, write_output
     from reflect_cli.render import export as exporting
@@ -271,7 +268,7 @@ def export(
 
             redactor, unread = known.redactor(store, oldest_first, keep_places, ignore_unreadable)
             for line in unread:
-                print(f"reflect: warning: redacted without {line}", file=sys.stderr)
+                screen.warning(f"redacted without {line}")
         chunks = exporting.render(
             store.read(oldest_first),
             "html" if printer else chosen_format,
@@ -279,21 +276,16 @@ def export(
             redactor,
         )
         if redactor is not None:
-            print(f"reflect: {redactor.statement()}", file=sys.stderr)
+            screen.message(redactor.statement())
         if output is None:
-            # Rendering shows control characters as escapes; on a terminal, make sure.
-            tty = sys.stdout.isatty()
-            for chunk in chunks:
-                sys.stdout.write(visible(chunk, crlf=True) if tty else chunk)
+            # Rendering shows control characters as escapes; the one path makes sure.
+            screen.data(chunks, crlf=True)
             return
         if printer:
             write_output(output, pdf.print_pdf("".join(chunks), printer), force=force)
         else:
             write_output(output, chunks, force=force)
-    print(
-        f"reflect: wrote {output} ({plural(len(chosen), 'session')}, {chosen_format})",
-        file=sys.stderr,
-    )
+    screen.message(f"wrote {output} ({plural(len(chosen), 'session')}, {chosen_format})")
 
 
 def _shown_as(row: Summary, copies: set[str]) -> str:
@@ -365,7 +357,7 @@ def edit(
     session = store.session(chosen[0])
     updated = _edit_loop(session, path)
     if updated is None:
-        print("reflect: no changes", file=sys.stderr)
+        screen.message("no changes")
         return
     saving.save(store, updated, path)  # if the record changed meanwhile: kept aside, named
-    print(f"reflect: saved {path}", file=sys.stderr)
+    screen.message(f"saved {path}")

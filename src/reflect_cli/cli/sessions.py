@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from reflect_cli.cli.options import QuestionsDirs, open_index, sessions_dir, warn
+from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
     from reflect_cli.model import Protocol, Session
@@ -83,13 +84,13 @@ def _tell(prose: str, command: str) -> None:
         break_on_hyphens=False,
         subsequent_indent="  ",
     )
-    print("\n".join([*lines, command]), file=sys.stderr, flush=True)
+    screen.write("\n".join([*lines, command]))
 
 
 def _finished(store: Store, session: Session) -> None:
     path = store.path(session.id)
     _tell(f"session complete, saved (with {path.with_suffix('.md').name} beside it) as:", str(path))
-    print(path)
+    screen.data(str(path), "\n")
 
 
 @contextmanager
@@ -283,11 +284,8 @@ def discard(
     if not yes:
         if not sys.stdin.isatty():
             raise InputError("standard input is not a terminal: confirm with --yes")
-        print(f"Discard {chosen.status} {_draft_line(chosen)}? [y/N] ", end="", file=sys.stderr)
-        sys.stderr.flush()
-        reply = sys.stdin.readline()  # no readline: an empty Enter still ends the line
-        if reply.strip().lower() not in ("y", "yes"):
-            print("reflect: nothing discarded", file=sys.stderr)
+        if not screen.confirm(f"Discard {chosen.status} {_draft_line(chosen)}?"):
+            screen.message("nothing discarded")
             return
     moved = store.trash(record)
-    print(f"reflect: moved {chosen.id} to {moved.parent}", file=sys.stderr)
+    screen.message(f"moved {chosen.id} to {moved.parent}")

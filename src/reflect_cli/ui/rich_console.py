@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import shlex
 import subprocess
 import sys
@@ -19,10 +18,8 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from reflect_cli.errors import InputError
+from reflect_cli.ui import screen
 
-#: Escape sequences in a prompt, to be wrapped in \x01..\x02 so readline does not count
-#: them as visible characters (else its redraws cut the prompt short).
-_ESCAPE = re.compile(r"(\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\))")
 #: Room kept beside a heading's title for the rule on each side.
 _RULE_MARGIN = 8
 
@@ -80,8 +77,7 @@ class RichConsole:
         go back to its start and clear it. readline shows those keys again after the
         prompt, as the start of its answer."""
         if self._on_terminal:
-            with contextlib.suppress(OSError):
-                sys.stderr.write("\r\x1b[K")
+            screen.erase_typed_line()
 
     def rule(self, title: str, detail: str = "") -> None:
         from rich.cells import cell_len
@@ -143,34 +139,24 @@ class RichConsole:
         return answer if answer.strip() or not default else default
 
     def _input(self, label: object) -> str:
-        if self._readline is None or not (sys.stdin.isatty() and sys.stdout.isatty()):
-            self._out.print(label, end="")
-            sys.stderr.flush()
-            return input()
-        with self._out.capture() as captured:
-            self._out.print(label, end="")
-        prompt = _ESCAPE.sub(lambda m: f"\x01{m.group()}\x02", captured.get())
-        return input(prompt)
+        with_readline = self._readline is not None and sys.stdin.isatty() and sys.stdout.isatty()
+        return screen.read_line(label, self._out, readline=with_readline)
 
     @staticmethod
     def _fresh_line() -> None:
         """Ctrl-C and Ctrl-D leave the cursor after the prompt: what follows starts on a
         fresh line. A closed terminal cannot be written to: nothing to do then."""
-        with contextlib.suppress(OSError):
-            print(file=sys.stderr, flush=True)
+        screen.fresh_line()
 
     def secret(self, prompt: str) -> str:
-        import getpass
-
         from rich.text import Text
 
-        self._out.print(Text(self._terminal.visible(prompt) + " ", style="bold"), end="")
-        sys.stderr.flush()
+        label = Text(self._terminal.visible(prompt) + " ", style="bold")
         self.unfinished = ""  # a secret is never kept, typed or not
         try:
             # getpass turns echo off and reads the terminal directly: readline keeps no
             # history of it, so the Up arrow never brings a rating back.
-            return getpass.getpass("")
+            return screen.read_secret(label, self._out)
         except (KeyboardInterrupt, EOFError):
             self._fresh_line()
             raise

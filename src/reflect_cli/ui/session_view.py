@@ -9,7 +9,7 @@ from reflect_cli.controls import json_safe
 from reflect_cli.model import AnswerRecord, Participant, RoundKind, Session
 from reflect_cli.rounds import text as round_text
 from reflect_cli.rounds.analysis import option_label
-from reflect_cli.ui import terminal
+from reflect_cli.ui import screen, terminal
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -148,7 +148,6 @@ def hits(found: list[Hit], out: Console | None = None) -> None:
 def hits_json(found: Found) -> None:
     """Hits as JSON on standard output, for scripts: the total and each hit."""
     import json
-    import sys
 
     hits = [
         {
@@ -163,5 +162,4 @@ def hits_json(found: Found) -> None:
         for h in found.hits
     ]
     document = json.dumps({"total": found.total, "hits": hits}, ensure_ascii=False, indent=2)
-    sys.stdout.write(json_safe(document))
-    sys.stdout.write("\n")
+    screen.data(json_safe(document), "\n")

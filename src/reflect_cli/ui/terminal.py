@@ -21,17 +21,11 @@ __all__ = ["console", "show_protocol", "table", "text", "visible"]
 
 
 def console(stderr: bool = False, soft_wrap: bool = False, piped_width: int = 200) -> Console:
-    """A Rich console on standard output (data) or standard error (messages)."""
-    import os
-    import sys
+    """A Rich console on standard output (data) or standard error (messages): the one
+    path's (ui/screen.py), inert to markup and control characters."""
+    from reflect_cli.ui import screen
 
-    from rich.console import Console
-
-    stream = sys.stderr if stderr else sys.stdout
-    # Piped output has no width of its own: ``piped_width`` (wide keeps tables whole for
-    # grep; a view to read in a pager asks for 80).
-    wide = None if stream.isatty() or os.environ.get("COLUMNS") else piped_width
-    return Console(stderr=stderr, highlight=False, soft_wrap=soft_wrap, width=wide)
+    return screen.console(stderr=stderr, soft_wrap=soft_wrap, piped_width=piped_width)
 
 
 def text(value: str, style: str = "") -> object:
