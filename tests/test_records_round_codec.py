@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import copy
 import json
+import random
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reflect_cli.errors import RecordError
 from reflect_cli.model import (
@@ -22,6 +26,8 @@ from reflect_cli.model import (
     Session,
 )
 from reflect_cli.records import codec
+from reflect_cli.rounds.analysis import MIN_ANONYMOUS, shown_ratings
+from reflect_cli.rounds.text import of_record
 
 
 def session() -> Session:
@@ -45,11 +51,14 @@ def session() -> Session:
         Kind.CHOICE,
         choices=(Choice("Cooperative"), Choice("Collaborative")),
         round=RoundKind.ANONYMOUS,
+        # As an ended anonymous round is read back: sorted, every organization two or more.
         ratings=[
             Rating("Collaborative", organization="Northgate Elementary"),
-            Rating("Cooperative", organization="Seattle Parks and Recreation"),
+            Rating("Cooperative", organization="Northgate Elementary"),
+            Rating("Collaborative", organization="Seattle Parks and Recreation"),
+            Rating("Collaborative", organization="Seattle Parks and Recreation"),
         ],
-        entered_by=["ana", "mh", "shana"],  # a round under way: who has had their turn
+        round_ended=True,
     )
     ready = AnswerRecord(
         "ready", "Ready?", Kind.YES_NO, round=RoundKind.NAMED, ratings=[Rating(True, "mh")]
@@ -85,17 +94,22 @@ def test_record_shape() -> None:
         {"participant": "shana", "value": 2},
     ]
     assert (trust["passed"], trust["passed_by"]) == (1, ["ana"])
-    assert kind["ratings"][0] == {"organization": "Northgate Elementary", "value": "Collaborative"}
-    assert "passed_by" not in kind
-    assert kind["entered_by"] == ["ana", "mh", "shana"] and "round_ended" not in kind
+    assert kind["ratings"] == [  # counts, never one entry a person
+        {"organization": "Northgate Elementary", "value": "Collaborative", "count": 1},
+        {"organization": "Northgate Elementary", "value": "Cooperative", "count": 1},
+        {"organization": "Seattle Parks and Recreation", "value": "Collaborative", "count": 2},
+    ]
+    assert "passed_by" not in kind and "entered_by" not in kind
     assert trust["round_ended"] is True and "entered_by" not in trust
     assert ready["ratings"] == [{"participant": "mh", "value": True}]
 
 
-def test_who_entered_is_written_sorted_whatever_the_order_of_entry() -> None:
+def test_who_entered_is_never_written() -> None:
+    """Who has had their turn lives in .reflect/ while a round runs (records/ballots.py);
+    an older draft's list, read into the model, is never written back to the folder."""
     one = session()
     one.domains[0].questions[1].entered_by = ["shana", "mh", "ana"]
-    assert codec.to_dict(one)["domains"][0]["questions"][1]["entered_by"] == ["ana", "mh", "shana"]
+    assert "entered_by" not in codec.to_dict(one)["domains"][0]["questions"][1]
 
 
 def test_a_question_without_a_round_has_no_round_keys() -> None:
@@ -120,6 +134,10 @@ def test_a_question_without_a_round_has_no_round_keys() -> None:
         (1, {"ratings": [{"organization": ["x"], "value": "Cooperative"}]}, "names someone"),
         (2, {"ratings": [{"participant": "mh", "value": "yes"}]}, "a rating of 'ready'"),
         (1, {"entered_by": "mh"}, "entered_by of 'type' must be a list"),
+        (1, {"ratings": [{"value": "Cooperative", "count": 0}]}, "count 1 to 10,000"),
+        (1, {"ratings": [{"value": "Cooperative", "count": "2"}]}, "count of 'type'"),
+        (1, {"ratings": [{"value": "Cooperative", "count": True}]}, "count of 'type'"),
+        (1, {"ratings": [{"value": "Cooperative", "count": 10**8}]}, "count 1 to 10,000"),
         (1, {"round_ended": "maybe"}, "round_ended"),
     ],
 )
@@ -132,3 +150,81 @@ def test_damaged_round_keys_are_one_clear_error(
         codec.from_dict(data, "bad.yaml")
     assert str(caught.value).startswith(f"bad.yaml: domains[0].questions[{question}].")
     assert message in str(caught.value)
+
+
+# -- an anonymous round is stored as counts, already pooled ---------------------------
+
+ORGANIZATIONS = ["Seattle Parks and Recreation", "Library", "ሰላም ማዕከል", "北京图书馆", ""]
+
+
+def anonymous(ratings: list[tuple[str, int]]) -> Session:
+    one = session()
+    question = AnswerRecord(
+        "trust",
+        "How strong is trust?",
+        Kind.SCALE,
+        scale=Scale(1, 5),
+        round=RoundKind.ANONYMOUS,
+        ratings=[Rating(v, organization=o) for o, v in ratings],
+        passed=1,
+        round_ended=True,
+    )
+    one.domains[0].questions = [question]
+    return one
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(ORGANIZATIONS), st.integers(1, 5)), max_size=12),
+    st.randoms(use_true_random=False),
+)
+def test_an_anonymous_round_is_stored_as_pooled_counts_in_no_order(
+    ratings: list[tuple[str, int]], draw: random.Random
+) -> None:
+    """Whatever the ratings and the order they came in: counts only, no organization
+    holding a single rating, and none at all when pooling leaves a group of one; the
+    same bytes for every order; read back, the round comes to what the room saw."""
+    written = codec.dump(anonymous(ratings))
+    shuffled = list(ratings)
+    draw.shuffle(shuffled)
+    assert codec.dump(anonymous(shuffled)) == written
+    stored = yaml.safe_load(written)["domains"][0]["questions"][0]["ratings"]
+    assert all(set(item) <= {"organization", "value", "count"} for item in stored)
+    assert sum(item["count"] for item in stored) == len(ratings)
+    per_organization: dict[str, int] = {}
+    for item in stored:
+        if "organization" in item:
+            per_organization[item["organization"]] = (
+                per_organization.get(item["organization"], 0) + item["count"]
+            )
+    assert all(n >= MIN_ANONYMOUS for n in per_organization.values())
+    assert not per_organization or sum(per_organization.values()) == len(ratings)
+    before = of_record(anonymous(ratings).domains[0].questions[0], [])
+    back = codec.parse(written, "x.yaml").domains[0].questions[0]
+    assert of_record(back, []) == before
+
+    def shown(record: AnswerRecord) -> list[tuple[str, object]]:
+        return sorted((r.organization, r.value) for r in shown_ratings(record))  # type: ignore[misc]
+
+    assert shown(back) == shown(anonymous(ratings).domains[0].questions[0])
+
+
+def test_an_older_record_with_one_rating_an_entry_still_reads() -> None:
+    """Written before counts: one entry a person, each with its real organization. It
+    reads, is shown pooled, and is stored pooled when written again."""
+    data = codec.to_dict(anonymous([]))
+    data["domains"][0]["questions"][0]["ratings"] = [
+        {"organization": "Seattle Parks and Recreation", "value": 4},
+        {"organization": "Library", "value": 1},
+        {"organization": "Seattle Parks and Recreation", "value": 2},
+    ]
+    old = codec.from_dict(data, "old.yaml").domains[0].questions[0]
+    assert sorted(r.value for r in old.ratings) == [1, 2, 4]
+    result = of_record(old, [])
+    assert result.overall_only and result.by_organization == {}
+    again = codec.to_dict(codec.from_dict(data, "old.yaml"))["domains"][0]["questions"][0]
+    assert again["ratings"] == [
+        {"value": 1, "count": 1},
+        {"value": 2, "count": 1},
+        {"value": 4, "count": 1},
+    ]

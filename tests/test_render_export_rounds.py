@@ -577,9 +577,10 @@ def test_a_round_with_one_lone_rating_is_shown_overall_only_everywhere(
         assert OVERALL in flat and NOTE in flat
         assert "Organizations with one rating" not in flat
         assert "Seattle Parks and Recreation: median" not in flat
-    # The record keeps each rating's real organization (0600): nothing is lost.
+    # The record keeps no organization for this round either: the YAML that git pushes
+    # to every partner would otherwise name Ravi's rating.
     saved = (sessions_dir / f"{solo}.yaml").read_text("utf-8")
-    assert "- organization: Solo Org\n      value: 1\n" in saved
+    assert "Solo Org" not in saved.split("ratings:")[1].split("passed:")[0]
 
 
 # -- participation: credited answers and named ratings, never anonymous ones ---------------

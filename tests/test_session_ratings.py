@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -65,18 +67,32 @@ def test_a_mistyped_handle_at_once_is_named(line: str, message: str) -> None:
     assert str(error.value).startswith(message)
 
 
-def test_anonymous_ratings_keep_no_order_of_entry() -> None:
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["Parks", "Library", ""]), st.integers(1, 5)),
+        min_size=2,
+        max_size=8,
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_anonymous_ratings_keep_no_order_of_entry(
+    entries: list[tuple[str, int]], draw: random.Random
+) -> None:
+    """Whatever order people entered in, the list (and the record) is the same: no
+    order of entry, and no generator, seeded or not, to predict one."""
     from reflect_cli.model import AnswerRecord, Kind
     from reflect_cli.session.ratings import add_anonymous
 
-    orders = set()
-    for _ in range(30):
+    def entered(order: list[tuple[str, int]]) -> list[Rating]:
         record = AnswerRecord("q", "Q?", Kind.SCALE, round=RoundKind.ANONYMOUS)
-        for value in range(1, 6):
-            add_anonymous(record, Rating(value, organization="Parks"))
-        orders.add(tuple(r.value for r in record.ratings))
-    # 30 draws of 120 orders: all the same (or all in entry order) only if not shuffled.
-    assert (len(orders) > 1 and (1, 2, 3, 4, 5) not in orders) or len(orders) > 5
+        for organization, value in order:
+            add_anonymous(record, Rating(value, organization=organization))
+        return record.ratings
+
+    shuffled = list(entries)
+    draw.shuffle(shuffled)
+    assert entered(shuffled) == entered(entries) == entered(sorted(entries))
 
 
 @settings(max_examples=50, deadline=None)

@@ -84,6 +84,27 @@ def _write_gitignore(home: Path) -> None:
         os.close(fd)
 
 
+def owned(home: Path) -> Path:
+    """``home`` created if missing, and refused unless it is our own real folder."""
+    _make_folder(home)
+    info = os.lstat(home)
+    if stat.S_ISLNK(info.st_mode):
+        raise Unusable(f"{home} is a symbolic link, not reflect's folder")
+    if not stat.S_ISDIR(info.st_mode):
+        raise Unusable(f"{home} is not a folder")
+    if info.st_uid != os.geteuid():
+        raise Unusable(f"{home} belongs to someone else")
+    return home
+
+
+def private_folder(folder: Path, name: str) -> Path:
+    """``.reflect/NAME`` of a sessions folder (owner-only, checked like ``.reflect/``):
+    where what must never be shared is kept while it is needed (a round under way)."""
+    home = owned(Path(os.path.realpath(folder)) / FOLDER)
+    _write_gitignore(home)
+    return owned(home / name)
+
+
 def where(folder: Path) -> Path:
     """Where the index of a sessions folder is, to name it (nothing checked)."""
     return Path(os.path.realpath(folder)) / FOLDER / INDEX
@@ -93,16 +114,7 @@ def index_path(folder: Path) -> Path:
     """The index file of a sessions folder, its folder checked and made safe to open.
 
     Raises ``Unusable`` when the index must stay in memory for this run."""
-    base = Path(os.path.realpath(folder))  # the folder as it really is: no '..' left
-    home = base / FOLDER
-    _make_folder(home)
-    info = os.lstat(home)
-    if stat.S_ISLNK(info.st_mode):
-        raise Unusable(f"{home} is a symbolic link, not reflect's folder")
-    if not stat.S_ISDIR(info.st_mode):
-        raise Unusable(f"{home} is not a folder")
-    if info.st_uid != os.geteuid():
-        raise Unusable(f"{home} belongs to someone else")
+    home = owned(Path(os.path.realpath(folder)) / FOLDER)  # realpath: no '..' left
     index = home / INDEX
     for name in (INDEX, *(INDEX + c for c in COMPANIONS)):
         _safe_entry(home / name)

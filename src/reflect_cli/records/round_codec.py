@@ -1,29 +1,43 @@
 """A round question's part of a record: ``round``, ``ratings``, ``passed``, ``bands``.
 
 Named ratings are ``{participant: HANDLE, value: V}`` (the organization comes from the
-roster); anonymous ones ``{organization: ORG, value: V}``, never with a handle or name.
+roster). An anonymous round is stored as counts, ``{organization: ORG, value: V, count:
+N}`` in sorted order, never with a handle, a name or the order of entry, and already
+pooled (``analysis.stored_ratings``): no organization holds a single rating, and a round
+shown overall only keeps no organization at all. A record written before counts
+(``{organization: ORG, value: V}``, one a person) still reads: each is a count of one,
+pooled whenever it is shown or written again.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from reflect_cli import kinds
 from reflect_cli.model import AnswerRecord, Band, Kind, Rating, RoundKind
+from reflect_cli.rounds.analysis import RatingValue, stored_ratings
 
 _ROUND_KINDS = {k.value: k for k in RoundKind}
+
+#: The most ratings one question may hold (counts are expanded when read: a record
+#: from someone else's push saying ``count: 999999999`` must not fill the memory).
+MAX_RATINGS = 10_000
 
 
 def to_dict(question: AnswerRecord) -> dict[str, Any]:
     """The round keys of a question record (none for a question without a round)."""
     if not question.round:
         return {}
-    data: dict[str, Any] = {"ratings": [rating_dict(r) for r in question.ratings]}
-    data["passed"] = question.passed
+    if question.round is RoundKind.ANONYMOUS:
+        ratings = tally_dicts(stored_ratings(question))
+    else:
+        ratings = [rating_dict(r) for r in question.ratings]
+    data: dict[str, Any] = {"ratings": ratings, "passed": question.passed}
     if question.passed_by:
         data["passed_by"] = list(question.passed_by)
-    if question.entered_by:  # sorted: the order people entered is never kept
-        data["entered_by"] = sorted(question.entered_by)
+    # Who has had their turn in an anonymous round is never written here: while the
+    # round runs it lives in .reflect/ (records/ballots.py), and it is gone at the end.
     if question.round_ended:
         data["round_ended"] = True
     return data
@@ -37,6 +51,25 @@ def snapshot_dict(question: AnswerRecord) -> dict[str, Any]:
     if question.round:
         data["round"] = str(question.round)
     return data
+
+
+def tally_dicts(ratings: list[Rating]) -> list[dict[str, Any]]:
+    """Anonymous ratings as counts per organization and value, in sorted order: how
+    many gave each value, never who or in what order."""
+    counts = Counter((r.organization, r.value) for r in ratings)
+    data = []
+    for (organization, value), count in sorted(counts.items(), key=_tally_order):
+        item: dict[str, Any] = {"organization": organization} if organization else {}
+        data.append({**item, "value": value, "count": count})
+    return data
+
+
+def _tally_order(item: tuple[tuple[str, RatingValue], int]) -> tuple[str, int, str]:
+    """By organization, then value (numbers as numbers): an order the values decide."""
+    (organization, value), _ = item
+    if isinstance(value, str):
+        return (organization, 0, value)
+    return (organization, int(value), "")
 
 
 def rating_dict(rating: Rating) -> dict[str, Any]:
@@ -63,7 +96,7 @@ def ratings_of(raw: Any, kind: Kind, qid: str) -> list[Rating]:
         return []
     if not isinstance(raw, list):
         raise TypeError(f"ratings of {qid!r} must be a list")
-    found = []
+    found: list[Rating] = []
     for item in raw:
         if not isinstance(item, dict) or "value" not in item:
             raise TypeError(f"each rating of {qid!r} needs a 'value'")
@@ -75,7 +108,10 @@ def ratings_of(raw: Any, kind: Kind, qid: str) -> list[Rating]:
             raise TypeError(f"a rating of {qid!r} must be one value, not {item['value']!r}")
         participant = _name(item.get("participant"), qid)
         organization = "" if participant else _name(item.get("organization"), qid)
-        found.append(Rating(value, participant=participant, organization=organization))
+        count = 1 if participant else count_of(item.get("count", 1), qid, "count")
+        if count < 1 or len(found) + count > MAX_RATINGS:
+            raise ValueError(f"ratings of {qid!r} must count 1 to {MAX_RATINGS:,} ratings")
+        found += [Rating(value, participant=participant, organization=organization)] * count
     return found
 
 

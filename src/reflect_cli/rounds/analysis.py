@@ -21,6 +21,11 @@ it), and the round is shown by organization only when every group then holds at 
 shown ``overall_only``: no organization line, no organization on any rating, and
 divergence on the spread rule alone, so that no group, and no total minus the groups
 shown, is one person's rating.
+
+The record stores an anonymous round already in that form (``stored_ratings``): lone
+organizations pooled, or no organization at all, so what is on disk obeys the rule by
+construction, and reading it back gives the same result. An anonymous round whose
+ratings carry no organization at all is therefore shown overall only.
 """
 
 from __future__ import annotations
@@ -61,6 +66,8 @@ def by_organization_shown(organizations: Sequence[str]) -> bool:
     ratings pooled, holds at least ``MIN_ANONYMOUS`` ratings. A pool of one would be its
     author's rating (the roster says which organization is alone), and so would the
     total minus every group shown."""
+    if organizations and not any(org.strip() for org in organizations):
+        return False  # stored overall only: the record keeps no organization at all
     shown = pooled(organizations)
     return all(shown.count(org) >= MIN_ANONYMOUS for org in shown)
 
@@ -73,16 +80,29 @@ def anonymous_organizations(organizations: Sequence[str]) -> list[str]:
     return pooled(organizations)
 
 
-def shown_ratings(record: AnswerRecord) -> list[Rating]:
-    """The ratings a summary or export may show: none of a withheld anonymous round; an
-    anonymous rating alone in its organization under ``OTHER_ORGANIZATIONS``, and no
-    organization at all on any rating of a round shown overall only."""
+def under_way(record: AnswerRecord) -> bool:
+    """An anonymous round not yet ended: nothing of it is shown (a record written before
+    rounds under way were kept in ``.reflect/`` may hold some of its entries)."""
+    return record.round is RoundKind.ANONYMOUS and record.in_progress and not record.round_ended
+
+
+def stored_ratings(record: AnswerRecord) -> list[Rating]:
+    """The ratings as the record stores them: an anonymous rating alone in its
+    organization under ``OTHER_ORGANIZATIONS``, no organization at all on any rating of a
+    round shown overall only (a withheld round included: its one rating names nothing),
+    and no handle; named ratings as they are."""
     if record.round is not RoundKind.ANONYMOUS:
         return list(record.ratings)
-    if withheld(record.round, len(record.ratings)):
-        return []
     shown = anonymous_organizations([r.organization for r in record.ratings])
-    return [replace(r, organization=org) for r, org in zip(record.ratings, shown, strict=True)]
+    return [Rating(r.value, organization=org) for r, org in zip(record.ratings, shown, strict=True)]
+
+
+def shown_ratings(record: AnswerRecord) -> list[Rating]:
+    """The ratings a summary or export may show: none of a withheld anonymous round,
+    the others as stored (``stored_ratings``; an older record is pooled here)."""
+    if withheld(record.round, len(record.ratings)) or under_way(record):
+        return []
+    return stored_ratings(record)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +126,8 @@ class RoundResult:
     passed: int
     #: An anonymous round with too few ratings to show: only ``n`` and ``passed`` are set.
     withheld: bool = False
+    #: An anonymous round not yet ended (``withheld`` too: nothing of it is shown).
+    under_way: bool = False
     #: An anonymous round that may not be shown by organization: ``by_organization`` is
     #: empty and ``divergent`` follows the spread rule alone.
     overall_only: bool = False

@@ -13,6 +13,7 @@ from reflect_cli.rounds.analysis import (
     number,
     option_label,
     shown_ratings,
+    under_way,
 )
 
 
@@ -26,6 +27,8 @@ def of_record(record: AnswerRecord, participants: Sequence[Participant]) -> Roun
         )
         for r in record.ratings
     ]
+    if under_way(record):  # an older draft's entries: shown when the round has ended
+        return RoundResult(record.kind, len(pairs), record.passed, withheld=True, under_way=True)
     scale = record.scale
     low, high = (scale.min, scale.max) if scale is not None else (1, 5)
     return analyse(
@@ -57,6 +60,8 @@ def median_text(result: RoundResult, labels: dict[int, str]) -> str:
 def headline(result: RoundResult, labels: dict[int, str]) -> str:
     """One line: how many rated and passed, the median and range (or the top option)."""
     passed = f", {result.passed} passed" if result.passed else ""
+    if result.under_way:
+        return "under way: shown when the round ends"
     if result.withheld:
         return f"not enough ratings to show anonymously (n={result.n}){passed}"
     rated = f"{result.n} rated{passed}"

@@ -15,6 +15,7 @@ from reflect_cli.dates import parse_date
 from reflect_cli.errors import InputError, SessionInterrupted
 from reflect_cli.kinds import NO, YES
 from reflect_cli.model import Protocol, Session, SessionStatus
+from reflect_cli.records.ballots import Ballots
 from reflect_cli.records.store import Store
 from reflect_cli.session import prefill, ratings, saving, typed_lines
 from reflect_cli.session.console import Console
@@ -103,6 +104,7 @@ class Facilitator:
         self._intro(session)
         loop = QuestionLoop(self.console, session, items_of(session), lambda: self._save(session))
         loop.roster = self._roster_of(session)
+        loop.ballots = Ballots(self.store.folder, session.id)
         loop.clock.planned = {d.id: d.minutes for d in self.protocol.domains if d.minutes}
         if self.console.interactive:
             loop.run()

@@ -17,6 +17,7 @@ from reflect_cli.model import (
     RoundKind,
     Session,
 )
+from reflect_cli.records.ballots import Ballots
 from reflect_cli.session import credits, text_answer, typed_lines, voices
 from reflect_cli.session.actions import record_action
 from reflect_cli.session.clock import Clock
@@ -67,6 +68,8 @@ class QuestionLoop:
         self._typo: Speaker | None = None
         #: Who ``/as`` credits every line to, until an empty line.
         self.speaking: Participant | None = None
+        #: Where an anonymous round under way is kept (set by the flow: ``.reflect/``).
+        self.ballots: Ballots | None = None
 
     def elapsed(self, domain: str = "") -> str:
         """The progress header's time (``session.clock``)."""
@@ -253,7 +256,7 @@ class QuestionLoop:
 
     def _round(self, item: Item) -> None:
         """Run the question's round (or what is left of it), then the discussion."""
-        runner = RoundRunner(self.console, self.session, self.save)
+        runner = RoundRunner(self.console, self.session, self.save, self.ballots)
         try:
             step = runner.run(item.record, item.question)
         except (KeyboardInterrupt, EOFError):

@@ -1,19 +1,17 @@
 """Ratings as people give them: typed (a number, a label, a unique prefix; everyone at
 once as ``mh 4, shana 3``) or from an answers file, and stored as a round keeps them:
-named with the person's handle, anonymous with only their organization, shuffled."""
+named with the person's handle, anonymous with only their organization, in an order the
+values decide (never the order of entry, and no generator to predict)."""
 
 from __future__ import annotations
 
-import random
+import bisect
 
 from reflect_cli.errors import InputError
 from reflect_cli.model import AnswerRecord, Participant, Question, Rating, RoundKind, Session
 from reflect_cli.rounds.analysis import RatingValue
 from reflect_cli.session import typed_lines
 from reflect_cli.session.credits import closest
-
-#: Where an anonymous rating goes in the list: not guessable from the order of entry.
-_SHUFFLE = random.SystemRandom()
 
 
 def present(session: Session) -> list[Participant]:
@@ -53,7 +51,7 @@ def apply_ratings(
     record: AnswerRecord, ratings: dict[str, object], people: list[Participant]
 ) -> None:
     """Ratings given up front (an answers file): handle → value, None for a pass; stored
-    anonymously (organization only, shuffled) when the question's round is anonymous."""
+    anonymously (organization only, sorted) when the question's round is anonymous."""
     record.round = record.round or RoundKind.NAMED
     record.round_ended = True  # everyone's rating was given: the round is over
     organizations = {p.handle: p.organization for p in people}
@@ -69,9 +67,15 @@ def apply_ratings(
 
 
 def add_anonymous(record: AnswerRecord, rating: Rating) -> None:
-    """Put an anonymous rating at a random place: the list keeps no order of entry."""
+    """Put an anonymous rating in its sorted place: the list keeps no order of entry
+    (and the record stores counts: ``records/round_codec.tally_dicts``)."""
     assert not rating.participant, "an anonymous rating never names anyone"
-    record.ratings.insert(_SHUFFLE.randrange(len(record.ratings) + 1), rating)
+    bisect.insort(record.ratings, rating, key=anonymous_order)
+
+
+def anonymous_order(rating: Rating) -> tuple[str, str]:
+    """Where an anonymous rating sorts: by organization, then value."""
+    return (rating.organization, str(rating.value))
 
 
 def _value(value: object) -> RatingValue:

@@ -1,17 +1,20 @@
 """The live round: every present person's own rating of one question, saved as entered.
 
 Named: each person in turn ("Monica Haugen, Seattle Parks and Recreation:"), with
-``/pass`` and ``/back``, or everyone at once (``mh 4, shana 3``). Anonymous ("pass the
-laptop"): each person types with no echo, the screen is cleared after every entry and
-only a count is shown; the rating is stored with the person's organization alone, at a
-random place in the list, so neither who gave it nor the order is kept.
+``/pass`` and ``/back``, or everyone at once (``mh 4, shana 3``); the record is saved
+after every entry. Anonymous ("pass the laptop"): each person types with no echo on a
+screen cleared (scrollback too) before and after every entry, and only a count is
+shown. Nothing of an anonymous round reaches the sessions folder while it runs: its
+entries are kept as counts beside who has had their turn in ``.reflect/``
+(``records/ballots.py``), and the record receives the round only when it ends, as
+counts already pooled (``records/round_codec.py``), so no save, no ``.md`` and no two
+saves side by side tell who gave which rating.
 
-Who is next is worked out from the record each time: the first present person without
-a rating or a pass (named), or not in ``entered_by`` (anonymous: the unordered set of who
-has had their turn, rated or passed; it says who took part and nothing more, and is
-cleared when the round ends). So a session killed mid-round resumes with the next
-person, whoever joined or left meanwhile. A round that ended (everyone asked, or /skip)
-is finished: going back to it or resuming shows its result and asks no one again.
+Who is next is worked out each time: the first present person without a rating or a
+pass (named), or not among who has had their turn (anonymous). So a session killed
+mid-round resumes with the next person, whoever joined or left meanwhile. A round that
+ended (everyone asked, or /skip) is finished: going back to it or resuming shows its
+result and asks no one again.
 """
 
 from __future__ import annotations
@@ -28,10 +31,11 @@ from reflect_cli.model import (
     RoundKind,
     Session,
 )
+from reflect_cli.records.ballots import Ballot, Ballots
 from reflect_cli.rounds.analysis import RatingValue, option_label
 from reflect_cli.session import round_screen
 from reflect_cli.session.console import Console
-from reflect_cli.session.ratings import add_anonymous, everyone_at_once, present, rating_of
+from reflect_cli.session.ratings import everyone_at_once, present, rating_of
 
 
 class Step(Enum):
@@ -56,26 +60,43 @@ _HELP = {
 
 
 class RoundRunner:
-    """Runs one round on a question record; ``save`` is called after every entry."""
+    """Runs one round on a question record: ``save`` (the record) is called after every
+    named entry; an anonymous round under way is kept in ``ballots`` (none: in memory
+    only, for a session that is never resumed)."""
 
-    def __init__(self, console: Console, session: Session, save: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        console: Console,
+        session: Session,
+        save: Callable[[], None],
+        ballots: Ballots | None = None,
+    ) -> None:
         self.console = console
         self.session = session
         self.save = save
+        self.ballots = ballots
+        self.ballot = Ballot()
 
     def run(self, record: AnswerRecord, question: Question) -> Step:
         """Ask whoever has not rated yet, then show the result; ``DONE`` or ``PAUSE``."""
         if self._ended(record):
+            if self.ballots is not None:  # stopped between the record's save and this
+                self.ballots.remove(record.id)
             self.show_result(record, question)
             return DONE
-        if not present(self.session) and not record.rated:
+        if record.round is RoundKind.ANONYMOUS:
+            self._open_ballot(record)
+        if not present(self.session) and not record.rated and not self.ballot.entered_by:
             self.console.say("No one is here to rate: add people with /join first.", "yellow")
             return DONE
-        record.in_progress = True
+        if not record.in_progress:  # so resuming comes back to this question
+            record.in_progress = True
+            self.save()
         step = Step.RESTART
         while step is Step.RESTART and self._remaining(record):
             named = record.round is not RoundKind.ANONYMOUS
-            self._introduce(named)
+            if named:  # anonymous: on the cleared screen before each turn
+                self._introduce(named)
             step = self._named(record, question) if named else self._anonymous(record, question)
             if step is Step.PAUSE:
                 return PAUSE
@@ -93,21 +114,50 @@ class RoundRunner:
 
     def _end(self, record: AnswerRecord) -> None:
         """The round is finished: resuming or going back never reopens it. A round no one
-        rated or passed leaves the question skipped until the discussion says something."""
+        rated or passed leaves the question skipped until the discussion says something.
+        An anonymous round reaches the record now, as counts (pooled by the codec), and
+        what was kept of it while it ran is removed once the record is saved."""
+        if record.round is RoundKind.ANONYMOUS:
+            record.ratings = self.ballot.ratings()
+            record.passed = self.ballot.passed
         record.round_ended = True
         record.entered_by = []  # only needed to find the next person
         record.in_progress = False
         record.skipped = not record.rated and record.answer in (None, "", [])
         self.save()
+        if self.ballots is not None:
+            self.ballots.remove(record.id)
+
+    def _open_ballot(self, record: AnswerRecord) -> None:
+        """The round under way, from ``.reflect/``; a draft written before rounds were
+        kept there holds its entries in the record: they move out of the shared folder
+        (kept first, then the record saved without them)."""
+        kept = self.ballots.load(record) if self.ballots is not None else None
+        if kept is None:
+            kept = Ballot(passed=record.passed, entered_by=set(record.entered_by))
+            for rating in record.ratings:
+                kept.counts[(rating.organization, rating.value)] += 1
+            if record.rated and not record.entered_by:  # before entered_by: in roster order
+                taken = present(self.session)[: len(record.ratings) + record.passed]
+                kept.entered_by = {p.handle for p in taken}
+            if kept.entered_by:
+                self._keep(record, kept)
+        self.ballot = kept
+        if record.rated or record.entered_by:
+            record.ratings, record.passed, record.entered_by = [], 0, []
+            self.save()
+
+    def _keep(self, record: AnswerRecord, ballot: Ballot) -> None:
+        """An anonymous entry is kept in ``.reflect/``, never in the record."""
+        if self.ballots is not None:
+            self.ballots.save(record.id, ballot)
 
     # -- named ------------------------------------------------------------------------
 
     def _remaining(self, record: AnswerRecord) -> list[Participant]:
         people = present(self.session)
         if record.round is RoundKind.ANONYMOUS:
-            if record.rated and not record.entered_by:  # a record from before entered_by
-                return people[len(record.ratings) + record.passed :]
-            return [p for p in people if p.handle not in record.entered_by]
+            return [p for p in people if p.handle not in self.ballot.entered_by]
         done = {r.participant for r in record.ratings} | set(record.passed_by)
         return [p for p in people if p.handle not in done]
 
@@ -119,7 +169,7 @@ class RoundRunner:
                 f"previous person, or everyone at once ({example}, …).",
                 "cyan",
             )
-        else:
+        else:  # on the cleared screen, before each person's turn
             self.console.say(
                 "Anonymous round: pass the laptop. Each person types their rating; nothing "
                 "is shown and no name is kept. /pass to abstain.",
@@ -184,10 +234,10 @@ class RoundRunner:
         if name == "/pass":
             if named:
                 self._set(record, person.handle, None)
+                self.save()
             else:
-                record.passed += 1
-                record.entered_by = sorted({*record.entered_by, person.handle})
-            self.save()
+                self.ballot.pass_turn(person.handle)
+                self._keep(record, self.ballot)
             return Step.STAY
         if name == "/back":
             if not named:
@@ -205,9 +255,11 @@ class RoundRunner:
                 raise InputError("/round takes named (the default) or anonymous")
             if wanted == record.round:
                 return Step.STAY
-            if record.rated:
+            if record.rated or self.ballot.entered_by:
                 raise InputError(f"this {record.round} round has begun; it cannot change now")
             record.round = RoundKind(wanted)
+            if self.ballots is not None:
+                self.ballots.remove(record.id)
             self.save()
             return Step.RESTART
         if name == "/help":
@@ -233,17 +285,19 @@ class RoundRunner:
     # -- anonymous ----------------------------------------------------------------------
 
     def _anonymous(self, record: AnswerRecord, question: Question) -> Step:
-        cleared = False
+        # Cleared (scrollback too) when the round begins and after every entry: the
+        # facilitator's notes and the last person's screen are gone before the laptop
+        # is passed. What is said after a clear (a retry) stays for the next person.
+        self.console.clear()
         while remaining := self._remaining(record):
             person = remaining[0]
-            entered = self._entered(record)
+            entered = len(self.ballot.entered_by)
             total = entered + len(remaining)
-            if cleared:
-                round_screen.remind(self.console, question)
+            self._introduce(named=False)
+            round_screen.remind(self.console, question)
             self.console.say(f"{entered} of {total} entered.", "dim")
             line = self.console.secret(f"{person.name}, your rating (hidden; /pass to pass):")
             self.console.clear()
-            cleared = True
             command = line.strip().lower()
             if command.startswith("/"):
                 try:
@@ -262,17 +316,11 @@ class RoundRunner:
                     f"Not a rating. {round_screen.accepted(question)}; try again.", "yellow"
                 )
                 continue
-            add_anonymous(record, Rating(value, organization=person.organization))
-            record.entered_by = sorted({*record.entered_by, person.handle})
-            self.save()
-        entered = self._entered(record)
+            self.ballot.rate(person.handle, person.organization, value)
+            self._keep(record, self.ballot)
+        entered = len(self.ballot.entered_by)
         self.console.say(f"{entered} of {entered} entered.", "dim")
         return DONE
-
-    @staticmethod
-    def _entered(record: AnswerRecord) -> int:
-        """How many have had their turn (whoever left since still counts)."""
-        return len(record.entered_by) or len(record.ratings) + record.passed
 
     def show_result(self, record: AnswerRecord, question: Question) -> None:
         """The result, for the room to see."""

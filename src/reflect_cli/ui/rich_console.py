@@ -155,14 +155,17 @@ class RichConsole:
         self.unfinished = ""  # a secret is never kept, typed or not
         try:
             # getpass turns echo off and reads the terminal directly: readline keeps no
-            # history of it, so the Up arrow never brings a rating back.
+            # history of it, so the Up arrow never brings a rating back. Any signal puts
+            # the terminal back (Ctrl-\ used to leave echo off): ui/hidden.py.
             return screen.read_secret(label, self._out)
         except (KeyboardInterrupt, EOFError):
             self._fresh_line()
             raise
 
     def clear(self) -> None:
-        self._out.clear()
+        # The scrollback too: scrolling up must not show the facilitator's notes or the
+        # last person's screen to whoever has the laptop now.
+        screen.clear_all(self._out)
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], title: str = "") -> None:
         self._after_typeahead()

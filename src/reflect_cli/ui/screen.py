@@ -28,6 +28,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reflect_cli.controls import visible
+from reflect_cli.ui import hidden
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -130,7 +131,17 @@ def read_secret(label: object, out: Console) -> str:
 
     out.print(label, end="")
     sys.stderr.flush()
-    return getpass.getpass("")
+    with hidden.terminal_restored():  # any signal gives the terminal back with echo on
+        return getpass.getpass("")
+
+
+def clear_all(out: Console) -> None:
+    """Clear the screen and its scrollback (``hidden.CLEAR``): what was shown before
+    cannot be scrolled back to."""
+    if out.is_terminal:
+        with contextlib.suppress(OSError):
+            out.file.write(hidden.CLEAR)
+            out.file.flush()
 
 
 @cache

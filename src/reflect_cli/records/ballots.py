@@ -1,0 +1,139 @@
+"""An anonymous round while it runs: kept outside the shared folder, without order.
+
+Nothing in the sessions folder may tell, at any moment, who gave which anonymous rating:
+a draft saved after each entry would (two saves side by side give the last person's
+value). So while an anonymous round runs, its entries live in one owner-only file in
+``.reflect/rounds/`` (git-ignored, never synced by reflect; the user's state directory
+when ``.reflect/`` cannot be used): the counts per organization and value, how many
+passed, and who has had their turn, all sorted, so no order of entry is kept even there.
+The record receives the round only when it ends (``session/rounds.py``), and the file
+is removed then. After ``kill -9`` the file is still there, and ``resume`` goes on with
+the next person.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reflect_cli.errors import StoreError
+from reflect_cli.model import AnswerRecord, Rating
+from reflect_cli.records import home, opening, round_codec
+from reflect_cli.records.store import write_atomic
+from reflect_cli.rounds.analysis import RatingValue
+
+#: The folder in ``.reflect/`` (and in the state directory) that holds rounds under way.
+ROUNDS = "rounds"
+
+
+@dataclass(slots=True)
+class Ballot:
+    """A round under way: how many gave each value per organization, how many passed,
+    and who has had their turn (rated or passed alike)."""
+
+    counts: Counter[tuple[str, RatingValue]] = field(default_factory=Counter)
+    passed: int = 0
+    entered_by: set[str] = field(default_factory=set)
+
+    def rate(self, handle: str, organization: str, value: RatingValue) -> None:
+        self.counts[(organization, value)] += 1
+        self.entered_by.add(handle)
+
+    def pass_turn(self, handle: str) -> None:
+        self.passed += 1
+        self.entered_by.add(handle)
+
+    def ratings(self) -> list[Rating]:
+        """The ratings, in an order the values decide (never the order of entry)."""
+        return [
+            Rating(value, organization=organization)
+            for (organization, value), count in sorted(
+                self.counts.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))
+            )
+            for _ in range(count)
+        ]
+
+    def to_json(self, qid: str) -> str:
+        return json.dumps(
+            {
+                "question": qid,
+                "counts": round_codec.tally_dicts(self.ratings()),
+                "passed": self.passed,
+                "entered_by": sorted(self.entered_by),
+            },
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Ballots:
+    """Where one session's rounds under way are kept, one file per question."""
+
+    folder: Path
+    session_id: str
+
+    def path(self, qid: str) -> Path:
+        # Hashed: a question id or session id never becomes part of a path.
+        key = hashlib.sha256(f"{self.session_id}\0{qid}".encode()).hexdigest()[:32]
+        return self._where() / f"{key}.json"
+
+    def _where(self) -> Path:
+        try:
+            return home.private_folder(self.folder, ROUNDS)
+        except home.Unusable:
+            return _state_folder(self.folder)
+
+    def load(self, record: AnswerRecord) -> Ballot | None:
+        """The round under way on this question, or None when there is none."""
+        path = self.path(record.id)
+        try:
+            data, _ = opening.read_regular(path, follow_links=False)
+        except FileNotFoundError:
+            return None
+        except (OSError, opening.NotAFile) as exc:
+            raise StoreError(f"cannot read the round under way in {path}: {exc}") from None
+        try:
+            raw = json.loads(data.decode("utf-8"))
+            if not isinstance(raw, dict) or raw.get("question") != record.id:
+                raise ValueError("it belongs to another question")
+            ballot = Ballot(
+                passed=round_codec.count_of(raw.get("passed"), record.id),
+                entered_by=set(round_codec.names_of(raw.get("entered_by"), record.id)),
+            )
+            for rating in round_codec.ratings_of(raw.get("counts"), record.kind, record.id):
+                ballot.counts[(rating.organization, rating.value)] += 1
+        except (ValueError, TypeError) as exc:
+            raise StoreError(
+                f"the round under way in {path} cannot be read ({exc}); "
+                "remove that file to take the round again"
+            ) from None
+        return ballot
+
+    def save(self, qid: str, ballot: Ballot) -> None:
+        """Keep the round under way (atomically, owner-only) before anyone else types."""
+        write_atomic(self.path(qid), ballot.to_json(qid))
+
+    def remove(self, qid: str) -> None:
+        """The round ended and is in the record: nothing of it stays here."""
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.path(qid))
+
+
+def _state_folder(folder: Path) -> Path:
+    """``$XDG_STATE_HOME/reflect/rounds/<folder>`` when ``.reflect/`` cannot be used."""
+    base = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
+    mine = hashlib.sha256(os.fsencode(os.path.realpath(folder))).hexdigest()[:16]
+    where = base / "reflect" / ROUNDS / mine
+    try:
+        where.mkdir(parents=True, mode=0o700, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"cannot keep the round under way in {where} ({home.reason(exc)})"
+        ) from None
+    return home.owned(where)
