@@ -239,9 +239,9 @@ class AnswerRecord:
     passed: int = 0
     passed_by: list[str] = field(default_factory=list)
     bands: tuple[Band, ...] = ()
-    #: While an anonymous round is under way: who has had their turn (rated or passed),
-    #: kept sorted, so resuming asks the next person whoever joined or left; it says no
-    #: more than who took part, and is cleared when the round ends.
+    #: Read from drafts of older versions only: who had had their turn in an anonymous
+    #: round under way. A round under way now lives in ``.reflect/`` (records/ballots.py)
+    #: and this is never written.
     entered_by: list[str] = field(default_factory=list)
     #: The round is over (everyone asked, or /skip): resuming never asks anyone again.
     round_ended: bool = False
