@@ -129,8 +129,10 @@ def test_csv_reads_back_cell_by_cell(cli: Any, sessions: dict[str, str], tmp_pat
         rows = list(csv.DictReader(handle))
     assert len(rows) == 8
     first = rows[0]
-    # Control characters read as escapes (the record keeps them exactly).
-    assert first["answer"] == HOSTILE.replace("\x1b", "\\x1b")
+    # Control characters read as escapes (the record keeps them exactly); a speaker's
+    # handle before their words is shown as their name.
+    named = HOSTILE.replace("monica:", "Monica Haugen:").replace("shana:", "Shana Beckwith:")
+    assert first["answer"] == named.replace("jo:", "Jo Park:").replace("\x1b", "\\x1b")
     assert first["question_id"] == "shared-values"
     assert first["credits"] == "Monica Haugen; Shana Beckwith; Jo Park"
     assert first["session_id"] == sessions["hostile"] and first["kind"] == "text"
@@ -239,8 +241,9 @@ def test_control_characters_shown_as_escapes_record_kept(
         if fmt == "csv":
             raw = raw.replace("\r\n", "\n")
         assert RAW.findall(raw) == [], fmt
-        if fmt == "json":  # JSON escapes read back exactly
-            assert json.loads(raw)[0]["domains"][0]["questions"][0]["answer"] == f"jo: {CONTROLS}"
+        if fmt == "json":  # JSON escapes read back exactly (the speaker shown by name)
+            answer = json.loads(raw)[0]["domains"][0]["questions"][0]["answer"]
+            assert answer == f"Jo Park: {CONTROLS}"
         else:
             shown = unescaped(raw) if fmt == "md" else raw
             assert r"\x1b]8;;http://evil\x07click" in shown, fmt

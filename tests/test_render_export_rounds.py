@@ -174,7 +174,8 @@ def test_csv_has_a_row_per_rating(cli: Any, rounds: dict[str, str]) -> None:
         ("Shana Beckwith", "STEMPaths Innovation Network", "2"),
         ("Ana Ruiz", "Northgate Elementary", "3"),
     ]
-    assert trust[0]["answer"] == "shana: we are told, not asked."
+    # Her name, not her handle, before her words.
+    assert trust[0]["answer"] == "Shana Beckwith: we are told, not asked."
     kind = [r for r in rows if r["question_id"] == "type" and r["value"]]
     assert len(kind) == 4 and all(r["participant"] == "" for r in kind)
     assert sorted((r["organization"], r["value"]) for r in kind) == [

@@ -14,9 +14,21 @@ from typing import Any
 from reflect_cli.errors import InputError
 from reflect_cli.model import Session
 from reflect_cli.render.export.base import Exporter, Options
+from reflect_cli.render.export.names import Decisions
+from reflect_cli.render.export.places import UndecidedWords
 from reflect_cli.render.export.redact import Redactor
 
-__all__ = ["FORMATS", "SUFFIXES", "Options", "Redactor", "format_for", "redactor", "render"]
+__all__ = [
+    "FORMATS",
+    "SUFFIXES",
+    "Decisions",
+    "Options",
+    "Redactor",
+    "UndecidedWords",
+    "format_for",
+    "redactor",
+    "render",
+]
 
 FORMATS = {"md": "markdown", "html": "html", "csv": "csv_rows", "json": "json_records"}
 SUFFIXES = {
@@ -52,11 +64,15 @@ def format_for(name: str | None, output: Path | None) -> str:
 
 
 def redactor(
-    selected: Iterable[Session], roster: Iterable[Session] = (), keep_places: bool = False
+    selected: Iterable[Session],
+    roster: Iterable[Session] = (),
+    keep_places: bool = False,
+    decisions: Decisions | None = None,
 ) -> Redactor:
     """Everyone the selection knows (its sessions, oldest first, then the earlier sessions
-    of the same collaboratives), each with a label for the whole export."""
-    found = Redactor(keep_places)
+    of the same collaboratives), each with a label for the whole export; ``decisions``
+    say which everyday words are names in this folder."""
+    found = Redactor(keep_places, decisions)
     for session in selected:
         found.learn(session)
     for session in roster:
@@ -70,7 +86,8 @@ def render(
 ) -> Iterator[str]:
     """The sessions (given oldest first) as one document in the format named, in chunks.
 
-    Redacted, the whole document is rendered first and checked: it is refused
+    Redacted, it stops (UndecidedWords) where an everyday word may be a name and nobody
+    has decided; then the whole document is rendered and checked: it is refused
     (RedactionError) if any name, handle or place the redactor knows is still in it."""
     from reflect_cli.render.export.prepare import prepare
 
@@ -82,6 +99,8 @@ def render(
     from reflect_cli.render.export.static import stripped
 
     prepared = [prepare(s, options, redactor) for s in sessions]
+    if redactor.undecided:
+        raise UndecidedWords(redactor.undecided)
     # The same export with nothing people said: the template's and protocol's own words.
     static = "".join(module.render([stripped(s) for s in prepared], options))
     document = "".join(module.render(prepared, options))

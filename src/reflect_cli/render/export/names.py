@@ -5,9 +5,12 @@ apostrophe variants all fold away, so "Zoë" typed decomposed, "ZOE", "O’Neil"
 apostrophe and "Yilmaz" for "Yılmaz" are all found. Invisible characters (format
 characters such as a soft hyphen or a zero-width space, control characters, variation
 selectors) fold to nothing, so "Mon\\u00adica" is "monica"; connector punctuation ("_")
-folds to a space, a word boundary, so "monica_haugen" is "monica haugen". Matches are on
-word boundaries of the folded text and are mapped back to the original characters for
-replacing.
+folds to a space, a word boundary, so "monica_haugen" is "monica haugen". Markdown
+emphasis inside a word is looked through as well ("*Mon*ica"). A name is found with a
+plural or possessive ending typed without an apostrophe ("The Haugens", "Monicas plan"),
+run into an initial ("mhaugen@parks.org"), and in scripts written without spaces
+("李雷说好。") without any word boundary. Matches are mapped back to the original
+characters for replacing.
 """
 
 from __future__ import annotations
@@ -15,29 +18,28 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from enum import Enum
 
 # Text is folded by the one function search folds with too.
 from reflect_cli.folding import fold as fold
 from reflect_cli.folding import fold_char as _fold_char
 from reflect_cli.folding import fold_mapped as _fold_mapped
-
-#: Name parts that are also everyday words: replaced only when they are plainly a name
-#: (capitalised next to another part of the same name, or as a speaker prefix), so that
-#: "In May we met" survives; short words too, for handles such as "so" or "al". The one
-#: list; add to it here.
-COMMON_WORDS = frozenset(
-    """
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    hope will rose grace june joy faith mark bill pat sue dawn summer autumn amber
-    april ray rich frank grant chase hunter mason park young brown green white black gray
-    grey king hall long little hill wood woods ford lane page price love art sky river
-    bishop cook miller baker carter parker fisher gill may iris ivy holly lily daisy
-    a an as at be by do go he if in is it me my no of on or so to up us we am and are but
-    can for had has her him his its not now our out say see she the too two was who why
-    yes you all any day did get got how let may new off old one own put ran saw set sit
-    """.split()  # noqa: SIM905 (a word list reads best as words)
+from reflect_cli.render.export.everyday import (
+    COMMON_WORDS,
+    CONTRACTION,
+    a_month,
+    sentence_start,
 )
+
+__all__ = ["COMMON_WORDS", "Decisions", "Found", "Matcher", "fold", "name_terms", "words"]
+
+#: Scripts written without spaces between words: a name there has no word boundary.
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\U00020000-\U0003134f]"
+)
+#: Markdown emphasis and strike-through marks, looked through inside a word.
+_EMPHASIS = re.compile(r"[*_~]+")
 
 
 def words(name: str) -> list[str]:
@@ -49,13 +51,22 @@ def _letters(word: str) -> int:
     return sum(1 for c in word if c.isalpha())
 
 
+def unspaced(term: str) -> bool:
+    """Whether a term is written in a script without spaces (Chinese, Japanese, Thai…)."""
+    return bool(_UNSPACED.search(term))
+
+
 def name_terms(name: str) -> tuple[set[str], set[str]]:
     """The folded forms a name can be written in: (whole forms, single parts).
 
-    Whole forms: the full name, without apostrophes, and a family name that starts with a
-    particle ("de la Cruz"). Parts: every word longer than two letters, and the pieces of
-    a word around an apostrophe ("O'Neil": "neil")."""
-    parts = words(name)
+    Whole forms: the full name, without apostrophes, a family name that starts with a
+    particle ("de la Cruz"), parts run together, and an initial run into another part
+    ("mhaugen", "monicah"). Parts: every word of three letters or more, a two-letter
+    first or last part written with a capital ("Wu", "Li", "Ng"), a name of two or more
+    characters in a script without spaces, and the pieces of a word around an
+    apostrophe ("O'Neil": "neil")."""
+    typed = [w for w in re.split(r"[\s\-]+", name) if fold(w)]
+    parts = [fold(w) for w in typed]
     whole: set[str] = set()
     single: set[str] = set()
     if not parts:
@@ -69,12 +80,31 @@ def name_terms(name: str) -> tuple[set[str], set[str]]:
     # "MonicaHaugen", "monicahaugen", "anamaria", "haugenmonica".
     runs = ["".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 2, len(parts) + 1)]
     runs += [parts[-1] + parts[0]] if len(parts) > 1 else []
+    # An initial run into another part, as in addresses: "mhaugen@", "monicah".
+    for i, first in enumerate(parts):
+        for j, other in enumerate(parts):
+            if i != j and first[:1].isalpha() and _letters(other) > 2 and not unspaced(other):
+                runs += [first[0] + other, other + first[0]] if j > i else [first[0] + other]
     whole.update(run for joined in runs for run in (joined, joined.replace("'", "")))
-    for part in parts:
+    for number, part in enumerate(parts):
         for piece in {part, part.replace("'", ""), *part.split("'")}:
-            if _letters(piece) > 2:
+            if _letters(piece) > 2 or (unspaced(piece) and _letters(piece) >= 2):
                 single.add(piece)
-    return {w for w in whole if _letters(w) > 2} - single, single
+        # "Wu", "Li", "Ng": a family name of two letters, first or last, capitalised
+        # (a lower-case "de" or "la" is a particle).
+        edge = number in (0, len(parts) - 1) and len(parts) > 1
+        if edge and _letters(part) == 2 and part.isalpha() and typed[number][:1].isupper():
+            single.add(part)
+    return {w for w in whole if _letters(w) > 2 or unspaced(w)} - single, single
+
+
+@dataclass
+class Decisions:
+    """The facilitator's answer, once per everyday word for the folder: a name (a
+    capitalised one is the person) or a word (kept, unless plainly a name)."""
+
+    names: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -96,6 +126,14 @@ class Found:
     line: int
     #: The folded term found: occurrences are counted per term.
     term: str = ""
+    #: An everyday word the text cannot tell from a name, and nobody has decided.
+    undecided: bool = False
+
+
+class _Verdict(Enum):
+    NAME = "name"
+    WORD = "word"
+    UNDECIDED = "undecided"
 
 
 def _alternative(term: str) -> str:
@@ -111,10 +149,11 @@ def _alternative(term: str) -> str:
 class Matcher:
     """Every known term, found on word boundaries in folded text."""
 
-    def __init__(self) -> None:
+    def __init__(self, decisions: Decisions | None = None) -> None:
         self.terms: dict[str, Term] = {}
         # Which words belong to whom, to tell "May Chen" (a name) from "in May" (a month).
         self.parts_of: dict[int, set[str]] = {}
+        self.decisions = decisions or Decisions()
         self._pattern: re.Pattern[str] | None = None
 
     def add(self, text: str, owner: int, common_ok: bool = False) -> None:
@@ -131,29 +170,72 @@ class Matcher:
     def _compiled(self) -> re.Pattern[str] | None:
         if self._pattern is None and self.terms:
             ordered = sorted(self.terms, key=len, reverse=True)
-            alternatives = "|".join(_alternative(t) for t in ordered)
-            # A digit is a boundary too ("monica2"): the outer look-arounds only refuse a
-            # letter next to the term, and prune the search to where a word starts.
-            self._pattern = re.compile(rf"(?<![^\W\d])(?:{alternatives})(?![^\W\d])")
+            spaced = "|".join(_alternative(t) for t in ordered if not unspaced(t))
+            apart = "|".join(re.escape(t) for t in ordered if unspaced(t))
+            # A digit is a boundary too ("monica2"): the look-arounds only refuse a letter
+            # next to the term, and prune the search to where a word starts. An "s" typed
+            # after a name is its plural or possessive ("Haugens", "Monicas").
+            branches = [rf"(?<![^\W\d])(?P<t>{spaced})(?:s)?(?![^\W\d])"] if spaced else []
+            branches += [f"(?P<u>{apart})"] if apart else []
+            self._pattern = re.compile("|".join(branches))
         return self._pattern
 
     def find(self, text: str) -> Iterator[Found]:
-        """Every place in ``text`` where a known term names someone."""
-        pattern = self._compiled()
-        if pattern is None or not text:
+        """Every place in ``text`` where a known term names someone (or, ``undecided``,
+        may: an everyday word the text cannot tell)."""
+        if self._compiled() is None or not text:
             return
+        found = list(self._scan(text, None))
+        if _EMPHASIS.search(text):  # "*Mon*ica", "**Hau**gen": emphasis looked through
+            kept = [i for i, c in enumerate(text) if c not in "*_~"]
+            taken = [(f.start, f.end) for f in found]
+            for extra in self._scan("".join(text[i] for i in kept), kept):
+                if all(extra.end <= start or extra.start >= end for start, end in taken):
+                    found.append(extra)
+            found.sort(key=lambda f: f.start)
+        yield from found
+
+    def _scan(self, text: str, where: list[int] | None) -> Iterator[Found]:
+        """Matches in ``text``; ``where`` maps its characters to the caller's text."""
+        pattern = self._compiled()
+        assert pattern is not None
         folded, origin = _fold_mapped(text)
         for match in pattern.finditer(folded):
-            term = self.terms[" ".join(re.split(r"[\s\-]+", match.group(0)))]
+            body = match.group(match.lastgroup or 0)  # the term, without an "s" after it
+            term = self.terms[" ".join(re.split(r"[\s\-]+", body))]
             start, end = match.span()
             if origin is not None:
                 start, end = origin[start], origin[end - 1] + 1
                 while end < len(text) and _fold_char(text[end]) == "":
                     end += 1  # a combining mark typed after the last letter
-            if term.common and not self._plainly_a_name(text[start], folded, match, term):
-                continue
+            verdict = _Verdict.NAME
+            if term.common and len(body) < len(match.group(0)):
+                continue  # "hopes", "Parks", "powers": an everyday word's plural is a word
+            if term.common:
+                verdict = self._verdict(text[start], folded, match, term)
+                if verdict is _Verdict.WORD:
+                    continue
             line = folded.count("\n", 0, match.start())
-            yield Found(start, end, frozenset(term.owners), line, term.text)
+            if where is not None:
+                start, end = where[start], where[end - 1] + 1
+            undecided = verdict is _Verdict.UNDECIDED
+            yield Found(start, end, frozenset(term.owners), line, term.text, undecided)
+
+    def _verdict(self, first: str, folded: str, match: re.Match[str], term: Term) -> _Verdict:
+        """An everyday word found: a name, a word, or what only the facilitator can say."""
+        start, end = match.span()
+        if CONTRACTION.match(folded, end):  # "don't", "Will've"
+            return _Verdict.WORD
+        if self._plainly_a_name(first, folded, match, term):
+            return _Verdict.NAME
+        lower = not first.isupper()
+        if lower and (term.text in self.decisions.names or not sentence_start(folded, start)):
+            return _Verdict.WORD  # "racial justice", "shared power"
+        if a_month(term.text, folded, start, end) or term.text in self.decisions.words:
+            return _Verdict.WORD
+        if term.text in self.decisions.names:
+            return _Verdict.NAME
+        return _Verdict.UNDECIDED
 
     def _plainly_a_name(self, first: str, folded: str, match: re.Match[str], term: Term) -> bool:
         """A name part that is also a word counts only capitalised next to another part of

@@ -14,15 +14,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from reflect_cli.errors import ReflectError
 from reflect_cli.model import Participant, Session
-from reflect_cli.render.export.names import Found, Matcher, fold, name_terms
+from reflect_cli.render.export.names import Decisions, Found, Matcher, fold, name_terms
+from reflect_cli.render.export.places import Place, place
 
 #: A speaker prefix at the start of an answer line: "monica:" or "Monika :".
-_SPEAKER = re.compile(r"^(\s*)([^\W\d_][\w'’.\-]*)(\s*:)(?=\s|$)", re.MULTILINE)
+SPEAKER = re.compile(r"^(\s*)([^\W\d_][\w'’.\-]*)(\s*:)(?=\s|$)", re.MULTILINE)
 _FACILITATOR = "Facilitator"
 _JOINER = re.compile(r"[\s,\-]*")
 
@@ -42,19 +43,23 @@ class Person:
 class Redactor:
     """People and places of a selection, and how each is shown when redacted."""
 
-    def __init__(self, keep_places: bool = False) -> None:
+    def __init__(self, keep_places: bool = False, decisions: Decisions | None = None) -> None:
         self.keep_places = keep_places
         self.people: list[Person] = []
         self._keys: dict[tuple[str, str], int] = {}
         self._handles: dict[str, set[int]] = {}
         self._roster: list[tuple[int, Participant]] = []
         self._owners: list[str] = []
-        self.names = Matcher()
+        self.names = Matcher(decisions)
         self.places: dict[str, str] = {}
         self._place_matcher = Matcher()
         self.session_numbers: dict[str, int] = {}
         #: The people of the session being rewritten: who an ambiguous name most likely is.
-        self._context: set[int] = set()
+        self.context: set[int] = set()
+        #: Where the text being rewritten is (session, question): for undecided words.
+        self.where = ("", "")
+        #: Each everyday word met where the text cannot tell a name from a word.
+        self.undecided: list[Place] = []
         self._place_counts = {"collaborative": 0, "site": 0}
         self._kept: list[tuple[int, str, str]] = []
 
@@ -122,7 +127,9 @@ class Redactor:
             if not person.label:
                 label = self._replace(self._place_matcher, participant.label, self._place_of)
                 # An organization can itself hold a name ("Monica Haugen Family Services").
-                if label != "Participant" and not any(self.names.find(label)):
+                # (An everyday word in it, "Hope Family Services", is the organization's.)
+                named = any(not found.undecided for found in self.names.find(label))
+                if label != "Participant" and not named:
                     # Two parents of one PTA are two people: "Northgate PTA (Parent 2)".
                     taken[label] = count = taken.get(label, 0) + 1
                     person.label = label if count == 1 else _numbered(label, count)
@@ -136,8 +143,8 @@ class Redactor:
     def _check_kept_places(self) -> None:
         """With --keep-places, a collaborative or site that holds a person's name would
         print that name in every heading: refused before anything is rendered."""
-        for number, kind, place in self._kept:
-            for found in self.names.find(place):
+        for number, kind, kept in self._kept:
+            for found in self.names.find(kept):
                 raise RedactionError(
                     f"--keep-places would leak a name: the {kind} of Session {number} holds "
                     f"the name of the person shown as {self.label(found.owners)}; export "
@@ -151,8 +158,8 @@ class Redactor:
         """The label for a match: the person's; when it could be several, the one in the
         session being rewritten ("lee:" is that session's Lee); else "Participant"."""
         labels = {self._label_of(o) for o in owners}
-        if len(labels) > 1 and self._context:
-            labels = {self._label_of(o) for o in owners if o in self._context} or labels
+        if len(labels) > 1 and self.context:
+            labels = {self._label_of(o) for o in owners if o in self.context} or labels
         return labels.pop() if len(labels) == 1 else "Participant"
 
     def _label_of(self, owner: int) -> str:
@@ -161,11 +168,13 @@ class Redactor:
     def _place_of(self, owners: Iterable[int]) -> str:
         return list(self.places.values())[min(owners)]
 
-    @staticmethod
-    def _replace(matcher: Matcher, text: str, label: Any) -> str:
+    def _replace(self, matcher: Matcher, text: str, label: Any) -> str:
         pieces: list[str] = []
         last = 0
         for found in matcher.find(text):
+            if found.undecided:  # kept as it is; the export stops and asks
+                self.undecided.append(place(self.where, text, found))
+                continue
             shown = label(found.owners)
             between = text[last : found.start]
             if pieces and pieces[-1] == shown and _JOINER.fullmatch(between):
@@ -178,7 +187,7 @@ class Redactor:
     def text(self, text: str, speakers: bool = False) -> str:
         """Text with every name, handle and place replaced; speaker prefixes too."""
         if speakers and ":" in text:
-            text = _SPEAKER.sub(lambda m: m[1] + self._speaker(m[2]) + m[3], text)
+            text = SPEAKER.sub(lambda m: m[1] + self._speaker(m[2]) + m[3], text)
         text = self._replace(self._place_matcher, text, self._place_of)
         return self._replace(self.names, text, self.label)
 
@@ -186,81 +195,33 @@ class Redactor:
         owners = self.names.terms.get(fold(word))
         return self.label(owners.owners) if owners else "Participant"
 
-    def _place_label(self, place: str) -> str:
+    def place_label(self, place: str) -> str:
+        """A collaborative's or site's label ("Collaborative A", "Site 1"), or the place
+        itself with --keep-places."""
         if self.keep_places or not place:
             return place
         return self.places.get(" ".join(fold(place).split()), "Collaborative")
 
-    def session(self, session: Session) -> Session:
-        """The session with every person and place replaced, in place."""
-        handles: dict[str, str] = {}
-        names: dict[str, str] = {}
-        self._context = {self._keys[_key(p.name, p.organization)] for p in session.participants}
-        for person in session.participants:
-            number = self._keys[_key(person.name, person.organization)]
-            pseudonym = f"participant-{number + 1}"
-            handles[person.handle] = pseudonym
-            names[pseudonym] = self.people[number].label
-            if self.people[number].label.startswith("Participant"):
-                person.organization = person.role = ""
-            person.organization = self._replace(
-                self._place_matcher, person.organization, self._place_of
-            )
-            person.name, person.handle = self.people[number].label, pseudonym
-        order = self.session_numbers.get(session.id)
-        session.id = f"Session {order}" if order else "Session"
-        session.facilitator = ""
-        session.collaborative = self._place_label(session.collaborative)
-        session.site = self._place_label(session.site)
-        for _, question in session.answers():
-            # A chosen label is the protocol's own text ("Strong relationships and trust"
-            # when someone is called Strong): kept as written, like the prompt.
-            labels = {choice.label for choice in question.choices}
-            if isinstance(question.answer, str) and question.answer not in labels:
-                question.answer = self.text(question.answer, speakers=True)
-            elif isinstance(question.answer, list):
-                question.answer = [a if a in labels else self.text(a) for a in question.answer]
-            question.credits = [handles.get(c) or self._owner(c) for c in question.credits]
-            # A named rating keeps its person only as a pseudonym (shown by their label);
-            # an anonymous one names an organization, which may itself be a place.
-            question.ratings = [
-                replace(r, participant=handles.get(r.participant) or self._owner(r.participant))
-                if r.participant
-                else replace(r, organization=self._organization(r.organization))
-                for r in question.ratings
-            ]
-            question.passed_by = [handles.get(h) or self._owner(h) for h in question.passed_by]
-            question.entered_by = [handles.get(h) or self._owner(h) for h in question.entered_by]
-        for action in (*session.actions, *session.follow_up):
-            action.text, action.note = self.text(action.text), self.text(action.note)
-            action.owner = handles.get(action.owner) or self._owner(action.owner)
-            origin = self.session_numbers.get(action.origin)
-            # From outside the selection: only its date, which a session id starts with.
-            action.origin = f"Session {origin}" if origin else _dated(action.origin)
-        for note in session.notes:
-            note.text = self.text(note.text)
-        session.extra = {self.text(k): self._any(v) for k, v in session.extra.items()}
-        self._context = set()
-        return session
+    def places_in(self, text: str) -> str:
+        """Text with every collaborative and site replaced (an organization, a role)."""
+        return self._replace(self._place_matcher, text, self._place_of)
 
-    def _organization(self, organization: str) -> str:
-        shown = self._replace(self._place_matcher, organization, self._place_of)
-        return "Participant" if any(self.names.find(shown)) else shown
+    def number_of(self, person: Participant) -> int:
+        """The number of a participant met in the first pass."""
+        return self._keys[_key(person.name, person.organization)]
 
-    def _owner(self, handle: str) -> str:
+    def organization(self, organization: str) -> str:
+        """An anonymous rating's organization: places replaced; one that names someone
+        is "Participant"."""
+        shown = self.places_in(organization)
+        return "Participant" if any(not f.undecided for f in self.names.find(shown)) else shown
+
+    def owner(self, handle: str) -> str:
+        """Whom a handle (or a typed name) stands for: their label."""
         if not handle:
             return ""
         owners = self._handles.get(handle)
         return self.label(owners) if owners else self.text(handle)
-
-    def _any(self, value: Any) -> Any:
-        if isinstance(value, str):
-            return self.text(value, speakers=True)
-        if isinstance(value, list):
-            return [self._any(v) for v in value]
-        if isinstance(value, dict):
-            return {self._any(k): self._any(v) for k, v in value.items()}
-        return value
 
     # -- after rendering ------------------------------------------------------------
 
@@ -311,12 +272,6 @@ def _excess(matcher: Matcher, plain: str, static: str) -> Iterator[Found]:
 
 def _key(name: str, organization: str) -> tuple[str, str]:
     return (" ".join(fold(name).split()), " ".join(fold(organization).split()))
-
-
-def _dated(origin: str) -> str:
-    """ "2026-09-10-x-club-51b8" → "2026-09-10"; an id with no date → "earlier"."""
-    dated = re.match(r"\d{4}-\d{2}-\d{2}(?=-|$)", origin)
-    return dated[0] if dated else ("earlier" if origin else "")
 
 
 def _numbered(label: str, count: int) -> str:

@@ -1,0 +1,80 @@
+"""Name parts that are also everyday words, and what the text around one tells.
+
+A part on this list (Hope, Grace, May, Justice, Power, Don, Will, Art…) is never
+replaced and never kept silently: written in lower case inside a sentence ("racial
+justice", "shared power"), or as a contraction ("we don't"), it is a word; capitalised
+next to another part of the same person's name ("Hope Diaz", "Diaz, Hope") it is a name;
+a month after "in", "on", "by"… or before a number is a month. Anywhere else the text
+cannot tell, and the facilitator decides once per word for the folder (``--name`` /
+``--word``, kept in ``.reflect/``). The one list; add to it here.
+"""
+
+from __future__ import annotations
+
+import re
+
+COMMON_WORDS_TEXT = """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    hope will rose grace joy faith mark bill pat sue dawn summer autumn amber spring winter
+    ray rich frank grant chase hunter mason park young brown green white black gray
+    grey king hall long little hill wood woods ford lane page price love art sky river
+    bishop cook miller baker carter parker fisher gill iris ivy holly lily daisy
+    justice power don free major noble trust honor liberty mercy patience
+    charity unity harmony melody destiny heaven star sunny sandy misty stormy storm
+    stone rock reed read wade ward west banks bond booth cross day fair friend good
+    hardy kind law lord low bell bush case cash chance clay cliff dale dean drew earl
+    field fox glen gold golden guy hart heath honey hunt jack jay jewel marsh miles moon
+    nick norm pearl penny pierce pool robin rod royal ruby rush sage sterling wolf wise
+    olive hazel heather violet willow ginger ash forest lake rain snow brook brooks
+    cherry crystal victor prince duke early sharp strange story wells
+    a an as at be by do go he if in is it me my no of on or so to up us we am and are but
+    can for had has her him his its not now our out say see she the too two was who why
+    yes you all any did get got how let new off old one own put ran saw set sit
+    de da di du la le el al
+    """
+COMMON_WORDS = frozenset(COMMON_WORDS_TEXT.split())
+
+#: Months: "in May", "May 3" is the month.
+_MONTHS = frozenset(COMMON_WORDS_TEXT.split()[:12])
+_BEFORE_MONTH = frozenset(
+    {"in", "on", "by", "of", "since", "until", "till", "from", "to", "early", "late", "mid"}
+    | {"next", "last", "this", "each", "every"}
+)
+#: "don't", "Will've": a contraction is a word, not a name.
+CONTRACTION = re.compile(r"'(?:t|re|ve|ll|d|m)(?![^\W\d])")
+#: What may stand between a sentence's end and its first word: spaces, quotes, brackets,
+#: emphasis, list marks.
+_OPENING = " \t*_~\"'([{“‘«-"
+
+
+def sentence_start(folded: str, start: int) -> bool:
+    """Whether the word at ``start`` begins a sentence (or a line, or follows "name:")."""
+    index = start - 1
+    while index >= 0 and folded[index] in _OPENING:
+        index -= 1
+    return index < 0 or folded[index] in ".!?:;\n\r…"
+
+
+def a_month(term: str, folded: str, start: int, end: int) -> bool:
+    """A month's name where the text says it is the month: after "in", "by", "since"…,
+    or before a day or a year ("May 3", "May 2026")."""
+    if term not in _MONTHS:
+        return False
+    before = re.search(r"(\w+)[\s,]+$", folded[max(0, start - 20) : start])
+    return bool(
+        (before and before[1] in _BEFORE_MONTH) or re.match(r"[\s,]+\d", folded[end : end + 4])
+    )
+
+
+def sentence_around(text: str, start: int, end: int, width: int = 100) -> str:
+    """The sentence that holds ``text[start:end]``, on one line, shortened around it."""
+    left = max(text.rfind(c, 0, start) for c in ".!?\n")
+    right_ends = [i for c in ".!?\n" if (i := text.find(c, end)) >= 0]
+    right = min(right_ends) + 1 if right_ends else len(text)
+    sentence = " ".join(text[left + 1 : right].split())
+    if len(sentence) > width:
+        at = sentence.find(text[start:end].strip())
+        begin = max(0, at - width // 2)
+        sentence = ("…" if begin else "") + sentence[begin : begin + width] + "…"
+    return sentence

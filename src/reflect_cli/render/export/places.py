@@ -1,0 +1,67 @@
+"""Where a redacted export stops: each everyday word the text cannot tell from a name.
+
+"Grace said she would come" (Grace is a participant, and a word): the redactor neither
+keeps it silently nor replaces it silently. Every such place is gathered while the
+sessions are rewritten; the export then stops (exit 2, nothing written) and lists each
+one, session, question and sentence, with how to decide: ``--name Grace`` (the person,
+replaced) or ``--word Grace`` (a word, kept), once for the folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reflect_cli.controls import visible
+from reflect_cli.errors import ReflectError
+from reflect_cli.render.export.everyday import sentence_around
+from reflect_cli.render.export.names import Found
+
+
+@dataclass(frozen=True)
+class Place:
+    """An everyday word met where only the facilitator can say what it is."""
+
+    word: str
+    session: str
+    question: str
+    sentence: str
+    #: The word folded: what a decision is kept under.
+    term: str
+
+
+def place(where: tuple[str, str], text: str, found: Found) -> Place:
+    """The place of an undecided word found in ``text``."""
+    word = text[found.start : found.end]
+    session, question = where
+    return Place(word, session, question, sentence_around(text, found.start, found.end), found.term)
+
+
+class UndecidedWords(ReflectError):
+    """A redacted export met everyday words that may be names; nothing was written."""
+
+    def __init__(self, places: list[Place]) -> None:
+        self.places = places
+        words = list(dict.fromkeys(p.term for p in places))
+        lines = [
+            f"redaction stopped: {len(places)} "
+            + ("place where" if len(places) == 1 else "places where")
+            + " an everyday word may be a person's name; nothing was written"
+        ]
+        for spot in places:
+            where = spot.session + (f", question {spot.question}" if spot.question else "")
+            lines.append(f'{visible(where)}: "{visible(spot.word)}" in: {visible(spot.sentence)}')
+        first = _shown(places, words[0])
+        lines.append(
+            "decide once per word for this folder: export again with "
+            + " ".join(f"--name {_shown(places, w)}" for w in words)
+            + " (the person: replaced) or "
+            + " ".join(f"--word {_shown(places, w)}" for w in words)
+            + f" (a word: kept), one of the two for each; e.g. --word {first}"
+        )
+        super().__init__("\n".join(lines))
+
+
+def _shown(places: list[Place], term: str) -> str:
+    """The word as it was typed, capitalised ("Hope"), for the option to give."""
+    typed = next(p.word for p in places if p.term == term)
+    return visible(typed[:1].upper() + typed[1:].lower())
