@@ -52,7 +52,7 @@ def rewrite(redactor: Redactor, session: Session) -> Session:
             question.answer = redactor.text(question.answer, speakers=True)
         elif isinstance(question.answer, list):
             question.answer = [a if a in labels else redactor.text(a) for a in question.answer]
-        question.credits = [person(c) for c in question.credits]
+        question.credits = [shown_as_person(c) for c in question.credits]
         # A named rating keeps its person only as a pseudonym (shown by their label);
         # an anonymous one names an organization, which may itself be a place.
         question.ratings = [
