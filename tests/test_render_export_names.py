@@ -61,3 +61,52 @@ def test_the_check_finds_joined_forms(form: str) -> None:
     with pytest.raises(exporting.redact.RedactionError, match="line 2 of the md export"):
         found.check(f"fine\nsaid {form} today", "md")
     found.check("fine\nmet on the 1st and 2nd", "md")
+
+
+#: How the issue found names leaking: an address, joined to an initial, endings typed
+#: without an apostrophe, Markdown emphasis, a script without spaces, a two-letter
+#: family name.
+TYPED = [
+    "write to mhaugen@parks.org",
+    "m.haugen is away",
+    "The Haugens came",
+    "Monicas plan",
+    "*Mon*ica said so",
+    "**Hau**gen too",
+    "李雷说好。",
+    "Wu agreed",
+    "then NG spoke",
+]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "json"])
+def test_names_however_typed_are_replaced_in_every_format(
+    cli: Any, sessions_dir: Path, fmt: str
+) -> None:
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=[
+            "Monica Haugen | Seattle Parks and Recreation | Site lead | mh",
+            "李雷 | Family Center | Parent | ll",
+            "Wu Mei | Library | Staff | wm",
+            "Kevin Ng | Northgate PTA | Parent | kn",
+        ],
+        answers={"shared-values": "\n".join(TYPED) + "\nWe do it in the drawing room."},
+        actions=[Action("mhaugen@parks.org books the gym", "mh", "2026-10-01")],
+    )
+    result = cli("export", "--redact", "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout.lower()
+    for leak in ("haugen", "monica", "李雷", "wu ", "wu agreed", "ng spoke", "mei", "kevin"):
+        assert leak not in out, (fmt, leak)
+    assert "we do it in the drawing room." in out  # "do", "ng" inside a word: not names
+    assert "说好" in result.stdout
+
+
+def test_name_terms_of_the_issues_cases() -> None:
+    whole, _ = name_terms("Monica Haugen")
+    assert {"mhaugen", "monicah", "haugenm"} <= whole
+    assert name_terms("Wu Mei")[1] == {"wu", "mei"}
+    assert "de" not in name_terms("Ana de la Cruz")[1]  # a particle, not a family name
+    assert "李雷" in name_terms("李雷")[1]

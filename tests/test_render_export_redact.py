@@ -252,6 +252,7 @@ def test_same_first_name_in_two_organizations(cli: Any, sessions_dir: Path) -> N
 
 GIVEN = ["Zoë", "José", "Ana-María", "Seán", "Björn", "Chloé", "Kwame", "Siobhán", "Yusuf"]
 FAMILY = ["O’Neil", "Yılmaz", "López", "de la Cruz", "Haugen", "Nakamura", "D'Angelo", "Müller"]
+FAMILY += ["Wu", "Ng", "Xu"]  # two-letter family names
 ORGS = ["Parks Department", "Family Center", "Northgate PTA", "Library", ""]
 ROLES = ["Parent", "Coach", "Director", ""]
 
@@ -279,6 +280,14 @@ def variants(name: str, handle: str) -> list[str]:
         stripped,
         f"{given}’s",
         handle,
+        # An address, an initial run into the family name, endings typed without an
+        # apostrophe, Markdown emphasis inside the name.
+        f"{stripped[:1].lower()}{''.join(stripped.split()[-1:]).lower()}@parks.org",
+        f"{given[:1].lower()}.{rest[-1].lower() if rest else given.lower()}",
+        f"{rest[-1] if rest else given}s",
+        f"{given}s",
+        f"*{given[:2]}*{given[2:]}",
+        f"**{rest[-1] if rest else given}**",
     ]
 
 
@@ -318,6 +327,8 @@ def build_sessions(
             f"{people[p][3]}: we agree with {m}." for p, m in zip(present, mentions, strict=False)
         ]
         lines += ["In May we met.", f"{chooser.choice(['monika', 'Someone'])}: a stray prefix"]
+        # A participant written in a script without spaces, named inside a sentence.
+        lines += ["王芳说好。"]
         lines += [f"Then {m} spoke" for m in mentions]
         session = Session(
             id=f"2026-0{index + 1}-01-{slug(people[0][0])}-x",
@@ -327,7 +338,10 @@ def build_sessions(
             date=f"2026-0{index + 1}-01",
             status="complete",
             facilitator=people[-1][0],
-            participants=[Participant(*people[p]) for p in present],
+            participants=[
+                *(Participant(*people[p]) for p in present),
+                Participant("王芳", "Family Center", "Parent", "wf"),
+            ],
             domains=[
                 DomainRecord(
                     "d",
@@ -401,10 +415,13 @@ def reader_text(document: str, fmt: str) -> str:
 def forbidden(people: list[tuple[str, str, str, str]], attendance: list[list[int]]) -> list[str]:
     words = {handle for _, _, _, handle in people}
     for name, _, _, _ in (people[p] for p in {p for present in attendance for p in present}):
-        for part in re.split(r"[\s\-]+", name):
+        parts = re.split(r"[\s\-]+", name)
+        for part in parts:
             for piece in (part, *re.split(r"['’]", part)):
                 if sum(c.isalpha() for c in piece) > 2:
                     words.add(piece)
+        # A two-letter family name, first or last ("Wu", "Ng").
+        words.update(p for p in (parts[0], parts[-1]) if len(p) == 2 and p[0].isupper())
     return sorted(words)
 
 
@@ -447,6 +464,7 @@ def test_redaction_property(
         text = reader_text(document, fmt)
         assert leaked(text, forbidden([*people, outsider], [*attendance, [len(people)]])) == [], fmt
         assert "In May we met." in text
+        assert "王芳" not in text and "说好。" in text, fmt
         assert "Collaborative A" in text and "Site 1" in text
         assert "monika" not in text and "Someone:" not in text
 

@@ -196,6 +196,24 @@ def export(
     keep_places: Annotated[
         bool, typer.Option(help="With --redact: keep collaborative and site names.")
     ] = False,
+    name: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--name",
+            metavar="WORD",
+            help="With --redact: this everyday word (Hope, Grace, May…) is a person's name "
+            "in this folder: replaced where capitalised. Kept in .reflect/redaction.json.",
+        ),
+    ] = None,
+    word: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--word",
+            metavar="WORD",
+            help="With --redact: this name part is an everyday word in this folder: kept, "
+            "unless next to another part of the name. Kept in .reflect/redaction.json.",
+        ),
+    ] = None,
     ignore_unreadable: Annotated[
         bool,
         typer.Option(
@@ -241,6 +259,8 @@ def export(
     from reflect_cli.render import export as exporting
 
     chosen_format = exporting.format_for(fmt, output)
+    if (name or word) and not redact:
+        raise InputError("--name and --word go with --redact")
     if output is not None:
         check_output(output, force=force)
     printer = None
@@ -264,9 +284,13 @@ def export(
     with _bulk():
         redactor = None
         if redact:
+            from reflect_cli.records import word_choices
             from reflect_cli.render.export import known
 
-            redactor, unread = known.redactor(store, oldest_first, keep_places, ignore_unreadable)
+            decided = word_choices.decide(store.folder, name or [], word or [])
+            redactor, unread = known.redactor(
+                store, oldest_first, keep_places, ignore_unreadable, decided
+            )
             for line in unread:
                 screen.warning(f"redacted without {line}")
         chunks = exporting.render(

@@ -11,16 +11,22 @@ from reflect_cli.errors import ReflectError
 from reflect_cli.model import Session
 from reflect_cli.records.store import TRASH, Store
 from reflect_cli.records.summary import Summary
+from reflect_cli.records.word_choices import WordChoices
 from reflect_cli.render.export.redact import RedactionError, Redactor
 
 IGNORE_OPTION = "--ignore-unreadable"
 
 
 def redactor(
-    store: Store, oldest_first: list[Summary], keep_places: bool, ignore_unreadable: bool
+    store: Store,
+    oldest_first: list[Summary],
+    keep_places: bool,
+    ignore_unreadable: bool,
+    decisions: WordChoices | None = None,
 ) -> tuple[Redactor, list[str]]:
     """The selection's redactor, and one line per record that could not be read (only
-    when ``ignore_unreadable``; otherwise the first such record is a RedactionError)."""
+    when ``ignore_unreadable``; otherwise the first such record is a RedactionError).
+    ``decisions``: which everyday words are names in this folder."""
     from reflect_cli.render import export as exporting
 
     selected = {s.file for s in oldest_first}
@@ -41,7 +47,7 @@ def redactor(
             f"export with {IGNORE_OPTION} to redact without it; nothing was written"
         )
     found = exporting.redactor(
-        store.read(oldest_first), [*store.read(others), *trashed], keep_places
+        store.read(oldest_first), [*store.read(others), *trashed], keep_places, decisions
     )
     return found, unreadable
 

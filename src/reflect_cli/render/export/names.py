@@ -24,6 +24,9 @@ from enum import Enum
 from reflect_cli.folding import fold as fold
 from reflect_cli.folding import fold_char as _fold_char
 from reflect_cli.folding import fold_mapped as _fold_mapped
+
+# The facilitator's decisions, once per everyday word for the folder.
+from reflect_cli.records.word_choices import WordChoices as Decisions
 from reflect_cli.render.export.everyday import (
     COMMON_WORDS,
     CONTRACTION,
@@ -84,7 +87,7 @@ def name_terms(name: str) -> tuple[set[str], set[str]]:
     for i, first in enumerate(parts):
         for j, other in enumerate(parts):
             if i != j and first[:1].isalpha() and _letters(other) > 2 and not unspaced(other):
-                runs += [first[0] + other, other + first[0]] if j > i else [first[0] + other]
+                runs += [first[0] + other, other + first[0]]
     whole.update(run for joined in runs for run in (joined, joined.replace("'", "")))
     for number, part in enumerate(parts):
         for piece in {part, part.replace("'", ""), *part.split("'")}:
@@ -96,15 +99,6 @@ def name_terms(name: str) -> tuple[set[str], set[str]]:
         if edge and _letters(part) == 2 and part.isalpha() and typed[number][:1].isupper():
             single.add(part)
     return {w for w in whole if _letters(w) > 2 or unspaced(w)} - single, single
-
-
-@dataclass
-class Decisions:
-    """The facilitator's answer, once per everyday word for the folder: a name (a
-    capitalised one is the person) or a word (kept, unless plainly a name)."""
-
-    names: set[str] = field(default_factory=set)
-    words: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -163,7 +157,9 @@ class Matcher:
             return
         term = self.terms.setdefault(text, Term(text))
         term.owners.add(owner)
-        term.common = term.common or (text in COMMON_WORDS and not common_ok)
+        # A word the facilitator decided about is weighed like an everyday word.
+        decided = text in self.decisions.names or text in self.decisions.words
+        term.common = term.common or ((text in COMMON_WORDS or decided) and not common_ok)
         self.parts_of.setdefault(owner, set()).update(text.split())
         self._pattern = None
 

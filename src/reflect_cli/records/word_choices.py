@@ -1,0 +1,107 @@
+"""The facilitator's decisions about everyday words, once per word for the folder.
+
+When a redacted export meets a participant's name that is also an everyday word (Hope,
+Grace, May, Justice…) where the text cannot tell which it is, the facilitator says once
+which it is in this folder: ``--name Hope`` (a capitalised Hope is the person) or
+``--word May`` (kept as a word unless plainly a name). The answers are kept in
+``.reflect/redaction.json`` (``{"names": [...], "words": [...]}``, folded words), owner-only
+and never shared (``.reflect/`` is git-ignored); other keys in it are kept as they are.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reflect_cli.errors import InputError, StoreError
+from reflect_cli.folding import fold
+from reflect_cli.records.home import FOLDER
+from reflect_cli.records.opening import NotAFile, read_regular
+
+FILE = "redaction.json"
+
+
+@dataclass
+class WordChoices:
+    """Folded words decided to be names, and to be words."""
+
+    names: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+
+
+def where(folder: Path) -> Path:
+    return Path(os.path.realpath(folder)) / FOLDER / FILE
+
+
+def load(folder: Path) -> WordChoices:
+    """The decisions kept for a sessions folder (none when nothing is kept)."""
+    data = _read(where(folder))
+    return WordChoices(_words(data, "names"), _words(data, "words"))
+
+
+def decide(folder: Path, names: list[str], words: list[str]) -> WordChoices:
+    """Add the facilitator's decisions (a later one replaces an earlier one for the same
+    word), keep them, and return every decision for the folder."""
+    as_names, as_words = {_one_word(w) for w in names}, {_one_word(w) for w in words}
+    both = as_names & as_words
+    if both:
+        raise InputError(f"{sorted(both)[0]!r} given as both --name and --word; choose one")
+    path = where(folder)
+    data = _read(path)
+    kept = WordChoices(_words(data, "names"), _words(data, "words"))
+    kept.names = (kept.names - as_words) | as_names
+    kept.words = (kept.words - as_names) | as_words
+    if as_names or as_words:
+        data["names"], data["words"] = sorted(kept.names), sorted(kept.words)
+        _write(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return kept
+
+
+def _one_word(typed: str) -> str:
+    word = fold(typed.strip())
+    if not word or len(word.split()) != 1 or len(word) > 60:
+        raise InputError(f"--name/--word take one word each, not {typed!r}")
+    return word
+
+
+def _words(data: dict[str, Any], key: str) -> set[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise InputError(f"{FOLDER}/{FILE}: {key!r} is not a list of words; fix or remove it")
+    return {fold(w) for w in value}
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        raw, _ = read_regular(path, follow_links=False)
+    except FileNotFoundError:
+        return {}
+    except (NotAFile, OSError) as exc:
+        raise InputError(f"{path}: {exc}; remove it to decide again") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise InputError(f"{path}: not readable JSON; remove it to decide again") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: not readable JSON; remove it to decide again")
+    return data
+
+
+def _write(path: Path, text: str) -> None:
+    from reflect_cli.records.store import write_atomic
+
+    home = path.parent
+    try:
+        os.mkdir(home, 0o700)
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise StoreError(f"cannot keep the decision in {home}: {exc.strerror}") from None
+    info = os.lstat(home)
+    if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
+        raise StoreError(f"{home} is not reflect's folder; the decision cannot be kept")
+    write_atomic(path, text)
