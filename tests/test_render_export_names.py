@@ -98,6 +98,8 @@ def test_names_however_typed_are_replaced_in_every_format(
     result = cli("export", "--redact", "-f", fmt)
     assert result.exit_code == 0, result.stderr
     out = result.stdout.lower()
+    # As a reader sees it: escapes and emphasis marks do not hide a name.
+    out = out.replace("\\", "").replace("*", "").replace("&#x27;", "'")
     for leak in ("haugen", "monica", "李雷", "wu ", "wu agreed", "ng spoke", "mei", "kevin"):
         assert leak not in out, (fmt, leak)
     assert "we do it in the drawing room." in out  # "do", "ng" inside a word: not names

@@ -48,7 +48,8 @@ def folded(text: str) -> str:
 
 
 def leaked(out: str, names: list[str]) -> list[str]:
-    plain = folded(out.replace("\\", ""))
+    # Emphasis marks do not hide a name from a reader ("*Mon*ica").
+    plain = folded(out.replace("\\", "").replace("*", "").replace("~", ""))
     return [n for n in names if re.search(rf"(?<!\w){re.escape(folded(n))}(?!\w)", plain)]
 
 
