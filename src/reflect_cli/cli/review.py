@@ -26,11 +26,12 @@ from reflect_cli.cli.selecting import chosen_sessions, open_store, selection
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from reflect_cli.model import Session
     from reflect_cli.records.store import Store
     from reflect_cli.records.summary import Summary
+    from reflect_cli.render.export import Options, Redactor
 
 
 @contextmanager
@@ -177,13 +178,22 @@ def export(
     fmt: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", help="md, html, csv, json or pdf [default: from -o, else md]."
+            "--format",
+            "-f",
+            help="md, html, csv, json, pdf, or datapackage (tidy tables: -o FOLDER or "
+            "-o FILE.zip) [default: from -o, else md].",
         ),
     ] = None,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write here, not to standard output.")
     ] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite the -o file if it exists.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            help="Overwrite the -o file if it exists (a data package: write into a folder "
+            "that is not empty)."
+        ),
+    ] = False,
     redact: Annotated[
         bool,
         typer.Option(
@@ -245,7 +255,8 @@ def export(
         typer.Option("--include-drafts", help="Drafts too (by default only complete sessions)."),
     ] = False,
 ) -> None:
-    """Export sessions as one summary to share: Markdown, HTML, CSV, JSON or PDF.
+    """Export sessions as one summary to share: Markdown, HTML, CSV, JSON or PDF; or as
+    a data package of tidy tables for analysis (one CSV per table and datapackage.json).
 
     Only complete sessions are exported unless --status draft or --include-drafts (or a
     draft named by its id).
@@ -261,7 +272,14 @@ def export(
     chosen_format = exporting.format_for(fmt, output)
     if (name or word) and not redact:
         raise InputError("--name and --word go with --redact")
-    if output is not None:
+    folder = chosen_format in exporting.FOLDERS and not _is_zip(output)
+    if chosen_format in exporting.FOLDERS and output is None:
+        raise InputError("a data package is several files: give -o FOLDER or -o FILE.zip")
+    if folder and output is not None:
+        from reflect_cli.records.output_folder import check_folder
+
+        check_folder(output, force=force)
+    elif output is not None:
         check_output(output, force=force)
     printer = None
     if chosen_format == "pdf":
@@ -281,6 +299,8 @@ def export(
         earlier=None if redact else _earlier(store),
     )
     oldest_first = list(reversed(chosen))
+    if chosen_format in exporting.FOLDERS:
+        oldest_first = _one_file_each(oldest_first)
     with _bulk():
         redactor = None
         if redact:
@@ -293,6 +313,10 @@ def export(
             )
             for line in unread:
                 screen.warning(f"redacted without {line}")
+        if chosen_format in exporting.FOLDERS and output is not None:
+            _write_package(store.read(oldest_first), options, redactor, output, force, folder)
+            screen.message(f"wrote {output} ({plural(len(oldest_first), 'session')}, data package)")
+            return
         chunks = exporting.render(
             store.read(oldest_first),
             "html" if printer else chosen_format,
@@ -310,6 +334,47 @@ def export(
         else:
             write_output(output, chunks, force=force)
     screen.message(f"wrote {output} ({plural(len(chosen), 'session')}, {chosen_format})")
+
+
+def _is_zip(output: Path | None) -> bool:
+    return output is not None and output.suffix.lower() == ".zip"
+
+
+def _one_file_each(oldest_first: list[Summary]) -> list[Summary]:
+    """One file per session id: a table's row is keyed on its session. A second file
+    that holds an id already exported (a copy) is left out, named on standard error."""
+    kept: dict[str, Summary] = {}
+    for summary in oldest_first:
+        if summary.id in kept:
+            screen.warning(
+                f"{summary.file} holds session {summary.id} as {kept[summary.id].file} "
+                f"does; the data package has {kept[summary.id].file}"
+            )
+            continue
+        kept[summary.id] = summary
+    return list(kept.values())
+
+
+def _write_package(
+    sessions: Iterable[Session],
+    options: Options,
+    redactor: Redactor | None,
+    output: Path,
+    force: bool,
+    folder: bool,
+) -> None:
+    """The data package, built and checked whole before anything is written: into the
+    folder ``output``, or as one zip."""
+    from reflect_cli.records.output import write_output
+    from reflect_cli.records.output_folder import write_folder
+    from reflect_cli.render.export import datapackage
+    from reflect_cli.render.tables.package import zipped
+
+    written = datapackage.files(sessions, options, redactor)
+    if folder:
+        write_folder(output, dict(written), force=force)
+    else:
+        write_output(output, zipped(written), force=force)
 
 
 def _shown_as(row: Summary, copies: set[str]) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from reflect_cli.model import Participant
 from reflect_cli.render.export.names import fold as _fold_name
+from reflect_cli.speakers import find as find
 
 
 def fold(text: str) -> str:
@@ -30,19 +31,6 @@ def ascii_word(word: str) -> str:
 def person_key(person: Participant) -> tuple[str, str]:
     """One person is the same name and organization, in any case."""
     return fold(person.name), fold(person.organization)
-
-
-def find(people: Sequence[Participant], word: str) -> Participant | None:
-    """The one person a handle, full name or unique first name names (two Monicas in
-    two organizations: the first name alone names neither)."""
-    key = fold(word.lstrip("@"))
-    if not key:
-        return None
-    for person in people:
-        if key in (fold(person.handle), fold(person.name)):
-            return person
-    firsts = [p for p in people if fold(p.name).split()[:1] == [key]]
-    return firsts[0] if len(firsts) == 1 else None
 
 
 def same_person(people: Sequence[Participant], person: Participant) -> Participant | None:

@@ -14,6 +14,7 @@ from reflect_cli.dates import parse_date
 from reflect_cli.errors import InputError
 from reflect_cli.model import Action, Answer, Participant, Question
 from reflect_cli.session.people import ascii_word, find
+from reflect_cli.speakers import speaker_word as speaker_word
 
 COMMANDS = {
     "/skip": "leave this question unanswered and move on",
@@ -31,7 +32,6 @@ COMMANDS = {
     "/help": "this list",
 }
 _HANDLE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_SPEAKER = re.compile(r"^\s*([^:\n]{1,60}?)\s*:\s")
 
 
 @dataclass(frozen=True)
@@ -104,12 +104,6 @@ def unique_handle(name: str, taken: set[str]) -> str:
         candidates.append(words[0] + words[-1])
     candidates += [f"{words[0]}{n}" for n in range(2, 1000)]
     return next(c for c in candidates if c not in taken)
-
-
-def speaker_word(line: str) -> str | None:
-    """The ``word`` of a line that starts ``word: ...`` (a handle or a name), if any."""
-    match = _SPEAKER.match(line)
-    return match.group(1) if match else None
 
 
 def credits_of(text: str, people: list[Participant]) -> list[str]:

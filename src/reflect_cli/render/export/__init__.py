@@ -39,9 +39,14 @@ SUFFIXES = {
     ".csv": "csv",
     ".json": "json",
     ".pdf": "pdf",
+    ".zip": "datapackage",
 }
-#: Every format by name: the text formats, and PDF (the HTML, printed by a browser).
-NAMES = (*FORMATS, "pdf")
+#: Every format by name: the text formats, PDF (the HTML, printed by a browser) and the
+#: data package (tidy tables, one CSV each, and their schema: several files, see
+#: ``datapackage.files``).
+NAMES = (*FORMATS, "pdf", "datapackage")
+#: Formats written as a folder of files (or a zip of them), never to standard output.
+FOLDERS = ("datapackage",)
 
 
 def format_for(name: str | None, output: Path | None) -> str:

@@ -1,0 +1,40 @@
+"""The data package export: the sessions as tidy tables (``render/tables``), made ready
+to share exactly as every other format is (``prepare``: private notes out, people and
+places replaced when redacting), and read back for names before anything is written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reflect_cli.model import Session
+from reflect_cli.render.export.base import Options
+from reflect_cli.render.export.prepare import prepare
+from reflect_cli.render.export.redact import Redactor
+from reflect_cli.render.export.static import stripped
+from reflect_cli.render.tables import package
+from reflect_cli.render.tables.build import Builder, facts
+
+
+def files(
+    sessions: Iterable[Session], options: Options, redactor: Redactor | None = None
+) -> dict[str, str]:
+    """Every file of the package by name. Redacted, each table is checked as the other
+    formats are (against the same tables built with nothing people said), and the whole
+    package refused (RedactionError) if a name, handle or place is left in any."""
+    shared, bare = Builder(redacted=redactor is not None), Builder(redacted=True)
+    for session in sessions:
+        known = facts(session)  # before redaction rewrites what they are read from
+        ready = prepare(session, options, redactor)
+        shared.add(ready, known)
+        if redactor is not None:
+            bare_session = stripped(ready)
+            bare.add(bare_session, facts(bare_session))
+    redacted = redactor is not None
+    notice = redactor.statement() if redactor is not None else ""
+    private = options.include_private
+    written = package.files(shared.rows, include_private=private, redacted=redacted, notice=notice)
+    if redactor is not None:
+        static = package.files(bare.rows, include_private=private, redacted=True, notice=notice)
+        for name, text in written.items():
+            redactor.check(text, f"data package's {name}", static[name])
+    return written

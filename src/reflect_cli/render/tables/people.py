@@ -1,0 +1,28 @@
+"""A person's id in the tables: the one place it is decided.
+
+Plain, it is derived from the person as reflect knows them (their name and organization,
+folded as --redact folds them), so the same person has the same id in every session of
+a package, and in the next package too. Redacted, the sessions have already been
+rewritten: a participant's handle is the redactor's pseudonym for the person
+(``participant-7``, one per person known in the folder, never derived from the name), and
+that is their id. A keyed pseudonym, stable across exports, plugs in here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from reflect_cli.folding import fold
+from reflect_cli.model import Participant
+
+
+def person_id(person: Participant, redacted: bool) -> str:
+    """The id that stands for this participant in every table."""
+    if redacted:
+        return person.handle
+    key = f"{_folded(person.name)}\x1f{_folded(person.organization)}"
+    return "p-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _folded(text: str) -> str:
+    return " ".join(fold(text).split())
