@@ -168,10 +168,12 @@ class Builder:
 
     def _actions(self, session: Session, known: Facts, handles: dict[str, str]) -> None:
         sid = session.id
+        names = session.names()
         for number, (action, key) in enumerate(zip(session.actions, known.made, strict=True), 1):
+            owner = names.get(action.owner, action.owner)
             row = [
                 sid, _V, number, action.question, action.text, handles.get(action.owner),
-                action.owner, action.due or None, str(action.status), action.note, None, None,
+                owner, action.due or None, str(action.status), action.note, None, None,
             ]  # fmt: skip
             self.rows["commitments"].append(row)
             self._commitments[key] = _Commitment(row)
@@ -179,10 +181,11 @@ class Builder:
             zip(session.follow_up, known.followed, strict=True), 1
         ):
             made = self._commitments.get(key)
+            owner = names.get(action.owner, action.owner)
             self.rows["follow_ups"].append(
                 [
                     sid, _V, number, action.origin, made.row[2] if made else None, action.text,
-                    action.owner, action.due or None, str(action.status), action.note,
+                    owner, action.due or None, str(action.status), action.note,
                 ]
             )  # fmt: skip
             if made is not None:
@@ -224,7 +227,7 @@ def _value(record: AnswerRecord, value: object) -> tuple[int | None, str | None]
 
 def _lines(record: AnswerRecord) -> Sequence[str]:
     if isinstance(record.answer, str) and (record.kind is Kind.TEXT or record.round):
-        return record.answer.split("\n")
+        return record.answer.splitlines()  # as the meeting credits lines
     return ()
 
 

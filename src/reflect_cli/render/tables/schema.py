@@ -212,7 +212,9 @@ COMMITMENTS = Table(
         Column("question_id", S, "The question it was made at (else empty)."),
         Column("text", S, "What was committed to."),
         Column("owner_person_id", S, "Its owner, when on that session's roster."),
-        Column("owner", S, "Its owner as recorded: a name, label or outside owner."),
+        Column(
+            "owner", S, "Its owner's name (a label when redacted), or an outside owner as typed."
+        ),
         Column("due", Type.DATE, "When it is due."),
         Column("status", S, "Where it stands, as the latest follow-up says.", _COMMITMENT_STATUSES),
         Column("note", S, "The latest status note."),
@@ -236,7 +238,7 @@ FOLLOW_UPS = Table(
         Column("made_in", S, "The session that made it (may be outside this package)."),
         Column("commitment_number", Type.INTEGER, "Its number there, when in this package."),
         Column("text", S, "What was committed to."),
-        Column("owner", S, "Its owner as recorded."),
+        Column("owner", S, "Its owner's name (a label when redacted), or as typed."),
         Column("due", Type.DATE, "When it is due."),
         Column("status", S, "Its status after this follow-up.", _COMMITMENT_STATUSES),
         Column("note", S, "The status note given."),
