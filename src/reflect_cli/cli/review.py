@@ -315,6 +315,8 @@ def export(
                 screen.warning(f"redacted without {line}")
         if chosen_format in exporting.FOLDERS and output is not None:
             _write_package(store.read(oldest_first), options, redactor, output, force, folder)
+            if redactor is not None:
+                screen.message(redactor.statement())
             screen.message(f"wrote {output} ({plural(len(oldest_first), 'session')}, data package)")
             return
         chunks = exporting.render(

@@ -1,0 +1,346 @@
+"""`reflect export --format datapackage`: tidy tables an evaluator loads with no options.
+
+The package is validated with the `frictionless` library (types, primary keys, every
+foreign key), loaded with pandas and DuckDB as they are, and its row counts are checked
+against counts made here from the YAML records, read without reflect.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import pytest
+from frictionless import Package, validate
+
+import datapackage_fixture as fixture
+
+TABLES = [
+    "sessions",
+    "people",
+    "participants",
+    "answers",
+    "choices",
+    "ratings",
+    "utterances",
+    "commitments",
+    "follow_ups",
+]
+#: Everyone's name and handle: none may be in a redacted package.
+SECRETS = [
+    fixture.LAN,
+    "Nguyen",
+    fixture.XIAOMING,
+    fixture.TSEHAY,
+    "José",
+    "Nuñez",
+    "Grace May",
+    "Justice Hope",
+    "Monica Haugen",
+    "Monica Reyes",
+    "Hope Ellis",
+    "May Tesfaye",
+    "Alex Rivera",
+    "Lake Hills Partnership",
+    "Rainier Beach",
+    "xiaoming",
+    "mreyes",
+]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, list[str]]]:
+    """The fixture's folder, built once through `reflect start --answers`."""
+    from typer.testing import CliRunner
+
+    from reflect_cli.cli.app import app
+
+    root = tmp_path_factory.mktemp("evaluation")
+    folder = root / "sessions"
+    saved = {k: os.environ.get(k) for k in ("REFLECT_SESSIONS_DIR", "REFLECT_QUESTIONS_PATH")}
+    os.environ["REFLECT_SESSIONS_DIR"] = str(folder)
+    runner = CliRunner()
+    try:
+        ids = fixture.build(
+            folder,
+            root / "qs",
+            lambda *args: runner.invoke(app, list(args), catch_exceptions=False),
+        )
+        yield folder, ids
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@pytest.fixture
+def folder(built: tuple[Path, list[str]], sessions_dir: Path) -> Path:
+    """A copy of the built folder as this test's sessions folder."""
+    shutil.copytree(built[0], sessions_dir)
+    return sessions_dir
+
+
+def export(cli: Any, *args: str) -> Any:
+    result = cli("export", "-f", "datapackage", *args)
+    assert result.exit_code == 0, result.stderr
+    return result
+
+
+def query(sql: str) -> list[tuple[Any, ...]]:
+    """A DuckDB query's rows, as an analyst would run it."""
+    with duckdb.connect() as connection:
+        return connection.execute(sql).fetchall()
+
+
+def counts(records: list[dict[str, Any]]) -> dict[str, int]:
+    """Each table's rows, counted from the records as plain data."""
+    expected = dict.fromkeys(TABLES, 0)
+    people: set[tuple[str, str]] = set()
+    for record in records:
+        expected["sessions"] += 1
+        expected["participants"] += len(record["participants"])
+        people |= {(p["name"], p["organization"]) for p in record["participants"]}
+        expected["commitments"] += len(record["actions"])
+        expected["follow_ups"] += len(record["follow_up"])
+        for domain in record["domains"]:
+            for question in domain["questions"]:
+                expected["answers"] += 1
+                answer, ratings = question["answer"], question.get("ratings", [])
+                if question.get("round"):
+                    # An anonymous round of one rating shows none of it.
+                    shown = len(ratings) >= 2 or question["round"] == "named"
+                    expected["ratings"] += len(ratings) if shown else 0
+                elif question["kind"] == "multi":
+                    expected["choices"] += len(answer or [])
+                elif question["kind"] == "choice":
+                    expected["choices"] += 1 if answer else 0
+                if isinstance(answer, str) and (
+                    question["kind"] == "text" or question.get("round")
+                ):
+                    expected["utterances"] += sum(1 for line in answer.splitlines() if line.strip())
+    expected["people"] = len(people)
+    return expected
+
+
+def test_the_package_is_valid_and_loads_with_no_options(cli: Any, folder: Path) -> None:
+    export(cli, "-o", "package")
+    report = validate("package/datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    expected = counts(fixture.records(folder))
+    assert expected["ratings"] and expected["utterances"] and expected["choices"]
+    for table in TABLES:
+        frame = pd.read_csv(f"package/{table}.csv")
+        assert len(frame) == expected[table], table
+        in_duckdb = query(f"SELECT count(*) FROM 'package/{table}.csv'")
+        assert in_duckdb == [(expected[table],)], table
+        assert set(frame["format_version"]) == {1}
+    # DuckDB reads dates as dates and flags as booleans, unasked.
+    described = query("DESCRIBE SELECT * FROM 'package/sessions.csv'")
+    types = {row[0]: row[1] for row in described}
+    assert types["date"] == "DATE" and types["redacted"] == "BOOLEAN"
+    assert sorted(os.listdir("package")) == sorted(
+        [*(f"{t}.csv" for t in TABLES), "datapackage.json"]
+    )
+
+
+def test_every_foreign_key_resolves(cli: Any, folder: Path) -> None:
+    export(cli, "-o", "package")
+    descriptor = json.loads(Path("package/datapackage.json").read_text(encoding="utf-8"))
+    frames = {
+        r["name"]: pd.read_csv(Path("package") / r["path"], dtype=str)
+        for r in descriptor["resources"]
+    }
+    checked = 0
+    for resource in descriptor["resources"]:
+        for key in resource["schema"].get("foreignKeys", []):
+            rows = frames[resource["name"]][key["fields"]].dropna()
+            target = frames[key["reference"]["resource"]][key["reference"]["fields"]]
+            known = set(map(tuple, target.to_numpy().tolist()))
+            missing = [r for r in map(tuple, rows.to_numpy().tolist()) if r not in known]
+            assert not missing, (resource["name"], key, missing)
+            checked += len(rows)
+        primary = resource["schema"]["primaryKey"]
+        assert not frames[resource["name"]].duplicated(primary).any(), resource["name"]
+    assert checked > 50
+
+
+def read(table: str, where: str = "package") -> pd.DataFrame:
+    return pd.read_csv(Path(where) / f"{table}.csv", dtype=str, keep_default_na=False)
+
+
+def test_cells_and_names_come_back_exactly(cli: Any, folder: Path) -> None:
+    """Commas, quotes, newlines, a CRLF, a leading '=' and every script read back as
+    written; a name typed with combining marks keeps them."""
+    export(cli, "-o", "package")
+    answers = read("answers").set_index(["session_id", "question_id"])
+    first = fixture.records(folder)[0]["id"]
+    assert answers.loc[(first, "evidence"), "text"] == fixture.HARD_TEXT
+    names = set(read("participants")["name"])
+    assert {fixture.LAN, fixture.XIAOMING, fixture.TSEHAY, fixture.JOSE} <= names
+    assert "Jose\u0301" in fixture.JOSE  # decomposed, and kept so
+    commitments = read("commitments")
+    assert set(commitments["text"]) == {
+        'Share the calendar, "v2", with families',
+        "=HYPERLINK(call the district)",
+    }
+    lines = read("utterances")
+    assert "=SUM(A1:A2) was typed as is" in set(lines["text"])
+
+
+def test_what_each_table_says(cli: Any, folder: Path) -> None:
+    """Skipped is not chose-none; values are numbers or labels, never both; a closed
+    commitment says when and where; anonymous ratings name no one."""
+    first, second, third = (r["id"] for r in fixture.records(folder))
+    export(cli, "-o", "package")
+    answers = read("answers").set_index(["session_id", "question_id"])
+    assert answers.loc[(second, "helping"), ["skipped", "choices_n"]].tolist() == ["true", "0"]
+    assert answers.loc[(first, "helping"), ["skipped", "choices_n"]].tolist() == ["false", "2"]
+    assert answers.loc[(second, "strength"), ["value_number", "value_label"]].tolist() == [
+        "5",
+        "Strong",
+    ]
+    assert answers.loc[(second, "ready"), ["value_number", "value_label"]].tolist() == ["0", "no"]
+    assert answers.loc[(first, "main-barrier"), ["value_number", "value_label"]].tolist() == [
+        "",
+        "Time",
+    ]
+    sessions = read("sessions").set_index("session_id")
+    assert sessions.loc[[first, second, third], "school_year"].tolist() == [
+        "2024-25",
+        "2024-25",
+        "2025-26",
+    ]
+    commitments = read("commitments").set_index(["session_id", "commitment_number"])
+    closed = commitments.loc[(first, "1")]
+    assert [closed["status"], closed["closed_on"], closed["closed_in"]] == [
+        "done",
+        "2025-03-10",
+        second,
+    ]
+    assert closed["owner"] == "Grace May" and closed["owner_person_id"]
+    outside = commitments.loc[(first, "2")]
+    assert [outside["owner"], outside["owner_person_id"], outside["status"]] == [
+        "district office",
+        "",
+        "open",
+    ]
+    ratings = read("ratings")
+    anonymous = ratings[ratings["round_kind"] == "anonymous"]
+    assert set(anonymous["person_id"]) == {""} and len(anonymous) == 11
+    # Organizations of one are pooled as every summary pools them.
+    assert "Hope Family Center" not in set(anonymous["organization_group"])
+    assert not (ratings["session_id"] == third)[ratings["question_id"] == "leadership"].any()
+    named = ratings[ratings["round_kind"] == "named"]
+    assert "" not in set(named["person_id"])
+    lines = read("utterances")
+    by_line = {
+        (r.question_id, r.line_number): r.person_id
+        for r in lines[lines.session_id == first].itertuples()
+    }
+    people = read("participants").set_index(["session_id", "name"])["person_id"]
+    assert by_line[("evidence", "1")] == people[(first, fixture.LAN)]
+    assert by_line[("evidence", "2")] == ""  # no speaker prefix
+    assert by_line[("evidence", "6")] == ""  # "Monica:" names two people
+    assert ("evidence", "4") not in by_line  # a blank line is no utterance
+    # One person, one id, in every session; two Monicas, two ids.
+    assert people[(first, "Grace May")] == people[(second, "Grace May")]
+    assert people[(first, "Monica Haugen")] != people[(first, "Monica Reyes")]
+
+
+def test_private_notes_only_when_asked(cli: Any, folder: Path) -> None:
+    export(cli, "-o", "plain")
+    everything = "".join(p.read_text(encoding="utf-8") for p in Path("plain").iterdir())
+    assert "Lan seemed upset" not in everything and not Path("plain/notes.csv").exists()
+    export(cli, "-o", "private", "--include-private")
+    notes = read("notes", "private")
+    assert list(notes["text"]) == ["Private: Lan seemed upset"]
+    assert validate("private/datapackage.json").valid
+
+
+def test_redacted_package_names_no_one(cli: Any, folder: Path) -> None:
+    result = export(cli, "-o", "redacted", "--redact")
+    assert "Redacted" in result.stderr
+    report = validate("redacted/datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    for path in Path("redacted").iterdir():
+        text = path.read_text(encoding="utf-8")
+        for secret in SECRETS:
+            assert secret.lower() not in text.lower(), (path.name, secret)
+    people = read("participants", "redacted")
+    assert all(pid.startswith("participant-") for pid in people["person_id"])
+    # The same person keeps one id across sessions; the tables still join.
+    ids = people.groupby("name")["person_id"].nunique()
+    assert (ids == 1).all()
+    assert set(read("sessions", "redacted")["redacted"]) == {"true"}
+    assert set(read("sessions", "redacted")["facilitator"]) == {""}
+    counted = counts(fixture.records(folder))
+    for table in TABLES:
+        assert len(read(table, "redacted")) == counted[table], table
+
+
+def test_a_zip_holds_the_same_files(cli: Any, folder: Path) -> None:
+    export(cli, "-o", "package")
+    result = cli("export", "-o", "package.zip")  # the suffix says which format
+    assert result.exit_code == 0, result.stderr
+    with zipfile.ZipFile("package.zip") as archive:
+        inside = {name: archive.read(name) for name in archive.namelist()}
+    assert inside == {p.name: p.read_bytes() for p in Path("package").iterdir()}
+    assert Package("package.zip").get_resource("answers").read_rows()
+    assert os.stat("package.zip").st_mode & 0o777 == 0o600
+
+
+def test_where_a_package_may_be_written(cli: Any, folder: Path, tmp_path: Path) -> None:
+    result = cli("export", "-f", "datapackage")
+    assert result.exit_code == 2 and "-o FOLDER" in result.stderr
+    Path("full").mkdir()
+    Path("full/keep.txt").write_text("mine", encoding="utf-8")
+    result = cli("export", "-f", "datapackage", "-o", "full")
+    assert result.exit_code == 2 and "not empty" in result.stderr and "--force" in result.stderr
+    assert os.listdir("full") == ["keep.txt"]
+    export(cli, "-o", "full", "--force")
+    assert Path("full/keep.txt").read_text(encoding="utf-8") == "mine"
+    assert Path("full/sessions.csv").is_file()
+    # A link as the folder is refused; a link inside is replaced, never followed.
+    Path("elsewhere").mkdir()
+    Path("linked").symlink_to("elsewhere")
+    result = cli("export", "-f", "datapackage", "-o", "linked", "--force")
+    assert result.exit_code == 2 and "link" in result.stderr
+    assert os.listdir("elsewhere") == []
+    target = tmp_path / "precious.txt"
+    target.write_text("precious", encoding="utf-8")
+    Path("trap").mkdir()
+    Path("trap/sessions.csv").symlink_to(target)
+    export(cli, "-o", "trap", "--force")
+    assert target.read_text(encoding="utf-8") == "precious"
+    assert not Path("trap/sessions.csv").is_symlink()
+    assert sorted(p for p in os.listdir("trap") if p.startswith(".")) == []
+    Path("a-file").write_text("x", encoding="utf-8")
+    result = cli("export", "-f", "datapackage", "-o", "a-file", "--force")
+    assert result.exit_code == 2 and "not a folder" in result.stderr
+
+
+def stat_mode(path: str) -> int:
+    return os.stat(path).st_mode & 0o777
+
+
+def test_a_new_folder_is_owner_only(cli: Any, folder: Path) -> None:
+    export(cli, "-o", "fresh")
+    assert stat_mode("fresh") == 0o700
+    assert {stat_mode(f"fresh/{name}") for name in os.listdir("fresh")} == {0o600}
+
+
+def test_a_session_in_two_files_is_in_the_package_once(cli: Any, folder: Path) -> None:
+    record = sorted(folder.glob("*.yaml"))[0]
+    shutil.copy(record, folder / "copy.yaml")
+    result = export(cli, "-o", "package")
+    assert "copy.yaml" in result.stderr
+    assert validate("package/datapackage.json").valid
