@@ -313,7 +313,7 @@ def test_where_a_package_may_be_written(cli: Any, folder: Path, tmp_path: Path) 
     Path("elsewhere").mkdir()
     Path("linked").symlink_to("elsewhere")
     result = cli("export", "-f", "datapackage", "-o", "linked", "--force")
-    assert result.exit_code == 2 and "link" in result.stderr
+    assert result.exit_code == 2 and "symbolic link" in result.stderr
     assert os.listdir("elsewhere") == []
     target = tmp_path / "precious.txt"
     target.write_text("precious", encoding="utf-8")
