@@ -10,6 +10,7 @@ Answer text holds commas, quotes, newlines, a leading ``=`` and a CRLF.
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -267,3 +268,31 @@ def records(folder: Path) -> list[dict[str, Any]]:
     count the tables' rows from, independently of the code under test."""
     found = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yaml"))]
     return [r for r in found if r["status"] == "complete"]
+
+
+def built_once(root: Path) -> Path:
+    """The folder, built in ``root`` through `reflect start --answers` (environment
+    restored after)."""
+    from typer.testing import CliRunner
+
+    from reflect_cli.cli.app import app
+
+    folder = root / "sessions"
+    saved = {k: os.environ.get(k) for k in ("REFLECT_SESSIONS_DIR", "REFLECT_QUESTIONS_PATH")}
+    os.environ["REFLECT_SESSIONS_DIR"] = str(folder)
+    runner = CliRunner()
+    try:
+        build(folder, root / "qs", lambda *a: runner.invoke(app, list(a), catch_exceptions=False))
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return folder
+
+
+def copied(built: Path, sessions_dir: Path) -> Path:
+    """A copy of the built folder as a test's own sessions folder."""
+    shutil.copytree(built, sessions_dir)
+    return sessions_dir

@@ -11,7 +11,6 @@ import json
 import os
 import shutil
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,17 @@ import pytest
 from frictionless import Package, validate
 
 import datapackage_fixture as fixture
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return fixture.built_once(tmp_path_factory.mktemp("evaluation"))
+
+
+@pytest.fixture
+def folder(built: Path, sessions_dir: Path) -> Path:
+    return fixture.copied(built, sessions_dir)
+
 
 TABLES = [
     "sessions",
@@ -53,40 +63,6 @@ SECRETS = [
     "xiaoming",
     "mreyes",
 ]
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, list[str]]]:
-    """The fixture's folder, built once through `reflect start --answers`."""
-    from typer.testing import CliRunner
-
-    from reflect_cli.cli.app import app
-
-    root = tmp_path_factory.mktemp("evaluation")
-    folder = root / "sessions"
-    saved = {k: os.environ.get(k) for k in ("REFLECT_SESSIONS_DIR", "REFLECT_QUESTIONS_PATH")}
-    os.environ["REFLECT_SESSIONS_DIR"] = str(folder)
-    runner = CliRunner()
-    try:
-        ids = fixture.build(
-            folder,
-            root / "qs",
-            lambda *args: runner.invoke(app, list(args), catch_exceptions=False),
-        )
-        yield folder, ids
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-
-
-@pytest.fixture
-def folder(built: tuple[Path, list[str]], sessions_dir: Path) -> Path:
-    """A copy of the built folder as this test's sessions folder."""
-    shutil.copytree(built[0], sessions_dir)
-    return sessions_dir
 
 
 def export(cli: Any, *args: str) -> Any:
@@ -344,3 +320,40 @@ def test_a_session_in_two_files_is_in_the_package_once(cli: Any, folder: Path) -
     result = export(cli, "-o", "package")
     assert "copy.yaml" in result.stderr
     assert validate("package/datapackage.json").valid
+
+
+def test_the_csv_tells_its_rows_apart_and_matches_its_docs(cli: Any, folder: Path) -> None:
+    """The long CSV: a round's discussion row and its rating rows differ by row_kind;
+    a skipped question says so; its header is the one docs/exports.md lists."""
+    import csv
+    import io
+    import re
+
+    from conftest import REPO
+    from reflect_cli.render.export.csv_rows import HEADER
+
+    first, second, _ = (r["id"] for r in fixture.records(folder))
+    result = cli("export", "-f", "csv", "--include-private")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    leadership = [r for r in rows if r["session_id"] == first and r["question_id"] == "leadership"]
+    assert [r["row_kind"] for r in leadership] == ["discussion"] + ["rating"] * 8
+    helping = [r for r in rows if r["session_id"] == second and r["question_id"] == "helping"]
+    assert [(r["row_kind"], r["skipped"]) for r in helping] == [("answer", "yes")]
+    assert {r["row_kind"] for r in rows if r["kind"] == "private-note"} == {"private-note"}
+    docs = (REPO / "docs" / "exports.md").read_text(encoding="utf-8")
+    listed = re.search(r"CSV columns, in order: `([^`]+)`", docs)
+    assert listed is not None and listed[1].split(", ") == HEADER
+
+
+def test_the_data_dictionary_in_the_docs_is_the_one_written() -> None:
+    """docs/data.md lists every column of every table, with its type, in order."""
+    import re
+
+    from conftest import REPO
+    from reflect_cli.render.tables import schema
+
+    docs = (REPO / "docs" / "data.md").read_text(encoding="utf-8")
+    for table in (*schema.TABLES, schema.NOTES):
+        section = docs.split(f"### `{table.name}`\n", 1)[1].split("\n### ", 1)[0]
+        listed = re.findall(r"^\| `([a-z_]+)` \| ([a-z]+) \|", section, re.MULTILINE)
+        assert listed == [(c.name, str(c.type)) for c in table.columns], table.name

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import sysconfig
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,8 @@ def test_wheel_installs_and_finds_builtins(tmp_path: Path) -> None:
     built = subprocess.run([*command, str(REPO)], capture_output=True, text=True, check=False)
     assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
     wheel = next(dist.glob("*.whl"))
+    with zipfile.ZipFile(wheel) as archive:  # the JSON export's schema ships with it
+        assert "reflect_cli/render/export/export.schema.json" in archive.namelist()
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"

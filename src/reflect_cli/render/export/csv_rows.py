@@ -1,13 +1,15 @@
 """CSV in long format: one row per answer, for coding in spreadsheets and QDA tools; a
 multi-choice answer is one row per chosen label, and a round question adds one row per
 rating (participant empty when it was anonymous); with --include-private, one row per
-private note (kind ``private-note``)."""
+private note (kind ``private-note``). ``row_kind`` says which each row is. For analysis,
+the data package (``datapackage``) has the same in tidy tables, one value per cell."""
 
 from __future__ import annotations
 
 import csv
 import io
 from collections.abc import Iterable, Iterator
+from enum import StrEnum
 
 from reflect_cli import kinds
 from reflect_cli.controls import visible
@@ -36,9 +38,24 @@ HEADER = [
     "status",
     # "yes" on every row of a redacted export: a CSV that travels alone still says so.
     "redacted",
+    # Added after the first columns, so scripts that read them by position keep working.
+    "row_kind",
+    "skipped",
 ]
 #: The ``kind`` of a private note's row (``--include-private``).
 NOTE_KIND = "private-note"
+
+
+class RowKind(StrEnum):
+    """What a row is: a question's answer (one per chosen label of a multi-choice answer),
+    a round question's discussion, one person's rating in that round, a private note."""
+
+    ANSWER = "answer"
+    DISCUSSION = "discussion"
+    RATING = "rating"
+    NOTE = "private-note"
+
+
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -65,9 +82,11 @@ def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
                 domain.id, domain.title, record.id, record.prompt, record.kind,
             ]  # fmt: skip
             credits = "; ".join(names.get(c, c) for c in record.credits)
+            own = RowKind.DISCUSSION if record.round else RowKind.ANSWER
+            skipped = "yes" if record.skipped else "no"
             for answer, value, label, choice in _answers(record):
                 row = [*start, answer, credits, "", "", value, label, choice, session.status]
-                row.append(redacted)
+                row += [redacted, own, skipped]
                 writer.writerow([_cell(cell, options.excel) for cell in row])
             # A round: one more row per rating (an anonymous one names no participant;
             # a lone anonymous rating would name its author, so it has no row).
@@ -79,6 +98,7 @@ def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
                     *start, "", "", names.get(rating.participant, rating.participant),
                     organization if rating.participant else rating.organization,
                     option_label(rating.value), label, "", session.status, redacted,
+                    RowKind.RATING, "",
                 ]  # fmt: skip
                 writer.writerow([_cell(cell, options.excel) for cell in row])
         # Private notes (only with --include-private: prepare() empties them otherwise):
@@ -93,6 +113,7 @@ def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
                 session.id, session.date, session.collaborative, session.site,
                 session.protocol.id, domain_id, domain_title, note.question, prompt,
                 NOTE_KIND, note.text, "", "", "", "", "", "", session.status, redacted,
+                RowKind.NOTE, "",
             ]  # fmt: skip
             writer.writerow([_cell(cell, options.excel) for cell in row])
         yield buffer.getvalue()

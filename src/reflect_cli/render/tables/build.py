@@ -132,7 +132,7 @@ class Builder:
             seen.add(pid)
             known = self._people.get(pid)
             if known is None:
-                row = [pid, _V, person.name, person.organization, 0]
+                row = [pid, _V, person.name, person.organization, 0, session.id]
                 self.rows["people"].append(row)
                 self._people[pid] = known = row
             known[4] = int(str(known[4])) + 1

@@ -99,8 +99,10 @@ PEOPLE = Table(
         Column("name", S, "Their name as first met; when redacted, their label."),
         Column("organization", S, "Their organization as first met."),
         Column("sessions_n", Type.INTEGER, "In how many sessions of this package they are."),
+        Column("first_session_id", S, "The first session of this package they are in."),
     ),
     ("person_id",),
+    (ForeignKey(("first_session_id",), "sessions", ("session_id",)),),
 )
 
 PARTICIPANTS = Table(
