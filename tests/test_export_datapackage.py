@@ -357,3 +357,24 @@ def test_the_data_dictionary_in_the_docs_is_the_one_written() -> None:
         section = docs.split(f"### `{table.name}`\n", 1)[1].split("\n### ", 1)[0]
         listed = re.findall(r"^\| `([a-z_]+)` \| ([a-z]+) \|", section, re.MULTILINE)
         assert listed == [(c.name, str(c.type)) for c in table.columns], table.name
+
+
+def test_the_evaluations_folder_as_tables(cli: Any, evaluation_sessions: Any) -> None:
+    """The evaluation's 32 complete sessions: valid, every row counted from the records,
+    school years from August (2024-07-31 is 2023-24, 2024-08-01 is 2024-25)."""
+    from collections import Counter
+
+    export(cli, "-o", "package")
+    report = validate("package/datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    records = fixture.records(evaluation_sessions.folder)
+    assert len(records) == 32
+    expected = counts(records)
+    for table in TABLES:
+        assert len(read(table)) == expected[table], table
+    days = [str(r["date"]) for r in records]  # YAML reads a date as a date
+    starts = [int(d[:4]) - (1 if int(d[5:7]) < 8 else 0) for d in days]
+    years = Counter(f"{year}-{(year + 1) % 100:02d}" for year in starts)
+    assert Counter(read("sessions")["school_year"]) == years
+    by_date = dict(zip(read("sessions")["date"], read("sessions")["school_year"], strict=True))
+    assert (by_date["2024-07-31"], by_date["2024-08-01"]) == ("2023-24", "2024-25")

@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from reflect_cli.analysis.periods import By, period_of
 from reflect_cli.errors import InputError
 from reflect_cli.folding import fold
 from reflect_cli.model import (
@@ -61,10 +62,8 @@ def facts(session: Session) -> Facts:
 
 
 def school_year(date: str) -> str:
-    """The school year (from August) a date falls in: ``2025-26``."""
-    day = dt.date.fromisoformat(date)
-    start = day.year if day.month >= 8 else day.year - 1
-    return f"{start}-{(start + 1) % 100:02d}"
+    """The school year (from August, as every rollup counts it) a date falls in: 2025-26."""
+    return period_of(dt.date.fromisoformat(date), By.SCHOOL_YEAR).label
 
 
 @dataclass
