@@ -90,11 +90,13 @@ def counts(records: list[dict[str, Any]]) -> dict[str, int]:
         for domain in record["domains"]:
             for question in domain["questions"]:
                 expected["answers"] += 1
-                answer, ratings = question["answer"], question.get("ratings", [])
+                answer = question["answer"]
+                # An anonymous round is stored as counts per organization and value.
+                rated = sum(r.get("count", 1) for r in question.get("ratings", []))
                 if question.get("round"):
                     # An anonymous round of one rating shows none of it.
-                    shown = len(ratings) >= 2 or question["round"] == "named"
-                    expected["ratings"] += len(ratings) if shown else 0
+                    shown = rated >= 2 or question["round"] == "named"
+                    expected["ratings"] += rated if shown else 0
                 elif question["kind"] == "multi":
                     expected["choices"] += len(answer or [])
                 elif question["kind"] == "choice":
