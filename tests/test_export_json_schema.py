@@ -45,9 +45,9 @@ def test_the_schema_is_a_valid_schema() -> None:
     "options",
     [
         (),
-        ("--redact",),
+        ("--redact", "--word", "Hope"),
         ("--include-private", "--include-drafts"),
-        ("--redact", "--include-private"),
+        ("--redact", "--word", "Hope", "--include-private"),
     ],
 )
 def test_real_exports_hold_to_it(cli: Any, folder: Path, options: tuple[str, ...]) -> None:

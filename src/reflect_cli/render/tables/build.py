@@ -95,7 +95,7 @@ class Builder:
                 sid, _V, session.date, school_year(session.date), session.collaborative,
                 session.site, session.protocol.id, session.protocol.version,
                 session.protocol.title, str(session.status), session.facilitator,
-                _text(session.extra.get("language")), self.redacted,
+                None, self.redacted,  # language: not recorded yet
             ]
         )  # fmt: skip
         asked: set[str] = set()
