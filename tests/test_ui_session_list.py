@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
@@ -64,24 +65,80 @@ def test_ids_are_unique_prefixes(width: int) -> None:
         assert [r.id for r in ROWS if r.id.startswith(shown)] == [row.id]
 
 
+def header(lines: list[str]) -> list[str]:
+    return next(line.split() for line in lines if line.split()[:1] in (["session"], ["date"]))
+
+
 def test_columns_drop_in_the_fixed_order() -> None:
     def headers(width: int) -> list[str]:
-        lines = rendered(width)
-        return next(line.split() for line in lines if "collaborative" in line)
+        return header(rendered(width))
 
+    # Every id begins with its date: the session column is the date, never shown twice.
     assert headers(200) == [
-        "date", "id", "collaborative", "site", "protocol", "status", "answered", "people", "open"
+        "session", "collaborative", "site", "protocol", "status", "answered", "people", "open"
     ]  # fmt: skip
     for width in (120, 80, 60):
-        gone = [c for c in DROP_ORDER if c not in headers(width)]
-        assert gone == list(DROP_ORDER[: len(gone)]), width
-    assert headers(60) == ["id", "collaborative"]  # two sessions' ids are long here
-    # Ids that differ early (the usual case): at 120 only site and protocol go.
+        gone = [c for c in DROP_ORDER if c != "date" and c not in headers(width)]
+        assert gone == [c for c in DROP_ORDER if c != "date"][: len(gone)], width
+    assert headers(60) == ["session", "collaborative"]  # two sessions' ids are long here
+    # Ids that differ early (the usual case): at 120 only the site goes.
     usual = [ROWS[0], ROWS[1], ROWS[3]]
-    wide = next(line.split() for line in rendered(120, rows=usual) if "collaborative" in line)
-    assert wide == ["date", "id", "collaborative", "status", "answered", "people", "open"]
-    narrow = next(line.split() for line in rendered(60, rows=usual) if "collaborative" in line)
-    assert narrow[:2] == ["id", "collaborative"] and "open" in narrow
+    wide = header(rendered(120, rows=usual))
+    assert wide == ["session", "collaborative", "protocol", "status", "answered", "people", "open"]
+    narrow = header(rendered(60, rows=usual))
+    assert narrow[:2] == ["session", "collaborative"] and "open" in narrow
+
+
+def test_a_date_apart_from_the_id_keeps_its_column() -> None:
+    named = ListRow("2026-10-30", "northgate-fall-retreat", "Northgate Elementary OST",
+                    "Northgate Elementary", "partnership-reflection", "complete", 8, 8, 3, 0)  # fmt: skip
+    assert header(rendered(200, rows=[*ROWS, named]))[:2] == ["date", "session"]
+
+
+WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéñ’", min_size=1, max_size=12)
+NAME = st.lists(WORD, min_size=1, max_size=7).map(" ".join)
+
+
+@st.composite
+def list_rows(draw: st.DrawFn) -> list[ListRow]:
+    """Sessions as a shared folder holds them: ids that begin with their date (a slug of
+    the collaborative and four hex digits), sites that are sometimes the collaborative."""
+    rows = []
+    for number in range(draw(st.integers(min_value=1, max_value=8))):
+        date = draw(st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31))).isoformat()
+        collaborative = draw(NAME)
+        site = draw(st.sampled_from(["", collaborative, collaborative.upper()]) | NAME)
+        slug = "-".join(collaborative.split())[:30]
+        rows.append(
+            ListRow(date, f"{date}-{slug}-{number:04x}", collaborative, site,
+                    draw(st.sampled_from(["partnership-reflection", "equitable-partnerships"])),
+                    draw(st.sampled_from(["complete", "draft"])),
+                    3, 8, draw(st.integers(0, 40)), draw(st.integers(0, 400)))
+        )  # fmt: skip
+    return rows
+
+
+@settings(max_examples=80, deadline=None)
+@given(rows=list_rows(), width=st.sampled_from([60, 80, 120, 200]))
+def test_no_row_shows_one_text_in_two_columns(rows: list[ListRow], width: int) -> None:
+    lines = rendered(width, rows=rows)
+    top = header(lines)
+    assert "date" not in top  # every id begins with its date
+    top_line = next(x for x in lines if x.split()[:1] == ["session"])
+    starts = [top_line.index(h) for h in top]
+    body_lines = lines[lines.index(next(x for x in lines if "─" in x)) + 1 :]
+    for line in body_lines:
+        cells = [line[a:b].strip() for a, b in zip(starts, [*starts[1:], len(line)], strict=False)]
+        shown = [c for c in cells if c and not c.isdigit()]  # counts may agree
+        assert len(shown) == len(set(shown)), (top, line)
+        assert len(line) <= width
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=list_rows())
+def test_the_protocol_stays_at_120_columns(rows: list[ListRow]) -> None:
+    assume(all(len(short) <= 24 for short in short_ids([r.id for r in rows]).values()))
+    assert "protocol" in header(rendered(120, rows=rows))
 
 
 def test_long_ids_are_whole() -> None:

@@ -3,6 +3,10 @@ folded. Narrow terminals drop whole columns in a fixed order; the collaborative 
 a word boundary with an ellipsis; ids are the shortest unique prefixes (whole with
 ``--long``), so what is shown can be copied into `reflect show`.
 
+No text is shown twice on a row: an id begins with its date, so the date has no column
+of its own when every id shown begins with it (the session column reads as the date),
+and a site named like its collaborative is left blank.
+
 It draws typed rows (``ListRow``), whatever reads them: the cache today, an index later.
 """
 
@@ -37,7 +41,7 @@ class ListRow:
 #: Every column, left to right, with its header.
 COLUMNS = (
     ("date", "date"),
-    ("id", "id"),
+    ("id", "session"),
     ("collaborative", "collaborative"),
     ("site", "site"),
     ("protocol", "protocol"),
@@ -96,7 +100,7 @@ def _cells(row: ListRow, ids: dict[str, str]) -> dict[str, str]:
         "date": row.date,
         "id": ids.get(row.id, row.id),
         "collaborative": row.collaborative,
-        "site": row.site,
+        "site": "" if _same(row.site, row.collaborative) else row.site,
         "protocol": row.protocol,
         "status": row.status,
         "answered": f"{row.answered}/{row.questions}",
@@ -105,21 +109,38 @@ def _cells(row: ListRow, ids: dict[str, str]) -> dict[str, str]:
     }
 
 
+def _same(one: str, other: str) -> bool:
+    """Whether two names read the same (case and spacing aside)."""
+    return " ".join(one.split()).casefold() == " ".join(other.split()).casefold()
+
+
+def _redundant(rows: Sequence[dict[str, str]]) -> set[str]:
+    """Columns that would only repeat what another shows: the date when every id shown
+    begins with it, the site when no row has one of its own."""
+    gone = set()
+    if all(r["id"].startswith(r["date"]) for r in rows):
+        gone.add("date")
+    if not any(r["site"] for r in rows):
+        gone.add("site")
+    return gone
+
+
 def layout(rows: Sequence[dict[str, str]], width: int | None) -> tuple[list[str], int]:
     """The columns that fit ``width`` (all of them when None) and the collaborative's width."""
-    names = [name for name, _ in COLUMNS]
+    gone = _redundant(rows)
+    names = [name for name, _ in COLUMNS if name not in gone]
     widths = _widths(rows)
     if width is None:
         return names, widths["collaborative"]
     room = 0
     for index, dropped in enumerate((None, *DROP_ORDER)):
-        if dropped:
+        if dropped in names:
             names.remove(dropped)
         fixed = sum(widths[n] + _PAD for n in names if n != "collaborative")
         room = width - fixed - _PAD - 1
         # Extra columns give way to a readable collaborative; the counts only to one that
         # at least shows its first words.
-        upcoming = DROP_ORDER[index] if index < len(DROP_ORDER) else ""
+        upcoming = next((d for d in DROP_ORDER[index:] if d in names), "")
         need = COLLABORATIVE_MIN if upcoming in EXTRAS else len("collaborative")
         if room >= min(need, widths["collaborative"]):
             return names, min(room, widths["collaborative"])
