@@ -1,6 +1,6 @@
 """The `reflect` command: global options, one exit point, and the command areas.
 
-Each command lives in a module by area (cli_protocols, cli_session, cli_review) and
+Each command lives in a module by area (protocols, sessions, reading, review, commitments) and
 imports what it needs only when it runs, so `reflect --help` stays instant.
 """
 
@@ -150,14 +150,14 @@ def _root(
 
 def _register() -> None:
     """Every command, named here in one place: the modules only define functions."""
-    from reflect_cli.cli import commitments, protocols, review, sessions
+    from reflect_cli.cli import commitments, protocols, reading, review, sessions
 
     app.command()(sessions.start)
     app.command()(sessions.resume)
     app.command()(sessions.discard)
-    app.command("list")(review.list_sessions)
-    app.command()(review.show)
-    app.command()(review.search)
+    app.command("list")(reading.list_sessions)
+    app.command()(reading.show)
+    app.command()(reading.search)
     app.command()(review.export)
     app.command()(review.edit)
     app.command()(commitments.commitments)

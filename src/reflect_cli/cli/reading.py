@@ -1,0 +1,158 @@
+"""`reflect list`, `show` and `search`: read past sessions in the terminal."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from reflect_cli.cli.options import (
+    Collaborative,
+    Count,
+    Ids,
+    ProtocolId,
+    Since,
+    Site,
+    Status,
+    Until,
+    plural,
+)
+from reflect_cli.cli.selecting import bulk, chosen_sessions, open_store, selection
+from reflect_cli.ui import screen
+
+if TYPE_CHECKING:
+    from reflect_cli.records.summary import Summary
+
+
+def list_sessions(
+    ctx: typer.Context,
+    ids: Ids = None,
+    collaborative: Collaborative = "",
+    site: Site = "",
+    protocol: ProtocolId = "",
+    since: Since = "",
+    until: Until = "",
+    status: Status = "",
+    n: Count = None,
+    as_json: Annotated[bool, typer.Option("--json", help="A JSON array, for scripts.")] = False,
+    long_ids: Annotated[
+        bool, typer.Option("--long", help="Whole session ids, not the shortest unique prefix.")
+    ] = False,
+) -> None:
+    """List sessions, newest first, one line each: date, id (its shortest unique prefix),
+    collaborative, site, protocol, status, answered/total, people and open commitments
+    (made or carried there, and still open today).
+    A narrow terminal drops site, protocol, people, date, answered and status, in that
+    order; a pipe gets every column."""
+    import json
+
+    from reflect_cli.controls import json_safe
+    from reflect_cli.records import lookup
+    from reflect_cli.ui import session_list
+
+    store, chosen = chosen_sessions(ctx)
+    if as_json:
+        open_now = lookup.still_open(store.index(), chosen)
+        rows = [{**s.as_json(), "open_now": open_now.get(s.id, 0)} for s in chosen]
+        screen.data(json_safe(json.dumps(rows, ensure_ascii=False, indent=2)), "\n")
+        return
+    if not chosen:
+        screen.message(f"no sessions in {store.folder.absolute()}; start one with: reflect start")
+        return
+    import os
+    from collections import Counter
+
+    from reflect_cli.ui.session_list import ListRow
+
+    # "open": what each session left open (new or carried) that is still open today.
+    open_now = lookup.still_open(store.index(), chosen)
+    counts = Counter(r.id for r in chosen)
+    copies = {r.id for r in chosen if counts[r.id] > 1}
+    listed = [
+        ListRow(
+            r.date, _shown_as(r, copies), r.collaborative, r.site, r.protocol, str(r.status),
+            r.answered, r.questions, r.participants, open_now.get(r.id, 0),
+        )
+        for r in chosen
+    ]  # fmt: skip
+    sessions = len({r.id for r in chosen})  # a copy that kept its id is one session
+    files = f" ({len(chosen)} files)" if sessions < len(chosen) else ""
+    caption = f"{plural(sessions, 'session')}{files} in {store.folder}"
+    fit = sys.stdout.isatty() or bool(os.environ.get("COLUMNS"))
+    short = None if long_ids else lookup.short_ids(store.index(), [r.id for r in chosen])
+    session_list.show(listed, caption, long_ids=long_ids, fit=fit, short=short)
+
+
+def show(
+    ctx: typer.Context,
+    session_id: Annotated[
+        str, typer.Argument(help="Session id, unique prefix, or 'last'.")
+    ] = "last",
+) -> None:
+    """Show one session in the terminal, private notes marked as private."""
+    from reflect_cli.ui import session_view
+
+    store, chosen = chosen_sessions(ctx)
+    session_view.show(store.session(chosen[0]))
+
+
+def search(
+    ctx: typer.Context,
+    text: Annotated[
+        str,
+        typer.Argument(
+            help='Words to find (any case or accent); "exact phrase", prefix*, OR, -word.'
+        ),
+    ],
+    regex: Annotated[
+        bool, typer.Option("--regex", help="TEXT is a regular expression (reads every record).")
+    ] = False,
+    include_private: Annotated[
+        bool, typer.Option(help="Search private facilitator notes too.")
+    ] = False,
+    n: Annotated[int, typer.Option("-n", help="Show the best N hits.", min=1)] = 20,
+    show_all: Annotated[bool, typer.Option("--all", help="Show every hit.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON, for scripts.")] = False,
+    collaborative: Collaborative = "",
+    site: Site = "",
+    protocol: ProtocolId = "",
+    since: Since = "",
+    until: Until = "",
+    status: Status = "",
+) -> None:
+    """Find TEXT in answers, commitments and participants (and notes, if asked).
+
+    The best hits come first (most relevant, then newest), each saying where it was found
+    with the matched words highlighted; then how many matched in all."""
+    from reflect_cli.records import search as searching
+    from reflect_cli.ui import session_view
+
+    limit = None if show_all else n
+    pattern = searching.compile_pattern(text) if regex else None
+    query = None if regex else searching.Query.parse(text)
+    store = open_store(ctx)
+    chosen_by = selection(ctx, limit=False)
+    index = store.index()
+    if query is not None and index.fulltext:
+        where, params = chosen_by.where()
+        found = searching.fulltext(index, query, where, params, include_private, limit)
+    else:
+        chosen = chosen_by.apply(store)
+        with bulk():
+            pairs = zip(chosen, store.read(chosen), strict=True)
+            found = searching.scan(pairs, pattern or query, include_private, limit)  # type: ignore[arg-type]
+    if as_json:
+        session_view.hits_json(found)
+    else:
+        session_view.hits(found.hits)
+    more = "" if len(found.hits) == found.total else "; -n N or --all for more"
+    screen.message(f"{len(found.hits)} of {plural(found.total, 'hit')}{more}")
+
+
+def _shown_as(row: Summary, copies: set[str]) -> str:
+    """What the id column shows: the id, or for a copy that kept another file's id, the
+    copy's file name, so the rows differ and each can be given to `show` or `export`."""
+    if row.id in copies and row.file != f"{row.id}.yaml":
+        return row.file
+    return row.id
