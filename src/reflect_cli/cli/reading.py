@@ -22,6 +22,7 @@ from reflect_cli.cli.selecting import bulk, chosen_sessions, open_store, selecti
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
+    from reflect_cli.model import Action
     from reflect_cli.records.summary import Summary
 
 
@@ -90,11 +91,23 @@ def show(
         str, typer.Argument(help="Session id, unique prefix, or 'last'.")
     ] = "last",
 ) -> None:
-    """Show one session in the terminal, private notes marked as private."""
+    """Show one session in the terminal, private notes marked as private; a commitment
+    whose status changed at a later meeting says what it became and when."""
+    from reflect_cli.session.history import commitment_key, since
     from reflect_cli.ui import session_view
 
     store, chosen = chosen_sessions(ctx)
-    session_view.show(store.session(chosen[0]))
+    session = store.session(chosen[0])
+    changed = since(store, session)
+
+    def later(action: Action) -> session_view.Later | None:
+        standing = changed.get(commitment_key(action, session))
+        if standing is None or standing.changed_in is None:
+            return None
+        now = standing.action
+        return session_view.Later(now.status, standing.changed_in.date, now.note)
+
+    session_view.show(session, later=later)
 
 
 def search(

@@ -17,6 +17,24 @@ from reflect_cli.session.people import fold, person_key
 from reflect_cli.session.typed_lines import unique_handle
 
 
+@dataclass(frozen=True)
+class Standing:
+    """Where a commitment stands: as the latest word on it says (``action``), the meeting
+    that made it, and the meeting whose follow-up last changed its status (None while it
+    stands as made)."""
+
+    action: Action
+    made_in: Session
+    changed_in: Session | None = None
+
+    @property
+    def closed_in(self) -> Session | None:
+        """The meeting that closed it (done or dropped), if it is closed."""
+        if self.action.is_open:
+            return None
+        return self.changed_in or self.made_in
+
+
 @dataclass
 class History:
     """A collaborative's complete sessions before this one, oldest first."""
@@ -60,15 +78,35 @@ class History:
         """Every commitment made in these sessions as it stands now, with the session it
         came from: the latest word on each wins (a later follow-up that marked it done
         closes it)."""
-        latest: dict[tuple[str, str], tuple[Action, Session]] = {}
-        for session in self.sessions:
+        return [(s.action, s.made_in) for s in self.standings().values()]
+
+    def standings(self, carried: bool = False) -> dict[tuple[str, str], Standing]:
+        """Every commitment made in these sessions as it stands now, by its key (the
+        session that made it, its text folded), with the meeting that last changed its
+        status: the one place that says when a commitment was closed. ``carried``: those
+        the first session followed up (made before it) too, as they stood there."""
+        latest: dict[tuple[str, str], Standing] = {}
+        for number, session in enumerate(self.sessions):
+            if carried and number == 0:
+                for action in session.follow_up:
+                    latest[commitment_key(action, session)] = Standing(action, session)
             for action in session.follow_up:
-                key = (action.origin, fold(action.text))
+                key = commitment_key(action, session)
                 if key in latest:
-                    latest[key] = (action, latest[key][1])
+                    before = latest[key]
+                    changed = action.status != before.action.status
+                    latest[key] = replace(
+                        before, action=action, changed_in=session if changed else before.changed_in
+                    )
             for action in session.actions:
-                latest[(session.id, fold(action.text))] = (action, session)
-        return list(latest.values())
+                latest[commitment_key(action, session)] = Standing(action, session)
+        return latest
+
+
+def commitment_key(action: Action, session: Session) -> tuple[str, str]:
+    """What makes a commitment one commitment across meetings: the session that made it
+    and its text (any case or accent)."""
+    return (action.origin or session.id, fold(action.text))
 
 
 def by_collaborative(sessions: list[Session]) -> list[History]:
@@ -92,6 +130,29 @@ def history_of(store: Store, session: Session) -> History:
         and (s.date, s.started) < mine
     ]
     return History(list(reversed(list(store.read(earlier)))))
+
+
+def since(store: Store, session: Session) -> dict[tuple[str, str], Standing]:
+    """Where the commitments made in or carried into ``session`` stand after the complete
+    meetings of its collaborative that came after it (only those that changed)."""
+    summaries, _ = store.summaries()
+    mine = (session.date, session.started)
+    later = [
+        s
+        for s in reversed(newest_first(summaries))
+        if s.status == SessionStatus.COMPLETE
+        and fold(s.collaborative) == fold(session.collaborative)
+        and s.id != session.id
+        and (s.date, s.started) > mine
+    ]
+    if not later:
+        return {}
+    standings = History([session, *store.read(later)]).standings(carried=True)
+    return {
+        key: standing
+        for key, standing in standings.items()
+        if standing.changed_in is not None and standing.changed_in is not session
+    }
 
 
 def known_spelling(store: Store, collaborative: str) -> str:

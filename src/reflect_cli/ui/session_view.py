@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reflect_cli import kinds
 from reflect_cli.controls import json_safe
-from reflect_cli.model import AnswerRecord, Participant, RoundKind, Session
+from reflect_cli.model import (
+    Action,
+    AnswerRecord,
+    CommitmentStatus,
+    Participant,
+    RoundKind,
+    Session,
+)
 from reflect_cli.rounds import text as round_text
 from reflect_cli.rounds.analysis import option_label
 from reflect_cli.ui import screen, terminal
@@ -17,8 +26,31 @@ if TYPE_CHECKING:
     from reflect_cli.records.search import Found, Hit
 
 
-def show(session: Session, out: Console | None = None) -> None:
-    """The whole session: metadata, roster, answers, credits, commitments, private notes."""
+@dataclass(frozen=True)
+class Later:
+    """What a later meeting made of a commitment: its status there, the date of that
+    meeting, and the note it was given."""
+
+    status: CommitmentStatus
+    on: str
+    note: str = ""
+
+
+def _status(action: Action, later: Later | None) -> str:
+    """A commitment's status in this meeting, then what a later meeting changed it to."""
+    shown = str(action.status) + (f": {action.note}" if action.note else "")
+    if later is not None:
+        shown += f"\nlater {later.status} on {later.on}" + (f": {later.note}" if later.note else "")
+    return shown
+
+
+def show(
+    session: Session,
+    out: Console | None = None,
+    later: Callable[[Action], Later | None] = lambda action: None,
+) -> None:
+    """The whole session: metadata, roster, answers, credits, commitments, private notes.
+    ``later`` says what later meetings made of a commitment (else it shows as it was)."""
     out = out or terminal.console(piped_width=80)  # `show | less` reads like a terminal
     names = session.names()
     out.print(terminal.text(f"{session.protocol.title}: {session.collaborative}", "bold"))
@@ -61,7 +93,7 @@ def show(session: Session, out: Console | None = None) -> None:
             out.print()
     # The due date first and never folded ("2026-10-0" over "1" reads as another date).
     actions = [
-        [a.due, a.text, names.get(a.owner, a.owner), a.status + (f": {a.note}" if a.note else "")]
+        [a.due, a.text, names.get(a.owner, a.owner), _status(a, later(a))]
         for a in (*session.follow_up, *session.actions)
     ]
     if actions:

@@ -44,8 +44,10 @@ def table(
     keep: int = 1,
 ) -> None:
     """Print a table of user text; the first ``keep`` columns never wrap. Words are never
-    cut and no column disappears: a table that fits only by cutting words is printed as
-    stacked ``header: value`` lines instead (a narrow terminal)."""
+    cut and no column disappears, and a cell that wraps reads in lines, not a word or two
+    a line: a table that fits only by cutting words or squeezing a text below
+    ``READABLE`` characters is printed as stacked ``header: value`` lines instead (a
+    narrow terminal)."""
     from rich import box
     from rich.cells import cell_len
     from rich.table import Table
@@ -87,20 +89,38 @@ def table(
     if sum(most) + frame <= out.width:
         out.print(grid)
         return
-    if sum(least) + frame > out.width:
+    widths = share(least, most, out.width - frame)
+    if widths is None:
         _stacked(headers, cells, caption, out)
         return
-    # Share out the room beyond each column's longest word, the columns nearest to whole
-    # first: fewer cells wrap that way.
-    spare = out.width - sum(least) - frame
-    wants = [m - s for m, s in zip(most, least, strict=True)]
-    given = [0] * len(wants)
-    for number in sorted(range(len(wants)), key=lambda n: wants[n]):
-        given[number] = min(wants[number], spare)
-        spare -= given[number]
-    for column, low, extra in zip(grid.columns, least, given, strict=True):
-        column.width = low + extra
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width
     out.print(grid)
+
+
+#: A cell that wraps gets at least this many characters a line (or its whole text), so
+#: a commitment reads in lines of several words, never one or two words a line.
+READABLE = 24
+
+
+def share(least: Sequence[int], most: Sequence[int], room: int) -> list[int] | None:
+    """Column widths within ``room``: each column at least its longest word (``least``)
+    and at least ``READABLE`` or its whole text, whichever is less; the rest shared in
+    proportion to what each still lacks, so the long texts get most of it. None when
+    that does not fit (stack the table instead)."""
+    floor = [max(low, min(high, READABLE)) for low, high in zip(least, most, strict=True)]
+    spare = room - sum(floor)
+    if spare < 0:
+        return None
+    lacking = [high - low for low, high in zip(floor, most, strict=True)]
+    total = sum(lacking)
+    if total <= spare:
+        return list(most)
+    given = [spare * lack // total for lack in lacking]
+    left = spare - sum(given)
+    for number in sorted(range(len(lacking)), key=lambda n: -lacking[n])[:left]:
+        given[number] += 1  # what rounding down left, to the longest texts
+    return [low + extra for low, extra in zip(floor, given, strict=True)]
 
 
 #: Cells this short are stacked side by side: ``equity: 2  leadership: ·``.
