@@ -64,20 +64,24 @@ def flat(text: str) -> str:
 
 
 def test_show_of_an_older_meeting_says_what_later_meetings_made_of_it(
-    cli: Any, sessions_dir: Path
+    cli: Any, sessions_dir: Path, monkeypatch: Any
 ) -> None:
     ids = three_meetings(sessions_dir)
+    monkeypatch.setenv("COLUMNS", "200")  # each commitment on one line
     first = flat(cli("show", ids["first"]).stdout)
-    assert "later done on 2026-11-01" in first  # when it changed, not the last meeting
-    assert "later in progress on 2026-11-01: two families said yes" in first
+    assert "open; later done on 2026-11-01" in first  # when it changed, not the last meeting
+    assert "open; later in progress on 2026-11-01: two families said yes" in first
     assert "dropped" not in first  # a draft's follow-up is no later word
     second = flat(cli("show", ids["second"]).stdout)
     assert "later" not in second.split("Commitments")[-1]  # it still stands as marked there
     assert "later" not in flat(cli("show", ids["third"]).stdout).split("Commitments")[-1]
 
 
-def test_a_commitment_closed_later_after_being_carried(cli: Any, sessions_dir: Path) -> None:
+def test_a_commitment_closed_later_after_being_carried(
+    cli: Any, sessions_dir: Path, monkeypatch: Any
+) -> None:
     ids = three_meetings(sessions_dir)
+    monkeypatch.setenv("COLUMNS", "200")
     store = Store(sessions_dir)
     fourth = make_session(sessions_dir, "partnership-reflection", date="2027-01-10", people=PEOPLE)
     session = store.load(fourth)
@@ -85,7 +89,7 @@ def test_a_commitment_closed_later_after_being_carried(cli: Any, sessions_dir: P
     store.save(session)
     # The meeting that carried it in progress hears it was done at the fourth.
     second = flat(cli("show", ids["second"]).stdout)
-    assert "in progress later done on 2027-01-10" in second
+    assert "in progress; later done on 2027-01-10" in second
 
 
 def drawn(headers: list[str], rows: list[list[str]], width: int, keep: int = 1) -> list[str]:

@@ -91,7 +91,8 @@ def test_columns_drop_in_the_fixed_order() -> None:
 
 def test_a_date_apart_from_the_id_keeps_its_column() -> None:
     named = ListRow("2026-10-30", "northgate-fall-retreat", "Northgate Elementary OST",
-                    "Northgate Elementary", "partnership-reflection", "complete", 8, 8, 3, 0)  # fmt: skip
+                    "Northgate Elementary", "partnership-reflection", "complete",
+                    8, 8, 3, 0)  # fmt: skip
     assert header(rendered(200, rows=[*ROWS, named]))[:2] == ["date", "session"]
 
 

@@ -40,7 +40,7 @@ def _status(action: Action, later: Later | None) -> str:
     """A commitment's status in this meeting, then what a later meeting changed it to."""
     shown = str(action.status) + (f": {action.note}" if action.note else "")
     if later is not None:
-        shown += f"\nlater {later.status} on {later.on}" + (f": {later.note}" if later.note else "")
+        shown += f"; later {later.status} on {later.on}" + (f": {later.note}" if later.note else "")
     return shown
 
 

@@ -101,14 +101,20 @@ def table(
 #: A cell that wraps gets at least this many characters a line (or its whole text), so
 #: a commitment reads in lines of several words, never one or two words a line.
 READABLE = 24
+#: Any other cell that wraps gets at least this many characters a line (or its whole text).
+NAME_WHOLE = 16
 
 
 def share(least: Sequence[int], most: Sequence[int], room: int) -> list[int] | None:
-    """Column widths within ``room``: each column at least its longest word (``least``)
-    and at least ``READABLE`` or its whole text, whichever is less; the rest shared in
-    proportion to what each still lacks, so the long texts get most of it. None when
-    that does not fit (stack the table instead)."""
-    floor = [max(low, min(high, READABLE)) for low, high in zip(least, most, strict=True)]
+    """Column widths within ``room``: each column at least its longest word (``least``);
+    the longest text at least ``READABLE`` characters (or whole), the others at least
+    ``NAME_WHOLE`` (a name is rarely longer); the rest shared in proportion to what each still lacks, so the long texts get
+    most of it. None when that does not fit (stack the table instead)."""
+    longest = max(range(len(most)), key=lambda n: most[n], default=0)
+    floor = [
+        max(low, min(high, READABLE if number == longest else NAME_WHOLE))
+        for number, (low, high) in enumerate(zip(least, most, strict=True))
+    ]
     spare = room - sum(floor)
     if spare < 0:
         return None
