@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import string
 from pathlib import Path
@@ -57,7 +58,18 @@ def store(sessions_dir: Path) -> Store:
 
 
 def find(store: Store, text: str, private: bool = False, limit: int | None = 20) -> search.Found:
-    return search.fulltext(store.index(), search.Query.parse(text), "", [], private, limit)
+    return search.find(store.index(), search.Query.parse(text), "", [], private, limit)
+
+
+def scan(
+    store: Store,
+    matcher: search.Query | re.Pattern[str],
+    private: bool = False,
+    limit: int | None = 20,
+) -> search.Found:
+    """The path a SQLite without FTS5 takes (every text read and matched in Python)."""
+    index = dataclasses.replace(store.index(), fulltext=False)
+    return search.find(index, matcher, "", [], private, limit)
 
 
 def marked(hit: search.Hit) -> list[str]:
@@ -105,8 +117,7 @@ def test_letters_that_do_not_decompose_are_folded(
     assert found.total >= 1, typed
     answer = [h for h in found.hits if h.where is Where.ANSWER]
     assert answer and shown in marked(answer[0]), (typed, marked(answer[0]))
-    chosen, _ = store.summaries()
-    scanned = search.scan(zip(chosen, store.read(chosen), strict=True), search.Query.parse(typed))
+    scanned = scan(store, search.Query.parse(typed))
     assert any(shown in h.text and h.spans for h in scanned.hits)  # the scan folds the same way
 
 
@@ -118,14 +129,11 @@ def test_apostrophes_join_words_and_control_characters_part_them(sessions_dir: P
         answers={"shared-values": "so: Pasted http://evil\x07click here"},
     )
     store = Store(sessions_dir)
-    chosen, _ = store.summaries()
     for typed, shown in [("oneil", "O’Neil"), ("o'neil", "O’Neil"), ("evil", "evil"),
                          ("click", "click")]:  # fmt: skip
         found = find(store, typed)
         assert found.total == 1 and marked(found.hits[0]) == [shown], typed
-        scanned = search.scan(
-            zip(chosen, store.read(chosen), strict=True), search.Query.parse(typed)
-        )
+        scanned = scan(store, search.Query.parse(typed))
         assert [marked(h) for h in scanned.hits] == [[shown]], typed
     assert find(store, "evilclick").total == 0
 
@@ -200,23 +208,17 @@ def test_newest_first_among_equals(sessions_dir: Path) -> None:
 
 
 def test_the_scan_finds_what_the_index_finds(store: Store) -> None:
-    chosen, _ = store.summaries()
     for text in ("lopez", "bus passes", "famil*", "calendar -cafe", "hope OR cooperative"):
         query = search.Query.parse(text)
         indexed = find(store, text, limit=None)
-        scanned = search.scan(
-            zip(chosen, store.read(chosen), strict=True), query, False, limit=None
-        )
+        scanned = scan(store, query, limit=None)
         assert sorted((h.file, h.where, h.text) for h in scanned.hits) == sorted(
             (h.file, h.where, h.text) for h in indexed.hits
         ), text
 
 
 def test_a_regular_expression_scans_the_records(store: Store) -> None:
-    chosen, _ = store.summaries()
-    found = search.scan(
-        zip(chosen, store.read(chosen), strict=True), search.compile_pattern(r"gy+m"), False
-    )
+    found = search.find(store.index(), search.compile_pattern(r"gy+m"))
     assert [marked(h) for h in found.hits] == [["gym"]]
     with pytest.raises(InputError):
         search.compile_pattern("(")

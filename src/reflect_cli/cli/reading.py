@@ -18,7 +18,7 @@ from reflect_cli.cli.options import (
     Until,
     plural,
 )
-from reflect_cli.cli.selecting import bulk, chosen_sessions, open_store, selection
+from reflect_cli.cli.selecting import chosen_sessions, open_store, selection
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -119,8 +119,14 @@ def search(
         ),
     ],
     regex: Annotated[
-        bool, typer.Option("--regex", help="TEXT is a regular expression (reads every record).")
+        bool, typer.Option("--regex", help="TEXT is a regular expression (reads every text).")
     ] = False,
+    question: Annotated[
+        str,
+        typer.Option(
+            "--question", help="Only in this question's answers, commitments and notes (its id)."
+        ),
+    ] = "",
     include_private: Annotated[
         bool, typer.Option(help="Search private facilitator notes too.")
     ] = False,
@@ -137,7 +143,8 @@ def search(
     """Find TEXT in answers, commitments and participants (and notes, if asked).
 
     The best hits come first (most relevant, then newest), each saying where it was found
-    with the matched words highlighted; then how many matched in all."""
+    with the matched words highlighted; then how many matched in all. --json gives each
+    hit's session, collaborative, site and question id."""
     from reflect_cli.records import search as searching
     from reflect_cli.ui import session_view
 
@@ -145,16 +152,12 @@ def search(
     pattern = searching.compile_pattern(text) if regex else None
     query = None if regex else searching.Query.parse(text)
     store = open_store(ctx)
-    chosen_by = selection(ctx, limit=False)
-    index = store.index()
-    if query is not None and index.fulltext:
-        where, params = chosen_by.where()
-        found = searching.fulltext(index, query, where, params, include_private, limit)
-    else:
-        chosen = chosen_by.apply(store)
-        with bulk():
-            pairs = zip(chosen, store.read(chosen), strict=True)
-            found = searching.scan(pairs, pattern or query, include_private, limit)  # type: ignore[arg-type]
+    where, params = selection(ctx, limit=False).where()
+    matcher = pattern or query
+    assert matcher is not None  # one of the two, by --regex
+    found = searching.find(
+        store.index(), matcher, where, params, include_private, limit, question.strip()
+    )
     if as_json:
         session_view.hits_json(found)
     else:

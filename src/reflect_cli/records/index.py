@@ -262,11 +262,15 @@ class Index:
         db.execute("INSERT INTO records VALUES (?, ?)", (fid, found.record))
         first = fid << ROW_BITS
         numbered = [
-            (first + n + (NOTE_BIT if kind == "note" else 0), kind, place, text, folded)
-            for n, (kind, place, text, folded) in enumerate(found.texts[: NOTE_BIT - 1])
+            (first + n + (NOTE_BIT if private else 0), kind, place, text, folded, question)
+            for n, (kind, place, text, folded, question, private) in enumerate(
+                found.texts[: NOTE_BIT - 1]
+            )
         ]
         db.executemany(
-            "INSERT INTO texts (rowid, kind, place, text, folded) VALUES (?, ?, ?, ?, ?)", numbered
+            "INSERT INTO texts (rowid, kind, place, text, folded, question) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            numbered,
         )
 
     def _duplicates(self) -> list[str]:

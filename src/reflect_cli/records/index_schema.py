@@ -15,8 +15,9 @@ from reflect_cli.folding import fold_words
 
 #: A bump rebuilds every index on first use (2: private notes marked in the row number;
 #: 3: the folder's digest and warnings kept, so an unchanged folder costs one row;
-#: 4: texts searched in their folded form, so "yilmaz" finds "Yılmaz").
-SCHEMA_VERSION = 4
+#: 4: texts searched in their folded form, so "yilmaz" finds "Yılmaz";
+#: 5: each text's question id, for `search --question` and hits that name it).
+SCHEMA_VERSION = 5
 
 _TABLES = """
 CREATE TABLE files (
@@ -48,10 +49,11 @@ _SAMPLE = "ÆıŁßØđœé É\u00ad_`’\ufe0f\u034fﬁ O’Neil evil\x07click"
 # as written is kept beside it to be shown.
 _FTS = (
     "CREATE VIRTUAL TABLE texts USING fts5(folded, text UNINDEXED, place UNINDEXED, "
-    "kind UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')"
+    "kind UNINDEXED, question UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')"
 )
 _PLAIN_TEXTS = (
-    "CREATE TABLE texts (rowid INTEGER PRIMARY KEY, folded TEXT, text TEXT, place TEXT, kind TEXT)"
+    "CREATE TABLE texts (rowid INTEGER PRIMARY KEY, folded TEXT, text TEXT, place TEXT, "
+    "kind TEXT, question TEXT)"
 )
 
 #: SQLite's result codes for a damaged file: SQLITE_CORRUPT, SQLITE_NOTADB.

@@ -36,6 +36,12 @@ class Where(StrEnum):
     PARTICIPANT = "participant"
     NOTE = "note"
 
+    @property
+    def private(self) -> bool:
+        """Whether texts found here are the facilitator's private notes: the one place
+        that says so; every search path leaves them out unless asked (``records.search``)."""
+        return self is Where.NOTE
+
 
 @dataclass(slots=True)
 class Rows:
@@ -51,8 +57,9 @@ class Rows:
     participants: list[tuple[str, str, str, str]] = field(default_factory=list)
     #: text, owner, due, status, origin, carried (0/1), question
     commitments: list[tuple[str, str, str, str, str, int, str]] = field(default_factory=list)
-    #: where (a Where), place (domain › prompt, or owner…), text, the text folded
-    texts: list[tuple[str, str, str, str]] = field(default_factory=list)
+    #: where (a Where), place (domain › prompt, or owner…), text, the text folded, the
+    #: question's id ("" for a participant), and whether it is private (0/1)
+    texts: list[tuple[str, str, str, str, str, int]] = field(default_factory=list)
     record: str = ""
 
 
@@ -67,18 +74,18 @@ def parse(raw: bytes, source: str) -> Session:
     return codec.parse(text, source)
 
 
-def texts_of(session: Session) -> list[tuple[str, str, str]]:
-    """What search looks in: (where, place, text) for every participant, commitment,
-    answer and private note of a session."""
+def texts_of(session: Session) -> list[tuple[Where, str, str, str]]:
+    """What search looks in: (where, place, text, question id) for every participant,
+    commitment, answer and private note of a session."""
     names = session.names()
-    texts = []
+    texts: list[tuple[Where, str, str, str]] = []
     for person in session.participants:
         label = ", ".join(p for p in (person.name, person.organization, person.role) if p)
-        texts.append((Where.PARTICIPANT.value, person.handle, label))
+        texts.append((Where.PARTICIPANT, person.handle, label, ""))
     for action in (*session.follow_up, *session.actions):
         owner = names.get(action.owner, action.owner)
         place = ", ".join(x for x in (owner, f"due {action.due}" if action.due else "") if x)
-        texts.append((Where.COMMITMENT.value, place, action.text))
+        texts.append((Where.COMMITMENT, place, action.text, action.question))
     prompts = {}
     for domain, question in session.answers():
         prompts[question.id] = f"{domain.title} › {question.prompt}"
@@ -86,9 +93,9 @@ def texts_of(session: Session) -> list[tuple[str, str, str]]:
         lines += rating_lines(question, session.participants)  # a round, like any answer
         text = "\n".join(line for line in lines if line)
         if text:
-            texts.append((Where.ANSWER.value, prompts[question.id], text))
+            texts.append((Where.ANSWER, prompts[question.id], text, question.id))
     for note in session.notes:
-        texts.append((Where.NOTE.value, prompts.get(note.question, ""), note.text))
+        texts.append((Where.NOTE, prompts.get(note.question, ""), note.text, note.question))
     return texts
 
 
@@ -116,7 +123,8 @@ def rows_of(session: Session, name: str, seen: Seen) -> Rows:
     # Folded here, in the worker processes of a cold start, by the one function a search
     # folds its words with.
     rows.texts = [
-        (where, place, text, fold_words(text)) for where, place, text in texts_of(session)
+        (where.value, place, text, fold_words(text), question, int(where.private))
+        for where, place, text, question in texts_of(session)
     ]
     data = codec.to_dict(session)
     # default=str: a key a newer reflect added may hold a YAML date

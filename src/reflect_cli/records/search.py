@@ -7,7 +7,11 @@ such as ı, ł, ø, ß typed plainly; an apostrophe inside a word joins it, "O�
 way; ranked
 by bm25 with the newest session first among equals. The query language is small: words
 (all must be there), ``"exact phrase"``, ``prefix*``, ``OR`` between alternatives,
-``-word`` to exclude. ``--regex`` (and a SQLite without FTS5) scans the records instead.
+``-word`` to exclude. ``--regex`` (and a SQLite without FTS5) reads every text of the
+index instead, matched in Python, newest session first.
+
+Which texts a search may return is decided in one place, ``_allowed``, for every path:
+a private note never unless asked, only the chosen sessions, one question's when asked.
 """
 
 from __future__ import annotations
@@ -19,10 +23,8 @@ from dataclasses import dataclass, field
 
 from reflect_cli.errors import InputError
 from reflect_cli.folding import fold_words, fold_words_mapped
-from reflect_cli.model import Session
 from reflect_cli.records.index import NOTE_BIT, ROW_BITS, Index
-from reflect_cli.records.rows import Where, texts_of
-from reflect_cli.records.summary import Summary
+from reflect_cli.records.rows import Where
 
 _OPEN, _CLOSE = "\x02", "\x03"
 _TOKEN = re.compile(r'-?"[^"]*"\*?|\S+')
@@ -39,6 +41,11 @@ class Hit:
     place: str
     text: str
     spans: list[tuple[int, int]]
+    collaborative: str = ""
+    site: str = ""
+    #: The question it answers (or that a commitment or note was made at); "" for a
+    #: participant.
+    question: str = ""
 
 
 @dataclass
@@ -120,32 +127,59 @@ def _spans(marked: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(plain), spans
 
 
-def fulltext(
+def find(
     index: Index,
-    query: Query,
+    matcher: Query | re.Pattern[str],
     where: str = "",
     params: Iterable[object] = (),
     include_private: bool = False,
     limit: int | None = 20,
+    question: str = "",
 ) -> Found:
-    """Best hits from the index's full-text table, and the number of all hits. ``where``
-    filters the files table. Only the full-text table is read for every match (a word in
-    every session still answers at once); the files table only for the hits shown."""
-    filters = "" if include_private else f" AND (rowid & {NOTE_BIT}) = 0"
-    if where:
-        filters += f" AND (rowid >> {ROW_BITS}) IN (SELECT fid FROM files WHERE error = ''{where})"
-    matching = f"FROM texts WHERE texts MATCH ?{filters}"
-    arguments = (query.fts(), *params)
+    """The best hits of a search and how many matched in all: words through the index's
+    full-text table when it has one, else (and for a regular expression) every text of
+    the index read and matched here. ``where`` filters the files table (the selection
+    options); ``question``: only texts of that question."""
+    allowed, arguments = _allowed(include_private, where, params, question)
     try:
-        while True:
-            generation = index.generation
-            total = index.query(f"SELECT count(*) {matching}", arguments)[0][0]
-            best = _best(index, matching, arguments, limit)
-            found = _shown(index, query, best, limit)
-            if generation == index.generation:
-                break  # else the index was rebuilt meanwhile: its rows are numbered anew
+        if isinstance(matcher, Query) and index.fulltext:
+            return _fulltext(index, matcher, allowed, arguments, limit)
+        return _scanned(index, matcher, allowed, arguments, limit)
     except sqlite3.OperationalError as exc:
         raise InputError(f"cannot search for that: {exc}") from None
+
+
+def _allowed(
+    include_private: bool, where: str, params: Iterable[object], question: str
+) -> tuple[str, tuple[object, ...]]:
+    """The one place that says which texts a search may return, whichever way it looks:
+    private notes (their row numbers carry ``NOTE_BIT``, set from ``Where.private``) only
+    when asked, texts of readable files the selection chose, one question's when asked.
+    SQL to follow a WHERE clause over the texts table, and its parameters."""
+    sql = "" if include_private else f" AND (rowid & {NOTE_BIT}) = 0"
+    sql += f" AND (rowid >> {ROW_BITS}) IN (SELECT fid FROM files WHERE error = ''{where})"
+    arguments = tuple(params)
+    if question:
+        sql += " AND question = ?"
+        arguments += (question,)
+    return sql, arguments
+
+
+def _fulltext(
+    index: Index, query: Query, allowed: str, params: tuple[object, ...], limit: int | None
+) -> Found:
+    """Best hits from the index's full-text table, and the number of all hits. Only the
+    full-text table is read for every match (a word in every session still answers at
+    once); the files table only for the hits shown."""
+    matching = f"FROM texts WHERE texts MATCH ?{allowed}"
+    arguments = (query.fts(), *params)
+    while True:
+        generation = index.generation
+        total = index.query(f"SELECT count(*) {matching}", arguments)[0][0]
+        best = _best(index, matching, arguments, limit)
+        found = _shown(index, query, best, limit)
+        if generation == index.generation:
+            break  # else the index was rebuilt meanwhile: its rows are numbered anew
     return Found(found, total)
 
 
@@ -171,35 +205,53 @@ def _shown(
     index: Index, query: Query, best: list[tuple[int, float]], limit: int | None
 ) -> list[Hit]:
     """The hits to show, most relevant first and the newest first among equals."""
-    fids = sorted({rowid >> ROW_BITS for rowid, _ in best})
-    files: dict[int, tuple[str, str, str, str]] = {}
-    for number in range(0, len(fids), 500):  # SQLite's limit on parameters
-        part = fids[number : number + 500]
-        marks = ",".join("?" * len(part))
-        for fid, *row in index.query(
-            f"SELECT fid, date, started, id, name FROM files WHERE fid IN ({marks})", part
-        ):
-            files[fid] = (row[0], row[1], row[2], row[3])
-
+    files = _files(index, {rowid >> ROW_BITS for rowid, _ in best})
     by_date = sorted(best, key=lambda item: files[item[0] >> ROW_BITS], reverse=True)
     chosen = sorted(by_date, key=lambda item: item[1])[:limit]  # stable: newest first in ties
     if not chosen:
         return []
     marks = ",".join("?" * len(chosen))
     marked = {
-        rowid: (kind, place, text, folded)
-        for rowid, kind, place, text, folded in index.query(
-            f"SELECT rowid, kind, place, text, highlight(texts, 0, '{_OPEN}', '{_CLOSE}') "
-            f"FROM texts WHERE texts MATCH ? AND rowid IN ({marks})",
+        rowid: (kind, place, text, folded, question)
+        for rowid, kind, place, text, folded, question in index.query(
+            f"SELECT rowid, kind, place, text, highlight(texts, 0, '{_OPEN}', '{_CLOSE}'), "
+            f"question FROM texts WHERE texts MATCH ? AND rowid IN ({marks})",
             (query.fts(), *[rowid for rowid, _ in chosen]),
         )
     }
     hits = []
     for rowid, _ in chosen:
-        kind, place, text, folded = marked[rowid]
-        date, _, sid, name = files[rowid >> ROW_BITS]
-        hits.append(Hit(sid, date, name, Where(kind), place, text, _unfolded(text, folded)))
+        kind, place, text, folded, question = marked[rowid]
+        spans = _unfolded(text, folded)
+        hits.append(_hit(files[rowid >> ROW_BITS], kind, place, text, spans, question))
     return hits
+
+
+#: What a hit shows of its file: date, started, id, file name, collaborative, site.
+_FileRow = tuple[str, str, str, str, str, str]
+
+
+def _files(index: Index, fids: Iterable[int]) -> dict[int, _FileRow]:
+    """The files table's rows of these file ids."""
+    wanted = sorted(fids)
+    files: dict[int, _FileRow] = {}
+    for number in range(0, len(wanted), 500):  # SQLite's limit on parameters
+        part = wanted[number : number + 500]
+        marks = ",".join("?" * len(part))
+        for fid, *row in index.query(
+            "SELECT fid, date, started, id, name, collaborative, site FROM files "
+            f"WHERE fid IN ({marks})",
+            part,
+        ):
+            files[fid] = tuple(row)
+    return files
+
+
+def _hit(
+    file: _FileRow, kind: str, place: str, text: str, spans: list[tuple[int, int]], question: str
+) -> Hit:
+    date, _, sid, name, collaborative, site = file
+    return Hit(sid, date, name, Where(kind), place, text, spans, collaborative, site, question)
 
 
 def _unfolded(text: str, marked: str) -> list[tuple[int, int]]:
@@ -211,27 +263,46 @@ def _unfolded(text: str, marked: str) -> list[tuple[int, int]]:
     return [(origin[start], origin[end - 1] + 1) for start, end in spans if end > start]
 
 
-def scan(
-    sessions: Iterable[tuple[Summary, Session]],
+def _scanned(
+    index: Index,
     matcher: re.Pattern[str] | Query,
-    include_private: bool = False,
-    limit: int | None = 20,
+    allowed: str,
+    params: tuple[object, ...],
+    limit: int | None,
 ) -> Found:
-    """Hits found by reading the records, newest session first: a regular expression,
-    or (without FTS5) the words of a query, any case and accent."""
-    found = Found()
-    for summary, session in sessions:
-        for kind, place, text in texts_of(session):
-            if kind == Where.NOTE.value and not include_private:
+    """Hits found by matching every allowed text of the index here (a regular
+    expression, or without FTS5 the words of a query, any case and accent), newest
+    session first and in each session in the order of its record."""
+
+    def matches(text: str) -> bool:
+        return _match(matcher, text) is not None
+
+    for _ in range(3):  # a rebuild mid-query gives a database without our function
+        generation = index.generation
+        index.db.create_function("reflect_matches", 1, matches, deterministic=True)
+        try:
+            rows = index.query(
+                "SELECT rowid, kind, place, text, question FROM texts "
+                f"WHERE reflect_matches(text){allowed}",
+                params,
+            )
+        except sqlite3.OperationalError:
+            if generation != index.generation:
                 continue
-            spans = _match(matcher, text)
-            if spans is None:
-                continue
-            found.total += 1
-            if limit is None or len(found.hits) < limit:
-                hit = Hit(summary.id, summary.date, summary.file, Where(kind), place, text, spans)
-                found.hits.append(hit)
-    return found
+            raise
+        if generation == index.generation:
+            break
+    else:
+        raise sqlite3.OperationalError("the index kept being rebuilt")
+    files = _files(index, {row[0] >> ROW_BITS for row in rows})
+    rows.sort(key=lambda row: row[0])
+    rows.sort(key=lambda row: files[row[0] >> ROW_BITS][:4], reverse=True)  # stable
+    shown = rows if limit is None else rows[:limit]
+    hits = [
+        _hit(files[rowid >> ROW_BITS], kind, place, text, _match(matcher, text) or [], question)
+        for rowid, kind, place, text, question in shown
+    ]
+    return Found(hits, len(rows))
 
 
 def _match(matcher: re.Pattern[str] | Query, text: str) -> list[tuple[int, int]] | None:

@@ -185,8 +185,11 @@ def hits_json(found: Found) -> None:
         {
             "session": h.session_id,
             "date": h.date,
+            "collaborative": h.collaborative,
+            "site": h.site,
             "file": h.file,
             "where": str(h.where),
+            "question": h.question,
             "place": h.place,
             "text": h.text,
             "matches": [list(span) for span in h.spans],

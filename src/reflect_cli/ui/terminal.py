@@ -108,8 +108,9 @@ NAME_WHOLE = 16
 def share(least: Sequence[int], most: Sequence[int], room: int) -> list[int] | None:
     """Column widths within ``room``: each column at least its longest word (``least``);
     the longest text at least ``READABLE`` characters (or whole), the others at least
-    ``NAME_WHOLE`` (a name is rarely longer); the rest shared in proportion to what each still lacks, so the long texts get
-    most of it. None when that does not fit (stack the table instead)."""
+    ``NAME_WHOLE`` (a name is rarely longer); the rest shared in proportion to what each
+    still lacks, so the long texts get most of it. None when that does not fit (stack
+    the table instead)."""
     longest = max(range(len(most)), key=lambda n: most[n], default=0)
     floor = [
         max(low, min(high, READABLE if number == longest else NAME_WHOLE))
