@@ -107,3 +107,53 @@ def test_table_and_nothing_found(cli: Any, sessions_dir: Path) -> None:
     result = cli("commitments", "--as-of", "2026-11-20")
     assert "Book the gym" in result.stdout and "Monica Reyes" in result.stdout
     assert "10 d late" in result.stdout and "Zed" not in result.stdout
+
+
+def test_json_says_where_each_was_made_and_which_meeting_closed_it(
+    cli: Any, sessions_dir: Path
+) -> None:
+    ids = two_meetings_and_a_draft(sessions_dir)
+    store = Store(sessions_dir)
+    third = make_session(sessions_dir, "partnership-reflection", date="2026-12-03", people=PEOPLE)
+    session = store.load(third)
+    invite = next(a for a in session.follow_up if a.text == "Invite families")
+    invite.status = CommitmentStatus.DROPPED  # in progress at the second, dropped here
+    store.save(session)
+    rows = {r["text"]: r for r in listed(cli, "--all", "--as-of", "2026-12-20")}
+    calendar, families, buses = (
+        rows["Share the space calendar"], rows["Invite families"], rows["Ask about buses"]
+    )  # fmt: skip
+    assert (calendar["closed_on"], calendar["closed_in"]) == ("2026-11-01", ids["second"])
+    assert (families["closed_on"], families["closed_in"]) == ("2026-12-03", third)
+    assert (families["from"], families["from_date"]) == (ids["first"], "2026-10-01")
+    assert (buses["status"], buses["closed_on"], buses["closed_in"]) == ("open", "", "")
+    assert {r["site"] for r in rows.values()} == {"Northgate Elementary"}
+    assert rows["Print flyers"]["collaborative"] == "Rainier Beach Partners"
+
+
+def test_redacted_json_names_no_one_and_keeps_its_links(cli: Any, sessions_dir: Path) -> None:
+    ids = two_meetings_and_a_draft(sessions_dir)
+    store = Store(sessions_dir)
+    first = store.load(ids["first"])
+    first.actions.append(Action("Ask May Tran and Monica about the gym", "mh"))
+    store.save(first)
+    result = cli("commitments", "--json", "--all", "--redact", "--as-of", "2026-12-20")
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert len(rows) == 6
+    document = result.stdout.casefold()
+    for secret in [
+        "monica", "haugen", "reyes", "may tran", "northgate elementary", "rainier beach partners", "mh",
+        *(sid.casefold() for sid in ids.values()),
+    ]:  # fmt: skip
+        assert secret not in document, secret
+    by_text = {r["text"]: r for r in rows}
+    calendar = by_text["Share the space calendar"]
+    made_second = by_text["Book the gym"]
+    # The meeting that closed one is the meeting that made another, under one label.
+    assert calendar["closed_in"] == made_second["from"] != calendar["from"]
+    assert calendar["closed_on"] == "2026-11-01" and calendar["site"] == made_second["site"]
+    assert calendar["owner_name"] and calendar["owner_name"] != calendar["owner"]
+    assert "redact" in result.stderr.casefold()
+    table = cli("commitments", "--redact", "--as-of", "2026-12-20")
+    assert table.exit_code == 0 and "monica" not in table.stdout.casefold()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -18,6 +19,13 @@ from reflect_cli.cli.options import (
 )
 from reflect_cli.cli.selecting import chosen_sessions
 from reflect_cli.ui import screen
+
+if TYPE_CHECKING:
+    from reflect_cli.model import Action, Session
+    from reflect_cli.records.store import Store
+    from reflect_cli.records.summary import Summary
+    from reflect_cli.render.export.redact import Redactor
+    from reflect_cli.session.history import Standing
 
 Status = Annotated[
     str,
@@ -48,10 +56,19 @@ def commitments(
         str, typer.Option("--as-of", help="Count lateness as of this date [default: today].")
     ] = "",
     as_json: Annotated[bool, typer.Option("--json", help="A JSON array, for scripts.")] = False,
+    redact: Annotated[
+        bool,
+        typer.Option(
+            help="Replace people, collaboratives, sites and session ids as `export --redact` "
+            "does; refused if any name is left."
+        ),
+    ] = False,
 ) -> None:
     """List open commitments across sessions, newest meeting first: owner, due date,
     status, collaborative and the meeting each came from. Only complete sessions count
     unless --status draft; the latest follow-up of each commitment says where it stands.
+    --json adds the site, and for a closed one the date and the meeting that closed it;
+    --redact shows no one's name (as `export --redact`).
     """
     import json
 
@@ -61,31 +78,24 @@ def commitments(
 
     today = dt.date.fromisoformat(parse_date(as_of, "--as-of")) if as_of else dt.date.today()
     store, chosen = chosen_sessions(ctx, complete_only=True)  # the options, read once
-    rows: list[dict[str, Any]] = []
-    for history in by_collaborative(list(store.read(chosen))):
+    sessions = list(store.read(chosen))
+    picked: list[tuple[Standing, int, list[Session]]] = []
+    for history in by_collaborative(sessions):
         names = {p.handle: p.name for s in history.sessions for p in s.participants}
-        for action, origin in history.commitments():
+        for standing in history.standings().values():
+            action = standing.action
             late = overdue_days(action.due, today) if action.is_open else 0
-            name = names.get(action.owner, action.owner)
             if not (every or action.is_open) or (overdue and not late):
                 continue
-            if not is_named(owner, action.owner, name):
+            if not is_named(owner, action.owner, names.get(action.owner, action.owner)):
                 continue
-            rows.append(
-                {
-                    "text": action.text,
-                    "owner": action.owner,
-                    "owner_name": name,
-                    "due": action.due,
-                    "overdue_days": late,
-                    "status": str(action.status),
-                    "note": action.note,
-                    "collaborative": origin.collaborative,
-                    "from": origin.id,
-                    "from_date": origin.date,
-                }
-            )
+            picked.append((standing, late, history.sessions))
+    shown = _redacted(store, chosen, sessions) if redact else _Shown(sessions, sessions)
+    rows = [_row(shown, standing, late, met) for standing, late, met in picked]
     rows.sort(key=lambda r: (r["from_date"], r["from"], r["due"]), reverse=True)
+    if shown.redactor is not None:  # nothing is printed while a name is left
+        plain = "\n".join(" · ".join(str(v) for v in row.values()) for row in rows)
+        shown.redactor.check(plain, "json" if as_json else "table")
     if as_json:
         from reflect_cli.controls import json_safe
 
@@ -114,3 +124,63 @@ def commitments(
     where = "" if several else f" of {rows[0]['collaborative']}"
     caption = f"{plural(len(rows), 'commitment')}{where} in {store.folder}"
     terminal.table(headers, table, caption=caption, keep=2)
+
+
+@dataclass
+class _Shown:
+    """The sessions as read and as shown (redacted, or the same): a commitment found in
+    one is shown from the same place in the other."""
+
+    read: list[Session]
+    shown: list[Session]
+    redactor: Redactor | None = None
+    _places: dict[int, tuple[int, str, int]] = field(default_factory=dict)
+    _sessions: dict[int, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for number, session in enumerate(self.read):
+            self._sessions[id(session)] = number
+            for kind in ("follow_up", "actions"):
+                for place, action in enumerate(getattr(session, kind)):
+                    self._places[id(action)] = (number, kind, place)
+
+    def session(self, session: Session) -> Session:
+        return self.shown[self._sessions[id(session)]]
+
+    def action(self, action: Action) -> Action:
+        number, kind, place = self._places[id(action)]
+        found: Action = getattr(self.shown[number], kind)[place]
+        return found
+
+
+def _redacted(store: Store, chosen: list[Summary], sessions: list[Session]) -> _Shown:
+    """The sessions beside themselves as `export --redact` shows them (read again:
+    redaction may change what it is given), with the redactor that checks the output."""
+    from reflect_cli.render.export import known
+
+    redactor, _ = known.redactor(store, list(reversed(chosen)), False, False)
+    screen.message(redactor.statement())
+    redacted = [redactor.session(copy) for copy in store.read(chosen)]
+    return _Shown(sessions, redacted, redactor)
+
+
+def _row(shown: _Shown, standing: Standing, late: int, met: list[Session]) -> dict[str, Any]:
+    """One commitment as `--json` gives it, from the sessions as shown."""
+    action, origin = shown.action(standing.action), shown.session(standing.made_in)
+    closed = shown.session(standing.closed_in) if standing.closed_in else None
+    names = {p.handle: p.name for s in met for p in shown.session(s).participants}
+    return {
+        "text": action.text,
+        "owner": action.owner,
+        "owner_name": names.get(action.owner, action.owner),
+        "due": action.due,
+        "overdue_days": late,
+        "status": str(action.status),
+        "note": action.note,
+        "collaborative": origin.collaborative,
+        "site": origin.site,
+        "from": origin.id,
+        "from_date": origin.date,
+        "closed_on": closed.date if closed else "",
+        "closed_in": closed.id if closed else "",
+    }
