@@ -143,7 +143,8 @@ def test_redacted_json_names_no_one_and_keeps_its_links(cli: Any, sessions_dir: 
     assert len(rows) == 6
     document = result.stdout.casefold()
     for secret in [
-        "monica", "haugen", "reyes", "may tran", "northgate elementary", "rainier beach partners", "mh",
+        "monica", "haugen", "reyes", "may tran", "northgate elementary",
+        "rainier beach partners", "mh",
         *(sid.casefold() for sid in ids.values()),
     ]:  # fmt: skip
         assert secret not in document, secret
