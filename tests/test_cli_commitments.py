@@ -158,3 +158,22 @@ def test_redacted_json_names_no_one_and_keeps_its_links(cli: Any, sessions_dir: 
     assert "redact" in result.stderr.casefold()
     table = cli("commitments", "--redact", "--as-of", "2026-12-20")
     assert table.exit_code == 0 and "monica" not in table.stdout.casefold()
+
+
+def test_redacted_commitments_stop_at_an_everyday_word_until_decided(
+    cli: Any, sessions_dir: Path
+) -> None:
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        date="2026-10-01",
+        people=["Hope Williams | Rainier Beach Youth Council | Youth member | hw", *PEOPLE],
+        actions=[Action("Ask Hope about the bus passes", "mh", "2026-10-15")],
+    )
+    stopped = cli("commitments", "--json", "--redact")
+    assert stopped.exit_code == 2 and stopped.stdout == ""
+    assert "Hope" in stopped.stderr  # the place is named, for the facilitator to decide
+    assert cli("export", "--redact", "--name", "Hope").exit_code == 0  # kept for the folder
+    decided = cli("commitments", "--json", "--redact")
+    assert decided.exit_code == 0, decided.stderr
+    assert "hope" not in decided.stdout.casefold()

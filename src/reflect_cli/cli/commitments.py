@@ -154,13 +154,22 @@ class _Shown:
 
 
 def _redacted(store: Store, chosen: list[Summary], sessions: list[Session]) -> _Shown:
-    """The sessions beside themselves as `export --redact` shows them (read again:
-    redaction may change what it is given), with the redactor that checks the output."""
+    """The sessions beside the view `export --redact` makes of them (``prepare``: the
+    export's allow-list, then the redactor; the folder's decisions on everyday words
+    obeyed), with the redactor that checks what is printed."""
+    from reflect_cli.records import word_choices
+    from reflect_cli.render import export as exporting
     from reflect_cli.render.export import known
+    from reflect_cli.render.export.places import UndecidedWords
+    from reflect_cli.render.export.prepare import prepare
 
-    redactor, _ = known.redactor(store, list(reversed(chosen)), False, False)
+    decided = word_choices.load(store.folder)
+    redactor, _ = known.redactor(store, list(reversed(chosen)), False, False, decided)
+    options = exporting.Options(redact=True)
+    redacted = [prepare(session, options, redactor) for session in sessions]
+    if redactor.undecided:  # as `export --redact`: decide with export --name/--word
+        raise UndecidedWords(redactor.undecided)
     screen.message(redactor.statement())
-    redacted = [redactor.session(copy) for copy in store.read(chosen)]
     return _Shown(sessions, redacted, redactor)
 
 
