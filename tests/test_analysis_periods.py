@@ -29,11 +29,10 @@ months = st.integers(1, 12)
 def test_every_date_falls_in_exactly_one_period(day: dt.date, start: int, by: By) -> None:
     period = period_of(day, by, start)
     assert day in period
-    neighbours = [
-        period_of(other, by, start)
-        for other in (period.start - dt.timedelta(days=1), period.last + dt.timedelta(days=1))
-        if dt.date.min < other < dt.date.max or other in (dt.date.min, dt.date.max)
-    ]
+    day_before = period.start - dt.timedelta(days=1) if period.start > dt.date.min else None
+    day_after = period.last + dt.timedelta(days=1) if period.last < dt.date.max else None
+    # The first and last periods a date can have no neighbour on that side.
+    neighbours = [period_of(other, by, start) for other in (day_before, day_after) if other]
     for neighbour in neighbours:
         if neighbour != period:
             assert day not in neighbour
