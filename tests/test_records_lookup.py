@@ -166,6 +166,6 @@ def test_shown_prefixes_are_unique_over_the_whole_folder(cli: Any, sessions_dir:
         table = cli("list", *args).stdout
         rows = [line.split() for line in table.splitlines() if line.startswith("  2026-")]
         assert rows
-        for _date, prefix, *_ in rows:  # the id column names exactly one session
+        for prefix, *_ in rows:  # the session column names exactly one session
             assert len([i for i in ids if i.startswith(prefix)]) == 1, (args, prefix)
             assert cli("show", prefix).exit_code == 0
