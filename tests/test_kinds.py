@@ -84,8 +84,8 @@ def test_a_recorded_value_of_the_wrong_type_is_refused(kind: Kind, value: object
         (Kind.SCALE, True, "must be a whole number"),
         (Kind.SCALE, 11, "11 is outside 0 to 10"),
         (Kind.SCALE, float("inf"), "must be a whole number"),
-        (Kind.SCALE, "9" * 4301, "type a whole number"),
-        (Kind.SCALE, "1_0", "type a whole number"),
+        (Kind.SCALE, "9" * 4301, "4,301 digits; the most is 9"),
+        (Kind.SCALE, "1_0", "is not a whole number"),
         (Kind.YES_NO, "perhaps", "answer yes or no"),
     ],
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar, Protocol
 
+from reflect_cli import numbers
 from reflect_cli.errors import InputError
 from reflect_cli.model import Answer, AnswerRecord, Kind, Question
 
@@ -93,8 +94,12 @@ class TextKind(_Base):
 
 def _one_choice(question: Question, value: str) -> str:
     labels = [c.label for c in question.choices]
-    if value.isdigit() and 1 <= int(value) <= len(labels):
-        return labels[int(value) - 1]
+    try:
+        number, not_whole = numbers.whole_number(value), None
+    except numbers.NotAWholeNumber as exc:  # a label may still hold it ("Grade 3")
+        number, not_whole = None, exc
+    if number is not None and 1 <= number <= len(labels):
+        return labels[number - 1]
     for label in labels:
         if label.casefold() == value.casefold():
             return label
@@ -102,6 +107,8 @@ def _one_choice(question: Question, value: str) -> str:
     if value and len(starts) == 1:
         return starts[0]
     listed = "; ".join(f"{i}) {label}" for i, label in enumerate(labels, 1))
+    if not_whole:
+        raise InputError(f"{not_whole} (the choices: {listed})")
     raise InputError(f"{value!r} is not one of the choices: {listed}")
 
 
@@ -178,15 +185,18 @@ class ScaleKind(_Base):
         folded = value.casefold()
         exact = [p for p, label in labels.items() if label.casefold() == folded]
         starts = [p for p, label in labels.items() if label.casefold().startswith(folded)]
-        # Digits only (an optional sign): int() would also take "1_0" and 4,301 digits.
-        is_number = re.fullmatch(r"[+-]?\d{1,9}", value)
-        if not is_number and value and (exact or len(starts) == 1):
+        try:
+            number, not_whole = numbers.whole_number(value), None
+        except numbers.NotAWholeNumber as exc:  # a label may still hold it ("Stage 2")
+            number, not_whole = None, exc
+        if number is None and value and (exact or len(starts) == 1):
             return (exact or starts)[0]  # a label, any case, or its unique start
-        if not is_number:
+        if number is None:
             named = ", ".join(labels[p] for p in sorted(labels))
             also = f" or a label ({named})" if named else ""
+            if not_whole:
+                raise InputError(f"{not_whole} (the scale is {low} to {high}{also})")
             raise InputError(f"type a whole number from {low} to {high}{also}")
-        number = int(value)
         if not low <= number <= high:
             raise InputError(f"{number} is outside {low} to {high}")
         return number

@@ -178,4 +178,17 @@ _register()
 
 def main() -> None:
     """Entry point of the `reflect` console script."""
-    app(prog_name="reflect")
+    app(args=_typed_arguments(sys.argv[1:]), prog_name="reflect")
+
+
+def _typed_arguments(arguments: list[str]) -> list[str]:
+    """The command line as text a record can keep: bytes that are not UTF-8 (a Latin-1
+    ``é`` typed under ``LANG=C``) kept as escapes, said once."""
+    from reflect_cli import typed_text
+    from reflect_cli.cli.options import warn
+
+    decoded = [typed_text.from_terminal(argument) for argument in arguments]
+    bad = sum(d.undecodable for d in decoded)
+    if bad:
+        warn([typed_text.Decoded("", bad).warning])
+    return [d.text for d in decoded]

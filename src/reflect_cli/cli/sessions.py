@@ -222,10 +222,7 @@ def resume(
             _need_a_terminal("resume")
             for number, draft in enumerate(drafts, 1):
                 console.say(f"{number}) {_draft_line(draft)}")
-            choice = console.ask("Which draft?", "1").strip()
-            if not choice.isdigit() or not 1 <= int(choice) <= len(drafts):
-                raise StoreError(f"no draft numbered {choice!r}")
-            chosen = drafts[int(choice) - 1]
+            chosen = drafts[_which_draft(console, len(drafts)) - 1]
     path = store.folder / chosen.file
     with store.live():
         try:
@@ -241,6 +238,23 @@ def resume(
         with _saved_on_hangup(), _said_when_stopped():
             Facilitator(console, store, protocol, Plan()).resume(session)
     _finished(store, session)
+
+
+def _which_draft(console: Console, count: int) -> int:
+    """The number of the draft chosen; asked again when what was typed is not digits."""
+    from reflect_cli import numbers
+    from reflect_cli.errors import StoreError
+
+    while True:
+        choice = console.ask("Which draft?", "1").strip()
+        try:
+            number = numbers.whole_number(choice)
+        except numbers.NotAWholeNumber as exc:
+            console.say(f"{exc}: type the number of a draft above.", "yellow")
+            continue
+        if number is None or not 1 <= number <= count:
+            raise StoreError(f"no draft numbered {choice!r}")
+        return number
 
 
 def _draft_line(draft: Summary) -> str:

@@ -10,6 +10,7 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reflect_cli import numbers
 from reflect_cli.model import Participant
 from reflect_cli.session.people import find, fold
 from reflect_cli.session.typed_lines import speaker_word
@@ -67,7 +68,7 @@ def speaker_of(
     person = find(known, word)
     if person is not None:
         return Speaker(word, person, absent=True)
-    if len(word.split()) > 1 or any(c.isdigit() for c in word):
+    if len(word.split()) > 1 or numbers.holds_number(word):
         return None  # "Next steps: ...", "10:30 ...": prose, not a speaker
     return Speaker(word, suggestion=closest(word, today))
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 
+from reflect_cli import numbers
 from reflect_cli.errors import InputError
 from reflect_cli.model import AnswerRecord, Participant, Question, Rating, RoundKind, Session
 from reflect_cli.rounds.analysis import RatingValue
@@ -39,7 +40,7 @@ def everyone_at_once(line: str, people: list[Participant]) -> dict[str, str] | N
     if not unknown:
         return {handles[key]: words[1].strip() for key, words in zip(keys, parts, strict=True)}
     value = parts[0][1].strip().lower()
-    if len(parts) > 1 or value.isdigit() or value in ("pass", "/pass"):
+    if len(parts) > 1 or numbers.holds_number(value) or value in ("pass", "/pass"):
         suggestion = closest(unknown[0], people)
         hint = f" — did you mean {suggestion.handle}?" if suggestion else ""
         here = ", ".join(p.handle for p in people)

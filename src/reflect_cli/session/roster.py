@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from reflect_cli import numbers
 from reflect_cli.errors import InputError
 from reflect_cli.kinds import YES
 from reflect_cli.model import Participant, Session
@@ -63,8 +64,8 @@ def _span(
     token = tokens[start]
     match = _RANGE.match(token)
     if match:
-        low = int(match.group(1))
-        high = int(match.group(2) or low)
+        low = numbers.whole_number(match.group(1)) or 0
+        high = numbers.whole_number(match.group(2) or match.group(1)) or 0
         if not 1 <= low <= high <= len(known):
             raise InputError(f"{token}: the numbers go from 1 to {len(known)}")
         return 1, list(known[low - 1 : high])

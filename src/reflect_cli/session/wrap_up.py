@@ -3,6 +3,7 @@ what was committed to."""
 
 from __future__ import annotations
 
+from reflect_cli import numbers
 from reflect_cli.model import Session
 from reflect_cli.session import voices
 from reflect_cli.session.console import Console
@@ -26,8 +27,13 @@ def review(console: Console, session: Session, loop: QuestionLoop) -> None:
         reply = console.ask("Number to answer it now, or Enter to finish").strip()
         if not reply:
             break
-        if reply.isdigit() and any(i + 1 == int(reply) for i, _ in missing):
-            loop.ask(int(reply) - 1)
+        try:
+            number = numbers.whole_number(reply)
+        except numbers.NotAWholeNumber as exc:
+            console.say(f"{exc}: type one of the numbers above, or press Enter.", "yellow")
+            continue
+        if number is not None and any(i + 1 == number for i, _ in missing):
+            loop.ask(number - 1)
         else:
             console.say("Type one of the numbers above, or press Enter.", "yellow")
     names = session.names()

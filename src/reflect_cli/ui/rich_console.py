@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Sequence
 from types import ModuleType
 
+from reflect_cli import typed_text
 from reflect_cli.errors import InputError
 from reflect_cli.ui import screen
 
@@ -25,6 +26,12 @@ _RULE_MARGIN = 8
 
 
 def _readline() -> ModuleType | None:
+    if sys.flags.utf8_mode and "PYTHONUTF8" not in os.environ:
+        # The locale is C or POSIX (Python turned UTF-8 mode on for it). GNU readline then
+        # swallows the first byte that is not UTF-8 and puts it in place of a later one
+        # (a Latin-1 "crème" became "cr\xe9me"): plain input keeps every byte, for
+        # typed_text to show and warn about. Tab completion and history are the price.
+        return None
     try:
         import readline
     except ImportError:  # Windows, or a Python built without it: plain input still works
@@ -133,14 +140,29 @@ class RichConsole:
             # Ctrl-C, a hang-up (its handler raises KeyboardInterrupt) or the end of
             # input mid-line: readline still holds what was typed, for the flow to keep.
             if self._readline is not None:
-                self.unfinished = self._readline.get_line_buffer()
+                self.unfinished = typed_text.from_terminal(self._readline.get_line_buffer()).text
             self._fresh_line()
             raise
+        answer = self._decoded(answer)
         return answer if answer.strip() or not default else default
+
+    def _decoded(self, typed: str) -> str:
+        """What was typed as text a record can keep, said once when bytes were not UTF-8."""
+        decoded = typed_text.from_terminal(typed)
+        if decoded.undecodable:
+            self.say(decoded.warning, "yellow")
+        return decoded.text
 
     def _input(self, label: object) -> str:
         with_readline = self._readline is not None and sys.stdin.isatty() and sys.stdout.isatty()
         return screen.read_line(label, self._out, readline=with_readline)
+
+    def _decoded_file(self, raw: bytes) -> str:
+        decoded = typed_text.from_bytes(raw)
+        if decoded.undecodable:
+            self.say(decoded.warning, "yellow")
+        # An editor may write CRLF: kept exactly as text ("newline=''" before).
+        return decoded.text
 
     @staticmethod
     def _fresh_line() -> None:
@@ -157,7 +179,13 @@ class RichConsole:
             # getpass turns echo off and reads the terminal directly: readline keeps no
             # history of it, so the Up arrow never brings a rating back. Any signal puts
             # the terminal back (Ctrl-\ used to leave echo off): ui/hidden.py.
-            return screen.read_secret(label, self._out)
+            return self._decoded(screen.read_secret(label, self._out))
+        except UnicodeDecodeError:
+            # getpass reads the terminal strictly, so the bytes are gone: what comes back
+            # is no rating at all (asked again), and never echoes what was typed.
+            self._fresh_line()
+            self.say(typed_text.Decoded("", 1).warning, "yellow")
+            return "\ufffd"
         except (KeyboardInterrupt, EOFError):
             self._fresh_line()
             raise
@@ -183,8 +211,8 @@ class RichConsole:
             done = subprocess.run([*shlex.split(editor), name], check=False)
             if done.returncode != 0:
                 raise InputError(f"the editor ({editor}) exited with status {done.returncode}")
-            with open(name, encoding="utf-8", newline="") as handle:
-                edited = handle.read()
+            with open(name, "rb") as handle:
+                edited = self._decoded_file(handle.read())
         except OSError as exc:
             raise InputError(f"cannot run the editor {editor!r}: {exc.strerror or exc}") from None
         finally:

@@ -1,0 +1,88 @@
+"""What a person means by a number they typed: the one reader of typed numbers.
+
+Every prompt that takes a number (a choice, a scale, a rating, the wrap-up's "Number to
+answer it now", ``resume``'s "Which draft?", a roster range) and every answers file reads
+it here, so a new prompt cannot bring back ``isdigit()`` then ``int()`` (``"①".isdigit()``
+is true and ``int("①")`` a traceback).
+
+A whole number is an optional sign and decimal digits of one script: ASCII ``42``,
+Arabic-Indic ``٤٢``, Devanagari ``४२``, fullwidth ``４２`` all mean 42, as a keyboard in that
+script types them. Characters that only look like numbers (``①``, ``²``, ``½``, ``Ⅻ``,
+``1.5``, ``1_000``) are not a whole number typed as such: they are refused with a reason
+the prompt shows before asking again, never guessed at and never a traceback.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from reflect_cli.errors import InputError
+
+#: More digits than any count, scale or menu in a meeting could need; also far below
+#: Python's own limit on converting digits (4,300), so no length can raise.
+MAX_DIGITS = 9
+_SIGNS = "+-\u2212"  # ASCII plus and minus, and the minus sign (U+2212)
+
+
+class NotAWholeNumber(InputError):
+    """Typed text holds number characters that are not a whole number typed with digits;
+    the message says why, in a way a prompt can show before asking again."""
+
+
+def whole_number(text: str) -> int | None:
+    """The whole number ``text`` is, ``None`` when it holds no number at all (a word, or
+    nothing: the caller may look it up as a label), or ``NotAWholeNumber`` saying why
+    not (``①``, ``²``, ``½``, ``Ⅻ``, ``1.5``, digits of two scripts, too many digits)."""
+    value = text.strip()
+    body = value[1:] if value[:1] in _SIGNS else value
+    if body and all(unicodedata.category(c) == "Nd" for c in body):
+        return _digits(value, body)
+    if not holds_number(value):
+        return None
+    odd = next((c for c in value if _is_number_sign(c)), None)
+    if odd is not None:
+        where = "" if value == odd else f"{_short(value)}: "
+        raise NotAWholeNumber(f"{where}{_name_of(odd)} is not a digit; {_hint(odd)}")
+    raise NotAWholeNumber(f"{_short(value)} is not a whole number; type digits only, such as 3")
+
+
+def holds_number(text: str) -> bool:
+    """Whether ``text`` holds any number character at all (a digit of any script, ``①``,
+    ``²``, ``½``, ``Ⅻ``): ``10:30`` and ``shnaa ①`` do, ``Hope`` does not."""
+    return any(unicodedata.category(c)[0] == "N" for c in text)
+
+
+def _digits(value: str, body: str) -> int:
+    if len(body) > MAX_DIGITS:
+        raise NotAWholeNumber(f"{_short(value)} has {len(body):,} digits; the most is {MAX_DIGITS}")
+    zeros = {ord(c) - unicodedata.decimal(c) for c in body}
+    if len(zeros) > 1:
+        raise NotAWholeNumber(f"{_short(value)} mixes digits of different scripts; type it in one")
+    number = 0
+    for c in body:
+        number = number * 10 + unicodedata.decimal(c)
+    return -number if value[0] in "-\u2212" else number
+
+
+def _is_number_sign(c: str) -> bool:
+    """A number character that is not a decimal digit: circled, superscript, a fraction,
+    a Roman numeral."""
+    return unicodedata.category(c) in ("No", "Nl")
+
+
+def _name_of(c: str) -> str:
+    name = unicodedata.name(c, "")
+    return f"{c!r} ({name.lower()})" if name else repr(c)
+
+
+def _hint(c: str) -> str:
+    """What to type instead: the digits of the same number when it is whole (``①`` → 1),
+    else just digits."""
+    value = unicodedata.numeric(c, -1.0)
+    if value >= 0 and value.is_integer():
+        return f"type {value:.0f} instead"
+    return "type a whole number in digits, such as 3"
+
+
+def _short(value: str) -> str:
+    return repr(value) if len(value) <= 20 else repr(value[:12] + "…")

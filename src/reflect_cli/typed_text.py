@@ -1,0 +1,58 @@
+"""Text people type or an editor writes, decoded one way: the one decoder of keyed bytes.
+
+A terminal set to another encoding than UTF-8 (``LANG=C`` with a Latin-1 keyboard, an
+old Windows terminal) sends bytes that are not UTF-8; Python hands them over as lone
+surrogates (``\\udce9``), which no file can hold, so the first save would fail. An editor
+may write such bytes too. Here every byte that is not UTF-8 is kept visible as an escape
+(``\\xe9``), nothing else changes, and the caller says once that it happened: never a
+traceback, never a character silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: A lone surrogate: U+DC80..U+DCFF is an undecodable byte carried by Python's
+#: ``surrogateescape``; any other lone surrogate cannot be written either.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text as it will be kept, and how many bytes in it were not UTF-8."""
+
+    text: str
+    undecodable: int = 0
+
+    @property
+    def warning(self) -> str:
+        """One line for the facilitator ("" when every byte was UTF-8)."""
+        if not self.undecodable:
+            return ""
+        if self.undecodable == 1:
+            what = "1 byte typed here was not UTF-8 and is kept as an escape"
+        else:
+            what = f"{self.undecodable:,} bytes typed here were not UTF-8 and are kept as escapes"
+        return f"{what} (such as \\xe9); set the terminal or editor to UTF-8 (LANG=C.UTF-8)"
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\u{code:04x}"
+
+
+def from_terminal(text: str) -> Decoded:
+    """A line as Python read it from a terminal or argument (undecodable bytes arrive as
+    lone surrogates): each such byte kept as an escape."""
+    if not _SURROGATE.search(text):
+        return Decoded(text)
+    return Decoded(_SURROGATE.sub(_escape, text), len(_SURROGATE.findall(text)))
+
+
+def from_bytes(raw: bytes) -> Decoded:
+    """Bytes an editor wrote (UTF-8, a BOM allowed): each byte that is not UTF-8 kept as
+    an escape."""
+    return from_terminal(raw.decode("utf-8-sig", errors="surrogateescape"))
