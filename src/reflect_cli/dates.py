@@ -27,6 +27,24 @@ def parse_date(text: str, what: str) -> str:
     raise InputError(f"{what}: not a date (YYYY-MM-DD): {text!r}")
 
 
+def instant(started: str) -> str:
+    """When a session started, as text that sorts as instants do: UTC, fixed width
+    (``2026-11-20T23:00:00.000000Z``). ``15:00-08:00`` is after ``20:00Z`` the same day,
+    though as written it sorts before. A time without an offset is taken as UTC; text
+    that is no time at all is "" (older than any)."""
+    try:
+        when = dt.datetime.fromisoformat(started.strip())
+    except ValueError:
+        return ""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    try:
+        utc = when.astimezone(dt.UTC).replace(tzinfo=None)
+    except OverflowError:  # 0001-01-01T00:00-01:00 is before the year 1 in UTC
+        return ""
+    return utc.isoformat(timespec="microseconds") + "Z"  # years padded: 0999 < 2000
+
+
 def record_date(value: object) -> str:
     """A date read from a record (a YAML date or ``YYYY-MM-DD`` text); ``ValueError`` if not.
 

@@ -16,8 +16,9 @@ from reflect_cli.folding import fold_words
 #: A bump rebuilds every index on first use (2: private notes marked in the row number;
 #: 3: the folder's digest and warnings kept, so an unchanged folder costs one row;
 #: 4: texts searched in their folded form, so "yilmaz" finds "Yılmaz";
-#: 5: each text's question id, for `search --question` and hits that name it).
-SCHEMA_VERSION = 5
+#: 5: each text's question id, for `search --question` and hits that name it;
+#: 6: a session's start kept as an instant in UTC, so newest first is by time).
+SCHEMA_VERSION = 6
 
 _TABLES = """
 CREATE TABLE files (

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from reflect_cli.dates import instant
 from reflect_cli.errors import RecordError
 from reflect_cli.folding import fold_words
 from reflect_cli.kinds import answer_text
@@ -104,7 +105,7 @@ def rows_of(session: Session, name: str, seen: Seen) -> Rows:
     rows = Rows(name, seen, session_id=session.id)
     rows.summary = (
         session.date,
-        session.started,
+        instant(session.started),  # sorted by: an instant, not its text
         session.collaborative,
         session.site,
         session.protocol.id,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from reflect_cli.dates import instant
 from reflect_cli.model import Session, SessionStatus
 
 
@@ -25,6 +26,7 @@ class Summary:
     questions: int
     participants: int
     open_commitments: int
+    #: When the session started, as ``dates.instant`` gives it (UTC, sorts as time does).
     started: str = ""
     #: The record's file name in the sessions folder (usually ``<id>.yaml``).
     file: str = ""
@@ -63,7 +65,7 @@ def summary_of(session: Session, file: str) -> Summary:
         questions=session.question_count,
         participants=len(session.participants),
         open_commitments=session.open_actions,
-        started=session.started,
+        started=instant(session.started),
         file=file,
     )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from reflect_cli.dates import instant
 from reflect_cli.model import Action, Participant, Session, SessionStatus
 from reflect_cli.records.store import Store, newest_first
 from reflect_cli.session.people import fold, person_key
@@ -114,13 +115,16 @@ def by_collaborative(sessions: list[Session]) -> list[History]:
     groups: dict[str, list[Session]] = {}
     for session in sessions:
         groups.setdefault(fold(session.collaborative), []).append(session)
-    return [History(sorted(g, key=lambda s: (s.date, s.started, s.id))) for g in groups.values()]
+    return [
+        History(sorted(g, key=lambda s: (s.date, instant(s.started), s.id)))
+        for g in groups.values()
+    ]
 
 
 def history_of(store: Store, session: Session) -> History:
     """The complete sessions of ``session``'s collaborative that came before it."""
     summaries, _ = store.summaries()
-    mine = (session.date, session.started)
+    mine = (session.date, instant(session.started))
     earlier = [
         s
         for s in newest_first(summaries)
