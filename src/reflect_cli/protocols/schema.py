@@ -23,6 +23,7 @@ from reflect_cli.model import (
 )
 from reflect_cli.protocols import round_keys
 from reflect_cli.protocols.checker import Checker
+from reflect_cli.records import record_limits
 from reflect_cli.records.decoding import LocatedDict, to_flag
 
 _TOP_KEYS = ("id", "version", "title", "summary", "source", "intro", "domains")
@@ -68,6 +69,10 @@ def build_protocol(data: Any, path: str, sha256: str) -> tuple[Protocol | None, 
         path=path,
         sha256=sha256,
     )
+    too_large = record_limits.protocol_problem(protocol)  # its records must read back
+    if too_large:
+        check.problem(check.line_of(data, "domains"), f"protocol is {too_large}")
+        return None, check.problems
     return protocol, check.problems
 
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from reflect_cli.dates import parse_date
 from reflect_cli.errors import ReflectError, StoreError
 from reflect_cli.model import Session
-from reflect_cli.records import scan
+from reflect_cli.records import record_limits, scan
 from reflect_cli.records.summary import Summary
 
 if TYPE_CHECKING:
@@ -161,6 +161,8 @@ class Store:
     #: Records held by a live session: their locked descriptors.
     _held: dict[Path, int] = field(default_factory=dict, repr=False)
     _live: bool = field(default=False, repr=False)
+    #: What each record may still grow by (records/record_limits.py), as last written.
+    _room: dict[str, record_limits.Room] = field(default_factory=dict, repr=False)
     #: The file each session was read from, when not ``<id>.yaml``.
     _paths: dict[str, Path] = field(default_factory=dict, repr=False)
 
@@ -254,6 +256,13 @@ class Store:
         try:
             session.updated = data["updated"] = now()
             text = codec.dump_dict(data)
+            try:  # never a record the reader would refuse
+                left = record_limits.check(text, data)
+            except record_limits.RecordTooLarge as exc:
+                raise record_limits.RecordTooLarge(
+                    f"{path}: {exc}; not written. The unsaved version is kept in "
+                    f"{keep_aside(text, session.id)}"
+                ) from None
             if not new and held is None and os.path.lexists(path):
                 probe = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
                 if not _try_lock(probe):
@@ -274,7 +283,13 @@ class Store:
             self._held[path] = fd
         self._seen[path] = scan.current(path) or scan.Seen(-1, -1, -1, -1)
         self._written[session.id] = unchanged
+        self._room[session.id] = left
         self._index = None
+
+    def room(self, session_id: str) -> record_limits.Room | None:
+        """How much the record of a session may still grow and be read back, as of this
+        store's last write of it (None before any)."""
+        return self._room.get(session_id)
 
     def write_beside(self, path: Path, text: str) -> None:
         """Write a rendering beside a record (its ``.md``), atomically and owner-only."""

@@ -72,10 +72,22 @@ _DEEP_LINE = re.compile(rf"^[ \t?:-]{{{MAX_DEPTH // 5}}}", re.MULTILINE)
 _ANCHOR = re.compile(r"&[^\s,\[\]{}]")  # also "AT&T", which only costs the exact check
 
 
+def _values_bound(text: str) -> int:
+    """At most how many values ``text`` holds without aliases: every value after the
+    first follows a line break or an indicator (``: - , ? [ {``), and one indicator
+    starts at most two (``- key: value``)."""
+    return 2 * sum(text.count(c) for c in "\n:-,?[{") + 2
+
+
 def check_limits(text: str) -> None:
     """Refuse text nested deeper than ``MAX_DEPTH`` or expanding past ``MAX_NODES``."""
     flow = text.count("[") + text.count("{")
-    if flow <= MAX_DEPTH // 2 and not _DEEP_LINE.search(text) and not _ANCHOR.search(text):
+    if (
+        flow <= MAX_DEPTH // 2
+        and not _DEEP_LINE.search(text)
+        and not _ANCHOR.search(text)
+        and _values_bound(text) <= MAX_NODES  # else the count is exact, as the writer's
+    ):
         return
     _check_events(text)
 

@@ -23,6 +23,7 @@ from reflect_cli.session.follow_up import follow_up
 from reflect_cli.session.history import History, history_of, known_spelling
 from reflect_cli.session.prefill import Plan
 from reflect_cli.session.questions import Paused, QuestionLoop, items_of
+from reflect_cli.session.room import Bounded
 from reflect_cli.session.roster import Roster
 from reflect_cli.session.snapshot import new_session
 from reflect_cli.session.wrap_up import review
@@ -71,6 +72,8 @@ class Facilitator:
         return self._guard(session, first_time=False)
 
     def _guard(self, session: Session, first_time: bool) -> Session:
+        if not isinstance(self.console, Bounded):  # from now on every line must fit
+            self.console = Bounded(self.console, self.store, session)
         self.history = history_of(self.store, session)
         try:
             self._run(session, first_time)

@@ -1,0 +1,185 @@
+"""The writer keeps the reader's limits: every record reflect writes, reflect reads back.
+
+Both directions, at and just past each limit: what the store writes at a limit reads
+back; one byte or one value more is refused by the writer (nothing written, the text
+kept aside) and by the reader alike. At the prompt, a paste that would not fit is refused
+and kept where the message says; a protocol whose records would not fit does not
+validate."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import make_session
+from reflect_cli.errors import ProtocolError, RecordError
+from reflect_cli.model import Note, Session
+from reflect_cli.protocols import catalog
+from reflect_cli.records import codec, record_limits
+from reflect_cli.records.opening import MAX_BYTES
+from reflect_cli.records.store import Store
+from reflect_cli.records.yaml_checks import MAX_NODES
+from reflect_cli.session.console import ScriptedConsole
+from reflect_cli.session.flow import Facilitator
+from reflect_cli.session.prefill import Plan, add_participants
+from reflect_cli.session.room import cost
+
+
+def _session(folder: Path) -> tuple[Store, Session]:
+    store = Store(folder)
+    session_id = make_session(folder, "partnership-reflection", date="2026-11-20")
+    return store, store.load(session_id)
+
+
+def _size(session: Session) -> tuple[int, int]:
+    data = codec.to_dict(session)
+    return len(codec.dump_dict(data).encode("utf-8")), record_limits.values_in(data)
+
+
+def _grow_to_bytes(session: Session, target: int) -> None:
+    """A text answer long enough that the record is exactly ``target`` bytes."""
+    record = next(q for _, q in session.answers() if q.kind == "text")
+    record.answer = "x"
+    for _ in range(3):  # the time stamp and the answer's width settle at once
+        size, _ = _size(session)
+        assert isinstance(record.answer, str)
+        record.answer += "x" * (target - size)
+    assert _size(session)[0] == target
+
+
+def _grow_to_values(session: Session, target: int) -> None:
+    """Notes (5 values each) and intro steps (2 each) until exactly ``target`` values."""
+    _, values = _size(session)
+    notes, rest = divmod(target - values, 5)
+    session.notes += [Note("n", "") for _ in range(notes)]
+    if rest % 2:  # 1 or 3: five less, three or four intro steps more
+        session.notes.pop()
+        rest += 5
+    session.intro.update({f"step-{i}": "s" for i in range(rest // 2)})
+    assert _size(session)[1] == target
+
+
+def _written_raw(folder: Path, session: Session) -> Path:
+    """The record as the codec writes it, put on disk without the store's check."""
+    path = folder / f"{session.id}-raw.yaml"
+    path.write_text(codec.dump_dict(codec.to_dict(session)), encoding="utf-8")
+    return path
+
+
+def test_a_record_at_the_byte_limit_is_written_and_read_back(sessions_dir: Path) -> None:
+    store, session = _session(sessions_dir)
+    _grow_to_bytes(session, MAX_BYTES)  # the time stamp written anew has the same width
+    store.save(session)
+    assert Store(sessions_dir).load(session.id).answered_count == session.answered_count
+
+
+def test_one_byte_past_the_limit_is_refused_by_writer_and_reader(sessions_dir: Path) -> None:
+    store, session = _session(sessions_dir)
+    before = store.path(session.id).read_bytes()
+    _grow_to_bytes(session, MAX_BYTES + 1)
+    with pytest.raises(record_limits.RecordTooLarge, match="reads back") as refused:
+        store.save(session)
+    assert store.path(session.id).read_bytes() == before  # nothing written
+    kept = Path(re.search(r"kept in (\S+)$", str(refused.value)).group(1))  # type: ignore[union-attr]
+    assert kept.stat().st_size == MAX_BYTES + 1 or kept.stat().st_size > MAX_BYTES  # all of it
+    with pytest.raises(RecordError, match="too large"):
+        store.load_path(_written_raw(sessions_dir, session))  # the reader agrees
+
+
+def test_a_record_at_the_value_limit_is_written_and_read_back(sessions_dir: Path) -> None:
+    store, session = _session(sessions_dir)
+    _grow_to_values(session, MAX_NODES)
+    store.save(session)
+    assert len(Store(sessions_dir).load(session.id).notes) == len(session.notes)
+    assert store.room(session.id) == record_limits.Room(store.room(session.id).bytes, 0)  # type: ignore[union-attr]
+
+
+def test_one_value_past_the_limit_is_refused_by_writer_and_reader(sessions_dir: Path) -> None:
+    store, session = _session(sessions_dir)
+    _grow_to_values(session, MAX_NODES + 1)
+    with pytest.raises(record_limits.RecordTooLarge, match="100,000"):
+        store.save(session)
+    with pytest.raises(RecordError, match="100,000 values"):
+        store.load_path(_written_raw(sessions_dir, session))
+
+
+# -- at the prompt ---------------------------------------------------------------------
+
+
+def test_a_paste_too_large_for_the_record_is_refused_at_the_prompt_and_kept(
+    sessions_dir: Path,
+    write_yaml,  # type: ignore[no-untyped-def]
+) -> None:
+    from conftest import MINIMAL_PROTOCOL
+
+    protocol = catalog.load_file(write_yaml("tiny.yaml", MINIMAL_PROTOCOL))
+    plan = Plan(collaborative="Tiny", site="S", facilitator="F", date="2026-11-01")
+    add_participants(plan, ["Nguyễn Thị Lan | Library | Librarian"])
+    paste = "Grace said: " + "word " * (MAX_BYTES // 5)
+    console = ScriptedConsole(["first line", paste, "after the paste", "", "1", "3", "no", "red"])
+    session = Facilitator(console, Store(sessions_dir), protocol, plan).start()
+    shown = "\n".join(console.shown)
+    assert "Not saved: that is" in shown
+    kept = Path(re.search(r"The text is kept in (\S+):", shown).group(1))  # type: ignore[union-attr]
+    assert kept.read_text(encoding="utf-8") == paste  # nothing of it lost
+    reread = Store(sessions_dir).load(session.id)  # the record reads back
+    assert reread.domains[0].questions[0].answer == "first line\nafter the paste"
+    assert reread.status == "complete"
+
+
+def test_the_cost_of_a_line_covers_what_it_adds_to_a_record(sessions_dir: Path) -> None:
+    _, session = _session(sessions_dir)
+    record = next(q for _, q in session.answers() if q.kind == "text")
+    for earlier in (None, "monica: first\nshana: second"):
+        record.answer = earlier
+        before, _ = _size(session)
+        for line in ["plain", "esc\x1b[2J" * 100, "\u2028" * 1000, "Nguyễn " * 100, "# - : ' \""]:
+            record.answer = f"{earlier}\n{line}" if earlier else line
+            assert cost(line) >= _size(session)[0] - before, repr(line[:20])
+
+
+# -- protocols ------------------------------------------------------------------------
+
+
+def _yes_no_protocol(path: Path, count: int) -> Path:
+    questions = "\n".join(
+        f"      - {{id: q{i}, prompt: 'Question {i}?', kind: yes-no}}" for i in range(count)
+    )
+    path.write_text(
+        f"id: many\ntitle: Many\ndomains:\n  - id: d\n    title: D\n    questions:\n{questions}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_protocol_whose_records_would_not_read_back_does_not_validate(tmp_path: Path) -> None:
+    with pytest.raises(ProtocolError, match="too large for a session record"):
+        catalog.load_file(_yes_no_protocol(tmp_path / "many.yaml", 9000))
+
+
+def test_the_largest_protocol_that_validates_leaves_a_meeting_its_room(
+    tmp_path: Path, sessions_dir: Path
+) -> None:
+    """Found by bisection: the most yes-no questions that validate. Its empty record
+    leaves at least ``MEETING`` under both limits, and one more question does not
+    validate."""
+    low, high = 1, 9000
+    while low < high:
+        middle = (low + high + 1) // 2
+        try:
+            catalog.load_file(_yes_no_protocol(tmp_path / f"p{middle}.yaml", middle))
+            low = middle
+        except ProtocolError:
+            high = middle - 1
+    protocol = catalog.load_file(_yes_no_protocol(tmp_path / "largest.yaml", low))
+    left = record_limits.of_protocol(protocol)
+    assert left.values >= record_limits.MEETING[1] and left.bytes >= record_limits.MEETING[0]
+    assert left.values < record_limits.MEETING[1] + 20  # one more question would not fit
+    plan = Plan(collaborative="Many", site="S", facilitator="F", date="2026-11-01")
+    add_participants(plan, ["Hope Mensah | Youth Council | Member"])
+    session = Facilitator(
+        ScriptedConsole(interactive=False), Store(sessions_dir), protocol, plan
+    ).start()
+    assert Store(sessions_dir).load(session.id).question_count == low
