@@ -183,3 +183,47 @@ def test_the_largest_protocol_that_validates_leaves_a_meeting_its_room(
         ScriptedConsole(interactive=False), Store(sessions_dir), protocol, plan
     ).start()
     assert Store(sessions_dir).load(session.id).question_count == low
+
+
+# -- whole numbers and handles, as the reader and the answers file take them ------------
+
+
+@pytest.mark.parametrize(
+    ("written", "edited"),
+    [
+        ("  version: 2\n", "  version: true\n"),  # the protocol's version
+        ("    answer: 3\n", "    answer: true\n"),  # a scale's answer
+        ("      min: 1\n", "      min: false\n"),  # a scale's bounds
+    ],
+)
+def test_a_flag_where_a_record_needs_a_whole_number_is_refused(
+    sessions_dir: Path, tiny_protocol: Path, written: str, edited: str
+) -> None:
+    session_id = make_session(sessions_dir, str(tiny_protocol), answers={"q-three": 3})
+    path = Store(sessions_dir).path(session_id)
+    text = path.read_text(encoding="utf-8")
+    assert written in text
+    path.write_text(text.replace(written, edited, 1), encoding="utf-8")
+    with pytest.raises(RecordError, match="whole number|does not fit"):
+        Store(sessions_dir).load(session_id)
+
+
+def test_an_answers_file_crediting_a_handle_nobody_has_is_refused(
+    write_yaml,  # type: ignore[no-untyped-def]
+) -> None:
+    from reflect_cli.errors import InputError
+    from reflect_cli.session import prefill
+
+    answers = write_yaml(
+        "answers.yaml",
+        """
+        collaborative: Northgate
+        participants: ["Nguyễn Thị Lan | Library | Librarian | lan"]
+        answers:
+          shared-values: {answer: "We share the gym.", credits: [lan, grace]}
+        """,
+    )
+    plan = prefill.load(answers)
+    protocol, _ = catalog.find("partnership-reflection")
+    with pytest.raises(InputError, match="credits unknown handle 'grace'"):
+        prefill.check_against(plan, protocol, str(answers))
