@@ -204,7 +204,7 @@ def test_a_flag_where_a_record_needs_a_whole_number_is_refused(
     text = path.read_text(encoding="utf-8")
     assert written in text
     path.write_text(text.replace(written, edited, 1), encoding="utf-8")
-    with pytest.raises(RecordError, match="whole number|does not fit"):
+    with pytest.raises(RecordError, match=r"whole number|does not fit"):
         Store(sessions_dir).load(session_id)
 
 
