@@ -29,11 +29,12 @@ from typing import TYPE_CHECKING, Any
 from reflect_cli.dates import parse_date
 from reflect_cli.errors import ReflectError, StoreError
 from reflect_cli.model import Session
-from reflect_cli.records import record_limits, scan
+from reflect_cli.records import scan
 from reflect_cli.records.summary import Summary
 
 if TYPE_CHECKING:
     from reflect_cli.records.index import Index, Progress
+    from reflect_cli.records.record_limits import Room
 
 # Imported where used, not here: `reflect list` needs neither the record codec (and the
 # kinds behind it) nor `secrets`, and start-up time is the list's time.
@@ -162,7 +163,7 @@ class Store:
     _held: dict[Path, int] = field(default_factory=dict, repr=False)
     _live: bool = field(default=False, repr=False)
     #: What each record may still grow by (records/record_limits.py), as last written.
-    _room: dict[str, record_limits.Room] = field(default_factory=dict, repr=False)
+    _room: dict[str, Room] = field(default_factory=dict, repr=False)
     #: The file each session was read from, when not ``<id>.yaml``.
     _paths: dict[str, Path] = field(default_factory=dict, repr=False)
 
@@ -247,7 +248,7 @@ class Store:
     def _write(
         self, session: Session, path: Path, new: bool = False, data: dict[str, Any] | None = None
     ) -> None:
-        from reflect_cli.records import codec
+        from reflect_cli.records import codec, record_limits
 
         data = data or codec.to_dict(session)
         unchanged = {**data, "updated": None}
@@ -286,7 +287,7 @@ class Store:
         self._room[session.id] = left
         self._index = None
 
-    def room(self, session_id: str) -> record_limits.Room | None:
+    def room(self, session_id: str) -> Room | None:
         """How much the record of a session may still grow and be read back, as of this
         store's last write of it (None before any)."""
         return self._room.get(session_id)
