@@ -49,8 +49,6 @@ HINDERING = {
     "W": "Power dynamics within schools",
     "K": "Lack of capacity to provide services to students in need",
 }
-#: Set by the sectors step: whether a roster entry may carry its sector.
-WITH_SECTORS = False
 
 
 @dataclass(frozen=True)
@@ -310,15 +308,15 @@ def answers_file(partnership: Partnership, meeting: Meeting) -> dict[str, object
     people = [partnership.people[i] for i in meeting.people]
     roster = []
     for person in people:
-        entry = {
-            "name": person.name,
-            "organization": person.organization,
-            "role": person.role,
-            "handle": person.handle,
-        }
-        if WITH_SECTORS:
-            entry["sector"] = person.sector
-        roster.append(entry)
+        roster.append(
+            {
+                "name": person.name,
+                "organization": person.organization,
+                "role": person.role,
+                "handle": person.handle,
+                "sector": person.sector,
+            }
+        )
     answers: dict[str, object] = {
         "partnership-type-now": {
             "ratings": {

@@ -70,9 +70,16 @@ def test_full_session_typed_in_a_terminal(sessions_dir: Path) -> None:
     ]:
         child.expect_exact(prompt)
         child.sendline(reply)
-    for person in [*ROSTER, ""]:
+    # Each new organization's sector is asked once: a bad reply is asked again.
+    sectors_typed = [["comm"], ["commune", "Community organization"], ["family"]]
+    for person, sectors in zip(ROSTER, sectors_typed, strict=True):
         child.expect_exact("participant> ")
         child.sendline(person)
+        for sector in sectors:
+            child.expect_exact("Sector of ")
+            child.sendline(sector)
+    child.expect_exact("participant> ")
+    child.sendline("")
     child.expect_exact("Done (n to skip)?")
     child.sendline("y")
     child.expect_exact("question 1 of 8")
@@ -103,6 +110,11 @@ def test_full_session_typed_in_a_terminal(sessions_dir: Path) -> None:
     assert record["schema"] == "reflect/session-v1" and record["status"] == "complete"
     assert record["id"].startswith("2026-11-20-northgate-elementary-ost-collaborative-")
     assert [p["handle"] for p in record["participants"]] == ["monica", "shana", "jo"]
+    assert [p["sector"] for p in record["participants"]] == [
+        "community organization",
+        "community organization",
+        "family",
+    ]
     first, second = record["domains"][0]["questions"]
     assert first["answer"] == (
         "monica: We both want every kid to have a place after school.\n"

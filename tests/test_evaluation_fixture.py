@@ -24,7 +24,9 @@ def test_every_planned_meeting_is_a_record(evaluation_sessions: Built) -> None:
         assert session.collaborative == partnership.collaborative
         assert session.date == meeting.date
         people = [partnership.people[i] for i in meeting.people]
-        assert [p.name for p in session.participants] == [p.name for p in people]
+        assert [(p.name, p.sector) for p in session.participants] == [
+            (p.name, p.sector) for p in people
+        ]
         kind = session.find("partnership-type-now")
         assert kind is not None
         assert {r.participant: r.value for r in kind.ratings} == {

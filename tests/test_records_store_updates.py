@@ -83,7 +83,7 @@ def start_live(sessions_dir: Path) -> tuple[pexpect.spawn, Path]:
         child.expect_exact(prompt)
         child.sendline(reply)
     child.expect_exact("participant> ")
-    child.sendline("Monica Haugen | Seattle Parks and Recreation | Site lead | mh")
+    child.sendline("Monica Haugen | Seattle Parks and Recreation | Site lead | mh | other")
     child.expect_exact("participant> ")
     child.sendline("")
     child.expect_exact("Done (n to skip)?")

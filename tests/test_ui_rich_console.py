@@ -70,6 +70,7 @@ def setup(child: pexpect.spawn) -> None:
         ("Site", "Northgate Elementary"),
         ("Facilitator", "Alex Rivera"),
         ("participant> ", "Monica Haugen | Seattle Parks and Recreation | Site lead | mh"),
+        ("Sector of Seattle Parks and Recreation", ""),
         ("participant> ", ""),
         ("Done (n to skip)?", ""),
     ]:
@@ -176,7 +177,9 @@ def test_review_tables_cut_no_word_and_drop_no_column(sessions_dir: Path, column
         ("Site", "Northgate Elementary"),
         ("Facilitator", "Alex Rivera"),
         ("participant> ", "Monica Haugen | Seattle Parks and Recreation | Site lead | mh"),
+        ("Sector of Seattle Parks and Recreation", "other"),
         ("participant> ", "Shana Beckwith | STEMPaths Innovation Network | Director"),
+        ("Sector of STEMPaths Innovation Network", "community organization"),
         ("participant> ", ""),
         ("Done (n to skip)?", "n"),
         ("> ", "mh: we share the kids"),
@@ -219,7 +222,7 @@ def test_choice_help_hangs_under_its_text_and_closing_messages_keep_words_whole(
         ("Date (YYYY-MM-DD)", "2026-10-20"),
         ("Site", "Northgate Elementary"),
         ("Facilitator", "Alex Rivera"),
-        ("participant> ", "Monica Haugen | Seattle Parks and Recreation | Site lead | mh"),
+        ("participant> ", "Monica Haugen | Seattle Parks and Recreation | Site lead | mh | other"),
         ("participant> ", ""),
     ]:
         child.expect_exact(prompt)

@@ -44,10 +44,24 @@ class RoundKind(StrEnum):
     ANONYMOUS = "anonymous"
 
 
+class Sector(StrEnum):
+    """The kind of organization a partner comes from; kept per organization for a
+    partnership, so rollups can compare schools with community partners."""
+
+    SCHOOL = "school"
+    DISTRICT = "district"
+    COMMUNITY_ORGANIZATION = "community organization"
+    FAMILY = "family"
+    YOUTH = "youth"
+    FUNDER = "funder"
+    OTHER = "other"
+
+
 #: Question kinds a round can rate: one value per person.
 ROUND_KINDS = (Kind.SCALE, Kind.CHOICE, Kind.YES_NO)
 
 KINDS = tuple(k.value for k in Kind)
+SECTORS = tuple(s.value for s in Sector)
 SESSION_STATUSES = tuple(s.value for s in SessionStatus)
 COMMITMENT_STATUSES = tuple(s.value for s in CommitmentStatus)
 
@@ -170,6 +184,8 @@ class Participant:
     handle: str = ""
     present: bool = True
     left: bool = False
+    #: The organization's sector (school, family…); None when never given.
+    sector: Sector | None = None
 
     @property
     def here(self) -> bool:

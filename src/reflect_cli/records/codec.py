@@ -92,6 +92,7 @@ def to_dict(session: Session) -> dict[str, Any]:
                 "present": p.present,
                 # Only when true: records of people who stayed keep their bytes.
                 **({"left": True} if p.left else {}),
+                **({"sector": p.sector.value} if p.sector else {}),
             }
             for p in session.participants
         ],

@@ -25,6 +25,7 @@ from reflect_cli.model import (
     Participant,
     ProtocolRef,
     Scale,
+    Sector,
     Session,
     SessionStatus,
 )
@@ -89,6 +90,7 @@ def session_of(data: dict[str, Any]) -> Session:
                 handle=p.text("handle"),
                 present=p.flag("present", True),
                 left=p.flag("left", False),
+                sector=_sector(p),
             )
             for p in top.each("participants")
         ],
@@ -106,6 +108,18 @@ def session_of(data: dict[str, Any]) -> Session:
         notes=[Note(n.text("text"), n.text("question")) for n in top.each("notes")],
         extra={k: v for k, v in data.items() if k not in KNOWN_KEYS},
     )
+
+
+def _sector(person: Fields) -> Sector | None:
+    """A participant's sector, exactly as reflect writes it; none in older records."""
+    text = person.text("sector")
+    if not text:
+        return None
+    try:
+        return Sector(text)
+    except ValueError:
+        known = ", ".join(s.value for s in Sector)
+        raise person.invalid("sector", f"not a sector ({known}): {text!r}") from None
 
 
 def _intro(top: Fields) -> dict[str, str]:

@@ -17,7 +17,7 @@ from reflect_cli.kinds import NO, YES
 from reflect_cli.model import Protocol, Session, SessionStatus
 from reflect_cli.records.ballots import Ballots
 from reflect_cli.records.store import Store
-from reflect_cli.session import prefill, ratings, saving, typed_lines
+from reflect_cli.session import prefill, ratings, saving, sectors, typed_lines
 from reflect_cli.session.console import Console
 from reflect_cli.session.follow_up import follow_up
 from reflect_cli.session.history import History, history_of, known_spelling
@@ -180,7 +180,9 @@ class Facilitator:
         return Roster(self.console, session, self.history.people(), lambda: self._save(session))
 
     def _roster(self, session: Session) -> None:
-        prefill.reuse_handles(self.plan, self.history.people())
+        known = self.history.people()
+        prefill.reuse_handles(self.plan, known)
+        sectors.fill(self.plan.participants, known)
         session.participants = list(self.plan.participants)
         self._save(session)
         if session.participants or not self.console.interactive:

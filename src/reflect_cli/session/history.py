@@ -56,6 +56,7 @@ class History:
                 key = person_key(person)
                 if key in found:
                     found[key].role = person.role or found[key].role
+                    found[key].sector = person.sector or found[key].sector
                     continue
                 handle = person.handle if person.handle not in taken else ""
                 handle = handle or unique_handle(person.name, taken)

@@ -97,6 +97,7 @@ def reuse_handles(plan: Plan, known: Sequence[Participant]) -> None:
             handle=handle,
             organization=person.organization or match.organization,
             role=person.role or match.role,
+            sector=person.sector or match.sector,
         )
     if not renamed:
         return
@@ -138,17 +139,19 @@ def _date(fields: Fields, key: str) -> str:
         raise fields.invalid(key, f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
-_PERSON = ("name", "organization", "role", "handle")
+_PERSON = ("name", "organization", "role", "handle", "sector")
 
 
 def _person(person: Fields, plan: Plan) -> Participant:
     """A participant given as a mapping: each field kept exactly ("A | B" is one
     organization, not a line to split)."""
-    name, organization, role, handle = (
+    name, organization, role, handle, sector = (
         person.text(key, required=key == "name").strip() for key in _PERSON
     )
     taken = {p.handle for p in plan.participants}
-    return typed_lines.participant(name, organization, role, handle, taken)
+    return typed_lines.participant(
+        name, organization, role, handle, taken, typed_lines.sector_of(sector)
+    )
 
 
 def _plan(top: Fields) -> Plan:

@@ -15,7 +15,7 @@ from reflect_cli import numbers
 from reflect_cli.errors import InputError
 from reflect_cli.kinds import YES
 from reflect_cli.model import Participant, Session
-from reflect_cli.session import typed_lines
+from reflect_cli.session import sectors, typed_lines
 from reflect_cli.session.console import Console
 from reflect_cli.session.people import find, find_partial, near_miss, person_key
 
@@ -117,7 +117,7 @@ class Roster:
                 if line.startswith("/"):
                     self.command(line, at_roster_prompt=True)
                 else:
-                    self.join(line)
+                    self.join(line, ask_sector=True)
             except InputError as exc:
                 self.console.say(str(exc), "yellow")
 
@@ -155,10 +155,11 @@ class Roster:
                 self.session.participants[index].present = True
                 self.session.participants[index].left = False
                 return
+        sectors.fill([person], [*self.session.participants, *self.known])
         self.session.participants.append(person)
 
-    def join(self, line: str) -> None:
-        """``Name | Organization | Role [| handle]``, or a known name or handle: that
+    def join(self, line: str, ask_sector: bool = False) -> None:
+        """``Name | Organization | Role [| handle [| sector]]``, or a known name or handle: that
         person, marked present (a known person keeps their handle). Part of a known name
         (``ana lopez``) is that person; a near miss (``Monika``) is asked about; several
         known names on one line (``monica ana``) are asked about, never made into one
@@ -173,7 +174,7 @@ class Roster:
                 self._confirm_several(line, several)
                 return
             again = self._did_you_mean(everyone, line)
-        typed_lines.participant_of(line, set())  # a bad line is refused before asking
+        given = typed_lines.participant_of(line, set())  # a bad line is refused before asking
         name, organization, role, handle = [*fields, "", "", ""][:4]
         if again is None and not organization and name:
             organization = self.console.ask(f"Organization of {name} (Enter for none)").strip()
@@ -184,6 +185,8 @@ class Roster:
             person = replace(again, present=True, left=False)
         else:
             person = typed_lines.participant(name, organization, role, handle, self.taken)
+            person.sector = given.sector
+            sectors.ask(self.console, person, everyone, ask=ask_sector)
         self._add(person)
         self.save()
         self.console.completions([p.handle for p in today], list(typed_lines.COMMANDS))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from reflect_cli import kinds
 from reflect_cli.dates import parse_date
 from reflect_cli.errors import InputError
-from reflect_cli.model import Action, Answer, Participant, Question
+from reflect_cli.model import Action, Answer, Participant, Question, Sector
 from reflect_cli.session.people import ascii_word, find
 from reflect_cli.speakers import speaker_word as speaker_word
 
@@ -67,18 +67,39 @@ def check_answer(question: Question, value: object) -> Answer:
 
 
 def participant_of(line: str, taken: set[str]) -> Participant:
-    """``Name | Organization | Role [| handle]``; the handle defaults to the first name."""
+    """``Name | Organization | Role [| handle [| sector]]``; the handle defaults to the
+    first name."""
     fields = [f.strip() for f in line.split("|")]
     if not fields[0]:
         raise InputError("a participant needs a name: Name | Organization | Role")
-    if len(fields) > 4:
-        raise InputError("too many fields: Name | Organization | Role | handle")
-    name, organization, role, handle = ([*fields, "", "", ""])[:4]
-    return participant(name, organization, role, handle, taken)
+    if len(fields) > 5:
+        raise InputError("too many fields: Name | Organization | Role | handle | sector")
+    name, organization, role, handle, sector = ([*fields, "", "", "", ""])[:5]
+    return participant(name, organization, role, handle, taken, sector_of(sector))
+
+
+def sector_of(text: str) -> Sector | None:
+    """A sector as people type it: its name in any case, or the start of one
+    (``comm`` is community organization); nothing typed is none."""
+    typed = " ".join(text.replace("-", " ").replace("_", " ").lower().split())
+    if not typed:
+        return None
+    matches = [s for s in Sector if s.value == typed] or [
+        s for s in Sector if s.value.startswith(typed)
+    ]
+    if len(matches) != 1:
+        known = ", ".join(s.value for s in Sector)
+        raise InputError(f"sector {text.strip()!r}: one of {known}")
+    return matches[0]
 
 
 def participant(
-    name: str, organization: str, role: str, handle: str, taken: set[str]
+    name: str,
+    organization: str,
+    role: str,
+    handle: str,
+    taken: set[str],
+    sector: Sector | None = None,
 ) -> Participant:
     """A participant from its fields, kept exactly (a ``|`` in an organization too); the
     handle checked, or made from the first name."""
@@ -90,7 +111,7 @@ def participant(
             raise InputError(f"handle {handle!r} is already taken")
     else:
         handle = unique_handle(name, taken)
-    return Participant(name, organization, role, handle)
+    return Participant(name, organization, role, handle, sector=sector)
 
 
 def unique_handle(name: str, taken: set[str]) -> str:
