@@ -405,10 +405,15 @@ def _fingerprint() -> str:
 
 
 @pytest.fixture(scope="session")
-def evaluation_folder(request: pytest.FixtureRequest) -> Built:
+def evaluation_folder(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Built:
     """The fixture's folder (read only: copy it to change it), built once and kept in
-    pytest's cache until this file, the code or a protocol changes."""
-    root = request.config.cache.mkdir(f"evaluation-{_fingerprint()}")
+    pytest's cache until this file, the code or a protocol changes (once per run when
+    the cache is off)."""
+    cache = getattr(request.config, "cache", None)
+    name = f"evaluation-{_fingerprint()}"
+    root = cache.mkdir(name) if cache is not None else tmp_path_factory.mktemp(name)
     folder, done = root / "sessions", root / "ids.json"
     if not done.is_file():
         for old in (folder, root / "answers"):

@@ -94,8 +94,11 @@ def test_html_draws_one_circle_per_rating(cli: Any, rounds: dict[str, str]) -> N
     assert [len(p) for p in page.plots] == [3, 4]  # trust: 3 rated, 1 passed; type: 4
     assert page.scripts == 0
     text = " ".join(page.text)
-    assert "Partners see this differently: ratings span 2 to 4" in text
-    assert "3 rated, 1 passed · median 3 (Borderline) · range 2 to 4" in text
+    assert (
+        "Partners see this differently: Seattle Parks and Recreation median 4, "
+        "STEMPaths Innovation Network median 2"
+    ) in text
+    assert "3 rated, 1 passed · median 3 (Borderline) · range 2 to 4 · IQR 1" in text
     # Coloured by organization: Parks' two Cooperative ratings share a colour; in this
     # anonymous round Shana and Ana are alone in their organizations: pooled, in grey.
     assert sorted(page.plots[1]) == ["#BBBBBB", "#BBBBBB", "#E69F00", "#E69F00"]
@@ -124,6 +127,10 @@ def test_json_round_objects_are_exact(cli: Any, rounds: dict[str, str]) -> None:
             "STEMPaths Innovation Network": {"n": 1, "median": 2},
             "Seattle Parks and Recreation": {"n": 1, "median": 4},
         },
+        "by_sector": {},
+        "iqr": 1,
+        "away": 2,
+        "gap": 2,
         "divergent": True,
         "band": "Borderline",
     }
@@ -193,10 +200,13 @@ def test_markdown_shows_the_round_and_the_flag(cli: Any, rounds: dict[str, str])
     text = export(cli, rounds["first"])
     assert "**Round (named):** 3 rated, 1 passed · median 3 (Borderline) · range 2 to 4" in text
     assert "- Seattle Parks and Recreation: median 4 (n 1)" in text
-    assert "**⚑ Partners see this differently: ratings span 2 to 4;" in text
+    assert "**⚑ Partners see this differently: Seattle Parks and Recreation median 4," in text
     many = export(cli)
     assert "## Ratings over time" in many
-    assert "| 2026-11-23 | Northgate OST | 4 | 4 | 4–5 | yes |" in many
+    # 4, 4, 5, 4: one partner a point above the rest is agreement, not flagged.
+    over_time = "| 2026-11-23 | Northgate OST | 4 | 4 | 4–5 |"
+    row = next(line for line in many.splitlines() if line.startswith(over_time))
+    assert not row.endswith("yes |")
 
 
 def test_redaction_turns_named_ratings_into_labels(cli: Any, rounds: dict[str, str]) -> None:
@@ -309,7 +319,10 @@ def test_equitable_partnerships_with_four_partners_from_three_organizations(
     with pytest.raises(SessionInterrupted):
         Facilitator(console, Store(sessions_dir), protocol, made).start()
     shown = "\n".join(console.shown)
-    assert "Partners see this differently: ratings span 1 to 5" in shown
+    assert (
+        "Partners see this differently: Seattle Parks and Recreation median 4.5, "
+        "STEMPaths Innovation Network median 1"
+    ) in shown
     assert "4 rated · median 3 (Partly) · range 3" in shown  # coordination: no flag after it
     html = Svg()
     session_id = next(sessions_dir.glob("*.yaml")).stem
@@ -552,7 +565,8 @@ def test_a_round_with_one_lone_rating_is_shown_overall_only_everywhere(
         assert "Organizations with one rating" not in document, fmt
         assert "Seattle Parks and Recreation: median" not in document, fmt
         assert "Solo Org:" not in document and "Solo Org median" not in document, fmt
-        assert "Partners see this differently: ratings span 1 to 4" in document, fmt
+        assert "range 1 to 4 · IQR 1.5 · 2 of 3 away from the median" in document, fmt
+        assert "Partners see this differently" not in document, fmt  # 4, 2, 1: not split
     page = Dots()
     page.feed(export(cli, solo, "--format", "html"))
     # Three grey dots titled by their value only, no letter; a legend that names no one.

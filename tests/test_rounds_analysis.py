@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import statistics
 
 import pytest
 from hypothesis import given
@@ -67,30 +68,58 @@ def test_per_organization_medians_and_counts() -> None:
     }
 
 
-def test_divergent_when_ratings_span_half_the_range() -> None:
-    # 1-5: range 4, half is 2. One organization, so only the span rule can apply.
-    assert analyse(Kind.SCALE, [(PARKS, 2), (PARKS, 4)]).divergent
-    assert not analyse(Kind.SCALE, [(PARKS, 3), (PARKS, 4)]).divergent
-    spread = analyse(Kind.SCALE, [(PARKS, 1), (PARKS, 3), (PARKS, 3)])
-    assert spread.reasons == ("ratings span 1 to 3",)
+def test_divergent_when_the_middle_half_spans_half_the_scale() -> None:
+    # 1-5: range 4, half is 2. One organization, so only the spread rule can apply.
+    split = analyse(Kind.SCALE, [(PARKS, 1), (PARKS, 1), (PARKS, 4), (PARKS, 4)])
+    assert split.divergent and split.iqr == 3
+    assert split.reasons == ("the middle half of the ratings spans 1 to 4",)
+    # Two ratings two points apart, or one rating far off the rest: not the middle half.
+    assert not analyse(Kind.SCALE, [(PARKS, 2), (PARKS, 4)]).divergent
+    assert not analyse(Kind.SCALE, [(PARKS, 1), (PARKS, 3), (PARKS, 3)]).divergent
     # 0-10: range 10, half is 5.
     assert not analyse(Kind.SCALE, [(PARKS, 2), (PARKS, 6)], low=0, high=10).divergent
-    assert analyse(Kind.SCALE, [(PARKS, 2), (PARKS, 7)], low=0, high=10).divergent
+    assert analyse(Kind.SCALE, [(PARKS, 2), (PARKS, 2), (PARKS, 8)], low=0, high=10).iqr == 3
+    assert analyse(
+        Kind.SCALE, [(PARKS, 2), (PARKS, 2), (PARKS, 8), (PARKS, 8)], low=0, high=10
+    ).divergent
 
 
-def test_divergent_when_organizations_medians_differ_by_a_quarter() -> None:
-    # Span 1 (< 2) but Parks' median 4 vs STEMPaths' 3: a quarter of 4 is 1.
-    result = analyse(Kind.SCALE, [(PARKS, 4), (PARKS, 4), (STEM, 3), (STEM, 3)])
-    assert result.divergent
-    assert result.reasons == (f"{PARKS} median 4, {STEM} median 3",)
-    # 0-10: a quarter is 2.5; medians 5 and 7 are not far enough apart (span 2 < 5).
-    calm = analyse(Kind.SCALE, [(PARKS, 5), (STEM, 7)], low=0, high=10)
-    assert not calm.divergent
+def test_lake_hills_agrees_one_parent_a_point_off_is_not_divergence() -> None:
+    """5, 5, 5 and one parent's 4: the old rule flagged it (medians a quarter apart)."""
+    result = analyse(Kind.SCALE, [(SCHOOL, 5), (SCHOOL, 5), (STEM, 5), ("Lake Hills PTA", 4)])
+    assert not result.divergent and not result.reasons
+    assert (result.iqr, result.away, result.gap) == (0.25, 1, 1)
+
+
+def test_divergent_when_groups_medians_are_half_the_scale_apart() -> None:
+    result = analyse(Kind.SCALE, [(PARKS, 5), (PARKS, 5), (PARKS, 5), (STEM, 3)])
+    assert result.divergent and result.gap == 2 and result.iqr == 0.5
+    assert result.reasons == (f"{PARKS} median 5, {STEM} median 3",)
+    calm = analyse(Kind.SCALE, [(PARKS, 4), (PARKS, 4), (STEM, 3), (STEM, 3)])
+    assert not calm.divergent and calm.gap == 1
+    # 0-10: half is 5; medians 5 and 7 are not far enough apart.
+    assert not analyse(Kind.SCALE, [(PARKS, 5), (STEM, 7)], low=0, high=10).divergent
+
+
+def test_sectors_are_compared_when_given_else_organizations() -> None:
+    ratings = [(PARKS, 5), (STEM, 5), (SCHOOL, 2), (SCHOOL, 2)]
+    by_org = analyse(Kind.SCALE, ratings)
+    assert by_org.gap == 3 and by_org.divergent
+    # Parks and STEMPaths are community organizations, the two at the school are a
+    # teacher and a parent of it: family and school sectors, medians 5, 2 and 2.
+    sectors = ["community organization", "community organization", "school", "family"]
+    by_sector = analyse(Kind.SCALE, ratings, sectors=sectors)
+    assert set(by_sector.by_sector) == {"community organization", "school", "family"}
+    assert by_sector.gap == 3
+    assert by_sector.reasons[-1] == "community organization median 5, family median 2"
 
 
 def test_both_rules_give_both_reasons() -> None:
     result = analyse(Kind.SCALE, [(PARKS, 5), (PARKS, 5), (STEM, 1), (STEM, 2)])
-    assert result.reasons == ("ratings span 1 to 5", f"{PARKS} median 5, {STEM} median 1.5")
+    assert result.reasons == (
+        "the middle half of the ratings spans 1.75 to 5",
+        f"{PARKS} median 5, {STEM} median 1.5",
+    )
 
 
 def test_bands_of_the_median() -> None:
@@ -157,6 +186,10 @@ def test_json_round_objects() -> None:
         "min": 2,
         "max": 5,
         "by_organization": {PARKS: {"n": 2, "median": 4.5}, STEM: {"n": 1, "median": 2}},
+        "by_sector": {},
+        "iqr": 1.5,
+        "away": 2,
+        "gap": 2.5,
         "divergent": True,
         "band": "Strength",
     }
@@ -258,15 +291,20 @@ def test_an_anonymous_result_shows_a_value_only_from_two_ratings(
     assert all(group.n >= 2 for group in anonymous.by_organization.values())
     if anonymous.overall_only:
         assert not anonymous.by_organization
-        spread = (
-            named.max - named.min >= 2 if named.max is not None and named.min is not None else False
-        )
+        scale = [v for _, v in values if isinstance(v, int) and not isinstance(v, bool)]
+        spread = len(scale) > 1 and _iqr(scale) >= 2
         assert anonymous.divergent == (spread if anonymous.is_scale else named.divergent)
+        assert anonymous.gap is None and not anonymous.by_sector
     elif values:
         assert sum(group.n for group in anonymous.by_organization.values()) == anonymous.n
     for org, group in anonymous.by_organization.items():
         if org != OTHER_ORGANIZATIONS:
             assert group == named.by_organization[org]
+
+
+def _iqr(values: list[int]) -> float:
+    q1, _, q3 = statistics.quantiles(values, n=4, method="inclusive")
+    return q3 - q1
 
 
 def test_an_anonymous_round_pools_organizations_of_one() -> None:
@@ -277,7 +315,7 @@ def test_an_anonymous_round_pools_organizations_of_one() -> None:
         PARKS: Group(2, 4.5),
     }
     assert result.reasons == (
-        "ratings span 1 to 5",
+        "the middle half of the ratings spans 1.75 to 4.25",
         f"{PARKS} median 4.5, {OTHER_ORGANIZATIONS} median 1.5",
     )
     assert not result.overall_only
@@ -294,7 +332,7 @@ def test_an_anonymous_round_with_one_lone_rating_is_shown_overall_only() -> None
     assert result.overall_only and result.by_organization == {}
     assert (result.n, result.median, result.min, result.max) == (3, 2, 1, 4)
     assert result.counts == {"1": 1, "2": 1, "3": 0, "4": 1, "5": 0}
-    assert result.reasons == ("ratings span 1 to 4",)
+    assert result.reasons == ()  # the middle half spans 1.5 to 3
     assert to_json(result, RoundKind.ANONYMOUS) == {
         "kind": "anonymous",
         "n": 3,
@@ -304,13 +342,26 @@ def test_an_anonymous_round_with_one_lone_rating_is_shown_overall_only() -> None
         "min": 1,
         "max": 4,
         "by_organization": {},
+        "by_sector": {},
+        "iqr": 1.5,
+        "away": 2,
+        "gap": None,
         "overall_only": True,
-        "divergent": True,
+        "divergent": False,
     }
     # The medians rule needs organizations: with none shown, only the spread counts.
-    close = analyse(Kind.SCALE, [(PARKS, 5), (PARKS, 5), (SOLO, 4)], round_kind=RoundKind.ANONYMOUS)
-    assert close.overall_only and not close.divergent and not close.reasons
-    assert analyse(Kind.SCALE, [(PARKS, 5), (PARKS, 5), (SOLO, 4)]).divergent  # named: Solo's 4
+    far = analyse(Kind.SCALE, [(PARKS, 5), (PARKS, 5), (SOLO, 2)], round_kind=RoundKind.ANONYMOUS)
+    assert far.overall_only and not far.divergent and not far.reasons and far.gap is None
+    assert analyse(Kind.SCALE, [(PARKS, 5), (PARKS, 5), (SOLO, 2)]).divergent  # named: Solo's 2
+    # Sectors are groups too: a sector of one in an anonymous round is never compared.
+    lone_sector = analyse(
+        Kind.SCALE,
+        [(PARKS, 5), (PARKS, 5), (STEM, 1), (STEM, 1)],
+        round_kind=RoundKind.ANONYMOUS,
+        sectors=["community organization", "family", "community organization", "school"],
+    )
+    assert not lone_sector.by_sector
+    assert lone_sector.gap == 4  # the organizations', both of two ratings
     # A choice: counts overall, none by organization.
     kinds = [(PARKS, "Integrated"), (PARKS, "Cooperative"), (SOLO, "Integrated")]
     choice = analyse(Kind.CHOICE, kinds, round_kind=RoundKind.ANONYMOUS, options=TYPES)

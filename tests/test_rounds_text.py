@@ -42,15 +42,23 @@ def test_a_named_rating_counts_for_its_persons_organization() -> None:
         "Seattle Parks and Recreation",
         "STEMPaths Innovation Network",
     ]
-    assert text.headline(result, LABELS) == "2 rated, 1 passed · median 3 (Concern) · range 1 to 5"
-    assert text.flag(result).startswith("Partners see this differently: ratings span 1 to 5")
+    assert text.headline(result, LABELS) == (
+        "2 rated, 1 passed · median 3 (Concern) · range 1 to 5 · IQR 2 · 2 of 2 away from "
+        "the median · organizations' medians 4 apart"
+    )
+    assert text.flag(result).startswith(
+        "Partners see this differently: the middle half of the ratings spans 2 to 4"
+    )
     assert text.organization_lines(result)[0] == "Seattle Parks and Recreation: median 5 (n 1)"
 
 
 def test_median_shows_its_label_when_there_is_no_band() -> None:
     result = analyse(Kind.SCALE, [("A", 3), ("B", 3)])
     assert text.median_text(result, LABELS) == "3 (Partly)"
-    assert text.headline(result, LABELS) == "2 rated · median 3 (Partly) · range 3"
+    assert text.headline(result, LABELS) == (
+        "2 rated · median 3 (Partly) · range 3 · IQR 0 · 0 of 2 away from the median · "
+        "organizations' medians 0 apart"
+    )
     assert text.flag(result) == ""
 
 

@@ -82,7 +82,10 @@ def test_named_round_with_labels_pass_and_back(protocol: Protocol, sessions_dir:
     assert "Monica Haugen, Seattle Parks and Recreation:" in console.shown
     assert "Shana Beckwith again (was: 3)." in shown
     assert "3 rated, 1 passed · median 4 (Strength) · range 2 to 5" in shown
-    assert "Partners see this differently: ratings span 2 to 5" in shown
+    assert (
+        "Partners see this differently: Seattle Parks and Recreation median 4.5, "
+        "STEMPaths Innovation Network median 2"
+    ) in shown
     assert any(line.startswith("  4 Mostly") and "█" in line for line in console.shown)
     assert "  Seattle Parks and Recreation: median 4.5 (n 2)" in console.shown
 
@@ -101,10 +104,9 @@ def test_everyone_at_once_and_bad_values_reasked(protocol: Protocol, sessions_di
     shown = "\n".join(console.shown)
     assert "9 is outside 1 to 5" in shown
     assert "type a whole number from 1 to 5" in shown  # 'nope': nothing stored from that line
-    assert (
-        "Partners see this differently: Seattle Parks and Recreation median 4, "
-        "STEMPaths Innovation Network median 3"
-    ) in shown
+    # Parks 4, STEMPaths 3: a point apart is agreement, said as numbers, not flagged.
+    assert "IQR 0.5 · 1 of 3 away from the median · organizations' medians 1 apart" in shown
+    assert "Partners see this differently" not in shown
 
 
 def test_anonymous_round_keeps_no_handle_and_shows_no_value(
@@ -316,7 +318,7 @@ def test_anonymous_result_in_the_room_hides_organizations_of_one(
     assert "  Organizations with one rating: median 1.5 (n 2)" in console.shown
     assert "Not shown by organization" not in shown  # every group holds two ratings
     assert (
-        "Partners see this differently: ratings span 1 to 5; "
+        "Partners see this differently: the middle half of the ratings spans 1.75 to 4.25; "
         "Seattle Parks and Recreation median 4.5, Organizations with one rating median 1.5"
     ) in shown
 
@@ -337,7 +339,10 @@ def test_anonymous_result_in_the_room_with_one_lone_rating_is_overall_only(
         "  (Not shown by organization: one organization gave a single rating, which would be "
         "that person's.)"
     ) in console.shown
-    assert "Partners see this differently: ratings span 1 to 4" in shown
+    # Spread as numbers from all three; no gap: that would compare groups, one of one.
+    assert "range 1 to 4 · IQR 1.5 · 2 of 3 away from the median" in shown
+    assert "medians" not in shown.split("3 rated, 1 passed")[1].split("\n")[0]
+    assert "Partners see this differently" not in shown
     record = Store(sessions_dir).load(session_id).find("trust")
     assert record is not None and sorted(int(r.value) for r in record.ratings) == [1, 2, 4]
 

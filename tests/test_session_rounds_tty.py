@@ -91,7 +91,7 @@ def test_anonymous_then_named_round_in_a_terminal(sessions_dir: Path, questions:
     child.sendline("/pass")
     child.expect_exact("Hope Lee, Seattle Parks and Recreation:")
     child.sendline("Partly")
-    child.expect_exact("Partners see this differently: ratings span 1 to 4")
+    child.expect_exact("Partners see this differently: Seattle Parks and Recreation median 3.5")
     child.expect_exact("> ")
     child.sendline("/pause")
     child.expect(pexpect.EOF)

@@ -150,7 +150,7 @@ def _root(
 
 def _register() -> None:
     """Every command, named here in one place: the modules only define functions."""
-    from reflect_cli.cli import commitments, protocols, reading, review, sessions
+    from reflect_cli.cli import commitments, protocols, reading, review, sessions, trends
 
     app.command()(sessions.start)
     app.command()(sessions.resume)
@@ -158,6 +158,7 @@ def _register() -> None:
     app.command("list")(reading.list_sessions)
     app.command()(reading.show)
     app.command()(reading.search)
+    app.command()(trends.trends)
     app.command()(review.export)
     app.command()(review.edit)
     app.command()(commitments.commitments)

@@ -169,3 +169,19 @@ def _common(a: str, b: str) -> int:
     return sum(
         1 for _ in itertools.takewhile(lambda pair: pair[0] == pair[1], zip(a, b, strict=False))
     )
+
+
+def commitment_rows(index: Index, names: Iterable[str]) -> list[tuple[str, ...]]:
+    """Every commitment as each of these files recorded it (made there or followed up):
+    collaborative, session id, date, text, due, status, origin. 500 files a query."""
+    wanted = list(names)
+    rows = []
+    for start in range(0, len(wanted), 500):
+        batch = wanted[start : start + 500]
+        marks = ",".join("?" * len(batch))
+        rows += index.query(
+            "SELECT f.collaborative, f.id, f.date, c.text, c.due, c.status, c.origin "
+            f"FROM commitments c JOIN files f USING (fid) WHERE f.name IN ({marks})",
+            batch,
+        )
+    return rows

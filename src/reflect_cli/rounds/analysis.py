@@ -2,10 +2,16 @@
 
 A round is every present partner's own rating of one scale, choice or yes-no question.
 The result says how many rated and passed, where the middle is, how far apart the ratings
-are, how each organization sees it, and whether partners see it differently
-(``divergent``): for a scale, the ratings span at least half the scale's range or two
-organizations' medians differ by at least a quarter of it; for a choice or yes-no
-question, no option has a majority.
+are (``iqr``, the interquartile range; ``away``, how many ratings sit a quarter of the
+scale or more from the median), how each organization and each sector sees it (``gap``,
+the distance between the highest and lowest sector's median, or organization's when no
+sector was given), and whether partners see it differently (``divergent``).
+
+The rule, the one place it is decided: for a scale, partners see it differently when the
+middle half of the ratings spans at least half the scale (IQR of 2 or more on 1 to 5), or
+two sectors' (else organizations') medians are at least half the scale apart. One
+person a point off the rest (5, 5, 5, 4) is agreement, not divergence. For a choice or
+yes-no question: no option has a majority.
 
 The result never depends on the order of the ratings (anonymous rounds are stored
 shuffled, and must mean the same thing however they were shuffled).
@@ -140,6 +146,14 @@ class RoundResult:
     divergent: bool = False
     reasons: tuple[str, ...] = ()
     band: str = ""
+    #: Scales: the interquartile range (inclusive quartiles), how many ratings are a
+    #: quarter of the scale or more from the median, and the largest gap between two
+    #: groups' medians (sectors when two or more were given, else organizations).
+    iqr: float | None = None
+    away: int = 0
+    gap: float | None = None
+    #: The sectors' medians (named rounds; anonymous only when each holds two ratings).
+    by_sector: dict[str, Group] = field(default_factory=dict)
 
     @property
     def is_scale(self) -> bool:
@@ -187,6 +201,7 @@ def analyse(
     high: int = 5,
     options: Sequence[str] = (),
     bands: Sequence[Band] = (),
+    sectors: Sequence[str] = (),
 ) -> RoundResult:
     """The round of a ``kind`` question from ``(organization, value)`` ratings.
 
@@ -194,15 +209,22 @@ def analyse(
     its range); ``options`` lists a choice question's labels in the protocol's order
     (counts come out in that order, zeros included; yes-no always counts Yes and No).
     ``round_kind`` anonymous with fewer than ``MIN_ANONYMOUS`` ratings: ``withheld``.
+    ``sectors``: each rating's sector ("" for none), in the ratings' order.
     """
     if withheld(round_kind, len(ratings)):
         return RoundResult(kind, len(ratings), passed, withheld=True)
     grouped = True
+    sector_pairs = [
+        (sector, value) for sector, (_, value) in zip(sectors, ratings, strict=False) if sector
+    ]
     if round_kind is RoundKind.ANONYMOUS:  # no organization line is one person's rating
         grouped = by_organization_shown([o for o, _ in ratings])
         ratings = list(zip(pooled([o for o, _ in ratings]), [v for _, v in ratings], strict=True))
+        named = [s for s, _ in sector_pairs]
+        if not grouped or any(named.count(s) < MIN_ANONYMOUS for s in named):
+            sector_pairs = []  # a sector of one would be its person's rating
     if kind is Kind.SCALE:
-        result = _scale(ratings, passed, low, high, bands, grouped)
+        result = _scale(ratings, passed, low, high, bands, grouped, sector_pairs)
     else:
         options = ("Yes", "No") if kind is Kind.YES_NO else options
         result = _choice(kind, ratings, passed, options, grouped)
@@ -226,6 +248,7 @@ def _scale(
     high: int,
     bands: Sequence[Band],
     grouped: bool = True,
+    sector_pairs: Sequence[tuple[str, RatingValue]] = (),
 ) -> RoundResult:
     values = [int(v) for _, v in ratings]
     if not values:
@@ -234,20 +257,29 @@ def _scale(
         org: Group(len(vs), float(statistics.median(int(v) for v in vs)))
         for org, vs in _by_organization(ratings, grouped).items()
     }
+    sectors = {
+        sector: Group(len(vs), float(statistics.median(int(v) for v in vs)))
+        for sector, vs in _by_organization(sector_pairs, True).items()
+    }
     median = float(statistics.median(values))
     span = high - low
     points = range(low, high + 1) if span <= 10 else sorted(set(values))
     counts = {str(p): values.count(p) for p in points}
+    q1, q3 = quartiles(values)
     reasons = []
-    if max(values) - min(values) >= span / 2:
-        reasons.append(f"ratings span {min(values)} to {max(values)}")
-    medians = sorted(groups.items(), key=lambda kv: (kv[1].median or 0, kv[0].casefold()))
-    if len(groups) > 1 and (medians[-1][1].median or 0) - (medians[0][1].median or 0) >= span / 4:
+    if q3 - q1 >= span / 2:
+        reasons.append(f"the middle half of the ratings spans {number(q1)} to {number(q3)}")
+    compared = sectors if len(sectors) > 1 else groups
+    medians = sorted(compared.items(), key=lambda kv: (kv[1].median or 0, kv[0].casefold()))
+    gap = None
+    if len(compared) > 1:
         lowest, highest = medians[0], medians[-1]
-        reasons.append(
-            f"{highest[0]} median {number(highest[1].median)}, "
-            f"{lowest[0]} median {number(lowest[1].median)}"
-        )
+        gap = (highest[1].median or 0) - (lowest[1].median or 0)
+        if gap >= span / 2:
+            reasons.append(
+                f"{highest[0]} median {number(highest[1].median)}, "
+                f"{lowest[0]} median {number(lowest[1].median)}"
+            )
     return RoundResult(
         Kind.SCALE,
         len(values),
@@ -261,7 +293,19 @@ def _scale(
         divergent=bool(reasons),
         reasons=tuple(reasons),
         band=band_of(median, bands),
+        iqr=q3 - q1,
+        away=sum(1 for v in values if abs(v - median) >= span / 4),
+        gap=gap,
+        by_sector=sectors,
     )
+
+
+def quartiles(values: Sequence[int]) -> tuple[float, float]:
+    """The first and third quartiles (inclusive method; one rating is both)."""
+    if len(values) == 1:
+        return float(values[0]), float(values[0])
+    q1, _, q3 = statistics.quantiles(values, n=4, method="inclusive")
+    return float(q1), float(q3)
 
 
 def _choice(

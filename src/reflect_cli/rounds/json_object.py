@@ -36,6 +36,12 @@ def to_json(
                 org: {"n": g.n, "median": plain(g.median)}
                 for org, g in result.by_organization.items()
             },
+            by_sector={
+                s: {"n": g.n, "median": plain(g.median)} for s, g in result.by_sector.items()
+            },
+            iqr=plain(result.iqr),
+            away=result.away,
+            gap=plain(result.gap),
         )
         if has_bands:
             data["band"] = result.band

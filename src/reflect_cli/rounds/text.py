@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reflect_cli.model import AnswerRecord, Participant, Rating, RoundKind
+from reflect_cli.model import AnswerRecord, Participant, Rating, RoundKind, Sector
 from reflect_cli.rounds.analysis import (
     RoundResult,
     analyse,
@@ -17,8 +17,26 @@ from reflect_cli.rounds.analysis import (
 )
 
 
+def sectors_of(record: AnswerRecord, participants: Sequence[Participant]) -> list[Sector | None]:
+    """Each rating's sector: a named rating its person's; an anonymous one its
+    organization's when everyone of that organization on the roster has that one sector."""
+    by_handle = {p.handle: p.sector for p in participants}
+    by_organization: dict[str, set[Sector | None]] = {}
+    for person in participants:
+        by_organization.setdefault(person.organization, set()).add(person.sector)
+    found: list[Sector | None] = []
+    for rating in record.ratings:
+        if rating.participant:
+            found.append(by_handle.get(rating.participant))
+            continue
+        sectors = by_organization.get(rating.organization, {None})
+        found.append(next(iter(sectors)) if len(sectors) == 1 else None)
+    return found
+
+
 def of_record(record: AnswerRecord, participants: Sequence[Participant]) -> RoundResult:
-    """The round of a question record: a named rating counts for its person's organization."""
+    """The round of a question record: a named rating counts for its person's
+    organization and sector."""
     organizations = {p.handle: p.organization for p in participants}
     pairs = [
         (
@@ -40,6 +58,7 @@ def of_record(record: AnswerRecord, participants: Sequence[Participant]) -> Roun
         high=high,
         options=[c.label for c in record.choices],
         bands=record.bands,
+        sectors=[str(s) if s else "" for s in sectors_of(record, participants)],
     )
 
 
@@ -69,7 +88,9 @@ def headline(result: RoundResult, labels: dict[int, str]) -> str:
         return rated
     if result.is_scale:
         spread = f"{result.min}" if result.min == result.max else f"{result.min} to {result.max}"
-        return f"{rated} · median {median_text(result, labels)} · range {spread}"
+        return f"{rated} · median {median_text(result, labels)} · range {spread}" + spread_text(
+            result
+        )
     top = max(result.counts.values())
     leaders = [k for k, v in result.counts.items() if v == top]
     return (
@@ -77,6 +98,18 @@ def headline(result: RoundResult, labels: dict[int, str]) -> str:
         + ", ".join(f"{k} {v}" for k, v in result.counts.items() if v)
         + (f" · most chose {leaders[0]}" if len(leaders) == 1 else "")
     )
+
+
+def spread_text(result: RoundResult) -> str:
+    """`` · IQR 0.25 · 1 of 4 away from the median · sectors' medians 1 apart``: how far
+    apart a scale round is, as numbers."""
+    if result.iqr is None or result.n < 2:
+        return ""
+    text = f" · IQR {number(result.iqr)} · {result.away} of {result.n} away from the median"
+    if result.gap is not None:
+        groups = "sectors'" if len(result.by_sector) > 1 else "organizations'"
+        text += f" · {groups} medians {number(result.gap)} apart"
+    return text
 
 
 def organization_lines(result: RoundResult) -> list[str]:

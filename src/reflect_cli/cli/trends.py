@@ -1,0 +1,163 @@
+"""`reflect trends`: how answers move across school years (years, quarters)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from reflect_cli.cli.options import Collaborative, ProtocolId, Since, Site, Until
+from reflect_cli.cli.selecting import open_store, selection
+from reflect_cli.ui import screen
+
+if TYPE_CHECKING:
+    from reflect_cli.analysis.periods import By, Per, Period
+    from reflect_cli.analysis.trends import Report
+    from reflect_cli.records.summary import Summary
+
+
+def trends(
+    ctx: typer.Context,
+    question_ids: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Question ids [default: every choice, multi, yes-no and scale question].",
+            show_default=False,
+        ),
+    ] = None,
+    collaborative: Collaborative = "",
+    site: Site = "",
+    protocol: ProtocolId = "",
+    since: Since = "",
+    until: Until = "",
+    by: Annotated[str, typer.Option("--by", help="school-year, year or quarter.")] = "school-year",
+    per: Annotated[
+        str,
+        typer.Option(
+            "--per",
+            help="partnership (its latest complete session in each period) or session "
+            "(every complete session).",
+        ),
+    ] = "partnership",
+    year_starts: Annotated[
+        str, typer.Option("--year-starts", help="The month a school year starts in.")
+    ] = "August",
+    as_of: Annotated[
+        str, typer.Option("--as-of", help="Overdue as of this date [default: today].")
+    ] = "",
+    commitments: Annotated[
+        bool, typer.Option("--commitments", help="Only the commitments kept per partnership.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON, for scripts.")] = False,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table, json or csv [default: table].")
+    ] = "table",
+) -> None:
+    """Trends across periods for the evaluator, over complete sessions only: for each
+    choice, multi and yes-no question, counts and percentages of the sessions that
+    answered it (skipped ones apart) per period; for each scale, n, median, quartiles
+    and their spread per period and per sector, and the rounds where partners see it
+    differently; the transitions of each partnership's choice from one period to the
+    next; and the commitments made, kept, kept on time and overdue per partnership.
+    A partnership counts once per period, by its latest complete session there
+    (--per session counts every session). A tie is shown as a tie."""
+    import datetime as dt
+
+    from reflect_cli.analysis.periods import By, Per, month_of
+    from reflect_cli.dates import parse_date
+    from reflect_cli.errors import InputError
+
+    chosen_format = "json" if as_json else fmt
+    if chosen_format not in ("table", "json", "csv"):
+        raise InputError(f"--format: table, json or csv, not {fmt!r}")
+    try:
+        grouping, counting = By(by), Per(per)
+    except ValueError:
+        raise InputError(
+            f"--by: school-year, year or quarter; --per: partnership or session "
+            f"(not {by!r}, {per!r})"
+        ) from None
+    start_month = month_of(year_starts)
+    today = parse_date(as_of, "--as-of") if as_of else dt.date.today().isoformat()
+    report = _report(ctx, question_ids or [], grouping, counting, start_month, today, commitments)
+    if chosen_format == "table":
+        from reflect_cli.ui import trends_view
+
+        trends_view.show(report)
+        return
+    from reflect_cli.analysis import trends_data
+    from reflect_cli.controls import json_safe
+
+    if chosen_format == "json":
+        import json
+
+        text = json.dumps(trends_data.as_json(report), ensure_ascii=False, indent=2)
+        screen.data(json_safe(text), "\n")
+    else:
+        screen.data(trends_data.csv_lines(report), crlf=True)
+
+
+def _report(
+    ctx: typer.Context,
+    question_ids: list[str],
+    by: By,
+    per: Per,
+    start_month: int,
+    as_of: str,
+    commitments_only: bool,
+) -> Report:
+    """The report over the chosen complete sessions: their summaries from the index, the
+    commitments from its table, and only the sessions a period counts read in full."""
+    import datetime as dt
+
+    from reflect_cli.analysis import commitments, trends
+    from reflect_cli.analysis.periods import Per, grouped, partnership_key
+    from reflect_cli.errors import InputError
+    from reflect_cli.model import SessionStatus
+    from reflect_cli.records import lookup
+
+    store = open_store(ctx)
+    chosen = selection(ctx, limit=False)
+    chosen.status = SessionStatus.COMPLETE  # a draft is never a partnership's state
+    summaries = chosen.apply(store)
+
+    def group(kind: Per) -> dict[Period, list[Summary]]:
+        return grouped(
+            summaries,
+            day=lambda s: dt.date.fromisoformat(s.date),
+            partnership=lambda s: s.collaborative,
+            order=lambda s: (s.started, s.id),
+            by=by,
+            per=kind,
+            start_month=start_month,
+        )
+
+    latest = group(Per.PARTNERSHIP)
+    counted = latest if per is Per.PARTNERSHIP else group(Per.SESSION)
+    what = (
+        "each partnership's latest complete session"
+        if per is Per.PARTNERSHIP
+        else "every complete session"
+    )
+    partnerships = len({partnership_key(s.collaborative) for s in summaries})
+    caption = (
+        f"{partnerships} partnerships, {len(summaries)} complete sessions; "
+        f"by {by.replace('-', ' ')}, counting {what} in each"
+    )
+    report = trends.Report(caption, as_of=as_of)
+    if commitments_only or not question_ids:
+        rows = lookup.commitment_rows(store.index(), [s.file for s in summaries])
+        report.commitments = commitments.kept(commitments.entries(rows), as_of)
+    if commitments_only:
+        return report
+    wanted = {s.file for period in (*counted.values(), *latest.values()) for s in period}
+    needed = [s for s in summaries if s.file in wanted]
+    by_file = {s.file: session for s, session in zip(needed, store.read(needed), strict=True)}
+    sessions_counted = {p: [by_file[s.file] for s in v] for p, v in counted.items()}
+    sessions_latest = {p: [by_file[s.file] for s in v] for p, v in latest.items()}
+    for question_id in question_ids or trends.question_ids(by_file.values()):
+        found = trends.trend(question_id, sessions_counted, sessions_latest)
+        if found is None:
+            raise InputError(f"no session in the selection asked a question {question_id!r}")
+        report.questions.append(found)
+    return report

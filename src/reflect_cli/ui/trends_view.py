@@ -1,0 +1,197 @@
+"""`reflect trends` in a terminal: one table per question (periods as columns, a small
+sparkline per row), the transitions, the rounds where partners see it differently, and
+the commitments kept per partnership. Everything is drawn by ``terminal.table``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from reflect_cli.analysis.commitments import Kept
+from reflect_cli.analysis.trends import (
+    NO_SECTOR,
+    TIE,
+    PeriodCounts,
+    QuestionTrend,
+    Report,
+    Stats,
+)
+from reflect_cli.rounds.analysis import number
+from reflect_cli.ui import terminal
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+_BARS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: Sequence[float | None], low: float = 0.0, high: float | None = None) -> str:
+    """One bar per value between ``low`` and ``high`` (the largest when not given); a
+    gap (·) where a period has none."""
+    known = [v for v in values if v is not None]
+    top = high if high is not None else max(known, default=0.0)
+    span = top - low
+    bars = []
+    for value in values:
+        if value is None:
+            bars.append("·")
+            continue
+        share = 0.0 if span <= 0 else (value - low) / span
+        bars.append(_BARS[min(len(_BARS) - 1, max(0, round(share * (len(_BARS) - 1))))])
+    return "".join(bars)
+
+
+def percent(part: int, whole: int) -> str:
+    """``60%``; ``–`` of nothing."""
+    return f"{round(100 * part / whole)}%" if whole else "–"
+
+
+def _share(count: int, period: PeriodCounts) -> str:
+    return f"{count}/{period.answered} {percent(count, period.answered)}"
+
+
+def show(report: Report, out: Console | None = None) -> None:
+    """The whole report, question by question, then the commitments."""
+    out = out or terminal.console()
+    out.print(terminal.text(report.caption, "dim"))
+    out.print()
+    for question in report.questions:
+        if question.is_scale:
+            _scale(question, out)
+        else:
+            _counts(question, out)
+    if report.commitments is not None:
+        commitments(report.commitments, report.as_of, out)
+
+
+def _title(question: QuestionTrend) -> str:
+    return f"{question.id} · {question.prompt}"
+
+
+def _counts(question: QuestionTrend, out: Console) -> None:
+    periods = question.counts
+    if not any(p.answered for p in periods):
+        out.print(terminal.text(f"{_title(question)}: no session answered it", "bold"))
+        out.print()
+        return
+    ties = sorted({k for p in periods for k in p.counts if TIE in k})
+    labels = [*question.options]
+    labels += sorted({k for p in periods for k in p.counts} - set(labels) - set(ties))
+    rows = []
+    for label in [*labels, *ties]:
+        shares = [p.counts.get(label, 0) / p.answered if p.answered else None for p in periods]
+        name = f"{label} (tie)" if TIE in label else label
+        cells = [_share(p.counts.get(label, 0), p) for p in periods]
+        rows.append([name, *cells, sparkline(shares, 0.0, 1.0)])
+    if any(p.none_chosen for p in periods):
+        rows.append(["chose none", *[_share(p.none_chosen, p) for p in periods], ""])
+    rows.append(["skipped", *[str(p.skipped) for p in periods], ""])
+    headers = ["", *[p.period for p in periods], "trend"]
+    terminal.table(headers, rows, caption=_title(question), out=out, keep=0)
+    _transitions(question, out)
+    out.print()
+
+
+def _transitions(question: QuestionTrend, out: Console) -> None:
+    moved = [t for t in question.transitions if t.value_before != t.value_after]
+    if not question.transitions:
+        return
+    rows = [
+        [
+            f"{t.before} → {t.after}",
+            f"{t.value_before} → {t.value_after}",
+            f"{t.partnerships} partnership{'s' if t.partnerships != 1 else ''}",
+        ]
+        for t in moved
+    ]
+    stayed = sum(t.partnerships for t in question.transitions if t.value_before == t.value_after)
+    caption = f"Transitions (each partnership's latest session; {stayed} stayed the same)"
+    if rows:
+        terminal.table(["periods", "moved", "how many"], rows, caption=caption, out=out)
+    else:
+        out.print(terminal.text(caption + ": none moved", "bold"))
+
+
+def _stats_cells(stats: Stats | None) -> list[str]:
+    if stats is None:
+        return ["0", "–", "–", "–"]
+    return [
+        str(stats.n),
+        number(stats.median),
+        f"{number(stats.q1)}–{number(stats.q3)}",
+        number(stats.iqr),
+    ]
+
+
+def _scale(question: QuestionTrend, out: Console) -> None:
+    if not any(p.overall for p in question.scales):
+        out.print(terminal.text(f"{_title(question)}: no session answered it", "bold"))
+        out.print()
+        return
+    rows: list[list[str]] = []
+    for period in question.scales:
+        flagged = f"{period.flagged} of {len(period.rounds)}" if period.rounds else ""
+        rows.append([f"{period.period} all", *_stats_cells(period.overall), flagged])
+        if list(period.by_sector) != [NO_SECTOR]:  # one value for the room: no sectors
+            for sector, stats in period.by_sector.items():
+                rows.append([f"· {sector}", *_stats_cells(stats), ""])
+    medians = [p.overall.median if p.overall else None for p in question.scales]
+    low, high = question.scale_range
+    caption = f"{_title(question)} (median {sparkline(medians, low, high)})"
+    headers = ["period · sector", "n", "median", "Q1–Q3", "IQR", "flagged"]
+    terminal.table(headers, rows, caption=caption, out=out, keep=0)
+    divergent = [(p.period, r) for p in question.scales for r in p.rounds if r.result.divergent]
+    if divergent:
+        rows = [
+            [
+                period,
+                row.partnership,
+                number(row.result.median),
+                number(row.result.iqr),
+                percent(row.result.away, row.result.n),
+                number(row.result.gap),
+                "; ".join(row.result.reasons),
+            ]
+            for period, row in divergent
+        ]
+        headers = ["period", "partnership", "median", "IQR", "away", "gap", "why"]
+        terminal.table(headers, rows, caption="Where partners see it differently", out=out)
+    out.print()
+
+
+def commitments(kept: Sequence[Kept], as_of: str, out: Console | None = None) -> None:
+    """Commitments made, kept, kept on time, dropped, still owed and overdue."""
+    out = out or terminal.console()
+    rows = [
+        [
+            k.collaborative,
+            str(k.made),
+            f"{k.kept} {percent(k.kept, k.made)}",
+            f"{k.on_time} {percent(k.on_time, k.made)}",
+            str(k.dropped),
+            str(k.owed),
+            str(k.overdue),
+        ]
+        for k in kept
+    ]
+    total = Kept("All partnerships")
+    for k in kept:
+        total.made += k.made
+        total.kept += k.kept
+        total.on_time += k.on_time
+        total.dropped += k.dropped
+        total.owed += k.owed
+        total.overdue += k.overdue
+    rows.append(
+        [
+            total.collaborative,
+            str(total.made),
+            f"{total.kept} {percent(total.kept, total.made)}",
+            f"{total.on_time} {percent(total.on_time, total.made)}",
+            str(total.dropped),
+            str(total.owed),
+            str(total.overdue),
+        ]
+    )
+    headers = ["partnership", "made", "kept", "on time", "dropped", "owed", "overdue"]
+    terminal.table(headers, rows, caption=f"Commitments (overdue as of {as_of})", out=out)
