@@ -1,4 +1,5 @@
-"""Time reflect's start-up, list, search, export and save at 1,000 and 10,000 sessions.
+"""Time reflect's start-up, list, search, export, trends and save at 1,000 and 10,000
+sessions.
 
     python benchmarks/run.py            # both sizes (about two minutes)
     python benchmarks/run.py --sizes 1000
@@ -87,6 +88,12 @@ def measure(size: int, base: Path) -> dict[str, tuple[float, float, float]]:
     figures["export --format md (all)"] = median([*REFLECT, "export", "--format", "md"], env, 3)
     figures["export --format html (all)"] = median([*REFLECT, "export", "--format", "html"], env, 3)
     figures["export --format csv (all)"] = median([*REFLECT, "export", "--format", "csv"], env, 3)
+    # The evaluator's rollup: every question of the protocol by school year, commitments.
+    evaluation = ["trends", "--protocol", "equitable-partnerships"]
+    figures["trends --protocol equitable-partnerships"] = median([*REFLECT, *evaluation], env, 5)
+    figures["trends --protocol equitable-partnerships --json"] = median(
+        [*REFLECT, *evaluation, "--json"], env, 5
+    )
     return figures
 
 
@@ -138,6 +145,14 @@ def main() -> None:
                           "search, narrow (no match)")
         )  # fmt: skip
         print(f"- at {size:,} sessions, against `reflect --version`: {ratios}")
+        base = results[size]["list -n 10"]
+        trends = ", ".join(
+            f"{label}: {results[size][label][0] / base[0]:.2f}x wall, "
+            f"{results[size][label][1] / base[1]:.2f}x CPU"
+            for label in ("trends --protocol equitable-partnerships",
+                          "trends --protocol equitable-partnerships --json")
+        )  # fmt: skip
+        print(f"- at {size:,} sessions, against `reflect list -n 10`: {trends}")
 
 
 if __name__ == "__main__":

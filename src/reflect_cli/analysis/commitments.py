@@ -13,8 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reflect_cli.analysis.periods import partnership_key
-from reflect_cli.folding import fold
-from reflect_cli.model import COMMITMENT_STATUSES, CommitmentStatus
+from reflect_cli.model import CommitmentStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,13 +46,12 @@ class Kept:
 def entries(rows: Iterable[Sequence[str]]) -> list[Entry]:
     """Entries from plain rows (collaborative, session, date, text, due, status, origin);
     a status reflect never writes is left out."""
-    found = []
-    for collaborative, session, date, text, due, status, origin in rows:
-        if status in COMMITMENT_STATUSES:
-            found.append(
-                Entry(collaborative, session, date, text, due, CommitmentStatus(status), origin)
-            )
-    return found
+    statuses = {s.value: s for s in CommitmentStatus}
+    return [
+        Entry(collaborative, session, date, text, due, statuses[status], origin)
+        for collaborative, session, date, text, due, status, origin in rows
+        if status in statuses
+    ]
 
 
 def kept(entries: Iterable[Entry], as_of: str) -> list[Kept]:
@@ -64,7 +62,7 @@ def kept(entries: Iterable[Entry], as_of: str) -> list[Kept]:
     closed: dict[tuple[str, str], tuple[CommitmentStatus, str]] = {}
     names: dict[str, str] = {}
     for entry in ordered:
-        key = (entry.origin, fold(entry.text))
+        key = (entry.origin, entry.text)  # a follow-up carries the text as it was made
         if entry.origin == entry.session:
             made.setdefault(key, entry)
             names.setdefault(partnership_key(entry.collaborative), entry.collaborative)

@@ -13,6 +13,7 @@ A partnership's state in a period is its latest complete session in it
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -91,6 +92,7 @@ def _school_year(day: dt.date, start_month: int) -> Period:
     return _span(first, start_month, 12, label)
 
 
+@functools.lru_cache(maxsize=4096)  # thousands of sessions share a few hundred dates
 def period_of(day: dt.date, by: By, start_month: int = SCHOOL_YEAR_START) -> Period:
     """The one period of kind ``by`` that ``day`` falls in."""
     if by is By.SCHOOL_YEAR:
@@ -135,6 +137,7 @@ def _example(by: By) -> str:
 T = TypeVar("T")
 
 
+@functools.lru_cache(maxsize=4096)  # a folder's sessions share a few partnerships' names
 def partnership_key(collaborative: str) -> str:
     """The key a partnership is known by: its collaborative's name folded (case, accents),
     as a partnership's history is found."""

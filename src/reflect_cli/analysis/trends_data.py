@@ -101,7 +101,7 @@ def _question(question: QuestionTrend) -> dict[str, object]:
             "period": p.period,
             "answered": p.answered,
             "skipped": p.skipped,
-            "counts": dict(p.counts),
+            "counts": {k: p.counts.get(k, 0) for k in _labels(question, p.counts)},
             **({"none_chosen": p.none_chosen} if question.kind == "multi" else {}),
         }
         for p in question.counts
@@ -117,6 +117,12 @@ def _question(question: QuestionTrend) -> dict[str, object]:
         for t in question.transitions
     ]
     return data
+
+
+def _labels(question: QuestionTrend, counts: dict[str, int]) -> list[str]:
+    """The question's options in the protocol's order (zeros included), then any other
+    label counted (a tie, an option the protocol since dropped)."""
+    return [*question.options, *sorted(set(counts) - set(question.options))]
 
 
 def as_json(report: Report) -> dict[str, object]:
@@ -168,8 +174,7 @@ def _rows(report: Report) -> Iterator[dict[str, object]]:
                     }
             continue
         for c in q.counts:
-            labels = [*q.options, *sorted(set(c.counts) - set(q.options))]
-            for label in labels:
+            for label in _labels(q, c.counts):
                 count = c.counts.get(label, 0)
                 yield {
                     "table": "count",

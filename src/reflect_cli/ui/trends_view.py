@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 _BARS = "▁▂▃▄▅▆▇█"
+#: The most flagged rounds a terminal table lists.
+SHOWN_ROUNDS = 20
 
 
 def sparkline(values: Sequence[float | None], low: float = 0.0, high: float | None = None) -> str:
@@ -141,6 +143,9 @@ def _scale(question: QuestionTrend, out: Console) -> None:
     headers = ["period · sector", "n", "median", "Q1–Q3", "IQR", "flagged"]
     terminal.table(headers, rows, caption=caption, out=out, keep=0)
     divergent = [(p.period, r) for p in question.scales for r in p.rounds if r.result.divergent]
+    # The widest gaps first, a screenful at most: --json and --format csv list them all.
+    shown = sorted(divergent, key=lambda pr: -(pr[1].result.gap or pr[1].result.iqr or 0))
+    shown = sorted(shown[:SHOWN_ROUNDS], key=lambda pr: (pr[0], pr[1].partnership.casefold()))
     if divergent:
         rows = [
             [
@@ -152,10 +157,13 @@ def _scale(question: QuestionTrend, out: Console) -> None:
                 number(row.result.gap),
                 "; ".join(row.result.reasons),
             ]
-            for period, row in divergent
+            for period, row in shown
         ]
         headers = ["period", "partnership", "median", "IQR", "away", "gap", "why"]
-        terminal.table(headers, rows, caption="Where partners see it differently", out=out)
+        caption = "Where partners see it differently"
+        if len(divergent) > len(shown):
+            caption += f" (the {len(shown)} widest of {len(divergent)}; --json lists all)"
+        terminal.table(headers, rows, caption=caption, out=out)
     out.print()
 
 
