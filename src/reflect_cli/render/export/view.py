@@ -28,7 +28,7 @@ SHOWN: dict[type, frozenset[str]] = {
         "participants intro follow_up domains actions notes"
     ),
     model.ProtocolRef: _fields("id version title sha256 source"),
-    model.Participant: _fields("name organization role handle present left"),
+    model.Participant: _fields("name organization role handle present left sector"),
     model.Action: _fields("text owner due status question origin note"),
     model.Note: _fields("text question"),
     model.DomainRecord: _fields("id title questions"),
