@@ -55,7 +55,7 @@ def _setup(child: pexpect.spawn) -> None:
         (b"Date (YYYY-MM-DD)", b"2026-11-20"),
         (b"Site", b""),
         (b"Facilitator", b"Alex Rivera"),
-        (b"participant> ", "Nguyễn Thị Lan | Library | Librarian".encode()),
+        (b"participant> ", "Nguyễn Thị Lan | Library | Librarian | | other".encode()),
         (b"participant> ", b""),
     ]:
         child.expect_exact(prompt)
