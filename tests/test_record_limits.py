@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_session
-from reflect_cli.errors import ProtocolError, RecordError
+from reflect_cli.errors import ProtocolError, RecordError, SessionInterrupted
 from reflect_cli.model import Note, Session
 from reflect_cli.protocols import catalog
 from reflect_cli.records import codec, record_limits
@@ -227,3 +227,35 @@ def test_an_answers_file_crediting_a_handle_nobody_has_is_refused(
     protocol, _ = catalog.find("partnership-reflection")
     with pytest.raises(InputError, match="credits unknown handle 'grace'"):
         prefill.check_against(plan, protocol, str(answers))
+
+
+def test_a_resumed_draft_weighs_its_first_line(sessions_dir: Path) -> None:
+    """Before anything is saved in a resumed session, its room is known from the record
+    read: a paste that would not fit is refused at the first prompt."""
+    store, session = _session(sessions_dir)
+    session.status = "draft"
+    record = next(q for _, q in session.answers() if q.kind == "text")
+    record.answer, record.skipped = None, False
+    _grow_to_bytes_elsewhere(session, MAX_BYTES - 2_000)
+    store.save(session)
+    fresh = Store(sessions_dir)
+    with fresh.live():
+        resumed = fresh.load(session.id)
+        console = ScriptedConsole(["y" * 10_000, "a short line", ""])
+        with pytest.raises(SessionInterrupted):
+            Facilitator(console, fresh, catalog.find("partnership-reflection")[0], Plan()).resume(
+                resumed
+            )
+    assert any(line.startswith("Not saved: that is") for line in console.shown)
+    assert "a short line" in (
+        Store(sessions_dir).load(session.id).domains[0].questions[0].answer or ""
+    )
+
+
+def _grow_to_bytes_elsewhere(session: Session, target: int) -> None:
+    """Private notes long enough that the record is exactly ``target`` bytes."""
+    session.notes.append(Note("x", ""))
+    for _ in range(3):
+        size, _ = _size(session)
+        session.notes[-1].text += "x" * (target - size)
+    assert _size(session)[0] == target

@@ -49,7 +49,12 @@ def values_in(data: Any) -> int:
 def room(text: str, data: Any) -> Room:
     """What is left under each limit once ``text`` (the YAML of ``data``) is written;
     negative when a limit is passed."""
-    return Room(MAX_BYTES - len(text.encode("utf-8")), MAX_NODES - values_in(data))
+    return room_for(len(text.encode("utf-8")), data)
+
+
+def room_for(size: int, data: Any) -> Room:
+    """What is left once a record of ``size`` bytes holding ``data`` is written."""
+    return Room(MAX_BYTES - size, MAX_NODES - values_in(data))
 
 
 def check(text: str, data: Any) -> Room:

@@ -331,12 +331,15 @@ class Store:
     def load_path(self, path: Path) -> Session:
         """Read one record file (remembering how it looked, so a save can tell if it
         changed meanwhile)."""
-        from reflect_cli.records import codec
+        from reflect_cli.records import codec, record_limits
         from reflect_cli.records.rows import parse
 
         raw, seen = scan.read_bytes(path)
         session = parse(raw, str(path))
-        self._written[session.id] = {**codec.to_dict(session), "updated": None}
+        data = codec.to_dict(session)
+        self._written[session.id] = {**data, "updated": None}
+        # A resumed session's first line is weighed too, before its first save.
+        self._room[session.id] = record_limits.room_for(len(raw), data)
         self._seen[path] = seen
         if path != self.folder / f"{session.id}{SUFFIX}":
             self._paths[session.id] = path
