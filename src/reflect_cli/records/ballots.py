@@ -24,7 +24,7 @@ from pathlib import Path
 from reflect_cli.errors import StoreError
 from reflect_cli.model import AnswerRecord, Rating
 from reflect_cli.records import home, opening, round_codec
-from reflect_cli.records.store import write_atomic
+from reflect_cli.records.atomic import write_atomic
 from reflect_cli.rounds.analysis import RatingValue
 
 #: The folder in ``.reflect/`` (and in the state directory) that holds rounds under way.

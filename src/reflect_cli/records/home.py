@@ -67,7 +67,7 @@ def _safe_entry(path: Path) -> None:
         raise Unusable(f"{path} is not a regular file and cannot be replaced") from exc
 
 
-def _write_gitignore(home: Path) -> None:
+def write_gitignore(home: Path) -> None:
     """A .gitignore that keeps the index out of git; written only where nothing is."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
     try:
@@ -101,7 +101,7 @@ def private_folder(folder: Path, name: str) -> Path:
     """``.reflect/NAME`` of a sessions folder (owner-only, checked like ``.reflect/``):
     where what must never be shared is kept while it is needed (a round under way)."""
     home = owned(Path(os.path.realpath(folder)) / FOLDER)
-    _write_gitignore(home)
+    write_gitignore(home)
     return owned(home / name)
 
 
@@ -118,7 +118,7 @@ def index_path(folder: Path) -> Path:
     index = home / INDEX
     for name in (INDEX, *(INDEX + c for c in COMPANIONS)):
         _safe_entry(home / name)
-    _write_gitignore(home)
+    write_gitignore(home)
     _create_private(index)
     return index
 

@@ -1,9 +1,9 @@
 """The sessions folder: ids, atomic owner-only writes, and finding records.
 
 A record is ``<date>-<collaborative slug>-<4 hex>.yaml`` with its ``.md`` beside it.
-Writes go to a temporary file in the same folder, are flushed and fsynced, then
-renamed over the record (or linked, for a new one), so a crash or a full disk never
-leaves half a record, nor an empty one.
+Writes (records/atomic.py) go to a temporary file in the same folder, are flushed and
+fsynced, then renamed over the record (or linked, for a new one), so a crash or a full
+disk never leaves half a record, nor an empty one.
 
 No update is lost: a record is saved only if it still looks as this store last read or
 wrote it (else ``RecordChanged``, and the caller keeps the unsaved text aside), and a live
@@ -30,6 +30,7 @@ from reflect_cli.dates import parse_date
 from reflect_cli.errors import ReflectError, StoreError
 from reflect_cli.model import Session
 from reflect_cli.records import scan
+from reflect_cli.records.atomic import disk_error, write_atomic
 from reflect_cli.records.summary import Summary
 
 if TYPE_CHECKING:
@@ -57,17 +58,6 @@ def now() -> str:
     return dt.datetime.now().astimezone().replace(microsecond=0).isoformat()
 
 
-def _disk_error(action: str, path: Path, exc: OSError) -> StoreError:
-    reason = {
-        errno.ENOSPC: "the disk is full",
-        errno.EROFS: "the disk is read-only",
-        errno.EACCES: "permission denied",
-        errno.EPERM: "permission denied",
-        errno.EDQUOT: "the disk quota is exceeded",
-    }.get(exc.errno or 0, exc.strerror or str(exc))
-    return StoreError(f"cannot {action} {path}: {reason}")
-
-
 class RecordChanged(StoreError):
     """The record changed on disk since it was read: saving would lose that change. The
     unsaved text is kept aside in ``kept``."""
@@ -92,53 +82,20 @@ class RecordBusy(StoreError):
         )
 
 
-def write_atomic(
-    path: Path, text: str | bytes | Iterable[str], *, new: bool = False, hold: bool = False
-) -> int | None:
-    """Replace ``path`` with ``text`` (or chunks of it) all at once, owner-only; nothing
-    half-written. ``new``: only if no file has that name (``FileExistsError``) and never
-    an empty one. ``hold``: return the new file's descriptor, locked before it appears."""
-    import tempfile  # here: `reflect list` writes nothing and need not import it
+def keep_aside(folder: Path, text: str, session_id: str) -> Path:
+    """Save text that could not be saved in its record (owner-only) and return where:
+    ``.reflect/kept/`` of the sessions folder, else the user's state folder."""
+    from reflect_cli.records import kept
 
-    chunks = [text] if isinstance(text, str | bytes) else text
+    return kept.keep_aside(folder, text, slug(session_id, 60))
+
+
+def _lexists(name: str, folder: int) -> bool:
     try:
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise _disk_error("write", path, exc) from None
-    try:
-        with os.fdopen(fd, "wb", closefd=False) as handle:
-            for chunk in chunks:
-                handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if hold:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        if new:
-            os.link(temp, path)  # fails if the name is taken: never overwrites
-            os.unlink(temp)
-        else:
-            os.replace(temp, path)
-    except BaseException as exc:
-        os.close(fd)
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        if isinstance(exc, FileExistsError) or not isinstance(exc, OSError):
-            raise
-        raise _disk_error("write", path, exc) from None
-    if hold:
-        return fd
-    os.close(fd)
-    return None
-
-
-def keep_aside(text: str, session_id: str) -> Path:
-    """Save text that could not be saved in its record (owner-only) and return where."""
-    import tempfile
-
-    fd, name = tempfile.mkstemp(prefix=f"reflect-{slug(session_id, 60)}-", suffix=".yaml")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    return Path(name)
+        os.stat(name, dir_fd=folder, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    return True
 
 
 def _try_lock(fd: int) -> bool:
@@ -182,7 +139,7 @@ class Store:
         except FileExistsError:
             pass
         except OSError as exc:
-            raise _disk_error("create the sessions folder", self.folder, exc) from None
+            raise disk_error("create the sessions folder", self.folder, exc) from None
 
     def path(self, session_id: str) -> Path:
         """Where a session's record is: the file it was read from, else ``<id>.yaml``."""
@@ -225,25 +182,45 @@ class Store:
     def trash(self, record: Path) -> Path:
         """Move a record and what is rendered beside it into ``.trash/`` (owner-only),
         never over an earlier one; the path it now has. A ``.trash`` that is a link (or
-        not a folder) is refused: a shared folder must not send records elsewhere."""
+        not a folder) is refused: a shared folder must not send records elsewhere. The
+        moves are renames between the two folders' open descriptors, ``.trash`` opened
+        without following a link, so a link swapped in meanwhile is never followed."""
         import secrets
 
         trash = self.folder / TRASH
+        directory = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
         try:
-            trash.mkdir(mode=0o700, exist_ok=True)
-            if not stat.S_ISDIR(os.lstat(trash).st_mode):
-                raise StoreError(f"{trash} is not a folder (a link?); nothing moved")
-            target = trash / record.name
-            while os.path.lexists(target):
-                target = trash / f"{record.stem}-{secrets.token_hex(2)}{SUFFIX}"
-            os.rename(record, target)  # same folder tree: a rename, never a copy
-            beside = record.with_suffix(".md")
-            if os.path.isfile(beside) and not os.path.islink(beside):
-                os.rename(beside, target.with_suffix(".md"))
+            folder = os.open(record.parent, directory)
         except OSError as exc:
-            raise _disk_error("move to the trash", record, exc) from None
+            raise disk_error("move to the trash", record, exc) from None
+        try:
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(TRASH, 0o700, dir_fd=folder)
+            try:
+                bin_fd = os.open(TRASH, directory | os.O_NOFOLLOW, dir_fd=folder)
+            except OSError as exc:
+                if exc.errno in (errno.ELOOP, errno.ENOTDIR):
+                    raise StoreError(f"{trash} is not a folder (a link?); nothing moved") from None
+                raise
+            try:
+                name = record.name
+                while _lexists(name, bin_fd):
+                    name = f"{record.stem}-{secrets.token_hex(2)}{SUFFIX}"
+                # Same folder tree: a rename, never a copy.
+                os.rename(record.name, name, src_dir_fd=folder, dst_dir_fd=bin_fd)
+                beside = record.with_suffix(".md").name
+                with contextlib.suppress(FileNotFoundError):
+                    if stat.S_ISREG(os.stat(beside, dir_fd=folder, follow_symlinks=False).st_mode):
+                        md = Path(name).with_suffix(".md").name
+                        os.rename(beside, md, src_dir_fd=folder, dst_dir_fd=bin_fd)
+            finally:
+                os.close(bin_fd)
+        except OSError as exc:
+            raise disk_error("move to the trash", record, exc) from None
+        finally:
+            os.close(folder)
         self._index = None
-        return target
+        return trash / name
 
     def _write(
         self, session: Session, path: Path, new: bool = False, data: dict[str, Any] | None = None
@@ -262,19 +239,19 @@ class Store:
             except record_limits.RecordTooLarge as exc:
                 raise record_limits.RecordTooLarge(
                     f"{path}: {exc}; not written. The unsaved version is kept in "
-                    f"{keep_aside(text, session.id)}"
+                    f"{keep_aside(self.folder, text, session.id)}"
                 ) from None
             if not new and held is None and os.path.lexists(path):
                 probe = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
                 if not _try_lock(probe):
-                    raise RecordBusy(path, keep_aside(text, session.id))
+                    raise RecordBusy(path, keep_aside(self.folder, text, session.id))
             if path in self._seen and scan.current(path) != self._seen[path]:
-                raise RecordChanged(path, keep_aside(text, session.id))
+                raise RecordChanged(path, keep_aside(self.folder, text, session.id))
             fd = write_atomic(path, text, new=new, hold=self._live)
         except OSError as exc:
             if isinstance(exc, FileExistsError):
                 raise
-            raise _disk_error("write", path, exc) from None
+            raise disk_error("write", path, exc) from None
         finally:
             if probe is not None:
                 os.close(probe)
@@ -315,7 +292,7 @@ class Store:
         try:
             fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
         except OSError as exc:
-            raise _disk_error("open", path, exc) from None
+            raise disk_error("open", path, exc) from None
         if not _try_lock(fd):
             os.close(fd)
             raise RecordBusy(path)

@@ -92,7 +92,7 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _write(path: Path, text: str) -> None:
-    from reflect_cli.records.store import write_atomic
+    from reflect_cli.records.atomic import write_atomic
 
     home = path.parent
     try:

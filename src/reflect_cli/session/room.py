@@ -66,7 +66,7 @@ class Bounded:
         return f"Not saved: {why}. The text is kept in {kept}: add it in parts, or link a file."
 
     def _keep(self, text: str) -> Path:
-        return keep_aside(text, self.session.id)
+        return keep_aside(self.store.folder, text, self.session.id)
 
     def ask(self, prompt: str, default: str = "") -> str:
         while True:

@@ -1,0 +1,92 @@
+"""Text that could not be saved in its record, kept aside where the facilitator will find
+it after a reboot (``/tmp`` is emptied by one): ``<sessions>/.reflect/kept/`` (git never
+sees it: `.reflect/` ignores itself), else the user's state folder
+(``$XDG_STATE_HOME/reflect/kept/``, by default ``~/.local/state/reflect/kept/``).
+
+Owner-only and never through a link: each folder below the start is opened with
+``O_NOFOLLOW`` (a `.reflect` or `kept` that is a link is not used), must be the user's
+own, and the file is created ``O_EXCL`` in the folder's descriptor with mode 0600.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+from reflect_cli.errors import StoreError
+from reflect_cli.records.atomic import OWNER_ONLY
+from reflect_cli.records.home import FOLDER, Unusable, write_gitignore
+
+KEPT = "kept"
+_DIRECTORY = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
+
+
+def state_folder() -> Path:
+    """The user's state folder for reflect (XDG), where kept text goes when the sessions
+    folder's own cannot be used."""
+    base = os.environ.get("XDG_STATE_HOME") or os.path.join(
+        os.path.expanduser("~"), ".local", "state"
+    )
+    return Path(base) / "reflect"
+
+
+def keep_aside(folder: Path, text: str, stem: str) -> Path:
+    """Save ``text`` (for the session named ``stem``) where it is kept; the path."""
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    name = f"{stem}-{stamp}-{os.urandom(2).hex()}.yaml"
+    problems = []
+    for start, below in _places(folder):
+        try:
+            with _private_folder(start, below) as fd:
+                _create(fd, name, text)
+        except (OSError, Unusable) as exc:
+            problems.append(f"{start.joinpath(*below)}: {getattr(exc, 'strerror', None) or exc}")
+            continue
+        return start.joinpath(*below, name)
+    raise StoreError("the unsaved text could not be kept anywhere (" + "; ".join(problems) + ")")
+
+
+def _places(folder: Path) -> list[tuple[Path, tuple[str, ...]]]:
+    state = state_folder()
+    return [(Path(os.path.realpath(folder)), (FOLDER, KEPT)), (state.parent, (state.name, KEPT))]
+
+
+@contextlib.contextmanager
+def _private_folder(start: Path, below: tuple[str, ...]) -> Iterator[int]:
+    """The descriptor of ``start/below…``, each part below ``start`` made (0700) when
+    missing and opened without following a link; the user's own."""
+    start.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(start, _DIRECTORY)
+    try:
+        for part in below:
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(part, 0o700, dir_fd=fd)
+            inner = os.open(part, _DIRECTORY | os.O_NOFOLLOW, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+            info = os.fstat(fd)
+            if info.st_uid != os.geteuid() or not stat.S_ISDIR(info.st_mode):
+                raise Unusable(f"{part} belongs to someone else")
+            if part == FOLDER:
+                with contextlib.suppress(Unusable):
+                    write_gitignore(start / part)
+        yield fd
+    finally:
+        os.close(fd)
+
+
+def _create(folder: int, name: str, text: str) -> None:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(name, flags, OWNER_ONLY, dir_fd=folder)
+    try:
+        os.fchmod(fd, OWNER_ONLY)
+        with os.fdopen(fd, "wb", closefd=False) as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+    finally:
+        os.close(fd)
