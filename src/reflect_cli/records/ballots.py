@@ -40,6 +40,17 @@ class Ballot:
     passed: int = 0
     entered_by: set[str] = field(default_factory=set)
 
+    @classmethod
+    def of_draft(cls, record: AnswerRecord, taken: list[str]) -> Ballot:
+        """What a draft of an older version kept of a round under way in the record
+        itself (``taken``: who had had their turn, when it did not say)."""
+        ballot = cls(passed=record.passed, entered_by=set(record.entered_by))
+        for rating in record.ratings:
+            ballot.counts[(rating.organization, rating.value)] += 1
+        if record.rated and not record.entered_by:
+            ballot.entered_by = set(taken)
+        return ballot
+
     def rate(self, handle: str, organization: str, value: RatingValue) -> None:
         self.counts[(organization, value)] += 1
         self.entered_by.add(handle)
@@ -107,6 +118,7 @@ class Ballots:
                 entered_by=set(round_codec.names_of(raw.get("entered_by"), record.id)),
             )
             for rating in round_codec.ratings_of(raw.get("counts"), record.kind, record.id):
+                _check_fits(record, rating.value)
                 ballot.counts[(rating.organization, rating.value)] += 1
         except (ValueError, TypeError) as exc:
             raise StoreError(
@@ -123,6 +135,15 @@ class Ballots:
         """The round ended and is in the record: nothing of it stays here."""
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.path(qid))
+
+
+def _check_fits(record: AnswerRecord, value: RatingValue) -> None:
+    """A value this question could have been given: on its scale, one of its choices."""
+    scale, labels = record.scale, {c.label for c in record.choices}
+    if scale is not None and isinstance(value, int) and not scale.min <= value <= scale.max:
+        raise ValueError(f"{value} is outside {scale.min} to {scale.max}")
+    if labels and isinstance(value, str) and value not in labels:
+        raise ValueError(f"{value!r} is not one of the choices")
 
 
 def _state_folder(folder: Path) -> Path:

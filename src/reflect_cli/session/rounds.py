@@ -134,12 +134,9 @@ class RoundRunner:
         (kept first, then the record saved without them)."""
         kept = self.ballots.load(record) if self.ballots is not None else None
         if kept is None:
-            kept = Ballot(passed=record.passed, entered_by=set(record.entered_by))
-            for rating in record.ratings:
-                kept.counts[(rating.organization, rating.value)] += 1
-            if record.rated and not record.entered_by:  # before entered_by: in roster order
-                taken = present(self.session)[: len(record.ratings) + record.passed]
-                kept.entered_by = {p.handle for p in taken}
+            # Before entered_by was kept, people took their turn in roster order.
+            taken = present(self.session)[: len(record.ratings) + record.passed]
+            kept = Ballot.of_draft(record, [p.handle for p in taken])
             if kept.entered_by:
                 self._keep(record, kept)
         self.ballot = kept

@@ -1,0 +1,134 @@
+"""A round under way, kept outside the shared folder: owner-only, no order, untrusted
+when read back, never through a link."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import stat
+import sys
+import termios
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reflect_cli.errors import StoreError
+from reflect_cli.model import AnswerRecord, Kind, RoundKind, Scale
+from reflect_cli.records.ballots import Ballot, Ballots
+from reflect_cli.ui import hidden
+
+RECORD = AnswerRecord("trust", "Trust?", Kind.SCALE, scale=Scale(1, 5), round=RoundKind.ANONYMOUS)
+PEOPLE = [
+    ("lan", "Seattle Parks and Recreation"),
+    ("hope", "Seattle Parks and Recreation"),
+    ("ravi", "Library"),
+    ("李雷", "北京图书馆"),
+    ("grace", ""),
+]
+
+
+def test_kept_owner_only_in_reflect_and_read_back(tmp_path: Path) -> None:
+    (tmp_path / "sessions").mkdir()
+    ballots = Ballots(tmp_path / "sessions", "2026-11-23-northgate-ost-1a2b")
+    ballot = Ballot()
+    ballot.rate("lan", "Seattle Parks and Recreation", 4)
+    ballot.pass_turn("ravi")
+    ballots.save("trust", ballot)
+    path = ballots.path("trust")
+    assert path.parent == tmp_path / "sessions" / ".reflect" / "rounds"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert ballots.load(RECORD) == ballot
+    ballots.remove("trust")
+    assert ballots.load(RECORD) is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(PEOPLE), st.integers(1, 5)), max_size=10),
+    st.randoms(use_true_random=False),
+)
+def test_no_order_of_entry_is_kept(
+    entries: list[tuple[tuple[str, str], int]], draw: random.Random
+) -> None:
+    def kept(order: list[tuple[tuple[str, str], int]]) -> str:
+        ballot = Ballot()
+        for (handle, organization), value in order:
+            ballot.rate(handle, organization, value)
+        return ballot.to_json("trust")
+
+    shuffled = list(entries)
+    draw.shuffle(shuffled)
+    assert kept(shuffled) == kept(entries)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"{not json",
+        b'{"question": "other", "counts": [], "passed": 0, "entered_by": []}',
+        b'{"question": "trust", "counts": [{"value": 9, "count": 1}], "passed": 0}',
+        b'{"question": "trust", "counts": [{"value": 3, "count": 100000000}]}',
+        b'{"question": "trust", "passed": -1}',
+        b"\xff\xfe",
+    ],
+)
+def test_a_damaged_round_under_way_is_one_clear_error(tmp_path: Path, content: bytes) -> None:
+    ballots = Ballots(tmp_path, "s")
+    ballots.save("trust", Ballot())
+    ballots.path("trust").write_bytes(content)
+    with pytest.raises(StoreError) as caught:
+        ballots.load(RECORD)
+    assert str(ballots.path("trust")) in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_a_link_in_place_of_the_file_is_never_followed(tmp_path: Path) -> None:
+    ballots = Ballots(tmp_path, "s")
+    ballots.save("trust", Ballot())
+    outside = tmp_path / "outside.json"
+    outside.write_text('{"question": "trust", "counts": [], "passed": 0}', encoding="utf-8")
+    ballots.path("trust").unlink()
+    ballots.path("trust").symlink_to(outside)
+    with pytest.raises(StoreError, match="symbolic link"):
+        ballots.load(RECORD)
+
+
+def test_a_reflect_folder_that_is_a_link_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`.reflect -> elsewhere` (committed by someone): the round goes to the state folder."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    sessions = tmp_path / "sessions"
+    sessions.mkdir()
+    (sessions / ".reflect").symlink_to(elsewhere)
+    ballots = Ballots(sessions, "s")
+    ballots.save("trust", Ballot())
+    assert list(elsewhere.iterdir()) == []
+    assert ballots.path("trust").is_relative_to(tmp_path / "state" / "reflect" / "rounds")
+    assert stat.S_IMODE(ballots.path("trust").stat().st_mode) == 0o600
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no terminals")
+def test_a_signal_during_a_hidden_entry_puts_the_terminal_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """In a real pseudo-terminal: echo is off while the entry is read; SIGUSR1 (whose
+    default would end the process with echo still off) ends the entry like Ctrl-C, the
+    terminal as it was."""
+    main, side = os.openpty()
+    with open(side, closefd=True) as terminal:
+        monkeypatch.setattr(sys, "stdin", terminal)
+        assert termios.tcgetattr(side)[3] & termios.ECHO
+        with pytest.raises(KeyboardInterrupt), hidden.terminal_restored():
+            attributes = termios.tcgetattr(side)
+            attributes[3] &= ~termios.ECHO  # what getpass does
+            termios.tcsetattr(side, termios.TCSADRAIN, attributes)
+            os.kill(os.getpid(), signal.SIGUSR1)
+        assert termios.tcgetattr(side)[3] & termios.ECHO
+        assert signal.getsignal(signal.SIGUSR1) == signal.SIG_DFL  # put back as it was
+    os.close(main)
