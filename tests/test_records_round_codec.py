@@ -139,6 +139,8 @@ def test_a_question_without_a_round_has_no_round_keys() -> None:
         (1, {"ratings": [{"value": "Cooperative", "count": True}]}, "count of 'type'"),
         (1, {"ratings": [{"value": "Cooperative", "count": 10**8}]}, "count 1 to 10,000"),
         (1, {"round_ended": "maybe"}, "round_ended"),
+        (1, {"withheld": -1}, "withheld of 'type' cannot be negative"),
+        (1, {"withheld": "1"}, "withheld of 'type' must be a whole number"),
     ],
 )
 def test_damaged_round_keys_are_one_clear_error(
@@ -190,7 +192,12 @@ def test_an_anonymous_round_is_stored_as_pooled_counts_in_no_order(
     assert codec.dump(anonymous(shuffled)) == written
     stored = yaml.safe_load(written)["domains"][0]["questions"][0]["ratings"]
     assert all(set(item) <= {"organization", "value", "count"} for item in stored)
-    assert sum(item["count"] for item in stored) == len(ratings)
+    question = yaml.safe_load(written)["domains"][0]["questions"][0]
+    if len(ratings) == 1:  # a single value would be its author's: only how many is kept
+        assert stored == [] and question["withheld"] == 1
+    else:
+        assert sum(item["count"] for item in stored) == len(ratings)
+        assert "withheld" not in question
     per_organization: dict[str, int] = {}
     for item in stored:
         if "organization" in item:

@@ -365,7 +365,8 @@ def test_an_anonymous_round_of_one_rating_shows_no_value(
     result = [line for line in shown if "Integrated" in line and "3) Integrated" not in line]
     assert result == [], result  # no bar, no count, no "most chose" names the value
     record = Store(sessions_dir).load(session_id).find("type")
-    assert record is not None and len(record.ratings) == 1  # kept, 0600, for more later
+    # Only how many: the value would be Monica's (she was asked first, in roster order).
+    assert record is not None and record.ratings == [] and record.withheld == 1
     assert record.round_ended and not record.in_progress and not record.entered_by
     beside = (sessions_dir / f"{session_id}.md").read_text(encoding="utf-8")
     assert "not enough ratings to show anonymously (n=1)" in beside

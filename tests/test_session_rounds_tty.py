@@ -202,6 +202,7 @@ def test_an_anonymous_round_interrupted_after_one_entry_never_shows_it(
     assert not any("█" in line or "most chose" in line for line in screen)
     kind = question(sessions_dir, "type")
     assert kind["round_ended"] is True and "in_progress" not in kind and "entered_by" not in kind
-    # Kept in the record (0600) with no organization (one rating is its author's);
-    # shown nowhere.
-    assert kind["ratings"] == [{"value": "Integrated", "count": 1}]
+    # One rating would be its author's (the first person asked): only how many is kept.
+    assert kind["ratings"] == [] and kind["withheld"] == 1
+    text = next(sessions_dir.glob("*.yaml")).read_text(encoding="utf-8")
+    assert "Integrated" not in text.split("id: type")[1].split("id: trust")[0].split("ratings")[1]

@@ -261,6 +261,9 @@ class AnswerRecord:
     entered_by: list[str] = field(default_factory=list)
     #: The round is over (everyone asked, or /skip): resuming never asks anyone again.
     round_ended: bool = False
+    #: An ended anonymous round of fewer than two ratings keeps only how many there were:
+    #: a single value would be its author's (the first person asked, in roster order).
+    withheld: int = 0
 
     @classmethod
     def asking(cls, question: Question) -> AnswerRecord:
@@ -294,11 +297,11 @@ class AnswerRecord:
     @property
     def rated(self) -> bool:
         """Whether a round has taken place: someone rated or passed."""
-        return bool(self.ratings) or self.passed > 0
+        return bool(self.ratings) or self.passed > 0 or self.withheld > 0
 
     @property
     def answered(self) -> bool:
-        said = (self.answer is not None and self.answer != "") or bool(self.ratings)
+        said = self.answer not in (None, "") or bool(self.ratings) or self.withheld > 0
         return said and not self.in_progress
 
     @property

@@ -169,6 +169,7 @@ def _question(raw: Fields) -> AnswerRecord:
         passed_by=_round(raw, "passed_by", lambda v: round_codec.names_of(v, qid)),
         bands=_round(raw, "bands", lambda v: round_codec.bands_of(v, qid)),
         entered_by=_round(raw, "entered_by", lambda v: round_codec.names_of(v, qid, "entered_by")),
+        withheld=_round(raw, "withheld", lambda v: round_codec.count_of(v, qid, "withheld")),
         round_ended=raw.flag("round_ended"),
     )
 

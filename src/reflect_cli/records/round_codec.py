@@ -16,7 +16,7 @@ from typing import Any
 
 from reflect_cli import kinds
 from reflect_cli.model import AnswerRecord, Band, Kind, Rating, RoundKind
-from reflect_cli.rounds.analysis import RatingValue, stored_ratings
+from reflect_cli.rounds.analysis import RatingValue, stored_ratings, under_way, withheld
 
 _ROUND_KINDS = {k.value: k for k in RoundKind}
 
@@ -29,11 +29,17 @@ def to_dict(question: AnswerRecord) -> dict[str, Any]:
     """The round keys of a question record (none for a question without a round)."""
     if not question.round:
         return {}
+    kept = question.withheld
     if question.round is RoundKind.ANONYMOUS:
-        ratings = tally_dicts(stored_ratings(question))
+        stored = stored_ratings(question)
+        if withheld(question.round, len(stored)) and not under_way(question):
+            kept, stored = kept + len(stored), []  # one value would be its author's
+        ratings = tally_dicts(stored)
     else:
         ratings = [rating_dict(r) for r in question.ratings]
     data: dict[str, Any] = {"ratings": ratings, "passed": question.passed}
+    if kept:
+        data["withheld"] = kept
     if question.passed_by:
         data["passed_by"] = list(question.passed_by)
     # Who has had their turn in an anonymous round is never written here: while the
@@ -121,8 +127,8 @@ def count_of(value: Any, qid: str, key: str = "passed") -> int:
         return 0
     if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= 10**9:
         raise ValueError(f"{key} of {qid!r} must be a whole number, not {value!r}")
-    if key == "passed" and value < 0:
-        raise ValueError(f"passed of {qid!r} cannot be negative")
+    if key in ("passed", "withheld", "count") and value < 0:
+        raise ValueError(f"{key} of {qid!r} cannot be negative")
     return value
 
 

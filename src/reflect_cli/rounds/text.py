@@ -47,6 +47,8 @@ def of_record(record: AnswerRecord, participants: Sequence[Participant]) -> Roun
     ]
     if under_way(record):  # an older draft's entries: shown when the round has ended
         return RoundResult(record.kind, len(pairs), record.passed, withheld=True, under_way=True)
+    if record.withheld:  # stored without its value: only how many
+        return RoundResult(record.kind, len(pairs) + record.withheld, record.passed, withheld=True)
     scale = record.scale
     low, high = (scale.min, scale.max) if scale is not None else (1, 5)
     return analyse(
