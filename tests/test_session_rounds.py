@@ -17,6 +17,7 @@ from reflect_cli.model import Protocol, Rating, RoundKind, Session
 from reflect_cli.protocols import catalog
 from reflect_cli.records.ballots import Ballots
 from reflect_cli.records.store import Store
+from reflect_cli.render.export import view as export_view
 from reflect_cli.render.markdown import render_session
 from reflect_cli.rounds.analysis import OTHER_ORGANIZATIONS
 from reflect_cli.session.console import CLEARED, ScriptedConsole
@@ -485,6 +486,8 @@ def test_an_older_draft_mid_round_shows_nothing_and_resume_moves_it_out_of_the_f
     out = io.StringIO()
     show_session(draft, Console(file=out, width=100))
     assert "Round (anonymous): under way: shown when the round ends" in out.getvalue()
+    exported = export_view.shown(draft).find("type")  # what every export is made from
+    assert exported is not None and exported.ratings == []
 
     console = ScriptedConsole(["/pause"])
     with pytest.raises(SessionInterrupted):

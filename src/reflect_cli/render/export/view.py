@@ -15,6 +15,7 @@ import dataclasses
 from typing import Any
 
 from reflect_cli import model
+from reflect_cli.rounds.analysis import under_way
 
 
 def _fields(names: str) -> frozenset[str]:
@@ -34,7 +35,7 @@ SHOWN: dict[type, frozenset[str]] = {
     model.DomainRecord: _fields("id title questions"),
     model.AnswerRecord: _fields(
         "id prompt kind choices answer credits skipped scale required help round ratings "
-        "passed passed_by bands round_ended"
+        "passed passed_by bands round_ended withheld"
     ),
     model.Choice: _fields("label help"),
     model.Scale: _fields("min max labels"),
@@ -54,6 +55,9 @@ NOT_SHOWN: dict[type, frozenset[str]] = {
 def shown(session: model.Session, include_private: bool = False) -> model.Session:
     """A new session with only what an export shows (private notes only when asked)."""
     view: model.Session = _copy(session)
+    for (_, source), (_, copied) in zip(session.answers(), view.answers(), strict=True):
+        if under_way(source):  # an older draft's round under way: none of its entries
+            copied.ratings, copied.passed = [], 0
     if not include_private:
         view.notes = []
     return view
