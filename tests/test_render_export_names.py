@@ -112,3 +112,6 @@ def test_name_terms_of_the_issues_cases() -> None:
     assert name_terms("Wu Mei")[1] == {"wu", "mei"}
     assert "de" not in name_terms("Ana de la Cruz")[1]  # a particle, not a family name
     assert "李雷" in name_terms("李雷")[1]
+    # An initial run into an everyday word, or an "s" after a part, is an English word:
+    # Sam Park is not in "Seattle Parks" nor in "spark".
+    assert not {"parks", "spark"} & name_terms("Sam Park")[0]

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
+from typing import Any
 
 # Text is folded by the one function search folds with too.
 from reflect_cli.folding import fold as fold
@@ -41,8 +42,8 @@ _UNSPACED = re.compile(
     "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
     "\uf900-\ufaff\U00020000-\U0003134f]"
 )
-#: Markdown emphasis and strike-through marks, looked through inside a word.
-_EMPHASIS = re.compile(r"[*_~]+")
+#: Markdown emphasis and strike-through marks inside a word: looked through.
+_IN_WORD = re.compile(r"[^\W_][*_~]+[^\W_]")
 
 
 def words(name: str) -> list[str]:
@@ -84,10 +85,13 @@ def name_terms(name: str) -> tuple[set[str], set[str]]:
     runs = ["".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 2, len(parts) + 1)]
     runs += [parts[-1] + parts[0]] if len(parts) > 1 else []
     # An initial run into another part, as in addresses: "mhaugen@", "monicah".
+    # (Not with an everyday word, "s" + "park"; "park" + "s" is its plural.)
     for i, first in enumerate(parts):
         for j, other in enumerate(parts):
-            if i != j and first[:1].isalpha() and _letters(other) > 2 and not unspaced(other):
-                runs += [first[0] + other, other + first[0]]
+            if i == j or not first[:1].isalpha() or _letters(other) <= 2 or unspaced(other):
+                continue
+            if other not in COMMON_WORDS:
+                runs += [first[0] + other] + ([other + first[0]] if first[0] != "s" else [])
     whole.update(run for joined in runs for run in (joined, joined.replace("'", "")))
     for number, part in enumerate(parts):
         for piece in {part, part.replace("'", ""), *part.split("'")}:
@@ -140,6 +144,33 @@ def _alternative(term: str) -> str:
     return before + body + after
 
 
+def _tree(terms: list[str]) -> list[str]:
+    """The terms as one pattern factored by their common prefixes (none when no terms):
+    "monica|monika|mona" is "mon(?:ica|ika|a)". A term that ends where a longer one goes
+    on is optional at that point, longest first, as an alternation sorted by length is."""
+    root: dict[str, dict[str, Any]] = {}
+    for term in terms:
+        node = root
+        for char in term:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return [_branches(root)] if terms else []
+
+
+def _branches(node: dict[str, Any]) -> str:
+    parts = [
+        (r"[\s\-]+" if char == " " else re.escape(char)) + _branches(child)
+        for char, child in node.items()
+        if char
+    ]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    if "" in node:
+        return (f"(?:{body})" if len(parts) == 1 else body) + "?"
+    return body
+
+
 class Matcher:
     """Every known term, found on word boundaries in folded text."""
 
@@ -166,7 +197,13 @@ class Matcher:
     def _compiled(self) -> re.Pattern[str] | None:
         if self._pattern is None and self.terms:
             ordered = sorted(self.terms, key=len, reverse=True)
-            spaced = "|".join(_alternative(t) for t in ordered if not unspaced(t))
+            # Terms with a digit or of two letters carry their own look-arounds; the rest
+            # share one prefix tree (a few branches per position, not one per term).
+            special = [t for t in ordered if _letters(t) <= 2 or t[0].isdigit() or t[-1].isdigit()]
+            plain = [t for t in ordered if t not in set(special) and not unspaced(t)]
+            spaced = "|".join(
+                [*(_alternative(t) for t in special if not unspaced(t)), *_tree(plain)]
+            )
             apart = "|".join(re.escape(t) for t in ordered if unspaced(t))
             # A digit is a boundary too ("monica2"): the look-arounds only refuse a letter
             # next to the term, and prune the search to where a word starts. An "s" typed
@@ -182,14 +219,24 @@ class Matcher:
         if self._compiled() is None or not text:
             return
         found = list(self._scan(text, None))
-        if _EMPHASIS.search(text):  # "*Mon*ica", "**Hau**gen": emphasis looked through
-            kept = [i for i, c in enumerate(text) if c not in "*_~"]
+        if _IN_WORD.search(text):  # "*Mon*ica", "**Hau**gen": emphasis looked through
             taken = [(f.start, f.end) for f in found]
-            for extra in self._scan("".join(text[i] for i in kept), kept):
+            for extra in self._through_emphasis(text):
                 if all(extra.end <= start or extra.start >= end for start, end in taken):
                     found.append(extra)
             found.sort(key=lambda f: f.start)
         yield from found
+
+    def _through_emphasis(self, text: str) -> Iterator[Found]:
+        """Matches in each line that has an emphasis mark inside a word, read without
+        the marks (only those lines: a document's own emphasis is between words)."""
+        for line in re.finditer(r"[^\n]+", text):
+            if not _IN_WORD.search(line[0]):
+                continue
+            kept = [line.start() + i for i, c in enumerate(line[0]) if c not in "*_~"]
+            number = text.count("\n", 0, line.start())
+            for found in self._scan("".join(text[i] for i in kept), kept):
+                yield replace(found, line=number)
 
     def _scan(self, text: str, where: list[int] | None) -> Iterator[Found]:
         """Matches in ``text``; ``where`` maps its characters to the caller's text."""
