@@ -279,6 +279,8 @@ def test_a_zip_holds_the_same_files(cli: Any, folder: Path) -> None:
         inside = {name: archive.read(name) for name in archive.namelist()}
     assert inside == {p.name: p.read_bytes() for p in Path("package").iterdir()}
     assert Package("package.zip").get_resource("answers").read_rows()
+    again = cli("export", "-o", "package.zip")
+    assert again.exit_code == 2 and "--force" in again.stderr  # never overwritten unasked
     assert os.stat("package.zip").st_mode & 0o777 == 0o600
 
 

@@ -93,3 +93,16 @@ def test_a_persons_id_follows_the_person_not_the_spelling() -> None:
     assert person_id(Participant("Hope Family Center (Parent)", handle="participant-3"), True) == (
         "participant-3"
     )
+
+
+def test_a_question_asked_twice_is_refused_naming_it() -> None:
+    """A hand-edited record that asks one question twice would give two answers rows
+    with one key: refused with one clear line, never a package that breaks its keys."""
+    import pytest
+
+    from reflect_cli.errors import InputError
+
+    twice = session("lan: yes")
+    twice.domains[0].questions.append(AnswerRecord("q", "Again?", Kind.TEXT, answer="no"))
+    with pytest.raises(InputError, match="asks question 'q' twice"):
+        Builder().add(twice, facts(twice))
