@@ -150,7 +150,15 @@ def _root(
 
 def _register() -> None:
     """Every command, named here in one place: the modules only define functions."""
-    from reflect_cli.cli import commitments, protocols, reading, review, sessions, trends
+    from reflect_cli.cli import (
+        commitments,
+        protocols,
+        reading,
+        review,
+        sessions,
+        snapshot,
+        trends,
+    )
 
     app.command()(sessions.start)
     app.command()(sessions.resume)
@@ -159,6 +167,7 @@ def _register() -> None:
     app.command()(reading.show)
     app.command()(reading.search)
     app.command()(trends.trends)
+    app.command()(snapshot.snapshot)
     app.command()(review.export)
     app.command()(review.edit)
     app.command()(commitments.commitments)

@@ -1,0 +1,203 @@
+"""`reflect snapshot`: one printed page of figures for a school year, redacted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from reflect_cli.cli.options import Collaborative, ProtocolId, Since, Site, Until
+from reflect_cli.cli.selecting import bulk, open_store, selection
+from reflect_cli.ui import screen
+
+if TYPE_CHECKING:
+    from reflect_cli.analysis.periods import Period
+    from reflect_cli.analysis.snapshot import Quote
+    from reflect_cli.model import Session
+    from reflect_cli.records.store import Store
+    from reflect_cli.records.summary import Summary
+    from reflect_cli.render.export import Redactor
+
+SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
+
+
+def snapshot(
+    ctx: typer.Context,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="The page: FILE.pdf, FILE.html or FILE.md.")
+    ],
+    period: Annotated[
+        str,
+        typer.Option(
+            "--period", help="The school year (2025-26) [default: the latest with a session]."
+        ),
+    ] = "",
+    min_cell: Annotated[
+        int,
+        typer.Option(
+            "--min-cell",
+            help='Show a count of fewer than this many partnerships as "fewer than N" (3 or '
+            "more; 1 shows every count).",
+        ),
+    ] = 3,
+    quote: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--quote",
+            metavar="SESSION:QUESTION",
+            help="Print this session's answer to this question (a session id or unique "
+            "prefix, a question id), redacted (repeatable).",
+        ),
+    ] = None,
+    year_starts: Annotated[
+        str, typer.Option("--year-starts", help="The month a school year starts in.")
+    ] = "August",
+    as_of: Annotated[
+        str, typer.Option("--as-of", help="Commitments as of this date [default: today].")
+    ] = "",
+    force: Annotated[bool, typer.Option(help="Overwrite the -o file if it exists.")] = False,
+    browser: Annotated[
+        str | None,
+        typer.Option(help="PDF: the Chromium or Chrome to print with [default: on PATH]."),
+    ] = None,
+    collaborative: Collaborative = "",
+    site: Site = "",
+    protocol: ProtocolId = "",
+    since: Since = "",
+    until: Until = "",
+) -> None:
+    """One page of figures for a school year, to print and share: how many partnerships
+    at how many sites, the sessions held, the types of partnership and how they moved
+    since the year before, the hallmarks' medians and spread, the helping and hindering
+    factors named most, and the commitments kept; optionally answers picked with --quote.
+
+    Always redacted (no person, collaborative or site named; the page is checked after
+    rendering and refused if one is left). A count of fewer than --min-cell partnerships
+    is shown as "fewer than 3", never the number, nor a count that would give it away.
+    Complete sessions only; a partnership counts once, by its latest session in the year."""
+    import datetime as dt
+
+    from reflect_cli.analysis.periods import By, month_of, parse_period
+    from reflect_cli.dates import parse_date
+    from reflect_cli.errors import InputError
+    from reflect_cli.records.output import check_output, write_output
+
+    fmt = SUFFIXES.get(output.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{output.name}: the page is FILE.pdf, FILE.html or FILE.md")
+    if min_cell < 1 or min_cell == 2:
+        raise InputError(
+            '--min-cell: 3 or more (or 1 to show every count): "fewer than 2" could only be 1'
+        )
+    check_output(output, force=force)
+    start_month = month_of(year_starts)
+    chosen = parse_period(period, By.SCHOOL_YEAR, start_month) if period else None
+    today = parse_date(as_of, "--as-of") if as_of else dt.date.today().isoformat()
+    printer = None
+    if fmt == "pdf":
+        from reflect_cli.render.export import pdf
+
+        printer = pdf.find_browser(browser)  # before any reading: fail fast
+    with bulk():
+        document = _page(ctx, chosen, start_month, today, min_cell, quote or [], fmt)
+    if printer is not None:
+        from reflect_cli.render.export import pdf
+
+        write_output(output, pdf.print_pdf(document, printer), force=force)
+    else:
+        write_output(output, document, force=force)
+    screen.message(f"wrote {output} (data snapshot, {fmt})")
+
+
+def _page(
+    ctx: typer.Context,
+    chosen: object,
+    start_month: int,
+    as_of: str,
+    min_cell: int,
+    quotes: list[str],
+    fmt: str,
+) -> str:
+    """The checked page: the period's figures, the quotes redacted, the whole rendered
+    and refused if a name is left."""
+    import datetime as dt
+
+    from reflect_cli.analysis import commitments
+    from reflect_cli.analysis import snapshot as figures
+    from reflect_cli.analysis.periods import By, Per, Period, grouped
+    from reflect_cli.errors import StoreError
+    from reflect_cli.model import SessionStatus
+    from reflect_cli.records import lookup, word_choices
+    from reflect_cli.render import snapshot as drawing
+    from reflect_cli.render.export import known
+
+    store = open_store(ctx)
+    wanted = selection(ctx, limit=False)
+    wanted.status = SessionStatus.COMPLETE  # a draft is never a partnership's state
+    summaries = wanted.apply(store)
+
+    def group(per: Per) -> dict[Period, list[Summary]]:
+        return grouped(
+            summaries,
+            day=lambda s: dt.date.fromisoformat(s.date),
+            partnership=lambda s: s.collaborative,
+            order=lambda s: (s.started, s.id),
+            by=By.SCHOOL_YEAR,
+            per=per,
+            start_month=start_month,
+        )
+
+    latest, held = group(Per.PARTNERSHIP), group(Per.SESSION)
+    if not latest:
+        raise StoreError(f"no complete sessions match in {store.folder.absolute()}")
+    period = chosen if isinstance(chosen, Period) else max(latest)
+    if period not in latest:
+        raise StoreError(f"no complete sessions match in the school year {period.label}")
+    earlier = [p for p in latest if p < period]
+    before = (earlier[-1], list(store.read(latest[earlier[-1]]))) if earlier else None
+    rows = lookup.commitment_rows(store.index(), [s.file for s in summaries])
+    oldest_first = list(reversed(summaries))
+    redactor, _ = known.redactor(store, oldest_first, False, False, word_choices.load(store.folder))
+    snap = figures.snapshot(
+        period,
+        len(held[period]),
+        list(store.read(latest[period])),
+        before,
+        commitments.entries(rows),
+        as_of,
+        min_cell,
+    )
+    snap.quotes = _quotes(store, quotes, {s.id for s in held[period]}, period, redactor)
+    return drawing.page(snap, "md" if fmt == "md" else "html", redactor)
+
+
+def _quotes(
+    store: Store, picked: list[str], ids: set[str], period: Period, redactor: Redactor
+) -> list[Quote]:
+    """Each picked answer as the redacted export shows it (``prepare``: the export's
+    allow-list, then the redactor), word for word otherwise."""
+    from reflect_cli.analysis.snapshot import Quote
+    from reflect_cli.errors import InputError
+    from reflect_cli.render import export as exporting
+    from reflect_cli.render.export.places import UndecidedWords
+    from reflect_cli.render.export.prepare import prepare
+
+    found: list[Quote] = []
+    for pick in picked:
+        ref, _, question_id = pick.rpartition(":")
+        if not ref or not question_id:
+            raise InputError(f"--quote: SESSION:QUESTION, not {pick!r}")
+        summary = store.resolve(ref)
+        if summary.id not in ids:
+            raise InputError(f"--quote: session {ref!r} is not one of {period.label}'s")
+        session: Session = prepare(store.session(summary), exporting.Options(redact=True), redactor)
+        record = session.find(question_id)
+        if record is None or not isinstance(record.answer, str) or not record.answer.strip():
+            raise InputError(f"--quote: session {ref!r} has no written answer to {question_id!r}")
+        number = redactor.session_numbers.get(summary.id)
+        when = f"Session {number}" if number else "a session"
+        found.append(Quote(record.prompt, record.answer, when))
+    if redactor.undecided:  # as `export --redact`: decide with export --name/--word
+        raise UndecidedWords(redactor.undecided)
+    return found

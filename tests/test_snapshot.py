@@ -1,0 +1,206 @@
+"""`reflect snapshot`: one redacted page of figures. Every figure is checked against
+values computed here from the fixture's plan (``PARTNERSHIPS``); small counts are
+checked by enumerating what a reader could work out, not by reflect's own rule."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import shutil
+import statistics
+import subprocess
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evaluation_fixture import HELPING, PARTNERSHIPS, TYPES, Built
+from reflect_cli.analysis.cells import Shown, suppress
+from reflect_cli.folding import fold
+
+ORDER = ["Cooperative", "Collaborative", "Integrated"]
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+needs_browser = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed here")
+
+
+def year_of(date: str) -> str:
+    first = int(date[:4]) if int(date[5:7]) >= 8 else int(date[:4]) - 1
+    return f"{first}-{(first + 1) % 100:02d}"
+
+
+def latest(year: str) -> list[Any]:
+    """Each partnership's latest complete meeting in the school year, by hand."""
+    found = {}
+    for p in PARTNERSHIPS:
+        for m in p.meetings:
+            later = p.collaborative not in found or found[p.collaborative][1].date < m.date
+            if not m.draft and year_of(m.date) == year and later:
+                found[p.collaborative] = (p, m)
+    return list(found.values())
+
+
+def room_type(types: str) -> str:
+    counted = Counter(TYPES[t] for t in types)
+    top = max(counted.values())
+    return " = ".join(label for label in ORDER if counted[label] == top)
+
+
+def page(cli: Any, tmp_path: Path, *args: str, name: str = "s.md") -> str:
+    out = tmp_path / name
+    result = cli("snapshot", "-o", str(out), "--as-of", "2026-06-30", *args)
+    assert result.exit_code == 0, result.stderr
+    assert out.stat().st_mode & 0o777 == 0o600
+    return out.read_text(encoding="utf-8")
+
+
+def row(document: str, label: str) -> str:
+    """The count cell of a Markdown table row."""
+    (found,) = re.findall(rf"^\| {re.escape(label)} \| (.*?) \|$", document, re.MULTILINE)
+    return found
+
+
+def test_every_figure_without_suppression(
+    cli: Any, evaluation_sessions: Built, tmp_path: Path
+) -> None:
+    doc = page(cli, tmp_path, "--period", "2024-25", "--min-cell", "1")
+    now = latest("2024-25")
+    held = [
+        m for p in PARTNERSHIPS for m in p.meetings if not m.draft and year_of(m.date) == "2024-25"
+    ]
+    assert f"**{len(now)} partnerships** at {len({p.site for p, _ in now})} sites" in doc
+    assert f"**{len(held)}** sessions held" in doc
+    types = Counter(room_type(m.types) for _, m in now)
+    for label in [*ORDER, "Cooperative = Collaborative"]:
+        assert row(doc, label) == str(types[label])
+    before = {p.collaborative: room_type(m.types) for p, m in latest("2023-24")}
+    changes = Counter(
+        (before[p.collaborative], room_type(m.types))
+        for p, m in now
+        if p.collaborative in before and before[p.collaborative] != room_type(m.types)
+    )
+    both = sum(1 for p, _ in now if p.collaborative in before)
+    moved = sum(changes.values())
+    assert (
+        f"of the {both} partnerships that answered in both years, {both - moved} kept their "
+        f"type and {moved} changed it" in doc
+    )
+    for (a, b), n in changes.items():
+        assert row(doc, f"{a} → {b}") == str(n)
+    ratings = [r for _, m in now for r in m.leadership if r is not None]
+    q1, median, q3 = statistics.quantiles(ratings, n=4, method="inclusive")
+    cells = row(doc, "How strong is shared leadership in our partnership? (1 to 5)")
+    assert cells == f"{median:g} \\| {q1:g}–{q3:g} \\| {len(now)}".replace("\\|", "|")
+    helping = Counter(HELPING[c] for _, m in now for c in (m.helping or ""))
+    top = sorted(helping.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+    for label, n in top:
+        assert f"- {label}: **{n}** of {len(now)} partnerships" in doc
+
+
+def test_small_counts_are_never_shown(cli: Any, evaluation_sessions: Built, tmp_path: Path) -> None:
+    doc = page(cli, tmp_path, "--period", "2025-26")
+    types = Counter(room_type(m.types) for _, m in latest("2025-26"))
+    assert types["Cooperative"] in (1, 2)  # the fixture's small cell
+    assert row(doc, "Cooperative") == "fewer than 3"
+    # The total (shown) minus the rest must not give it away: the rest is not all exact.
+    shown = [row(doc, label) for label in ORDER[1:]]
+    assert not all(cell.isdigit() for cell in shown)
+    for label, n in types.items():
+        if 0 < n < 3:
+            assert row(doc, label) == "fewer than 3"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 12), min_size=1, max_size=6), st.sampled_from([3, 4, 5]))
+def test_no_small_count_can_be_worked_out(values: list[int], min_cell: int) -> None:
+    """Every way the hidden counts could add up to the total, enumerated: each small
+    count shown as "fewer than" could be at least two numbers."""
+    total = sum(values)
+    cells = suppress(values, total, min_cell)
+    hidden = [i for i, c in enumerate(cells) if not c.exact]
+    for i, cell in enumerate(cells):
+        if 0 < values[i] < min_cell:
+            assert not cell.exact
+    if any(c.shown is Shown.WITHHELD for c in cells):
+        return
+    left = total - sum(c.value for c in cells if c.exact)
+    ranges = [
+        range(1, min_cell)
+        if cells[i].shown is Shown.FEWER
+        else range(max(cells[i].floor, min_cell), total + 1)
+        for i in hidden
+    ]
+    possible: dict[int, set[int]] = {i: set() for i in hidden}
+    for guess in itertools.product(*ranges):
+        if sum(guess) == left:
+            for i, v in zip(hidden, guess, strict=True):
+                possible[i].add(v)
+    for i in hidden:
+        assert values[i] in possible[i]
+        if cells[i].shown is Shown.FEWER:
+            assert len(possible[i]) >= 2
+
+
+def test_a_quote_is_redacted_and_escaped(
+    cli: Any, evaluation_sessions: Built, tmp_path: Path
+) -> None:
+    session_id = evaluation_sessions.ids[("Lake Hills Partners", "2025-10-09")]
+    record = next(evaluation_sessions.folder.rglob(f"{session_id}.yaml"))
+    text = record.read_text(encoding="utf-8")
+    planted = "grace: Hope Tesfaye and Nguyễn Thị Lan <script>x</script> shared the calendar."
+    text = text.replace("'maria: The calendar is shared now.'", f"'{planted}'")
+    assert planted in text
+    record.write_text(text, encoding="utf-8")
+    quote = f"{session_id[:16]}:hallmarks-evidence"
+    html = page(cli, tmp_path, "--period", "2025-26", "--quote", quote, name="s.html")
+    folded = fold(html)
+    for name in ("hope tesfaye", "nguyen thi lan", "grace", "lake hills partners"):
+        assert name not in folded
+    assert "<script>x" not in html and "&lt;script&gt;x&lt;/script&gt; shared the calendar." in html
+    assert "<script" not in html.lower()  # the page runs no script
+
+
+def test_a_quote_from_another_year_or_nowhere_is_refused(
+    cli: Any, evaluation_sessions: Built, tmp_path: Path
+) -> None:
+    old = evaluation_sessions.ids[("Lake Hills Partners", "2023-10-12")]
+    for quote in (f"{old}:hallmarks-evidence", "nothing", f"{old}:"):
+        result = cli("snapshot", "-o", str(tmp_path / "s.md"), "--quote", quote)
+        assert result.exit_code == 2
+        assert "--quote" in result.stderr and "Traceback" not in result.stderr
+        assert not (tmp_path / "s.md").exists()
+    result = cli("snapshot", "-o", str(tmp_path / "s.md"), "--min-cell", "2")
+    assert result.exit_code == 2 and not (tmp_path / "s.md").exists()
+
+
+@needs_browser
+@pytest.mark.slow
+def test_the_pdf_is_one_page_naming_no_one(
+    cli: Any, evaluation_sessions: Built, tmp_path: Path
+) -> None:
+    session_id = evaluation_sessions.ids[("Rainier Vista Collaborative", "2025-11-06")]
+    out = tmp_path / "snapshot.pdf"
+    result = cli(
+        "snapshot",
+        "-o",
+        str(out),
+        "--quote",
+        f"{session_id}:hallmarks-evidence",
+        "--quote",
+        f"{session_id}:shared-leadership",
+    )
+    assert result.exit_code == 0, result.stderr
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
+    assert re.search(r"^Pages:\s+1$", info.stdout, re.MULTILINE)
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "10 partnerships" in text and "fewer than 3" in text
+    folded = " ".join(fold(text).split())
+    for partnership in PARTNERSHIPS:
+        for name in (partnership.collaborative, partnership.site):
+            assert fold(name) not in folded
+        for person in partnership.people:
+            assert fold(person.name) not in folded
