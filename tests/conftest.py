@@ -40,6 +40,8 @@ def sessions_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point REFLECT_SESSIONS_DIR at tmp_path so no test touches a real folder."""
     folder = tmp_path / "sessions"
     monkeypatch.setenv("REFLECT_SESSIONS_DIR", str(folder))
+    # The pseudonym key (--redact) is made on first use: never in the user's own config.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.delenv("REFLECT_QUESTIONS_PATH", raising=False)
     monkeypatch.chdir(tmp_path)
     return folder

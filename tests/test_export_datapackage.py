@@ -18,6 +18,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 import pytest
+from labels import PERSON
 from frictionless import Package, validate
 
 import datapackage_fixture as fixture
@@ -260,7 +261,7 @@ def test_redacted_package_names_no_one(cli: Any, folder: Path) -> None:
         for secret in SECRETS:
             assert secret.lower() not in text.lower(), (path.name, secret)
     people = read("participants", "redacted")
-    assert all(pid.startswith("participant-") for pid in people["person_id"])
+    assert all(re.fullmatch(rf"person-{PERSON.lower()}", pid) for pid in people["person_id"])
     # The same person keeps one id across sessions; the tables still join.
     ids = people.groupby("name")["person_id"].nunique()
     assert (ids == 1).all()

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from labels import uncoded
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -104,7 +105,7 @@ def test_the_decision_is_kept_for_the_folder_and_obeyed(cli: Any, sessions_dir: 
     result = cli("export", "--redact", "--name", "Hope", "--word", "grace")
     assert result.exit_code == 0, result.stderr
     assert "Grace said the gym is open. Later, Rainier Youth Soccer (Youth member) joined." in (
-        result.stdout
+        uncoded(result.stdout)
     )
     assert "We hope so." in result.stdout
     kept = json.loads((sessions_dir / ".reflect" / "redaction.json").read_text())
@@ -113,7 +114,7 @@ def test_the_decision_is_kept_for_the_folder_and_obeyed(cli: Any, sessions_dir: 
     again = cli("export", "--redact")  # decided once: no flags needed again
     assert again.exit_code == 0 and again.stdout == result.stdout
     changed = cli("export", "--redact", "--name", "Grace")  # a later decision replaces it
-    assert "Library (Staff) said the gym is open" in changed.stdout
+    assert "Library (Staff) said the gym is open" in uncoded(changed.stdout)
 
 
 def test_name_and_word_go_with_redact_and_not_together(cli: Any, sessions_dir: Path) -> None:
@@ -160,7 +161,7 @@ def redacted(answer: str, word: str, choices: WordChoices | None = None) -> str:
     found = exporting.redactor([meeting(answer, word)], decisions=choices)
     options = exporting.Options(redact=True)
     document = "".join(exporting.render([meeting(answer, word)], "md", options, found))
-    return document.replace("\\", "")
+    return uncoded(document.replace("\\", ""))
 
 
 @settings(max_examples=60, deadline=None)

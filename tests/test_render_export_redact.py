@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from labels import PERSON, PLACE, uncoded
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -112,10 +113,10 @@ def test_redact_leaves_nobody_in_any_format(cli: Any, partnership: list[str], fm
     out = reader_text(result.stdout, fmt)
     assert leaked(out, LEAKS) == []
     assert "In May we met" in out
-    assert "Collaborative A" in out and "Site 1" in out
+    assert re.search(rf"Collaborative {PLACE}\b", out) and re.search(rf"Site {PLACE}\b", out)
     assert all(sid not in out for sid in partnership)
-    assert "Seattle Parks and Recreation (Site lead)" in out
-    assert "Rainier Youth Soccer (Coach)" in out  # Kwame, in the first session only
+    assert "Seattle Parks and Recreation (Site lead)" in uncoded(out)
+    assert "Rainier Youth Soccer (Coach)" in uncoded(out)  # Kwame, in the first session only
 
 
 def test_a_redacted_csv_says_so_on_every_row(cli: Any, partnership: list[str]) -> None:
@@ -133,13 +134,15 @@ def test_redacted_json_keeps_structure(cli: Any, partnership: list[str]) -> None
     records = json.loads(export(cli, "-f", "json").stdout)
     assert [r["id"] for r in records] == ["Session 1", "Session 2"]
     carried = records[1]["follow_up"][0]
-    assert carried["owner"] == "Rainier Youth Soccer (Coach)"
+    assert uncoded(carried["owner"]) == "Rainier Youth Soccer (Coach)"
     assert carried["from"] == "Session 1"
-    assert carried["text"] == "Rainier Youth Soccer (Coach) shares the calendar"
+    assert uncoded(carried["text"]) == "Rainier Youth Soccer (Coach) shares the calendar"
     assert records[0]["facilitator"] == ""
     answer = records[1]["domains"][0]["questions"][0]["answer"]
     assert "Participant: a typo'd speaker" in answer
-    assert "Rainier Youth Soccer (Coach) said the gym is open. Facilitator moderated." in answer
+    assert "Rainier Youth Soccer (Coach) said the gym is open. Facilitator moderated." in uncoded(
+        answer
+    )
     assert records[0]["redaction"].startswith("Redacted:")
 
 
@@ -154,11 +157,11 @@ def test_keep_places(cli: Any, partnership: list[str]) -> None:
     # The collaborative holds a person's name: keeping it would leak, so it is refused.
     result = export(cli, "--keep-places")
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr.strip() == (
+    assert uncoded(result.stderr.strip().splitlines()[-1]) == (
         "reflect: --keep-places would leak a name: the collaborative of Session 1 holds the "
         "name of the person shown as Seattle Parks and Recreation (Site lead); export without "
-        '--keep-places (it becomes "Collaborative A", "Site 1"), or rename it in the record '
-        "with `reflect edit`; nothing was written"
+        '--keep-places (it becomes "Collaborative" and "Site" with a code), or rename it in '
+        "the record with `reflect edit`; nothing was written"
     )
     assert "Monica" not in result.stderr
 
@@ -168,7 +171,7 @@ def test_keep_places_without_names_keeps_them(cli: Any, sessions_dir: Path) -> N
     result = export(cli, "--keep-places")
     assert result.exit_code == 0, result.stderr
     assert "Northgate Elementary OST, Northgate Elementary," in result.stdout
-    assert "Collaborative A" not in result.stdout and "Jo Park" not in result.stdout
+    assert "Collaborative " not in result.stdout and "Jo Park" not in result.stdout
 
 
 def test_refused_export_writes_nothing(cli: Any, partnership: list[str], tmp_path: Path) -> None:
@@ -185,8 +188,8 @@ def test_may_survives_when_nobody_is_called_may(cli: Any, sessions_dir: Path) ->
         answers={"shared-values": "In May we met. May Chen spoke; Diaz, Hope agreed.\nmay: yes"},
     )
     out = export(cli).stdout
-    assert "In May we met. Northgate PTA (Parent) spoke; Library (Staff) agreed." in out
-    assert "Northgate PTA (Parent): yes" in out
+    assert "In May we met. Northgate PTA (Parent) spoke; Library (Staff) agreed." in uncoded(out)
+    assert "Northgate PTA (Parent): yes" in uncoded(out)
 
 
 INVISIBLE = [
@@ -214,7 +217,7 @@ def test_names_written_with_invisible_characters_or_underscores(
     assert result.exit_code == 0, result.stderr
     assert leaked(reader_text(result.stdout, fmt), ["Monica", "Haugen", "mh"]) == []
     if fmt != "csv":  # CSV has no commitments
-        assert "Seattle Parks and Recreation (Site lead) books the gym" in result.stdout
+        assert "Seattle Parks and Recreation (Site lead) books the gym" in uncoded(result.stdout)
 
 
 @pytest.mark.parametrize("hidden", INVISIBLE)
@@ -245,7 +248,8 @@ def test_same_first_name_in_two_organizations(cli: Any, sessions_dir: Path) -> N
     )
     out = export(cli).stdout
     assert (
-        "Rainier Beach High (Counselor) and Library (Staff) agreed; Participant left early." in out
+        "Rainier Beach High (Counselor) and Library (Staff) agreed; Participant left early."
+        in uncoded(out)
     )
 
 
@@ -466,7 +470,7 @@ def test_redaction_property(
         assert leaked(text, forbidden([*people, outsider], [*attendance, [len(people)]])) == [], fmt
         assert "In May we met." in text
         assert "王芳" not in text and "说好。" in text, fmt
-        assert "Collaborative A" in text and "Site 1" in text
+        assert re.search(rf"Collaborative {PLACE}\b", text) and re.search(rf"Site {PLACE}\b", text)
         assert "monika" not in text and "Someone:" not in text
 
 
@@ -475,7 +479,7 @@ def test_people_of_the_collaboratives_other_sessions(cli: Any, partnership: list
     result = export(cli, partnership[1])
     assert result.exit_code == 0, result.stderr
     assert leaked(reader_text(result.stdout, "md"), ["Kwame", "kwame", "Mensah"]) == []
-    assert "Rainier Youth Soccer (Coach) said the gym is open" in result.stdout
+    assert "Rainier Youth Soccer (Coach) said the gym is open" in uncoded(result.stdout)
 
 
 def test_people_known_anywhere_in_the_folder(cli: Any, sessions_dir: Path) -> None:
@@ -508,7 +512,10 @@ def test_people_known_anywhere_in_the_folder(cli: Any, sessions_dir: Path) -> No
     assert result.exit_code == 0, result.stderr
     text = reader_text(result.stdout, "md")
     assert leaked(text, ["Dana", "Okafor", "Ines", "Varga", "Tomasz", "Wójcik", "dok"]) == []
-    assert "Boys and Girls Club (Director), Participant 1 and Lakewood Library (Librarian)" in text
+    assert (
+        "Boys and Girls Club (Director), Participant and Lakewood Library (Librarian)"
+        in uncoded(text)
+    )
     assert "Rainier Beach" not in text  # only the selection's places are named, replaced
 
 
@@ -534,9 +541,14 @@ def test_two_people_with_one_label_stay_two_and_a_shared_handle_is_this_sessions
         answers={"shared-values": "lee: We agree.\nana: So do I; Lee Chen said so."},
     )
     text = export(cli, selected).stdout
-    assert "- Northgate PTA (Parent)\n- Northgate PTA (Parent 2)\n" in text
-    assert "Northgate PTA (Parent): We agree." in text
-    assert "Northgate PTA (Parent 2): So do I; Northgate PTA (Parent) said so." in text
+    # Two parents of one PTA are two people: two codes.
+    both = re.search(
+        rf"- Northgate PTA \(Parent ({PERSON})\)\n- Northgate PTA \(Parent ({PERSON})\)\n", text
+    )
+    assert both and both[1] != both[2]
+    lee, ana = both[1], both[2]
+    assert f"Northgate PTA (Parent {lee}): We agree." in text
+    assert f"Northgate PTA (Parent {ana}): So do I; Northgate PTA (Parent {lee}) said so." in text
 
 
 def test_redacted_session_table_has_no_empty_facilitator_column(
@@ -560,8 +572,8 @@ def test_an_organization_that_names_someone_is_not_a_label(cli: Any, sessions_di
     result = export(cli, "-f", "json")
     assert result.exit_code == 0, result.stderr
     people = json.loads(result.stdout)[0]["participants"]
-    assert [p["name"] for p in people] == [
+    assert [uncoded(p["name"]) for p in people] == [
         "Seattle Parks and Recreation (Site lead)",
-        "Participant 1",
+        "Participant",
     ]
     assert people[1]["organization"] == "" and "Monica" not in result.stdout

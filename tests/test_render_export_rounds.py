@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from labels import PERSON, uncoded
 
 from reflect_cli.errors import SessionInterrupted
 from rounds_fixtures import ROSTER, STORY, TRUST, TYPE, participants_yaml, write_protocol
@@ -213,7 +214,9 @@ def test_redaction_turns_named_ratings_into_labels(cli: Any, rounds: dict[str, s
     rows = list(
         csv.DictReader(io.StringIO(export(cli, rounds["first"], "--format", "csv", "--redact")))
     )
-    raters = [r["participant"] for r in rows if r["question_id"] == "trust" and r["value"]]
+    raters = [
+        uncoded(r["participant"]) for r in rows if r["question_id"] == "trust" and r["value"]
+    ]
     assert raters == [
         "Seattle Parks and Recreation (Site lead)",
         "STEMPaths Innovation Network (Director)",
@@ -225,11 +228,9 @@ def test_redaction_turns_named_ratings_into_labels(cli: Any, rounds: dict[str, s
             assert name not in document, (fmt, name)
     (record,) = json.loads(export(cli, rounds["first"], "--format", "json", "--redact"))
     trust = record["domains"][0]["questions"][0]
-    assert {r["participant"] for r in trust["ratings"]} <= {
-        "participant-1",
-        "participant-2",
-        "participant-3",
-    }
+    ids = {p["handle"] for p in record["participants"]}
+    assert {r["participant"] for r in trust["ratings"]} <= ids
+    assert all(re.fullmatch(rf"person-{PERSON.lower()}", i) for i in ids)
     assert trust["round"]["by_organization"]["Seattle Parks and Recreation"] == {
         "n": 1,
         "median": 4,

@@ -17,10 +17,14 @@ from reflect_cli.cli.options import (
     Until,
     plural,
 )
+from reflect_cli.cli.redacting import PseudonymKey, Strict
+from reflect_cli.cli.redacting import pseudonym_key as keys
 from reflect_cli.cli.selecting import chosen_sessions
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from reflect_cli.model import Action, Session
     from reflect_cli.records.store import Store
     from reflect_cli.records.summary import Summary
@@ -63,6 +67,8 @@ def commitments(
             "does; refused if any name is left."
         ),
     ] = False,
+    strict: Strict = False,
+    pseudonym_key: PseudonymKey = None,
 ) -> None:
     """List open commitments across sessions, newest meeting first: owner, due date,
     status, collaborative and the meeting each came from. Only complete sessions count
@@ -77,6 +83,11 @@ def commitments(
     from reflect_cli.session.people import fold, is_named
 
     today = dt.date.fromisoformat(parse_date(as_of, "--as-of")) if as_of else dt.date.today()
+    redact = redact or strict
+    if pseudonym_key is not None and not redact:
+        from reflect_cli.errors import InputError
+
+        raise InputError("--pseudonym-key goes with --redact")
     store, chosen = chosen_sessions(ctx, complete_only=True)  # the options, read once
     sessions = list(store.read(chosen))
     picked: list[tuple[Standing, int, list[Session]]] = []
@@ -90,7 +101,11 @@ def commitments(
             if not is_named(owner, action.owner, names.get(action.owner, action.owner)):
                 continue
             picked.append((standing, late, history.sessions))
-    shown = _redacted(store, chosen, sessions) if redact else _Shown(sessions, sessions)
+    shown = (
+        _redacted(store, chosen, sessions, pseudonym_key, strict)
+        if redact
+        else _Shown(sessions, sessions)
+    )
     rows = [_row(shown, standing, late, met) for standing, late, met in picked]
     rows.sort(key=lambda r: (r["from_date"], r["from"], r["due"]), reverse=True)
     if shown.redactor is not None:  # nothing is printed while a name is left
@@ -153,7 +168,9 @@ class _Shown:
         return found
 
 
-def _redacted(store: Store, chosen: list[Summary], sessions: list[Session]) -> _Shown:
+def _redacted(
+    store: Store, chosen: list[Summary], sessions: list[Session], path: Path | None, strict: bool
+) -> _Shown:
     """The sessions beside the view `export --redact` makes of them (``prepare``: the
     export's allow-list, then the redactor; the folder's decisions on everyday words
     obeyed), with the redactor that checks what is printed."""
@@ -163,8 +180,10 @@ def _redacted(store: Store, chosen: list[Summary], sessions: list[Session]) -> _
     from reflect_cli.render.export.places import UndecidedWords
     from reflect_cli.render.export.prepare import prepare
 
+    key = keys(store.folder, path)
     decided = word_choices.load(store.folder)
-    redactor, _ = known.redactor(store, list(reversed(chosen)), False, False, decided)
+    oldest_first = list(reversed(chosen))
+    redactor, _ = known.redactor(store, oldest_first, False, False, decided, key, strict)
     options = exporting.Options(redact=True)
     redacted = [prepare(session, options, redactor) for session in sessions]
     if redactor.undecided:  # as `export --redact`: decide with export --name/--word

@@ -19,6 +19,8 @@ from reflect_cli.cli.options import (
     Until,
     plural,
 )
+from reflect_cli.cli.redacting import PseudonymKey, Strict
+from reflect_cli.cli.redacting import pseudonym_key as keys
 from reflect_cli.cli.selecting import bulk as _bulk
 from reflect_cli.cli.selecting import chosen_sessions
 from reflect_cli.ui import screen
@@ -58,11 +60,14 @@ def export(
         bool,
         typer.Option(
             help="Replace every person the sessions folder knows (participants, commitment "
-            'owners, facilitators) everywhere with "Organization (Role)" or "Participant N", '
-            'collaboratives and sites with "Collaborative A" and "Site 1", session ids with '
-            '"Session 1"; refused if any name is left.'
+            'owners, facilitators) everywhere with "Organization (Role K7M3Q9)" or '
+            '"Participant K7M3Q9", collaboratives and sites with "Collaborative Q9X2" and '
+            '"Site B4R7" (codes from your pseudonym key: the same in every export), session '
+            'ids with "Session 1"; refused if any name is left.'
         ),
     ] = False,
+    strict: Strict = False,
+    pseudonym_key: PseudonymKey = None,
     keep_places: Annotated[
         bool, typer.Option(help="With --redact: keep collaborative and site names.")
     ] = False,
@@ -130,8 +135,11 @@ def export(
     from reflect_cli.render import export as exporting
 
     chosen_format = exporting.format_for(fmt, output)
+    redact = redact or strict
     if (name or word) and not redact:
         raise InputError("--name and --word go with --redact")
+    if pseudonym_key is not None and not redact:
+        raise InputError("--pseudonym-key goes with --redact")
     folder = chosen_format in exporting.FOLDERS and not _is_zip(output)
     if chosen_format in exporting.FOLDERS and output is None:
         raise InputError("a data package is several files: give -o FOLDER or -o FILE.zip")
@@ -168,8 +176,9 @@ def export(
             from reflect_cli.render.export import known
 
             decided = word_choices.decide(store.folder, name or [], word or [])
+            key = keys(store.folder, pseudonym_key)
             redactor, unread = known.redactor(
-                store, oldest_first, keep_places, ignore_unreadable, decided
+                store, oldest_first, keep_places, ignore_unreadable, decided, key, strict
             )
             for line in unread:
                 screen.warning(f"redacted without {line}")

@@ -16,6 +16,7 @@ from reflect_cli.model import Session
 from reflect_cli.render.export.base import Exporter, Options
 from reflect_cli.render.export.names import Decisions
 from reflect_cli.render.export.places import UndecidedWords
+from reflect_cli.render.export.pseudonyms import Pseudonyms
 from reflect_cli.render.export.redact import Redactor
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "SUFFIXES",
     "Decisions",
     "Options",
+    "Pseudonyms",
     "Redactor",
     "UndecidedWords",
     "format_for",
@@ -73,11 +75,14 @@ def redactor(
     roster: Iterable[Session] = (),
     keep_places: bool = False,
     decisions: Decisions | None = None,
+    pseudonyms: Pseudonyms | None = None,
+    strict: bool = False,
 ) -> Redactor:
     """Everyone the selection knows (its sessions, oldest first, then the earlier sessions
     of the same collaboratives), each with a label for the whole export; ``decisions``
-    say which everyday words are names in this folder."""
-    found = Redactor(keep_places, decisions)
+    say which everyday words are names in this folder; labels carry codes from
+    ``pseudonyms`` (the evaluator's key); ``strict`` shows organizations by sector."""
+    found = Redactor(keep_places, decisions, pseudonyms, strict)
     for session in selected:
         found.learn(session)
     for session in roster:

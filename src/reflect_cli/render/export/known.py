@@ -9,9 +9,11 @@ from pathlib import Path
 
 from reflect_cli.errors import ReflectError
 from reflect_cli.model import Session
+from reflect_cli.records.pseudonym_key import Key
 from reflect_cli.records.store import TRASH, Store
 from reflect_cli.records.summary import Summary
 from reflect_cli.records.word_choices import WordChoices
+from reflect_cli.render.export.pseudonyms import Pseudonyms
 from reflect_cli.render.export.redact import RedactionError, Redactor
 
 IGNORE_OPTION = "--ignore-unreadable"
@@ -23,10 +25,14 @@ def redactor(
     keep_places: bool,
     ignore_unreadable: bool,
     decisions: WordChoices | None = None,
+    key: Key | None = None,
+    strict: bool = False,
 ) -> tuple[Redactor, list[str]]:
     """The selection's redactor, and one line per record that could not be read (only
     when ``ignore_unreadable``; otherwise the first such record is a RedactionError).
-    ``decisions``: which everyday words are names in this folder."""
+    ``decisions``: which everyday words are names in this folder; ``key``: the
+    evaluator's pseudonym key (``records.pseudonym_key.load``), which labels derive from;
+    ``strict``: organizations shown by their sector, roles left out."""
     from reflect_cli.render import export as exporting
 
     selected = {s.file for s in oldest_first}
@@ -46,8 +52,14 @@ def redactor(
             f"unknown, so their names would not be replaced; fix or move the file, or "
             f"export with {IGNORE_OPTION} to redact without it; nothing was written"
         )
+    pseudonyms = Pseudonyms(key.secret) if key is not None else None
     found = exporting.redactor(
-        store.read(oldest_first), [*store.read(others), *trashed], keep_places, decisions
+        store.read(oldest_first),
+        [*store.read(others), *trashed],
+        keep_places,
+        decisions,
+        pseudonyms,
+        strict,
     )
     return found, unreadable
 

@@ -2,11 +2,14 @@
 
 A first pass (``learn``) meets every person of the whole selection and of every other
 session in the folder: participants, commitment owners (carried or new) and
-facilitators. Each gets one label for the whole export: "Organization (Role)", or
-"Participant N" when the organization is unknown (or itself names someone), numbered
-when two people would share one ("Northgate PTA (Parent 2)"). ``session``
-then rewrites a session in place; ``check`` looks at the rendered document and refuses it
-if any name or handle is left.
+facilitators. Each gets one label, carrying a code derived from the evaluator's
+pseudonym key (``pseudonyms``), so the label is the same in every export made with that
+key: "Organization (Role K7M3Q9)", or "Participant K7M3Q9" when the organization is
+unknown (or itself names someone). Strict (``strict``), an organization is shown by its
+sector ("Community organization Q9X2 (Participant K7M3Q9)") and roles are dropped: in a
+small partnership an organization and a role can name one person. ``rewrite`` then
+rewrites a session; ``check`` looks at the rendered document and refuses it if any name
+or handle is left.
 """
 
 from __future__ import annotations
@@ -21,6 +24,13 @@ from reflect_cli.errors import ReflectError
 from reflect_cli.model import Participant, Session
 from reflect_cli.render.export.names import Decisions, Found, Matcher, fold, name_terms
 from reflect_cli.render.export.places import Place, place
+from reflect_cli.render.export.pseudonyms import (
+    LONGER,
+    PLACE_LENGTH,
+    Kind,
+    Pseudonyms,
+    person_id,
+)
 
 #: A speaker prefix at the start of an answer line: "monica:" or "Monika :".
 SPEAKER = re.compile(r"^(\s*)([^\W\d_][\w'’.\-]*)(\s*:)(?=\s|$)", re.MULTILINE)
@@ -38,13 +48,34 @@ class Person:
 
     number: int
     label: str = ""
+    #: Derived from the key and who they are (folded name and organization).
+    code: str = ""
+    #: (folded name, folded organization): the same person in every session.
+    key: tuple[str, str] = ("", "")
+
+    @property
+    def id(self) -> str:
+        """Their id in a redacted export's records and tables (a handle, a person_id)."""
+        return person_id(self.code)
 
 
 class Redactor:
     """People and places of a selection, and how each is shown when redacted."""
 
-    def __init__(self, keep_places: bool = False, decisions: Decisions | None = None) -> None:
+    def __init__(
+        self,
+        keep_places: bool = False,
+        decisions: Decisions | None = None,
+        pseudonyms: Pseudonyms | None = None,
+        strict: bool = False,
+    ) -> None:
         self.keep_places = keep_places
+        self.pseudonyms = pseudonyms or Pseudonyms()
+        self.strict = strict
+        #: Strict: each organization's sector (folded organization → sector), and label.
+        self._sectors: dict[str, str] = {}
+        self._organizations: dict[str, str] = {}
+        self.unsectored = 0
         self.people: list[Person] = []
         self._keys: dict[tuple[str, str], int] = {}
         self._handles: dict[str, set[int]] = {}
@@ -61,6 +92,7 @@ class Redactor:
         #: Each everyday word met where the text cannot tell a name from a word.
         self.undecided: list[Place] = []
         self._place_counts = {"collaborative": 0, "site": 0}
+        self._codes: dict[str, str] = {}
         self._kept: list[tuple[int, str, str]] = []
 
     # -- the first pass -------------------------------------------------------------
@@ -72,6 +104,10 @@ class Redactor:
         for person in session.participants:
             number = self._person(person.name, person.organization)
             self._roster.append((number, person))
+            sector = str(getattr(person, "sector", "") or "")
+            organization = " ".join(fold(person.organization).split())
+            if organization and (sector or organization not in self._sectors):
+                self._sectors[organization] = sector
             if person.handle:
                 self._handle(person.handle, number)
         if session.facilitator:
@@ -92,7 +128,8 @@ class Redactor:
         if key in self._keys:
             return self._keys[key]
         number = len(self.people)
-        self.people.append(Person(number, label))
+        code = self.pseudonyms.code(Kind.PERSON, *key)
+        self.people.append(Person(number, label, code, key))
         self._keys[key] = number
         whole, single = name_terms(name)
         for term in whole | single:
@@ -109,36 +146,91 @@ class Redactor:
         key = " ".join(fold(place).split())
         if not key or key in self.places:
             return
-        count = self._place_counts[kind]
         self._place_counts[kind] += 1
-        self.places[key] = (
-            f"Collaborative {_letters(count)}" if kind == "collaborative" else f"Site {count + 1}"
-        )
+        kind_of = Kind.COLLABORATIVE if kind == "collaborative" else Kind.SITE
+        self.places[key] = f"{kind.capitalize()} {self._code(kind_of, key)}"
         self._place_matcher.add(key, len(self.places) - 1, common_ok=True)
+
+    def _code(self, kind: Kind, key: str) -> str:
+        """A place's or organization's code; a longer one when another of the same kind
+        has the same short one (so two are never shown as one)."""
+        code = self.pseudonyms.code(kind, key, length=PLACE_LENGTH)
+        prefix = f"{kind.value} {code}"
+        if prefix in self._codes and self._codes[prefix] != key:
+            return self.pseudonyms.code(kind, key, length=LONGER)
+        self._codes[prefix] = key
+        return code
 
     def finish(self) -> None:
         """Give everyone a label; called once after the first pass."""
         for owner in self._owners:
             if owner not in self._handles:  # a handle from elsewhere, or a typed name
                 self._handle(owner, self._person(owner, ""))
-        taken: dict[str, int] = {}
+        self._lengthen_shared_codes()
+        if self.strict:
+            for organization in self._sectors:
+                self._organization_label(organization)
         for number, participant in self._roster:  # the selection's people first
             person = self.people[number]
             if not person.label:
-                label = self._replace(self._place_matcher, participant.label, self._place_of)
-                # An organization can itself hold a name ("Monica Haugen Family Services").
-                # (An everyday word in it, "Hope Family Services", is the organization's.)
-                named = any(not found.undecided for found in self.names.find(label))
-                if label != "Participant" and not named:
-                    # Two parents of one PTA are two people: "Northgate PTA (Parent 2)".
-                    taken[label] = count = taken.get(label, 0) + 1
-                    person.label = label if count == 1 else _numbered(label, count)
-        unnamed = 0
+                person.label = self._label_for(participant, person.code)
         for person in self.people:
             if not person.label:
-                unnamed += 1
-                person.label = f"Participant {unnamed}"
+                person.label = f"Participant {person.code}"
         self._check_kept_places()
+
+    def _lengthen_shared_codes(self) -> None:
+        """Two people of the folder with one code (one in 10.6 million): both get a longer
+        code, so no label stands for two people."""
+        by_code: dict[str, list[Person]] = {}
+        for person in self.people:
+            by_code.setdefault(person.code, []).append(person)
+        for sharing in by_code.values():
+            if len(sharing) > 1:
+                for person in sharing:
+                    person.code = self.pseudonyms.code(Kind.PERSON, *person.key, length=LONGER)
+
+    def _label_for(self, participant: Participant, code: str) -> str:
+        """ "Organization (Role CODE)"; strict "Sector CODE (Participant CODE)"; else
+        "Participant CODE" (or "Role CODE") when the organization is unknown or itself
+        names someone ("Monica Haugen Family Services"; an everyday word in it, "Hope
+        Family Services", is the organization's)."""
+        organization = self.shown_organization(participant.organization)
+        role = "" if self.strict else self.places_in(participant.role)
+        named = any(not f.undecided for f in self.names.find(f"{organization}\n{role}"))
+        if named or (not organization and not role):
+            return f"Participant {code}"
+        if not organization:
+            return f"{role} {code}"
+        return f"{organization} ({role or 'Participant'} {code})"
+
+    def shown_organization(self, organization: str) -> str:
+        """An organization as a redacted export shows it: its collaboratives and sites
+        replaced; strict, its sector and code ("Community organization Q9X2")."""
+        if self.strict:
+            return self._organization_label(" ".join(fold(organization).split()))
+        return self.places_in(organization)
+
+    def shown_role(self, role: str) -> str:
+        """A role as shown: places replaced; strict, none."""
+        return "" if self.strict else self.places_in(role)
+
+    def _organization_label(self, folded: str) -> str:
+        """Strict: an organization's sector and code, known in text too (as a place is)."""
+        if not folded:
+            return ""
+        if folded not in self._organizations:
+            sector = self._sectors.get(folded, "")
+            if not sector:
+                self.unsectored += 1
+            named = (sector or "organization").replace("-", " ").strip()
+            code = self._code(Kind.ORGANIZATION, folded)
+            label = f"{named[:1].upper()}{named[1:]} {code}"
+            self._organizations[folded] = label
+            if folded not in self.places:  # a site named like it keeps the site's label
+                self.places[folded] = label
+                self._place_matcher.add(folded, len(self.places) - 1, common_ok=True)
+        return self._organizations[folded]
 
     def _check_kept_places(self) -> None:
         """With --keep-places, a collaborative or site that holds a person's name would
@@ -148,7 +240,7 @@ class Redactor:
                 raise RedactionError(
                     f"--keep-places would leak a name: the {kind} of Session {number} holds "
                     f"the name of the person shown as {self.label(found.owners)}; export "
-                    f'without --keep-places (it becomes "Collaborative A", "Site 1"), or '
+                    f'without --keep-places (it becomes "Collaborative" and "Site" with a code), or '
                     f"rename it in the record with `reflect edit`; nothing was written"
                 )
 
@@ -213,7 +305,7 @@ class Redactor:
     def organization(self, organization: str) -> str:
         """An anonymous rating's organization: places replaced; one that names someone
         is "Participant"."""
-        shown = self.places_in(organization)
+        shown = self.shown_organization(organization)
         return "Participant" if any(not f.undecided for f in self.names.find(shown)) else shown
 
     def owner(self, handle: str) -> str:
@@ -229,15 +321,22 @@ class Redactor:
         """What was redacted, for the top of the document."""
         people = len(self.people)
         places = "" if self.keep_places else "; collaboratives and sites replaced"
+        if self.strict:
+            places += "; organizations shown by their sector, roles left out"
+            if self.unsectored:
+                places += (
+                    f" ({self.unsectored} organization"
+                    + (" has" if self.unsectored == 1 else "s have")
+                    + ' no sector recorded: shown as "Organization")'
+                )
         count = len(self.session_numbers)
         ids = "session ids shown as " + ("Session 1" if count == 1 else f"Session 1 to {count}")
         return (
             f"Redacted: {people} {'person' if people == 1 else 'people'} known in the sessions "
             "folder (participants, commitment owners, facilitators) shown as organization and "
-            "role or "
-            f'"Participant N"; speaker prefixes, names and handles in answers, commitments '
-            f"and notes replaced; {ids}"
-            f"{places}."
+            'role or "Participant", with a code; speaker prefixes, names and handles in '
+            f"answers, commitments and notes replaced; {ids}"
+            f"{places}; labels from pseudonym key {self.pseudonyms.fingerprint()}."
         )
 
     def check(self, plain: str, fmt: str, static: str = "") -> None:
@@ -272,18 +371,3 @@ def _excess(matcher: Matcher, plain: str, static: str) -> Iterator[Found]:
 
 def _key(name: str, organization: str) -> tuple[str, str]:
     return (" ".join(fold(name).split()), " ".join(fold(organization).split()))
-
-
-def _numbered(label: str, count: int) -> str:
-    """ "Northgate PTA (Parent)" → "Northgate PTA (Parent 2)"; "Library" → "Library 2"."""
-    return f"{label[:-1]} {count})" if label.endswith(")") else f"{label} {count}"
-
-
-def _letters(count: int) -> str:
-    """A, B, … Z, AA, AB, …"""
-    letters = ""
-    count += 1
-    while count:
-        count, rest = divmod(count - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters

@@ -23,15 +23,14 @@ def rewrite(redactor: Redactor, session: Session) -> Session:
     redactor.context = {redactor.number_of(p) for p in session.participants}
     redactor.where = (shown_as, "")
     for person in session.participants:
-        number = redactor.number_of(person)
-        pseudonym = f"participant-{number + 1}"
-        handles[person.handle] = pseudonym
-        label = redactor.people[number].label
-        if label.startswith("Participant"):
+        known = redactor.people[redactor.number_of(person)]
+        # The same id in every export made with the evaluator's key (``pseudonyms``).
+        handles[person.handle] = known.id
+        if known.label.startswith("Participant"):
             person.organization = person.role = ""
-        person.organization = redactor.places_in(person.organization)
-        person.role = redactor.places_in(person.role)
-        person.name, person.handle = label, pseudonym
+        person.organization = redactor.shown_organization(person.organization)
+        person.role = redactor.shown_role(person.role)
+        person.name, person.handle = known.label, known.id
     session.id = shown_as
     session.facilitator = ""
     session.collaborative = redactor.place_label(session.collaborative)

@@ -273,14 +273,15 @@ def people(summary: Summary) -> tuple[list[str], list[str]]:
 
 
 def _is_label(name: str, label: str) -> bool:
-    """Whether a (redacted) name is the person's label, or it numbered ("Library (Staff 2)")."""
+    """Whether a (redacted) name is the person's label, or it with a code or number
+    ("Library (Staff K7M3Q9)", "Library (Staff 2)")."""
     if name == label:
         return True
     stem, close = (label[:-1], ")") if label.endswith(")") else (label, "")
     return (
         name.startswith(stem + " ")
         and name.endswith(close)
-        and name[len(stem) + 1 :].rstrip(")").isdigit()
+        and name[len(stem) + 1 :].rstrip(")").isalnum()
     )
 
 
