@@ -18,10 +18,10 @@ from typing import Any
 import duckdb
 import pandas as pd
 import pytest
-from labels import PERSON
 from frictionless import Package, validate
 
 import datapackage_fixture as fixture
+from labels import PERSON
 
 
 @pytest.fixture(scope="module")

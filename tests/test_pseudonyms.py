@@ -11,9 +11,9 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from labels import PERSON, PLACE
 
 from conftest import make_session
+from labels import PERSON, PLACE
 from reflect_cli.render.export.pseudonyms import Kind, Pseudonyms
 
 YEAR_ONE = [
@@ -152,7 +152,7 @@ def test_the_data_package_and_commitments_use_the_same_ids(
     cli: Any, sessions_dir: Path, tmp_path: Path
 ) -> None:
     _folder(sessions_dir)
-    people, records = _people(cli)
+    people, _ = _people(cli)
     package = tmp_path / "package"
     result = cli("export", "--redact", "-f", "datapackage", "-o", str(package))
     assert result.exit_code == 0, result.stderr
@@ -168,9 +168,7 @@ def test_the_data_package_and_commitments_use_the_same_ids(
     assert fingerprint.split("pseudonym key ")[-1] in listed.stderr
 
 
-def test_strict_shows_organizations_by_sector_and_drops_roles(
-    cli: Any, sessions_dir: Path
-) -> None:
+def test_strict_shows_organizations_by_sector_and_drops_roles(cli: Any, sessions_dir: Path) -> None:
     # A partnership of five: each organization and role names one person.
     make_session(
         sessions_dir,

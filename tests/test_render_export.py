@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from labels import uncoded
 from markdown_it import MarkdownIt
 
 from conftest import HOSTILE, PARTNERSHIP_DOMAINS
+from labels import uncoded
 from reflect_cli.records.store import Store
 
 NAMES = [

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from labels import uncoded
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import make_session
+from labels import uncoded
 from reflect_cli.model import (
     Action,
     AnswerRecord,

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from labels import uncoded
 
 from conftest import make_session
+from labels import uncoded
 from reflect_cli.model import Action
 
 KWAME = "Kwame Mensah | Rainier Youth Soccer | Coach | kwame"

@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from labels import uncoded
 
 from conftest import make_session
+from labels import uncoded
 from reflect_cli.model import Action, Participant, ProtocolRef, Session
 from reflect_cli.render import export as exporting
 from reflect_cli.render.export.names import name_terms

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from labels import PERSON, PLACE, uncoded
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import make_session
+from labels import PERSON, PLACE, uncoded
 from reflect_cli.model import (
     Action,
     AnswerRecord,

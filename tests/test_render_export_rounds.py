@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from labels import PERSON, uncoded
 
+from labels import PERSON, uncoded
 from reflect_cli.errors import SessionInterrupted
 from rounds_fixtures import ROSTER, STORY, TRUST, TYPE, participants_yaml, write_protocol
 
@@ -214,9 +214,7 @@ def test_redaction_turns_named_ratings_into_labels(cli: Any, rounds: dict[str, s
     rows = list(
         csv.DictReader(io.StringIO(export(cli, rounds["first"], "--format", "csv", "--redact")))
     )
-    raters = [
-        uncoded(r["participant"]) for r in rows if r["question_id"] == "trust" and r["value"]
-    ]
+    raters = [uncoded(r["participant"]) for r in rows if r["question_id"] == "trust" and r["value"]]
     assert raters == [
         "Seattle Parks and Recreation (Site lead)",
         "STEMPaths Innovation Network (Director)",

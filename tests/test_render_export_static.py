@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from labels import PERSON, uncoded
 
 from conftest import make_session
+from labels import PERSON, uncoded
 from reflect_cli.model import Action, Participant, ProtocolRef, Session
 from reflect_cli.render import export as exporting
 

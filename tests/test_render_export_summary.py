@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from labels import uncoded
 
 from conftest import make_session
+from labels import uncoded
 from reflect_cli.model import Action, CommitmentStatus
 from reflect_cli.records.store import Store
 
@@ -68,6 +68,8 @@ def test_both_sessions_agree(cli: Any, later: str) -> None:
 def test_redacted_keeps_the_date_not_the_name(cli: Any, later: str) -> None:
     result = cli("export", later, "--redact")
     assert result.exit_code == 0, result.stderr
-    assert "owner: Library (Staff)" in uncoded(result.stdout) and "Ellis" not in uncoded(result.stdout)
+    assert "owner: Library (Staff)" in uncoded(result.stdout) and "Ellis" not in uncoded(
+        result.stdout
+    )
     assert "made 2026-09-10" in result.stdout
     assert "Family Center (Parent) (left)" in uncoded(result.stdout)

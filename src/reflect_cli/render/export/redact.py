@@ -240,8 +240,8 @@ class Redactor:
                 raise RedactionError(
                     f"--keep-places would leak a name: the {kind} of Session {number} holds "
                     f"the name of the person shown as {self.label(found.owners)}; export "
-                    f'without --keep-places (it becomes "Collaborative" and "Site" with a code), or '
-                    f"rename it in the record with `reflect edit`; nothing was written"
+                    'without --keep-places (it becomes "Collaborative" and "Site" with a '
+                    "code), or rename it in the record with `reflect edit`; nothing was written"
                 )
 
     # -- replacing ------------------------------------------------------------------

@@ -4,8 +4,8 @@ Plain, it is derived from the person as reflect knows them (their name and organ
 folded as --redact folds them), so the same person has the same id in every session of
 a package, and in the next package too. Redacted, the sessions have already been
 rewritten: a participant's handle is the redactor's pseudonym for the person
-(``participant-7``, one per person known in the folder, never derived from the name), and
-that is their id. A keyed pseudonym, stable across exports, plugs in here.
+(``person-k7m3q9``, derived from the evaluator's pseudonym key: ``render/export/
+pseudonyms.py``, the same in every export made with that key), and that is their id.
 """
 
 from __future__ import annotations
