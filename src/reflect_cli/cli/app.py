@@ -151,6 +151,7 @@ def _root(
 def _register() -> None:
     """Every command, named here in one place: the modules only define functions."""
     from reflect_cli.cli import (
+        checking,
         commitments,
         protocols,
         reading,
@@ -171,6 +172,7 @@ def _register() -> None:
     app.command()(review.export)
     app.command()(review.edit)
     app.command()(commitments.commitments)
+    app.command("check-names")(checking.check_names)
     group = typer.Typer(
         help="List, show and validate reflection protocols; print a handout.",
         no_args_is_help=True,

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from reflect_cli.errors import ReflectError
@@ -36,6 +37,15 @@ from reflect_cli.render.export.pseudonyms import (
 SPEAKER = re.compile(r"^(\s*)([^\W\d_][\w'’.\-]*)(\s*:)(?=\s|$)", re.MULTILINE)
 _FACILITATOR = "Facilitator"
 _JOINER = re.compile(r"[\s,\-]*")
+
+
+class Known(Enum):
+    """What a known term found in text is."""
+
+    PERSON = "person"
+    PLACE = "place"
+    #: An everyday word the text cannot tell from a name; nobody has decided.
+    UNDECIDED = "undecided"
 
 
 class RedactionError(ReflectError):
@@ -314,6 +324,14 @@ class Redactor:
             return ""
         owners = self._handles.get(handle)
         return self.label(owners) if owners else self.text(handle)
+
+    def known_in(self, text: str) -> Iterator[tuple[Found, Known]]:
+        """Every known person's name or handle, and every place, in ``text``: what this
+        redactor would replace (``check-names`` reads documents through it)."""
+        for found in self.names.find(text):
+            yield found, Known.UNDECIDED if found.undecided else Known.PERSON
+        for found in self._place_matcher.find(text):
+            yield found, Known.PLACE
 
     # -- after rendering ------------------------------------------------------------
 

@@ -1,0 +1,67 @@
+"""`reflect check-names`: any document checked for the people and places the folder knows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from reflect_cli.cli.options import plural
+from reflect_cli.ui import screen
+
+Files = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Documents to check: text, Markdown, HTML, CSV, JSON or PDF (by suffix).",
+        show_default=False,
+    ),
+]
+
+
+def check_names(
+    ctx: typer.Context,
+    files: Files,
+    ignore_unreadable: Annotated[
+        bool,
+        typer.Option(
+            help="Go on when a record in the folder cannot be read (its people cannot be "
+            "known; each such file is named on standard error)."
+        ),
+    ] = False,
+) -> None:
+    """Check documents for every person, collaborative and site the sessions folder knows,
+    found as `export --redact` finds them (any case or accents, handles, run-together and
+    possessive forms, everyday words as the folder decided with --name/--word).
+
+    Each place is one line on standard output, FILE:LINE: the words found and what they
+    are; the exit status is 2 when any was found, 0 when every document is clean. Reads
+    text, Markdown, HTML, CSV and JSON as a reader sees them (escapes and entities
+    undone), and a PDF's text through pdftotext (poppler-utils)."""
+    from reflect_cli.cli.selecting import open_store
+    from reflect_cli.protocols.catalog import catalog
+    from reflect_cli.records import word_choices
+    from reflect_cli.render.export import documents, known
+    from reflect_cli.render.export.name_check import NamesFound, fixed_words, spots
+
+    read = [documents.read(path) for path in files]  # every file readable, before work
+    store = open_store(ctx)
+    summaries, _ = store.summaries()
+    decided = word_choices.load(store.folder)
+    redactor, unread = known.redactor(
+        store, list(reversed(summaries)), False, ignore_unreadable, decided
+    )
+    for line in unread:
+        screen.warning(f"checked without {line}")
+    fixed = fixed_words(catalog().protocols.values(), redactor.statement())
+    found = 0
+    for document in read:
+        for spot in spots(document, redactor, fixed):
+            found += 1
+            screen.data(f"{spot.path}:{spot.line}: {spot.text!r}: {spot.what}\n")
+    if found:
+        raise NamesFound(
+            f"{plural(found, 'place')} in {plural(len(read), 'document')} "
+            f"{'names' if found == 1 else 'name'} someone or somewhere the sessions folder knows"
+        )
+    screen.message(f"no known name in {plural(len(read), 'document')}")

@@ -1,0 +1,153 @@
+"""Any document's text as a reader sees it, line by line: what `reflect check-names` reads.
+
+Text and Markdown as written (Markdown's backslash escapes undone), HTML as its text and
+attribute values (the page's markup and style sheet left out, entities decoded), CSV as
+written, JSON with every string decoded (``\\u004donica`` is "Monica"), and a PDF as
+``pdftotext`` (poppler) extracts it. Lines keep their numbers, so a place can be named
+``FILE:LINE``; a PDF's pages are separated by form feeds, which also end a line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import stat
+import subprocess
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from reflect_cli.errors import InputError
+
+#: Time for pdftotext on one file.
+_PDF_SECONDS = 120
+#: The largest document read (a sessions folder's export is far smaller).
+_LARGEST = 512 * 1024 * 1024
+
+
+class Format(StrEnum):
+    """How a document is read, from its suffix."""
+
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    HTML = "html"
+    CSV = "csv"
+    JSON = "json"
+    PDF = "pdf"
+
+
+_SUFFIXES = {
+    ".txt": Format.TEXT,
+    ".text": Format.TEXT,
+    ".md": Format.MARKDOWN,
+    ".markdown": Format.MARKDOWN,
+    ".html": Format.HTML,
+    ".htm": Format.HTML,
+    ".csv": Format.CSV,
+    ".tsv": Format.CSV,
+    ".json": Format.JSON,
+    ".pdf": Format.PDF,
+}
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document's lines as a reader sees them, and how it was read."""
+
+    path: Path
+    format: Format
+    lines: list[str]
+
+
+def format_of(path: Path) -> Format:
+    """The format a file is read as: its suffix, else a PDF by its first bytes, else text."""
+    found = _SUFFIXES.get(path.suffix.lower())
+    if found is not None:
+        return found
+    return Format.PDF if _read(path)[:5] == b"%PDF-" else Format.TEXT
+
+
+def read(path: Path) -> Document:
+    """The document at ``path``; an InputError names it when it cannot be read."""
+    kind = format_of(path)
+    if kind is Format.PDF:
+        return Document(path, kind, _pdf_text(path).replace("\f", "\n").split("\n"))
+    text = _read(path).decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
+    return Document(path, kind, _PLAIN[kind](text).split("\n"))
+
+
+def _read(path: Path) -> bytes:
+    """The file's bytes. Never waits on a FIFO or device: only a regular file is read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path}: not a regular file")
+        if info.st_size > _LARGEST:
+            raise InputError(f"{path}: larger than {_LARGEST // 1024 // 1024} MB")
+        return handle.read()
+
+
+def _pdf_text(path: Path) -> str:
+    """The PDF's text by poppler's pdftotext (its reading order, one line per line)."""
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        raise InputError(
+            f"{path}: reading a PDF needs pdftotext, which is not installed "
+            "(poppler-utils: apt install poppler-utils, brew install poppler)"
+        )
+    _read(path)  # a regular file, not too large: pdftotext opens it itself
+    try:
+        done = subprocess.run(
+            [tool, "-enc", "UTF-8", "-layout", "--", str(path), "-"],
+            capture_output=True,
+            timeout=_PDF_SECONDS,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise InputError(f"{path}: pdftotext took over {_PDF_SECONDS} s") from None
+    if done.returncode != 0:
+        why = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
+        raise InputError(f"{path}: not a PDF pdftotext can read ({why[-1] if why else ''})")
+    return done.stdout.decode("utf-8", errors="replace")
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
+
+
+def _json_plain(text: str) -> str:
+    """Every JSON string literal decoded in place, whatever the layout."""
+
+    def decoded(match: re.Match[str]) -> str:
+        try:
+            value = json.loads(match[0])
+        except ValueError:
+            return match[0]
+        # A decoded newline must not shift the lines after it.
+        return str(value).replace("\n", " ").replace("\r", " ")
+
+    return _JSON_STRING.sub(decoded, text)
+
+
+def _markdown_plain(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def _html_plain(text: str) -> str:
+    from reflect_cli.render.export import PLAIN
+
+    return PLAIN["html"](text)
+
+
+_PLAIN = {
+    Format.TEXT: lambda text: text,
+    Format.MARKDOWN: _markdown_plain,
+    Format.HTML: _html_plain,
+    Format.CSV: lambda text: text,
+    Format.JSON: _json_plain,
+}

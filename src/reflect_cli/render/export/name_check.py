@@ -1,0 +1,93 @@
+"""Where a document names someone or somewhere the sessions folder knows.
+
+The redactor's own matchers (``Redactor.known_in``) read each line, so a document is
+checked exactly as a redacted export is: the same people and places, the same forms of
+a name, the folder's decisions on everyday words. An everyday word the text cannot tell
+from a name, that nobody has decided about, is named too: the check never passes it
+silently.
+
+A redacted export prints the protocols' own words as they were written (titles,
+prompts, help, choice labels, the source: "Best Starts for Kids" when someone is called
+Best) and says what it redacted: a name found inside a phrase of those words (the term
+with the two words before or after it, or one on each side) is theirs, not a person's.
+Anything else people wrote is checked in full.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from reflect_cli.errors import ReflectError
+from reflect_cli.folding import fold
+from reflect_cli.model import Protocol
+from reflect_cli.render.export.documents import Document
+from reflect_cli.render.export.redact import Known, Redactor
+
+
+class NamesFound(ReflectError):
+    """A checked document names someone the folder knows."""
+
+
+@dataclass(frozen=True)
+class Spot:
+    """One place in a document: the line and the words found there."""
+
+    path: Path
+    line: int
+    text: str
+    what: str
+
+
+def fixed_words(protocols: Iterable[Protocol], statement: str) -> str:
+    """The protocols' own words and the redaction statement, folded, one phrase a line."""
+    texts = [statement]
+    for protocol in protocols:
+        texts += [protocol.title, protocol.summary, protocol.source]
+        texts += [f"{step.title}\n{step.text}" for step in protocol.intro]
+        for domain in protocol.domains:
+            texts += [domain.title, domain.help]
+            for question in domain.questions:
+                texts += [question.prompt, question.help]
+                texts += [f"{c.label}\n{c.help}" for c in question.choices]
+                texts += list(question.scale.labels.values()) if question.scale else []
+                texts += [band.label for band in question.bands]
+    return "\n".join(" ".join(_words(text)) for text in texts if text)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+(?:['’]\w+)*", fold(text))
+
+
+def _theirs(line: str, start: int, end: int, fixed: str) -> bool:
+    """Whether the term at ``line[start:end]`` sits in a phrase of the fixed words."""
+    before, term, after = _words(line[:start]), _words(line[start:end]), _words(line[end:])
+    if not term:
+        return False
+    phrases = [before[-2:] + term, term + after[:2], before[-1:] + term + after[:1]]
+    return any(
+        len(phrase) > len(term) and f" {' '.join(phrase)} " in f" {fixed} " for phrase in phrases
+    )
+
+
+def spots(document: Document, redactor: Redactor, fixed: str = "") -> Iterator[Spot]:
+    """Every known name, handle, collaborative and site in the document, line by line;
+    ``fixed``: the protocols' own words (``fixed_words``)."""
+    fixed = fixed.replace("\n", " \n ")
+    for number, line in enumerate(document.lines, start=1):
+        for found, kind in redactor.known_in(line):
+            if fixed and _theirs(line, found.start, found.end, fixed):
+                continue
+            text = line[found.start : found.end]
+            if kind is Known.PLACE:
+                what = "a collaborative or site"
+            elif kind is Known.UNDECIDED:
+                what = (
+                    "an everyday word that is also part of a name here: decide once with "
+                    f"`reflect export --redact --name {text}` or `--word {text}`"
+                )
+            else:
+                what = f"a person (shown redacted as {redactor.label(found.owners)})"
+            yield Spot(document.path, number, text, what)

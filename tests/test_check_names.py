@@ -1,0 +1,162 @@
+"""`reflect check-names`: a planted name found in every format, a clean redacted export
+passes, everyday words follow the folder's decisions, and bad input is one line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import make_session
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PDFTOTEXT = shutil.which("pdftotext")
+needs_tools = pytest.mark.skipif(
+    CHROMIUM is None or PDFTOTEXT is None, reason="chromium and pdftotext are not installed"
+)
+
+PEOPLE = [
+    "Nguyễn Thị Lan | Kent Youth and Family Services | Counselor",
+    "Monica Haugen | Seattle Parks and Recreation | Site lead",
+    "Hope Diaz | Rainier Beach Youth Council | Youth member",
+]
+
+
+@pytest.fixture
+def folder(sessions_dir: Path) -> Path:
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=PEOPLE,
+        answers={"shared-values": "monicahaugen: We share the gym. We hope so."},
+    )
+    return sessions_dir
+
+
+def _redacted(cli: Any, tmp_path: Path, suffix: str) -> Path:
+    target = tmp_path / f"export{suffix}"
+    result = cli("export", "--redact", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    return target
+
+
+def _places(result: Any) -> list[str]:
+    return [line for line in result.stdout.splitlines() if line]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".csv", ".json"])
+def test_a_clean_redacted_export_passes_and_a_planted_name_is_found(
+    cli: Any, folder: Path, tmp_path: Path, suffix: str
+) -> None:
+    made = ".md" if suffix == ".txt" else suffix
+    exported = _redacted(cli, tmp_path, made)
+    document = tmp_path / f"document{suffix}"
+    document.write_text(exported.read_text(encoding="utf-8"), encoding="utf-8")
+    clean = cli("check-names", str(document))
+    assert clean.exit_code == 0, clean.stdout + clean.stderr
+    assert clean.stdout == ""
+    # Planted as each format would carry it: escaped, as an entity, as a JSON escape.
+    planted = {
+        ".txt": "Notes: NGUYEN THI LAN called.",
+        ".md": "Notes: *Mon*ica called.",
+        ".html": "<p>Notes: &#77;onica called.</p>",
+        ".csv": '"x","Notes: Haugen called."',
+        ".json": '{"note": "Notes: \\u004donica called."}',
+    }[suffix]
+    lines = document.read_text(encoding="utf-8").split("\n")
+    lines.insert(3, planted)
+    document.write_text("\n".join(lines), encoding="utf-8")
+    found = cli("check-names", str(document))
+    assert found.exit_code == 2
+    (place,) = _places(found)
+    assert place.startswith(f"{document}:4: ")
+    assert "a person" in place
+    assert "1 place in 1 document names" in found.stderr
+
+
+@needs_tools
+def test_a_pdf_from_chromium(cli: Any, folder: Path, tmp_path: Path) -> None:
+    pdf = _redacted(cli, tmp_path, ".pdf")
+    clean = cli("check-names", str(pdf))
+    assert clean.exit_code == 0, clean.stdout + clean.stderr
+    # A PDF printed from an HTML page with a planted name: found on its line.
+    html = _redacted(cli, tmp_path, ".html").read_text(encoding="utf-8")
+    planted = html.replace("</h1>", "</h1><p>Thanks to Monica Haugen</p>", 1)
+    page = tmp_path / "planted.html"
+    page.write_text(planted, encoding="utf-8")
+    from reflect_cli.render.export import pdf as printing
+
+    out = tmp_path / "planted.pdf"
+    out.write_bytes(printing.print_pdf(planted, printing.find_browser(None)))
+    found = cli("check-names", str(out), str(pdf))
+    assert found.exit_code == 2
+    (place,) = _places(found)
+    assert place.startswith(f"{out}:") and "'Monica Haugen'" in place
+
+
+def test_collaboratives_sites_and_every_place_are_named(
+    cli: Any, folder: Path, tmp_path: Path
+) -> None:
+    document = tmp_path / "report.md"
+    document.write_text(
+        "# Report\n\nAt Northgate Elementary OST, lan spoke.\n\nSite: Northgate Elementary\n",
+        encoding="utf-8",
+    )
+    found = cli("check-names", str(document))
+    assert found.exit_code == 2
+    places = _places(found)
+    assert [p.split(": ")[0] for p in places] == [f"{document}:3"] * 2 + [f"{document}:5"]
+    assert sum("collaborative or site" in p for p in places) == 2
+
+
+def test_everyday_words_follow_the_folders_decisions(
+    cli: Any, folder: Path, tmp_path: Path
+) -> None:
+    document = tmp_path / "note.txt"
+    document.write_text("We hope so.\nHope spoke first.\n", encoding="utf-8")
+    undecided = cli("check-names", str(document))
+    assert undecided.exit_code == 2
+    (place,) = _places(undecided)
+    assert place.startswith(f"{document}:2: 'Hope'") and "--name Hope" in place
+    decided = cli("export", "--redact", "--word", "Hope")
+    assert decided.exit_code == 0, decided.stderr
+    assert cli("check-names", str(document)).exit_code == 0
+    named = cli("export", "--redact", "--name", "Hope")
+    assert named.exit_code == 0, named.stderr
+    result = cli("check-names", str(document))
+    assert result.exit_code == 2 and "a person" in _places(result)[0]
+    assert "We hope so" not in result.stdout
+
+
+def test_bad_input_is_one_line(cli: Any, folder: Path, tmp_path: Path, monkeypatch: Any) -> None:
+    missing = cli("check-names", str(tmp_path / "nothing.txt"))
+    assert missing.exit_code == 2 and len(missing.stderr.splitlines()) == 1
+    fake = tmp_path / "fake.pdf"
+    fake.write_text("not a pdf")
+    broken = cli("check-names", str(fake))
+    assert broken.exit_code == 2 and "fake.pdf" in broken.stderr
+    assert "Traceback" not in broken.stderr
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    assert cli("check-names", str(fifo)).exit_code == 2  # never waits on it
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    pdf = tmp_path / "any.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    no_tool = cli("check-names", str(pdf))
+    assert no_tool.exit_code == 2 and "pdftotext" in no_tool.stderr
+    assert len(no_tool.stderr.splitlines()) == 1
+
+
+def test_json_strings_are_read_decoded_in_any_layout(
+    cli: Any, folder: Path, tmp_path: Path
+) -> None:
+    document = tmp_path / "data.json"
+    document.write_text(json.dumps({"a": ["fine", {"b": "Nguy\u1ec5n"}]}, indent=2) + "\n")
+    found = cli("check-names", str(document))
+    assert found.exit_code == 2, found.stdout
+    assert _places(found)[0].startswith(f"{document}:5: ")
