@@ -49,7 +49,14 @@ def fold_char(char: str) -> str:
             folded = "".join(c for c in decomposed if not unicodedata.combining(c))
             folded = folded.translate(_LETTERS)
         _FOLDED[char] = folded
+        if len(folded) != 1:
+            _UNEVEN.add(char)
     return folded
+
+
+#: Characters met so far that fold to none or several: a text without any of them folds
+#: one character to one, and needs no map back (``fold_mapped``).
+_UNEVEN: set[str] = set()
 
 
 #: ASCII that does not fold one to one: "_" (a boundary) and invisible control characters.
@@ -93,6 +100,9 @@ def fold_mapped(text: str) -> tuple[str, list[int] | None]:
     (None when they line up one to one)."""
     if _plain_ascii(text):
         return text.lower().replace("`", "'"), None
+    folded = fold(text)  # every character's fold now known, and _UNEVEN with it
+    if _UNEVEN.isdisjoint(text):  # "Nguyễn", "Zoë": one to one, as most text is
+        return folded, None
     out: list[str] = []
     origin: list[int] = []
     start = 0

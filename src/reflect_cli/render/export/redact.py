@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any
 
@@ -259,10 +259,16 @@ class Redactor:
     def label(self, owners: Iterable[int]) -> str:
         """The label for a match: the person's; when it could be several, the one in the
         session being rewritten ("lee:" is that session's Lee); else "Participant"."""
-        labels = {self._label_of(o) for o in owners}
-        if len(labels) > 1 and self.context:
-            labels = {self._label_of(o) for o in owners if o in self.context} or labels
-        return labels.pop() if len(labels) == 1 else "Participant"
+        # A first name many people share has many owners: look at this session's people
+        # first (a few), and stop at the second label.
+        owners = owners if isinstance(owners, (set, frozenset)) else frozenset(owners)
+        here = [o for o in self.context if o in owners]
+        labels: set[str] = set()
+        for owner in here or owners:
+            labels.add(self._label_of(owner))
+            if len(labels) > 1:
+                return "Participant"
+        return labels.pop() if labels else "Participant"
 
     def _label_of(self, owner: int) -> str:
         return self.people[owner].label
@@ -379,12 +385,27 @@ class Redactor:
 
 def _excess(matcher: Matcher, plain: str, static: str) -> Iterator[Found]:
     """Each term found in ``plain`` beyond the number of times ``static`` holds it."""
-    allowed = Counter(found.term for found in matcher.find(static))
-    for found in matcher.find(plain):
+    allowed = Counter(found.term for found in _found(matcher, static))
+    for found in _found(matcher, plain):
         if allowed[found.term] > 0:
             allowed[found.term] -= 1
         else:
             yield found
+
+
+#: Lines read at a time by the check: a whole export at once would hold several copies
+#: of it (folded, and a map of every character) in memory.
+_BLOCK = 500
+
+
+def _found(matcher: Matcher, text: str) -> Iterator[Found]:
+    """``matcher.find`` over ``text`` a block of lines at a time, with line numbers of
+    the whole text. (A term never spans blocks: each part of a name is a term itself.)"""
+    lines = text.split("\n")
+    for first in range(0, len(lines), _BLOCK):
+        block = "\n".join(lines[first : first + _BLOCK])
+        for found in matcher.find(block):
+            yield replace(found, line=found.line + first)
 
 
 def _key(name: str, organization: str) -> tuple[str, str]:

@@ -63,6 +63,12 @@ def shown(session: model.Session, include_private: bool = False) -> model.Sessio
     return view
 
 
+def copied(value: Any) -> Any:
+    """``value`` rebuilt from its allowed fields (as ``shown`` does), for a session that
+    is already a view: cheaper than a deep copy."""
+    return _copy(value)
+
+
 def _copy(value: Any) -> Any:
     """``value`` rebuilt from its allowed fields: a record type's other fields take their
     defaults; lists, tuples and mappings are copied item by item."""
