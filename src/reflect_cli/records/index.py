@@ -245,9 +245,9 @@ class Index:
         cursor = db.execute(
             "INSERT INTO files (name, size, mtime_ns, ctime_ns, inode, id, date, started, "
             "collaborative, site, protocol, status, answered, questions, people, open, "
-            "collaborative_key, site_key, error) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')",
-            (*values, found.session_id, *summary, *keys),
+            "collaborative_key, site_key, error, facilitator) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)",
+            (*values, found.session_id, *summary, *keys, found.facilitator),
         )
         fid = cursor.lastrowid
         assert fid is not None

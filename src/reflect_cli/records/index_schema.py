@@ -17,8 +17,9 @@ from reflect_cli.folding import fold_words
 #: 3: the folder's digest and warnings kept, so an unchanged folder costs one row;
 #: 4: texts searched in their folded form, so "yilmaz" finds "Yılmaz";
 #: 5: each text's question id, for `search --question` and hits that name it;
-#: 6: a session's start kept as an instant in UTC, so newest first is by time).
-SCHEMA_VERSION = 6
+#: 6: a session's start kept as an instant in UTC, so newest first is by time;
+#: 7: each session's facilitator, so a redacted export knows everyone from the index).
+SCHEMA_VERSION = 7
 
 _TABLES = """
 CREATE TABLE files (
@@ -26,7 +27,7 @@ CREATE TABLE files (
     size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER, inode INTEGER,
     id TEXT, date TEXT, started TEXT, collaborative TEXT, site TEXT, protocol TEXT,
     status TEXT, answered INTEGER, questions INTEGER, people INTEGER, open INTEGER,
-    collaborative_key TEXT, site_key TEXT, error TEXT
+    collaborative_key TEXT, site_key TEXT, error TEXT, facilitator TEXT
 );
 CREATE INDEX files_newest ON files (date DESC, started DESC, id DESC, name DESC);
 CREATE INDEX files_id ON files (id);

@@ -56,6 +56,7 @@ class Rows:
     #: participants, open commitments
     summary: tuple[object, ...] = ()
     participants: list[tuple[str, str, str, str]] = field(default_factory=list)
+    facilitator: str = ""
     #: text, owner, due, status, origin, carried (0/1), question
     commitments: list[tuple[str, str, str, str, str, int, str]] = field(default_factory=list)
     #: where (a Where), place (domain › prompt, or owner…), text, the text folded, the
@@ -116,6 +117,7 @@ def rows_of(session: Session, name: str, seen: Seen) -> Rows:
         session.open_actions,
     )
     rows.participants = [(p.name, p.organization, p.role, p.handle) for p in session.participants]
+    rows.facilitator = session.facilitator
     for carried, actions in ((1, session.follow_up), (0, session.actions)):
         for a in actions:
             rows.commitments.append(

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reflect_cli.errors import ReflectError
-from reflect_cli.model import Session
+from reflect_cli.model import Participant, Session
 from reflect_cli.records.pseudonym_key import Key
 from reflect_cli.records.store import TRASH, Store
 from reflect_cli.records.summary import Summary
@@ -33,7 +33,6 @@ def redactor(
     ``decisions``: which everyday words are names in this folder; ``key``: the
     evaluator's pseudonym key (``records.pseudonym_key.load``), which labels derive from;
     ``strict``: organizations shown by their sector, roles left out."""
-    from reflect_cli.render import export as exporting
 
     selected = {s.file for s in oldest_first}
     summaries, _ = store.summaries()
@@ -53,15 +52,43 @@ def redactor(
             f"export with {IGNORE_OPTION} to redact without it; nothing was written"
         )
     pseudonyms = Pseudonyms(key.secret) if key is not None else None
-    found = exporting.redactor(
-        store.read(oldest_first),
-        [*store.read(others), *trashed],
-        keep_places,
-        decisions,
-        pseudonyms,
-        strict,
-    )
+    found = Redactor(keep_places, decisions, pseudonyms, strict)
+    for session in store.read(oldest_first):
+        found.learn(session)
+    # The rest of the folder from the index's rows: no record is read or kept whole, so
+    # knowing everyone costs about the folder's people, not its sessions.
+    _from_index(found, store, {s.file for s in others})
+    for session in trashed:
+        found.learn(session, selected=False)
+    found.finish()
     return found, unreadable
+
+
+def _from_index(found: Redactor, store: Store, files: set[str]) -> None:
+    """Meet every participant, facilitator and commitment owner of ``files`` (the
+    folder's other readable records), newest session first, from the index."""
+    if not files:
+        return
+    index = store.index()
+    newest = "f.date DESC, f.started DESC, f.id DESC, f.name DESC"
+    where = "FROM files f WHERE f.error = ''"
+    for name, facilitator in index.query(f"SELECT f.name, f.facilitator {where} ORDER BY {newest}"):
+        if name in files:
+            found.meet_facilitator(facilitator or "")
+    people = index.query(
+        "SELECT f.name, p.name, p.organization, p.role, p.handle FROM participants p "
+        f"JOIN files f ON f.fid = p.fid WHERE f.error = '' ORDER BY {newest}, p.rowid"
+    )
+    for file, name, organization, role, handle in people:
+        if file in files:
+            found.meet(Participant(name or "", organization or "", role or "", handle or ""))
+    owners = index.query(
+        "SELECT f.name, c.owner FROM commitments c JOIN files f ON f.fid = c.fid "
+        f"WHERE f.error = '' AND c.owner != '' ORDER BY {newest}, c.rowid"
+    )
+    for file, owner in owners:
+        if file in files:
+            found.meet_owner(str(owner))
 
 
 def _unreadable(store: Store) -> list[str]:

@@ -90,7 +90,8 @@ class Redactor:
         self._keys: dict[tuple[str, str], int] = {}
         self._handles: dict[str, set[int]] = {}
         self._roster: list[tuple[int, Participant]] = []
-        self._owners: list[str] = []
+        self._owners: dict[str, None] = {}
+        self._in_roster: set[int] = set()
         self.names = Matcher(decisions)
         self.places: dict[str, str] = {}
         self._place_matcher = Matcher()
@@ -112,19 +113,10 @@ class Redactor:
         if selected and session.id not in self.session_numbers:
             self.session_numbers[session.id] = len(self.session_numbers) + 1
         for person in session.participants:
-            number = self._person(person.name, person.organization)
-            self._roster.append((number, person))
-            sector = str(getattr(person, "sector", "") or "")
-            organization = " ".join(fold(person.organization).split())
-            if organization and (sector or organization not in self._sectors):
-                self._sectors[organization] = sector
-            if person.handle:
-                self._handle(person.handle, number)
-        if session.facilitator:
-            self._person(session.facilitator, "", label=_FACILITATOR)
-        # Owners are placed once everyone is met: a carried owner's handle may belong to
-        # someone of an earlier session read later.
-        self._owners += [a.owner for a in (*session.actions, *session.follow_up) if a.owner]
+            self.meet(person)
+        self.meet_facilitator(session.facilitator)
+        for action in (*session.actions, *session.follow_up):
+            self.meet_owner(action.owner)
         if selected and not self.keep_places:
             self._place(session.collaborative, "collaborative")
             self._place(session.site, "site")
@@ -132,6 +124,30 @@ class Redactor:
             number = self.session_numbers[session.id]
             self._kept += [(number, "collaborative", session.collaborative)]
             self._kept += [(number, "site", session.site)]
+
+    def meet(self, person: Participant) -> None:
+        """Know a participant (of a session, or a row of the index)."""
+        number = self._person(person.name, person.organization)
+        if number not in self._in_roster:  # their first roster entry gives their label
+            self._in_roster.add(number)
+            self._roster.append((number, person))
+        sector = str(getattr(person, "sector", "") or "")
+        organization = " ".join(fold(person.organization).split())
+        if organization and (sector or organization not in self._sectors):
+            self._sectors[organization] = sector
+        if person.handle:
+            self._handle(person.handle, number)
+
+    def meet_facilitator(self, name: str) -> None:
+        """Know a facilitator: always shown as "Facilitator"."""
+        if name:
+            self._person(name, "", label=_FACILITATOR)
+
+    def meet_owner(self, owner: str) -> None:
+        """Know a commitment's owner (a handle, or a name typed). Placed once everyone is
+        met: a carried owner's handle may belong to someone of a session read later."""
+        if owner:
+            self._owners.setdefault(owner, None)
 
     def _person(self, name: str, organization: str, label: str = "") -> int:
         key = (" ".join(fold(name).split()), " ".join(fold(organization).split()))
