@@ -53,42 +53,46 @@ def redactor(
         )
     pseudonyms = Pseudonyms(key.secret) if key is not None else None
     found = Redactor(keep_places, decisions, pseudonyms, strict)
-    for session in store.read(oldest_first):
-        found.learn(session)
-    # The rest of the folder from the index's rows: no record is read or kept whole, so
-    # knowing everyone costs about the folder's people, not its sessions.
-    _from_index(found, store, {s.file for s in others})
+    # Everyone from the index's rows (the selection's first, oldest first, then the rest
+    # of the folder newest first): no record is read or kept whole, so knowing everyone
+    # costs about the folder's people, not its sessions.
+    for summary in oldest_first:
+        found.select(summary.id, summary.collaborative, summary.site)
+    _from_index(found, store, [s.file for s in oldest_first] + [s.file for s in others])
     for session in trashed:
         found.learn(session, selected=False)
     found.finish()
     return found, unreadable
 
 
-def _from_index(found: Redactor, store: Store, files: set[str]) -> None:
-    """Meet every participant, facilitator and commitment owner of ``files`` (the
-    folder's other readable records), newest session first, from the index."""
+def _from_index(found: Redactor, store: Store, files: list[str]) -> None:
+    """Meet every participant, facilitator and commitment owner of ``files`` (readable
+    records of the folder), in that order, from the index."""
     if not files:
         return
     index = store.index()
-    newest = "f.date DESC, f.started DESC, f.id DESC, f.name DESC"
-    where = "FROM files f WHERE f.error = ''"
-    for name, facilitator in index.query(f"SELECT f.name, f.facilitator {where} ORDER BY {newest}"):
-        if name in files:
-            found.meet_facilitator(facilitator or "")
-    people = index.query(
+    facilitators = dict(index.query("SELECT name, facilitator FROM files WHERE error = ''"))
+    people: dict[str, list[Participant]] = {}
+    rows = index.query(
         "SELECT f.name, p.name, p.organization, p.role, p.handle FROM participants p "
-        f"JOIN files f ON f.fid = p.fid WHERE f.error = '' ORDER BY {newest}, p.rowid"
+        "JOIN files f ON f.fid = p.fid WHERE f.error = '' ORDER BY p.rowid"
     )
-    for file, name, organization, role, handle in people:
-        if file in files:
-            found.meet(Participant(name or "", organization or "", role or "", handle or ""))
-    owners = index.query(
+    for file, name, organization, role, handle in rows:
+        person = Participant(name or "", organization or "", role or "", handle or "")
+        people.setdefault(file, []).append(person)
+    owners: dict[str, list[str]] = {}
+    rows = index.query(
         "SELECT f.name, c.owner FROM commitments c JOIN files f ON f.fid = c.fid "
-        f"WHERE f.error = '' AND c.owner != '' ORDER BY {newest}, c.rowid"
+        "WHERE f.error = '' AND c.owner != '' ORDER BY c.rowid"
     )
-    for file, owner in owners:
-        if file in files:
-            found.meet_owner(str(owner))
+    for file, owner in rows:
+        owners.setdefault(file, []).append(str(owner))
+    for file in files:
+        for person in people.get(file, []):
+            found.meet(person)
+        found.meet_facilitator(str(facilitators.get(file) or ""))
+        for owner in owners.get(file, []):
+            found.meet_owner(owner)
 
 
 def _unreadable(store: Store) -> list[str]:

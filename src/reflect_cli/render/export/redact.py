@@ -110,20 +110,25 @@ class Redactor:
 
     def learn(self, session: Session, selected: bool = True) -> None:
         """Meet everyone in a session; ``selected`` sessions are numbered in the order met."""
-        if selected and session.id not in self.session_numbers:
-            self.session_numbers[session.id] = len(self.session_numbers) + 1
+        if selected:
+            self.select(session.id, session.collaborative, session.site)
         for person in session.participants:
             self.meet(person)
         self.meet_facilitator(session.facilitator)
         for action in (*session.actions, *session.follow_up):
             self.meet_owner(action.owner)
-        if selected and not self.keep_places:
-            self._place(session.collaborative, "collaborative")
-            self._place(session.site, "site")
-        elif selected:  # kept: checked for names once everyone is met
-            number = self.session_numbers[session.id]
-            self._kept += [(number, "collaborative", session.collaborative)]
-            self._kept += [(number, "site", session.site)]
+
+    def select(self, session_id: str, collaborative: str, site: str) -> None:
+        """A session of the export: numbered in the order met, its places known."""
+        if session_id not in self.session_numbers:
+            self.session_numbers[session_id] = len(self.session_numbers) + 1
+        if not self.keep_places:
+            self._place(collaborative, "collaborative")
+            self._place(site, "site")
+        else:  # kept: checked for names once everyone is met
+            number = self.session_numbers[session_id]
+            self._kept += [(number, "collaborative", collaborative)]
+            self._kept += [(number, "site", site)]
 
     def meet(self, person: Participant) -> None:
         """Know a participant (of a session, or a row of the index)."""
