@@ -1,5 +1,5 @@
-"""Time reflect's start-up, list, search, export, trends and save at 1,000 and 10,000
-sessions.
+"""Time reflect's start-up, list, search, export (plain and redacted), trends and save at
+1,000 and 10,000 sessions.
 
     python benchmarks/run.py            # both sizes (about two minutes)
     python benchmarks/run.py --sizes 1000
@@ -93,6 +93,15 @@ def measure(size: int, base: Path) -> dict[str, tuple[float, float, float]]:
     figures["trends --protocol equitable-partnerships"] = median([*REFLECT, *evaluation], env, 5)
     figures["trends --protocol equitable-partnerships --json"] = median(
         [*REFLECT, *evaluation, "--json"], env, 5
+    )
+    # Redacted: the pseudonym key in a throwaway config folder, never the user's own.
+    env["XDG_CONFIG_HOME"] = str(base / "config")
+    figures["export --format md --redact (all)"] = median(
+        [*REFLECT, "export", "--format", "md", "--redact"], env, 3
+    )
+    figures["export last (one session)"] = median([*REFLECT, "export", "last"], env, 5)
+    figures["export last --redact (one session)"] = median(
+        [*REFLECT, "export", "last", "--redact"], env, 5
     )
     return figures
 
