@@ -75,6 +75,9 @@ def test_a_clean_redacted_export_passes_and_a_planted_name_is_found(
     assert place.startswith(f"{document}:4: ")
     assert "a person" in place
     assert "1 place in 1 document names" in found.stderr
+    # Each person is named by the label a redacted export gives them (the same key).
+    label = place.split("shown redacted as ")[1].rstrip(")")
+    assert label in exported.read_text(encoding="utf-8").replace("&amp;", "&")
 
 
 @needs_tools

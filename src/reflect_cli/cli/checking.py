@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 
 from reflect_cli.cli.options import plural
+from reflect_cli.cli.redacting import PseudonymKey
+from reflect_cli.cli.redacting import pseudonym_key as keys
 from reflect_cli.ui import screen
 
 Files = Annotated[
@@ -29,6 +31,7 @@ def check_names(
             "known; each such file is named on standard error)."
         ),
     ] = False,
+    pseudonym_key: PseudonymKey = None,
 ) -> None:
     """Check documents for every person, collaborative and site the sessions folder knows,
     found as `export --redact` finds them (any case or accents, handles, run-together and
@@ -48,8 +51,9 @@ def check_names(
     store = open_store(ctx)
     summaries, _ = store.summaries()
     decided = word_choices.load(store.folder)
+    key = keys(store.folder, pseudonym_key)  # each person named by their redacted label
     redactor, unread = known.redactor(
-        store, list(reversed(summaries)), False, ignore_unreadable, decided
+        store, list(reversed(summaries)), False, ignore_unreadable, decided, key
     )
     for line in unread:
         screen.warning(f"checked without {line}")
