@@ -275,7 +275,7 @@ def people(summary: Summary) -> tuple[list[str], list[str]]:
 def _is_label(name: str, label: str) -> bool:
     """Whether a (redacted) name is the person's label, or it with a code or number
     ("Library (Staff K7M3Q9)", "Library (Staff 2)")."""
-    if name == label:
+    if name == label or name.startswith(f"{label} (Participant "):  # strict: no role
         return True
     stem, close = (label[:-1], ")") if label.endswith(")") else (label, "")
     return (
