@@ -222,3 +222,38 @@ def test_a_new_key_file_is_created_owner_only(tmp_path: Path) -> None:
     assert made.created and stat.S_IMODE(os.stat(made.path).st_mode) == 0o600
     again = pseudonym_key.load(tmp_path / "sessions", tmp_path / "keys" / "k")
     assert not again.created and again.secret == made.secret
+
+
+def test_strict_names_each_recorded_sector(cli: Any, sessions_dir: Path) -> None:
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=[
+            "Amina Yusuf | Somali Family Association | Parent | amina | community organization",
+            "Tesfaye Bekele | Rainier Beach Youth Council | Youth member | tb | youth",
+            "Hope Diaz | Rainier Beach High | Counselor | hd | school",
+            "Lan Tran | Rainier Beach High | Teacher | lt | school",
+        ],
+    )
+    # Another session of the folder knows someone else of the youth council: from the
+    # index, with its sector too.
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        date="2026-01-10",
+        people=["Abdi Noor | Rainier Beach Youth Council | Youth member | an | youth"],
+    )
+    result = cli("export", "--strict", "-f", "json", "last")
+    assert result.exit_code == 0, result.stderr
+    (record,) = json.loads(result.stdout)
+    import re
+
+    names = [p["name"] for p in record["participants"]]
+    assert re.fullmatch(rf"Community organization {PLACE} \(Participant {PERSON}\)", names[0])
+    assert re.fullmatch(rf"Youth {PLACE} \(Participant {PERSON}\)", names[1])
+    assert re.fullmatch(rf"School {PLACE} \(Participant {PERSON}\)", names[2])
+    # Two people of one school: one organization label, two people.
+    assert names[2].split(" (")[0] == names[3].split(" (")[0] and names[2] != names[3]
+    assert "no sector recorded" not in result.stderr
+    for revealing in ("Somali", "Youth Council", "Rainier Beach High", "Parent", "Teacher"):
+        assert revealing not in result.stdout, revealing

@@ -252,7 +252,7 @@ class Index:
         fid = cursor.lastrowid
         assert fid is not None
         db.executemany(
-            "INSERT INTO participants VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO participants VALUES (?, ?, ?, ?, ?, ?)",
             [(fid, *p) for p in found.participants],
         )
         db.executemany(

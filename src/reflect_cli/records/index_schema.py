@@ -18,7 +18,8 @@ from reflect_cli.folding import fold_words
 #: 4: texts searched in their folded form, so "yilmaz" finds "Yılmaz";
 #: 5: each text's question id, for `search --question` and hits that name it;
 #: 6: a session's start kept as an instant in UTC, so newest first is by time;
-#: 7: each session's facilitator, so a redacted export knows everyone from the index).
+#: 7: each session's facilitator and each participant's sector, so a redacted export
+#: knows everyone from the index).
 SCHEMA_VERSION = 7
 
 _TABLES = """
@@ -32,7 +33,7 @@ CREATE TABLE files (
 CREATE INDEX files_newest ON files (date DESC, started DESC, id DESC, name DESC);
 CREATE INDEX files_id ON files (id);
 CREATE TABLE participants (
-    fid INTEGER NOT NULL, name TEXT, organization TEXT, role TEXT, handle TEXT
+    fid INTEGER NOT NULL, name TEXT, organization TEXT, role TEXT, handle TEXT, sector TEXT
 );
 CREATE INDEX participants_fid ON participants (fid);
 CREATE TABLE commitments (

@@ -55,7 +55,8 @@ class Rows:
     #: date, started, collaborative, site, protocol, status, answered, questions,
     #: participants, open commitments
     summary: tuple[object, ...] = ()
-    participants: list[tuple[str, str, str, str]] = field(default_factory=list)
+    #: name, organization, role, handle, sector ("" when none)
+    participants: list[tuple[str, str, str, str, str]] = field(default_factory=list)
     facilitator: str = ""
     #: text, owner, due, status, origin, carried (0/1), question
     commitments: list[tuple[str, str, str, str, str, int, str]] = field(default_factory=list)
@@ -116,7 +117,10 @@ def rows_of(session: Session, name: str, seen: Seen) -> Rows:
         len(session.participants),
         session.open_actions,
     )
-    rows.participants = [(p.name, p.organization, p.role, p.handle) for p in session.participants]
+    rows.participants = [
+        (p.name, p.organization, p.role, p.handle, str(p.sector or ""))
+        for p in session.participants
+    ]
     rows.facilitator = session.facilitator
     for carried, actions in ((1, session.follow_up), (0, session.actions)):
         for a in actions:

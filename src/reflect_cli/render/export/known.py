@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reflect_cli.errors import ReflectError
-from reflect_cli.model import Participant, Session
+from reflect_cli.model import Participant, Sector, Session
 from reflect_cli.records.pseudonym_key import Key
 from reflect_cli.records.store import TRASH, Store
 from reflect_cli.records.summary import Summary
@@ -17,6 +17,7 @@ from reflect_cli.render.export.pseudonyms import Pseudonyms
 from reflect_cli.render.export.redact import RedactionError, Redactor
 
 IGNORE_OPTION = "--ignore-unreadable"
+SECTORS = frozenset(s.value for s in Sector)
 
 
 def redactor(
@@ -74,11 +75,12 @@ def _from_index(found: Redactor, store: Store, files: list[str]) -> None:
     facilitators = dict(index.query("SELECT name, facilitator FROM files WHERE error = ''"))
     people: dict[str, list[Participant]] = {}
     rows = index.query(
-        "SELECT f.name, p.name, p.organization, p.role, p.handle FROM participants p "
-        "JOIN files f ON f.fid = p.fid WHERE f.error = '' ORDER BY p.rowid"
+        "SELECT f.name, p.name, p.organization, p.role, p.handle, p.sector "
+        "FROM participants p JOIN files f ON f.fid = p.fid WHERE f.error = '' ORDER BY p.rowid"
     )
-    for file, name, organization, role, handle in rows:
+    for file, name, organization, role, handle, sector in rows:
         person = Participant(name or "", organization or "", role or "", handle or "")
+        person.sector = Sector(sector) if sector in SECTORS else None
         people.setdefault(file, []).append(person)
     owners: dict[str, list[str]] = {}
     rows = index.query(
