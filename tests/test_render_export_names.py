@@ -116,3 +116,80 @@ def test_name_terms_of_the_issues_cases() -> None:
     # An initial run into an everyday word, or an "s" after a part, is an English word:
     # Sam Park is not in "Seattle Parks" nor in "spark".
     assert not {"parks", "spark"} & name_terms("Sam Park")[0]
+
+
+#: Leaks a tester found (the person each names, and the text as typed), with --word Grace
+#: decided: an address holding an everyday name part, a family name and an everyday given
+#: name with a comma between in lower case, a speaker prefix in the middle of a line, a
+#: family or given name inside Japanese text, letters that look Latin but are not.
+TESTER = [
+    "write to grace.kim@school.org today",
+    "kim, grace was late",
+    "ruiz, don agreed",
+    "We started. grace: lower prefix.",
+    "山田さんが来た",
+    "太郎くんも",
+    "Мonica said so",  # a Cyrillic М
+    "Μonica said so",  # a Greek Μ
+    "ask Hαugen",  # a Greek α
+]
+TESTER_PEOPLE = [
+    "Grace Kim | School | Teacher | gk",
+    "Don Ruiz | District | Lead | dr",
+    "山田太郎 | Family Center | Parent | yt",
+    "Monica Haugen | Parks | Lead | mh",
+]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "json"])
+def test_the_testers_leaks_are_replaced_in_every_format(
+    cli: Any, sessions_dir: Path, fmt: str
+) -> None:
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=TESTER_PEOPLE,
+        answers={"shared-values": "\n".join(TESTER) + "\nShe said grace before lunch."},
+    )
+    result = cli("export", "--redact", "--word", "Grace", "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    for leak in ("grace.", "kim", "ruiz", "grace:", "山田", "太郎", "onica", "αugen"):
+        assert leak not in out.lower(), (fmt, leak)
+    assert "@school.org" not in out  # the whole address is the person
+    assert "said grace before lunch" in out  # still a word where the text says so
+
+
+def redactor_of_the_testers_people() -> Any:
+    from reflect_cli.render.export.names import Decisions
+
+    people = [Participant(*(f.strip() for f in p.split("|"))) for p in TESTER_PEOPLE]
+    session = Session(
+        id="2026-09-01-x",
+        protocol=ProtocolRef("tiny", 1, "Tiny"),
+        collaborative="Northgate",
+        date="2026-09-01",
+        status="complete",
+        participants=people,
+    )
+    return exporting.redactor([session], decisions=Decisions(words={"grace"}))
+
+
+@pytest.mark.parametrize("typed", TESTER)
+def test_the_check_after_rendering_finds_the_testers_leaks(typed: str) -> None:
+    with pytest.raises(exporting.redact.RedactionError, match="line 2 of the md export"):
+        redactor_of_the_testers_people().check(f"fine\n{typed}", "md")
+
+
+def test_grace_is_still_a_word_where_the_text_says_so() -> None:
+    found = redactor_of_the_testers_people()
+    found.check("fine\nshe said grace. We need hope: a plan. Write to info@school.org", "md")
+
+
+def test_a_name_in_han_ideographs_has_its_parts_inside_it() -> None:
+    _, single = name_terms("山田太郎")
+    assert {"山田", "太郎"} <= single
+    assert "小明" in name_terms("王小明")[1]
+    # One character alone is too often part of another word: only with an honorific.
+    whole, single = name_terms("李雷")
+    assert "李" not in single and "李先生" in whole and "雷さん" in whole

@@ -40,9 +40,23 @@ LEAKS = [
 ]  # fmt: skip
 
 
+#: Cyrillic and Greek letters a reader takes for Latin ones, and the Latin letter.
+LOOKALIKES = {"а": "a", "е": "e", "о": "o", "с": "c", "р": "p", "К": "K", "М": "M"}
+LOOKALIKES |= {"Н": "H", "Т": "T", "В": "B", "У": "Y", "α": "a", "ο": "o", "Μ": "M"}
+LOOKALIKES |= {"Ζ": "Z", "Κ": "K", "Β": "B", "Υ": "Y"}
+
+
+def lookalike(name: str, greek: bool) -> str:
+    """A name typed with Cyrillic or Greek letters that look like its Latin ones."""
+    back = {latin: other for other, latin in LOOKALIKES.items() if (other >= "\u0400") != greek}
+    back |= {latin: other for other, latin in LOOKALIKES.items() if latin not in back}
+    return "".join(back.get(c, c) for c in name)
+
+
 def folded(text: str) -> str:
     """The test's own folding: no accents, one apostrophe, one case, dotless i as i, no
-    invisible (format) characters, "_" as a space."""
+    invisible (format) characters, "_" as a space, look-alike letters as the Latin."""
+    text = "".join(LOOKALIKES.get(c, c) for c in text)
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("ı", "i"))
     text = "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Mn", "Me"))
     return "".join(c for c in text if not unicodedata.combining(c)).casefold().replace("_", " ")
@@ -293,6 +307,9 @@ def variants(name: str, handle: str) -> list[str]:
         f"{given}s",
         f"*{given[:2]}*{given[2:]}",
         f"**{rest[-1] if rest else given}**",
+        # Letters that look Latin and are not: a Cyrillic "о", a Greek "α".
+        lookalike(given, greek=False),
+        lookalike(f"{given} {rest[-1]}" if rest else given, greek=True),
     ]
 
 
@@ -333,7 +350,7 @@ def build_sessions(
         ]
         lines += ["In May we met.", f"{chooser.choice(['monika', 'Someone'])}: a stray prefix"]
         # A participant written in a script without spaces, named inside a sentence.
-        lines += ["王芳说好。"]
+        lines += ["王芳说好。", "山田さんが来た。太郎くんも。"]
         lines += [f"Then {m} spoke" for m in mentions]
         session = Session(
             id=f"2026-0{index + 1}-01-{slug(people[0][0])}-x",
@@ -346,6 +363,7 @@ def build_sessions(
             participants=[
                 *(Participant(*people[p]) for p in present),
                 Participant("王芳", "Family Center", "Parent", "wf"),
+                Participant("山田太郎", "Family Center", "Grandparent", "yt"),
             ],
             domains=[
                 DomainRecord(
@@ -470,6 +488,7 @@ def test_redaction_property(
         assert leaked(text, forbidden([*people, outsider], [*attendance, [len(people)]])) == [], fmt
         assert "In May we met." in text
         assert "王芳" not in text and "说好。" in text, fmt
+        assert "山田" not in text and "太郎" not in text and "が来た。" in text, fmt
         assert re.search(rf"Collaborative {PLACE}\b", text) and re.search(rf"Site {PLACE}\b", text)
         assert "monika" not in text and "Someone:" not in text
 

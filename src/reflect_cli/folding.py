@@ -22,6 +22,15 @@ _DASHES = "‐‑‒–—―−"
 _LETTERS = str.maketrans(
     {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ħ": "h"}
 )
+#: Cyrillic and Greek letters that look like Latin ones, so a name typed with one
+#: ("Мonica" with a Cyrillic М, "Hαugen" with a Greek α) is the name. Mapped before the
+#: case folds: an upper-case letter and its lower case may look like different Latin
+#: letters (Greek Ν is "n", ν is "v"). Russian and Greek text folds consistently too, so
+#: search still finds what was typed in them.
+_CONFUSABLES = str.maketrans(
+    dict(zip("АВЕЅІЈКМНОРСТХУаеѕіјорсхуԁһӏԛԝүӀ", "abesijkmhopctxyaesijopcxydhlqwyl", strict=True))
+    | dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαικνορτυχϲ", "abezhikmnoptyxaikvoptuxc", strict=True))
+)
 _FOLDED: dict[str, str] = {}
 #: Marks that show nothing: variation selectors and the combining grapheme joiner.
 _IGNORABLE_MARKS = frozenset(
@@ -44,7 +53,7 @@ def fold_char(char: str) -> str:
             folded = "-"
         else:
             decomposed = unicodedata.normalize(
-                "NFKD", unicodedata.normalize("NFKD", char).casefold()
+                "NFKD", unicodedata.normalize("NFKD", char).translate(_CONFUSABLES).casefold()
             )
             folded = "".join(c for c in decomposed if not unicodedata.combining(c))
             folded = folded.translate(_LETTERS)

@@ -43,6 +43,8 @@ _BEFORE_MONTH = frozenset(
 )
 #: "don't", "Will've": a contraction is a word, not a name.
 CONTRACTION = re.compile(r"'(?:t|re|ve|ll|d|m)(?![^\W\d])")
+#: What follows a speaker prefix ("grace: we agreed"): a colon, then a space or the end.
+SPEAKER_AFTER = re.compile(r"[ \t]*:(?=\s|$)")
 #: What may stand between a sentence's end and its first word: spaces, quotes, brackets,
 #: emphasis, list marks.
 _OPENING = " \t*_~\"'([{“‘«-"

@@ -31,17 +31,17 @@ from reflect_cli.records.word_choices import WordChoices as Decisions
 from reflect_cli.render.export.everyday import (
     COMMON_WORDS,
     CONTRACTION,
+    SPEAKER_AFTER,
     a_month,
     sentence_start,
 )
+from reflect_cli.render.export.unspaced import inside_han, unspaced, with_honorifics
 
 __all__ = ["COMMON_WORDS", "Decisions", "Found", "Matcher", "fold", "name_terms", "words"]
 
-#: Scripts written without spaces between words: a name there has no word boundary.
-_UNSPACED = re.compile(
-    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uf900-\ufaff\U00020000-\U0003134f]"
-)
+#: An e-mail address: when its local part holds any part of a name, the whole address
+#: is that person ("grace.kim@school.org").
+_ADDRESS = re.compile(r"[\w.+'%\-]+@[^\W_](?:[\w\-]*\.)+[^\W\d_]{2,}")
 #: Markdown emphasis and strike-through marks inside a word: looked through.
 _IN_WORD = re.compile(r"[^\W_][*_~]+[^\W_]")
 
@@ -53,11 +53,6 @@ def words(name: str) -> list[str]:
 
 def _letters(word: str) -> int:
     return sum(1 for c in word if c.isalpha())
-
-
-def unspaced(term: str) -> bool:
-    """Whether a term is written in a script without spaces (Chinese, Japanese, Thai…)."""
-    return bool(_UNSPACED.search(term))
 
 
 def name_terms(name: str) -> tuple[set[str], set[str]]:
@@ -93,6 +88,9 @@ def name_terms(name: str) -> tuple[set[str], set[str]]:
             if other not in COMMON_WORDS:
                 runs += [first[0] + other] + ([other + first[0]] if first[0] != "s" else [])
     whole.update(run for joined in runs for run in (joined, joined.replace("'", "")))
+    for part in parts:
+        single.update(inside_han(part))
+        whole.update(with_honorifics(part))
     for number, part in enumerate(parts):
         for piece in {part, part.replace("'", ""), *part.split("'")}:
             if _letters(piece) > 2 or (unspaced(piece) and _letters(piece) >= 2):
@@ -219,6 +217,8 @@ class Matcher:
         if self._compiled() is None or not text:
             return
         found = list(self._scan(text, None))
+        if "@" in text:
+            found = self._addresses(text, found)
         if _IN_WORD.search(text):  # "*Mon*ica", "**Hau**gen": emphasis looked through
             taken = [(f.start, f.end) for f in found]
             for extra in self._through_emphasis(text):
@@ -226,6 +226,23 @@ class Matcher:
                     found.append(extra)
             found.sort(key=lambda f: f.start)
         yield from found
+
+    def _addresses(self, text: str, found: list[Found]) -> list[Found]:
+        """An address whose local part holds any part of a known name, an everyday word
+        too ("grace.kim@", "grace@"), is that person's as a whole: found from its first
+        character to its last, in place of what was found inside it."""
+        for address in _ADDRESS.finditer(text):
+            local = fold(address[0].split("@")[0])
+            pieces = [local, *re.split(r"[^\w]+|\d+|_", local)]
+            terms = [self.terms[p] for p in pieces if p in self.terms]
+            if not terms:
+                continue
+            start, end = address.span()
+            found = [f for f in found if f.end <= start or f.start >= end]
+            owners = frozenset(o for term in terms for o in term.owners)
+            line = text.count("\n", 0, start)
+            found.append(Found(start, end, owners, line, terms[0].text))
+        return sorted(found, key=lambda f: f.start)
 
     def _through_emphasis(self, text: str) -> Iterator[Found]:
         """Matches in each line that has an emphasis mark inside a word, read without
@@ -269,6 +286,8 @@ class Matcher:
         start, end = match.span()
         if CONTRACTION.match(folded, end):  # "don't", "Will've"
             return _Verdict.WORD
+        if SPEAKER_AFTER.match(folded, end) and sentence_start(folded, start):
+            return _Verdict.NAME  # "… grace: we agreed": a speaker prefix is the person
         if self._plainly_a_name(first, folded, match, term):
             return _Verdict.NAME
         lower = not first.isupper()
@@ -281,12 +300,12 @@ class Matcher:
         return _Verdict.UNDECIDED
 
     def _plainly_a_name(self, first: str, folded: str, match: re.Match[str], term: Term) -> bool:
-        """A name part that is also a word counts only capitalised next to another part of
-        the same person's name ("May Chen", "Chen, May")."""
-        if not first.isupper():
-            return False
+        """A name part that is also a word counts next to another part of the same person's
+        name: capitalised ("May Chen", "Chen, May"), or in any case with a comma between
+        ("kim, grace was late")."""
         start, end = match.span()
-        before = re.search(r"(\w[\w']*)[\s\-,]+$", folded[max(0, start - 80) : start])
-        after = re.match(r"[\s\-,]+(\w[\w']*)", folded[end : end + 80])
-        neighbours = {m.group(1) for m in (before, after) if m}
+        before = re.search(r"(\w[\w']*)([\s\-,]+)$", folded[max(0, start - 80) : start])
+        after = re.match(r"([\s\-,]+)(\w[\w']*)", folded[end : end + 80])
+        pairs = [(m[1], m[2]) for m in (before,) if m] + [(m[2], m[1]) for m in (after,) if m]
+        neighbours = {word for word, between in pairs if first.isupper() or "," in between}
         return any(neighbours & self.parts_of.get(owner, set()) for owner in term.owners)

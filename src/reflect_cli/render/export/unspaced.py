@@ -1,0 +1,46 @@
+"""Names in scripts written without spaces (Chinese, Japanese, Thai, Khmer, Burmese).
+
+There a name has no word boundary: it is found inside text ("李雷说好。"). A name in Han
+ideographs typed as one word ("山田太郎") holds its family and given names, and people
+write either alone ("山田さんが来た", "太郎くん"): every first and last run of two or
+more of its characters is a part of it. A single character is not a part on its own (李
+is inside 行李, "luggage"); it counts only straight before an honorific ("李先生",
+"雷さん").
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Scripts written without spaces between words: a name there has no word boundary.
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\U00020000-\U0003134f]"
+)
+#: Han ideographs only: a name in kana or Thai is not split (its pieces are everyday text).
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+#: What is written straight after a family or given name to mean the person.
+HONORIFICS = frozenset(
+    {"先生", "老师", "老師", "女士", "小姐", "同学", "同學", "さん", "くん", "ちゃん", "様", "さま"}
+)
+
+
+def unspaced(term: str) -> bool:
+    """Whether a term is written in a script without spaces (Chinese, Japanese, Thai…)."""
+    return bool(_UNSPACED.search(term))
+
+
+def inside_han(part: str) -> set[str]:
+    """The parts inside a name part in Han ideographs of three or more characters: its
+    first and last runs of two or more ("山田太郎": "山田", "太郎"; "王小明": "小明")."""
+    if not _HAN.fullmatch(part) or len(part) < 3:
+        return set()
+    return {part[:n] for n in range(2, len(part))} | {part[-n:] for n in range(2, len(part))}
+
+
+def with_honorifics(part: str) -> set[str]:
+    """A name part in Han ideographs: its first and last character each before an
+    honorific ("李雷": "李先生", "雷さん"), the only way a single character is found."""
+    if not _HAN.fullmatch(part):
+        return set()
+    return {edge + honorific for edge in {part[0], part[-1]} for honorific in HONORIFICS}
