@@ -154,7 +154,8 @@ def test_the_testers_leaks_are_replaced_in_every_format(
     result = cli("export", "--redact", "--word", "Grace", "-f", fmt)
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    for leak in ("grace.", "kim", "ruiz", "grace:", "山田", "太郎", "onica", "αugen"):
+    leaks = ("grace.", "kim", "grace was", "ruiz", "don agreed", "grace:", "山田", "太郎")
+    for leak in (*leaks, "onica", "αugen"):
         assert leak not in out.lower(), (fmt, leak)
     assert "@school.org" not in out  # the whole address is the person
     assert "said grace before lunch" in out  # still a word where the text says so
