@@ -56,6 +56,13 @@ def _usage_line(exc: TyperException) -> str:
     return f"reflect: {message} ({' '.join(['reflect', *path])} --help for more)"
 
 
+def _reader_gone() -> None:
+    """``reflect show last | head``: the reader stopped reading, which is not a fault.
+    No message and status 0, for every command, wherever the pipe closed."""
+    screen.reader_gone()
+    sys.exit(0)
+
+
 class _ReflectGroup(TyperGroup):
     """Turns our errors into one line on standard error and an exit status."""
 
@@ -67,6 +74,9 @@ class _ReflectGroup(TyperGroup):
             return super().main(*args, **kwargs)
         try:
             code = super().main(*args, **kwargs)
+            screen.flush_data()  # a pipe closed early shows here, not at shutdown
+        except BrokenPipeError:
+            _reader_gone()
         except TyperException as exc:  # Click's errors (Typer bundles its own Click)
             if type(exc).__name__ == "NoArgsIsHelpError":  # `reflect` alone: the help
                 screen.write(exc.format_message())
@@ -92,6 +102,8 @@ class _ReflectGroup(TyperGroup):
         except KeyboardInterrupt:
             screen.message("interrupted")
             raise typer.Exit(130) from None
+        except BrokenPipeError:
+            _reader_gone()
         except OSError as exc:  # a last line of defence: never a traceback for disk trouble
             where = f": {exc.filename}" if exc.filename else ""
             screen.message(f"{exc.strerror or exc}{where}")

@@ -59,6 +59,8 @@ def write_output(path: Path, content: str | bytes | Iterable[str], *, force: boo
                     handle.write(chunk)
                 else:
                     handle.write((visible(chunk, crlf=True) if tty else chunk).encode("utf-8"))
+    except BrokenPipeError:
+        raise  # the reader stopped reading: not a disk fault; the CLI ends quietly
     except OSError as exc:
         raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from None
 

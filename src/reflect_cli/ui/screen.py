@@ -39,9 +39,11 @@ __all__ = [
     "console",
     "data",
     "erase_typed_line",
+    "flush_data",
     "message",
     "read_line",
     "read_secret",
+    "reader_gone",
     "visible",
     "warning",
     "write",
@@ -90,6 +92,25 @@ def data(chunks: str | Iterable[str], end: str = "", crlf: bool = False) -> None
     for chunk in [chunks] if isinstance(chunks, str) else chunks:
         sys.stdout.write(visible(chunk, crlf=crlf))
     write("", Stream.OUT, end=end)
+
+
+def flush_data() -> None:
+    """Standard output flushed now, so a reader gone shows as BrokenPipeError to the CLI's
+    one exit point rather than at Python's shutdown."""
+    sys.stdout.flush()
+
+
+def reader_gone() -> None:
+    """The reader of standard output stopped reading (``| head``): nothing more is
+    written there. Standard output is pointed at the null device, so that neither a later
+    write nor Python's flush at shutdown meets the closed pipe again (it would print
+    "Exception ignored ... BrokenPipeError")."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def confirm(question: str) -> bool:
@@ -160,6 +181,12 @@ def _inert_console() -> type[Console]:
 
         def render(self, renderable: RenderableType, options: Any = None) -> Iterable[Segment]:
             return _inert(super().render(renderable, options))
+
+        def on_broken_pipe(self) -> None:
+            """Rich would exit 1 here: the reader stopping is the CLI's to end (status 0,
+            no message), like every other write to a closed pipe."""
+            self.quiet = True
+            raise BrokenPipeError
 
     def _inert(segments: Iterable[Segment]) -> Iterator[Segment]:
         for segment in segments:
