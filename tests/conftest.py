@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -33,6 +34,23 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         report.outcome = "failed"
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
         report.longrepr = f"skipped under CI, where nothing may be: {reason}"
+
+
+_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGHUP", "SIGTERM", "SIGTSTP", "SIGQUIT")
+)
+
+
+@pytest.fixture(autouse=True)
+def signal_handlers() -> Iterator[None]:
+    """Commands run in-process (CliRunner) install signal handlers for the meeting; one
+    left behind (SIGINT ignored) would be inherited by every later pexpect child, whose
+    Ctrl-C would then do nothing. Each test starts and ends with the same handlers."""
+    saved = {sig: signal.getsignal(sig) for sig in _SIGNALS}
+    yield
+    for sig, handler in saved.items():
+        if handler is not None:
+            signal.signal(sig, handler)
 
 
 @pytest.fixture(autouse=True)

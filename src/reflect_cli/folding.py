@@ -38,6 +38,16 @@ _IGNORABLE_MARKS = frozenset(
 )
 
 
+def _look_alike(text: str) -> str:
+    # A letter and its upper case must fold alike (a name typed in capitals is the name,
+    # and the micro sign's upper case is Greek Μ): a letter whose capital looks Latin
+    # folds as that capital does.
+    upper = text.upper()
+    if len(upper) == len(text) and upper.translate(_CONFUSABLES) != upper:
+        return upper.translate(_CONFUSABLES)
+    return text.translate(_CONFUSABLES)
+
+
 def fold_char(char: str) -> str:
     """One character folded: none, one or several characters."""
     folded = _FOLDED.get(char)
@@ -53,7 +63,7 @@ def fold_char(char: str) -> str:
             folded = "-"
         else:
             decomposed = unicodedata.normalize(
-                "NFKD", unicodedata.normalize("NFKD", char).translate(_CONFUSABLES).casefold()
+                "NFKD", _look_alike(unicodedata.normalize("NFKD", char)).casefold()
             )
             folded = "".join(c for c in decomposed if not unicodedata.combining(c))
             folded = folded.translate(_LETTERS)
