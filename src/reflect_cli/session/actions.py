@@ -7,13 +7,13 @@ questions keeps the commitment as typed, with a note of what was not confirmed.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from reflect_cli import kinds
-from reflect_cli.dates import parse_date
 from reflect_cli.errors import InputError
 from reflect_cli.model import Action, Session
-from reflect_cli.session import typed_lines
+from reflect_cli.session import due_dates, typed_lines
 from reflect_cli.session.console import Console
 from reflect_cli.session.people import find
 
@@ -28,7 +28,9 @@ def record_action(
     """Store a commitment (``TEXT @owner due:DATE``), save, and say exactly what was
     stored; an owner no one here has as a handle (``@district``) is kept as free text
     once confirmed."""
-    action, bad_due = typed_lines.action_parts(argument, question)
+    today = meeting_day(session)
+    typed = typed_lines.action_parts(argument, question, today)
+    action, bad_due = typed.action, typed.bad_due
     names = session.names()
     # Everything not confirmed yet, so a stop at any question says all of it.
     unsure: list[str] = []
@@ -42,7 +44,7 @@ def record_action(
             action.owner = _confirm_owner(console, session, action.owner)
             unsure.pop(0)
         if bad_due:
-            action.due = _ask_due(console, action, bad_due)
+            action.due = _ask_due(console, action, bad_due, today)
             unsure.pop()
     except (KeyboardInterrupt, EOFError):
         # Stopping mid-question keeps what was typed, saying what is still unsure.
@@ -53,26 +55,40 @@ def record_action(
         raise
     session.actions.append(action)
     save()
-    console.say(f"Commitment recorded: {_said(action, names)}", "green")
+    due_typed = "" if bad_due else typed.due_typed
+    console.say(f"Commitment recorded: {_said(action, names, due_typed)}", "green")
 
 
-def _said(action: Action, names: dict[str, str]) -> str:
+def meeting_day(session: Session) -> dt.date:
+    """The day relative due dates count from: the meeting's own date."""
+    try:
+        return dt.date.fromisoformat(session.date)
+    except ValueError:
+        return dt.date.today()
+
+
+def _said(action: Action, names: dict[str, str], due_typed: str = "") -> str:
     owner = names.get(action.owner, action.owner) or "no owner"
-    due = f", due {action.due}" if action.due else ", no due date"
+    due = ", no due date"
+    if action.due:  # the day understood, with what was typed: a wrong guess shows
+        due = f", due {due_dates.said(action.due, due_typed or action.due)}"
     return f"{action.text} — {owner}{due}"
 
 
-def _ask_due(console: Console, action: Action, typed: str) -> str:
-    """The due date again, until it is a date (Enter: none)."""
-    console.say(f"due:{typed} is not a date (YYYY-MM-DD, 20261201, 2026-W49-1).", "yellow")
+def _ask_due(console: Console, action: Action, typed: str, today: dt.date) -> str:
+    """The due date again, until it is a date (Enter: none); the day understood is said."""
+    console.say(f"due:{typed} is not a date ({due_dates.FORMS}).", "yellow")
     while True:
         reply = console.ask(f"Due date for {action.text!r}? Enter for none").strip()
         if not reply:
             return ""
         try:
-            return parse_date(reply.removeprefix("due:"), "due")
+            due = due_dates.due_date(reply.removeprefix("due:"), today)
         except InputError as exc:
             console.say(str(exc), "yellow")
+            continue
+        console.say(f"Due {due_dates.said(due, reply.removeprefix('due:'))}.", "dim")
+        return due
 
 
 def _confirm_owner(console: Console, session: Session, owner: str) -> str:

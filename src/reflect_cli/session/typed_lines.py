@@ -6,13 +6,14 @@ Pure functions, no terminal: the same parsing serves typed input and answers fil
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
 from reflect_cli import kinds
-from reflect_cli.dates import parse_date
 from reflect_cli.errors import InputError
 from reflect_cli.model import Action, Answer, Participant, Question, Sector
+from reflect_cli.session import due_dates
 from reflect_cli.session.people import ascii_word, find
 from reflect_cli.speakers import speaker_word as speaker_word
 
@@ -20,7 +21,7 @@ COMMANDS = {
     "/skip": "leave this question unanswered and move on",
     "/back": "go back to the previous question (its answer is shown; new lines are added)",
     "/edit": "edit this answer in $VISUAL or $EDITOR",
-    "/action": "record a commitment: /action TEXT @handle due:YYYY-MM-DD",
+    "/action": "record a commitment: /action TEXT @handle due:DATE (2026-12-01, next friday)",
     "/note": "a private facilitator note (never exported unless asked for)",
     "/round": "each person rates this question: /round, or /round anonymous",
     "/who": "who has spoken so far",
@@ -139,18 +140,29 @@ def credits_of(text: str, people: list[Participant]) -> list[str]:
     return credited
 
 
-def action_of(argument: str, question: str = "") -> Action:
-    """``TEXT @owner due:YYYY-MM-DD`` (owner and due optional) as an open commitment;
-    the owner is a handle or, for someone outside the room, free text."""
-    action, bad_due = action_parts(argument, question)
-    if bad_due:
-        parse_date(bad_due, "due")  # raises, naming what was wrong
-    return action
+def action_of(argument: str, question: str = "", today: dt.date | None = None) -> Action:
+    """``TEXT @owner due:DATE`` (owner and due optional) as an open commitment; the
+    owner is a handle or, for someone outside the room, free text; a relative due date
+    counts from ``today`` (the meeting's date)."""
+    typed = action_parts(argument, question, today or dt.date.today())
+    if typed.bad_due:
+        due_dates.due_date(typed.bad_due, today or dt.date.today())  # raises, saying why
+    return typed.action
 
 
-def action_parts(argument: str, question: str = "") -> tuple[Action, str]:
-    """The commitment a line gives, and its due date as typed when that is not a date
-    (the commitment then has none yet): a bad date must not lose the rest."""
+@dataclass(frozen=True)
+class TypedAction:
+    """A commitment as typed: the action, its due date as typed (to say back the day it
+    came to), and that text again when it is not a date (the action then has none yet)."""
+
+    action: Action
+    due_typed: str = ""
+    bad_due: str = ""
+
+
+def action_parts(argument: str, question: str, today: dt.date) -> TypedAction:
+    """The commitment a line gives, its due date as typed, and that text when it is not
+    a date (the commitment then has none yet): a bad date must not lose the rest."""
     owner, due, bad_due, words = "", "", "", []
     when: list[str] | None = None  # the words after due:, to the end of the line
     for word in argument.split():
@@ -165,9 +177,10 @@ def action_parts(argument: str, question: str = "") -> tuple[Action, str]:
     typed_due = " ".join(when or []).strip().strip("\"'").strip()
     if typed_due:
         try:
-            due = parse_date(typed_due, "due")
+            due = due_dates.due_date(typed_due, today)
         except InputError:
             bad_due = typed_due
     if not words:
-        raise InputError("an action needs some text: /action TEXT @handle due:YYYY-MM-DD")
-    return Action(" ".join(words), owner=owner, due=due, question=question), bad_due
+        raise InputError("an action needs some text: /action TEXT @handle due:DATE")
+    action = Action(" ".join(words), owner=owner, due=due, question=question)
+    return TypedAction(action, typed_due, bad_due)

@@ -1,0 +1,134 @@
+"""A commitment's due date as people say it in a meeting: ``2026-12-01``, ``tomorrow``,
+``friday``, ``next friday``, ``in 2 weeks``, ``dec 15``. Relative dates count from the
+meeting's own date (a session typed up a day late still means that meeting's Friday),
+and the facilitator is always told the day it came to, so a wrong guess shows at once.
+
+Pure: no clock is read here; the caller gives the day to count from.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from reflect_cli.dates import parse_date
+from reflect_cli.errors import InputError
+
+#: What the README promises works, said back when something else is typed.
+FORMS = "YYYY-MM-DD, today, tomorrow, friday, next friday, in 2 weeks, dec 15"
+
+_WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
+_WEEKDAYS.update({name.lower(): n for n, name in enumerate(calendar.day_abbr)})
+_WEEKDAYS.update({"tues": 1, "wednes": 2, "thur": 3, "thurs": 3})
+_MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_UNITS = {"day": 1, "week": 7, "fortnight": 14, "month": 0, "year": 0}
+_IN = re.compile(r"in ([0-9]{1,3}|[a-z]+) ([a-z]+?)s?")
+_MONTH_DAY = re.compile(r"([a-z]+)\.? ([0-9]{1,2})(?:st|nd|rd|th)?(?:,? ([0-9]{4}))?")
+_DAY_MONTH = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)? ([a-z]+)\.?(?:,? ([0-9]{4}))?")
+
+
+def due_date(typed: str, today: dt.date) -> str:
+    """``typed`` as ``YYYY-MM-DD``, counting from ``today`` (the meeting's date);
+    ``InputError`` naming the forms that work."""
+    try:
+        return parse_date(typed, "due")
+    except InputError:
+        pass
+    text = " ".join(typed.lower().replace(",", " ").split())
+    day = _relative(text, today)
+    if day is None:
+        raise InputError(f"due: not a date: {typed!r} (try {FORMS})")
+    return day.isoformat()
+
+
+def said(iso: str, typed: str) -> str:
+    """How the day is said back: ``2026-11-13`` when typed so, else with its weekday and
+    what was typed, ``Fri 2026-11-13 (next friday)``."""
+    if " ".join(typed.split()) == iso:
+        return iso
+    day = dt.date.fromisoformat(iso)
+    return f"{calendar.day_abbr[day.weekday()]} {iso} ({' '.join(typed.split())})"
+
+
+def _relative(text: str, today: dt.date) -> dt.date | None:
+    if text in ("today", "tonight"):
+        return today
+    if text == "tomorrow":
+        return today + dt.timedelta(days=1)
+    words = text.split()
+    if words[:1] in (["next"], ["this"], ["on"]) and len(words) == 2:
+        words = words[1:]  # "next friday", "this friday", "on friday": the coming one
+    if len(words) == 1 and words[0] in _WEEKDAYS:
+        ahead = (_WEEKDAYS[words[0]] - today.weekday() - 1) % 7 + 1
+        return today + dt.timedelta(days=ahead)
+    if text in ("next week", "next month"):
+        return _later(today, 1, text.split()[1])
+    match = _IN.fullmatch(text)
+    if match:
+        count = _NUMBERS.get(match.group(1)) or (
+            int(match.group(1)) if match.group(1).isascii() and match.group(1).isdigit() else 0
+        )
+        if count and match.group(2) in _UNITS:
+            return _later(today, count, match.group(2))
+        return None
+    return _calendar_day(text, today)
+
+
+def _later(today: dt.date, count: int, unit: str) -> dt.date | None:
+    if unit in ("month", "year"):
+        months = count * (12 if unit == "year" else 1)
+        year, month = divmod(today.month - 1 + months, 12)
+        year += today.year
+        if year > dt.MAXYEAR:
+            return None
+        last = calendar.monthrange(year, month + 1)[1]
+        return dt.date(year, month + 1, min(today.day, last))
+    try:
+        return today + dt.timedelta(days=count * _UNITS[unit])
+    except OverflowError:
+        return None
+
+
+def _calendar_day(text: str, today: dt.date) -> dt.date | None:
+    """``dec 15``, ``15 december``, ``dec 15 2027``: with no year, the next such day on
+    or after ``today`` (a commitment is due ahead, not in the past)."""
+    match = _MONTH_DAY.fullmatch(text)
+    if match:
+        month_word, day_text, year_text = match.groups()
+    else:
+        match = _DAY_MONTH.fullmatch(text)
+        if not match:
+            return None
+        day_text, month_word, year_text = match.groups()
+    month = _MONTHS.get(month_word)
+    if month is None:
+        return None
+    day = int(day_text)
+    years = [int(year_text)] if year_text else [today.year + n for n in range(9)]
+    for year in years:  # Feb 29 may be years ahead
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if year_text or found >= today:
+            return found
+    return None
