@@ -110,5 +110,5 @@ def test_record_shows_follow_up_notes_and_who_left_or_was_absent() -> None:
     done = "- [x] Share the space (owner: \\<b\\>Jo\\</b\\>; due 2026-11-01; "
     assert done + "note: sent by email on Nov 2)" in text
     assert "- **Monica Haugen**, Seattle Parks, Lead (handle mh) — left" in text
-    assert "- **Dana Okafor**, Northgate Elementary (handle dana) — absent" in text
+    assert "- **Dana Okafor**, Northgate Elementary (handle dana) — not present" in text
     assert "\\<b\\>Jo\\</b\\>**, Org, Role (handle jo)\n" in text  # here to the end: nothing added

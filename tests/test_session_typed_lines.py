@@ -5,10 +5,14 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reflect_cli.errors import InputError
 from reflect_cli.model import Choice, Participant, Question, Scale
 from reflect_cli.session import typed_lines
+from reflect_cli.session.people import fold
+from reflect_cli.session.typed_lines import credits_of
 
 PEOPLE = [
     Participant("Monica Haugen", "Parks", "Lead", "monica"),
@@ -98,3 +102,43 @@ def test_action_parsing() -> None:
 )
 def test_generated_handles_are_folded_to_ascii(name: str, taken: set[str], handle: str) -> None:
     assert typed_lines.unique_handle(name, taken) == handle
+
+
+def test_any_word_of_a_full_name_that_one_person_has_credits_them() -> None:
+    roster = [
+        Participant("Nguyễn Thị Lan", "Northgate PTA", "Parent", "nguyen"),
+        Participant("Monica Haugen", "Parks", "Site lead", "monica"),
+        Participant("Monica Reyes", "Northgate PTA", "Parent", "monica2"),
+        Participant("Hope Ellis", "Parks", "Intern", "hope"),
+        Participant("Grace May", "Youth Council", "Student", "grace"),
+        Participant("May Tran", "STEMPaths", "Director", "may"),
+        Participant("Justice Williams", "Transit", "Driver", "justice"),
+    ]
+    text = "\n".join(
+        [
+            "lan: the family night worked",
+            "thi: and the translation",
+            "NGUYỄN: again",
+            "haugen: the gym is booked",
+            "reyes: the PTA agrees",
+            "monica: which one?",  # two Monicas: neither
+            "williams: the bus can wait",
+            "ellis: I can help",
+            "tran: we fund it",
+        ]
+    )
+    assert credits_of(text, roster) == ["nguyen", "monica", "monica2", "justice", "hope", "may"]
+    # May is Grace May's family name and May Tran's first: the handle decides.
+    assert credits_of("may: the handle wins", roster) == ["may"]
+    assert credits_of("grace: her first name", roster) == ["grace"]
+
+
+@given(st.permutations(["Nguyễn", "Thị", "Lan"]), st.sampled_from([0, 1, 2]))
+def test_each_word_of_a_name_in_any_order_and_form_credits_its_person(
+    words: list[str], pick: int
+) -> None:
+    person = Participant(" ".join(words), "PTA", "Parent", "p1")
+    other = Participant("Lan Anh Trần", "Parks", "Lead", "p2")  # shares "Lan"
+    word = unicodedata.normalize("NFD", words[pick]).upper()
+    expected = [] if fold(word) == "lan" else ["p1"]
+    assert credits_of(f"{word}: yes", [person, other]) == expected

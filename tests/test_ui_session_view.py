@@ -42,7 +42,7 @@ def test_show_lists_multi_choice_labels_and_absent_people(cli: Any, sessions_dir
     store.save(session)
     out = " ".join(cli("show", sid).stdout.split())  # long labels wrap at 80 columns
     assert "• Strong relationships and trust" in out and f"• {RESOURCES}" in out
-    assert out.count("absent") == 1 and out.count(" left") == 1
+    assert out.count("not present") == 1 and out.count(" left") == 1
     # The shared summary lists someone who left with those who took part.
     left, absent = session.participants[1].name, session.participants[2].name
     exported = cli("export", "--format", "md", sid).stdout
@@ -78,7 +78,7 @@ def test_show_at_60_columns_cuts_no_word(cli: Any, sessions_dir: Any, monkeypatc
     assert max(len(line.rstrip()) for line in lines) <= 60
     words = {word.rstrip(":") for line in lines for word in line.split()}
     names = {w for p in session.participants for w in f"{p.name} {p.organization}".split()}
-    for word in [*long.split(), "absent", "2026-12-01", "open", *names]:
+    for word in [*long.split(), "present", "2026-12-01", "open", *names]:
         assert word in words, word
 
 

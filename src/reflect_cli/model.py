@@ -176,7 +176,10 @@ class Protocol:
 class Participant:
     """Someone on a session's roster; ``handle`` is how answers credit them. ``present``
     says they were in the room (false for someone credited while absent); ``left`` that
-    they were and left before the end (``/leave``). Credits stay either way."""
+    they were and left before the end (``/leave``). Credits stay either way. Someone of
+    the partnership not in the room is on the roster, not present (their regrets).
+    ``joined_at`` and ``left_at`` are the ids of the questions at which someone came
+    late (``/join``) or left early, when they did."""
 
     name: str
     organization: str = ""
@@ -186,6 +189,8 @@ class Participant:
     left: bool = False
     #: The organization's sector (school, family…); None when never given.
     sector: Sector | None = None
+    joined_at: str = ""
+    left_at: str = ""
 
     @property
     def here(self) -> bool:
@@ -371,6 +376,17 @@ class Session:
     @property
     def question_count(self) -> int:
         return sum(len(d.questions) for d in self.domains)
+
+    def came_and_went(self, person: Participant) -> str:
+        """``joined at question 3``, ``left at question 5``, both, or '': when someone
+        came late or left early, by the question's number in this session."""
+        numbers = {q.id: n for n, (_, q) in enumerate(self.answers(), 1)}
+        moments = [
+            f"{verb} at question {numbers[at]}" if at in numbers else f"{verb} at {at}"
+            for verb, at in (("joined", person.joined_at), ("left", person.left_at))
+            if at
+        ]
+        return ", ".join(moments)
 
     def names(self) -> dict[str, str]:
         """Each participant's handle mapped to their name, for showing credits and owners."""

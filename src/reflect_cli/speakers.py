@@ -1,5 +1,5 @@
 """Who a line of an answer credits: the ``word:`` it starts with, and the one person of a
-roster a handle, full name or unique first name names.
+roster a handle, full name or any word of a name that no one else has names.
 
 Below every layer that reads answers, so the live meeting (which credits lines as they
 are typed) and the data tables (which give each credited line its person) decide alike.
@@ -29,16 +29,20 @@ def speaker_word(line: str) -> str | None:
 
 
 def find(people: Sequence[Participant], word: str) -> Participant | None:
-    """The one person a handle, full name or unique first name names (two Monicas in
-    two organizations: the first name alone names neither)."""
+    """The one person a handle, full name or any word of a name that no one else has
+    names, whichever the word (Nguyễn Thị Lan is ``lan``, ``thi`` and ``nguyen``; with
+    two Monicas in two organizations, ``monica`` names neither, ``haugen`` one)."""
     key = fold(word.lstrip("@"))
     if not key:
         return None
     for person in people:
         if key in (fold(person.handle), fold(person.name)):
             return person
-    firsts = [p for p in people if fold(p.name).split()[:1] == [key]]
-    return firsts[0] if len(firsts) == 1 else None
+    named: dict[tuple[str, str], Participant] = {}
+    for person in people:
+        if key in fold(person.name).split():
+            named.setdefault((fold(person.name), fold(person.organization)), person)
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def speaker_of(line: str, people: Sequence[Participant]) -> Participant | None:

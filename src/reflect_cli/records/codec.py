@@ -93,6 +93,9 @@ def to_dict(session: Session) -> dict[str, Any]:
                 # Only when true: records of people who stayed keep their bytes.
                 **({"left": True} if p.left else {}),
                 **({"sector": p.sector.value} if p.sector else {}),
+                # The question at which someone came late or left early, when they did.
+                **({"joined_at": p.joined_at} if p.joined_at else {}),
+                **({"left_at": p.left_at} if p.left_at else {}),
             }
             for p in session.participants
         ],

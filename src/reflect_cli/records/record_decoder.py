@@ -91,6 +91,8 @@ def session_of(data: dict[str, Any]) -> Session:
                 present=p.flag("present", True),
                 left=p.flag("left", False),
                 sector=_sector(p),
+                joined_at=p.text("joined_at"),
+                left_at=p.text("left_at"),
             )
             for p in top.each("participants")
         ],

@@ -51,11 +51,14 @@ def block(text: str) -> str:
     return body.replace("\n", "\\\n")  # a backslash before a newline is a hard line break
 
 
-def _person(person: Participant) -> str:
+def _person(person: Participant, session: Session) -> str:
     details = ", ".join(inline(x) for x in (person.organization, person.role) if x)
     handle = f" (handle {inline(person.handle)})" if person.handle else ""
-    # As `reflect show` says it: "left" was here, "absent" was credited but not here.
-    state = " — left" if person.left else "" if person.present else " — absent"
+    # As `reflect show` says it: "left" was here, "not present" was not in the room.
+    moments = session.came_and_went(person) if person.present else ""
+    state = " — left" if person.left and not person.left_at else ""
+    state = state if person.present else " — not present"
+    state += f" — {inline(moments)}" if moments else ""
     return f"- **{inline(person.name)}**" + (f", {details}" if details else "") + handle + state
 
 
@@ -119,7 +122,7 @@ def render_session(session: Session) -> str:
         ]
     )
     out += ["", "## Participants", ""]
-    out += [_person(p) for p in session.participants] or ["_No participants recorded._"]
+    out += [_person(p, session) for p in session.participants] or ["_No participants recorded._"]
     if session.follow_up:
         out += ["", "## Earlier commitments", ""]
         out += [action_item(a, names) for a in session.follow_up]

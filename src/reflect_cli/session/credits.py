@@ -43,7 +43,10 @@ class Speaker:
         if self.person.left:
             return f"{self.person.name} has left: credited all the same"
         if not self.person.present:
-            return f"{self.person.name} is listed as not present: credited all the same"
+            return (
+                f"{self.person.name} is listed as not present: credited all the same "
+                f"(/join {self.person.handle} if they are here)"
+            )
         return ""
 
 

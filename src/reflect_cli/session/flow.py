@@ -17,7 +17,7 @@ from reflect_cli.kinds import NO, YES
 from reflect_cli.model import Protocol, Session, SessionStatus
 from reflect_cli.records.ballots import Ballots
 from reflect_cli.records.store import Store
-from reflect_cli.session import prefill, ratings, saving, sectors, typed_lines
+from reflect_cli.session import prefill, ratings, saving, sectors, setting_up, typed_lines
 from reflect_cli.session.console import Console
 from reflect_cli.session.follow_up import follow_up
 from reflect_cli.session.history import History, history_of, known_spelling
@@ -43,6 +43,8 @@ class Facilitator:
         """Begin a new session and run it to the end (or to a saved stop)."""
         if not self.console.interactive:
             self._check_required()
+        elif not (self.plan.collaborative and self.plan.facilitator):
+            setting_up.introduce(self.console, self.protocol)
         typed = self.plan.collaborative or self._ask_required("Collaborative")
         collaborative = known_spelling(self.store, typed)
         if collaborative != typed:  # one spelling, so list and commitments show one
@@ -151,16 +153,14 @@ class Facilitator:
             raise InputError("--no-input: missing required " + ", ".join(missing))
 
     def _ask_required(self, label: str, default: str = "") -> str:
-        while True:
-            value = self.console.ask(label, default).strip()
-            if value:
-                return value
-            self.console.say(f"{label} is needed.", "yellow")
+        return setting_up.ask(self.console, label, default, required=True)
 
     def _ask_date(self, default: str) -> str:
         while True:
             try:
-                return parse_date(self.console.ask("Date (YYYY-MM-DD)", default), "date")
+                return parse_date(
+                    setting_up.ask(self.console, "Date (YYYY-MM-DD)", default), "date"
+                )
             except InputError as exc:
                 self.console.say(str(exc), "yellow")
 
@@ -169,7 +169,7 @@ class Facilitator:
         if not self.console.interactive:
             return
         if not session.site:
-            session.site = self.console.ask("Site", previous.site if previous else "").strip()
+            session.site = setting_up.ask(self.console, "Site", previous.site if previous else "")
             self._save(session)
         if not session.facilitator:
             default = previous.facilitator if previous else ""
@@ -185,9 +185,11 @@ class Facilitator:
         sectors.fill(self.plan.participants, known)
         session.participants = list(self.plan.participants)
         self._save(session)
-        if session.participants or not self.console.interactive:
-            return
-        self._roster_of(session).take(self.history.last_present())
+        roster = self._roster_of(session)
+        if not session.participants and self.console.interactive:
+            roster.take(self.history.last_present())
+        roster.regrets()
+        self._save(session)
 
     def _apply_plan(self, session: Session) -> None:
         for qid, (value, credits) in self.plan.answers.items():

@@ -47,16 +47,21 @@ class History:
         return self.sessions[-1] if self.sessions else None
 
     def people(self) -> list[Participant]:
-        """Everyone in these sessions, once each, with the handle they were first given
-        (and their latest role); present again by default."""
+        """Everyone in these sessions, once each, with the handle they last went by
+        (``/handle``) and their latest role; present again by default."""
         found: dict[tuple[str, str], Participant] = {}
         taken: set[str] = set()
         for session in self.sessions:
             for person in session.participants:
                 key = person_key(person)
                 if key in found:
-                    found[key].role = person.role or found[key].role
-                    found[key].sector = person.sector or found[key].sector
+                    known = found[key]
+                    known.role = person.role or known.role
+                    known.sector = person.sector or known.sector
+                    if person.handle and person.handle not in taken:
+                        taken.discard(known.handle)
+                        known.handle = person.handle
+                        taken.add(person.handle)
                     continue
                 handle = person.handle if person.handle not in taken else ""
                 handle = handle or unique_handle(person.name, taken)

@@ -1,5 +1,6 @@
 """People as the facilitator names them: one person is the same name and organization
-in any case or accent form; a handle, a full name or a unique first name finds them.
+in any case or accent form; a handle, a full name or any word of a name that one person
+has finds them.
 
 Names fold the way ``--redact`` finds them (``render.export.names.fold``): "ana lopez"
 typed without its accent, "ANA LÓPEZ" and a decomposed "López" are one name, and a

@@ -231,9 +231,10 @@ class QuestionLoop:
             self.speaking = person
             self.console.say(f"Crediting {person.name} until an empty line.", "dim")
             return STAY
-        if name in ("/join", "/leave", "/roster"):
+        if name in ("/join", "/leave", "/roster", "/handle"):
             if self.roster is None:
                 raise InputError(f"{name} is not available here")
+            self.roster.question = record.id  # where someone came late or left early
             self.roster.command(f"{name} {argument}")
             return STAY
         if name == "/note":

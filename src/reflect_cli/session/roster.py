@@ -23,8 +23,25 @@ _RANGE = re.compile(r"^(\d+)(?:-(\d+))?$")
 ROSTER_COMMANDS = {
     "/roster": "who is here, with handles",
     "/leave": "/leave HANDLE: take someone off today's list",
+    "/handle": "/handle WHO NEW: the handle someone goes by (/handle nguyen lan)",
     "/help": "this list",
 }
+
+
+def rename_handle(session: Session, old: str, new: str) -> None:
+    """A handle changed everywhere this session keeps it: the roster, credits, named
+    ratings and passes, and commitments' owners (lines already typed stay as typed)."""
+    for person in session.participants:
+        if person.handle == old:
+            person.handle = new
+    for _, record in session.answers():
+        record.credits = [new if h == old else h for h in record.credits]
+        record.passed_by = [new if h == old else h for h in record.passed_by]
+        record.ratings = [
+            replace(r, participant=new) if r.participant == old else r for r in record.ratings
+        ]
+    for action in session.actions:
+        action.owner = new if action.owner == old else action.owner
 
 
 def describe(person: Participant) -> str:
@@ -95,6 +112,9 @@ class Roster:
         self.session = session
         self.known = list(known)
         self.save = save
+        #: The question being asked (set by the question loop): where someone who comes
+        #: late or leaves early did so. Empty before the questions.
+        self.question = ""
 
     @property
     def taken(self) -> set[str]:
@@ -150,13 +170,23 @@ class Roster:
             return
 
     def _add(self, person: Participant) -> None:
-        for index, present in enumerate(self.session.participants):
+        """``person`` here now; someone who was not (their regrets sent, or gone) and
+        comes during the questions has the question noted."""
+        for present in self.session.participants:
             if person_key(present) == person_key(person) or present.handle == person.handle:
-                self.session.participants[index].present = True
-                self.session.participants[index].left = False
+                if not present.here and self.question:
+                    present.joined_at, present.left_at = self.question, ""
+                present.present, present.left = True, False
                 return
         sectors.fill([person], [*self.session.participants, *self.known])
-        self.session.participants.append(person)
+        self.session.participants.append(replace(person, joined_at=self.question))
+
+    def regrets(self) -> None:
+        """Everyone of the partnership not on today's list, kept as not present: the
+        record says who was not there, not only who was."""
+        for person in self.known:
+            if all(person_key(p) != person_key(person) for p in self.session.participants):
+                self.session.participants.append(replace(person, present=False, left=False))
 
     def join(self, line: str, ask_sector: bool = False) -> None:
         """``Name | Organization | Role [| handle [| sector]]``, or a known name or handle: that
@@ -238,9 +268,31 @@ class Roster:
         person = find(self.session.participants, word)
         if person is None:
             raise InputError(f"no one called {word!r} here: /roster lists the handles")
-        person.left = True
+        person.left, person.left_at = True, self.question
         self.save()
         self.console.say(f"{person.name} has left (their words stay credited).", "green")
+        return person
+
+    def rename(self, argument: str) -> Participant:
+        """``/handle WHO NEW``: the handle someone goes by, from now on and in the
+        partnership's later meetings; what today already credited them follows."""
+        words = argument.split()
+        if len(words) < 2:
+            raise InputError(f"/handle needs a person and a handle: {ROSTER_COMMANDS['/handle']}")
+        who, new = " ".join(words[:-1]), words[-1].lower().lstrip("@")
+        person = find_partial(self.session.participants, who)
+        if person is None:
+            raise InputError(f"no one called {who!r} on today's list: /roster lists them")
+        old = person.handle
+        taken = {p.handle for p in self.session.participants if p is not person}
+        taken |= {p.handle for p in self.known if person_key(p) != person_key(person)}
+        typed_lines.participant(person.name, "", "", new, taken)  # refused when bad or taken
+        rename_handle(self.session, old, new)
+        self.save()
+        self.console.completions(
+            [p.handle for p in self.session.participants], list(typed_lines.COMMANDS)
+        )
+        self.console.say(f"{person.name} goes by {new}: credit lines with '{new}: …'", "green")
         return person
 
     def show(self) -> None:
@@ -259,12 +311,15 @@ class Roster:
             self.leave(argument)
         elif name == "/join" and argument:
             self.join(argument)
+        elif name == "/handle":
+            self.rename(argument)
         elif name == "/help" and at_roster_prompt:
             self.console.table(["", ""], [list(pair) for pair in ROSTER_COMMANDS.items()])
         elif name in ("/leave", "/join"):
             raise InputError(f"{name} needs a person: {typed_lines.COMMANDS[name]}")
         else:
             raise InputError(
-                f"{name} is not a roster command (/roster, /leave HANDLE, /help); "
+                f"{name} is not a roster command (/roster, /leave HANDLE, /handle WHO NEW, "
+                "/help); "
                 "people are typed without a /"
             )

@@ -29,6 +29,7 @@ COMMANDS = {
     "/join": "someone arrives: /join Name | Organization | Role [| handle]",
     "/leave": "someone leaves (their words stay credited): /leave HANDLE",
     "/roster": "who is here, with handles",
+    "/handle": "the handle someone goes by: /handle WHO NEW (/handle nguyen lan)",
     "/pause": "save and quit; continue later with reflect resume",
     "/help": "this list",
 }

@@ -21,7 +21,9 @@ def show(console: Console, session: Session) -> None:
     rows, unheard = [], []
     for person in session.participants:
         counts = [sum(person.handle in heard_on(q) for q in d.questions) for d in session.domains]
-        rows.append([f"{person.name} ({person.handle})", *(str(c) if c else "·" for c in counts)])
+        moments = session.came_and_went(person) if person.present else "not present"
+        shown = f"{person.name} ({person.handle})" + (f", {moments}" if moments else "")
+        rows.append([shown, *(str(c) if c else "·" for c in counts)])
         if not any(counts) and person.here:
             unheard.append(person.name)
     console.table(headers, rows, title="Voices so far")

@@ -67,7 +67,10 @@ def show(
     terminal.table(["", ""], rows, out=out)
     terminal.table(
         ["participant", "organization", "role", "handle", ""],
-        [[p.name, p.organization, p.role, p.handle, _state(p)] for p in session.participants],
+        [
+            [p.name, p.organization, p.role, p.handle, _state(p, session)]
+            for p in session.participants
+        ],
         caption="Participants",
         out=out,
         keep=0,
@@ -107,9 +110,13 @@ def show(
         out.print(terminal.text(f"[private note] {note.text}", "yellow"))
 
 
-def _state(person: Participant) -> str:
-    """Blank for someone here to the end; "left" (was here) is not "absent"."""
-    return "left" if person.left else "" if person.present else "absent"
+def _state(person: Participant, session: Session) -> str:
+    """Blank for someone here from start to end; "left" (was here) is not "not present";
+    when someone came late or left early, the question."""
+    if not person.present:
+        return "not present"
+    left = "left" if person.left and not person.left_at else ""  # older records: no question
+    return ", ".join(x for x in (left, session.came_and_went(person)) if x)
 
 
 def _round(session: Session, question: AnswerRecord, out: Console) -> bool:

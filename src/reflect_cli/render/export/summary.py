@@ -247,10 +247,12 @@ def title_of(summary: Summary) -> str:
 def people(summary: Summary) -> tuple[list[str], list[str]]:
     """Who took part and who was on the roster but never present: name (unless
     redacted), organization and role, once each; "(left)" after someone who left early
-    (in every session they came to), as `show` says it."""
+    (in every session they came to), as `show` says it; in a one-session summary, the
+    question at which someone came late or left early ("(joined at question 3)")."""
     seen: dict[str, str] = {}
     present: set[str] = set()
     stayed: set[str] = set()
+    moments: dict[str, str] = {}
     for session in summary.sessions:
         for person in session.participants:
             details = ", ".join(x for x in (person.organization, person.role) if x)
@@ -260,11 +262,13 @@ def people(summary: Summary) -> tuple[list[str], list[str]]:
             seen.setdefault(key, shown)
             if person.present:
                 present.add(key)
+                if summary.single and session.came_and_went(person):
+                    moments[key] = session.came_and_went(person)
                 if not person.left:
                     stayed.add(key)
     return (
         [
-            shown + ("" if key in stayed else " (left)")
+            shown + (f" ({moments[key]})" if key in moments else "" if key in stayed else " (left)")
             for key, shown in seen.items()
             if key in present
         ],
