@@ -229,7 +229,8 @@ def _participation(sessions: list[Session]) -> list[tuple[str, int]]:
     for session in sessions:
         organizations = {p.handle: p.organization or p.label for p in session.participants}
         for person in session.participants:
-            counts[organizations[person.handle]] += 0  # everyone present is listed
+            if person.present:  # everyone present is listed; regrets are not a zero
+                counts[organizations[person.handle]] += 0
         for _, record in session.answers():
             for handle in sorted(round_text.heard_on(record)):
                 counts[organizations.get(handle, "Unknown")] += 1

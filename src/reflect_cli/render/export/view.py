@@ -29,7 +29,9 @@ SHOWN: dict[type, frozenset[str]] = {
         "participants intro follow_up domains actions notes"
     ),
     model.ProtocolRef: _fields("id version title sha256 source"),
-    model.Participant: _fields("name organization role handle present left sector"),
+    model.Participant: _fields(
+        "name organization role handle present left sector joined_at left_at"
+    ),
     model.Action: _fields("text owner due status question origin note"),
     model.Note: _fields("text question"),
     model.DomainRecord: _fields("id title questions"),
