@@ -117,3 +117,25 @@ def test_setup_prompts_help_and_confirm_a_shell_word(tiny: Protocol, sessions_di
     assert "Collaborative 'exit', really? [y/N]" in console.shown
     (record,) = Store(sessions_dir).summaries()[0]
     assert record.collaborative == "clear"  # confirmed: a partnership may be called so
+
+
+def test_exports_say_who_came_late_left_early_or_was_not_there() -> None:
+    from reflect_cli.model import AnswerRecord, DomainRecord
+    from reflect_cli.render.export import summary
+
+    session = Session("2026-11-01-x-0000", None, "X", "2026-11-01")  # type: ignore[arg-type]
+    session.domains = [DomainRecord("d", "D", [AnswerRecord("q1", "?"), AnswerRecord("q2", "?")])]
+    session.participants = [
+        Participant("Grace Kim", "Youth Council", "Student", "grace", joined_at="q2"),
+        Participant("Justice Williams", "Transit", "Driver", "justice", left=True, left_at="q2"),
+        Participant("Dana Okafor", "School", "Principal", "dana", present=False),
+        Participant("Hope Ellis", "Parks", "Intern", "hope"),
+    ]
+    present, absent = summary.people(summary.build([session]))
+    assert present == [
+        "Grace Kim, Youth Council, Student (joined at question 2)",
+        "Justice Williams, Transit, Driver (left at question 2)",
+        "Hope Ellis, Parks, Intern",
+    ]
+    assert absent == ["Dana Okafor, School, Principal"]
+    assert ("School", 0) not in summary.build([session]).participation
