@@ -120,10 +120,10 @@ def test_setup_prompts_help_and_confirm_a_shell_word(tiny: Protocol, sessions_di
 
 
 def test_exports_say_who_came_late_left_early_or_was_not_there() -> None:
-    from reflect_cli.model import AnswerRecord, DomainRecord
+    from reflect_cli.model import AnswerRecord, DomainRecord, ProtocolRef
     from reflect_cli.render.export import summary
 
-    session = Session("2026-11-01-x-0000", None, "X", "2026-11-01")  # type: ignore[arg-type]
+    session = Session("2026-11-01-x-0000", ProtocolRef("tiny", 1, "Tiny"), "X", "2026-11-01")
     session.domains = [DomainRecord("d", "D", [AnswerRecord("q1", "?"), AnswerRecord("q2", "?")])]
     session.participants = [
         Participant("Grace Kim", "Youth Council", "Student", "grace", joined_at="q2"),
