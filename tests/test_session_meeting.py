@@ -139,3 +139,23 @@ def test_exports_say_who_came_late_left_early_or_was_not_there() -> None:
     ]
     assert absent == ["Dana Okafor, School, Principal"]
     assert ("School", 0) not in summary.build([session]).participation
+
+
+def test_exports_name_a_speaker_credited_by_any_word_of_their_name() -> None:
+    from reflect_cli.model import AnswerRecord, DomainRecord, ProtocolRef
+    from reflect_cli.render.export.base import Options
+    from reflect_cli.render.export.prepare import prepare
+
+    session = Session("2026-11-01-x-0000", ProtocolRef("tiny", 1, "Tiny"), "X", "2026-11-01")
+    answer = "lan: the family night\nthi: the translation\nmonica: which one?\nNext steps: more"
+    session.domains = [DomainRecord("d", "D", [AnswerRecord("q1", "?", answer=answer)])]
+    session.participants = [
+        Participant("Nguyễn Thị Lan", "PTA", "Parent", "nguyen"),
+        Participant("Monica Haugen", "Parks", "Lead", "mh"),
+        Participant("Monica Reyes", "PTA", "Parent", "mr"),
+    ]
+    shown = prepare(session, Options()).domains[0].questions[0].answer
+    assert shown == (
+        "Nguyễn Thị Lan: the family night\nNguyễn Thị Lan: the translation\n"
+        "monica: which one?\nNext steps: more"
+    )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from reflect_cli.model import Session
+from reflect_cli.model import Participant, Session
 from reflect_cli.render.export.base import Options
 from reflect_cli.render.export.redact import SPEAKER, Redactor
 from reflect_cli.render.export.rewrite import rewrite
 from reflect_cli.render.export.view import shown
+from reflect_cli.speakers import find
 
 
 def prepare(session: Session, options: Options, redactor: Redactor | None = None) -> Session:
@@ -18,16 +19,20 @@ def prepare(session: Session, options: Options, redactor: Redactor | None = None
     view = shown(session, options.include_private)
     if redactor is not None:
         return rewrite(redactor, view)
-    names = {p.handle: p.name for p in view.participants if p.handle and p.name}
-    if names:
+    people = [p for p in view.participants if p.name]
+    if people:
         for _, question in view.answers():
             if isinstance(question.answer, str) and ":" in question.answer:
-                question.answer = _speakers(question.answer, names)
+                question.answer = _speakers(question.answer, people)
     return view
 
 
-def _speakers(text: str, names: dict[str, str]) -> str:
+def _speakers(text: str, people: list[Participant]) -> str:
+    """Each ``word:`` that credits someone (as the meeting decided: a handle, a full
+    name, any word of a name no one else has) shown as their name."""
+
     def named(match: re.Match[str]) -> str:
-        return match[1] + names.get(match[2].lower(), match[2]) + match[3]
+        person = find(people, match[2])
+        return match[1] + (person.name if person else match[2]) + match[3]
 
     return SPEAKER.sub(named, text)
