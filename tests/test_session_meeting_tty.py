@@ -212,6 +212,7 @@ def test_the_first_prompt_says_what_is_set_up_and_how_to_get_help(
     child, log = spawn(sessions_dir, "start", columns=columns)
     child.expect_exact("Collaborative")
     child.sendline("/help")
+    child.expect_exact("command")  # the help's last word: the prompt comes after it
     child.expect_exact("Collaborative")
     child.sendline("clear")  # typed out of habit: asked, never taken silently
     child.expect_exact("really? [y/N]")

@@ -149,4 +149,6 @@ def test_asked_once_per_new_organization_and_kept_for_the_partnership(
         REST,
     )
     assert not [line for line in console.shown if line.startswith("Sector of ")]
-    assert [p.sector for p in second.participants] == [Sector.COMMUNITY_ORGANIZATION] * 2
+    assert [p.sector for p in second.participants if p.present] == [
+        Sector.COMMUNITY_ORGANIZATION
+    ] * 2
