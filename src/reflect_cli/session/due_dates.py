@@ -14,6 +14,7 @@ import re
 
 from reflect_cli.dates import parse_date
 from reflect_cli.errors import InputError
+from reflect_cli.numbers import whole_number
 
 #: What the README promises works, said back when something else is typed.
 FORMS = "YYYY-MM-DD, today, tomorrow, friday, next friday, in 2 weeks, dec 15"
@@ -84,9 +85,7 @@ def _relative(text: str, today: dt.date) -> dt.date | None:
         return _later(today, 1, text.split()[1])
     match = _IN.fullmatch(text)
     if match:
-        count = _NUMBERS.get(match.group(1)) or (
-            int(match.group(1)) if match.group(1).isascii() and match.group(1).isdigit() else 0
-        )
+        count = _NUMBERS.get(match.group(1)) or whole_number(match.group(1)) or 0
         if count and match.group(2) in _UNITS:
             return _later(today, count, match.group(2))
         return None
@@ -122,8 +121,9 @@ def _calendar_day(text: str, today: dt.date) -> dt.date | None:
     month = _MONTHS.get(month_word)
     if month is None:
         return None
-    day = int(day_text)
-    years = [int(year_text)] if year_text else [today.year + n for n in range(9)]
+    day = whole_number(day_text) or 0  # ASCII digits only: the patterns say [0-9]
+    given = whole_number(year_text) if year_text else None
+    years = [given] if given is not None else [today.year + n for n in range(9)]
     for year in years:  # Feb 29 may be years ahead
         try:
             found = dt.date(year, month, day)
