@@ -151,7 +151,12 @@ def test_commitments_and_names_are_found(store: Store) -> None:
         "Hope Mensah, Youth Council, Student",
         "Hope Rivera, Seattle Public Schools, Principal",
     }
-    assert [h.where for h in find(store, "Parks Recreation").hits] == [Where.PARTICIPANT]
+    # Monica of Parks: at the first meeting, and on the second's roster as not present.
+    parks = find(store, "Parks Recreation").hits
+    assert [(h.where, h.date) for h in parks] == [
+        (Where.PARTICIPANT, "2026-11-20"),
+        (Where.PARTICIPANT, "2026-09-15"),
+    ]
 
 
 def test_multi_choice_and_choice_labels(store: Store, sessions_dir: Path) -> None:
