@@ -7,6 +7,7 @@ are typed) and the data tables (which give each credited line its person) decide
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 
@@ -49,3 +50,11 @@ def speaker_of(line: str, people: Sequence[Participant]) -> Participant | None:
     """The person a line credits, if its ``word:`` names one."""
     word = speaker_word(line)
     return find(people, word) if word else None
+
+
+def person_key(person: Participant) -> str:
+    """A person's id as reflect knows them (their name and organization, folded as
+    --redact folds them): the same person has the same id in every session, so the data
+    tables and every passage's speaker agree (``render/tables/people.py`` uses it)."""
+    key = f"{fold(person.name)}\x1f{fold(person.organization)}"
+    return "p-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]

@@ -164,6 +164,7 @@ def _register() -> None:
     """Every command, named here in one place: the modules only define functions."""
     from reflect_cli.cli import (
         checking,
+        coding,
         commitments,
         protocols,
         reading,
@@ -195,6 +196,18 @@ def _register() -> None:
     group.command("validate")(protocols.validate)
     group.command("handout")(protocols.handout)
     app.add_typer(group, name="protocols")
+    app.command("code")(coding.code)
+    codes = typer.Typer(
+        help="The codebook: codes to tag what people said (codebook.yaml in the folder).",
+        no_args_is_help=True,
+        rich_markup_mode=None,
+    )
+    codes.command("list")(coding.list_codes)
+    codes.command("show")(coding.show_code)
+    codes.command("add")(coding.add_code)
+    codes.command("validate")(coding.validate_codes)
+    codes.command("init")(coding.init_codes)
+    app.add_typer(codes, name="codes")
 
 
 _register()

@@ -19,6 +19,9 @@ from reflect_cli.errors import RecordError
 from reflect_cli.records.opening import NotAFile, kind, read_regular
 
 SUFFIX = ".yaml"
+#: YAML files of a sessions folder that are not records: the shared codebook
+#: (``coding/codebook.py``).
+NOT_RECORDS = frozenset({"codebook.yaml"})
 
 
 class Seen(NamedTuple):
@@ -55,7 +58,7 @@ def scan(folder: Path) -> tuple[dict[str, Look], list[str]]:
     with entries:
         for entry in entries:
             name = entry.name
-            if not name.endswith(SUFFIX) or name[0] == ".":
+            if not name.endswith(SUFFIX) or name[0] == "." or name in NOT_RECORDS:
                 continue
             if not name.isascii():
                 try:

@@ -184,6 +184,18 @@ def hits(found: list[Hit], out: Console | None = None) -> None:
         out.print(page)
 
 
+def _passages(hit: Hit) -> list[str]:
+    """The addresses (SESSION/QUESTION/LINE) of the answer lines the matches are on: the
+    passages `reflect code` and `codes report` name. Only answers hold passages."""
+    from reflect_cli.coding.passages import Address, line_at
+    from reflect_cli.records.rows import Where
+
+    if hit.where is not Where.ANSWER or not hit.question:
+        return []
+    lines = dict.fromkeys(line_at(hit.text, start) for start, _ in hit.spans)
+    return [str(Address(hit.session_id, hit.question, n)) for n in lines]
+
+
 def hits_json(found: Found) -> None:
     """Hits as JSON on standard output, for scripts: the total and each hit."""
     import json
@@ -200,6 +212,7 @@ def hits_json(found: Found) -> None:
             "place": h.place,
             "text": h.text,
             "matches": [list(span) for span in h.spans],
+            "passages": _passages(h),
         }
         for h in found.hits
     ]

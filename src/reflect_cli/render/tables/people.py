@@ -10,19 +10,10 @@ pseudonyms.py``, the same in every export made with that key), and that is their
 
 from __future__ import annotations
 
-import hashlib
-
-from reflect_cli.folding import fold
 from reflect_cli.model import Participant
+from reflect_cli.speakers import person_key
 
 
 def person_id(person: Participant, redacted: bool) -> str:
     """The id that stands for this participant in every table."""
-    if redacted:
-        return person.handle
-    key = f"{_folded(person.name)}\x1f{_folded(person.organization)}"
-    return "p-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
-
-
-def _folded(text: str) -> str:
-    return " ".join(fold(text).split())
+    return person.handle if redacted else person_key(person)

@@ -1,0 +1,195 @@
+"""Coding in the terminal: passage after passage, each decision saved at once.
+
+The loop talks to a terminal through ``Port`` (the session's console has these methods;
+tests script it), so it never draws. Every decision (codes, "none applies", a memo on a
+decided passage) is written to the coder's file before the next passage is shown: a
+kill loses at most the passage on screen, and starting again goes on where it stopped.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from reflect_cli.coding.codebook import Code, Codebook
+from reflect_cli.coding.codings import Coding, Codings, now
+from reflect_cli.coding.passages import Passage
+from reflect_cli.folding import fold
+from reflect_cli.numbers import NotAWholeNumber, whole_number
+
+NONE_APPLIES = "-"
+HELP = (
+    "codes by number or name, several with commas (1, 4 or trust, turnover); "
+    f"{NONE_APPLIES} none applies; Enter takes the suggested codes; /memo TEXT; /skip; "
+    "/back; /codes; /pause"
+)
+
+
+class Port(Protocol):
+    """What the loop needs of a terminal."""
+
+    def say(self, text: str, style: str = "") -> None: ...
+
+    def rule(self, title: str, detail: str = "") -> None: ...
+
+    def ask(self, prompt: str, default: str = "") -> str: ...
+
+
+class Ended(enum.Enum):
+    """How the loop ended."""
+
+    DONE = "done"
+    PAUSED = "paused"
+
+
+@dataclass
+class Outcome:
+    ended: Ended
+    decided: int
+    remaining: int
+
+
+def queue(passages: Sequence[Passage], codings: Codings, review: str = "") -> list[Passage]:
+    """The passages to step through: those not yet decided, or (``review``, a code's id)
+    those the coder gave that code."""
+    if review:
+        return [
+            p
+            for p in passages
+            if (c := codings.by_address.get(p.address)) is not None and review in c.codes
+        ]
+    return [p for p in passages if p.address not in codings.by_address]
+
+
+def suggested(codebook: Codebook, passage: Passage) -> list[Code]:
+    """The codes whose keywords the passage holds."""
+    folded = " ".join(fold(passage.text).split())
+    return [c for c in codebook.codes if c.suggested_by(folded)]
+
+
+class _Unknown(Exception):
+    """What was typed names no code; the message says so."""
+
+
+def parse(typed: str, codebook: Codebook) -> tuple[str, ...]:
+    """The codes a typed line names: numbers of the list or ids or names, separated by
+    commas (numbers by spaces too); ``_Unknown`` saying which word names none."""
+    chosen: list[str] = []
+    for part in typed.split(","):
+        words = part.split()
+        if not words:
+            continue
+        try:
+            numbers = [whole_number(w) for w in words]
+        except NotAWholeNumber as exc:
+            raise _Unknown(str(exc)) from None
+        if all(n is not None for n in numbers):
+            for n in numbers:
+                if n is None or not 1 <= n <= len(codebook.codes):
+                    raise _Unknown(f"no code number {n}; 1 to {len(codebook.codes)}")
+                chosen.append(codebook.codes[n - 1].id)
+            continue
+        code = codebook.find(part)
+        if code is None:
+            raise _Unknown(f"no code {part.strip()!r}; /codes lists them")
+        chosen.append(code.id)
+    return tuple(dict.fromkeys(chosen))
+
+
+@dataclass
+class Loop:
+    """One coder stepping through passages."""
+
+    port: Port
+    codebook: Codebook
+    codings: Codings
+    save: Callable[[Codings], object]
+
+    def run(self, passages: Sequence[Passage]) -> Outcome:
+        decided = 0
+        self.show_codes()
+        place = 0
+        while place < len(passages):
+            passage = passages[place]
+            step = self._one(passage, place, len(passages))
+            if step is Ended.PAUSED:
+                return Outcome(Ended.PAUSED, decided, len(passages) - place)
+            if step == "back":
+                if place == 0:
+                    self.port.say("this is the first passage", "yellow")
+                place = max(0, place - 1)
+                continue
+            decided += step == "decided"
+            place += 1
+        return Outcome(Ended.DONE, decided, 0)
+
+    def show_codes(self) -> None:
+        for number, code in enumerate(self.codebook.codes, start=1):
+            indent = "  " * self.codebook.depth(code)
+            self.port.say(f"  {number:>2} {indent}{code.id} · {code.name}")
+        self.port.say(HELP, "dim")
+
+    def _one(self, passage: Passage, place: int, total: int) -> str | Ended:
+        address = passage.address
+        self.port.rule(f"{place + 1} of {total}", f"{passage.collaborative} · {passage.date}")
+        self.port.say(f"{address.question} · {passage.prompt}", "bold")
+        if passage.before:
+            self.port.say(f"  … {passage.before}", "dim")
+        self.port.say(f"  {passage.text}")
+        self.port.say(f"  ({address})", "dim")
+        earlier = self.codings.by_address.get(address)
+        if earlier is not None:
+            shown = ", ".join(earlier.codes) or "none applies"
+            self.port.say(f"coded: {shown}{'; memo: ' + earlier.memo if earlier.memo else ''}")
+        offered = suggested(self.codebook, passage)
+        if offered:
+            numbers = {c.id: n for n, c in enumerate(self.codebook.codes, start=1)}
+            listed = ", ".join(f"{numbers[c.id]} {c.id}" for c in offered)
+            self.port.say(f"suggested: {listed} (Enter takes them)", "cyan")
+        memo = earlier.memo if earlier else ""
+        while True:
+            typed = self.port.ask("codes>").strip()
+            command, _, rest = typed.partition(" ")
+            if command == "/pause":
+                return Ended.PAUSED
+            if command == "/skip":
+                return "skipped"
+            if command == "/back":
+                return "back"
+            if command == "/codes" or command == "/help":
+                self.show_codes()
+                continue
+            if command == "/memo":
+                memo = rest.strip()
+                if earlier is not None:
+                    earlier = replace(earlier, memo=memo)
+                    self._decide(earlier)
+                    self.port.say("memo saved")
+                else:
+                    self.port.say("memo kept; it is saved with this passage's codes")
+                continue
+            if typed.startswith("/"):
+                self.port.say(f"no command {command!r}; {HELP}", "yellow")
+                continue
+            if typed == NONE_APPLIES:
+                codes: tuple[str, ...] = ()
+            elif not typed:
+                if not offered:
+                    self.port.say(HELP, "dim")
+                    continue
+                codes = tuple(c.id for c in offered)
+            else:
+                try:
+                    codes = parse(typed, self.codebook)
+                except _Unknown as exc:
+                    self.port.say(str(exc), "yellow")
+                    continue
+            self._decide(Coding(address, passage.fingerprint, codes, memo, now()))
+            self.port.say(f"saved: {', '.join(codes) or 'none applies'}", "green")
+            return "decided"
+
+    def _decide(self, coding: Coding) -> None:
+        self.codings.put(coding)
+        self.save(self.codings)
