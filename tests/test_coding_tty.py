@@ -107,7 +107,7 @@ def test_code_memo_back_pause_resume(sessions_dir: Path) -> None:
     assert _codes(sessions_dir)[4] == ("power-dynamics",)
 
 
-@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGHUP, signal.SIGINT])
 def test_a_kill_loses_at_most_the_passage_on_screen(sessions_dir: Path, sig: int) -> None:
     _folder(sessions_dir)
     child, _ = spawn(sessions_dir)
@@ -119,7 +119,11 @@ def test_a_kill_loses_at_most_the_passage_on_screen(sessions_dir: Path, sig: int
     child.expect_exact("saved: resource-sharing")
     child.expect_exact("codes>")
     child.send("5")  # typed, not entered: the passage on screen
-    child.kill(sig)
+    child.expect_exact("5")  # echoed: read by the prompt
+    if sig == signal.SIGINT:
+        child.sendintr()  # Ctrl-C
+    else:
+        child.kill(sig)
     child.expect(pexpect.EOF)
     child.close()
     assert _codes(sessions_dir) == {1: ("turnover",), 2: ("resource-sharing",)}
