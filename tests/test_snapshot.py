@@ -204,3 +204,22 @@ def test_the_pdf_is_one_page_naming_no_one(
             assert fold(name) not in folded
         for person in partnership.people:
             assert fold(person.name) not in folded
+
+
+@pytest.mark.parametrize("own_key", [False, True])
+def test_a_quotes_label_is_the_redacted_exports_label(
+    cli: Any, evaluation_sessions: Built, tmp_path: Path, own_key: bool
+) -> None:
+    # The same person under the same key: one label in the snapshot and in the export.
+    keyed = ["--pseudonym-key", str(tmp_path / "evaluator.key")] if own_key else []
+    session_id = evaluation_sessions.ids[("Lake Hills Partners", "2025-10-09")]
+    doc = page(cli, tmp_path, "--quote", f"{session_id}:hallmarks-evidence", *keyed)
+    said = re.search(r"([^>\n]*\([^()\n]* [A-Z0-9]{6}\)): The calendar is shared now\.", doc)
+    assert said, doc
+    label = said[1].lstrip('> *_"“')
+    export = cli("export", "--redact", session_id, "-f", "md", *keyed)
+    assert export.exit_code == 0, export.stderr
+    assert f"{label}: The calendar is shared now." in export.stdout
+    other = tmp_path / "other.key"
+    again = cli("export", "--redact", session_id, "-f", "md", "--pseudonym-key", str(other))
+    assert label not in again.stdout  # another key: another code

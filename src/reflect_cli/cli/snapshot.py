@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from reflect_cli.cli.options import Collaborative, ProtocolId, Since, Site, Until
+from reflect_cli.cli.redacting import PseudonymKey
 from reflect_cli.cli.selecting import bulk, open_store, selection
 from reflect_cli.ui import screen
 
@@ -61,6 +62,7 @@ def snapshot(
         str | None,
         typer.Option(help="PDF: the Chromium or Chrome to print with [default: on PATH]."),
     ] = None,
+    pseudonym_key: PseudonymKey = None,
     collaborative: Collaborative = "",
     site: Site = "",
     protocol: ProtocolId = "",
@@ -75,7 +77,9 @@ def snapshot(
     Always redacted (no person, collaborative or site named; the page is checked after
     rendering and refused if one is left). A count of fewer than --min-cell partnerships
     is shown as "fewer than 3", never the number, nor a count that would give it away.
-    Complete sessions only; a partnership counts once, by its latest session in the year."""
+    Labels carry the codes of your pseudonym key, as `export --redact` does with the
+    same key. Complete sessions only; a partnership counts once, by its latest session
+    in the year."""
     import datetime as dt
 
     from reflect_cli.analysis.periods import By, month_of, parse_period
@@ -100,7 +104,7 @@ def snapshot(
 
         printer = pdf.find_browser(browser)  # before any reading: fail fast
     with bulk():
-        document = _page(ctx, chosen, start_month, today, min_cell, quote or [], fmt)
+        document = _page(ctx, chosen, start_month, today, min_cell, quote or [], fmt, pseudonym_key)
     if printer is not None:
         from reflect_cli.render.export import pdf
 
@@ -118,6 +122,7 @@ def _page(
     min_cell: int,
     quotes: list[str],
     fmt: str,
+    key_file: Path | None,
 ) -> str:
     """The checked page: the period's figures, the quotes redacted, the whole rendered
     and refused if a name is left."""
@@ -126,6 +131,7 @@ def _page(
     from reflect_cli.analysis import commitments
     from reflect_cli.analysis import snapshot as figures
     from reflect_cli.analysis.periods import By, Per, Period, grouped
+    from reflect_cli.cli.redacting import pseudonym_key
     from reflect_cli.errors import StoreError
     from reflect_cli.model import SessionStatus
     from reflect_cli.records import lookup, word_choices
@@ -158,7 +164,10 @@ def _page(
     before = (earlier[-1], list(store.read(latest[earlier[-1]]))) if earlier else None
     rows = lookup.commitment_rows(store.index(), [s.file for s in summaries])
     oldest_first = list(reversed(summaries))
-    redactor, _ = known.redactor(store, oldest_first, False, False, word_choices.load(store.folder))
+    # The evaluator's key, as `export --redact` takes it: a label here is the same label.
+    key = pseudonym_key(store.folder, key_file)
+    decided = word_choices.load(store.folder)
+    redactor, _ = known.redactor(store, oldest_first, False, False, decided, key)
     snap = figures.snapshot(
         period,
         len(held[period]),
