@@ -1,5 +1,6 @@
-"""The check after a redacted export ignores the template's and the protocol's own words
-(CSS, headings, titles, prompts, help, choice labels, source) but not what people said."""
+"""The check after a redacted export ignores the template's and reflect's own protocols'
+words (CSS, headings, titles, prompts, help, choice labels, source) but not what people
+said, nor a name in a protocol anyone wrote."""
 
 from __future__ import annotations
 
@@ -57,7 +58,7 @@ def test_names_that_are_css_or_protocol_words_do_not_block_the_export(
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_a_prompt_that_names_a_participant_is_the_protocols_text(
+def test_a_prompt_that_names_a_participant_is_redacted_in_a_protocol_anyone_wrote(
     cli: Any, sessions_dir: Path, write_yaml: Callable[[str, str], Path], fmt: str
 ) -> None:
     write_yaml(
@@ -88,9 +89,10 @@ def test_a_prompt_that_names_a_participant_is_the_protocols_text(
     assert start.exit_code == 0, start.stderr
     result = export(cli, fmt)
     assert result.exit_code == 0, result.stderr
-    assert "How did Quigley" in result.stdout  # the prompt, as the protocol wrote it
+    # The record's own copy of a protocol anyone can write: redacted as people's text.
+    assert "How did Parks (Lead)" in uncoded(result.stdout).replace("&#x27;", "'")
     assert "Parks (Lead) did well." in uncoded(result.stdout)
-    assert "Quigley did" not in result.stdout
+    assert "Quigley" not in result.stdout
 
 
 def _session(answer: str) -> Session:
@@ -159,3 +161,22 @@ def test_a_pdf_for_people_named_like_css_words(
     text = " ".join(pdf_text(target).split())
     assert "Parks (Lead): fine. Northgate PTA (Parent): Library (Staff) agreed." in uncoded(text)
     assert "Ortiz" not in text and "Georgia" not in text
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_name_left_in_a_protocol_anyone_wrote_is_caught(fmt: str) -> None:
+    session = _session("fine")
+    found = exporting.redactor([session])
+    from reflect_cli.render.export.prepare import prepare
+
+    prepared = prepare(session, exporting.Options(), found)
+    # The redactor missed one (as if broken): the record's copy of a prompt names Max.
+    prepared.domains[0].questions[0].prompt = "What did Max Ortiz say?"
+    module = __import__(f"reflect_cli.render.export.{exporting.FORMATS[fmt]}", fromlist=["x"])
+    from reflect_cli.render.export.static import stripped
+
+    static = "".join(module.render([stripped(prepared)], exporting.Options(redact=True)))
+    document = "".join(module.render([prepared], exporting.Options(redact=True)))
+    plain = exporting.PLAIN[fmt]
+    with pytest.raises(exporting.redact.RedactionError, match=rf"Parks \(Lead {PERSON}\)"):
+        found.check(plain(document), fmt, plain(static))

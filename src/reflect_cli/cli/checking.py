@@ -42,10 +42,10 @@ def check_names(
     text, Markdown, HTML, CSV and JSON as a reader sees them (escapes and entities
     undone), and a PDF's text through pdftotext (poppler-utils)."""
     from reflect_cli.cli.selecting import open_store
-    from reflect_cli.protocols.catalog import catalog
     from reflect_cli.records import word_choices
     from reflect_cli.render.export import documents, known
     from reflect_cli.render.export.name_check import NamesFound, fixed_words, spots
+    from reflect_cli.render.export.own_text import own_protocols
 
     read = [documents.read(path) for path in files]  # every file readable, before work
     store = open_store(ctx)
@@ -57,7 +57,7 @@ def check_names(
     )
     for line in unread:
         screen.warning(f"checked without {line}")
-    fixed = fixed_words(catalog().protocols.values(), redactor.statement())
+    fixed = fixed_words(own_protocols(), redactor.statement())
     found = 0
     for document in read:
         for spot in spots(document, redactor, fixed):

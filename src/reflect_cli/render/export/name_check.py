@@ -6,10 +6,11 @@ a name, the folder's decisions on everyday words. An everyday word the text cann
 from a name, that nobody has decided about, is named too: the check never passes it
 silently.
 
-A redacted export prints the protocols' own words as they were written (titles,
-prompts, help, choice labels, the source: "Best Starts for Kids" when someone is called
-Best) and says what it redacted: a name found inside a phrase of those words (the term
-with the two words before or after it, or one on each side) is theirs, not a person's.
+A redacted export prints the words of reflect's own protocols as they were written
+(titles, prompts, help, choice labels, the source: "Best Starts for Kids" when someone
+is called Best; ``own_text``) and says what it redacted: a name found inside a phrase
+of those words (the term with the two words before or after it, or one on each side) is
+theirs, not a person's.
 Anything else people wrote is checked in full.
 """
 

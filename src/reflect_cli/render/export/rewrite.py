@@ -1,91 +1,132 @@
 """A session's export view with every person and place replaced (``--redact``).
 
 Works on the view ``view.shown`` made (only what an export may hold), never on a record
-read for anything else. Every text field of the view passes ``Redactor.text``; people
-become their labels and pseudonymous handles; places their letters and numbers.
+read for anything else. The view's allow-list says what each field holds
+(``view.Holds``), and the view is rebuilt by that alone (``view.rebuilt``): every field
+that holds text passes the redactor by its kind, the record's own copy of its protocol's
+text too; people become their labels and pseudonymous ids, places their codes. No field
+is redacted by being remembered here.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
-from reflect_cli.model import Session
+from reflect_cli.model import Action, AnswerRecord, DomainRecord, Note, Participant, Session
+from reflect_cli.render.export.own_text import is_own
 from reflect_cli.render.export.redact import Redactor
+from reflect_cli.render.export.view import Holds, each_text, rebuilt
+
+#: The shapes of what reflect writes itself: an ISO date or time, a SHA-256 digest.
+_STAMP = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|[0-9a-f]{64}"
+)
 
 
 def rewrite(redactor: Redactor, session: Session) -> Session:
-    """The session with every person and place replaced, in place."""
-    handles: dict[str, str] = {}
-    order = redactor.session_numbers.get(session.id)
-    shown_as = f"Session {order}" if order else "Session"
-    redactor.context = {redactor.number_of(p) for p in session.participants}
-    redactor.where = (shown_as, "")
-    for person in session.participants:
+    """The session with every person and place replaced."""
+    return _Rewriting(redactor, session).session
+
+
+class _Rewriting:
+    """One session's rewriting: its people, its number, where the walk is."""
+
+    def __init__(self, redactor: Redactor, session: Session) -> None:
+        self.redactor = redactor
+        order = redactor.session_numbers.get(session.id)
+        self.shown_as = f"Session {order}" if order else "Session"
+        redactor.context = {redactor.number_of(p) for p in session.participants}
+        redactor.where = (self.shown_as, "")
+        #: Each roster row's person: handle → pseudonymous id, row → what it shows.
+        self.handles: dict[str, str] = {}
+        self.rows: dict[int, dict[str, str]] = {}
+        for person in session.participants:
+            self.rows[id(person)] = self._row(person)
+        #: The choice labels of the question being walked (an answer that is one is
+        #: shown as the label is).
+        self.labels: set[str] = set()
+        try:
+            self.session: Session = rebuilt(session, self._change, self._enter)
+        finally:
+            redactor.context, redactor.where = set(), ("", "")
+
+    def _row(self, person: Participant) -> dict[str, str]:
+        redactor = self.redactor
         known = redactor.people[redactor.number_of(person)]
         # The same id in every export made with the evaluator's key (``pseudonyms``).
-        handles[person.handle] = known.id
+        self.handles[person.handle] = known.id
+        organization, role = person.organization, person.role
         if known.label.startswith("Participant"):
-            person.organization = person.role = ""
-        person.organization = redactor.shown_organization(person.organization)
-        person.role = redactor.shown_role(person.role)
-        person.name, person.handle = known.label, known.id
-    session.id = shown_as
-    session.facilitator = ""
-    session.collaborative = redactor.place_label(session.collaborative)
-    session.site = redactor.place_label(session.site)
-    # When it started and was saved: a time, or nothing (never free text).
-    session.started, session.updated = redactor.text(session.started), ""
-    session.intro = {redactor.text(k): redactor.text(v) for k, v in session.intro.items()}
+            organization = role = ""
+        return {
+            "name": known.label,
+            "handle": known.id,
+            "organization": redactor.shown_organization(organization),
+            "role": redactor.shown_role(role),
+        }
 
-    def shown_as_person(handle: str) -> str:
-        return handles.get(handle) or redactor.owner(handle)
+    def _enter(self, record: Any) -> None:
+        """Where the walk is, for an everyday word the facilitator must decide on."""
+        where = self.redactor.where[1]
+        if isinstance(record, (AnswerRecord, DomainRecord)):
+            where = record.id
+        elif isinstance(record, Action):
+            where = record.question or "commitments"
+        elif isinstance(record, Note):
+            where = record.question or "notes"
+        self.redactor.where = (self.shown_as, where)
+        if isinstance(record, AnswerRecord):
+            self.labels = {choice.label for choice in record.choices}
 
-    for _, question in session.answers():
-        redactor.where = (shown_as, question.id)
-        # A chosen label is the protocol's own text ("Strong relationships and trust"
-        # when someone is called Strong): kept as written, like the prompt.
-        labels = {choice.label for choice in question.choices}
-        if isinstance(question.answer, str) and question.answer not in labels:
-            question.answer = redactor.text(question.answer, speakers=True)
-        elif isinstance(question.answer, list):
-            question.answer = [a if a in labels else redactor.text(a) for a in question.answer]
-        question.credits = [shown_as_person(c) for c in question.credits]
-        # A named rating keeps its person only as a pseudonym (shown by their label);
-        # an anonymous one names an organization, which may itself be a place.
-        question.ratings = [
-            replace(r, participant=shown_as_person(r.participant))
-            if r.participant
-            else replace(r, organization=redactor.organization(r.organization))
-            for r in question.ratings
-        ]
-        question.passed_by = [shown_as_person(h) for h in question.passed_by]
-        question.entered_by = [shown_as_person(h) for h in question.entered_by]
-    for action in (*session.actions, *session.follow_up):
-        redactor.where = (shown_as, action.question or "commitments")
-        action.text, action.note = redactor.text(action.text), redactor.text(action.note)
-        action.due = redactor.text(action.due)
-        action.owner = shown_as_person(action.owner)
-        origin = redactor.session_numbers.get(action.origin)
+    def _change(self, record: Any, name: str, holds: Holds, value: Any) -> Any:
+        """A field's value as a redacted export shows it, by what the field holds."""
+        text = self.redactor.text
+        if holds is Holds.SAID:
+            return each_text(value, text)
+        if holds is Holds.ANSWER:
+            # A chosen label is shown as the label is; anything else is what was said.
+            return each_text(
+                value,
+                lambda said: (
+                    self._protocol(said)
+                    if said in self.labels
+                    else text(said, speakers=isinstance(value, str))
+                ),
+            )
+        if holds is Holds.PROTOCOL:
+            return each_text(value, self._protocol)
+        if holds is Holds.STAMP:
+            if isinstance(record, Session) and name == "updated":
+                return ""  # when it was last saved: not the meeting's
+            return each_text(value, lambda t: t if _STAMP.fullmatch(t) else text(t))
+        if holds is Holds.PLACE:
+            return each_text(value, self.redactor.place_label)
+        if holds is Holds.REFERENCE:
+            return each_text(value, self._session_of)
+        return each_text(value, lambda t: self._person(record, name, t))
+
+    def _protocol(self, text: str) -> str:
+        """The protocol's text: kept when it is reflect's own, redacted otherwise."""
+        return text if is_own(text) else self.redactor.text(text)
+
+    def _session_of(self, session_id: str) -> str:
+        number = self.redactor.session_numbers.get(session_id)
         # From outside the selection: only its date, which a session id starts with.
-        action.origin = f"Session {origin}" if origin else _dated(action.origin)
-    for note in session.notes:
-        redactor.where = (shown_as, note.question or "notes")
-        note.text = redactor.text(note.text)
-    session.extra = {redactor.text(k): _any(redactor, v) for k, v in session.extra.items()}
-    redactor.context, redactor.where = set(), ("", "")
-    return session
+        return f"Session {number}" if number else _dated(session_id)
 
-
-def _any(redactor: Redactor, value: Any) -> Any:
-    if isinstance(value, str):
-        return redactor.text(value, speakers=True)
-    if isinstance(value, list):
-        return [_any(redactor, v) for v in value]
-    if isinstance(value, dict):
-        return {_any(redactor, k): _any(redactor, v) for k, v in value.items()}
-    return value
+    def _person(self, record: Any, name: str, text: str) -> str:
+        """A person field: a roster row's label and id; a handle's pseudonymous id; an
+        anonymous rating's organization (a place maybe, or naming someone); nobody as
+        the facilitator."""
+        if id(record) in self.rows:
+            return self.rows[id(record)][name]
+        if isinstance(record, Session):
+            return ""  # the facilitator: "Facilitator" in the statement only
+        if name == "organization":
+            return self.redactor.organization(text)
+        return self.handles.get(text) or self.redactor.owner(text) if text else ""
 
 
 def _dated(origin: str) -> str:

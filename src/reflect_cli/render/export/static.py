@@ -13,13 +13,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from reflect_cli.model import Answer, AnswerRecord, Session
-from reflect_cli.render.export.view import copied
+from reflect_cli.render.export.own_text import is_own
+from reflect_cli.render.export.view import Holds, copied, each_text, rebuilt
 
 
 def stripped(session: Session) -> Session:
     """A copy of a (prepared) session with no text that came from people: answers other
     than a choice's own labels, commitments, notes, names, organizations and roles,
-    places, the facilitator and any extra keys. Its protocol snapshot is kept whole."""
+    places, the facilitator and any extra keys. Of its protocol's text only what is
+    reflect's own (``own_text``) is kept: a protocol anyone wrote is people's text."""
     # Rebuilt field by field as the export's view is (a deep copy costs twice as much).
     bare: Session = copied(session)
     bare.collaborative = bare.site = bare.facilitator = ""
@@ -35,7 +37,24 @@ def stripped(session: Session) -> Session:
         action.text, action.note, action.owner = "·" * (number + 1), "", ""
     for note in bare.notes:
         note.text = ""
-    return bare
+    return _own_protocol_text_only(bare)
+
+
+def _own_protocol_text_only(session: Session) -> Session:
+    """Every field that holds the protocol's text (``view.Holds.PROTOCOL``) with only
+    reflect's own protocols' text; any other a placeholder of its own ("·3")."""
+    placeholders: dict[str, str] = {}
+
+    def own(text: str) -> str:
+        if is_own(text) or not text:
+            return text
+        return placeholders.setdefault(text, f"·{len(placeholders) + 1}")
+
+    def change(record: object, name: str, holds: Holds, value: object) -> object:
+        return each_text(value, own) if holds is Holds.PROTOCOL else value
+
+    stripped_session: Session = rebuilt(session, change)
+    return stripped_session
 
 
 def _choices_only(record: AnswerRecord) -> Answer:

@@ -5,44 +5,90 @@ session holding only the fields named in ``SHOWN``, copied one by one. A field n
 there (``extra``, keys a newer reflect wrote; who has had their turn in a round under
 way) never reaches a document, and a field added to the model later stays out until it
 is named here (``tests/test_render_export_view.py`` fails until every field is either
-shown or listed in ``NOT_SHOWN``). Redacting rewrites this view (``rewrite.rewrite``),
-so no field reaches a document without passing the redactor.
+shown or listed in ``NOT_SHOWN``).
+
+Each shown field also says what it holds (``Holds``): what people said, the protocol's
+text as the record keeps its own copy, a person, a place, a reference, a stamp reflect
+made, or no text at all. Redacting (``rewrite.rewrite``) walks the view by these kinds,
+so every field that holds text passes the redactor by what it is, not by being
+remembered: only a field that holds no text at all (a number, a yes or no, one of
+reflect's enums) is left as it is, and a test checks that no ``str`` field is one.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
 from reflect_cli import model
 from reflect_cli.rounds.analysis import under_way
 
 
-def _fields(names: str) -> frozenset[str]:
-    return frozenset(names.split())
+class Holds(Enum):
+    """What a shown field holds, and so how a redacted export treats it."""
+
+    #: What people said or typed (answers, commitments, notes, intro): redacted.
+    SAID = "said"
+    #: An answer or a rating's value: a chosen label as the (redacted) label, else SAID.
+    ANSWER = "answer"
+    #: The protocol's text as the record keeps its own copy (titles, prompts, help,
+    #: choice labels, ids): kept only where reflect's own protocols hold it word for
+    #: word, otherwise redacted like what people said (a protocol anyone can edit).
+    PROTOCOL = "protocol"
+    #: A person (a name, a handle, an owner, an organization or role on the roster):
+    #: their label or pseudonymous id.
+    PERSON = "person"
+    #: A collaborative or a site: its label.
+    PLACE = "place"
+    #: Another session (its id): "Session N", or only its date.
+    REFERENCE = "reference"
+    #: A value reflect writes in a fixed shape (a date, a time, a digest): kept when it
+    #: has that shape, otherwise redacted like what people said.
+    STAMP = "stamp"
+    #: No text: a number, a yes or no, one of reflect's enums, or records (walked).
+    NONE = "none"
 
 
-#: Each record type's fields an export shows.
-SHOWN: dict[type, frozenset[str]] = {
-    model.Session: _fields(
-        "id protocol collaborative date status site started updated facilitator "
-        "participants intro follow_up domains actions notes"
+def _fields(holds: Holds, names: str) -> dict[str, Holds]:
+    return dict.fromkeys(names.split(), holds)
+
+
+SAID, ANSWER, PROTOCOL, PERSON = Holds.SAID, Holds.ANSWER, Holds.PROTOCOL, Holds.PERSON
+PLACE, REFERENCE, STAMP, NONE = Holds.PLACE, Holds.REFERENCE, Holds.STAMP, Holds.NONE
+
+#: Each record type's fields an export shows, and what each holds.
+SHOWN: dict[type, dict[str, Holds]] = {
+    model.Session: _fields(REFERENCE, "id")
+    | _fields(PLACE, "collaborative site")
+    | _fields(STAMP, "date started updated")
+    | _fields(PERSON, "facilitator")
+    | _fields(SAID, "intro")
+    | _fields(NONE, "protocol status participants follow_up domains actions notes"),
+    model.ProtocolRef: _fields(PROTOCOL, "id title source")
+    | _fields(STAMP, "sha256")
+    | _fields(NONE, "version"),
+    model.Participant: _fields(PERSON, "name organization role handle")
+    | _fields(PROTOCOL, "joined_at left_at")
+    | _fields(NONE, "present left sector"),
+    model.Action: _fields(SAID, "text due note")
+    | _fields(PERSON, "owner")
+    | _fields(PROTOCOL, "question")
+    | _fields(REFERENCE, "origin")
+    | _fields(NONE, "status"),
+    model.Note: _fields(SAID, "text") | _fields(PROTOCOL, "question"),
+    model.DomainRecord: _fields(PROTOCOL, "id title") | _fields(NONE, "questions"),
+    model.AnswerRecord: _fields(PROTOCOL, "id prompt help")
+    | _fields(ANSWER, "answer")
+    | _fields(PERSON, "credits passed_by")
+    | _fields(
+        NONE, "kind choices skipped scale required round ratings passed bands round_ended withheld"
     ),
-    model.ProtocolRef: _fields("id version title sha256 source"),
-    model.Participant: _fields(
-        "name organization role handle present left sector joined_at left_at"
-    ),
-    model.Action: _fields("text owner due status question origin note"),
-    model.Note: _fields("text question"),
-    model.DomainRecord: _fields("id title questions"),
-    model.AnswerRecord: _fields(
-        "id prompt kind choices answer credits skipped scale required help round ratings "
-        "passed passed_by bands round_ended withheld"
-    ),
-    model.Choice: _fields("label help"),
-    model.Scale: _fields("min max labels"),
-    model.Band: _fields("min label"),
-    model.Rating: _fields("value participant organization"),
+    model.Choice: _fields(PROTOCOL, "label help"),
+    model.Scale: _fields(PROTOCOL, "labels") | _fields(NONE, "min max"),
+    model.Band: _fields(PROTOCOL, "label") | _fields(NONE, "min"),
+    model.Rating: _fields(ANSWER, "value") | _fields(PERSON, "participant organization"),
 }
 
 #: Fields no export shows, and why.
@@ -52,6 +98,48 @@ NOT_SHOWN: dict[type, frozenset[str]] = {
     # Who has had their turn in an anonymous round still under way; a half-typed answer.
     model.AnswerRecord: frozenset({"entered_by", "in_progress"}),
 }
+
+
+def rebuilt(
+    value: Any,
+    change: Callable[[Any, str, Holds, Any], Any],
+    enter: Callable[[Any], None] = lambda record: None,
+) -> Any:
+    """``value`` (a view, or records of one) rebuilt with each shown field that holds
+    text replaced by ``change(record, field, holds, value)``: every record within
+    records too, its own fields before those of the records it holds; ``enter(record)``
+    is called before a record's fields are."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        enter(value)
+        fields = SHOWN[type(value)]
+        new = {
+            name: change(value, name, holds, getattr(value, name))
+            for name, holds in fields.items()
+            if holds is not Holds.NONE
+        }
+        for name, holds in fields.items():
+            if holds is Holds.NONE:
+                new[name] = rebuilt(getattr(value, name), change, enter)
+        return dataclasses.replace(value, **new)
+    if isinstance(value, list):
+        return [rebuilt(item, change, enter) for item in value]
+    if isinstance(value, tuple):
+        return tuple(rebuilt(item, change, enter) for item in value)
+    return value
+
+
+def each_text(value: Any, change: Callable[[str], str]) -> Any:
+    """``value`` (a field's: text, or lists, tuples and mappings of it) with ``change``
+    applied to every text in it, keys too; anything else as it is."""
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, list):
+        return [each_text(item, change) for item in value]
+    if isinstance(value, tuple):
+        return tuple(each_text(item, change) for item in value)
+    if isinstance(value, dict):
+        return {each_text(k, change): each_text(v, change) for k, v in value.items()}
+    return value
 
 
 def shown(session: model.Session, include_private: bool = False) -> model.Session:
