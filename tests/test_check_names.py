@@ -163,3 +163,66 @@ def test_json_strings_are_read_decoded_in_any_layout(
     found = cli("check-names", str(document))
     assert found.exit_code == 2, found.stdout
     assert _places(found)[0].startswith(f"{document}:5: ")
+
+
+#: What `--redact` now finds, planted in a document made elsewhere: another language's
+#: ending on a family name, letters spelled apart, a domain named for a family.
+ATTACKER = [
+    "Haugenová said so.",
+    "Haugenin idea.",
+    "The Haugens' plan.",
+    "M o n i c a agreed.",
+    "H-a-u-g-e-n too.",
+    "Write to someone@haugen.net today.",
+    "Or info@nguyen-family.org.",
+]
+
+
+@pytest.mark.parametrize("planted", ATTACKER)
+def test_what_redact_finds_check_names_finds(
+    cli: Any, folder: Path, tmp_path: Path, planted: str
+) -> None:
+    document = tmp_path / "report.md"
+    document.write_text(f"# Report\n\n{planted}\n", encoding="utf-8")
+    found = cli("check-names", str(document))
+    assert found.exit_code == 2, found.stdout + found.stderr
+    (place,) = _places(found)
+    assert place.startswith(f"{document}:3: ") and "a person" in place
+
+
+def test_everyday_words_like_a_family_name_are_not_flagged(
+    cli: Any, sessions_dir: Path, tmp_path: Path
+) -> None:
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=["Emily Chang | Library | Staff", "Ana Chin | Parks | Lead"],
+    )
+    document = tmp_path / "report.md"
+    document.write_text("We change the channel by chance; a trip to China.\n", encoding="utf-8")
+    clean = cli("check-names", str(document))
+    assert clean.exit_code == 0, clean.stdout + clean.stderr
+
+
+def test_a_name_in_a_protocol_anyone_wrote_is_not_the_protocols_own(
+    cli: Any, folder: Path, tmp_path: Path, write_yaml: Any
+) -> None:
+    # A protocol in questions/ is anyone's text: a name in its prompt is flagged.
+    write_yaml(
+        "questions/team.yaml",
+        """
+        id: team
+        version: 1
+        title: Team check-in
+        domains:
+          - id: how
+            title: How it went
+            questions:
+              - id: proposal
+                prompt: What did Monica Haugen propose?
+        """,
+    )
+    document = tmp_path / "report.md"
+    document.write_text("# Report\n\nWhat did Monica Haugen propose?\n", encoding="utf-8")
+    found = cli("check-names", str(document))
+    assert found.exit_code == 2, found.stdout + found.stderr

@@ -77,7 +77,24 @@ TYPED = [
     "李雷说好。",
     "Wu agreed",
     "then NG spoke",
+    # Found by an attacker later: another language's ending on a family name, letters
+    # spelled apart, a domain named for a family.
+    "Haugenová said so",
+    "Haugenin idea",
+    "the Haugens' plan",
+    "M o n i c a agreed",
+    "H-a-u-g-e-n too",
+    "M.o.n.i.c.a as well",
+    "write to someone@haugen.net",
+    "or lan@nguyen-family.org",
+    "or info@nguyen-family.org",
 ]
+
+
+#: Everyday words that start like a family name, with a word after the name or an
+#: initial: kept as said (with Emily Chang, "change" is not "Chang" and an "e").
+#: Only a family name takes another language's ending: "vanilla" is not Vani's.
+KEPT = "We change the channel by chance; racial justice, we don't, shared power; vanilla."
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "csv", "json"])
@@ -92,8 +109,14 @@ def test_names_however_typed_are_replaced_in_every_format(
             "李雷 | Family Center | Parent | ll",
             "Wu Mei | Library | Staff | wm",
             "Kevin Ng | Northgate PTA | Parent | kn",
+            "Nguyễn Thị Lan | Family Center | Parent | lan",
+            "Emily Chang | Library | Staff | ec",
+            "Vani Rao | Library | Staff | vr",
+            "Justice Williams | Rainier Beach High | Counselor | jw",
+            "Don Ruiz | Metro Transit | Driver | dr",
+            "Samantha Power | Rainier Beach High | Principal | sp",
         ],
-        answers={"shared-values": "\n".join(TYPED) + "\nWe do it in the drawing room."},
+        answers={"shared-values": "\n".join(TYPED) + "\nWe do it in the drawing room. " + KEPT},
         actions=[Action("mhaugen@parks.org books the gym", "mh", "2026-10-01")],
     )
     result = cli("export", "--redact", "-f", fmt)
@@ -101,10 +124,35 @@ def test_names_however_typed_are_replaced_in_every_format(
     out = result.stdout.lower()
     # As a reader sees it: escapes and emphasis marks do not hide a name.
     out = out.replace("\\", "").replace("*", "").replace("&#x27;", "'")
-    for leak in ("haugen", "monica", "李雷", "wu ", "wu agreed", "ng spoke", "mei", "kevin"):
+    leaks = ("haugen", "monica", "李雷", "wu ", "wu agreed", "ng spoke", "mei", "kevin", "nguyen")
+    for leak in (*leaks, "m o n i c a", "h-a-u-g-e-n", "m.o.n", "someone@", "lan@", ".net"):
         assert leak not in out, (fmt, leak)
+    assert KEPT.lower() in out  # "change" is not Emily Chang's, "China" not Chin's
     assert "we do it in the drawing room." in out  # "do", "ng" inside a word: not names
     assert "说好" in result.stdout
+
+
+ATTACKER = TYPED[-9:]
+
+
+@pytest.mark.parametrize("typed", ATTACKER)
+def test_the_check_after_rendering_finds_the_attackers_forms(typed: str) -> None:
+    session = Session(
+        id="2026-09-01-x",
+        protocol=ProtocolRef("tiny", 1, "Tiny"),
+        collaborative="Northgate",
+        date="2026-09-01",
+        status="complete",
+        participants=[
+            Participant("Monica Haugen", "Parks", "Lead", "mh"),
+            Participant("Nguyễn Thị Lan", "Family Center", "Parent", "lan"),
+            Participant("Emily Chang", "Library", "Staff", "ec"),
+        ],
+    )
+    found = exporting.redactor([session])
+    with pytest.raises(exporting.redact.RedactionError, match="line 2 of the md export"):
+        found.check(f"fine\n{typed}", "md")
+    found.check(f"fine\n{KEPT}\nWe met in China; a brand new grand plan.", "md")
 
 
 def test_name_terms_of_the_issues_cases() -> None:

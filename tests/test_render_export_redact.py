@@ -62,10 +62,33 @@ def folded(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).casefold().replace("_", " ")
 
 
-def leaked(out: str, names: list[str]) -> list[str]:
-    # Emphasis marks do not hide a name from a reader ("*Mon*ica").
+#: Endings other languages give a family name, as the test plants them (folded).
+ENDINGS = ["ova", "ovou", "in", "ille", "em"]
+
+
+def spelled_whole(text: str) -> str:
+    """Words spelled out letter by letter read whole, as a reader reads them: "M o n i c
+    a" and "H-a-u-g-e-n" are "Monica" and "Haugen"."""
+    return re.sub(
+        r"(?<!\w)\w(?:[ .\-]{1,2}\w(?!\w)){2,}", lambda m: re.sub(r"[ .\-]", "", m[0]), text
+    )
+
+
+def leaked(out: str, names: list[str], endings: bool = False) -> list[str]:
+    """The names a reader finds in ``out``; ``endings``: with another language's ending
+    too ("Haugenová")."""
+    # Emphasis marks do not hide a name from a reader ("*Mon*ica"), nor spaces.
     plain = folded(out.replace("\\", "").replace("*", "").replace("~", ""))
-    return [n for n in names if re.search(rf"(?<!\w){re.escape(folded(n))}(?!\w)", plain)]
+    plain = f"{plain}\n{spelled_whole(plain)}"
+    after = f"(?:{'|'.join(ENDINGS)})?" if endings else ""
+    return [n for n in names if re.search(rf"(?<!\w){re.escape(folded(n))}{after}(?!\w)", plain)]
+
+
+def family_of(name: str) -> str:
+    """The test's own idea of a family name that takes an ending: the last word, four
+    letters or more, letters only."""
+    last = name.split(" ")[-1]
+    return last if len(name.split(" ")) > 1 and len(last) >= 4 and last.isalpha() else ""
 
 
 @pytest.fixture
@@ -277,8 +300,14 @@ def test_same_first_name_in_two_organizations(cli: Any, sessions_dir: Path) -> N
 GIVEN = ["Zoë", "José", "Ana-María", "Seán", "Björn", "Chloé", "Kwame", "Siobhán", "Yusuf"]
 FAMILY = ["O’Neil", "Yılmaz", "López", "de la Cruz", "Haugen", "Nakamura", "D'Angelo", "Müller"]
 FAMILY += ["Wu", "Ng", "Xu"]  # two-letter family names
+FAMILY += ["Chan", "Chang", "Chin", "Rand", "Mann"]  # the start of everyday words
 ORGS = ["Parks Department", "Family Center", "Northgate PTA", "Library", ""]
 ROLES = ["Parent", "Coach", "Director", ""]
+
+
+#: Words that start like a family name of the rosters (Müller, Haugen, Nakamura, López)
+#: or of the everyday-word fixtures, and are words: kept as said.
+EVERYDAY = "We change the channel by chance at random; a ravine in China, a manner."
 
 
 def variants(name: str, handle: str) -> list[str]:
@@ -315,6 +344,13 @@ def variants(name: str, handle: str) -> list[str]:
         # Letters that look Latin and are not: a Cyrillic "о", a Greek "α".
         lookalike(given, greek=False),
         lookalike(f"{given} {rest[-1]}" if rest else given, greek=True),
+        # Spelled apart letter by letter; a domain named for the family; a family name
+        # with another language's ending.
+        " ".join(given),
+        "-".join(rest[-1] if rest else given),
+        ".".join(stripped.split()[0]),
+        f"someone@{re.sub(r'[^a-z]', '', stripped.split()[-1].lower())}-family.org",
+        *(f"{family_of(name)}{ending}" for ending in ("ová", "in", "ille") if family_of(name)),
     ]
 
 
@@ -354,6 +390,7 @@ def build_sessions(
             f"{people[p][3]}: we agree with {m}." for p, m in zip(present, mentions, strict=False)
         ]
         lines += ["In May we met.", f"{chooser.choice(['monika', 'Someone'])}: a stray prefix"]
+        lines += [EVERYDAY]
         # A participant written in a script without spaces, named inside a sentence.
         lines += ["王芳说好。", "山田さんが来た。太郎くんも。"]
         lines += [f"Then {m} spoke" for m in mentions]
@@ -491,6 +528,12 @@ def test_redaction_property(
         document = "".join(exporting.render(selected(), fmt, options, found))
         text = reader_text(document, fmt)
         assert leaked(text, forbidden([*people, outsider], [*attendance, [len(people)]])) == [], fmt
+        families = [family_of(name) for name, *_ in [*people, outsider] if family_of(name)]
+        assert leaked(text, families, endings=True) == [], fmt
+        # An address whose domain holds a name is that person's, as a whole.
+        assert "family.org" not in text, fmt
+        # Everyday words that start like a known family name stay as they were said.
+        assert EVERYDAY in text, fmt
         assert "In May we met." in text
         assert "王芳" not in text and "说好。" in text, fmt
         assert "山田" not in text and "太郎" not in text and "が来た。" in text, fmt

@@ -6,18 +6,21 @@ apostrophe and "Yilmaz" for "Yılmaz" are all found. Invisible characters (forma
 characters such as a soft hyphen or a zero-width space, control characters, variation
 selectors) fold to nothing, so "Mon\\u00adica" is "monica"; connector punctuation ("_")
 folds to a space, a word boundary, so "monica_haugen" is "monica haugen". Markdown
-emphasis inside a word is looked through as well ("*Mon*ica"). A name is found with a
+emphasis inside a word is looked through as well ("*Mon*ica"), and so are letters
+spelled apart ("M o n i c a", "H-a-u-g-e-n"; ``disguised``). A name is found with a
 plural or possessive ending typed without an apostrophe ("The Haugens", "Monicas plan"),
-run into an initial ("mhaugen@parks.org"), and in scripts written without spaces
-("李雷说好。") without any word boundary. Matches are mapped back to the original
-characters for replacing.
+a family name with another language's ending ("Haugenová", "Haugenin";
+``name_forms.ENDINGS``), run into an initial ("mhaugen@parks.org"), in an address's
+domain ("someone@haugen.net"), and in scripts written without spaces ("李雷说好。")
+without any word boundary. Matches are mapped back to the original characters for
+replacing. The forms a name takes are ``name_forms``'s.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
@@ -28,6 +31,7 @@ from reflect_cli.folding import fold_mapped as _fold_mapped
 
 # The facilitator's decisions, once per everyday word for the folder.
 from reflect_cli.records.word_choices import WordChoices as Decisions
+from reflect_cli.render.export import disguised
 from reflect_cli.render.export.everyday import (
     COMMON_WORDS,
     CONTRACTION,
@@ -35,72 +39,11 @@ from reflect_cli.render.export.everyday import (
     a_month,
     sentence_start,
 )
-from reflect_cli.render.export.unspaced import inside_han, unspaced, with_honorifics
+from reflect_cli.render.export.name_forms import ENDINGS, FAMILY_LETTERS, name_terms, words
+from reflect_cli.render.export.name_forms import letters as _letters
+from reflect_cli.render.export.unspaced import unspaced
 
 __all__ = ["COMMON_WORDS", "Decisions", "Found", "Matcher", "fold", "name_terms", "words"]
-
-#: An e-mail address: when its local part holds any part of a name, the whole address
-#: is that person ("grace.kim@school.org").
-_ADDRESS = re.compile(r"[\w.+'%\-]+@[^\W_](?:[\w\-]*\.)+[^\W\d_]{2,}")
-#: Markdown emphasis and strike-through marks inside a word: looked through.
-_IN_WORD = re.compile(r"[^\W_][*_~]+[^\W_]")
-
-
-def words(name: str) -> list[str]:
-    """A name's folded words: split on spaces and hyphens."""
-    return [w for w in re.split(r"[\s\-]+", fold(name)) if w]
-
-
-def _letters(word: str) -> int:
-    return sum(1 for c in word if c.isalpha())
-
-
-def name_terms(name: str) -> tuple[set[str], set[str]]:
-    """The folded forms a name can be written in: (whole forms, single parts).
-
-    Whole forms: the full name, without apostrophes, a family name that starts with a
-    particle ("de la Cruz"), parts run together, and an initial run into another part
-    ("mhaugen", "monicah"). Parts: every word of three letters or more, a two-letter
-    first or last part written with a capital ("Wu", "Li", "Ng"), a name of two or more
-    characters in a script without spaces, and the pieces of a word around an
-    apostrophe ("O'Neil": "neil")."""
-    typed = [w for w in re.split(r"[\s\-]+", name) if fold(w)]
-    parts = [fold(w) for w in typed]
-    whole: set[str] = set()
-    single: set[str] = set()
-    if not parts:
-        return whole, single
-    whole.add(" ".join(parts))
-    whole.add(" ".join(parts).replace("'", ""))
-    for index in range(1, len(parts) - 1):
-        if _letters(parts[index]) <= 3 and parts[index].isalpha():  # de, la, van, von, da
-            whole.add(" ".join(parts[index:]))
-    # Parts run together, as people type them and as reflect makes handles:
-    # "MonicaHaugen", "monicahaugen", "anamaria", "haugenmonica".
-    runs = ["".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 2, len(parts) + 1)]
-    runs += [parts[-1] + parts[0]] if len(parts) > 1 else []
-    # An initial run into another part, as in addresses: "mhaugen@", "monicah".
-    # (Not with an everyday word, "s" + "park"; "park" + "s" is its plural.)
-    for i, first in enumerate(parts):
-        for j, other in enumerate(parts):
-            if i == j or not first[:1].isalpha() or _letters(other) <= 2 or unspaced(other):
-                continue
-            if other not in COMMON_WORDS:
-                runs += [first[0] + other] + ([other + first[0]] if first[0] != "s" else [])
-    whole.update(run for joined in runs for run in (joined, joined.replace("'", "")))
-    for part in parts:
-        single.update(inside_han(part))
-        whole.update(with_honorifics(part))
-    for number, part in enumerate(parts):
-        for piece in {part, part.replace("'", ""), *part.split("'")}:
-            if _letters(piece) > 2 or (unspaced(piece) and _letters(piece) >= 2):
-                single.add(piece)
-        # "Wu", "Li", "Ng": a family name of two letters, first or last, capitalised
-        # (a lower-case "de" or "la" is a particle).
-        edge = number in (0, len(parts) - 1) and len(parts) > 1
-        if edge and _letters(part) == 2 and part.isalpha() and typed[number][:1].isupper():
-            single.add(part)
-    return {w for w in whole if _letters(w) > 2 or unspaced(w)} - single, single
 
 
 @dataclass
@@ -110,6 +53,10 @@ class Term:
     text: str
     owners: set[int] = field(default_factory=set)
     common: bool = False
+    #: A family name of four letters or more: found with another language's ending too.
+    family: bool = False
+    #: Found only inside an e-mail address ("monicah@": "china" is a word elsewhere).
+    address_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -179,13 +126,25 @@ class Matcher:
         self.decisions = decisions or Decisions()
         self._pattern: re.Pattern[str] | None = None
 
-    def add(self, text: str, owner: int, common_ok: bool = False) -> None:
-        """Know ``text`` (already folded) as naming ``owner``."""
+    def add(
+        self,
+        text: str,
+        owner: int,
+        common_ok: bool = False,
+        family: bool = False,
+        address_only: bool = False,
+    ) -> None:
+        """Know ``text`` (already folded) as naming ``owner``; ``family``: a family name,
+        found with another language's ending too ("Haugenová"); ``address_only``: found
+        only inside an e-mail address."""
         text = " ".join(text.split())
         if not text:
             return
-        term = self.terms.setdefault(text, Term(text))
+        known = text in self.terms
+        term = self.terms.setdefault(text, Term(text, address_only=address_only))
+        term.address_only = term.address_only and (address_only or not known)
         term.owners.add(owner)
+        term.family = term.family or (family and _letters(text) >= FAMILY_LETTERS)
         # A word the facilitator decided about is weighed like an everyday word.
         decided = text in self.decisions.names or text in self.decisions.words
         term.common = term.common or ((text in COMMON_WORDS or decided) and not common_ok)
@@ -194,7 +153,11 @@ class Matcher:
 
     def _compiled(self) -> re.Pattern[str] | None:
         if self._pattern is None and self.terms:
-            ordered = sorted(self.terms, key=len, reverse=True)
+            ordered = sorted(
+                (t for t, term in self.terms.items() if not term.address_only),
+                key=len,
+                reverse=True,
+            )
             # Terms with a digit or of two letters carry their own look-arounds; the rest
             # share one prefix tree (a few branches per position, not one per term).
             special = [t for t in ordered if _letters(t) <= 2 or t[0].isdigit() or t[-1].isdigit()]
@@ -205,10 +168,14 @@ class Matcher:
             apart = "|".join(re.escape(t) for t in ordered if unspaced(t))
             # A digit is a boundary too ("monica2"): the look-arounds only refuse a letter
             # next to the term, and prune the search to where a word starts. An "s" typed
-            # after a name is its plural or possessive ("Haugens", "Monicas").
-            branches = [rf"(?<![^\W\d])(?P<t>{spaced})(?:s)?(?![^\W\d])"] if spaced else []
+            # after a name is its plural or possessive ("Haugens", "Monicas"); another
+            # language's ending is a family name's only ("Haugenová": ``_scan``).
+            endings = "|".join(["s", *ENDINGS])
+            branches = (
+                [rf"(?<![^\W\d])(?P<t>{spaced})(?P<e>{endings})?(?![^\W\d])"] if spaced else []
+            )
             branches += [f"(?P<u>{apart})"] if apart else []
-            self._pattern = re.compile("|".join(branches))
+            self._pattern = re.compile("|".join(branches) or r"(?!)")  # (?!): none
         return self._pattern
 
     def find(self, text: str) -> Iterator[Found]:
@@ -218,42 +185,15 @@ class Matcher:
             return
         found = list(self._scan(text, None))
         if "@" in text:
-            found = self._addresses(text, found)
-        if _IN_WORD.search(text):  # "*Mon*ica", "**Hau**gen": emphasis looked through
-            taken = [(f.start, f.end) for f in found]
-            for extra in self._through_emphasis(text):
-                if all(extra.end <= start or extra.start >= end for start, end in taken):
-                    found.append(extra)
+            found = disguised.addresses(text, found, self.terms)
+        # Read again as a reader would: "*Mon*ica", "M o n i c a" (``disguised``).
+        extras = list(disguised.readings(text, self._scan))
+        for extra in extras:
+            if all(extra.end <= f.start or extra.start >= f.end for f in found):
+                found.append(extra)
+        if extras:
             found.sort(key=lambda f: f.start)
         yield from found
-
-    def _addresses(self, text: str, found: list[Found]) -> list[Found]:
-        """An address whose local part holds any part of a known name, an everyday word
-        too ("grace.kim@", "grace@"), is that person's as a whole: found from its first
-        character to its last, in place of what was found inside it."""
-        for address in _ADDRESS.finditer(text):
-            local = fold(address[0].split("@")[0])
-            pieces = [local, *re.split(r"[^\w]+|\d+|_", local)]
-            terms = [self.terms[p] for p in pieces if p in self.terms]
-            if not terms:
-                continue
-            start, end = address.span()
-            found = [f for f in found if f.end <= start or f.start >= end]
-            owners = frozenset(o for term in terms for o in term.owners)
-            line = text.count("\n", 0, start)
-            found.append(Found(start, end, owners, line, terms[0].text))
-        return sorted(found, key=lambda f: f.start)
-
-    def _through_emphasis(self, text: str) -> Iterator[Found]:
-        """Matches in each line that has an emphasis mark inside a word, read without
-        the marks (only those lines: a document's own emphasis is between words)."""
-        for line in re.finditer(r"[^\n]+", text):
-            if not _IN_WORD.search(line[0]):
-                continue
-            kept = [line.start() + i for i, c in enumerate(line[0]) if c not in "*_~"]
-            number = text.count("\n", 0, line.start())
-            for found in self._scan("".join(text[i] for i in kept), kept):
-                yield replace(found, line=number)
 
     def _scan(self, text: str, where: list[int] | None) -> Iterator[Found]:
         """Matches in ``text``; ``where`` maps its characters to the caller's text."""
@@ -261,15 +201,19 @@ class Matcher:
         assert pattern is not None
         folded, origin = _fold_mapped(text)
         for match in pattern.finditer(folded):
-            body = match.group(match.lastgroup or 0)  # the term, without an "s" after it
+            groups = match.groupdict()
+            body = groups.get("t") or groups.get("u") or ""  # the term, without its ending
+            ending = groups.get("e") or ""
             term = self.terms[" ".join(re.split(r"[\s\-]+", body))]
+            if ending not in ("", "s") and (term.common or not term.family):
+                continue  # only a family name takes one: "Parkin" is not Park's
             start, end = match.span()
             if origin is not None:
                 start, end = origin[start], origin[end - 1] + 1
                 while end < len(text) and _fold_char(text[end]) == "":
                     end += 1  # a combining mark typed after the last letter
             verdict = _Verdict.NAME
-            if term.common and len(body) < len(match.group(0)):
+            if term.common and ending:
                 continue  # "hopes", "Parks", "powers": an everyday word's plural is a word
             if term.common:
                 verdict = self._verdict(text[start], folded, match, term)

@@ -23,6 +23,7 @@ from typing import Any
 
 from reflect_cli.errors import ReflectError
 from reflect_cli.model import Participant, Session
+from reflect_cli.render.export.name_forms import family_name, in_addresses_only
 from reflect_cli.render.export.names import Decisions, Found, Matcher, fold, name_terms
 from reflect_cli.render.export.places import Place, place
 from reflect_cli.render.export.pseudonyms import (
@@ -163,8 +164,10 @@ class Redactor:
         self.people.append(Person(number, label, code, key))
         self._keys[key] = number
         whole, single = name_terms(name)
+        family, addresses = family_name(name), in_addresses_only(name)
         for term in whole | single:
-            self.names.add(term, number)
+            only = term in addresses and term not in single
+            self.names.add(term, number, family=term == family, address_only=only)
         return number
 
     def _handle(self, handle: str, number: int) -> None:

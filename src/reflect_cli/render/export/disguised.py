@@ -1,0 +1,89 @@
+"""Text read another way, to find a name written so that it does not look like one.
+
+A name can be hidden by how it is typed around it: Markdown emphasis inside a word
+("*Mon*ica", "**Hau**gen"), letters spelled apart ("M o n i c a", "H-a-u-g-e-n",
+"M.o.n.i.c.a"), or an e-mail address that holds it before or after the "@"
+("mhaugen@parks.org", "someone@haugen.net"). Each reading here hands a matcher's scan the
+text as a reader would take it, and maps what is found back to the original characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from reflect_cli.folding import fold
+
+if TYPE_CHECKING:
+    from reflect_cli.render.export.names import Found, Term
+
+#: Scans ``text`` for terms; the second argument maps its characters to the caller's.
+Scan = Callable[[str, list[int] | None], Iterator["Found"]]
+
+#: An e-mail address: when it holds any part of a name before the "@", an everyday word
+#: too, or after it (a domain named for a family), the whole address is that person.
+ADDRESS = re.compile(r"[\w.+'%\-]+@[^\W_](?:[\w\-]*\.)+[^\W\d_]{2,}")
+#: Markdown emphasis and strike-through marks inside a word: looked through.
+IN_WORD = re.compile(r"[^\W_][*_~]+[^\W_]")
+#: Three or more single letters, each apart from the next by a space, a hyphen, a dot
+#: or an emphasis mark: a word spelled out ("M o n i c a", "H-a-u-g-e-n").
+SPELLED = re.compile(r"(?<![^\W\d_])[^\W\d_](?:[ .\-·*_~]{1,2}[^\W\d_](?![^\W\d_])){2,}")
+_SEPARATORS = frozenset(" .-·*_~")
+
+
+def addresses(text: str, found: list[Found], terms: dict[str, Term]) -> list[Found]:
+    """An address whose part before the "@" holds any part of a known name (an everyday
+    word too: "grace.kim@", "grace@"), or whose domain does (not an everyday word, nor
+    its last label: "someone@haugen.net", "info@nguyen-family.org"), is that person's
+    as a whole: found from its first character to its last, in place of what was found
+    inside it."""
+    from reflect_cli.render.export.names import Found
+
+    for address in ADDRESS.finditer(text):
+        local, _, domain = fold(address[0]).partition("@")
+        pieces = [local, *re.split(r"[^\w]+|\d+|_", local)]
+        held = [terms[p] for p in pieces if p in terms]
+        labels = re.split(r"[.\-]+", domain)[:-1]
+        held += [terms[p] for p in labels if p in terms and not terms[p].common]
+        if not held:
+            continue
+        start, end = address.span()
+        found = [f for f in found if f.end <= start or f.start >= end]
+        owners = frozenset(o for term in held for o in term.owners)
+        line = text.count("\n", 0, start)
+        found.append(Found(start, end, owners, line, held[0].text))
+    return sorted(found, key=lambda f: f.start)
+
+
+def readings(text: str, scan: Scan) -> Iterator[Found]:
+    """What ``scan`` finds in the text read without emphasis marks inside words, and
+    with words spelled apart read whole."""
+    if IN_WORD.search(text):
+        yield from _through_emphasis(text, scan)
+    if SPELLED.search(text):
+        yield from _spelled_apart(text, scan)
+
+
+def _through_emphasis(text: str, scan: Scan) -> Iterator[Found]:
+    """Matches in each line that has an emphasis mark inside a word, read without the
+    marks (only those lines: a document's own emphasis is between words)."""
+    for line in re.finditer(r"[^\n]+", text):
+        if not IN_WORD.search(line[0]):
+            continue
+        kept = [line.start() + i for i, c in enumerate(line[0]) if c not in "*_~"]
+        yield from _at_line(text, line.start(), scan("".join(text[i] for i in kept), kept))
+
+
+def _spelled_apart(text: str, scan: Scan) -> Iterator[Found]:
+    """Matches in each run of letters spelled apart, read as one word."""
+    for run in SPELLED.finditer(text):
+        kept = [run.start() + i for i, c in enumerate(run[0]) if c not in _SEPARATORS]
+        yield from _at_line(text, run.start(), scan("".join(text[i] for i in kept), kept))
+
+
+def _at_line(text: str, start: int, found: Iterable[Found]) -> Iterator[Found]:
+    number = text.count("\n", 0, start)
+    for each in found:
+        yield replace(each, line=number)

@@ -1,0 +1,120 @@
+"""The forms a known person's name can be written in: the terms --redact looks for.
+
+From a name as the roster holds it: the whole name and its parts, parts run together
+and run into an initial (as in addresses and handles), a family name that starts with a
+particle, two-letter family names written with a capital, parts of a name in Han
+ideographs, and the family name that may take another language's ending
+(``family_name``, ``ENDINGS``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reflect_cli.folding import fold
+from reflect_cli.render.export.everyday import COMMON_WORDS
+from reflect_cli.render.export.unspaced import inside_han, unspaced, with_honorifics
+
+#: Endings a family name takes in other languages, folded: Czech, Slovak, Polish and
+#: Russian ("Haugenová", "Haugenovou", "Haugenem", "Haugenowa"), Finnish cases
+#: ("Haugenin", "Haugenille", "Haugenista"), Lithuanian ("Haugenienė", "Haugenaitė").
+#: Two letters or more each: a single letter would make "China" of Chin and "change"
+#: of Chang; and none that English words are made of after a name ("channel", "random",
+#: "ravine": no "nel", "om", "ne").
+ENDINGS = (
+    *("ova", "ovou", "ove", "ovi", "ovy", "ovu", "owa", "owna", "ovej", "ovoj", "em"),
+    *("in", "ille", "illa", "ilta", "issa", "ista", "iksi", "lle", "lla", "lta", "ssa"),
+    *("sta", "ksi", "iene", "aite", "yte", "ute"),
+)
+#: A family name takes an ending only from this many letters ("Haugen", not "Lee").
+FAMILY_LETTERS = 4
+
+
+def words(name: str) -> list[str]:
+    """A name's folded words: split on spaces and hyphens."""
+    return [w for w in re.split(r"[\s\-]+", fold(name)) if w]
+
+
+def letters(word: str) -> int:
+    return sum(1 for c in word if c.isalpha())
+
+
+def name_terms(name: str) -> tuple[set[str], set[str]]:
+    """The folded forms a name can be written in: (whole forms, single parts).
+
+    Whole forms: the full name, without apostrophes, a family name that starts with a
+    particle ("de la Cruz"), parts run together, and an initial run into another part
+    ("mhaugen", "monicah"). Parts: every word of three letters or more, a two-letter
+    first or last part written with a capital ("Wu", "Li", "Ng"), a name of two or more
+    characters in a script without spaces, and the pieces of a word around an
+    apostrophe ("O'Neil": "neil")."""
+    typed = [w for w in re.split(r"[\s\-]+", name) if fold(w)]
+    parts = [fold(w) for w in typed]
+    whole: set[str] = set()
+    single: set[str] = set()
+    if not parts:
+        return whole, single
+    whole.add(" ".join(parts))
+    whole.add(" ".join(parts).replace("'", ""))
+    for index in range(1, len(parts) - 1):
+        if letters(parts[index]) <= 3 and parts[index].isalpha():  # de, la, van, von, da
+            whole.add(" ".join(parts[index:]))
+    # Parts run together, as people type them and as reflect makes handles:
+    # "MonicaHaugen", "monicahaugen", "anamaria", "haugenmonica".
+    runs = ["".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 2, len(parts) + 1)]
+    runs += [parts[-1] + parts[0]] if len(parts) > 1 else []
+    # An initial run into another part, as in addresses: "mhaugen@", "monicah".
+    # (Not with an everyday word, "s" + "park"; "park" + "s" is its plural.)
+    for i, first in enumerate(parts):
+        for j, other in enumerate(parts):
+            if i == j or not first[:1].isalpha() or letters(other) <= 2 or unspaced(other):
+                continue
+            if other not in COMMON_WORDS:
+                runs += [first[0] + other] + ([other + first[0]] if first[0] != "s" else [])
+    whole.update(run for joined in runs for run in (joined, joined.replace("'", "")))
+    for part in parts:
+        single.update(inside_han(part))
+        whole.update(with_honorifics(part))
+    for number, part in enumerate(parts):
+        for piece in {part, part.replace("'", ""), *part.split("'")}:
+            if letters(piece) > 2 or (unspaced(piece) and letters(piece) >= 2):
+                single.add(piece)
+        # "Wu", "Li", "Ng": a family name of two letters, first or last, capitalised
+        # (a lower-case "de" or "la" is a particle).
+        edge = number in (0, len(parts) - 1) and len(parts) > 1
+        if edge and letters(part) == 2 and part.isalpha() and typed[number][:1].isupper():
+            single.add(part)
+    return {w for w in whole if letters(w) > 2 or unspaced(w)} - single, single
+
+
+#: An initial run into a part this long or longer is a name anywhere ("mhaugen"); into
+#: a shorter part only in an address ("brand" of Bob Rand, "grand" of Gina Rand).
+WHOLE_AFTER_INITIAL = 5
+
+
+def in_addresses_only(name: str) -> set[str]:
+    """The forms of ``name_terms``' whole forms that are a name only inside an e-mail
+    address: a part with an initial after it ("monicah@": "china" of Ana Chin, "change"
+    of Emily Chang are words) and an initial before a short part ("brand" of Bob Rand)."""
+    parts = [fold(w) for w in re.split(r"[\s\-]+", name) if fold(w)]
+    found: set[str] = set()
+    for i, first in enumerate(parts):
+        for j, other in enumerate(parts):
+            if i != j and first[:1].isalpha():
+                found.add(other + first[0])
+                if letters(other) < WHOLE_AFTER_INITIAL:
+                    found.add(first[0] + other)
+    return found | {form.replace("'", "") for form in found}
+
+
+def family_name(name: str) -> str:
+    """The folded family name that may take another language's ending: the last part of
+    a name of two or more words, of four letters or more, not an everyday word ("" if
+    none)."""
+    parts = words(name)
+    if len(parts) < 2:
+        return ""
+    last = parts[-1]
+    if letters(last) < FAMILY_LETTERS or not last.isalpha() or last in COMMON_WORDS:
+        return ""
+    return last
