@@ -10,17 +10,35 @@ text as a reader would take it, and maps what is found back to the original char
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from typing import Any, Protocol, TypeVar
 
 from reflect_cli.folding import fold
 
-if TYPE_CHECKING:
-    from reflect_cli.render.export.names import Found, Term
 
+class Known(Protocol):
+    """A known term, as ``names.Term`` is: whom it names, and whether it is a word."""
+
+    owners: set[int]
+    common: bool
+
+
+@dataclass(frozen=True)
+class Held:
+    """An address that holds a known term: its span, and whom it names."""
+
+    start: int
+    end: int
+    owners: frozenset[int]
+    line: int
+    term: str
+
+
+#: A match found by a scan (``names.Found``): located by ``start``, ``end``, ``line``.
+F = TypeVar("F")
 #: Scans ``text`` for terms; the second argument maps its characters to the caller's.
-Scan = Callable[[str, list[int] | None], Iterator["Found"]]
+Scan = Callable[[str, list[int] | None], Iterator[F]]
 
 #: An e-mail address: when it holds any part of a name before the "@", an everyday word
 #: too, or after it (a domain named for a family), the whole address is that person.
@@ -33,31 +51,25 @@ SPELLED = re.compile(r"(?<![^\W\d_])[^\W\d_](?:[ .\-·*_~]{1,2}[^\W\d_](?![^\W\d
 _SEPARATORS = frozenset(" .-·*_~")
 
 
-def addresses(text: str, found: list[Found], terms: dict[str, Term]) -> list[Found]:
+def addresses(text: str, terms: Mapping[str, Known]) -> Iterator[Held]:
     """An address whose part before the "@" holds any part of a known name (an everyday
     word too: "grace.kim@", "grace@"), or whose domain does (not an everyday word, nor
     its last label: "someone@haugen.net", "info@nguyen-family.org"), is that person's
     as a whole: found from its first character to its last, in place of what was found
     inside it."""
-    from reflect_cli.render.export.names import Found
-
     for address in ADDRESS.finditer(text):
         local, _, domain = fold(address[0]).partition("@")
         pieces = [local, *re.split(r"[^\w]+|\d+|_", local)]
-        held = [terms[p] for p in pieces if p in terms]
+        held = [p for p in pieces if p in terms]
         labels = re.split(r"[.\-]+", domain)[:-1]
-        held += [terms[p] for p in labels if p in terms and not terms[p].common]
-        if not held:
-            continue
-        start, end = address.span()
-        found = [f for f in found if f.end <= start or f.start >= end]
-        owners = frozenset(o for term in held for o in term.owners)
-        line = text.count("\n", 0, start)
-        found.append(Found(start, end, owners, line, held[0].text))
-    return sorted(found, key=lambda f: f.start)
+        held += [p for p in labels if p in terms and not terms[p].common]
+        if held:
+            owners = frozenset(o for term in held for o in terms[term].owners)
+            line = text.count("\n", 0, address.start())
+            yield Held(address.start(), address.end(), owners, line, held[0])
 
 
-def readings(text: str, scan: Scan) -> Iterator[Found]:
+def readings(text: str, scan: Scan[F]) -> Iterator[F]:
     """What ``scan`` finds in the text read without emphasis marks inside words, and
     with words spelled apart read whole."""
     if IN_WORD.search(text):
@@ -66,7 +78,7 @@ def readings(text: str, scan: Scan) -> Iterator[Found]:
         yield from _spelled_apart(text, scan)
 
 
-def _through_emphasis(text: str, scan: Scan) -> Iterator[Found]:
+def _through_emphasis(text: str, scan: Scan[F]) -> Iterator[F]:
     """Matches in each line that has an emphasis mark inside a word, read without the
     marks (only those lines: a document's own emphasis is between words)."""
     for line in re.finditer(r"[^\n]+", text):
@@ -76,14 +88,15 @@ def _through_emphasis(text: str, scan: Scan) -> Iterator[Found]:
         yield from _at_line(text, line.start(), scan("".join(text[i] for i in kept), kept))
 
 
-def _spelled_apart(text: str, scan: Scan) -> Iterator[Found]:
+def _spelled_apart(text: str, scan: Scan[F]) -> Iterator[F]:
     """Matches in each run of letters spelled apart, read as one word."""
     for run in SPELLED.finditer(text):
         kept = [run.start() + i for i, c in enumerate(run[0]) if c not in _SEPARATORS]
         yield from _at_line(text, run.start(), scan("".join(text[i] for i in kept), kept))
 
 
-def _at_line(text: str, start: int, found: Iterable[Found]) -> Iterator[Found]:
+def _at_line(text: str, start: int, found: Iterable[F]) -> Iterator[F]:
     number = text.count("\n", 0, start)
     for each in found:
-        yield replace(each, line=number)
+        changed: Any = replace(each, line=number)  # type: ignore[type-var]
+        yield changed

@@ -31,7 +31,7 @@ from reflect_cli.folding import fold_mapped as _fold_mapped
 
 # The facilitator's decisions, once per everyday word for the folder.
 from reflect_cli.records.word_choices import WordChoices as Decisions
-from reflect_cli.render.export import disguised
+from reflect_cli.render.export.disguised import addresses, readings
 from reflect_cli.render.export.everyday import (
     COMMON_WORDS,
     CONTRACTION,
@@ -184,10 +184,13 @@ class Matcher:
         if self._compiled() is None or not text:
             return
         found = list(self._scan(text, None))
-        if "@" in text:
-            found = disguised.addresses(text, found, self.terms)
+        if "@" in text:  # an address holding a name is the person's as a whole
+            for held in addresses(text, self.terms):
+                found = [f for f in found if f.end <= held.start or f.start >= held.end]
+                found.append(Found(held.start, held.end, held.owners, held.line, held.term))
+            found.sort(key=lambda f: f.start)
         # Read again as a reader would: "*Mon*ica", "M o n i c a" (``disguised``).
-        extras = list(disguised.readings(text, self._scan))
+        extras = list(readings(text, self._scan))
         for extra in extras:
             if all(extra.end <= f.start or extra.start >= f.end for f in found):
                 found.append(extra)
