@@ -19,8 +19,11 @@ from reflect_cli.analysis.periods import (
     month_of,
     parse_period,
     period_of,
+    sessions_by_period,
 )
 from reflect_cli.errors import InputError
+from reflect_cli.model import SessionStatus
+from reflect_cli.records.summary import Summary
 
 months = st.integers(1, 12)
 
@@ -160,3 +163,30 @@ def test_each_partnership_once_per_period_and_every_session_once(
         for item in kept:  # nothing of its partnership in the period is later
             same = [i for i in per_session[period] if _key(i) == _key(item)]
             assert max(same, key=lambda i: (i.day, i.started, i.id)) == item
+
+
+def _summary(started: str, id_: str, collaborative: str = "Lake Hills") -> Summary:
+    return Summary(
+        "2025-10-02", id_, collaborative, "Lake Hills Elementary", "equitable-partnerships",
+        SessionStatus.COMPLETE, 10, 10, 4, 0, started=started, file=f"{id_}.yaml",
+    )  # fmt: skip
+
+
+def test_the_latest_session_is_the_latest_instant_not_the_latest_text() -> None:
+    """15:00 in Seattle (23:00 UTC) is after 20:00 UTC the same day, though its text sorts
+    first: the partnership's state is the one that started last."""
+    seattle = _summary("2025-10-02T15:00:00-08:00", "2025-10-02-lake-hills-aaaa")
+    london = _summary("2025-10-02T20:00:00+00:00", "2025-10-02-lake-hills-bbbb")
+    assert seattle.started < london.started  # as text: the other order
+    for given_order in ([seattle, london], [london, seattle]):
+        latest = sessions_by_period(given_order, By.SCHOOL_YEAR)
+        assert list(latest.values()) == [[seattle]]
+        every = sessions_by_period(given_order, By.SCHOOL_YEAR, Per.SESSION)
+        assert list(every.values()) == [[london, seattle]]
+
+
+def test_the_same_instant_falls_back_to_the_id() -> None:
+    first = _summary("2025-10-02T15:00:00-08:00", "2025-10-02-lake-hills-aaaa")
+    second = _summary("2025-10-02T23:00:00Z", "2025-10-02-lake-hills-bbbb")
+    for given_order in ([first, second], [second, first]):
+        assert list(sessions_by_period(given_order, By.YEAR).values()) == [[second]]

@@ -7,7 +7,8 @@ start it is the calendar year and named ``2025``. Quarters are calendar quarters
 
 A partnership's state in a period is its latest complete session in it
 (``Per.PARTNERSHIP``); ``Per.SESSION`` counts every session instead. Which session is
-"latest" is decided here once: by date, then start time, then id.
+"latest" is decided here once: by date, then the instant it started (``dates.instant``:
+a folder may mix offsets, and ``15:00-08:00`` is after ``20:00Z``), then id.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
+from reflect_cli.dates import instant
 from reflect_cli.errors import InputError
 from reflect_cli.folding import fold
+from reflect_cli.records.summary import Summary
 
 #: The month a school year starts in unless told otherwise (the evaluation's window).
 SCHOOL_YEAR_START = 8
@@ -171,3 +174,23 @@ def grouped(
             ordered = [latest[key] for key in sorted(latest)]
         result[period] = ordered
     return result
+
+
+def sessions_by_period(
+    summaries: Iterable[Summary],
+    by: By,
+    per: Per = Per.PARTNERSHIP,
+    start_month: int = SCHOOL_YEAR_START,
+) -> dict[Period, list[Summary]]:
+    """Sessions (the index's summaries of complete ones) in their periods, as ``grouped``
+    gives them: each partnership's latest by date, then the instant it started, then id.
+    The one grouping every rollup of sessions uses (``trends``, ``snapshot``)."""
+    return grouped(
+        summaries,
+        day=lambda s: dt.date.fromisoformat(s.date),
+        partnership=lambda s: s.collaborative,
+        order=lambda s: (instant(s.started), s.id),
+        by=by,
+        per=per,
+        start_month=start_month,
+    )

@@ -126,11 +126,10 @@ def _page(
 ) -> str:
     """The checked page: the period's figures, the quotes redacted, the whole rendered
     and refused if a name is left."""
-    import datetime as dt
 
     from reflect_cli.analysis import commitments
     from reflect_cli.analysis import snapshot as figures
-    from reflect_cli.analysis.periods import By, Per, Period, grouped
+    from reflect_cli.analysis.periods import By, Per, Period, sessions_by_period
     from reflect_cli.cli.redacting import pseudonym_key
     from reflect_cli.errors import StoreError
     from reflect_cli.model import SessionStatus
@@ -144,15 +143,7 @@ def _page(
     summaries = wanted.apply(store)
 
     def group(per: Per) -> dict[Period, list[Summary]]:
-        return grouped(
-            summaries,
-            day=lambda s: dt.date.fromisoformat(s.date),
-            partnership=lambda s: s.collaborative,
-            order=lambda s: (s.started, s.id),
-            by=By.SCHOOL_YEAR,
-            per=per,
-            start_month=start_month,
-        )
+        return sessions_by_period(summaries, By.SCHOOL_YEAR, per, start_month)
 
     latest, held = group(Per.PARTNERSHIP), group(Per.SESSION)
     if not latest:

@@ -108,10 +108,9 @@ def _report(
 ) -> Report:
     """The report over the chosen complete sessions: their summaries from the index, the
     commitments from its table, and only the sessions a period counts read in full."""
-    import datetime as dt
 
     from reflect_cli.analysis import commitments, trends
-    from reflect_cli.analysis.periods import Per, grouped, partnership_key
+    from reflect_cli.analysis.periods import Per, partnership_key, sessions_by_period
     from reflect_cli.errors import InputError
     from reflect_cli.model import SessionStatus
     from reflect_cli.records import lookup
@@ -122,15 +121,7 @@ def _report(
     summaries = chosen.apply(store)
 
     def group(kind: Per) -> dict[Period, list[Summary]]:
-        return grouped(
-            summaries,
-            day=lambda s: dt.date.fromisoformat(s.date),
-            partnership=lambda s: s.collaborative,
-            order=lambda s: (s.started, s.id),
-            by=by,
-            per=kind,
-            start_month=start_month,
-        )
+        return sessions_by_period(summaries, by, kind, start_month)
 
     latest = group(Per.PARTNERSHIP)
     counted = latest if per is Per.PARTNERSHIP else group(Per.SESSION)
