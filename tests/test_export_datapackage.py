@@ -7,6 +7,7 @@ against counts made here from the YAML records, read without reflect.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -22,6 +23,7 @@ from frictionless import Package, validate
 
 import datapackage_fixture as fixture
 from labels import PERSON
+from reflect_cli.model import SECTORS
 
 
 @pytest.fixture(scope="module")
@@ -151,6 +153,36 @@ def test_every_foreign_key_resolves(cli: Any, folder: Path) -> None:
         primary = resource["schema"]["primaryKey"]
         assert not frames[resource["name"]].duplicated(primary).any(), resource["name"]
     assert checked > 50
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "allowed"),
+    [("participants", "sector", SECTORS), ("participants", "attendance", None)],
+)
+def test_a_value_outside_a_columns_set_is_an_error(
+    cli: Any, folder: Path, table: str, column: str, allowed: tuple[str, ...] | None
+) -> None:
+    """A column of a few values says which (from the model's enum: one source), and
+    frictionless refuses a package where a cell holds another."""
+    export(cli, "-o", "package")
+    descriptor = json.loads(Path("package/datapackage.json").read_text(encoding="utf-8"))
+    (resource,) = (r for r in descriptor["resources"] if r["name"] == table)
+    (field,) = (f for f in resource["schema"]["fields"] if f["name"] == column)
+    enum = field["constraints"]["enum"]
+    assert allowed is None or enum == list(allowed)
+    path = Path("package") / f"{table}.csv"
+    with path.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    assert rows and all(row[column] in [*enum, ""] for row in rows)
+    rows[0][column] = "church"
+    with path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    report = validate("package/datapackage.json")
+    assert not report.valid
+    errors = report.flatten(["fieldName", "rowNumber"])
+    assert [column, 2] in errors
 
 
 def read(table: str, where: str = "package") -> pd.DataFrame:

@@ -95,7 +95,7 @@ class Builder:
                 sid, _V, session.date, school_year(session.date), session.collaborative,
                 session.site, session.protocol.id, session.protocol.version,
                 session.protocol.title, str(session.status), session.facilitator,
-                None, self.redacted,  # language: not recorded yet
+                _language(session), self.redacted,
             ]
         )  # fmt: skip
         asked: set[str] = set()
@@ -234,6 +234,16 @@ def _attendance(person: Participant) -> str:
     if not person.present:
         return "not present"
     return "left early" if person.left else "present"
+
+
+def _language(session: Session) -> str | None:
+    # A plain read of a field: the session's language when its record carries one, else
+    # its protocol's, else none (records written before languages were kept).
+    for holder in (session, session.protocol):
+        value = _text(getattr(holder, "language", None))
+        if value:
+            return value
+    return None
 
 
 def _sector(person: Participant) -> str | None:

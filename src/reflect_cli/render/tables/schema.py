@@ -8,6 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+# The allowed values of a column come from the model's enums: one source.
+from reflect_cli.model import COMMITMENT_STATUSES, KINDS, SECTORS, SESSION_STATUSES, RoundKind
+
 #: The tables' format: bumped when a column changes meaning or goes away (a new column
 #: does not bump it). Every row carries it.
 FORMAT_VERSION = 1
@@ -67,8 +70,8 @@ _QUESTION = ForeignKey(("session_id", "question_id"), "answers")
 #: A person column refers to ``people`` alone: Table Schema checks a key with an empty
 #: part (no one credited) as missing, so (session_id, person_id) could not be a key.
 _PERSON = ForeignKey(("person_id",), "people")
-_ROUND_KINDS = ("named", "anonymous")
-_COMMITMENT_STATUSES = ("open", "in progress", "done", "dropped")
+_ROUND_KINDS = tuple(k.value for k in RoundKind)
+_COMMITMENT_STATUSES = COMMITMENT_STATUSES
 
 SESSIONS = Table(
     "sessions",
@@ -82,9 +85,14 @@ SESSIONS = Table(
         Column("protocol_id", S, "The protocol followed."),
         Column("protocol_version", Type.INTEGER, "That protocol's version."),
         Column("protocol_title", S, "That protocol's title."),
-        Column("status", S, "A draft until the facilitator finished it.", ("draft", "complete")),
+        Column("status", S, "A draft until the facilitator finished it.", SESSION_STATUSES),
         Column("facilitator", S, "Who facilitated (empty when redacted)."),
-        Column("language", S, "The meeting's language (not recorded yet: empty)."),
+        Column(
+            "language",
+            S,
+            "The meeting's language (a BCP 47 tag) as its record says, else its protocol's; "
+            "empty when neither says.",
+        ),
         Column("redacted", Type.BOOLEAN, "Whether people and places were replaced (--redact)."),
     ),
     ("session_id",),
@@ -118,7 +126,7 @@ PARTICIPANTS = Table(
         ),
         Column("name", S, "Their name; when redacted, their label: Organization (Role)."),
         Column("organization", S, "Their organization."),
-        Column("sector", S, "Their organization's sector, when recorded."),
+        Column("sector", S, "Their organization's sector, when recorded.", SECTORS),
         Column("role", S, "Their role."),
         Column(
             "attendance",
@@ -142,7 +150,7 @@ ANSWERS = Table(
         Column("domain", S, "The domain's title."),
         Column("question_id", S, "The question's id in its protocol.", required=True),
         Column("prompt", S, "The question as asked."),
-        Column("kind", S, "What it asks for.", ("text", "choice", "multi", "scale", "yes-no")),
+        Column("kind", S, "What it asks for.", KINDS),
         Column("round_kind", S, "A round: each person rated (else empty).", _ROUND_KINDS),
         Column("skipped", Type.BOOLEAN, "Skipped (/skip): not the same as choosing none."),
         Column("answered", Type.BOOLEAN, "Something was answered or rated."),
