@@ -119,9 +119,14 @@ def fold_mapped(text: str) -> tuple[str, list[int] | None]:
     (None when they line up one to one)."""
     if _plain_ascii(text):
         return text.lower().replace("`", "'"), None
-    folded = fold(text)  # every character's fold now known, and _UNEVEN with it
-    if _UNEVEN.isdisjoint(text):  # "Nguyễn", "Zoë": one to one, as most text is
-        return folded, None
+    parts = _UNPLAIN.split(text)  # plain, other, plain, other, ..., plain
+    others = parts[1::2]
+    folded_others = [part.translate(_TABLE) for part in others]  # _UNEVEN known for them now
+    # Only the runs that are not plain ASCII can fold unevenly; they are short.
+    if all(_UNEVEN.isdisjoint(part) for part in others):  # "Nguyễn", "Zoë": one to one
+        parts[0::2] = [part.lower().replace("`", "'") for part in parts[0::2]]
+        parts[1::2] = folded_others
+        return "".join(parts), None
     out: list[str] = []
     origin: list[int] = []
     start = 0

@@ -61,8 +61,7 @@ def page(snap: Snapshot, fmt: str, redactor: Redactor) -> str:
     folder knows beyond what the same page without quotes holds (the protocol's words)."""
     draw = html if fmt == "html" else markdown
     document = draw(snap)
-    static = draw(replace(snap, quotes=[]))
-    redactor.check(PLAIN[fmt](document), fmt, PLAIN[fmt](static))
+    redactor.check(PLAIN[fmt](document), fmt, lambda: PLAIN[fmt](draw(replace(snap, quotes=[]))))
     return document
 
 

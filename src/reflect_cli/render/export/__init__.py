@@ -111,10 +111,14 @@ def render(
     prepared = [prepare(s, options, redactor) for s in sessions]
     if redactor.undecided:
         raise UndecidedWords(redactor.undecided)
-    # The same export with nothing people said: the template's and protocol's own words.
-    static = "".join(module.render([stripped(s) for s in prepared], options))
     document = "".join(module.render(prepared, options))
-    redactor.check(PLAIN[fmt](document), fmt, PLAIN[fmt](static))
+
+    def static() -> str:
+        # The same export with nothing people said: the template's and protocol's own
+        # words. Rendered only when the document holds a known term for it to excuse.
+        return PLAIN[fmt]("".join(module.render([stripped(s) for s in prepared], options)))
+
+    redactor.check(PLAIN[fmt](document), fmt, static)
     return iter([document])
 
 

@@ -4,7 +4,8 @@ places replaced when redacting), and read back for names before anything is writ
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 
 from reflect_cli.model import Session
 from reflect_cli.render.export.base import Options
@@ -21,20 +22,38 @@ def files(
     """Every file of the package by name. Redacted, each table is checked as the other
     formats are (against the same tables built with nothing people said), and the whole
     package refused (RedactionError) if a name, handle or place is left in any."""
-    shared, bare = Builder(redacted=redactor is not None), Builder(redacted=True)
+    shared = Builder(redacted=redactor is not None)
+    readied: list[Session] = []
     for session in sessions:
         known = facts(session)  # before redaction rewrites what they are read from
         ready = prepare(session, options, redactor)
         shared.add(ready, known)
         if redactor is not None:
-            bare_session = stripped(ready)
-            bare.add(bare_session, facts(bare_session))
+            readied.append(ready)
     redacted = redactor is not None
     notice = redactor.statement() if redactor is not None else ""
     private = options.include_private
     written = package.files(shared.rows, include_private=private, redacted=redacted, notice=notice)
     if redactor is not None:
-        static = package.files(bare.rows, include_private=private, redacted=True, notice=notice)
+        made: dict[str, str] = {}
+
+        def static() -> dict[str, str]:
+            # The same tables with nothing people said, made once, and only when a
+            # table holds a known term for them to excuse.
+            if not made:
+                bare = Builder(redacted=True)
+                for ready in readied:
+                    bare_session = stripped(ready)
+                    bare.add(bare_session, facts(bare_session))
+                made.update(
+                    package.files(bare.rows, include_private=private, redacted=True, notice=notice)
+                )
+            return made
+
         for name, text in written.items():
-            redactor.check(text, f"data package's {name}", static[name])
+            redactor.check(text, f"data package's {name}", functools.partial(_one, static, name))
     return written
+
+
+def _one(files: Callable[[], dict[str, str]], name: str) -> str:
+    return files()[name]

@@ -45,6 +45,9 @@ from reflect_cli.render.export.unspaced import unspaced
 
 __all__ = ["COMMON_WORDS", "Decisions", "Found", "Matcher", "fold", "name_terms", "words"]
 
+#: A text folded, and where each of its characters came from (``folding.fold_mapped``).
+Folded = tuple[str, list[int] | None]
+
 
 @dataclass
 class Term:
@@ -178,12 +181,13 @@ class Matcher:
             self._pattern = re.compile("|".join(branches) or r"(?!)")  # (?!): none
         return self._pattern
 
-    def find(self, text: str) -> Iterator[Found]:
+    def find(self, text: str, folded: Folded | None = None) -> Iterator[Found]:
         """Every place in ``text`` where a known term names someone (or, ``undecided``,
-        may: an everyday word the text cannot tell)."""
+        may: an everyday word the text cannot tell). ``folded``: the text already folded
+        (``fold_mapped``), when another matcher looks at it too."""
         if self._compiled() is None or not text:
             return
-        found = list(self._scan(text, None))
+        found = list(self._scan(text, None, folded))
         if "@" in text:  # an address holding a name is the person's as a whole
             for held in addresses(text, self.terms):
                 found = [f for f in found if f.end <= held.start or f.start >= held.end]
@@ -198,11 +202,15 @@ class Matcher:
             found.sort(key=lambda f: f.start)
         yield from found
 
-    def _scan(self, text: str, where: list[int] | None) -> Iterator[Found]:
+    def _scan(
+        self, text: str, where: list[int] | None, given: Folded | None = None
+    ) -> Iterator[Found]:
         """Matches in ``text``; ``where`` maps its characters to the caller's text."""
         pattern = self._compiled()
         assert pattern is not None
-        folded, origin = _fold_mapped(text)
+        folded, origin = given or _fold_mapped(text)
+        # Lines counted as the matches go (in order), not from the start for each.
+        line, counted = 0, 0
         for match in pattern.finditer(folded):
             groups = match.groupdict()
             body = groups.get("t") or groups.get("u") or ""  # the term, without its ending
@@ -222,7 +230,8 @@ class Matcher:
                 verdict = self._verdict(text[start], folded, match, term)
                 if verdict is _Verdict.WORD:
                     continue
-            line = folded.count("\n", 0, match.start())
+            line += folded.count("\n", counted, match.start())
+            counted = match.start()
             if where is not None:
                 start, end = where[start], where[end - 1] + 1
             undecided = verdict is _Verdict.UNDECIDED

@@ -1,43 +1,28 @@
 """--redact as a promise: every person the sessions folder knows, replaced everywhere, checked.
 
-A first pass (``learn``) meets every person of the whole selection and of every other
-session in the folder: participants, commitment owners (carried or new) and
-facilitators. Each gets one label, carrying a code derived from the evaluator's
-pseudonym key (``pseudonyms``), so the label is the same in every export made with that
-key: "Organization (Role K7M3Q9)", or "Participant K7M3Q9" when the organization is
-unknown (or itself names someone). Strict (``strict``), an organization is shown by its
-sector ("Community organization Q9X2 (Participant K7M3Q9)") and roles are dropped: in a
-small partnership an organization and a role can name one person. ``rewrite`` then
-rewrites a session; ``check`` looks at the rendered document and refuses it if any name
-or handle is left.
+``labels.Labels`` knows everyone (the first pass) and the label each is shown by;
+``Redactor`` replaces them in text (``rewrite`` rewrites a session's every text field
+through ``text``), and ``check`` looks at the rendered document and refuses it if any
+name, handle or place is left (``leaks``: one pass over it, the export without what
+people said rendered only when something is found).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator
 from enum import Enum
-from typing import Any
 
-from reflect_cli.errors import ReflectError
-from reflect_cli.model import Participant, Session
-from reflect_cli.render.export.name_forms import family_name, in_addresses_only
-from reflect_cli.render.export.names import Decisions, Found, Matcher, fold, name_terms
-from reflect_cli.render.export.places import Place, place
-from reflect_cli.render.export.pseudonyms import (
-    LONGER,
-    PLACE_LENGTH,
-    Kind,
-    Pseudonyms,
-    person_id,
-)
+from reflect_cli.folding import fold_mapped
+from reflect_cli.model import Participant
+from reflect_cli.render.export.labels import Labels, Person, RedactionError, key_of
+from reflect_cli.render.export.leaks import excess
+from reflect_cli.render.export.names import Found, fold
+
+__all__ = ["SPEAKER", "Known", "Person", "RedactionError", "Redactor"]
 
 #: A speaker prefix at the start of an answer line: "monica:" or "Monika :".
 SPEAKER = re.compile(r"^(\s*)([^\W\d_][\w'’.\-]*)(\s*:)(?=\s|$)", re.MULTILINE)
-_FACILITATOR = "Facilitator"
-_JOINER = re.compile(r"[\s,\-]*")
 
 
 class Known(Enum):
@@ -49,222 +34,13 @@ class Known(Enum):
     UNDECIDED = "undecided"
 
 
-class RedactionError(ReflectError):
-    """A redacted export still holds a name: it is refused rather than shared."""
-
-
-@dataclass
-class Person:
-    """Someone the selection knows, and the label that stands for them."""
-
-    number: int
-    label: str = ""
-    #: Derived from the key and who they are (folded name and organization).
-    code: str = ""
-    #: (folded name, folded organization): the same person in every session.
-    key: tuple[str, str] = ("", "")
-
-    @property
-    def id(self) -> str:
-        """Their id in a redacted export's records and tables (a handle, a person_id)."""
-        return person_id(self.code)
-
-
-class Redactor:
+class Redactor(Labels):
     """People and places of a selection, and how each is shown when redacted."""
-
-    def __init__(
-        self,
-        keep_places: bool = False,
-        decisions: Decisions | None = None,
-        pseudonyms: Pseudonyms | None = None,
-        strict: bool = False,
-    ) -> None:
-        self.keep_places = keep_places
-        self.pseudonyms = pseudonyms or Pseudonyms()
-        self.strict = strict
-        #: Strict: each organization's sector (folded organization → sector), and label.
-        self._sectors: dict[str, str] = {}
-        self._organizations: dict[str, str] = {}
-        self.unsectored = 0
-        self.people: list[Person] = []
-        self._keys: dict[tuple[str, str], int] = {}
-        self._handles: dict[str, set[int]] = {}
-        self._roster: list[tuple[int, Participant]] = []
-        self._owners: dict[str, None] = {}
-        self._in_roster: set[int] = set()
-        self.names = Matcher(decisions)
-        self.places: dict[str, str] = {}
-        self._place_matcher = Matcher()
-        self.session_numbers: dict[str, int] = {}
-        #: The people of the session being rewritten: who an ambiguous name most likely is.
-        self.context: set[int] = set()
-        #: Where the text being rewritten is (session, question): for undecided words.
-        self.where = ("", "")
-        #: Each everyday word met where the text cannot tell a name from a word.
-        self.undecided: list[Place] = []
-        self._place_counts = {"collaborative": 0, "site": 0}
-        self._codes: dict[str, str] = {}
-        self._kept: list[tuple[int, str, str]] = []
-
-    # -- the first pass -------------------------------------------------------------
-
-    def learn(self, session: Session, selected: bool = True) -> None:
-        """Meet everyone in a session; ``selected`` sessions are numbered in the order met."""
-        if selected:
-            self.select(session.id, session.collaborative, session.site)
-        for person in session.participants:
-            self.meet(person)
-        self.meet_facilitator(session.facilitator)
-        for action in (*session.actions, *session.follow_up):
-            self.meet_owner(action.owner)
-
-    def select(self, session_id: str, collaborative: str, site: str) -> None:
-        """A session of the export: numbered in the order met, its places known."""
-        if session_id not in self.session_numbers:
-            self.session_numbers[session_id] = len(self.session_numbers) + 1
-        if not self.keep_places:
-            self._place(collaborative, "collaborative")
-            self._place(site, "site")
-        else:  # kept: checked for names once everyone is met
-            number = self.session_numbers[session_id]
-            self._kept += [(number, "collaborative", collaborative)]
-            self._kept += [(number, "site", site)]
-
-    def meet(self, person: Participant) -> None:
-        """Know a participant (of a session, or a row of the index)."""
-        number = self._person(person.name, person.organization)
-        if number not in self._in_roster:  # their first roster entry gives their label
-            self._in_roster.add(number)
-            self._roster.append((number, person))
-        sector = str(getattr(person, "sector", "") or "")
-        organization = " ".join(fold(person.organization).split())
-        if organization and (sector or organization not in self._sectors):
-            self._sectors[organization] = sector
-        if person.handle:
-            self._handle(person.handle, number)
-
-    def meet_facilitator(self, name: str) -> None:
-        """Know a facilitator: always shown as "Facilitator"."""
-        if name:
-            self._person(name, "", label=_FACILITATOR)
-
-    def meet_owner(self, owner: str) -> None:
-        """Know a commitment's owner (a handle, or a name typed). Placed once everyone is
-        met: a carried owner's handle may belong to someone of a session read later."""
-        if owner:
-            self._owners.setdefault(owner, None)
-
-    def _person(self, name: str, organization: str, label: str = "") -> int:
-        key = (" ".join(fold(name).split()), " ".join(fold(organization).split()))
-        if key in self._keys:
-            return self._keys[key]
-        number = len(self.people)
-        code = self.pseudonyms.code(Kind.PERSON, *key)
-        self.people.append(Person(number, label, code, key))
-        self._keys[key] = number
-        whole, single = name_terms(name)
-        family, addresses = family_name(name), in_addresses_only(name)
-        for term in whole | single:
-            only = term in addresses and term not in single
-            self.names.add(term, number, family=term == family, address_only=only)
-        return number
-
-    def _handle(self, handle: str, number: int) -> None:
-        self._handles.setdefault(handle, set()).add(number)
-        folded = fold(handle)
-        if sum(c.isalnum() for c in folded) >= 2:
-            self.names.add(folded, number)
-
-    def _place(self, place: str, kind: str) -> None:
-        key = " ".join(fold(place).split())
-        if not key or key in self.places:
-            return
-        self._place_counts[kind] += 1
-        kind_of = Kind.COLLABORATIVE if kind == "collaborative" else Kind.SITE
-        self.places[key] = f"{kind.capitalize()} {self._code(kind_of, key)}"
-        self._place_matcher.add(key, len(self.places) - 1, common_ok=True)
-
-    def _code(self, kind: Kind, key: str) -> str:
-        """A place's or organization's code; a longer one when another of the same kind
-        has the same short one (so two are never shown as one)."""
-        code = self.pseudonyms.code(kind, key, length=PLACE_LENGTH)
-        prefix = f"{kind.value} {code}"
-        if prefix in self._codes and self._codes[prefix] != key:
-            return self.pseudonyms.code(kind, key, length=LONGER)
-        self._codes[prefix] = key
-        return code
 
     def finish(self) -> None:
         """Give everyone a label; called once after the first pass."""
-        for owner in self._owners:
-            if owner not in self._handles:  # a handle from elsewhere, or a typed name
-                self._handle(owner, self._person(owner, ""))
-        self._lengthen_shared_codes()
-        if self.strict:
-            for organization in self._sectors:
-                self._organization_label(organization)
-        for number, participant in self._roster:  # the selection's people first
-            person = self.people[number]
-            if not person.label:
-                person.label = self._label_for(participant, person.code)
-        for person in self.people:
-            if not person.label:
-                person.label = f"Participant {person.code}"
+        super().finish()
         self._check_kept_places()
-
-    def _lengthen_shared_codes(self) -> None:
-        """Two people of the folder with one code (one in 10.6 million): both get a longer
-        code, so no label stands for two people."""
-        by_code: dict[str, list[Person]] = {}
-        for person in self.people:
-            by_code.setdefault(person.code, []).append(person)
-        for sharing in by_code.values():
-            if len(sharing) > 1:
-                for person in sharing:
-                    person.code = self.pseudonyms.code(Kind.PERSON, *person.key, length=LONGER)
-
-    def _label_for(self, participant: Participant, code: str) -> str:
-        """ "Organization (Role CODE)"; strict "Sector CODE (Participant CODE)"; else
-        "Participant CODE" (or "Role CODE") when the organization is unknown or itself
-        names someone ("Monica Haugen Family Services"; an everyday word in it, "Hope
-        Family Services", is the organization's)."""
-        organization = self.shown_organization(participant.organization)
-        role = "" if self.strict else self.places_in(participant.role)
-        named = any(not f.undecided for f in self.names.find(f"{organization}\n{role}"))
-        if named or (not organization and not role):
-            return f"Participant {code}"
-        if not organization:
-            return f"{role} {code}"
-        return f"{organization} ({role or 'Participant'} {code})"
-
-    def shown_organization(self, organization: str) -> str:
-        """An organization as a redacted export shows it: its collaboratives and sites
-        replaced; strict, its sector and code ("Community organization Q9X2")."""
-        if self.strict:
-            return self._organization_label(" ".join(fold(organization).split()))
-        return self.places_in(organization)
-
-    def shown_role(self, role: str) -> str:
-        """A role as shown: places replaced; strict, none."""
-        return "" if self.strict else self.places_in(role)
-
-    def _organization_label(self, folded: str) -> str:
-        """Strict: an organization's sector and code, known in text too (as a place is)."""
-        if not folded:
-            return ""
-        if folded not in self._organizations:
-            sector = self._sectors.get(folded, "")
-            if not sector:
-                self.unsectored += 1
-            named = (sector or "organization").replace("-", " ").strip()
-            code = self._code(Kind.ORGANIZATION, folded)
-            label = f"{named[:1].upper()}{named[1:]} {code}"
-            self._organizations[folded] = label
-            if folded not in self.places:  # a site named like it keeps the site's label
-                self.places[folded] = label
-                self._place_matcher.add(folded, len(self.places) - 1, common_ok=True)
-        return self._organizations[folded]
 
     def _check_kept_places(self) -> None:
         """With --keep-places, a collaborative or site that holds a person's name would
@@ -278,50 +54,15 @@ class Redactor:
                     "code), or rename it in the record with `reflect edit`; nothing was written"
                 )
 
-    # -- replacing ------------------------------------------------------------------
-
-    def label(self, owners: Iterable[int]) -> str:
-        """The label for a match: the person's; when it could be several, the one in the
-        session being rewritten ("lee:" is that session's Lee); else "Participant"."""
-        # A first name many people share has many owners: look at this session's people
-        # first (a few), and stop at the second label.
-        owners = owners if isinstance(owners, (set, frozenset)) else frozenset(owners)
-        here = [o for o in self.context if o in owners]
-        labels: set[str] = set()
-        for owner in here or owners:
-            labels.add(self._label_of(owner))
-            if len(labels) > 1:
-                return "Participant"
-        return labels.pop() if labels else "Participant"
-
-    def _label_of(self, owner: int) -> str:
-        return self.people[owner].label
-
-    def _place_of(self, owners: Iterable[int]) -> str:
-        return list(self.places.values())[min(owners)]
-
-    def _replace(self, matcher: Matcher, text: str, label: Any) -> str:
-        pieces: list[str] = []
-        last = 0
-        for found in matcher.find(text):
-            if found.undecided:  # kept as it is; the export stops and asks
-                self.undecided.append(place(self.where, text, found))
-                continue
-            shown = label(found.owners)
-            between = text[last : found.start]
-            if pieces and pieces[-1] == shown and _JOINER.fullmatch(between):
-                last = found.end  # "Diaz, Hope": one person, one label
-                continue
-            pieces += [between, shown]
-            last = found.end
-        return "".join(pieces) + text[last:] if pieces else text
-
     def text(self, text: str, speakers: bool = False) -> str:
         """Text with every name, handle and place replaced; speaker prefixes too."""
         if speakers and ":" in text:
             text = SPEAKER.sub(lambda m: m[1] + self._speaker(m[2]) + m[3], text)
-        text = self._replace(self._place_matcher, text, self._place_of)
-        return self._replace(self.names, text, self.label)
+        # Folded once for both: names are looked for in the text as places left it, which
+        # is the same text unless a place was replaced (then folded again).
+        folded = fold_mapped(text)
+        placed = self._replace(self._place_matcher, text, self._place_of, folded)
+        return self._replace(self.names, placed, self.label, folded if placed is text else None)
 
     def _speaker(self, word: str) -> str:
         owners = self.names.terms.get(fold(word))
@@ -334,19 +75,23 @@ class Redactor:
             return place
         return self.places.get(" ".join(fold(place).split()), "Collaborative")
 
-    def places_in(self, text: str) -> str:
-        """Text with every collaborative and site replaced (an organization, a role)."""
-        return self._replace(self._place_matcher, text, self._place_of)
-
     def number_of(self, person: Participant) -> int:
         """The number of a participant met in the first pass."""
-        return self._keys[_key(person.name, person.organization)]
+        typed = (person.name, person.organization)
+        number = self._numbers.get(typed)
+        if number is None:
+            number = self._numbers[typed] = self._keys[key_of(*typed)]
+        return number
 
     def organization(self, organization: str) -> str:
         """An anonymous rating's organization: places replaced; one that names someone
         is "Participant"."""
-        shown = self.shown_organization(organization)
-        return "Participant" if any(not f.undecided for f in self.names.find(shown)) else shown
+        group = self._memo.get(("group", organization))
+        if group is None:
+            shown = self.shown_organization(organization)
+            named = any(not f.undecided for f in self.names.find(shown))
+            group = self._memo[("group", organization)] = "Participant" if named else shown
+        return group
 
     def owner(self, handle: str) -> str:
         """Whom a handle (or a typed name) stands for: their label."""
@@ -387,50 +132,23 @@ class Redactor:
             f"{places}; labels from pseudonym key {self.pseudonyms.fingerprint()}."
         )
 
-    def check(self, plain: str, fmt: str, static: str = "") -> None:
+    def check(self, plain: str, fmt: str, static: str | Callable[[], str] = "") -> None:
         """Refuse the rendered document (as plain text) if any name, handle or place
         remains. ``static`` is the same export rendered with nothing people said
-        (``static.stripped``): a term is flagged only where the document holds it more
-        often than that does, so the page's CSS and the protocol's own text never count,
-        while a name in what people said always does."""
-        for found in _excess(self.names, plain, static):
+        (``static.stripped``), or a function that renders it (called only when the
+        document holds a known term at all): a term is flagged only where the document
+        holds it more often than that does, so the page's CSS and the protocol's own
+        text never count, while a name in what people said always does."""
+        person, where = excess((self.names, self._place_matcher), plain, static)
+        if person is not None:
             raise RedactionError(
-                f"redaction check failed: line {found.line + 1} of the {fmt} export still "
-                f"holds the name of the person shown as {self.label(found.owners)}, written "
+                f"redaction check failed: line {person.line + 1} of the {fmt} export still "
+                f"holds the name of the person shown as {self.label(person.owners)}, written "
                 "where it could not be replaced; nothing was written (find it with "
                 "`reflect search`, fix the record with `reflect edit`)"
             )
-        for found in _excess(self._place_matcher, plain, static):
+        if where is not None:
             raise RedactionError(
-                f"redaction check failed: line {found.line + 1} of the {fmt} export still "
-                f"names {self._place_of(found.owners)}; nothing was written"
+                f"redaction check failed: line {where.line + 1} of the {fmt} export still "
+                f"names {self._place_of(where.owners)}; nothing was written"
             )
-
-
-def _excess(matcher: Matcher, plain: str, static: str) -> Iterator[Found]:
-    """Each term found in ``plain`` beyond the number of times ``static`` holds it."""
-    allowed = Counter(found.term for found in _found(matcher, static))
-    for found in _found(matcher, plain):
-        if allowed[found.term] > 0:
-            allowed[found.term] -= 1
-        else:
-            yield found
-
-
-#: Lines read at a time by the check: a whole export at once would hold several copies
-#: of it (folded, and a map of every character) in memory.
-_BLOCK = 500
-
-
-def _found(matcher: Matcher, text: str) -> Iterator[Found]:
-    """``matcher.find`` over ``text`` a block of lines at a time, with line numbers of
-    the whole text. (A term never spans blocks: each part of a name is a term itself.)"""
-    lines = text.split("\n")
-    for first in range(0, len(lines), _BLOCK):
-        block = "\n".join(lines[first : first + _BLOCK])
-        for found in matcher.find(block):
-            yield replace(found, line=found.line + first)
-
-
-def _key(name: str, organization: str) -> tuple[str, str]:
-    return (" ".join(fold(name).split()), " ".join(fold(organization).split()))

@@ -1,0 +1,317 @@
+"""Who a redacted export knows and the label each is shown by: the first pass of --redact.
+
+A first pass (``learn``, or the index's rows through ``known``) meets every person of the
+whole selection and of every other session in the folder: participants, commitment
+owners (carried or new) and facilitators. Each gets one label, carrying a code derived
+from the evaluator's pseudonym key (``pseudonyms``), so the label is the same in every
+export made with that key: "Organization (Role K7M3Q9)", or "Participant K7M3Q9" when the
+organization is unknown (or itself names someone). Strict (``strict``), an organization
+is shown by its sector ("Community organization Q9X2 (Participant K7M3Q9)") and roles are
+dropped: in a small partnership an organization and a role can name one person.
+``redact.Redactor`` adds the replacing and the check after rendering.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from reflect_cli.errors import ReflectError
+from reflect_cli.model import Participant, Session
+from reflect_cli.render.export.name_forms import family_name, in_addresses_only
+from reflect_cli.render.export.names import Decisions, Folded, Matcher, fold, name_terms
+from reflect_cli.render.export.places import Place, place
+from reflect_cli.render.export.pseudonyms import (
+    LONGER,
+    PLACE_LENGTH,
+    Kind,
+    Pseudonyms,
+    person_id,
+)
+
+_FACILITATOR = "Facilitator"
+_JOINER = re.compile(r"[\s,\-]*")
+
+
+class RedactionError(ReflectError):
+    """A redacted export still holds a name: it is refused rather than shared."""
+
+
+@dataclass
+class Person:
+    """Someone the selection knows, and the label that stands for them."""
+
+    number: int
+    label: str = ""
+    #: Derived from the key and who they are (folded name and organization).
+    code: str = ""
+    #: (folded name, folded organization): the same person in every session.
+    key: tuple[str, str] = ("", "")
+
+    @property
+    def id(self) -> str:
+        """Their id in a redacted export's records and tables (a handle, a person_id)."""
+        return person_id(self.code)
+
+
+class Labels:
+    """People and places of a selection, and the label each is shown by."""
+
+    def __init__(
+        self,
+        keep_places: bool = False,
+        decisions: Decisions | None = None,
+        pseudonyms: Pseudonyms | None = None,
+        strict: bool = False,
+    ) -> None:
+        self.keep_places = keep_places
+        self.pseudonyms = pseudonyms or Pseudonyms()
+        self.strict = strict
+        #: Strict: each organization's sector (folded organization → sector), and label.
+        self._sectors: dict[str, str] = {}
+        self._organizations: dict[str, str] = {}
+        self.unsectored = 0
+        self.people: list[Person] = []
+        self._keys: dict[tuple[str, str], int] = {}
+        self._handles: dict[str, set[int]] = {}
+        self._roster: list[tuple[int, Participant]] = []
+        self._owners: dict[str, None] = {}
+        self._in_roster: set[int] = set()
+        self.names = Matcher(decisions)
+        self.places: dict[str, str] = {}
+        self._place_matcher = Matcher()
+        self.session_numbers: dict[str, int] = {}
+        #: The people of the session being rewritten: who an ambiguous name most likely is.
+        self.context: set[int] = set()
+        #: Where the text being rewritten is (session, question): for undecided words.
+        self.where = ("", "")
+        #: Each everyday word met where the text cannot tell a name from a word.
+        self.undecided: list[Place] = []
+        self._place_counts = {"collaborative": 0, "site": 0}
+        self._codes: dict[str, str] = {}
+        self._kept: list[tuple[int, str, str]] = []
+        #: What an organization, a role or an anonymous rating's group is shown as, by
+        #: its text: a folder has a few dozen, met in thousands of rows. Forgotten
+        #: whenever a term is learnt (what is found may change).
+        self._memo: dict[tuple[str, str], str] = {}
+        #: Each participant's number by (name, organization) as typed (folding skipped).
+        self._numbers: dict[tuple[str, str], int] = {}
+
+    # -- the first pass -------------------------------------------------------------
+
+    def learn(self, session: Session, selected: bool = True) -> None:
+        """Meet everyone in a session; ``selected`` sessions are numbered in the order met."""
+        if selected:
+            self.select(session.id, session.collaborative, session.site)
+        for person in session.participants:
+            self.meet(person)
+        self.meet_facilitator(session.facilitator)
+        for action in (*session.actions, *session.follow_up):
+            self.meet_owner(action.owner)
+
+    def select(self, session_id: str, collaborative: str, site: str) -> None:
+        """A session of the export: numbered in the order met, its places known."""
+        if session_id not in self.session_numbers:
+            self.session_numbers[session_id] = len(self.session_numbers) + 1
+        if not self.keep_places:
+            self._place(collaborative, "collaborative")
+            self._place(site, "site")
+        else:  # kept: checked for names once everyone is met
+            number = self.session_numbers[session_id]
+            self._kept += [(number, "collaborative", collaborative)]
+            self._kept += [(number, "site", site)]
+
+    def meet(self, person: Participant) -> None:
+        """Know a participant (of a session, or a row of the index)."""
+        number = self._person(person.name, person.organization)
+        if number not in self._in_roster:  # their first roster entry gives their label
+            self._in_roster.add(number)
+            self._roster.append((number, person))
+        sector = str(getattr(person, "sector", "") or "")
+        organization = " ".join(fold(person.organization).split())
+        if organization and (sector or organization not in self._sectors):
+            self._sectors[organization] = sector
+        if person.handle:
+            self._handle(person.handle, number)
+
+    def meet_facilitator(self, name: str) -> None:
+        """Know a facilitator: always shown as "Facilitator"."""
+        if name:
+            self._person(name, "", label=_FACILITATOR)
+
+    def meet_owner(self, owner: str) -> None:
+        """Know a commitment's owner (a handle, or a name typed). Placed once everyone is
+        met: a carried owner's handle may belong to someone of a session read later."""
+        if owner:
+            self._owners.setdefault(owner, None)
+
+    def _person(self, name: str, organization: str, label: str = "") -> int:
+        key = (" ".join(fold(name).split()), " ".join(fold(organization).split()))
+        if key in self._keys:
+            return self._keys[key]
+        number = len(self.people)
+        code = self.pseudonyms.code(Kind.PERSON, *key)
+        self.people.append(Person(number, label, code, key))
+        self._keys[key] = number
+        whole, single = name_terms(name)
+        family, addresses = family_name(name), in_addresses_only(name)
+        for term in whole | single:
+            only = term in addresses and term not in single
+            self.names.add(term, number, family=term == family, address_only=only)
+        self._memo.clear()
+        return number
+
+    def _handle(self, handle: str, number: int) -> None:
+        self._handles.setdefault(handle, set()).add(number)
+        folded = fold(handle)
+        if sum(c.isalnum() for c in folded) >= 2:
+            self.names.add(folded, number)
+            self._memo.clear()
+
+    def _place(self, place: str, kind: str) -> None:
+        key = " ".join(fold(place).split())
+        if not key or key in self.places:
+            return
+        self._place_counts[kind] += 1
+        kind_of = Kind.COLLABORATIVE if kind == "collaborative" else Kind.SITE
+        self.places[key] = f"{kind.capitalize()} {self._code(kind_of, key)}"
+        self._place_matcher.add(key, len(self.places) - 1, common_ok=True)
+        self._memo.clear()
+
+    def _code(self, kind: Kind, key: str) -> str:
+        """A place's or organization's code; a longer one when another of the same kind
+        has the same short one (so two are never shown as one)."""
+        code = self.pseudonyms.code(kind, key, length=PLACE_LENGTH)
+        prefix = f"{kind.value} {code}"
+        if prefix in self._codes and self._codes[prefix] != key:
+            return self.pseudonyms.code(kind, key, length=LONGER)
+        self._codes[prefix] = key
+        return code
+
+    def finish(self) -> None:
+        """Give everyone a label; called once after the first pass."""
+        for owner in self._owners:
+            if owner not in self._handles:  # a handle from elsewhere, or a typed name
+                self._handle(owner, self._person(owner, ""))
+        self._lengthen_shared_codes()
+        if self.strict:
+            for organization in self._sectors:
+                self._organization_label(organization)
+        for number, participant in self._roster:  # the selection's people first
+            person = self.people[number]
+            if not person.label:
+                person.label = self._label_for(participant, person.code)
+        for person in self.people:
+            if not person.label:
+                person.label = f"Participant {person.code}"
+
+    def _lengthen_shared_codes(self) -> None:
+        """Two people of the folder with one code (one in 10.6 million): both get a longer
+        code, so no label stands for two people."""
+        by_code: dict[str, list[Person]] = {}
+        for person in self.people:
+            by_code.setdefault(person.code, []).append(person)
+        for sharing in by_code.values():
+            if len(sharing) > 1:
+                for person in sharing:
+                    person.code = self.pseudonyms.code(Kind.PERSON, *person.key, length=LONGER)
+
+    def _label_for(self, participant: Participant, code: str) -> str:
+        """ "Organization (Role CODE)"; strict "Sector CODE (Participant CODE)"; else
+        "Participant CODE" (or "Role CODE") when the organization is unknown or itself
+        names someone ("Monica Haugen Family Services"; an everyday word in it, "Hope
+        Family Services", is the organization's)."""
+        organization = self.shown_organization(participant.organization)
+        role = "" if self.strict else self.places_in(participant.role)
+        named = any(not f.undecided for f in self.names.find(f"{organization}\n{role}"))
+        if named or (not organization and not role):
+            return f"Participant {code}"
+        if not organization:
+            return f"{role} {code}"
+        return f"{organization} ({role or 'Participant'} {code})"
+
+    def shown_organization(self, organization: str) -> str:
+        """An organization as a redacted export shows it: its collaboratives and sites
+        replaced; strict, its sector and code ("Community organization Q9X2")."""
+        if self.strict:
+            return self._organization_label(" ".join(fold(organization).split()))
+        return self.places_in(organization)
+
+    def shown_role(self, role: str) -> str:
+        """A role as shown: places replaced; strict, none."""
+        return "" if self.strict else self.places_in(role)
+
+    def _organization_label(self, folded: str) -> str:
+        """Strict: an organization's sector and code, known in text too (as a place is)."""
+        if not folded:
+            return ""
+        if folded not in self._organizations:
+            sector = self._sectors.get(folded, "")
+            if not sector:
+                self.unsectored += 1
+            named = (sector or "organization").replace("-", " ").strip()
+            code = self._code(Kind.ORGANIZATION, folded)
+            label = f"{named[:1].upper()}{named[1:]} {code}"
+            self._organizations[folded] = label
+            if folded not in self.places:  # a site named like it keeps the site's label
+                self.places[folded] = label
+                self._place_matcher.add(folded, len(self.places) - 1, common_ok=True)
+                self._memo.clear()
+        return self._organizations[folded]
+
+    # -- labels in text ---------------------------------------------------------------
+
+    def label(self, owners: Iterable[int]) -> str:
+        """The label for a match: the person's; when it could be several, the one in the
+        session being rewritten ("lee:" is that session's Lee); else "Participant"."""
+        # A first name many people share has many owners: look at this session's people
+        # first (a few), and stop at the second label.
+        owners = owners if isinstance(owners, (set, frozenset)) else frozenset(owners)
+        here = [o for o in self.context if o in owners]
+        labels: set[str] = set()
+        for owner in here or owners:
+            labels.add(self._label_of(owner))
+            if len(labels) > 1:
+                return "Participant"
+        return labels.pop() if labels else "Participant"
+
+    def _label_of(self, owner: int) -> str:
+        return self.people[owner].label
+
+    def _place_of(self, owners: Iterable[int]) -> str:
+        return list(self.places.values())[min(owners)]
+
+    def _replace(
+        self, matcher: Matcher, text: str, label: Any, folded: Folded | None = None
+    ) -> str:
+        """``text`` with what ``matcher`` finds replaced by its label; the very same
+        string when nothing is."""
+        pieces: list[str] = []
+        last = 0
+        for found in matcher.find(text, folded):
+            if found.undecided:  # kept as it is; the export stops and asks
+                self.undecided.append(place(self.where, text, found))
+                continue
+            shown = label(found.owners)
+            between = text[last : found.start]
+            if pieces and pieces[-1] == shown and _JOINER.fullmatch(between):
+                last = found.end  # "Diaz, Hope": one person, one label
+                continue
+            pieces += [between, shown]
+            last = found.end
+        return "".join(pieces) + text[last:] if pieces else text
+
+    def places_in(self, text: str) -> str:
+        """Text with every collaborative and site replaced (an organization, a role)."""
+        shown = self._memo.get(("places", text))
+        if shown is None:
+            shown = self._memo[("places", text)] = self._replace(
+                self._place_matcher, text, self._place_of
+            )
+        return shown
+
+
+def key_of(name: str, organization: str) -> tuple[str, str]:
+    return (" ".join(fold(name).split()), " ".join(fold(organization).split()))
