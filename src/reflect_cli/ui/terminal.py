@@ -78,15 +78,21 @@ def table(
         max([cell_len(line) for cell in [h, *(r[n] for r in cells)] for line in cell.split("\n")])
         for n, h in enumerate(headers)
     ]
-    for number, header in enumerate(headers):
-        # Ids and dates are copied into other commands: never fold them.
-        grid.add_column(header, no_wrap=number < keep, min_width=least[number])
-    for row in cells:
-        grid.add_row(*(text(cell) for cell in row))  # type: ignore[arg-type]
     # SIMPLE_HEAD around the cells: an edge and a space of padding at each end, and
     # padding, divider, padding between two columns.
     frame = 3 * len(headers) + 1
-    if sum(most) + frame <= out.width:
+    fits = sum(most) + frame <= out.width
+    for number, header in enumerate(headers):
+        # Ids and dates are copied into other commands: never fold them. A table that
+        # fits gets each column's whole width, so no cell is measured or wrapped again
+        # (a rollup draws thousands of cells).
+        if fits:
+            grid.add_column(header, no_wrap=True, width=most[number])
+        else:
+            grid.add_column(header, no_wrap=number < keep, min_width=least[number])
+    for row in cells:
+        grid.add_row(*(text(cell) for cell in row))  # type: ignore[arg-type]
+    if fits:
         out.print(grid)
         return
     widths = share(least, most, out.width - frame)
