@@ -644,3 +644,36 @@ def test_an_organization_that_names_someone_is_not_a_label(cli: Any, sessions_di
         "Participant",
     ]
     assert people[1]["organization"] == "" and "Monica" not in result.stdout
+
+
+@given(
+    before=st.sampled_from(["", "At ", "Nguyễn Thị Lan: at ", "Zoe\u0308 said "]),
+    after=st.sampled_from([" met Monica today", ", monica_haugen wrote", " — Haugen’s plan"]),
+)
+def test_a_name_after_a_replaced_place_is_found_in_the_text_as_it_now_reads(
+    before: str, after: str
+) -> None:
+    """A place replaced makes the text another: the names are looked for in that one
+    (its own folding and positions), so each is replaced whole, wherever the label put it."""
+    session = Session(
+        id="2026-09-01-x",
+        protocol=ProtocolRef("tiny", 1, "Tiny"),
+        collaborative="Lake Hills Elementary Partnership",
+        site="Lake Hills Elementary",
+        date="2026-09-01",
+        status="complete",
+        participants=[
+            Participant("Monica Haugen", "Parks", "Lead", "mh"),
+            Participant("Nguyễn Thị Lan", "Hope Family Center", "Parent", "lan"),
+            Participant("Zoë Park", "Parks", "Coach", "zp"),
+        ],
+    )
+    found = exporting.redactor([session])
+    shown = found.text(f"{before}Lake Hills Elementary{after}")
+    site = found.place_label("Lake Hills Elementary")
+    assert site in shown
+    for name in ("Monica", "monica", "Haugen", "Lake Hills", "Nguyễn", "Lan", "Zoe"):
+        assert name not in shown, (name, shown)
+    person = found.label(found.names.terms["monica"].owners)
+    assert shown.endswith(after.replace("Monica", person).replace("monica_haugen", person)
+                          .replace("Haugen", person))  # fmt: skip

@@ -185,3 +185,40 @@ def commitment_rows(index: Index, names: Iterable[str]) -> list[tuple[str, ...]]
             batch,
         )
     return rows
+
+
+#: What a row of ``people_rows`` is.
+PARTICIPANT, FACILITATOR, OWNER = "participant", "facilitator", "owner"
+
+
+def people_rows(index: Index, first: Iterable[str]) -> Iterator[tuple[str, ...]]:
+    """Everyone each readable record names, record by record: the files ``first`` in that
+    order, then every other readable record newest first. For each record its
+    participants in roster order (PARTICIPANT, name, organization, role, handle, sector),
+    its facilitator (FACILITATOR, name) and its commitments' owners (OWNER, the handle or
+    name typed). 500 records a query: the folder's people are known without all its rows
+    in memory at once."""
+    newest = index.query(f"SELECT fid, name FROM files WHERE error = '' {_NEWEST}")
+    fids = {name: fid for fid, name in newest}
+    chosen = [fids[name] for name in first if name in fids]
+    taken = set(chosen)
+    order = chosen + [fid for fid, _ in newest if fid not in taken]
+    del newest, fids, taken
+    for start in range(0, len(order), 500):
+        batch = order[start : start + 500]
+        marks = ",".join("?" * len(batch))
+        rows = index.query(
+            f"SELECT fid, 0, rowid, '{PARTICIPANT}', COALESCE(name, ''), "
+            "COALESCE(organization, ''), COALESCE(role, ''), COALESCE(handle, ''), "
+            f"COALESCE(sector, '') FROM participants WHERE fid IN ({marks}) "
+            f"UNION ALL SELECT fid, 1, 0, '{FACILITATOR}', facilitator, '', '', '', '' "
+            f"FROM files WHERE fid IN ({marks}) AND facilitator != '' "
+            f"UNION ALL SELECT fid, 2, rowid, '{OWNER}', owner, '', '', '', '' "
+            f"FROM commitments WHERE fid IN ({marks}) AND owner != '' ORDER BY 2, 3",
+            [*batch, *batch, *batch],
+        )
+        by_record: dict[int, list[tuple[str, ...]]] = {fid: [] for fid in batch}
+        for row in rows:  # text columns, empty for none
+            by_record[row[0]].append(row[3:])
+        for fid in batch:
+            yield from by_record[fid]

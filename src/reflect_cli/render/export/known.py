@@ -35,9 +35,6 @@ def redactor(
     evaluator's pseudonym key (``records.pseudonym_key.load``), which labels derive from;
     ``strict``: organizations shown by their sector, roles left out."""
 
-    selected = {s.file for s in oldest_first}
-    summaries, _ = store.summaries()
-    others = [s for s in summaries if s.file not in selected]
     trashed: list[Session] = []
     unreadable = _unreadable(store)
     for path in _trash(store.folder):
@@ -59,42 +56,29 @@ def redactor(
     # costs about the folder's people, not its sessions.
     for summary in oldest_first:
         found.select(summary.id, summary.collaborative, summary.site)
-    _from_index(found, store, [s.file for s in oldest_first] + [s.file for s in others])
+    _from_index(found, store, [s.file for s in oldest_first])
     for session in trashed:
         found.learn(session, selected=False)
     found.finish()
     return found, unreadable
 
 
-def _from_index(found: Redactor, store: Store, files: list[str]) -> None:
-    """Meet every participant, facilitator and commitment owner of ``files`` (readable
-    records of the folder), in that order, from the index."""
-    if not files:
-        return
-    index = store.index()
-    facilitators = dict(index.query("SELECT name, facilitator FROM files WHERE error = ''"))
-    people: dict[str, list[Participant]] = {}
-    rows = index.query(
-        "SELECT f.name, p.name, p.organization, p.role, p.handle, p.sector "
-        "FROM participants p JOIN files f ON f.fid = p.fid WHERE f.error = '' ORDER BY p.rowid"
-    )
-    for file, name, organization, role, handle, sector in rows:
-        person = Participant(name or "", organization or "", role or "", handle or "")
-        person.sector = Sector(sector) if sector in SECTORS else None
-        people.setdefault(file, []).append(person)
-    owners: dict[str, list[str]] = {}
-    rows = index.query(
-        "SELECT f.name, c.owner FROM commitments c JOIN files f ON f.fid = c.fid "
-        "WHERE f.error = '' AND c.owner != '' ORDER BY c.rowid"
-    )
-    for file, owner in rows:
-        owners.setdefault(file, []).append(str(owner))
-    for file in files:
-        for person in people.get(file, []):
+def _from_index(found: Redactor, store: Store, first: list[str]) -> None:
+    """Meet every participant, facilitator and commitment owner of the folder's readable
+    records, from the index's rows: the files ``first`` in that order, then the rest
+    newest first (``lookup.people_rows``, a few hundred records at a time)."""
+    from reflect_cli.records import lookup
+
+    for kind, name, *rest in lookup.people_rows(store.index(), first):
+        if kind == lookup.PARTICIPANT:
+            organization, role, handle, sector = rest
+            person = Participant(name, organization, role, handle)
+            person.sector = Sector(sector) if sector in SECTORS else None
             found.meet(person)
-        found.meet_facilitator(str(facilitators.get(file) or ""))
-        for owner in owners.get(file, []):
-            found.meet_owner(owner)
+        elif kind == lookup.FACILITATOR:
+            found.meet_facilitator(name)
+        else:
+            found.meet_owner(name)
 
 
 def _unreadable(store: Store) -> list[str]:

@@ -96,8 +96,10 @@ class Labels:
         #: its text: a folder has a few dozen, met in thousands of rows. Forgotten
         #: whenever a term is learnt (what is found may change).
         self._memo: dict[tuple[str, str], str] = {}
-        #: Each participant's number by (name, organization) as typed (folding skipped).
+        #: Each person's number by (name, organization) as typed, and each text's folded
+        #: key: the folder's rows repeat them, folded once.
         self._numbers: dict[tuple[str, str], int] = {}
+        self._keys_of: dict[str, str] = {}
 
     # -- the first pass -------------------------------------------------------------
 
@@ -130,7 +132,7 @@ class Labels:
             self._in_roster.add(number)
             self._roster.append((number, person))
         sector = str(getattr(person, "sector", "") or "")
-        organization = " ".join(fold(person.organization).split())
+        organization = self._folded(person.organization)
         if organization and (sector or organization not in self._sectors):
             self._sectors[organization] = sector
         if person.handle:
@@ -147,14 +149,26 @@ class Labels:
         if owner:
             self._owners.setdefault(owner, None)
 
+    def _folded(self, text: str) -> str:
+        """A name or organization as people are told apart by (folded, spaces single);
+        worked out once per spelling: a folder's rows repeat a few hundred of them."""
+        key = self._keys_of.get(text)
+        if key is None:
+            key = self._keys_of[text] = " ".join(fold(text).split())
+        return key
+
     def _person(self, name: str, organization: str, label: str = "") -> int:
-        key = (" ".join(fold(name).split()), " ".join(fold(organization).split()))
+        typed = (name, organization)
+        if typed in self._numbers:
+            return self._numbers[typed]
+        key = (self._folded(name), self._folded(organization))
         if key in self._keys:
+            self._numbers[typed] = self._keys[key]
             return self._keys[key]
         number = len(self.people)
         code = self.pseudonyms.code(Kind.PERSON, *key)
         self.people.append(Person(number, label, code, key))
-        self._keys[key] = number
+        self._keys[key] = self._numbers[typed] = number
         whole, single = name_terms(name)
         family, addresses = family_name(name), in_addresses_only(name)
         for term in whole | single:
@@ -164,6 +178,8 @@ class Labels:
         return number
 
     def _handle(self, handle: str, number: int) -> None:
+        if number in self._handles.get(handle, ()):
+            return  # met before: known already
         self._handles.setdefault(handle, set()).add(number)
         folded = fold(handle)
         if sum(c.isalnum() for c in folded) >= 2:
