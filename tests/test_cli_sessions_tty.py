@@ -16,6 +16,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from conftest import PARTNERSHIP_DOMAINS, make_session
+from pty_keys import interrupt
 
 pytestmark = pytest.mark.slow
 
@@ -209,7 +210,7 @@ def _started(sessions: Path) -> pexpect.spawn:
 
 def test_ctrl_c_saves_draft_and_hints(sessions_dir: Path) -> None:
     child = _started(sessions_dir)
-    child.sendintr()
+    interrupt(child)
     child.expect(r"reflect resume (\S+)")
     session_id = child.match.group(1)
     child.expect(pexpect.EOF)
@@ -249,7 +250,7 @@ def test_hostile_text_is_shown_literally(sessions_dir: Path) -> None:
 
 def test_discard_asks_in_a_terminal(sessions_dir: Path) -> None:
     child = _started(sessions_dir)
-    child.sendintr()  # a draft is left behind
+    interrupt(child)  # a draft is left behind
     child.expect(pexpect.EOF)
     child.close()
     (record,) = sessions_dir.glob("*.yaml")
@@ -271,7 +272,7 @@ def test_a_line_typed_but_not_entered_is_kept(sessions_dir: Path, stop: str) -> 
     child.send("monica: the gym is booked until")  # no Enter
     child.expect_exact("booked until", timeout=60)  # echoed: readline holds it
     if stop == "ctrl-c":
-        child.sendintr()
+        interrupt(child)
     else:
         child.kill(signal.SIGHUP)  # a hang-up
     child.expect(pexpect.EOF, timeout=60)
@@ -390,7 +391,7 @@ def test_keys_typed_before_the_first_prompt_do_not_glue_onto_it(sessions_dir: Pa
     child.expect_exact("Collaborative", timeout=60)
     child.sendline("")
     child.expect_exact("Date (YYYY-MM-DD)", timeout=60)
-    child.sendintr()
+    interrupt(child)
     child.expect(pexpect.EOF, timeout=60)
     child.close()
     screen = pyte.Screen(200, 50)

@@ -14,6 +14,7 @@ import pyte
 import pytest
 import yaml
 
+from pty_keys import interrupt
 from reflect_cli.model import Action, Participant, SessionStatus
 from reflect_cli.protocols import catalog
 from reflect_cli.records.store import Store
@@ -220,7 +221,7 @@ def test_the_first_prompt_says_what_is_set_up_and_how_to_get_help(
     child.expect_exact("Collaborative")
     child.sendline("Northgate Elementary OST Collaborative")
     child.expect_exact("Date (YYYY-MM-DD)")
-    child.sendintr()
+    interrupt(child)
     child.expect(pexpect.EOF)
     child.close()
     screen = screen_of(log, columns)

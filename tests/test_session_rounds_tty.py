@@ -14,6 +14,7 @@ import pyte
 import pytest
 import yaml
 
+from pty_keys import interrupt
 from rounds_fixtures import ROSTER, STORY, TRUST, TYPE, write_protocol
 
 pytestmark = pytest.mark.slow
@@ -181,7 +182,7 @@ def test_an_anonymous_round_interrupted_after_one_entry_never_shows_it(
     child, _ = start(sessions_dir, questions)
     hidden(child, "Monica Haugen", "inTEG")
     child.expect_exact("Shana Beckwith, your rating")
-    child.sendintr()  # Ctrl-C: saved as a draft, the round under way
+    interrupt(child)  # Ctrl-C: saved as a draft, the round under way
     child.expect(pexpect.EOF)
     child.close()
     assert "entered_by" not in question(sessions_dir, "type")  # kept in .reflect/ only

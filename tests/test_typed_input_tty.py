@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from conftest import MINIMAL_PROTOCOL
+from pty_keys import interrupt
 
 pytestmark = pytest.mark.slow
 
@@ -81,7 +82,7 @@ def test_a_number_sign_at_a_scale_prompt_is_asked_again(tmp_path: Path) -> None:
     child.expect_exact(b"> ")
     child.send("٤\r".encode())  # an Arabic-Indic four is a four
     child.expect_exact(b"Ready?")
-    child.sendintr()
+    interrupt(child)
     child.expect(pexpect.EOF)
     child.close()
     shown = _screen(seen)
@@ -108,7 +109,7 @@ def test_a_latin1_byte_under_lang_c_is_kept_visible_with_a_warning(tmp_path: Pat
     child.expect_exact(b"> ")
     child.send(b"\r")
     child.expect_exact(b"choice> ")
-    child.sendintr()
+    interrupt(child)
     child.expect(pexpect.EOF)
     child.close()
     shown = _screen(seen)

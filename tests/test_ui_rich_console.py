@@ -14,6 +14,8 @@ import pexpect
 import pyte
 import pytest
 
+from pty_keys import interrupt
+
 pytestmark = pytest.mark.slow
 
 UP = "\x1b[A"
@@ -230,7 +232,7 @@ def test_choice_help_hangs_under_its_text_and_closing_messages_keep_words_whole(
     child.expect_exact("Monica Haugen, Seattle Parks and Recreation: ", timeout=60)
     child.send("4")  # a rating typed, not entered
     child.expect_exact("4", timeout=60)  # echoed: readline holds it
-    child.sendintr()
+    interrupt(child)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
