@@ -207,6 +207,7 @@ def _register() -> None:
     codes.command("add")(coding.add_code)
     codes.command("validate")(coding.validate_codes)
     codes.command("init")(coding.init_codes)
+    codes.command("report")(coding.report)
     app.add_typer(codes, name="codes")
 
 

@@ -4,14 +4,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from reflect_cli.cli.options import Collaborative, Ids, ProtocolId, Since, Site, Until, plural
+from reflect_cli.cli.redacting import PseudonymKey
 from reflect_cli.cli.selecting import bulk, chosen_sessions
 from reflect_cli.ui import screen
+
+if TYPE_CHECKING:
+    from reflect_cli.records.store import Store
+    from reflect_cli.records.summary import Summary
+    from reflect_cli.render.export import Redactor
 
 Coder = Annotated[
     str,
@@ -187,3 +194,96 @@ def code(
         raise typer.Exit(130) from None
     left = f"; {plural(outcome.remaining, 'passage')} left" if outcome.remaining else ""
     screen.message(f"{plural(outcome.decided, 'passage')} coded{left}")
+
+
+def report(
+    ctx: typer.Context,
+    ids: Ids = None,
+    coder: Annotated[
+        list[str] | None,
+        typer.Option("--coder", help="Only these coders' codings [default: every coder]."),
+    ] = None,
+    question: Question = "",
+    by: Annotated[str, typer.Option(help="Periods: school-year, year or quarter.")] = "school-year",
+    excerpts: Annotated[int, typer.Option(help="Excerpts shown per code.", min=0)] = 3,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON, for scripts.")] = False,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="csv: the counts as one long table.")
+    ] = "",
+    redact: Annotated[
+        bool,
+        typer.Option(
+            help="Excerpts with names, handles and places replaced (stable pseudonyms from "
+            "your key); session ids as session-CODE."
+        ),
+    ] = False,
+    pseudonym_key: PseudonymKey = None,
+    collaborative: Collaborative = "",
+    site: Site = "",
+    protocol: ProtocolId = "",
+    since: Since = "",
+    until: Until = "",
+) -> None:
+    """What the coding says: passages and partnerships per code, per period, per sector
+    (the speaker's) and per question; codes given together; excerpts; and, with two
+    coders or more, their agreement (Cohen's kappa per code, Krippendorff's alpha
+    overall) with the passages where they differ."""
+    from reflect_cli.analysis.periods import By
+    from reflect_cli.coding import codebook, codings, passages
+    from reflect_cli.coding import report as reporting
+    from reflect_cli.errors import InputError
+    from reflect_cli.render.coding import report_out
+    from reflect_cli.render.coding.shown import Shown
+
+    if fmt and fmt != "csv":
+        raise InputError(f"unknown format {fmt!r}; the report is csv (or --json)")
+    periods = {b.value: b for b in By}
+    if by not in periods:
+        raise InputError(f"--by {by!r}: one of {', '.join(periods)}")
+    folder = _folder(ctx)
+    book = codebook.load(folder)
+    names = [codings.check_coder(c) for c in coder or codings.coders(folder)]
+    store, chosen = chosen_sessions(ctx, limit=False, complete_only=True)
+    oldest_first = list(reversed(chosen))
+    with bulk():
+        found = passages.of_sessions(store.read(oldest_first), question.strip())
+    by_coder = {}
+    for name in names:
+        placed = codings.anchor(codings.load(folder, name).all(), found)
+        if placed.lost:
+            screen.warning(
+                f"{plural(len(placed.lost), 'coding')} of {name} no longer match their text "
+                f"(first: {placed.lost[0].address}); not counted"
+            )
+        by_coder[name] = placed.placed
+    result = reporting.report(found, by_coder, book, periods[by], excerpts)
+    shown = Shown(_redactor(store, oldest_first, pseudonym_key) if redact else None)
+    document = report_out.to_json(result, shown)
+    if shown.redactor is not None:
+        from reflect_cli.render.export import UndecidedWords
+
+        if shown.redactor.undecided:
+            raise UndecidedWords(shown.redactor.undecided)
+        # Checked as every export is: against the same report with nothing people said.
+        static = report_out.to_json(replace(result, excerpts=[]), shown)
+        shown.redactor.check(document, "coding report", static)
+    if fmt == "csv":
+        screen.data(report_out.to_csv(result), crlf=True)
+    elif as_json:
+        screen.data(document)
+    else:
+        from reflect_cli.ui import coding_view
+
+        coding_view.show(result, book, shown)
+
+
+def _redactor(store: Store, oldest_first: list[Summary], key_path: Path | None) -> Redactor:
+    """The export's redactor for the chosen sessions, with the evaluator's key."""
+    from reflect_cli.cli.redacting import pseudonym_key
+    from reflect_cli.records import word_choices
+    from reflect_cli.render.export import known
+
+    decided = word_choices.decide(store.folder, [], [])
+    key = pseudonym_key(store.folder, key_path)
+    found, _ = known.redactor(store, oldest_first, False, False, decided, key, False)
+    return found

@@ -56,6 +56,8 @@ class Passage:
     date: str
     #: The answer's line before this one ("" for the first): the context shown.
     before: str = ""
+    #: The speaker's organization's sector, when the roster gave one.
+    sector: str = ""
 
     @property
     def fingerprint(self) -> str:
@@ -99,6 +101,7 @@ def of_session(session: Session, question: str = "") -> Iterator[Passage]:
                 session.site,
                 session.date,
                 before,
+                str(who.sector) if who is not None and who.sector else "",
             )
             before = line
 

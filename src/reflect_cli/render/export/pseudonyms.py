@@ -37,6 +37,7 @@ class Kind(StrEnum):
     COLLABORATIVE = "collaborative"
     SITE = "site"
     ORGANIZATION = "organization"
+    SESSION = "session"
 
 
 class Pseudonyms:

@@ -1,0 +1,61 @@
+"""How passages are shown outside the folder: as they are, or redacted.
+
+Redacted, a passage's text goes through the export's redactor (names, handles, speaker
+prefixes and places replaced, labels from the evaluator's pseudonym key), its session
+id becomes ``session-k7m3q9`` (derived from the same key: the same in every export, so
+a year-2 report and a year-3 project line up) and its speaker their pseudonymous id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reflect_cli.coding.passages import Address, Passage
+from reflect_cli.model import Session
+from reflect_cli.render.export.pseudonyms import Kind
+from reflect_cli.render.export.redact import Redactor
+from reflect_cli.speakers import person_key, speaker_of
+
+
+@dataclass
+class Shown:
+    """Passages as shared; ``redactor`` None shows them as recorded."""
+
+    redactor: Redactor | None = None
+
+    @property
+    def redacted(self) -> bool:
+        return self.redactor is not None
+
+    def session(self, session_id: str) -> str:
+        if self.redactor is None:
+            return session_id
+        return "session-" + self.redactor.pseudonyms.code(Kind.SESSION, session_id).lower()
+
+    def address(self, address: Address) -> str:
+        return str(Address(self.session(address.session), address.question, address.line))
+
+    def text(self, text: str) -> str:
+        return text if self.redactor is None else self.redactor.text(text, speakers=True)
+
+    def place(self, place: str) -> str:
+        return place if self.redactor is None else self.redactor.place_label(place)
+
+    def passage(self, passage: Passage) -> dict[str, object]:
+        """A passage as the report's JSON holds it."""
+        return {
+            "passage": self.address(passage.address),
+            "collaborative": self.place(passage.collaborative),
+            "date": passage.date,
+            "question": passage.address.question,
+            "text": self.text(passage.text),
+        }
+
+    def speaker(self, session: Session, line: str) -> str:
+        """The id of the person a line credits, as shared ("" for none)."""
+        who = speaker_of(line, session.participants)
+        if who is None:
+            return ""
+        if self.redactor is None:
+            return person_key(who)
+        return self.redactor.people[self.redactor.number_of(who)].id

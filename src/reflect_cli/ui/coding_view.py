@@ -1,0 +1,89 @@
+"""`reflect codes report` in the terminal: the counts as tables (one per grouping, codes
+down, groups across), codes that come together, excerpts and agreement."""
+
+from __future__ import annotations
+
+from reflect_cli.coding.codebook import Codebook
+from reflect_cli.coding.report import Report, Section, Showing
+from reflect_cli.ui import screen, terminal
+
+_TITLES = {
+    Section.PERIOD: "by period",
+    Section.SECTOR: "by the speaker's sector",
+    Section.QUESTION: "by question",
+}
+
+
+def _cell(passages: int, partnerships: int) -> str:
+    return f"{passages} ({partnerships})" if passages else "·"
+
+
+def show(report: Report, codebook: Codebook, shown: Showing, differences: int = 20) -> None:
+    """The report, drawn; user text only as inert text."""
+    coders = ", ".join(report.coders) or "no one"
+    screen.data(
+        f"{report.decided} of {report.passages} passages coded (by {coders}); "
+        "cells: passages (partnerships)\n"
+    )
+    totals = {c.code: c for c in report.counts if c.section is Section.CODE}
+    rows = [
+        [code.id, code.name, str(totals[code.id].passages), str(totals[code.id].partnerships)]
+        for code in codebook.codes
+        if code.id in totals
+    ]
+    terminal.table(["code", "name", "passages", "partnerships"], rows)
+    for section, title in _TITLES.items():
+        cells = {(c.code, c.group): c for c in report.counts if c.section is section}
+        groups = sorted({g for _, g in cells})
+        if not groups:
+            continue
+        codes = [c for c in codebook.ids if any((c, g) in cells for g in groups)]
+        table = [
+            [code]
+            + [
+                _cell(cells[(code, g)].passages, cells[(code, g)].partnerships)
+                if (code, g) in cells
+                else "·"
+                for g in groups
+            ]
+            for code in codes
+        ]
+        screen.data(f"\n{title}\n")
+        terminal.table(["code", *groups], table)
+    if report.together:
+        screen.data("\ncodes given together\n")
+        terminal.table(
+            ["codes", "passages"],
+            [[f"{t.first} + {t.second}", str(t.passages)] for t in report.together[:15]],
+        )
+    if report.excerpts:
+        screen.data("\nexcerpts\n")
+        for excerpt in report.excerpts:
+            p = excerpt.passage
+            screen.data(
+                f"  [{excerpt.code}] {shown.text(p.text)}\n"
+                f"      {shown.place(p.collaborative)} · {p.date} · {shown.address(p.address)}\n"
+            )
+    found = report.agreement
+    if found is None:
+        return
+    alpha = "undefined" if found.alpha is None else f"{found.alpha:.3f}"
+    screen.data(
+        f"\nagreement on {found.shared} passages decided by two coders or more: "
+        f"Krippendorff's alpha {alpha}\n"
+    )
+    for pair in found.pairs:
+        rows = [
+            [code, "undefined" if k is None else f"{k:.3f}"] for code, k in pair.kappa.items()
+        ]
+        screen.data(f"\n{pair.first} and {pair.second}: {pair.passages} passages both decided\n")
+        terminal.table(["code", "Cohen's kappa"], rows)
+        for d in pair.differences[:differences]:
+            first = ", ".join(d.first) or "none"
+            second = ", ".join(d.second) or "none"
+            screen.data(
+                f"  {shown.address(d.address)}: {pair.first} {first}; {pair.second} {second}\n"
+            )
+        more = len(pair.differences) - differences
+        if more > 0:
+            screen.data(f"  … and {more} more (--json lists every one)\n")
