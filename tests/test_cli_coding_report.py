@@ -40,7 +40,9 @@ def _folder(sessions_dir: Path) -> list[passages.Passage]:
     return passages.of_sessions(store.read(reversed(store.summaries()[0])))
 
 
-def _code(folder: Path, coder: str, found: list[passages.Passage], codes: list[tuple[str, ...]]) -> None:
+def _code(
+    folder: Path, coder: str, found: list[passages.Passage], codes: list[tuple[str, ...]]
+) -> None:
     mine = codings.Codings(coder)
     for passage, given in zip(found, codes, strict=False):
         mine.put(codings.Coding(passage.address, passage.fingerprint, given))
@@ -59,7 +61,10 @@ def test_counts_by_code_period_and_question(sessions_dir: Path, cli: Any) -> Non
     turnover, family = ("turnover",), ("family-engagement",)
     _code(sessions_dir, "ana", found, [turnover, family, turnover, family, turnover, ()])
     data = _report(cli)
-    counts = {(c["section"], c["code"], c["group"]): (c["passages"], c["partnerships"]) for c in data["counts"]}
+    counts = {
+        (c["section"], c["code"], c["group"]): (c["passages"], c["partnerships"])
+        for c in data["counts"]
+    }
     assert counts[("code", "turnover", "")] == (3, 2)
     assert counts[("code", "family-engagement", "")] == (2, 1)
     assert counts[("period", "turnover", "2024-25")] == (1, 1)
@@ -81,7 +86,10 @@ def test_agreement_between_two_coders(sessions_dir: Path, cli: Any) -> None:
     # family: ana F T F T F T, ben F T F F F T: po 5/6, pe .5*.333+.5*.667 = .5: 2/3.
     assert pair["kappa"]["family-engagement"] == pytest.approx(2 / 3, abs=1e-4)
     assert pair["kappa"]["data-access"] is None
-    assert [d["passage"] for d in pair["differences"]] == [str(found[3].address), str(found[5].address)]
+    assert [d["passage"] for d in pair["differences"]] == [
+        str(found[3].address),
+        str(found[5].address),
+    ]
     text = cli("codes", "report").stdout
     assert "Krippendorff's alpha" in text and str(found[3].address) in text
 
@@ -91,15 +99,31 @@ def test_csv_is_one_long_table(sessions_dir: Path, cli: Any) -> None:
     _code(sessions_dir, "ana", found, [("turnover", "power-dynamics")])
     result = cli("codes", "report", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert {"section": "together", "code": "turnover", "group": "power-dynamics", "passages": "1", "partnerships": "", "value": ""} in rows
+    assert {
+        "section": "together",
+        "code": "turnover",
+        "group": "power-dynamics",
+        "passages": "1",
+        "partnerships": "",
+        "value": "",
+    } in rows
 
 
-def test_redacted_excerpts_name_no_one_and_keep_their_pseudonyms(sessions_dir: Path, cli: Any) -> None:
+def test_redacted_excerpts_name_no_one_and_keep_their_pseudonyms(
+    sessions_dir: Path, cli: Any
+) -> None:
     found = _folder(sessions_dir)
     _code(sessions_dir, "ana", found, [("turnover",)] * 6)
     first = cli("codes", "report", "--json", "--redact")
     assert first.exit_code == 0, first.stderr
-    for name in ("Nguyễn", "Thị Lan", "Grace", "lan:", "Rainier Vista Partners", "rainier-vista-partners"):
+    for name in (
+        "Nguyễn",
+        "Thị Lan",
+        "Grace",
+        "lan:",
+        "Rainier Vista Partners",
+        "rainier-vista-partners",
+    ):
         assert name not in first.stdout
     again = cli("codes", "report", "--json", "--redact", "--excerpts", "1")
     excerpt = json.loads(again.stdout)["excerpts"][0]

@@ -208,6 +208,7 @@ def _register() -> None:
     codes.command("validate")(coding.validate_codes)
     codes.command("init")(coding.init_codes)
     codes.command("report")(coding.report)
+    codes.command("export")(coding.export_codes)
     app.add_typer(codes, name="codes")
 
 

@@ -16,6 +16,8 @@ from reflect_cli.cli.selecting import bulk, chosen_sessions
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
+    from reflect_cli.coding.codings import Coding
+    from reflect_cli.coding.passages import Address, Passage
     from reflect_cli.records.store import Store
     from reflect_cli.records.summary import Summary
     from reflect_cli.render.export import Redactor
@@ -287,3 +289,77 @@ def _redactor(store: Store, oldest_first: list[Summary], key_path: Path | None) 
     key = pseudonym_key(store.folder, key_path)
     found, _ = known.redactor(store, oldest_first, False, False, decided, key, False)
     return found
+
+
+def _placed(folder: Path, passages_found: list[Passage]) -> dict[str, dict[Address, Coding]]:
+    """Every coder's codings placed on the passages as the records read now; those
+    that no longer match their text named on standard error."""
+    from reflect_cli.coding import codings
+
+    by_coder: dict[str, dict[Address, Coding]] = {}
+    for name in codings.coders(folder):
+        placed = codings.anchor(codings.load(folder, name).all(), passages_found)
+        if placed.lost:
+            screen.warning(
+                f"{plural(len(placed.lost), 'coding')} of {name} no longer match their text "
+                f"(first: {placed.lost[0].address}); left out"
+            )
+        by_coder[name] = placed.placed
+    return by_coder
+
+
+def write_project(
+    store: Store, oldest_first: list[Summary], redactor: Redactor | None, output: Path, force: bool
+) -> None:
+    """`export --format qdpx`: the REFI-QDA project, checked for names when redacted,
+    then written whole."""
+    from reflect_cli.coding import codebook, passages
+    from reflect_cli.records.output import write_output
+    from reflect_cli.render.coding import refi
+    from reflect_cli.render.coding.shown import Shown
+    from reflect_cli.render.export import UndecidedWords
+    from reflect_cli.render.export.static import stripped
+
+    path = codebook.path_in(store.folder)
+    book = codebook.read(path) if path.exists() or path.is_symlink() else codebook.Codebook()
+    with bulk():
+        sessions = list(store.read(oldest_first))
+    by_coder = _placed(store.folder, passages.of_sessions(sessions))
+    shown = Shown(redactor)
+    files = refi.project(sessions, book, by_coder, shown)
+    if redactor is not None:
+        if redactor.undecided:
+            raise UndecidedWords(redactor.undecided)
+        bare = refi.project([stripped(s) for s in sessions], book, {}, shown)
+        redactor.check("\n".join(files.values()), "qdpx", "\n".join(bare.values()))
+        screen.message(redactor.statement())
+    write_output(output, refi.zipped(files), force=force)
+    count = plural(len(sessions), "session")
+    screen.message(f"wrote {output} ({count}, REFI-QDA project; offsets in code points)")
+
+
+def export_codes(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="qdc: the REFI-QDA codebook.")] = "qdc",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here, not to standard output.")
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite the -o file if it exists.")] = False,
+) -> None:
+    """Write the codebook as a REFI-QDA codebook (.qdc), which NVivo, ATLAS.ti, MAXQDA,
+    QualCoder and Taguette import."""
+    from reflect_cli.coding import codebook
+    from reflect_cli.errors import InputError
+    from reflect_cli.records.output import check_output, write_output
+    from reflect_cli.render.coding import refi
+
+    if fmt != "qdc":
+        raise InputError(f"unknown format {fmt!r}; the codebook is exported as qdc")
+    if output is not None:
+        check_output(output, force=force)
+    document = refi.codebook_xml(codebook.load(_folder(ctx)))
+    if output is None:
+        screen.data(document)
+        return
+    write_output(output, document, force=force)
+    screen.message(f"wrote {output} (REFI-QDA codebook)")

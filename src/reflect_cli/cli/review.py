@@ -42,8 +42,9 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="md, html, csv, json, pdf, or datapackage (tidy tables: -o FOLDER or "
-            "-o FILE.zip) [default: from -o, else md].",
+            help="md, html, csv, json, pdf, datapackage (tidy tables: -o FOLDER or "
+            "-o FILE.zip), or qdpx (a REFI-QDA project for QDA programs: -o FILE.qdpx) "
+            "[default: from -o, else md].",
         ),
     ] = None,
     output: Annotated[
@@ -143,6 +144,8 @@ def export(
     folder = chosen_format in exporting.FOLDERS and not _is_zip(output)
     if chosen_format in exporting.FOLDERS and output is None:
         raise InputError("a data package is several files: give -o FOLDER or -o FILE.zip")
+    if chosen_format == exporting.QDPX and output is None:
+        raise InputError("a REFI-QDA project is a zip file: give -o FILE.qdpx")
     if folder and output is not None:
         from reflect_cli.records.output_folder import check_folder
 
@@ -182,6 +185,11 @@ def export(
             )
             for line in unread:
                 screen.warning(f"redacted without {line}")
+        if chosen_format == exporting.QDPX and output is not None:
+            from reflect_cli.cli.coding import write_project
+
+            write_project(store, oldest_first, redactor, output, force)
+            return
         if chosen_format in exporting.FOLDERS and output is not None:
             _write_package(store.read(oldest_first), options, redactor, output, force, folder)
             if redactor is not None:

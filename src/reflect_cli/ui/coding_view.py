@@ -73,9 +73,7 @@ def show(report: Report, codebook: Codebook, shown: Showing, differences: int = 
         f"Krippendorff's alpha {alpha}\n"
     )
     for pair in found.pairs:
-        rows = [
-            [code, "undefined" if k is None else f"{k:.3f}"] for code, k in pair.kappa.items()
-        ]
+        rows = [[code, "undefined" if k is None else f"{k:.3f}"] for code, k in pair.kappa.items()]
         screen.data(f"\n{pair.first} and {pair.second}: {pair.passages} passages both decided\n")
         terminal.table(["code", "Cohen's kappa"], rows)
         for d in pair.differences[:differences]:

@@ -51,11 +51,12 @@ class Shown:
             "text": self.text(passage.text),
         }
 
-    def speaker(self, session: Session, line: str) -> str:
-        """The id of the person a line credits, as shared ("" for none)."""
+    def speaker(self, session: Session, line: str) -> tuple[str, str]:
+        """The id and name of the person a line credits, as shared (empty for none)."""
         who = speaker_of(line, session.participants)
         if who is None:
-            return ""
+            return "", ""
         if self.redactor is None:
-            return person_key(who)
-        return self.redactor.people[self.redactor.number_of(who)].id
+            return person_key(who), who.name
+        known = self.redactor.people[self.redactor.number_of(who)]
+        return known.id, known.label

@@ -42,13 +42,16 @@ SUFFIXES = {
     ".json": "json",
     ".pdf": "pdf",
     ".zip": "datapackage",
+    ".qdpx": "qdpx",
 }
 #: Every format by name: the text formats, PDF (the HTML, printed by a browser) and the
 #: data package (tidy tables, one CSV each, and their schema: several files, see
 #: ``datapackage.files``).
-NAMES = (*FORMATS, "pdf", "datapackage")
+NAMES = (*FORMATS, "pdf", "datapackage", "qdpx")
 #: Formats written as a folder of files (or a zip of them), never to standard output.
 FOLDERS = ("datapackage",)
+#: The REFI-QDA project for QDA programs (``render/coding/refi.py``): a zip, to a file.
+QDPX = "qdpx"
 
 
 def format_for(name: str | None, output: Path | None) -> str:
