@@ -70,6 +70,7 @@ def test_counts_by_code_period_and_question(sessions_dir: Path, cli: Any) -> Non
     assert counts[("period", "turnover", "2024-25")] == (1, 1)
     assert counts[("period", "turnover", "2025-26")] == (2, 2)
     assert counts[("question", "turnover", "equity-issues")] == (3, 2)
+    assert counts[("site", "turnover", "Northgate Elementary")] == (3, 2)
     assert data["decided"] == 6 and data["passages"] == 6 and "agreement" not in data
 
 

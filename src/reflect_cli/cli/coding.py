@@ -226,8 +226,8 @@ def report(
     since: Since = "",
     until: Until = "",
 ) -> None:
-    """What the coding says: passages and partnerships per code, per period, per sector
-    (the speaker's) and per question; codes given together; excerpts; and, with two
+    """What the coding says: passages and partnerships per code, per period, per site,
+    per sector (the speaker's) and per question; codes given together; excerpts; and, with two
     coders or more, their agreement (Cohen's kappa per code, Krippendorff's alpha
     overall) with the passages where they differ."""
     from reflect_cli.analysis.periods import By
@@ -270,7 +270,7 @@ def report(
         static = report_out.to_json(replace(result, excerpts=[]), shown)
         shown.redactor.check(document, "coding report", static)
     if fmt == "csv":
-        screen.data(report_out.to_csv(result), crlf=True)
+        screen.data(report_out.to_csv(result, shown), crlf=True)
     elif as_json:
         screen.data(document)
     else:

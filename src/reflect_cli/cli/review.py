@@ -28,6 +28,7 @@ from reflect_cli.ui import screen
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
+    from reflect_cli.coding.codings import Coding
     from reflect_cli.model import Session
     from reflect_cli.records.store import Store
     from reflect_cli.records.summary import Summary
@@ -191,7 +192,12 @@ def export(
             write_project(store, oldest_first, redactor, output, force)
             return
         if chosen_format in exporting.FOLDERS and output is not None:
-            _write_package(store.read(oldest_first), options, redactor, output, force, folder)
+            from reflect_cli.coding import codings
+
+            coders = {c: codings.load(store.folder, c).all() for c in codings.coders(store.folder)}
+            _write_package(
+                store.read(oldest_first), options, redactor, output, force, folder, coders
+            )
             if redactor is not None:
                 screen.message(redactor.statement())
             screen.message(f"wrote {output} ({plural(len(oldest_first), 'session')}, data package)")
@@ -241,6 +247,7 @@ def _write_package(
     output: Path,
     force: bool,
     folder: bool,
+    coders: dict[str, list[Coding]],
 ) -> None:
     """The data package, built and checked whole before anything is written: into the
     folder ``output``, or as one zip."""
@@ -249,7 +256,7 @@ def _write_package(
     from reflect_cli.render.export import datapackage
     from reflect_cli.render.tables.package import zipped
 
-    written = datapackage.files(sessions, options, redactor)
+    written = datapackage.files(sessions, options, redactor, coders)
     if folder:
         write_folder(output, dict(written), force=force)
     else:

@@ -1,5 +1,5 @@
-"""What the coding says: passages and partnerships per code, per period, per sector
-(the speaker's) and per question; codes that come together; excerpts; agreement.
+"""What the coding says: passages and partnerships per code, per period, per site,
+per sector (the speaker's) and per question; codes that come together; excerpts; agreement.
 
 Pure: passages and each coder's codings (already anchored) in, a typed report out, so
 the terminal, ``--json`` and CSV show one computation. A passage counts for a code when
@@ -41,6 +41,7 @@ class Section(StrEnum):
 
     CODE = "code"
     PERIOD = "period"
+    SITE = "site"
     SECTOR = "sector"
     QUESTION = "question"
 
@@ -112,6 +113,7 @@ def report(
         for code in codes:
             groups[Section.CODE][(code, "")].append(passage)
             groups[Section.PERIOD][(code, period)].append(passage)
+            groups[Section.SITE][(code, passage.site or "(no site)")].append(passage)
             groups[Section.SECTOR][(code, passage.sector or "(no sector)")].append(passage)
             groups[Section.QUESTION][(code, address.question)].append(passage)
     order = {c: n for n, c in enumerate(codebook.ids)}

@@ -9,6 +9,7 @@ from reflect_cli.ui import screen, terminal
 
 _TITLES = {
     Section.PERIOD: "by period",
+    Section.SITE: "by site",
     Section.SECTOR: "by the speaker's sector",
     Section.QUESTION: "by question",
 }
@@ -35,6 +36,7 @@ def show(report: Report, codebook: Codebook, shown: Showing, differences: int = 
     for section, title in _TITLES.items():
         cells = {(c.code, c.group): c for c in report.counts if c.section is section}
         groups = sorted({g for _, g in cells})
+        heads = [shown.place(g) if section is Section.SITE else g for g in groups]
         if not groups:
             continue
         codes = [c for c in codebook.ids if any((c, g) in cells for g in groups)]
@@ -49,7 +51,7 @@ def show(report: Report, codebook: Codebook, shown: Showing, differences: int = 
             for code in codes
         ]
         screen.data(f"\n{title}\n")
-        terminal.table(["code", *groups], table)
+        terminal.table(["code", *heads], table)
     if report.together:
         screen.data("\ncodes given together\n")
         terminal.table(

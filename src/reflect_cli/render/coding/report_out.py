@@ -7,7 +7,7 @@ import csv
 import io
 import json
 
-from reflect_cli.coding.report import Report
+from reflect_cli.coding.report import Report, Section
 from reflect_cli.controls import json_safe
 from reflect_cli.render.coding.shown import Shown
 
@@ -16,6 +16,10 @@ CSV_COLUMNS = ("section", "code", "group", "passages", "partnerships", "value")
 
 def _number(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
+
+
+def _group(section: Section, group: str, shown: Shown) -> str:
+    return shown.place(group) if section is Section.SITE else group
 
 
 def to_data(report: Report, shown: Shown) -> dict[str, object]:
@@ -29,7 +33,7 @@ def to_data(report: Report, shown: Shown) -> dict[str, object]:
             {
                 "section": str(c.section),
                 "code": c.code,
-                "group": c.group,
+                "group": _group(c.section, c.group, shown),
                 "passages": c.passages,
                 "partnerships": c.partnerships,
             }
@@ -70,14 +74,15 @@ def to_json(report: Report, shown: Shown) -> str:
     return json_safe(text) + "\n"
 
 
-def to_csv(report: Report) -> str:
-    """Counts, codes together and kappas as one long table (no passage text: the counts
-    name no one, so redaction has nothing to take out of it)."""
+def to_csv(report: Report, shown: Shown) -> str:
+    """Counts, codes together and kappas as one long table (no passage text; sites
+    redacted with the rest)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for c in report.counts:
-        writer.writerow([c.section, c.code, c.group, c.passages, c.partnerships, ""])
+        group = _group(c.section, c.group, shown)
+        writer.writerow([c.section, c.code, group, c.passages, c.partnerships, ""])
     for t in report.together:
         writer.writerow(["together", t.first, t.second, t.passages, "", ""])
     if report.agreement is not None:

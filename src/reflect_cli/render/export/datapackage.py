@@ -5,7 +5,10 @@ places replaced when redacting), and read back for names before anything is writ
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from reflect_cli.coding.codings import Coding, anchor
+from reflect_cli.coding.passages import of_session
 
 from reflect_cli.model import Session
 from reflect_cli.render.export.base import Options
@@ -17,17 +20,23 @@ from reflect_cli.render.tables.build import Builder, facts
 
 
 def files(
-    sessions: Iterable[Session], options: Options, redactor: Redactor | None = None
+    sessions: Iterable[Session],
+    options: Options,
+    redactor: Redactor | None = None,
+    coders: Mapping[str, Sequence[Coding]] | None = None,
 ) -> dict[str, str]:
     """Every file of the package by name. Redacted, each table is checked as the other
     formats are (against the same tables built with nothing people said), and the whole
-    package refused (RedactionError) if a name, handle or place is left in any."""
+    package refused (RedactionError) if a name, handle or place is left in any.
+    ``coders``: each coder's codings (``codings/CODER.yaml``), placed on each session's
+    passages as it reads now (one that no longer matches its text is left out)."""
     shared = Builder(redacted=redactor is not None)
     readied: list[Session] = []
     for session in sessions:
         known = facts(session)  # before redaction rewrites what they are read from
+        coded = _coded(session, coders or {})
         ready = prepare(session, options, redactor)
-        shared.add(ready, known)
+        shared.add(ready, known, coded)
         if redactor is not None:
             readied.append(ready)
     redacted = redactor is not None
@@ -57,3 +66,18 @@ def files(
 
 def _one(files: Callable[[], dict[str, str]], name: str) -> str:
     return files()[name]
+
+
+def _coded(
+    session: Session, coders: Mapping[str, Sequence[Coding]]
+) -> list[tuple[str, int, str, str]]:
+    """The session's codings as rows: (question id, line, coder, code id)."""
+    if not coders:
+        return []
+    found = list(of_session(session))
+    rows: list[tuple[str, int, str, str]] = []
+    for coder, made in coders.items():
+        mine = [c for c in made if c.address.session == session.id]
+        for address, coding in anchor(mine, found).placed.items():
+            rows += [(address.question, address.line, coder, code) for code in coding.codes]
+    return rows

@@ -85,8 +85,11 @@ class Builder:
         for table in (*schema.TABLES, schema.NOTES):
             self.rows.setdefault(table.name, [])
 
-    def add(self, session: Session, known: Facts) -> None:
-        """Add one session, as shared, with the facts read before it was rewritten."""
+    def add(
+        self, session: Session, known: Facts, coded: Sequence[tuple[str, int, str, str]] = ()
+    ) -> None:
+        """Add one session, as shared, with the facts read before it was rewritten and
+        its codings (question id, line, coder, code id)."""
         ids = self._participants(session)
         handles = {p.handle: ids[n] for n, p in enumerate(session.participants) if p.handle}
         sid = session.id
@@ -114,6 +117,8 @@ class Builder:
                 if line.strip():
                     person = None if who is None else ids[who]
                     self.rows["utterances"].append([sid, _V, record.id, line_number, person, line])
+        for question, line_number, coder, code in sorted(coded):
+            self.rows["codings"].append([sid, _V, question, line_number, coder, code])
         self._actions(session, known, handles)
         for number, note in enumerate(session.notes, start=1):
             self.rows["notes"].append([sid, _V, number, note.question, note.text])

@@ -213,6 +213,21 @@ UTTERANCES = Table(
     (_QUESTION, _PERSON),
 )
 
+CODINGS = Table(
+    "codings",
+    "One row per code a coder gave a passage (a line of utterances) with `reflect code`; "
+    "a passage a coder decided no code applies to has no row.",
+    (
+        *_id(),
+        Column("question_id", S, "The question.", required=True),
+        Column("line_number", Type.INTEGER, "The passage's line in the answer.", required=True),
+        Column("coder", S, "Who coded it (their codings/CODER.yaml).", required=True),
+        Column("code_id", S, "The code's id in codebook.yaml.", required=True),
+    ),
+    ("session_id", "question_id", "line_number", "coder", "code_id"),
+    (ForeignKey(("session_id", "question_id", "line_number"), "utterances"),),
+)
+
 COMMITMENTS = Table(
     "commitments",
     "One row per commitment made in a session, with the latest word on it in this package.",
@@ -279,6 +294,7 @@ TABLES = (
     CHOICES,
     RATINGS,
     UTTERANCES,
+    CODINGS,
     COMMITMENTS,
     FOLLOW_UPS,
 )
