@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from reflect_cli.coding.codings import Coding, anchor
 from reflect_cli.coding.passages import of_session
-
 from reflect_cli.model import Session
 from reflect_cli.render.export.base import Options
 from reflect_cli.render.export.prepare import prepare
