@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar, Protocol
 
-from reflect_cli import numbers
+from reflect_cli import numbers, scales
 from reflect_cli.errors import InputError
 from reflect_cli.model import Answer, AnswerRecord, Kind, Question
 
@@ -197,8 +197,9 @@ class ScaleKind(_Base):
             if not_whole:
                 raise InputError(f"{not_whole} (the scale is {low} to {high}{also})")
             raise InputError(f"type a whole number from {low} to {high}{also}")
-        if not low <= number <= high:
-            raise InputError(f"{number} is outside {low} to {high}")
+        off = scales.outside(question.scale, number)
+        if off:
+            raise InputError(off)
         return number
 
     def check_given(self, question: Question, value: object) -> Answer:

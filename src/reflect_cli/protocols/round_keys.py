@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from reflect_cli import scales
 from reflect_cli.model import ROUND_KINDS, Band, Kind, RoundKind, Scale
 from reflect_cli.records.decoding import LocatedDict
 
@@ -62,7 +63,7 @@ def bands_of(
         low = check.integer(value, "min", "band", None)
         if low is None:
             continue
-        if scale is not None and not scale.min <= low <= scale.max:
+        if scale is not None and scales.outside(scale, low):
             check.problem(
                 check.line_of(value, "min"),
                 f"band min {low} is not on the scale ({scale.min} to {scale.max})",

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from typing import Any
 
+from reflect_cli import scales
 from reflect_cli.model import (
     KINDS,
     Choice,
@@ -213,8 +214,10 @@ def _scale(check: Checker, item: LocatedDict, kind: Kind) -> Scale | None:
     low = check.integer(raw, "min", "scale", 1)
     high = check.integer(raw, "max", "scale", 5)
     low, high = low if low is not None else 1, high if high is not None else 5
-    if low >= high:
-        check.problem(line, f"scale min ({low}) must be less than max ({high})")
+    reason = scales.problem(low, high)
+    if reason:
+        check.problem(line, reason)
+        return None
     labels: dict[int, str] = {}
     raw_labels = raw.get("labels", LocatedDict())
     if not isinstance(raw_labels, LocatedDict):

@@ -117,7 +117,8 @@ class Ballots:
                 passed=round_codec.count_of(raw.get("passed"), record.id),
                 entered_by=set(round_codec.names_of(raw.get("entered_by"), record.id)),
             )
-            for rating in round_codec.ratings_of(raw.get("counts"), record.kind, record.id):
+            counts = raw.get("counts")
+            for rating in round_codec.ratings_of(counts, record.kind, record.id, record.scale):
                 _check_fits(record, rating.value)
                 ballot.counts[(rating.organization, rating.value)] += 1
         except (ValueError, TypeError) as exc:
@@ -138,10 +139,9 @@ class Ballots:
 
 
 def _check_fits(record: AnswerRecord, value: RatingValue) -> None:
-    """A value this question could have been given: on its scale, one of its choices."""
-    scale, labels = record.scale, {c.label for c in record.choices}
-    if scale is not None and isinstance(value, int) and not scale.min <= value <= scale.max:
-        raise ValueError(f"{value} is outside {scale.min} to {scale.max}")
+    """A value this question could have been given: one of its choices (a scale's
+    values are checked on reading, ``round_codec.ratings_of``)."""
+    labels = {c.label for c in record.choices}
     if labels and isinstance(value, str) and value not in labels:
         raise ValueError(f"{value!r} is not one of the choices")
 

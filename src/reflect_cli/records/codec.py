@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from reflect_cli import scales
 from reflect_cli.dates import record_date
 from reflect_cli.errors import RecordError
 from reflect_cli.model import Action, AnswerRecord, Session
@@ -48,6 +49,7 @@ def _question_dict(question: AnswerRecord) -> dict[str, Any]:
             {"label": c.label, "help": c.help} if c.help else c.label for c in question.choices
         ]
     if question.scale is not None:
+        _check_scale(question)
         scale: dict[str, Any] = {"min": question.scale.min, "max": question.scale.max}
         if question.scale.labels:
             scale["labels"] = dict(sorted(question.scale.labels.items()))
@@ -62,6 +64,20 @@ def _question_dict(question: AnswerRecord) -> dict[str, Any]:
     if question.in_progress:
         data["in_progress"] = True
     return data
+
+
+def _check_scale(question: AnswerRecord) -> None:
+    """The reader's scale rule, kept by the writer: a scale, its answer, its ratings and
+    its bands that ``record_decoder`` would refuse are never written."""
+    try:
+        assert question.scale is not None
+        scales.check(question.scale)
+        if not question.round:
+            scales.check_value(question.scale, question.answer)
+        for value in [r.value for r in question.ratings] + [b.min for b in question.bands]:
+            scales.check_value(question.scale, value)
+    except ValueError as exc:
+        raise RecordError(f"question {question.id!r}: {exc}; not written") from None
 
 
 def to_dict(session: Session) -> dict[str, Any]:

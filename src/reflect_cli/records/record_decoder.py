@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from reflect_cli import kinds
+from reflect_cli import kinds, scales
 from reflect_cli.model import (
     Action,
     Answer,
@@ -152,24 +152,25 @@ def _question(raw: Fields) -> AnswerRecord:
     kind = raw.one_of("kind", _KIND, "text")
     qid = sys.intern(raw.text("id", required=True))
     round_kind = _round(raw, "round", lambda v: round_codec.round_of(v, qid))
+    scale = _scale(raw, kind)
     return AnswerRecord(
         id=qid,
         prompt=sys.intern(raw.text("prompt")),  # the same few prompts in every session
         kind=kind,
         choices=_choices(raw),
         # A round's answer is its discussion: text, whatever the question's kind.
-        answer=_answer(raw, Kind.TEXT if round_kind else kind),
+        answer=_answer(raw, Kind.TEXT if round_kind else kind, scale),
         credits=raw.texts("credits"),
         skipped=raw.flag("skipped"),
         in_progress=raw.flag("in_progress"),
-        scale=_scale(raw, kind),
+        scale=scale,
         required=raw.flag("required"),
         help=raw.text("help"),
         round=round_kind,
-        ratings=_round(raw, "ratings", lambda v: round_codec.ratings_of(v, kind, qid)),
+        ratings=_round(raw, "ratings", lambda v: round_codec.ratings_of(v, kind, qid, scale)),
         passed=_round(raw, "passed", lambda v: round_codec.count_of(v, qid)),
         passed_by=_round(raw, "passed_by", lambda v: round_codec.names_of(v, qid)),
-        bands=_round(raw, "bands", lambda v: round_codec.bands_of(v, qid)),
+        bands=_round(raw, "bands", lambda v: round_codec.bands_of(v, qid, scale)),
         entered_by=_round(raw, "entered_by", lambda v: round_codec.names_of(v, qid, "entered_by")),
         withheld=_round(raw, "withheld", lambda v: round_codec.count_of(v, qid, "withheld")),
         round_ended=raw.flag("round_ended"),
@@ -184,12 +185,14 @@ def _round(raw: Fields, key: str, read: Callable[[Any], T]) -> T:
         raise raw.invalid(key, str(exc)) from None
 
 
-def _answer(raw: Fields, kind: Kind) -> Answer:
+def _answer(raw: Fields, kind: Kind, scale: Scale | None) -> Answer:
     value = raw.data.get("answer")
     if value is None:
         return None
     try:
-        return kinds.of(kind).check_recorded(value)
+        answer = kinds.of(kind).check_recorded(value)
+        scales.check_value(scale, answer)
+        return answer
     except ValueError as exc:
         raise raw.invalid("answer", str(exc)) from None
 
@@ -217,8 +220,9 @@ def _scale(raw: Fields, kind: Kind) -> Scale | None:
         # Records written before the snapshot asked every scale from 1 to 5.
         return Scale(1, 5) if kind is Kind.SCALE else None
     low, high = scale.integer("min"), scale.integer("max")
-    if low >= high:
-        raise raw.invalid("scale", f"min ({low}) must be less than max ({high})")
+    reason = scales.problem(low, high)
+    if reason:
+        raise raw.invalid("scale", reason)
     labels = scale.mapping("labels")
     found = {}
     for point in labels.data if labels else ():

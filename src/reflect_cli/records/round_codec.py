@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from reflect_cli import kinds
-from reflect_cli.model import AnswerRecord, Band, Kind, Rating, RoundKind
+from reflect_cli import kinds, scales
+from reflect_cli.model import AnswerRecord, Band, Kind, Rating, RoundKind, Scale
 from reflect_cli.rounds.analysis import RatingValue, stored_ratings, under_way, withheld
 
 _ROUND_KINDS = {k.value: k for k in RoundKind}
@@ -96,8 +96,8 @@ def round_of(value: Any, qid: str) -> RoundKind | None:
     return _ROUND_KINDS[value]
 
 
-def ratings_of(raw: Any, kind: Kind, qid: str) -> list[Rating]:
-    """A record's ``ratings:``: each value must fit the question's kind."""
+def ratings_of(raw: Any, kind: Kind, qid: str, scale: Scale | None) -> list[Rating]:
+    """A record's ``ratings:``: each value must fit the question's kind and its scale."""
     if raw is None:
         return []
     if not isinstance(raw, list):
@@ -108,6 +108,7 @@ def ratings_of(raw: Any, kind: Kind, qid: str) -> list[Rating]:
             raise TypeError(f"each rating of {qid!r} needs a 'value'")
         try:
             value = kinds.of(kind).check_recorded(item["value"])
+            scales.check_value(scale, value)
         except ValueError as exc:
             raise ValueError(f"a rating of {qid!r}: {exc}") from None
         if not isinstance(value, int | str | bool):
@@ -132,8 +133,8 @@ def count_of(value: Any, qid: str, key: str = "passed") -> int:
     return value
 
 
-def bands_of(raw: Any, qid: str) -> tuple[Band, ...]:
-    """A record's ``bands:`` snapshot."""
+def bands_of(raw: Any, qid: str, scale: Scale | None) -> tuple[Band, ...]:
+    """A record's ``bands:`` snapshot, each band starting on the question's scale."""
     if raw is None:
         return ()
     if not isinstance(raw, list):
@@ -142,7 +143,9 @@ def bands_of(raw: Any, qid: str) -> tuple[Band, ...]:
     for item in raw:
         if not isinstance(item, dict) or "min" not in item:
             raise TypeError(f"each band of {qid!r} needs a 'min'")
-        bands.append(Band(count_of(item["min"], qid, "band min"), _name(item.get("label"), qid)))
+        low = count_of(item["min"], qid, "band min")
+        scales.check_value(scale, low)
+        bands.append(Band(low, _name(item.get("label"), qid)))
     return tuple(bands)
 
 

@@ -1,0 +1,68 @@
+"""How wide a scale may be and which values it holds: one rule for every way a scale
+comes in or goes out.
+
+The protocol schema (``protocols/schema.py``), the record decoder and round codec
+(``records/record_decoder.py``, ``records/round_codec.py``), an anonymous round under way
+(``records/ballots.py``), the prompt (``kinds.ScaleKind``) and the writer
+(``records/codec.py``) all ask here, so what reflect writes it reads back, and what it
+reads from someone else's push is bounded: a scale drawn as columns, a bar per point or
+a median line never meets ``max: 10**12`` (hundreds of megabytes, or an
+``OverflowError`` deep in a drawing) nor a rating far off its scale.
+"""
+
+from __future__ import annotations
+
+from reflect_cli.model import Scale
+
+#: The most steps a scale may span: 0 to 100 (a percentage) is the widest a room rates on.
+MAX_STEPS = 100
+#: Every end of a scale lies within this range (-1,000 to 1,000).
+LIMIT = 1_000
+
+
+def _shown(value: int) -> str:
+    """A number as a message shows it: a hand-edited 90-digit one is not printed whole."""
+    text = str(value)
+    return text if len(text) <= 20 else f"a {len(text.lstrip('-')):,}-digit number"
+
+
+def problem(low: int, high: int) -> str:
+    """Why a scale from ``low`` to ``high`` cannot be (``""`` when it can)."""
+    for end, value in (("min", low), ("max", high)):
+        if not -LIMIT <= value <= LIMIT:
+            return f"scale {end} must be from {-LIMIT:,} to {LIMIT:,}, not {_shown(value)}"
+    if low >= high:
+        return f"scale min ({low}) must be less than max ({high})"
+    if high - low > MAX_STEPS:
+        return (
+            f"scale {low} to {high} spans {high - low:,} steps; a scale spans at most "
+            f"{MAX_STEPS} (0 to {MAX_STEPS}, say)"
+        )
+    return ""
+
+
+def outside(scale: Scale, value: int) -> str:
+    """Why ``value`` is not a point of ``scale`` (``""`` when it is)."""
+    if scale.min <= value <= scale.max:
+        return ""
+    return f"{_shown(value)} is outside {scale.min} to {scale.max}"
+
+
+def check(scale: Scale) -> None:
+    """``ValueError`` when ``scale`` or one of its labelled points breaks the rule."""
+    reason = problem(scale.min, scale.max)
+    if reason:
+        raise ValueError(reason)
+    for point in scale.labels:
+        if outside(scale, point):
+            raise ValueError(f"scale label {_shown(point)}: {outside(scale, point)}")
+
+
+def check_value(scale: Scale | None, value: object) -> None:
+    """``ValueError`` when ``value`` is a number off ``scale`` (other values are their
+    kind's to judge; a question without a scale has nothing to check)."""
+    if scale is None or isinstance(value, bool) or not isinstance(value, int):
+        return
+    reason = outside(scale, value)
+    if reason:
+        raise ValueError(reason)
