@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from reflect_cli.records import home
 from reflect_cli.records.index_schema import corrupt, migrate, why
 from reflect_cli.records.scan import Look, digest, scan
+from reflect_cli.records.sql_functions import Functions
 
 if TYPE_CHECKING:
     from reflect_cli.records.rows import Rows
@@ -58,6 +59,8 @@ class Index:
     generation: int = 0
     #: Told a warning that arises after the command printed ``warnings``.
     on_warning: Callable[[str], None] | None = None
+    #: The Python functions its queries call (a Ctrl-C in one is raised as itself).
+    functions: Functions = field(default_factory=Functions)
 
     @classmethod
     def open(cls, folder: Path, progress: Progress | None = None) -> Index:
@@ -133,6 +136,7 @@ class Index:
         try:
             return self.db.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
+            self.functions.raise_interrupt()  # a Ctrl-C in a function, not a bad query
             if not corrupt(exc):
                 raise
             self.rebuild(why(exc))

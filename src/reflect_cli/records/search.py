@@ -279,7 +279,7 @@ def _scanned(
 
     for _ in range(3):  # a rebuild mid-query gives a database without our function
         generation = index.generation
-        index.db.create_function("reflect_matches", 1, matches, deterministic=True)
+        index.functions.register(index.db, "reflect_matches", matches)
         try:
             rows = index.query(
                 "SELECT rowid, kind, place, text, question FROM texts "
