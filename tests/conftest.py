@@ -60,6 +60,8 @@ def sessions_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("REFLECT_SESSIONS_DIR", str(folder))
     # The pseudonym key (--redact) is made on first use: never in the user's own config.
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    # Kept text and the editor's file fall back to the state folder: never the user's own.
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     monkeypatch.delenv("REFLECT_QUESTIONS_PATH", raising=False)
     monkeypatch.chdir(tmp_path)
     return folder

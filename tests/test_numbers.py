@@ -257,5 +257,5 @@ def test_an_editor_writing_invalid_utf8_is_kept_and_warned(
     editor.write_text("#!/bin/sh\nprintf 'Ravi: caf\\351 on Fridays\\n' > \"$1\"\n")
     editor.chmod(0o755)
     monkeypatch.setenv("VISUAL", str(editor))
-    assert RichConsole().edit("before") == "Ravi: caf\\xe9 on Fridays"
+    assert RichConsole(tmp_path).edit("before") == "Ravi: caf\\xe9 on Fridays"
     assert "1 byte typed here was not UTF-8" in " ".join(capsys.readouterr().err.split())

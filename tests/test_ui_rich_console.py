@@ -163,9 +163,9 @@ def test_edit_keeps_line_breaks_and_an_appended_line(
     appender.chmod(0o700)
     monkeypatch.setenv("VISUAL", str(appender))
     before = "mh: first line\n\n  indented, after a blank line"
-    assert RichConsole().edit(before) == before + "\njo: appended in the editor"
+    assert RichConsole(tmp_path).edit(before) == before + "\njo: appended in the editor"
     monkeypatch.setenv("VISUAL", "true")  # an editor that changes nothing
-    assert RichConsole().edit(before) == before
+    assert RichConsole(tmp_path).edit(before) == before
 
 
 CALENDAR = "Share the space calendar with every partner before the winter break"

@@ -280,12 +280,15 @@ def _earlier(store: Store) -> Callable[[str], Session | None]:
     return find
 
 
-def _edit_loop(session: Session, path: Path) -> Session | None:
+def _edit_loop(session: Session, path: Path, folder: Path) -> Session | None:
+    """The record as edited, None when unchanged. A refused edit the facilitator does
+    not take up again is kept aside (``.reflect/kept/``) and named, never lost."""
     from reflect_cli.errors import RecordError
     from reflect_cli.records import codec
+    from reflect_cli.records.store import keep_aside
     from reflect_cli.ui.rich_console import RichConsole
 
-    console = RichConsole()
+    console = RichConsole(folder)
     text = codec.dump(session)
     while True:
         edited = console.edit(text)
@@ -298,10 +301,18 @@ def _edit_loop(session: Session, path: Path) -> Session | None:
             return updated
         except RecordError as exc:
             console.say(f"Not saved: {exc}", "yellow")
-            if not sys.stdin.isatty() or console.ask(
-                "Re-open the editor? [Y/n]"
-            ).strip().lower() in ("n", "no"):
-                raise RecordError(f"{exc} (the record is unchanged)") from None
+            try:
+                again = sys.stdin.isatty() and console.ask(
+                    "Re-open the editor? [Y/n]"
+                ).strip().lower() not in ("n", "no")
+            except (KeyboardInterrupt, EOFError):
+                console.say(f"Your edit is kept in {keep_aside(folder, edited, session.id)}")
+                raise
+            if not again:
+                kept = keep_aside(folder, edited, session.id)
+                raise RecordError(
+                    f"{exc} (the record is unchanged; your edit is kept in {kept})"
+                ) from None
             text = edited
 
 
@@ -322,7 +333,7 @@ def edit(
     path = store.folder / chosen[0].file
     store.check_free(path)
     session = store.session(chosen[0])
-    updated = _edit_loop(session, path)
+    updated = _edit_loop(session, path, store.folder)
     if updated is None:
         screen.message("no changes")
         return

@@ -40,11 +40,12 @@ def _saved_on_hangup() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def _console(no_input: bool) -> Console:
+def _console(no_input: bool, folder: Path) -> Console:
+    """The facilitator's terminal (the editor's file made in ``folder``'s .reflect/)."""
     from reflect_cli.session.console import ScriptedConsole
     from reflect_cli.ui.rich_console import RichConsole
 
-    return ScriptedConsole(interactive=False) if no_input else RichConsole()
+    return ScriptedConsole(interactive=False) if no_input else RichConsole(folder)
 
 
 def _need_a_terminal(command: str) -> None:
@@ -172,7 +173,7 @@ def start(
     prefill.check_against(plan, found, str(answers or "options"))
     store = Store.at(sessions_dir(ctx))
     with store.live(), _saved_on_hangup(), _said_when_stopped():
-        session = Facilitator(_console(no_input), store, found, plan).start()
+        session = Facilitator(_console(no_input, store.folder), store, found, plan).start()
     _finished(store, session)
 
 
@@ -206,7 +207,7 @@ def resume(
     store = Store.at(sessions_dir(ctx))
     summaries, warnings = store.summaries()
     warn(warnings)
-    console = _console(no_input=False)
+    console = _console(no_input=False, folder=store.folder)
     if session_id:
         chosen = store.resolve(session_id)
         if chosen.status != SessionStatus.DRAFT:

@@ -34,15 +34,15 @@ def state_folder() -> Path:
     return Path(base) / "reflect"
 
 
-def keep_aside(folder: Path, text: str, stem: str) -> Path:
+def keep_aside(folder: Path | None, text: str, stem: str) -> Path:
     """Save ``text`` (for the session named ``stem``) where it is kept; the path."""
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
     name = f"{stem}-{stamp}-{os.urandom(2).hex()}.yaml"
     problems = []
-    for start, below in _places(folder):
+    for start, below in places(folder, KEPT):
         try:
-            with _private_folder(start, below) as fd:
-                _create(fd, name, text)
+            with private_folder(start, below) as fd:
+                create(fd, name, text)
         except (OSError, Unusable) as exc:
             problems.append(f"{start.joinpath(*below)}: {getattr(exc, 'strerror', None) or exc}")
             continue
@@ -50,13 +50,16 @@ def keep_aside(folder: Path, text: str, stem: str) -> Path:
     raise StoreError("the unsaved text could not be kept anywhere (" + "; ".join(problems) + ")")
 
 
-def _places(folder: Path) -> list[tuple[Path, tuple[str, ...]]]:
+def places(folder: Path | None, sub: str) -> list[tuple[Path, tuple[str, ...]]]:
+    """Where private text goes, in order: ``<folder>/.reflect/<sub>``, else the state
+    folder's ``<sub>`` (each a start that exists and the parts made below it)."""
     state = state_folder()
-    return [(Path(os.path.realpath(folder)), (FOLDER, KEPT)), (state.parent, (state.name, KEPT))]
+    inside = [(Path(os.path.realpath(folder)), (FOLDER, sub))] if folder is not None else []
+    return [*inside, (state.parent, (state.name, sub))]
 
 
 @contextlib.contextmanager
-def _private_folder(start: Path, below: tuple[str, ...]) -> Iterator[int]:
+def private_folder(start: Path, below: tuple[str, ...]) -> Iterator[int]:
     """The descriptor of ``start/below…``, each part below ``start`` made (0700) when
     missing and opened without following a link; the user's own."""
     start.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -79,7 +82,9 @@ def _private_folder(start: Path, below: tuple[str, ...]) -> Iterator[int]:
         os.close(fd)
 
 
-def _create(folder: int, name: str, text: str) -> None:
+def create(folder: int, name: str, text: str) -> None:
+    """A new file ``name`` holding ``text`` in the open ``folder``: 0600, ``O_EXCL``,
+    never through a link, on the disk before this returns."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
     fd = os.open(name, flags, OWNER_ONLY, dir_fd=folder)
     try:

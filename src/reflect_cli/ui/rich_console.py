@@ -8,18 +8,14 @@ ends every line (an empty Enter too) with a newline, redraws the prompt with his
 
 from __future__ import annotations
 
-import contextlib
 import os
-import shlex
-import subprocess
 import sys
-import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 from types import ModuleType
 
 from reflect_cli import typed_text
-from reflect_cli.errors import InputError
-from reflect_cli.ui import screen
+from reflect_cli.ui import editor, screen
 
 #: Room kept beside a heading's title for the rule on each side.
 _RULE_MARGIN = 8
@@ -44,9 +40,11 @@ class RichConsole:
 
     interactive = True
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None = None) -> None:
         from reflect_cli.ui import terminal
 
+        #: The sessions folder: the editor's file (private text) is made in its .reflect/.
+        self.folder = folder
         self._readline = _readline()
         self._terminal = terminal
         self._out = terminal.console(stderr=True)
@@ -157,13 +155,6 @@ class RichConsole:
         with_readline = self._readline is not None and sys.stdin.isatty() and sys.stdout.isatty()
         return screen.read_line(label, self._out, readline=with_readline)
 
-    def _decoded_file(self, raw: bytes) -> str:
-        decoded = typed_text.from_bytes(raw)
-        if decoded.undecodable:
-            self.say(decoded.warning, "yellow")
-        # An editor may write CRLF: kept exactly as text ("newline=''" before).
-        return decoded.text
-
     @staticmethod
     def _fresh_line() -> None:
         """Ctrl-C and Ctrl-D leave the cursor after the prompt: what follows starts on a
@@ -203,21 +194,5 @@ class RichConsole:
         self._terminal.table(headers, rows, out=self._out, keep=0)
 
     def edit(self, text: str) -> str:
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-        with tempfile.NamedTemporaryFile("w", suffix=".md", delete=False, encoding="utf-8") as f:
-            f.write(text + "\n" if text else "")
-            name = f.name
-        try:
-            done = subprocess.run([*shlex.split(editor), name], check=False)
-            if done.returncode != 0:
-                raise InputError(f"the editor ({editor}) exited with status {done.returncode}")
-            with open(name, "rb") as handle:
-                edited = self._decoded_file(handle.read())
-        except OSError as exc:
-            raise InputError(f"cannot run the editor {editor!r}: {exc.strerror or exc}") from None
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(name)
-        # Editors end a file with one newline; that is not part of the answer. Every
-        # other line break is kept exactly.
-        return edited.removesuffix("\n").removesuffix("\r")
+        # The editor's file lives in the sessions folder's .reflect/, never in /tmp.
+        return editor.edit(text, self.folder, lambda warning: self.say(warning, "yellow"))
