@@ -10,6 +10,7 @@ import stat
 import sys
 import termios
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -132,3 +133,54 @@ def test_a_signal_during_a_hidden_entry_puts_the_terminal_back(
         assert termios.tcgetattr(side)[3] & termios.ECHO
         assert signal.getsignal(signal.SIGUSR1) == signal.SIG_DFL  # put back as it was
     os.close(main)
+
+
+def _rounds_under_way(sessions: Path, state: Path) -> list[str]:
+    """Every round-under-way file, in .reflect/ and the state folder."""
+    places = [sessions / ".reflect" / "rounds", state / "reflect" / "rounds"]
+    return sorted(p.name for place in places if place.exists() for p in place.rglob("*.json"))
+
+
+def test_discard_and_a_finished_session_leave_no_round_under_way(
+    cli: Any, sessions_dir: Path, tmp_path: Path
+) -> None:
+    """A draft discarded with a round under way (in .reflect/, and in the state folder
+    from a run when .reflect/ could not be used): nothing of it stays. Another session's
+    round stays. A session that ends leaves none of its own either."""
+    from conftest import make_session
+    from reflect_cli.protocols import catalog
+    from reflect_cli.records.store import Store
+    from reflect_cli.session.console import ScriptedConsole
+    from reflect_cli.session.flow import Facilitator
+    from reflect_cli.session.prefill import Plan
+
+    draft = make_session(sessions_dir, "partnership-reflection", status="draft")
+    other = make_session(sessions_dir, "partnership-reflection", status="draft")
+    ballot = Ballot()
+    ballot.rate("lan", "Seattle Parks and Recreation", 4)
+    for session_id in (draft, other):
+        Ballots(sessions_dir, session_id).save("trust", ballot)
+        Ballots(sessions_dir, session_id).save("type", ballot)
+    elsewhere = _state_folder_ballot(sessions_dir, draft, ballot)
+    state = tmp_path / "state"
+    assert len(_rounds_under_way(sessions_dir, state)) == 5
+    assert cli("discard", draft, "--yes").exit_code == 0
+    assert not elsewhere.exists()
+    assert _rounds_under_way(sessions_dir, state) == sorted(
+        Ballots(sessions_dir, other).path(q).name for q in ("trust", "type")
+    )
+    store = Store(sessions_dir)
+    session = store.load(other)
+    protocol, _ = catalog.find("partnership-reflection")
+    Facilitator(ScriptedConsole(interactive=False), store, protocol, Plan()).resume(session)
+    assert store.load(other).status == "complete"
+    assert _rounds_under_way(sessions_dir, state) == []
+
+
+def _state_folder_ballot(sessions: Path, session_id: str, ballot: Ballot) -> Path:
+    """A round of ``session_id`` kept in the state folder (as when .reflect/ was a link)."""
+    from reflect_cli.records import ballots as module
+
+    path = module._state_folder(sessions) / Path(Ballots(sessions, session_id).path("ready")).name
+    path.write_text(ballot.to_json("ready"), encoding="utf-8")
+    return path

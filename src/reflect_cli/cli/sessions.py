@@ -281,6 +281,7 @@ def discard(
     back from .trash/ to restore a session."""
     from reflect_cli.errors import InputError, StoreError
     from reflect_cli.model import SessionStatus
+    from reflect_cli.records.ballots import Ballots
     from reflect_cli.records.store import RecordBusy, Store
 
     store = Store.at(sessions_dir(ctx))
@@ -303,4 +304,5 @@ def discard(
             screen.message("nothing discarded")
             return
     moved = store.trash(record)
+    Ballots(store.folder, chosen.id).remove_all()  # no round of it stays in .reflect/
     screen.message(f"moved {chosen.id} to {moved.parent}")

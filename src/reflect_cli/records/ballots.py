@@ -90,9 +90,25 @@ class Ballots:
     session_id: str
 
     def path(self, qid: str) -> Path:
-        # Hashed: a question id or session id never becomes part of a path.
-        key = hashlib.sha256(f"{self.session_id}\0{qid}".encode()).hexdigest()[:32]
-        return self._where() / f"{key}.json"
+        # Hashed: a question id or session id never becomes part of a path. The session's
+        # part first, so its every round goes with it (``remove_all``) unread.
+        key = hashlib.sha256(f"{self.session_id}\0{qid}".encode()).hexdigest()[:16]
+        return self._where() / f"{self._prefix()}{key}.json"
+
+    def _prefix(self) -> str:
+        return hashlib.sha256(self.session_id.encode()).hexdigest()[:16] + "-"
+
+    def remove_all(self) -> None:
+        """The session ended or was discarded: none of its rounds under way stays, in
+        ``.reflect/`` or the state folder, its record unread (it may be damaged)."""
+        real = Path(os.path.realpath(self.folder))
+        state = _state_base() / "reflect"
+        for start, parts in (
+            (real, (home.FOLDER, ROUNDS)),
+            (state, (ROUNDS, _folder_key(self.folder))),
+        ):
+            with contextlib.suppress(OSError):
+                _remove_starting(start, parts, self._prefix())
 
     def _where(self) -> Path:
         try:
@@ -146,11 +162,35 @@ def _check_fits(record: AnswerRecord, value: RatingValue) -> None:
         raise ValueError(f"{value!r} is not one of the choices")
 
 
+def _state_base() -> Path:
+    return Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
+
+
+def _folder_key(folder: Path) -> str:
+    return hashlib.sha256(os.fsencode(os.path.realpath(folder))).hexdigest()[:16]
+
+
+def _remove_starting(start: Path, parts: tuple[str, ...], prefix: str) -> None:
+    """Remove the files of ``start/parts…`` whose names start with ``prefix``; each
+    folder opened without following a link (a link is never followed, only skipped)."""
+    flags = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(start, flags)
+    try:
+        for part in parts:
+            inner = os.open(part, flags | os.O_NOFOLLOW, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+        for name in os.listdir(fd):
+            if name.startswith(prefix):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(name, dir_fd=fd)
+    finally:
+        os.close(fd)
+
+
 def _state_folder(folder: Path) -> Path:
     """``$XDG_STATE_HOME/reflect/rounds/<folder>`` when ``.reflect/`` cannot be used."""
-    base = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
-    mine = hashlib.sha256(os.fsencode(os.path.realpath(folder))).hexdigest()[:16]
-    where = base / "reflect" / ROUNDS / mine
+    where = _state_base() / "reflect" / ROUNDS / _folder_key(folder)
     try:
         where.mkdir(parents=True, mode=0o700, exist_ok=True)
     except OSError as exc:

@@ -118,6 +118,7 @@ class Facilitator:
             self._scripted_end(session)
         session.status = SessionStatus.COMPLETE
         self._save(session)
+        loop.ballots.remove_all()  # a round still under way ends with its session
 
     def _scripted_end(self, session: Session) -> None:
         """A scripted session is complete only when every required question is answered:
