@@ -19,10 +19,13 @@ from pty_keys import interrupt
 pytestmark = pytest.mark.slow
 
 
-def _spawn(sessions: Path, protocol: Path, lang: str) -> tuple[pexpect.spawn, list[bytes]]:
+def _spawn(
+    sessions: Path, protocol: Path, lang: str, **more: str
+) -> tuple[pexpect.spawn, list[bytes]]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
     env.update(REFLECT_SESSIONS_DIR=str(sessions), NO_COLOR="1", COLUMNS="120", LANG=lang)
     env.pop("PYTHONUTF8", None)
+    env.update(more)
     child = pexpect.spawn(
         sys.executable,
         ["-m", "reflect_cli", "start", str(protocol)],
@@ -119,3 +122,36 @@ def test_a_latin1_byte_under_lang_c_is_kept_visible_with_a_warning(tmp_path: Pat
     answer = yaml.safe_load(record.read_text(encoding="utf-8"))["domains"][0]["questions"][0]
     # Each byte kept, visibly, where it was typed.
     assert answer["answer"] == "caf\\xe9 on Fridays\ncr\\xe8me on Mondays"
+
+
+def test_names_typed_under_lc_all_c_come_through_intact_or_warned(tmp_path: Path) -> None:
+    """LC_ALL=C with PYTHONUTF8=0 (Python then reads the terminal as ASCII): José typed
+    on a UTF-8 keyboard is José, handle jose, no warning; José from a Latin-1 keyboard is
+    kept visibly (Jos\\xe9) with a warning, and its handle is jos, never josxe9."""
+    protocol = tmp_path / "tiny.yaml"
+    protocol.write_text(MINIMAL_PROTOCOL.replace("\n    ", "\n").lstrip("\n"), encoding="utf-8")
+    child, seen = _spawn(tmp_path / "sessions", protocol, "C", LC_ALL="C", PYTHONUTF8="0")
+    for prompt, reply in [
+        (b"Collaborative", "Escuela José Martí".encode()),
+        (b"Date (YYYY-MM-DD)", b"2026-11-20"),
+        (b"Site", b""),
+        (b"Facilitator", b"Alex Rivera"),
+        (b"participant> ", "José Ruiz | Biblioteca | Librarian | | other".encode()),
+        (b"participant> ", b"Jos\xe9 Park | Library | Coach | | other"),
+        (b"participant> ", b""),
+    ]:
+        child.expect_exact(prompt)
+        child.send(reply + b"\r")
+    child.expect_exact(b"> ")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    shown = _screen(seen)
+    assert "Traceback" not in shown
+    assert shown.count("not UTF-8") == 1  # the Latin-1 byte only
+    (record,) = (tmp_path / "sessions").glob("*.yaml")
+    assert record.name.startswith("2026-11-20-escuela-jose-marti-")
+    data = yaml.safe_load(record.read_text(encoding="utf-8"))
+    assert data["collaborative"] == "Escuela José Martí"
+    people = [(p["name"], p["handle"]) for p in data["participants"]]
+    assert people == [("José Ruiz", "jose"), ("Jos\\xe9 Park", "jos")]

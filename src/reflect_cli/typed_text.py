@@ -10,12 +10,15 @@ traceback, never a character silently dropped.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 
 #: A lone surrogate: U+DC80..U+DCFF is an undecodable byte carried by Python's
 #: ``surrogateescape``; any other lone surrogate cannot be written either.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+#: What ``_escape`` makes of one: ``\xe9``, ``\udc00``.
+_ESCAPED = re.compile(r"\\x[0-9a-f]{2}|\\u[0-9a-f]{4}")
 
 
 @dataclass(frozen=True)
@@ -46,10 +49,22 @@ def _escape(match: re.Match[str]) -> str:
 
 def from_terminal(text: str) -> Decoded:
     """A line as Python read it from a terminal or argument (undecodable bytes arrive as
-    lone surrogates): each such byte kept as an escape."""
+    lone surrogates): bytes that are UTF-8 after all read as such, each other byte kept
+    as an escape."""
     if not _SURROGATE.search(text):
         return Decoded(text)
+    # Python reading with ASCII (LC_ALL=C with PYTHONUTF8=0) hands "José" over as "Jos"
+    # and two escaped bytes that are UTF-8's é: those are read again as UTF-8.
+    with contextlib.suppress(UnicodeEncodeError):  # a surrogate that is not a byte
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape")
     return Decoded(_SURROGATE.sub(_escape, text), len(_SURROGATE.findall(text)))
+
+
+def without_escapes(text: str) -> str:
+    """``text`` without the escapes this decoder put for bytes that were not UTF-8, for
+    what is made from typed text (a handle, a file name): ``Jos\\xe9`` gives ``jos``,
+    never ``josxe9``. The text itself keeps them, and the facilitator was told."""
+    return _ESCAPED.sub("", text)
 
 
 def from_bytes(raw: bytes) -> Decoded:

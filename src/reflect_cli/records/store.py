@@ -32,6 +32,7 @@ from reflect_cli.model import Session
 from reflect_cli.records import scan
 from reflect_cli.records.atomic import disk_error, write_atomic
 from reflect_cli.records.summary import Summary
+from reflect_cli.typed_text import without_escapes
 
 if TYPE_CHECKING:
     from reflect_cli.records.index import Index, Progress
@@ -48,7 +49,10 @@ TRASH = ".trash"
 
 def slug(text: str, limit: int = 40) -> str:
     """ASCII letters, digits and single hyphens only: never a path separator or '..'."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    # A byte that was not UTF-8 is kept in the text as an escape (typed_text); it is no
+    # part of a name: "Jos\xe9" gives "jos", never "jos-xe9".
+    plain = without_escapes(text)
+    ascii_text = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()
     cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return cleaned[:limit].rstrip("-") or "session"
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from reflect_cli.model import Participant
 from reflect_cli.render.export.names import fold as _fold_name
 from reflect_cli.speakers import find as find
+from reflect_cli.typed_text import without_escapes
 
 
 def fold(text: str) -> str:
@@ -26,7 +27,7 @@ def fold(text: str) -> str:
 def ascii_word(word: str) -> str:
     """A word as handle letters: folded to ASCII, only a-z and 0-9 (``María`` → ``maria``,
     ``Ana-María`` → ``anamaria``)."""
-    return re.sub(r"[^a-z0-9]", "", fold(word))
+    return re.sub(r"[^a-z0-9]", "", fold(without_escapes(word)))
 
 
 def person_key(person: Participant) -> tuple[str, str]:
