@@ -377,3 +377,22 @@ def test_a_near_miss_of_someone_already_here_is_still_asked_about(
     second, console = run(tiny, sessions_dir, plan("2026-11-01"), lines)
     assert any(line.startswith("Did you mean Monica Haugen") for line in console.shown)
     assert [p.handle for p in second.participants if p.present] == ["mh", "ana"]
+
+
+def test_roster_before_anyone_is_here_says_so_then_lists_who_was_entered(
+    tiny: Protocol, sessions_dir: Path
+) -> None:
+    first_meeting(tiny, sessions_dir)
+    lines = ["/roster", "1 may", "/roster", "Grace Kim | Northgate PTA | Parent", "family"]
+    lines += ["/roster", ""]
+    _, console = run(tiny, sessions_dir, plan("2026-11-01"), [*lines, "/pause"])
+    shown = console.shown
+    first = shown.index("No one is on today's roster yet: choose from the people listed above.")
+    rosters = [i for i, line in enumerate(shown) if line == "Roster"]
+    assert len(rosters) == 2 and first < rosters[0]  # the first /roster drew no table
+    after_two = shown[rosters[0] + 1 : rosters[0] + 3]
+    assert [row.split(" | ")[:2] for row in after_two] == [
+        ["mh", "Monica Haugen"],
+        ["may", "May Tran"],
+    ]
+    assert shown[rosters[1] + 3].split(" | ")[:2] == ["grace", "Grace Kim"]

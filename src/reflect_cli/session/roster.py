@@ -296,6 +296,16 @@ class Roster:
         return person
 
     def show(self) -> None:
+        """Today's roster so far; before anyone is on it (``/roster`` at "who is here"),
+        a line saying so, never an empty table."""
+        if not self.session.participants:
+            self.console.say(
+                "No one is on today's roster yet"
+                + (": choose from the people listed above" if self.known else "")
+                + ".",
+                "dim",
+            )
+            return
         rows = [
             [p.handle, p.name, p.organization, p.role, _state(p)] for p in self.session.participants
         ]
