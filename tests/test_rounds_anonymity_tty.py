@@ -11,6 +11,9 @@ import re
 import signal
 import stat
 import sys
+import termios
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pexpect
@@ -250,3 +253,60 @@ def test_a_hang_up_at_the_hidden_prompt_saves_and_gives_the_terminal_back(
     child.close()
     settings = child.logfile_read.getvalue().split("speed", 1)[1]
     assert not re.search(r"(?<![\w-])-echo(?![\w])", settings)
+
+
+def _echo_on(child: pexpect.spawn) -> bool:
+    """Whether the terminal echoes (the pseudo-terminal's settings, read on its main side)."""
+    return bool(termios.tcgetattr(child.child_fd)[3] & termios.ECHO)
+
+
+def _wait(condition: Callable[[], bool], timeout: float = 30.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def _stopped(pid: int) -> bool:
+    with open(f"/proc/{pid}/stat", encoding="utf-8") as stat_file:
+        return stat_file.read().rsplit(")", 1)[1].split()[0] in ("T", "t")
+
+
+def test_stopped_then_continued_at_the_hidden_prompt_hides_again_and_asks_again(
+    sessions_dir: Path, questions: Path
+) -> None:
+    """Ctrl-Z then `fg`: the shell had the terminal (echo on) and wrote its own lines.
+    Continued, reflect hides the entry again and draws the prompt again; what is typed
+    then is not shown, and the round goes on. (A stop as a shell's job control makes it:
+    SIGSTOP, echo put on as the shell does, SIGCONT. Ctrl-Z itself, where no shell can
+    stop the process, leaves the entry hidden and the prompt in place.)"""
+    child = start(sessions_dir, questions)
+    the_meeting_before_the_round(child)
+    first = hidden_prompt(ROOM[0][0])
+    child.expect_exact(first)
+    assert _wait(lambda: not _echo_on(child)), "the entry is not hidden"
+    os.kill(child.pid, signal.SIGSTOP)
+    assert _wait(lambda: _stopped(child.pid))
+    shell_mode = termios.tcgetattr(child.child_fd)
+    shell_mode[3] |= termios.ECHO  # the shell's own mode while it has the terminal
+    termios.tcsetattr(child.child_fd, termios.TCSADRAIN, shell_mode)
+    os.kill(child.pid, signal.SIGCONT)
+    child.expect_exact(first)  # drawn again
+    assert _wait(lambda: not _echo_on(child)), "continued with echo on"
+    child.sendline("4")
+    child.expect_exact(hidden_prompt(ROOM[1][0]))
+    child.send("\x1a")  # Ctrl-Z with no shell to stop it: still hidden, asked again
+    child.expect_exact(hidden_prompt(ROOM[1][0]))
+    assert _wait(lambda: not _echo_on(child))
+    child.sendline("2")
+    child.expect_exact(hidden_prompt(ROOM[2][0]))
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    # From the prompt drawn again to the screen cleared for the next person: no 4.
+    after = child.logfile_read.getvalue().rsplit(first, 1)[1]
+    assert "\x1b[H" in after and "4" not in after.split("\x1b[H", 1)[0]  # never echoed
+    ballot = json.loads(next((sessions_dir / ".reflect" / "rounds").iterdir()).read_text())
+    assert sorted(ballot["entered_by"]) == ["hope", "lan"]

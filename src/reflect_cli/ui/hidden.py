@@ -4,8 +4,9 @@
 whose default is to end or stop the process (Ctrl-\\ is SIGQUIT, Ctrl-Z is SIGTSTP, a
 ``kill``) never reaches that: the terminal was left with echo off. While a hidden line is
 read, every such signal first puts the terminal back as it was; then an ending signal
-ends the entry as Ctrl-C does (the draft is saved), and Ctrl-Z stops with echo on and
-hides again on ``fg``.
+ends the entry as Ctrl-C does (the draft is saved), and Ctrl-Z stops with echo on. On
+``fg`` (SIGCONT, after Ctrl-Z or any other stop) the terminal is hidden again and the
+prompt drawn again: the shell's lines stand where it was.
 
 ``CLEAR`` is what the screen is cleared with between two people: the screen and the
 scrollback (``ESC[3J``), so scrolling up shows neither the facilitator's notes nor the
@@ -46,8 +47,9 @@ Handler = Callable[[int, FrameType | None], Any] | int | signal.Handlers | None
 
 
 @contextlib.contextmanager
-def terminal_restored() -> Iterator[None]:
-    """While a hidden line is read: any signal puts the terminal back first."""
+def terminal_restored(redraw: Callable[[], None] = lambda: None) -> Iterator[None]:
+    """While a hidden line is read: any signal puts the terminal back first; after a
+    stop, ``fg`` hides it again and calls ``redraw`` (the prompt shown again)."""
     try:
         import termios
 
@@ -58,6 +60,10 @@ def terminal_restored() -> Iterator[None]:
         return
     import termios
 
+    # What getpass sets: the terminal as it was, without echo.
+    hidden_mode = [*saved[:6], list(saved[6])]
+    hidden_mode[3] = saved[3] & ~termios.ECHO
+
     def put_back() -> list[Any] | None:
         with contextlib.suppress(termios.error, OSError):
             now = termios.tcgetattr(fd)
@@ -66,14 +72,28 @@ def terminal_restored() -> Iterator[None]:
         return None
 
     previous: dict[int, Handler] = {}
+    stopping = [False]
+
+    def resume() -> None:
+        """Hidden again, and the prompt drawn again (the shell's lines stand where it
+        was, and the shell may have put echo back on)."""
+        with contextlib.suppress(termios.error, OSError):
+            termios.tcsetattr(fd, termios.TCSADRAIN, hidden_mode)
+        redraw()
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
         hidden = put_back()
         handler = previous.get(signum)
         if signum == getattr(signal, "SIGTSTP", None) and handler == signal.SIG_DFL:
-            signal.signal(signum, signal.SIG_DFL)
-            os.kill(os.getpid(), signum)  # stopped here, echo on; `fg` goes on below
-            signal.signal(signum, on_signal)
+            stopping[0] = True
+            try:
+                signal.signal(signum, signal.SIG_DFL)
+                os.kill(os.getpid(), signum)  # stopped here with echo on, until `fg`
+                signal.signal(signum, on_signal)
+            finally:
+                stopping[0] = False
+            resume()  # after `fg`, or at once when the stop was ignored (no job control)
+            return
         if signum == getattr(signal, "SIGTSTP", None) or handler == signal.SIG_IGN:
             if hidden is not None:  # the entry goes on, hidden again
                 with contextlib.suppress(termios.error, OSError):
@@ -83,15 +103,22 @@ def terminal_restored() -> Iterator[None]:
             handler(signum, frame)
         raise KeyboardInterrupt  # ended like Ctrl-C: the draft is saved
 
+    def on_continue(signum: int, frame: FrameType | None) -> None:
+        # Continued after a stop that was not Ctrl-Z's (SIGSTOP, then `fg` or SIGCONT).
+        if not stopping[0]:
+            resume()
+
     try:
         for sig in _SIGNALS:
             previous[sig] = signal.signal(sig, on_signal)
+        if hasattr(signal, "SIGCONT"):
+            previous[signal.SIGCONT] = signal.signal(signal.SIGCONT, on_continue)
     except ValueError:  # not the main thread: signals cannot be caught here
         pass
     try:
         yield
     finally:
         for sig, handler in previous.items():
-            if signal.getsignal(sig) is on_signal:  # a handler that ran (hang-up) set its own
+            if signal.getsignal(sig) in (on_signal, on_continue):  # else a handler set its own
                 signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
         put_back()

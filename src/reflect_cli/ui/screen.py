@@ -150,9 +150,18 @@ def read_secret(label: object, out: Console) -> str:
     """One line typed with echo off after ``label``; never in readline's history."""
     import getpass
 
-    out.print(label, end="")
-    sys.stderr.flush()
-    with hidden.terminal_restored():  # any signal gives the terminal back with echo on
+    def prompt() -> None:
+        out.print(label, end="")
+        sys.stderr.flush()
+
+    def again() -> None:  # after Ctrl-Z and `fg`: the prompt on a line of its own again
+        if out.is_terminal:
+            with contextlib.suppress(OSError):
+                out.file.write("\r\x1b[K")
+        prompt()
+
+    prompt()
+    with hidden.terminal_restored(again):  # any signal gives the terminal back with echo on
         return getpass.getpass("")
 
 
