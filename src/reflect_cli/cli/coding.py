@@ -269,6 +269,7 @@ def report(
         # Checked as every export is: against the same report with nothing people said.
         static = report_out.to_json(replace(result, excerpts=[]), shown)
         shown.redactor.check(document, "coding report", static)
+        screen.message(shown.statement())
     if fmt == "csv":
         screen.data(report_out.to_csv(result, shown), crlf=True)
     elif as_json:
@@ -332,7 +333,7 @@ def write_project(
             raise UndecidedWords(redactor.undecided)
         bare = refi.project([stripped(s) for s in sessions], book, {}, shown)
         redactor.check("\n".join(files.values()), "qdpx", "\n".join(bare.values()))
-        screen.message(redactor.statement())
+        screen.message(shown.statement())
     write_output(output, refi.zipped(files), force=force)
     count = plural(len(sessions), "session")
     screen.message(f"wrote {output} ({count}, REFI-QDA project; offsets in code points)")

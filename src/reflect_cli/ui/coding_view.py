@@ -82,7 +82,8 @@ def show(report: Report, codebook: Codebook, shown: Showing, differences: int = 
             first = ", ".join(d.first) or "none"
             second = ", ".join(d.second) or "none"
             screen.data(
-                f"  {shown.address(d.address)}: {pair.first} {first}; {pair.second} {second}\n"
+                f"  {shown.address(d.address)}\n"
+                f"      {pair.first}: {first}\n      {pair.second}: {second}\n"
             )
         more = len(pair.differences) - differences
         if more > 0:

@@ -32,6 +32,12 @@ class Shown:
             return session_id
         return "session-" + self.redactor.pseudonyms.code(Kind.SESSION, session_id).lower()
 
+    def statement(self) -> str:
+        """What was redacted, in the export's words, session ids as they are shown here."""
+        if self.redactor is None:
+            return ""
+        return self.redactor.statement("session-CODE (from the pseudonym key)")
+
     def address(self, address: Address) -> str:
         return str(Address(self.session(address.session), address.question, address.line))
 

@@ -110,8 +110,9 @@ class Redactor(Labels):
 
     # -- after rendering ------------------------------------------------------------
 
-    def statement(self) -> str:
-        """What was redacted, for the top of the document."""
+    def statement(self, session_ids: str = "") -> str:
+        """What was redacted, for the top of the document; ``session_ids`` says how
+        session ids are shown when not as "Session 1" (coding's ``session-CODE``)."""
         people = len(self.people)
         places = "" if self.keep_places else "; collaboratives and sites replaced"
         if self.strict:
@@ -123,7 +124,9 @@ class Redactor(Labels):
                     + ' no sector recorded: shown as "Organization")'
                 )
         count = len(self.session_numbers)
-        ids = "session ids shown as " + ("Session 1" if count == 1 else f"Session 1 to {count}")
+        ids = "session ids shown as " + (
+            session_ids or ("Session 1" if count == 1 else f"Session 1 to {count}")
+        )
         return (
             f"Redacted: {people} {'person' if people == 1 else 'people'} known in the sessions "
             "folder (participants, commitment owners, facilitators) shown as organization and "
