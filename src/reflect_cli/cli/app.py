@@ -209,6 +209,7 @@ def _register() -> None:
     codes.command("init")(coding.init_codes)
     codes.command("report")(coding.report)
     codes.command("export")(coding.export_codes)
+    codes.command("import")(coding.import_codes)
     app.add_typer(codes, name="codes")
 
 

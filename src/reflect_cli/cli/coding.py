@@ -364,3 +364,35 @@ def export_codes(
         return
     write_output(output, document, force=force)
     screen.message(f"wrote {output} (REFI-QDA codebook)")
+
+
+def import_codes(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A REFI-QDA codebook (.qdc) or project (.qdpx).")],
+) -> None:
+    """Read a REFI-QDA codebook (.qdc) into codebook.yaml (its codes the codebook lacks),
+    or a project reflect exported (.qdpx, not redacted) and coded in a QDA program: its
+    new codes, and each of its users' codings into codings/USER.yaml, so they count in
+    `reflect codes report`."""
+    from reflect_cli.coding import importing
+    from reflect_cli.errors import InputError
+
+    folder = _folder(ctx)
+    if not folder.is_dir():
+        raise InputError(f"no sessions folder {folder}")
+    suffix = file.suffix.lower()
+    if suffix == ".qdc":
+        found = importing.import_codebook(folder, file)
+    elif suffix == ".qdpx":
+        found = importing.import_project(folder, file)
+    else:
+        raise InputError(f"{file.name}: a .qdc codebook or a .qdpx project")
+    added = ", ".join(found.codes_added) or "none"
+    screen.message(f"codes added to the codebook: {added}")
+    for coder, count in found.codings.items():
+        screen.message(f"{coder}: {plural(count, 'passage')} coded, in codings/{coder}.yaml")
+    if found.skipped:
+        screen.warning(
+            f"{plural(found.skipped, 'selection')} not named by a passage address "
+            "(made in the QDA program, or a redacted project): not imported"
+        )

@@ -1,0 +1,224 @@
+"""Reading REFI-QDA files back: a codebook (``.qdc``) into ``codebook.yaml``, and the
+codings made in a QDA program on a project reflect exported (``.qdpx``) into each
+coder's ``codings/CODER.yaml``, so coding done elsewhere counts in ``codes report``.
+
+The files come from elsewhere: read through the one safe opener (a regular file, never
+through a link, a size limit), a project's zip read member by member within limits, and
+XML with no document type declaration at all (no entities to expand, nothing fetched).
+A selection is matched to a passage by its name, the address reflect gave it; its
+text (the source's characters from ``startPosition`` to ``endPosition``, in code points)
+is what the coding's fingerprint is taken of, so an edited record is found out at
+report time as for any coding.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import xml.etree.ElementTree as ET
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reflect_cli.coding import codebook as books
+from reflect_cli.coding import codings
+from reflect_cli.coding.codebook import Code
+from reflect_cli.coding.passages import Address, fingerprint
+from reflect_cli.errors import InputError
+from reflect_cli.folding import fold
+from reflect_cli.records.opening import NotAFile, read_regular
+
+#: The most a project's XML or one source text may be once unzipped.
+MAX_MEMBER = 64 * 1024 * 1024
+_STRUCTURAL = ("domains", "questions")
+_REFLECT_USER = "reflect"
+
+
+@dataclass
+class Imported:
+    """What an import changed."""
+
+    codes_added: list[str] = field(default_factory=list)
+    codings: dict[str, int] = field(default_factory=dict)
+    skipped: int = 0
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return read_regular(path, follow_links=False)[0]
+    except NotAFile as exc:
+        raise InputError(f"{path}: {exc}; not read") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def _xml(raw: bytes, name: str) -> ET.Element:
+    if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
+        raise InputError(f"{name}: a document type declaration is not accepted in REFI-QDA")
+    try:
+        return ET.fromstring(raw)
+    except ET.ParseError as exc:
+        raise InputError(f"{name}: not XML ({exc})") from None
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _children(element: ET.Element, name: str) -> list[ET.Element]:
+    return [c for c in element if _local(c.tag) == name]
+
+
+def _slug(name: str) -> str:
+    text = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:40].strip("-")
+    return text or "code"
+
+
+def _merge_codes(
+    folder: Path, codes_element: ET.Element | None, name: str
+) -> tuple[dict[str, str], list[str]]:
+    """Add the file's codes the codebook lacks (matched by name, any case or accent):
+    each code GUID mapped to its code id, and the ids added."""
+    path = books.path_in(folder)
+    existing = list(books.read(path).codes) if path.exists() or path.is_symlink() else []
+    by_name = {" ".join(fold(c.name).split()): c.id for c in existing}
+    ids = {c.id for c in existing}
+    guids: dict[str, str] = {}
+    added: list[Code] = []
+
+    def walk(element: ET.Element, parent: str) -> None:
+        for code in _children(element, "Code"):
+            title = (code.get("name") or "").strip()
+            if parent == "" and title in _STRUCTURAL and code.get("isCodable") == "false":
+                continue  # reflect's own domain and question codes
+            if not title:
+                raise InputError(f"{name}: a code has no name")
+            key = " ".join(fold(title).split())
+            code_id = by_name.get(key)
+            if code_id is None:
+                code_id = base = _slug(title)
+                number = 2
+                while code_id in ids:
+                    code_id, number = f"{base[:36]}-{number}", number + 1
+                description = "".join(
+                    (d.text or "") for d in _children(code, "Description")
+                ).strip()
+                colour = (code.get("color") or "").strip()
+                if not re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
+                    colour = ""
+                added.append(Code(code_id, title, description[:4000], parent, colour.lower()))
+                ids.add(code_id)
+                by_name[key] = code_id
+            guids[code.get("guid") or ""] = code_id
+            walk(code, code_id)
+
+    if codes_element is not None:
+        walk(codes_element, "")
+    if added:
+        books.save(folder, [*existing, *added])
+    guids.pop("", None)
+    return guids, [c.id for c in added]
+
+
+def import_codebook(folder: Path, path: Path) -> Imported:
+    """A ``.qdc``: its codes the codebook lacks, added (parents kept)."""
+    root = _xml(_read(path), str(path))
+    if _local(root.tag) != "CodeBook":
+        raise InputError(f"{path}: not a REFI-QDA codebook (its root is {_local(root.tag)})")
+    codes = next(iter(_children(root, "Codes")), None)
+    _, added = _merge_codes(folder, codes, str(path))
+    return Imported(codes_added=added)
+
+
+def _member(archive: zipfile.ZipFile, name: str, path: Path) -> bytes:
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        raise InputError(f"{path}: no {name} in the project") from None
+    if info.file_size > MAX_MEMBER:
+        raise InputError(f"{path}: {name} is larger than {MAX_MEMBER // 2**20} MB unzipped")
+    with archive.open(info) as handle:
+        data = handle.read(MAX_MEMBER + 1)
+    if len(data) > MAX_MEMBER:
+        raise InputError(f"{path}: {name} is larger than {MAX_MEMBER // 2**20} MB unzipped")
+    return data
+
+
+def import_project(folder: Path, path: Path) -> Imported:
+    """A ``.qdpx`` reflect exported (not redacted) and coded elsewhere: its new codes
+    into the codebook, each user's codings into their file."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(_read(path)))
+    except zipfile.BadZipFile:
+        raise InputError(f"{path}: not a REFI-QDA project (not a zip)") from None
+    with archive:
+        names = [n for n in archive.namelist() if n.endswith(".qde") and "/" not in n]
+        if len(names) != 1:
+            raise InputError(f"{path}: a project holds one .qde file at its top")
+        root = _xml(_member(archive, names[0], path), f"{path}:{names[0]}")
+        if _local(root.tag) != "Project":
+            raise InputError(f"{path}: not a REFI-QDA project")
+        book = next(iter(_children(root, "CodeBook")), None)
+        codes_element = next(iter(_children(book, "Codes")), None) if book is not None else None
+        guids, added = _merge_codes(folder, codes_element, str(path))
+        found = Imported(codes_added=added)
+        users = {
+            u.get("guid", ""): u.get("name", "")
+            for users in _children(root, "Users")
+            for u in _children(users, "User")
+        }
+        made: dict[str, dict[Address, tuple[str, set[str], str]]] = {}
+        for sources in _children(root, "Sources"):
+            for source in _children(sources, "TextSource"):
+                text = _source_text(archive, source, path)
+                for selection in _children(source, "PlainTextSelection"):
+                    _selection(selection, text, users, guids, made, found)
+    for user, by_address in made.items():
+        coder = codings.check_coder(_slug(user))
+        mine = codings.load(folder, coder)
+        for address, (print_, codes, when) in by_address.items():
+            memo = mine.by_address[address].memo if address in mine.by_address else ""
+            ordered = tuple(sorted(codes))
+            mine.put(codings.Coding(address, print_, ordered, memo, when or codings.now()))
+        codings.save(folder, mine)
+        found.codings[coder] = len(by_address)
+    return found
+
+
+def _source_text(archive: zipfile.ZipFile, source: ET.Element, path: Path) -> str:
+    inline = next(iter(_children(source, "PlainTextContent")), None)
+    if inline is not None:
+        return inline.text or ""
+    where = source.get("plainTextPath") or ""
+    if not where.startswith("internal://"):
+        return ""
+    raw = _member(archive, "sources/" + where.removeprefix("internal://"), path)
+    return raw.decode("utf-8-sig", errors="replace")
+
+
+def _selection(
+    selection: ET.Element,
+    text: str,
+    users: dict[str, str],
+    guids: dict[str, str],
+    made: dict[str, dict[Address, tuple[str, set[str], str]]],
+    found: Imported,
+) -> None:
+    try:
+        address = Address.parse(selection.get("name") or "")
+        start = int(selection.get("startPosition") or "")
+        end = int(selection.get("endPosition") or "")
+    except (InputError, ValueError):
+        found.skipped += 1
+        return
+    passage = unicodedata.normalize("NFC", text[start:end]) if 0 <= start <= end else ""
+    for coding in _children(selection, "Coding"):
+        user = users.get(coding.get("creatingUser") or "", "")
+        if not user or user == _REFLECT_USER:
+            continue
+        refs = [guids.get(r.get("targetGUID") or "") for r in _children(coding, "CodeRef")]
+        entry = made.setdefault(user, {}).setdefault(
+            address, (fingerprint(passage), set(), coding.get("creationDateTime") or "")
+        )
+        entry[1].update(r for r in refs if r)

@@ -1,0 +1,137 @@
+"""`reflect codes import`: a codebook written by another program's code, and a project
+reflect exported then coded by editing its XML as a QDA program would; hostile files
+refused in one line."""
+
+from __future__ import annotations
+
+import io
+import json
+import uuid
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from pyrefiqda import RefiCodebook
+from pyrefiqda.models.codebook import CodeBook, CodesType, CodeType
+
+from conftest import make_session
+from reflect_cli.coding import codebook, codings, starter
+
+NS = "urn:QDA-XML:project:1.0"
+EQUITY = "lan: Turnover hurt us 𝒶.\ngrace: Families first."
+PEOPLE = [
+    "Nguyễn Thị Lan | Rainier Vista Elementary | Principal | lan",
+    "Grace Kim | Rainier Vista PTA | Parent | grace",
+]
+
+
+def test_a_codebook_from_another_programs_code(
+    sessions_dir: Path, tmp_path: Path, cli: Any
+) -> None:
+    make_session(sessions_dir, "partnership-reflection")
+    codebook.save(sessions_dir, starter.CODES)
+    child = CodeType(guid=str(uuid.uuid4()), name="Bus routes", is_codable=True, color="#00AA11")
+    book = CodeBook(
+        codes=CodesType(
+            code=[
+                CodeType(guid=str(uuid.uuid4()), name="TURNOVER", is_codable=True),  # known
+                CodeType(guid=str(uuid.uuid4()), name="Logistics", is_codable=True, code=[child]),
+            ]
+        )
+    )
+    path = tmp_path / "other.qdc"
+    RefiCodebook.save(book, path)
+    result = cli("codes", "import", str(path))
+    assert result.exit_code == 0, result.stderr
+    loaded = codebook.load(sessions_dir)
+    assert loaded.ids[-2:] == ("logistics", "bus-routes")
+    assert (
+        loaded.get("bus-routes").parent == "logistics"
+        and loaded.get("bus-routes").colour == "#00aa11"
+    )
+    assert len(loaded.codes) == len(starter.CODES) + 2  # Turnover matched by name
+
+
+def _edit(project: Path, edited: Path) -> str:
+    """Code the first selection as a QDA program would: a new user, a new code, and an
+    existing one; returns the selection's name."""
+    with zipfile.ZipFile(project) as archive:
+        files = {n: archive.read(n) for n in archive.namelist()}
+    root = ET.fromstring(files["project.qde"])
+    ET.register_namespace("", NS)
+    q = f"{{{NS}}}"
+    user = str(uuid.uuid4())
+    ET.SubElement(root.find(f"{q}Users"), f"{q}User", guid=user, name="Grace K")
+    codes = root.find(f"{q}CodeBook/{q}Codes")
+    new = str(uuid.uuid4())
+    ET.SubElement(codes, f"{q}Code", guid=new, name="Bus routes", isCodable="true")
+    turnover = next(c for c in codes.iter(f"{q}Code") if c.get("name") == "Turnover").get("guid")
+    selection = next(root.iter(f"{q}PlainTextSelection"))
+    for target in (new, turnover):
+        coding = ET.SubElement(selection, f"{q}Coding", guid=str(uuid.uuid4()), creatingUser=user)
+        ET.SubElement(coding, f"{q}CodeRef", targetGUID=target)
+    files["project.qde"] = ET.tostring(root, xml_declaration=True, encoding="utf-8")
+    with zipfile.ZipFile(edited, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return str(selection.get("name"))
+
+
+def test_codings_made_in_a_qda_program_come_back(
+    sessions_dir: Path, tmp_path: Path, cli: Any
+) -> None:
+    make_session(
+        sessions_dir, "partnership-reflection", people=PEOPLE, answers={"equity-issues": EQUITY}
+    )
+    codebook.save(sessions_dir, starter.CODES)
+    project, edited = tmp_path / "p.qdpx", tmp_path / "coded.qdpx"
+    assert cli("export", "-o", str(project)).exit_code == 0
+    address = _edit(project, edited)
+    result = cli("codes", "import", str(edited))
+    assert result.exit_code == 0, result.stderr
+    assert "bus-routes" in result.stderr and "grace-k: 1 passage coded" in result.stderr
+    (made,) = codings.load(sessions_dir, "grace-k").all()
+    assert str(made.address) == address and made.codes == ("bus-routes", "turnover")
+    report = json.loads(cli("codes", "report", "--json").stdout)
+    counts = {(c["section"], c["code"]): c["passages"] for c in report["counts"]}
+    assert counts[("code", "bus-routes")] == 1 and counts[("code", "turnover")] == 1
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_hostile_files_are_refused_in_one_line(
+    sessions_dir: Path, tmp_path: Path, cli: Any
+) -> None:
+    sessions_dir.mkdir()
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE c [<!ENTITY a "aaaaaaaaaa">'
+        b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><CodeBook><Codes>&b;</Codes></CodeBook>'
+    )
+    cases = {
+        "laughs.qdc": laughs,
+        "broken.qdc": b"<CodeBook><Codes>",
+        "other.qdc": b"<Project/>",
+        "notzip.qdpx": b"not a zip",
+        "two.qdpx": _zip({"a.qde": b"<Project/>", "b.qde": b"<Project/>"}),
+        "bomb.qdpx": _zip(
+            {"project.qde": b"<Project>" + b" " * (65 * 1024 * 1024) + b"</Project>"}
+        ),
+        "sheet.xlsx": b"",
+    }
+    for name, data in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        result = cli("codes", "import", str(path))
+        assert result.exit_code == 2, name
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, name
+    link = tmp_path / "link.qdc"
+    link.symlink_to(tmp_path / "broken.qdc")
+    assert cli("codes", "import", str(link)).exit_code == 2
+    assert not (sessions_dir / "codebook.yaml").exists()
