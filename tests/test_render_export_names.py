@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from conftest import make_session
 from labels import uncoded
 from reflect_cli.model import Action, Participant, ProtocolRef, Session
 from reflect_cli.render import export as exporting
+from reflect_cli.render.export.disguised import IN_WORD, SPELLED, SPELLED_ANYWHERE
 from reflect_cli.render.export.names import name_terms
 
 JOINED = ["MonicaHaugen", "monicahaugen", "HaugenMonica", "monica2", "Monica's", "AnaMaría"]
@@ -242,3 +246,27 @@ def test_a_name_in_han_ideographs_has_its_parts_inside_it() -> None:
     # One character alone is too often part of another word: only with an honorific.
     whole, single = name_terms("李雷")
     assert "李" not in single and "李先生" in whole and "雷さん" in whole
+
+
+#: Texts made of the pieces a word spelled out is made of, and of what stops one.
+PIECES = ["M", "o", "é", "ab", "Zoë", " ", "  ", ".", "-", "·", "*", "_", "~", "1", "\n", "中"]
+
+
+@settings(max_examples=400)
+@example("M  o n i c a")
+@example("H-a-u-g-e-n")
+@example("x M. o. b")
+@example("M *o* b")
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join) | st.text(max_size=12))
+def test_a_word_spelled_out_is_seen_where_the_full_pattern_sees_it(text: str) -> None:
+    """The quick sweep for words spelled apart ("M o n i c a") finds one exactly where
+    the pattern that reads them does: it may skip no text that holds one."""
+    assert (SPELLED_ANYWHERE.search(text) is None) == (SPELLED.search(text) is None)
+
+
+@given(st.text(st.sampled_from(list("aMé1_*~ \n")) | st.characters(), max_size=24))
+def test_emphasis_inside_a_word_is_seen_where_a_reader_sees_it(text: str) -> None:
+    """An emphasis mark between two letters ("*Mon*ica"): found as the plain reading
+    ``letter, marks, letter`` finds it."""
+    plain = re.search(r"[^\W_][*_~]+[^\W_]", text)
+    assert (IN_WORD.search(text) is None) == (plain is None)

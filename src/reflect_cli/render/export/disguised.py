@@ -49,6 +49,13 @@ IN_WORD = re.compile(r"[*_~](?<=[^\W_][*_~])[*_~]*[^\W_]")
 #: Three or more single letters, each apart from the next by a space, a hyphen, a dot
 #: or an emphasis mark: a word spelled out ("M o n i c a", "H-a-u-g-e-n").
 SPELLED = re.compile(r"(?<![^\W\d_])[^\W\d_](?:[ .\-·*_~]{1,2}[^\W\d_](?![^\W\d_])){2,}")
+#: Whether a text holds a word spelled out at all: found exactly where ``SPELLED`` is,
+#: but written to start at the first separator, so a text is passed over from one
+#: separator to the next rather than tried at every character.
+SPELLED_ANYWHERE = re.compile(
+    r"[ .\-·*_~](?<=(?<![^\W\d_])[^\W\d_][ .\-·*_~])[ .\-·*_~]?[^\W\d_](?![^\W\d_])"
+    r"[ .\-·*_~]{1,2}[^\W\d_](?![^\W\d_])"
+)
 _SEPARATORS = frozenset(" .-·*_~")
 
 
@@ -75,7 +82,7 @@ def readings(text: str, scan: Scan[F]) -> Iterator[F]:
     with words spelled apart read whole."""
     if IN_WORD.search(text):
         yield from _through_emphasis(text, scan)
-    if SPELLED.search(text):
+    if SPELLED_ANYWHERE.search(text):
         yield from _spelled_apart(text, scan)
 
 

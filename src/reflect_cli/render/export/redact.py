@@ -21,6 +21,8 @@ from reflect_cli.render.export.names import Found, fold
 
 __all__ = ["SPEAKER", "Known", "Person", "RedactionError", "Redactor"]
 
+#: Texts up to this long that hold no one are remembered as such (prompts, help, labels).
+_REMEMBERED = 2000
 #: A speaker prefix at the start of an answer line: "monica:" or "Monika :".
 SPEAKER = re.compile(r"^(\s*)([^\W\d_][\w'’.\-]*)(\s*:)(?=\s|$)", re.MULTILINE)
 
@@ -56,13 +58,22 @@ class Redactor(Labels):
 
     def text(self, text: str, speakers: bool = False) -> str:
         """Text with every name, handle and place replaced; speaker prefixes too."""
+        clean = ("clean" if speakers else "plain", text)
+        if clean in self._memo:
+            return text  # nothing in it to replace, nor to ask about: known already
+        given, undecided = text, len(self.undecided)
         if speakers and ":" in text:
             text = SPEAKER.sub(lambda m: m[1] + self._speaker(m[2]) + m[3], text)
         # Folded once for both: names are looked for in the text as places left it, which
         # is the same text unless a place was replaced (then folded again).
         folded = fold_mapped(text)
         placed = self._replace(self._place_matcher, text, self._place_of, folded)
-        return self._replace(self.names, placed, self.label, folded if placed is text else None)
+        shown = self._replace(self.names, placed, self.label, folded if placed is text else None)
+        # A text nothing was found in (a custom protocol's prompt, in every session) is
+        # not looked through again; what is found does not depend on the session.
+        if shown == given and len(self.undecided) == undecided and len(given) <= _REMEMBERED:
+            self._memo[clean] = given
+        return shown
 
     def _speaker(self, word: str) -> str:
         owners = self.names.terms.get(fold(word))

@@ -100,6 +100,18 @@ NOT_SHOWN: dict[type, frozenset[str]] = {
 }
 
 
+#: Per record type: the fields that hold text (and what), and those walked into.
+_SPLIT = {
+    kind: (
+        tuple((name, holds) for name, holds in fields.items() if holds is not Holds.NONE),
+        tuple(name for name, holds in fields.items() if holds is Holds.NONE),
+    )
+    for kind, fields in SHOWN.items()
+}
+#: Values that hold no records: returned as they are, looked at no further.
+_LEAVES = (str, int, float, Enum, type(None))
+
+
 def rebuilt(
     value: Any,
     change: Callable[[Any, str, Holds, Any], Any],
@@ -109,18 +121,18 @@ def rebuilt(
     text replaced by ``change(record, field, holds, value)``: every record within
     records too, its own fields before those of the records it holds; ``enter(record)``
     is called before a record's fields are."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    split = _SPLIT.get(type(value))
+    if split is not None:
         enter(value)
-        fields = SHOWN[type(value)]
-        new = {
-            name: change(value, name, holds, getattr(value, name))
-            for name, holds in fields.items()
-            if holds is not Holds.NONE
-        }
-        for name, holds in fields.items():
-            if holds is Holds.NONE:
-                new[name] = rebuilt(getattr(value, name), change, enter)
+        texts, walked = split
+        new = {name: change(value, name, holds, getattr(value, name)) for name, holds in texts}
+        for name in walked:
+            new[name] = rebuilt(getattr(value, name), change, enter)
         return dataclasses.replace(value, **new)
+    if isinstance(value, _LEAVES):  # most of what is walked: a number, a flag, an enum
+        return value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        raise KeyError(type(value))  # a record type nobody has classified
     if isinstance(value, list):
         return [rebuilt(item, change, enter) for item in value]
     if isinstance(value, tuple):
