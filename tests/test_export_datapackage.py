@@ -452,3 +452,39 @@ def test_codings_are_a_table_keyed_to_their_lines(cli: Any, folder: Path) -> Non
     redacted = read("codings", "redacted")
     assert sorted(redacted["code_id"]) == ["family", "trust", "turnover"]
     assert not set(redacted["session_id"]) & {p.address.session for p in found}
+
+
+def test_a_question_id_holding_a_name_keeps_its_credits_when_redacted(
+    cli: Any, sessions_dir: Path, write_yaml: Any
+) -> None:
+    # A protocol anyone wrote: its question id names someone, so it is redacted too,
+    # and each line's speaker is still known from the session as recorded.
+    write_yaml(
+        "questions/team.yaml",
+        """
+        id: team
+        version: 1
+        title: Team check-in
+        domains:
+          - id: how
+            title: How it went
+            questions:
+              - id: quigley
+                prompt: How did the team do?
+        """,
+    )
+    answers = write_yaml(
+        "answers.yaml",
+        """
+        collaborative: X Club
+        facilitator: Jo Bell
+        participants: [{name: Ann Quigley, organization: Parks, role: Lead}]
+        answers: {quigley: "ann: We did well."}
+        """,
+    )
+    start = cli("start", "team", "--answers", str(answers), "--no-input")
+    assert start.exit_code == 0, start.stderr
+    export(cli, "-o", "redacted", "--redact")
+    lines = read("utterances", "redacted")
+    assert "quigley" not in " ".join(lines["question_id"]).lower()
+    assert list(lines["person_id"]) == list(read("participants", "redacted")["person_id"])

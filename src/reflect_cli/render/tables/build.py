@@ -40,10 +40,11 @@ _CLOSED = (CommitmentStatus.DONE, CommitmentStatus.DROPPED)
 
 @dataclass(frozen=True)
 class Facts:
-    """What a session says that redaction would blur: per text answer, the roster
+    """What a session says that redaction would blur: per text answer (by its place in
+    the session: a question id from a protocol anyone wrote is redacted too), the roster
     position (or None) each line credits; each commitment's and follow-up's key."""
 
-    lines: dict[str, list[int | None]]
+    lines: dict[int, list[int | None]]
     made: list[Key]
     followed: list[Key]
 
@@ -51,11 +52,11 @@ class Facts:
 def facts(session: Session) -> Facts:
     """Read from the session as recorded, before anything is rewritten."""
     position = {id(p): n for n, p in enumerate(session.participants)}
-    lines: dict[str, list[int | None]] = {}
-    for _, record in session.answers():
+    lines: dict[int, list[int | None]] = {}
+    for number, (_, record) in enumerate(session.answers(), start=1):
         if isinstance(record.answer, str) and (record.kind is Kind.TEXT or record.round):
             credited = (speaker_of(line, session.participants) for line in _lines(record))
-            lines[record.id] = [None if p is None else position[id(p)] for p in credited]
+            lines[number] = [None if p is None else position[id(p)] for p in credited]
     made = [(session.id, _folded(a.text)) for a in session.actions]
     followed = [(a.origin, _folded(a.text)) for a in session.follow_up]
     return Facts(lines, made, followed)
@@ -111,7 +112,7 @@ class Builder:
             asked.add(record.id)
             self._answer(sid, number, domain.id, domain.title, record)
             self._ratings(sid, record, handles)
-            credited = known.lines.get(record.id, [])
+            credited = known.lines.get(number, [])
             for line_number, line in enumerate(_lines(record), start=1):
                 who = credited[line_number - 1] if len(credited) >= line_number else None
                 if line.strip():
