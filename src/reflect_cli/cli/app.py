@@ -166,6 +166,7 @@ def _register() -> None:
         checking,
         coding,
         commitments,
+        editing,
         protocols,
         reading,
         review,
@@ -183,7 +184,7 @@ def _register() -> None:
     app.command()(trends.trends)
     app.command()(snapshot.snapshot)
     app.command()(review.export)
-    app.command()(review.edit)
+    app.command()(editing.edit)
     app.command()(commitments.commitments)
     app.command("check-names")(checking.check_names)
     group = typer.Typer(

@@ -1,8 +1,7 @@
-"""`reflect export` and `edit`: share past sessions, and fix a record."""
+"""`reflect export`: share past sessions."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -278,64 +277,3 @@ def _earlier(store: Store) -> Callable[[str], Session | None]:
         return read[session_id]
 
     return find
-
-
-def _edit_loop(session: Session, path: Path, folder: Path) -> Session | None:
-    """The record as edited, None when unchanged. A refused edit the facilitator does
-    not take up again is kept aside (``.reflect/kept/``) and named, never lost."""
-    from reflect_cli.errors import RecordError
-    from reflect_cli.records import codec
-    from reflect_cli.records.store import keep_aside
-    from reflect_cli.ui.rich_console import RichConsole
-
-    console = RichConsole(folder)
-    text = codec.dump(session)
-    while True:
-        edited = console.edit(text)
-        if edited.rstrip("\n") == text.rstrip("\n"):
-            return None
-        try:
-            updated = codec.parse(edited + "\n", str(path))
-            if updated.id != session.id:
-                raise RecordError(f"the id must stay {session.id}")
-            return updated
-        except RecordError as exc:
-            console.say(f"Not saved: {exc}", "yellow")
-            try:
-                again = sys.stdin.isatty() and console.ask(
-                    "Re-open the editor? [Y/n]"
-                ).strip().lower() not in ("n", "no")
-            except (KeyboardInterrupt, EOFError):
-                console.say(f"Your edit is kept in {keep_aside(folder, edited, session.id)}")
-                raise
-            if not again:
-                kept = keep_aside(folder, edited, session.id)
-                raise RecordError(
-                    f"{exc} (the record is unchanged; your edit is kept in {kept})"
-                ) from None
-            text = edited
-
-
-def edit(
-    ctx: typer.Context,
-    session_id: Annotated[
-        str, typer.Argument(help="Session id, unique prefix, file name, or 'last'.")
-    ],
-) -> None:
-    """Edit a record's YAML in $VISUAL or $EDITOR; a broken edit is refused, the record kept.
-
-    On a valid save the Markdown beside it is rendered again. The edit is saved only if
-    the record did not change meanwhile (else it is kept aside in a file, and named); a
-    record in a live session cannot be edited until that session ends."""
-    from reflect_cli.session import saving
-
-    store, chosen = chosen_sessions(ctx)
-    path = store.folder / chosen[0].file
-    store.check_free(path)
-    session = store.session(chosen[0])
-    updated = _edit_loop(session, path, store.folder)
-    if updated is None:
-        screen.message("no changes")
-        return
-    saving.save(store, updated, path)  # if the record changed meanwhile: kept aside, named
-    screen.message(f"saved {path}")
