@@ -114,3 +114,36 @@ def test_a_refused_edit_not_taken_up_again_is_kept_and_named(
     assert f"# {NOTE}" in text and "status: [broken" in text
     assert yaml.safe_load(before.decode())["id"] in text
     assert os.listdir(sessions_dir / ".reflect" / "editing") == []
+
+
+def test_edit_in_a_meeting_uses_the_folder_s_private_file(folder: Path, tmp_path: Path) -> None:
+    """The meeting's /edit, in a real pseudo-terminal, with an editor script: the file it
+    is given is in .reflect/editing/ (0600), the answer takes the added line, and the
+    file is gone afterwards; nothing is left in the temporary folder."""
+    import pexpect
+    import yaml as yaml_module
+
+    from conftest import MINIMAL_PROTOCOL
+    from test_typed_input_tty import _setup, _spawn
+
+    protocol = tmp_path / "tiny.yaml"
+    protocol.write_text(MINIMAL_PROTOCOL.replace("\n    ", "\n").lstrip("\n"), encoding="utf-8")
+    editor = _editor(tmp_path)
+    child, _ = _spawn(folder, protocol, "C.UTF-8", VISUAL=str(editor), TMPDIR=str(tmp_path / "tmp"))
+    _setup(child)
+    child.expect_exact(b"> ")
+    child.send(b"mh: we share the gym\r")
+    child.expect_exact(b"> ")
+    child.send(b"/edit\r")
+    child.expect_exact(b"Answer updated")
+    child.expect_exact(b"> ")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    path, mode = _seen(tmp_path)
+    assert path.parent == folder.resolve() / ".reflect" / "editing" and mode == "600"
+    assert not path.exists()
+    assert list((tmp_path / "tmp").iterdir()) == []
+    (record,) = folder.glob("*.yaml")
+    answer = yaml_module.safe_load(record.read_text(encoding="utf-8"))["domains"][0]
+    assert answer["questions"][0]["answer"] == f"mh: we share the gym\n{NOTE}"
