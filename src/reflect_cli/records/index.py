@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reflect_cli.records import home
+from reflect_cli.records import home, people
 from reflect_cli.records.index_schema import corrupt, migrate, why
 from reflect_cli.records.scan import Look, digest, scan
 from reflect_cli.records.sql_functions import Functions
@@ -214,6 +214,7 @@ class Index:
         settled_before = time.time_ns() - SETTLE_NS
         for found in read_all(self.folder, sorted(stale), progress):
             self._insert(found, settled_before)
+        people.refresh(self.db)  # everyone the folder names, one row per spelling
 
     def _delete(self, names: Iterable[str]) -> None:
         db = self.db

@@ -19,8 +19,9 @@ from reflect_cli.folding import fold_words
 #: 5: each text's question id, for `search --question` and hits that name it;
 #: 6: a session's start kept as an instant in UTC, so newest first is by time;
 #: 7: each session's facilitator and each participant's sector, so a redacted export
-#: knows everyone from the index).
-SCHEMA_VERSION = 7
+#: knows everyone from the index;
+#: 8: one row per distinct spelling of a person (``people``), so it reads a few hundred).
+SCHEMA_VERSION = 8
 
 _TABLES = """
 CREATE TABLE files (
@@ -41,6 +42,11 @@ CREATE TABLE commitments (
     carried INTEGER, question TEXT
 );
 CREATE INDEX commitments_fid ON commitments (fid);
+CREATE TABLE people (
+    kind TEXT NOT NULL, name TEXT NOT NULL, organization TEXT NOT NULL, role TEXT NOT NULL,
+    handle TEXT NOT NULL, sector TEXT NOT NULL, fid INTEGER NOT NULL, part INTEGER NOT NULL,
+    pos INTEGER NOT NULL
+);
 CREATE TABLE records (fid INTEGER PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE folder (digest TEXT NOT NULL, warnings TEXT NOT NULL);
 CREATE TABLE folding (sample TEXT NOT NULL);

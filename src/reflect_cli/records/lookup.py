@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from reflect_cli.errors import StoreError
 from reflect_cli.model import CommitmentStatus, SessionStatus
+from reflect_cli.records import people
 from reflect_cli.records.index import Index
 from reflect_cli.records.summary import Commitment, Summary, status_of
 
@@ -188,25 +189,38 @@ def commitment_rows(index: Index, names: Iterable[str]) -> list[tuple[str, ...]]
 
 
 #: What a row of ``people_rows`` is.
-PARTICIPANT, FACILITATOR, OWNER = "participant", "facilitator", "owner"
+PARTICIPANT, FACILITATOR, OWNER = people.PARTICIPANT, people.FACILITATOR, people.OWNER
 
 
-def people_rows(index: Index, first: Iterable[str]) -> Iterator[tuple[str, ...]]:
+def people_rows(
+    index: Index,
+    first: Iterable[str],
+    rest: bool = True,
+    organizations: Iterable[str] | None = None,
+) -> Iterator[tuple[str, ...]]:
     """Everyone each readable record names, record by record: the files ``first`` in that
-    order, then every other readable record newest first. For each record its
+    order, then (``rest``) every other readable record newest first. For each record its
     participants in roster order (PARTICIPANT, name, organization, role, handle, sector),
     its facilitator (FACILITATOR, name) and its commitments' owners (OWNER, the handle or
-    name typed). 500 records a query: the folder's people are known without all its rows
-    in memory at once."""
+    name typed); only participants of these ``organizations`` (as spelled) when given.
+    500 records a query: the folder's people are known without all its rows in memory at
+    once (``people.distinct`` knows them without reading every row)."""
     newest = index.query(f"SELECT fid, name FROM files WHERE error = '' {_NEWEST}")
     fids = {name: fid for fid, name in newest}
     chosen = [fids[name] for name in first if name in fids]
     taken = set(chosen)
-    order = chosen + [fid for fid, _ in newest if fid not in taken]
+    order = chosen + ([fid for fid, _ in newest if fid not in taken] if rest else [])
     del newest, fids, taken
+    spelled = None if organizations is None else sorted(set(organizations))
     for start in range(0, len(order), 500):
-        batch = order[start : start + 500]
-        marks = ",".join("?" * len(batch))
+        yield from _people_of(index, order[start : start + 500], spelled)
+
+
+def _people_of(
+    index: Index, batch: list[int], organizations: list[str] | None
+) -> Iterator[tuple[str, ...]]:
+    marks = ",".join("?" * len(batch))
+    if organizations is None:
         rows = index.query(
             f"SELECT fid, 0, rowid, '{PARTICIPANT}', COALESCE(name, ''), "
             "COALESCE(organization, ''), COALESCE(role, ''), COALESCE(handle, ''), "
@@ -217,8 +231,17 @@ def people_rows(index: Index, first: Iterable[str]) -> Iterator[tuple[str, ...]]
             f"FROM commitments WHERE fid IN ({marks}) AND owner != '' ORDER BY 2, 3",
             [*batch, *batch, *batch],
         )
-        by_record: dict[int, list[tuple[str, ...]]] = {fid: [] for fid in batch}
-        for row in rows:  # text columns, empty for none
-            by_record[row[0]].append(row[3:])
-        for fid in batch:
-            yield from by_record[fid]
+    else:
+        named = ",".join("?" * len(organizations))
+        rows = index.query(
+            f"SELECT fid, 0, rowid, '{PARTICIPANT}', COALESCE(name, ''), "
+            "COALESCE(organization, ''), COALESCE(role, ''), COALESCE(handle, ''), "
+            f"COALESCE(sector, '') FROM participants WHERE fid IN ({marks}) "
+            f"AND organization IN ({named}) ORDER BY rowid",
+            [*batch, *organizations],
+        )
+    by_record: dict[int, list[tuple[str, ...]]] = {fid: [] for fid in batch}
+    for row in rows:  # text columns, empty for none
+        by_record[row[0]].append(row[3:])
+    for fid in batch:
+        yield from by_record[fid]

@@ -13,6 +13,7 @@ from reflect_cli.records.pseudonym_key import Key
 from reflect_cli.records.store import TRASH, Store
 from reflect_cli.records.summary import Summary
 from reflect_cli.records.word_choices import WordChoices
+from reflect_cli.render.export.names import fold
 from reflect_cli.render.export.pseudonyms import Pseudonyms
 from reflect_cli.render.export.redact import RedactionError, Redactor
 
@@ -65,20 +66,41 @@ def redactor(
 
 def _from_index(found: Redactor, store: Store, first: list[str]) -> None:
     """Meet every participant, facilitator and commitment owner of the folder's readable
-    records, from the index's rows: the files ``first`` in that order, then the rest
-    newest first (``lookup.people_rows``, a few hundred records at a time)."""
-    from reflect_cli.records import lookup
+    records, as if row by row: the files ``first`` in that order, then the rest newest
+    first. The rest come from the index's distinct rows in the order of their first
+    occurrence (``people.distinct``: a few hundred rows, not every record's), which
+    meets everyone as every row would, since meeting a row again changes nothing but an
+    organization's sector (the last one recorded wins): the rows of an organization
+    recorded with two sectors are met again in the folder's order."""
+    from reflect_cli.records import lookup, people
 
-    for kind, name, *rest in lookup.people_rows(store.index(), first):
+    index = store.index()
+    sectors: dict[str, set[str]] = {}
+    spellings: dict[str, set[str]] = {}
+
+    def meet(kind: str, name: str, *rest: str) -> None:
         if kind == lookup.PARTICIPANT:
             organization, role, handle, sector = rest
             person = Participant(name, organization, role, handle)
             person.sector = Sector(sector) if sector in SECTORS else None
             found.meet(person)
+            folded = " ".join(fold(organization).split())
+            if folded and person.sector is not None:
+                sectors.setdefault(folded, set()).add(sector)
+                spellings.setdefault(folded, set()).add(organization)
         elif kind == lookup.FACILITATOR:
             found.meet_facilitator(name)
         else:
             found.meet_owner(name)
+
+    for row in lookup.people_rows(index, first, rest=False):
+        meet(*row)
+    for row in people.distinct(index):
+        meet(*row)
+    torn = [s for folded, met in sectors.items() if len(met) > 1 for s in spellings[folded]]
+    if torn:  # which sector is the last recorded depends on the order: met again in it
+        for row in lookup.people_rows(index, first, organizations=torn):
+            meet(*row)
 
 
 def _unreadable(store: Store) -> list[str]:
