@@ -56,7 +56,7 @@ def _folder(sessions_dir: Path) -> list[str]:
 
 def _from_records(store: Store) -> list[tuple[str, ...]]:
     """Every person row, computed from the decoded records newest first, each distinct row
-    once at its first occurrence: what ``people.distinct`` must read."""
+    once at its first occurrence: what ``lookup.distinct_people`` must read."""
     summaries, _ = store.summaries()
     decoded = [(store.load_path(store.folder / s.file), s.file) for s in summaries]
     decoded.sort(
@@ -77,7 +77,7 @@ def _from_records(store: Store) -> list[tuple[str, ...]]:
 
 
 def _distinct(sessions_dir: Path) -> list[tuple[str, ...]]:
-    return [tuple(row) for row in people.distinct(Store(sessions_dir).index())]
+    return [tuple(row) for row in lookup.distinct_people(Store(sessions_dir).index())]
 
 
 def test_distinct_rows_agree_with_the_records(cli: Any, sessions_dir: Path) -> None:

@@ -6,7 +6,7 @@ costs about a second; the index instead keeps, for each distinct row (kind, name
 organization, role, handle, sector), where it first occurs in the order a redacted export
 meets the folder (newest record first, then participants in roster order, the
 facilitator, the commitments' owners). ``refresh`` rebuilds that table inside the
-transaction that indexed a change, in SQL; ``distinct`` reads it in that order, which is
+transaction that indexed a change, in SQL; ``DISTINCT`` reads it in that order, which is
 the order of the rows' first occurrences, so meeting them gives what meeting every row
 gives (meeting a row twice changes nothing, except an organization's sector, which
 ``records.lookup.people_rows`` replays when an organization has more than one).
@@ -15,11 +15,6 @@ gives (meeting a row twice changes nothing, except an organization's sector, whi
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from reflect_cli.records.index import Index
 
 #: What a row is (the first column of every row these functions yield).
 PARTICIPANT, FACILITATOR, OWNER = "participant", "facilitator", "owner"
@@ -58,10 +53,10 @@ def refresh(db: sqlite3.Connection) -> None:
     db.execute(_REBUILD)
 
 
-def distinct(index: Index) -> Iterator[tuple[str, ...]]:
-    """Each distinct person row (kind, name, organization, role, handle, sector) once, in
-    the order of its first occurrence in the folder's records, newest record first."""
-    yield from index.query(
-        "SELECT p.kind, p.name, p.organization, p.role, p.handle, p.sector "
-        f"FROM people p JOIN files f USING (fid) ORDER BY {_NEWEST}, p.part, p.pos"
-    )
+#: Each distinct person row (kind, name, organization, role, handle, sector) once, in
+#: the order of its first occurrence in the folder's records, newest record first
+#: (``records.lookup.distinct_people`` asks it; this module is below the index).
+DISTINCT = (
+    "SELECT p.kind, p.name, p.organization, p.role, p.handle, p.sector "
+    f"FROM people p JOIN files f USING (fid) ORDER BY {_NEWEST}, p.part, p.pos"
+)

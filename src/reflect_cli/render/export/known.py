@@ -68,11 +68,11 @@ def _from_index(found: Redactor, store: Store, first: list[str]) -> None:
     """Meet every participant, facilitator and commitment owner of the folder's readable
     records, as if row by row: the files ``first`` in that order, then the rest newest
     first. The rest come from the index's distinct rows in the order of their first
-    occurrence (``people.distinct``: a few hundred rows, not every record's), which
+    occurrence (``lookup.distinct_people``: a few hundred rows, not every record's), which
     meets everyone as every row would, since meeting a row again changes nothing but an
     organization's sector (the last one recorded wins): the rows of an organization
     recorded with two sectors are met again in the folder's order."""
-    from reflect_cli.records import lookup, people
+    from reflect_cli.records import lookup
 
     index = store.index()
     sectors: dict[str, set[str]] = {}
@@ -95,7 +95,7 @@ def _from_index(found: Redactor, store: Store, first: list[str]) -> None:
 
     for row in lookup.people_rows(index, first, rest=False):
         meet(*row)
-    for row in people.distinct(index):
+    for row in lookup.distinct_people(index):
         meet(*row)
     torn = [s for folded, met in sectors.items() if len(met) > 1 for s in spellings[folded]]
     if torn:  # which sector is the last recorded depends on the order: met again in it
