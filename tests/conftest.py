@@ -67,6 +67,18 @@ def sessions_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts in English, whatever the machine's locale, and a command run
+    in-process that chose another language (``--lang es``) leaves none behind."""
+    from reflect_cli.i18n import messages
+
+    monkeypatch.setenv("REFLECT_LANG", "en")
+    messages.forget()
+    yield
+    messages.forget()
+
+
 @pytest.fixture
 def write_yaml(tmp_path: Path) -> Callable[[str, str], Path]:
     """Write dedented YAML text to tmp_path/NAME and return the path."""

@@ -56,7 +56,7 @@ def test_a_single_session_export_says_what_show_says(cli: Any, later: str, fmt: 
         assert "- ~~Print flyers~~ (owner: Hope Ellis; due 2026-10-01; made 2026-09-10; " in out
         assert "- [ ] Ellis books the gym" in out
     else:
-        assert '<li class="dropped"><del>Print flyers</del>' in out
+        assert '<li class="dropped" dir="auto"><del>Print flyers</del>' in out
 
 
 def test_both_sessions_agree(cli: Any, later: str) -> None:

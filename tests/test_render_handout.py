@@ -130,3 +130,65 @@ def test_prints_one_page_per_domain(cli: Any, tmp_path: Path) -> None:
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     pages = int(next(x for x in info.stdout.splitlines() if x.startswith("Pages:")).split()[1])
     assert pages == 1 + 5  # the purpose and the video, then each of the five domains
+
+
+def test_a_handout_in_two_languages_puts_each_question_beside_its_translation(
+    cli: Any, tmp_path: Path
+) -> None:
+    from html.parser import HTMLParser
+
+    out = tmp_path / "both.html"
+    result = cli(
+        "protocols", "handout", "equitable-partnerships", "--lang", "en,es", "-o", str(out)
+    )
+    assert result.exit_code == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+
+    class Rows(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.rows: list[list[str]] = []
+            self.depth = 0
+            self.in_row = False
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found = dict(attrs)
+            css = found.get("class") or ""
+            if tag == "div" and css.startswith("row "):
+                self.in_row = css == "row question"
+                if self.in_row:
+                    self.rows.append([])
+            elif self.in_row and tag == "div" and found.get("lang"):
+                self.rows[-1].append(found["lang"] or "")
+
+        def handle_endtag(self, tag: str) -> None:
+            pass
+
+    rows = Rows()
+    rows.feed(page)
+    assert len(rows.rows) == 15 and all(row == ["en", "es"] for row in rows.rows)
+    first = page.index("Which type best describes our partnership today?")
+    beside = page.index("¿Qué tipo describe mejor nuestra alianza hoy?")
+    second = page.index("Which type of partnership do we want to grow into?")
+    assert first < beside < second  # question by question, not one language after the other
+    assert "Choose one:" in page and "Elija una:" in page
+    assert "Scale 1 to 5: 1 = Not yet" in page and "Escala de 1 a 5: 1 = Todavía no" in page
+    assert "<script" not in page and "default-src 'none'" in page
+
+
+def test_a_spanish_handout_says_its_language_and_its_words(cli: Any, tmp_path: Path) -> None:
+    out = tmp_path / "es.html"
+    result = cli("protocols", "handout", "partnership-reflection", "--lang", "es", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert '<html lang="es">' in page
+    assert "Antes de la reunión: Vean este video" in page and "(32 minutos)" in page
+    assert "Before we meet" not in page and "Source:" not in page and "Fuente:" in page
+    markdown = cli("protocols", "handout", "partnership-reflection", "--lang", "es")
+    assert "Notas:" in markdown.stdout or "<html" in markdown.stdout
+    unknown = cli(
+        "protocols", "handout", "partnership-reflection", "--lang", "vi", "-o", str(out), "--force"
+    )
+    assert unknown.exit_code == 0 and "no vi translation" in unknown.stderr
+    bad = cli("protocols", "handout", "partnership-reflection", "--lang", "spanish")
+    assert bad.exit_code == 2 and "--lang" in bad.stderr and "Traceback" not in bad.stderr

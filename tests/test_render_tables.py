@@ -111,22 +111,14 @@ def test_a_question_asked_twice_is_refused_naming_it() -> None:
 
 
 @dataclass
-class _Asked(Session):
-    """A session as a record that carries its language reads (the field is read plainly)."""
-
-    language: str = "es"
-
-
-@dataclass
 class _Protocol(ProtocolRef):
     language: str = "am"
 
 
 def test_the_sessions_language_is_the_records_else_its_protocols_else_empty() -> None:
     plain = session("hola")
-    assert tables(plain)["sessions"][0]["language"] == ""
-    fields = {f.name: getattr(plain, f.name) for f in dataclasses.fields(Session)}
-    asked = _Asked(**fields)
+    assert tables(plain)["sessions"][0]["language"] == "en"  # a record that does not say
+    asked = dataclasses.replace(plain, language="es")
     assert tables(asked)["sessions"][0]["language"] == "es"
-    by_protocol = _Asked(**{**fields, "protocol": _Protocol("p", 1, "P"), "language": ""})
+    by_protocol = dataclasses.replace(plain, protocol=_Protocol("p", 1, "P"), language="")
     assert tables(by_protocol)["sessions"][0]["language"] == "am"

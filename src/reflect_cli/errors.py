@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from reflect_cli.i18n.messages import _
+
 
 class ReflectError(Exception):
     """A problem the user can act on; the CLI prints it as one line and exits 2."""
@@ -40,5 +42,7 @@ class SessionInterrupted(ReflectError):
         self.exit_code = exit_code
         self.reason = reason
         super().__init__(
-            f"{reason}. Session saved as a draft; continue with: reflect resume {session_id}"
+            _("{reason}. Session saved as a draft; continue with: reflect resume {id}").format(
+                reason=reason, id=session_id
+            )
         )

@@ -13,11 +13,23 @@ from typing import ClassVar, Protocol
 
 from reflect_cli import numbers, scales
 from reflect_cli.errors import InputError
+from reflect_cli.i18n.messages import N_, _
 from reflect_cli.model import Answer, AnswerRecord, Kind, Question
 
 YES = {"y", "yes", "true", "1"}
 NO = {"n", "no", "false", "0"}
 EMPTY_CELL = "·"
+
+
+def yes_or_no(reply: str) -> bool | None:
+    """What a typed reply says: yes (True), no (False) or neither (None). English
+    words are always understood; the reader's language's too (``sí``, ``s``)."""
+    value = reply.strip().lower()
+    if value in YES or value in (_("yes"), _("y")):
+        return True
+    if value in NO or value in (_("no"), _("n")):
+        return False
+    return None
 
 
 class Behaviour(Protocol):
@@ -74,7 +86,7 @@ class _Base:
 
 class TextKind(_Base):
     kind = Kind.TEXT
-    hint = "empty line ends the answer; /help for commands"
+    hint = N_("empty line ends the answer; /help for commands")
     multiline = True
     over_time = False
 
@@ -108,13 +120,17 @@ def _one_choice(question: Question, value: str) -> str:
         return starts[0]
     listed = "; ".join(f"{i}) {label}" for i, label in enumerate(labels, 1))
     if not_whole:
-        raise InputError(f"{not_whole} (the choices: {listed})")
-    raise InputError(f"{value!r} is not one of the choices: {listed}")
+        raise InputError(
+            _("{problem} (the choices: {listed})").format(problem=not_whole, listed=listed)
+        )
+    raise InputError(
+        _("{value} is not one of the choices: {listed}").format(value=repr(value), listed=listed)
+    )
 
 
 class ChoiceKind(_Base):
     kind = Kind.CHOICE
-    hint = "number or label"
+    hint = N_("number or label")
 
     def parse(self, question: Question, text: str) -> Answer:
         return _one_choice(question, text.strip())
@@ -132,7 +148,7 @@ class ChoiceKind(_Base):
 
 class MultiKind(_Base):
     kind = Kind.MULTI
-    hint = "numbers or labels, separated by commas or spaces"
+    hint = N_("numbers or labels, separated by commas or spaces")
 
     def parse(self, question: Question, text: str) -> Answer:
         chosen: list[str] = []
@@ -174,7 +190,7 @@ class MultiKind(_Base):
 
 class ScaleKind(_Base):
     kind = Kind.SCALE
-    hint = "a number or a label"
+    hint = N_("a number or a label")
 
     def parse(self, question: Question, text: str) -> Answer:
         if question.scale is None:  # the schema and the codec give every scale its bounds
@@ -193,10 +209,18 @@ class ScaleKind(_Base):
             return (exact or starts)[0]  # a label, any case, or its unique start
         if number is None:
             named = ", ".join(labels[p] for p in sorted(labels))
-            also = f" or a label ({named})" if named else ""
+            also = _(" or a label ({labels})").format(labels=named) if named else ""
             if not_whole:
-                raise InputError(f"{not_whole} (the scale is {low} to {high}{also})")
-            raise InputError(f"type a whole number from {low} to {high}{also}")
+                raise InputError(
+                    _("{problem} (the scale is {low} to {high}{also})").format(
+                        problem=not_whole, low=low, high=high, also=also
+                    )
+                )
+            raise InputError(
+                _("type a whole number from {low} to {high}{also}").format(
+                    low=low, high=high, also=also
+                )
+            )
         off = scales.outside(question.scale, number)
         if off:
             raise InputError(off)
@@ -215,15 +239,13 @@ class ScaleKind(_Base):
 
 class YesNoKind(_Base):
     kind = Kind.YES_NO
-    hint = "yes or no"
+    hint = N_("yes or no")
 
     def parse(self, question: Question, text: str) -> Answer:
-        value = text.strip().lower()
-        if value in YES:
-            return True
-        if value in NO:
-            return False
-        raise InputError("answer yes or no")
+        said = yes_or_no(text)
+        if said is None:
+            raise InputError(_("answer yes or no"))
+        return said
 
     def check_given(self, question: Question, value: object) -> Answer:
         if isinstance(value, bool):
@@ -237,7 +259,7 @@ class YesNoKind(_Base):
 
     def text(self, value: Answer) -> str:
         if isinstance(value, bool):
-            return "Yes" if value else "No"
+            return _("Yes") if value else _("No")
         return super().text(value)
 
 
@@ -274,9 +296,13 @@ def shown(record: AnswerRecord) -> str:
     """A recorded answer as one piece of text: "3 of 5 — Partly", "A; B" ("" for none)."""
     value = record.answer
     if record.kind is Kind.SCALE and isinstance(value, int) and not isinstance(value, bool):
-        of_max = f" of {record.scale.max}" if record.scale else ""
         label = scale_label(record)
-        return f"{value}{of_max}" + (f" — {label}" if label else "")
+        said = (
+            _("{value} of {max}").format(value=value, max=record.scale.max)
+            if record.scale
+            else str(value)
+        )
+        return said + (f" — {label}" if label else "")
     if isinstance(value, list):
         return JOIN.join(str(v) for v in value)
     return answer_text(record.kind, value)

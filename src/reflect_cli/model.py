@@ -57,6 +57,9 @@ class Sector(StrEnum):
     OTHER = "other"
 
 
+#: A participant's ``interpreter`` when they speak through one whose name was not given.
+INTERPRETED = "yes"
+
 #: Question kinds a round can rate: one value per person.
 ROUND_KINDS = (Kind.SCALE, Kind.CHOICE, Kind.YES_NO)
 
@@ -110,6 +113,21 @@ class Rating:
 
 
 @dataclass(frozen=True, slots=True)
+class Wording:
+    """A question's texts as a session asked them in a language other than its
+    protocol's own. The record keeps the protocol's texts too, and answers always hold
+    the protocol's choice labels, so sessions in different languages count together."""
+
+    prompt: str
+    help: str = ""
+    #: One per choice of the question, in its order.
+    choices: tuple[Choice, ...] = ()
+    scale_labels: dict[int, str] = field(default_factory=dict)
+    #: One per band of the question, in its order.
+    bands: tuple[Band, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Question:
     """One question of a domain."""
 
@@ -122,6 +140,10 @@ class Question:
     required: bool = False
     round: RoundKind | None = None
     bands: tuple[Band, ...] = ()
+    #: When the choices shown are a translation: the labels an answer is recorded with
+    #: (the protocol's own, one per choice), so a choice made in Spanish counts as the
+    #: same choice made in English.
+    recorded_as: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +182,8 @@ class Protocol:
     intro: tuple[IntroStep, ...] = ()
     path: str = ""
     sha256: str = ""
+    #: The language its texts are written in (a BCP 47 tag); translations say others.
+    language: str = "en"
 
     def questions(self) -> Iterator[tuple[Domain, Question]]:
         """Every question in order, with its domain."""
@@ -191,6 +215,9 @@ class Participant:
     sector: Sector | None = None
     joined_at: str = ""
     left_at: str = ""
+    #: They speak through an interpreter: who interprets (a handle or a name), or
+    #: ``INTERPRETED`` when the facilitator did not say who.
+    interpreter: str = ""
 
     @property
     def here(self) -> bool:
@@ -269,10 +296,17 @@ class AnswerRecord:
     #: An ended anonymous round of fewer than two ratings keeps only how many there were:
     #: a single value would be its author's (the first person asked, in roster order).
     withheld: int = 0
+    #: The question's texts as asked, when the session's language is not its protocol's.
+    asked: Wording | None = None
 
     @classmethod
-    def asking(cls, question: Question) -> AnswerRecord:
-        """An unanswered record of a protocol's question, snapshotting its definition."""
+    def asking(cls, question: Question, asked: Question | None = None) -> AnswerRecord:
+        """An unanswered record of a protocol's question, snapshotting its definition
+        (and ``asked``, the same question in the session's language, when translated)."""
+        wording = None
+        if asked is not None and asked != question:
+            labels = asked.scale.labels if asked.scale else {}
+            wording = Wording(asked.prompt, asked.help, asked.choices, dict(labels), asked.bands)
         return cls(
             question.id,
             question.prompt,
@@ -283,6 +317,7 @@ class AnswerRecord:
             help=question.help,
             round=question.round,
             bands=question.bands,
+            asked=wording,
         )
 
     def question(self) -> Question:
@@ -297,6 +332,28 @@ class AnswerRecord:
             self.required,
             round=self.round,
             bands=self.bands,
+        )
+
+    def asked_question(self) -> Question:
+        """The question as the room read it: in the session's language when it was
+        translated (its answers still recorded with the protocol's labels)."""
+        asked = self.asked
+        if asked is None:
+            return self.question()
+        scale = self.scale
+        if scale is not None:
+            scale = Scale(scale.min, scale.max, dict(asked.scale_labels))
+        return Question(
+            self.id,
+            asked.prompt,
+            self.kind,
+            asked.help,
+            asked.choices,
+            scale,
+            self.required,
+            round=self.round,
+            bands=asked.bands,
+            recorded_as=tuple(c.label for c in self.choices),
         )
 
     @property
@@ -322,6 +379,8 @@ class DomainRecord:
     id: str
     title: str
     questions: list[AnswerRecord] = field(default_factory=list)
+    #: Its title as asked in the session's language ("" when not translated).
+    asked_title: str = ""
 
 
 @dataclass(slots=True)
@@ -333,6 +392,8 @@ class ProtocolRef:
     title: str
     sha256: str = ""
     source: str = ""
+    #: Its title as asked in the session's language ("" when not translated).
+    asked_title: str = ""
 
 
 @dataclass(slots=True)
@@ -355,6 +416,8 @@ class Session:
     actions: list[Action] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    #: The language it was asked in (a BCP 47 tag); its records' ``asked`` texts are in it.
+    language: str = "en"
 
     def answers(self) -> Iterator[tuple[DomainRecord, AnswerRecord]]:
         """Every question record in order, with its domain."""

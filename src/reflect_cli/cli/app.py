@@ -188,7 +188,7 @@ def _register() -> None:
     app.command()(commitments.commitments)
     app.command("check-names")(checking.check_names)
     group = typer.Typer(
-        help="List, show and validate reflection protocols; print a handout.",
+        help="List, show and validate reflection protocols; print a handout; translate one.",
         no_args_is_help=True,
         rich_markup_mode=None,
     )
@@ -196,6 +196,7 @@ def _register() -> None:
     group.command("show")(protocols.show_protocol)
     group.command("validate")(protocols.validate)
     group.command("handout")(protocols.handout)
+    group.command("translate")(protocols.translate)
     app.add_typer(group, name="protocols")
     app.command("code")(coding.code)
     codes = typer.Typer(

@@ -38,6 +38,31 @@ QuestionsDirs = Annotated[
 ]
 
 
+Lang = Annotated[
+    str,
+    typer.Option(
+        "--lang",
+        help="Language (BCP 47, like es or vi) [default: REFLECT_LANG, else the locale, "
+        "else English].",
+        show_default=False,
+    ),
+]
+
+
+def language(option: str) -> str:
+    """The language asked for (``--lang``, ``REFLECT_LANG``, the locale, English), now
+    the language the program speaks; InputError for what is not a language tag."""
+    from reflect_cli.errors import InputError
+    from reflect_cli.i18n import messages
+
+    try:
+        wanted = messages.wanted(option)
+    except ValueError as exc:
+        raise InputError(f"{'--lang' if option else messages.ENV}: {exc}") from None
+    messages.use(wanted)
+    return wanted
+
+
 def sessions_dir(ctx: typer.Context) -> Path:
     """The sessions folder chosen by option, environment or default."""
     chosen = (ctx.find_root().obj or {}).get("sessions_dir")

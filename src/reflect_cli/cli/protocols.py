@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from reflect_cli.cli.options import QuestionsDirs, plural, warn
+from reflect_cli.cli.options import QuestionsDirs, language, plural, warn
 from reflect_cli.ui import screen
 
 
@@ -43,23 +43,67 @@ def show_protocol(
 def validate(
     files: Annotated[list[Path], typer.Argument(help="Protocol YAML files to check.")],
 ) -> None:
-    """Check protocol files; print one line per problem (FILE:LINE: what is wrong).
+    """Check protocol files and their translations; print one line per problem
+    (FILE:LINE: what is wrong): missing, out-of-date and unknown translated texts too.
+    A translation file (``name.es.yaml``) is checked against the protocol beside it.
 
     Exits 0 when every file is valid, 2 otherwise."""
     from reflect_cli.errors import ProtocolError
-    from reflect_cli.protocols import catalog
+    from reflect_cli.protocols import catalog, translations
 
     problems: list[str] = []
     for path in files:
+        only: Path | None = None
+        if translations.is_translation_file(path):
+            only, path = path, path.with_name(path.stem.rpartition(".")[0] + path.suffix)
         try:
             loaded = catalog.load_file(path)
         except ProtocolError as exc:
             problems.extend(exc.problems)
-        else:
+            continue
+        found, trouble = translations.load_all(loaded)
+        problems.extend(trouble)
+        checked = [
+            t for t in found.values() if only is None or Path(t.path).resolve() == only.resolve()
+        ]
+        late = [p for t in checked for p in translations.check(loaded, t)]
+        problems.extend(late)
+        if only is not None and not checked and not trouble:
+            problems.append(f"{only}:1: not a translation of {path}")
+        if not trouble and not late:
             count = plural(loaded.question_count, "question")
-            screen.data(f"{path}: ok ({loaded.id}, {count})", "\n")
+            languages = ", ".join(t.language for t in checked)
+            also = f"; translated: {languages}" if languages else ""
+            screen.data(f"{only or path}: ok ({loaded.id}, {count}{also})", "\n")
     if problems:
         raise ProtocolError(problems)
+
+
+def translate(
+    protocol: Annotated[str, typer.Argument(help="Protocol id, or a path to a YAML file.")],
+    lang: Annotated[str, typer.Option("--lang", help="The language to translate into (BCP 47).")],
+    translator: Annotated[str, typer.Option("--translator", help="Who translates.")] = "",
+    questions_dir: QuestionsDirs = None,
+) -> None:
+    """Print a translation file for a protocol to fill in: every text a person reads,
+    its source text above it. Keeps what an existing translation of that language says,
+    so running it after the protocol changed adds only what is new. Save it beside the
+    protocol as NAME.LANG.yaml (reflect protocols translate ID --lang vi > ID.vi.yaml);
+    `reflect protocols validate` checks it."""
+    from reflect_cli.errors import InputError
+    from reflect_cli.i18n import tags
+    from reflect_cli.protocols import catalog, translations
+    from reflect_cli.protocols.translation_file import skeleton
+
+    try:
+        language = tags.parse(lang)
+    except ValueError as exc:
+        raise InputError(f"--lang: {exc}") from None
+    found, warnings = catalog.find(protocol, questions_dir or [])
+    warn(warnings)
+    have, trouble = translations.load_all(found)
+    warn(trouble)
+    screen.data(skeleton(found, language, translator, have.get(language)))
 
 
 def handout(
@@ -72,23 +116,47 @@ def handout(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     questions_dir: QuestionsDirs = None,
+    lang: Annotated[
+        str,
+        typer.Option(
+            "--lang",
+            help="Language (BCP 47), or two or more with commas (en,es) for a handout with "
+            "the languages side by side, question by question [default: REFLECT_LANG, "
+            "else the locale, else English].",
+            show_default=False,
+        ),
+    ] = "",
 ) -> None:
     """Write a printable handout of a protocol for participants: title, purpose, the
     video to watch first, then one page per domain with its questions, their help and
-    room for notes. HTML (self-contained, no script, print CSS) unless -o ends in .md."""
+    room for notes. HTML (self-contained, no script, print CSS) unless -o ends in .md.
+    --lang es gives it in Spanish (the protocol's translation); --lang en,es both."""
     from reflect_cli.errors import InputError
-    from reflect_cli.protocols import catalog
+    from reflect_cli.i18n.messages import speaking
+    from reflect_cli.protocols import catalog, translations
     from reflect_cli.records.output import write_output
     from reflect_cli.render import handout as rendering
 
+    languages = [language(part.strip()) for part in lang.split(",") if part.strip()]
+    languages = list(dict.fromkeys(languages)) or [language("")]
     found, warnings = catalog.find(protocol, questions_dir or [])
     warn(warnings)
     suffix = output.suffix.lower() if output else ".html"
     if suffix not in (".html", ".htm", ".md", ".markdown"):
         raise InputError(f"{output}: a handout is .html or .md")
-    text = (
-        rendering.markdown_text(found) if suffix in (".md", ".markdown") else rendering.html(found)
-    )
+    versions = []
+    for wanted in languages:
+        version, untranslated = translations.in_language(found, wanted)
+        warn(untranslated)
+        versions.append(version)
+    as_markdown = suffix in (".md", ".markdown")
+    if len(versions) > 1:
+        both = rendering.markdown_side_by_side if as_markdown else rendering.side_by_side
+        text = both(versions)
+    else:
+        with speaking(languages[0]):
+            one = rendering.markdown_text if as_markdown else rendering.html
+            text = one(versions[0])
     if output is None:
         screen.data(text)
         return

@@ -11,11 +11,13 @@ from reflect_cli.cli.options import (
     Collaborative,
     Count,
     Ids,
+    Lang,
     ProtocolId,
     Since,
     Site,
     Status,
     Until,
+    language,
     plural,
 )
 from reflect_cli.cli.redacting import PseudonymKey, Strict
@@ -120,6 +122,7 @@ def export(
         bool,
         typer.Option("--include-drafts", help="Drafts too (by default only complete sessions)."),
     ] = False,
+    lang: Lang = "",
 ) -> None:
     """Export sessions as one summary to share: Markdown, HTML, CSV, JSON or PDF; or as
     a data package of tidy tables for analysis (one CSV per table and datapackage.json).
@@ -130,12 +133,15 @@ def export(
     Several sessions give one document: each question's answers side by side in date
     order, choices and ratings over time, commitments with their latest status, and who
     was heard from. Private notes stay out unless --include-private. PDF is the HTML
-    printed by a local Chromium or Chrome (headless, no network)."""
+    printed by a local Chromium or Chrome (headless, no network). With --lang es a
+    Markdown, HTML or PDF summary is in Spanish: its words, and the protocol's text where
+    the protocol has a Spanish translation (answers stay as people said them)."""
     from reflect_cli.errors import InputError, StoreError
     from reflect_cli.records.output import check_output, write_output
     from reflect_cli.render import export as exporting
 
     chosen_format = exporting.format_for(fmt, output)
+    reader = language(lang)
     redact = redact or strict
     if (name or word) and not redact:
         raise InputError("--name and --word go with --redact")
@@ -168,6 +174,9 @@ def export(
         excel=excel,
         keep_places=keep_places,
         earlier=None if redact else _earlier(store),
+        # Documents people read are in their language; tables and JSON keep the
+        # protocol's labels, as recorded, for counting.
+        language=reader if chosen_format in exporting.READ else "",
     )
     oldest_first = list(reversed(chosen))
     if chosen_format in exporting.FOLDERS:

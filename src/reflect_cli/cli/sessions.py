@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from reflect_cli.cli.options import QuestionsDirs, open_index, sessions_dir, warn
+from reflect_cli.cli.options import Lang, QuestionsDirs, language, open_index, sessions_dir, warn
+from reflect_cli.i18n.messages import _
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -90,7 +91,12 @@ def _tell(prose: str, command: str) -> None:
 
 def _finished(store: Store, session: Session) -> None:
     path = store.path(session.id)
-    _tell(f"session complete, saved (with {path.with_suffix('.md').name} beside it) as:", str(path))
+    _tell(
+        _("session complete, saved (with {markdown} beside it) as:").format(
+            markdown=path.with_suffix(".md").name
+        ),
+        str(path),
+    )
     screen.data(str(path), "\n")
 
 
@@ -104,7 +110,7 @@ def _said_when_stopped() -> Iterator[None]:
         yield
     except SessionInterrupted as stopped:
         _tell(
-            f"{stopped.reason}. Session saved as a draft; continue with:",
+            _("{reason}. Session saved as a draft; continue with:").format(reason=stopped.reason),
             f"reflect resume {stopped.session_id}",
         )
         raise typer.Exit(stopped.exit_code) from None
@@ -138,6 +144,7 @@ def start(
         bool, typer.Option("--no-input", help="Never prompt; fail naming what is missing.")
     ] = False,
     questions_dir: QuestionsDirs = None,
+    lang: Lang = "",
 ) -> None:
     """Run a reflection session: roster, earlier commitments, each question, review.
 
@@ -146,10 +153,11 @@ def start(
     Commands at the start of a line: /skip /back /edit /action /note /who /round /pause
     /help. A round (`round:` in the protocol, or /round, /round anonymous) asks each
     present person for their own rating. Every line and rating is saved as it is typed;
-    Ctrl-C saves a draft for `reflect resume`.
+    Ctrl-C saves a draft for `reflect resume`. With --lang es the session is asked in
+    Spanish (the protocol's translation, the program's own words) and recorded so.
     """
     from reflect_cli.dates import parse_date
-    from reflect_cli.protocols import catalog
+    from reflect_cli.protocols import catalog, translations
     from reflect_cli.records.store import Store
     from reflect_cli.session import prefill
     from reflect_cli.session.flow import Facilitator
@@ -157,8 +165,11 @@ def start(
     if not no_input and answers is None:
         _need_a_terminal("start")
 
+    wanted = language(lang)
     found, warnings = catalog.find(protocol, questions_dir or [])
     warn(warnings)
+    asked, untranslated = translations.in_language(found, wanted)
+    warn(untranslated)
     plan = prefill.load(answers) if answers else prefill.Plan()
     for key, value in (
         ("collaborative", collaborative),
@@ -173,7 +184,8 @@ def start(
     prefill.check_against(plan, found, str(answers or "options"))
     store = Store.at(sessions_dir(ctx))
     with store.live(), _saved_on_hangup(), _said_when_stopped():
-        session = Facilitator(_console(no_input, store.folder), store, found, plan).start()
+        asking = asked if asked is not found else None
+        session = Facilitator(_console(no_input, store.folder), store, found, plan, asking).start()
     _finished(store, session)
 
 
@@ -186,6 +198,17 @@ def _protocol_for(session: Session, questions_dirs: list[Path]) -> Protocol:
         return catalog.find(session.protocol.id, questions_dirs)[0]
     except ProtocolError:
         return snapshot_protocol(session)
+
+
+def _asked_protocol(protocol: Protocol, session: Session) -> Protocol | None:
+    """The protocol in the session's language, for what the record does not keep (the
+    steps before the questions); None when asked as written."""
+    from reflect_cli.protocols import translations
+
+    if session.language == protocol.language:
+        return None
+    asked, _x = translations.in_language(protocol, session.language)
+    return asked if asked is not protocol else None
 
 
 def resume(
@@ -235,9 +258,11 @@ def resume(
             ) from None
         session = store.load_path(path)  # a damaged draft is named before anything else
         protocol = _protocol_for(session, questions_dir or [])
+        language(session.language)  # the program speaks as the session was asked
+        asked = _asked_protocol(protocol, session)
         _need_a_terminal("resume")
         with _saved_on_hangup(), _said_when_stopped():
-            Facilitator(console, store, protocol, Plan()).resume(session)
+            Facilitator(console, store, protocol, Plan(), asked).resume(session)
     _finished(store, session)
 
 

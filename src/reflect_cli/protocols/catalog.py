@@ -89,7 +89,13 @@ class Catalog:
 def _files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    from reflect_cli.protocols.translations import is_translation_file
+
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix in (".yaml", ".yml") and p.is_file() and not is_translation_file(p)
+    )
 
 
 def catalog(questions_dirs: Iterable[str | Path] = ()) -> Catalog:

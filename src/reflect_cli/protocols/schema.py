@@ -12,6 +12,7 @@ import unicodedata
 from typing import Any
 
 from reflect_cli import scales
+from reflect_cli.i18n import tags
 from reflect_cli.model import (
     KINDS,
     Choice,
@@ -27,7 +28,17 @@ from reflect_cli.protocols.checker import Checker
 from reflect_cli.records import record_limits
 from reflect_cli.records.decoding import LocatedDict, to_flag
 
-_TOP_KEYS = ("id", "version", "title", "summary", "source", "intro", "domains")
+_TOP_KEYS = (
+    "id",
+    "version",
+    "language",
+    "title",
+    "summary",
+    "source",
+    "intro",
+    "domains",
+    "translations",
+)
 _INTRO_KEYS = ("id", "title", "text", "link", "minutes")
 _DOMAIN_KEYS = ("id", "title", "help", "minutes", "questions")
 _QUESTION_KEYS = (
@@ -57,6 +68,7 @@ def build_protocol(data: Any, path: str, sha256: str) -> tuple[Protocol | None, 
     domains = _domains(check, data)
     if "domains" in data and not domains and not check.problems:
         check.problem(check.line_of(data, "domains"), "protocol 'domains' is empty")
+    language = _language(check, data)
     if check.problems:
         return None, check.problems
     protocol = Protocol(
@@ -69,12 +81,25 @@ def build_protocol(data: Any, path: str, sha256: str) -> tuple[Protocol | None, 
         intro=tuple(intro),
         path=path,
         sha256=sha256,
+        language=language,
     )
     too_large = record_limits.protocol_problem(protocol)  # its records must read back
     if too_large:
         check.problem(check.line_of(data, "domains"), f"protocol is {too_large}")
         return None, check.problems
     return protocol, check.problems
+
+
+def _language(check: Checker, data: LocatedDict) -> str:
+    """The protocol's own language: a BCP 47 tag, English unless it says."""
+    written = check.text(data, "language", "protocol")
+    if not written:
+        return tags.SOURCE
+    try:
+        return tags.parse(written)
+    except ValueError as exc:
+        check.problem(check.line_of(data, "language"), f"protocol 'language' {exc}")
+        return tags.SOURCE
 
 
 def _intro(check: Checker, data: LocatedDict) -> list[IntroStep]:

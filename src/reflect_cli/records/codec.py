@@ -15,7 +15,7 @@ from typing import Any
 from reflect_cli import scales
 from reflect_cli.dates import record_date
 from reflect_cli.errors import RecordError
-from reflect_cli.model import Action, AnswerRecord, Session
+from reflect_cli.model import Action, AnswerRecord, Session, Wording
 from reflect_cli.records import record_decoder, round_codec
 from reflect_cli.records.decoding import Invalid, line_of
 
@@ -57,6 +57,8 @@ def _question_dict(question: AnswerRecord) -> dict[str, Any]:
     if question.required:
         data["required"] = True
     data.update(round_codec.snapshot_dict(question))
+    if question.asked is not None:
+        data["asked"] = _asked_dict(question.asked)
     data["answer"] = question.answer
     data["credits"] = list(question.credits)
     data.update(round_codec.to_dict(question))
@@ -80,6 +82,22 @@ def _check_scale(question: AnswerRecord) -> None:
         raise RecordError(f"question {question.id!r}: {exc}; not written") from None
 
 
+def _asked_dict(asked: Wording) -> dict[str, Any]:
+    """A question's texts as asked in the session's language (only what it has)."""
+    data: dict[str, Any] = {"prompt": asked.prompt}
+    if asked.help:
+        data["help"] = asked.help
+    if asked.choices:
+        data["choices"] = [
+            {"label": c.label, "help": c.help} if c.help else c.label for c in asked.choices
+        ]
+    if asked.scale_labels:
+        data["scale_labels"] = dict(sorted(asked.scale_labels.items()))
+    if asked.bands:
+        data["bands"] = [{"min": b.min, "label": b.label} for b in asked.bands]
+    return data
+
+
 def to_dict(session: Session) -> dict[str, Any]:
     """The session as plain, JSON-friendly data in the record's key order."""
     ref = session.protocol
@@ -93,6 +111,8 @@ def to_dict(session: Session) -> dict[str, Any]:
             "title": ref.title,
             "sha256": ref.sha256,
         },
+        # Only when not English: records asked in English keep their bytes.
+        **({"language": session.language} if session.language != "en" else {}),
         "collaborative": session.collaborative,
         "site": session.site,
         "date": session.date,
@@ -112,13 +132,19 @@ def to_dict(session: Session) -> dict[str, Any]:
                 # The question at which someone came late or left early, when they did.
                 **({"joined_at": p.joined_at} if p.joined_at else {}),
                 **({"left_at": p.left_at} if p.left_at else {}),
+                **({"interpreter": p.interpreter} if p.interpreter else {}),
             }
             for p in session.participants
         ],
         "intro": dict(session.intro),
         "follow_up": [_action_dict(a) for a in session.follow_up],
         "domains": [
-            {"id": d.id, "title": d.title, "questions": [_question_dict(q) for q in d.questions]}
+            {
+                "id": d.id,
+                "title": d.title,
+                **({"asked_title": d.asked_title} if d.asked_title else {}),
+                "questions": [_question_dict(q) for q in d.questions],
+            }
             for d in session.domains
         ],
         "actions": [_action_dict(a) for a in session.actions],
@@ -126,6 +152,8 @@ def to_dict(session: Session) -> dict[str, Any]:
     }
     if ref.source:
         data["protocol"]["source"] = ref.source
+    if ref.asked_title:
+        data["protocol"]["asked_title"] = ref.asked_title
     data.update(session.extra)  # keys a newer reflect added survive a round trip
     return data
 

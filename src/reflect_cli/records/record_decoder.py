@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from reflect_cli import kinds, scales
+from reflect_cli.i18n import tags
 from reflect_cli.model import (
     Action,
     Answer,
@@ -28,6 +29,7 @@ from reflect_cli.model import (
     Sector,
     Session,
     SessionStatus,
+    Wording,
 )
 from reflect_cli.records import round_codec
 from reflect_cli.records.decoding import Fields, Invalid, to_int, to_text
@@ -43,6 +45,7 @@ KNOWN_KEYS = (
     "started",
     "updated",
     "facilitator",
+    "language",
     "participants",
     "intro",
     "follow_up",
@@ -75,7 +78,9 @@ def session_of(data: dict[str, Any]) -> Session:
             title=ref.text("title"),
             sha256=ref.text("sha256"),
             source=ref.text("source"),
+            asked_title=ref.text("asked_title"),
         ),
+        language=_language(top),
         collaborative=top.text("collaborative"),
         site=top.text("site"),
         date=top.date("date", required=True),
@@ -93,6 +98,7 @@ def session_of(data: dict[str, Any]) -> Session:
                 sector=_sector(p),
                 joined_at=p.text("joined_at"),
                 left_at=p.text("left_at"),
+                interpreter=p.text("interpreter"),
             )
             for p in top.each("participants")
         ],
@@ -103,6 +109,7 @@ def session_of(data: dict[str, Any]) -> Session:
                 id=d.text("id", required=True),
                 title=d.text("title"),
                 questions=[_question(q) for q in d.each("questions")],
+                asked_title=d.text("asked_title"),
             )
             for d in top.each("domains")
         ],
@@ -174,7 +181,42 @@ def _question(raw: Fields) -> AnswerRecord:
         entered_by=_round(raw, "entered_by", lambda v: round_codec.names_of(v, qid, "entered_by")),
         withheld=_round(raw, "withheld", lambda v: round_codec.count_of(v, qid, "withheld")),
         round_ended=raw.flag("round_ended"),
+        asked=_asked(raw, qid, scale),
     )
+
+
+def _language(top: Fields) -> str:
+    """The session's language: a BCP 47 tag; English in records that do not say."""
+    text = top.text("language")
+    if not text:
+        return tags.SOURCE
+    try:
+        return tags.parse(text)
+    except ValueError as exc:
+        raise top.invalid("language", str(exc)) from None
+
+
+def _asked(raw: Fields, qid: str, scale: Scale | None) -> Wording | None:
+    """The texts a question was asked with in the session's language; each list as long
+    as the question's own (a choice's translation is found by its place)."""
+    asked = raw.mapping("asked")
+    if asked is None:
+        return None
+    choices = _choices(asked)
+    if len(choices) != len(raw.data.get("choices") or ()):
+        raise asked.invalid("choices", "must translate each of the question's choices")
+    bands = _round(asked, "bands", lambda v: round_codec.bands_of(v, qid, scale))
+    if len(bands) != len(raw.data.get("bands") or ()):
+        raise asked.invalid("bands", "must translate each of the question's bands")
+    labels = asked.mapping("scale_labels")
+    found = {}
+    for point in labels.data if labels else ():
+        assert labels is not None
+        number = _point(point)
+        if number is None:
+            raise labels.invalid(point, "is not a whole number")
+        found[number] = labels.text(point)
+    return Wording(asked.text("prompt", required=True), asked.text("help"), choices, found, bands)
 
 
 def _round(raw: Fields, key: str, read: Callable[[Any], T]) -> T:

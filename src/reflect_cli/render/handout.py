@@ -8,10 +8,13 @@ a Content-Security-Policy that forbids scripts and every request, print CSS.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from functools import partial
 from html import escape
 
 from reflect_cli.controls import visible
-from reflect_cli.model import Kind, Protocol, Question
+from reflect_cli.i18n.messages import _, ngettext, speaking
+from reflect_cli.model import IntroStep, Kind, Protocol, Question
 from reflect_cli.protocols.checker import web_url
 from reflect_cli.render import markdown
 from reflect_cli.render.export.html import CSP
@@ -32,6 +35,8 @@ ol.questions > li { margin: 0 0 1.1rem; }
 .notes { border-bottom: 1px solid #aab; height: 1.6rem; }
 .notes:first-of-type { margin-top: .4rem; }
 footer { margin-top: 2rem; color: #555; font-size: .85rem; border-top: 1px solid #ccd; }
+body { font-family: Georgia, 'Times New Roman', 'Noto Serif', 'Noto Sans Ethiopic',
+       'Noto Serif CJK SC', 'Noto Sans CJK SC', serif; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   section.domain { break-before: page; }
@@ -39,6 +44,13 @@ footer { margin-top: 2rem; color: #555; font-size: .85rem; border-top: 1px solid
   a { color: inherit; }
   a::after { content: " (" attr(href) ")"; font-size: .85em; }
 }
+"""
+#: Two languages (or more) side by side: a column each, the same question on one row.
+SIDE_CSS = """
+body { max-width: 64rem; }
+.row { display: grid; grid-auto-flow: column; grid-auto-columns: 1fr; gap: 1.5rem; }
+.row.question { break-inside: avoid; margin-top: .8rem; }
+.number { font-weight: bold; margin: 0; }
 """
 #: Ruled lines left under each question for notes.
 NOTE_LINES = 4
@@ -52,40 +64,70 @@ def _options(question: Question) -> str:
     """The scale or "Yes or no", as one line of plain text ('' for other kinds; choices
     are a list of their own)."""
     if question.choices:
-        return "Choose one:" if question.kind == Kind.CHOICE else "Choose any that apply:"
+        return _("Choose one:") if question.kind == Kind.CHOICE else _("Choose any that apply:")
     if question.kind == Kind.SCALE and question.scale is not None:
         scale = question.scale
         labels = ", ".join(f"{p} = {label}" for p, label in sorted(scale.labels.items()))
-        return f"Scale {scale.min} to {scale.max}" + (f": {labels}" if labels else "")
+        ends = _("Scale {low} to {high}").format(low=scale.min, high=scale.max)
+        return ends + (f": {labels}" if labels else "")
     if question.kind == Kind.YES_NO:
-        return "Yes or no"
+        return _("Yes or no")
     return ""
 
 
-def html(protocol: Protocol) -> str:
-    """The handout as one HTML page."""
-    out = [
+def _minutes(minutes: int | None) -> str:
+    if not minutes:
+        return ""
+    return " " + ngettext("({count} minute)", "({count} minutes)", minutes).format(count=minutes)
+
+
+def _head(title: str, language: str) -> list[str]:
+    return [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{_e(language)}"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_e(protocol.title)}</title>",
+        f"<title>{_e(title)}</title>",
         f"<style>{CSS}</style></head><body>",
-        f"<h1>{_e(protocol.title)}</h1>",
     ]
+
+
+def _step_html(step: IntroStep) -> list[str]:
+    before = _("Before we meet: {step}").format(step=step.title)
+    out = [f'<div class="before"><p><strong>{_e(before)}</strong>']
+    out.append(f"{_e(_minutes(step.minutes))}</p>")
+    if step.text:
+        out.append(f"<p>{_e(step.text)}</p>")
+    if step.link:  # a link only to a web address: never javascript: or data:
+        link = _e(step.link)
+        shown = f'<a href="{link}">{link}</a>' if web_url(step.link) else link
+        out.append(f"<p>{shown}</p>")
+    out.append("</div>")
+    return out
+
+
+def _question_html(question: Question) -> list[str]:
+    out = [f'<p class="prompt">{_e(question.prompt)}</p>']
+    if question.help:
+        out.append(f'<p class="help">{_e(question.help)}</p>')
+    if options := _options(question):
+        out.append(f'<p class="options">{_e(options)}</p>')
+    if question.choices:  # a list: long labels with their help never run together
+        out.append('<ul class="choices">')
+        for choice in question.choices:
+            meaning = f" — {_e(choice.help)}" if choice.help else ""
+            out.append(f"<li><strong>{_e(choice.label)}</strong>{meaning}</li>")
+        out.append("</ul>")
+    return out
+
+
+def html(protocol: Protocol) -> str:
+    """The handout as one HTML page, in the protocol's language as given."""
+    out = [*_head(protocol.title, protocol.language), f"<h1>{_e(protocol.title)}</h1>"]
     if protocol.summary:
         out.append(f'<p class="purpose">{_e(protocol.summary)}</p>')
     for step in protocol.intro:
-        minutes = f" ({step.minutes} minutes)" if step.minutes else ""
-        out.append(f'<div class="before"><p><strong>Before we meet: {_e(step.title)}</strong>')
-        out.append(f"{_e(minutes)}</p>")
-        if step.text:
-            out.append(f"<p>{_e(step.text)}</p>")
-        if step.link:  # a link only to a web address: never javascript: or data:
-            link = _e(step.link)
-            shown = f'<a href="{link}">{link}</a>' if web_url(step.link) else link
-            out.append(f"<p>{shown}</p>")
-        out.append("</div>")
+        out += _step_html(step)
     number = 0
     for domain in protocol.domains:
         out.append(f'<section class="domain"><h2>{_e(domain.title)}</h2>')
@@ -94,23 +136,67 @@ def html(protocol: Protocol) -> str:
         out.append(f'<ol class="questions" start="{number + 1}">')
         for question in domain.questions:
             number += 1
-            out.append(f'<li><p class="prompt">{_e(question.prompt)}</p>')
-            if question.help:
-                out.append(f'<p class="help">{_e(question.help)}</p>')
-            if options := _options(question):
-                out.append(f'<p class="options">{_e(options)}</p>')
-            if question.choices:  # a list: long labels with their help never run together
-                out.append('<ul class="choices">')
-                for choice in question.choices:
-                    meaning = f" — {_e(choice.help)}" if choice.help else ""
-                    out.append(f"<li><strong>{_e(choice.label)}</strong>{meaning}</li>")
-                out.append("</ul>")
+            out += ["<li>" + _question_html(question)[0], *_question_html(question)[1:]]
             out.append('<div class="notes"></div>' * NOTE_LINES + "</li>")
         out.append("</ol></section>")
     if protocol.source:
-        out.append(f"<footer>Source: {_e(protocol.source)}</footer>")
+        out.append(f"<footer>{_e(_('Source: {source}').format(source=protocol.source))}</footer>")
     out.append("</body></html>\n")
     return "\n".join(out)
+
+
+def side_by_side(versions: Sequence[Protocol]) -> str:
+    """The handout in several languages (the protocol as read in each), one column
+    each, row by row: the title, the purpose, each step, each domain, each question; the
+    program's words in each column's language too."""
+
+    def row(css: str, cells: Callable[[Protocol], list[str]]) -> list[str]:
+        out = [f'<div class="row {css}">']
+        for version in versions:
+            with speaking(version.language):
+                inner = cells(version)
+            out.append(f'<div lang="{_e(version.language)}">' + "\n".join(inner) + "</div>")
+        return [*out, "</div>"]
+
+    first = versions[0]
+    title = " / ".join(v.title for v in versions)
+    out = [*_head(title, first.language)]
+    out.insert(-1, f"<style>{SIDE_CSS}</style>")
+    out += row("title", lambda v: [f"<h1>{_e(v.title)}</h1>"])
+    if first.summary:
+        out += row("purpose", lambda v: [f'<p class="purpose">{_e(v.summary)}</p>'])
+    for index in range(len(first.intro)):
+        out += row("step", partial(_nth_step, index))
+    number = 0
+    for d_index, domain in enumerate(first.domains):
+        out.append('<section class="domain">')
+        out += row("domain", partial(_nth_domain, d_index))
+        for q_index in range(len(domain.questions)):
+            number += 1
+            out += row("question", partial(_nth_question, d_index, q_index, number))
+            out.append('<div class="notes"></div>' * NOTE_LINES)
+        out.append("</section>")
+    if first.source:
+        out.append(f"<footer>{_e(_('Source: {source}').format(source=first.source))}</footer>")
+    out.append("</body></html>\n")
+    return "\n".join(out)
+
+
+def _nth_step(index: int, version: Protocol) -> list[str]:
+    return _step_html(version.intro[index])
+
+
+def _nth_domain(index: int, version: Protocol) -> list[str]:
+    domain = version.domains[index]
+    out = [f"<h2>{_e(domain.title)}</h2>"]
+    if domain.help:
+        out.append(f'<p class="domain-help">{_e(domain.help)}</p>')
+    return out
+
+
+def _nth_question(domain: int, index: int, number: int, version: Protocol) -> list[str]:
+    question = version.domains[domain].questions[index]
+    return [f'<p class="number">{number}.</p>', *_question_html(question)]
 
 
 def markdown_text(protocol: Protocol) -> str:
@@ -119,8 +205,8 @@ def markdown_text(protocol: Protocol) -> str:
     if protocol.summary:
         out += [markdown.block(protocol.summary), ""]
     for step in protocol.intro:
-        minutes = f" ({step.minutes} minutes)" if step.minutes else ""
-        out += [f"**Before we meet: {markdown.inline(step.title)}**{minutes}", ""]
+        before = _("Before we meet: {step}").format(step=markdown.inline(step.title))
+        out += [f"**{before}**{_minutes(step.minutes)}", ""]
         if step.text:
             out += [markdown.block(step.text), ""]
         if step.link:
@@ -140,7 +226,18 @@ def markdown_text(protocol: Protocol) -> str:
                 meaning = f": {markdown.inline(choice.help)}" if choice.help else ""
                 out.append(f"   - **{markdown.inline(choice.label)}**{meaning}")
             out += [""] if question.choices else []
-            out += ["   Notes:", "", *(["   ______________________________________", ""] * 3)]
+            notes = _("Notes:")
+            out += [f"   {notes}", "", *(["   ______________________________________", ""] * 3)]
     if protocol.source:
-        out += ["---", "", f"Source: {markdown.inline(protocol.source)}", ""]
+        source = _("Source: {source}").format(source=markdown.inline(protocol.source))
+        out += ["---", "", source, ""]
     return "\n".join(out)
+
+
+def markdown_side_by_side(versions: Sequence[Protocol]) -> str:
+    """The handout in several languages as Markdown: each one whole, in turn."""
+    parts = []
+    for version in versions:
+        with speaking(version.language):
+            parts.append(markdown_text(version))
+    return "\n---\n\n".join(parts)

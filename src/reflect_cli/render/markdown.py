@@ -10,11 +10,20 @@ printed with ``cat`` cannot take over the terminal.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from reflect_cli import kinds
+from reflect_cli.asked import as_read, came_and_went
 from reflect_cli.controls import visible
-from reflect_cli.model import Action, AnswerRecord, CommitmentStatus, Participant, Session
+from reflect_cli.i18n.messages import _, speaking
+from reflect_cli.model import (
+    INTERPRETED,
+    Action,
+    AnswerRecord,
+    CommitmentStatus,
+    Participant,
+    Session,
+)
 from reflect_cli.rounds import text as round_text
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&#])")
@@ -53,13 +62,30 @@ def block(text: str) -> str:
 
 def _person(person: Participant, session: Session) -> str:
     details = ", ".join(inline(x) for x in (person.organization, person.role) if x)
-    handle = f" (handle {inline(person.handle)})" if person.handle else ""
+    handle = _(" (handle {handle})").format(handle=inline(person.handle)) if person.handle else ""
     # As `reflect show` says it: "left" was here, "not present" was not in the room.
-    moments = session.came_and_went(person) if person.present else ""
-    state = " — left" if person.left and not person.left_at else ""
-    state = state if person.present else " — not present"
+    moments = came_and_went(session, person) if person.present else ""
+    state = _(" — left") if person.left and not person.left_at else ""
+    state = state if person.present else _(" — not present")
     state += f" — {inline(moments)}" if moments else ""
-    return f"- **{inline(person.name)}**" + (f", {details}" if details else "") + handle + state
+    return (
+        f"- **{inline(person.name)}**"
+        + (f", {details}" if details else "")
+        + handle
+        + interpreted(person, inline)
+        + state
+    )
+
+
+def interpreted(person: Participant, shown: Callable[[str], str]) -> str:
+    """ ", through an interpreter (Ahmed Nur)" for someone who speaks through one."""
+    if not person.interpreter:
+        return ""
+    if person.interpreter == INTERPRETED:
+        return _(", through an interpreter")
+    return _(", through an interpreter ({interpreter})").format(
+        interpreter=shown(person.interpreter)
+    )
 
 
 def action_item(action: Action, names: dict[str, str]) -> str:
@@ -67,13 +93,13 @@ def action_item(action: Action, names: dict[str, str]) -> str:
     box = "x" if action.status is CommitmentStatus.DONE else " "
     owner = names.get(action.owner, action.owner)
     details = [
-        f"owner: {inline(owner)}" if owner else "",
-        f"due {inline(action.due)}" if action.due else "",
+        _("owner: {owner}").format(owner=inline(owner)) if owner else "",
+        _("due {date}").format(date=inline(action.due)) if action.due else "",
     ]
     if action.status not in (CommitmentStatus.OPEN, CommitmentStatus.DONE):
-        details.append(inline(action.status))
+        details.append(inline(_(action.status)))
     if action.note:  # the follow-up's status note ("sent by email on Nov 2")
-        details.append(f"note: {inline(action.note)}")
+        details.append(_("note: {note}").format(note=inline(action.note)))
     tail = "; ".join(d for d in details if d)
     return f"- [{box}] {inline(action.text)}" + (f" ({tail})" if tail else "")
 
@@ -85,9 +111,11 @@ def round_lines(record: AnswerRecord, people: list[Participant]) -> list[str]:
         return []
     result = round_text.of_record(record, people)
     labels = round_text.scale_labels(record)
-    out = [f"**Round ({record.round}):** {inline(round_text.headline(result, labels))}"]
+    kind = _("Round ({kind}):").format(kind=_(record.round))
+    out = [f"**{inline(kind)}** {inline(round_text.headline(result, labels))}"]
     if result.is_scale and result.n and not result.withheld:
-        out[0] += "\\\n" + f"Ratings: {inline(round_text.distribution(result, labels))}"
+        ratings = _("Ratings: {ratings}").format(ratings=round_text.distribution(result, labels))
+        out[0] += "\\\n" + inline(ratings)
     out.append("")
     if len(result.by_organization) > 1:
         out += [f"- {inline(line)}" for line in round_text.organization_lines(result)]
@@ -107,24 +135,38 @@ def table(rows: Iterable[tuple[str, str]]) -> list[str]:
 
 
 def render_session(session: Session) -> str:
-    """The Markdown rendering of one record: no private notes, ever."""
+    """The Markdown rendering of one record, in the language it was asked in (its words
+    and the protocol's text as the room read them): no private notes, ever."""
+    with speaking(session.language):
+        return _render(as_read(session))
+
+
+def _render(session: Session) -> str:
     names = session.names()
     out = [f"# {inline(session.protocol.title)}: {inline(session.collaborative)}", ""]
+    version = _("{protocol} (version {version})").format(
+        protocol=session.protocol.id, version=session.protocol.version
+    )
+    answered = _("{answered} of {questions}").format(
+        answered=session.answered_count, questions=session.question_count
+    )
     out += table(
         [
-            ("Session", session.id),
-            ("Date", session.date),
-            ("Site", session.site),
-            ("Facilitator", session.facilitator),
-            ("Protocol", f"{session.protocol.id} (version {session.protocol.version})"),
-            ("Status", session.status),
-            ("Answered", f"{session.answered_count} of {session.question_count}"),
+            (_("Session"), session.id),
+            (_("Date"), session.date),
+            (_("Site"), session.site),
+            (_("Facilitator"), session.facilitator),
+            (_("Protocol"), version),
+            (_("Status"), _(session.status)),
+            (_("Answered"), answered),
         ]
     )
-    out += ["", "## Participants", ""]
-    out += [_person(p, session) for p in session.participants] or ["_No participants recorded._"]
+    out += ["", "## " + _("Participants"), ""]
+    out += [_person(p, session) for p in session.participants] or [
+        "_" + _("No participants recorded.") + "_"
+    ]
     if session.follow_up:
-        out += ["", "## Earlier commitments", ""]
+        out += ["", "## " + _("Earlier commitments"), ""]
         out += [action_item(a, names) for a in session.follow_up]
     for domain in session.domains:
         out += ["", f"## {inline(domain.title)}"]
@@ -135,18 +177,21 @@ def render_session(session: Session) -> str:
             if question.rated and not shown:
                 out.pop()  # the round is the answer; no discussion was recorded
             elif question.skipped and not shown:
-                out.append("_Skipped._")
+                out.append("_" + _("Skipped.") + "_")
             elif not shown:
-                out.append("_Not answered yet._")
+                out.append("_" + _("Not answered yet.") + "_")
             elif isinstance(question.answer, list):  # labels may hold commas: one each
                 out += [f"- {inline(label)}" for label in question.answer]
             else:
                 out.append(block(shown))
             if question.credits:
                 voices = ", ".join(inline(names.get(c, c)) for c in question.credits)
-                out += ["", f"_Voices: {voices}_"]
-    out += ["", "## Commitments", ""]
-    out += [action_item(a, names) for a in session.actions] or ["_No commitments recorded._"]
+                out += ["", "_" + _("Voices: {voices}").format(voices=voices) + "_"]
+    out += ["", "## " + _("Commitments"), ""]
+    out += [action_item(a, names) for a in session.actions] or [
+        "_" + _("No commitments recorded.") + "_"
+    ]
     if session.protocol.source:
-        out += ["", "---", "", f"_Source: {inline(session.protocol.source)}_"]
+        source = _("Source: {source}").format(source=inline(session.protocol.source))
+        out += ["", "---", "", f"_{source}_"]
     return "\n".join(out) + "\n"

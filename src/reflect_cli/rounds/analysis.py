@@ -37,9 +37,10 @@ ratings carry no organization at all is therefore shown overall only.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import AnswerRecord, Band, Kind, Rating, RoundKind
 
 #: A rating: a whole number (scale), a choice's label (choice) or True/False (yes-no).
@@ -82,7 +83,7 @@ def anonymous_organizations(organizations: Sequence[str]) -> list[str]:
     """Each anonymous rating's organization as it may be shown: pooled, or ``""`` for
     every rating when the round is shown overall only."""
     if not by_organization_shown(organizations):
-        return ["" for _ in organizations]
+        return ["" for _x in organizations]
     return pooled(organizations)
 
 
@@ -215,12 +216,12 @@ def analyse(
         return RoundResult(kind, len(ratings), passed, withheld=True)
     grouped = True
     sector_pairs = [
-        (sector, value) for sector, (_, value) in zip(sectors, ratings, strict=False) if sector
+        (sector, value) for sector, (_x, value) in zip(sectors, ratings, strict=False) if sector
     ]
     if round_kind is RoundKind.ANONYMOUS:  # no organization line is one person's rating
-        grouped = by_organization_shown([o for o, _ in ratings])
-        ratings = list(zip(pooled([o for o, _ in ratings]), [v for _, v in ratings], strict=True))
-        named = [s for s, _ in sector_pairs]
+        grouped = by_organization_shown([o for o, _x in ratings])
+        ratings = list(zip(pooled([o for o, _x in ratings]), [v for _x, v in ratings], strict=True))
+        named = [s for s, _x in sector_pairs]
         if not grouped or any(named.count(s) < MIN_ANONYMOUS for s in named):
             sector_pairs = []  # a sector of one would be its person's rating
     if kind is Kind.SCALE:
@@ -250,7 +251,7 @@ def _scale(
     grouped: bool = True,
     sector_pairs: Sequence[tuple[str, RatingValue]] = (),
 ) -> RoundResult:
-    values = [int(v) for _, v in ratings]
+    values = [int(v) for _x, v in ratings]
     if not values:
         return RoundResult(Kind.SCALE, 0, passed)
     groups = {
@@ -268,8 +269,14 @@ def _scale(
     q1, q3 = quartiles(values)
     reasons = []
     if q3 - q1 >= span / 2:
-        reasons.append(f"the middle half of the ratings spans {number(q1)} to {number(q3)}")
+        reasons.append(
+            _("the middle half of the ratings spans {low} to {high}").format(
+                low=number(q1), high=number(q3)
+            )
+        )
     compared = sectors if len(sectors) > 1 else groups
+    # A sector is one of reflect's own words ("family"): said in the reader's language.
+    named: Callable[[str], str] = _ if compared is sectors else str
     medians = sorted(compared.items(), key=lambda kv: (kv[1].median or 0, kv[0].casefold()))
     gap = None
     if len(compared) > 1:
@@ -277,8 +284,12 @@ def _scale(
         gap = (highest[1].median or 0) - (lowest[1].median or 0)
         if gap >= span / 2:
             reasons.append(
-                f"{highest[0]} median {number(highest[1].median)}, "
-                f"{lowest[0]} median {number(lowest[1].median)}"
+                _("{highest} median {high}, {lowest} median {low}").format(
+                    highest=named(highest[0]),
+                    high=number(highest[1].median),
+                    lowest=named(lowest[0]),
+                    low=number(lowest[1].median),
+                )
             )
     return RoundResult(
         Kind.SCALE,
@@ -304,7 +315,7 @@ def quartiles(values: Sequence[int]) -> tuple[float, float]:
     """The first and third quartiles (inclusive method; one rating is both)."""
     if len(values) == 1:
         return float(values[0]), float(values[0])
-    q1, _, q3 = statistics.quantiles(values, n=4, method="inclusive")
+    q1, _median, q3 = statistics.quantiles(values, n=4, method="inclusive")
     return float(q1), float(q3)
 
 
@@ -322,7 +333,7 @@ def _choice(
             counted[label] = labels.count(label)
         return counted
 
-    counts = count([v for _, v in ratings])
+    counts = count([v for _x, v in ratings])
     n = len(ratings)
     groups = {
         org: Group(len(vs), counts=count(vs))
@@ -332,7 +343,7 @@ def _choice(
     reasons: tuple[str, ...] = ()
     if n and not majority:
         chosen = ", ".join(f"{label} {v}" for label, v in counts.items() if v)
-        reasons = (f"no option has a majority ({chosen})",)
+        reasons = (_("no option has a majority ({chosen})").format(chosen=chosen),)
     return RoundResult(
         kind,
         n,

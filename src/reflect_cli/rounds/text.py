@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reflect_cli.i18n.messages import N_, _, ngettext
 from reflect_cli.model import AnswerRecord, Participant, Rating, RoundKind, Sector
 from reflect_cli.rounds.analysis import (
     RoundResult,
@@ -80,25 +81,38 @@ def median_text(result: RoundResult, labels: dict[int, str]) -> str:
 
 def headline(result: RoundResult, labels: dict[int, str]) -> str:
     """One line: how many rated and passed, the median and range (or the top option)."""
-    passed = f", {result.passed} passed" if result.passed else ""
+    passed = (
+        ngettext(", {count} passed", ", {count} passed", result.passed).format(count=result.passed)
+        if result.passed
+        else ""
+    )
     if result.under_way:
-        return "under way: shown when the round ends"
+        return _("under way: shown when the round ends")
     if result.withheld:
-        return f"not enough ratings to show anonymously (n={result.n}){passed}"
-    rated = f"{result.n} rated{passed}"
+        return _("not enough ratings to show anonymously (n={n}){passed}").format(
+            n=result.n, passed=passed
+        )
+    rated = ngettext("{n} rated{passed}", "{n} rated{passed}", result.n).format(
+        n=result.n, passed=passed
+    )
     if not result.n:
         return rated
     if result.is_scale:
-        spread = f"{result.min}" if result.min == result.max else f"{result.min} to {result.max}"
-        return f"{rated} · median {median_text(result, labels)} · range {spread}" + spread_text(
-            result
+        spread = (
+            f"{result.min}"
+            if result.min == result.max
+            else _("{low} to {high}").format(low=result.min, high=result.max)
         )
+        line = _("{rated} · median {median} · range {spread}").format(
+            rated=rated, median=median_text(result, labels), spread=spread
+        )
+        return line + spread_text(result)
     top = max(result.counts.values())
     leaders = [k for k, v in result.counts.items() if v == top]
     return (
         f"{rated} · "
         + ", ".join(f"{k} {v}" for k, v in result.counts.items() if v)
-        + (f" · most chose {leaders[0]}" if len(leaders) == 1 else "")
+        + (_(" · most chose {option}").format(option=leaders[0]) if len(leaders) == 1 else "")
     )
 
 
@@ -107,10 +121,16 @@ def spread_text(result: RoundResult) -> str:
     apart a scale round is, as numbers."""
     if result.iqr is None or result.n < 2:
         return ""
-    text = f" · IQR {number(result.iqr)} · {result.away} of {result.n} away from the median"
+    text = _(" · IQR {iqr} · {away} of {n} away from the median").format(
+        iqr=number(result.iqr), away=result.away, n=result.n
+    )
     if result.gap is not None:
-        groups = "sectors'" if len(result.by_sector) > 1 else "organizations'"
-        text += f" · {groups} medians {number(result.gap)} apart"
+        apart = (
+            _(" · sectors' medians {gap} apart")
+            if len(result.by_sector) > 1
+            else _(" · organizations' medians {gap} apart")
+        )
+        text += apart.format(gap=number(result.gap))
     return text
 
 
@@ -119,7 +139,11 @@ def organization_lines(result: RoundResult) -> list[str]:
     lines = []
     for org, group in result.by_organization.items():
         if result.is_scale:
-            lines.append(f"{org}: median {number(group.median)} (n {group.n})")
+            lines.append(
+                _("{organization}: median {median} (n {n})").format(
+                    organization=org, median=number(group.median), n=group.n
+                )
+            )
         else:
             chosen = ", ".join(f"{k} {v}" for k, v in group.counts.items() if v)
             lines.append(f"{org}: {chosen}")
@@ -130,11 +154,11 @@ def flag(result: RoundResult) -> str:
     """The divergence line, or ``""`` when partners broadly agree."""
     if not result.divergent:
         return ""
-    return "Partners see this differently: " + "; ".join(result.reasons)
+    return _("Partners see this differently: {reasons}").format(reasons="; ".join(result.reasons))
 
 
 #: Said where an anonymous round's organization lines would be, when it has none.
-OVERALL_ONLY = (
+OVERALL_ONLY = N_(
     "Not shown by organization: one organization gave a single rating, which would be "
     "that person's."
 )
@@ -142,7 +166,7 @@ OVERALL_ONLY = (
 
 def overall_note(result: RoundResult) -> str:
     """Why an anonymous round has no organization lines, or ``""``."""
-    return OVERALL_ONLY if result.overall_only else ""
+    return _(OVERALL_ONLY) if result.overall_only else ""
 
 
 def chart_rows(result: RoundResult, labels: dict[int, str]) -> list[tuple[str, int]]:
@@ -160,8 +184,8 @@ def bar_chart(result: RoundResult, labels: dict[int, str], width: int = 20) -> l
     rows = chart_rows(result, labels)
     if not rows:
         return []
-    name_width = max(len(name) for name, _ in rows)
-    top = max((n for _, n in rows), default=0) or 1
+    name_width = max(len(name) for name, _x in rows)
+    top = max((n for _x, n in rows), default=0) or 1
     return [
         f"{name:<{name_width}} │{'█' * round(width * n / top) if n else ''}{f' {n}' if n else ''}"
         for name, n in rows
@@ -176,7 +200,7 @@ def distribution(result: RoundResult, labels: dict[int, str]) -> str:
 def over_time_cell(result: RoundResult) -> str:
     """A round in one cell of a table over time: ``3.5 (1–5)``, or the top option."""
     if result.withheld:
-        return f"n={result.n}, not shown"
+        return _("n={n}, not shown").format(n=result.n)
     if not result.n:
         return "·"
     if result.is_scale:
@@ -184,7 +208,8 @@ def over_time_cell(result: RoundResult) -> str:
         return f"{number(result.median)}{spread}" + (" ⚑" if result.divergent else "")
     top = max(result.counts.values())
     leaders = [k for k, v in result.counts.items() if v == top]
-    return " / ".join(leaders) + f" ({top} of {result.n})" + (" ⚑" if result.divergent else "")
+    of_n = _(" ({count} of {n})").format(count=top, n=result.n)
+    return " / ".join(leaders) + of_n + (" ⚑" if result.divergent else "")
 
 
 def heard_on(question: AnswerRecord) -> set[str]:

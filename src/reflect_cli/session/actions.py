@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from reflect_cli import kinds
 from reflect_cli.errors import InputError
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import Action, Session
 from reflect_cli.session import due_dates, typed_lines
 from reflect_cli.session.console import Console
@@ -51,12 +52,20 @@ def record_action(
         action.note = "; ".join(unsure)
         session.actions.append(action)
         save()
-        console.say(f"Commitment kept as typed: {_said(action, names)} ({action.note})", "yellow")
+        console.say(
+            _("Commitment kept as typed: {commitment} ({note})").format(
+                commitment=_said(action, names), note=action.note
+            ),
+            "yellow",
+        )
         raise
     session.actions.append(action)
     save()
     due_typed = "" if bad_due else typed.due_typed
-    console.say(f"Commitment recorded: {_said(action, names, due_typed)}", "green")
+    console.say(
+        _("Commitment recorded: {commitment}").format(commitment=_said(action, names, due_typed)),
+        "green",
+    )
 
 
 def meeting_day(session: Session) -> dt.date:
@@ -68,18 +77,24 @@ def meeting_day(session: Session) -> dt.date:
 
 
 def _said(action: Action, names: dict[str, str], due_typed: str = "") -> str:
-    owner = names.get(action.owner, action.owner) or "no owner"
-    due = ", no due date"
+    owner = names.get(action.owner, action.owner) or _("no owner")
+    due = _(", no due date")
     if action.due:  # the day understood, with what was typed: a wrong guess shows
-        due = f", due {due_dates.said(action.due, due_typed or action.due)}"
+        said = due_dates.said(action.due, due_typed or action.due)
+        due = _(", due {date}").format(date=said)
     return f"{action.text} — {owner}{due}"
 
 
 def _ask_due(console: Console, action: Action, typed: str, today: dt.date) -> str:
     """The due date again, until it is a date (Enter: none); the day understood is said."""
-    console.say(f"due:{typed} is not a date ({due_dates.FORMS}).", "yellow")
+    console.say(
+        _("due:{typed} is not a date ({forms}).").format(typed=typed, forms=due_dates.FORMS),
+        "yellow",
+    )
     while True:
-        reply = console.ask(f"Due date for {action.text!r}? Enter for none").strip()
+        reply = console.ask(
+            _("Due date for {commitment}? Enter for none").format(commitment=repr(action.text))
+        ).strip()
         if not reply:
             return ""
         try:
@@ -95,14 +110,17 @@ def _confirm_owner(console: Console, session: Session, owner: str) -> str:
     """``owner`` as someone outside the room once confirmed; else who, asked again: a
     handle or name of someone here, ``@name`` outside the room, Enter for no owner."""
     reply = console.ask(
-        f"No one here has the handle @{owner}: record {owner!r} as an owner outside the room? [y/N]"
+        _(
+            "No one here has the handle @{owner}: record {typed} as an owner outside the "
+            "room? [y/N]"
+        ).format(owner=owner, typed=repr(owner))
     )
-    if reply.strip().lower() in kinds.YES:
+    if kinds.yes_or_no(reply):
         return owner
     handles = ", ".join(p.handle for p in session.participants)
-    console.say(f"Handles here: {handles or 'none yet'}.", "dim")
+    console.say(_("Handles here: {handles}.").format(handles=handles or _("none yet")), "dim")
     while True:
-        reply = console.ask("Owner? A handle, @name outside the room, Enter for none").strip()
+        reply = console.ask(_("Owner? A handle, @name outside the room, Enter for none")).strip()
         if not reply:
             return ""
         person = find(session.participants, reply)
@@ -110,4 +128,9 @@ def _confirm_owner(console: Console, session: Session, owner: str) -> str:
             return person.handle
         if reply.startswith("@") and len(reply) > 1:
             return reply[1:].lower()
-        console.say(f"No one here is {reply!r}: a handle, @{reply} for someone outside.", "yellow")
+        console.say(
+            _("No one here is {typed}: a handle, @{word} for someone outside.").format(
+                typed=repr(reply), word=reply
+            ),
+            "yellow",
+        )

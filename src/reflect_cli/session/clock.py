@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import time
 
+from reflect_cli.i18n.messages import _
+
 
 class Clock:
     """Elapsed time of one sitting; a session resumed on another day counts from then."""
@@ -20,11 +22,19 @@ class Clock:
         """``12 min`` (``1 h 05 min``); with ``· this domain 3 of 10 min`` when the
         protocol plans the domain's minutes."""
         minutes = int(time.monotonic() - self.began) // 60
-        shown = f"{minutes} min" if minutes < 60 else f"{minutes // 60} h {minutes % 60:02d} min"
+        shown = (
+            _("{minutes} min").format(minutes=minutes)
+            if minutes < 60
+            else _("{hours} h {minutes} min").format(
+                hours=minutes // 60, minutes=f"{minutes % 60:02d}"
+            )
+        )
         planned = self.planned.get(domain)
         if planned:
             began = self._domain_began.setdefault(domain, time.monotonic())
-            shown += f" · this domain {int(time.monotonic() - began) // 60} of {planned} min"
+            shown += _(" · this domain {minutes} of {planned} min").format(
+                minutes=int(time.monotonic() - began) // 60, planned=planned
+            )
         return shown
 
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reflect_cli import numbers
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import Participant
 from reflect_cli.session.people import find, fold
 from reflect_cli.session.typed_lines import speaker_word
@@ -30,23 +31,26 @@ class Speaker:
     def message(self) -> str:
         """One line for the facilitator, or '' when the credit is plain."""
         if self.person is None:
-            hint = f" — did you mean {_called(self.suggestion)}?" if self.suggestion else ""
-            return (
-                f"no one called {self.word!r} here{hint} "
-                "(Enter keeps the text uncredited, or retype)"
+            hint = (
+                _(" — did you mean {person}?").format(person=_called(self.suggestion))
+                if self.suggestion
+                else ""
             )
+            return _(
+                "no one called {typed} here{hint} (Enter keeps the text uncredited, or retype)"
+            ).format(typed=repr(self.word), hint=hint)
         if self.absent:
-            return (
-                f"{self.person.name} is not on today's list: credited, and listed as not "
-                f"present (/join {self.person.handle} if they are here)"
-            )
+            return _(
+                "{name} is not on today's list: credited, and listed as not present "
+                "(/join {handle} if they are here)"
+            ).format(name=self.person.name, handle=self.person.handle)
         if self.person.left:
-            return f"{self.person.name} has left: credited all the same"
+            return _("{name} has left: credited all the same").format(name=self.person.name)
         if not self.person.present:
-            return (
-                f"{self.person.name} is listed as not present: credited all the same "
-                f"(/join {self.person.handle} if they are here)"
-            )
+            return _(
+                "{name} is listed as not present: credited all the same "
+                "(/join {handle} if they are here)"
+            ).format(name=self.person.name, handle=self.person.handle)
         return ""
 
 

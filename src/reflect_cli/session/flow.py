@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from reflect_cli.dates import parse_date
 from reflect_cli.errors import InputError, SessionInterrupted
-from reflect_cli.kinds import NO, YES
+from reflect_cli.i18n.messages import _, ngettext
+from reflect_cli.kinds import yes_or_no
 from reflect_cli.model import Protocol, Session, SessionStatus
 from reflect_cli.records.ballots import Ballots
 from reflect_cli.records.store import Store
@@ -37,6 +38,8 @@ class Facilitator:
     store: Store
     protocol: Protocol
     plan: Plan
+    #: The protocol in the session's language (None when asked as written).
+    asked: Protocol | None = None
     history: History = field(default_factory=History, init=False)
 
     def start(self) -> Session:
@@ -44,31 +47,42 @@ class Facilitator:
         if not self.console.interactive:
             self._check_required()
         elif not (self.plan.collaborative and self.plan.facilitator):
-            setting_up.introduce(self.console, self.protocol)
-        typed = self.plan.collaborative or self._ask_required("Collaborative")
+            setting_up.introduce(self.console, self.asked or self.protocol)
+        typed = self.plan.collaborative or self._ask_required(_("Collaborative"))
         collaborative = known_spelling(self.store, typed)
         if collaborative != typed:  # one spelling, so list and commitments show one
-            self.console.say(f"Collaborative: {collaborative} (as in its earlier sessions)", "dim")
+            self.console.say(
+                _("Collaborative: {name} (as in its earlier sessions)").format(name=collaborative),
+                "dim",
+            )
         date = self.plan.date or dt.date.today().isoformat()
         if not self.plan.date and self.console.interactive:
             date = self._ask_date(date)
-        session = new_session(self.protocol, collaborative, date)
+        session = new_session(self.protocol, collaborative, date, self.asked)
         session.site, session.facilitator = self.plan.site, self.plan.facilitator
         saving.create(self.store, session)
-        self.console.say(f"Session {session.id}: saved as you go in {self.store.folder}", "dim")
+        self.console.say(
+            _("Session {id}: saved as you go in {folder}").format(
+                id=session.id, folder=self.store.folder
+            ),
+            "dim",
+        )
         return self._guard(session, first_time=True)
 
     def resume(self, session: Session) -> Session:
         """Continue a draft at its first unanswered question."""
         if session.protocol.sha256 and session.protocol.sha256 != self.protocol.sha256:
             self.console.say(
-                "The protocol file changed since this session began; "
-                "the questions as first asked are kept.",
+                _(
+                    "The protocol file changed since this session began; "
+                    "the questions as first asked are kept."
+                ),
                 "yellow",
             )
         self.console.say(
-            f"Resuming {session.id} ({session.answered_count} of "
-            f"{session.question_count} answered)",
+            _("Resuming {id} ({answered} of {questions} answered)").format(
+                id=session.id, answered=session.answered_count, questions=session.question_count
+            ),
             "dim",
         )
         return self._guard(session, first_time=False)
@@ -80,11 +94,11 @@ class Facilitator:
         try:
             self._run(session, first_time)
         except KeyboardInterrupt:
-            self._stop(session, 130, "Interrupted")
+            self._stop(session, 130, _("Interrupted"))
         except EOFError:
-            self._stop(session, 1, "Input ended")
+            self._stop(session, 1, _("Input ended"))
         except Paused:
-            self._stop(session, 0, "Paused")
+            self._stop(session, 0, _("Paused"))
         return session
 
     def _stop(self, session: Session, code: int, reason: str) -> None:
@@ -125,7 +139,7 @@ class Facilitator:
         otherwise it stays a draft and the error says what is missing."""
         missing = [
             f"answer to {record.id!r}"
-            for _, record in session.answers()
+            for _x, record in session.answers()
             if record.required and not record.answered and not record.rated
         ]
         if missing:
@@ -134,7 +148,7 @@ class Facilitator:
                 f"--no-input: saved as a draft, missing {', '.join(missing)}; "
                 f"continue with: reflect resume {session.id}"
             )
-        for _, record in session.answers():
+        for _x, record in session.answers():
             record.skipped = record.skipped or (record.answer is None and not record.rated)
 
     # -- setup ---------------------------------------------------------------------
@@ -147,7 +161,7 @@ class Facilitator:
             return  # a session can be saved: what else is missing is said at its end
         missing += [
             f"answer to {q.id!r}"
-            for _, q in self.protocol.questions()
+            for _x, q in self.protocol.questions()
             if q.required and q.id not in self.plan.answers and q.id not in self.plan.ratings
         ]
         if missing:
@@ -160,7 +174,7 @@ class Facilitator:
         while True:
             try:
                 return parse_date(
-                    setting_up.ask(self.console, "Date (YYYY-MM-DD)", default), "date"
+                    setting_up.ask(self.console, _("Date (YYYY-MM-DD)"), default), "date"
                 )
             except InputError as exc:
                 self.console.say(str(exc), "yellow")
@@ -170,11 +184,13 @@ class Facilitator:
         if not self.console.interactive:
             return
         if not session.site:
-            session.site = setting_up.ask(self.console, "Site", previous.site if previous else "")
+            session.site = setting_up.ask(
+                self.console, _("Site"), previous.site if previous else ""
+            )
             self._save(session)
         if not session.facilitator:
             default = previous.facilitator if previous else ""
-            session.facilitator = self._ask_required("Facilitator", default)
+            session.facilitator = self._ask_required(_("Facilitator"), default)
             self._save(session)
 
     def _roster_of(self, session: Session) -> Roster:
@@ -212,26 +228,34 @@ class Facilitator:
 
     def _yes(self, prompt: str, default: bool) -> bool:
         while True:
-            reply = self.console.ask(prompt + (" [Y/n]" if default else " [y/N]")).strip().lower()
-            if not reply:
+            reply = self.console.ask(prompt + (_(" [Y/n]") if default else _(" [y/N]")))
+            if not reply.strip():
                 return default
-            if reply in YES or reply in NO:
-                return reply in YES
-            self.console.say("Answer y or n.", "yellow")
+            said = yes_or_no(reply)
+            if said is not None:
+                return said
+            self.console.say(_("Answer y or n."), "yellow")
 
     # -- before the questions ---------------------------------------------------------
 
     def _intro(self, session: Session) -> None:
-        for step in self.protocol.intro:
+        for step in (self.asked or self.protocol).intro:
             if step.id in session.intro:
                 continue
             if not self.console.interactive:
                 session.intro[step.id] = "skipped"
                 continue
             self.console.rule(step.title)
-            for line in (step.text, step.link, f"{step.minutes} minutes" if step.minutes else ""):
+            minutes = (
+                ngettext("{count} minute", "{count} minutes", step.minutes).format(
+                    count=step.minutes
+                )
+                if step.minutes
+                else ""
+            )
+            for line in (step.text, step.link, minutes):
                 if line:
                     self.console.say(line)
-            done = self._yes("Done (n to skip)?", True)
+            done = self._yes(_("Done (n to skip)?"), True)
             session.intro[step.id] = "done" if done else "skipped"
             self._save(session)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from reflect_cli.errors import InputError
+from reflect_cli.i18n.messages import _, ngettext
 from reflect_cli.model import Action, CommitmentStatus, Session
 from reflect_cli.session.console import Console
 from reflect_cli.session.history import History, overdue_days
@@ -36,11 +37,18 @@ def describe(action: Action, origin: Session | None, people: dict[str, str], tod
     parts = [owner_name(action.owner, people)] if action.owner else []
     if action.due:
         late = overdue_days(action.due, today)
-        parts.append(f"due {action.due}" + (f" (overdue by {late} days)" if late else ""))
+        overdue = (
+            ngettext(" (overdue by {days} day)", " (overdue by {days} days)", late).format(
+                days=late
+            )
+            if late
+            else ""
+        )
+        parts.append(_("due {date}").format(date=action.due) + overdue)
     if origin is not None:
-        parts.append(f"from the meeting of {origin.date}")
+        parts.append(_("from the meeting of {date}").format(date=origin.date))
     if action.status == CommitmentStatus.IN_PROGRESS:
-        parts.append("in progress" + (f": {action.note}" if action.note else ""))
+        parts.append(_("in progress") + (f": {action.note}" if action.note else ""))
     return action.text + (" — " + ", ".join(parts) if parts else "")
 
 
@@ -70,7 +78,7 @@ def follow_up(
         for action, origin in history.open_commitments()
         if (action.origin or origin.id, fold(action.text)) not in seen
     ]
-    unmatched = set(given) - {fold(action.text) for action, _ in pending}
+    unmatched = set(given) - {fold(action.text) for action, _x in pending}
     if unmatched:
         save()
         raise InputError(
@@ -82,11 +90,14 @@ def follow_up(
         return
     people = {p.handle: p.name for s in history.sessions for p in s.participants}
     people.update(session.names())
-    console.rule("Open commitments", f"{len(pending)} from earlier meetings")
+    console.rule(
+        _("Open commitments"),
+        _("{count} from earlier meetings").format(count=len(pending)),
+    )
     to_ask = []
     for action, origin in pending:
         if fold(action.text) in given:
-            status, note, _ = given[fold(action.text)]
+            status, note, _typed = given[fold(action.text)]
             session.follow_up.append(_carried(action, origin, status, note or action.note))
         else:
             to_ask.append((action, origin))
@@ -97,7 +108,7 @@ def follow_up(
         console.say(describe(action, origin, people, today))
         answer = _ask_status(console, action, left)
         if answer is None:
-            console.say(f"Kept as they are: {left} commitments.", "green")
+            console.say(_("Kept as they are: {count} commitments.").format(count=left), "green")
             break
         session.follow_up.append(_carried(action, origin, *answer))
         save()
@@ -114,21 +125,24 @@ def _carried(action: Action, origin: Session, status: CommitmentStatus, note: st
 
 def _ask_status(console: Console, action: Action, left: int) -> tuple[CommitmentStatus, str] | None:
     """The status and note given, or None for ``rest``: keep the ``left`` still to ask."""
-    keep = f"[k]eep {action.status}"
-    rest = f"; rest: keep all {left} left as they are" if left > 1 else ""
+    keep = _("[k]eep {status}").format(status=_(action.status))
+    rest = _("; rest: keep all {count} left as they are").format(count=left) if left > 1 else ""
     while True:
-        reply = console.ask(f"[d]one [i]n progress d[r]opped {keep}, + note{rest}?", "k").strip()
+        reply = console.ask(
+            _("[d]one [i]n progress d[r]opped {keep}, + note{rest}?").format(keep=keep, rest=rest),
+            "k",
+        ).strip()
         if left > 1 and " ".join(reply.lower().split()) in _REST:
             return None
         if reply.lower().startswith("in progress"):
             reply = "i" + reply[len("in progress") :]
-        word, _, note = reply.partition(" ")
+        word, _sep, note = reply.partition(" ")
         word = word.lower().rstrip(":,")
         status = action.status if word in _KEEP else _STATUS_WORDS.get(word)
         if status is not None:
             return status, note.strip() or action.note
         console.say(
-            "Type d, i, r, o or k, then a note if you like: i halfway there"
-            + ("; rest keeps all those left as they are" if left > 1 else ""),
+            _("Type d, i, r, o or k, then a note if you like: i halfway there")
+            + (_("; rest keeps all those left as they are") if left > 1 else ""),
             "yellow",
         )

@@ -139,19 +139,21 @@ def _date(fields: Fields, key: str) -> str:
         raise fields.invalid(key, f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
-_PERSON = ("name", "organization", "role", "handle", "sector")
+_PERSON = ("name", "organization", "role", "handle", "sector", "interpreter")
 
 
 def _person(person: Fields, plan: Plan) -> Participant:
     """A participant given as a mapping: each field kept exactly ("A | B" is one
     organization, not a line to split)."""
-    name, organization, role, handle, sector = (
+    name, organization, role, handle, sector, interpreter = (
         person.text(key, required=key == "name").strip() for key in _PERSON
     )
     taken = {p.handle for p in plan.participants}
-    return typed_lines.participant(
+    found = typed_lines.participant(
         name, organization, role, handle, taken, typed_lines.sector_of(sector)
     )
+    found.interpreter = interpreter
+    return found
 
 
 def _plan(top: Fields) -> Plan:

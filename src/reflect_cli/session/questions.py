@@ -6,7 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from reflect_cli import kinds
+from reflect_cli.asked import read_record
 from reflect_cli.errors import InputError
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import (
     ROUND_KINDS,
     AnswerRecord,
@@ -47,8 +49,9 @@ class Item:
 
 
 def items_of(session: Session) -> list[Item]:
-    """The session's questions as its snapshot asked them (never the protocol file)."""
-    return [Item(domain, record, record.question()) for domain, record in session.answers()]
+    """The session's questions as its snapshot asked them (never the protocol file), in
+    the session's language."""
+    return [Item(domain, record, record.asked_question()) for domain, record in session.answers()]
 
 
 class QuestionLoop:
@@ -94,8 +97,12 @@ class QuestionLoop:
         """Ask one question until it is answered, skipped or left with /back."""
         item = self.items[index]
         question, record = item.question, item.record
-        progress = f"question {index + 1} of {len(self.items)} · {self.elapsed(item.domain.id)}"
-        show_question(self.console, question, item.domain.title, progress)
+        progress = _("question {number} of {count} · {elapsed}").format(
+            number=index + 1, count=len(self.items), elapsed=self.elapsed(item.domain.id)
+        )
+        show_question(
+            self.console, question, item.domain.asked_title or item.domain.title, progress
+        )
         if record.round:
             self._round(item)
         show_so_far(self.console, record, question)
@@ -146,7 +153,9 @@ class QuestionLoop:
         line ends it (and not the answer)."""
         assert self.speaking is not None
         if not line.strip():
-            self.console.say(f"No longer crediting {self.speaking.name}.", "dim")
+            self.console.say(
+                _("No longer crediting {name}.").format(name=self.speaking.name), "dim"
+            )
             self.speaking = None
             return None
         if typed_lines.speaker_word(line) is not None:
@@ -172,14 +181,14 @@ class QuestionLoop:
         handle, or the line retyped, credits it. Anything else is a new line."""
         lines = lines_of(record)
         if not line.strip():
-            self.console.say("Kept as typed, uncredited.", "dim")
+            self.console.say(_("Kept as typed, uncredited."), "dim")
             return True
         fixed = credits.retyped(lines[-1], line, self.session.participants) if lines else None
         if fixed is None:
             return False
         set_text(record, [*lines[:-1], fixed], self.session.participants, in_progress=True)
         self.save()
-        self.console.say(f"Credited: {fixed}", "green")
+        self.console.say(_("Credited: {line}").format(line=fixed), "green")
         return True
 
     def _empty(self, item: Item) -> str:
@@ -190,7 +199,7 @@ class QuestionLoop:
             self.save()
             return NEXT
         if item.question.required:
-            self.console.say("This question needs an answer (or /skip it for now).", "yellow")
+            self.console.say(_("This question needs an answer (or /skip it for now)."), "yellow")
             return STAY
         record.skipped = True
         self.save()
@@ -207,19 +216,21 @@ class QuestionLoop:
             return NEXT
         if name == "/back":
             if index == 0:
-                self.console.say("This is the first question.", "yellow")
+                self.console.say(_("This is the first question."), "yellow")
                 return STAY
             return BACK
         if name == "/pause":
             raise Paused
         if name == "/edit":
             if not kinds.of(item.question.kind).multiline and not record.round:
-                raise InputError("/edit works on text answers; type the new value instead")
+                raise InputError(_("/edit works on text answers; type the new value instead"))
             edited = self.console.edit("\n".join(lines_of(record)))
             set_text(record, edited.split("\n"), self.session.participants, in_progress=True)
             self.save()
-            self.console.say("Answer updated:", "dim")
-            self.console.say(kinds.answer_text(record.kind, record.answer) or "(empty)")
+            self.console.say(_("Answer updated:"), "dim")
+            self.console.say(
+                kinds.answer_text(record.kind, read_record(record).answer) or _("(empty)")
+            )
             return STAY
         if name == "/action":
             record_action(self.console, self.session, argument, record.id, self.save)
@@ -227,22 +238,26 @@ class QuestionLoop:
         if name == "/as":
             person = find(self.session.participants, argument)
             if person is None:
-                raise InputError(f"/as needs someone here: no one called {argument!r}")
+                raise InputError(
+                    _("/as needs someone here: no one called {typed}").format(typed=repr(argument))
+                )
             self.speaking = person
-            self.console.say(f"Crediting {person.name} until an empty line.", "dim")
+            self.console.say(
+                _("Crediting {name} until an empty line.").format(name=person.name), "dim"
+            )
             return STAY
         if name in ("/join", "/leave", "/roster", "/handle"):
             if self.roster is None:
-                raise InputError(f"{name} is not available here")
+                raise InputError(_("{command} is not available here").format(command=name))
             self.roster.question = record.id  # where someone came late or left early
             self.roster.command(f"{name} {argument}")
             return STAY
         if name == "/note":
             if not argument:
-                raise InputError("a note needs text: /note TEXT")
+                raise InputError(_("a note needs text: /note TEXT"))
             self.session.notes.append(Note(argument, record.id))
             self.save()
-            self.console.say("Private note saved (not exported unless asked for).", "green")
+            self.console.say(_("Private note saved (not exported unless asked for)."), "green")
             return STAY
         if name == "/round":
             self._start_round(item, argument)
@@ -251,8 +266,9 @@ class QuestionLoop:
             voices.show(self.console, self.session)
             return STAY
         # A table: a meaning that wraps stays beside its command at any width.
-        self.console.table(["", ""], [list(pair) for pair in typed_lines.COMMANDS.items()])
-        self.console.say("A line starting with // is text beginning with /.")
+        rows = [[command, _(meaning)] for command, meaning in typed_lines.COMMANDS.items()]
+        self.console.table(["", ""], rows)
+        self.console.say(_("A line starting with // is text beginning with /."))
         return STAY
 
     def _round(self, item: Item) -> None:
@@ -270,16 +286,18 @@ class QuestionLoop:
         record = item.record
         kind = argument.strip().lower() or "named"
         if item.question.kind not in ROUND_KINDS:
-            raise InputError("a round rates a scale, choice or yes-no question")
+            raise InputError(_("a round rates a scale, choice or yes-no question"))
         if kind not in tuple(RoundKind):
-            raise InputError("/round takes named (the default) or anonymous")
+            raise InputError(_("/round takes named (the default) or anonymous"))
         if record.rated and record.round != kind:
-            raise InputError(f"this question already has a {record.round} round")
+            raise InputError(
+                _("this question already has a {kind} round").format(kind=_(str(record.round)))
+            )
         record.round = RoundKind(kind)
         if record.answer is not None and not isinstance(record.answer, str):
             # A value typed before the round is kept, as the start of the discussion.
-            was = kinds.answer_text(record.kind, record.answer)
-            record.answer = f"Answer before the round: {was}"
+            was = kinds.answer_text(record.kind, read_record(record).answer)
+            record.answer = _("Answer before the round: {answer}").format(answer=was)
         self.save()
         self._round(item)
-        self.console.say("(the discussion, optional: empty line ends it)", "dim")
+        self.console.say(_("(the discussion, optional: empty line ends it)"), "dim")

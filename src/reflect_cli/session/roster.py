@@ -13,18 +13,19 @@ from dataclasses import replace
 
 from reflect_cli import numbers
 from reflect_cli.errors import InputError
-from reflect_cli.kinds import YES
-from reflect_cli.model import Participant, Session
+from reflect_cli.i18n.messages import N_, _
+from reflect_cli.kinds import yes_or_no
+from reflect_cli.model import INTERPRETED, Participant, Session
 from reflect_cli.session import sectors, typed_lines
 from reflect_cli.session.console import Console
 from reflect_cli.session.people import find, find_partial, near_miss, person_key
 
 _RANGE = re.compile(r"^(\d+)(?:-(\d+))?$")
 ROSTER_COMMANDS = {
-    "/roster": "who is here, with handles",
-    "/leave": "/leave HANDLE: take someone off today's list",
-    "/handle": "/handle WHO NEW: the handle someone goes by (/handle nguyen lan)",
-    "/help": "this list",
+    "/roster": N_("who is here, with handles"),
+    "/leave": N_("/leave HANDLE: take someone off today's list"),
+    "/handle": N_("/handle WHO NEW: the handle someone goes by (/handle nguyen lan)"),
+    "/help": N_("this list"),
 }
 
 
@@ -34,7 +35,7 @@ def rename_handle(session: Session, old: str, new: str) -> None:
     for person in session.participants:
         if person.handle == old:
             person.handle = new
-    for _, record in session.answers():
+    for _domain, record in session.answers():
         record.credits = [new if h == old else h for h in record.credits]
         record.passed_by = [new if h == old else h for h in record.passed_by]
         record.ratings = [
@@ -47,7 +48,14 @@ def rename_handle(session: Session, old: str, new: str) -> None:
 def describe(person: Participant) -> str:
     """``Monica Haugen · Seattle Parks and Recreation · Site lead (mh)``."""
     parts = [p for p in (person.name, person.organization, person.role) if p]
-    return " · ".join(parts) + f" ({person.handle})"
+    through = ""
+    if person.interpreter:
+        through = _(" · through an interpreter")
+        if person.interpreter != INTERPRETED:
+            through = _(" · through an interpreter ({interpreter})").format(
+                interpreter=person.interpreter
+            )
+    return " · ".join(parts) + through + f" ({person.handle})"
 
 
 def _state(person: Participant) -> str:
@@ -84,7 +92,9 @@ def _span(
         low = numbers.whole_number(match.group(1)) or 0
         high = numbers.whole_number(match.group(2) or match.group(1)) or 0
         if not 1 <= low <= high <= len(known):
-            raise InputError(f"{token}: the numbers go from 1 to {len(known)}")
+            raise InputError(
+                _("{typed}: the numbers go from 1 to {count}").format(typed=token, count=len(known))
+            )
         return 1, list(known[low - 1 : high])
     for end in range(len(tokens), start, -1):
         words = tokens[start:end]
@@ -94,8 +104,12 @@ def _span(
         if person is not None:
             return end - start, [person]
     near = near_miss(known, token)
-    hint = f" — did you mean {describe(near)}?" if near else ""
-    raise InputError(f"no one called {token!r} in the list{hint} (a number, a name or a handle)")
+    hint = _(" — did you mean {person}?").format(person=describe(near)) if near else ""
+    raise InputError(
+        _("no one called {typed} in the list{hint} (a number, a name or a handle)").format(
+            typed=repr(token), hint=hint
+        )
+    )
 
 
 class Roster:
@@ -125,12 +139,14 @@ class Roster:
         if self.known:
             self._choose_known(last_time)
         self.console.say(
-            "Anyone new? One per line: Name | Organization | Role (| handle). "
-            "Empty line when done; /help for commands.",
+            _(
+                "Anyone new? One per line: Name | Organization | Role (| handle) "
+                "(| interpreter: WHO). Empty line when done; /help for commands."
+            ),
             "dim",
         )
         while True:
-            line = self.console.ask("participant>").strip()
+            line = self.console.ask(_("participant>")).strip()
             if not line:
                 return
             try:
@@ -144,16 +160,20 @@ class Roster:
     def _choose_known(self, last_time: Sequence[Participant]) -> None:
         # A table: a long organization wraps beside its number, not under it.
         rows = [[f"{number})", describe(person)] for number, person in enumerate(self.known, 1)]
-        self.console.table(["", ""], rows, title="People of this partnership:")
+        self.console.table(["", ""], rows, title=_("People of this partnership:"))
         again = [p for p in self.known if any(person_key(p) == person_key(q) for q in last_time)]
         numbers = " ".join(str(self.known.index(p) + 1) for p in again)
         self.console.say(
-            "Who is here? Numbers, ranges or names (1-3 5); - for none of them"
-            + (f"; Enter for the same as last time ({numbers})" if again else ""),
+            _("Who is here? Numbers, ranges or names (1-3 5); - for none of them")
+            + (
+                _("; Enter for the same as last time ({numbers})").format(numbers=numbers)
+                if again
+                else ""
+            ),
             "dim",
         )
         while True:
-            reply = self.console.ask("who is here>").strip()
+            reply = self.console.ask(_("who is here>")).strip()
             try:
                 if reply.startswith("/"):
                     self.command(reply, at_roster_prompt=True)
@@ -166,7 +186,8 @@ class Roster:
                 self._add(replace(person, present=True, left=False))
             self.save()
             if chosen:
-                self.console.say("Here: " + ", ".join(p.name for p in chosen), "green")
+                here = ", ".join(p.name for p in chosen)
+                self.console.say(_("Here: {people}").format(people=here), "green")
             return
 
     def _add(self, person: Participant) -> None:
@@ -205,9 +226,13 @@ class Roster:
                 return
             again = self._did_you_mean(everyone, line)
         given = typed_lines.participant_of(line, set())  # a bad line is refused before asking
+        if given.interpreter:
+            fields.pop()  # the interpreter's field: the last, taken by participant_of
         name, organization, role, handle = [*fields, "", "", ""][:4]
         if again is None and not organization and name:
-            organization = self.console.ask(f"Organization of {name} (Enter for none)").strip()
+            organization = self.console.ask(
+                _("Organization of {name} (Enter for none)").format(name=name)
+            ).strip()
         typed = typed_lines.participant(name, organization, role, handle, set())
         if again is None:
             again = next((p for p in everyone if person_key(p) == person_key(typed)), None)
@@ -217,21 +242,24 @@ class Roster:
             person = typed_lines.participant(name, organization, role, handle, self.taken)
             person.sector = given.sector
             sectors.ask(self.console, person, everyone, ask=ask_sector)
+        person.interpreter = given.interpreter or person.interpreter
         self._add(person)
         self.save()
         self.console.completions([p.handle for p in today], list(typed_lines.COMMANDS))
-        welcome = "Welcome back" if again is not None else "Added"
-        self.console.say(
-            f"{welcome} {describe(person)}: credit lines with '{person.handle}: …'", "green"
+        welcome = (
+            _("Welcome back {person}: credit lines with '{handle}: …'")
+            if again is not None
+            else _("Added {person}: credit lines with '{handle}: …'")
         )
+        self.console.say(welcome.format(person=describe(person), handle=person.handle), "green")
 
     def _did_you_mean(self, everyone: Sequence[Participant], line: str) -> Participant | None:
         """A name a letter or two off a known person's: asked, never assumed."""
         near = near_miss(everyone, line)
         if near is None:
             return None
-        reply = self.console.ask(f"Did you mean {describe(near)}? [y/N]")
-        return near if reply.strip().lower() in YES else None
+        reply = self.console.ask(_("Did you mean {person}? [y/N]").format(person=describe(near)))
+        return near if yes_or_no(reply) else None
 
     def _several(self, line: str) -> list[Participant]:
         """The people a line names word by word, when every word names someone known
@@ -249,10 +277,14 @@ class Roster:
 
     def _confirm_several(self, line: str, people: list[Participant]) -> None:
         names = ", ".join(describe(p) for p in people)
-        reply = self.console.ask(f"{line!r} looks like {len(people)} people: {names}. [Y/n]")
-        if reply.strip().lower() not in ("", *YES):
+        reply = self.console.ask(
+            _("{typed} looks like {count} people: {names}. [Y/n]").format(
+                typed=repr(line), count=len(people), names=names
+            )
+        )
+        if reply.strip() and not yes_or_no(reply):
             self.console.say(
-                "Not added. For someone new, type Name | Organization | Role.", "yellow"
+                _("Not added. For someone new, type Name | Organization | Role."), "yellow"
             )
             return
         for person in people:
@@ -261,16 +293,21 @@ class Roster:
         self.console.completions(
             [p.handle for p in self.session.participants], list(typed_lines.COMMANDS)
         )
-        self.console.say("Here: " + ", ".join(p.name for p in people), "green")
+        here = ", ".join(p.name for p in people)
+        self.console.say(_("Here: {people}").format(people=here), "green")
 
     def leave(self, word: str) -> Participant:
         """Mark someone as having left; their credits stay."""
         person = find(self.session.participants, word)
         if person is None:
-            raise InputError(f"no one called {word!r} here: /roster lists the handles")
+            raise InputError(
+                _("no one called {typed} here: /roster lists the handles").format(typed=repr(word))
+            )
         person.left, person.left_at = True, self.question
         self.save()
-        self.console.say(f"{person.name} has left (their words stay credited).", "green")
+        self.console.say(
+            _("{name} has left (their words stay credited).").format(name=person.name), "green"
+        )
         return person
 
     def rename(self, argument: str) -> Participant:
@@ -309,11 +346,12 @@ class Roster:
         rows = [
             [p.handle, p.name, p.organization, p.role, _state(p)] for p in self.session.participants
         ]
-        self.console.table(["handle", "name", "organization", "role", ""], rows, title="Roster")
+        headers = [_("handle"), _("name"), _("organization"), _("role"), ""]
+        self.console.table(headers, rows, title=_("Roster"))
 
     def command(self, line: str, at_roster_prompt: bool = False) -> None:
         """``/join``, ``/leave``, ``/roster`` (and ``/help`` at a roster prompt)."""
-        name, _, argument = line.strip().partition(" ")
+        name, _space, argument = line.strip().partition(" ")
         name, argument = name.lower(), argument.strip()
         if name == "/roster":
             self.show()
@@ -324,12 +362,18 @@ class Roster:
         elif name == "/handle":
             self.rename(argument)
         elif name == "/help" and at_roster_prompt:
-            self.console.table(["", ""], [list(pair) for pair in ROSTER_COMMANDS.items()])
+            rows = [[command, _(meaning)] for command, meaning in ROSTER_COMMANDS.items()]
+            self.console.table(["", ""], rows)
         elif name in ("/leave", "/join"):
-            raise InputError(f"{name} needs a person: {typed_lines.COMMANDS[name]}")
+            raise InputError(
+                _("{command} needs a person: {how}").format(
+                    command=name, how=_(typed_lines.COMMANDS[name])
+                )
+            )
         else:
             raise InputError(
-                f"{name} is not a roster command (/roster, /leave HANDLE, /handle WHO NEW, "
-                "/help); "
-                "people are typed without a /"
+                _(
+                    "{command} is not a roster command (/roster, /leave HANDLE, /handle WHO NEW, "
+                    "/help); people are typed without a /"
+                ).format(command=name)
             )

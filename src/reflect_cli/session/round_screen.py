@@ -3,6 +3,8 @@ screen), what a rating may be, and the result once everyone has had their turn."
 
 from __future__ import annotations
 
+from reflect_cli.asked import read_record
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import AnswerRecord, Kind, Question, Session
 from reflect_cli.rounds import text as round_text
 from reflect_cli.session.console import Console
@@ -21,19 +23,23 @@ def remind(console: Console, question: Question) -> None:
             for p in range(scale.min, scale.max + 1)
         ]
         console.say(
-            "  " + " · ".join(points) if len(points) <= 11 else f"  {scale.min} to {scale.max}"
+            "  " + " · ".join(points)
+            if len(points) <= 11
+            else "  " + _("{low} to {high}").format(low=scale.min, high=scale.max)
         )
     else:
-        console.say("  yes or no")
+        console.say("  " + _("yes or no"))
 
 
 def accepted(question: Question) -> str:
     """What a rating of this question may be, without repeating what was typed."""
     if question.kind is Kind.SCALE and question.scale is not None:
-        return f"Type a number from {question.scale.min} to {question.scale.max} or its label"
+        return _("Type a number from {low} to {high} or its label").format(
+            low=question.scale.min, high=question.scale.max
+        )
     if question.kind is Kind.YES_NO:
-        return "Type yes or no"
-    return "Type a choice's number or label"
+        return _("Type yes or no")
+    return _("Type a choice's number or label")
 
 
 def show_result(
@@ -41,7 +47,7 @@ def show_result(
 ) -> None:
     """The distribution, median, range and the divergence flag, for the room to see (an
     anonymous round with a single rating: only that there are too few to show)."""
-    result = round_text.of_record(record, session.participants)
+    result = round_text.of_record(read_record(record), session.participants)
     labels = dict(question.scale.labels) if question.scale else {}
     console.say(round_text.headline(result, labels), "bold")
     for line in round_text.bar_chart(result, labels):

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from enum import Enum
 
 from reflect_cli.errors import InputError
+from reflect_cli.i18n.messages import N_, _
 from reflect_cli.model import (
     AnswerRecord,
     Participant,
@@ -50,12 +51,12 @@ class Step(Enum):
 #: What ``RoundRunner.run`` ends with: the round is over, or the facilitator paused.
 DONE, PAUSE = Step.DONE, Step.PAUSE
 _HELP = {
-    "/pass": "this person abstains (counted, no rating)",
-    "/back": "fix the previous person's rating (named rounds)",
-    "/skip": "end the round here; whoever is left is not asked",
-    "/round": "/round anonymous or /round named: change the round before anyone rates",
-    "/pause": "save and quit; the round continues with the next person on resume",
-    "/help": "this list",
+    "/pass": N_("this person abstains (counted, no rating)"),
+    "/back": N_("fix the previous person's rating (named rounds)"),
+    "/skip": N_("end the round here; whoever is left is not asked"),
+    "/round": N_("/round anonymous or /round named: change the round before anyone rates"),
+    "/pause": N_("save and quit; the round continues with the next person on resume"),
+    "/help": N_("this list"),
 }
 
 
@@ -87,7 +88,7 @@ class RoundRunner:
         if record.round is RoundKind.ANONYMOUS:
             self._open_ballot(record)
         if not present(self.session) and not record.rated and not self.ballot.entered_by:
-            self.console.say("No one is here to rate: add people with /join first.", "yellow")
+            self.console.say(_("No one is here to rate: add people with /join first."), "yellow")
             return DONE
         if not record.in_progress:  # so resuming comes back to this question
             record.in_progress = True
@@ -162,14 +163,18 @@ class RoundRunner:
         if named:
             example = ", ".join(f"{p.handle} 3" for p in present(self.session)[:2])
             self.console.say(
-                "Round: each person's own rating. /pass to abstain, /back to fix the "
-                f"previous person, or everyone at once ({example}, …).",
+                _(
+                    "Round: each person's own rating. /pass to abstain, /back to fix the "
+                    "previous person, or everyone at once ({example}, …)."
+                ).format(example=example),
                 "cyan",
             )
         else:  # on the cleared screen, before each person's turn
             self.console.say(
-                "Anonymous round: pass the laptop. Each person types their rating; nothing "
-                "is shown and no name is kept. /pass to abstain.",
+                _(
+                    "Anonymous round: pass the laptop. Each person types their rating; "
+                    "nothing is shown and no name is kept. /pass to abstain."
+                ),
                 "cyan",
             )
 
@@ -196,7 +201,7 @@ class RoundRunner:
         bulk = everyone_at_once(line, present(self.session))
         if bulk:
             values = {
-                h: (None if v.lower() in ("pass", "/pass") else rating_of(question, v))
+                h: (None if v.lower() in ("pass", "/pass", _("pass")) else rating_of(question, v))
                 for h, v in bulk.items()
             }  # every value checked before any is stored
             for handle, value in values.items():
@@ -204,7 +209,7 @@ class RoundRunner:
             self.save()
             return Step.STAY
         if not line.strip():
-            raise InputError("type a rating, /pass, or /help")
+            raise InputError(_("type a rating, /pass, or /help"))
         self._set(record, person.handle, rating_of(question, line))
         self.save()
         return Step.STAY
@@ -238,22 +243,26 @@ class RoundRunner:
             return Step.STAY
         if name == "/back":
             if not named:
-                raise InputError("no /back in an anonymous round: no entry can be found again")
+                raise InputError(_("no /back in an anonymous round: no entry can be found again"))
             return self._back(record, person)
         if name == "/skip":
             left = len(self._remaining(record))
-            self.console.say(f"Round ended; {left} not asked.", "dim")
+            self.console.say(_("Round ended; {count} not asked.").format(count=left), "dim")
             return DONE
         if name == "/pause":
             return PAUSE
         if name == "/round":
             wanted = command.removeprefix("/round").strip() or "named"
             if wanted not in tuple(RoundKind):
-                raise InputError("/round takes named (the default) or anonymous")
+                raise InputError(_("/round takes named (the default) or anonymous"))
             if wanted == record.round:
                 return Step.STAY
             if record.rated or self.ballot.entered_by:
-                raise InputError(f"this {record.round} round has begun; it cannot change now")
+                raise InputError(
+                    _("this {kind} round has begun; it cannot change now").format(
+                        kind=_(str(record.round))
+                    )
+                )
             record.round = RoundKind(wanted)
             if self.ballots is not None:
                 self.ballots.remove(record.id)
@@ -261,22 +270,24 @@ class RoundRunner:
             return Step.RESTART
         if name == "/help":
             for key, meaning in _HELP.items():
-                self.console.say(f"{key:8} {meaning}")
+                self.console.say(f"{key:8} {_(meaning)}")
             return Step.STAY
-        raise InputError(f"in a round: {', '.join(_HELP)} (or a rating)")
+        raise InputError(
+            _("in a round: {commands} (or a rating)").format(commands=", ".join(_HELP))
+        )
 
     def _back(self, record: AnswerRecord, person: Participant) -> Step:
         people = present(self.session)
         done = {r.participant for r in record.ratings} | set(record.passed_by)
         before = [p for p in people[: people.index(person)] if p.handle in done]
         if not before:
-            raise InputError("this is the first person of the round")
+            raise InputError(_("this is the first person of the round"))
         previous = before[-1]
         old = next((r.value for r in record.ratings if r.participant == previous.handle), None)
-        was = "passed" if old is None else option_label(old)
+        was = _("passed") if old is None else option_label(old)
         self._forget(record, previous.handle)
         self.save()
-        self.console.say(f"{previous.name} again (was: {was}).", "dim")
+        self.console.say(_("{name} again (was: {was}).").format(name=previous.name, was=was), "dim")
         return Step.STAY
 
     # -- anonymous ----------------------------------------------------------------------
@@ -292,8 +303,12 @@ class RoundRunner:
             total = entered + len(remaining)
             self._introduce(named=False)
             round_screen.remind(self.console, question)
-            self.console.say(f"{entered} of {total} entered.", "dim")
-            line = self.console.secret(f"{person.name}, your rating (hidden; /pass to pass):")
+            self.console.say(
+                _("{entered} of {total} entered.").format(entered=entered, total=total), "dim"
+            )
+            line = self.console.secret(
+                _("{name}, your rating (hidden; /pass to pass):").format(name=person.name)
+            )
             self.console.clear()
             command = line.strip().lower()
             if command.startswith("/"):
@@ -310,13 +325,18 @@ class RoundRunner:
             except InputError:
                 # The reason would repeat what was typed: say only what is accepted.
                 self.console.say(
-                    f"Not a rating. {round_screen.accepted(question)}; try again.", "yellow"
+                    _("Not a rating. {accepted}; try again.").format(
+                        accepted=round_screen.accepted(question)
+                    ),
+                    "yellow",
                 )
                 continue
             self.ballot.rate(person.handle, person.organization, value)
             self._keep(record, self.ballot)
         entered = len(self.ballot.entered_by)
-        self.console.say(f"{entered} of {entered} entered.", "dim")
+        self.console.say(
+            _("{entered} of {total} entered.").format(entered=entered, total=entered), "dim"
+        )
         return DONE
 
     def show_result(self, record: AnswerRecord, question: Question) -> None:

@@ -7,12 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from reflect_cli.errors import InputError
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import Participant, Sector
 from reflect_cli.session.console import Console
 from reflect_cli.session.people import fold
 from reflect_cli.session.typed_lines import sector_of
-
-_CHOICES = ", ".join(s.value for s in Sector)
 
 
 def known(people: Iterable[Participant]) -> dict[str, Sector]:
@@ -42,7 +41,11 @@ def ask(
     if person.sector is not None or not console.interactive or not ask:
         return
     while True:
-        reply = console.ask(f"Sector of {person.organization} ({_CHOICES}; Enter for none)")
+        reply = console.ask(
+            _("Sector of {organization} ({choices}; Enter for none)").format(
+                organization=person.organization, choices=", ".join(_(s.value) for s in Sector)
+            )
+        )
         try:
             person.sector = sector_of(reply)
             return

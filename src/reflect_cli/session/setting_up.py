@@ -5,6 +5,8 @@ anything is asked, and help at every one of them. A new user must never face a b
 
 from __future__ import annotations
 
+from reflect_cli.i18n.messages import N_, _
+from reflect_cli.kinds import yes_or_no
 from reflect_cli.model import Protocol
 from reflect_cli.session.console import Console
 
@@ -14,23 +16,25 @@ _HELP = ("/help", "help", "?", "/?")
 #: confirmed, never taken silently.
 _SHELL_WORDS = frozenset(("clear", "cls", "exit", "quit", "q", "ls", "cd", "pwd", "reset"))
 
-SETUP_HELP = (
-    ("Collaborative", "the partnership meeting today, named as its sessions name it "
-     "(Northgate Elementary OST Collaborative): its people and open commitments come back"),
-    ("Date", "the meeting's date, YYYY-MM-DD; Enter for the one shown"),
-    ("Site", "where it meets (a school, a park…); Enter for none or the one shown"),
-    ("Facilitator", "who is running the meeting (you)"),
-    ("Ctrl-C", "stops and keeps what is saved as a draft: reflect resume continues it"),
-    ("/help", "during the questions, lists every command"),
+SETUP_HELP = (  # translated where shown
+    (N_("Collaborative"), N_("the partnership meeting today, named as its sessions name it "
+     "(Northgate Elementary OST Collaborative): its people and open commitments come back")),
+    (N_("Date"), N_("the meeting's date, YYYY-MM-DD; Enter for the one shown")),
+    (N_("Site"), N_("where it meets (a school, a park…); Enter for none or the one shown")),
+    (N_("Facilitator"), N_("who is running the meeting (you)")),
+    ("Ctrl-C", N_("stops and keeps what is saved as a draft: reflect resume continues it")),
+    ("/help", N_("during the questions, lists every command")),
 )  # fmt: skip
 
 
 def introduce(console: Console, protocol: Protocol) -> None:
     """One line: what is being set up, and how to get help."""
     console.say(
-        f"Setting up a session of “{protocol.title}”: the partnership (collaborative), "
-        "date, site, facilitator, then who is here. /help at any prompt; Ctrl-C stops "
-        "and keeps a draft.",
+        _(
+            "Setting up a session of “{title}”: the partnership (collaborative), date, "
+            "site, facilitator, then who is here. /help at any prompt; Ctrl-C stops and "
+            "keeps a draft."
+        ).format(title=protocol.title),
         "dim",
     )
 
@@ -42,15 +46,21 @@ def ask(console: Console, label: str, default: str = "", required: bool = False)
     while True:
         value = console.ask(label, default).strip()
         if value.lower() in _HELP:
-            console.table(["", ""], [list(pair) for pair in SETUP_HELP], title="Setting up")
+            rows = [[_(what), _(meaning)] for what, meaning in SETUP_HELP]
+            console.table(["", ""], rows, title=_("Setting up"))
             continue
         if value.startswith("/"):
-            console.say(f"{label}: a name, not a command (/help says what is asked).", "yellow")
+            console.say(
+                _("{what}: a name, not a command (/help says what is asked).").format(what=label),
+                "yellow",
+            )
             continue
         if value.lower() in _SHELL_WORDS and value != default:
-            reply = console.ask(f"{label} {value!r}, really? [y/N]").strip().lower()
-            if reply not in ("y", "yes"):
+            reply = console.ask(
+                _("{what} {typed}, really? [y/N]").format(what=label, typed=repr(value))
+            )
+            if not yes_or_no(reply):
                 continue
         if value or not required:
             return value
-        console.say(f"{label} is needed (/help says what is asked).", "yellow")
+        console.say(_("{what} is needed (/help says what is asked).").format(what=label), "yellow")

@@ -15,12 +15,21 @@ from reflect_cli.model import (
 from reflect_cli.records.store import now
 
 
-def new_session(protocol: Protocol, collaborative: str, date: str) -> Session:
-    """A draft session with a snapshot of every question the protocol asks."""
+def new_session(
+    protocol: Protocol, collaborative: str, date: str, asked: Protocol | None = None
+) -> Session:
+    """A draft session with a snapshot of every question the protocol asks; ``asked``
+    (the protocol in the session's language) adds each text as the room will read it."""
+    read = asked or protocol
     return Session(
         id="",
         protocol=ProtocolRef(
-            protocol.id, protocol.version, protocol.title, protocol.sha256, protocol.source
+            protocol.id,
+            protocol.version,
+            protocol.title,
+            protocol.sha256,
+            protocol.source,
+            asked_title=read.title if read.title != protocol.title else "",
         ),
         collaborative=collaborative,
         date=date,
@@ -29,10 +38,12 @@ def new_session(protocol: Protocol, collaborative: str, date: str) -> Session:
             DomainRecord(
                 d.id,
                 d.title,
-                [AnswerRecord.asking(q) for q in d.questions],
+                [AnswerRecord.asking(q, a) for q, a in zip(d.questions, r.questions, strict=True)],
+                asked_title=r.title if r.title != d.title else "",
             )
-            for d in protocol.domains
+            for d, r in zip(protocol.domains, read.domains, strict=True)
         ],
+        language=read.language,
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import AnswerRecord, Note, Participant, RoundKind, Session
 from reflect_cli.session import typed_lines
 from reflect_cli.session.console import Console
@@ -50,13 +51,15 @@ def keep_unfinished(
         if speaking is not None and typed_lines.speaker_word(typed) is None:
             line = f"{speaking.handle}: {line}"
         set_text(record, [*lines_of(record), line], session.participants, in_progress=True)
-        where = "in the answer, marked " + UNFINISHED
+        said = _("Kept the line you were typing in the answer, marked {mark}.").format(
+            mark=UNFINISHED
+        )
     else:
         session.notes.append(Note(f"typed, not entered: {typed}", record.id))
-        where = "as a private note"
+        said = _("Kept the line you were typing as a private note.")
     save()
     with contextlib.suppress(OSError):
-        console.say(f"Kept the line you were typing {where}.", "yellow")
+        console.say(said, "yellow")
 
 
 def keep_typed_rating(
@@ -70,4 +73,7 @@ def keep_typed_rating(
     session.notes.append(Note(f"typed, not entered: {typed}", record.id))
     save()
     with contextlib.suppress(OSError):
-        console.say(f"Kept the rating you were typing ({typed}) as a private note.", "yellow")
+        console.say(
+            _("Kept the rating you were typing ({typed}) as a private note.").format(typed=typed),
+            "yellow",
+        )

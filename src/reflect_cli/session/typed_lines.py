@@ -11,27 +11,30 @@ import re
 from dataclasses import dataclass
 
 from reflect_cli import kinds
+from reflect_cli.asked import recorded
 from reflect_cli.errors import InputError
-from reflect_cli.model import Action, Answer, Participant, Question, Sector
+from reflect_cli.folding import fold
+from reflect_cli.i18n.messages import N_, _
+from reflect_cli.model import INTERPRETED, Action, Answer, Participant, Question, Sector
 from reflect_cli.session import due_dates
 from reflect_cli.session.people import ascii_word, find
 from reflect_cli.speakers import speaker_word as speaker_word
 
-COMMANDS = {
-    "/skip": "leave this question unanswered and move on",
-    "/back": "go back to the previous question (its answer is shown; new lines are added)",
-    "/edit": "edit this answer in $VISUAL or $EDITOR",
-    "/action": "record a commitment: /action TEXT @handle due:DATE (2026-12-01, next friday)",
-    "/note": "a private facilitator note (never exported unless asked for)",
-    "/round": "each person rates this question: /round, or /round anonymous",
-    "/who": "who has spoken so far",
-    "/as": "credit every following line to someone: /as HANDLE (an empty line ends it)",
-    "/join": "someone arrives: /join Name | Organization | Role [| handle]",
-    "/leave": "someone leaves (their words stay credited): /leave HANDLE",
-    "/roster": "who is here, with handles",
-    "/handle": "the handle someone goes by: /handle WHO NEW (/handle nguyen lan)",
-    "/pause": "save and quit; continue later with reflect resume",
-    "/help": "this list",
+COMMANDS = {  # the meanings are translated where shown (``_(meaning)``)
+    "/skip": N_("leave this question unanswered and move on"),
+    "/back": N_("go back to the previous question (its answer is shown; new lines are added)"),
+    "/edit": N_("edit this answer in $VISUAL or $EDITOR"),
+    "/action": N_("record a commitment: /action TEXT @handle due:DATE (2026-12-01, next friday)"),
+    "/note": N_("a private facilitator note (never exported unless asked for)"),
+    "/round": N_("each person rates this question: /round, or /round anonymous"),
+    "/who": N_("who has spoken so far"),
+    "/as": N_("credit every following line to someone: /as HANDLE (an empty line ends it)"),
+    "/join": N_("someone arrives: /join Name | Organization | Role [| handle]"),
+    "/leave": N_("someone leaves (their words stay credited): /leave HANDLE"),
+    "/roster": N_("who is here, with handles"),
+    "/handle": N_("the handle someone goes by: /handle WHO NEW (/handle nguyen lan)"),
+    "/pause": N_("save and quit; continue later with reflect resume"),
+    "/help": N_("this list"),
 }
 _HANDLE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
@@ -51,16 +54,21 @@ def command_of(line: str) -> Command | str:
         return line.replace("//", "/", 1)
     if not stripped.startswith("/"):
         return line
-    name, _, argument = stripped.partition(" ")
+    name, _sep, argument = stripped.partition(" ")
     name = name.lower()
     if name not in COMMANDS:
-        raise InputError(f"unknown command {name}: type /help (start with // for a literal /)")
+        raise InputError(
+            _("unknown command {name}: type /help (start with // for a literal /)").format(
+                name=name
+            )
+        )
     return Command(name, argument.strip())
 
 
 def parse_answer(question: Question, text: str) -> Answer:
-    """A typed value for a choice, multi, scale or yes-no question; InputError says why not."""
-    return kinds.of(question.kind).parse(question, text)
+    """A typed value for a choice, multi, scale or yes-no question; InputError says why not.
+    A choice read in a translation is recorded with the protocol's label."""
+    return recorded(question, kinds.of(question.kind).parse(question, text))
 
 
 def check_answer(question: Question, value: object) -> Answer:
@@ -68,30 +76,49 @@ def check_answer(question: Question, value: object) -> Answer:
     return kinds.of(question.kind).check_given(question, value)
 
 
+#: How a roster line says someone speaks through an interpreter: a field
+#: ``interpreter: Ahmed Nur`` (or ``interpreter`` alone when no one is named).
+_INTERPRETER = re.compile(r"^(?:interpreter|int[ée]rprete)\s*(?::\s*(.*))?$", re.IGNORECASE)
+
+
 def participant_of(line: str, taken: set[str]) -> Participant:
-    """``Name | Organization | Role [| handle [| sector]]``; the handle defaults to the
-    first name."""
+    """``Name | Organization | Role [| handle [| sector]] [| interpreter: WHO]``; the
+    handle defaults to the first name."""
     fields = [f.strip() for f in line.split("|")]
+    interpreter = ""
+    if len(fields) > 1 and (said := _INTERPRETER.match(fields[-1])):
+        interpreter = (said[1] or "").strip() or INTERPRETED
+        fields.pop()
     if not fields[0]:
-        raise InputError("a participant needs a name: Name | Organization | Role")
+        raise InputError(_("a participant needs a name: Name | Organization | Role"))
     if len(fields) > 5:
-        raise InputError("too many fields: Name | Organization | Role | handle | sector")
+        raise InputError(_("too many fields: Name | Organization | Role | handle | sector"))
     name, organization, role, handle, sector = ([*fields, "", "", "", ""])[:5]
-    return participant(name, organization, role, handle, taken, sector_of(sector))
+    person = participant(name, organization, role, handle, taken, sector_of(sector))
+    person.interpreter = interpreter
+    return person
+
+
+def _plain(text: str) -> str:
+    return " ".join(fold(text.replace("-", " ").replace("_", " ")).split())
 
 
 def sector_of(text: str) -> Sector | None:
     """A sector as people type it: its name in any case, or the start of one
     (``comm`` is community organization); nothing typed is none."""
-    typed = " ".join(text.replace("-", " ").replace("_", " ").lower().split())
+    typed = _plain(text)
     if not typed:
         return None
-    matches = [s for s in Sector if s.value == typed] or [
-        s for s in Sector if s.value.startswith(typed)
-    ]
+    # Its name in English (as stored) or in the reader's language ("escuela").
+    names = [(s, _plain(s.value)) for s in Sector] + [(s, _plain(_(s.value))) for s in Sector]
+    matches = list(dict.fromkeys(s for s, name in names if name == typed)) or list(
+        dict.fromkeys(s for s, name in names if name.startswith(typed))
+    )
     if len(matches) != 1:
-        known = ", ".join(s.value for s in Sector)
-        raise InputError(f"sector {text.strip()!r}: one of {known}")
+        known = ", ".join(_(s.value) for s in Sector)
+        raise InputError(
+            _("sector {typed}: one of {known}").format(typed=repr(text.strip()), known=known)
+        )
     return matches[0]
 
 
@@ -108,9 +135,13 @@ def participant(
     if handle:
         handle = handle.lower().lstrip("@")
         if not _HANDLE.match(handle):
-            raise InputError(f"handle {handle!r}: use lower-case letters, digits, - or _")
+            raise InputError(
+                _("handle {handle}: use lower-case letters, digits, - or _").format(
+                    handle=repr(handle)
+                )
+            )
         if handle in taken:
-            raise InputError(f"handle {handle!r} is already taken")
+            raise InputError(_("handle {handle} is already taken").format(handle=repr(handle)))
     else:
         handle = unique_handle(name, taken)
     return Participant(name, organization, role, handle, sector=sector)
@@ -182,6 +213,6 @@ def action_parts(argument: str, question: str, today: dt.date) -> TypedAction:
         except InputError:
             bad_due = typed_due
     if not words:
-        raise InputError("an action needs some text: /action TEXT @handle due:DATE")
+        raise InputError(_("an action needs some text: /action TEXT @handle due:DATE"))
     action = Action(" ".join(words), owner=owner, due=due, question=question)
     return TypedAction(action, typed_due, bad_due)

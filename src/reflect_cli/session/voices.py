@@ -8,7 +8,12 @@ absent, or who left, was not there to be asked.
 
 from __future__ import annotations
 
-from reflect_cli.model import Session
+from collections.abc import Callable
+
+from reflect_cli.asked import came_and_went
+from reflect_cli.folding import fold
+from reflect_cli.i18n.messages import _
+from reflect_cli.model import Participant, Session
 from reflect_cli.rounds.text import heard_on
 from reflect_cli.session.console import Console
 
@@ -17,28 +22,40 @@ __all__ = ["heard_on", "show", "unheard_by_domain"]
 
 def show(console: Console, session: Session) -> None:
     """A table of who was credited in which domain; the unheard called out."""
-    headers = ["participant", *(d.id for d in session.domains)]  # ids: short enough to fit
+    headers = [_("participant"), *(d.id for d in session.domains)]  # ids: short enough to fit
     rows, unheard = [], []
+    interpreting = interpreters(session)
     for person in session.participants:
         counts = [sum(person.handle in heard_on(q) for q in d.questions) for d in session.domains]
-        moments = session.came_and_went(person) if person.present else "not present"
+        moments = came_and_went(session, person) if person.present else _("not present")
         shown = f"{person.name} ({person.handle})" + (f", {moments}" if moments else "")
         rows.append([shown, *(str(c) if c else "·" for c in counts)])
-        if not any(counts) and person.here:
+        if not any(counts) and person.here and not interpreting(person):
             unheard.append(person.name)
-    console.table(headers, rows, title="Voices so far")
+    console.table(headers, rows, title=_("Voices so far"))
     if unheard:
         console.say(
-            "Not yet heard from: " + ", ".join(unheard) + ". Make sure those who are less "
-            "willing or able to speak up or be involved are included and valued.",
+            _(
+                "Not yet heard from: {people}. Make sure those who are less willing or able "
+                "to speak up or be involved are included and valued."
+            ).format(people=", ".join(unheard)),
             "yellow",
         )
+
+
+def interpreters(session: Session) -> Callable[[Participant], bool]:
+    """Whether someone on the roster is here as an interpreter: their words are the
+    person's they interpret (credited to that person), so they are never called out as
+    unheard."""
+    named = {fold(p.interpreter) for p in session.participants if p.interpreter}
+    return lambda person: fold(person.handle) in named or fold(person.name) in named
 
 
 def unheard_by_domain(session: Session) -> list[str]:
     """``Equity: not heard from May Tran, Dana Okafor`` for each domain the room talked
     about, naming who is here and was not credited there."""
-    here = [p for p in session.participants if p.here]
+    interpreting = interpreters(session)
+    here = [p for p in session.participants if p.here and not interpreting(p)]
     lines = []
     for domain in session.domains:
         if not any(q.answered for q in domain.questions):
@@ -46,5 +63,8 @@ def unheard_by_domain(session: Session) -> list[str]:
         credited = {h for q in domain.questions for h in heard_on(q)}
         quiet = [p.name for p in here if p.handle not in credited]
         if quiet:
-            lines.append(f"{domain.title}: not heard from {', '.join(quiet)}")
+            title = domain.asked_title or domain.title
+            lines.append(
+                _("{domain}: not heard from {people}").format(domain=title, people=", ".join(quiet))
+            )
     return lines

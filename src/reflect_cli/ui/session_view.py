@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reflect_cli import kinds
+from reflect_cli.asked import as_read, came_and_went
 from reflect_cli.controls import json_safe
+from reflect_cli.i18n.messages import _, speaking
 from reflect_cli.model import (
+    INTERPRETED,
     Action,
     AnswerRecord,
     CommitmentStatus,
@@ -38,9 +41,10 @@ class Later:
 
 def _status(action: Action, later: Later | None) -> str:
     """A commitment's status in this meeting, then what a later meeting changed it to."""
-    shown = str(action.status) + (f": {action.note}" if action.note else "")
+    shown = _(action.status) + (f": {action.note}" if action.note else "")
     if later is not None:
-        shown += f"; later {later.status} on {later.on}" + (f": {later.note}" if later.note else "")
+        shown += _("; later {status} on {date}").format(status=_(later.status), date=later.on)
+        shown += f": {later.note}" if later.note else ""
     return shown
 
 
@@ -49,29 +53,37 @@ def show(
     out: Console | None = None,
     later: Callable[[Action], Later | None] = lambda action: None,
 ) -> None:
-    """The whole session: metadata, roster, answers, credits, commitments, private notes.
-    ``later`` says what later meetings made of a commitment (else it shows as it was)."""
-    out = out or terminal.console(piped_width=80)  # `show | less` reads like a terminal
+    """The whole session: metadata, roster, answers, credits, commitments, private notes,
+    in the language it was asked in. ``later`` says what later meetings made of a
+    commitment (else it shows as it was)."""
+    with speaking(session.language):
+        _show(as_read(session), out or terminal.console(piped_width=80), later)
+
+
+def _show(session: Session, out: Console, later: Callable[[Action], Later | None]) -> None:
     names = session.names()
     out.print(terminal.text(f"{session.protocol.title}: {session.collaborative}", "bold"))
     # The id on a line of its own, never folded: it is copied into other commands.
     out.print(terminal.text(f"id {session.id}", "dim"), soft_wrap=True)
+    answered = _("{answered} of {questions}").format(
+        answered=session.answered_count, questions=session.question_count
+    )
     rows = [
-        ["date", session.date],
-        ["site", session.site],
-        ["facilitator", session.facilitator],
-        ["status", session.status],
-        ["answered", f"{session.answered_count} of {session.question_count}"],
-        *(["intro", f"{step}: {status}"] for step, status in session.intro.items()),
+        [_("date"), session.date],
+        [_("site"), session.site],
+        [_("facilitator"), session.facilitator],
+        [_("status"), _(session.status)],
+        [_("answered"), answered],
+        *([_("intro"), f"{step}: {_(status)}"] for step, status in session.intro.items()),
     ]
     terminal.table(["", ""], rows, out=out)
     terminal.table(
-        ["participant", "organization", "role", "handle", ""],
+        [_("participant"), _("organization"), _("role"), _("handle"), ""],
         [
             [p.name, p.organization, p.role, p.handle, _state(p, session)]
             for p in session.participants
         ],
-        caption="Participants",
+        caption=_("Participants"),
         out=out,
         keep=0,
     )
@@ -81,7 +93,7 @@ def show(
             out.print(terminal.text(question.prompt, "bold"))
             held = _round(session, question, out)
             text = kinds.shown(question)
-            state = "skipped" if question.skipped else "not answered"
+            state = _("skipped") if question.skipped else _("not answered")
             if isinstance(question.answer, list) and question.answer:
                 for label in question.answer:  # labels may hold commas: one per line
                     out.print(terminal.text(f"• {label}"))
@@ -89,10 +101,10 @@ def show(
                 out.print(terminal.text(text or f"({state})", "" if text else "dim italic"))
             if question.credits:
                 voices = ", ".join(names.get(c, c) for c in question.credits)
-                out.print(terminal.text(f"Voices: {voices}", "dim"))
+                out.print(terminal.text(_("Voices: {voices}").format(voices=voices), "dim"))
             for note in session.notes:
                 if note.question == question.id:
-                    out.print(terminal.text(f"[private note] {note.text}", "yellow"))
+                    out.print(terminal.text(_("[private note] ") + note.text, "yellow"))
             out.print()
     # The due date first and never folded ("2026-10-0" over "1" reads as another date).
     actions = [
@@ -101,22 +113,34 @@ def show(
     ]
     if actions:
         terminal.table(
-            ["due", "commitment", "owner", "status"], actions, caption="Commitments", out=out
+            [_("due"), _("commitment"), _("owner"), _("status")],
+            actions,
+            caption=_("Commitments"),
+            out=out,
         )
     else:  # a header over nothing reads as a bug
-        out.print(terminal.text("No commitments.", "dim"))
+        out.print(terminal.text(_("No commitments."), "dim"))
     loose = [n for n in session.notes if not session.find(n.question)]
     for note in loose:
-        out.print(terminal.text(f"[private note] {note.text}", "yellow"))
+        out.print(terminal.text(_("[private note] ") + note.text, "yellow"))
 
 
 def _state(person: Participant, session: Session) -> str:
     """Blank for someone here from start to end; "left" (was here) is not "not present";
-    when someone came late or left early, the question."""
+    when someone came late or left early, the question; who interprets for them."""
     if not person.present:
-        return "not present"
-    left = "left" if person.left and not person.left_at else ""  # older records: no question
-    return ", ".join(x for x in (left, session.came_and_went(person)) if x)
+        state = _("not present")
+    else:
+        left = _("left") if person.left and not person.left_at else ""  # older: no question
+        state = ", ".join(x for x in (left, came_and_went(session, person)) if x)
+    if person.interpreter:
+        through = _("through an interpreter")
+        if person.interpreter != INTERPRETED:
+            through = _("through an interpreter ({interpreter})").format(
+                interpreter=person.interpreter
+            )
+        state = f"{state}; {through}" if state else through
+    return state
 
 
 def _round(session: Session, question: AnswerRecord, out: Console) -> bool:
@@ -126,7 +150,8 @@ def _round(session: Session, question: AnswerRecord, out: Console) -> bool:
     names = session.names()
     result = round_text.of_record(question, session.participants)
     labels = round_text.scale_labels(question)
-    out.print(terminal.text(f"Round ({question.round}): " + round_text.headline(result, labels)))
+    kind = _("Round ({kind}):").format(kind=_(question.round))
+    out.print(terminal.text(f"{kind} " + round_text.headline(result, labels)))
     for line in round_text.bar_chart(result, labels):
         out.print(terminal.text("  " + line))
     if len(result.by_organization) > 1:
@@ -141,8 +166,8 @@ def _round(session: Session, question: AnswerRecord, out: Console) -> bool:
             f"{names.get(r.participant, r.participant)}: {option_label(r.value)}"
             for r in question.ratings
         ]
-        given += [f"{names.get(h, h)}: passed" for h in question.passed_by]
-        out.print(terminal.text("Ratings: " + "; ".join(given), "dim"))
+        given += [f"{names.get(h, h)}: {_('passed')}" for h in question.passed_by]
+        out.print(terminal.text(_("Ratings: {ratings}").format(ratings="; ".join(given)), "dim"))
     return True
 
 
@@ -192,7 +217,7 @@ def _passages(hit: Hit) -> list[str]:
 
     if hit.where is not Where.ANSWER or not hit.question:
         return []
-    lines = dict.fromkeys(line_at(hit.text, start) for start, _ in hit.spans)
+    lines = dict.fromkeys(line_at(hit.text, start) for start, _end in hit.spans)
     return [str(Address(hit.session_id, hit.question, n)) for n in lines]
 
 

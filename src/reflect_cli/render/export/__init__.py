@@ -48,6 +48,9 @@ SUFFIXES = {
 #: data package (tidy tables, one CSV each, and their schema: several files, see
 #: ``datapackage.files``).
 NAMES = (*FORMATS, "pdf", "datapackage", "qdpx")
+#: Formats people read: in the reader's language (``--lang``). The tables and JSON
+#: keep what was recorded (the protocol's labels), which is what is counted.
+READ = ("md", "html", "pdf")
 #: Formats written as a folder of files (or a zip of them), never to standard output.
 FOLDERS = ("datapackage",)
 #: The REFI-QDA project for QDA programs (``render/coding/refi.py``): a zip, to a file.

@@ -23,6 +23,9 @@ class Options:
     #: itself (its date, and its owner's name when they were not there later); None
     #: when unknown. Not given when redacting.
     earlier: Callable[[str], Session | None] | None = None
+    #: The reader's language (a BCP 47 tag): the document's words and, in HTML and
+    #: Markdown, the protocol's text (``render.language``).
+    language: str = "en"
 
 
 class Exporter(Protocol):

@@ -11,6 +11,7 @@ from html import escape
 
 from reflect_cli import kinds
 from reflect_cli.controls import visible
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import AnswerRecord, CommitmentStatus, Session, has_answer
 from reflect_cli.render.export import round_svg
 from reflect_cli.render.export.base import Options, batched
@@ -21,9 +22,9 @@ from reflect_cli.render.export.summary import (
     build,
     intro_steps,
     people,
-    plural,
     round_of,
     session_table,
+    sessions_count,
     title_of,
 )
 from reflect_cli.rounds import text as round_text
@@ -86,19 +87,22 @@ def _chart(participation: list[tuple[str, int]]) -> str:
     """A horizontal bar chart of how often each organization was heard, as inline SVG."""
     if not participation:
         return ""
-    top = max(count for _, count in participation) or 1
+    top = max(count for _x, count in participation) or 1
     row, label_width, bar_width = 26, 260, 300
     height = row * len(participation) + 10
     width = label_width + bar_width + 60
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="{width}" '
         f'height="{height}" '
-        f'viewBox="0 0 {width} {height}" aria-label="{_e(PARTICIPATION)}">'
+        f'viewBox="0 0 {width} {height}" aria-label="{_e(_(PARTICIPATION))}">'
     ]
     for index, (organization, count) in enumerate(participation):
         y = index * row + 5
         width = round(bar_width * count / top)
-        parts.append(f'<text x="0" y="{y + 16}" font-size="13">{_e(organization[:40])}</text>')
+        parts.append(
+            f'<text x="0" y="{y + 16}" font-size="13" direction="ltr" unicode-bidi="plaintext">'
+            f"{_e(organization[:40])}</text>"
+        )
         parts.append(
             f'<rect x="{label_width}" y="{y + 3}" width="{width}" height="16" fill="#2a6f97"/>'
         )
@@ -121,8 +125,9 @@ def _answer(summary: Summary, session: Session, record: AnswerRecord) -> str:
     else:
         body = "".join(f"<p>{_e(line)}</p>" for line in kinds.shown(record).splitlines())
     voices = ", ".join(_e(session.names().get(c, c)) for c in record.credits)
-    credit = f'<div class="voices">Voices: {voices}</div>' if voices else ""
-    return f'<div class="answer">{when}{body}{credit}</div>'
+    said = _e(_("Voices: {voices}")).replace("{voices}", voices)
+    credit = f'<div class="voices">{said}</div>' if voices else ""
+    return f'<div class="answer" dir="auto">{when}{body}{credit}</div>'
 
 
 def _round(summary: Summary, session: Session, record: AnswerRecord, marks: round_svg.Marks) -> str:
@@ -134,7 +139,8 @@ def _round(summary: Summary, session: Session, record: AnswerRecord, marks: roun
     when = "" if summary.single else f"{_e(session.date)} · {_e(session.collaborative)} · "
     parts = [
         '<div class="round">',
-        f'<p class="headline"><strong>Round ({_e(record.round)}):</strong> {when}'
+        f'<p class="headline"><strong>{_e(_("Round ({kind}):").format(kind=_(record.round or "")))}'
+        f"</strong> {when}"
         f"{_e(round_text.headline(result, labels))}</p>",
     ]
     if result.n and not result.withheld:
@@ -153,7 +159,7 @@ def _round(summary: Summary, session: Session, record: AnswerRecord, marks: roun
 def _rounds_over_time(summary: Summary) -> Iterator[str]:
     if summary.single or not summary.rounds:
         return
-    yield "<h2>Ratings over time</h2>"
+    yield f"<h2>{_e(_('Ratings over time'))}</h2>"
     for question in summary.rounds:
         held = question.rounds()
         yield f"<h3>{_e(question.prompt)}</h3>"
@@ -162,12 +168,13 @@ def _rounds_over_time(summary: Summary) -> Iterator[str]:
             dated = [(s.date, r) for s, r in held]
             yield round_svg.median_line(dated, low, high, question.prompt)
             yield (
-                "<table><thead><tr><th>Date</th><th>n</th><th>Median</th><th>Range</th>"
+                f"<table><thead><tr><th>{_e(_('Date'))}</th><th>n</th>"
+                f"<th>{_e(_('Median'))}</th><th>{_e(_('Range'))}</th>"
                 "<th></th></tr></thead><tbody>"
             )
             for session, result in held:
                 spread = f"{result.min}–{result.max}" if result.min is not None else "·"
-                flag = "partners see this differently" if result.divergent else ""
+                flag = _e(_("partners see this differently")) if result.divergent else ""
                 yield (
                     f"<tr><td>{_e(session.date)}</td><td>{result.n}</td>"
                     f"<td>{_e(number(result.median))}</td><td>{_e(spread)}</td>"
@@ -175,14 +182,14 @@ def _rounds_over_time(summary: Summary) -> Iterator[str]:
                 )
         else:
             # Every option any session counted (a withheld round counts none).
-            options = list(dict.fromkeys(o for _, r in held for o in r.counts))
+            options = list(dict.fromkeys(o for _x, r in held for o in r.counts))
             yield (
-                "<table><thead><tr><th>Date</th><th>n</th>"
+                f"<table><thead><tr><th>{_e(_('Date'))}</th><th>n</th>"
                 + "".join(f"<th>{_e(o)}</th>" for o in options)
                 + "<th></th></tr></thead><tbody>"
             )
             for session, result in held:
-                flag = "partners see this differently" if result.divergent else ""
+                flag = _e(_("partners see this differently")) if result.divergent else ""
                 yield (
                     f"<tr><td>{_e(session.date)}</td><td>{result.n}</td>"
                     + "".join(
@@ -227,7 +234,7 @@ def render(sessions: Iterable[Session], options: Options) -> Iterator[str]:
 def _page(summary: Summary, options: Options) -> Iterator[str]:
     yield from [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{_e(options.language or "en")}"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(title_of(summary))}</title><style>{CSS}</style></head><body>",
@@ -237,12 +244,17 @@ def _page(summary: Summary, options: Options) -> Iterator[str]:
         yield f'<p class="notice">{_e(options.notice)}</p>'
     yield from _sessions(summary)
     present, absent = people(summary)
-    yield "<h2>Who took part</h2><ul>" + "".join(f"<li>{_e(p)}</li>" for p in present) + "</ul>"
+    yield (
+        f"<h2>{_e(_('Who took part'))}</h2><ul>"
+        + "".join(f'<li dir="auto">{_e(p)}</li>' for p in present)
+        + "</ul>"
+    )
     if absent:
-        yield f'<p class="meta">Not present: {_e("; ".join(absent))}</p>'
+        not_there = _e(_("Not present: {people}").format(people="; ".join(absent)))
+        yield f'<p class="meta" dir="auto">{not_there}</p>'
     # Each organization's colour and letter, once for the whole export: every plot agrees.
     marks = round_svg.Marks(
-        org for q in summary.rounds for _, result in q.rounds() for org in result.by_organization
+        org for q in summary.rounds for _x, result in q.rounds() for org in result.by_organization
     )
     for domain in summary.domains:
         yield (f"<h2>{_e(domain.title)}</h2>")
@@ -254,29 +266,34 @@ def _page(summary: Summary, options: Options) -> Iterator[str]:
                 if has_answer(record.answer):
                     yield _answer(summary, session, record)
             if not given:
-                yield ('<p class="unanswered">Not answered.</p>')
+                yield f'<p class="unanswered">{_e(_("Not answered."))}</p>'
     for table in summary.over_time:
         suffix = "" if len(summary.over_time) == 1 else f": {table.protocol}"
-        yield f"<h2>Over time{_e(suffix)}</h2><ol>"
+        yield f"<h2>{_e(_('Over time'))}{_e(suffix)}</h2><ol>"
         yield from (f"<li>{_e(q.prompt)}</li>" for q in table.questions)
         yield "</ol>"
-        numbers = [f"Q{n}" for n in range(1, len(table.questions) + 1)]
+        numbers = [_("Q{n}").format(n=n) for n in range(1, len(table.questions) + 1)]
         rows = (
             [s.date, s.collaborative, *(_over_time_cell(q, s) for q in table.questions)]
             for s in table.sessions
         )
-        yield from _table(["Date", "Collaborative", *numbers], rows, ' class="over-time"')
+        headers = [_("Date"), _("Collaborative"), *numbers]
+        yield from _table(headers, rows, ' class="over-time"')
     yield from _rounds_over_time(summary)
     yield from _commitments(summary)
-    yield f'<h2>Participation</h2><p class="meta">{_e(PARTICIPATION)}</p>'
+    yield f'<h2>{_e(_("Participation"))}</h2><p class="meta">{_e(_(PARTICIPATION))}</p>'
     yield _chart(summary.participation)
     if options.include_private and summary.notes:
-        yield ('<h2>Private notes</h2><div class="private"><ul>')
+        yield f'<h2>{_e(_("Private notes"))}</h2><div class="private"><ul>'
         yield from [
-            f"<li>{_e(s.date)}, {_e(n.question)}: {_e(n.text)}</li>" for s, n in summary.notes
+            f'<li dir="auto">{_e(s.date)}, {_e(n.question)}: {_e(n.text)}</li>'
+            for s, n in summary.notes
         ]
         yield ("</ul></div>")
-    yield from [f"<footer><p>Source: {_e(source)}</p></footer>" for source in summary.sources]
+    yield from [
+        f"<footer><p>{_e(_('Source: {source}').format(source=source))}</p></footer>"
+        for source in summary.sources
+    ]
     yield "</body></html>"
 
 
@@ -284,39 +301,47 @@ def _sessions(summary: Summary) -> Iterator[str]:
     first, last = summary.sessions[0], summary.sessions[-1]
     if summary.single:
         yield f'<p class="meta">{_e(first.collaborative)} · {_e(first.site)} · {_e(first.date)}</p>'
-        details = [("Status", first.status), ("Facilitator", first.facilitator)]
-        details += [("Before the questions", "; ".join(intro_steps(first)))]
+        details = [(_("Status"), _(first.status)), (_("Facilitator"), first.facilitator)]
+        details += [(_("Before the questions"), "; ".join(intro_steps(first)))]
         yield (
             '<ul class="meta">'
-            + "".join(f"<li>{label}: {_e(value)}</li>" for label, value in details if value)
+            + "".join(f"<li>{_e(label)}: {_e(value)}</li>" for label, value in details if value)
             + "</ul>"
         )
         return
-    count = plural(len(summary.sessions), "session")
-    yield f'<p class="meta">{count}, {_e(first.date)} to {_e(last.date)}</p>'
+    count = sessions_count(len(summary.sessions))
+    span = _("{count}, {first} to {last}").format(count=count, first=first.date, last=last.date)
+    yield f'<p class="meta">{_e(span)}</p>'
     yield from _table(*session_table(summary))
 
 
 def _commitments(summary: Summary) -> Iterator[str]:
-    yield '<h2>Commitments</h2><ul class="commitments">'
+    yield f'<h2>{_e(_("Commitments"))}</h2><ul class="commitments">'
     for c in summary.commitments:
         owner = c.owner()
         details = "; ".join(
             x
             for x in (
-                f"owner: {owner}" if owner else "",
-                f"due {c.action.due}" if c.action.due else "",
-                f"made {c.made}",
-                f"{c.status} as of {c.as_of}",
-                f"note: {c.note}" if c.note else "",
+                _("owner: {owner}").format(owner=owner) if owner else "",
+                _("due {date}").format(date=c.action.due) if c.action.due else "",
+                _("made {date}").format(date=c.made),
+                _("{status} as of {date}").format(status=_(c.status), date=c.as_of),
+                _("note: {note}").format(note=c.note) if c.note else "",
             )
             if x
         )
         css = {CommitmentStatus.DONE: ' class="done"', CommitmentStatus.DROPPED: ' class="dropped"'}
         text = _e(c.action.text)
         text = f"<del>{text}</del>" if c.status is CommitmentStatus.DROPPED else text
-        yield f'<li{css.get(c.status, "")}>{text} <span class="meta">({_e(details)})</span></li>'
+        yield (
+            f'<li{css.get(c.status, "")} dir="auto">{text} '
+            f'<span class="meta">({_e(details)})</span></li>'
+        )
     yield (
         "</ul>"
-        + ("" if summary.commitments else '<p class="unanswered">No commitments recorded.</p>')
+        + (
+            ""
+            if summary.commitments
+            else f'<p class="unanswered">{_e(_("No commitments recorded."))}</p>'
+        )
     )

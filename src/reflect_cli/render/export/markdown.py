@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from reflect_cli import kinds
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import CommitmentStatus, Session, has_answer
 from reflect_cli.render.export.base import Options, batched
 from reflect_cli.render.export.summary import (
@@ -13,8 +14,8 @@ from reflect_cli.render.export.summary import (
     build,
     intro_steps,
     people,
-    plural,
     session_table,
+    sessions_count,
     title_of,
 )
 from reflect_cli.render.markdown import block, inline, round_lines
@@ -45,39 +46,44 @@ def _lines(summary: Summary, options: Options) -> Iterator[str]:
         yield from (f"> {inline(options.notice)}", "")
     yield from _sessions(summary)
     present, absent = people(summary)
-    yield from ("", "## Who took part", "")
+    yield from ("", "## " + _("Who took part"), "")
     yield from (f"- {inline(p)}" for p in present)
     if absent:
-        yield from ("", "Not present: " + "; ".join(inline(p) for p in absent))
+        yield from (
+            "",
+            _("Not present: {people}").format(people="; ".join(inline(p) for p in absent)),
+        )
     yield from _domains(summary)
     yield from _over_time(summary)
     yield from _rounds_over_time(summary)
     yield from _commitments(summary)
-    yield from ("", "## Participation", "", PARTICIPATION, "")
-    yield _row(["Organization", "Times heard"])
+    yield from ("", "## " + _("Participation"), "", _(PARTICIPATION), "")
+    yield _row([_("Organization"), _("Times heard")])
     yield _row(["---", "---"])
     yield from (_row([inline(org), str(count)]) for org, count in summary.participation)
     if options.include_private:
-        yield from ("", "## Private notes", "")
+        yield from ("", "## " + _("Private notes"), "")
         yield from (
             f"- {inline(s.date)}, {inline(n.question)}: {inline(n.text)}" for s, n in summary.notes
         )
     for source in summary.sources:
-        yield from ("", "---", "", f"_Source: {inline(source)}_")
+        yield from ("", "---", "", "_" + _("Source: {source}").format(source=inline(source)) + "_")
 
 
 def _sessions(summary: Summary) -> Iterator[str]:
     first, last = summary.sessions[0], summary.sessions[-1]
     if summary.single:
-        where = first.site or "no site given"
+        where = first.site or _("no site given")
         yield f"{inline(first.collaborative)}, {inline(where)}, {inline(first.date)}"
         yield ""
-        details = [("Status", first.status), ("Facilitator", first.facilitator)]
-        details += [("Before the questions", "; ".join(intro_steps(first)))]
+        details = [(_("Status"), _(first.status)), (_("Facilitator"), first.facilitator)]
+        details += [(_("Before the questions"), "; ".join(intro_steps(first)))]
         yield from (f"- {label}: {inline(value)}" for label, value in details if value)
         return
-    count = plural(len(summary.sessions), "session")
-    yield f"{count}, {inline(first.date)} to {inline(last.date)}"
+    count = sessions_count(len(summary.sessions))
+    yield _("{count}, {first} to {last}").format(
+        count=count, first=inline(first.date), last=inline(last.date)
+    )
     yield ""
     headers, rows = session_table(summary)
     yield _row(headers)
@@ -113,25 +119,33 @@ def _domains(summary: Summary) -> Iterator[str]:
                 if isinstance(record.answer, list):  # multi: one bullet per label
                     yield from ((when[id(session)].rstrip(), "") if when[id(session)] else ())
                     yield from (f"- {inline(label)}" for label in kinds.items(record))
-                    yield from ([f"\n_Voices: {voices}_"] if voices else [])
+                    yield from (
+                        ["\n_" + _("Voices: {voices}").format(voices=voices) + "_"]
+                        if voices
+                        else []
+                    )
                     yield ""
                     continue
-                credit = f"\\\n_Voices: {voices}_" if voices else ""
+                credit = (
+                    "\\\n_" + _("Voices: {voices}").format(voices=voices) + "_" if voices else ""
+                )
                 yield from (f"{when[id(session)]}{block(kinds.shown(record))}{credit}", "")
             if not answered:
-                yield from ("_Not answered._", "")
+                yield from ("_" + _("Not answered.") + "_", "")
 
 
 def _over_time(summary: Summary) -> Iterator[str]:
     for table in summary.over_time:
         yield from (
-            "## Over time" + ("" if len(summary.over_time) == 1 else f": {inline(table.protocol)}"),
+            "## "
+            + _("Over time")
+            + ("" if len(summary.over_time) == 1 else f": {inline(table.protocol)}"),
             "",
         )
         yield from (f"{n}. {inline(q.prompt)}" for n, q in enumerate(table.questions, 1))
         yield ""
-        numbers = [f"Q{n}" for n in range(1, len(table.questions) + 1)]
-        yield _row(["Date", "Collaborative", *numbers])
+        numbers = [_("Q{n}").format(n=n) for n in range(1, len(table.questions) + 1)]
+        yield _row([_("Date"), _("Collaborative"), *numbers])
         yield _row(["---"] * (2 + len(numbers)))
         for session in table.sessions:
             cells = [inline(q.cell_in(session)) for q in table.questions]
@@ -143,42 +157,50 @@ def _rounds_over_time(summary: Summary) -> Iterator[str]:
     """Each round question's result in each session: median and range, or counts."""
     if summary.single or not summary.rounds:
         return
-    yield from ("## Ratings over time", "")
+    yield from ("## " + _("Ratings over time"), "")
     for question in summary.rounds:
         yield from (f"### {inline(question.prompt)}", "")
         held = question.rounds()
         if held[0][1].is_scale:
-            yield _row(["Date", "Collaborative", "n", "Median", "Range", "Partners differ"])
+            yield _row(
+                [_("Date"), _("Collaborative"), "n", _("Median"), _("Range"), _("Partners differ")]
+            )
             yield _row(["---"] * 6)
             for session, result in held:
                 spread = f"{result.min}–{result.max}" if result.min is not None else "·"
                 cells = [session.date, session.collaborative, str(result.n)]
-                cells += [number(result.median), spread, "yes" if result.divergent else ""]
+                cells += [number(result.median), spread, _("yes") if result.divergent else ""]
                 yield _row([inline(c) for c in cells])
         else:
             # Every option any session counted (a withheld round counts none).
-            options = list(dict.fromkeys(o for _, r in held for o in r.counts))
+            options = list(dict.fromkeys(o for _x, r in held for o in r.counts))
             yield _row(
-                ["Date", "Collaborative", "n", *(inline(o) for o in options), "Partners differ"]
+                [
+                    _("Date"),
+                    _("Collaborative"),
+                    "n",
+                    *(inline(o) for o in options),
+                    _("Partners differ"),
+                ]
             )
             yield _row(["---"] * (4 + len(options)))
             for session, result in held:
                 counts = ["·" if result.withheld else str(result.counts.get(o, 0)) for o in options]
                 cells = [session.date, session.collaborative, str(result.n), *counts]
-                yield _row([*(inline(c) for c in cells), "yes" if result.divergent else ""])
+                yield _row([*(inline(c) for c in cells), _("yes") if result.divergent else ""])
         yield ""
 
 
 def _commitments(summary: Summary) -> Iterator[str]:
-    yield from ("", "## Commitments", "")
+    yield from ("", "## " + _("Commitments"), "")
     for c in summary.commitments:
         owner = c.owner()
         details = [
-            f"owner: {inline(owner)}" if owner else "",
-            f"due {inline(c.action.due)}" if c.action.due else "",
-            f"made {inline(c.made)}",
-            f"{inline(c.status)} as of {inline(c.as_of)}",
-            f"note: {inline(c.note)}" if c.note else "",
+            _("owner: {owner}").format(owner=inline(owner)) if owner else "",
+            _("due {date}").format(date=inline(c.action.due)) if c.action.due else "",
+            _("made {date}").format(date=inline(c.made)),
+            _("{status} as of {date}").format(status=inline(_(c.status)), date=inline(c.as_of)),
+            _("note: {note}").format(note=inline(c.note)) if c.note else "",
         ]
         said = f"({'; '.join(d for d in details if d)})"
         if c.status is CommitmentStatus.DROPPED:  # no box: neither done nor owed
@@ -187,4 +209,4 @@ def _commitments(summary: Summary) -> Iterator[str]:
         box = "x" if c.status is CommitmentStatus.DONE else " "
         yield f"- [{box}] {inline(c.action.text)} {said}"
     if not summary.commitments:
-        yield "_No commitments recorded._"
+        yield "_" + _("No commitments recorded.") + "_"

@@ -16,6 +16,7 @@ from typing import Any
 
 from reflect_cli.errors import ReflectError
 from reflect_cli.model import Protocol
+from reflect_cli.protocols import translations
 from reflect_cli.protocols.catalog import builtin_dir, load_file
 
 
@@ -35,10 +36,15 @@ def own_protocols() -> tuple[Protocol, ...]:
 @functools.cache
 def own_texts() -> frozenset[str]:
     """Every text of every protocol built into reflect (titles, prompts, help, labels,
-    ids, sources)."""
+    ids, sources), and of the translations shipped with them."""
     found: set[str] = set()
     for protocol in own_protocols():
         _texts(protocol, found)
+        # Its translations shipped beside it (questions/*.es.yaml): reviewed text too,
+        # what an export in that language shows in the protocol's place.
+        shipped, _problems = translations.load_all(protocol)
+        for translation in shipped.values():
+            found |= {entry.text for entry in translation.entries.values() if entry.text}
     return frozenset(found)
 
 

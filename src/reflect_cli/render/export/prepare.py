@@ -9,13 +9,17 @@ from reflect_cli.render.export.base import Options
 from reflect_cli.render.export.redact import SPEAKER, Redactor
 from reflect_cli.render.export.rewrite import rewrite
 from reflect_cli.render.export.view import shown
+from reflect_cli.render.language import in_language
 from reflect_cli.speakers import find
 
 
 def prepare(session: Session, options: Options, redactor: Redactor | None = None) -> Session:
-    """The session as an export may show it (``view.shown``): private notes only when
+    """The session as an export may show it (``view.shown``), in the reader's language
+    when ``options.language`` says one (``render.language``): private notes only when
     asked, people and places replaced when redacting, and otherwise a speaker's handle
     before their words ("keisha:") shown as their name."""
+    if options.language:  # a document people read: in the reader's language
+        session = in_language(session, options.language)
     view = shown(session, options.include_private)
     if redactor is not None:
         return rewrite(redactor, view)

@@ -13,7 +13,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from reflect_cli.model import Action, AnswerRecord, DomainRecord, Note, Participant, Session
+from reflect_cli.model import (
+    INTERPRETED,
+    Action,
+    AnswerRecord,
+    DomainRecord,
+    Note,
+    Participant,
+    Session,
+)
 from reflect_cli.render.export.own_text import is_own
 from reflect_cli.render.export.redact import Redactor
 from reflect_cli.render.export.view import Holds, each_text, rebuilt
@@ -42,8 +50,15 @@ class _Rewriting:
         #: Each roster row's person: handle → pseudonymous id, row → what it shows.
         self.handles: dict[str, str] = {}
         self.rows: dict[int, dict[str, str]] = {}
+        labels: dict[str, str] = {}
         for person in session.participants:
             self.rows[id(person)] = self._row(person)
+            labels[person.handle] = self.rows[id(person)]["name"]
+        for person in session.participants:
+            # Who interprets is a person too: their label when on the roster, else only
+            # that someone did (a name typed for someone outside it is never shown).
+            interpreter = labels.get(person.interpreter, INTERPRETED)
+            self.rows[id(person)]["interpreter"] = interpreter if person.interpreter else ""
         #: The choice labels of the question being walked (an answer that is one is
         #: shown as the label is).
         self.labels: set[str] = set()

@@ -8,8 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reflect_cli import kinds
+from reflect_cli.asked import came_and_went
+from reflect_cli.i18n.messages import N_, _, ngettext
 from reflect_cli.model import Action, Answer, AnswerRecord, CommitmentStatus, Kind, Note, Session
 from reflect_cli.render.export.names import fold
+from reflect_cli.render.markdown import interpreted
 from reflect_cli.rounds import text as round_text
 from reflect_cli.rounds.analysis import RoundResult
 
@@ -47,7 +50,7 @@ class QuestionAnswers:
     @property
     def scale_range(self) -> tuple[int, int]:
         """The scale's bounds as the latest session asked it (1 to 5 when unknown)."""
-        scales = [r.scale for _, r in self.answers if r.scale is not None]
+        scales = [r.scale for _x, r in self.answers if r.scale is not None]
         return (scales[-1].min, scales[-1].max) if scales else (1, 5)
 
     def record_in(self, session: Session) -> AnswerRecord | None:
@@ -96,7 +99,7 @@ class Commitment:
         if made_in is not None:
             return made_in.date
         dated = _DATE.match(self.action.origin)
-        return dated[0] if dated else "earlier"
+        return dated[0] if dated else _("earlier")
 
     def owner(self) -> str:
         """The owner's name as the session that made (or last followed up) it knew it,
@@ -109,7 +112,7 @@ class Commitment:
     @property
     def mark(self) -> str:
         """A status word for what a box cannot say: "dropped" (done and open are boxes)."""
-        return "dropped" if self.status is CommitmentStatus.DROPPED else ""
+        return _("dropped") if self.status is CommitmentStatus.DROPPED else ""
 
 
 @dataclass
@@ -151,7 +154,7 @@ def build(
                 questions[record.id] = QuestionAnswers(record.id, record.prompt, record.kind)
                 group.questions.append(questions[record.id])
             questions[record.id].add(session, record)
-    rounds = [q for q in questions.values() if any(r.round and r.rated for _, r in q.answers)]
+    rounds = [q for q in questions.values() if any(r.round and r.rated for _x, r in q.answers)]
     notes = [(s, n) for s in sessions for n in s.notes]
     sources = list(dict.fromkeys(s.protocol.source for s in sessions if s.protocol.source))
     return Summary(
@@ -176,7 +179,7 @@ def _over_time(sessions: list[Session], questions: dict[str, QuestionAnswers]) -
     for group in by_protocol.values():
         if len(group) < 2:
             continue
-        asked = [{r.id for _, r in s.answers()} for s in group]
+        asked = [{r.id for _x, r in s.answers()} for s in group]
         shared = [
             q
             for q in questions.values()
@@ -216,7 +219,7 @@ def _commitments(
 
 
 #: What the participation table and chart count, said under their heading.
-PARTICIPATION = (
+PARTICIPATION = N_(
     "How often each organization's people were heard on a question: an answer credited "
     "to them, or their own rating in a named round (anonymous ratings count no one)."
 )
@@ -231,9 +234,9 @@ def _participation(sessions: list[Session]) -> list[tuple[str, int]]:
         for person in session.participants:
             if person.present:  # everyone present is listed; regrets are not a zero
                 counts[organizations[person.handle]] += 0
-        for _, record in session.answers():
+        for _domain, record in session.answers():
             for handle in sorted(round_text.heard_on(record)):
-                counts[organizations.get(handle, "Unknown")] += 1
+                counts[organizations.get(handle, _("Unknown"))] += 1
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
@@ -242,7 +245,7 @@ def title_of(summary: Summary) -> str:
     if summary.single:
         only = summary.sessions[0]
         return f"{only.protocol.title}: {only.collaborative}"
-    return "Partnership reflection summary"
+    return _("Partnership reflection summary")
 
 
 def people(summary: Summary) -> tuple[list[str], list[str]]:
@@ -259,17 +262,19 @@ def people(summary: Summary) -> tuple[list[str], list[str]]:
             details = ", ".join(x for x in (person.organization, person.role) if x)
             plain = _is_label(person.name, person.label) or not details
             shown = person.name if plain else f"{person.name}, {details}"
+            shown += interpreted(person, str)
             key = fold(shown)  # "Zoë" typed composed or decomposed is one person
             seen.setdefault(key, shown)
             if person.present:
                 present.add(key)
-                if summary.single and session.came_and_went(person):
-                    moments[key] = session.came_and_went(person)
+                if summary.single and came_and_went(session, person):
+                    moments[key] = came_and_went(session, person)
                 if not person.left:
                     stayed.add(key)
     return (
         [
-            shown + (f" ({moments[key]})" if key in moments else "" if key in stayed else " (left)")
+            shown
+            + (f" ({moments[key]})" if key in moments else "" if key in stayed else _(" (left)"))
             for key, shown in seen.items()
             if key in present
         ],
@@ -293,9 +298,12 @@ def _is_label(name: str, label: str) -> bool:
 def session_table(summary: Summary) -> tuple[list[str], list[list[str]]]:
     """The sessions as a table: headers and rows of plain text. The facilitator and intro
     columns only when some session has one (a redacted export names no facilitator)."""
-    headers = ["Date", "Collaborative", "Site", "Protocol", "Status", "Facilitator", "Intro"]
+    headers = [
+        _("Date"), _("Collaborative"), _("Site"), _("Protocol"), _("Status"), _("Facilitator"),
+        _("Intro"),
+    ]  # fmt: skip
     rows = [
-        [s.date, s.collaborative, s.site, s.protocol.id, s.status, s.facilitator,
+        [s.date, s.collaborative, s.site, s.protocol.id, _(s.status), s.facilitator,
          "; ".join(intro_steps(s))]
         for s in summary.sessions
     ]  # fmt: skip
@@ -305,7 +313,7 @@ def session_table(summary: Summary) -> tuple[list[str], list[list[str]]]:
 
 def intro_steps(session: Session) -> list[str]:
     """The steps before the questions and what became of them ("Watch video: done")."""
-    return [f"{_readable(step)}: {status}" for step, status in session.intro.items()]
+    return [f"{_readable(step)}: {_(status)}" for step, status in session.intro.items()]
 
 
 def _readable(step_id: str) -> str:
@@ -313,6 +321,6 @@ def _readable(step_id: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-def plural(count: int, noun: str) -> str:
+def sessions_count(count: int) -> str:
     """ "1 session", "2 sessions"."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+    return ngettext("{count} session", "{count} sessions", count).format(count=count)

@@ -65,11 +65,13 @@ SHOWN: dict[type, dict[str, Holds]] = {
     | _fields(STAMP, "date started updated")
     | _fields(PERSON, "facilitator")
     | _fields(SAID, "intro")
-    | _fields(NONE, "protocol status participants follow_up domains actions notes"),
+    | _fields(NONE, "protocol status participants follow_up domains actions notes")
+    # The language its texts are shown in (a BCP 47 tag, as the record says it).
+    | _fields(PROTOCOL, "language"),
     model.ProtocolRef: _fields(PROTOCOL, "id title source")
     | _fields(STAMP, "sha256")
     | _fields(NONE, "version"),
-    model.Participant: _fields(PERSON, "name organization role handle")
+    model.Participant: _fields(PERSON, "name organization role handle interpreter")
     | _fields(PROTOCOL, "joined_at left_at")
     | _fields(NONE, "present left sector"),
     model.Action: _fields(SAID, "text due note")
@@ -95,8 +97,16 @@ SHOWN: dict[type, dict[str, Holds]] = {
 NOT_SHOWN: dict[type, frozenset[str]] = {
     # Keys a newer reflect wrote: unknown here, so not known to be safe to share.
     model.Session: frozenset({"extra"}),
-    # Who has had their turn in an anonymous round still under way; a half-typed answer.
-    model.AnswerRecord: frozenset({"entered_by", "in_progress"}),
+    # Who has had their turn in an anonymous round still under way; a half-typed answer;
+    # (asked) see below.
+    model.AnswerRecord: frozenset({"entered_by", "in_progress", "asked"}),
+    # The texts as asked in another language: an export is made in one language, and
+    # ``render.language`` has already put the texts of that language in the fields
+    # shown (prompt, choices, titles) before the view is made.
+    model.ProtocolRef: frozenset({"asked_title"}),
+    model.DomainRecord: frozenset({"asked_title"}),
+    # Only ever held by ``AnswerRecord.asked`` (above): never reaches a view.
+    model.Wording: frozenset({"prompt", "help", "choices", "scale_labels", "bands"}),
 }
 
 

@@ -142,7 +142,8 @@ class Builder:
                 self._people[pid] = known = row
             known[4] = int(str(known[4])) + 1
             row = [session.id, _V, pid, person.name, person.organization, _sector(person)]
-            self.rows["participants"].append([*row, person.role, _attendance(person)])
+            interpreter = person.interpreter or None
+            self.rows["participants"].append([*row, person.role, _attendance(person), interpreter])
         return ids
 
     def _answer(self, sid: str, number: int, domain_id: str, domain: str, q: AnswerRecord) -> None:

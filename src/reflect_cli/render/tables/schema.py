@@ -90,8 +90,9 @@ SESSIONS = Table(
         Column(
             "language",
             S,
-            "The meeting's language (a BCP 47 tag) as its record says, else its protocol's; "
-            "empty when neither says.",
+            "The language the meeting was asked in (a BCP 47 tag): its record's `language`, "
+            "English (en) for records that do not say. Answers hold the protocol's own "
+            "labels whatever the language.",
         ),
         Column("redacted", Type.BOOLEAN, "Whether people and places were replaced (--redact)."),
     ),
@@ -134,6 +135,12 @@ PARTICIPANTS = Table(
             "present; left early (/leave); not present (credited while absent).",
             ("present", "left early", "not present"),
             required=True,
+        ),
+        Column(
+            "interpreter",
+            S,
+            "Who interprets for them, when they speak through an interpreter (a handle or a "
+            'name; "yes" when not said; redacted: the interpreter\'s label, or "yes").',
         ),
     ),
     ("session_id", "person_id"),

@@ -1,0 +1,72 @@
+"""A session in the reader's language: what an export, the ``.md`` and ``show`` read.
+
+In the session's own language it is the texts the room read (``asked.as_read``); in
+its protocol's own language, the protocol's texts; in another language, the protocol's
+translation into it where one is found and still translates what the session asked
+(each entry's fingerprint against the record's own text), else the protocol's text.
+Answers are recorded with the protocol's labels, so only their display changes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import os
+
+from reflect_cli import asked
+from reflect_cli.errors import ReflectError
+from reflect_cli.i18n import tags
+from reflect_cli.i18n.fingerprint import fingerprint
+from reflect_cli.model import AnswerRecord, Session, Wording
+from reflect_cli.protocols import catalog, translations
+from reflect_cli.protocols.translations import Translation
+
+
+def in_language(session: Session, language: str) -> Session:
+    """A copy of the session as read in ``language`` (a BCP 47 tag)."""
+    if tags.same_language(language, session.language):
+        return asked.as_read(session)
+    where = (os.getcwd(), os.environ.get(catalog.ENV_PATH, ""))  # the search path's
+    found = _translation(session.protocol.id, language, where)
+    if found is None:
+        return asked.as_written(session)
+
+    def say(key: str, text: str) -> str:
+        entry = found.entries.get(key)
+        if not text or entry is None or not entry.text or entry.source != fingerprint(text):
+            return text
+        return entry.text
+
+    domains = [
+        dataclasses.replace(
+            d,
+            asked_title=say(f"domains.{d.id}.title", d.title),
+            questions=[dataclasses.replace(q, asked=_wording(q, say)) for q in d.questions],
+        )
+        for d in session.domains
+    ]
+    ref = dataclasses.replace(session.protocol, asked_title=say("title", session.protocol.title))
+    return asked.as_read(dataclasses.replace(session, domains=domains, protocol=ref))
+
+
+def _wording(record: AnswerRecord, say: translations.Say) -> Wording | None:
+    question = translations.translate_question(record.question(), say)
+    if question == record.question():
+        return None
+    labels = question.scale.labels if question.scale else {}
+    return Wording(question.prompt, question.help, question.choices, dict(labels), question.bands)
+
+
+@functools.lru_cache(maxsize=64)
+def _translation(protocol_id: str, language: str, where: tuple[str, str]) -> Translation | None:
+    """The protocol's translation nearest ``language`` (None in its own language, or
+    when it has none or cannot be found); ``where`` keys the cache to the search path."""
+    try:
+        protocol, _ = catalog.find(protocol_id)
+    except ReflectError:
+        return None
+    if tags.same_language(language, protocol.language):
+        return None
+    found, _ = translations.load_all(protocol)
+    chosen = tags.lookup(language, found)
+    return found[chosen] if chosen else None
