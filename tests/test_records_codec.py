@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 import yaml
@@ -217,3 +218,40 @@ def test_participant_present_and_commitment_note_round_trip() -> None:
         codec.from_dict(data, "test")
     data["participants"][1]["present"] = False
     assert [p.present for p in codec.from_dict(data, "t").participants] == [True, False]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(
+        st.text(),
+        st.text(alphabet="0123456789١٢٣०१२૩٩", min_size=1).map(lambda d: f"reflect/session-v{d}"),
+        st.integers(min_value=0, max_value=5000).map(lambda n: "reflect/session-v" + "9" * n),
+        st.integers(),
+        st.none(),
+    )
+)
+def test_any_schema_is_read_or_refused_in_one_line(schema: object) -> None:
+    """Only ASCII digits, at most six, name a schema version: ``reflect/session-v١`` is
+    not v1, and 5,000 nines are refused in a line, never a ValueError from ``int()``."""
+    try:
+        codec.check_schema({"schema": schema}, "s.yaml")
+    except RecordError as exc:
+        line = str(exc)
+        assert line.startswith("s.yaml: ") and "\n" not in line and len(line) < 300
+    else:
+        assert isinstance(schema, str)
+        assert schema.startswith("reflect/session-v") and schema[17:].isascii()
+        assert int(schema[17:]) <= codec.SCHEMA_VERSION
+
+
+def test_a_huge_schema_version_is_one_warning_and_list_shows_the_rest(tmp_path: Path) -> None:
+    from reflect_cli.records.store import Store
+
+    folder = tmp_path
+    shelf = Store(folder)
+    shelf.create(make_session("Good"))
+    (folder / "huge.yaml").write_text("schema: reflect/session-v" + "9" * 5000 + "\n")
+    (folder / "arabic.yaml").write_text("schema: reflect/session-v\u0661\n")
+    sessions, warnings = shelf.summaries()
+    assert len(sessions) == 1 and len(warnings) == 2
+    assert all("unknown record schema" in w for w in warnings)

@@ -21,7 +21,9 @@ from reflect_cli.records.decoding import Invalid, line_of
 
 SCHEMA = "reflect/session-v1"
 SCHEMA_VERSION = 1
-_SCHEMA_PATTERN = re.compile(r"^reflect/session-v(\d+)$")
+# ASCII digits only, and few: ``\d`` takes any script's digits and ``int()`` refuses
+# over 4,300 of them with a ValueError, so a committed record could crash ``list``.
+_SCHEMA_PATTERN = re.compile(r"reflect/session-v([0-9]{1,6})", re.ASCII)
 
 
 def _action_dict(action: Action) -> dict[str, Any]:
@@ -194,14 +196,21 @@ def check_schema(data: Any, source: str) -> None:
     """Refuse what is not a session record, or one written by a newer reflect."""
     if not isinstance(data, dict) or "schema" not in data:
         raise RecordError(f"{source}: not a reflect session record (no 'schema:' key)")
-    match = _SCHEMA_PATTERN.match(str(data["schema"]))
+    schema = data["schema"]
+    match = _SCHEMA_PATTERN.fullmatch(schema) if isinstance(schema, str) else None
     if not match:
-        raise RecordError(f"{source}: unknown record schema {data['schema']!r}")
+        raise RecordError(f"{source}: unknown record schema {_shown(schema)}")
     if int(match.group(1)) > SCHEMA_VERSION:
         raise RecordError(
             f"{source}: written by a newer reflect (schema {data['schema']}); "
             f"this reflect reads {SCHEMA}: upgrade reflect to read it"
         )
+
+
+def _shown(schema: Any) -> str:
+    """The schema as typed, cut short: a warning is one line, whatever the file holds."""
+    text = repr(schema) if isinstance(schema, str) else type(schema).__name__
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def from_dict(data: Any, source: str) -> Session:
