@@ -75,6 +75,7 @@ def test_no_order_of_entry_is_kept(
         b'{"question": "trust", "counts": [{"value": 3, "count": 100000000}]}',
         b'{"question": "trust", "passed": -1}',
         b"\xff\xfe",
+        b"[" * 100_000 + b"]" * 100_000,  # json.loads would raise RecursionError
     ],
 )
 def test_a_damaged_round_under_way_is_one_clear_error(tmp_path: Path, content: bytes) -> None:

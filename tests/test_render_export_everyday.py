@@ -117,6 +117,17 @@ def test_the_decision_is_kept_for_the_folder_and_obeyed(cli: Any, sessions_dir: 
     assert "Library (Staff) said the gym is open" in uncoded(changed.stdout)
 
 
+def test_a_deep_redaction_file_is_one_line_exit_2(cli: Any, sessions_dir: Path) -> None:
+    """``.reflect/`` may come from git: 100,000 brackets are refused, not a RecursionError."""
+    make_session(sessions_dir, "partnership-reflection")
+    kept = sessions_dir / ".reflect" / "redaction.json"
+    kept.parent.mkdir(mode=0o700, exist_ok=True)
+    kept.write_text("[" * 100_000 + "]" * 100_000)
+    result = cli("export", "--redact")
+    assert result.exit_code == 2, result.stderr
+    assert "redaction.json" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
 def test_name_and_word_go_with_redact_and_not_together(cli: Any, sessions_dir: Path) -> None:
     everyday(sessions_dir)
     assert "--redact" in stopped(cli("export", "--name", "Hope"))[0]

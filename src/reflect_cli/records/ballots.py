@@ -23,7 +23,7 @@ from pathlib import Path
 
 from reflect_cli.errors import StoreError
 from reflect_cli.model import AnswerRecord, Rating
-from reflect_cli.records import home, opening, round_codec
+from reflect_cli.records import home, opening, round_codec, state_json
 from reflect_cli.records.atomic import write_atomic
 from reflect_cli.rounds.analysis import RatingValue
 
@@ -126,7 +126,7 @@ class Ballots:
         except (OSError, opening.NotAFile) as exc:
             raise StoreError(f"cannot read the round under way in {path}: {exc}") from None
         try:
-            raw = json.loads(data.decode("utf-8"))
+            raw = state_json.loads(data)
             if not isinstance(raw, dict) or raw.get("question") != record.id:
                 raise ValueError("it belongs to another question")
             ballot = Ballot(

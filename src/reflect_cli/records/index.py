@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reflect_cli.records import home, people
+from reflect_cli.records import home, people, state_json
 from reflect_cli.records.index_schema import corrupt, migrate, why
 from reflect_cli.records.scan import Look, digest, scan
 from reflect_cli.records.sql_functions import Functions
@@ -193,7 +193,7 @@ class Index:
                 with contextlib.suppress(sqlite3.Error):
                     self.db.execute("ROLLBACK")
                 raise
-        self.warnings.extend(json.loads(kept[1]))
+        self.warnings.extend(state_json.loads(kept[1]))
 
     def _settled_digest(self, now: str) -> str:
         """The digest to keep: none while a file read too soon must be read again."""

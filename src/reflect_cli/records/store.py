@@ -364,9 +364,10 @@ class Store:
         thousands never sit in memory twice. A copy that cannot be decoded (a damaged
         index SQLite cannot tell from a sound one) is read from its YAML, and the index is
         rebuilt."""
-        import json
+        from reflect_cli.records import codec, lookup, state_json
+        from reflect_cli.records.opening import MAX_BYTES
 
-        from reflect_cli.records import codec, lookup
+        stored = 4 * MAX_BYTES  # a record within the YAML limit, as JSON
 
         folder = str(self.folder)
         names = [s.file for s in chosen]
@@ -376,7 +377,7 @@ class Store:
             session = None
             if text is not None:
                 try:
-                    session = codec.from_dict(json.loads(text), source)
+                    session = codec.from_dict(state_json.loads(text, max_bytes=stored), source)
                 except (ValueError, ReflectError):
                     if not index.generation:  # once: a fresh build holds no damage
                         index.rebuild(f"the stored copy of {name} cannot be read")

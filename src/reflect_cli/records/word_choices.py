@@ -19,6 +19,7 @@ from typing import Any
 
 from reflect_cli.errors import InputError, StoreError
 from reflect_cli.folding import fold
+from reflect_cli.records import state_json
 from reflect_cli.records.home import FOLDER
 from reflect_cli.records.opening import NotAFile, read_regular
 
@@ -83,9 +84,9 @@ def _read(path: Path) -> dict[str, Any]:
     except (NotAFile, OSError) as exc:
         raise InputError(f"{path}: {exc}; remove it to decide again") from None
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise InputError(f"{path}: not readable JSON; remove it to decide again") from None
+        data = state_json.loads(raw)
+    except ValueError as exc:
+        raise InputError(f"{path}: {exc}; remove it to decide again") from None
     if not isinstance(data, dict):
         raise InputError(f"{path}: not readable JSON; remove it to decide again")
     return data
