@@ -29,6 +29,7 @@ PEOPLE = [
     ("李雷", "北京图书馆"),
     ("grace", ""),
 ]
+ROSTER = [handle for handle, _ in PEOPLE]
 
 
 def test_kept_owner_only_in_reflect_and_read_back(tmp_path: Path) -> None:
@@ -42,9 +43,9 @@ def test_kept_owner_only_in_reflect_and_read_back(tmp_path: Path) -> None:
     assert path.parent == tmp_path / "sessions" / ".reflect" / "rounds"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
-    assert ballots.load(RECORD) == ballot
+    assert ballots.load(RECORD, ROSTER) == ballot
     ballots.remove("trust")
-    assert ballots.load(RECORD) is None
+    assert ballots.load(RECORD, ROSTER) is None
 
 
 @settings(max_examples=100, deadline=None)
@@ -76,6 +77,9 @@ def test_no_order_of_entry_is_kept(
         b'{"question": "trust", "passed": -1}',
         b"\xff\xfe",
         b"[" * 100_000 + b"]" * 100_000,  # json.loads would raise RecursionError
+        # Stuffed: more entries than people who had their turn; a turn by a stranger.
+        b'{"question": "trust", "counts": [{"value": 3, "count": 5}], "entered_by": ["lan"]}',
+        b'{"question": "trust", "passed": 1, "entered_by": ["mallory"]}',
     ],
 )
 def test_a_damaged_round_under_way_is_one_clear_error(tmp_path: Path, content: bytes) -> None:
@@ -83,7 +87,7 @@ def test_a_damaged_round_under_way_is_one_clear_error(tmp_path: Path, content: b
     ballots.save("trust", Ballot())
     ballots.path("trust").write_bytes(content)
     with pytest.raises(StoreError) as caught:
-        ballots.load(RECORD)
+        ballots.load(RECORD, ROSTER)
     assert str(ballots.path("trust")) in str(caught.value) and "\n" not in str(caught.value)
 
 
@@ -95,7 +99,7 @@ def test_a_link_in_place_of_the_file_is_never_followed(tmp_path: Path) -> None:
     ballots.path("trust").unlink()
     ballots.path("trust").symlink_to(outside)
     with pytest.raises(StoreError, match="symbolic link"):
-        ballots.load(RECORD)
+        ballots.load(RECORD, ROSTER)
 
 
 def test_a_reflect_folder_that_is_a_link_is_not_used(

@@ -118,6 +118,35 @@ def test_gitignore_link_is_left_alone(folder: Path, tmp_path: Path) -> None:
     assert target.read_text() == "mine\n"
 
 
+def test_a_pushed_gitignore_is_rewritten_so_git_add_shares_nothing_private(
+    folder: Path,
+) -> None:
+    """A ``.reflect/.gitignore`` saying ``!*`` came with a pull: reflect writes its own
+    again, and ``git add -A`` stages no index and no round under way."""
+    from reflect_cli.records.home import GITIGNORE
+
+    home = folder / ".reflect"
+    home.mkdir()
+    (home / ".gitignore").write_text("!*\n")
+    (home / ".gitignore").chmod(0o644)
+    assert listed(folder).returncode == 0
+    assert (home / ".gitignore").read_text() == GITIGNORE
+    assert (home / ".gitignore").stat().st_mode & 0o077 == 0
+    (home / "rounds").mkdir(mode=0o700, exist_ok=True)
+    (home / "rounds" / "x.json").write_text("{}")
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@e", *args],
+            cwd=folder, capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+
+    git("init", "-q")
+    git("add", "-A")
+    staged = git("ls-files").splitlines()
+    assert staged and not any(name.startswith(".reflect/") for name in staged), staged
+
+
 def test_garbage_index_is_rebuilt_by_the_command(folder: Path, cli: Any) -> None:
     (folder / ".reflect").mkdir()
     (folder / ".reflect" / "index.sqlite").write_bytes(os.urandom(8192))

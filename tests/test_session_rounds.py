@@ -7,12 +7,13 @@ import io
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 from rich.console import Console
 
-from reflect_cli.errors import InputError, SessionInterrupted
+from reflect_cli.errors import InputError, SessionInterrupted, StoreError
 from reflect_cli.model import Protocol, Rating, RoundKind, Session
 from reflect_cli.protocols import catalog
 from reflect_cli.records.ballots import Ballots
@@ -382,7 +383,7 @@ def test_an_anonymous_round_paused_after_one_then_ended_shows_no_value(
     record = draft.find("type")
     assert record is not None and record.in_progress  # and nothing of the round in the record
     assert (record.ratings, record.passed, record.entered_by) == ([], 0, [])
-    kept = Ballots(sessions_dir, session_id).load(record)
+    kept = Ballots(sessions_dir, session_id).load(record, [p.handle for p in draft.participants])
     assert kept is not None and kept.entered_by == {"mh"} and kept.passed == 0
     console = ScriptedConsole(["/skip", "", "/pause"])
     with pytest.raises(SessionInterrupted):
@@ -445,7 +446,7 @@ def test_anonymous_round_resumes_with_whoever_has_not_entered(
     draft = store.load(session_id)
     record = draft.find("type")
     assert record is not None and not record.rated and not record.entered_by
-    kept = Ballots(sessions_dir, session_id).load(record)
+    kept = Ballots(sessions_dir, session_id).load(record, [p.handle for p in draft.participants])
     assert kept is not None and kept.entered_by == {"mh", "shana"} and kept.passed == 1
     draft.participants[0].present, draft.participants[0].left = False, True  # /leave mh
     store.save(draft)
@@ -504,3 +505,34 @@ def test_an_older_draft_mid_round_shows_nothing_and_resume_moves_it_out_of_the_f
         console.shown
     )
     assert not list((sessions_dir / ".reflect" / "rounds").iterdir())
+
+
+@pytest.mark.parametrize(
+    "stuffed",
+    [
+        {"counts": 50},
+        {"entered_by": ["mh", "mallory"]},
+    ],
+)
+def test_a_stuffed_round_under_way_is_refused_never_used(
+    protocol: Protocol, sessions_dir: Path, stuffed: dict[str, Any]
+) -> None:
+    """``.reflect/`` may come from anyone: more entries than people who had their turn,
+    or a turn by someone not of the session, is one line, and the round is not used."""
+    import json
+
+    session_id, _ = stop(protocol, [*ALL_TRUST, "1", "/pass", "/pause"], sessions_dir)
+    draft = Store(sessions_dir).load(session_id)
+    ballots = Ballots(sessions_dir, session_id)
+    path = ballots.path("type")
+    kept = json.loads(path.read_text(encoding="utf-8"))  # one rated, one passed
+    if "counts" in stuffed:  # the rating kept, counted 50 times
+        kept["counts"] = [{**kept["counts"][0], "count": stuffed["counts"]}]
+    else:
+        kept.update(stuffed)
+    path.write_text(json.dumps(kept), encoding="utf-8")
+    console = ScriptedConsole(["2", "3", "", "/pause"])
+    with pytest.raises(StoreError) as caught:
+        Facilitator(console, Store(sessions_dir), protocol, plan()).resume(draft)
+    assert str(path) in str(caught.value) and "\n" not in str(caught.value)
+    assert "1 rated" not in console.shown and "50" not in " ".join(console.shown)

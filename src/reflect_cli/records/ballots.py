@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,8 +117,12 @@ class Ballots:
         except home.Unusable:
             return _state_folder(self.folder)
 
-    def load(self, record: AnswerRecord) -> Ballot | None:
-        """The round under way on this question, or None when there is none."""
+    def load(self, record: AnswerRecord, roster: Collection[str]) -> Ballot | None:
+        """The round under way on this question, or None when there is none.
+
+        The file may come from anyone (``.reflect/`` can arrive from git): it is used
+        only when everyone who had their turn is of the ``roster`` and no more ratings
+        and passes are counted than people had their turn (no stuffed ballot)."""
         path = self.path(record.id)
         try:
             data, _ = opening.read_regular(path, follow_links=False)
@@ -137,6 +142,7 @@ class Ballots:
             for rating in round_codec.ratings_of(counts, record.kind, record.id, record.scale):
                 _check_fits(record, rating.value)
                 ballot.counts[(rating.organization, rating.value)] += 1
+            _check_turns(ballot, roster)
         except (ValueError, TypeError) as exc:
             raise StoreError(
                 f"the round under way in {path} cannot be read ({exc}); "
@@ -152,6 +158,17 @@ class Ballots:
         """The round ended and is in the record: nothing of it stays here."""
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.path(qid))
+
+
+def _check_turns(ballot: Ballot, roster: Collection[str]) -> None:
+    strangers = ballot.entered_by - set(roster)
+    if strangers:
+        raise ValueError(f"{len(strangers)} who had their turn are not of this session")
+    entries = sum(ballot.counts.values()) + ballot.passed
+    if entries > len(ballot.entered_by):
+        raise ValueError(
+            f"it counts {entries} entries for {len(ballot.entered_by)} who had their turn"
+        )
 
 
 def _check_fits(record: AnswerRecord, value: RatingValue) -> None:

@@ -18,6 +18,8 @@ import time
 from pathlib import Path
 
 from reflect_cli.errors import StoreError
+from reflect_cli.records.atomic import write_atomic
+from reflect_cli.records.opening import NotAFile, read_regular
 
 FOLDER = ".reflect"
 INDEX = "index.sqlite"
@@ -68,20 +70,20 @@ def _safe_entry(path: Path) -> None:
 
 
 def write_gitignore(home: Path) -> None:
-    """A .gitignore that keeps the index out of git; written only where nothing is."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+    """reflect's own .gitignore, (re)written whenever it holds anything else: a
+    ``.reflect/`` pushed by anyone may carry one saying ``!*``, and the next
+    ``git add -A`` would share the index (private notes) and rounds under way."""
+    path = home / ".gitignore"
     try:
-        fd = os.open(home / ".gitignore", flags, 0o600)
-    except FileExistsError:
-        return
-    except OSError as exc:
-        raise Unusable(f"cannot write in {home} ({reason(exc)})") from None
+        kept, _ = read_regular(path, follow_links=False)
+        if kept == GITIGNORE.encode():
+            return
+    except (OSError, NotAFile):
+        pass  # missing, a link or not a file: replaced below (never followed)
     try:
-        os.write(fd, GITIGNORE.encode())
-    except OSError as exc:
-        raise Unusable(f"cannot write in {home} ({reason(exc)})") from None
-    finally:
-        os.close(fd)
+        write_atomic(path, GITIGNORE)
+    except (OSError, StoreError) as exc:
+        raise Unusable(f"cannot write in {home} ({exc})") from None
 
 
 def owned(home: Path) -> Path:

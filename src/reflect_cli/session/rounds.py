@@ -133,7 +133,8 @@ class RoundRunner:
         """The round under way, from ``.reflect/``; a draft written before rounds were
         kept there holds its entries in the record: they move out of the shared folder
         (kept first, then the record saved without them)."""
-        kept = self.ballots.load(record) if self.ballots is not None else None
+        roster = [p.handle for p in self.session.participants]
+        kept = self.ballots.load(record, roster) if self.ballots is not None else None
         if kept is None:
             # Before entered_by was kept, people took their turn in roster order.
             taken = present(self.session)[: len(record.ratings) + record.passed]
