@@ -147,3 +147,55 @@ def test_export_never_follows_a_committed_link(
     assert record.read_bytes() == before
     result = cli("export", "last", "-o", str(record), "--format", "md", "--force")
     assert result.exit_code == 2 and record.read_bytes() == before
+
+
+def test_a_linked_folder_on_the_way_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``sessions/reports -> ../outside`` committed: no -o through it, new file or not,
+    relative or absolute below the current folder, nor through ``reports/..``."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (tmp_path / "sessions").mkdir()
+    (tmp_path / "sessions" / "reports").symlink_to(Path("..") / "outside")
+    monkeypatch.chdir(tmp_path)
+    for typed in (
+        Path("sessions/reports/summary.md"),
+        Path("sessions/reports/../x.md"),
+        tmp_path / "sessions" / "reports" / "summary.md",
+    ):
+        for force in (False, True):
+            with pytest.raises(InputError, match="symbolic link"):
+                write_output(typed, "x\n", force=force)
+    assert list(outside.iterdir()) == []
+    write_output(Path("sessions/summary.md"), "x\n", force=False)  # real folders: written
+    assert (tmp_path / "sessions" / "summary.md").read_text() == "x\n"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("export", "last", "-f", "md"),
+        ("export", "last", "-f", "html"),
+        ("export", "last", "-f", "csv"),
+        ("export", "last", "-f", "json"),
+        ("snapshot",),
+        ("codes", "export"),
+    ],
+)
+def test_every_command_with_o_refuses_a_linked_folder(
+    cli: Any,
+    sessions: dict[str, str],
+    sessions_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: tuple[str, ...],
+) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (sessions_dir / "reports").symlink_to(outside)
+    monkeypatch.chdir(sessions_dir.parent)
+    name = "codes.qdc" if command[0] == "codes" else "summary.md"
+    result = cli(*command, "-o", str(Path(sessions_dir.name) / "reports" / name))
+    assert result.exit_code == 2 and "symbolic link" in result.stderr, result.stderr
+    assert list(outside.iterdir()) == []

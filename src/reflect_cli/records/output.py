@@ -10,6 +10,11 @@ machine), checked on the opened descriptor; the links `/dev/stdout` and `/dev/st
 are written into when they lead to this process's own output or to a device or pipe. A
 terminal gets text with its control characters as escapes, and no PDF.
 
+No folder on the way is a link either (``sessions/reports -> ../outside`` committed
+to the shared folder): every folder of the path as typed is checked, for a relative path
+all of them, for an absolute path those below the current folder when it lies inside it
+(a path elsewhere was typed whole by its user; ``_linked_folder``).
+
 Never written, whatever the flags: YAML (a record's kind of file), anything inside a
 `.reflect/` folder (reflect's own state and the text it keeps aside), a folder.
 """
@@ -105,11 +110,36 @@ def _own_stream(info: os.stat_result) -> int | None:
     return None
 
 
+def _linked_folder(path: Path) -> str | None:
+    """The first folder of ``path`` as typed that is a symbolic link, among those
+    checked (see the module's docstring); each prefix in order, so ``link/..`` is caught
+    at ``link``."""
+    parts = path.parts[:-1]
+    if path.is_absolute():
+        here = Path.cwd().parts
+        if parts[: len(here)] != here:
+            return None
+        start, prefix = len(here), Path(*here)
+    else:
+        start, prefix = 0, Path()
+    for part in parts[start:]:
+        prefix = prefix / part
+        if os.path.islink(prefix):
+            return str(prefix)
+    return None
+
+
 def _existing(path: Path, *, force: bool) -> os.stat_result | None:
     """What is at ``path`` (a link's target for a link that may be written into), None
     when nothing is there; InputError for what is never written."""
     if path.suffix.lower() in _RECORD_SUFFIXES:
         raise InputError(f"{path}: -o never writes YAML, a record's kind of file")
+    linked = _linked_folder(path)
+    if linked is not None:
+        raise InputError(
+            f"{path}: the folder {linked} is a symbolic link; "
+            "reflect never writes through a link: give the real folder"
+        )
     parent = Path(os.path.realpath(path.parent))
     if FOLDER in parent.parts or path.name == FOLDER:
         raise InputError(f"{path} is inside {FOLDER}/, reflect's own folder")
