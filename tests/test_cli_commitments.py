@@ -3,10 +3,12 @@ follow-up deciding where each stands."""
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 from typing import Any
 
+import duckdb
 from conftest import make_session
 from reflect_cli.model import Action, CommitmentStatus
 from reflect_cli.records.store import Store
@@ -126,9 +128,32 @@ def test_json_says_where_each_was_made_and_which_meeting_closed_it(
     assert (calendar["closed_on"], calendar["closed_in"]) == ("2026-11-01", ids["second"])
     assert (families["closed_on"], families["closed_in"]) == ("2026-12-03", third)
     assert (families["from"], families["from_date"]) == (ids["first"], "2026-10-01")
-    assert (buses["status"], buses["closed_on"], buses["closed_in"]) == ("open", "", "")
+    assert (buses["status"], buses["closed_on"], buses["closed_in"]) == ("open", None, None)
     assert {r["site"] for r in rows.values()} == {"Northgate Elementary"}
     assert rows["Print flyers"]["collaborative"] == "Rainier Beach Partners"
+
+
+def test_json_loads_in_duckdb_with_closed_on_a_date(
+    cli: Any, sessions_dir: Path, tmp_path: Path
+) -> None:
+    ids = two_meetings_and_a_draft(sessions_dir)
+    result = cli("commitments", "--all", "--json", "--as-of", "2026-12-20")
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    written = tmp_path / "commitments.json"
+    written.write_text(result.stdout, encoding="utf-8")
+    second = Store(sessions_dir).load(ids["second"])
+    with duckdb.connect() as connection:
+        typed = connection.execute(
+            f"SELECT typeof(closed_on) FROM read_json_auto('{written}') LIMIT 1"
+        ).fetchall()
+        closed = connection.execute(
+            f"SELECT text, closed_on FROM read_json_auto('{written}') WHERE closed_on IS NOT NULL"
+        ).fetchall()
+    assert typed == [("DATE",)]
+    expected = {r["text"] for r in rows if r["status"] in ("done", "dropped")}
+    assert {text for text, _ in closed} == expected and expected
+    assert {on for _, on in closed} == {datetime.date.fromisoformat(second.date)}
 
 
 def test_redacted_json_names_no_one_and_keeps_its_links(cli: Any, sessions_dir: Path) -> None:

@@ -209,6 +209,7 @@ def _row(shown: _Shown, standing: Standing, late: int, met: list[Session]) -> di
         "site": origin.site,
         "from": origin.id,
         "from_date": origin.date,
-        "closed_on": closed.date if closed else "",
-        "closed_in": closed.id if closed else "",
+        # null, not "", when still open: a reader (DuckDB, pandas) then types it a date
+        "closed_on": closed.date if closed else None,
+        "closed_in": closed.id if closed else None,
     }
