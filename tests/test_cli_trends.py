@@ -224,11 +224,75 @@ def test_the_csv_is_tidy_and_says_the_same(cli: Any, evaluation_sessions: Built)
     assert sum(int(r["count"]) for r in moves) == 20
 
 
+def test_round_rows_say_quartiles_and_away_as_count_and_share(
+    cli: Any, evaluation_sessions: Built
+) -> None:
+    result = cli("trends", "shared-leadership", "--format", "csv", "--as-of", "2026-06-30")
+    assert result.exit_code == 0, result.stderr
+    rows = [r for r in csv.DictReader(io.StringIO(result.stdout)) if r["table"] == "round"]
+    rounds = {
+        (period, p.collaborative): [
+            v for v in m.leadership if v is not None
+        ]
+        for period, meetings in latest().items()
+        for p, m in meetings
+    }
+    assert len(rows) == len(rounds)
+    for row in rows:
+        values = rounds[(row["period"], row["partnership"])]
+        expected = _stats(values)
+        assert float(row["q1"]) == pytest.approx(expected["q1"], abs=0.001)
+        assert float(row["q3"]) == pytest.approx(expected["q3"], abs=0.001)
+        assert float(row["iqr"]) == pytest.approx(expected["q3"] - expected["q1"], abs=0.001)
+        away = sum(abs(v - expected["median"]) >= 1 for v in values)  # a quarter of 1 to 5
+        assert int(row["away_count"]) == away
+        assert float(row["away_share"]) == pytest.approx(away / len(values), abs=0.001)
+        assert row["divergent"] in ("true", "false")
+    divergent = sum(r["divergent"] == "true" for r in rows)
+    assert divergent == sum(
+        _divergent([("", v) for v in values]) or row_split(period, name)
+        for (period, name), values in rounds.items()
+    )
+    data = run_json(cli, "shared-leadership")["questions"][0]
+    for period in data["periods"]:
+        for flagged in period["divergent"]:
+            assert {"away_count", "away_share", "q1", "q3"} <= set(flagged)
+            assert "away" not in flagged
+
+
+def row_split(period: str, name: str) -> bool:
+    """Whether the sectors of that round have medians 2 or more apart."""
+    for p, m in latest()[period]:
+        if p.collaborative == name:
+            sectors: dict[str, list[int]] = {}
+            for i, v in zip(m.people, m.leadership, strict=True):
+                if v is not None:
+                    sectors.setdefault(p.people[i].sector, []).append(v)
+            medians = [statistics.median(v) for v in sectors.values()]
+            return max(medians) - min(medians) >= 2
+    raise AssertionError(name)
+
+
+def test_commitment_rows_carry_their_as_of_date(cli: Any, evaluation_sessions: Built) -> None:
+    result = cli("trends", "--commitments", "--format", "csv", "--as-of", "2026-06-30")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == len(PARTNERSHIPS)
+    assert {r["as_of"] for r in rows} == {"2026-06-30"}
+
+
+def test_help_says_each_default_once(cli: Any) -> None:
+    result = cli("trends", "--help")
+    assert result.exit_code == 0
+    assert result.stdout.count("[default: table]") == 1
+
+
 @pytest.mark.parametrize(
     ("args", "says"),
     [
         (["--by", "decade"], "--by"),
         (["--per", "site"], "--per"),
+        (["--per", "banana"], "--per: partnership or session, not 'banana'"),
         (["--year-starts", "Augustus"], "--year-starts"),
         (["--format", "xlsx"], "--format"),
         (["no-such-question"], "no session in the selection asked"),
@@ -242,6 +306,7 @@ def test_bad_options_are_one_line_and_exit_2(
     assert result.exit_code == 2
     assert says in result.stderr
     assert result.stderr.count("\n") == 1
+    assert ("--by" in result.stderr) == ("--by" in args)  # names the option that is wrong
 
 
 def test_the_table_shows_each_part(cli: Any, evaluation_sessions: Built) -> None:

@@ -29,7 +29,8 @@ CSV_COLUMNS = (
     "value_after",
     "partnership",
     "session_id",
-    "away",
+    "away_count",
+    "away_share",
     "gap",
     "divergent",
     "made",
@@ -38,6 +39,7 @@ CSV_COLUMNS = (
     "dropped",
     "owed",
     "overdue",
+    "as_of",
 )
 
 
@@ -63,8 +65,13 @@ def _round(result: RoundResult) -> dict[str, object]:
     return {
         "n": result.n,
         "median": _num(result.median),
+        "q1": _num(result.q1),
+        "q3": _num(result.q3),
         "iqr": _num(result.iqr),
-        "away": result.away,
+        # how many ratings sit a quarter of the scale or more from the median, and that
+        # count over n (the terminal shows the share as a percentage)
+        "away_count": result.away,
+        "away_share": _num(result.away / result.n) if result.n else None,
         "gap": _num(result.gap),
         "divergent": result.divergent,
         "reasons": list(result.reasons),
@@ -206,7 +213,17 @@ def _rows(report: Report) -> Iterator[dict[str, object]]:
             "dropped": k.dropped,
             "owed": k.owed,
             "overdue": k.overdue,
+            "as_of": report.as_of,
         }
+
+
+def _cell(value: object) -> object:
+    """A CSV cell: empty for none, ``true``/``false`` as the data package writes them."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
 
 
 def csv_lines(report: Report) -> Iterator[str]:
@@ -215,7 +232,7 @@ def csv_lines(report: Report) -> Iterator[str]:
     writer = csv.DictWriter(buffer, CSV_COLUMNS, extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for row in _rows(report):
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow({k: _cell(v) for k, v in row.items()})
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()

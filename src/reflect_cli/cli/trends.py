@@ -50,7 +50,10 @@ def trends(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="JSON, for scripts.")] = False,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="table, json or csv [default: table].")
+        str,
+        typer.Option(
+            "--format", "-f", help="table, json or csv [default: table].", show_default=False
+        ),
     ] = "table",
 ) -> None:
     """Trends across periods for the evaluator, over complete sessions only: for each
@@ -70,13 +73,11 @@ def trends(
     chosen_format = "json" if as_json else fmt
     if chosen_format not in ("table", "json", "csv"):
         raise InputError(f"--format: table, json or csv, not {fmt!r}")
-    try:
-        grouping, counting = By(by), Per(per)
-    except ValueError:
-        raise InputError(
-            f"--by: school-year, year or quarter; --per: partnership or session "
-            f"(not {by!r}, {per!r})"
-        ) from None
+    if by not in set(By):
+        raise InputError(f"--by: school-year, year or quarter, not {by!r}")
+    if per not in set(Per):
+        raise InputError(f"--per: partnership or session, not {per!r}")
+    grouping, counting = By(by), Per(per)
     start_month = month_of(year_starts)
     today = parse_date(as_of, "--as-of") if as_of else dt.date.today().isoformat()
     report = _report(ctx, question_ids or [], grouping, counting, start_month, today, commitments)

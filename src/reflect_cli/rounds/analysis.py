@@ -151,6 +151,8 @@ class RoundResult:
     #: quarter of the scale or more from the median, and the largest gap between two
     #: groups' medians (sectors when two or more were given, else organizations).
     iqr: float | None = None
+    q1: float | None = None
+    q3: float | None = None
     away: int = 0
     gap: float | None = None
     #: The sectors' medians (named rounds; anonymous only when each holds two ratings).
@@ -305,6 +307,8 @@ def _scale(
         reasons=tuple(reasons),
         band=band_of(median, bands),
         iqr=q3 - q1,
+        q1=q1,
+        q3=q3,
         away=sum(1 for v in values if abs(v - median) >= span / 4),
         gap=gap,
         by_sector=sectors,
