@@ -226,3 +226,69 @@ def test_a_name_in_a_protocol_anyone_wrote_is_not_the_protocols_own(
     document.write_text("# Report\n\nWhat did Monica Haugen propose?\n", encoding="utf-8")
     found = cli("check-names", str(document))
     assert found.exit_code == 2, found.stdout + found.stderr
+
+
+def _pdf_with_info(info: dict[str, str]) -> bytes:
+    """A one-page PDF with no text and ``info`` as its document information, built by
+    hand (offsets computed), so its metadata holds exactly what the test put there."""
+    fields = "".join(f"/{k} ({v})" for k, v in info.items())
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+        f"<< {fields} >>",
+    ]
+    body = b"%PDF-1.4\n"
+    offsets = []
+    for number, text in enumerate(objects, start=1):
+        offsets.append(len(body))
+        body += f"{number} 0 obj\n{text}\nendobj\n".encode("latin-1")
+    xref = len(body)
+    body += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    body += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    body += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info 4 0 R >>\n"
+        f"startxref\n{xref}\n%%EOF\n"
+    ).encode()
+    return body
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="pdfinfo is not installed")
+@pytest.mark.parametrize("field", ["Title", "Author", "Subject", "Keywords"])
+def test_a_pdfs_metadata_is_read(cli: Any, folder: Path, tmp_path: Path, field: str) -> None:
+    clean = tmp_path / "clean.pdf"
+    clean.write_bytes(_pdf_with_info({"Title": "Partnership snapshot"}))
+    assert cli("check-names", str(clean)).exit_code == 0
+    planted = tmp_path / "planted.pdf"
+    planted.write_bytes(_pdf_with_info({field: "Notes by Monica Haugen"}))
+    found = cli("check-names", str(planted))
+    assert found.exit_code == 2, found.stdout + found.stderr
+    (place,) = _places(found)
+    assert place.startswith(f"{planted}:PDF {field}: 'Monica Haugen': a person")
+
+
+def test_an_html_comment_is_read(cli: Any, folder: Path, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<p>Notes</p>\n<!-- from\nMonica Haugen -->\n<p>End</p>\n", encoding="utf-8")
+    found = cli("check-names", str(page))
+    assert found.exit_code == 2
+    (place,) = _places(found)
+    assert place.startswith(f"{page}:3: 'Monica Haugen'")
+
+
+@pytest.mark.parametrize("space", ["   ", "\u00a0", "\t", " \u2003 "])
+def test_a_name_is_shown_with_one_space(cli: Any, folder: Path, tmp_path: Path, space: str) -> None:
+    document = tmp_path / "note.txt"
+    document.write_text(f"Thanks to Monica{space}Haugen.\n", encoding="utf-8")
+    found = cli("check-names", str(document))
+    assert found.exit_code == 2
+    (place,) = _places(found)
+    assert place.startswith(f"{document}:1: 'Monica Haugen': ")
+
+
+@pytest.mark.parametrize("command", ["check-names", "snapshot"])
+def test_help_of_an_always_redacting_command_names_no_redact_option(cli: Any, command: str) -> None:
+    result = cli(command, "--help")
+    assert result.exit_code == 0
+    assert "--pseudonym-key" in result.stdout
+    assert "With --redact" not in result.stdout

@@ -231,9 +231,7 @@ def test_round_rows_say_quartiles_and_away_as_count_and_share(
     assert result.exit_code == 0, result.stderr
     rows = [r for r in csv.DictReader(io.StringIO(result.stdout)) if r["table"] == "round"]
     rounds = {
-        (period, p.collaborative): [
-            v for v in m.leadership if v is not None
-        ]
+        (period, p.collaborative): [v for v in m.leadership if v is not None]
         for period, meetings in latest().items()
         for p, m in meetings
     }

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from reflect_cli.cli.options import plural
-from reflect_cli.cli.redacting import PseudonymKey
+from reflect_cli.cli.redacting import KeyAlways
 from reflect_cli.cli.redacting import pseudonym_key as keys
 from reflect_cli.ui import screen
 
@@ -31,7 +31,7 @@ def check_names(
             "known; each such file is named on standard error)."
         ),
     ] = False,
-    pseudonym_key: PseudonymKey = None,
+    pseudonym_key: KeyAlways = None,
 ) -> None:
     """Check documents for every person, collaborative and site the sessions folder knows,
     found as `export --redact` finds them (any case or accents, handles, run-together and
@@ -40,7 +40,8 @@ def check_names(
     Each place is one line on standard output, FILE:LINE: the words found and what they
     are; the exit status is 2 when any was found, 0 when every document is clean. Reads
     text, Markdown, HTML, CSV and JSON as a reader sees them (escapes and entities
-    undone), and a PDF's text through pdftotext (poppler-utils)."""
+    undone), and a PDF's text and metadata (title, author, subject, keywords) through pdftotext
+    and pdfinfo (poppler-utils); an HTML comment's text is read too."""
     from reflect_cli.cli.selecting import open_store
     from reflect_cli.records import word_choices
     from reflect_cli.render.export import documents, known
@@ -62,7 +63,7 @@ def check_names(
     for document in read:
         for spot in spots(document, redactor, fixed):
             found += 1
-            screen.data(f"{spot.path}:{spot.line}: {spot.text!r}: {spot.what}\n")
+            screen.data(f"{spot.path}:{spot.place}: {spot.text!r}: {spot.what}\n")
     if found:
         raise NamesFound(
             f"{plural(found, 'place')} in {plural(len(read), 'document')} "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -12,17 +12,21 @@ from reflect_cli.ui import screen
 if TYPE_CHECKING:
     from reflect_cli.records.pseudonym_key import Key
 
-PseudonymKey = Annotated[
-    Path | None,
-    typer.Option(
-        "--pseudonym-key",
-        metavar="FILE",
-        help="With --redact: derive labels from this key file (created when missing; "
-        "never inside the sessions folder) [default: ~/.config/reflect/pseudonym-key, "
-        "or under $XDG_CONFIG_HOME].",
-        show_default=False,
-    ),
-]
+_KEY_HELP = (
+    "derive labels from this key file (created when missing; never inside the sessions "
+    "folder) [default: ~/.config/reflect/pseudonym-key, or under $XDG_CONFIG_HOME]."
+)
+
+
+def _key_option(help_text: str) -> Any:  # typer.Option is typed Any
+    return typer.Option("--pseudonym-key", metavar="FILE", help=help_text, show_default=False)
+
+
+#: For a command that redacts only with --redact.
+PseudonymKey = Annotated[Path | None, _key_option(f"With --redact: {_KEY_HELP}")]
+#: For a command that always redacts (snapshot, check-names): no --redact to refer to.
+KeyAlways = Annotated[Path | None, _key_option(_KEY_HELP[0].upper() + _KEY_HELP[1:])]
+
 Strict = Annotated[
     bool,
     typer.Option(

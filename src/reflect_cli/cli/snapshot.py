@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from reflect_cli.cli.options import Collaborative, ProtocolId, Since, Site, Until
-from reflect_cli.cli.redacting import PseudonymKey
+from reflect_cli.cli.redacting import KeyAlways
 from reflect_cli.cli.selecting import bulk, open_store, selection
 from reflect_cli.ui import screen
 
@@ -62,7 +62,7 @@ def snapshot(
         str | None,
         typer.Option(help="PDF: the Chromium or Chrome to print with [default: on PATH]."),
     ] = None,
-    pseudonym_key: PseudonymKey = None,
+    pseudonym_key: KeyAlways = None,
     collaborative: Collaborative = "",
     site: Site = "",
     protocol: ProtocolId = "",

@@ -162,6 +162,8 @@ def _html_plain(document: str) -> str:
     document = re.sub(
         r"<style>.*?</style>", lambda m: "\n" * m[0].count("\n"), document, flags=re.DOTALL
     )
+    # A comment is in the file a partner receives: its words are read, not dropped as markup.
+    document = re.sub(r"<!--(.*?)-->", r" \1 ", document, flags=re.DOTALL)
     return unescape(re.sub(r"<[^>]*>", values, document))
 
 

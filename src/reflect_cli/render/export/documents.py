@@ -4,7 +4,10 @@ Text and Markdown as written (Markdown's backslash escapes undone), HTML as its 
 attribute values (the page's markup and style sheet left out, entities decoded), CSV as
 written, JSON with every string decoded (``\\u004donica`` is "Monica"), and a PDF as
 ``pdftotext`` (poppler) extracts it. Lines keep their numbers, so a place can be named
-``FILE:LINE``; a PDF's pages are separated by form feeds, which also end a line.
+``FILE:LINE``; a PDF's pages are separated by form feeds, which also end a line. A PDF's
+metadata a reader's viewer shows (Title, Author, Subject, Keywords, as ``pdfinfo`` gives
+them) is read too, each named by its field; an HTML comment's text is read (it is in the
+file a partner receives).
 """
 
 from __future__ import annotations
@@ -59,6 +62,8 @@ class Document:
     path: Path
     format: Format
     lines: list[str]
+    #: Text outside the lines, each with the field it sits in (a PDF's "Title", …).
+    fields: tuple[tuple[str, str], ...] = ()
 
 
 def format_of(path: Path) -> Format:
@@ -73,7 +78,8 @@ def read(path: Path) -> Document:
     """The document at ``path``; an InputError names it when it cannot be read."""
     kind = format_of(path)
     if kind is Format.PDF:
-        return Document(path, kind, _pdf_text(path).replace("\f", "\n").split("\n"))
+        lines = _pdf_text(path).replace("\f", "\n").split("\n")
+        return Document(path, kind, lines, _pdf_fields(path))
     text = _read(path).decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
     return Document(path, kind, _PLAIN[kind](text).split("\n"))
 
@@ -95,26 +101,44 @@ def _read(path: Path) -> bytes:
 
 def _pdf_text(path: Path) -> str:
     """The PDF's text by poppler's pdftotext (its reading order, one line per line)."""
-    tool = shutil.which("pdftotext")
+    _read(path)  # a regular file, not too large: poppler opens it itself
+    done = _poppler("pdftotext", ["-enc", "UTF-8", "-layout", "--", str(path), "-"], path)
+    return done.decode("utf-8", errors="replace")
+
+
+def _poppler(name: str, arguments: list[str], path: Path) -> bytes:
+    """A poppler tool's standard output; an InputError when it is missing or fails."""
+    tool = shutil.which(name)
     if tool is None:
         raise InputError(
-            f"{path}: reading a PDF needs pdftotext, which is not installed "
+            f"{path}: reading a PDF needs {name}, which is not installed "
             "(poppler-utils: apt install poppler-utils, brew install poppler)"
         )
-    _read(path)  # a regular file, not too large: pdftotext opens it itself
     try:
         done = subprocess.run(
-            [tool, "-enc", "UTF-8", "-layout", "--", str(path), "-"],
-            capture_output=True,
-            timeout=_PDF_SECONDS,
-            check=False,
+            [tool, *arguments], capture_output=True, timeout=_PDF_SECONDS, check=False
         )
     except subprocess.TimeoutExpired:
-        raise InputError(f"{path}: pdftotext took over {_PDF_SECONDS} s") from None
+        raise InputError(f"{path}: {name} took over {_PDF_SECONDS} s") from None
     if done.returncode != 0:
         why = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
-        raise InputError(f"{path}: not a PDF pdftotext can read ({why[-1] if why else ''})")
-    return done.stdout.decode("utf-8", errors="replace")
+        raise InputError(f"{path}: not a PDF {name} can read ({why[-1] if why else ''})")
+    return done.stdout
+
+
+#: The metadata fields of a PDF a viewer shows and a person may have typed a name into.
+_PDF_FIELDS = ("Title", "Author", "Subject", "Keywords", "Creator")
+
+
+def _pdf_fields(path: Path) -> tuple[tuple[str, str], ...]:
+    """The PDF's metadata as poppler's pdfinfo gives it: ``(field, value)`` pairs."""
+    done = _poppler("pdfinfo", ["-enc", "UTF-8", "--", str(path)], path)
+    fields = []
+    for line in done.decode("utf-8", errors="replace").splitlines():
+        name, colon, value = line.partition(":")
+        if colon and name in _PDF_FIELDS and value.strip():
+            fields.append((f"PDF {name}", value.strip()))
+    return tuple(fields)
 
 
 _JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')

@@ -40,6 +40,13 @@ class Spot:
     line: int
     text: str
     what: str
+    #: The field it sits in when not on a line (a PDF's "PDF Author").
+    field: str = ""
+
+    @property
+    def place(self) -> str:
+        """``12`` (the line) or ``PDF Author`` (the field)."""
+        return self.field or str(self.line)
 
 
 def fixed_words(protocols: Iterable[Protocol], statement: str) -> str:
@@ -77,11 +84,14 @@ def spots(document: Document, redactor: Redactor, fixed: str = "") -> Iterator[S
     """Every known name, handle, collaborative and site in the document, line by line;
     ``fixed``: the protocols' own words (``fixed_words``)."""
     fixed = fixed.replace("\n", " \n ")
-    for number, line in enumerate(document.lines, start=1):
+    places = [(number, "", line) for number, line in enumerate(document.lines, start=1)]
+    places += [(0, field, value) for field, value in document.fields]
+    for number, field, line in places:
         for found, kind in redactor.known_in(line):
             if fixed and _theirs(line, found.start, found.end, fixed):
                 continue
-            text = line[found.start : found.end]
+            # as a person reads it: "Grace   Kim" and "Hope\xa0Martinez" with one space
+            text = " ".join(line[found.start : found.end].split())
             if kind is Known.PLACE:
                 what = "a collaborative or site"
             elif kind is Known.UNDECIDED:
@@ -91,4 +101,4 @@ def spots(document: Document, redactor: Redactor, fixed: str = "") -> Iterator[S
                 )
             else:
                 what = f"a person (shown redacted as {redactor.label(found.owners)})"
-            yield Spot(document.path, number, text, what)
+            yield Spot(document.path, number, text, what, field)
