@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+
 from conftest import make_session
 from reflect_cli.model import Action, CommitmentStatus
 from reflect_cli.records.store import Store
