@@ -143,6 +143,25 @@ def test_no_small_count_can_be_worked_out(values: list[int], min_cell: int) -> N
             assert len(possible[i]) >= 2
 
 
+@pytest.mark.parametrize("typed", ["1000000000", "1001", "0", "-3", "three", "3.5", "①"])
+def test_min_cell_is_a_bounded_whole_number(
+    cli: Any, evaluation_sessions: Built, tmp_path: Path, typed: str
+) -> None:
+    result = cli("snapshot", "-o", str(tmp_path / "s.md"), "--min-cell", typed)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("reflect: --min-cell: a whole number from 1 to ")
+    assert result.stderr.count("\n") == 1 and not (tmp_path / "s.md").exists()
+
+
+def test_the_largest_min_cell_hides_every_count(
+    cli: Any, evaluation_sessions: Built, tmp_path: Path
+) -> None:
+    doc = page(cli, tmp_path, "--period", "2025-26", "--min-cell", "1000")
+    types = Counter(room_type(m.types) for _, m in latest("2025-26"))
+    for label, n in types.items():
+        assert row(doc, label) == ("fewer than 1000" if n else "0"), label
+
+
 def test_a_quote_is_redacted_and_escaped(
     cli: Any, evaluation_sessions: Built, tmp_path: Path
 ) -> None:

@@ -46,6 +46,19 @@ def whole_number(text: str) -> int | None:
     raise NotAWholeNumber(f"{_short(value)} is not a whole number; type digits only, such as 3")
 
 
+def option_number(text: str, option: str, low: int, high: int) -> int:
+    """A whole number typed for a command-line ``option``, from ``low`` to ``high``; an
+    InputError (one line, exit 2) naming the option otherwise."""
+    wanted = f"{option}: a whole number from {low} to {high}"
+    try:
+        value = whole_number(text)
+    except NotAWholeNumber as exc:
+        raise InputError(f"{wanted} ({exc})") from None
+    if value is None or not low <= value <= high:
+        raise InputError(f"{wanted}, not {_short(text)}")
+    return value
+
+
 def holds_number(text: str) -> bool:
     """Whether ``text`` holds any number character at all (a digit of any script, ``①``,
     ``²``, ``½``, ``Ⅻ``): ``10:30`` and ``shnaa ①`` do, ``Hope`` does not."""

@@ -99,5 +99,7 @@ def _safe(values: Sequence[int], shown: Sequence[Shown], total: int, min_cell: i
     fewer = len(small) - 1
     low = fewer + others * min_cell
     high = fewer * (min_cell - 1) + (hidden_sum if others else 0)
-    possible = [v for v in range(1, min_cell) if low <= hidden_sum - v <= high]
-    return len(possible) >= 2
+    # How many v in 1..min_cell-1 leave low <= hidden_sum - v <= high: counted, not listed
+    # (a min_cell of a billion is still one subtraction).
+    first, last = max(1, hidden_sum - high), min(min_cell - 1, hidden_sum - low)
+    return last - first + 1 >= 2

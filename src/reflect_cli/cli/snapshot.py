@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from reflect_cli.records.summary import Summary
     from reflect_cli.render.export import Redactor
 
+#: The largest --min-cell: more partnerships than any evaluation follows.
+MOST_MIN_CELL = 1000
+
 SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 
 
@@ -34,14 +37,16 @@ def snapshot(
             "--period", help="The school year (2025-26) [default: the latest with a session]."
         ),
     ] = "",
-    min_cell: Annotated[
-        int,
+    min_cell_text: Annotated[
+        str,
         typer.Option(
             "--min-cell",
-            help='Show a count of fewer than this many partnerships as "fewer than N" (3 or '
-            "more; 1 shows every count).",
+            metavar="N",
+            help='Show a count of fewer than this many partnerships as "fewer than N" (3 to '
+            f"{MOST_MIN_CELL:,}; 1 shows every count) [default: 3].",
+            show_default=False,
         ),
-    ] = 3,
+    ] = "3",
     quote: Annotated[
         list[str] | None,
         typer.Option(
@@ -90,7 +95,10 @@ def snapshot(
     fmt = SUFFIXES.get(output.suffix.lower())
     if fmt is None:
         raise InputError(f"{output.name}: the page is FILE.pdf, FILE.html or FILE.md")
-    if min_cell < 1 or min_cell == 2:
+    from reflect_cli.numbers import option_number
+
+    min_cell = option_number(min_cell_text, "--min-cell", 1, MOST_MIN_CELL)
+    if min_cell == 2:
         raise InputError(
             '--min-cell: 3 or more (or 1 to show every count): "fewer than 2" could only be 1'
         )
