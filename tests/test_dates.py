@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reflect_cli.dates import parse_date, record_date
+from reflect_cli.dates import DAYS_AHEAD, not_far_ahead, parse_date, record_date
 from reflect_cli.errors import InputError
 
 
@@ -57,3 +57,21 @@ def test_every_day_reads_back(day: dt.date) -> None:
 def test_a_record_date_is_its_own_form_only(value: object) -> None:
     with pytest.raises(ValueError, match="date"):
         record_date(value)
+
+
+@given(st.dates(), st.integers(-4000, 4000))
+def test_a_session_date_is_at_most_a_year_ahead(today: dt.date, ahead: int) -> None:
+    try:
+        day = today + dt.timedelta(days=ahead)
+    except OverflowError:
+        return
+    if ahead <= 366:  # a leap year's worth: a meeting prepared a year ahead still reads
+        assert not_far_ahead(day.isoformat(), today) == day.isoformat()
+    else:
+        with pytest.raises(ValueError, match="more than a year from today"):
+            not_far_ahead(day.isoformat(), today)
+    assert DAYS_AHEAD == 366
+
+
+def test_the_last_day_of_the_calendar_is_not_ahead_of_itself() -> None:
+    assert not_far_ahead("9999-12-31", dt.date(9999, 12, 30)) == "9999-12-31"

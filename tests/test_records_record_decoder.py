@@ -33,6 +33,18 @@ CASES = {
         _sub(r"^date: .*", "date: 2026-02-30"),
         ":12: date: '2026-02-30' is not a real date",
     ),
+    "null collaborative": (
+        _sub(r"^collaborative: .*", "collaborative: null"),
+        ":10: collaborative: must be the collaborative's name, not null",
+    ),
+    "empty collaborative key": (
+        _sub(r"^collaborative: .*", "collaborative:"),
+        ":10: collaborative: must be the collaborative's name, not null",
+    ),
+    "a date far in the future": (
+        _sub(r"^date: .*", "date: 9999-12-31"),
+        ":12: date: 9999-12-31 is more than a year from today",
+    ),
     "4,301-digit integer": (
         _sub(r"^  version: .*", "  version: " + "9" * 4301),
         ":6: version: number too long (4,301 characters)",

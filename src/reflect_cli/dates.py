@@ -61,3 +61,23 @@ def record_date(value: object) -> str:
         except ValueError:
             pass
     raise ValueError(f"not a date (YYYY-MM-DD): {value!r}")
+
+
+#: How far after today a session may be dated: a meeting is recorded when it is held
+#: (or prepared a little ahead); ``9999-12-31`` is an edit, and would become the latest
+#: school year of every rollup.
+DAYS_AHEAD = 366
+
+
+def not_far_ahead(day: str, today: dt.date | None = None) -> str:
+    """``day`` (``YYYY-MM-DD``) when it is at most ``DAYS_AHEAD`` days after today;
+    ``ValueError`` saying so when it is further. The one rule on a session's date, for
+    records read and dates typed alike."""
+    start = today or dt.date.today()
+    try:
+        latest = start + dt.timedelta(days=DAYS_AHEAD)
+    except OverflowError:  # a year ahead of 9999-01-01 is past the calendar's end
+        latest = dt.date.max
+    if dt.date.fromisoformat(day) > latest:
+        raise ValueError(f"{day} is more than a year from today (latest {latest.isoformat()})")
+    return day

@@ -156,7 +156,8 @@ def start(
     Ctrl-C saves a draft for `reflect resume`. With --lang es the session is asked in
     Spanish (the protocol's translation, the program's own words) and recorded so.
     """
-    from reflect_cli.dates import parse_date
+    from reflect_cli.dates import not_far_ahead, parse_date
+    from reflect_cli.errors import InputError
     from reflect_cli.protocols import catalog, translations
     from reflect_cli.records.store import Store
     from reflect_cli.session import prefill
@@ -180,6 +181,11 @@ def start(
             setattr(plan, key, value.strip())
     if date:
         plan.date = parse_date(date, "--date")
+    if plan.date:  # the rule records are read by: a record reflect writes must read back
+        try:
+            not_far_ahead(plan.date)
+        except ValueError as exc:
+            raise InputError(f"the session's date: {exc}") from None
     prefill.add_participants(plan, participant or [])
     prefill.check_against(plan, found, str(answers or "options"))
     store = Store.at(sessions_dir(ctx))

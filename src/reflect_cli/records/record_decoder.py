@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from reflect_cli import kinds, scales
+from reflect_cli.dates import not_far_ahead
 from reflect_cli.i18n import tags
 from reflect_cli.model import (
     Action,
@@ -60,6 +61,23 @@ T = TypeVar("T")
 _NUMBER = re.compile(r"-?[0-9]{1,9}")
 
 
+def _session_date(top: Fields) -> str:
+    """The session's date, never far in the future (``dates.not_far_ahead``)."""
+    day = top.date("date", required=True)
+    try:
+        return not_far_ahead(day)
+    except ValueError as exc:
+        raise top.invalid("date", str(exc)) from None
+
+
+def _collaborative(top: Fields) -> str:
+    """The collaborative's name. reflect writes text here, never null: a null is an edit
+    that would count as a partnership with no name in every rollup."""
+    if "collaborative" in top.data and top.data["collaborative"] is None:
+        raise top.invalid("collaborative", "must be the collaborative's name, not null")
+    return top.text("collaborative")
+
+
 def session_of(data: dict[str, Any]) -> Session:
     """The session in record data (its schema already checked); ``Invalid`` if not."""
     top = Fields(data)
@@ -81,9 +99,9 @@ def session_of(data: dict[str, Any]) -> Session:
             asked_title=ref.text("asked_title"),
         ),
         language=_language(top),
-        collaborative=top.text("collaborative"),
+        collaborative=_collaborative(top),
         site=top.text("site"),
-        date=top.date("date", required=True),
+        date=_session_date(top),
         started=top.text("started"),
         updated=top.text("updated"),
         facilitator=top.text("facilitator"),
