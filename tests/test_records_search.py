@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import string
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -276,3 +278,16 @@ def test_without_fts5_search_scans_the_records(
     result = cli("search", "lopez OR passes")  # type: ignore[operator]
     assert "José López" in result.stdout and "Buy bus passes" in result.stdout
     assert "2 of 2 hits" in result.stderr
+
+
+def test_json_gives_every_hit_unless_n_is_given(sessions_dir: Path, cli: Any) -> None:
+    planted = [Action(f"Buy bus passes for route {n}", "mh", "2026-10-01") for n in range(25)]
+    make_session(sessions_dir, "partnership-reflection", people=PEOPLE, actions=planted)
+    every = cli("search", "passes", "--json")
+    assert every.exit_code == 0, every.stderr
+    assert len(json.loads(every.stdout)["hits"]) == len(planted)
+    assert f"{len(planted)} of {len(planted)} hits" in every.stderr
+    fewer = cli("search", "passes", "--json", "-n", "3")
+    assert len(json.loads(fewer.stdout)["hits"]) == 3
+    screenful = cli("search", "passes")
+    assert f"20 of {len(planted)} hits; -n N or --all for more" in screenful.stderr

@@ -110,6 +110,10 @@ def show(
     session_view.show(session, later=later)
 
 
+#: Hits shown in the terminal unless -n or --all says otherwise.
+SHOWN_HITS = 20
+
+
 def search(
     ctx: typer.Context,
     text: Annotated[
@@ -130,7 +134,15 @@ def search(
     include_private: Annotated[
         bool, typer.Option(help="Search private facilitator notes too.")
     ] = False,
-    n: Annotated[int, typer.Option("-n", help="Show the best N hits.", min=1)] = 20,
+    n: Annotated[
+        int | None,
+        typer.Option(
+            "-n",
+            help="Show the best N hits [default: 20; with --json, every hit].",
+            min=1,
+            show_default=False,
+        ),
+    ] = None,
     show_all: Annotated[bool, typer.Option("--all", help="Show every hit.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="JSON, for scripts.")] = False,
     collaborative: Collaborative = "",
@@ -144,11 +156,13 @@ def search(
 
     The best hits come first (most relevant, then newest), each saying where it was found
     with the matched words highlighted; then how many matched in all. --json gives each
-    hit's session, collaborative, site and question id."""
+    hit's session, collaborative, site and question id, every hit unless -n is given."""
     from reflect_cli.records import search as searching
     from reflect_cli.ui import session_view
 
-    limit = None if show_all else n
+    # --json is data for a script: every hit unless it asked for fewer; a person reading
+    # the terminal sees the best screenful.
+    limit = None if show_all or (as_json and n is None) else (n or SHOWN_HITS)
     pattern = searching.compile_pattern(text) if regex else None
     query = None if regex else searching.Query.parse(text)
     store = open_store(ctx)
