@@ -16,6 +16,7 @@ from pyrefiqda import RefiCodebook
 from pyrefiqda.models.codebook import CodeBook, CodesType, CodeType
 
 from conftest import make_session
+from refi_schemas import codebook_errors
 from reflect_cli.coding import codebook, codings, starter
 
 NS = "urn:QDA-XML:project:1.0"
@@ -142,3 +143,34 @@ def test_hostile_files_are_refused_in_one_line(
     result = cli("codes", "import", str(link))
     assert result.exit_code == 2 and "link" in result.stderr
     assert not (sessions_dir / "codebook.yaml").exists()
+
+
+TAGUETTE = Path(__file__).resolve().parent / "data" / "taguette" / "codebook.qdc"
+
+
+def test_a_codebook_taguette_exported(sessions_dir: Path, cli: Any) -> None:
+    """A codebook written by Taguette 1.5.2's own export (tests/data/taguette/): its tags
+    join the codebook, one matched by name in another case, names kept as Taguette wrote
+    them (escaped markup, an emoji, decomposed accents), ids made from them."""
+    make_session(sessions_dir, "partnership-reflection")
+    codebook.save(sessions_dir, starter.CODES)
+    result = cli("codes", "import", str(TAGUETTE))
+    assert result.exit_code == 0, result.stderr
+    loaded = codebook.load(sessions_dir)
+    added = {c.id: c.name for c in loaded.codes[len(starter.CODES) :]}
+    assert added == {
+        "trust-and-relationships": "trust-and-relationships",
+        "power-voice": "power & <voice>",
+        "familias-gia-dinh": "familias / gia đình",
+        "nguyen-family-outreach": "Nguye\u0302\u0303n family outreach",
+        "hope": "Hope",
+        "language-access": "language access 🗣",
+    }  # "Family Engagement" is the starter's "Family engagement"
+    assert "added to the codebook: trust-and-relationships, power-voice" in result.stderr
+    again = cli("codes", "import", str(TAGUETTE))
+    assert again.exit_code == 0 and codebook.load(sessions_dir) == loaded
+    # Taguette writes an empty <Sets/>, which Codebook.xsd does not allow: read anyway.
+    assert codebook_errors(TAGUETTE.read_text(encoding="utf-8"))
+    exported = cli("codes", "export")
+    assert exported.exit_code == 0 and codebook_errors(exported.stdout) == []
+    assert 'name="power &amp; &lt;voice&gt;"' in exported.stdout

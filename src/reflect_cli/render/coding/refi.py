@@ -12,6 +12,10 @@ each coder's codes (made by that coder). Cases are the partnerships (their sessi
 sources) and, unless redacted, the participants (their passages). GUIDs are derived
 (UUID 5) from what is shown, so the same selection exported twice has one GUID, and a
 redacted project's GUIDs cannot be worked back to a session id.
+
+What is written is valid against the published schemas (Project.xsd, Codebook.xsd; the
+tests validate against copies): a list element the schemas require to hold one item or
+more (``Codes``, ``Cases``, ``Sources``) is never written empty.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from dataclasses import dataclass, field
 from reflect_cli.coding.codebook import Code, Codebook
 from reflect_cli.coding.codings import Coding
 from reflect_cli.coding.passages import Address, of_session
+from reflect_cli.errors import InputError
 from reflect_cli.folding import fold
 from reflect_cli.model import Session
 from reflect_cli.render.coding.shown import Shown
@@ -72,7 +77,9 @@ def _codes(parent: ET.Element, codebook: Codebook, under: str = "") -> None:
 
 
 def codebook_xml(codebook: Codebook) -> str:
-    """The codebook alone (``.qdc``)."""
+    """The codebook alone (``.qdc``). Codebook.xsd requires one code or more."""
+    if not codebook.codes:
+        raise InputError("the codebook has no codes; a REFI-QDA codebook holds one or more")
     root = ET.Element("CodeBook", {"xmlns": CODEBOOK_NS, "origin": "reflect"})
     _codes(ET.SubElement(root, "Codes"), codebook)
     return _document(root)
@@ -147,7 +154,9 @@ def project(
     shown: Shown,
 ) -> dict[str, str]:
     """Every file of the project by its name in the zip: ``project.qde`` and
-    ``sources/GUID.txt``."""
+    ``sources/GUID.txt``. Project.xsd requires a source or more in ``Sources``."""
+    if not sessions:
+        raise InputError("a REFI-QDA project needs a session or more")
     root = ET.Element("Project", {"xmlns": PROJECT_NS, "name": "reflect", "origin": "reflect"})
     users = ET.SubElement(root, "Users")
     user_ids = {_REFLECT_USER: guid("user", _REFLECT_USER)}
