@@ -12,7 +12,9 @@ The trends built in (what tests recompute from ``PARTNERSHIPS`` on their own):
   Tukwila Together meets on 2024-07-31 and 2024-08-01 (either side of the school year's
   start); an abandoned draft of Auburn Roots never counts;
 - each session makes one commitment, and the partnership's next session says where it
-  stands (done, in progress, dropped, or left open).
+  stands (done, in progress, dropped, or left open);
+- every meeting answers the equity question (``EQUITY``, ``inequities-addressed``) in
+  two or three lines credited to the people there.
 
 People as they are: family name first (Nguyễn Thị Lan, Trần Văn Minh), a decomposed
 accent (José Ramírez typed as J-o-s-e + combining acute), CJK and Ethiopic names, two
@@ -302,6 +304,175 @@ PARTNERSHIPS: tuple[Partnership, ...] = (
 )
 # fmt: on
 
+#: What the partners said to "Which racial and other inequities is our partnership working
+#: to address, and how?" (``inequities-addressed``) at each meeting: lines credited to
+#: the people there (handles), some in Spanish, Vietnamese, Amharic or Chinese with the
+#: English beside them; names that are words only where the text decides them (a speaker
+#: prefix, "we hope", "racial justice", "since May", "Faith Okafor").
+EQUITY: dict[tuple[str, str], tuple[str, ...]] = {
+    ("Lake Hills Partners", "2023-10-12"): (
+        "lan: Many Vietnamese families never got the newsletter; it was only in English.",
+        "hope: We started sending notices home in Vietnamese and Spanish this fall.",
+        "grace: Club scholarships now go first to students on free lunch.",
+    ),
+    ("Lake Hills Partners", "2024-10-10"): (
+        "lan: Phụ huynh muốn được hỏi ý kiến, không chỉ được thông báo. Families want to be"
+        " asked, not just told.",
+        "grace: We moved pickup to six so working parents can make it.",
+    ),
+    ("Lake Hills Partners", "2025-04-17"): (
+        "maria: Discipline referrals for our Black and Latino boys dropped after we changed"
+        " the referral steps together.",
+        "hope: We still decide the budget without families in the room; that is a power imbalance.",
+        "lan: Có tiến bộ: there is progress, but interpreters are still booked at the last minute.",
+    ),
+    ("Lake Hills Partners", "2025-10-09"): (
+        "grace: Every family night now has interpreters for Vietnamese, Spanish and Amharic.",
+        "maria: Absences among newcomer students fell once the counselor called families in"
+        " their own language.",
+        "hope: Staff turnover means we explain all of this again every fall; we hope the"
+        " district keeps the liaison.",
+    ),
+    ("Rainier Vista Collaborative", "2023-11-02"): (
+        "maria: Pacific Islander students are almost invisible in the district's data.",
+        "selam: ቤተሰቦች ድምፅ ይፈልጋሉ. Families need a voice in decisions about their children.",
+        "justice: We want racial justice to be more than a poster in the hallway.",
+    ),
+    ("Rainier Vista Collaborative", "2024-11-07"): (
+        "mariasantos: The school decides and tells us after; that is the inequity we live.",
+        "may: Teachers are paid for planning time and partners are not.",
+        "selam: Amharic-speaking parents still wait weeks for an interpreter.",
+    ),
+    ("Rainier Vista Collaborative", "2025-11-06"): (
+        "maria: Budget decisions still happen in the principal's office.",
+        "justice: We agreed to bring every budget decision to this table.",
+        "may: Suspensions of Pacific Islander students are down by half since last year.",
+    ),
+    ("Kent Youth Alliance", "2023-12-05"): (
+        "amina: Somali and Oromo students get sent to the office for things others do not.",
+        "jose: Referrals to counseling take three weeks for families without insurance.",
+        "xiuying: 我们需要按种族和语言分列的数据。We need the data broken down by race and"
+        " language.",
+    ),
+    ("Kent Youth Alliance", "2024-12-03"): (
+        "jose: Las familias no sabían que el servicio era gratis. Families did not know the"
+        " service was free.",
+        "amina: The youth council now reviews the discipline numbers every term.",
+    ),
+    ("Kent Youth Alliance", "2025-12-02"): (
+        "xiuying: Referral numbers are published by school, race and language now.",
+        "amina: Youth of color sit on the steering group with a vote, not only a seat.",
+        "jose: The wait for counseling is down to one week.",
+    ),
+    ("White Center Family Network", "2024-01-18"): (
+        "minh: Nhiều phụ huynh không đọc được thư của trường. Many parents cannot read the"
+        " school's letters.",
+        "faith: Families who work nights never make the four o'clock conferences.",
+        "sofia: We are translating the newsletter into Vietnamese, Spanish and Somali.",
+    ),
+    ("White Center Family Network", "2025-01-16"): (
+        "faith: Conferences at the community center brought in families we had never met.",
+        "sofia: Thanks to Faith Okafor, the parent group now runs the welcome table.",
+        "minh: We want the family advocate paid, not volunteering.",
+    ),
+    ("White Center Family Network", "2026-01-15"): (
+        "sofia: The family liaison now sits in every staff meeting.",
+        "minh: Cảm ơn: families are finally asked before the calendar is set.",
+        "faith: Discipline still falls hardest on Black girls; we want restorative circles,"
+        " not suspensions.",
+    ),
+    ("Tukwila Together", "2023-11-15"): (
+        "fatuma: Somali families did not know the library was open after school.",
+        "hope: Students who ride the late bus cannot stay for tutoring.",
+    ),
+    ("Tukwila Together", "2024-07-31"): (
+        "daniel: Summer bridge sign-ups were online only; families without internet were left out.",
+        "fatuma: We signed up twelve families by phone, in Somali.",
+    ),
+    ("Tukwila Together", "2024-08-01"): (
+        "hope: The youth council asked for a late bus so everyone can stay.",
+        "daniel: The late bus is funded for the fall.",
+    ),
+    ("Tukwila Together", "2025-09-18"): (
+        "hope: Students of color now lead the council's reports to the board.",
+        "fatuma: There is still no Somali-speaking counselor at the school.",
+    ),
+    ("Highline Bridges", "2024-02-08"): (
+        "lucia: Las familias latinas no vienen porque nadie les habla en español. Latino"
+        " families stay away because no one speaks Spanish with them.",
+        "mele: Pacific Islander parents feel the school does not want them there.",
+        "omar: Our mentors match students by language, not only by schedule.",
+    ),
+    ("Highline Bridges", "2025-02-06"): (
+        "kenji: Advanced classes are still mostly white and Asian students.",
+        "omar: Mentees who came as refugees get fewer advanced course offers.",
+        "mele: We want families in the room when placement is decided.",
+    ),
+    ("Highline Bridges", "2026-02-05"): (
+        "lucia: Placement is now reviewed with families, in their language.",
+        "kenji: More Latino and Pacific Islander students enrolled in advanced classes this year.",
+    ),
+    ("Skyway Learning Circle", "2024-03-07"): (
+        "destiny: Students on our side of the highway have no safe way to the after-school space.",
+        "ahmed: We share room bookings so programs stop competing for the same rooms.",
+    ),
+    ("Skyway Learning Circle", "2025-03-06"): (
+        "rose: Students co-led an assembly about race and belonging.",
+        "destiny: Youth voice is real when students are paid for their time.",
+    ),
+    ("Skyway Learning Circle", "2026-03-05"): (
+        "ahmed: East African families now use the space on weekends.",
+        "rose: Chronic absence fell most for our Black students this year.",
+    ),
+    ("Federal Way Connect", "2024-04-11"): (
+        "grace: Immigrant families are marked absent when they travel; no one asks why.",
+        "priya: The district shares attendance data only after the term ends.",
+        "ivan: Counselors see the same few students; the others wait.",
+    ),
+    ("Federal Way Connect", "2025-04-10"): (
+        "grace: The family advisory group met twice, in Korean, Spanish and Russian.",
+        "priya: We now get attendance data monthly, by home language.",
+    ),
+    ("Federal Way Connect", "2025-10-16"): (
+        "ivan: The principal still decides alone what the data means.",
+        "grace: Families asked for a seat when the data is discussed.",
+    ),
+    ("Shoreline Families First", "2024-05-09"): (
+        "bao: Gia đình người Việt cần người phiên dịch ở các buổi họp. Vietnamese families"
+        " need interpreters at meetings.",
+        "carmen: Los padres quieren saber cómo ayudar con la tarea. Parents want to know how"
+        " to help with homework.",
+        "will: Funding follows the students with the highest needs first.",
+    ),
+    ("Shoreline Families First", "2025-05-08"): (
+        "leilani: The hiring panel for the coordinator included two parents.",
+        "carmen: Por primera vez we were asked before the decision, not after.",
+        "bao: Counseling caseloads are shared openly now.",
+    ),
+    ("Shoreline Families First", "2026-04-09"): (
+        "leilani: We wrote up the hiring process so other sites can share power the same way.",
+        "carmen: Family voice is built into how we hire.",
+        "will: We pay families for the time they spend in these meetings.",
+    ),
+    ("Auburn Roots", "2023-10-26"): (
+        "tomas: Youth on probation are turned away from after-school programs.",
+        "may: Families in the mobile home park never hear about the programs.",
+    ),
+    ("Auburn Roots", "2024-10-24"): (
+        "chloe: Families toured the youth center; many had never been inside.",
+        "tomas: Los jóvenes necesitan un lugar seguro. Young people need a safe place after"
+        " school.",
+    ),
+    ("Auburn Roots", "2025-10-23"): (
+        "may: Since May the intake form is in English and Spanish.",
+        "tomas: Youth on probation now meet a case manager at school.",
+        "chloe: Students with disabilities still miss out on field trips.",
+    ),
+    ("Auburn Roots", "2026-01-22"): ("chloe: We did not finish this one.",),
+}
+#: The question the equity answers are given to (a question of ``PROTOCOL``).
+EQUITY_QUESTION = "inequities-addressed"
+
 
 def answers_file(partnership: Partnership, meeting: Meeting) -> dict[str, object]:
     """The answers file of one meeting, as plain data."""
@@ -334,6 +505,9 @@ def answers_file(partnership: Partnership, meeting: Meeting) -> dict[str, object
         "effective-coordination": meeting.coordination,
         "hallmarks-evidence": f"{people[-1].handle}: The calendar is shared now.",
     }
+    equity = EQUITY.get((partnership.collaborative, meeting.date))
+    if equity:
+        answers[EQUITY_QUESTION] = "\n".join(equity)
     if meeting.helping is not None:
         answers["helping-factors"] = [HELPING[c] for c in meeting.helping]
     if meeting.hindering is not None:

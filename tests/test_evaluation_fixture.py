@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from evaluation_fixture import PARTNERSHIPS, TYPES, Built
+from evaluation_fixture import EQUITY, EQUITY_QUESTION, PARTNERSHIPS, TYPES, Built
 from reflect_cli.model import CommitmentStatus, SessionStatus
 from reflect_cli.records.store import Store
 
@@ -37,6 +37,9 @@ def test_every_planned_meeting_is_a_record(evaluation_sessions: Built) -> None:
         assert {r.participant: r.value for r in leadership.ratings} == {
             p.handle: v for p, v in zip(people, meeting.leadership, strict=True) if v is not None
         }
+        equity = session.find(EQUITY_QUESTION)
+        assert equity is not None
+        assert equity.answer == "\n".join(EQUITY[(partnership.collaborative, meeting.date)])
         helping = session.find("helping-factors")
         assert helping is not None
         assert helping.skipped is (meeting.helping is None)
