@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import make_session
@@ -155,6 +155,10 @@ def test_no_word_of_a_note_is_found_without_asking(
         answers={"shared-values": answer},
         notes=[Note(note, "shared-values")],
     )
+    # A word the record holds elsewhere (a prefix of "Site lead") is found there, rightly.
+    (record,) = sessions_dir.glob("*.yaml")
+    public = record.read_text(encoding="utf-8").replace(note, "").casefold()
+    assume(not any(word.casefold() in public for word in words))
     index = Store(sessions_dir).index()
     scanning = dataclasses.replace(index, fulltext=False)
     for word in words:
