@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -160,3 +161,67 @@ def test_long_over_time_table_repeats_its_header_on_every_page(
     with_rows = [p for p in pages if row.search(p)]
     assert len(with_rows) >= 2  # the table runs over pages
     assert all("Q1" in page for page in with_rows)
+
+
+@pytest.mark.slow
+@needs_tools
+def test_a_pdf_export_leaves_home_and_tmpdir_empty(
+    request: pytest.FixtureRequest,
+    cli: Any,
+    partnership: list[str],
+    sessions_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The page (private notes too) and Chromium's profile, crash reports and dconf go
+    to a private folder in ``.reflect/printing/``, removed after: nothing in /tmp or ~."""
+    import tempfile
+
+    short = Path(tempfile.mkdtemp(prefix="rf", dir="/tmp"))  # Chromium's socket fits
+    home, tmp, sessions = short / "h", short / "t", short / "s"
+    home.mkdir()
+    tmp.mkdir()
+    shutil.copytree(sessions_dir, sessions)
+    monkeypatch.setenv("REFLECT_SESSIONS_DIR", str(sessions))
+    request.addfinalizer(lambda: shutil.rmtree(short, ignore_errors=True))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("TMPDIR", str(tmp))
+    for name in ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(tempfile, "tempdir", None)  # TMPDIR read again
+    target = tmp_path / "out" / "summary.pdf"
+    target.parent.mkdir()
+    result = cli("export", "--include-private", "--browser", str(CHROMIUM), "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert "Kids first." in pdf_text(target)
+    assert list(home.rglob("*")) == [] and list(tmp.rglob("*")) == []
+    assert list((sessions / ".reflect" / "printing").iterdir()) == []
+
+
+def test_a_hanging_browser_is_killed_with_its_children(
+    cli: Any, partnership: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reflect_cli.render.export import pdf
+
+    pids = tmp_path / "pids"
+    hang = tmp_path / "hang.sh"
+    hang.write_text(f"#!/bin/sh\nsleep 300 &\necho $! > {pids}\nsleep 300\n")
+    hang.chmod(0o700)
+    monkeypatch.setattr(pdf, "TIMEOUT", 2)
+    target = tmp_path / "summary.pdf"
+    result = cli("export", "--browser", str(hang), "-o", str(target))
+    assert result.exit_code != 0 and "did not print" in result.stderr
+    child = int(pids.read_text())
+    import time
+
+    for _ in range(50):  # reaped by init once killed: gone within moments
+        if (
+            not Path(f"/proc/{child}").exists()
+            or "Z" in Path(f"/proc/{child}/stat").read_text().split()[2]
+        ):
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(child, 9)
+        raise AssertionError("the browser's child outlived the timeout")
+    assert not target.exists()

@@ -223,7 +223,7 @@ def export(
             screen.data(chunks, crlf=True)
             return
         if printer:
-            write_output(output, pdf.print_pdf("".join(chunks), printer), force=force)
+            write_output(output, pdf.print_pdf("".join(chunks), printer, store.folder), force=force)
         else:
             write_output(output, chunks, force=force)
     screen.message(f"wrote {output} ({plural(len(chosen), 'session')}, {chosen_format})")

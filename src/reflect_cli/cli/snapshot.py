@@ -114,9 +114,10 @@ def snapshot(
     with bulk():
         document = _page(ctx, chosen, start_month, today, min_cell, quote or [], fmt, pseudonym_key)
     if printer is not None:
+        from reflect_cli.cli.options import sessions_dir
         from reflect_cli.render.export import pdf
 
-        write_output(output, pdf.print_pdf(document, printer), force=force)
+        write_output(output, pdf.print_pdf(document, printer, sessions_dir(ctx)), force=force)
     else:
         write_output(output, document, force=force)
     screen.message(f"wrote {output} (data snapshot, {fmt})")

@@ -1,20 +1,31 @@
 """PDF: the HTML export printed by a locally installed Chromium or Chrome, headless.
 
-The browser gets a fresh profile in a private temporary folder, every network feature
-off and every host name unresolvable; the page itself forbids scripts and requests (its
-Content-Security-Policy). The caller writes the PDF's bytes where they go, so a failed
-print leaves nothing half-written.
+The browser gets a fresh profile in a private folder in ``.reflect/printing/``, every
+network feature off and every host name unresolvable; the page itself forbids scripts
+and requests (its Content-Security-Policy). The caller writes the PDF's bytes where they
+go, so a failed print leaves nothing half-written.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
-import tempfile
 from pathlib import Path
 
 from reflect_cli.errors import InputError, ReflectError
+from reflect_cli.records import kept
+from reflect_cli.records.home import Unusable
+
+#: Where a PDF is printed from, in ``.reflect/`` (else the state folder).
+PRINTING = "printing"
+#: Chromium makes its singleton socket in TMPDIR/org.chromium.Chromium.XXXXXX/ and aborts
+#: when that path passes the 108 bytes of a socket's name: a deeper folder keeps the
+#: user's TMPDIR (Chromium removes that folder when it ends).
+_SOCKET_ROOM = 60
+_DIRECTORY = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
 
 #: Looked for on PATH, in this order.
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
@@ -59,34 +70,79 @@ def find_browser(given: str | None = None) -> str:
     )
 
 
-def print_pdf(page: str, browser: str) -> bytes:
-    """The HTML ``page`` printed to PDF, or PrintError."""
-    with tempfile.TemporaryDirectory(prefix="reflect-pdf-") as work:
-        source = Path(work) / "summary.html"
-        source.write_text(page, encoding="utf-8")
-        printed = Path(work) / "summary.pdf"
-        command = [
-            browser,
-            *_FLAGS,
-            *(["--no-sandbox"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),
-            f"--user-data-dir={Path(work) / 'profile'}",
-            f"--print-to-pdf={printed}",
-            source.as_uri(),
-        ]
+def print_pdf(page: str, browser: str, folder: Path | None = None) -> bytes:
+    """The HTML ``page`` printed to PDF, or PrintError.
+
+    The page (private notes too, with --include-private) and the browser's profile live
+    in a new 0700 folder in ``folder``'s ``.reflect/printing/`` (else the state folder),
+    never in ``/tmp``, made without following a link and removed after. The browser's
+    HOME and XDG folders point there (Chromium writes crash reports and dconf under
+    them), and it runs in its own process group, killed whole on timeout."""
+    name = f"pdf-{os.urandom(6).hex()}"
+    problems = []
+    for start, below in kept.places(folder, PRINTING):
         try:
-            done = subprocess.run(
-                command,
-                capture_output=True,
-                text=True,
-                timeout=TIMEOUT,
-                check=False,
-                stdin=subprocess.DEVNULL,
-            )
-        except subprocess.TimeoutExpired:
-            raise PrintError(f"{browser} did not print the PDF within {TIMEOUT} s") from None
-        except OSError as exc:
-            raise PrintError(f"cannot run {browser}: {exc.strerror or exc}") from None
-        if not printed.exists() or not printed.read_bytes().startswith(b"%PDF"):
-            last = (done.stderr.strip().splitlines() or ["no output"])[-1][:200]
-            raise PrintError(f"{browser} printed no PDF (exit {done.returncode}): {last}")
-        return printed.read_bytes()
+            with kept.private_folder(start, below) as fd:
+                os.mkdir(name, 0o700, dir_fd=fd)
+                work = start.joinpath(*below, name)
+                try:
+                    inner = os.open(name, _DIRECTORY | os.O_NOFOLLOW, dir_fd=fd)
+                    try:
+                        kept.create(inner, "summary.html", page)
+                    finally:
+                        os.close(inner)
+                    return _run(browser, work)
+                finally:
+                    shutil.rmtree(work, ignore_errors=True)
+        except (OSError, Unusable) as exc:
+            problems.append(f"{start.joinpath(*below)}: {getattr(exc, 'strerror', None) or exc}")
+    raise PrintError("no private place to print the PDF (" + "; ".join(problems) + ")")
+
+
+def _run(browser: str, work: Path) -> bytes:
+    printed = work / "summary.pdf"
+    profile = work / "profile"
+    command = [
+        browser,
+        *_FLAGS,
+        *(["--no-sandbox"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),
+        f"--user-data-dir={profile}",
+        f"--print-to-pdf={printed}",
+        (work / "summary.html").as_uri(),
+    ]
+    env = {
+        **os.environ,
+        "HOME": str(profile),
+        "XDG_CONFIG_HOME": str(profile / "config"),
+        "XDG_CACHE_HOME": str(profile / "cache"),
+        "XDG_DATA_HOME": str(profile / "data"),
+        "XDG_STATE_HOME": str(profile / "state"),
+    }
+    if len(str(work)) <= _SOCKET_ROOM:
+        env["TMPDIR"] = str(work)
+    try:
+        child = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=env,
+            start_new_session=True,  # its own group: a timeout ends every child too
+        )
+    except OSError as exc:
+        raise PrintError(f"cannot run {browser}: {exc.strerror or exc}") from None
+    try:
+        _, err = child.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(OSError):
+            os.killpg(child.pid, signal.SIGKILL)
+        child.wait()
+        raise PrintError(f"{browser} did not print the PDF within {TIMEOUT} s") from None
+    finally:
+        with contextlib.suppress(OSError):  # a helper it left behind goes too
+            os.killpg(child.pid, signal.SIGKILL)
+    if not printed.exists() or not printed.read_bytes().startswith(b"%PDF"):
+        text = err.decode("utf-8", "replace")
+        last = (text.strip().splitlines() or ["no output"])[-1][:200]
+        raise PrintError(f"{browser} printed no PDF (exit {child.returncode}): {last}")
+    return printed.read_bytes()
