@@ -173,7 +173,9 @@ class Labels:
         family, addresses = family_name(name), in_addresses_only(name)
         for term in whole | single:
             only = term in addresses and term not in single
-            self.names.add(term, number, family=term == family, address_only=only)
+            self.names.add(
+                term, number, family=term == family, address_only=only, part=term in single
+            )
         self._memo.clear()
         return number
 
@@ -183,7 +185,7 @@ class Labels:
         self._handles.setdefault(handle, set()).add(number)
         folded = fold(handle)
         if sum(c.isalnum() for c in folded) >= 2:
-            self.names.add(folded, number)
+            self.names.add(folded, number, part=True)
             self._memo.clear()
 
     def _place(self, place: str, kind: str) -> None:

@@ -28,6 +28,10 @@ ENDINGS = (
 )
 #: A family name takes an ending only from this many letters ("Haugen", not "Lee").
 FAMILY_LETTERS = 4
+#: A name part is found with a plural or possessive "s" typed without an apostrophe
+#: ("Monicas plan") only from this many letters: "this" is not Thị's, "Yes" not Ye's,
+#: "Has" not Ha's, "Los" not Lo's, "mins" not Min's.
+ENDING_LETTERS = 4
 
 
 def words(name: str) -> list[str]:
@@ -84,7 +88,8 @@ def name_terms(name: str) -> tuple[set[str], set[str]]:
         edge = number in (0, len(parts) - 1) and len(parts) > 1
         if edge and letters(part) == 2 and part.isalpha() and typed[number][:1].isupper():
             single.add(part)
-    return {w for w in whole if letters(w) > 2 or unspaced(w)} - single, single
+    # A run that is itself an everyday word ("Sun Day": "sunday") is the word.
+    return {w for w in whole if letters(w) > 2 or unspaced(w)} - single - COMMON_WORDS, single
 
 
 #: An initial run into a part this long or longer is a name anywhere ("mhaugen"); into

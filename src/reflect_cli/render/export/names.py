@@ -39,7 +39,13 @@ from reflect_cli.render.export.everyday import (
     a_month,
     sentence_start,
 )
-from reflect_cli.render.export.name_forms import ENDINGS, FAMILY_LETTERS, name_terms, words
+from reflect_cli.render.export.name_forms import (
+    ENDING_LETTERS,
+    ENDINGS,
+    FAMILY_LETTERS,
+    name_terms,
+    words,
+)
 from reflect_cli.render.export.name_forms import letters as _letters
 from reflect_cli.render.export.unspaced import unspaced
 
@@ -60,6 +66,9 @@ class Term:
     family: bool = False
     #: Found only inside an e-mail address ("monicah@": "china" is a word elsewhere).
     address_only: bool = False
+    #: One word of a name or a handle ("lan", "ed"): in lower case inside a sentence
+    #: it may be a word, and the facilitator decides (``_lower_verdict``).
+    part: bool = False
 
 
 @dataclass(frozen=True)
@@ -136,10 +145,11 @@ class Matcher:
         common_ok: bool = False,
         family: bool = False,
         address_only: bool = False,
+        part: bool = False,
     ) -> None:
         """Know ``text`` (already folded) as naming ``owner``; ``family``: a family name,
         found with another language's ending too ("Haugenová"); ``address_only``: found
-        only inside an e-mail address."""
+        only inside an e-mail address; ``part``: one word of a name or a handle."""
         text = " ".join(text.split())
         if not text:
             return
@@ -150,7 +160,10 @@ class Matcher:
         term.family = term.family or (family and _letters(text) >= FAMILY_LETTERS)
         # A word the facilitator decided about is weighed like an everyday word.
         decided = text in self.decisions.names or text in self.decisions.words
-        term.common = term.common or ((text in COMMON_WORDS or decided) and not common_ok)
+        term.part = term.part or (part and " " not in text and text.isalpha() and not unspaced(text))
+        # (A part the facilitator decided is weighed by ``_lower_verdict``.)
+        weighed = text in COMMON_WORDS or (decided and not term.part)
+        term.common = term.common or (weighed and not common_ok)
         self.parts_of.setdefault(owner, set()).update(text.split())
         self._pattern = None
 
@@ -218,6 +231,10 @@ class Matcher:
             term = self.terms[" ".join(re.split(r"[\s\-]+", body))]
             if ending not in ("", "s") and (term.common or not term.family):
                 continue  # only a family name takes one: "Parkin" is not Park's
+            if ending and (
+                _letters(term.text) < ENDING_LETTERS or fold(body + ending) in COMMON_WORDS
+            ):
+                continue  # "this" is not Thị's, "Yes" not Ye's, "Wells" not Well's
             start, end = match.span()
             if origin is not None:
                 start, end = origin[start], origin[end - 1] + 1
@@ -228,6 +245,10 @@ class Matcher:
                 continue  # "hopes", "Parks", "powers": an everyday word's plural is a word
             if term.common:
                 verdict = self._verdict(text[start], folded, match, term)
+                if verdict is _Verdict.WORD:
+                    continue
+            elif term.part and not text[start].isupper():
+                verdict = self._lower_verdict(folded, match, term)
                 if verdict is _Verdict.WORD:
                     continue
             line += folded.count("\n", counted, match.start())
@@ -253,6 +274,24 @@ class Matcher:
             return _Verdict.WORD
         if term.text in self.decisions.names:
             return _Verdict.NAME
+        return _Verdict.UNDECIDED
+
+    def _lower_verdict(self, folded: str, match: re.Match[str], term: Term) -> _Verdict:
+        """A name part in lower case ("lan", "skip", "ed"): a name at a sentence's or a
+        credit's start, or next to another part of the name with a comma; inside a
+        sentence the text cannot tell ("we skip lunch", "driver ed class"), and the
+        facilitator decides once (``--name`` / ``--word``)."""
+        start, end = match.span()
+        if sentence_start(folded, start):
+            return _Verdict.NAME  # "lan: we agreed", "lan said…" on a line of its own
+        if folded[end : end + 1].isdigit() or folded[max(0, start - 1) : start].isdigit():
+            return _Verdict.NAME  # "monica2": a handle, not a word
+        if self._plainly_a_name("", folded, match, term):
+            return _Verdict.NAME
+        if term.text in self.decisions.names:
+            return _Verdict.NAME
+        if term.text in self.decisions.words:
+            return _Verdict.WORD
         return _Verdict.UNDECIDED
 
     def _plainly_a_name(self, first: str, folded: str, match: re.Match[str], term: Term) -> bool:
