@@ -285,7 +285,7 @@ def test_private_notes_only_when_asked(cli: Any, folder: Path) -> None:
 
 def test_redacted_package_names_no_one(cli: Any, folder: Path) -> None:
     # "Hope" is Justice Hope's family name and a word in "Hope Family Center": decided.
-    result = export(cli, "-o", "redacted", "--redact", "--word", "Hope")
+    result = export(cli, "-o", "redacted", "--redact", "--word", "Hope", "--name", "district")
     assert "Redacted" in result.stderr
     report = validate("redacted/datapackage.json")
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
@@ -446,7 +446,7 @@ def test_codings_are_a_table_keyed_to_their_lines(cli: Any, folder: Path) -> Non
         ("trust", "ana"),
         ("turnover", "ana"),
     ]
-    export(cli, "-o", "redacted", "--redact", "--word", "Hope")
+    export(cli, "-o", "redacted", "--redact", "--word", "Hope", "--name", "district")
     report = validate("redacted/datapackage.json")
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     redacted = read("codings", "redacted")

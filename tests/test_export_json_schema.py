@@ -45,9 +45,9 @@ def test_the_schema_is_a_valid_schema() -> None:
     "options",
     [
         (),
-        ("--redact", "--word", "Hope"),
+        ("--redact", "--word", "Hope", "--name", "district"),
         ("--include-private", "--include-drafts"),
-        ("--redact", "--word", "Hope", "--include-private"),
+        ("--redact", "--word", "Hope", "--name", "district", "--include-private"),
     ],
 )
 def test_real_exports_hold_to_it(cli: Any, folder: Path, options: tuple[str, ...]) -> None:

@@ -1,0 +1,104 @@
+"""`--redact` and short name parts or name parts that are words: an ending makes a name
+only of a part of four letters or more and never an everyday word; a name part in lower
+case inside a sentence is never replaced silently (render/export/names)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reflect_cli.model import Participant, ProtocolRef, Session, SessionStatus
+from reflect_cli.records.word_choices import WordChoices
+from reflect_cli.render import export as exporting
+from reflect_cli.render.export.everyday import COMMON_WORDS
+from reflect_cli.render.export.redact import Redactor
+
+
+def redactor(names: list[str], choices: WordChoices | None = None) -> Redactor:
+    session = Session(
+        id="2026-09-01-x",
+        protocol=ProtocolRef("tiny", 1, "Tiny"),
+        collaborative="Northgate",
+        date="2026-09-01",
+        status=SessionStatus.COMPLETE,
+        participants=[
+            Participant(name, "Rainier Beach High", "Staff", f"p{n}")
+            for n, name in enumerate(names)
+        ],
+    )
+    return exporting.redactor([session], decisions=choices)
+
+
+@pytest.mark.parametrize(
+    ("names", "said"),
+    [
+        (["Nguyễn Thị Lan"], "We like this plan."),
+        (["Thu Ha", "Ye Lin"], "Yes, it works. Has it? Thus we agreed."),
+        (["Carmen Lo", "Min Jun Park"], "She moved to Los Angeles; back in 10 mins."),
+        (["Ann Well"], "The wells ran dry."),
+    ],
+)
+def test_an_ending_never_makes_a_word_a_name(names: list[str], said: str) -> None:
+    found = redactor(names)
+    assert found.text(said) == said
+    assert found.undecided == []
+
+
+def test_a_long_name_part_still_takes_its_ending() -> None:
+    found = redactor(["Monica Haugen"])
+    assert "Monicas" not in found.text("Monicas plan, the Haugens came.")
+    assert "Haugens" not in found.text("Monicas plan, the Haugens came.")
+
+
+@pytest.mark.parametrize(
+    ("names", "said", "words"),
+    [
+        (["Skip Johnson", "Kit Chen"], "We skip lunch. A first aid kit.", ["skip", "kit"]),
+        (["Tom Rice", "Chip Church"], "We had rice, chip in at the church hall.", None),
+        (["Esperanza Ortiz", "Luz Paz"], "Tenemos esperanza y paz; la luz.", None),
+        (["Ed Smith"], "Driver ed class.", ["ed"]),
+    ],
+)
+def test_a_name_part_in_lower_case_inside_a_sentence_is_undecided(
+    names: list[str], said: str, words: list[str] | None
+) -> None:
+    found = redactor(names)
+    assert found.text(said) == said  # kept as it is, and the export stops
+    listed = [place.word for place in found.undecided]
+    assert listed and (words is None or listed == words)
+    parts = {p.word.lower() for p in found.undecided}
+    as_word = redactor(names, WordChoices(words=parts))
+    assert as_word.text(said) == said and as_word.undecided == []
+    as_name = redactor(names, WordChoices(names=parts))
+    shown = as_name.text(said)
+    assert as_name.undecided == [] and all(p not in shown.lower().split() for p in parts)
+
+
+def test_capitalised_or_at_a_credit_s_start_a_name_part_is_the_name() -> None:
+    found = redactor(["Tom Rice", "Ed Smith"])
+    shown = found.text("Then Rice said hi.\ned: we agreed.\nrice said so.")
+    assert "Rice" not in shown and "ed:" not in shown and "rice" not in shown
+    assert found.undecided == []
+
+
+_PART = st.one_of(
+    st.sampled_from(sorted(COMMON_WORDS)).map(str.capitalize),
+    st.sampled_from(["Thị", "Lan", "Ye", "Ha", "Lo", "Min", "Thu", "Well", "Mile", "Sun"]),
+    st.text("abcdefghilmnorstuwy", min_size=1, max_size=6).map(str.capitalize),
+)
+_NAME = st.lists(_PART, min_size=1, max_size=3).map(" ".join)
+_WORD = st.sampled_from(sorted(COMMON_WORDS)).flatmap(
+    lambda w: st.sampled_from([w, w + "s"] if not w.endswith("s") else [w])
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_NAME, min_size=1, max_size=4), st.lists(_WORD, min_size=1, max_size=12))
+def test_a_sentence_of_everyday_words_comes_out_unchanged_whatever_the_roster(
+    names: list[str], words: list[str]
+) -> None:
+    said = "10 " + " ".join(words) + "."
+    found = redactor(names)
+    assert found.text(said) == said
+    assert found.undecided == []
