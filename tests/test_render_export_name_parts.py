@@ -37,6 +37,7 @@ def redactor(names: list[str], choices: WordChoices | None = None) -> Redactor:
         (["Thu Ha", "Ye Lin"], "Yes, it works. Has it? Thus we agreed."),
         (["Carmen Lo", "Min Jun Park"], "She moved to Los Angeles; back in 10 mins."),
         (["Ann Well"], "The wells ran dry."),
+        (["Sun Day", "Bob Ill"], "We met on sunday to pay the bill."),
     ],
 )
 def test_an_ending_never_makes_a_word_a_name(names: list[str], said: str) -> None:

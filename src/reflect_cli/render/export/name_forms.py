@@ -88,8 +88,7 @@ def name_terms(name: str) -> tuple[set[str], set[str]]:
         edge = number in (0, len(parts) - 1) and len(parts) > 1
         if edge and letters(part) == 2 and part.isalpha() and typed[number][:1].isupper():
             single.add(part)
-    # A run that is itself an everyday word ("Sun Day": "sunday") is the word.
-    return {w for w in whole if letters(w) > 2 or unspaced(w)} - single - COMMON_WORDS, single
+    return {w for w in whole if letters(w) > 2 or unspaced(w)} - single, single
 
 
 #: An initial run into a part this long or longer is a name anywhere ("mhaugen"); into
