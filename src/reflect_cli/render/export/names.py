@@ -160,7 +160,8 @@ class Matcher:
         term.family = term.family or (family and _letters(text) >= FAMILY_LETTERS)
         # A word the facilitator decided about is weighed like an everyday word.
         decided = text in self.decisions.names or text in self.decisions.words
-        term.part = term.part or (part and " " not in text and text.isalpha() and not unspaced(text))
+        one_word = " " not in text and text.isalpha() and not unspaced(text)
+        term.part = term.part or (part and one_word)
         # (A part the facilitator decided is weighed by ``_lower_verdict``.)
         weighed = text in COMMON_WORDS or (decided and not term.part)
         term.common = term.common or (weighed and not common_ok)
