@@ -292,3 +292,13 @@ def test_help_of_an_always_redacting_command_names_no_redact_option(cli: Any, co
     assert result.exit_code == 0
     assert "--pseudonym-key" in result.stdout
     assert "With --redact" not in result.stdout
+
+
+def test_a_full_name_next_to_a_protocols_words_is_found(
+    cli: Any, folder: Path, tmp_path: Path
+) -> None:
+    planted = tmp_path / "thanks.txt"
+    planted.write_text("Thanks to Monica Haugen of Seattle Parks for hosting.\n", encoding="utf-8")
+    result = cli("check-names", str(planted))
+    assert result.exit_code != 0
+    assert "Monica Haugen" in result.stdout

@@ -88,7 +88,9 @@ def spots(document: Document, redactor: Redactor, fixed: str = "") -> Iterator[S
     places += [(0, field, value) for field, value in document.fields]
     for number, field, line in places:
         for found, kind in redactor.known_in(line):
-            if fixed and _theirs(line, found.start, found.end, fixed):
+            # A person's full name is never the protocol's, whatever words stand by it.
+            whole = kind is Known.PERSON and " " in found.term
+            if fixed and not whole and _theirs(line, found.start, found.end, fixed):
                 continue
             # as a person reads it: "Grace   Kim" and "Hope\xa0Martinez" with one space
             text = " ".join(line[found.start : found.end].split())
