@@ -158,7 +158,16 @@ def test_code_the_equity_answers_count_them_and_hand_over_a_project(
     assert "2025-26" in table and "Lake Hills Elementary" in table
 
     os.chdir(tmp_path)
-    result = cli(*shlex.split(PROJECT)[1:])
+    # Vietnamese "thông báo" (to inform) holds "báo", and Bao Nguyen is a participant
+    # (the same word, accents folded): the redacted project stops, says where, and
+    # writes nothing until the evaluator decides once for the folder.
+    stopped = cli(*shlex.split(PROJECT)[1:])
+    assert stopped.exit_code == 2
+    assert '"báo" in:' in stopped.stderr and "--word Báo" in stopped.stderr
+    assert f"question {EQUITY_QUESTION}" in stopped.stderr
+    assert not (tmp_path / "project.qdpx").exists()
+    assert cli(*shlex.split(PROJECT)[1:], "--word", "Báo").exit_code == 0
+    result = cli(*shlex.split(PROJECT)[1:], "--force")  # the decision is kept
     assert result.exit_code == 0, result.stderr
     assert project_errors(tmp_path / "project.qdpx") == []
     with zipfile.ZipFile(tmp_path / "project.qdpx") as archive:

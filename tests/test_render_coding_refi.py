@@ -172,3 +172,26 @@ def test_the_codebook_as_qdc(sessions_dir: Path, tmp_path: Path, cli: Any) -> No
     assert "“turnover in leadership”" in next(c for c in top if c.name == "Turnover").description
     printed = cli("codes", "export")
     assert printed.stdout.startswith("<?xml") and "urn:QDA-XML:codebook:1.0" in printed.stdout
+
+
+def test_a_redacted_project_redacts_a_question_text_that_names_someone(
+    sessions_dir: Path, tmp_path: Path, cli: Any
+) -> None:
+    """The record's copy of its question can be anyone's words (a protocol edited for the
+    partnership); in a redacted project it passes the redactor like what people said,
+    in the source's heading and in the codebook's question codes alike."""
+    sid = _folder(sessions_dir)
+    record = next(sessions_dir.glob(f"{sid}*.yaml"))
+    text = record.read_text(encoding="utf-8")
+    prompt = next(line for line in text.splitlines() if "prompt:" in line and "quity" in line)
+    record.write_text(
+        text.replace(prompt, prompt.split("prompt:")[0] + "prompt: What did Nguyễn Thị Lan see?"),
+        encoding="utf-8",
+    )
+    out = tmp_path / "p.qdpx"
+    result = cli("export", "--redact", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    with zipfile.ZipFile(out) as archive:
+        everything = "\n".join(archive.read(n).decode("utf-8") for n in archive.namelist())
+    assert "What did" in everything  # the question is there,
+    assert "Nguyễn" not in everything and "Thị Lan" not in everything  # its name is not

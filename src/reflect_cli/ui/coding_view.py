@@ -63,7 +63,7 @@ def show(report: Report, codebook: Codebook, shown: Showing, differences: int = 
         for excerpt in report.excerpts:
             p = excerpt.passage
             screen.data(
-                f"  [{excerpt.code}] {shown.text(p.text)}\n"
+                f"  [{excerpt.code}] {shown.text(p.text, p.address)}\n"
                 f"      {shown.place(p.collaborative)} · {p.date} · {shown.address(p.address)}\n"
             )
     found = report.agreement

@@ -133,8 +133,8 @@ def source(session: Session, shown: Shown) -> _Source:
     for passage in of_session(session):
         if passage.address.question != question:
             question = passage.address.question
-            add(_nfc(f"\n{question} · {passage.prompt}\n"))
-        line = _nfc(shown.text(passage.text))
+            add(_nfc(f"\n{question} · {shown.prompt(passage.prompt)}\n"))
+        line = _nfc(shown.text(passage.text, passage.address))
         start = add(line)
         add("\n")
         speaker, speaker_name = shown.speaker(session, passage.text)
@@ -165,7 +165,7 @@ def project(
         _el(users, "User", guid=user, name=name)
     root.set("creatingUserGUID", user_ids[_REFLECT_USER])
     sources = [source(s, shown) for s in sessions]
-    _project_codebook(root, codebook, sessions)
+    _project_codebook(root, codebook, sessions, shown)
     names = ("site", "school year", "date", "partnership type")
     variables = ET.SubElement(root, "Variables")
     for name in names:
@@ -221,15 +221,18 @@ def project(
     return files
 
 
-def _project_codebook(root: ET.Element, codebook: Codebook, sessions: Sequence[Session]) -> None:
+def _project_codebook(
+    root: ET.Element, codebook: Codebook, sessions: Sequence[Session], shown: Shown
+) -> None:
     book = ET.SubElement(root, "CodeBook")
     codes = ET.SubElement(book, "Codes")
     domains: dict[str, str] = {}
     questions: dict[str, str] = {}
     for session in sessions:
         for domain, record in session.answers():
-            domains.setdefault(domain.id, domain.title)
-            questions.setdefault(record.id, record.prompt)
+            # A protocol anyone wrote can name a person in its text: redacted as such.
+            domains.setdefault(domain.id, shown.prompt(domain.title))
+            questions.setdefault(record.id, shown.prompt(record.prompt))
     for kind, found in (("domain", domains), ("question", questions)):
         group = _el(
             codes, "Code", guid=guid("structural", kind), name=f"{kind}s", isCodable="false"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from reflect_cli.coding.passages import Address, Passage
 from reflect_cli.model import Session
+from reflect_cli.render.export.own_text import is_own
 from reflect_cli.render.export.pseudonyms import Kind
 from reflect_cli.render.export.redact import Redactor
 from reflect_cli.speakers import person_key, speaker_of
@@ -41,8 +42,25 @@ class Shown:
     def address(self, address: Address) -> str:
         return str(Address(self.session(address.session), address.question, address.line))
 
-    def text(self, text: str) -> str:
-        return text if self.redactor is None else self.redactor.text(text, speakers=True)
+    def text(self, text: str, at: Address | None = None) -> str:
+        """What people said, redacted; ``at`` names where it is if the redactor has to
+        stop and ask about an everyday word (the folder's own address: the stop is read
+        by the evaluator, never shared)."""
+        if self.redactor is None:
+            return text
+        if at is not None:
+            self.redactor.where = (f"session {at.session}", at.question)
+        try:
+            return self.redactor.text(text, speakers=True)
+        finally:
+            self.redactor.where = ("", "")
+
+    def prompt(self, text: str) -> str:
+        """A question's text: a protocol anyone wrote can name a person, so it passes the
+        redactor unless it is word for word the text of one of reflect's own protocols."""
+        if self.redactor is None or is_own(text):
+            return text
+        return self.redactor.text(text)
 
     def place(self, place: str) -> str:
         return place if self.redactor is None else self.redactor.place_label(place)
@@ -54,7 +72,7 @@ class Shown:
             "collaborative": self.place(passage.collaborative),
             "date": passage.date,
             "question": passage.address.question,
-            "text": self.text(passage.text),
+            "text": self.text(passage.text, passage.address),
         }
 
     def speaker(self, session: Session, line: str) -> tuple[str, str]:
