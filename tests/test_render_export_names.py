@@ -270,3 +270,38 @@ def test_emphasis_inside_a_word_is_seen_where_a_reader_sees_it(text: str) -> Non
     ``letter, marks, letter`` finds it."""
     plain = re.search(r"[^\W_][*_~]+[^\W_]", text)
     assert (IN_WORD.search(text) is None) == (plain is None)
+
+
+def _redactor_of(*names: str) -> Any:
+    people = [Participant(n, "Library", "Staff", f"p{i}") for i, n in enumerate(names)]
+    session = Session(
+        id="2026-09-01-x",
+        protocol=ProtocolRef("tiny", 1, "Tiny"),
+        collaborative="Northgate",
+        date="2026-09-01",
+        status="complete",
+        participants=people,
+    )
+    return exporting.redactor([session])
+
+
+_POSSESSIVE_PEOPLE = ["Monica Haugen", "Nguyễn Thị Lan", "Ana-María López", "Kevin Ng"]
+
+
+@settings(max_examples=200)
+@given(
+    who=st.sampled_from(["Haugen", "HAUGEN", "Monica", "López", "Lopez", "Nguyễn", "Nguyen"]),
+    apostrophe=st.sampled_from(["'", "’", "ʼ", "′"]),
+    before=st.sampled_from(["", "the ", "The ", "(", "both "]),
+    after=st.sampled_from([" plan", " plan.", "", ", then", ")", "\n"]),
+)
+def test_a_plural_possessive_is_replaced_whole(
+    who: str, apostrophe: str, before: str, after: str
+) -> None:
+    """ "the Haugens' plan": the label takes the name, its "s" and the apostrophe after
+    it; no stray apostrophe is left and nothing else changes."""
+    redactor = _redactor_of(*_POSSESSIVE_PEOPLE)
+    shown = redactor.text(f"{before}{who}s{apostrophe}{after}")
+    assert shown.startswith(before) and shown.endswith(after)
+    label = shown[len(before) : len(shown) - len(after)]
+    assert apostrophe not in label and label == redactor.text(who)

@@ -51,6 +51,9 @@ from reflect_cli.render.export.unspaced import unspaced
 
 __all__ = ["COMMON_WORDS", "Decisions", "Found", "Matcher", "fold", "name_terms", "words"]
 
+#: "Haugens'": folded text has one apostrophe for all of its variants (’ ʼ ′ …).
+_PLURAL_POSSESSIVE = "s'"
+
 #: A text folded, and where each of its characters came from (``folding.fold_mapped``).
 Folded = tuple[str, list[int] | None]
 
@@ -185,9 +188,11 @@ class Matcher:
             apart = "|".join(re.escape(t) for t in ordered if unspaced(t))
             # A digit is a boundary too ("monica2"): the look-arounds only refuse a letter
             # next to the term, and prune the search to where a word starts. An "s" typed
-            # after a name is its plural or possessive ("Haugens", "Monicas"); another
+            # after a name is its plural or possessive ("Haugens", "Monicas"), and with the
+            # apostrophe after it the plural possessive ("the Haugens' plan") is the name
+            # whole, apostrophe and all (the label never leaves it stray); another
             # language's ending is a family name's only ("Haugenová": ``_scan``).
-            endings = "|".join(["s", *ENDINGS])
+            endings = "|".join([_PLURAL_POSSESSIVE, "s", *ENDINGS])
             branches = (
                 [rf"(?<![^\W\d])(?P<t>{spaced})(?P<e>{endings})?(?![^\W\d])"] if spaced else []
             )
@@ -230,7 +235,7 @@ class Matcher:
             body = groups.get("t") or groups.get("u") or ""  # the term, without its ending
             ending = groups.get("e") or ""
             term = self.terms[" ".join(re.split(r"[\s\-]+", body))]
-            if ending not in ("", "s") and (term.common or not term.family):
+            if ending not in ("", "s", _PLURAL_POSSESSIVE) and (term.common or not term.family):
                 continue  # only a family name takes one: "Parkin" is not Park's
             if ending and (
                 _letters(term.text) < ENDING_LETTERS or fold(body + ending) in COMMON_WORDS
