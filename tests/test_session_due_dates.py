@@ -4,9 +4,10 @@ the day said back. Generated meeting days (hypothesis) check each form's rule.""
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reflect_cli.errors import InputError
@@ -108,5 +109,51 @@ def _exists(year: int, month: int, number: int) -> bool:
 def test_any_text_is_a_date_or_one_clear_refusal(typed: str, today: dt.date) -> None:
     try:
         dt.date.fromisoformat(due_date(typed, today))
+    except InputError as exc:
+        assert "\n" not in str(exc)
+
+
+#: Every decimal digit Unicode has (category Nd), in every script.
+UNICODE_DIGITS = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Nd"]
+
+
+@settings(max_examples=10)
+@given(DAYS)
+def test_a_count_in_any_scripts_digits_is_understood(today: dt.date) -> None:
+    """``due:in ٣ days``: every decimal digit of every script counts as the one reader of
+    typed numbers reads it, in a count, a day of a month and a typed date."""
+    for digit in UNICODE_DIGITS:
+        value = unicodedata.decimal(digit)
+        zero = ord(digit) - value  # the same script's digits: "dec ١٥"
+        if value == 0:
+            with pytest.raises(InputError):
+                due_date(f"in {digit} days", today)
+        else:
+            assert day(f"in {digit} days", today) == today + dt.timedelta(days=value)
+        fifteen = chr(zero + 1) + chr(zero + 5)
+        assert day(f"dec {fifteen} 2030", today) == dt.date(2030, 12, 15)
+        typed = f"2030-{chr(zero + 1)}{chr(zero + 2)}-{chr(zero)}{chr(zero + 1)}"
+        assert day(typed, today) == dt.date(2030, 12, 1)
+
+
+def test_a_commitment_line_with_arabic_indic_digits_gets_its_date() -> None:
+    from reflect_cli.session.typed_lines import action_parts
+
+    typed = action_parts("Share the calendar @monica due:in ٣ days", "", dt.date(2026, 11, 8))
+    assert typed.action.due == "2026-11-11" and not typed.bad_due
+    assert said(typed.action.due, typed.due_typed) == "Wed 2026-11-11 (in ٣ days)"
+
+
+PIECES = ["in ", " days", " weeks", "dec ", "-", "①", "²", "½", "Ⅻ", "٣", "3", "३", "١٥"]
+
+
+@given(st.lists(st.sampled_from(PIECES) | st.sampled_from(UNICODE_DIGITS), max_size=6), DAYS)
+def test_number_characters_are_a_date_or_one_line_never_a_traceback(
+    pieces: list[str], today: dt.date
+) -> None:
+    """Mixed scripts, circled and superscript digits, fractions, Roman numerals: a date,
+    or an InputError of one line saying what works; never another exception."""
+    try:
+        dt.date.fromisoformat(due_date("".join(pieces), today))
     except InputError as exc:
         assert "\n" not in str(exc)

@@ -59,6 +59,33 @@ def option_number(text: str, option: str, low: int, high: int) -> int:
     return value
 
 
+def ascii_digits(text: str) -> str:
+    """``text`` with each run of digits written in ASCII, digit for digit (``in ٣ days`` is
+    ``in 3 days``, ``2026-١٢-٠١`` is ``2026-12-01``), for a reader of dates and counts
+    that knows ASCII digits only; ``NotAWholeNumber`` when a run mixes scripts or the
+    text holds a number character that is not a digit (``in ① days``)."""
+    if text.isascii():
+        return text
+    odd = next((c for c in text if _is_number_sign(c)), None)
+    if odd is not None:
+        raise NotAWholeNumber(f"{_short(text)}: {_name_of(odd)} is not a digit; {_hint(odd)}")
+    out: list[str] = []
+    zero: int | None = None  # the zero of the run's script; None between runs
+    for c in text:
+        if unicodedata.category(c) != "Nd":
+            out.append(c)
+            zero = None
+            continue
+        value = unicodedata.decimal(c)
+        if zero is not None and ord(c) - value != zero:
+            raise NotAWholeNumber(
+                f"{_short(text)} mixes digits of different scripts; type it in one"
+            )
+        zero = ord(c) - value
+        out.append(str(value))
+    return "".join(out)
+
+
 def holds_number(text: str) -> bool:
     """Whether ``text`` holds any number character at all (a digit of any script, ``①``,
     ``²``, ``½``, ``Ⅻ``): ``10:30`` and ``shnaa ①`` do, ``Hope`` does not."""

@@ -14,7 +14,7 @@ import re
 
 from reflect_cli.dates import parse_date
 from reflect_cli.errors import InputError
-from reflect_cli.numbers import whole_number
+from reflect_cli.numbers import NotAWholeNumber, ascii_digits, whole_number
 
 #: What the README promises works, said back when something else is typed.
 FORMS = "YYYY-MM-DD, today, tomorrow, friday, next friday, in 2 weeks, dec 15"
@@ -49,12 +49,18 @@ _DAY_MONTH = re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)? ([a-z]+)\.?(?:,? ([0-9]{4
 
 def due_date(typed: str, today: dt.date) -> str:
     """``typed`` as ``YYYY-MM-DD``, counting from ``today`` (the meeting's date);
-    ``InputError`` naming the forms that work."""
+    ``InputError`` naming the forms that work. Digits of any script are read as the one
+    reader of typed numbers reads them (``in ٣ days``); a number character that is not a
+    digit (``in ① days``) is refused saying so."""
     try:
-        return parse_date(typed, "due")
+        written = ascii_digits(typed)
+    except NotAWholeNumber as exc:
+        raise InputError(f"due: {exc} (try {FORMS})") from None
+    try:
+        return parse_date(written, "due")
     except InputError:
         pass
-    text = " ".join(typed.lower().replace(",", " ").split())
+    text = " ".join(written.lower().replace(",", " ").split())
     day = _relative(text, today)
     if day is None:
         raise InputError(f"due: not a date: {typed!r} (try {FORMS})")
