@@ -302,3 +302,116 @@ def test_a_full_name_next_to_a_protocols_words_is_found(
     result = cli("check-names", str(planted))
     assert result.exit_code != 0
     assert "Monica Haugen" in result.stdout
+
+
+@pytest.mark.parametrize("joiner", [".", "_", "-"])
+@pytest.mark.parametrize("form", ["monica{j}haugen", "Monica{j}Haugen", "haugen{j}monica"])
+def test_a_name_joined_outside_an_address_is_found_and_replaced(
+    cli: Any, folder: Path, tmp_path: Path, joiner: str, form: str
+) -> None:
+    """``monica.haugen said hi``: found by check-names, replaced by --redact (one matcher),
+    though reflect's own protocol quotes "Monica Haugen" in its introduction."""
+    joined = form.format(j=joiner)
+    make_session(
+        folder,
+        "partnership-reflection",
+        people=PEOPLE,
+        answers={"shared-values": f"{joined} said hi"},
+    )
+    document = tmp_path / "note.txt"
+    document.write_text(f"Notes\n{joined} said hi\n", encoding="utf-8")
+    found = cli("check-names", str(document))
+    assert found.exit_code == 2, found.stdout + found.stderr
+    assert all(p.startswith(f"{document}:2: ") for p in _places(found))
+    redacted = cli("export", "--redact", "-f", "md")
+    assert redacted.exit_code == 0, redacted.stderr
+    assert "monica" not in redacted.stdout.lower() and "haugen" not in redacted.stdout.lower()
+
+
+#: A realistic partnership: family name first, two people with one first name, names
+#: that are words, Han and Ethiopic text, a one-person organization.
+REALISTIC = [
+    "Nguyễn Thị Lan | Kent Youth and Family Services | Counselor | lan",
+    "Monica Haugen | Seattle Parks and Recreation | Site lead | monica",
+    "Monica Ruiz | Rainier Beach High | Counselor | mruiz",
+    "Hope Diaz | Rainier Beach Youth Council | Youth member | hope",
+    "Grace Kim | Northgate PTA | Parent | grace",
+    "王小明 | Chinese Information and Service Center | Family advocate | xm",
+    "Abebe Bekele | Ethiopian Community Center | Director | abebe",
+]
+
+
+@pytest.fixture
+def realistic(sessions_dir: Path) -> Path:
+    from reflect_cli.model import Action, Note
+
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=REALISTIC,
+        answers={
+            "shared-values": "monica: We share the gym and we hope families come.\n"
+            "lan: Chúng tôi đồng ý. Our plan for this year.\nxm: 我们同意。\n"
+            "abebe: እኛ እንስማማለን። Families first.\nmruiz: Students lead, by grace of the schedule.",
+            "equity-issues": "hope: Youth voice at the table; the Haugens' plan helps.",
+        },
+        actions=[Action("Share the space calendar", "monica", "2026-12-01")],
+        notes=[Note("Private: ask Monica Ruiz later", "shared-values")],
+    )
+    make_session(
+        sessions_dir,
+        "equitable-partnerships",
+        date="2026-10-01",
+        people=REALISTIC,
+        answers={
+            "partnership-type-now": "Cooperative",
+            "partnership-type-wanted": "Integrated",
+            "shared-leadership": 3,
+            "changes-sought": "grace: Fair access to the gym.\n"
+            "monica: Families at the table. Café ☕",
+        },
+    )
+    return sessions_dir
+
+
+@needs_tools
+def test_every_file_of_every_redacted_format_passes(
+    cli: Any, realistic: Path, tmp_path: Path
+) -> None:
+    """reflect's own words (headings, the data package's descriptions, the protocols'
+    text, the statement) never count as a person: every file of every redacted export
+    of a realistic folder is clean to check-names, one by one and all together."""
+    out = tmp_path / "out"
+    out.mkdir()
+    targets = [out / f"export.{suffix}" for suffix in ("md", "html", "csv", "json", "pdf")]
+    targets += [out / "package", out / "package.zip", out / "project.qdpx"]
+    for target in targets:
+        fmt = {"package": ["-f", "datapackage"], "package.zip": ["-f", "datapackage"]}
+        made = cli("export", "--redact", *fmt.get(target.name, []), "-o", str(target))
+        assert made.exit_code == 0, made.stderr
+    files = sorted(str(p) for p in out.rglob("*") if p.is_file())
+    assert len(files) > len(targets)  # the package's tables, one by one
+    for file in files:
+        checked = cli("check-names", file)
+        assert checked.exit_code == 0, checked.stdout + checked.stderr
+    assert cli("check-names", *files).exit_code == 0
+
+
+def test_reflects_own_descriptions_name_no_one() -> None:
+    """The data package describes its tables in words that are nobody's name: an example
+    speaker ("monica: ...") there would be a name in every redacted package."""
+    from reflect_cli.folding import fold
+    from reflect_cli.render.export.name_check import _package_texts
+    from reflect_cli.session.typed_lines import participant_of
+
+    own = set(re_words(fold(" ".join(_package_texts()))))
+    people = [participant_of(line, set()) for line in [*REALISTIC, *PEOPLE]]
+    for person in people:
+        for part in [*re_words(fold(person.name)), person.handle]:
+            assert part not in own, part
+
+
+def re_words(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"\w+", text)

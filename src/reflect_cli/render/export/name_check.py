@@ -8,9 +8,11 @@ silently.
 
 A redacted export prints the words of reflect's own protocols as they were written
 (titles, prompts, help, choice labels, the source: "Best Starts for Kids" when someone
-is called Best; ``own_text``) and says what it redacted: a name found inside a phrase
-of those words (the term with the two words before or after it, or one on each side) is
-theirs, not a person's.
+is called Best; ``own_text``), the data package's own descriptions of its tables, and
+says what it redacted: a name found inside a phrase of those words (the term with the
+two words before or after it, or one on each side) is theirs, not a person's, unless
+the phrase's other words are that person's name too: a protocol that quotes someone
+("in conversation with Monica Haugen") never lets "monica.haugen" pass.
 Anything else people wrote is checked in full.
 """
 
@@ -25,6 +27,7 @@ from reflect_cli.errors import ReflectError
 from reflect_cli.folding import fold
 from reflect_cli.model import Protocol
 from reflect_cli.render.export.documents import Document
+from reflect_cli.render.export.names import Found
 from reflect_cli.render.export.redact import Known, Redactor
 
 
@@ -62,22 +65,47 @@ def fixed_words(protocols: Iterable[Protocol], statement: str) -> str:
                 texts += [f"{c.label}\n{c.help}" for c in question.choices]
                 texts += list(question.scale.labels.values()) if question.scale else []
                 texts += [band.label for band in question.bands]
+    texts += _package_texts()
     return "\n".join(" ".join(_words(text)) for text in texts if text)
+
+
+def _package_texts() -> list[str]:
+    """The data package's own words: every table's and column's description."""
+    from reflect_cli.render.tables import schema
+
+    texts = []
+    for table in schema.TABLES:
+        texts += [table.description, *(column.description for column in table.columns)]
+    return texts
 
 
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+(?:['’]\w+)*", fold(text))
 
 
-def _theirs(line: str, start: int, end: int, fixed: str) -> bool:
-    """Whether the term at ``line[start:end]`` sits in a phrase of the fixed words."""
+def _theirs(line: str, start: int, end: int, fixed: str, name: frozenset[str]) -> bool:
+    """Whether the term at ``line[start:end]`` sits in a phrase of the fixed words whose
+    other words are not ``name`` (the words of the person's name it may be)."""
     before, term, after = _words(line[:start]), _words(line[start:end]), _words(line[end:])
     if not term:
         return False
-    phrases = [before[-2:] + term, term + after[:2], before[-1:] + term + after[:1]]
+    phrases = [
+        (before[-2:], after[:0]),
+        (before[:0], after[:2]),
+        (before[-1:], after[:1]),
+    ]
     return any(
-        len(phrase) > len(term) and f" {' '.join(phrase)} " in f" {fixed} " for phrase in phrases
+        (added := words_before + words_after)
+        and not name.intersection(added)
+        and f" {' '.join([*words_before, *term, *words_after])} " in f" {fixed} "
+        for words_before, words_after in phrases
     )
+
+
+def _name_words(redactor: Redactor, found: Found) -> frozenset[str]:
+    """The words of every name the term found may be part of."""
+    parts = redactor.names.parts_of
+    return frozenset(word for owner in found.owners for word in parts.get(owner, ()))
 
 
 def spots(document: Document, redactor: Redactor, fixed: str = "") -> Iterator[Spot]:
@@ -88,9 +116,11 @@ def spots(document: Document, redactor: Redactor, fixed: str = "") -> Iterator[S
     places += [(0, field, value) for field, value in document.fields]
     for number, field, line in places:
         for found, kind in redactor.known_in(line):
-            # A person's full name is never the protocol's, whatever words stand by it.
+            # A person's full name is never the protocol's, whatever words stand by it;
+            # nor is a part of one beside another part of the same name ("monica.haugen").
             whole = kind is Known.PERSON and " " in found.term
-            if fixed and not whole and _theirs(line, found.start, found.end, fixed):
+            name = _name_words(redactor, found)
+            if fixed and not whole and _theirs(line, found.start, found.end, fixed, name):
                 continue
             # as a person reads it: "Grace   Kim" and "Hope\xa0Martinez" with one space
             text = " ".join(line[found.start : found.end].split())

@@ -208,7 +208,7 @@ RATINGS = Table(
 UTTERANCES = Table(
     "utterances",
     "One row per line of a text answer or a round's discussion, with the person its "
-    "speaker prefix (monica: ...) credits.",
+    "speaker prefix (a handle and a colon at the start of the line) credits.",
     (
         *_id(),
         Column("question_id", S, "The question.", required=True),
