@@ -160,7 +160,7 @@ def start(
     from reflect_cli.errors import InputError
     from reflect_cli.protocols import catalog, translations
     from reflect_cli.records.store import Store
-    from reflect_cli.session import prefill
+    from reflect_cli.session import plan_fit, prefill
     from reflect_cli.session.flow import Facilitator
 
     if not no_input and answers is None:
@@ -188,9 +188,10 @@ def start(
             raise InputError(f"the session's date: {exc}") from None
     prefill.add_participants(plan, participant or [])
     prefill.check_against(plan, found, str(answers or "options"))
+    asking = asked if asked is not found else None
+    plan_fit.check(plan, found, asking, str(answers or "options"))  # before any draft
     store = Store.at(sessions_dir(ctx))
     with store.live(), _saved_on_hangup(), _said_when_stopped():
-        asking = asked if asked is not found else None
         session = Facilitator(_console(no_input, store.folder), store, found, plan, asking).start()
     _finished(store, session)
 

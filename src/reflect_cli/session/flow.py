@@ -18,7 +18,7 @@ from reflect_cli.kinds import yes_or_no
 from reflect_cli.model import Protocol, Session, SessionStatus
 from reflect_cli.records.ballots import Ballots
 from reflect_cli.records.store import Store
-from reflect_cli.session import prefill, ratings, saving, sectors, setting_up, typed_lines
+from reflect_cli.session import plan_fit, prefill, saving, sectors, setting_up
 from reflect_cli.session.console import Console
 from reflect_cli.session.follow_up import follow_up
 from reflect_cli.session.history import History, history_of, known_spelling
@@ -209,21 +209,7 @@ class Facilitator:
         self._save(session)
 
     def _apply_plan(self, session: Session) -> None:
-        for qid, (value, credits) in self.plan.answers.items():
-            record = session.find(qid)
-            if record is not None:
-                if qid not in self.plan.ratings:
-                    record.round = None  # one value for the room: no round was held
-                record.answer = value
-                text = value if isinstance(value, str) else ""
-                record.credits = credits or typed_lines.credits_of(text, session.participants)
-        for qid, given in self.plan.ratings.items():
-            record = session.find(qid)
-            if record is not None:
-                ratings.apply_ratings(record, given, session.participants)
-        session.actions.extend(self.plan.actions)
-        session.notes.extend(self.plan.notes)
-        session.intro.update(self.plan.intro)
+        plan_fit.fill(session, self.plan)
         self._save(session)
 
     def _yes(self, prompt: str, default: bool) -> bool:

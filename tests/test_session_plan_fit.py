@@ -1,0 +1,97 @@
+"""An answers file whose session would be a record the reader refuses is refused before
+any draft is written (session/plan_fit.py): one line, exit 2, the sessions folder and
+``.reflect/`` exactly as they were. What is not refused reads back."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import make_session
+from reflect_cli.records.opening import MAX_BYTES
+from reflect_cli.records.store import Store
+
+HEAD = """collaborative: Northgate Elementary OST
+site: Northgate Elementary
+facilitator: Alex Rivera
+date: '2026-11-22'
+participants:
+  - Nguyễn Thị Lan | Kent Youth and Family Services | Counselor
+  - Monica Haugen | Seattle Parks and Recreation | Site lead
+"""
+
+
+def _answers(tmp_path: Path, notes: int, actions: int, answer_bytes: int = 0) -> Path:
+    lines = [HEAD]
+    if answer_bytes:
+        lines.append("answers:\n  shared-values: '" + "ab " * (answer_bytes // 3) + "'\n")
+    if notes:
+        lines.append("notes:\n" + "".join(f"  - n{i}\n" for i in range(notes)))
+    if actions:
+        lines.append("actions:\n" + "".join(f"  - {{text: a{i}}}\n" for i in range(actions)))
+    path = tmp_path / "answers.yaml"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    """Every file under the folder (``.reflect/`` too) with its bytes."""
+    if not folder.exists():
+        return {}
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("notes", "actions", "answer_bytes"),
+    [(40_000, 0, 0), (0, 25_000, 0), (0, 0, MAX_BYTES - 40_000)],
+    ids=["notes", "actions", "one long answer"],
+)
+@pytest.mark.parametrize("earlier", [False, True], ids=["new folder", "a folder in use"])
+def test_a_plan_over_the_limits_writes_nothing(
+    cli: Any,
+    sessions_dir: Path,
+    tmp_path: Path,
+    notes: int,
+    actions: int,
+    answer_bytes: int,
+    earlier: bool,
+) -> None:
+    if earlier:
+        make_session(sessions_dir, "partnership-reflection")
+        gc.collect()  # its store's index closed (SQLite folds its journal in on close)
+    before = _tree(sessions_dir)
+    answers = _answers(tmp_path, notes, actions, answer_bytes)
+    result = cli("start", "--answers", str(answers), "--no-input")
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "nothing was written" in result.stderr and str(answers) in result.stderr
+    assert _tree(sessions_dir) == before
+    assert not (tmp_path / "state").exists() or not any((tmp_path / "state").rglob("*.yaml"))
+
+
+@settings(
+    max_examples=4,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(notes=st.integers(0, 40_000))
+def test_what_is_not_refused_reads_back(
+    cli: Any, sessions_dir: Path, tmp_path: Path, notes: int
+) -> None:
+    """Around the limit: either refused with nothing written, or the record reads back."""
+    before = _tree(sessions_dir)
+    result = cli("start", "--answers", str(_answers(tmp_path, notes, 0)), "--no-input")
+    if result.exit_code == 2 and "nothing was written" in result.stderr:
+        assert _tree(sessions_dir) == before
+        return
+    assert "Traceback" not in result.stderr
+    store = Store(sessions_dir)
+    summaries, problems = store.summaries()
+    assert not problems
+    for summary in summaries:
+        store.load(summary.id)
