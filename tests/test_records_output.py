@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reflect_cli.errors import InputError
 from reflect_cli.records.output import check_output, write_output
@@ -81,11 +83,12 @@ def test_a_link_to_a_device_or_to_our_own_output_is_written_into(
 
 def test_a_name_swapped_for_a_regular_file_is_never_written_into(tmp_path: Path) -> None:
     from reflect_cli.records import output
+    from reflect_cli.records.output_place import opened
 
     record = tmp_path / "record.yaml"
     record.write_text("kept")
-    with pytest.raises(InputError):
-        os.close(output._open_into(record))  # the check on the opened descriptor
+    with pytest.raises(InputError), opened(record) as place:
+        os.close(output._open_into(place, False))  # the check on the opened descriptor
     assert record.read_text() == "kept"
 
 
@@ -199,3 +202,125 @@ def test_every_command_with_o_refuses_a_linked_folder(
     result = cli(*command, "-o", str(Path(sessions_dir.name) / "reports" / name))
     assert result.exit_code == 2 and "symbolic link" in result.stderr, result.stderr
     assert list(outside.iterdir()) == []
+
+
+def _cwd_elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The current folder is not above the paths written: absolute paths, typed whole."""
+    elsewhere = tmp_path / "cwd"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+
+
+@pytest.mark.parametrize("names_lie", [False, True], ids=["", "name checks fooled"])
+def test_absolute_paths_outside_the_current_folder_never_pass_a_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, names_lie: bool
+) -> None:
+    """Real links under tmp_path, the current folder elsewhere: a linked folder on the way,
+    a dangling link and a link to a record as the file, for a file and a data package.
+    With ``os.path.islink`` and ``realpath`` made to say there is no link at all, the
+    refusal still holds: it comes from the descriptors opened, not from names checked."""
+    from reflect_cli.records.output_folder import write_folder
+
+    _cwd_elsewhere(tmp_path, monkeypatch)
+    outside, shared = tmp_path / "outside", tmp_path / "shared"
+    outside.mkdir()
+    shared.mkdir()
+    record = shared / "2026-11-22-x.yaml"
+    record.write_text("kept")
+    (shared / "reports").symlink_to(outside)
+    (shared / "dangling.md").symlink_to(outside / "authorized_keys")
+    (shared / "to-record.md").symlink_to(record)
+    (shared / "package").symlink_to(outside)
+    if names_lie:
+        monkeypatch.setattr(os.path, "islink", lambda _p: False)
+        monkeypatch.setattr(os.path, "realpath", lambda p, **_k: os.fspath(p))
+    for force in (False, True):
+        for typed in (shared / "reports" / "summary.md", shared / "reports" / ".." / "x.md"):
+            with pytest.raises(InputError, match="symbolic link"):
+                write_output(typed, "x\n", force=force)
+            with pytest.raises(InputError, match="link"):
+                write_folder(typed.with_suffix(""), {"a.csv": "x\n"}, force=force)
+        for link in (shared / "dangling.md", shared / "to-record.md"):
+            with pytest.raises(InputError, match="symbolic link"):
+                write_output(link, "x\n", force=force)
+        with pytest.raises(InputError, match="symbolic link"):
+            write_folder(shared / "package", {"a.csv": "x\n"}, force=force)
+    assert list(outside.iterdir()) == [] and record.read_text() == "kept"
+    write_output(shared / "summary.md", "x\n", force=False)  # a real folder: written
+    write_folder(shared / "tables", {"a.csv": "x\n"}, force=False)
+    assert (shared / "tables" / "a.csv").read_text() == "x\n"
+
+
+def test_a_data_package_is_never_written_inside_reflects_own_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reflect_cli.records.output_folder import write_folder
+
+    _cwd_elsewhere(tmp_path, monkeypatch)
+    (tmp_path / "sessions" / ".reflect" / "kept").mkdir(parents=True)
+    for typed in ("sessions/.reflect/tables", "sessions/.reflect/kept/tables"):
+        with pytest.raises(InputError, match=r"\.reflect"):
+            write_folder(tmp_path / typed, {"a.csv": "x\n"}, force=True)
+    monkeypatch.chdir(tmp_path / "sessions" / ".reflect" / "kept")
+    with pytest.raises(InputError, match=r"\.reflect"):
+        write_folder(Path("tables"), {"a.csv": "x\n"}, force=True)
+    with pytest.raises(InputError, match=r"\.reflect"):
+        write_output(Path("../../summary.md").parent / ".reflect" / "x.md", "x\n", force=True)
+    assert [p.name for p in (tmp_path / "sessions").rglob("*")] == [".reflect", "kept"]
+
+
+#: How a generated path is built: each folder real, or a link to a folder outside, a
+#: dangling link, or a link to a record.
+LINKS = ["folder", "dangling", "record"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    depth=st.integers(0, 3),
+    linked=st.integers(0, 4),
+    kind=st.sampled_from(LINKS),
+    absolute=st.booleans(),
+    force=st.booleans(),
+    package=st.booleans(),
+)
+def test_a_generated_path_through_any_link_writes_nothing_outside(
+    depth: int, linked: int, kind: str, absolute: bool, force: bool, package: bool
+) -> None:
+    """Any chain of folders, one of them (or the file's own name) a link of any kind,
+    typed absolute or relative: refused, and nothing outside or in the record changes."""
+    import tempfile
+
+    from reflect_cli.records.output_folder import write_folder
+
+    with tempfile.TemporaryDirectory() as top:
+        root = Path(top)
+        outside, record = root / "outside", root / "record.yaml"
+        outside.mkdir()
+        record.write_text("kept")
+        here = root / "shared"
+        here.mkdir()
+        parts = []
+        for level in range(depth + 1):
+            name = f"f{level}"
+            if level == min(linked, depth):
+                target = {"folder": outside, "dangling": outside / "nothing", "record": record}
+                (here / name).symlink_to(target[kind])
+                parts.append(name)
+                break
+            (here / name).mkdir()
+            here, parts = here / name, [*parts, name]
+        tail = Path(*parts)
+        typed = (root / "shared" / tail) if absolute else Path("shared") / tail
+        if linked <= depth:
+            typed = typed / "summary.md"  # the link is a folder on the way
+        previous = os.getcwd()
+        os.chdir(root if not absolute else outside)
+        try:
+            with pytest.raises(InputError, match="link"):
+                if package:
+                    write_folder(typed, {"a.csv": "x\n"}, force=force)
+                else:
+                    write_output(typed, "x\n", force=force)
+        finally:
+            os.chdir(previous)
+        assert list(outside.iterdir()) == [] and record.read_text() == "kept"

@@ -37,18 +37,28 @@ OWNER_ONLY = 0o600
 
 
 def write_atomic(
-    path: Path, text: str | bytes | Iterable[str], *, new: bool = False, hold: bool = False
+    path: Path,
+    text: str | bytes | Iterable[str],
+    *,
+    new: bool = False,
+    hold: bool = False,
+    folder_fd: int | None = None,
 ) -> int | None:
     """Replace ``path`` with ``text`` (or chunks of it) all at once; nothing half-written.
     Owner-only by construction: a temporary file is created with mode 0600 (``O_EXCL``,
     never through a link) in the folder's open descriptor, then renamed onto the name
     (a rename replaces a link, never follows it). ``new``: only if no file has that name
     (``FileExistsError``) and never an empty one. ``hold``: return the new file's
-    descriptor, locked before it appears."""
+    descriptor, locked before it appears. ``folder_fd``: the folder, already open (reached
+    without following a link: ``output_place``); else ``path``'s parent is opened."""
     chunks = [text] if isinstance(text, str | bytes) else text
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
     try:
-        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
+        folder = (
+            os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
+            if folder_fd is None
+            else os.dup(folder_fd)
+        )
     except OSError as exc:
         raise disk_error("write", path, exc) from None
     try:

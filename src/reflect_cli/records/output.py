@@ -11,9 +11,9 @@ are written into when they lead to this process's own output or to a device or p
 terminal gets text with its control characters as escapes, and no PDF.
 
 No folder on the way is a link either (``sessions/reports -> ../outside`` committed
-to the shared folder): every folder of the path as typed is checked, for a relative path
-all of them, for an absolute path those below the current folder when it lies inside it
-(a path elsewhere was typed whole by its user; ``_linked_folder``).
+to the shared folder, or any folder of an absolute path): the path is walked folder by
+folder from ``/`` or the current folder, each opened without following a link, and the
+file is made or replaced relative to the last one (``output_place``).
 
 Never written, whatever the flags: YAML (a record's kind of file), anything inside a
 `.reflect/` folder (reflect's own state and the text it keeps aside), a folder.
@@ -30,7 +30,7 @@ from pathlib import Path
 from reflect_cli.controls import visible
 from reflect_cli.errors import InputError, StoreError
 from reflect_cli.records.atomic import write_atomic
-from reflect_cli.records.home import FOLDER
+from reflect_cli.records.output_place import Place, opened
 
 #: What ``-o`` never writes: a record's kind of file.
 _RECORD_SUFFIXES = (".yaml", ".yml")
@@ -40,19 +40,21 @@ _OWN_STREAMS = (1, 2)
 
 def check_output(path: Path, *, force: bool) -> None:
     """Refuse at once, before any work, an output that could not be written."""
-    _existing(path, force=force)
+    with opened(path) as place:
+        _existing(place, force=force)
 
 
 def write_output(path: Path, content: str | bytes | Iterable[str], *, force: bool) -> None:
     """Write ``content`` to ``path`` as described above; InputError or StoreError else."""
-    found = _existing(path, force=force)
-    if found is None or (stat.S_ISREG(found.st_mode) and not os.path.islink(path)):
-        try:
-            write_atomic(path, content, new=found is None)
-        except FileExistsError:  # something took the name meanwhile: never written through
-            raise InputError(f"{path} appeared while writing; nothing written") from None
-        return
-    fd = _open_into(path)
+    with opened(path) as place:
+        found, link = _existing(place, force=force)
+        if found is None or (stat.S_ISREG(found.st_mode) and not link):
+            try:
+                write_atomic(path, content, new=found is None, folder_fd=place.folder)
+            except FileExistsError:  # something took the name meanwhile: never written through
+                raise InputError(f"{path} appeared while writing; nothing written") from None
+            return
+        fd = _open_into(place, link)
     chunks: Iterable[str | bytes] = [content] if isinstance(content, str | bytes) else content
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -70,27 +72,27 @@ def write_output(path: Path, content: str | bytes | Iterable[str], *, force: boo
         raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-def _open_into(path: Path) -> int:
-    """A descriptor to write into the device, pipe or own stream at ``path``; what it
+def _open_into(place: Place, link: bool) -> int:
+    """A descriptor to write into the device, pipe or own stream at the place; what it
     opened is checked, so a name swapped meanwhile for a regular file is never written."""
-    link = os.path.islink(path)
+    path = place.path
     try:
         # Non-blocking: a pipe no one reads fails at once instead of hanging. No O_CREAT,
         # no O_TRUNC: nothing is made or emptied through this open.
         flags = os.O_WRONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0)
-        fd = os.open(path, flags if link else flags | os.O_NOFOLLOW)
+        fd = os.open(place.name, flags if link else flags | os.O_NOFOLLOW, dir_fd=place.folder)
     except OSError as exc:
         if exc.errno == errno.ENXIO:
             raise InputError(f"{path} is a named pipe that no one is reading") from None
         if exc.errno == errno.ELOOP:
             raise InputError(_LINK.format(path=path)) from None
         raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from None
-    opened = os.fstat(fd)
-    own = _own_stream(opened)
+    opened_at = os.fstat(fd)
+    own = _own_stream(opened_at)
     if own is not None:
         os.close(fd)
         fd = os.dup(own)  # written where the shell put it, at its own offset
-    elif stat.S_ISREG(opened.st_mode) or stat.S_ISDIR(opened.st_mode):
+    elif stat.S_ISREG(opened_at.st_mode) or stat.S_ISDIR(opened_at.st_mode):
         os.close(fd)
         raise InputError(_LINK.format(path=path) if link else f"{path} changed while writing")
     os.set_blocking(fd, True)
@@ -110,57 +112,31 @@ def _own_stream(info: os.stat_result) -> int | None:
     return None
 
 
-def _linked_folder(path: Path) -> str | None:
-    """The first folder of ``path`` as typed that is a symbolic link, among those
-    checked (see the module's docstring); each prefix in order, so ``link/..`` is caught
-    at ``link``."""
-    parts = path.parts[:-1]
-    if path.is_absolute():
-        here = Path.cwd().parts
-        if parts[: len(here)] != here:
-            return None
-        start, prefix = len(here), Path(*here)
-    else:
-        start, prefix = 0, Path()
-    for part in parts[start:]:
-        prefix = prefix / part
-        if os.path.islink(prefix):
-            return str(prefix)
-    return None
-
-
-def _existing(path: Path, *, force: bool) -> os.stat_result | None:
-    """What is at ``path`` (a link's target for a link that may be written into), None
-    when nothing is there; InputError for what is never written."""
+def _existing(place: Place, *, force: bool) -> tuple[os.stat_result | None, bool]:
+    """What is at the place (a link's target for a link that may be written into), None
+    when nothing is there, and whether it is a link; InputError for what is never
+    written."""
+    path = place.path
     if path.suffix.lower() in _RECORD_SUFFIXES:
         raise InputError(f"{path}: -o never writes YAML, a record's kind of file")
-    linked = _linked_folder(path)
-    if linked is not None:
-        raise InputError(
-            f"{path}: the folder {linked} is a symbolic link; "
-            "reflect never writes through a link: give the real folder"
-        )
-    parent = Path(os.path.realpath(path.parent))
-    if FOLDER in parent.parts or path.name == FOLDER:
-        raise InputError(f"{path} is inside {FOLDER}/, reflect's own folder")
     try:
-        found = os.lstat(path)
+        found = os.stat(place.name, dir_fd=place.folder, follow_symlinks=False)
     except FileNotFoundError:
-        return None
+        return None, False
     except OSError as exc:
         raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
     if stat.S_ISLNK(found.st_mode):
         try:
-            target = os.stat(path)
+            target = os.stat(place.name, dir_fd=place.folder)
         except OSError:
             raise InputError(_LINK.format(path=path)) from None
         if stat.S_ISCHR(target.st_mode) or stat.S_ISFIFO(target.st_mode):
-            return target
+            return target, True
         if _own_stream(target) is not None:
-            return target
+            return target, True
         raise InputError(_LINK.format(path=path))
     if stat.S_ISDIR(found.st_mode):
         raise InputError(f"{path} is a folder: give a file name")
     if stat.S_ISREG(found.st_mode) and not force:
         raise InputError(f"{path} exists; use --force to overwrite it")
-    return found
+    return found, False

@@ -1,10 +1,13 @@
 """Writing a folder of files where the facilitator said (`export -f datapackage -o DIR`).
 
 The folder is made owner-only when it does not exist; an existing one is written into
-only when empty, or with --force. Nothing is written through a link: the folder itself
-may not be one (it is opened with ``O_NOFOLLOW`` and every file is created relative to
-that open folder), and each file is written to a fresh temporary name, then renamed over
-its own name, so an entry that was a link is replaced, never followed.
+only when empty, or with --force. Nothing is written through a link: no folder on the
+way to it is one (``output_place`` walks there folder by folder without following a
+link, for an absolute path too), the folder itself may not be one (it is made and opened
+relative to the open folder above it, with ``O_NOFOLLOW``, and every file is created
+relative to it), and each file is written to a fresh temporary name, then renamed over
+its own name, so an entry that was a link is replaced, never followed. Never inside a
+``.reflect/`` folder.
 """
 
 from __future__ import annotations
@@ -16,32 +19,38 @@ import stat
 from pathlib import Path
 
 from reflect_cli.errors import InputError, StoreError
+from reflect_cli.records.output_place import Place, opened
 
 
 def check_folder(path: Path, *, force: bool) -> None:
     """Refuse at once, before any work, a folder that could not be written."""
-    _existing(path, force=force)
+    with opened(path) as place:
+        _existing(place, force=force)
 
 
 def write_folder(path: Path, files: dict[str, str | bytes], *, force: bool) -> None:
     """Write each file (name: content) into the folder ``path``; InputError or StoreError."""
-    if not _existing(path, force=force):
+    with opened(path) as place:
+        if not _existing(place, force=force):
+            try:
+                os.mkdir(place.name, 0o700, dir_fd=place.folder)
+            except FileExistsError:  # made meanwhile: judged as any existing folder
+                _existing(place, force=force)
+            except OSError as exc:
+                raise StoreError(f"cannot make the folder {path}: {exc.strerror or exc}") from None
         try:
-            os.mkdir(path, 0o700)
-        except FileExistsError:  # made meanwhile: judged as any existing folder
-            _existing(path, force=force)
+            folder = os.open(place.name, _FOLDER, dir_fd=place.folder)
         except OSError as exc:
-            raise StoreError(f"cannot make the folder {path}: {exc.strerror or exc}") from None
-    try:
-        folder = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
-    except OSError as exc:
-        raise InputError(f"cannot write into {path}: {exc.strerror or exc}") from None
+            raise InputError(f"cannot write into {path}: {exc.strerror or exc}") from None
     try:
         for name, content in files.items():
             _write(folder, name, content, path)
         os.fsync(folder)
     finally:
         os.close(folder)
+
+
+_FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 
 
 def _write(folder: int, name: str, content: str | bytes, path: Path) -> None:
@@ -66,13 +75,12 @@ def _write(folder: int, name: str, content: str | bytes, path: Path) -> None:
         raise StoreError(f"cannot write {path / name}: {exc.strerror or exc}") from None
 
 
-def _existing(path: Path, *, force: bool) -> bool:
+def _existing(place: Place, *, force: bool) -> bool:
     """Whether the folder exists (and may be written into); InputError when it may not."""
+    path = place.path
     try:
-        found = os.lstat(path)
+        found = os.stat(place.name, dir_fd=place.folder, follow_symlinks=False)
     except FileNotFoundError:
-        if not path.parent.is_dir():
-            raise InputError(f"{path.parent} is not a folder that exists") from None
         return False
     except OSError as exc:
         raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
@@ -80,8 +88,14 @@ def _existing(path: Path, *, force: bool) -> bool:
         raise InputError(f"{path} is a symbolic link: give a real folder (or FILE.zip)")
     if not stat.S_ISDIR(found.st_mode):
         raise InputError(f"{path} exists and is not a folder: give a folder or FILE.zip")
-    with os.scandir(path) as entries:
-        empty = not any(entries)
+    try:
+        inside = os.open(place.name, _FOLDER, dir_fd=place.folder)
+    except OSError as exc:
+        raise InputError(f"cannot write into {path}: {exc.strerror or exc}") from None
+    try:
+        empty = not os.listdir(inside)
+    finally:
+        os.close(inside)
     if not force and not empty:
         raise InputError(f"{path} is a folder that is not empty; use --force to write into it")
     return True

@@ -1,0 +1,100 @@
+"""The folder an ``-o`` path names, opened without following a link: the one way an
+export, a handout or a data package finds where it is written.
+
+Each folder of the path is opened in turn relative to the one before it (``openat``)
+with ``O_NOFOLLOW``: from ``/`` for an absolute path, from the current folder for a
+relative one. A folder that is a symbolic link anywhere on the way is refused, as typed
+or swapped in meanwhile: nothing is checked by name and opened later (``realpath`` then
+``open`` would follow a link put there in between). The file is then made, replaced or
+refused relative to the open folder (``output``, ``output_folder``).
+
+Nothing is written inside a ``.reflect/`` folder (reflect's own state and the text it
+keeps aside): the folders walked through, ``..`` included, say where the path really
+leads, since no link was followed on the way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from reflect_cli.errors import InputError, StoreError
+from reflect_cli.records.home import FOLDER
+
+#: A folder opened only to reach what is inside it: search permission is enough.
+_WALK = getattr(os, "O_PATH", os.O_RDONLY) | os.O_DIRECTORY | os.O_NOFOLLOW
+_WALK |= getattr(os, "O_CLOEXEC", 0)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where ``-o`` writes: the open folder and the name in it."""
+
+    folder: int
+    name: str
+    #: The path as typed, for messages.
+    path: Path
+
+
+@contextlib.contextmanager
+def opened(path: Path) -> Iterator[Place]:
+    """The folder holding ``path``, open (closed after), reached through no link;
+    InputError when a folder on the way is a link, is not a folder, or is ``.reflect``."""
+    name = path.name
+    if name in ("", ".", "..") or str(path).endswith("/"):
+        raise InputError(f"{path}: give a file name")
+    if FOLDER in path.parts:
+        raise InputError(f"{path} is inside {FOLDER}/, reflect's own folder")
+    if path.is_absolute():
+        where, walked, parts = "/", [], path.parts[1:-1]
+    else:
+        where, walked, parts = ".", list(Path(os.getcwd()).parts[1:]), path.parts[:-1]
+    try:
+        fd = os.open(where, _WALK)
+    except OSError as exc:
+        raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        prefix = Path(where) if path.is_absolute() else Path()
+        for part in parts:
+            prefix = prefix / part
+            inner = _enter(fd, part, prefix, path)
+            os.close(fd)
+            fd = inner
+            if part == "..":
+                walked = walked[:-1]
+            elif part != ".":
+                walked.append(part)
+        if FOLDER in walked:
+            raise InputError(f"{path} is inside {FOLDER}/, reflect's own folder")
+        yield Place(fd, name, path)
+    finally:
+        os.close(fd)
+
+
+def _enter(fd: int, part: str, prefix: Path, path: Path) -> int:
+    """The folder ``part`` inside the open folder ``fd``, opened; never a link."""
+    try:
+        return os.open(part, _WALK, dir_fd=fd)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENOTDIR) and _is_link(fd, part):
+            raise InputError(
+                f"{path}: the folder {prefix} is a symbolic link; "
+                "reflect never writes through a link: give the real folder"
+            ) from None
+        if exc.errno == errno.ENOTDIR:
+            raise InputError(f"{path}: {prefix} is not a folder") from None
+        if exc.errno == errno.ENOENT:
+            raise InputError(f"{path}: the folder {prefix} does not exist") from None
+        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _is_link(fd: int, part: str) -> bool:
+    try:
+        return stat.S_ISLNK(os.stat(part, dir_fd=fd, follow_symlinks=False).st_mode)
+    except OSError:
+        return False
