@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import make_session
 
@@ -415,3 +417,148 @@ def re_words(text: str) -> list[str]:
     import re
 
     return re.findall(r"\w+", text)
+
+
+def _zip(path: Path, members: dict[str, str | bytes], method: int = 8) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", method) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return path
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+#: Where a name hides in each kind of zip file, as the program that wrote it stores text:
+#: Word splits a paragraph into runs (here inside the name), a spreadsheet keeps its text
+#: as shared strings, OpenDocument writes a space as an element, a project names users.
+ZIPPED = {
+    "tables.zip": ("notes/answers.csv", "id,text\n1,fine\n2,Thanks to Monica Haugen\n", 3),
+    "report.docx": (
+        "word/document.xml",
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<w:document {_W}><w:body>'
+        "<w:p><w:r><w:t>Report</w:t></w:r></w:p>\n"
+        "<w:p><w:r><w:t>Thanks to Mon</w:t></w:r><w:proofErr w:type='spellStart'/>"
+        "<w:r><w:rPr><w:b/></w:rPr><w:t>ica Hau</w:t></w:r><w:r><w:t>gen</w:t></w:r></w:p>"
+        "</w:body></w:document>",
+        2,
+    ),
+    "sheet.xlsx": (
+        "xl/sharedStrings.xml",
+        '<?xml version="1.0"?><sst xmlns="urn:x"><si><t>Site</t></si>'
+        "<si><r><t>Nguyễn </t></r><r><t>Thị Lan</t></r></si></sst>",
+        2,
+    ),
+    "minutes.odt": (
+        "content.xml",
+        '<?xml version="1.0"?><office:document-content xmlns:office="urn:o" '
+        'xmlns:text="urn:t"><office:body><text:p>Minutes</text:p>'
+        "<text:p>Monica<text:s/>Haugen spoke</text:p></office:body></office:document-content>",
+        2,
+    ),
+    "slides.pptx": (
+        "ppt/slides/slide1.xml",
+        '<?xml version="1.0"?><p:sld xmlns:p="urn:p" xmlns:a="urn:a"><a:p><a:r><a:t>Agenda'
+        "</a:t></a:r></a:p><a:p><a:r><a:t>Haugen: parks</a:t></a:r></a:p></p:sld>",
+        2,
+    ),
+    "project.qdpx": (
+        "project.qde",
+        '<?xml version="1.0"?><Project xmlns="urn:QDA-XML:project:1.0" name="x">'
+        '<Users><User guid="e46b3578-7a02-55ba-a52f-d8ac1f92725f" name="Monica Haugen"/>'
+        "</Users></Project>",
+        2,
+    ),
+}
+
+
+@pytest.mark.parametrize("file", sorted(ZIPPED))
+def test_a_name_inside_a_zip_files_member_is_found_there(
+    cli: Any, folder: Path, tmp_path: Path, file: str
+) -> None:
+    member, text, line = ZIPPED[file]
+    extras = {"image1.png": b"\x89PNG\r\n", "mimetype": "application/zip"}
+    document = _zip(tmp_path / file, {"[Content_Types].xml": "<Types/>", member: text, **extras})
+    found = cli("check-names", str(document))
+    assert found.exit_code == 2, found.stdout + found.stderr
+    (place,) = _places(found)
+    assert place.startswith(f"{document}:{member}:{line}: "), place
+    assert "a person" in place
+    # The same file with the name changed to no one's: clean (identifiers are not read).
+    unnamed = text.replace("Haugen", "Smith")
+    for part, other in (("Mon", "Bar"), ("ica", "ley"), ("Hau", "Sm"), ("gen", "ith")):
+        unnamed = unnamed.replace(part, other)
+    clean = _zip(tmp_path / f"clean-{file}", {member: unnamed})
+    if "Lan" not in text:
+        assert cli("check-names", str(clean)).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("members", "method", "said"),
+    [
+        ({"a.txt": b"\0" * 5_000_000}, 8, "zip bomb"),
+        ({f"m{i}.txt": "x" for i in range(10_001)}, 0, "members"),
+        ({"inner.pdf": b"%PDF-1.4\n"}, 0, "cannot read"),
+        ({"inner.zip": b"PK\x03\x04"}, 0, "cannot read"),
+        ({"word/document.xml": '<!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'}, 8, "document type"),
+        ({"word/document.xml": "<x>unclosed"}, 8, "not well-formed"),
+    ],
+    ids=["ratio", "count", "pdf inside", "zip inside", "entities", "broken xml"],
+)
+def test_a_zip_that_cannot_be_read_safely_is_refused_in_one_line(
+    cli: Any,
+    folder: Path,
+    tmp_path: Path,
+    members: dict[str, str | bytes],
+    method: int,
+    said: str,
+) -> None:
+    document = _zip(tmp_path / "suspect.docx", members, method)
+    refused = cli("check-names", str(document))
+    assert refused.exit_code == 2 and refused.stdout == ""
+    assert len(refused.stderr.strip().splitlines()) == 1, refused.stderr
+    assert said in refused.stderr and str(document) in refused.stderr
+
+
+def test_a_zip_over_the_total_is_refused_before_unpacking(
+    cli: Any, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reflect_cli.render.export import archived
+
+    monkeypatch.setattr(archived, "MAX_TOTAL", 1000)
+    document = _zip(tmp_path / "big.zip", {"a.csv": "x" * 600, "b.csv": "y" * 600}, 0)
+    refused = cli("check-names", str(document))
+    assert refused.exit_code == 2 and "unpacks to 1,200 bytes" in refused.stderr
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(name=st.text(min_size=1, max_size=30).filter(lambda n: not n.endswith("/")))
+def test_a_members_name_is_shown_with_its_escapes(
+    cli: Any, folder: Path, tmp_path: Path, name: str
+) -> None:
+    """A member named with control characters (``ESC [ 2 J``, a newline): one line per
+    place, the name's controls as escapes, never raw on a terminal."""
+    import re
+
+    document = _zip(tmp_path / "named.zip", {f"{name}.txt": "Monica Haugen was there\n"})
+    found = cli("check-names", str(document))
+    assert found.exit_code == 2, found.stderr
+    (place,) = _places(found)
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]", place)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.binary(max_size=300))
+def test_any_bytes_as_a_zip_are_read_or_refused_in_one_line(
+    cli: Any, folder: Path, tmp_path: Path, data: bytes
+) -> None:
+    document = tmp_path / "any.xlsx"
+    document.write_bytes(b"PK\x03\x04" + data)
+    result = cli("check-names", str(document))
+    assert result.exit_code in (0, 2)
+    if result.exit_code == 2 and not result.stdout:
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr

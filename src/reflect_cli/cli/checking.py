@@ -15,7 +15,8 @@ from reflect_cli.ui import screen
 Files = Annotated[
     list[Path],
     typer.Argument(
-        help="Documents to check: text, Markdown, HTML, CSV, JSON or PDF (by suffix).",
+        help="Documents to check: text, Markdown, HTML, CSV, JSON, PDF, or a zip file "
+        "(.zip, .qdpx, .docx, .xlsx, .pptx, .odt) member by member (by suffix).",
         show_default=False,
     ),
 ]
@@ -41,14 +42,18 @@ def check_names(
     are; the exit status is 2 when any was found, 0 when every document is clean. Reads
     text, Markdown, HTML, CSV and JSON as a reader sees them (escapes and entities
     undone), and a PDF's text and metadata (title, author, subject, keywords) through pdftotext
-    and pdfinfo (poppler-utils); an HTML comment's text is read too."""
+    and pdfinfo (poppler-utils); an HTML comment's text is read too. A zip file (a data
+    package zip, a .qdpx project, .docx, .xlsx, .pptx, .odt) is read member by member,
+    each place named FILE:MEMBER:LINE, or refused in one line (a zip bomb, a member that
+    is not text, such as a PDF inside)."""
     from reflect_cli.cli.selecting import open_store
     from reflect_cli.records import word_choices
     from reflect_cli.render.export import documents, known
     from reflect_cli.render.export.name_check import NamesFound, fixed_words, spots
     from reflect_cli.render.export.own_text import own_protocols
 
-    read = [documents.read(path) for path in files]  # every file readable, before work
+    # every file readable, before work; a zip file's members one document each
+    read = [document for path in files for document in documents.read_all(path)]
     store = open_store(ctx)
     summaries, _ = store.summaries()
     decided = word_choices.load(store.folder)
@@ -66,7 +71,7 @@ def check_names(
             screen.data(f"{spot.path}:{spot.place}: {spot.text!r}: {spot.what}\n")
     if found:
         raise NamesFound(
-            f"{plural(found, 'place')} in {plural(len(read), 'document')} "
+            f"{plural(found, 'place')} in {plural(len(files), 'document')} "
             f"{'names' if found == 1 else 'name'} someone or somewhere the sessions folder knows"
         )
-    screen.message(f"no known name in {plural(len(read), 'document')}")
+    screen.message(f"no known name in {plural(len(files), 'document')}")

@@ -7,7 +7,10 @@ written, JSON with every string decoded (``\\u004donica`` is "Monica"), and a PD
 ``FILE:LINE``; a PDF's pages are separated by form feeds, which also end a line. A PDF's
 metadata a reader's viewer shows (Title, Author, Subject, Keywords, as ``pdfinfo`` gives
 them) is read too, each named by its field; an HTML comment's text is read (it is in the
-file a partner receives).
+file a partner receives). A zip file (a data package zip, a ``.qdpx`` project, ``.docx``,
+``.xlsx``, ``.pptx``, ``.odt``) is read member by member (``archived``), each member a
+document of its own named ``FILE:MEMBER``, or refused in one line: never passed as
+clean unread.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from reflect_cli.errors import InputError
+from reflect_cli.render.export import archived
 
 #: Time for pdftotext on one file.
 _PDF_SECONDS = 120
@@ -39,6 +43,7 @@ class Format(StrEnum):
     CSV = "csv"
     JSON = "json"
     PDF = "pdf"
+    ZIP = "zip"
 
 
 _SUFFIXES = {
@@ -52,6 +57,7 @@ _SUFFIXES = {
     ".tsv": Format.CSV,
     ".json": Format.JSON,
     ".pdf": Format.PDF,
+    **dict.fromkeys(archived.SUFFIXES, Format.ZIP),
 }
 
 
@@ -64,19 +70,46 @@ class Document:
     lines: list[str]
     #: Text outside the lines, each with the field it sits in (a PDF's "Title", …).
     fields: tuple[tuple[str, str], ...] = ()
+    #: The member of a zip file it is (its name shown safely: ``archived.shown``).
+    member: str = ""
 
 
 def format_of(path: Path) -> Format:
-    """The format a file is read as: its suffix, else a PDF by its first bytes, else text."""
+    """The format a file is read as: its suffix, else a PDF or a zip by its first bytes,
+    else text."""
     found = _SUFFIXES.get(path.suffix.lower())
     if found is not None:
         return found
-    return Format.PDF if _read(path)[:5] == b"%PDF-" else Format.TEXT
+    start = _read(path)[:5]
+    if start == b"%PDF-":
+        return Format.PDF
+    return Format.ZIP if start[:4] == b"PK\x03\x04" else Format.TEXT
+
+
+def read_all(path: Path) -> list[Document]:
+    """The documents at ``path``: one, or a zip file's text members one each."""
+    if format_of(path) is not Format.ZIP:
+        return [read(path)]
+    return [
+        Document(path, Format.ZIP, lines, member=name)
+        for name, lines in archived.members(path, _read(path), _member_plain)
+    ]
+
+
+def _member_plain(suffix: str, text: str) -> str | None:
+    """A zip member's text as a reader sees it, by its suffix (none: text); None for a
+    kind that is not text."""
+    kind = _SUFFIXES.get(suffix, Format.TEXT if not suffix else None)
+    reader = _PLAIN.get(kind) if kind is not None else None
+    return reader(text) if reader is not None else None
 
 
 def read(path: Path) -> Document:
-    """The document at ``path``; an InputError names it when it cannot be read."""
+    """The document at ``path`` (not a zip: ``read_all``); an InputError names it when it
+    cannot be read."""
     kind = format_of(path)
+    if kind is Format.ZIP:
+        raise InputError(f"{path}: a zip file: read it with read_all")
     if kind is Format.PDF:
         lines = _pdf_text(path).replace("\f", "\n").split("\n")
         return Document(path, kind, lines, _pdf_fields(path))

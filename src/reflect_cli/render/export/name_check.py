@@ -46,10 +46,15 @@ class Spot:
     #: The field it sits in when not on a line (a PDF's "PDF Author").
     field: str = ""
 
+    #: The member of a zip file it is in (shown safely), else "".
+    member: str = ""
+
     @property
     def place(self) -> str:
-        """``12`` (the line) or ``PDF Author`` (the field)."""
-        return self.field or str(self.line)
+        """``12`` (the line), ``PDF Author`` (the field), ``word/document.xml:3`` (a
+        line of a zip file's member)."""
+        where = self.field or str(self.line)
+        return f"{self.member}:{where}" if self.member else where
 
 
 def fixed_words(protocols: Iterable[Protocol], statement: str) -> str:
@@ -133,4 +138,4 @@ def spots(document: Document, redactor: Redactor, fixed: str = "") -> Iterator[S
                 )
             else:
                 what = f"a person (shown redacted as {redactor.label(found.owners)})"
-            yield Spot(document.path, number, text, what, field)
+            yield Spot(document.path, number, text, what, field, document.member)

@@ -1,0 +1,166 @@
+"""The text of a zip file's members, as `reflect check-names` reads them: a data package
+zip, a REFI-QDA project (``.qdpx``), Office and OpenDocument files (``.docx``,
+``.xlsx``, ``.pptx``, ``.odt``, ``.ods``, ``.odp``).
+
+Each member is read by its kind: XML as its text (a paragraph, a cell, a shared string
+one line each; runs inside them joined, so a name split across runs is whole) and its
+attribute values (a project's user names, a code's name), CSV, JSON, Markdown, HTML and
+text as ``documents`` reads them. Pictures, sound, video, fonts and printer settings
+hold no typed text and are passed over; any other member (a PDF or another zip inside)
+is refused with one line: a member is never passed over silently.
+
+A zip is untrusted input: at most ``MAX_MEMBERS`` members, ``MAX_TOTAL`` bytes
+unpacked in all, and no member that unpacks to more than ``MAX_RATIO`` times its packed
+size (a zip bomb): each is refused in one line before it is unpacked. XML with a
+document type (entities that expand) is refused. Member names are shown with control
+characters as escapes (a name may hold anything, a newline or ``ESC [ 2 J`` too).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from pathlib import PurePosixPath
+from xml.etree import ElementTree
+
+from reflect_cli.controls import visible
+from reflect_cli.errors import InputError
+
+#: Members in one zip: an export has a dozen, an Office file a few hundred.
+MAX_MEMBERS = 10_000
+#: Bytes unpacked in all, the most ``documents`` reads of any one file.
+MAX_TOTAL = 512 * 1024 * 1024
+#: Unpacked to packed: text packs ten to one, a bomb a thousand to one.
+MAX_RATIO = 200
+#: Members smaller than this unpacked are never a bomb, however well they pack.
+_SMALL = 1024 * 1024
+
+#: Suffixes of the zip files read member by member.
+SUFFIXES = (".zip", ".qdpx", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp")
+#: Members read as XML.
+_XML = (".xml", ".rels", ".qde", ".qdc", ".svg", ".vml")
+#: Members with no typed text in them: passed over.
+_MEDIA = (
+    *(".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".webp"),
+    *(".mp3", ".mp4", ".m4a", ".wav", ".ogg", ".webm", ".mov", ".avi"),
+    *(".ttf", ".otf", ".woff", ".woff2", ".odttf", ".fntdata", ".bin"),
+)
+#: Elements that end a line: paragraphs, headings, cells, rows, shared strings.
+_BLOCKS = {"p", "h", "si", "c", "row", "tr", "tc", "td", "th", "li", "br", "cr"}
+#: Elements that stand for a space between words (OpenDocument's ``<text:s/>``, a tab).
+_SPACES = {"s", "tab"}
+#: Attribute values that are identifiers, never typed text: GUIDs, numbers, booleans.
+_IDENTIFIER = re.compile(r"[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}|[\d.\-]*|true|false")
+
+
+def shown(name: str) -> str:
+    """A member's name as it may be printed: every control character an escape."""
+    return visible(name.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t"))
+
+
+def members(
+    path: object, data: bytes, plain: Callable[[str, str], str | None]
+) -> Iterator[tuple[str, list[str]]]:
+    """Each text member's shown name and lines; ``plain(suffix, text)`` reads a member
+    of another kind as ``documents`` would (None: a kind it does not read)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise InputError(f"{path}: not a zip file reflect can read (damaged?)") from None
+    with archive:
+        entries = [e for e in archive.infolist() if not e.is_dir()]
+        _check_sizes(path, entries)
+        for entry in entries:
+            name = shown(entry.filename)
+            suffix = PurePosixPath(entry.filename).suffix.lower()
+            if suffix in _MEDIA:
+                continue
+            text = _unpacked(path, archive, entry).decode("utf-8-sig", errors="replace")
+            if suffix in _XML or (not suffix and text.lstrip().startswith("<?xml")):
+                yield name, _xml_lines(path, name, text)
+                continue
+            read = plain(suffix, text.replace("\r\n", "\n"))
+            if read is None:
+                raise InputError(
+                    f"{path}: {name}: a member reflect cannot read (check it on its own); "
+                    "nothing was checked"
+                )
+            yield name, read.split("\n")
+
+
+def _check_sizes(path: object, entries: list[zipfile.ZipInfo]) -> None:
+    """Refuse, before anything is unpacked, a zip over the limits or a member that packs
+    too well: as the zip declares them (reading stops at the declared size)."""
+    if len(entries) > MAX_MEMBERS:
+        raise InputError(f"{path}: {len(entries):,} members; the most read is {MAX_MEMBERS:,}")
+    total = sum(e.file_size for e in entries)
+    if total > MAX_TOTAL:
+        raise InputError(
+            f"{path}: unpacks to {total:,} bytes; the most read is {MAX_TOTAL:,} (a zip bomb?)"
+        )
+    for entry in entries:
+        if entry.flag_bits & 0x1:
+            raise InputError(f"{path}: {shown(entry.filename)} is encrypted: cannot be read")
+        if entry.file_size > _SMALL and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
+            raise InputError(
+                f"{path}: {shown(entry.filename)} unpacks {entry.file_size:,} bytes from "
+                f"{entry.compress_size:,}, over {MAX_RATIO} to 1 (a zip bomb?); nothing was checked"
+            )
+
+
+def _unpacked(path: object, archive: zipfile.ZipFile, entry: zipfile.ZipInfo) -> bytes:
+    try:
+        with archive.open(entry) as member:
+            return member.read(entry.file_size + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
+        del exc  # the library's words are not ours to show
+        raise InputError(
+            f"{path}: {shown(entry.filename)} cannot be unpacked (damaged, or packed in a "
+            "way reflect does not read); nothing was checked"
+        ) from None
+    except RuntimeError:  # zipfile's word for an encrypted member
+        raise InputError(f"{path}: {shown(entry.filename)} is encrypted: cannot be read") from None
+
+
+def _xml_lines(path: object, name: str, text: str) -> list[str]:
+    """An XML member's text, a block a line, then its attribute values a line each."""
+    if re.search(r"<!(DOCTYPE|ENTITY)", text):
+        raise InputError(f"{path}: {name}: XML with a document type is not read")
+    try:
+        root = ElementTree.fromstring(text)
+    except ElementTree.ParseError:
+        raise InputError(f"{path}: {name}: not well-formed XML; nothing was checked") from None
+    lines: list[str] = []
+    attributes: list[str] = []
+    current: list[str] = []
+
+    def end_line() -> None:
+        if current:
+            lines.append("".join(current))
+            current.clear()
+        lines.extend(attributes)
+        attributes.clear()
+
+    def walk(element: ElementTree.Element, in_block: bool) -> None:
+        tag = element.tag.rpartition("}")[2] if isinstance(element.tag, str) else ""
+        block = tag in _BLOCKS
+        if block:
+            end_line()
+        attributes.extend(
+            v for v in element.attrib.values() if v.strip() and not _IDENTIFIER.fullmatch(v)
+        )
+        if tag in _SPACES:
+            current.append(" ")
+        current.append(element.text or "")
+        for child in element:
+            walk(child, in_block or block)
+        if block or (not in_block and (element.text or "").strip()):
+            end_line()
+        current.append(element.tail or "")
+
+    walk(root, False)
+    end_line()
+    return [" ".join(line.split()) for line in lines if line.strip()]
