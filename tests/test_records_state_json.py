@@ -4,6 +4,7 @@ pushed by anyone is parsed or refused with a ValueError, never a RecursionError.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -53,3 +54,22 @@ def test_any_nesting_is_read_or_refused_with_a_value_error(
 def test_attacks_are_one_line(data: bytes) -> None:
     with pytest.raises(state_json.StateUnreadable):
         state_json.loads(data)
+
+
+#: What a JSON string is, written plainly: the unrolled pattern must find the same.
+_PLAIN_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='[]{}"\\ab\n١'))
+def test_strings_are_those_the_plain_definition_finds(text: str) -> None:
+    """Any text, JSON or not: what is taken out as strings before counting brackets."""
+    assert state_json._STRING.sub("", text) == _PLAIN_STRING.sub("", text)
+
+
+def test_nesting_after_an_escaped_quote_is_still_counted() -> None:
+    deep = "[" * (state_json.MAX_DEPTH + 1) + "1" + "]" * (state_json.MAX_DEPTH + 1)
+    with pytest.raises(state_json.StateUnreadable):
+        state_json.loads(f'["a\\"b[[[", {deep}]'.encode())
+    inside = json.dumps(["\\\"" + "[" * 500])  # brackets in a string are text
+    assert state_json.loads(inside.encode()) == json.loads(inside)
