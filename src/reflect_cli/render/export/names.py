@@ -140,6 +140,9 @@ class Matcher:
         self.parts_of: dict[int, set[str]] = {}
         self.decisions = decisions or Decisions()
         self._pattern: re.Pattern[str] | None = None
+        #: Where a spaced term may start, found fast (``_matches``); the unspaced terms.
+        self._starts: re.Pattern[str] | None = None
+        self._apart: re.Pattern[str] | None = None
 
     def add(
         self,
@@ -193,12 +196,44 @@ class Matcher:
             # whole, apostrophe and all (the label never leaves it stray); another
             # language's ending is a family name's only ("Haugenová": ``_scan``).
             endings = "|".join([_PLURAL_POSSESSIVE, "s", *ENDINGS])
-            branches = (
-                [rf"(?<![^\W\d])(?P<t>{spaced})(?P<e>{endings})?(?![^\W\d])"] if spaced else []
-            )
+            term = rf"(?P<t>{spaced})(?P<e>{endings})?(?![^\W\d])"
+            branches = [rf"(?<![^\W\d]){term}"] if spaced else []
             branches += [f"(?P<u>{apart})"] if apart else []
             self._pattern = re.compile("|".join(branches) or r"(?!)")  # (?!): none
+            # The same spaced terms with the character before them (what the look-behind
+            # allows: not a letter) read, not looked back at: a pattern that starts with a
+            # character class is searched in C from one such character to the next,
+            # instead of being tried at every character (``_matches``).
+            self._starts = re.compile(rf"[\W\d]{term}") if spaced else None
+            self._apart = re.compile(apart) if apart else None
         return self._pattern
+
+    def _matches(self, folded: str) -> Iterator[re.Match[str]]:
+        """``_compiled().finditer(folded)``, found faster: each match is the pattern's own
+        at a place ``_starts`` finds (one character before the term), so it is the match
+        ``finditer`` gives there; a text that holds an unspaced term is read by
+        ``finditer`` itself."""
+        pattern = self._compiled()
+        assert pattern is not None
+        starts = self._starts
+        if starts is None or (self._apart is not None and self._apart.search(folded)):
+            yield from pattern.finditer(folded)
+            return
+        # Without an unspaced term anywhere, every match is a spaced term's: at the very
+        # start, or after a character that is not a letter (which may be the last one of
+        # the match before: the look-behind looks at it too).
+        match = pattern.match(folded)
+        end = 0
+        if match is not None:
+            yield match
+            end = match.end()
+        while (found := starts.search(folded, max(end - 1, 0))) is not None:
+            match = pattern.match(folded, found.start() + 1)
+            if match is None:  # cannot happen (the same term there); read on to be sure
+                end = found.start() + 2
+                continue
+            yield match
+            end = match.end()
 
     def find(self, text: str, folded: Folded | None = None) -> Iterator[Found]:
         """Every place in ``text`` where a known term names someone (or, ``undecided``,
@@ -230,7 +265,7 @@ class Matcher:
         folded, origin = given or _fold_mapped(text)
         # Lines counted as the matches go (in order), not from the start for each.
         line, counted = 0, 0
-        for match in pattern.finditer(folded):
+        for match in self._matches(folded):
             groups = match.groupdict()
             body = groups.get("t") or groups.get("u") or ""  # the term, without its ending
             ending = groups.get("e") or ""
