@@ -131,6 +131,10 @@ def _branches(node: dict[str, Any]) -> str:
     return body
 
 
+#: Characters a matcher reads the plain way before it compiles its fast search.
+FAST_AFTER = 500_000
+
+
 class Matcher:
     """Every known term, found on word boundaries in folded text."""
 
@@ -140,9 +144,16 @@ class Matcher:
         self.parts_of: dict[int, set[str]] = {}
         self.decisions = decisions or Decisions()
         self._pattern: re.Pattern[str] | None = None
-        #: Where a spaced term may start, found fast (``_matches``); the unspaced terms.
+        #: Where a spaced term may start, found fast (``_matches``), and its source; the
+        #: unspaced terms.
         self._starts: re.Pattern[str] | None = None
+        self._starts_source = ""
         self._apart: re.Pattern[str] | None = None
+        self._apart_source = ""
+        #: Characters read so far, and after how many the fast search is worth compiling
+        #: (about 10 ms for a folder's names: what it saves on some 600,000 characters).
+        self._read = 0
+        self.fast_after = FAST_AFTER
 
     def add(
         self,
@@ -204,8 +215,9 @@ class Matcher:
             # allows: not a letter) read, not looked back at: a pattern that starts with a
             # character class is searched in C from one such character to the next,
             # instead of being tried at every character (``_matches``).
-            self._starts = re.compile(rf"[\W\d]{term}") if spaced else None
-            self._apart = re.compile(apart) if apart else None
+            self._starts_source = rf"[\W\d]{term}" if spaced else ""
+            self._apart_source = apart
+            self._starts = self._apart = None
         return self._pattern
 
     def _matches(self, folded: str) -> Iterator[re.Match[str]]:
@@ -215,6 +227,10 @@ class Matcher:
         ``finditer`` itself."""
         pattern = self._compiled()
         assert pattern is not None
+        self._read += len(folded)
+        if self._starts is None and self._starts_source and self._read > self.fast_after:
+            self._starts = re.compile(self._starts_source)
+            self._apart = re.compile(self._apart_source) if self._apart_source else None
         starts = self._starts
         if starts is None or (self._apart is not None and self._apart.search(folded)):
             yield from pattern.finditer(folded)
