@@ -71,5 +71,5 @@ def test_nesting_after_an_escaped_quote_is_still_counted() -> None:
     deep = "[" * (state_json.MAX_DEPTH + 1) + "1" + "]" * (state_json.MAX_DEPTH + 1)
     with pytest.raises(state_json.StateUnreadable):
         state_json.loads(f'["a\\"b[[[", {deep}]'.encode())
-    inside = json.dumps(["\\\"" + "[" * 500])  # brackets in a string are text
+    inside = json.dumps(['\\"' + "[" * 500])  # brackets in a string are text
     assert state_json.loads(inside.encode()) == json.loads(inside)
