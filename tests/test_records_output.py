@@ -101,6 +101,78 @@ def test_a_record_or_reflects_own_folder_is_never_written(tmp_path: Path, name: 
     assert not target.is_file()
 
 
+RECORD_ID = "2026-11-22-northgate-1a2b"
+
+
+def _record_pair(folder: Path, suffix: str = ".yaml") -> tuple[Path, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    record, markdown = folder / f"{RECORD_ID}{suffix}", folder / f"{RECORD_ID}.md"
+    record.write_text("schema: reflect/session-v1\n")
+    markdown.write_text("# the record's own rendering\n")
+    return record, markdown
+
+
+#: Ways to go on from a path naming the sessions folder that still name it: ``.``, out
+#: and back in, out through a sibling and back in.
+_DETOURS = st.lists(st.sampled_from(["/.", "/../sessions", "/../other/../sessions"]), max_size=3)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    detours=_DETOURS,
+    absolute=st.booleans(),
+    suffix=st.sampled_from([".md", ".MD", ".Md"]),
+    record_suffix=st.sampled_from([".yaml", ".yml"]),
+    force=st.booleans(),
+    exists=st.booleans(),
+)
+def test_a_records_own_markdown_is_never_written_however_it_is_spelled(
+    detours: list[str],
+    absolute: bool,
+    suffix: str,
+    record_suffix: str,
+    force: bool,
+    exists: bool,
+) -> None:
+    """``sessions/<id>.md`` beside ``sessions/<id>.yaml`` is the record's pair: refused
+    through ``..``, ``./``, an absolute path or another case of the suffix, with or
+    without --force, there yet or not; nothing in the folder changes."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as top:
+        root = Path(top)
+        (root / "other").mkdir()
+        sessions = root / "sessions"
+        record, markdown = _record_pair(sessions, record_suffix)
+        if not exists:
+            markdown.unlink()
+        typed = Path("sessions" + "".join(detours)) / f"{RECORD_ID}{suffix}"
+        previous = os.getcwd()
+        os.chdir(root)
+        try:
+            for target in (root / typed if absolute else typed,):
+                with pytest.raises(InputError, match="Markdown of the record"):
+                    check_output(target, force=force)
+                with pytest.raises(InputError, match="Markdown of the record"):
+                    write_output(target, "an export over the record's pair\n", force=force)
+        finally:
+            os.chdir(previous)
+        assert record.read_text() == "schema: reflect/session-v1\n"
+        if exists:
+            assert markdown.read_text() == "# the record's own rendering\n"
+        names = {p.name for p in sessions.iterdir()}
+        assert names == {record.name, markdown.name} if exists else {record.name}
+
+
+def test_a_markdown_file_with_no_record_beside_it_is_written(tmp_path: Path) -> None:
+    _, markdown = _record_pair(tmp_path / "sessions")
+    for name in ("summary.md", f"{RECORD_ID}-summary.md", f"{RECORD_ID}.html"):
+        write_output(tmp_path / "sessions" / name, "x\n", force=False)
+    (tmp_path / "elsewhere").mkdir()  # the same name in another folder is not the pair
+    write_output(tmp_path / "elsewhere" / markdown.name, "x\n", force=False)
+    assert markdown.read_text() == "# the record's own rendering\n"
+
+
 def test_a_pipe_is_written_when_read_and_refused_when_not(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
@@ -150,6 +222,24 @@ def test_export_never_follows_a_committed_link(
     assert record.read_bytes() == before
     result = cli("export", "last", "-o", str(record), "--format", "md", "--force")
     assert result.exit_code == 2 and record.read_bytes() == before
+
+
+def test_export_never_overwrites_a_records_own_markdown(
+    cli: Any, sessions: dict[str, str], sessions_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    markdown = sessions_dir / f"{sessions['second']}.md"
+    before = markdown.read_bytes()
+    monkeypatch.chdir(sessions_dir.parent)
+    for typed in (
+        f"sessions/{markdown.name}",
+        f"sessions/../sessions/./{markdown.name}",
+        str(markdown),
+    ):
+        result = cli("export", "last", "-o", typed, "--force")
+        assert result.exit_code == 2, result.stdout
+        assert result.stderr.count("\n") == 1 and "Markdown of the record" in result.stderr
+        assert result.stdout == ""
+    assert markdown.read_bytes() == before
 
 
 def test_a_linked_folder_on_the_way_is_refused(
