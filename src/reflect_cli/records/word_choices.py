@@ -6,6 +6,11 @@ which it is in this folder: ``--name Hope`` (a capitalised Hope is the person) o
 ``--word May`` (kept as a word unless plainly a name). The answers are kept in
 ``.reflect/redaction.json`` (``{"names": [...], "words": [...]}``, folded words), owner-only
 and never shared (``.reflect/`` is git-ignored); other keys in it are kept as they are.
+
+Each decision is one word that could be part of a name (``_one_word``): letters and their
+marks, with apostrophes inside (``O'Neil``), in any script; nothing else is ever kept,
+because a decision about anything else would never meet a name part and would only hide
+a typo. Refusals show the typed text escaped and cut short: it may hold anything.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +30,10 @@ from reflect_cli.records.home import FOLDER
 from reflect_cli.records.opening import NotAFile, read_regular
 
 FILE = "redaction.json"
+#: The longest word a decision may be, in characters as typed.
+LONGEST = 60
+#: How much of a refused text its message shows.
+_SHOWN = 30
 
 
 @dataclass
@@ -63,10 +73,53 @@ def decide(folder: Path, names: list[str], words: list[str]) -> WordChoices:
 
 
 def _one_word(typed: str) -> str:
-    word = fold(typed.strip())
-    if not word or len(word.split()) != 1 or len(word) > 60:
-        raise InputError(f"--name/--word take one word each, not {typed!r}")
-    return word
+    """``typed`` folded, when it is one word that could be part of a name; InputError
+    (one line, the text shown escaped) for anything else."""
+    word = typed.strip()
+    if not word:
+        raise InputError(f"--name/--word take one word each, not {_shown(typed)}")
+    if len(word) > LONGEST:
+        raise InputError(
+            f"--name/--word take one word of at most {LONGEST} characters, "
+            f"not {_shown(typed)} ({len(word)} characters)"
+        )
+    if any(unicodedata.category(c).startswith("C") for c in word):
+        # Controls, invisible format characters, bytes that were not UTF-8 (surrogates),
+        # unassigned code points: typed by accident or to hide something, never a name.
+        raise InputError(
+            f"--name/--word take one word each, not {_shown(typed)}: "
+            "it holds a control or invisible character"
+        )
+    if len(word.split()) != 1:
+        raise InputError(
+            f"--name/--word take one word each, not {_shown(typed)}: "
+            "give each word its own --name or --word"
+        )
+    folded = fold(word)
+    if len(folded) > LONGEST:  # a ligature or a compatibility form folds into many
+        raise InputError(
+            f"--name/--word take one word of at most {LONGEST} characters, not {_shown(typed)}"
+        )
+    if not _name_part(folded):
+        raise InputError(
+            f"--name/--word take one word each, of letters as in a name, not {_shown(typed)}"
+        )
+    return folded
+
+
+def _name_part(folded: str) -> bool:
+    """Letters and marks, with apostrophes only between them ("o'neil"): what a name part
+    folds to. (Digits, dashes, "_" and other punctuation never are one part.)"""
+    if not folded or not unicodedata.category(folded[0]).startswith("L"):
+        return False
+    pieces = folded.split("'")
+    return all(piece and all(unicodedata.category(c)[0] in "LM" for c in piece) for piece in pieces)
+
+
+def _shown(typed: str) -> str:
+    """The typed text as a message shows it: quoted, escaped (``repr`` shows a control,
+    an invisible character or a stray surrogate as ``\\x1b``, ``\\u200b``), cut short."""
+    return repr(typed if len(typed) <= _SHOWN else typed[:_SHOWN] + "…")
 
 
 def _words(data: dict[str, Any], key: str) -> set[str]:
