@@ -165,6 +165,7 @@ def _register() -> None:
     from reflect_cli.cli import (
         checking,
         coding,
+        coding_run,
         commitments,
         editing,
         protocols,
@@ -198,7 +199,7 @@ def _register() -> None:
     group.command("handout")(protocols.handout)
     group.command("translate")(protocols.translate)
     app.add_typer(group, name="protocols")
-    app.command("code")(coding.code)
+    app.command("code")(coding_run.code)
     codes = typer.Typer(
         help="The codebook: codes to tag what people said (codebook.yaml in the folder).",
         no_args_is_help=True,

@@ -1,6 +1,6 @@
-"""`reflect codes` (the codebook: list, show, add, validate, init) and `reflect code`
-(coding passages in the terminal). Each opens the folder, calls one function of
-``coding/``, and shows the result."""
+"""`reflect codes` (the codebook: list, show, add, validate, init, report, export,
+import); `reflect code` itself is cli/coding_run.py. Each opens the folder, calls one
+function of ``coding/``, and shows the result."""
 
 from __future__ import annotations
 
@@ -130,72 +130,6 @@ def init_codes(
         raise InputError(f"no sessions folder {folder}")
     codebook.save(folder, starter.CODES)
     screen.message(f"wrote {path} ({plural(len(starter.CODES), 'code')})")
-
-
-def code(
-    ctx: typer.Context,
-    ids: Ids = None,
-    coder: Coder = "",
-    question: Question = "",
-    review: Annotated[
-        str, typer.Option("--code", help="Review the passages you gave this code (id or name).")
-    ] = "",
-    collaborative: Collaborative = "",
-    site: Site = "",
-    protocol: ProtocolId = "",
-    since: Since = "",
-    until: Until = "",
-) -> None:
-    """Code passages in the terminal: each line someone said, with its question and the
-    line before it, codes suggested by their keywords. Type codes by number or name,
-    - for none, /memo, /skip, /back, /pause. Every decision is saved at once to
-    codings/CODER.yaml (never into the records); run it again to go on where you stopped."""
-    from reflect_cli.coding import codebook, codings, passages, stepping
-    from reflect_cli.errors import InputError
-    from reflect_cli.ui.rich_console import RichConsole
-
-    if not coder:
-        raise InputError("say who is coding: --coder NAME (or REFLECT_CODER)")
-    folder = _folder(ctx)
-    book = codebook.load(folder)
-    if not book.codes:
-        raise InputError(f"the codebook in {folder} has no codes: `reflect codes add`")
-    mine = codings.load(folder, coder)
-    reviewing = ""
-    if review:
-        found = book.find(review)
-        if found is None:
-            raise InputError(f"no code {review!r} in the codebook")
-        reviewing = found.id
-    store, chosen = chosen_sessions(ctx, limit=False, complete_only=True)
-    with bulk():
-        found_passages = passages.of_sessions(store.read(reversed(chosen)), question.strip())
-    placed = codings.anchor(mine.all(), found_passages)
-    for old, new in placed.moved:
-        screen.message(f"coding of {old} follows its text to {new}")
-    for lost in placed.lost:
-        screen.warning(f"coding of {lost.address} no longer matches its text; kept, not shown")
-    # Codings found again under a new address are saved there.
-    for old, new in placed.moved:
-        mine.by_address.pop(old, None)
-        mine.put(placed.placed[new])
-    steps = stepping.queue(found_passages, mine, reviewing)
-    if not steps:
-        what = f"coded {reviewing}" if reviewing else "left to code"
-        screen.message(f"no passages {what} ({plural(len(found_passages), 'passage')} chosen)")
-        return
-    screen.message(f"{plural(len(steps), 'passage')} to code as {mine.coder}")
-    loop = stepping.Loop(RichConsole(), book, mine, lambda c: codings.save(folder, c))
-    try:
-        outcome = loop.run(steps)
-    except EOFError:
-        screen.message("input ended; every decision is saved: `reflect code` goes on")
-        raise typer.Exit(1) from None
-    except KeyboardInterrupt:
-        screen.message("interrupted; every decision is saved: `reflect code` goes on")
-        raise typer.Exit(130) from None
-    left = f"; {plural(outcome.remaining, 'passage')} left" if outcome.remaining else ""
-    screen.message(f"{plural(outcome.decided, 'passage')} coded{left}")
 
 
 def report(

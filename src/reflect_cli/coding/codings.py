@@ -7,17 +7,22 @@ A coding is a passage's address, the fingerprint of the text it was given to, th
 codings on the passages as the records are now: at their address when the text there is
 unchanged, else on the one line of the same answer with that text (a line added above
 it moved it), else it is reported, never silently dropped or moved onto other words.
+
+A save never writes back a stale copy: under the coder's save lock (``coder_lock``) it
+reads the file as it is now, applies only what this run changed since (``changes``), and
+writes that, so a `codes import` or another run that saved meanwhile keeps its codings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reflect_cli.coding import files
+from reflect_cli.coding import coder_lock, files
 from reflect_cli.coding.passages import Address, Passage
 from reflect_cli.errors import InputError
 from reflect_cli.records.decoding import Fields, Invalid
@@ -47,10 +52,27 @@ class Codings:
 
     coder: str
     by_address: dict[Address, Coding] = field(default_factory=dict)
+    #: What this run decided (a coding) or took away (None) since the file was read:
+    #: all a save writes over the file as it is then.
+    changes: dict[Address, Coding | None] = field(default_factory=dict, compare=False)
+    #: How the file looked when last read or written here (None: no file).
+    seen: tuple[int, int, int] | None = field(default=None, compare=False)
 
     def put(self, coding: Coding) -> None:
         self.by_address.pop(coding.address, None)  # a new decision goes last
         self.by_address[coding.address] = coding
+        self.changes[coding.address] = coding
+
+    def remove(self, address: Address) -> None:
+        self.by_address.pop(address, None)
+        self.changes[address] = None
+
+    def apply(self, changes: dict[Address, Coding | None]) -> None:
+        for address, coding in changes.items():
+            if coding is None:
+                self.remove(address)
+            else:
+                self.put(coding)
 
     def all(self) -> list[Coding]:
         return list(self.by_address.values())
@@ -75,6 +97,14 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _looks(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = os.stat(path, follow_symlinks=False)
+    except FileNotFoundError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
 def load(folder: Path, coder: str) -> Codings:
     """A coder's codings (none yet: empty)."""
     path = path_of(folder, coder)
@@ -85,11 +115,28 @@ def load(folder: Path, coder: str) -> Codings:
 
 def read(path: Path) -> Codings:
     """One coder's file, validated; InputError ``FILE:LINE: …`` at the first problem."""
+    seen = _looks(path)
     data = files.read(path)
     try:
-        return decode(data, path.stem)
+        found = decode(data, path.stem)
     except Invalid as exc:
         raise files.problem(path, exc) from None
+    found.changes.clear()
+    found.seen = seen
+    return found
+
+
+def refresh(folder: Path, codings: Codings) -> bool:
+    """The codings as the file holds them now (another run or an import saved), with
+    this run's unsaved changes still on top; whether the file had changed."""
+    path = path_of(folder, codings.coder)
+    if _looks(path) == codings.seen:
+        return False
+    now_there = load(folder, codings.coder)
+    now_there.apply(codings.changes)
+    codings.by_address, codings.seen = now_there.by_address, now_there.seen
+    codings.changes = now_there.changes
+    return True
 
 
 def decode(data: object, coder: str) -> Codings:
@@ -126,9 +173,17 @@ def to_data(codings: Codings) -> dict[str, object]:
 
 
 def save(folder: Path, codings: Codings) -> Path:
-    """The coder's whole file, written at once (owner-only, never through a link)."""
+    """This run's changes written into the coder's file as it is now (read again under
+    the coder's save lock, so what another run saved meanwhile stays), all at once,
+    owner-only, never through a link. ``codings`` then holds the file as written."""
     path = path_of(folder, codings.coder)
-    files.write(path, to_data(codings))
+    with coder_lock.saving(folder, codings.coder):
+        merged = load(folder, codings.coder)
+        merged.apply(codings.changes)
+        files.write(path, to_data(merged))
+        seen = _looks(path)
+    codings.by_address, codings.seen = merged.by_address, seen
+    codings.changes = {}
     return path
 
 

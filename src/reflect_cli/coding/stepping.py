@@ -106,6 +106,9 @@ class Loop:
     codebook: Codebook
     codings: Codings
     save: Callable[[Codings], object]
+    #: Called before each passage is shown: brings the codings (and codebook) up to
+    #: what their files hold now, when another run or an import changed them.
+    refresh: Callable[[Loop], object] | None = None
 
     def run(self, passages: Sequence[Passage]) -> Outcome:
         decided = 0
@@ -113,6 +116,8 @@ class Loop:
         place = 0
         while place < len(passages):
             passage = passages[place]
+            if self.refresh is not None:
+                self.refresh(self)
             step = self._one(passage, place, len(passages))
             if step is Ended.PAUSED:
                 return Outcome(Ended.PAUSED, decided, len(passages) - place)
