@@ -19,7 +19,7 @@ import pexpect
 import pytest
 
 from conftest import make_session
-from reflect_cli.coding import codebook, codings, coder_lock, starter
+from reflect_cli.coding import codebook, coder_lock, codings, starter
 from reflect_cli.coding.passages import Address
 
 NS = "urn:QDA-XML:project:1.0"
