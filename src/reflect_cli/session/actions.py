@@ -37,9 +37,9 @@ def record_action(
     unsure: list[str] = []
     owner_unsure = bool(action.owner) and action.owner not in names
     if owner_unsure:
-        unsure.append(f"owner @{action.owner} not confirmed")
+        unsure.append(_("owner @{owner} not confirmed").format(owner=action.owner))
     if bad_due:
-        unsure.append(f"due date typed as {bad_due!r}")
+        unsure.append(_("due date typed as {typed}").format(typed=repr(bad_due)))
     try:
         if owner_unsure:
             action.owner = _confirm_owner(console, session, action.owner)
@@ -102,7 +102,8 @@ def _ask_due(console: Console, action: Action, typed: str, today: dt.date) -> st
         except InputError as exc:
             console.say(str(exc), "yellow")
             continue
-        console.say(f"Due {due_dates.said(due, reply.removeprefix('due:'))}.", "dim")
+        said = due_dates.said(due, reply.removeprefix("due:"))
+        console.say(_("Due {date}.").format(date=said), "dim")
         return due
 
 

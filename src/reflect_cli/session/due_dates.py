@@ -14,10 +14,22 @@ import re
 
 from reflect_cli.dates import parse_date
 from reflect_cli.errors import InputError
+from reflect_cli.i18n.messages import N_, _
 from reflect_cli.numbers import NotAWholeNumber, ascii_digits, whole_number
 
-#: What the README promises works, said back when something else is typed.
+#: What the README promises works, said back when something else is typed. These are
+#: the words the reader below understands (English), so they are shown as typed.
 FORMS = "YYYY-MM-DD, today, tomorrow, friday, next friday, in 2 weeks, dec 15"
+#: A weekday as the day understood is said back (Monday first, as ``date.weekday``).
+_SAID_WEEKDAYS = (
+    N_("Mon"),
+    N_("Tue"),
+    N_("Wed"),
+    N_("Thu"),
+    N_("Fri"),
+    N_("Sat"),
+    N_("Sun"),
+)
 
 _WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
 _WEEKDAYS.update({name.lower(): n for n, name in enumerate(calendar.day_abbr)})
@@ -55,7 +67,9 @@ def due_date(typed: str, today: dt.date) -> str:
     try:
         written = ascii_digits(typed)
     except NotAWholeNumber as exc:
-        raise InputError(f"due: {exc} (try {FORMS})") from None
+        raise InputError(
+            _("due: {problem} (try {forms})").format(problem=exc, forms=FORMS)
+        ) from None
     try:
         return parse_date(written, "due")
     except InputError:
@@ -63,7 +77,9 @@ def due_date(typed: str, today: dt.date) -> str:
     text = " ".join(written.lower().replace(",", " ").split())
     day = _relative(text, today)
     if day is None:
-        raise InputError(f"due: not a date: {typed!r} (try {FORMS})")
+        raise InputError(
+            _("due: not a date: {typed} (try {forms})").format(typed=repr(typed), forms=FORMS)
+        )
     return day.isoformat()
 
 
@@ -73,7 +89,8 @@ def said(iso: str, typed: str) -> str:
     if " ".join(typed.split()) == iso:
         return iso
     day = dt.date.fromisoformat(iso)
-    return f"{calendar.day_abbr[day.weekday()]} {iso} ({' '.join(typed.split())})"
+    weekday = _(_SAID_WEEKDAYS[day.weekday()])
+    return f"{weekday} {iso} ({' '.join(typed.split())})"
 
 
 def _relative(text: str, today: dt.date) -> dt.date | None:

@@ -138,15 +138,17 @@ class Facilitator:
         """A scripted session is complete only when every required question is answered:
         otherwise it stays a draft and the error says what is missing."""
         missing = [
-            f"answer to {record.id!r}"
+            _("answer to {question}").format(question=repr(record.id))
             for _x, record in session.answers()
             if record.required and not record.answered and not record.rated
         ]
         if missing:
             self._save(session)
             raise InputError(
-                f"--no-input: saved as a draft, missing {', '.join(missing)}; "
-                f"continue with: reflect resume {session.id}"
+                _(
+                    "--no-input: saved as a draft, missing {missing}; "
+                    "continue with: reflect resume {id}"
+                ).format(missing=", ".join(missing), id=session.id)
             )
         for _x, record in session.answers():
             record.skipped = record.skipped or (record.answer is None and not record.rated)
@@ -160,12 +162,14 @@ class Facilitator:
         if not missing:
             return  # a session can be saved: what else is missing is said at its end
         missing += [
-            f"answer to {q.id!r}"
+            _("answer to {question}").format(question=repr(q.id))
             for _x, q in self.protocol.questions()
             if q.required and q.id not in self.plan.answers and q.id not in self.plan.ratings
         ]
         if missing:
-            raise InputError("--no-input: missing required " + ", ".join(missing))
+            raise InputError(
+                _("--no-input: missing required {missing}").format(missing=", ".join(missing))
+            )
 
     def _ask_required(self, label: str, default: str = "") -> str:
         return setting_up.ask(self.console, label, default, required=True)

@@ -82,9 +82,12 @@ def follow_up(
     if unmatched:
         save()
         raise InputError(
-            "follow_up: no open commitment of this partnership reads "
-            + ", ".join(repr(given[key][2]) for key in sorted(unmatched))
-            + f"; saved as a draft, continue with: reflect resume {session.id}"
+            _(
+                "follow_up: no open commitment of this partnership reads {texts}; "
+                "saved as a draft, continue with: reflect resume {id}"
+            ).format(
+                texts=", ".join(repr(given[key][2]) for key in sorted(unmatched)), id=session.id
+            )
         )
     if not pending:
         return

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from reflect_cli.errors import InputError
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import Protocol, Session
 from reflect_cli.records import codec, record_limits
 from reflect_cli.records.opening import MAX_BYTES
@@ -62,14 +63,18 @@ def check(plan: Plan, protocol: Protocol, asked: Protocol | None, source: str) -
     if left.bytes < RUN.bytes:
         used = MAX_BYTES - left.bytes
         raise InputError(
-            f"{source}: the session it gives would be a record of {used:,} bytes; reflect "
-            f"reads back records of at most {MAX_BYTES:,} (with "
-            f"{RUN.bytes:,} left for the meeting); nothing was written"
+            _(
+                "{source}: the session it gives would be a record of {used:,} bytes; reflect "
+                "reads back records of at most {most:,} (with {left:,} left for the "
+                "meeting); nothing was written"
+            ).format(source=source, used=used, most=MAX_BYTES, left=RUN.bytes)
         )
     if left.values < RUN.values:
         used = MAX_NODES - left.values
         raise InputError(
-            f"{source}: the session it gives would hold {used:,} values; reflect reads back "
-            f"records of at most {MAX_NODES:,} (with {RUN.values:,} left for "
-            "the meeting); nothing was written"
+            _(
+                "{source}: the session it gives would hold {used:,} values; reflect reads "
+                "back records of at most {most:,} (with {left:,} left for the meeting); "
+                "nothing was written"
+            ).format(source=source, used=used, most=MAX_NODES, left=RUN.values)
         )

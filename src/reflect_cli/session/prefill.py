@@ -15,6 +15,7 @@ from pathlib import Path
 
 from reflect_cli.dates import parse_date
 from reflect_cli.errors import InputError
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import (
     COMMITMENT_STATUSES,
     ROUND_KINDS,
@@ -120,11 +121,17 @@ def load(path: Path) -> Plan:
     try:
         data = yamlio.load_located(yamlio.read_text(path))
     except OSError as exc:
-        raise InputError(f"{where}: cannot read: {exc.strerror or exc}") from None
+        raise InputError(
+            _("{file}: cannot read: {problem}").format(file=where, problem=exc.strerror or exc)
+        ) from None
     except yamlio.YamlProblem as exc:
         raise InputError(exc.where(where)) from None
     if not isinstance(data, dict):
-        raise InputError(f"{where}: an answers file is a mapping of keys (collaborative, answers…)")
+        raise InputError(
+            _("{file}: an answers file is a mapping of keys (collaborative, answers…)").format(
+                file=where
+            )
+        )
     try:
         return _plan(Fields(data, (), _KEYS))
     except Invalid as exc:
@@ -136,7 +143,9 @@ def _date(fields: Fields, key: str) -> str:
     try:
         return parse_date(text, key) if text else ""
     except InputError:
-        raise fields.invalid(key, f"not a date (YYYY-MM-DD): {text!r}") from None
+        raise fields.invalid(
+            key, _("not a date (YYYY-MM-DD): {typed}").format(typed=repr(text))
+        ) from None
 
 
 _PERSON = ("name", "organization", "role", "handle", "sector", "interpreter")
@@ -202,7 +211,12 @@ def _plan(top: Fields) -> Plan:
     for item in top.each("follow_up", ("text", "status", "note")):
         status = item.text("status", required=True).strip().lower()
         if status not in COMMITMENT_STATUSES:
-            raise item.invalid("status", f"not one of {', '.join(COMMITMENT_STATUSES)}: {status!r}")
+            raise item.invalid(
+                "status",
+                _("not one of {statuses}: {status}").format(
+                    statuses=", ".join(COMMITMENT_STATUSES), status=repr(status)
+                ),
+            )
         text = item.text("text", required=True)
         plan.follow_up[fold(text)] = (CommitmentStatus(status), item.text("note").strip(), text)
     for key_path, entry in top.items("notes"):
@@ -220,20 +234,20 @@ def _line_text(top: Fields, key_path: KeyPath, entry: object) -> str:
     except ValueError as exc:
         raise Invalid(key_path, str(exc), line_of(top.data, key_path)) from None
     if not text.strip():
-        raise Invalid(key_path, "is empty", line_of(top.data, key_path))
+        raise Invalid(key_path, _("is empty"), line_of(top.data, key_path))
     return text
 
 
 def check_against(plan: Plan, protocol: Protocol, source: str) -> None:
     """Every answer fits its question and every credit names someone on the roster."""
-    questions = {q.id: q for _, q in protocol.questions()}
+    questions = {q.id: q for _x, q in protocol.questions()}
     handles = {p.handle for p in plan.participants}
     problems = []
     for qid, (value, credits) in plan.answers.items():
         line = plan.answer_lines.get(qid)
         where = f"{source}:{line}" if line else source
         if qid not in questions:
-            problems.append(f"{where}: no question {qid!r} in protocol {protocol.id!r}")
+            problems.append(_no_question(where, qid, protocol.id))
             continue
         try:
             asked = questions[qid]
@@ -244,19 +258,33 @@ def check_against(plan: Plan, protocol: Protocol, source: str) -> None:
             problems.append(f"{where}: {exc}")
         for handle in credits or []:
             if handle not in handles:
-                problems.append(f"{where}: answer {qid!r} credits unknown handle {handle!r}")
+                problems.append(
+                    _("{where}: answer {question} credits unknown handle {handle}").format(
+                        where=where, question=repr(qid), handle=repr(handle)
+                    )
+                )
     for qid, ratings in plan.ratings.items():
         question = questions.get(qid)
         if question is None:
             if qid not in plan.answers:
-                problems.append(f"{source}: no question {qid!r} in protocol {protocol.id!r}")
+                problems.append(_no_question(source, qid, protocol.id))
             continue
         problems += _check_ratings(question, ratings, handles, source)
     for action in plan.actions:
         if action.owner and action.owner not in handles:
-            problems.append(f"{source}: action owner {action.owner!r} is not a participant")
+            problems.append(
+                _("{where}: action owner {owner} is not a participant").format(
+                    where=source, owner=repr(action.owner)
+                )
+            )
     if problems:
         raise InputError("\n".join(problems))
+
+
+def _no_question(where: str, qid: str, protocol: str) -> str:
+    return _("{where}: no question {question} in protocol {protocol}").format(
+        where=where, question=repr(qid), protocol=repr(protocol)
+    )
 
 
 def _check_ratings(
@@ -264,12 +292,18 @@ def _check_ratings(
 ) -> list[str]:
     """Each rating's handle is on the roster and its value fits; values parsed in place."""
     if question.kind not in ROUND_KINDS:
-        return [f"{source}: {question.id!r} is a {question.kind} question: no ratings"]
+        return [
+            _("{where}: {question} is a {kind} question: no ratings").format(
+                where=source, question=repr(question.id), kind=_(question.kind)
+            )
+        ]
     problems = []
     for handle, value in ratings.items():
         if handle not in handles:
             problems.append(
-                f"{source}: a rating of {question.id!r} names unknown handle {handle!r}"
+                _("{where}: a rating of {question} names unknown handle {handle}").format(
+                    where=source, question=repr(question.id), handle=repr(handle)
+                )
             )
             continue
         if value is None or (isinstance(value, str) and value.strip().lower() in ("", "pass")):
@@ -282,5 +316,9 @@ def _check_ratings(
                 else rating_of(question, str(value))
             )
         except InputError as exc:
-            problems.append(f"{source}: {handle}'s rating of {question.id!r}: {exc}")
+            problems.append(
+                _("{where}: {handle}'s rating of {question}: {problem}").format(
+                    where=source, handle=handle, question=repr(question.id), problem=exc
+                )
+            )
     return problems

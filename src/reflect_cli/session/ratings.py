@@ -9,6 +9,7 @@ import bisect
 
 from reflect_cli import numbers
 from reflect_cli.errors import InputError
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import AnswerRecord, Participant, Question, Rating, RoundKind, Session
 from reflect_cli.rounds.analysis import RatingValue
 from reflect_cli.session import typed_lines
@@ -42,9 +43,13 @@ def everyone_at_once(line: str, people: list[Participant]) -> dict[str, str] | N
     value = parts[0][1].strip().lower()
     if len(parts) > 1 or numbers.holds_number(value) or value in ("pass", "/pass"):
         suggestion = closest(unknown[0], people)
-        hint = f" — did you mean {suggestion.handle}?" if suggestion else ""
+        hint = _(" — did you mean {handle}?").format(handle=suggestion.handle) if suggestion else ""
         here = ", ".join(p.handle for p in people)
-        raise InputError(f"no one called {unknown[0]!r} here{hint} (handles: {here})")
+        raise InputError(
+            _("no one called {name} here{hint} (handles: {handles})").format(
+                name=repr(unknown[0]), hint=hint, handles=here
+            )
+        )
     return None
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reflect_cli.errors import InputError
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import Session
 from reflect_cli.records import yaml_writer
 from reflect_cli.records.opening import MAX_BYTES
@@ -57,13 +58,15 @@ class Bounded:
             return None
         kept = self._keep(text)
         if room.values < VALUES_PER_LINE:
-            why = "this record is full (the values reflect reads back in one record)"
+            why = _("this record is full (the values reflect reads back in one record)")
         else:
-            why = (
-                f"that is {size:,} bytes and this record has room for {max(room.bytes, 0):,} "
-                f"more (reflect reads back records of at most {MAX_BYTES:,} bytes)"
-            )
-        return f"Not saved: {why}. The text is kept in {kept}: add it in parts, or link a file."
+            why = _(
+                "that is {size:,} bytes and this record has room for {room:,} "
+                "more (reflect reads back records of at most {most:,} bytes)"
+            ).format(size=size, room=max(room.bytes, 0), most=MAX_BYTES)
+        return _(
+            "Not saved: {why}. The text is kept in {kept}: add it in parts, or link a file."
+        ).format(why=why, kept=kept)
 
     def _keep(self, text: str) -> Path:
         return keep_aside(self.store.folder, text, self.session.id)
@@ -83,7 +86,7 @@ class Bounded:
             # A hidden rating is never kept aside, nor echoed: only refused.
             if room is None or (cost(line) <= room.bytes and room.values >= VALUES_PER_LINE):
                 return line
-            self.inner.say("Not saved: too long for a rating, or this record is full.", "yellow")
+            self.inner.say(_("Not saved: too long for a rating, or this record is full."), "yellow")
 
     def edit(self, text: str) -> str:
         edited = self.inner.edit(text)

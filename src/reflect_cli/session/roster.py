@@ -315,11 +315,17 @@ class Roster:
         partnership's later meetings; what today already credited them follows."""
         words = argument.split()
         if len(words) < 2:
-            raise InputError(f"/handle needs a person and a handle: {ROSTER_COMMANDS['/handle']}")
+            raise InputError(
+                _("/handle needs a person and a handle: {how}").format(
+                    how=_(ROSTER_COMMANDS["/handle"])
+                )
+            )
         who, new = " ".join(words[:-1]), words[-1].lower().lstrip("@")
         person = find_partial(self.session.participants, who)
         if person is None:
-            raise InputError(f"no one called {who!r} on today's list: /roster lists them")
+            raise InputError(
+                _("no one called {name} on today's list: /roster lists them").format(name=repr(who))
+            )
         old = person.handle
         taken = {p.handle for p in self.session.participants if p is not person}
         taken |= {p.handle for p in self.known if person_key(p) != person_key(person)}
@@ -329,7 +335,12 @@ class Roster:
         self.console.completions(
             [p.handle for p in self.session.participants], list(typed_lines.COMMANDS)
         )
-        self.console.say(f"{person.name} goes by {new}: credit lines with '{new}: …'", "green")
+        self.console.say(
+            _("{name} goes by {handle}: credit lines with '{handle}: …'").format(
+                name=person.name, handle=new
+            ),
+            "green",
+        )
         return person
 
     def show(self) -> None:
@@ -337,9 +348,9 @@ class Roster:
         a line saying so, never an empty table."""
         if not self.session.participants:
             self.console.say(
-                "No one is on today's roster yet"
-                + (": choose from the people listed above" if self.known else "")
-                + ".",
+                _("No one is on today's roster yet: choose from the people listed above.")
+                if self.known
+                else _("No one is on today's roster yet."),
                 "dim",
             )
             return

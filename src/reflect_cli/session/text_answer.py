@@ -55,7 +55,7 @@ def keep_unfinished(
             mark=UNFINISHED
         )
     else:
-        session.notes.append(Note(f"typed, not entered: {typed}", record.id))
+        session.notes.append(Note(_("typed, not entered: {typed}").format(typed=typed), record.id))
         said = _("Kept the line you were typing as a private note.")
     save()
     with contextlib.suppress(OSError):
@@ -70,7 +70,7 @@ def keep_typed_rating(
     typed = console.unfinished.strip()
     if record.round is not RoundKind.NAMED or not typed:
         return
-    session.notes.append(Note(f"typed, not entered: {typed}", record.id))
+    session.notes.append(Note(_("typed, not entered: {typed}").format(typed=typed), record.id))
     save()
     with contextlib.suppress(OSError):
         console.say(
