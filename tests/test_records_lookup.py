@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from conftest import make_session
-from reflect_cli.errors import StoreError
+from reflect_cli.errors import InputError, StoreError
 from reflect_cli.model import Action, CommitmentStatus
 from reflect_cli.records import lookup
 from reflect_cli.records.store import Store
@@ -122,6 +122,41 @@ def test_a_duplicated_id_prefers_its_own_file(sessions_dir: Path) -> None:
     with pytest.raises(StoreError, match="name the file"):
         Store(sessions_dir).resolve(sid)
     assert Store(sessions_dir).resolve("copy.yaml").file == "copy.yaml"
+
+
+@pytest.mark.parametrize("ref", ["", " ", "\t", "\u3000"])
+def test_an_empty_or_blank_id_names_no_session(sessions_dir: Path, ref: str) -> None:
+    """As a prefix, '' matches every id: with one session it would be picked silently."""
+    make_session(sessions_dir, "partnership-reflection")
+    with pytest.raises(InputError, match="names no session"):
+        Store(sessions_dir).resolve(ref)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("show",),
+        ("edit",),
+        ("resume",),
+        ("discard",),
+        ("export",),
+        ("export", "last"),
+        ("show", "--"),
+    ],
+)
+@pytest.mark.parametrize("ref", ["", "  "])
+def test_every_command_refuses_an_empty_id_in_one_line(
+    cli: Any, sessions_dir: Path, command: tuple[str, ...], ref: str
+) -> None:
+    """One draft and one complete session: nothing is chosen for an id typed empty."""
+    make_session(sessions_dir, "partnership-reflection")
+    make_session(sessions_dir, "partnership-reflection", date="2026-11-23", status="draft")
+    before = {p.name: p.read_bytes() for p in sessions_dir.iterdir() if p.is_file()}
+    result = cli(*command, ref, input="y\n")
+    assert result.exit_code == 2, result.stdout
+    assert result.stdout == "" and result.stderr.count("\n") == 1
+    assert "names no session" in result.stderr
+    assert {p.name: p.read_bytes() for p in sessions_dir.iterdir() if p.is_file()} == before
 
 
 def test_a_copy_that_kept_its_id_is_counted_once(cli: Any, sessions_dir: Path) -> None:

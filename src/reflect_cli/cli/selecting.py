@@ -40,7 +40,9 @@ def selection(ctx: typer.Context, limit: bool = True) -> Selection:
     from reflect_cli.records.selection import Selection
 
     given = ctx.params
-    ids = given.get("ids") or ([given["session_id"]] if given.get("session_id") else [])
+    # An id typed empty ('') is kept, so resolving refuses it rather than choosing for it.
+    one = given.get("session_id")
+    ids = given.get("ids") or ([one] if one is not None else [])
     return Selection(
         ids=list(ids),
         collaborative=given.get("collaborative", ""),

@@ -238,7 +238,7 @@ def resume(
     summaries, warnings = store.summaries()
     warn(warnings)
     console = _console(no_input=False, folder=store.folder)
-    if session_id:
+    if session_id is not None:  # '' is refused by resolve, never the newest draft
         chosen = store.resolve(session_id)
         if chosen.status != SessionStatus.DRAFT:
             raise StoreError(f"{chosen.id} is already complete; nothing to resume")

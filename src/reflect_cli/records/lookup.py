@@ -10,7 +10,7 @@ import datetime as dt
 import itertools
 from collections.abc import Iterable, Iterator
 
-from reflect_cli.errors import StoreError
+from reflect_cli.errors import InputError, StoreError
 from reflect_cli.model import CommitmentStatus, SessionStatus
 from reflect_cli.records import people
 from reflect_cli.records.index import Index
@@ -39,7 +39,14 @@ def summaries(
 
 
 def resolve(index: Index, ref: str) -> Summary:
-    """The session named by a file name, an id, a unique id prefix, or ``last``."""
+    """The session named by a file name, an id, a unique id prefix, or ``last``.
+
+    An empty or blank reference names none: as a prefix it would match every session and
+    pick one silently (the only one, for ``show ''`` or ``edit ''``)."""
+    if not ref.strip():
+        raise InputError(
+            f"{ref!r} names no session: give a session id, a unique start of one, or 'last'"
+        )
     if ref == "last":
         newest = summaries(index, limit=1)
         if not newest:
