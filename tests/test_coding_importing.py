@@ -174,3 +174,26 @@ def test_a_codebook_taguette_exported(sessions_dir: Path, cli: Any) -> None:
     exported = cli("codes", "export")
     assert exported.exit_code == 0 and codebook_errors(exported.stdout) == []
     assert 'name="power &amp; &lt;voice&gt;"' in exported.stdout
+
+
+def test_a_redacted_project_is_refused_in_one_line(
+    sessions_dir: Path, tmp_path: Path, cli: Any
+) -> None:
+    """Its sessions are pseudonymised (session-k7m3q9): codings made on it cannot be
+    placed back on passages, so nothing is imported, not even its new codes."""
+    make_session(
+        sessions_dir, "partnership-reflection", people=PEOPLE, answers={"equity-issues": EQUITY}
+    )
+    codebook.save(sessions_dir, starter.CODES)
+    before = (sessions_dir / "codebook.yaml").read_bytes()
+    project, edited = tmp_path / "p.qdpx", tmp_path / "coded.qdpx"
+    assert cli("export", "--redact", "-o", str(project)).exit_code == 0
+    address = _edit(project, edited)
+    assert address.startswith("session-")
+    for path in (project, edited):
+        result = cli("codes", "import", str(path))
+        assert result.exit_code == 2 and result.stderr.count("\n") == 1
+        assert "exported with --redact" in result.stderr and address.split("/")[0] in result.stderr
+        assert "Traceback" not in result.stderr
+    assert (sessions_dir / "codebook.yaml").read_bytes() == before  # no code added
+    assert codings.coders(sessions_dir) == []

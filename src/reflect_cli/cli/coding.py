@@ -328,5 +328,5 @@ def import_codes(
     if found.skipped:
         screen.warning(
             f"{plural(found.skipped, 'selection')} not named by a passage address "
-            "(made in the QDA program, or a redacted project): not imported"
+            "(made in the QDA program): not imported"
         )

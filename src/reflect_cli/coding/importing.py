@@ -159,6 +159,7 @@ def import_project(folder: Path, path: Path) -> Imported:
         root = _xml(_member(archive, names[0], path), f"{path}:{names[0]}")
         if _local(root.tag) != "Project":
             raise InputError(f"{path}: not a REFI-QDA project")
+        _refuse_redacted(root, path)
         book = next(iter(_children(root, "CodeBook")), None)
         codes_element = next(iter(_children(book, "Codes")), None) if book is not None else None
         guids, added = _merge_codes(folder, codes_element, str(path))
@@ -184,6 +185,30 @@ def import_project(folder: Path, path: Path) -> Imported:
         codings.save(folder, mine)
         found.codings[coder] = len(by_address)
     return found
+
+
+#: A session as a redacted project names it (``session-k7m3q9``, from the pseudonym
+#: key); a session id itself always starts with its date.
+_PSEUDONYMOUS = re.compile(r"session-(?:[a-z][0-9]){3,}")
+
+
+def _refuse_redacted(root: ET.Element, path: Path) -> None:
+    """A project exported with ``--redact`` names its sessions by pseudonym: no coding
+    made on it can be placed back on a passage. Refused before anything is written."""
+    for sources in _children(root, "Sources"):
+        for source in _children(sources, "TextSource"):
+            named = [source.get("name") or ""]
+            named += [
+                (s.get("name") or "").partition("/")[0]
+                for s in _children(source, "PlainTextSelection")
+            ]
+            pseudonym = next((n for n in named if _PSEUDONYMOUS.fullmatch(n)), "")
+            if pseudonym:
+                raise InputError(
+                    f"{path}: a project exported with --redact (its sessions are "
+                    f"pseudonymised, like {pseudonym}): its codings cannot be placed back "
+                    "on passages; nothing imported. Code a project exported without --redact"
+                )
 
 
 def _source_text(archive: zipfile.ZipFile, source: ET.Element, path: Path) -> str:
