@@ -134,6 +134,12 @@ def test_everyday_words_follow_the_folders_decisions(
     result = cli("check-names", str(document))
     assert result.exit_code == 2 and "a person" in _places(result)[0]
     assert "We hope so" not in result.stdout
+    # Decided a name, her plural or possessive without an apostrophe is hers too.
+    document.write_text("We hope so.\nWe read Hopes plan.\n", encoding="utf-8")
+    plural = cli("check-names", str(document))
+    assert plural.exit_code == 2
+    (place,) = _places(plural)
+    assert place.startswith(f"{document}:2: 'Hopes': a person")
 
 
 def test_bad_input_is_one_line(cli: Any, folder: Path, tmp_path: Path, monkeypatch: Any) -> None:

@@ -148,6 +148,9 @@ def sentence(kind: str, word: str) -> str:
         "capital": f"then {word} spoke.",
         "start": f"{word} spoke first.",
         "full": f"{word} Diaz was there.",
+        # Plural or possessive typed without an apostrophe: a word until decided a name.
+        "plural": f"then {word}s plan was read.",
+        "lower plural": f"we have {word.lower()}s here.",
     }[kind]
 
 
@@ -178,7 +181,11 @@ def redacted(answer: str, word: str, choices: WordChoices | None = None) -> str:
 @settings(max_examples=60, deadline=None)
 @given(
     st.sampled_from(WORDS),
-    st.lists(st.sampled_from(["lower", "capital", "start", "full"]), min_size=1, max_size=6),
+    st.lists(
+        st.sampled_from(["lower", "capital", "start", "full", "plural", "lower plural"]),
+        min_size=1,
+        max_size=6,
+    ),
 )
 def test_everyday_names_stop_list_each_place_and_obey_the_decision(
     word: str, kinds: list[str]
@@ -195,8 +202,10 @@ def test_everyday_names_stop_list_each_place_and_obey_the_decision(
     as_word = redacted(answer, word, WordChoices(words={word.lower()}))
     label = "Rainier Youth Soccer (Youth member)"
     for kind, text in zip(kinds, said, strict=True):
-        if kind == "lower":  # what people said, in both
+        if kind in ("lower", "lower plural"):  # what people said, in both
             assert text in as_name and text in as_word
+        elif kind == "plural":  # decided a name, "Graces plan" is hers: no second stop
+            assert text in as_word and text.replace(f"{word}s", label) in as_name
         elif kind == "full":  # plainly the person, in both
             assert f"{label} was there." in as_name and f"{label} was there." in as_word
         else:

@@ -35,6 +35,7 @@ from reflect_cli.render.export.disguised import addresses, readings
 from reflect_cli.render.export.everyday import (
     COMMON_WORDS,
     CONTRACTION,
+    PLACE_KINDS,
     SPEAKER_AFTER,
     a_month,
     sentence_start,
@@ -288,9 +289,9 @@ class Matcher:
             term = self.terms[" ".join(re.split(r"[\s\-]+", body))]
             if ending not in ("", "s", _PLURAL_POSSESSIVE) and (term.common or not term.family):
                 continue  # only a family name takes one: "Parkin" is not Park's
-            if ending and (
-                _letters(term.text) < ENDING_LETTERS or fold(body + ending) in COMMON_WORDS
-            ):
+            decided = bool(ending) and term.common and self._decided_plural(term, body + ending)
+            short = _letters(term.text) < ENDING_LETTERS and not decided
+            if ending and (short or fold(body + ending) in COMMON_WORDS):
                 continue  # "this" is not Thị's, "Yes" not Ye's, "Wells" not Well's
             start, end = match.span()
             if origin is not None:
@@ -298,7 +299,7 @@ class Matcher:
                 while end < len(text) and _fold_char(text[end]) == "":
                     end += 1  # a combining mark typed after the last letter
             verdict = _Verdict.NAME
-            if term.common and ending:
+            if term.common and ending and not decided:
                 continue  # "hopes", "Parks", "powers": an everyday word's plural is a word
             if term.common:
                 verdict = self._verdict(text[start], folded, match, term)
@@ -314,6 +315,13 @@ class Matcher:
                 start, end = where[start], where[end - 1] + 1
             undecided = verdict is _Verdict.UNDECIDED
             yield Found(start, end, frozenset(term.owners), line, term.text, undecided)
+
+    def _decided_plural(self, term: Term, found: str) -> bool:
+        """Whether an everyday word with an "s" typed after it is weighed as the name:
+        only once the facilitator said the word is a name here (``--name Grace``: then
+        "Graces plan" is Grace's, capitalised, as "Grace" is, and "Joys plan" Joy's, short
+        as it is), and never a kind of place ("Seattle Parks" with a Park decided a name)."""
+        return term.text in self.decisions.names and found not in PLACE_KINDS
 
     def _verdict(self, first: str, folded: str, match: re.Match[str], term: Term) -> _Verdict:
         """An everyday word found: a name, a word, or what only the facilitator can say."""
