@@ -38,8 +38,7 @@ COMMON_WORDS = frozenset(COMMON_WORDS_TEXT.split())
 #: Words that say what kind of place or organization something is, folded: never a
 #: person's plural ("Seattle Parks" when Park is decided a name), never on their own a
 #: part that names a place ("Northgate Elementary School" is not said "School").
-PLACE_KINDS = frozenset(
-    """
+PLACE_KINDS_TEXT = """
     school schools elementary middle high academy college university center centre centers
     library libraries park parks recreation department dept district office program
     programs club clubs community communities services service network foundation
@@ -47,8 +46,8 @@ PLACE_KINDS = frozenset(
     team project initiative institute house hall church clinic museum youth family
     families public city county state north south east west central new united
     international national american
-    """.split()
-)
+    """
+PLACE_KINDS = frozenset(PLACE_KINDS_TEXT.split())
 
 #: Months: "in May", "May 3" is the month.
 _MONTHS = frozenset(COMMON_WORDS_TEXT.split()[:12])
