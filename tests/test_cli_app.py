@@ -163,3 +163,17 @@ def test_a_python_without_sqlite3_gets_one_line(
     )
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.count("\n") == 1 and "sqlite3" in done.stderr
+
+
+def test_a_byte_not_utf8_on_the_command_line_is_named_where_it_is(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``reflect search caf\\xe9`` typed under LANG=C: the argument keeps the byte as an
+    escape, and the warning names the byte and its character along the command line."""
+    from reflect_cli.cli.app import _typed_arguments
+
+    typed = ["search", "ok", "caf\udce9", "cr\udce8me"]  # as Python reads argv under LANG=C
+    assert _typed_arguments(typed) == ["search", "ok", "caf\\xe9", "cr\\xe8me"]
+    warned = " ".join(capsys.readouterr().err.split())
+    assert "2 bytes typed here were not UTF-8" in warned
+    assert "byte 0xE9 at character 14 of the command line kept as \\xe9" in warned

@@ -244,7 +244,7 @@ def test_bytes_typed_at_a_terminal_read_as_the_editor_reads_them(raw: bytes) -> 
 
 
 def test_a_latin1_byte_is_kept_as_an_escape() -> None:
-    assert typed_text.from_bytes(b"caf\xe9") == typed_text.Decoded("caf\\xe9", 1)
+    assert typed_text.from_bytes(b"caf\xe9") == typed_text.Decoded("caf\\xe9", 1, 3)
     assert typed_text.from_terminal("Nguy\u1ec5n") == typed_text.Decoded("Nguyễn", 0)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 #: A lone surrogate: U+DC80..U+DCFF is an undecodable byte carried by Python's
 #: ``surrogateescape``; any other lone surrogate cannot be written either.
@@ -23,21 +23,47 @@ _ESCAPED = re.compile(r"\\x[0-9a-f]{2}|\\u[0-9a-f]{4}")
 
 @dataclass(frozen=True)
 class Decoded:
-    """Text as it will be kept, and how many bytes in it were not UTF-8."""
+    """Text as it will be kept, how many bytes in it were not UTF-8, and where the first
+    of them is kept in ``text`` (its index; None when none, or when the bytes are gone)."""
 
     text: str
     undecodable: int = 0
+    first: int | None = None
+    #: What ``text`` is, for the warning ("of the command line"); "" for a line or a file.
+    within: str = field(default="", compare=False)
 
     @property
     def warning(self) -> str:
-        """One line for the facilitator ("" when every byte was UTF-8)."""
+        """One line for the facilitator ("" when every byte was UTF-8), naming the first
+        byte that was not and where it is kept, so it can be found and fixed:
+        "1 byte typed here was not UTF-8: byte 0xE9 at character 12 kept as \\xe9; …"."""
         if not self.undecodable:
             return ""
+        advice = "set the terminal or editor to UTF-8 (LANG=C.UTF-8)"
+        first = self._first()
         if self.undecodable == 1:
-            what = "1 byte typed here was not UTF-8 and is kept as an escape"
+            what = "1 byte typed here was not UTF-8"
+            kept = f": {first}" if first else " and is kept as an escape (such as \\xe9)"
         else:
             what = f"{self.undecodable:,} bytes typed here were not UTF-8 and are kept as escapes"
-        return f"{what} (such as \\xe9); set the terminal or editor to UTF-8 (LANG=C.UTF-8)"
+            kept = f"; the first: {first}" if first else " (such as \\xe9)"
+        return f"{what}{kept}; {advice}"
+
+    def _first(self) -> str:
+        """ "byte 0xE9 at line 2, character 4 kept as \\xe9" ("" when not known)."""
+        if self.first is None:
+            return ""
+        escape = _ESCAPED.match(self.text, self.first)
+        if escape is None:
+            return ""
+        shown = escape.group()
+        line_start = self.text.rfind("\n", 0, self.first) + 1
+        place = f"character {self.first - line_start + 1}"
+        if "\n" in self.text.rstrip("\n"):  # an editor's file: the line too
+            place = f"line {self.text.count(chr(10), 0, self.first) + 1}, {place}"
+        code = shown[2:].upper()
+        what = f"byte 0x{code}" if shown.startswith("\\x") else f"U+{code}"
+        return f"{what} at {place}{self.within} kept as {shown}"
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -57,7 +83,13 @@ def from_terminal(text: str) -> Decoded:
     # and two escaped bytes that are UTF-8's é: those are read again as UTF-8.
     with contextlib.suppress(UnicodeEncodeError):  # a surrogate that is not a byte
         text = text.encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape")
-    return Decoded(_SURROGATE.sub(_escape, text), len(_SURROGATE.findall(text)))
+    first = _SURROGATE.search(text)
+    # Everything before the first surrogate is kept as it is: its index is the escape's.
+    return Decoded(
+        _SURROGATE.sub(_escape, text),
+        len(_SURROGATE.findall(text)),
+        first.start() if first else None,
+    )
 
 
 def without_escapes(text: str) -> str:

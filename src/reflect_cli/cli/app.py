@@ -233,5 +233,10 @@ def _typed_arguments(arguments: list[str]) -> list[str]:
     decoded = [typed_text.from_terminal(argument) for argument in arguments]
     bad = sum(d.undecodable for d in decoded)
     if bad:
-        warn([typed_text.Decoded("", bad).warning])
+        # Where the first such byte is, counted along the arguments as typed.
+        kept = " ".join(d.text for d in decoded)
+        before = next(i for i, d in enumerate(decoded) if d.first is not None)
+        first = sum(len(d.text) + 1 for d in decoded[:before]) + (decoded[before].first or 0)
+        warning = typed_text.Decoded(kept, bad, first, within=" of the command line").warning
+        warn([warning])
     return [d.text for d in decoded]
