@@ -155,6 +155,12 @@ def test_bad_input_is_one_line(cli: Any, folder: Path, tmp_path: Path, monkeypat
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     assert cli("check-names", str(fifo)).exit_code == 2  # never waits on it
+    for name in ("reports", "reports.md", "reports.pdf", "reports.zip", "reports.docx"):
+        folder_given = tmp_path / name
+        folder_given.mkdir()
+        refused = cli("check-names", str(folder_given))
+        assert refused.exit_code == 2 and refused.stdout == ""
+        assert refused.stderr == f"reflect: {folder_given}: a folder, not a document: give a file\n"
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     pdf = tmp_path / "any.pdf"
     pdf.write_bytes(b"%PDF-1.4\n")

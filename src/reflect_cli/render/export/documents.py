@@ -26,6 +26,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from reflect_cli.errors import InputError
+from reflect_cli.records.opening import kind
 from reflect_cli.render.export import archived
 
 #: Time for pdftotext on one file.
@@ -118,18 +119,28 @@ def read(path: Path) -> Document:
 
 
 def _read(path: Path) -> bytes:
-    """The file's bytes. Never waits on a FIFO or device: only a regular file is read."""
+    """The file's bytes. Never waits on a FIFO or device: only a regular file is read,
+    checked on the open descriptor before anything reads from it (a folder opens too,
+    and Python's file object would refuse it naming the descriptor: "Is a directory: 3")."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    try:
+        info = os.fstat(fd)
+    except OSError as exc:
+        os.close(fd)
+        raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise InputError(f"{path}: {kind(info.st_mode)}, not a document: give a file")
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{path}: not a regular file")
         if info.st_size > _LARGEST:
             raise InputError(f"{path}: larger than {_LARGEST // 1024 // 1024} MB")
-        return handle.read()
+        try:
+            return handle.read()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from None
 
 
 def _pdf_text(path: Path) -> str:
