@@ -142,6 +142,19 @@ def test_everyday_words_follow_the_folders_decisions(
     assert place.startswith(f"{document}:2: 'Hopes': a person")
 
 
+def test_a_handle_written_with_an_at_sign_is_its_person(
+    cli: Any, folder: Path, tmp_path: Path
+) -> None:
+    """Hope Diaz's handle, "hope", is an everyday word: "@hope" is her all the same,
+    never a word to decide about."""
+    document = tmp_path / "note.txt"
+    document.write_text("Thanks @hope for the notes.\n", encoding="utf-8")
+    found = cli("check-names", str(document))
+    assert found.exit_code == 2
+    (place,) = _places(found)
+    assert place.startswith(f"{document}:1: '@hope': a person")
+
+
 def test_bad_input_is_one_line(cli: Any, folder: Path, tmp_path: Path, monkeypatch: Any) -> None:
     missing = cli("check-names", str(tmp_path / "nothing.txt"))
     assert missing.exit_code == 2 and len(missing.stderr.splitlines()) == 1

@@ -103,3 +103,56 @@ def test_a_sentence_of_everyday_words_comes_out_unchanged_whatever_the_roster(
     found = redactor(names)
     assert found.text(said) == said
     assert found.undecided == []
+
+
+def with_handles(people: dict[str, str]) -> Redactor:
+    """A redactor of people by name, each with the given session handle."""
+    session = Session(
+        id="2026-09-01-x",
+        protocol=ProtocolRef("tiny", 1, "Tiny"),
+        collaborative="Northgate",
+        date="2026-09-01",
+        status=SessionStatus.COMPLETE,
+        participants=[
+            Participant(name, f"Org {n}", "Staff", handle)
+            for n, (name, handle) in enumerate(people.items())
+        ],
+    )
+    return exporting.redactor([session])
+
+
+#: People whose session handles are everyday words, short, lower-case name parts, or
+#: hold a digit.
+_BY_HANDLE = {
+    "hope": "Hope Diaz",
+    "grace": "Grace Kim",
+    "may": "May Chen",
+    "will": "Will Ortiz",
+    "mh": "Monica Haugen",
+    "lan": "Nguyễn Thị Lan",
+    "skipper": "Skip Jones",
+    "monica2": "Monica Berg",
+    "ed": "Ed Smith",
+}
+#: Everyday words that are no one's name here, to write around a mention.
+_AROUND = sorted(COMMON_WORDS - {w.lower() for name in _BY_HANDLE.values() for w in name.split()})
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.sampled_from(sorted(_BY_HANDLE)),
+    st.lists(st.sampled_from(_AROUND), max_size=6),
+    st.lists(st.sampled_from(_AROUND), max_size=6),
+    st.sampled_from(["", "(", "thanks ", "- ", "**"]),
+)
+def test_a_handle_written_with_an_at_sign_is_always_its_person(
+    handle: str, before: list[str], after: list[str], opening: str
+) -> None:
+    found = with_handles({name: h for h, name in _BY_HANDLE.items()})
+    said = " ".join([*before, opening + f"@{handle}", *after]) + "."
+    shown = found.text(said)
+    assert f"@{handle}" not in shown.lower() and found.undecided == []
+    assert found.owner(handle) in shown  # the label of the handle's owner
+    # An e-mail address is not a mention: its own rule (an everyday word there is the
+    # person only before the "@").
+    assert found.text("write to info@hope.org") == "write to info@hope.org"

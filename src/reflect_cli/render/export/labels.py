@@ -185,7 +185,7 @@ class Labels:
         self._handles.setdefault(handle, set()).add(number)
         folded = fold(handle)
         if sum(c.isalnum() for c in folded) >= 2:
-            self.names.add(folded, number, part=True)
+            self.names.add(folded, number, part=True, handle=True)
             self._memo.clear()
 
     def _place(self, place: str, kind: str) -> None:

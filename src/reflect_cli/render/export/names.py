@@ -73,6 +73,8 @@ class Term:
     #: One word of a name or a handle ("lan", "ed"): in lower case inside a sentence
     #: it may be a word, and the facilitator decides (``_lower_verdict``).
     part: bool = False
+    #: Whose session handle it is: "@grace" is always theirs (``_mention``).
+    handle_of: set[int] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -164,10 +166,12 @@ class Matcher:
         family: bool = False,
         address_only: bool = False,
         part: bool = False,
+        handle: bool = False,
     ) -> None:
         """Know ``text`` (already folded) as naming ``owner``; ``family``: a family name,
         found with another language's ending too ("Haugenová"); ``address_only``: found
-        only inside an e-mail address; ``part``: one word of a name or a handle."""
+        only inside an e-mail address; ``part``: one word of a name or a handle;
+        ``handle``: the owner's session handle."""
         text = " ".join(text.split())
         if not text:
             return
@@ -175,6 +179,8 @@ class Matcher:
         term = self.terms.setdefault(text, Term(text, address_only=address_only))
         term.address_only = term.address_only and (address_only or not known)
         term.owners.add(owner)
+        if handle:
+            term.handle_of.add(owner)
         term.family = term.family or (family and _letters(text) >= FAMILY_LETTERS)
         # A word the facilitator decided about is weighed like an everyday word.
         decided = text in self.decisions.names or text in self.decisions.words
@@ -287,17 +293,20 @@ class Matcher:
             body = groups.get("t") or groups.get("u") or ""  # the term, without its ending
             ending = groups.get("e") or ""
             term = self.terms[" ".join(re.split(r"[\s\-]+", body))]
+            # "@grace": the handle's owner, whatever the word is.
+            if not ending and _mention(folded, match.start(), term):
+                start, end = match.start() - 1, match.end()
+                line += folded.count("\n", counted, match.start())
+                counted = match.start()
+                yield self._found(text, origin, where, start, end, line, term)
+                continue
             if ending not in ("", "s", _PLURAL_POSSESSIVE) and (term.common or not term.family):
                 continue  # only a family name takes one: "Parkin" is not Park's
             decided = bool(ending) and term.common and self._decided_plural(term, body + ending)
             short = _letters(term.text) < ENDING_LETTERS and not decided
             if ending and (short or fold(body + ending) in COMMON_WORDS):
                 continue  # "this" is not Thị's, "Yes" not Ye's, "Wells" not Well's
-            start, end = match.span()
-            if origin is not None:
-                start, end = origin[start], origin[end - 1] + 1
-                while end < len(text) and _fold_char(text[end]) == "":
-                    end += 1  # a combining mark typed after the last letter
+            start, end = _original(text, origin, *match.span())
             verdict = _Verdict.NAME
             if term.common and ending and not decided:
                 continue  # "hopes", "Parks", "powers": an everyday word's plural is a word
@@ -315,6 +324,23 @@ class Matcher:
                 start, end = where[start], where[end - 1] + 1
             undecided = verdict is _Verdict.UNDECIDED
             yield Found(start, end, frozenset(term.owners), line, term.text, undecided)
+
+    @staticmethod
+    def _found(
+        text: str,
+        origin: list[int] | None,
+        where: list[int] | None,
+        start: int,
+        end: int,
+        line: int,
+        term: Term,
+    ) -> Found:
+        """A handle written with "@" found at ``start:end`` of the folded text: the "@"
+        and the handle, its owners'."""
+        start, end = _original(text, origin, start, end)
+        if where is not None:
+            start, end = where[start], where[end - 1] + 1
+        return Found(start, end, frozenset(term.handle_of), line, term.text)
 
     def _decided_plural(self, term: Term, found: str) -> bool:
         """Whether an everyday word with an "s" typed after it is weighed as the name:
@@ -369,3 +395,22 @@ class Matcher:
         pairs = [(m[1], m[2]) for m in (before,) if m] + [(m[2], m[1]) for m in (after,) if m]
         neighbours = {word for word, between in pairs if first.isupper() or "," in between}
         return any(neighbours & self.parts_of.get(owner, set()) for owner in term.owners)
+
+
+def _original(text: str, origin: list[int] | None, start: int, end: int) -> tuple[int, int]:
+    """The span of ``text`` that the folded ``start:end`` came from."""
+    if origin is None:
+        return start, end
+    start, end = origin[start], origin[end - 1] + 1
+    while end < len(text) and _fold_char(text[end]) == "":
+        end += 1  # a combining mark typed after the last letter
+    return start, end
+
+
+def _mention(folded: str, start: int, term: Term) -> bool:
+    """A session handle written straight after an "@" that does not end a word (not an
+    e-mail address: "a@hope.org"): "@grace", "(@mh)" is that person, never an everyday
+    word to decide about."""
+    if not term.handle_of or start < 1 or folded[start - 1] != "@":
+        return False
+    return start < 2 or not (folded[start - 2].isalnum() or folded[start - 2] in "_.+-'%")
