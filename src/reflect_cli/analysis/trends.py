@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from reflect_cli.analysis.commitments import Kept
 from reflect_cli.analysis.periods import Period, partnership_key
+from reflect_cli.i18n.messages import N_
 from reflect_cli.model import AnswerRecord, Kind, Session, has_answer
 from reflect_cli.rounds.analysis import (
     RoundResult,
@@ -30,7 +31,7 @@ from reflect_cli.rounds.text import of_record, sectors_of
 #: Between the options of a tie: ``Cooperative = Collaborative``.
 TIE = " = "
 #: The sector column of ratings whose person gave none (and of one value for the room).
-NO_SECTOR = "no sector given"
+NO_SECTOR = N_("no sector given")  # shown translated: ``_(sector)``
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from reflect_cli.coding.codebook import Codebook
 from reflect_cli.coding.report import Report, Section, Showing
+from reflect_cli.i18n.messages import N_, _
 from reflect_cli.ui import screen, terminal
 
-_TITLES = {
-    Section.PERIOD: "by period",
-    Section.SITE: "by site",
-    Section.SECTOR: "by the speaker's sector",
-    Section.QUESTION: "by question",
+_TITLES = {  # translated where shown
+    Section.PERIOD: N_("by period"),
+    Section.SITE: N_("by site"),
+    Section.SECTOR: N_("by the speaker's sector"),
+    Section.QUESTION: N_("by question"),
 }
 
 
@@ -21,10 +22,12 @@ def _cell(passages: int, partnerships: int) -> str:
 
 def show(report: Report, codebook: Codebook, shown: Showing, differences: int = 20) -> None:
     """The report, drawn; user text only as inert text."""
-    coders = ", ".join(report.coders) or "no one"
+    coders = ", ".join(report.coders) or _("no one")
     screen.data(
-        f"{report.decided} of {report.passages} passages coded (by {coders}); "
-        "cells: passages (partnerships)\n"
+        _(
+            "{decided} of {passages} passages coded (by {coders}); cells: passages (partnerships)"
+        ).format(decided=report.decided, passages=report.passages, coders=coders)
+        + "\n"
     )
     totals = {c.code: c for c in report.counts if c.section is Section.CODE}
     rows = [
@@ -32,10 +35,10 @@ def show(report: Report, codebook: Codebook, shown: Showing, differences: int = 
         for code in codebook.codes
         if code.id in totals
     ]
-    terminal.table(["code", "name", "passages", "partnerships"], rows)
+    terminal.table([_("code"), _("name"), _("passages"), _("partnerships")], rows)
     for section, title in _TITLES.items():
         cells = {(c.code, c.group): c for c in report.counts if c.section is section}
-        groups = sorted({g for _, g in cells})
+        groups = sorted({g for _x, g in cells})
         heads = [shown.place(g) if section is Section.SITE else g for g in groups]
         if not groups:
             continue
@@ -50,16 +53,18 @@ def show(report: Report, codebook: Codebook, shown: Showing, differences: int = 
             ]
             for code in codes
         ]
-        screen.data(f"\n{title}\n")
-        terminal.table(["code", *heads], table)
+        screen.data(f"\n{_(title)}\n")
+        if section is Section.SECTOR:
+            heads = [_(h) for h in heads]  # sectors are stored in English
+        terminal.table([_("code"), *heads], table)
     if report.together:
-        screen.data("\ncodes given together\n")
+        screen.data("\n" + _("codes given together") + "\n")
         terminal.table(
-            ["codes", "passages"],
+            [_("codes"), _("passages")],
             [[f"{t.first} + {t.second}", str(t.passages)] for t in report.together[:15]],
         )
     if report.excerpts:
-        screen.data("\nexcerpts\n")
+        screen.data("\n" + _("excerpts") + "\n")
         for excerpt in report.excerpts:
             p = excerpt.passage
             screen.data(
@@ -69,22 +74,33 @@ def show(report: Report, codebook: Codebook, shown: Showing, differences: int = 
     found = report.agreement
     if found is None:
         return
-    alpha = "undefined" if found.alpha is None else f"{found.alpha:.3f}"
+    alpha = _("undefined") if found.alpha is None else f"{found.alpha:.3f}"
     screen.data(
-        f"\nagreement on {found.shared} passages decided by two coders or more: "
-        f"Krippendorff's alpha {alpha}\n"
+        "\n"
+        + _(
+            "agreement on {shared} passages decided by two coders or more: "
+            "Krippendorff's alpha {alpha}"
+        ).format(shared=found.shared, alpha=alpha)
+        + "\n"
     )
     for pair in found.pairs:
-        rows = [[code, "undefined" if k is None else f"{k:.3f}"] for code, k in pair.kappa.items()]
-        screen.data(f"\n{pair.first} and {pair.second}: {pair.passages} passages both decided\n")
-        terminal.table(["code", "Cohen's kappa"], rows)
+        rows = [
+            [code, _("undefined") if k is None else f"{k:.3f}"] for code, k in pair.kappa.items()
+        ]
+        both = _("{first} and {second}: {passages} passages both decided").format(
+            first=pair.first, second=pair.second, passages=pair.passages
+        )
+        screen.data(f"\n{both}\n")
+        terminal.table([_("code"), _("Cohen's kappa")], rows)
         for d in pair.differences[:differences]:
-            first = ", ".join(d.first) or "none"
-            second = ", ".join(d.second) or "none"
+            first = ", ".join(d.first) or _("none")
+            second = ", ".join(d.second) or _("none")
             screen.data(
                 f"  {shown.address(d.address)}\n"
                 f"      {pair.first}: {first}\n      {pair.second}: {second}\n"
             )
         more = len(pair.differences) - differences
         if more > 0:
-            screen.data(f"  … and {more} more (--json lists every one)\n")
+            screen.data(
+                "  " + _("… and {more} more (--json lists every one)").format(more=more) + "\n"
+            )

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reflect_cli import typed_text
 from reflect_cli.errors import InputError
+from reflect_cli.i18n.messages import _
 from reflect_cli.records import editing, kept
 
 
@@ -36,16 +37,24 @@ def edit(text: str, folder: Path | None, warn: Callable[[str], None]) -> str:
             done = subprocess.run([*shlex.split(editor), str(file.path)], check=False)
         except (OSError, ValueError) as exc:  # not found, or unbalanced quotes in $EDITOR
             reason = getattr(exc, "strerror", None) or exc
-            raise InputError(f"cannot run the editor {editor!r}: {reason}") from None
+            raise InputError(
+                _("cannot run the editor {editor}: {reason}").format(
+                    editor=repr(editor), reason=reason
+                )
+            ) from None
         decoded = typed_text.from_bytes(file.read())
     if decoded.undecodable:
         warn(decoded.warning)
     if done.returncode != 0:
-        failed = f"the editor ({editor}) exited with status {done.returncode}"
+        failed = _("the editor ({editor}) exited with status {status}").format(
+            editor=editor, status=done.returncode
+        )
         if decoded.text == before:
-            raise InputError(f"{failed}; nothing changed")
+            raise InputError(_("{failed}; nothing changed").format(failed=failed))
         where = kept.keep_aside(folder, decoded.text, "edited")
-        raise InputError(f"{failed}; what it saved is kept in {where}")
+        raise InputError(
+            _("{failed}; what it saved is kept in {place}").format(failed=failed, place=where)
+        )
     # Editors end a file with one newline; that is not part of the answer. Every other
     # line break (CRLF too) is kept exactly.
     return decoded.text.removesuffix("\n").removesuffix("\r")

@@ -27,7 +27,9 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any, TextIO
 
+from reflect_cli import kinds
 from reflect_cli.controls import visible
+from reflect_cli.i18n.messages import _
 from reflect_cli.ui import hidden
 
 if TYPE_CHECKING:
@@ -82,7 +84,7 @@ def message(text: str) -> None:
 def warning(text: str) -> None:
     """A warning on standard error, each line as ``reflect: warning: …``."""
     for line in text.splitlines() or [""]:
-        write(f"reflect: warning: {line}")
+        write("reflect: " + _("warning: {line}").format(line=line))
 
 
 def data(chunks: str | Iterable[str], end: str = "", crlf: bool = False) -> None:
@@ -116,8 +118,8 @@ def reader_gone() -> None:
 def confirm(question: str) -> bool:
     """``question [y/N]`` on standard error; True only for y or yes. Read without
     readline, so an empty Enter still ends the line."""
-    write(f"{question} [y/N] ", end="")
-    return sys.stdin.readline().strip().lower() in ("y", "yes")
+    write(question + _(" [y/N]") + " ", end="")
+    return kinds.yes_or_no(sys.stdin.readline()) is True
 
 
 def erase_typed_line() -> None:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reflect_cli.i18n.messages import N_, _
 from reflect_cli.ui import terminal
 
 if TYPE_CHECKING:
@@ -39,16 +40,16 @@ class ListRow:
 
 
 #: Every column, left to right, with its header.
-COLUMNS = (
-    ("date", "date"),
-    ("id", "session"),
-    ("collaborative", "collaborative"),
-    ("site", "site"),
-    ("protocol", "protocol"),
-    ("status", "status"),
-    ("answered", "answered"),
-    ("people", "people"),
-    ("open", "open"),
+COLUMNS = (  # the headers are translated where shown (``_(header)``)
+    ("date", N_("date")),
+    ("id", N_("session")),
+    ("collaborative", N_("collaborative")),
+    ("site", N_("site")),
+    ("protocol", N_("protocol")),
+    ("status", N_("status")),
+    ("answered", N_("answered")),
+    ("people", N_("people")),
+    ("open", N_("open")),
 )
 #: Which columns go first when the terminal is too narrow (the id and collaborative stay).
 DROP_ORDER = ("site", "protocol", "people", "date", "answered", "status", "open")
@@ -128,7 +129,7 @@ def _redundant(rows: Sequence[dict[str, str]]) -> set[str]:
 def layout(rows: Sequence[dict[str, str]], width: int | None) -> tuple[list[str], int]:
     """The columns that fit ``width`` (all of them when None) and the collaborative's width."""
     gone = _redundant(rows)
-    names = [name for name, _ in COLUMNS if name not in gone]
+    names = [name for name, _header in COLUMNS if name not in gone]
     widths = _widths(rows)
     if width is None:
         return names, widths["collaborative"]
@@ -183,7 +184,7 @@ def show(
     for name in names:
         # The id is never cut; anything that must give way is ellipsized, never folded.
         grid.add_column(
-            headers[name],
+            _(headers[name]),
             no_wrap=True,
             overflow="ellipsis",
             min_width=id_width if name == "id" else None,

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reflect_cli.controls import visible
+from reflect_cli.i18n.messages import _, ngettext
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -187,13 +188,18 @@ def show_protocol(protocol: Protocol, out: Console | None = None) -> None:
     """Print a whole protocol: header, intro steps, every domain and question."""
     out = out or console()
     out.print(text(protocol.title, "bold"))
-    out.print(text(f"{protocol.id} · version {protocol.version} · {protocol.path}", "dim"))
+    version = _("version {version}").format(version=protocol.version)
+    out.print(text(f"{protocol.id} · {version} · {protocol.path}", "dim"))
     if protocol.summary:
         out.print(text(protocol.summary))
     for step in protocol.intro:
         out.print()
-        minutes = f" ({step.minutes} minutes)" if step.minutes else ""
-        out.print(text(f"Before the questions: {step.title}{minutes}", "bold"))
+        heading = _("Before the questions: {step}").format(step=step.title)
+        if step.minutes:
+            heading += " " + ngettext("({count} minute)", "({count} minutes)", step.minutes).format(
+                count=step.minutes
+            )
+        out.print(text(heading, "bold"))
         if step.text:
             out.print(text(step.text))
         if step.link:
@@ -206,8 +212,10 @@ def show_protocol(protocol: Protocol, out: Console | None = None) -> None:
             out.print(text(domain.help, "italic"))
         for question in domain.questions:
             number += 1
-            kind = question.kind + (f", {question.round} round" if question.round else "")
-            kind += ", required" if question.required else ""
+            kind = _(question.kind)
+            if question.round:
+                kind += ", " + _("{kind} round").format(kind=_(question.round))
+            kind += _(", required") if question.required else ""
             out.print(text(f"{number}. {question.prompt} [{question.id}; {kind}]"))
             if question.help:
                 out.print(text(f"   {question.help}", "dim"))
@@ -218,13 +226,16 @@ def show_protocol(protocol: Protocol, out: Console | None = None) -> None:
             if question.scale:
                 scale = question.scale
                 labels = ", ".join(f"{k} = {v}" for k, v in sorted(scale.labels.items()))
-                out.print(text(f"   scale {scale.min} to {scale.max}: {labels}", "dim"))
+                ends = _("scale {low} to {high}").format(low=scale.min, high=scale.max)
+                out.print(text(f"   {ends}: {labels}", "dim"))
             if question.bands:
-                bands = ", ".join(f"{b.label} from {b.min}" for b in question.bands)
-                out.print(text(f"   bands: {bands}", "dim"))
+                bands = ", ".join(
+                    _("{band} from {low}").format(band=b.label, low=b.min) for b in question.bands
+                )
+                out.print(text("   " + _("bands: {bands}").format(bands=bands), "dim"))
     if protocol.source:
         out.print()
-        out.print(text(f"Source: {protocol.source}", "dim"))
+        out.print(text(_("Source: {source}").format(source=protocol.source), "dim"))
 
 
 def cold_read_progress(threshold: int = 500) -> Callable[[int, int], None] | None:
@@ -243,7 +254,7 @@ def cold_read_progress(threshold: int = 500) -> Callable[[int, int], None] | Non
 
             state["bar"] = Progress(console=console(stderr=True), transient=True)
             state["bar"].start()
-            state["task"] = state["bar"].add_task("Reading session records", total=total)
+            state["task"] = state["bar"].add_task(_("Reading session records"), total=total)
         state["bar"].update(state["task"], completed=done)
         if done >= total:
             state["bar"].stop()

@@ -16,6 +16,7 @@ from reflect_cli.analysis.trends import (
     Report,
     Stats,
 )
+from reflect_cli.i18n.messages import _, ngettext
 from reflect_cli.rounds.analysis import number
 from reflect_cli.ui import terminal
 
@@ -70,10 +71,14 @@ def _title(question: QuestionTrend) -> str:
     return f"{question.id} · {question.prompt}"
 
 
+def _unanswered(question: QuestionTrend) -> str:
+    return _("{question}: no session answered it").format(question=_title(question))
+
+
 def _counts(question: QuestionTrend, out: Console) -> None:
     periods = question.counts
     if not any(p.answered for p in periods):
-        out.print(terminal.text(f"{_title(question)}: no session answered it", "bold"))
+        out.print(terminal.text(_unanswered(question), "bold"))
         out.print()
         return
     ties = sorted({k for p in periods for k in p.counts if TIE in k})
@@ -82,13 +87,13 @@ def _counts(question: QuestionTrend, out: Console) -> None:
     rows = []
     for label in [*labels, *ties]:
         shares = [p.counts.get(label, 0) / p.answered if p.answered else None for p in periods]
-        name = f"{label} (tie)" if TIE in label else label
+        name = _("{label} (tie)").format(label=label) if TIE in label else label
         cells = [_share(p.counts.get(label, 0), p) for p in periods]
         rows.append([name, *cells, sparkline(shares, 0.0, 1.0)])
     if any(p.none_chosen for p in periods):
-        rows.append(["chose none", *[_share(p.none_chosen, p) for p in periods], ""])
-    rows.append(["skipped", *[str(p.skipped) for p in periods], ""])
-    headers = ["", *[p.period for p in periods], "trend"]
+        rows.append([_("chose none"), *[_share(p.none_chosen, p) for p in periods], ""])
+    rows.append([_("skipped"), *[str(p.skipped) for p in periods], ""])
+    headers = ["", *[p.period for p in periods], _("trend")]
     terminal.table(headers, rows, caption=_title(question), out=out, keep=0)
     _transitions(question, out)
     out.print()
@@ -102,16 +107,21 @@ def _transitions(question: QuestionTrend, out: Console) -> None:
         [
             f"{t.before} → {t.after}",
             f"{t.value_before} → {t.value_after}",
-            f"{t.partnerships} partnership{'s' if t.partnerships != 1 else ''}",
+            ngettext("{count} partnership", "{count} partnerships", t.partnerships).format(
+                count=t.partnerships
+            ),
         ]
         for t in moved
     ]
     stayed = sum(t.partnerships for t in question.transitions if t.value_before == t.value_after)
-    caption = f"Transitions (each partnership's latest session; {stayed} stayed the same)"
+    caption = _("Transitions (each partnership's latest session; {stayed} stayed the same)").format(
+        stayed=stayed
+    )
     if rows:
-        terminal.table(["periods", "moved", "how many"], rows, caption=caption, out=out)
+        headers = [_("periods"), _("moved"), _("how many")]
+        terminal.table(headers, rows, caption=caption, out=out)
     else:
-        out.print(terminal.text(caption + ": none moved", "bold"))
+        out.print(terminal.text(_("{caption}: none moved").format(caption=caption), "bold"))
 
 
 def _stats_cells(stats: Stats | None) -> list[str]:
@@ -127,20 +137,27 @@ def _stats_cells(stats: Stats | None) -> list[str]:
 
 def _scale(question: QuestionTrend, out: Console) -> None:
     if not any(p.overall for p in question.scales):
-        out.print(terminal.text(f"{_title(question)}: no session answered it", "bold"))
+        out.print(terminal.text(_unanswered(question), "bold"))
         out.print()
         return
     rows: list[list[str]] = []
     for period in question.scales:
-        flagged = f"{period.flagged} of {len(period.rounds)}" if period.rounds else ""
-        rows.append([f"{period.period} all", *_stats_cells(period.overall), flagged])
+        flagged = (
+            _("{flagged} of {rounds}").format(flagged=period.flagged, rounds=len(period.rounds))
+            if period.rounds
+            else ""
+        )
+        everyone = _("{period} all").format(period=period.period)
+        rows.append([everyone, *_stats_cells(period.overall), flagged])
         if list(period.by_sector) != [NO_SECTOR]:  # one value for the room: no sectors
             for sector, stats in period.by_sector.items():
-                rows.append([f"· {sector}", *_stats_cells(stats), ""])
+                rows.append([f"· {_(sector)}", *_stats_cells(stats), ""])
     medians = [p.overall.median if p.overall else None for p in question.scales]
     low, high = question.scale_range
-    caption = f"{_title(question)} (median {sparkline(medians, low, high)})"
-    headers = ["period · sector", "n", "median", "Q1–Q3", "IQR", "flagged"]
+    caption = _("{question} (median {sparkline})").format(
+        question=_title(question), sparkline=sparkline(medians, low, high)
+    )
+    headers = [_("period · sector"), "n", _("median"), "Q1–Q3", _("IQR"), _("flagged")]
     terminal.table(headers, rows, caption=caption, out=out, keep=0)
     divergent = [(p.period, r) for p in question.scales for r in p.rounds if r.result.divergent]
     # The widest gaps first, a screenful at most: --json and --format csv list them all.
@@ -159,10 +176,20 @@ def _scale(question: QuestionTrend, out: Console) -> None:
             ]
             for period, row in shown
         ]
-        headers = ["period", "partnership", "median", "IQR", "away", "gap", "why"]
-        caption = "Where partners see it differently"
+        headers = [
+            _("period"),
+            _("partnership"),
+            _("median"),
+            _("IQR"),
+            _("away"),
+            _("gap"),
+            _("why"),
+        ]
+        caption = _("Where partners see it differently")
         if len(divergent) > len(shown):
-            caption += f" (the {len(shown)} widest of {len(divergent)}; --json lists all)"
+            caption += " " + _("(the {shown} widest of {all}; --json lists all)").format(
+                shown=len(shown), all=len(divergent)
+            )
         terminal.table(headers, rows, caption=caption, out=out)
     out.print()
 
@@ -182,7 +209,7 @@ def commitments(kept: Sequence[Kept], as_of: str, out: Console | None = None) ->
         ]
         for k in kept
     ]
-    total = Kept("All partnerships")
+    total = Kept(_("All partnerships"))
     for k in kept:
         total.made += k.made
         total.kept += k.kept
@@ -201,5 +228,14 @@ def commitments(kept: Sequence[Kept], as_of: str, out: Console | None = None) ->
             str(total.overdue),
         ]
     )
-    headers = ["partnership", "made", "kept", "on time", "dropped", "owed", "overdue"]
-    terminal.table(headers, rows, caption=f"Commitments (overdue as of {as_of})", out=out)
+    headers = [
+        _("partnership"),
+        _("made"),
+        _("kept"),
+        _("on time"),
+        _("dropped"),
+        _("owed"),
+        _("overdue"),
+    ]
+    caption = _("Commitments (overdue as of {date})").format(date=as_of)
+    terminal.table(headers, rows, caption=caption, out=out)
