@@ -91,3 +91,17 @@ def test_search_hits_name_their_passages(sessions_dir: Path, cli: Cli) -> None:
     hits = json.loads(result.stdout)["hits"]
     answer = next(h for h in hits if h["where"] == "answer")
     assert answer["passages"] == [f"{sid}/equity-issues/3", f"{sid}/equity-issues/4"]
+
+
+def test_an_option_typo_is_one_line_and_exit_2(sessions_dir: Path) -> None:
+    import subprocess
+    import sys
+
+    for args in (["code", "--coder", "ana", "--qestion", "x"], ["codes", "report", "--qestion"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "reflect_cli", *args], capture_output=True, text=True
+        )
+        assert done.returncode == 2 and done.stdout == ""
+        assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+        assert done.stderr.startswith("reflect: no such option: --qestion")
+        assert "--question" in done.stderr  # what was meant, among the options offered

@@ -124,3 +124,35 @@ def test_an_interruption_keeps_every_decision_made(sessions_dir: Path, ending: t
     with pytest.raises(ending):
         loop.run(stepping.queue(found, mine))
     assert len(codings.load(sessions_dir, "ana").all()) == 2
+
+
+def test_a_code_by_the_start_of_its_name_in_any_case(sessions_dir: Path) -> None:
+    outcome, port = _run(sessions_dir, ["FAM", "trust", "s", "stu", "coord, POWER"])
+    assert outcome.decided == 4
+    saved = [c.codes for c in codings.load(sessions_dir, "ana").all()]
+    assert saved == [
+        ("family-engagement",),
+        ("trust-relationships",),
+        ("student-leadership",),
+        ("coordination-communication", "power-dynamics"),
+    ]
+    # "s" begins two codes: asked again, naming both with their numbers.
+    assert "'s' could be 4 shared-leadership, 6 student-leadership: which?" in port.shown
+
+
+def test_enter_keeps_the_codes_a_passage_has(sessions_dir: Path) -> None:
+    _run(sessions_dir, ["3", "-", "3", "/pause"])
+    # Reviewing, and /back: the prompt says Enter keeps a passage's codes, and it does
+    # (passage 1's suggestion, turnover, is not taken).
+    _run(sessions_dir, ["2"])  # the last passage
+    outcome, port = _run(sessions_dir, ["", "/back", "", "5"], review="power-dynamics")
+    assert port.shown.count("codes (Enter keeps them)>") == 4  # passages 1, 3, 1, 3
+    assert port.shown.count("kept: power-dynamics") == 2
+    assert outcome.decided == 1
+    after = codings.load(sessions_dir, "ana").by_address
+    assert {a.line: c.codes for a, c in after.items()} == {
+        1: ("power-dynamics",),
+        2: (),
+        3: ("family-engagement",),
+        4: ("turnover",),
+    }

@@ -63,6 +63,22 @@ class Codebook:
                 return code
         return None
 
+    def matching(self, word: str) -> list[Code]:
+        """The codes a coder may mean by what they typed: the one whose id or name it is
+        (any case or accent), else every code whose id or name it begins (``fam`` for
+        Family engagement): one code is a match, several are for the coder to choose."""
+        exact = self.find(word)
+        if exact is not None:
+            return [exact]
+        key = " ".join(fold(word).split())
+        if not key:
+            return []
+        return [
+            c
+            for c in self.codes
+            if c.id.startswith(key) or " ".join(fold(c.name).split()).startswith(key)
+        ]
+
     def get(self, code_id: str) -> Code:
         for code in self.codes:
             if code.id == code_id:

@@ -22,8 +22,8 @@ from reflect_cli.numbers import NotAWholeNumber, whole_number
 NONE_APPLIES = "-"
 HELP = (
     "codes by number or name, several with commas (1, 4 or trust, turnover); "
-    f"{NONE_APPLIES} none applies; Enter takes the suggested codes; /memo TEXT; /skip; "
-    "/back; /codes; /pause"
+    f"{NONE_APPLIES} none applies; Enter keeps a passage's codes, else takes the suggested "
+    "ones; /memo TEXT; /skip; /back; /codes; /pause"
 )
 
 
@@ -74,8 +74,9 @@ class _Unknown(Exception):
 
 
 def parse(typed: str, codebook: Codebook) -> tuple[str, ...]:
-    """The codes a typed line names: numbers of the list or ids or names, separated by
-    commas (numbers by spaces too); ``_Unknown`` saying which word names none."""
+    """The codes a typed line names: numbers of the list, or ids or names (any case or
+    accent, or the start of one that only one code has), separated by commas (numbers by
+    spaces too); ``_Unknown`` saying which word names none, or which codes it could be."""
     chosen: list[str] = []
     for part in typed.split(","):
         words = part.split()
@@ -91,10 +92,14 @@ def parse(typed: str, codebook: Codebook) -> tuple[str, ...]:
                     raise _Unknown(f"no code number {n}; 1 to {len(codebook.codes)}")
                 chosen.append(codebook.codes[n - 1].id)
             continue
-        code = codebook.find(part)
-        if code is None:
+        found = codebook.matching(part)
+        if not found:
             raise _Unknown(f"no code {part.strip()!r}; /codes lists them")
-        chosen.append(code.id)
+        if len(found) > 1:
+            numbers = {c.id: n for n, c in enumerate(codebook.codes, start=1)}
+            listed = ", ".join(f"{numbers[c.id]} {c.id}" for c in found)
+            raise _Unknown(f"{part.strip()!r} could be {listed}: which?")
+        chosen.append(found[0].id)
     return tuple(dict.fromkeys(chosen))
 
 
@@ -152,10 +157,13 @@ class Loop:
         if offered:
             numbers = {c.id: n for n, c in enumerate(self.codebook.codes, start=1)}
             listed = ", ".join(f"{numbers[c.id]} {c.id}" for c in offered)
-            self.port.say(f"suggested: {listed} (Enter takes them)", "cyan")
+            taking = "" if earlier is not None else " (Enter takes them)"
+            self.port.say(f"suggested: {listed}{taking}", "cyan")
         memo = earlier.memo if earlier else ""
+        # A decided passage keeps its codes on Enter (reviewing, /back, coded elsewhere).
+        prompt = "codes (Enter keeps them)>" if earlier is not None else "codes>"
         while True:
-            typed = self.port.ask("codes>").strip()
+            typed = self.port.ask(prompt).strip()
             command, _, rest = typed.partition(" ")
             if command == "/pause":
                 return Ended.PAUSED
@@ -180,6 +188,9 @@ class Loop:
                 continue
             if typed == NONE_APPLIES:
                 codes: tuple[str, ...] = ()
+            elif not typed and earlier is not None:
+                self.port.say(f"kept: {', '.join(earlier.codes) or 'none applies'}", "green")
+                return "kept"
             elif not typed:
                 if not offered:
                     self.port.say(HELP, "dim")
