@@ -96,8 +96,8 @@ def parse(typed: str, codebook: Codebook) -> tuple[str, ...]:
         if not found:
             raise _Unknown(f"no code {part.strip()!r}; /codes lists them")
         if len(found) > 1:
-            numbers = {c.id: n for n, c in enumerate(codebook.codes, start=1)}
-            listed = ", ".join(f"{numbers[c.id]} {c.id}" for c in found)
+            number_of = {c.id: n for n, c in enumerate(codebook.codes, start=1)}
+            listed = ", ".join(f"{number_of[c.id]} {c.id}" for c in found)
             raise _Unknown(f"{part.strip()!r} could be {listed}: which?")
         chosen.append(found[0].id)
     return tuple(dict.fromkeys(chosen))
