@@ -171,10 +171,15 @@ def test_an_import_while_coding_keeps_both(sessions_dir: Path, tmp_path: Path, c
     imported = cli("codes", "import", str(edited))
     assert imported.exit_code == 0, imported.stderr
     assert "ana: 1 passage coded" in imported.stderr
-    for typed in ("3", "-", "7"):  # passages 2, 3, 4
+    for typed in ("3", "-"):  # passages 2, 3
         child.sendline(typed)
         child.expect_exact("codes>")
-    assert "coded: turnover" in log.getvalue()  # passage 5, coded by the import, shown so
+    child.sendline("7")  # passage 4; then 5, coded by the import, is shown so
+    child.expect_exact("codes (Enter keeps them)>")
+    assert "coded: turnover" in log.getvalue()
+    child.sendline("")  # kept
+    child.expect_exact("kept: turnover")
+    child.expect_exact("codes>")
     child.sendline("/pause")
     child.expect(pexpect.EOF)
     child.close()
