@@ -212,6 +212,26 @@ def test_round_anonymous_switches_a_named_round_before_anyone_rated(
     assert CLEARED in console.shown
 
 
+@pytest.mark.parametrize(
+    ("first", "then", "said"),
+    [
+        ("/round anonymous", "/round", "this question already has an anonymous round"),
+        ("/round", "/round anonymous", "this question already has a named round"),
+    ],
+)
+def test_a_rated_round_cannot_change_kind_and_says_which_it_is(
+    protocol: Protocol, sessions_dir: Path, first: str, then: str, said: str
+) -> None:
+    lines = [first, "2", "3", "3", "4", then, "/pause"]  # then: at the discussion
+    session_id, console = stop(protocol, lines, sessions_dir)
+    shown = "\n".join(console.shown)
+    assert said in shown
+    assert "a anonymous" not in shown
+    record = Store(sessions_dir).load(session_id).find("trust")
+    assert record is not None
+    assert record.round is (RoundKind.ANONYMOUS if "anonymous" in first else RoundKind.NAMED)
+
+
 ANSWERS = """
     collaborative: Northgate OST
     facilitator: Alex Rivera

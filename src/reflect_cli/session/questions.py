@@ -290,9 +290,11 @@ class QuestionLoop:
         if kind not in tuple(RoundKind):
             raise InputError(_("/round takes named (the default) or anonymous"))
         if record.rated and record.round != kind:
-            raise InputError(
-                _("this question already has a {kind} round").format(kind=_(str(record.round)))
-            )
+            # Whole sentences, not "a {kind}": English says "an anonymous", and other
+            # languages agree the kind with its noun.
+            if record.round == RoundKind.ANONYMOUS:
+                raise InputError(_("this question already has an anonymous round"))
+            raise InputError(_("this question already has a named round"))
         record.round = RoundKind(kind)
         if record.answer is not None and not isinstance(record.answer, str):
             # A value typed before the round is kept, as the start of the discussion.
