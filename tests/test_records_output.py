@@ -359,6 +359,51 @@ def test_a_data_package_is_never_written_inside_reflects_own_folder(
     assert [p.name for p in (tmp_path / "sessions").rglob("*")] == [".reflect", "kept"]
 
 
+@pytest.mark.parametrize("holds", ["record.yaml", "codebook.yaml", "old.YML", ".reflect"])
+@pytest.mark.parametrize("force", [False, True])
+def test_a_data_package_is_never_written_among_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, holds: str, force: bool
+) -> None:
+    from reflect_cli.records.output_folder import check_folder, write_folder
+
+    sessions = tmp_path / "sessions"
+    sessions.mkdir()
+    if holds == ".reflect":
+        (sessions / holds).mkdir()
+    else:
+        (sessions / holds).write_text("schema: reflect/session-v1\n")
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    for typed in (
+        sessions,
+        Path("../sessions"),
+        Path("../sessions/../sessions"),
+        Path("..") / ".." / tmp_path.name / "sessions",
+    ):
+        with pytest.raises(InputError, match="holds session records"):
+            check_folder(typed, force=force)
+        with pytest.raises(InputError, match="holds session records"):
+            write_folder(typed, {"answers.csv": "x\n"}, force=force)
+    assert sorted(p.name for p in sessions.iterdir()) == [holds]
+    write_folder(sessions / "tables", {"answers.csv": "x\n"}, force=force)  # its own folder
+    assert (sessions / "tables" / "answers.csv").read_text() == "x\n"
+
+
+def test_export_of_a_data_package_into_the_sessions_folder_is_refused(
+    cli: Any, sessions: dict[str, str], sessions_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = sorted(p.name for p in sessions_dir.iterdir())
+    monkeypatch.chdir(sessions_dir.parent)
+    for force in ((), ("--force",)):
+        result = cli("export", "-f", "datapackage", "-o", "sessions", *force)
+        assert result.exit_code == 2, result.stdout
+        assert result.stderr.count("\n") == 1 and "holds session records" in result.stderr
+    assert sorted(p.name for p in sessions_dir.iterdir()) == before
+    result = cli("export", "-f", "datapackage", "-o", "sessions/tables")
+    assert result.exit_code == 0, result.stderr
+    assert (sessions_dir / "tables" / "datapackage.json").is_file()
+
+
 #: How a generated path is built: each folder real, or a link to a folder outside, a
 #: dangling link, or a link to a record.
 LINKS = ["folder", "dangling", "record"]

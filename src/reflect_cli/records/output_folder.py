@@ -8,6 +8,13 @@ relative to the open folder above it, with ``O_NOFOLLOW``, and every file is cre
 relative to it), and each file is written to a fresh temporary name, then renamed over
 its own name, so an entry that was a link is replaced, never followed. Never inside a
 ``.reflect/`` folder.
+
+Never into a folder that holds records (a ``*.yaml`` file, or reflect's own ``.reflect/``
+folder): that is a sessions folder, which people share through git, and tables of what
+people said mixed among the records would be committed and pushed with them. ``--force``
+does not change that; a new folder of its own (``tables``, ``sessions/tables``) or a zip
+file is written as usual. The folder's entries are read through its open descriptor, so
+``-o ../sessions`` or an absolute path meet the same refusal.
 """
 
 from __future__ import annotations
@@ -19,7 +26,11 @@ import stat
 from pathlib import Path
 
 from reflect_cli.errors import InputError, StoreError
+from reflect_cli.records.home import FOLDER
 from reflect_cli.records.output_place import Place, opened
+
+#: What makes a folder a sessions folder: a record's kind of file, or reflect's own folder.
+_RECORD_SUFFIXES = (".yaml", ".yml")
 
 
 def check_folder(path: Path, *, force: bool) -> None:
@@ -93,9 +104,18 @@ def _existing(place: Place, *, force: bool) -> bool:
     except OSError as exc:
         raise InputError(f"cannot write into {path}: {exc.strerror or exc}") from None
     try:
-        empty = not os.listdir(inside)
+        entries = os.listdir(inside)
     finally:
         os.close(inside)
-    if not force and not empty:
+    if any(_of_a_sessions_folder(name) for name in entries):
+        raise InputError(
+            f"{path} holds session records: a data package is never written among them "
+            "(they are shared through git); give a new folder or FILE.zip"
+        )
+    if not force and entries:
         raise InputError(f"{path} is a folder that is not empty; use --force to write into it")
     return True
+
+
+def _of_a_sessions_folder(name: str) -> bool:
+    return name == FOLDER or Path(name).suffix.lower() in _RECORD_SUFFIXES
