@@ -137,3 +137,46 @@ def test_bad_options_are_one_line(sessions_dir: Path, cli: Any) -> None:
     for args in (("--by", "decade"), ("--format", "xlsx"), ("--coder", "../x")):
         result = cli("codes", "report", *args)
         assert result.exit_code == 2 and result.stderr.count("\n") == 1
+
+
+def test_a_code_gone_from_the_codebook_is_reported_never_dropped(
+    sessions_dir: Path, tmp_path: Path, cli: Any
+) -> None:
+    """A coding still gives a code the codebook no longer has (another coder removed it):
+    validate names it (exit 2), the report counts it under its id and says so, the
+    project keeps it as a code of its own (still valid), and --code steps through it."""
+    from refi_schemas import project_errors
+
+    found = _folder(sessions_dir)
+    mine = codings.load(sessions_dir, "ana")
+    given = (("turnover",), ("turnover", "data-access"), ())
+    for passage, codes in zip(found[:3], given, strict=True):
+        mine.put(codings.Coding(passage.address, passage.fingerprint, codes))
+    codings.save(sessions_dir, mine)
+    assert cli("codes", "validate").exit_code == 0
+    codebook.save(sessions_dir, [c for c in starter.CODES if c.id != "turnover"])
+
+    checked = cli("codes", "validate")
+    assert checked.exit_code == 2 and checked.stderr.count("\n") == 1
+    assert "codings give codes it lacks: turnover (ana 2)" in checked.stderr
+
+    report = cli("codes", "report", "--json")
+    assert report.exit_code == 0
+    assert "codes not in codebook.yaml: turnover" in report.stderr
+    data = json.loads(report.stdout)
+    assert data["not_in_codebook"] == ["turnover"]
+    counts = {(c["section"], c["code"]): c["passages"] for c in data["counts"]}
+    assert counts[("code", "turnover")] == 2 and counts[("code", "data-access")] == 1
+    assert {e["code"] for e in data["excerpts"]} == {"turnover", "data-access"}
+    shown = cli("codes", "report").stdout
+    assert "turnover" in shown and "(not in the codebook)" in shown
+
+    project = tmp_path / "p.qdpx"
+    exported = cli("export", "-o", str(project))
+    assert exported.exit_code == 0 and "not in codebook.yaml: turnover" in exported.stderr
+    assert project_errors(project) == []
+
+    review = cli("code", "--coder", "ana", "--code", "turnover", input="3\n4\n")
+    assert review.exit_code == 0, review.stderr
+    assert "turnover (not in the codebook)" in review.stdout + review.stderr, review.output
+    assert cli("codes", "validate").exit_code == 0  # recoded: nothing points at it now

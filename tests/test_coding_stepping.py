@@ -156,3 +156,43 @@ def test_enter_keeps_the_codes_a_passage_has(sessions_dir: Path) -> None:
         3: ("family-engagement",),
         4: ("turnover",),
     }
+
+
+def test_a_codebook_changed_while_coding_is_reloaded(sessions_dir: Path) -> None:
+    """Another coder pulled between two passages: a code removed, one added. The next
+    passage is coded with the new codebook, said in one line; the coding already given
+    the removed code keeps it."""
+    book, found = _setup(sessions_dir)
+    mine = codings.load(sessions_dir, "ana")
+    pulled = [c for c in starter.CODES if c.id != "trust-relationships"]
+    pulled.append(codebook.Code("bus-routes", "Bus routes"))
+
+    class Pulls(ScriptedConsole):
+        def ask(self, prompt: str, default: str = "") -> str:
+            typed = super().ask(prompt, default)
+            if typed == "1":  # while passage 1 is on screen
+                codebook.save(sessions_dir, pulled)
+            if typed == "4":
+                (sessions_dir / "codebook.yaml").write_text("codes: [", encoding="utf-8")
+            return typed
+
+    port = Pulls(["1", "bus", "4", "2", "/pause"])
+    loop = stepping.Loop(
+        port, book, mine, lambda c: codings.save(sessions_dir, c), stepping.watch(sessions_dir)
+    )
+    loop.run(stepping.queue(found, mine))
+    said = [line for line in port.shown if "codebook.yaml" in line]
+    assert said[0] == (
+        "codebook.yaml changed: reloaded, 10 codes (/codes lists them); "
+        "your codings keep trust-relationships, no longer in it"
+    )
+    # A codebook broken mid-pull: said once, the codes as they were stay in use.
+    assert len(said) == 2 and said[1].endswith("coding on with the codes as they were")
+    saved = [c.codes for c in codings.load(sessions_dir, "ana").all()]
+    # Numbers are the new codebook's: 4 is family-engagement now, 2 power-dynamics.
+    assert saved == [
+        ("trust-relationships",),
+        ("bus-routes",),
+        ("family-engagement",),
+        ("power-dynamics",),
+    ]

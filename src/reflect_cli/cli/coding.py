@@ -103,11 +103,28 @@ def validate_codes(
         Path | None, typer.Argument(help="A codebook file [default: the folder's].")
     ] = None,
 ) -> None:
-    """Check a codebook: one line (FILE:LINE: what is wrong) and exit 2, or ok."""
-    from reflect_cli.coding import codebook
+    """Check a codebook: one line (FILE:LINE: what is wrong) and exit 2, or ok. The
+    folder's codebook is checked against every coder's codings too: a code they give
+    that it lacks (removed or renamed) is named with who gave it how often."""
+    from reflect_cli.coding import codebook, codings
+    from reflect_cli.errors import InputError
 
-    path = file or codebook.path_in(_folder(ctx))
+    folder = _folder(ctx)
+    path = file or codebook.path_in(folder)
     book = codebook.read(path)
+    if file is None or file.resolve() == codebook.path_in(folder).resolve():
+        # The folder's own codebook: every coding must still name one of its codes.
+        gone: dict[str, list[str]] = {}
+        for coder in codings.coders(folder):
+            used = [c for coding in codings.load(folder, coder).all() for c in coding.codes]
+            for code in codebook.missing(book, used):
+                gone.setdefault(code, []).append(f"{coder} {used.count(code)}")
+        if gone:
+            listed = "; ".join(f"{code} ({', '.join(by)})" for code, by in gone.items())
+            raise InputError(
+                f"{path}: codings give codes it lacks: {listed}; `reflect codes add` puts "
+                "one back, `reflect code --code ID` recodes its passages"
+            )
     screen.data(f"{path}: ok ({plural(len(book.codes), 'code')})", "\n")
 
 
@@ -193,6 +210,12 @@ def report(
             )
         by_coder[name] = placed.placed
     result = reporting.report(found, by_coder, book, periods[by], excerpts)
+    if result.not_in_codebook:
+        screen.warning(
+            f"codings give codes not in {codebook.FILE}: {', '.join(result.not_in_codebook)}; "
+            "counted under their ids (`reflect codes add` puts one back, "
+            "`reflect code --code ID` recodes its passages)"
+        )
     shown = Shown(_redactor(store, oldest_first, pseudonym_key) if redact else None)
     document = report_out.to_json(result, shown)
     if shown.redactor is not None:
@@ -260,6 +283,17 @@ def write_project(
     with bulk():
         sessions = list(store.read(oldest_first))
     by_coder = _placed(store.folder, passages.of_sessions(sessions))
+    gone = codebook.missing(
+        book, (c for m in by_coder.values() for x in m.values() for c in x.codes)
+    )
+    if gone:
+        # Kept in the project as codes of their own, never dropped from it.
+        screen.warning(
+            f"codings give codes not in {codebook.FILE}: {', '.join(gone)}; in the project "
+            "under their ids"
+        )
+        lacking = "not in the codebook (codebook.yaml) when exported; codings still give it"
+        book = codebook.Codebook((*book.codes, *(codebook.Code(c, c, lacking) for c in gone)))
     shown = Shown(redactor)
     files = refi.project(sessions, book, by_coder, shown)
     if redactor is not None:

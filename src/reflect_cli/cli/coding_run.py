@@ -70,9 +70,13 @@ def _code(
     reviewing = ""
     if review:
         found = book.find(review)
-        if found is None:
+        used = {code for coding in mine.all() for code in coding.codes}
+        if found is not None:
+            reviewing = found.id
+        elif review.strip() in used:  # a code gone from the codebook: its passages, to recode
+            reviewing = review.strip()
+        else:
             raise InputError(f"no code {review!r} in the codebook")
-        reviewing = found.id
     store, chosen = chosen_sessions(ctx, limit=False, complete_only=True)
     with bulk():
         found_passages = passages.of_sessions(store.read(reversed(chosen)), question.strip())
@@ -98,7 +102,7 @@ def _code(
         book,
         mine,
         lambda c: codings.save(folder, c),
-        lambda now: codings.refresh(folder, now.codings),
+        stepping.watch(folder),
     )
     try:
         outcome = loop.run(steps)

@@ -8,8 +8,9 @@ is one line naming the file and line.
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +55,8 @@ class Codebook:
 
     codes: tuple[Code, ...] = ()
     path: Path | None = field(default=None, compare=False)
+    #: How the file looked when read (``changed`` compares), None when not read.
+    seen: tuple[int, int, int] | None = field(default=None, compare=False)
 
     def find(self, word: str) -> Code | None:
         """The code a coder means by an id or a name (any case or accent)."""
@@ -110,13 +113,34 @@ def load(folder: Path) -> Codebook:
     return read(path)
 
 
+def looks(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = os.stat(path, follow_symlinks=False)
+    except FileNotFoundError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
 def read(path: Path) -> Codebook:
     """A codebook file, validated whole; InputError ``FILE:LINE: …`` at the first problem."""
+    seen = looks(path)
     data = files.read(path)
     try:
-        return Codebook(decode(data), path)
+        return Codebook(decode(data), path, seen)
     except Invalid as exc:
         raise files.problem(path, exc) from None
+
+
+def changed(book: Codebook) -> bool:
+    """Whether the file the codebook was read from is no longer as it was (a pull, an
+    import, another coder's `codes add`)."""
+    return book.path is not None and looks(book.path) != book.seen
+
+
+def missing(book: Codebook, used: Iterable[str]) -> list[str]:
+    """The codes among ``used`` (codings' code ids) that the codebook has no code for,
+    sorted: a code removed or renamed while codings still point at it."""
+    return sorted(set(used) - set(book.ids))
 
 
 def decode(data: object) -> tuple[Code, ...]:

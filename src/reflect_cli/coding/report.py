@@ -19,7 +19,7 @@ from typing import Protocol
 
 from reflect_cli.analysis.periods import By, period_of
 from reflect_cli.coding.agreement import Agreement, agreement
-from reflect_cli.coding.codebook import Codebook
+from reflect_cli.coding.codebook import Codebook, missing
 from reflect_cli.coding.codings import Coding
 from reflect_cli.coding.passages import Address, Passage
 from reflect_cli.folding import fold
@@ -81,6 +81,13 @@ class Report:
     together: list[Together] = field(default_factory=list)
     excerpts: list[Excerpt] = field(default_factory=list)
     agreement: Agreement | None = None
+    #: Codes the codings give that the codebook lacks (removed or renamed since): counted
+    #: under their ids, after the codebook's.
+    not_in_codebook: list[str] = field(default_factory=list)
+
+    def codes(self, codebook: Codebook) -> list[str]:
+        """Every code the report counts: the codebook's, then those it lacks."""
+        return [*codebook.ids, *self.not_in_codebook]
 
 
 def merged(by_coder: Mapping[str, Mapping[Address, Coding]]) -> dict[Address, set[str]]:
@@ -128,7 +135,8 @@ def report(
         ranked = sorted(codes, key=lambda c: (order.get(c, len(order)), c))
         pairs.update(combinations(ranked, 2))
     out.together = [Together(a, b, n) for (a, b), n in pairs.most_common()]
-    for code in codebook.ids:
+    out.not_in_codebook = missing(codebook, (c for codes in codes_of.values() for c in codes))
+    for code in out.codes(codebook):
         found = sorted(groups[Section.CODE].get((code, ""), []), key=lambda p: p.address)
         out.excerpts += [Excerpt(code, p) for p in found[:excerpts]]
     if len(chosen) >= 2:

@@ -11,11 +11,15 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Protocol
 
+from reflect_cli.coding import codebook as books
+from reflect_cli.coding import codings as coder_files
 from reflect_cli.coding.codebook import Code, Codebook
 from reflect_cli.coding.codings import Coding, Codings, now
 from reflect_cli.coding.passages import Passage
+from reflect_cli.errors import InputError
 from reflect_cli.folding import fold
 from reflect_cli.numbers import NotAWholeNumber, whole_number
 
@@ -151,7 +155,9 @@ class Loop:
         self.port.say(f"  ({address})", "dim")
         earlier = self.codings.by_address.get(address)
         if earlier is not None:
-            shown = ", ".join(earlier.codes) or "none applies"
+            gone = set(books.missing(self.codebook, earlier.codes))
+            named = [f"{c} (not in the codebook)" if c in gone else c for c in earlier.codes]
+            shown = ", ".join(named) or "none applies"
             self.port.say(f"coded: {shown}{'; memo: ' + earlier.memo if earlier.memo else ''}")
         offered = suggested(self.codebook, passage)
         if offered:
@@ -209,3 +215,35 @@ class Loop:
     def _decide(self, coding: Coding) -> None:
         self.codings.put(coding)
         self.save(self.codings)
+
+
+def watch(folder: Path) -> Callable[[Loop], None]:
+    """What `reflect code` does before each passage: takes in what other runs saved in
+    the coder's file, and reloads the codebook when its file changed (a pull, another
+    coder's `codes add`), saying so in one line. Codings keep a code the new codebook
+    lacks (named, never dropped); a codebook that cannot be read is said once and the
+    codes as they were stay in use."""
+
+    def refresh(loop: Loop) -> None:
+        coder_files.refresh(folder, loop.codings)
+        book = loop.codebook
+        if book.path is None or not books.changed(book):
+            return
+        try:
+            fresh = books.read(book.path)
+        except InputError as exc:
+            loop.codebook = replace(book, seen=books.looks(book.path))
+            loop.port.say(f"{exc}; coding on with the codes as they were", "yellow")
+            return
+        loop.codebook = fresh
+        used = (code for coding in loop.codings.all() for code in coding.codes)
+        gone = books.missing(fresh, used)
+        kept = f"; your codings keep {', '.join(gone)}, no longer in it" if gone else ""
+        count = len(fresh.codes)
+        loop.port.say(
+            f"{books.FILE} changed: reloaded, {count} code{'s' * (count != 1)} "
+            f"(/codes lists them){kept}",
+            "yellow",
+        )
+
+    return refresh

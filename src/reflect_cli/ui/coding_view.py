@@ -30,10 +30,13 @@ def show(report: Report, codebook: Codebook, shown: Showing, differences: int = 
         + "\n"
     )
     totals = {c.code: c for c in report.counts if c.section is Section.CODE}
+    names = {c.id: c.name for c in codebook.codes}
+    names.update({c: _("(not in the codebook)") for c in report.not_in_codebook})
+    ids = report.codes(codebook)
     rows = [
-        [code.id, code.name, str(totals[code.id].passages), str(totals[code.id].partnerships)]
-        for code in codebook.codes
-        if code.id in totals
+        [code, names[code], str(totals[code].passages), str(totals[code].partnerships)]
+        for code in ids
+        if code in totals
     ]
     terminal.table([_("code"), _("name"), _("passages"), _("partnerships")], rows)
     for section, title in _TITLES.items():
@@ -42,7 +45,7 @@ def show(report: Report, codebook: Codebook, shown: Showing, differences: int = 
         heads = [shown.place(g) if section is Section.SITE else g for g in groups]
         if not groups:
             continue
-        codes = [c for c in codebook.ids if any((c, g) in cells for g in groups)]
+        codes = [c for c in ids if any((c, g) in cells for g in groups)]
         table = [
             [code]
             + [

@@ -29,6 +29,7 @@ def to_data(report: Report, shown: Shown) -> dict[str, object]:
         "passages": report.passages,
         "decided": report.decided,
         "redacted": shown.redacted,
+        "not_in_codebook": report.not_in_codebook,
         "counts": [
             {
                 "section": str(c.section),
