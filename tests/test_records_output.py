@@ -85,11 +85,11 @@ def test_a_name_swapped_for_a_regular_file_is_never_written_into(tmp_path: Path)
     from reflect_cli.records import output
     from reflect_cli.records.output_place import opened
 
-    record = tmp_path / "record.yaml"
-    record.write_text("kept")
-    with pytest.raises(InputError), opened(record) as place:
+    kept = tmp_path / "summary.md"
+    kept.write_text("kept")
+    with pytest.raises(InputError, match="changed while writing"), opened(kept) as place:
         os.close(output._open_into(place, False))  # the check on the opened descriptor
-    assert record.read_text() == "kept"
+    assert kept.read_text() == "kept"
 
 
 @pytest.mark.parametrize("name", ["x.yaml", "x.YML", ".reflect/kept/x.md", ".reflect"])
@@ -162,6 +162,18 @@ def test_a_records_own_markdown_is_never_written_however_it_is_spelled(
             assert markdown.read_text() == "# the record's own rendering\n"
         names = {p.name for p in sessions.iterdir()}
         assert names == {record.name, markdown.name} if exists else {record.name}
+
+
+@pytest.mark.parametrize("name", [f"{RECORD_ID}.md", f"{RECORD_ID}.MD", "tables.yaml"])
+def test_a_data_package_folder_never_takes_a_records_name(tmp_path: Path, name: str) -> None:
+    from reflect_cli.records.output_folder import write_folder
+
+    _, markdown = _record_pair(tmp_path / "sessions")
+    markdown.unlink()  # not there yet: the name is still the record's
+    for force in (False, True):
+        with pytest.raises(InputError, match=r"Markdown of the record|never writes YAML"):
+            write_folder(tmp_path / "sessions" / name, {"a.csv": "x\n"}, force=force)
+    assert [p.name for p in (tmp_path / "sessions").iterdir()] == [f"{RECORD_ID}.yaml"]
 
 
 def test_a_markdown_file_with_no_record_beside_it_is_written(tmp_path: Path) -> None:

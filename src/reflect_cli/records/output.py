@@ -18,9 +18,8 @@ file is made or replaced relative to the last one (``output_place``).
 Never written, whatever the flags: YAML (a record's kind of file), the ``.md`` beside a
 record (``<id>.md`` next to ``<id>.yaml``: reflect writes it from the record, and the two
 travel together through git), anything inside a `.reflect/` folder (reflect's own state
-and the text it keeps aside), a folder. The record beside a ``.md`` is looked for in the
-folder opened on the way, so ``..``, ``./`` or an absolute spelling of the path reach the
-same refusal, and a filesystem that ignores case finds ``ID.yaml`` for ``id.MD`` itself.
+and the text it keeps aside), a folder. What no ``-o`` writes, file or folder, is
+decided by ``output_place``.
 """
 
 from __future__ import annotations
@@ -36,10 +35,6 @@ from reflect_cli.errors import InputError, StoreError
 from reflect_cli.records.atomic import write_atomic
 from reflect_cli.records.output_place import Place, opened
 
-#: What ``-o`` never writes: a record's kind of file.
-_RECORD_SUFFIXES = (".yaml", ".yml")
-#: The rendering reflect keeps beside each record (``session/saving.py``).
-_RENDERING_SUFFIX = ".md"
 #: This process's own standard output and error, which a link may lead to.
 _OWN_STREAMS = (1, 2)
 
@@ -118,38 +113,11 @@ def _own_stream(info: os.stat_result) -> int | None:
     return None
 
 
-def _record_beside(place: Place) -> str | None:
-    """The record a ``.md`` at the place belongs to (``<stem>.yaml`` in the same open
-    folder, whatever it is: a link or a folder named like a record is still refused),
-    or None."""
-    name = Path(place.name)
-    if name.suffix.lower() != _RENDERING_SUFFIX:
-        return None
-    for suffix in _RECORD_SUFFIXES:
-        record = name.stem + suffix
-        try:
-            os.stat(record, dir_fd=place.folder, follow_symlinks=False)
-        except FileNotFoundError:
-            continue
-        except OSError:  # cannot tell: refused as if it were there (fail closed)
-            return record
-        return record
-    return None
-
-
 def _existing(place: Place, *, force: bool) -> tuple[os.stat_result | None, bool]:
     """What is at the place (a link's target for a link that may be written into), None
     when nothing is there, and whether it is a link; InputError for what is never
     written."""
     path = place.path
-    if path.suffix.lower() in _RECORD_SUFFIXES:
-        raise InputError(f"{path}: -o never writes YAML, a record's kind of file")
-    record = _record_beside(place)
-    if record is not None:
-        raise InputError(
-            f"{path} is the Markdown of the record {record} beside it, which reflect writes "
-            "itself; -o never writes it: give another name"
-        )
     try:
         found = os.stat(place.name, dir_fd=place.folder, follow_symlinks=False)
     except FileNotFoundError:

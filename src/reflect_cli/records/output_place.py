@@ -10,7 +10,12 @@ refused relative to the open folder (``output``, ``output_folder``).
 
 Nothing is written inside a ``.reflect/`` folder (reflect's own state and the text it
 keeps aside): the folders walked through, ``..`` included, say where the path really
-leads, since no link was followed on the way.
+leads, since no link was followed on the way. Nor under a record's kind of name (YAML),
+nor as the ``.md`` beside a record (``<id>.md`` next to ``<id>.yaml``: reflect writes it
+from the record, and the two travel together through git): the record is looked for in
+the folder opened on the way, so ``..``, ``./`` or an absolute spelling reach the same
+refusal, and a filesystem that ignores case finds ``ID.yaml`` for ``id.MD`` itself. A
+file and a data package's folder are refused alike.
 """
 
 from __future__ import annotations
@@ -25,6 +30,11 @@ from pathlib import Path
 
 from reflect_cli.errors import InputError, StoreError
 from reflect_cli.records.home import FOLDER
+
+#: What ``-o`` never writes: a record's kind of file.
+_RECORD_SUFFIXES = (".yaml", ".yml")
+#: The rendering reflect keeps beside each record (``session/saving.py``).
+_RENDERING_SUFFIX = ".md"
 
 #: A folder opened only to reach what is inside it: search permission is enough.
 _WALK = getattr(os, "O_PATH", os.O_RDONLY) | os.O_DIRECTORY | os.O_NOFOLLOW
@@ -71,9 +81,32 @@ def opened(path: Path) -> Iterator[Place]:
                 walked.append(part)
         if FOLDER in walked:
             raise InputError(f"{path} is inside {FOLDER}/, reflect's own folder")
+        _never_a_record(fd, name, path)
         yield Place(fd, name, path)
     finally:
         os.close(fd)
+
+
+def _never_a_record(folder: int, name: str, path: Path) -> None:
+    """InputError for a record's kind of name, or the ``.md`` of a record in the open
+    folder (whatever that record is: a link or a folder named like one is still
+    refused; one that cannot be looked at is taken as there)."""
+    suffix = Path(name).suffix.lower()
+    if suffix in _RECORD_SUFFIXES:
+        raise InputError(f"{path}: -o never writes YAML, a record's kind of file")
+    if suffix != _RENDERING_SUFFIX:
+        return
+    for record in (Path(name).stem + kind for kind in _RECORD_SUFFIXES):
+        try:
+            os.stat(record, dir_fd=folder, follow_symlinks=False)
+        except FileNotFoundError:
+            continue
+        except OSError:
+            pass  # cannot tell: refused as if it were there
+        raise InputError(
+            f"{path} is the Markdown of the record {record} beside it, which reflect writes "
+            "itself; -o never writes it: give another name"
+        )
 
 
 def _enter(fd: int, part: str, prefix: Path, path: Path) -> int:
