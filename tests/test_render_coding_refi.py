@@ -195,3 +195,52 @@ def test_a_redacted_project_redacts_a_question_text_that_names_someone(
         everything = "\n".join(archive.read(n).decode("utf-8") for n in archive.namelist())
     assert "What did" in everything  # the question is there,
     assert "Nguyễn" not in everything and "Thị Lan" not in everything  # its name is not
+
+
+def test_memos_are_notes_and_participants_carry_their_sector(
+    sessions_dir: Path, tmp_path: Path, cli: Any
+) -> None:
+    """Each memo is a REFI-QDA Note by its coder, referred to by its selection; each
+    participant's case has the sector variable; redacted, a memo's names are replaced
+    and the project is still valid."""
+    from refi_schemas import project_errors
+    from reflect_cli.model import Sector
+
+    sid = _folder(sessions_dir)
+    store = Store(sessions_dir)
+    session = store.load(sid)
+    session.participants[0].sector = Sector.SCHOOL
+    store.save(session)
+    mine = codings.load(sessions_dir, "ana")
+    first = next(iter(mine.by_address.values()))
+    mine.put(codings.Coding(first.address, first.fingerprint, first.codes, "Lan says <trust> & 𝒶"))
+    codings.save(sessions_dir, mine)
+
+    out = tmp_path / "p.qdpx"
+    assert cli("export", "-o", str(out)).exit_code == 0
+    assert project_errors(out) == []
+    project, _ = _load(out, tmp_path)
+    users = {u.guid: u.name for u in project.users.user}
+    (note,) = project.notes.note
+    assert note.plain_text_content == "Lan says <trust> & 𝒶"
+    assert users[note.creating_user] == "ana" and note.name == f"memo by ana on {first.address}"
+    (source,) = project.sources.text_source
+    refs = {s.name: [r.target_guid for r in s.note_ref] for s in source.plain_text_selection}
+    assert refs[str(first.address)] == [note.guid]
+    assert sum(len(r) for r in refs.values()) == 1
+    variables = {v.guid: v.name for v in project.variables.variable}
+    sectors = {
+        c.name: {variables[v.variable_ref.target_guid]: v.text_value for v in c.variable_value}
+        for c in project.cases.case
+        if c.description == "participant"
+    }
+    assert sectors["Nguyễn Thị Lan"] == {"sector": "school"}
+    assert sectors["Hope Ellis"] == {"sector": ""}  # the roster gave none
+
+    redacted = tmp_path / "r.qdpx"
+    result = cli("export", "--redact", "-o", str(redacted))
+    assert result.exit_code == 0, result.stderr
+    assert project_errors(redacted) == []
+    project, _ = _load(redacted, tmp_path / "r")
+    (note,) = project.notes.note
+    assert "Lan" not in note.plain_text_content and "<trust> & 𝒶" in note.plain_text_content

@@ -9,7 +9,9 @@ Unicode code points (characters, not bytes, not UTF-16 units) from the start of 
 source, the end exclusive, so ``text[start:end]`` is the passage. Selections are coded
 with structural codes (the domain, the question: made by the user "reflect") and with
 each coder's codes (made by that coder). Cases are the partnerships (their sessions as
-sources) and, unless redacted, the participants (their passages). GUIDs are derived
+sources) and, unless redacted, the participants (their passages, with their
+organization's sector as a variable). Each memo is a note, referred to by its
+selection, by the coder who wrote it. GUIDs are derived
 (UUID 5) from what is shown, so the same selection exported twice has one GUID, and a
 redacted project's GUIDs cannot be worked back to a session id.
 
@@ -45,6 +47,8 @@ _ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 #: Characters XML 1.0 cannot hold at all (most C0 controls, lone surrogates, U+FFFE/F).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _REFLECT_USER = "reflect"
+#: The variable on a participant's case: their organization's sector (as the roster gave it).
+SECTOR = "sector"
 
 
 def guid(*parts: str) -> str:
@@ -101,6 +105,8 @@ class _Source:
     selections: list[tuple[Address, int, int, str, str]] = field(default_factory=list)
     #: Each speaker id's name as shown (a participant case's name).
     speakers: dict[str, str] = field(default_factory=dict)
+    #: Each speaker id's organization's sector, when the roster gave one.
+    sectors: dict[str, str] = field(default_factory=dict)
 
 
 def _nfc(text: str) -> str:
@@ -140,6 +146,8 @@ def source(session: Session, shown: Shown) -> _Source:
         speaker, speaker_name = shown.speaker(session, passage.text)
         if speaker:
             found.speakers[speaker] = speaker_name
+            if passage.sector:
+                found.sectors[speaker] = passage.sector
         found.selections.append(
             (passage.address, start, start + len(line), speaker, passage.domain)
         )
@@ -168,10 +176,12 @@ def project(
     _project_codebook(root, codebook, sessions, shown)
     names = ("site", "school year", "date", "partnership type")
     variables = ET.SubElement(root, "Variables")
-    for name in names:
+    for name in (*names, SECTOR):
         _el(variables, "Variable", guid=guid("variable", name), name=name, typeOfVariable="Text")
     _cases(root, sources, shown)
     files: dict[str, str] = {}
+    #: Each memo as a note: (guid, coder, when, text as shown, selection's name).
+    notes: list[tuple[str, str, str, str, str]] = []
     element = ET.SubElement(root, "Sources")
     for found in sources:
         files[f"sources/{found.guid}.txt"] = found.text
@@ -213,10 +223,29 @@ def project(
                         creationDateTime=given.coded if given else "",
                     )
                     _el(coding, "CodeRef", targetGUID=guid("code", code))
+            for coder in sorted(by_coder):
+                given = by_coder[coder].get(address)
+                if given is not None and given.memo:
+                    note = guid("note", shown_at, coder)
+                    memo = _nfc(shown.text(given.memo, address))
+                    notes.append((note, coder, given.coded, memo, shown_at))
+                    _el(selection, "NoteRef", targetGUID=note)
         for name in names:
             value = _el(text_source, "VariableValue")
             _el(value, "VariableRef", targetGUID=guid("variable", name))
             ET.SubElement(value, "TextValue").text = _xml(found.variables.get(name, ""))
+    if notes:  # Project.xsd: Notes holds one note or more
+        element = ET.SubElement(root, "Notes")
+        for note, coder, when, memo, shown_at in notes:
+            written = _el(
+                element,
+                "Note",
+                guid=note,
+                name=f"memo by {coder} on {shown_at}",
+                creatingUser=user_ids[coder],
+                creationDateTime=when,
+            )
+            ET.SubElement(written, "PlainTextContent").text = _xml(memo)
     files = {"project.qde": _document(root), **files}
     return files
 
@@ -260,14 +289,19 @@ def _cases(root: ET.Element, sources: Sequence[_Source], shown: Shown) -> None:
         return  # people stay out of a redacted project as cases
     people: dict[str, list[str]] = {}
     names: dict[str, str] = {}
+    sectors: dict[str, str] = {}
     for found in sources:
         names.update(found.speakers)
+        sectors.update(found.sectors)
         for address, _, _, speaker, _ in found.selections:
             if speaker:
                 people.setdefault(speaker, []).append(guid("selection", shown.address(address)))
     for speaker, selections in people.items():
         case = _el(cases, "Case", guid=guid("case", "person", speaker), name=names[speaker])
         ET.SubElement(case, "Description").text = "participant"
+        value = _el(case, "VariableValue")
+        _el(value, "VariableRef", targetGUID=guid("variable", SECTOR))
+        ET.SubElement(value, "TextValue").text = _xml(sectors.get(speaker, ""))
         for selection in selections:
             _el(case, "SelectionRef", targetGUID=selection)
 
