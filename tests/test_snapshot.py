@@ -112,6 +112,21 @@ def test_small_counts_are_never_shown(cli: Any, evaluation_sessions: Built, tmp_
             assert row(doc, label) == "fewer than 3"
 
 
+def test_the_page_in_spanish_has_its_headings_and_lang_in_spanish(
+    cli: Any, evaluation_sessions: Built, tmp_path: Path
+) -> None:
+    doc = page(cli, tmp_path, "--period", "2025-26", "--lang", "es", name="s.html")
+    assert '<html lang="es">' in doc
+    for heading in ("Resumen de datos · 2025-26", "Tipos de alianza", "Rasgos distintivos"):
+        assert heading in doc
+    assert "menos de 3" in doc  # a small cell, said in Spanish
+    for english in ("Data snapshot", "Types of partnership", "Hallmarks", "fewer than"):
+        assert english not in doc
+    markdown = page(cli, tmp_path, "--period", "2025-26", "--lang", "es", name="s.md")
+    assert markdown.startswith("# Resumen de datos · 2025-26")
+    assert row(markdown, "Cooperative") == "menos de 3"  # the protocol's label, as recorded
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.integers(0, 12), min_size=1, max_size=6), st.sampled_from([3, 4, 5]))
 def test_no_small_count_can_be_worked_out(values: list[int], min_cell: int) -> None:

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from reflect_cli.i18n.messages import _
+
 #: The default smallest count of partnerships shown as a number.
 MIN_CELL = 3
 
@@ -44,11 +46,11 @@ class Cell:
     def text(self) -> str:
         """The count as the page shows it."""
         if self.shown is Shown.FEWER:
-            return f"fewer than {self.min_cell}"
+            return _("fewer than {count}").format(count=self.min_cell)
         if self.shown is Shown.AT_LEAST:
-            return f"{max(self.floor, self.min_cell)} or more"
+            return _("{count} or more").format(count=max(self.floor, self.min_cell))
         if self.shown is Shown.WITHHELD:
-            return "not shown"
+            return _("not shown")
         return str(self.value)
 
     @property

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from reflect_cli.cli.options import Collaborative, ProtocolId, Since, Site, Until
+from reflect_cli.cli.options import Collaborative, Lang, ProtocolId, Since, Site, Until, language
 from reflect_cli.cli.redacting import KeyAlways
 from reflect_cli.cli.selecting import bulk, open_store, selection
+from reflect_cli.i18n.messages import _
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ def snapshot(
         typer.Option(help="PDF: the Chromium or Chrome to print with [default: on PATH]."),
     ] = None,
     pseudonym_key: KeyAlways = None,
+    lang: Lang = "",
     collaborative: Collaborative = "",
     site: Site = "",
     protocol: ProtocolId = "",
@@ -92,15 +94,18 @@ def snapshot(
     from reflect_cli.errors import InputError
     from reflect_cli.records.output import check_output, write_output
 
+    reader = language(lang)
     fmt = SUFFIXES.get(output.suffix.lower())
     if fmt is None:
-        raise InputError(f"{output.name}: the page is FILE.pdf, FILE.html or FILE.md")
+        raise InputError(
+            _("{file}: the page is FILE.pdf, FILE.html or FILE.md").format(file=output.name)
+        )
     from reflect_cli.numbers import option_number
 
     min_cell = option_number(min_cell_text, "--min-cell", 1, MOST_MIN_CELL)
     if min_cell == 2:
         raise InputError(
-            '--min-cell: 3 or more (or 1 to show every count): "fewer than 2" could only be 1'
+            _('--min-cell: 3 or more (or 1 to show every count): "fewer than 2" could only be 1')
         )
     check_output(output, force=force)
     start_month = month_of(year_starts)
@@ -112,7 +117,9 @@ def snapshot(
 
         printer = pdf.find_browser(browser)  # before any reading: fail fast
     with bulk():
-        document = _page(ctx, chosen, start_month, today, min_cell, quote or [], fmt, pseudonym_key)
+        document = _page(
+            ctx, chosen, start_month, today, min_cell, quote or [], (fmt, reader), pseudonym_key
+        )
     if printer is not None:
         from reflect_cli.cli.options import sessions_dir
         from reflect_cli.render.export import pdf
@@ -120,7 +127,7 @@ def snapshot(
         write_output(output, pdf.print_pdf(document, printer, sessions_dir(ctx)), force=force)
     else:
         write_output(output, document, force=force)
-    screen.message(f"wrote {output} (data snapshot, {fmt})")
+    screen.message(_("wrote {file} (data snapshot, {format})").format(file=output, format=fmt))
 
 
 def _page(
@@ -130,7 +137,7 @@ def _page(
     as_of: str,
     min_cell: int,
     quotes: list[str],
-    fmt: str,
+    shown: tuple[str, str],
     key_file: Path | None,
 ) -> str:
     """The checked page: the period's figures, the quotes redacted, the whole rendered
@@ -156,10 +163,14 @@ def _page(
 
     latest, held = group(Per.PARTNERSHIP), group(Per.SESSION)
     if not latest:
-        raise StoreError(f"no complete sessions match in {store.folder.absolute()}")
+        raise StoreError(
+            _("no complete sessions match in {folder}").format(folder=store.folder.absolute())
+        )
     period = chosen if isinstance(chosen, Period) else max(latest)
     if period not in latest:
-        raise StoreError(f"no complete sessions match in the school year {period.label}")
+        raise StoreError(
+            _("no complete sessions match in the school year {period}").format(period=period.label)
+        )
     earlier = [p for p in latest if p < period]
     before = (earlier[-1], list(store.read(latest[earlier[-1]]))) if earlier else None
     rows = lookup.commitment_rows(store.index(), [s.file for s in summaries])
@@ -167,7 +178,7 @@ def _page(
     # The evaluator's key, as `export --redact` takes it: a label here is the same label.
     key = pseudonym_key(store.folder, key_file)
     decided = word_choices.load(store.folder)
-    redactor, _ = known.redactor(store, oldest_first, False, False, decided, key)
+    redactor, _known = known.redactor(store, oldest_first, False, False, decided, key)
     snap = figures.snapshot(
         period,
         len(held[period]),
@@ -178,7 +189,8 @@ def _page(
         min_cell,
     )
     snap.quotes = _quotes(store, quotes, {s.id for s in held[period]}, period, redactor)
-    return drawing.page(snap, "md" if fmt == "md" else "html", redactor)
+    fmt, reader = shown  # the format, and the reader's language
+    return drawing.page(snap, "md" if fmt == "md" else "html", redactor, reader)
 
 
 def _quotes(
@@ -194,18 +206,26 @@ def _quotes(
 
     found: list[Quote] = []
     for pick in picked:
-        ref, _, question_id = pick.rpartition(":")
+        ref, _sep, question_id = pick.rpartition(":")
         if not ref or not question_id:
-            raise InputError(f"--quote: SESSION:QUESTION, not {pick!r}")
+            raise InputError(_("--quote: SESSION:QUESTION, not {typed}").format(typed=repr(pick)))
         summary = store.resolve(ref)
         if summary.id not in ids:
-            raise InputError(f"--quote: session {ref!r} is not one of {period.label}'s")
+            raise InputError(
+                _("--quote: session {session} is not one of {period}'s").format(
+                    session=repr(ref), period=period.label
+                )
+            )
         session: Session = prepare(store.session(summary), exporting.Options(redact=True), redactor)
         record = session.find(question_id)
         if record is None or not isinstance(record.answer, str) or not record.answer.strip():
-            raise InputError(f"--quote: session {ref!r} has no written answer to {question_id!r}")
+            raise InputError(
+                _("--quote: session {session} has no written answer to {question}").format(
+                    session=repr(ref), question=repr(question_id)
+                )
+            )
         number = redactor.session_numbers.get(summary.id)
-        when = f"Session {number}" if number else "a session"
+        when = _("Session {number}").format(number=number) if number else _("a session")
         found.append(Quote(record.prompt, record.answer, when))
     if redactor.undecided:  # as `export --redact`: decide with export --name/--word
         raise UndecidedWords(redactor.undecided)

@@ -140,7 +140,8 @@ def html(protocol: Protocol) -> str:
             out.append('<div class="notes"></div>' * NOTE_LINES + "</li>")
         out.append("</ol></section>")
     if protocol.source:
-        out.append(f"<footer>{_e(_('Source: {source}').format(source=protocol.source))}</footer>")
+        source = _("Source: {source}").format(source=protocol.source)
+        out.append(f"<footer>{_e(source)}</footer>")
     out.append("</body></html>\n")
     return "\n".join(out)
 
@@ -177,7 +178,8 @@ def side_by_side(versions: Sequence[Protocol]) -> str:
             out.append('<div class="notes"></div>' * NOTE_LINES)
         out.append("</section>")
     if first.source:
-        out.append(f"<footer>{_e(_('Source: {source}').format(source=first.source))}</footer>")
+        source = _("Source: {source}").format(source=first.source)
+        out.append(f"<footer>{_e(source)}</footer>")
     out.append("</body></html>\n")
     return "\n".join(out)
 

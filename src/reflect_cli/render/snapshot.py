@@ -8,13 +8,14 @@ escaped: ``html.escape`` after ``visible`` (control characters as escapes) for H
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from html import escape
 
 from reflect_cli.analysis.cells import Cell
 from reflect_cli.analysis.snapshot import Snapshot
 from reflect_cli.controls import visible
+from reflect_cli.i18n.messages import N_, _, ngettext, speaking
 from reflect_cli.render.export import PLAIN, Redactor
 from reflect_cli.render.markdown import inline
 from reflect_cli.rounds.analysis import number
@@ -55,13 +56,20 @@ blockquote footer { font-style: normal; color: #555; font-size: 8pt; }
 """
 
 
-def page(snap: Snapshot, fmt: str, redactor: Redactor) -> str:
-    """The page in ``fmt`` (html or md), checked after rendering as a redacted export
+def page(snap: Snapshot, fmt: str, redactor: Redactor, language: str = "en") -> str:
+    """The page in ``fmt`` (html or md) and the reader's ``language`` (its own words;
+    the protocol's text as recorded), checked after rendering as a redacted export
     is: refused (RedactionError) if it holds a name, handle, collaborative or site the
     folder knows beyond what the same page without quotes holds (the protocol's words)."""
     draw = html if fmt == "html" else markdown
-    document = draw(snap)
-    redactor.check(PLAIN[fmt](document), fmt, lambda: PLAIN[fmt](draw(replace(snap, quotes=[]))))
+    with speaking(language):
+        document = draw(snap, language)
+        # The page without quotes in the same language: the same words are excused.
+        redactor.check(
+            PLAIN[fmt](document),
+            fmt,
+            lambda: PLAIN[fmt](draw(replace(snap, quotes=[]), language)),
+        )
     return document
 
 
@@ -71,33 +79,41 @@ def _h(text: str) -> str:
 
 def _partnerships(cell: Cell) -> str:
     """ "10 partnerships", "1 partnership" is never printed below min_cell."""
-    return f"{cell.text} partnership{'' if cell.exact and cell.value == 1 else 's'}"
+    # A hidden count ("fewer than 3") reads as a plural, as in English.
+    count = cell.value if cell.exact else 2
+    return ngettext("{count} partnership", "{count} partnerships", count).format(count=cell.text)
 
 
 def _about(snap: Snapshot) -> str:
-    return (
-        f"School year {snap.period}, counting each partnership once, by its latest complete "
-        f"session. Redacted: no person, collaborative or site is named. A count of fewer than "
-        f"{snap.min_cell} partnerships is not shown, nor one that would give it away."
-    )
+    return _(
+        "School year {period}, counting each partnership once, by its latest complete "
+        "session. Redacted: no person, collaborative or site is named. A count of fewer than "
+        "{min_cell} partnerships is not shown, nor one that would give it away."
+    ).format(period=snap.period, min_cell=snap.min_cell)
 
 
 def _headline(snap: Snapshot) -> list[tuple[str, str]]:
     figures = [
-        (_partnerships(snap.partnerships), f"at {snap.sites.text} sites"),
-        (str(snap.sessions), "sessions held" if snap.sessions != 1 else "session held"),
+        (_partnerships(snap.partnerships), _("at {sites} sites").format(sites=snap.sites.text)),
+        (str(snap.sessions), ngettext("session held", "sessions held", snap.sessions)),
     ]
     c = snap.commitments
     if c is not None and c.partnerships.exact:
-        figures.append((f"{c.kept} of {c.made}", f"commitments kept ({c.on_time} on time)"))
+        figures.append(
+            (
+                _("{kept} of {made}").format(kept=c.kept, made=c.made),
+                _("commitments kept ({on_time} on time)").format(on_time=c.on_time),
+            )
+        )
     return figures
 
 
 def _hallmark_rows(snap: Snapshot) -> Iterator[tuple[str, str, str, str]]:
     for h in snap.hallmarks:
-        prompt = f"{h.prompt} ({h.scale[0]} to {h.scale[1]})"
+        ends = _("{low} to {high}").format(low=h.scale[0], high=h.scale[1])
+        prompt = f"{h.prompt} ({ends})"
         if h.stats is None:
-            yield (prompt, "not shown", "", h.partnerships.text)
+            yield (prompt, _("not shown"), "", h.partnerships.text)
             continue
         spread = f"{number(h.stats.q1)}–{number(h.stats.q3)}"
         yield (prompt, number(h.stats.median), spread, h.partnerships.text)
@@ -106,43 +122,61 @@ def _hallmark_rows(snap: Snapshot) -> Iterator[tuple[str, str, str, str]]:
 def _commitment_line(snap: Snapshot) -> str:
     c = snap.commitments
     if c is None:
-        return "No commitments were made in this period's sessions."
+        return _("No commitments were made in this period's sessions.")
     if not c.partnerships.exact:
-        return f"Commitments were made by {_partnerships(c.partnerships)}: not shown."
-    return (
-        f"{c.made} commitments made by {_partnerships(c.partnerships)}: {c.kept} kept "
-        f"({c.on_time} by their due date), {c.owed} not yet closed, as later meetings recorded."
+        return _("Commitments were made by {partnerships}: not shown.").format(
+            partnerships=_partnerships(c.partnerships)
+        )
+    return _(
+        "{made} commitments made by {partnerships}: {kept} kept ({on_time} by their due "
+        "date), {owed} not yet closed, as later meetings recorded."
+    ).format(
+        made=c.made,
+        partnerships=_partnerships(c.partnerships),
+        kept=c.kept,
+        on_time=c.on_time,
+        owed=c.owed,
     )
 
 
 def _moves_title(snap: Snapshot) -> str:
     if snap.moved_between is None:
         return ""
-    return (
-        f"Since {snap.before}: of the {_partnerships(snap.moved_between)} that answered in "
-        f"both years, {snap.stayed.text if snap.stayed else ''} kept their type and "
-        f"{snap.changed.text if snap.changed else ''} changed it."
+    return _(
+        "Since {before}: of the {partnerships} that answered in both years, {stayed} kept "
+        "their type and {changed} changed it."
+    ).format(
+        before=snap.before,
+        partnerships=_partnerships(snap.moved_between),
+        stayed=snap.stayed.text if snap.stayed else "",
+        changed=snap.changed.text if snap.changed else "",
     )
 
 
-def html(snap: Snapshot) -> str:
-    """The page, one self-contained HTML document."""
+def html(snap: Snapshot, language: str = "en") -> str:
+    """The page, one self-contained HTML document (in the language spoken now; ``lang``
+    says which)."""
+    title = _("Data snapshot · {period}").format(period=snap.period)
+    partnerships = _h(_("partnerships"))
     out = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{_h(language)}"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-        f"<title>Data snapshot {_h(snap.period)}</title>",
+        f"<title>{_h(title)}</title>",
         f"<style>{CSS}</style></head><body>",
-        f"<header><h1>Data snapshot · {_h(snap.period)}</h1>",
+        f"<header><h1>{_h(title)}</h1>",
         f'<p class="about">{_h(_about(snap))}</p></header>',
         '<div class="figures">',
     ]
     for big, small in _headline(snap):
         out.append(f'<div class="figure"><b>{_h(big)}</b><span>{_h(small)}</span></div>')
-    out += ["</div>", '<div class="columns">', "<section><h2>Types of partnership</h2>"]
+    types = _h(_("Types of partnership"))
+    out += ["</div>", '<div class="columns">', f"<section><h2>{types}</h2>"]
     if snap.types:
         out.append(f'<p class="quiet">{_h(snap.type_prompt)}</p>')
-        out.append('<table><tr><th>Type</th><th class="n">partnerships</th></tr>')
+        out.append(
+            "<table><tr><th>" + _h(_("Type")) + f'</th><th class="n">{partnerships}</th></tr>'
+        )
         for share in snap.types:
             out.append(
                 f'<tr><td>{_h(share.label)}</td><td class="n">{_h(share.count.text)}</td></tr>'
@@ -151,15 +185,17 @@ def html(snap: Snapshot) -> str:
     if snap.moved_between is not None:
         out.append(f'<p class="quiet">{_h(_moves_title(snap))}</p>')
     if snap.moves:
-        out.append('<table><tr><th>Changed</th><th class="n">partnerships</th></tr>')
+        out.append(
+            "<table><tr><th>" + _h(_("Changed")) + f'</th><th class="n">{partnerships}</th></tr>'
+        )
         for move in snap.moves:
             what = f"{move.before} → {move.after}"
             out.append(f'<tr><td>{_h(what)}</td><td class="n">{_h(move.count.text)}</td></tr>')
         out.append("</table>")
-    out += ["</section>", "<section><h2>Hallmarks</h2>"]
+    out += ["</section>", "<section><h2>" + _h(_("Hallmarks")) + "</h2>"]
     out.append(
-        '<table><tr><th>Hallmark</th><th class="n">median</th>'
-        '<th class="n">middle half</th><th class="n">partnerships</th></tr>'
+        "<table><tr><th>" + _h(_("Hallmark")) + '</th><th class="n">' + _h(_("median")) + "</th>"
+        '<th class="n">' + _h(_("middle half")) + f'</th><th class="n">{partnerships}</th></tr>'
     )
     for prompt, median, spread, rated in _hallmark_rows(snap):
         out.append(
@@ -169,69 +205,100 @@ def html(snap: Snapshot) -> str:
     out += ["</table>", "</section>"]
     for factors in snap.factors:
         out.append(f"<section><h2>{_h(_factor_title(factors.id))}</h2>")
-        out.append(f'<p class="quiet">{_h(factors.prompt)} Named most:</p><ul>')
+        out.append(f'<p class="quiet">{_h(factors.prompt)} ' + _h(_("Named most:")) + "</p><ul>")
         for share in factors.named:
-            out.append(
-                f"<li>{_h(share.label)}: <b>{_h(share.count.text)}</b> of "
-                f"{_h(_partnerships(snap.partnerships))}</li>"
-            )
+            before, after = _count_of(snap, _h)
+            out.append(f"<li>{_h(share.label)}: {before}<b>{_h(share.count.text)}</b>{after}</li>")
         out.append("</ul></section>")
-    out.append(f"<section><h2>Commitments</h2><p>{_h(_commitment_line(snap))}</p></section>")
+    commitments = _h(_("Commitments"))
+    out.append(f"<section><h2>{commitments}</h2><p>{_h(_commitment_line(snap))}</p></section>")
     out.append("</div>")
     if snap.quotes:
-        out.append("<section><h2>In their words</h2>")
+        out.append("<section><h2>" + _h(_("In their words")) + "</h2>")
         for quote in snap.quotes:
             out.append(
                 f"<blockquote><p>{_h(quote.text)}</p>"
                 f"<footer>{_h(quote.question)} · {_h(quote.when)}</footer></blockquote>"
             )
         out.append("</section>")
-    out.append(f'<p class="note">{_h(NOTE)}</p></body></html>')
+    out.append(f'<p class="note">{_h(_(NOTE))}</p></body></html>')
     return "\n".join(out) + "\n"
 
 
 #: How the figures are counted, at the foot of the page.
-NOTE = (
+NOTE = N_(
     "Types: the option most partners chose in the room; a tie is shown as a tie. Hallmarks: "
     "every rating of the counted sessions pooled; the middle half is the first to the third "
     "quartile. Factors: how many partnerships named each. Made with reflect snapshot."
 )
+#: The factor questions' headings (translated where shown); any other shows its id.
+_FACTOR_TITLES = {
+    "helping-factors": N_("What helps"),
+    "hindering-factors": N_("What gets in the way"),
+}
 
 
 def _factor_title(question_id: str) -> str:
-    return {"helping-factors": "What helps", "hindering-factors": "What gets in the way"}.get(
-        question_id, question_id
+    title = _FACTOR_TITLES.get(question_id)
+    return _(title) if title else question_id
+
+
+def _count_of(snap: Snapshot, escape_text: Callable[[str], str]) -> tuple[str, str]:
+    """What goes before and after a factor's count ("3 of 10 partnerships"), escaped, so
+    the count alone is bold in any language's word order."""
+    said = _("{count} of {partnerships}").format(
+        count="\0", partnerships=_partnerships(snap.partnerships)
     )
+    before, _sep, after = said.partition("\0")
+    return _spaced(before, escape_text), _spaced(after, escape_text)
 
 
-def markdown(snap: Snapshot) -> str:
-    """The page as Markdown (CommonMark with tables), every label escaped."""
-    out = [f"# Data snapshot · {inline(snap.period)}", "", inline(_about(snap)), ""]
+def _spaced(text: str, escape_text: Callable[[str], str]) -> str:
+    """``text`` escaped with the spaces around it kept (an escaper may strip them)."""
+    core = text.strip()
+    if not core:
+        return text
+    start = text.index(core)
+    return text[:start] + escape_text(core) + text[start + len(core) :]
+
+
+def markdown(snap: Snapshot, language: str = "en") -> str:
+    """The page as Markdown (CommonMark with tables), every label escaped (``language``:
+    the language spoken now, which Markdown has no place to declare)."""
+    title = _("Data snapshot · {period}").format(period=snap.period)
+    partnerships = inline(_("partnerships"))
+    out = [f"# {inline(title)}", "", inline(_about(snap)), ""]
     out += [f"- **{inline(big)}** {inline(small)}" for big, small in _headline(snap)]
     if snap.types:
-        out += ["", "## Types of partnership", "", inline(snap.type_prompt), ""]
-        out += ["| Type | partnerships |", "| --- | ---: |"]
+        out += [
+            "",
+            "## " + inline(_("Types of partnership")) + "",
+            "",
+            inline(snap.type_prompt),
+            "",
+        ]
+        out += ["| " + inline(_("Type")) + f" | {partnerships} |", "| --- | ---: |"]
         out += [f"| {inline(s.label)} | {inline(s.count.text)} |" for s in snap.types]
     if snap.moved_between is not None:
         out += ["", inline(_moves_title(snap))]
     if snap.moves:
-        out += ["", "| changed | partnerships |", "| --- | ---: |"]
+        out += ["", "| " + inline(_("changed")) + f" | {partnerships} |", "| --- | ---: |"]
         for move in snap.moves:
             what = f"{move.before} → {move.after}"
             out.append(f"| {inline(what)} | {inline(move.count.text)} |")
-    out += ["", "## Hallmarks", "", "| Hallmark | median | middle half | partnerships |"]
+    heads = " | ".join(inline(_(h)) for h in (N_("Hallmark"), N_("median"), N_("middle half")))
+    out += ["", "## " + inline(_("Hallmarks")) + "", "", f"| {heads} | {partnerships} |"]
     out.append("| --- | ---: | ---: | ---: |")
     out += ["| " + " | ".join(inline(cell) for cell in row) + " |" for row in _hallmark_rows(snap)]
     for factors in snap.factors:
         out += ["", f"## {inline(_factor_title(factors.id))}", "", inline(factors.prompt), ""]
+        before, after = _count_of(snap, inline)
         out += [
-            f"- {inline(s.label)}: **{inline(s.count.text)}** of "
-            f"{inline(_partnerships(snap.partnerships))}"
-            for s in factors.named
+            f"- {inline(s.label)}: {before}**{inline(s.count.text)}**{after}" for s in factors.named
         ]
-    out += ["", "## Commitments", "", inline(_commitment_line(snap))]
+    out += ["", "## " + inline(_("Commitments")) + "", "", inline(_commitment_line(snap))]
     if snap.quotes:
-        out += ["", "## In their words"]
+        out += ["", "## " + inline(_("In their words")) + ""]
         for quote in snap.quotes:
             out += [
                 "",
@@ -239,5 +306,5 @@ def markdown(snap: Snapshot) -> str:
                 ">",
                 f"> — {inline(quote.question)}, {inline(quote.when)}",
             ]
-    out += ["", inline(NOTE), ""]
+    out += ["", inline(_(NOTE)), ""]
     return "\n".join(out)

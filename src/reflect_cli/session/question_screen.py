@@ -38,7 +38,8 @@ def show_so_far(console: Console, record: AnswerRecord, question: Question) -> N
     if record.round:
         hint = _("the discussion, optional: empty line ends it; /help for commands")
     required = question.required and not record.rated  # a held round answers it
-    console.say(f"({hint}{_('; required') if required else ''})", "dim")
+    required_note = _("; required") if required else ""
+    console.say(f"({hint}{required_note})", "dim")
 
 
 def prompt_of(question: Question) -> str:

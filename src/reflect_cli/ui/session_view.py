@@ -166,7 +166,7 @@ def _round(session: Session, question: AnswerRecord, out: Console) -> bool:
             f"{names.get(r.participant, r.participant)}: {option_label(r.value)}"
             for r in question.ratings
         ]
-        given += [f"{names.get(h, h)}: {_('passed')}" for h in question.passed_by]
+        given += [f"{names.get(h, h)}: " + _("passed") for h in question.passed_by]
         out.print(terminal.text(_("Ratings: {ratings}").format(ratings="; ".join(given)), "dim"))
     return True
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reflect_cli.errors import InputError
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import Session
 from reflect_cli.render.export.base import Exporter, Options
 from reflect_cli.render.export.names import Decisions
@@ -63,15 +64,25 @@ def format_for(name: str | None, output: Path | None) -> str:
     InputError listing the formats: never silently Markdown."""
     if name:
         if name not in NAMES:
-            raise InputError(f"unknown format {name!r}; one of: {', '.join(NAMES)}")
+            raise InputError(
+                _("unknown format {name}; one of: {formats}").format(
+                    name=repr(name), formats=", ".join(NAMES)
+                )
+            )
         return name
     if output is None or not output.suffix:
         return "md"
     suffix = output.suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(
-            f"{output.name}: unknown suffix {output.suffix!r}; use one of "
-            f"{', '.join(dict.fromkeys(SUFFIXES))} or --format {'|'.join(NAMES)}"
+            _(
+                "{file}: unknown suffix {suffix}; use one of {suffixes} or --format {formats}"
+            ).format(
+                file=output.name,
+                suffix=repr(output.suffix),
+                suffixes=", ".join(dict.fromkeys(SUFFIXES)),
+                formats="|".join(NAMES),
+            )
         )
     return SUFFIXES[suffix]
 

@@ -139,9 +139,10 @@ def _round(summary: Summary, session: Session, record: AnswerRecord, marks: roun
     when = "" if summary.single else f"{_e(session.date)} · {_e(session.collaborative)} · "
     parts = [
         '<div class="round">',
-        f'<p class="headline"><strong>{_e(_("Round ({kind}):").format(kind=_(record.round or "")))}'
-        f"</strong> {when}"
-        f"{_e(round_text.headline(result, labels))}</p>",
+        '<p class="headline"><strong>'
+        + _e(_("Round ({kind}):").format(kind=_(record.round or "")))
+        + f"</strong> {when}"
+        + f"{_e(round_text.headline(result, labels))}</p>",
     ]
     if result.n and not result.withheld:
         parts.append(round_svg.dot_plot(record, session.participants, result, record.prompt, marks))
@@ -159,7 +160,7 @@ def _round(summary: Summary, session: Session, record: AnswerRecord, marks: roun
 def _rounds_over_time(summary: Summary) -> Iterator[str]:
     if summary.single or not summary.rounds:
         return
-    yield f"<h2>{_e(_('Ratings over time'))}</h2>"
+    yield "<h2>" + _e(_("Ratings over time")) + "</h2>"
     for question in summary.rounds:
         held = question.rounds()
         yield f"<h3>{_e(question.prompt)}</h3>"
@@ -168,8 +169,8 @@ def _rounds_over_time(summary: Summary) -> Iterator[str]:
             dated = [(s.date, r) for s, r in held]
             yield round_svg.median_line(dated, low, high, question.prompt)
             yield (
-                f"<table><thead><tr><th>{_e(_('Date'))}</th><th>n</th>"
-                f"<th>{_e(_('Median'))}</th><th>{_e(_('Range'))}</th>"
+                "<table><thead><tr><th>" + _e(_("Date")) + "</th><th>n</th>"
+                "<th>" + _e(_("Median")) + "</th><th>" + _e(_("Range")) + "</th>"
                 "<th></th></tr></thead><tbody>"
             )
             for session, result in held:
@@ -184,7 +185,9 @@ def _rounds_over_time(summary: Summary) -> Iterator[str]:
             # Every option any session counted (a withheld round counts none).
             options = list(dict.fromkeys(o for _x, r in held for o in r.counts))
             yield (
-                f"<table><thead><tr><th>{_e(_('Date'))}</th><th>n</th>"
+                "<table><thead><tr><th>"
+                + _e(_("Date"))
+                + "</th><th>n</th>"
                 + "".join(f"<th>{_e(o)}</th>" for o in options)
                 + "<th></th></tr></thead><tbody>"
             )
@@ -245,7 +248,9 @@ def _page(summary: Summary, options: Options) -> Iterator[str]:
     yield from _sessions(summary)
     present, absent = people(summary)
     yield (
-        f"<h2>{_e(_('Who took part'))}</h2><ul>"
+        "<h2>"
+        + _e(_("Who took part"))
+        + "</h2><ul>"
         + "".join(f'<li dir="auto">{_e(p)}</li>' for p in present)
         + "</ul>"
     )
@@ -266,10 +271,10 @@ def _page(summary: Summary, options: Options) -> Iterator[str]:
                 if has_answer(record.answer):
                     yield _answer(summary, session, record)
             if not given:
-                yield f'<p class="unanswered">{_e(_("Not answered."))}</p>'
+                yield '<p class="unanswered">' + _e(_("Not answered.")) + "</p>"
     for table in summary.over_time:
         suffix = "" if len(summary.over_time) == 1 else f": {table.protocol}"
-        yield f"<h2>{_e(_('Over time'))}{_e(suffix)}</h2><ol>"
+        yield "<h2>" + _e(_("Over time")) + f"{_e(suffix)}</h2><ol>"
         yield from (f"<li>{_e(q.prompt)}</li>" for q in table.questions)
         yield "</ol>"
         numbers = [_("Q{n}").format(n=n) for n in range(1, len(table.questions) + 1)]
@@ -281,17 +286,17 @@ def _page(summary: Summary, options: Options) -> Iterator[str]:
         yield from _table(headers, rows, ' class="over-time"')
     yield from _rounds_over_time(summary)
     yield from _commitments(summary)
-    yield f'<h2>{_e(_("Participation"))}</h2><p class="meta">{_e(_(PARTICIPATION))}</p>'
+    yield "<h2>" + _e(_("Participation")) + f'</h2><p class="meta">{_e(_(PARTICIPATION))}</p>'
     yield _chart(summary.participation)
     if options.include_private and summary.notes:
-        yield f'<h2>{_e(_("Private notes"))}</h2><div class="private"><ul>'
+        yield "<h2>" + _e(_("Private notes")) + '</h2><div class="private"><ul>'
         yield from [
             f'<li dir="auto">{_e(s.date)}, {_e(n.question)}: {_e(n.text)}</li>'
             for s, n in summary.notes
         ]
         yield ("</ul></div>")
     yield from [
-        f"<footer><p>{_e(_('Source: {source}').format(source=source))}</p></footer>"
+        "<footer><p>" + _e(_("Source: {source}").format(source=source)) + "</p></footer>"
         for source in summary.sources
     ]
     yield "</body></html>"
@@ -316,7 +321,7 @@ def _sessions(summary: Summary) -> Iterator[str]:
 
 
 def _commitments(summary: Summary) -> Iterator[str]:
-    yield f'<h2>{_e(_("Commitments"))}</h2><ul class="commitments">'
+    yield "<h2>" + _e(_("Commitments")) + '</h2><ul class="commitments">'
     for c in summary.commitments:
         owner = c.owner()
         details = "; ".join(
@@ -342,6 +347,6 @@ def _commitments(summary: Summary) -> Iterator[str]:
         + (
             ""
             if summary.commitments
-            else f'<p class="unanswered">{_e(_("No commitments recorded."))}</p>'
+            else '<p class="unanswered">' + _e(_("No commitments recorded.")) + "</p>"
         )
     )

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reflect_cli.errors import ReflectError
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import Participant, Sector, Session
 from reflect_cli.records.pseudonym_key import Key
 from reflect_cli.records.store import TRASH, Store
@@ -44,11 +45,17 @@ def redactor(
         except ReflectError as exc:
             unreadable.append(str(exc))
     if unreadable and not ignore_unreadable:
-        more = f" (and {len(unreadable) - 1} more)" if len(unreadable) > 1 else ""
+        more = (
+            _(" (and {count} more)").format(count=len(unreadable) - 1)
+            if len(unreadable) > 1
+            else ""
+        )
         raise RedactionError(
-            f"redaction cannot be promised: {unreadable[0]}{more}; the people in it are "
-            f"unknown, so their names would not be replaced; fix or move the file, or "
-            f"export with {IGNORE_OPTION} to redact without it; nothing was written"
+            _(
+                "redaction cannot be promised: {problem}{more}; the people in it are "
+                "unknown, so their names would not be replaced; fix or move the file, or "
+                "export with {option} to redact without it; nothing was written"
+            ).format(problem=unreadable[0], more=more, option=IGNORE_OPTION)
         )
     pseudonyms = Pseudonyms(key.secret) if key is not None else None
     found = Redactor(keep_places, decisions, pseudonyms, strict)

@@ -16,6 +16,7 @@ import subprocess
 from pathlib import Path
 
 from reflect_cli.errors import InputError, ReflectError
+from reflect_cli.i18n.messages import _
 from reflect_cli.records import kept
 from reflect_cli.records.home import Unusable
 
@@ -57,16 +58,18 @@ def find_browser(given: str | None = None) -> str:
     if given:
         found = shutil.which(given)
         if found is None:
-            raise InputError(f"--browser: no program at {given!r}")
+            raise InputError(_("--browser: no program at {path}").format(path=repr(given)))
         return found
     for name in BROWSERS:
         found = shutil.which(name)
         if found:
             return found
     raise InputError(
-        "no Chromium or Chrome found to print the PDF: install one (Debian/Ubuntu: "
-        "sudo apt install chromium) or give --browser PATH, or export HTML "
-        "(-o summary.html) and print it from any browser"
+        _(
+            "no Chromium or Chrome found to print the PDF: install one (Debian/Ubuntu: "
+            "sudo apt install chromium) or give --browser PATH, or export HTML "
+            "(-o summary.html) and print it from any browser"
+        )
     )
 
 
@@ -96,7 +99,9 @@ def print_pdf(page: str, browser: str, folder: Path | None = None) -> bytes:
                     shutil.rmtree(work, ignore_errors=True)
         except (OSError, Unusable) as exc:
             problems.append(f"{start.joinpath(*below)}: {getattr(exc, 'strerror', None) or exc}")
-    raise PrintError("no private place to print the PDF (" + "; ".join(problems) + ")")
+    raise PrintError(
+        _("no private place to print the PDF ({problems})").format(problems="; ".join(problems))
+    )
 
 
 def _run(browser: str, work: Path) -> bytes:
@@ -130,19 +135,31 @@ def _run(browser: str, work: Path) -> bytes:
             start_new_session=True,  # its own group: a timeout ends every child too
         )
     except OSError as exc:
-        raise PrintError(f"cannot run {browser}: {exc.strerror or exc}") from None
+        raise PrintError(
+            _("cannot run {browser}: {problem}").format(
+                browser=browser, problem=exc.strerror or exc
+            )
+        ) from None
     try:
-        _, err = child.communicate(timeout=TIMEOUT)
+        _out, err = child.communicate(timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         with contextlib.suppress(OSError):
             os.killpg(child.pid, signal.SIGKILL)
         child.wait()
-        raise PrintError(f"{browser} did not print the PDF within {TIMEOUT} s") from None
+        raise PrintError(
+            _("{browser} did not print the PDF within {seconds} s").format(
+                browser=browser, seconds=TIMEOUT
+            )
+        ) from None
     finally:
         with contextlib.suppress(OSError):  # a helper it left behind goes too
             os.killpg(child.pid, signal.SIGKILL)
     if not printed.exists() or not printed.read_bytes().startswith(b"%PDF"):
         text = err.decode("utf-8", "replace")
-        last = (text.strip().splitlines() or ["no output"])[-1][:200]
-        raise PrintError(f"{browser} printed no PDF (exit {child.returncode}): {last}")
+        last = (text.strip().splitlines() or [_("no output")])[-1][:200]
+        raise PrintError(
+            _("{browser} printed no PDF (exit {status}): {last}").format(
+                browser=browser, status=child.returncode, last=last
+            )
+        )
     return printed.read_bytes()

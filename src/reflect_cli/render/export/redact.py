@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from enum import Enum
 
 from reflect_cli.folding import fold_mapped
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import Participant
 from reflect_cli.render.export.labels import Labels, Person, RedactionError, key_of
 from reflect_cli.render.export.leaks import excess
@@ -50,10 +51,12 @@ class Redactor(Labels):
         for number, kind, kept in self._kept:
             for found in self.names.find(kept):
                 raise RedactionError(
-                    f"--keep-places would leak a name: the {kind} of Session {number} holds "
-                    f"the name of the person shown as {self.label(found.owners)}; export "
-                    'without --keep-places (it becomes "Collaborative" and "Site" with a '
-                    "code), or rename it in the record with `reflect edit`; nothing was written"
+                    _(
+                        "--keep-places would leak a name: the {kind} of Session {number} holds "
+                        "the name of the person shown as {label}; export without "
+                        '--keep-places (it becomes "Collaborative" and "Site" with a code), '
+                        "or rename it in the record with `reflect edit`; nothing was written"
+                    ).format(kind=_(kind), number=number, label=self.label(found.owners))
                 )
 
     def text(self, text: str, speakers: bool = False) -> str:
@@ -156,13 +159,17 @@ class Redactor(Labels):
         person, where = excess((self.names, self._place_matcher), plain, static)
         if person is not None:
             raise RedactionError(
-                f"redaction check failed: line {person.line + 1} of the {fmt} export still "
-                f"holds the name of the person shown as {self.label(person.owners)}, written "
-                "where it could not be replaced; nothing was written (find it with "
-                "`reflect search`, fix the record with `reflect edit`)"
+                _(
+                    "redaction check failed: line {line} of the {format} export still holds "
+                    "the name of the person shown as {label}, written where it could not be "
+                    "replaced; nothing was written (find it with `reflect search`, fix the "
+                    "record with `reflect edit`)"
+                ).format(line=person.line + 1, format=fmt, label=self.label(person.owners))
             )
         if where is not None:
             raise RedactionError(
-                f"redaction check failed: line {where.line + 1} of the {fmt} export still "
-                f"names {self._place_of(where.owners)}; nothing was written"
+                _(
+                    "redaction check failed: line {line} of the {format} export still "
+                    "names {place}; nothing was written"
+                ).format(line=where.line + 1, format=fmt, place=self._place_of(where.owners))
             )

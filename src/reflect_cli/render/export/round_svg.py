@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from html import escape
 
 from reflect_cli.controls import visible
+from reflect_cli.i18n.messages import N_, _
 from reflect_cli.model import AnswerRecord, Participant
 from reflect_cli.rounds.analysis import (
     OTHER_ORGANIZATIONS,
@@ -32,7 +33,7 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#0
 _INK = {"#0072B2": "#fff", "#009E73": "#fff", "#D55E00": "#fff", "#000000": "#fff"}
 _COLUMN, _DOT, _LEFT, _TOP = 64, 16, 12, 16
 #: The legend of dots with no organization: an anonymous round shown overall only.
-UNGROUPED_LEGEND = "Not shown by organization"
+UNGROUPED_LEGEND = N_("Not shown by organization")  # translated where shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +162,7 @@ def dot_plot(
             f'<text x="{_LEFT + 7}" y="{y}" font-size="9" font-weight="bold" '
             f'text-anchor="middle" fill="{mark.ink}">{mark.letter}</text>'
             f'<text x="{_LEFT + 22}" y="{y}" font-size="12" class="legend">'
-            + (f"{mark.letter}: {_e(org)}" if org else UNGROUPED_LEGEND)
+            + (f"{mark.letter}: {_e(org)}" if org else _(UNGROUPED_LEGEND))
             + "</text>"
         )
     parts.append("</svg>")
