@@ -132,12 +132,44 @@ def test_a_kill_loses_at_most_the_passage_on_screen(sessions_dir: Path, sig: int
     assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
 
 
+LONG = (
+    "lan: Families who speak Amharic, Vietnamese and Somali were never asked what "
+    "they needed from the after-school program."
+)
+
+
 def test_narrow_terminal_reads(sessions_dir: Path) -> None:
-    _folder(sessions_dir)
+    """At 60 columns: what people said wraps between words under itself, a code's name
+    under its name, the help a line per idea, and the address breaks at its slash."""
+    sid = make_session(
+        sessions_dir,
+        "partnership-reflection",
+        collaborative="Rainier Vista Elementary and Neighbors Partnership",
+        people=PEOPLE,
+        answers={"equity-issues": f"{LONG}\nhope: We share the gym now."},
+    )
+    codebook.save(sessions_dir, starter.CODES)
     child, log = spawn(sessions_dir, columns=60)
+    child.expect_exact("codes>")
+    child.sendline("8")
     child.expect_exact("codes>")
     child.sendline("/pause")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    assert any("turnover" in line for line in screen_of(log, 60))
+    lines = screen_of(log, 60)
+    start = next(n for n, line in enumerate(lines) if line.startswith("  lan: Families"))
+    said = [lines[start]]
+    while lines[start + len(said)].startswith("  ") and not lines[start + len(said)].startswith(
+        "  ("
+    ):
+        said.append(lines[start + len(said)])
+    assert len(said) > 1 and all(line.startswith("  ") for line in said)
+    assert " ".join(line.strip() for line in said) == LONG  # no word cut in two
+    assert lines[start + len(said)] == f"  ({sid}/"
+    assert lines[start + len(said) + 1] == "   equity-issues/1)"
+    wrapped = lines.index("   8 coordination-communication · Coordination and")
+    assert lines[wrapped + 1] == "     communication"
+    assert "/memo TEXT  /skip  /back  /codes  /pause" in lines
+    assert "  … lan: Families who speak Amharic, Vietnamese and Somali" in lines  # context
+    assert f"   {'equity-issues/1)'}" in lines and max(len(line) for line in lines) <= 60

@@ -97,12 +97,14 @@ def _code(
         screen.message(f"no passages {what} ({plural(len(found_passages), 'passage')} chosen)")
         return
     screen.message(f"{plural(len(steps), 'passage')} to code as {mine.coder}")
+    console = RichConsole()
     loop = stepping.Loop(
-        RichConsole(),
+        console,
         book,
         mine,
         lambda c: codings.save(folder, c),
         stepping.watch(folder),
+        lambda: console.width,
     )
     try:
         outcome = loop.run(steps)

@@ -24,10 +24,11 @@ from reflect_cli.folding import fold
 from reflect_cli.numbers import NotAWholeNumber, whole_number
 
 NONE_APPLIES = "-"
+#: What may be typed, a line each so a narrow terminal breaks it between ideas.
 HELP = (
-    "codes by number or name, several with commas (1, 4 or trust, turnover); "
-    f"{NONE_APPLIES} none applies; Enter keeps a passage's codes, else takes the suggested "
-    "ones; /memo TEXT; /skip; /back; /codes; /pause"
+    "codes by number or name, with commas: 1, 4 or trust, fam",
+    f"{NONE_APPLIES} none applies; Enter keeps a passage's codes, else takes the suggested ones",
+    "/memo TEXT  /skip  /back  /codes  /pause",
 )
 
 
@@ -35,6 +36,9 @@ class Port(Protocol):
     """What the loop needs of a terminal."""
 
     def say(self, text: str, style: str = "") -> None: ...
+
+    def item(self, marker: str, text: str, style: str = "") -> None:
+        """``text`` after ``marker``, its wrapped lines under itself (a hanging indent)."""
 
     def rule(self, title: str, detail: str = "") -> None: ...
 
@@ -65,6 +69,16 @@ def queue(passages: Sequence[Passage], codings: Codings, review: str = "") -> li
             if (c := codings.by_address.get(p.address)) is not None and review in c.codes
         ]
     return [p for p in passages if p.address not in codings.by_address]
+
+
+def address_lines(address: str, width: int) -> list[str]:
+    """A passage's address as shown under it: one line when it fits the terminal, else
+    broken after the session id (never inside a word, so it reads and copies whole)."""
+    one = f"  ({address})"
+    if not width or len(one) <= width:
+        return [one]
+    session, _, rest = address.partition("/")
+    return [f"  ({session}/", f"   {rest})"]
 
 
 def suggested(codebook: Codebook, passage: Passage) -> list[Code]:
@@ -118,6 +132,9 @@ class Loop:
     #: Called before each passage is shown: brings the codings (and codebook) up to
     #: what their files hold now, when another run or an import changed them.
     refresh: Callable[[Loop], object] | None = None
+    #: The terminal's width now (0: no limit), so an address too long for it is broken
+    #: at its slash rather than anywhere.
+    columns: Callable[[], int] = lambda: 0
 
     def run(self, passages: Sequence[Passage]) -> Outcome:
         decided = 0
@@ -142,17 +159,22 @@ class Loop:
     def show_codes(self) -> None:
         for number, code in enumerate(self.codebook.codes, start=1):
             indent = "  " * self.codebook.depth(code)
-            self.port.say(f"  {number:>2} {indent}{code.id} · {code.name}")
-        self.port.say(HELP, "dim")
+            self.port.item(f"  {number:>2} {indent}", f"{code.id} · {code.name}")
+        self._help()
+
+    def _help(self, style: str = "dim") -> None:
+        for line in HELP:
+            self.port.say(line, style)
 
     def _one(self, passage: Passage, place: int, total: int) -> str | Ended:
         address = passage.address
         self.port.rule(f"{place + 1} of {total}", f"{passage.collaborative} · {passage.date}")
         self.port.say(f"{address.question} · {passage.prompt}", "bold")
         if passage.before:
-            self.port.say(f"  … {passage.before}", "dim")
-        self.port.say(f"  {passage.text}")
-        self.port.say(f"  ({address})", "dim")
+            self.port.item("  … ", passage.before, "dim")
+        self.port.item("  ", passage.text)
+        for line in address_lines(str(address), self.columns()):
+            self.port.say(line, "dim")
         earlier = self.codings.by_address.get(address)
         if earlier is not None:
             gone = set(books.missing(self.codebook, earlier.codes))
@@ -190,7 +212,8 @@ class Loop:
                     self.port.say("memo kept; it is saved with this passage's codes")
                 continue
             if typed.startswith("/"):
-                self.port.say(f"no command {command!r}; {HELP}", "yellow")
+                self.port.say(f"no command {command!r}", "yellow")
+                self._help("yellow")
                 continue
             if typed == NONE_APPLIES:
                 codes: tuple[str, ...] = ()
@@ -199,7 +222,7 @@ class Loop:
                 return "kept"
             elif not typed:
                 if not offered:
-                    self.port.say(HELP, "dim")
+                    self._help()
                     continue
                 codes = tuple(c.id for c in offered)
             else:

@@ -60,6 +60,11 @@ class RichConsole:
             else:
                 self._readline.parse_and_bind("tab: complete")
 
+    @property
+    def width(self) -> int:
+        """The terminal's width now, in columns."""
+        return self._out.width
+
     def say(self, text: str, style: str = "") -> None:
         self._after_typeahead()
         self._out.print(self._terminal.text(text, style))
