@@ -156,3 +156,14 @@ def test_a_handle_written_with_an_at_sign_is_always_its_person(
     # An e-mail address is not a mention: its own rule (an everyday word there is the
     # person only before the "@").
     assert found.text("write to info@hope.org") == "write to info@hope.org"
+
+
+def test_a_name_with_an_ending_is_decided_as_the_name() -> None:
+    """ "monicas" in lower case inside a sentence: the word to decide is "Monica" (a
+    decision on "monicas" would never be asked about again, nor obeyed)."""
+    found = redactor(["Monica Haugen"])
+    assert found.text("we liked monicas plan") == "we liked monicas plan"
+    (place,) = found.undecided
+    assert (place.word, place.term, place.decide) == ("monicas", "monica", "Monica")
+    decided = redactor(["Monica Haugen"], WordChoices(names={"monica"}))
+    assert "monicas" not in decided.text("we liked monicas plan") and decided.undecided == []

@@ -20,7 +20,12 @@ from typing import Any
 
 from reflect_cli.errors import ReflectError
 from reflect_cli.model import Participant, Session
-from reflect_cli.render.export.name_forms import family_name, in_addresses_only
+from reflect_cli.render.export.name_forms import (
+    family_name,
+    in_addresses_only,
+    inflected_terms,
+    spellings,
+)
 from reflect_cli.render.export.names import Decisions, Folded, Matcher, fold, name_terms
 from reflect_cli.render.export.places import Place, place
 from reflect_cli.render.export.pseudonyms import (
@@ -171,11 +176,19 @@ class Labels:
         self._keys[key] = self._numbers[typed] = number
         whole, single = name_terms(name)
         family, addresses = family_name(name), in_addresses_only(name)
+        lemmas = inflected_terms(name)
         for term in whole | single:
             only = term in addresses and term not in single
             self.names.add(
-                term, number, family=term == family, address_only=only, part=term in single
+                term,
+                number,
+                family=term == family,
+                address_only=only,
+                part=term in single,
+                lemma=lemmas.get(term, ""),
             )
+        for folded, spelt in spellings(name).items():  # the words a facilitator decides
+            self.names.typed.setdefault(folded, spelt)
         self._memo.clear()
         return number
 
@@ -310,7 +323,7 @@ class Labels:
         last = 0
         for found in matcher.find(text, folded):
             if found.undecided:  # kept as it is; the export stops and asks
-                self.undecided.append(place(self.where, text, found))
+                self.undecided.append(place(self.where, text, found, matcher.to_decide(found.term)))
                 continue
             shown = label(found.owners)
             between = text[last : found.start]

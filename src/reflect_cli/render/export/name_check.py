@@ -132,9 +132,11 @@ def spots(document: Document, redactor: Redactor, fixed: str = "") -> Iterator[S
             if kind is Known.PLACE:
                 what = "a collaborative or site"
             elif kind is Known.UNDECIDED:
+                key, typed = redactor.names.to_decide(found.term)
+                word = typed if fold(text) != key else text  # "지민" of "지민에게"
                 what = (
                     "an everyday word that is also part of a name here: decide once with "
-                    f"`reflect export --redact --name {text}` or `--word {text}`"
+                    f"`reflect export --redact --name {word}` or `--word {word}`"
                 )
             else:
                 what = f"a person (shown redacted as {redactor.label(found.owners)})"

@@ -4,7 +4,8 @@ From a name as the roster holds it: the whole name and its parts, parts run toge
 and run into an initial (as in addresses and handles), a family name that starts with a
 particle, two-letter family names written with a capital, parts of a name in Han
 ideographs, and the family name that may take another language's ending
-(``family_name``, ``ENDINGS``).
+(``family_name``, ``ENDINGS``), and the forms a part takes in scripts that attach grammar
+to the name (``inflected_terms``: "지민에게", "لفاطمة", "Ольгой", "Γιώργου").
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 
 from reflect_cli.folding import fold
+from reflect_cli.render.export import inflected
 from reflect_cli.render.export.everyday import COMMON_WORDS
 from reflect_cli.render.export.unspaced import inside_han, unspaced, with_honorifics
 
@@ -50,8 +52,8 @@ def name_terms(name: str) -> tuple[set[str], set[str]]:
     particle ("de la Cruz"), parts run together, and an initial run into another part
     ("mhaugen", "monicah"). Parts: every word of three letters or more, a two-letter
     first or last part written with a capital ("Wu", "Li", "Ng"), a name of two or more
-    characters in a script without spaces, and the pieces of a word around an
-    apostrophe ("O'Neil": "neil")."""
+    characters in a script without spaces, the pieces of a word around an apostrophe
+    ("O'Neil": "neil"), and a part's forms in its script's grammar (``inflected_terms``)."""
     typed = [w for w in re.split(r"[\s\-]+", name) if fold(w)]
     parts = [fold(w) for w in typed]
     whole: set[str] = set()
@@ -88,7 +90,35 @@ def name_terms(name: str) -> tuple[set[str], set[str]]:
         edge = number in (0, len(parts) - 1) and len(parts) > 1
         if edge and letters(part) == 2 and part.isalpha() and typed[number][:1].isupper():
             single.add(part)
+    single.update(inflected_terms(name))
+    single.update(given for given in spellings(name) if given not in parts)  # "지민" of 김지민
     return {w for w in whole if letters(w) > 2 or unspaced(w)} - single, single
+
+
+def inflected_terms(name: str) -> dict[str, str]:
+    """Each folded form a part of the name takes in its script's grammar, and the folded
+    part it is a form of: the word a facilitator decides about ("지민에게": "지민";
+    ``inflected``). A Hangul name's given name alone is a form of it ("지민" of 김지민)."""
+    found: dict[str, str] = {}
+    for typed in re.split(r"[\s\-]+", name):
+        part = fold(typed)
+        for form in inflected.forms(typed):
+            folded = fold(form)
+            if folded and folded != part:
+                found.setdefault(folded, part)
+    return found
+
+
+def spellings(name: str) -> dict[str, str]:
+    """Each folded part of the name, and a Hangul full name's given name alone (its
+    part too: "지민" of 김지민, ``inflected.given_names``), as the roster spells it: the
+    word the facilitator decides about."""
+    found: dict[str, str] = {}
+    for typed in re.split(r"[\s\-]+", name):
+        for word in (typed, *inflected.given_names(typed)):
+            if fold(word):
+                found.setdefault(fold(word), word)
+    return found
 
 
 #: An initial run into a part this long or longer is a name anywhere ("mhaugen"); into

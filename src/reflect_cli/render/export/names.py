@@ -19,6 +19,7 @@ replacing. The forms a name takes are ``name_forms``'s.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -40,6 +41,7 @@ from reflect_cli.render.export.everyday import (
     a_month,
     sentence_start,
 )
+from reflect_cli.render.export.inflected import PARTICLES, takes_particles
 from reflect_cli.render.export.name_forms import (
     ENDING_LETTERS,
     ENDINGS,
@@ -75,6 +77,9 @@ class Term:
     part: bool = False
     #: Whose session handle it is: "@grace" is always theirs (``_mention``).
     handle_of: set[int] = field(default_factory=set)
+    #: The name part this is a form of in its script's grammar ("지민에게": "지민"):
+    #: the word decided about (``name_forms.inflected_terms``).
+    lemma: str = ""
 
 
 @dataclass(frozen=True)
@@ -157,6 +162,8 @@ class Matcher:
         #: (about 10 ms for a folder's names: what it saves on some 600,000 characters).
         self._read = 0
         self.fast_after = FAST_AFTER
+        #: Each folded name part as the roster spells it: the word to decide about.
+        self.typed: dict[str, str] = {}
 
     def add(
         self,
@@ -167,11 +174,13 @@ class Matcher:
         address_only: bool = False,
         part: bool = False,
         handle: bool = False,
+        lemma: str = "",
     ) -> None:
         """Know ``text`` (already folded) as naming ``owner``; ``family``: a family name,
         found with another language's ending too ("Haugenová"); ``address_only``: found
         only inside an e-mail address; ``part``: one word of a name or a handle;
-        ``handle``: the owner's session handle."""
+        ``handle``: the owner's session handle; ``lemma``: the name part ``text`` is a
+        form of ("지민에게": "지민"), decided about for it."""
         text = " ".join(text.split())
         if not text:
             return
@@ -181,6 +190,7 @@ class Matcher:
         term.owners.add(owner)
         if handle:
             term.handle_of.add(owner)
+        term.lemma = term.lemma or lemma
         term.family = term.family or (family and _letters(text) >= FAMILY_LETTERS)
         # A word the facilitator decided about is weighed like an everyday word.
         decided = text in self.decisions.names or text in self.decisions.words
@@ -213,7 +223,7 @@ class Matcher:
             # apostrophe after it the plural possessive ("the Haugens' plan") is the name
             # whole, apostrophe and all (the label never leaves it stray); another
             # language's ending is a family name's only ("Haugenová": ``_scan``).
-            endings = "|".join([_PLURAL_POSSESSIVE, "s", *ENDINGS])
+            endings = "|".join([_PLURAL_POSSESSIVE, "s", *ENDINGS, *_tree(list(PARTICLES))])
             term = rf"(?P<t>{spaced})(?P<e>{endings})?(?![^\W\d])"
             branches = [rf"(?<![^\W\d]){term}"] if spaced else []
             branches += [f"(?P<u>{apart})"] if apart else []
@@ -293,6 +303,10 @@ class Matcher:
             body = groups.get("t") or groups.get("u") or ""  # the term, without its ending
             ending = groups.get("e") or ""
             term = self.terms[" ".join(re.split(r"[\s\-]+", body))]
+            if ending in PARTICLES:  # "지민에게": a particle follows a name in Hangul only
+                if not takes_particles(term.text):
+                    continue
+                ending = ""  # the name, as the text writes it there
             # "@grace": the handle's owner, whatever the word is.
             if not ending and _mention(folded, match.start(), term):
                 start, end = match.start() - 1, match.end()
@@ -379,11 +393,21 @@ class Matcher:
             return _Verdict.NAME  # "monica2": a handle, not a word
         if self._plainly_a_name("", folded, match, term):
             return _Verdict.NAME
-        if term.text in self.decisions.names:
+        # A form ("지민에게") follows what was decided about its part ("지민").
+        decided = {term.text, term.lemma or term.text}
+        if decided & self.decisions.names:
             return _Verdict.NAME
-        if term.text in self.decisions.words:
+        if decided & self.decisions.words:
             return _Verdict.WORD
         return _Verdict.UNDECIDED
+
+    def to_decide(self, found: str) -> tuple[str, str]:
+        """The word to decide about where the term ``found`` is undecided, folded and as
+        the roster spells it: a form's name part ("لفاطمة": "فاطمة"), the name the text
+        put an ending or particle on ("지민에게", "monicas": "지민", "Monica")."""
+        term = self.terms.get(found)
+        key = (term.lemma if term is not None else "") or found
+        return key, self.typed.get(key) or unicodedata.normalize("NFC", key)
 
     def _plainly_a_name(self, first: str, folded: str, match: re.Match[str], term: Term) -> bool:
         """A name part that is also a word counts next to another part of the same person's

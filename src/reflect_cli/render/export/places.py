@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from reflect_cli.controls import visible
 from reflect_cli.errors import ReflectError
 from reflect_cli.render.export.everyday import sentence_around
-from reflect_cli.render.export.names import Found
+from reflect_cli.render.export.names import Found, fold
 
 
 @dataclass(frozen=True)
@@ -27,13 +27,20 @@ class Place:
     sentence: str
     #: The word folded: what a decision is kept under.
     term: str
+    #: The word to decide about as the roster spells it, when the text has a form of
+    #: it ("지민" of "지민에게"); else "" (``word``).
+    decide: str = ""
 
 
-def place(where: tuple[str, str], text: str, found: Found) -> Place:
-    """The place of an undecided word found in ``text``."""
+def place(where: tuple[str, str], text: str, found: Found, decide: tuple[str, str]) -> Place:
+    """The place of an undecided word found in ``text``; ``decide``: the word to decide
+    about, folded and as typed (``Matcher.to_decide``)."""
     word = text[found.start : found.end]
     session, question = where
-    return Place(word, session, question, sentence_around(text, found.start, found.end), found.term)
+    sentence = sentence_around(text, found.start, found.end)
+    key, typed = decide
+    # The word as typed, unless the text has a form of it ("지민에게", "monicas").
+    return Place(word, session, question, sentence, key, typed if fold(word) != key else "")
 
 
 class UndecidedWords(ReflectError):
@@ -63,5 +70,7 @@ class UndecidedWords(ReflectError):
 
 def _shown(places: list[Place], term: str) -> str:
     """The word as it was typed, capitalised ("Hope"), for the option to give."""
-    typed = next(p.word for p in places if p.term == term)
-    return visible(typed[:1].upper() + typed[1:].lower())
+    spot = next(p for p in places if p.term == term)
+    if spot.decide:
+        return visible(spot.decide)
+    return visible(spot.word[:1].upper() + spot.word[1:].lower())

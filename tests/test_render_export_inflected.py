@@ -1,0 +1,179 @@
+"""Names in scripts that attach grammar to the name: Korean particles and a given name
+written alone, Arabic and Hebrew prefixes and the article, Russian and Greek case
+endings; found by `--redact` and `check-names`, never made of an ordinary word
+(render/export/inflected)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import make_session
+from reflect_cli.folding import fold
+from reflect_cli.model import Participant, ProtocolRef, Session, SessionStatus
+from reflect_cli.records.word_choices import WordChoices
+from reflect_cli.render import export as exporting
+from reflect_cli.render.export import inflected
+from reflect_cli.render.export.redact import Redactor
+
+ROSTER = ["김지민", "수지 박", "فاطمة الزهراء", "משה כהן", "דוד לוי", "Ольга Петрова"]
+ROSTER += ["Дмитрий Иванов", "Γιώργος Παπαδόπουλος", "Monica Haugen"]
+
+
+def redactor(names: list[str], choices: WordChoices | None = None) -> Redactor:
+    session = Session(
+        id="2026-09-01-x",
+        protocol=ProtocolRef("tiny", 1, "Tiny"),
+        collaborative="Northgate",
+        date="2026-09-01",
+        status=SessionStatus.COMPLETE,
+        participants=[
+            Participant(name, f"Org {n}", "Staff", f"p{n}") for n, name in enumerate(names)
+        ],
+    )
+    return exporting.redactor([session], decisions=choices)
+
+
+#: How the attacker's pass wrote them: each at the start of a sentence.
+LEAKED = [
+    *("지민이 말했다.", "지민은 좋아요.", "지민의 계획.", "지민에게 물었다.", "지민씨 고마워요."),
+    *("김지민이 왔다.", "수지가 왔다.", "수지는 괜찮다."),
+    *(
+        "وفاطمة قالت.",
+        "لفاطمة خطة.",
+        "بفاطمة نبدأ.",
+        "فاطمه قالت.",
+        "والزهراء معنا.",
+        "للزهراء خطة.",
+    ),
+    *("ומשה אמר.", "לדוד יש תוכנית.", "הדוד הגיע.", "שמשה אמר."),
+    *("Ольги нет.", "Ольге понравилось.", "Ольгу позвали.", "Ольгой довольны."),
+    *("Дмитрия нет.", "Дмитрию понравилось.", "Петровой звонили.", "Иванову звонили."),
+    *("Γιώργο είδαμε.", "Γιώργου το σχέδιο.", "Παπαδόπουλου η ιδέα."),
+]
+
+
+@pytest.mark.parametrize("said", LEAKED)
+def test_the_attackers_forms_are_replaced_and_checked(said: str) -> None:
+    found = redactor(ROSTER)
+    shown = found.text(said)
+    form = said.split()[0]
+    assert form not in shown and found.undecided == [], shown
+    with pytest.raises(exporting.redact.RedactionError):
+        found.check(f"fine\n{said}", "md")
+
+
+def test_inside_a_sentence_a_form_in_a_script_without_case_follows_the_decision() -> None:
+    """No capital tells a name there: the export stops and asks once for the name part
+    (not for each form), and obeys the decision for every form."""
+    said = ["우리는 지민에게 말했다.", "قلنا لفاطمة شيئا.", "אמרנו ומשה שלום."]
+    found = redactor(ROSTER)
+    for text in said:
+        assert found.text(text) == text
+    assert [p.decide for p in found.undecided] == ["지민", "فاطمة", "משה"]
+    as_name = redactor(ROSTER, WordChoices(names={fold(w) for w in ("지민", "فاطمة", "משה")}))
+    for text in said:
+        assert text.split()[1] not in as_name.text(text)
+    assert as_name.undecided == []
+    as_word = redactor(ROSTER, WordChoices(words={fold(w) for w in ("지민", "فاطمة", "משה")}))
+    assert [as_word.text(text) for text in said] == said and as_word.undecided == []
+
+
+@pytest.mark.parametrize(
+    ("names", "said"),
+    [
+        (["김민주"], "민주주의가 중요하다. 김이 맛있다."),  # 민주 inside democracy; 김 + particle
+        (["أمل حسن"], "الأمل كبير."),  # the article is not written onto a name that has none
+        (["דן לוי", "טל כהן"], "לדן. בטל."),  # two letters: too short for a prefix
+        (["Ира Ким", "Оля Ли"], "Иры нет. Оли нет."),  # a stem of two letters: none
+        (["Ζωή Νίκου"], "Ζωής."),
+        (["Monica Haugen"], "Monicaы. Monicaου."),  # Latin script takes none of them
+    ],
+)
+def test_a_short_part_makes_no_form_and_an_ordinary_word_stays(names: list[str], said: str) -> None:
+    found = redactor(names)
+    assert found.text(said) == said and found.undecided == []
+
+
+_HANGUL = st.integers(0xAC00, 0xD7A3).map(chr)
+_CYRILLIC = st.sampled_from("бвгдзклмнпрстфхцчшщ")
+_VOWELS = st.sampled_from("аоуэи")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(_HANGUL, min_size=2, max_size=3).map("".join),
+    st.sampled_from(sorted(inflected.PARTICLES)),
+)
+def test_a_hangul_name_with_any_particle_is_the_person(name: str, particle: str) -> None:
+    import unicodedata
+
+    written = unicodedata.normalize("NFC", particle)
+    family = "김" + name  # the full name; the given name is said alone
+    found = redactor([family])
+    for said in (f"{family}{written} 왔다.", f"{name}{written} 왔다."):
+        shown = found.text(said)
+        assert shown.startswith("Org 0 (Staff") and found.undecided == [], (said, shown)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(_CYRILLIC, _VOWELS), min_size=2, max_size=3),
+    st.sampled_from(["а", "я", "ий", "ей", "", "ь", "ова", "ский"]),
+)
+def test_every_russian_form_is_the_person_and_no_short_stem_has_one(
+    syllables: list[tuple[str, str]], ending: str
+) -> None:
+    stem = "".join(c + v for c, v in syllables)
+    name = (stem + ending).capitalize()
+    found = redactor([f"{name} Smith"])
+    for form in inflected.forms(name):
+        assert sum(c.isalpha() for c in form) > inflected.STEM_LETTERS
+        shown = found.text(f"Вчера {form} звонил.")
+        assert form not in shown and found.undecided == [], (name, form, shown)
+
+
+@given(st.text("abcdefghijklmnopqrstuvwxyzéüñçøABCDEFGHIJ'", min_size=1, max_size=12))
+def test_a_name_in_latin_script_has_no_forms_here(part: str) -> None:
+    assert inflected.forms(part) == set()
+    assert inflected.script(part) == ""
+
+
+#: What the meeting below said: a form of each of its people's names.
+_SAID = [s for s in LEAKED if "수지" not in s and "דוד" not in s and "Дмитри" not in s]
+_SAID = [s for s in _SAID if "Иванов" not in s]
+
+
+def test_export_and_check_names_find_them(cli: Any, sessions_dir: Path, tmp_path: Path) -> None:
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=[
+            "김지민 | Korean Community Service Center | Parent",
+            "فاطمة الزهراء | Somali Family Association | Parent",
+            "משה כהן | Jewish Family Service | Staff",
+            "Ольга Петрова | Refugee Women's Alliance | Staff",
+            "Γιώργος Παπαδόπουλος | Greek Church | Volunteer",
+        ],
+        answers={"shared-values": "\n".join(_SAID)},
+    )
+    target = tmp_path / "out.md"
+    result = cli("export", "--redact", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    written = target.read_text(encoding="utf-8")
+    for said in _SAID:
+        assert said.split()[0] not in written
+    assert cli("check-names", str(target)).exit_code == 0
+    planted = tmp_path / "note.md"
+    planted.write_text("지민에게 물었다.\nУ Ольги план.\nומשה אמר.\n", encoding="utf-8")
+    found = cli("check-names", str(planted))
+    assert found.exit_code == 2
+    assert [line.split(": ")[0] for line in found.stdout.splitlines() if line] == [
+        f"{planted}:1",
+        f"{planted}:2",
+        f"{planted}:3",
+    ]
