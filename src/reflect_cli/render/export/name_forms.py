@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from reflect_cli.folding import fold
-from reflect_cli.render.export import inflected
 from reflect_cli.render.export.everyday import COMMON_WORDS
+from reflect_cli.render.export.inflected import forms, given_names
 from reflect_cli.render.export.unspaced import inside_han, unspaced, with_honorifics
 
 #: Endings a family name takes in other languages, folded: Czech, Slovak, Polish and
@@ -102,7 +102,7 @@ def inflected_terms(name: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for typed in re.split(r"[\s\-]+", name):
         part = fold(typed)
-        for form in inflected.forms(typed):
+        for form in forms(typed):
             folded = fold(form)
             if folded and folded != part:
                 found.setdefault(folded, part)
@@ -115,7 +115,7 @@ def spellings(name: str) -> dict[str, str]:
     word the facilitator decides about."""
     found: dict[str, str] = {}
     for typed in re.split(r"[\s\-]+", name):
-        for word in (typed, *inflected.given_names(typed)):
+        for word in (typed, *given_names(typed)):
             if fold(word):
                 found.setdefault(fold(word), word)
     return found
