@@ -197,3 +197,37 @@ def test_a_redacted_project_is_refused_in_one_line(
         assert "Traceback" not in result.stderr
     assert (sessions_dir / "codebook.yaml").read_bytes() == before  # no code added
     assert codings.coders(sessions_dir) == []
+
+
+def test_memos_come_back_from_notes(sessions_dir: Path, tmp_path: Path, cli: Any) -> None:
+    """A note a QDA program's user wrote on a selection they coded is that coding's memo;
+    reflect's own memos (exported as notes) come back unchanged."""
+    make_session(
+        sessions_dir, "partnership-reflection", people=PEOPLE, answers={"equity-issues": EQUITY}
+    )
+    codebook.save(sessions_dir, starter.CODES)
+    project, edited = tmp_path / "p.qdpx", tmp_path / "coded.qdpx"
+    assert cli("export", "-o", str(project)).exit_code == 0
+    address = _edit(project, edited)  # Grace K codes the first selection
+    with zipfile.ZipFile(edited) as archive:
+        files = {n: archive.read(n) for n in archive.namelist()}
+    root = ET.fromstring(files["project.qde"])
+    q = f"{{{NS}}}"
+    grace = next(u for u in root.iter(f"{q}User") if u.get("name") == "Grace K").get("guid")
+    notes = ET.SubElement(root, f"{q}Notes")
+    note = ET.SubElement(notes, f"{q}Note", guid=str(uuid.uuid4()), creatingUser=grace)
+    ET.SubElement(note, f"{q}PlainTextContent").text = "Turnover 𝒶nd family"
+    selection = next(s for s in root.iter(f"{q}PlainTextSelection") if s.get("name") == address)
+    ET.SubElement(selection, f"{q}NoteRef", targetGUID=note.get("guid"))
+    files["project.qde"] = ET.tostring(root, xml_declaration=True, encoding="utf-8")
+    with zipfile.ZipFile(edited, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    assert cli("codes", "import", str(edited)).exit_code == 0
+    (made,) = codings.load(sessions_dir, "grace-k").all()
+    assert made.memo == "Turnover 𝒶nd family"
+    # Round trip: exported again (the memo a note), imported again: the same coding.
+    again = tmp_path / "again.qdpx"
+    assert cli("export", "-o", str(again)).exit_code == 0
+    assert cli("codes", "import", str(again)).exit_code == 0
+    assert codings.load(sessions_dir, "grace-k").all() == [made]

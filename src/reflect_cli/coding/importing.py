@@ -169,19 +169,28 @@ def import_project(folder: Path, path: Path) -> Imported:
             for users in _children(root, "Users")
             for u in _children(users, "User")
         }
-        made: dict[str, dict[Address, tuple[str, set[str], str]]] = {}
+        notes = {
+            note.get("guid", ""): (
+                users.get(note.get("creatingUser") or "", ""),
+                _source_text(archive, note, path).strip(),
+            )
+            for element in _children(root, "Notes")
+            for note in _children(element, "Note")
+        }
+        made: dict[str, dict[Address, _Made]] = {}
         for sources in _children(root, "Sources"):
             for source in _children(sources, "TextSource"):
                 text = _source_text(archive, source, path)
                 for selection in _children(source, "PlainTextSelection"):
                     _selection(selection, text, users, guids, made, found)
+                    _memos(selection, notes, made)
     for user, by_address in made.items():
         coder = codings.check_coder(_slug(user))
         mine = codings.load(folder, coder)
-        for address, (print_, codes, when) in by_address.items():
-            memo = mine.by_address[address].memo if address in mine.by_address else ""
-            ordered = tuple(sorted(codes))
-            mine.put(codings.Coding(address, print_, ordered, memo, when or codings.now()))
+        for address, it in by_address.items():
+            memo = it.memo or (mine.by_address[address].memo if address in mine.by_address else "")
+            ordered = tuple(sorted(it.codes))
+            mine.put(codings.Coding(address, it.print_, ordered, memo, it.when or codings.now()))
         codings.save(folder, mine)
         found.codings[coder] = len(by_address)
     return found
@@ -222,12 +231,40 @@ def _source_text(archive: zipfile.ZipFile, source: ET.Element, path: Path) -> st
     return raw.decode("utf-8-sig", errors="replace")
 
 
+@dataclass
+class _Made:
+    """What one user made of one selection in the QDA program."""
+
+    print_: str
+    codes: set[str]
+    when: str
+    memo: str = ""
+
+
+def _memos(
+    selection: ET.Element,
+    notes: dict[str, tuple[str, str]],
+    made: dict[str, dict[Address, _Made]],
+) -> None:
+    """A note its user wrote on a selection they coded becomes that coding's memo (as
+    reflect exports memos: a note referred to by the selection)."""
+    try:
+        address = Address.parse(selection.get("name") or "")
+    except InputError:
+        return
+    for ref in _children(selection, "NoteRef"):
+        user, text = notes.get(ref.get("targetGUID") or "", ("", ""))
+        coded = made.get(user, {}).get(address)
+        if coded is not None and text:
+            coded.memo = "\n".join(filter(None, (coded.memo, text)))
+
+
 def _selection(
     selection: ET.Element,
     text: str,
     users: dict[str, str],
     guids: dict[str, str],
-    made: dict[str, dict[Address, tuple[str, set[str], str]]],
+    made: dict[str, dict[Address, _Made]],
     found: Imported,
 ) -> None:
     try:
@@ -244,6 +281,6 @@ def _selection(
             continue
         refs = [guids.get(r.get("targetGUID") or "") for r in _children(coding, "CodeRef")]
         entry = made.setdefault(user, {}).setdefault(
-            address, (fingerprint(passage), set(), coding.get("creationDateTime") or "")
+            address, _Made(fingerprint(passage), set(), coding.get("creationDateTime") or "")
         )
-        entry[1].update(r for r in refs if r)
+        entry.codes.update(r for r in refs if r)
