@@ -17,6 +17,7 @@ from typer.exceptions import TyperException
 
 from reflect_cli import __version__
 from reflect_cli.errors import ReflectError
+from reflect_cli.i18n.messages import _
 from reflect_cli.ui import screen
 
 _SESSIONS_DIR = "--sessions-dir"
@@ -86,7 +87,7 @@ class _ReflectGroup(TyperGroup):
                 screen.message(exc.format_message())
             sys.exit(exc.exit_code)
         except typer.Abort:
-            screen.message("aborted")
+            screen.message(_("aborted"))
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
 
@@ -100,7 +101,7 @@ class _ReflectGroup(TyperGroup):
             screen.message(str(exc) or type(exc).__name__)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            screen.message("interrupted")
+            screen.message(_("interrupted"))
             raise typer.Exit(130) from None
         except BrokenPipeError:
             _reader_gone()
@@ -112,8 +113,11 @@ class _ReflectGroup(TyperGroup):
             if exc.name not in ("sqlite3", "_sqlite3"):
                 raise
             screen.message(
-                "this Python was built without its sqlite3 module, which reflect "
-                "needs to read a sessions folder; install a Python that has it"
+                _(
+                    "this Python was built without its sqlite3 module, which "
+                    "reflect needs to read a sessions folder; install a Python "
+                    "that has it"
+                )
             )
             raise typer.Exit(2) from None
 

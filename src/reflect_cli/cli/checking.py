@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from reflect_cli.cli.options import plural
 from reflect_cli.cli.redacting import KeyAlways
 from reflect_cli.cli.redacting import pseudonym_key as keys
+from reflect_cli.i18n.messages import _, ngettext
 from reflect_cli.ui import screen
 
 Files = Annotated[
@@ -55,14 +55,14 @@ def check_names(
     # every file readable, before work; a zip file's members one document each
     read = [document for path in files for document in documents.read_all(path)]
     store = open_store(ctx)
-    summaries, _ = store.summaries()
+    summaries, _problems = store.summaries()
     decided = word_choices.load(store.folder)
     key = keys(store.folder, pseudonym_key)  # each person named by their redacted label
     redactor, unread = known.redactor(
         store, list(reversed(summaries)), False, ignore_unreadable, decided, key
     )
     for line in unread:
-        screen.warning(f"checked without {line}")
+        screen.warning(_("checked without {line}").format(line=line))
     fixed = fixed_words(own_protocols(), redactor.statement())
     found = 0
     for document in read:
@@ -71,7 +71,16 @@ def check_names(
             screen.data(f"{spot.path}:{spot.place}: {spot.text!r}: {spot.what}\n")
     if found:
         raise NamesFound(
-            f"{plural(found, 'place')} in {plural(len(files), 'document')} "
-            f"{'names' if found == 1 else 'name'} someone or somewhere the sessions folder knows"
+            ngettext(
+                "{places} place in {documents} names someone or somewhere the sessions "
+                "folder knows",
+                "{places} places in {documents} name someone or somewhere the sessions "
+                "folder knows",
+                found,
+            ).format(places=found, documents=_documents(len(files)))
         )
-    screen.message(f"no known name in {plural(len(files), 'document')}")
+    screen.message(_("no known name in {documents}").format(documents=_documents(len(files))))
+
+
+def _documents(count: int) -> str:
+    return ngettext("{count} document", "{count} documents", count).format(count=count)

@@ -20,6 +20,7 @@ from reflect_cli.cli.options import (
 from reflect_cli.cli.redacting import PseudonymKey, Strict
 from reflect_cli.cli.redacting import pseudonym_key as keys
 from reflect_cli.cli.selecting import chosen_sessions
+from reflect_cli.i18n.messages import _
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def commitments(
     if pseudonym_key is not None and not redact:
         from reflect_cli.errors import InputError
 
-        raise InputError("--pseudonym-key goes with --redact")
+        raise InputError(_("--pseudonym-key goes with --redact"))
     store, chosen = chosen_sessions(ctx, complete_only=True)  # the options, read once
     sessions = list(store.read(chosen))
     picked: list[tuple[Standing, int, list[Session]]] = []
@@ -117,8 +118,8 @@ def commitments(
         screen.data(json_safe(json.dumps(rows, ensure_ascii=False, indent=2)), "\n")
         return
     if not rows:
-        what = "overdue commitments" if overdue else "open commitments"
-        screen.message(f"no {what} in {store.folder.resolve()}")
+        what = _("overdue commitments") if overdue else _("open commitments")
+        screen.message(_("no {what} in {folder}").format(what=what, folder=store.folder.resolve()))
         return
     from reflect_cli.ui import terminal
 
@@ -183,7 +184,7 @@ def _redacted(
     key = keys(store.folder, path)
     decided = word_choices.load(store.folder)
     oldest_first = list(reversed(chosen))
-    redactor, _ = known.redactor(store, oldest_first, False, False, decided, key, strict)
+    redactor, _unread = known.redactor(store, oldest_first, False, False, decided, key, strict)
     options = exporting.Options(redact=True)
     redacted = [prepare(session, options, redactor) for session in sessions]
     if redactor.undecided:  # as `export --redact`: decide with export --name/--word

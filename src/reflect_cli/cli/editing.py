@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from reflect_cli.cli.selecting import chosen_sessions
+from reflect_cli.i18n.messages import _
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -32,21 +33,27 @@ def _edit_loop(session: Session, path: Path, folder: Path) -> Session | None:
         try:
             updated = codec.parse(edited + "\n", str(path))
             if updated.id != session.id:
-                raise RecordError(f"the id must stay {session.id}")
+                raise RecordError(_("the id must stay {id}").format(id=session.id))
             return updated
         except RecordError as exc:
-            console.say(f"Not saved: {exc}", "yellow")
+            console.say(_("Not saved: {exc}").format(exc=exc), "yellow")
             try:
                 again = sys.stdin.isatty() and console.ask(
-                    "Re-open the editor? [Y/n]"
+                    _("Re-open the editor? [Y/n]")
                 ).strip().lower() not in ("n", "no")
             except (KeyboardInterrupt, EOFError):
-                console.say(f"Your edit is kept in {keep_aside(folder, edited, session.id)}")
+                console.say(
+                    _("Your edit is kept in {place}").format(
+                        place=keep_aside(folder, edited, session.id)
+                    )
+                )
                 raise
             if not again:
                 kept = keep_aside(folder, edited, session.id)
                 raise RecordError(
-                    f"{exc} (the record is unchanged; your edit is kept in {kept})"
+                    _("{exc} (the record is unchanged; your edit is kept in {kept})").format(
+                        exc=exc, kept=kept
+                    )
                 ) from None
             text = edited
 
@@ -70,7 +77,7 @@ def edit(
     session = store.session(chosen[0])
     updated = _edit_loop(session, path, store.folder)
     if updated is None:
-        screen.message("no changes")
+        screen.message(_("no changes"))
         return
     saving.save(store, updated, path)  # if the record changed meanwhile: kept aside, named
-    screen.message(f"saved {path}")
+    screen.message(_("saved {path}").format(path=path))

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from reflect_cli.cli.options import QuestionsDirs, language, plural, warn
+from reflect_cli.i18n.messages import _, ngettext
 from reflect_cli.ui import screen
 
 
@@ -98,7 +99,7 @@ def translate(
     try:
         language = tags.parse(lang)
     except ValueError as exc:
-        raise InputError(f"--lang: {exc}") from None
+        raise InputError(_("--lang: {exc}").format(exc=exc)) from None
     found, warnings = catalog.find(protocol, questions_dir or [])
     warn(warnings)
     have, trouble = translations.load_all(found)
@@ -143,7 +144,7 @@ def handout(
     warn(warnings)
     suffix = output.suffix.lower() if output else ".html"
     if suffix not in (".html", ".htm", ".md", ".markdown"):
-        raise InputError(f"{output}: a handout is .html or .md")
+        raise InputError(_("{output}: a handout is .html or .md").format(output=output))
     versions = []
     for wanted in languages:
         version, untranslated = translations.in_language(found, wanted)
@@ -161,4 +162,10 @@ def handout(
         screen.data(text)
         return
     write_output(output, text, force=force)
-    screen.message(f"wrote {output} ({found.id}, {len(found.domains)} domains)")
+    screen.message(
+        ngettext(
+            "wrote {output} ({id}, {count} domain)",
+            "wrote {output} ({id}, {count} domains)",
+            len(found.domains),
+        ).format(output=output, id=found.id, count=len(found.domains))
+    )

@@ -16,9 +16,9 @@ from reflect_cli.cli.options import (
     Site,
     Status,
     Until,
-    plural,
 )
 from reflect_cli.cli.selecting import chosen_sessions, open_store, selection
+from reflect_cli.i18n.messages import _, ngettext
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -59,7 +59,11 @@ def list_sessions(
         screen.data(json_safe(json.dumps(rows, ensure_ascii=False, indent=2)), "\n")
         return
     if not chosen:
-        screen.message(f"no sessions in {store.folder.absolute()}; start one with: reflect start")
+        screen.message(
+            _("no sessions in {folder}; start one with: reflect start").format(
+                folder=store.folder.absolute()
+            )
+        )
         return
     import os
     from collections import Counter
@@ -78,8 +82,10 @@ def list_sessions(
         for r in chosen
     ]  # fmt: skip
     sessions = len({r.id for r in chosen})  # a copy that kept its id is one session
-    files = f" ({len(chosen)} files)" if sessions < len(chosen) else ""
-    caption = f"{plural(sessions, 'session')}{files} in {store.folder}"
+    files = _(" ({count} files)").format(count=len(chosen)) if sessions < len(chosen) else ""
+    caption = ngettext(
+        "{count} session{files} in {folder}", "{count} sessions{files} in {folder}", sessions
+    ).format(count=sessions, files=files, folder=store.folder)
     fit = sys.stdout.isatty() or bool(os.environ.get("COLUMNS"))
     short = None if long_ids else lookup.short_ids(store.index(), [r.id for r in chosen])
     session_list.show(listed, caption, long_ids=long_ids, fit=fit, short=short)
@@ -176,8 +182,12 @@ def search(
         session_view.hits_json(found)
     else:
         session_view.hits(found.hits)
-    more = "" if len(found.hits) == found.total else "; -n N or --all for more"
-    screen.message(f"{len(found.hits)} of {plural(found.total, 'hit')}{more}")
+    more = "" if len(found.hits) == found.total else _("; -n N or --all for more")
+    screen.message(
+        ngettext(
+            "{shown} of {total} hit{more}", "{shown} of {total} hits{more}", found.total
+        ).format(shown=len(found.hits), total=found.total, more=more)
+    )
 
 
 def _shown_as(row: Summary, copies: set[str]) -> str:

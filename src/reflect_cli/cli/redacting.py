@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from reflect_cli.i18n.messages import _
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -46,7 +47,9 @@ def pseudonym_key(folder: Path, path: Path | None) -> Key:
     key = keys.load(folder, path)
     if key.created:
         screen.message(
-            f"created pseudonym key {key.path} (keep it: labels in later exports match "
-            "only with the same key; never put it in the sessions folder)"
+            _(
+                "created pseudonym key {path} (keep it: labels in later exports "
+                "match only with the same key; never put it in the sessions folder)"
+            ).format(path=key.path)
         )
     return key

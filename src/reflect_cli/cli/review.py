@@ -18,12 +18,12 @@ from reflect_cli.cli.options import (
     Status,
     Until,
     language,
-    plural,
 )
 from reflect_cli.cli.redacting import PseudonymKey, Strict
 from reflect_cli.cli.redacting import pseudonym_key as keys
 from reflect_cli.cli.selecting import bulk as _bulk
 from reflect_cli.cli.selecting import chosen_sessions
+from reflect_cli.i18n.messages import _, ngettext
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -144,14 +144,14 @@ def export(
     reader = language(lang)
     redact = redact or strict
     if (name or word) and not redact:
-        raise InputError("--name and --word go with --redact")
+        raise InputError(_("--name and --word go with --redact"))
     if pseudonym_key is not None and not redact:
-        raise InputError("--pseudonym-key goes with --redact")
+        raise InputError(_("--pseudonym-key goes with --redact"))
     folder = chosen_format in exporting.FOLDERS and not _is_zip(output)
     if chosen_format in exporting.FOLDERS and output is None:
-        raise InputError("a data package is several files: give -o FOLDER or -o FILE.zip")
+        raise InputError(_("a data package is several files: give -o FOLDER or -o FILE.zip"))
     if chosen_format == exporting.QDPX and output is None:
-        raise InputError("a REFI-QDA project is a zip file: give -o FILE.qdpx")
+        raise InputError(_("a REFI-QDA project is a zip file: give -o FILE.qdpx"))
     if folder and output is not None:
         from reflect_cli.records.output_folder import check_folder
 
@@ -163,11 +163,11 @@ def export(
         from reflect_cli.render.export import pdf
 
         if output is None:
-            raise InputError("a PDF goes to a file: give -o FILE.pdf")
+            raise InputError(_("a PDF goes to a file: give -o FILE.pdf"))
         printer = pdf.find_browser(browser)  # before any reading: fail fast
     store, chosen = chosen_sessions(ctx, complete_only=not include_drafts)
     if not chosen:
-        raise StoreError(f"no sessions match in {store.folder.absolute()}")
+        raise StoreError(_("no sessions match in {folder}").format(folder=store.folder.absolute()))
     options = exporting.Options(
         redact=redact,
         include_private=include_private,
@@ -193,7 +193,7 @@ def export(
                 store, oldest_first, keep_places, ignore_unreadable, decided, key, strict
             )
             for line in unread:
-                screen.warning(f"redacted without {line}")
+                screen.warning(_("redacted without {line}").format(line=line))
         if chosen_format == exporting.QDPX and output is not None:
             from reflect_cli.cli.coding import write_project
 
@@ -208,7 +208,13 @@ def export(
             )
             if redactor is not None:
                 screen.message(redactor.statement())
-            screen.message(f"wrote {output} ({plural(len(oldest_first), 'session')}, data package)")
+            screen.message(
+                ngettext(
+                    "wrote {output} ({count} session, data package)",
+                    "wrote {output} ({count} sessions, data package)",
+                    len(oldest_first),
+                ).format(output=output, count=len(oldest_first))
+            )
             return
         chunks = exporting.render(
             store.read(oldest_first),
@@ -226,7 +232,13 @@ def export(
             write_output(output, pdf.print_pdf("".join(chunks), printer, store.folder), force=force)
         else:
             write_output(output, chunks, force=force)
-    screen.message(f"wrote {output} ({plural(len(chosen), 'session')}, {chosen_format})")
+    screen.message(
+        ngettext(
+            "wrote {output} ({count} session, {format})",
+            "wrote {output} ({count} sessions, {format})",
+            len(chosen),
+        ).format(output=output, count=len(chosen), format=chosen_format)
+    )
 
 
 def _is_zip(output: Path | None) -> bool:
@@ -240,8 +252,9 @@ def _one_file_each(oldest_first: list[Summary]) -> list[Summary]:
     for summary in oldest_first:
         if summary.id in kept:
             screen.warning(
-                f"{summary.file} holds session {summary.id} as {kept[summary.id].file} "
-                f"does; the data package has {kept[summary.id].file}"
+                _("{file} holds session {id} as {file2} does; the data package has {file2}").format(
+                    file=summary.file, id=summary.id, file2=kept[summary.id].file
+                )
             )
             continue
         kept[summary.id] = summary

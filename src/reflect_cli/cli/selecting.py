@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from reflect_cli.cli.options import open_index, sessions_dir
+from reflect_cli.i18n.messages import _
 
 if TYPE_CHECKING:
     from reflect_cli.records.selection import Selection
@@ -31,7 +32,11 @@ def open_store(ctx: typer.Context) -> Store:
     index = open_index(store, cold_read_progress())
     broken = index.query("SELECT count(*) FROM files WHERE error != ''")[0][0]
     if broken and not lookup.summaries(index, limit=1):
-        raise StoreError(f"none of the {broken} record files in {store.folder} could be read")
+        raise StoreError(
+            _("none of the {broken} record files in {folder} could be read").format(
+                broken=broken, folder=store.folder
+            )
+        )
     return store
 
 

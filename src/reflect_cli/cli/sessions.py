@@ -58,12 +58,16 @@ def _need_a_terminal(command: str) -> None:
         return
     if command == "start":
         raise InputError(
-            "standard input is not a terminal: to run a session from a script, "
-            "use --answers FILE --no-input"
+            _(
+                "standard input is not a terminal: to run a session from a script, "
+                "use --answers FILE --no-input"
+            )
         )
     raise InputError(
-        f"standard input is not a terminal: reflect {command} needs someone typing; "
-        "run it in a terminal"
+        _(
+            "standard input is not a terminal: reflect {command} needs someone "
+            "typing; run it in a terminal"
+        ).format(command=command)
     )
 
 
@@ -185,7 +189,7 @@ def start(
         try:
             not_far_ahead(plan.date)
         except ValueError as exc:
-            raise InputError(f"the session's date: {exc}") from None
+            raise InputError(_("the session's date: {exc}").format(exc=exc)) from None
     prefill.add_participants(plan, participant or [])
     prefill.check_against(plan, found, str(answers or "options"))
     asking = asked if asked is not found else None
@@ -241,12 +245,14 @@ def resume(
     if session_id is not None:  # '' is refused by resolve, never the newest draft
         chosen = store.resolve(session_id)
         if chosen.status != SessionStatus.DRAFT:
-            raise StoreError(f"{chosen.id} is already complete; nothing to resume")
+            raise StoreError(_("{id} is already complete; nothing to resume").format(id=chosen.id))
     else:
         drafts = newest_first(s for s in summaries if s.status == SessionStatus.DRAFT)
         if not drafts:
             raise StoreError(
-                f"no draft sessions in {store.folder.absolute()}; start one with: reflect start"
+                _("no draft sessions in {folder}; start one with: reflect start").format(
+                    folder=store.folder.absolute()
+                )
             )
         chosen = drafts[0]
         if len(drafts) > 1:
@@ -260,8 +266,10 @@ def resume(
             store.hold(path)  # before reading: an edit cannot slip in between
         except RecordBusy:
             raise StoreError(
-                f"{chosen.id} is open in another live session (another terminal or "
-                "window): /pause or finish it there, then resume it here"
+                _(
+                    "{id} is open in another live session (another terminal or "
+                    "window): /pause or finish it there, then resume it here"
+                ).format(id=chosen.id)
             ) from None
         session = store.load_path(path)  # a damaged draft is named before anything else
         protocol = _protocol_for(session, questions_dir or [])
@@ -279,14 +287,14 @@ def _which_draft(console: Console, count: int) -> int:
     from reflect_cli.errors import StoreError
 
     while True:
-        choice = console.ask("Which draft?", "1").strip()
+        choice = console.ask(_("Which draft?"), "1").strip()
         try:
             number = numbers.whole_number(choice)
         except numbers.NotAWholeNumber as exc:
-            console.say(f"{exc}: type the number of a draft above.", "yellow")
+            console.say(_("{exc}: type the number of a draft above.").format(exc=exc), "yellow")
             continue
         if number is None or not 1 <= number <= count:
-            raise StoreError(f"no draft numbered {choice!r}")
+            raise StoreError(_("no draft numbered {choice!r}").format(choice=choice))
         return number
 
 
@@ -320,21 +328,27 @@ def discard(
     open_index(store)
     chosen = store.resolve(session_id)
     if chosen.status != SessionStatus.DRAFT and not force:
-        raise StoreError(f"{chosen.id} is complete; discard it with --force")
+        raise StoreError(_("{id} is complete; discard it with --force").format(id=chosen.id))
     record = store.folder / chosen.file
     try:
         store.check_free(record)  # not from under a live session
     except RecordBusy:
         raise StoreError(
-            f"{chosen.id} is open in a live session (reflect start/resume): /pause or "
-            "finish it there before discarding it"
+            _(
+                "{id} is open in a live session (reflect start/resume): /pause or "
+                "finish it there before discarding it"
+            ).format(id=chosen.id)
         ) from None
     if not yes:
         if not sys.stdin.isatty():
-            raise InputError("standard input is not a terminal: confirm with --yes")
-        if not screen.confirm(f"Discard {chosen.status} {_draft_line(chosen)}?"):
-            screen.message("nothing discarded")
+            raise InputError(_("standard input is not a terminal: confirm with --yes"))
+        if not screen.confirm(
+            _("Discard {status} {draft}?").format(
+                status=_(chosen.status), draft=_draft_line(chosen)
+            )
+        ):
+            screen.message(_("nothing discarded"))
             return
     moved = store.trash(record)
     Ballots(store.folder, chosen.id).remove_all()  # no round of it stays in .reflect/
-    screen.message(f"moved {chosen.id} to {moved.parent}")
+    screen.message(_("moved {id} to {parent}").format(id=chosen.id, parent=moved.parent))

@@ -8,6 +8,7 @@ import typer
 
 from reflect_cli.cli.options import Collaborative, ProtocolId, Since, Site, Until
 from reflect_cli.cli.selecting import open_store, selection
+from reflect_cli.i18n.messages import _
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -72,11 +73,11 @@ def trends(
 
     chosen_format = "json" if as_json else fmt
     if chosen_format not in ("table", "json", "csv"):
-        raise InputError(f"--format: table, json or csv, not {fmt!r}")
+        raise InputError(_("--format: table, json or csv, not {fmt!r}").format(fmt=fmt))
     if by not in set(By):
-        raise InputError(f"--by: school-year, year or quarter, not {by!r}")
+        raise InputError(_("--by: school-year, year or quarter, not {by!r}").format(by=by))
     if per not in set(Per):
-        raise InputError(f"--per: partnership or session, not {per!r}")
+        raise InputError(_("--per: partnership or session, not {per!r}").format(per=per))
     grouping, counting = By(by), Per(per)
     start_month = month_of(year_starts)
     today = parse_date(as_of, "--as-of") if as_of else dt.date.today().isoformat()
@@ -150,6 +151,10 @@ def _report(
     for question_id in question_ids or trends.question_ids(by_file.values()):
         found = trends.trend(question_id, sessions_counted, sessions_latest)
         if found is None:
-            raise InputError(f"no session in the selection asked a question {question_id!r}")
+            raise InputError(
+                _("no session in the selection asked a question {question_id!r}").format(
+                    question_id=question_id
+                )
+            )
         report.questions.append(found)
     return report

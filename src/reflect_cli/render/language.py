@@ -31,7 +31,7 @@ def in_language(session: Session, language: str) -> Session:
     if found is None:
         return asked.as_written(session)
 
-    def say(key: str, text: str) -> str:
+    def translated(key: str, text: str) -> str:
         entry = found.entries.get(key)
         if not text or entry is None or not entry.text or entry.source != fingerprint(text):
             return text
@@ -40,12 +40,14 @@ def in_language(session: Session, language: str) -> Session:
     domains = [
         dataclasses.replace(
             d,
-            asked_title=say(f"domains.{d.id}.title", d.title),
-            questions=[dataclasses.replace(q, asked=_wording(q, say)) for q in d.questions],
+            asked_title=translated(f"domains.{d.id}.title", d.title),
+            questions=[dataclasses.replace(q, asked=_wording(q, translated)) for q in d.questions],
         )
         for d in session.domains
     ]
-    ref = dataclasses.replace(session.protocol, asked_title=say("title", session.protocol.title))
+    ref = dataclasses.replace(
+        session.protocol, asked_title=translated("title", session.protocol.title)
+    )
     return asked.as_read(dataclasses.replace(session, domains=domains, protocol=ref))
 
 

@@ -103,7 +103,7 @@ def _cells(row: ListRow, ids: dict[str, str]) -> dict[str, str]:
         "collaborative": row.collaborative,
         "site": "" if _same(row.site, row.collaborative) else row.site,
         "protocol": row.protocol,
-        "status": row.status,
+        "status": _(row.status),  # stored in English
         "answered": f"{row.answered}/{row.questions}",
         "people": str(row.people),
         "open": str(row.open),

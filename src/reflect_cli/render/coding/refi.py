@@ -36,6 +36,7 @@ from reflect_cli.coding.codings import Coding
 from reflect_cli.coding.passages import Address, of_session
 from reflect_cli.errors import InputError
 from reflect_cli.folding import fold
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import Session
 from reflect_cli.render.coding.shown import Shown
 from reflect_cli.render.tables.build import school_year
@@ -83,7 +84,7 @@ def _codes(parent: ET.Element, codebook: Codebook, under: str = "") -> None:
 def codebook_xml(codebook: Codebook) -> str:
     """The codebook alone (``.qdc``). Codebook.xsd requires one code or more."""
     if not codebook.codes:
-        raise InputError("the codebook has no codes; a REFI-QDA codebook holds one or more")
+        raise InputError(_("the codebook has no codes; a REFI-QDA codebook holds one or more"))
     root = ET.Element("CodeBook", {"xmlns": CODEBOOK_NS, "origin": "reflect"})
     _codes(ET.SubElement(root, "Codes"), codebook)
     return _document(root)
@@ -164,7 +165,7 @@ def project(
     """Every file of the project by its name in the zip: ``project.qde`` and
     ``sources/GUID.txt``. Project.xsd requires a source or more in ``Sources``."""
     if not sessions:
-        raise InputError("a REFI-QDA project needs a session or more")
+        raise InputError(_("a REFI-QDA project needs a session or more"))
     root = ET.Element("Project", {"xmlns": PROJECT_NS, "name": "reflect", "origin": "reflect"})
     users = ET.SubElement(root, "Users")
     user_ids = {_REFLECT_USER: guid("user", _REFLECT_USER)}
@@ -193,7 +194,7 @@ def project(
             plainTextPath=f"internal://{found.guid}.txt",
             creatingUser=user_ids[_REFLECT_USER],
         )
-        for address, start, end, _, domain in found.selections:
+        for address, start, end, _speaker, domain in found.selections:
             shown_at = shown.address(address)
             selection = _el(
                 text_source,
@@ -293,7 +294,7 @@ def _cases(root: ET.Element, sources: Sequence[_Source], shown: Shown) -> None:
     for found in sources:
         names.update(found.speakers)
         sectors.update(found.sectors)
-        for address, _, _, speaker, _ in found.selections:
+        for address, _start, _end, speaker, _domain in found.selections:
             if speaker:
                 people.setdefault(speaker, []).append(guid("selection", shown.address(address)))
     for speaker, selections in people.items():

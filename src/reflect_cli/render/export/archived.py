@@ -28,6 +28,7 @@ from xml.etree import ElementTree
 
 from reflect_cli.controls import visible
 from reflect_cli.errors import InputError
+from reflect_cli.i18n.messages import _
 
 #: Members in one zip: an export has a dozen, an Office file a few hundred.
 MAX_MEMBERS = 10_000
@@ -69,7 +70,9 @@ def members(
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise InputError(f"{path}: not a zip file reflect can read (damaged?)") from None
+        raise InputError(
+            _("{path}: not a zip file reflect can read (damaged?)").format(path=path)
+        ) from None
     with archive:
         entries = [e for e in archive.infolist() if not e.is_dir()]
         _check_sizes(path, entries)
@@ -85,8 +88,10 @@ def members(
             read = plain(suffix, text.replace("\r\n", "\n"))
             if read is None:
                 raise InputError(
-                    f"{path}: {name}: a member reflect cannot read (check it on its own); "
-                    "nothing was checked"
+                    _(
+                        "{path}: {name}: a member reflect cannot read (check it on "
+                        "its own); nothing was checked"
+                    ).format(path=path, name=name)
                 )
             yield name, read.split("\n")
 
@@ -95,19 +100,38 @@ def _check_sizes(path: object, entries: list[zipfile.ZipInfo]) -> None:
     """Refuse, before anything is unpacked, a zip over the limits or a member that packs
     too well: as the zip declares them (reading stops at the declared size)."""
     if len(entries) > MAX_MEMBERS:
-        raise InputError(f"{path}: {len(entries):,} members; the most read is {MAX_MEMBERS:,}")
+        raise InputError(
+            _("{path}: {members:,} members; the most read is {most:,}").format(
+                path=path, members=len(entries), most=MAX_MEMBERS
+            )
+        )
     total = sum(e.file_size for e in entries)
     if total > MAX_TOTAL:
         raise InputError(
-            f"{path}: unpacks to {total:,} bytes; the most read is {MAX_TOTAL:,} (a zip bomb?)"
+            _("{path}: unpacks to {total:,} bytes; the most read is {most:,} (a zip bomb?)").format(
+                path=path, total=total, most=MAX_TOTAL
+            )
         )
     for entry in entries:
         if entry.flag_bits & 0x1:
-            raise InputError(f"{path}: {shown(entry.filename)} is encrypted: cannot be read")
+            raise InputError(
+                _("{path}: {member} is encrypted: cannot be read").format(
+                    path=path, member=shown(entry.filename)
+                )
+            )
         if entry.file_size > _SMALL and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
             raise InputError(
-                f"{path}: {shown(entry.filename)} unpacks {entry.file_size:,} bytes from "
-                f"{entry.compress_size:,}, over {MAX_RATIO} to 1 (a zip bomb?); nothing was checked"
+                _(
+                    "{path}: {member} unpacks {file_size:,} bytes from "
+                    "{compress_size:,}, over {ratio} to 1 (a zip bomb?); "
+                    "nothing was checked"
+                ).format(
+                    path=path,
+                    member=shown(entry.filename),
+                    file_size=entry.file_size,
+                    compress_size=entry.compress_size,
+                    ratio=MAX_RATIO,
+                )
             )
 
 
@@ -118,21 +142,33 @@ def _unpacked(path: object, archive: zipfile.ZipFile, entry: zipfile.ZipInfo) ->
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
         del exc  # the library's words are not ours to show
         raise InputError(
-            f"{path}: {shown(entry.filename)} cannot be unpacked (damaged, or packed in a "
-            "way reflect does not read); nothing was checked"
+            _(
+                "{path}: {member} cannot be unpacked (damaged, or packed in a way "
+                "reflect does not read); nothing was checked"
+            ).format(path=path, member=shown(entry.filename))
         ) from None
     except RuntimeError:  # zipfile's word for an encrypted member
-        raise InputError(f"{path}: {shown(entry.filename)} is encrypted: cannot be read") from None
+        raise InputError(
+            _("{path}: {member} is encrypted: cannot be read").format(
+                path=path, member=shown(entry.filename)
+            )
+        ) from None
 
 
 def _xml_lines(path: object, name: str, text: str) -> list[str]:
     """An XML member's text, a block a line, then its attribute values a line each."""
     if re.search(r"<!(DOCTYPE|ENTITY)", text):
-        raise InputError(f"{path}: {name}: XML with a document type is not read")
+        raise InputError(
+            _("{path}: {name}: XML with a document type is not read").format(path=path, name=name)
+        )
     try:
         root = ElementTree.fromstring(text)
     except ElementTree.ParseError:
-        raise InputError(f"{path}: {name}: not well-formed XML; nothing was checked") from None
+        raise InputError(
+            _("{path}: {name}: not well-formed XML; nothing was checked").format(
+                path=path, name=name
+            )
+        ) from None
     lines: list[str] = []
     attributes: list[str] = []
     current: list[str] = []

@@ -26,6 +26,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from reflect_cli.errors import InputError
+from reflect_cli.i18n.messages import _
 from reflect_cli.records.opening import kind
 from reflect_cli.render.export import archived
 
@@ -110,7 +111,7 @@ def read(path: Path) -> Document:
     cannot be read."""
     kind = format_of(path)
     if kind is Format.ZIP:
-        raise InputError(f"{path}: a zip file: read it with read_all")
+        raise InputError(_("{path}: a zip file: read it with read_all").format(path=path))
     if kind is Format.PDF:
         lines = _pdf_text(path).replace("\f", "\n").split("\n")
         return Document(path, kind, lines, _pdf_fields(path))
@@ -125,22 +126,38 @@ def _read(path: Path) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+        raise InputError(
+            _("{path}: cannot read it ({problem})").format(path=path, problem=exc.strerror or exc)
+        ) from None
     try:
         info = os.fstat(fd)
     except OSError as exc:
         os.close(fd)
-        raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+        raise InputError(
+            _("{path}: cannot read it ({problem})").format(path=path, problem=exc.strerror or exc)
+        ) from None
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
-        raise InputError(f"{path}: {kind(info.st_mode)}, not a document: give a file")
+        raise InputError(
+            _("{path}: {kind}, not a document: give a file").format(
+                path=path, kind=kind(info.st_mode)
+            )
+        )
     with os.fdopen(fd, "rb") as handle:
         if info.st_size > _LARGEST:
-            raise InputError(f"{path}: larger than {_LARGEST // 1024 // 1024} MB")
+            raise InputError(
+                _("{path}: larger than {megabytes} MB").format(
+                    path=path, megabytes=_LARGEST // 1024 // 1024
+                )
+            )
         try:
             return handle.read()
         except OSError as exc:
-            raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+            raise InputError(
+                _("{path}: cannot read it ({problem})").format(
+                    path=path, problem=exc.strerror or exc
+                )
+            ) from None
 
 
 def _pdf_text(path: Path) -> str:
@@ -155,18 +172,28 @@ def _poppler(name: str, arguments: list[str], path: Path) -> bytes:
     tool = shutil.which(name)
     if tool is None:
         raise InputError(
-            f"{path}: reading a PDF needs {name}, which is not installed "
-            "(poppler-utils: apt install poppler-utils, brew install poppler)"
+            _(
+                "{path}: reading a PDF needs {name}, which is not installed "
+                "(poppler-utils: apt install poppler-utils, brew install poppler)"
+            ).format(path=path, name=name)
         )
     try:
         done = subprocess.run(
             [tool, *arguments], capture_output=True, timeout=_PDF_SECONDS, check=False
         )
     except subprocess.TimeoutExpired:
-        raise InputError(f"{path}: {name} took over {_PDF_SECONDS} s") from None
+        raise InputError(
+            _("{path}: {name} took over {seconds} s").format(
+                path=path, name=name, seconds=_PDF_SECONDS
+            )
+        ) from None
     if done.returncode != 0:
         why = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
-        raise InputError(f"{path}: not a PDF {name} can read ({why[-1] if why else ''})")
+        raise InputError(
+            _("{path}: not a PDF {name} can read ({problem})").format(
+                path=path, name=name, problem=why[-1] if why else ""
+            )
+        )
     return done.stdout
 
 

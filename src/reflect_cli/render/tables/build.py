@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from reflect_cli.analysis.periods import By, period_of
 from reflect_cli.errors import InputError
 from reflect_cli.folding import fold
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import (
     Action,
     AnswerRecord,
@@ -53,7 +54,7 @@ def facts(session: Session) -> Facts:
     """Read from the session as recorded, before anything is rewritten."""
     position = {id(p): n for n, p in enumerate(session.participants)}
     lines: dict[int, list[int | None]] = {}
-    for number, (_, record) in enumerate(session.answers(), start=1):
+    for number, (_domain, record) in enumerate(session.answers(), start=1):
         if isinstance(record.answer, str) and (record.kind is Kind.TEXT or record.round):
             credited = (speaker_of(line, session.participants) for line in _lines(record))
             lines[number] = [None if p is None else position[id(p)] for p in credited]
@@ -106,8 +107,11 @@ class Builder:
         for number, (domain, record) in enumerate(session.answers(), start=1):
             if record.id in asked:
                 raise InputError(
-                    f"session {sid} asks question {record.id!r} twice; the tables need one "
-                    "answer per question: fix the record with `reflect edit`"
+                    _(
+                        "session {sid} asks question {id!r} twice; the tables need "
+                        "one answer per question: fix the record with `reflect "
+                        "edit`"
+                    ).format(sid=sid, id=record.id)
                 )
             asked.add(record.id)
             self._answer(sid, number, domain.id, domain.title, record)
