@@ -231,3 +231,21 @@ def test_memos_come_back_from_notes(sessions_dir: Path, tmp_path: Path, cli: Any
     assert cli("export", "-o", str(again)).exit_code == 0
     assert cli("codes", "import", str(again)).exit_code == 0
     assert codings.load(sessions_dir, "grace-k").all() == [made]
+
+
+def test_codings_of_another_folders_sessions_are_left_out(
+    sessions_dir: Path, tmp_path: Path, cli: Any
+) -> None:
+    make_session(
+        sessions_dir, "partnership-reflection", people=PEOPLE, answers={"equity-issues": EQUITY}
+    )
+    codebook.save(sessions_dir, starter.CODES)
+    project, edited = tmp_path / "p.qdpx", tmp_path / "coded.qdpx"
+    assert cli("export", "-o", str(project)).exit_code == 0
+    _edit(project, edited)
+    other = tmp_path / "other"
+    make_session(other, "partnership-reflection", people=PEOPLE)
+    result = cli("--sessions-dir", str(other), "codes", "import", str(edited))
+    assert result.exit_code == 0, result.stderr
+    assert "1 coding of sessions this folder does not have" in result.stderr
+    assert codings.coders(other) == [] and codings.coders(sessions_dir) == []

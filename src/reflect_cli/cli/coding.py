@@ -359,6 +359,11 @@ def import_codes(
     screen.message(f"codes added to the codebook: {added}")
     for coder, count in found.codings.items():
         screen.message(f"{coder}: {plural(count, 'passage')} coded, in codings/{coder}.yaml")
+    if found.elsewhere:
+        screen.warning(
+            f"{plural(found.elsewhere, 'coding')} of sessions this folder does not have "
+            "(a project exported from another folder): not imported"
+        )
     if found.skipped:
         screen.warning(
             f"{plural(found.skipped, 'selection')} not named by a passage address "

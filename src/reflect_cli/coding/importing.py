@@ -28,6 +28,7 @@ from reflect_cli.coding.passages import Address, fingerprint
 from reflect_cli.errors import InputError
 from reflect_cli.folding import fold
 from reflect_cli.records.opening import NotAFile, read_regular
+from reflect_cli.records.store import Store
 
 #: The most a project's XML or one source text may be once unzipped.
 MAX_MEMBER = 64 * 1024 * 1024
@@ -42,6 +43,8 @@ class Imported:
     codes_added: list[str] = field(default_factory=list)
     codings: dict[str, int] = field(default_factory=dict)
     skipped: int = 0
+    #: Codings of selections naming a session this folder does not have: not imported.
+    elsewhere: int = 0
 
 
 def _read(path: Path) -> bytes:
@@ -184,7 +187,16 @@ def import_project(folder: Path, path: Path) -> Imported:
                 for selection in _children(source, "PlainTextSelection"):
                     _selection(selection, text, users, guids, made, found)
                     _memos(selection, notes, made)
+    # A project exported from another folder names sessions this one does not have:
+    # their codings would be kept under addresses no passage has.
+    known = {summary.id for summary in Store(folder).summaries()[0]}
+    for by_address in made.values():
+        for address in [a for a in by_address if a.session not in known]:
+            del by_address[address]
+            found.elsewhere += 1
     for user, by_address in made.items():
+        if not by_address:
+            continue
         coder = codings.check_coder(_slug(user))
         mine = codings.load(folder, coder)
         for address, it in by_address.items():
