@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from reflect_cli.cli.options import Collaborative, Ids, ProtocolId, Since, Site, Until, plural
+from reflect_cli.cli.options import Collaborative, Ids, ProtocolId, Since, Site, Until
 from reflect_cli.cli.redacting import PseudonymKey
 from reflect_cli.cli.selecting import bulk, chosen_sessions
+from reflect_cli.i18n.messages import _, ngettext
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -50,8 +51,9 @@ def list_codes(ctx: typer.Context) -> None:
         [str(n), "  " * book.depth(c) + c.id, c.name, c.parent, ", ".join(c.keywords)]
         for n, c in enumerate(book.codes, start=1)
     ]
-    headers = ["#", "id", "name", "parent", "keywords"]
-    terminal.table(headers, rows, caption=plural(len(rows), "code"))
+    headers = ["#", "id", _("name"), _("parent"), _("keywords")]
+    caption = ngettext("{count} code", "{count} codes", len(rows)).format(count=len(rows))
+    terminal.table(headers, rows, caption=caption)
 
 
 def show_code(
@@ -64,7 +66,9 @@ def show_code(
     book = codebook.load(_folder(ctx))
     found = book.find(code)
     if found is None:
-        raise InputError(f"no code {code!r} in the codebook; `reflect codes list` shows them")
+        raise InputError(
+            _("no code {code!r} in the codebook; `reflect codes list` shows them").format(code=code)
+        )
     lines = [f"{found.id} · {found.name}"]
     for label, value in (
         ("parent", found.parent),
@@ -94,7 +98,13 @@ def add_code(
 
     code = codebook.Code(code_id, name, description, parent, colour, tuple(keyword or ()))
     book = codebook.add(_folder(ctx), code)
-    screen.message(f"added {code_id}; the codebook has {plural(len(book.codes), 'code')}")
+    screen.message(
+        ngettext(
+            "added {code}; the codebook has {count} code",
+            "added {code}; the codebook has {count} codes",
+            len(book.codes),
+        ).format(code=code_id, count=len(book.codes))
+    )
 
 
 def validate_codes(
@@ -122,10 +132,14 @@ def validate_codes(
         if gone:
             listed = "; ".join(f"{code} ({', '.join(by)})" for code, by in gone.items())
             raise InputError(
-                f"{path}: codings give codes it lacks: {listed}; `reflect codes add` puts "
-                "one back, `reflect code --code ID` recodes its passages"
+                _(
+                    "{path}: codings give codes it lacks: {listed}; `reflect codes "
+                    "add` puts one back, `reflect code --code ID` recodes its "
+                    "passages"
+                ).format(path=path, listed=listed)
             )
-    screen.data(f"{path}: ok ({plural(len(book.codes), 'code')})", "\n")
+    codes = ngettext("{count} code", "{count} codes", len(book.codes)).format(count=len(book.codes))
+    screen.data(f"{path}: ok ({codes})", "\n")
 
 
 def init_codes(
@@ -142,11 +156,15 @@ def init_codes(
     folder = _folder(ctx)
     path = codebook.path_in(folder)
     if (path.exists() or path.is_symlink()) and not force:
-        raise InputError(f"{path} exists; --force replaces it")
+        raise InputError(_("{path} exists; --force replaces it").format(path=path))
     if not folder.is_dir():
-        raise InputError(f"no sessions folder {folder}")
+        raise InputError(_("no sessions folder {folder}").format(folder=folder))
     codebook.save(folder, starter.CODES)
-    screen.message(f"wrote {path} ({plural(len(starter.CODES), 'code')})")
+    screen.message(
+        ngettext(
+            "wrote {path} ({count} code)", "wrote {path} ({count} codes)", len(starter.CODES)
+        ).format(path=path, count=len(starter.CODES))
+    )
 
 
 def report(
@@ -189,10 +207,12 @@ def report(
     from reflect_cli.render.coding.shown import Shown
 
     if fmt and fmt != "csv":
-        raise InputError(f"unknown format {fmt!r}; the report is csv (or --json)")
+        raise InputError(_("unknown format {fmt!r}; the report is csv (or --json)").format(fmt=fmt))
     periods = {b.value: b for b in By}
     if by not in periods:
-        raise InputError(f"--by {by!r}: one of {', '.join(periods)}")
+        raise InputError(
+            _("--by {by!r}: one of {periods}").format(by=by, periods=", ".join(periods))
+        )
     folder = _folder(ctx)
     book = codebook.load(folder)
     names = [codings.check_coder(c) for c in coder or codings.coders(folder)]
@@ -205,16 +225,23 @@ def report(
         placed = codings.anchor(codings.load(folder, name).all(), found)
         if placed.lost:
             screen.warning(
-                f"{plural(len(placed.lost), 'coding')} of {name} no longer match their text "
-                f"(first: {placed.lost[0].address}); not counted"
+                ngettext(
+                    "{count} coding of {name} no longer matches its text (first: {address}); "
+                    "not counted",
+                    "{count} codings of {name} no longer match their text (first: {address}); "
+                    "not counted",
+                    len(placed.lost),
+                ).format(count=len(placed.lost), name=name, address=placed.lost[0].address)
             )
         by_coder[name] = placed.placed
     result = reporting.report(found, by_coder, book, periods[by], excerpts)
     if result.not_in_codebook:
         screen.warning(
-            f"codings give codes not in {codebook.FILE}: {', '.join(result.not_in_codebook)}; "
-            "counted under their ids (`reflect codes add` puts one back, "
-            "`reflect code --code ID` recodes its passages)"
+            _(
+                "codings give codes not in {file}: {codes}; counted under their "
+                "ids (`reflect codes add` puts one back, `reflect code --code ID` "
+                "recodes its passages)"
+            ).format(file=codebook.FILE, codes=", ".join(result.not_in_codebook))
         )
     shown = Shown(_redactor(store, oldest_first, pseudonym_key) if redact else None)
     document = report_out.to_json(result, shown)
@@ -245,7 +272,7 @@ def _redactor(store: Store, oldest_first: list[Summary], key_path: Path | None) 
 
     decided = word_choices.decide(store.folder, [], [])
     key = pseudonym_key(store.folder, key_path)
-    found, _ = known.redactor(store, oldest_first, False, False, decided, key, False)
+    found, _unread = known.redactor(store, oldest_first, False, False, decided, key, False)
     return found
 
 
@@ -259,8 +286,13 @@ def _placed(folder: Path, passages_found: list[Passage]) -> dict[str, dict[Addre
         placed = codings.anchor(codings.load(folder, name).all(), passages_found)
         if placed.lost:
             screen.warning(
-                f"{plural(len(placed.lost), 'coding')} of {name} no longer match their text "
-                f"(first: {placed.lost[0].address}); left out"
+                ngettext(
+                    "{count} coding of {name} no longer matches its text (first: {address}); "
+                    "left out",
+                    "{count} codings of {name} no longer match their text (first: {address}); "
+                    "left out",
+                    len(placed.lost),
+                ).format(count=len(placed.lost), name=name, address=placed.lost[0].address)
             )
         by_coder[name] = placed.placed
     return by_coder
@@ -289,8 +321,9 @@ def write_project(
     if gone:
         # Kept in the project as codes of their own, never dropped from it.
         screen.warning(
-            f"codings give codes not in {codebook.FILE}: {', '.join(gone)}; in the project "
-            "under their ids"
+            _("codings give codes not in {file}: {codes}; in the project under their ids").format(
+                file=codebook.FILE, codes=", ".join(gone)
+            )
         )
         lacking = "not in the codebook (codebook.yaml) when exported; codings still give it"
         book = codebook.Codebook((*book.codes, *(codebook.Code(c, c, lacking) for c in gone)))
@@ -303,8 +336,13 @@ def write_project(
         redactor.check("\n".join(files.values()), "qdpx", "\n".join(bare.values()))
         screen.message(shown.statement())
     write_output(output, refi.zipped(files), force=force)
-    count = plural(len(sessions), "session")
-    screen.message(f"wrote {output} ({count}, REFI-QDA project; offsets in code points)")
+    screen.message(
+        ngettext(
+            "wrote {output} ({count} session, REFI-QDA project; offsets in code points)",
+            "wrote {output} ({count} sessions, REFI-QDA project; offsets in code points)",
+            len(sessions),
+        ).format(output=output, count=len(sessions))
+    )
 
 
 def export_codes(
@@ -323,7 +361,9 @@ def export_codes(
     from reflect_cli.render.coding import refi
 
     if fmt != "qdc":
-        raise InputError(f"unknown format {fmt!r}; the codebook is exported as qdc")
+        raise InputError(
+            _("unknown format {fmt!r}; the codebook is exported as qdc").format(fmt=fmt)
+        )
     if output is not None:
         check_output(output, force=force)
     document = refi.codebook_xml(codebook.load(_folder(ctx)))
@@ -331,7 +371,7 @@ def export_codes(
         screen.data(document)
         return
     write_output(output, document, force=force)
-    screen.message(f"wrote {output} (REFI-QDA codebook)")
+    screen.message(_("wrote {output} (REFI-QDA codebook)").format(output=output))
 
 
 def import_codes(
@@ -347,25 +387,41 @@ def import_codes(
 
     folder = _folder(ctx)
     if not folder.is_dir():
-        raise InputError(f"no sessions folder {folder}")
+        raise InputError(_("no sessions folder {folder}").format(folder=folder))
     suffix = file.suffix.lower()
     if suffix == ".qdc":
         found = importing.import_codebook(folder, file)
     elif suffix == ".qdpx":
         found = importing.import_project(folder, file)
     else:
-        raise InputError(f"{file.name}: a .qdc codebook or a .qdpx project")
-    added = ", ".join(found.codes_added) or "none"
-    screen.message(f"codes added to the codebook: {added}")
+        raise InputError(_("{name}: a .qdc codebook or a .qdpx project").format(name=file.name))
+    added = ", ".join(found.codes_added) or _("none")
+    screen.message(_("codes added to the codebook: {added}").format(added=added))
     for coder, count in found.codings.items():
-        screen.message(f"{coder}: {plural(count, 'passage')} coded, in codings/{coder}.yaml")
+        screen.message(
+            ngettext(
+                "{coder}: {count} passage coded, in codings/{coder}.yaml",
+                "{coder}: {count} passages coded, in codings/{coder}.yaml",
+                count,
+            ).format(coder=coder, count=count)
+        )
     if found.elsewhere:
         screen.warning(
-            f"{plural(found.elsewhere, 'coding')} of sessions this folder does not have "
-            "(a project exported from another folder): not imported"
+            ngettext(
+                "{count} coding of sessions this folder does not have (a project exported "
+                "from another folder): not imported",
+                "{count} codings of sessions this folder does not have (a project exported "
+                "from another folder): not imported",
+                found.elsewhere,
+            ).format(count=found.elsewhere)
         )
     if found.skipped:
         screen.warning(
-            f"{plural(found.skipped, 'selection')} not named by a passage address "
-            "(made in the QDA program): not imported"
+            ngettext(
+                "{count} selection not named by a passage address (made in the QDA program): "
+                "not imported",
+                "{count} selections not named by a passage address (made in the QDA program): "
+                "not imported",
+                found.skipped,
+            ).format(count=found.skipped)
         )

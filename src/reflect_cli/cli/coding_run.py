@@ -16,10 +16,10 @@ from reflect_cli.cli.options import (
     Since,
     Site,
     Until,
-    plural,
     sessions_dir,
 )
 from reflect_cli.cli.selecting import bulk, chosen_sessions
+from reflect_cli.i18n.messages import _, ngettext
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -48,11 +48,13 @@ def code(
     from reflect_cli.errors import InputError
 
     if not coder:
-        raise InputError("say who is coding: --coder NAME (or REFLECT_CODER)")
+        raise InputError(_("say who is coding: --coder NAME (or REFLECT_CODER)"))
     folder = sessions_dir(ctx)
     book = codebook.load(folder)
     if not book.codes:
-        raise InputError(f"the codebook in {folder} has no codes: `reflect codes add`")
+        raise InputError(
+            _("the codebook in {folder} has no codes: `reflect codes add`").format(folder=folder)
+        )
     run = coder_lock.claim(folder, codings.check_coder(coder))
     with run:
         _code(ctx, folder, book, coder, question, review)
@@ -76,15 +78,19 @@ def _code(
         elif review.strip() in used:  # a code gone from the codebook: its passages, to recode
             reviewing = review.strip()
         else:
-            raise InputError(f"no code {review!r} in the codebook")
+            raise InputError(_("no code {review!r} in the codebook").format(review=review))
     store, chosen = chosen_sessions(ctx, limit=False, complete_only=True)
     with bulk():
         found_passages = passages.of_sessions(store.read(reversed(chosen)), question.strip())
     placed = codings.anchor(mine.all(), found_passages)
     for old, new in placed.moved:
-        screen.message(f"coding of {old} follows its text to {new}")
+        screen.message(_("coding of {old} follows its text to {new}").format(old=old, new=new))
     for lost in placed.lost:
-        screen.warning(f"coding of {lost.address} no longer matches its text; kept, not shown")
+        screen.warning(
+            _("coding of {address} no longer matches its text; kept, not shown").format(
+                address=lost.address
+            )
+        )
     # Codings found again under a new address are saved there, at once.
     for old, new in placed.moved:
         mine.remove(old)
@@ -93,10 +99,20 @@ def _code(
         codings.save(folder, mine)
     steps = stepping.queue(found_passages, mine, reviewing)
     if not steps:
-        what = f"coded {reviewing}" if reviewing else "left to code"
-        screen.message(f"no passages {what} ({plural(len(found_passages), 'passage')} chosen)")
+        what = _("coded {code}").format(code=reviewing) if reviewing else _("left to code")
+        screen.message(
+            ngettext(
+                "no passages {what} ({count} passage chosen)",
+                "no passages {what} ({count} passages chosen)",
+                len(found_passages),
+            ).format(what=what, count=len(found_passages))
+        )
         return
-    screen.message(f"{plural(len(steps), 'passage')} to code as {mine.coder}")
+    screen.message(
+        ngettext(
+            "{count} passage to code as {coder}", "{count} passages to code as {coder}", len(steps)
+        ).format(count=len(steps), coder=mine.coder)
+    )
     console = RichConsole()
     loop = stepping.Loop(
         console,
@@ -109,10 +125,20 @@ def _code(
     try:
         outcome = loop.run(steps)
     except EOFError:
-        screen.message("input ended; every decision is saved: `reflect code` goes on")
+        screen.message(_("input ended; every decision is saved: `reflect code` goes on"))
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
-        screen.message("interrupted; every decision is saved: `reflect code` goes on")
+        screen.message(_("interrupted; every decision is saved: `reflect code` goes on"))
         raise typer.Exit(130) from None
-    left = f"; {plural(outcome.remaining, 'passage')} left" if outcome.remaining else ""
-    screen.message(f"{plural(outcome.decided, 'passage')} coded{left}")
+    left = (
+        ngettext("; {count} passage left", "; {count} passages left", outcome.remaining).format(
+            count=outcome.remaining
+        )
+        if outcome.remaining
+        else ""
+    )
+    screen.message(
+        ngettext(
+            "{count} passage coded{left}", "{count} passages coded{left}", outcome.decided
+        ).format(count=outcome.decided, left=left)
+    )
