@@ -27,12 +27,17 @@ Use ``evaluation_sessions`` (a copy of the folder in the test's own sessions fol
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import itertools
 import json
+import secrets
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -532,15 +537,39 @@ def build(folder: Path, answers_dir: Path) -> dict[tuple[str, str], str]:
     """Write every meeting's answers file and run it as ``reflect start --answers FILE
     --no-input`` does (in process: the same loading, checking and flow); the ids by
     (collaborative, date). A draft is left as an interrupted meeting leaves it."""
-    from reflect_cli.model import SessionStatus
     from reflect_cli.protocols import catalog
+
+    protocol, _ = catalog.find(PROTOCOL)
+    answers_dir.mkdir(parents=True, exist_ok=True)
+    with _same_ids():
+        return _write(folder, answers_dir, protocol)
+
+
+@contextlib.contextmanager
+def _same_ids() -> Iterator[None]:
+    """Session ids end in four random hex digits; here they are the same at every build,
+    so the pages that show this folder's output (docs/evaluation.md) show real ids."""
+    counter = itertools.count()
+    random_hex = secrets.token_hex
+
+    def same(nbytes: int | None = None) -> str:
+        digest = hashlib.sha256(f"evaluation {next(counter)}".encode()).hexdigest()
+        return digest[: 2 * (nbytes or 32)]
+
+    secrets.token_hex = same
+    try:
+        yield
+    finally:
+        secrets.token_hex = random_hex
+
+
+def _write(folder: Path, answers_dir: Path, protocol: Any) -> dict[tuple[str, str], str]:
+    from reflect_cli.model import SessionStatus
     from reflect_cli.records.store import Store
     from reflect_cli.session import prefill
     from reflect_cli.session.console import ScriptedConsole
     from reflect_cli.session.flow import Facilitator
 
-    protocol, _ = catalog.find(PROTOCOL)
-    answers_dir.mkdir(parents=True, exist_ok=True)
     ids: dict[tuple[str, str], str] = {}
     meetings = sorted(((p, m) for p in PARTNERSHIPS for m in p.meetings), key=lambda pm: pm[1].date)
     for number, (partnership, meeting) in enumerate(meetings):
@@ -605,3 +634,22 @@ def evaluation_sessions(evaluation_folder: Built, sessions_dir: Path) -> Built:
         shutil.rmtree(sessions_dir)
     shutil.copytree(evaluation_folder.folder, sessions_dir, symlinks=True)
     return Built(sessions_dir, evaluation_folder.ids)
+
+
+def main() -> None:
+    """``python tests/evaluation_fixture.py DIR``: the fixture's folder in DIR/sessions
+    (and its answers files in DIR/answers), to try the evaluator's commands on."""
+    import sys
+
+    if len(sys.argv) != 2:
+        sys.exit("usage: python tests/evaluation_fixture.py DIR (a new folder)")
+    target = Path(sys.argv[1])
+    if target.exists() and any(target.iterdir()):
+        sys.exit(f"{target} is not empty: give a new folder")
+    ids = build(target / "sessions", target / "answers")
+    print(f"wrote {len(ids)} sessions to {target / 'sessions'}")
+    print(f"try: export REFLECT_SESSIONS_DIR={target / 'sessions'}; reflect trends")
+
+
+if __name__ == "__main__":
+    main()

@@ -120,8 +120,20 @@ def test_one_question_only(cli: Any, sessions_dir: Path, path: str) -> None:
     assert [h["where"] for h in found["hits"]] == ["answer"]  # the note at it stays private
     found, _ = searched(cli, path, "calendar", "--question", "shared-values", "--include-private")
     assert sorted(h["where"] for h in found["hits"]) == ["answer", "note"]
-    found, _ = searched(cli, path, "calendar", "--question", "no-such-question")
-    assert found["total"] == 0
+    found, _ = searched(cli, path, "no-such-word", "--question", "equity-issues")
+    assert found["total"] == 0  # a question the folder has: no hits is an answer
+
+
+def test_a_question_no_text_is_of_is_one_line_exit_2(
+    cli: Any, sessions_dir: Path, path: str
+) -> None:
+    """A mistyped --question would otherwise say "0 hits", as if no one had said it."""
+    folder(sessions_dir)
+    args = ["search", "calendar", "--question", "equity-issue", "--json"]
+    result = cli(*args, *(["--regex"] if path == "regex" else []))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "'equity-issue'" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéıłß’", min_size=3, max_size=10)

@@ -18,6 +18,7 @@ from reflect_cli.cli.options import (
     Until,
 )
 from reflect_cli.cli.selecting import chosen_sessions, open_store, selection
+from reflect_cli.errors import InputError
 from reflect_cli.i18n.messages import _, ngettext
 from reflect_cli.ui import screen
 
@@ -178,6 +179,17 @@ def search(
     found = searching.find(
         store.index(), matcher, where, params, include_private, limit, question.strip()
     )
+    if (
+        question.strip()
+        and not found.total
+        and not searching.answered(store.index(), question.strip())
+    ):
+        raise InputError(
+            _(
+                "--question {question!r}: no answer, commitment or note in the sessions folder "
+                "is of that question (mistyped? `reflect protocols show PROTOCOL` lists the ids)"
+            ).format(question=question.strip())
+        )
     if as_json:
         session_view.hits_json(found)
     else:

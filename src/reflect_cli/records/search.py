@@ -149,6 +149,12 @@ def find(
         raise InputError(f"cannot search for that: {exc}") from None
 
 
+def answered(index: Index, question: str) -> bool:
+    """Whether any text of the folder (an answer, a commitment, a note) is of this
+    question: a --question that none is gives no hits only because it was mistyped."""
+    return bool(index.query("SELECT 1 FROM texts WHERE question = ? LIMIT 1", (question,)))
+
+
 def _allowed(
     include_private: bool, where: str, params: Iterable[object], question: str
 ) -> tuple[str, tuple[object, ...]]:
