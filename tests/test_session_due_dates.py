@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reflect_cli.errors import InputError
+from reflect_cli.i18n import messages
 from reflect_cli.session.due_dates import due_date, said
 
 DAYS = st.dates(dt.date(1990, 1, 1), dt.date(2200, 12, 31))
@@ -157,3 +158,35 @@ def test_number_characters_are_a_date_or_one_line_never_a_traceback(
         dt.date.fromisoformat(due_date("".join(pieces), today))
     except InputError as exc:
         assert "\n" not in str(exc)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("mañana", "2026-11-09"),  # a Sunday meeting, as above
+        ("manana", "2026-11-09"),
+        ("hoy", "2026-11-08"),
+        ("viernes", "2026-11-13"),
+        ("el viernes", "2026-11-13"),
+        ("el próximo viernes", "2026-11-13"),
+        ("el viernes que viene", "2026-11-13"),
+        ("Miércoles", "2026-11-11"),
+        ("en 2 semanas", "2026-11-22"),
+        ("en dos semanas", "2026-11-22"),
+        ("dentro de 3 días", "2026-11-11"),
+        ("la próxima semana", "2026-11-15"),
+        ("el mes que viene", "2026-12-08"),
+        ("15 de diciembre", "2026-12-15"),
+        ("15 dic", "2026-12-15"),
+        ("15 de diciembre de 2027", "2027-12-15"),
+    ],
+)
+def test_a_due_date_said_in_spanish(typed: str, expected: str) -> None:
+    assert due_date(typed, dt.date(2026, 11, 8)) == expected
+
+
+def test_in_spanish_the_forms_and_the_weekday_said_back_are_spanish() -> None:
+    with messages.speaking("es"):
+        assert said("2026-11-13", "el próximo viernes") == "vie 2026-11-13 (el próximo viernes)"
+        with pytest.raises(InputError, match="pruebe AAAA-MM-DD, hoy, mañana"):
+            due_date("algún día", dt.date(2026, 11, 8))

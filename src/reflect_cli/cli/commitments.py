@@ -15,12 +15,11 @@ from reflect_cli.cli.options import (
     Since,
     Site,
     Until,
-    plural,
 )
 from reflect_cli.cli.redacting import PseudonymKey, Strict
 from reflect_cli.cli.redacting import pseudonym_key as keys
 from reflect_cli.cli.selecting import chosen_sessions
-from reflect_cli.i18n.messages import _
+from reflect_cli.i18n.messages import _, ngettext
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -130,15 +129,23 @@ def commitments(
             r["from_date"],
             r["owner_name"],
             r["text"] + (f" ({r['note']})" if r["note"] else ""),
-            r["status"],
+            _(r["status"]),  # stored in English
             *([r["collaborative"]] if several else []),
         ]
         for r in rows
     ]
-    headers = ["due", "from", "owner", "commitment", "status"]
-    headers += ["collaborative"] if several else []
-    where = "" if several else f" of {rows[0]['collaborative']}"
-    caption = f"{plural(len(rows), 'commitment')}{where} in {store.folder}"
+    headers = [_("due"), _("from"), _("owner"), _("commitment"), _("status")]
+    headers += [_("collaborative")] if several else []
+    if several:
+        caption = ngettext(
+            "{count} commitment in {folder}", "{count} commitments in {folder}", len(rows)
+        ).format(count=len(rows), folder=store.folder)
+    else:
+        caption = ngettext(
+            "{count} commitment of {collaborative} in {folder}",
+            "{count} commitments of {collaborative} in {folder}",
+            len(rows),
+        ).format(count=len(rows), collaborative=rows[0]["collaborative"], folder=store.folder)
     terminal.table(headers, table, caption=caption, keep=2)
 
 

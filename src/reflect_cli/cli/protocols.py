@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from reflect_cli.cli.options import QuestionsDirs, language, plural, warn
+from reflect_cli.cli.options import QuestionsDirs, language, warn
 from reflect_cli.i18n.messages import _, ngettext
 from reflect_cli.ui import screen
 
@@ -24,8 +24,9 @@ def list_protocols(questions_dir: QuestionsDirs = None) -> None:
         [p.id, str(p.version), p.title, str(len(p.domains)), str(p.question_count), p.path]
         for p in found.protocols.values()
     ]
-    headers = ["id", "version", "title", "domains", "questions", "found in"]
-    terminal.table(headers, rows, caption=plural(len(rows), "protocol"))
+    headers = ["id", _("version"), _("title"), _("domains"), _("questions"), _("found in")]
+    caption = ngettext("{count} protocol", "{count} protocols", len(rows)).format(count=len(rows))
+    terminal.table(headers, rows, caption=caption)
 
 
 def show_protocol(
@@ -70,11 +71,15 @@ def validate(
         late = [p for t in checked for p in translations.check(loaded, t)]
         problems.extend(late)
         if only is not None and not checked and not trouble:
-            problems.append(f"{only}:1: not a translation of {path}")
+            problems.append(
+                _("{file}:1: not a translation of {protocol}").format(file=only, protocol=path)
+            )
         if not trouble and not late:
-            count = plural(loaded.question_count, "question")
+            count = ngettext("{count} question", "{count} questions", loaded.question_count).format(
+                count=loaded.question_count
+            )
             languages = ", ".join(t.language for t in checked)
-            also = f"; translated: {languages}" if languages else ""
+            also = _("; translated: {languages}").format(languages=languages) if languages else ""
             screen.data(f"{only or path}: ok ({loaded.id}, {count}{also})", "\n")
     if problems:
         raise ProtocolError(problems)

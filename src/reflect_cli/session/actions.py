@@ -88,7 +88,7 @@ def _said(action: Action, names: dict[str, str], due_typed: str = "") -> str:
 def _ask_due(console: Console, action: Action, typed: str, today: dt.date) -> str:
     """The due date again, until it is a date (Enter: none); the day understood is said."""
     console.say(
-        _("due:{typed} is not a date ({forms}).").format(typed=typed, forms=due_dates.FORMS),
+        _("due:{typed} is not a date ({forms}).").format(typed=typed, forms=_(due_dates.FORMS)),
         "yellow",
     )
     while True:

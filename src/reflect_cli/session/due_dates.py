@@ -16,10 +16,11 @@ from reflect_cli.dates import parse_date
 from reflect_cli.errors import InputError
 from reflect_cli.i18n.messages import N_, _
 from reflect_cli.numbers import NotAWholeNumber, ascii_digits, whole_number
+from reflect_cli.session import due_words
 
-#: What the README promises works, said back when something else is typed. These are
-#: the words the reader below understands (English), so they are shown as typed.
-FORMS = "YYYY-MM-DD, today, tomorrow, friday, next friday, in 2 weeks, dec 15"
+#: What the README promises works, said back when something else is typed (in the
+#: reader's language: ``due_words`` reads the Spanish forms).
+FORMS = N_("YYYY-MM-DD, today, tomorrow, friday, next friday, in 2 weeks, dec 15")
 #: A weekday as the day understood is said back (Monday first, as ``date.weekday``).
 _SAID_WEEKDAYS = (
     N_("Mon"),
@@ -68,7 +69,7 @@ def due_date(typed: str, today: dt.date) -> str:
         written = ascii_digits(typed)
     except NotAWholeNumber as exc:
         raise InputError(
-            _("due: {problem} (try {forms})").format(problem=exc, forms=FORMS)
+            _("due: {problem} (try {forms})").format(problem=exc, forms=_(FORMS))
         ) from None
     try:
         return parse_date(written, "due")
@@ -76,9 +77,11 @@ def due_date(typed: str, today: dt.date) -> str:
         pass
     text = " ".join(written.lower().replace(",", " ").split())
     day = _relative(text, today)
+    if day is None and (spanish := due_words.as_english(text)) is not None:
+        day = _relative(spanish, today)
     if day is None:
         raise InputError(
-            _("due: not a date: {typed} (try {forms})").format(typed=repr(typed), forms=FORMS)
+            _("due: not a date: {typed} (try {forms})").format(typed=repr(typed), forms=_(FORMS))
         )
     return day.isoformat()
 

@@ -59,7 +59,7 @@ def describe(person: Participant) -> str:
 
 
 def _state(person: Participant) -> str:
-    return "left" if person.left else "here" if person.present else "absent"
+    return _("left") if person.left else _("here") if person.present else _("absent")
 
 
 def pick(known: Sequence[Participant], reply: str) -> list[Participant]:

@@ -142,15 +142,15 @@ def layout(rows: Sequence[dict[str, str]], width: int | None) -> tuple[list[str]
         # Extra columns give way to a readable collaborative; the counts only to one that
         # at least shows its first words.
         upcoming = next((d for d in DROP_ORDER[index:] if d in names), "")
-        need = COLLABORATIVE_MIN if upcoming in EXTRAS else len("collaborative")
+        need = COLLABORATIVE_MIN if upcoming in EXTRAS else len(_("collaborative"))
         if room >= min(need, widths["collaborative"]):
             return names, min(room, widths["collaborative"])
     # Only the id and the collaborative are left: the id stays whole (it is copied).
-    return names, max(room, len("collaborative"))
+    return names, max(room, len(_("collaborative")))
 
 
 def _widths(rows: Sequence[dict[str, str]]) -> dict[str, int]:
-    return {name: max([len(header)] + [len(r[name]) for r in rows]) for name, header in COLUMNS}
+    return {name: max([len(_(header))] + [len(r[name]) for r in rows]) for name, header in COLUMNS}
 
 
 def show(
