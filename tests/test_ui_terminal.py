@@ -52,3 +52,17 @@ def test_narrow_commitments_stack_as_owner_due_status() -> None:
         "  status: open",
         "",
     ]
+
+
+def test_a_title_wider_than_its_table_wraps_at_the_screen_not_the_table() -> None:
+    title = "shared-leadership · How strong is shared leadership in our partnership? (median ▅▆▆)"
+    out = Console(width=100, file=io.StringIO(), color_system=None)
+    terminal.table(["period", "n"], [["2023-24", "32"]], caption=title, out=out)
+    lines = [line.rstrip() for line in out.file.getvalue().splitlines()]  # type: ignore[attr-defined]
+    assert lines[0] == title
+    assert lines[2].split() == ["period", "n"]
+    narrow = Console(width=40, file=io.StringIO(), color_system=None)
+    terminal.table(["period", "n"], [["2023-24", "32"]], caption=title, out=narrow)
+    page = narrow.file.getvalue()  # type: ignore[attr-defined]
+    assert all(len(line) <= 40 for line in page.splitlines())
+    assert " ".join(page.split()).startswith(title)

@@ -55,14 +55,10 @@ def table(
 
     out = out or console()
     cells = [[visible(cell) for cell in row] for row in rows]
-    # The caption is a title: read before the table, not found after it.
-    grid = Table(
-        box=box.SIMPLE_HEAD,
-        title=visible(caption) or None,
-        title_justify="left",
-        title_style="bold",
-        show_header=any(headers),
-    )
+    # The caption is a title: read before the table, not found after it; printed on its
+    # own, so a question longer than a narrow table wraps at the screen's edge, not the
+    # table's ("How strong is shared leadership in our" / "partnership?").
+    grid = Table(box=box.SIMPLE_HEAD, show_header=any(headers))
     # Each column at least as wide as its longest word (its whole lines when kept).
     least = [
         max(
@@ -100,15 +96,15 @@ def table(
             grid.add_column(header, no_wrap=number < keep, min_width=least[number])
     for row in cells:
         grid.add_row(*(text(cell) for cell in row))  # type: ignore[arg-type]
-    if fits:
-        out.print(grid)
-        return
-    widths = share(least, most, out.width - frame)
-    if widths is None:
+    widths = None if fits else share(least, most, out.width - frame)
+    if not fits and widths is None:
         _stacked(headers, cells, caption, out)
         return
-    for column, width in zip(grid.columns, widths, strict=True):
-        column.width = width
+    if caption:
+        out.print(text(caption, "bold"))
+    if widths is not None:
+        for column, width in zip(grid.columns, widths, strict=True):
+            column.width = width
     out.print(grid)
 
 
