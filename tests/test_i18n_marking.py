@@ -12,8 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "reflect_cli"
-#: The packages that talk to people.
-TALKING = ("cli", "session", "ui", "render")
+#: The packages that talk to people, and the modules below them whose refusals a prompt
+#: shows as they are (a typed answer, number or date; a period option).
+TALKING = ("cli", "session", "ui", "render", "kinds.py", "numbers.py", "dates.py")
+TALKING += ("analysis/periods.py",)
 #: What shows, asks or warns: the console port (``session/console.py``) and ``ui/screen``.
 SHOWING = {
     "say",
@@ -129,7 +131,8 @@ def marked_in_fstrings(tree: ast.AST) -> Iterator[tuple[int, str]]:
 
 def _modules() -> Iterator[tuple[str, ast.AST]]:
     for package in TALKING:
-        for path in sorted((SRC / package).rglob("*.py")):
+        where = SRC / package
+        for path in sorted(where.rglob("*.py")) if where.is_dir() else [where]:
             yield path.relative_to(SRC).as_posix(), ast.parse(path.read_text(encoding="utf-8"))
 
 

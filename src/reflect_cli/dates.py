@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from reflect_cli.errors import InputError
+from reflect_cli.i18n.messages import _
 
 _ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII: \d would take any digit
 _ASCII = re.compile(r"[0-9W-]{7,10}")
@@ -24,7 +25,7 @@ def parse_date(text: str, what: str) -> str:
             return dt.date.fromisoformat(value).isoformat()
         except ValueError:
             pass
-    raise InputError(f"{what}: not a date (YYYY-MM-DD): {text!r}")
+    raise InputError(_("{what}: not a date (YYYY-MM-DD): {text!r}").format(what=what, text=text))
 
 
 def instant(started: str) -> str:

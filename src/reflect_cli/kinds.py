@@ -72,7 +72,7 @@ class _Base:
         try:
             return self.parse(question, str(value))
         except InputError as exc:
-            raise InputError(f"answer to {question.id!r}: {exc}") from None
+            raise InputError(_("answer to {id!r}: {exc}").format(id=question.id, exc=exc)) from None
 
     def text(self, value: Answer) -> str:
         return "" if value is None else str(value)
@@ -95,7 +95,7 @@ class TextKind(_Base):
 
     def check_given(self, question: Question, value: object) -> Answer:
         if not isinstance(value, str):
-            raise InputError(f"answer to {question.id!r} must be text")
+            raise InputError(_("answer to {id!r} must be text").format(id=question.id))
         return value
 
     def check_recorded(self, value: object) -> Answer:
@@ -137,7 +137,9 @@ class ChoiceKind(_Base):
 
     def check_given(self, question: Question, value: object) -> Answer:
         if isinstance(value, bool) or not isinstance(value, str | int):
-            raise InputError(f"answer to {question.id!r} must be one of the choices")
+            raise InputError(
+                _("answer to {id!r} must be one of the choices").format(id=question.id)
+            )
         return super().check_given(question, value)
 
     def check_recorded(self, value: object) -> Answer:
@@ -168,12 +170,16 @@ class MultiKind(_Base):
     def check_given(self, question: Question, value: object) -> Answer:
         if isinstance(value, list):
             if not all(isinstance(v, str | int) and not isinstance(v, bool) for v in value):
-                raise InputError(f"answer to {question.id!r} must be a list of choices")
+                raise InputError(
+                    _("answer to {id!r} must be a list of choices").format(id=question.id)
+                )
             # Each item whole: a label may itself hold a comma ("Planning, and decisions").
             try:
                 chosen = {_one_choice(question, str(v).strip()) for v in value}
             except InputError as exc:
-                raise InputError(f"answer to {question.id!r}: {exc}") from None
+                raise InputError(
+                    _("answer to {id!r}: {exc}").format(id=question.id, exc=exc)
+                ) from None
             return [c.label for c in question.choices if c.label in chosen]
         return super().check_given(question, value)
 
@@ -194,7 +200,7 @@ class ScaleKind(_Base):
 
     def parse(self, question: Question, text: str) -> Answer:
         if question.scale is None:  # the schema and the codec give every scale its bounds
-            raise InputError(f"question {question.id!r} has no scale")
+            raise InputError(_("question {id!r} has no scale").format(id=question.id))
         low, high = question.scale.min, question.scale.max
         value = text.strip()
         labels = question.scale.labels
@@ -228,7 +234,7 @@ class ScaleKind(_Base):
 
     def check_given(self, question: Question, value: object) -> Answer:
         if isinstance(value, bool) or not isinstance(value, int | str):
-            raise InputError(f"answer to {question.id!r} must be a whole number")
+            raise InputError(_("answer to {id!r} must be a whole number").format(id=question.id))
         return super().check_given(question, value)
 
     def check_recorded(self, value: object) -> Answer:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import unicodedata
 
 from reflect_cli.errors import InputError
+from reflect_cli.i18n.messages import _
 
 #: More digits than any count, scale or menu in a meeting could need; also far below
 #: Python's own limit on converting digits (4,300), so no length can raise.
@@ -42,20 +43,28 @@ def whole_number(text: str) -> int | None:
     odd = next((c for c in value if _is_number_sign(c)), None)
     if odd is not None:
         where = "" if value == odd else f"{_short(value)}: "
-        raise NotAWholeNumber(f"{where}{_name_of(odd)} is not a digit; {_hint(odd)}")
-    raise NotAWholeNumber(f"{_short(value)} is not a whole number; type digits only, such as 3")
+        raise NotAWholeNumber(
+            _("{where}{character} is not a digit; {hint}").format(
+                where=where, character=_name_of(odd), hint=_hint(odd)
+            )
+        )
+    raise NotAWholeNumber(
+        _("{short} is not a whole number; type digits only, such as 3").format(short=_short(value))
+    )
 
 
 def option_number(text: str, option: str, low: int, high: int) -> int:
     """A whole number typed for a command-line ``option``, from ``low`` to ``high``; an
     InputError (one line, exit 2) naming the option otherwise."""
-    wanted = f"{option}: a whole number from {low} to {high}"
+    wanted = _("{option}: a whole number from {low} to {high}").format(
+        option=option, low=low, high=high
+    )
     try:
         value = whole_number(text)
     except NotAWholeNumber as exc:
         raise InputError(f"{wanted} ({exc})") from None
     if value is None or not low <= value <= high:
-        raise InputError(f"{wanted}, not {_short(text)}")
+        raise InputError(_("{wanted}, not {short}").format(wanted=wanted, short=_short(text)))
     return value
 
 
@@ -68,7 +77,11 @@ def ascii_digits(text: str) -> str:
         return text
     odd = next((c for c in text if _is_number_sign(c)), None)
     if odd is not None:
-        raise NotAWholeNumber(f"{_short(text)}: {_name_of(odd)} is not a digit; {_hint(odd)}")
+        raise NotAWholeNumber(
+            _("{short}: {character} is not a digit; {hint}").format(
+                short=_short(text), character=_name_of(odd), hint=_hint(odd)
+            )
+        )
     out: list[str] = []
     zero: int | None = None  # the zero of the run's script; None between runs
     for c in text:
@@ -79,7 +92,9 @@ def ascii_digits(text: str) -> str:
         value = unicodedata.decimal(c)
         if zero is not None and ord(c) - value != zero:
             raise NotAWholeNumber(
-                f"{_short(text)} mixes digits of different scripts; type it in one"
+                _("{short} mixes digits of different scripts; type it in one").format(
+                    short=_short(text)
+                )
             )
         zero = ord(c) - value
         out.append(str(value))
@@ -94,10 +109,18 @@ def holds_number(text: str) -> bool:
 
 def _digits(value: str, body: str) -> int:
     if len(body) > MAX_DIGITS:
-        raise NotAWholeNumber(f"{_short(value)} has {len(body):,} digits; the most is {MAX_DIGITS}")
+        raise NotAWholeNumber(
+            _("{short} has {count:,} digits; the most is {most}").format(
+                short=_short(value), count=len(body), most=MAX_DIGITS
+            )
+        )
     zeros = {ord(c) - unicodedata.decimal(c) for c in body}
     if len(zeros) > 1:
-        raise NotAWholeNumber(f"{_short(value)} mixes digits of different scripts; type it in one")
+        raise NotAWholeNumber(
+            _("{short} mixes digits of different scripts; type it in one").format(
+                short=_short(value)
+            )
+        )
     number = 0
     for c in body:
         number = number * 10 + unicodedata.decimal(c)
@@ -120,8 +143,8 @@ def _hint(c: str) -> str:
     else just digits."""
     value = unicodedata.numeric(c, -1.0)
     if value >= 0 and value.is_integer():
-        return f"type {value:.0f} instead"
-    return "type a whole number in digits, such as 3"
+        return _("type {number} instead").format(number=f"{value:.0f}")
+    return _("type a whole number in digits, such as 3")
 
 
 def _short(value: str) -> str:

@@ -24,6 +24,7 @@ from typing import TypeVar
 from reflect_cli.dates import instant
 from reflect_cli.errors import InputError
 from reflect_cli.folding import fold
+from reflect_cli.i18n.messages import _
 from reflect_cli.records.summary import Summary
 
 #: The month a school year starts in unless told otherwise (the evaluation's window).
@@ -86,7 +87,9 @@ def month_of(text: str) -> int:
         for number, name in enumerate(_MONTHS, 1):
             if name.startswith(value):
                 return number
-    raise InputError(f"--year-starts: not a month (1-12 or a name such as August): {text!r}")
+    raise InputError(
+        _("--year-starts: not a month (1-12 or a name such as August): {text!r}").format(text=text)
+    )
 
 
 def _school_year(day: dt.date, start_month: int) -> Period:
@@ -119,17 +122,23 @@ def parse_period(text: str, by: By, start_month: int = SCHOOL_YEAR_START) -> Per
     value = text.strip()
     found = _NAMED[by].fullmatch(value)
     if found is None:
-        what = by.replace("-", " ")
-        raise InputError(f"--period: not a {what} (such as {_example(by)}): {text!r}")
+        what = {
+            By.SCHOOL_YEAR: _("--period: not a school year (such as {example}): {text!r}"),
+            By.YEAR: _("--period: not a year (such as {example}): {text!r}"),
+            By.QUARTER: _("--period: not a quarter (such as {example}): {text!r}"),
+        }[by]
+        raise InputError(what.format(example=_example(by), text=text))
     year = int(found.group(1))
     if not dt.MINYEAR <= year <= dt.MAXYEAR:
-        raise InputError(f"--period: year out of range: {text!r}")
+        raise InputError(_("--period: year out of range: {text!r}").format(text=text))
     if by is By.QUARTER:
         return period_of(dt.date(year, int(found.group(2)) * 3 - 2, 1), by, start_month)
     if by is By.SCHOOL_YEAR and found.group(2):
         following = int(found.group(2))
         if following % 100 != (year + 1) % 100 or (following >= 100 and following != year + 1):
-            raise InputError(f"--period: a school year spans two years in a row: {text!r}")
+            raise InputError(
+                _("--period: a school year spans two years in a row: {text!r}").format(text=text)
+            )
     return period_of(dt.date(year, start_month if by is By.SCHOOL_YEAR else 1, 1), by, start_month)
 
 
