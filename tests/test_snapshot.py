@@ -257,3 +257,35 @@ def test_a_quotes_label_is_the_redacted_exports_label(
     other = tmp_path / "other.key"
     again = cli("export", "--redact", session_id, "-f", "md", "--pseudonym-key", str(other))
     assert label not in again.stdout  # another key: another code
+
+
+def _commitments_of(year: str) -> tuple[int, int, int]:
+    """Of the commitments made in ``year``'s complete meetings: how many, how many a
+    later complete meeting followed up, how many one marked done (by hand)."""
+    made = followed = done = 0
+    for partnership in PARTNERSHIPS:
+        meetings = sorted((m for m in partnership.meetings if not m.draft), key=lambda m: m.date)
+        for number, meeting in enumerate(meetings):
+            if year_of(meeting.date) != year:
+                continue
+            made += 1
+            said = [m.follow_up[meeting.commitment[0]] for m in meetings[number + 1 :]
+                    if meeting.commitment[0] in m.follow_up]  # fmt: skip
+            followed += bool(said)
+            done += "done" in said
+    return made, followed, done
+
+
+def test_commitments_no_meeting_followed_up_are_not_said_unkept(
+    cli: Any, evaluation_sessions: Built, tmp_path: Path
+) -> None:
+    made, followed, _ = _commitments_of("2025-26")
+    assert made and not followed  # the latest year: no later meeting yet
+    doc = page(cli, tmp_path, "--period", "2025-26")
+    assert f"- **{made}** commitments made, none followed up yet" in doc
+    assert "0 of" not in doc and "0 kept" not in doc
+    assert f"{made} commitments made by {len(latest('2025-26'))} partnerships; no later " in doc
+    earlier, followed, done = _commitments_of("2024-25")
+    assert followed
+    doc = page(cli, tmp_path, "--period", "2024-25", "--min-cell", "1", name="t.md")
+    assert f"- **{done} of {earlier}** commitments kept" in doc

@@ -74,6 +74,9 @@ class Commitments:
     kept: int
     on_time: int
     owed: int
+    #: How many a later meeting has said anything of (done, dropped, still under way):
+    #: none, in the latest year, means "kept" cannot be told yet, not that none were.
+    followed_up: int = 0
 
 
 @dataclass(slots=True)
@@ -209,10 +212,13 @@ def _commitments(
     rows = kept(chosen, as_of)
     if not rows:
         return None
+    made = {(e.origin, e.text) for e in chosen if e.origin == e.session}
+    followed = {(e.origin, e.text) for e in chosen if e.origin != e.session} & made
     return Commitments(
         one(len(rows), min_cell),
         sum(r.made for r in rows),
         sum(r.kept for r in rows),
         sum(r.on_time for r in rows),
         sum(r.owed for r in rows),
+        len(followed),
     )

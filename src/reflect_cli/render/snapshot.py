@@ -98,7 +98,15 @@ def _headline(snap: Snapshot) -> list[tuple[str, str]]:
         (str(snap.sessions), ngettext("session held", "sessions held", snap.sessions)),
     ]
     c = snap.commitments
-    if c is not None and c.partnerships.exact:
+    if c is not None and c.partnerships.exact and not c.followed_up:
+        # "0 of 10 kept" would say none were kept when no meeting has said yet.
+        none_yet = ngettext(
+            "commitment made, none followed up yet",
+            "commitments made, none followed up yet",
+            c.made,
+        )
+        figures.append((str(c.made), none_yet))
+    elif c is not None and c.partnerships.exact:
         figures.append(
             (
                 _("{kept} of {made}").format(kept=c.kept, made=c.made),
@@ -127,6 +135,12 @@ def _commitment_line(snap: Snapshot) -> str:
         return _("Commitments were made by {partnerships}: not shown.").format(
             partnerships=_partnerships(c.partnerships)
         )
+    if not c.followed_up:
+        return ngettext(
+            "{made} commitment made by {partnerships}; no later meeting has followed it up yet.",
+            "{made} commitments made by {partnerships}; no later meeting has followed them up yet.",
+            c.made,
+        ).format(made=c.made, partnerships=_partnerships(c.partnerships))
     return _(
         "{made} commitments made by {partnerships}: {kept} kept ({on_time} by their due "
         "date), {owed} not yet closed, as later meetings recorded."
