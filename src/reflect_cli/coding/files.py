@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reflect_cli.errors import InputError, StoreError
+from reflect_cli.i18n.messages import _
 from reflect_cli.records.atomic import disk_error, write_atomic
 from reflect_cli.records.decoding import Invalid
 from reflect_cli.records.opening import NotAFile, read_regular
@@ -26,7 +27,7 @@ def read(path: Path) -> Any:
     """A coding file's plain data, each value knowing its line; InputError naming the
     file (and line) when it cannot be read or is not plain YAML."""
     try:
-        raw, _ = read_regular(path, follow_links=False)
+        raw, _seen = read_regular(path, follow_links=False)
         return load_located(decode(raw))
     except NotAFile as exc:
         raise InputError(f"{path}: {exc}; not read") from None
@@ -51,10 +52,10 @@ def folder_for(path: Path) -> None:
         try:
             folder.mkdir(mode=0o700)
         except OSError as exc:
-            raise disk_error("create", folder, exc) from None
+            raise disk_error(_("create"), folder, exc) from None
         return
     except OSError as exc:
-        raise disk_error("use", folder, exc) from None
+        raise disk_error(_("use"), folder, exc) from None
     if not stat.S_ISDIR(info.st_mode):
         raise StoreError(f"{folder} is not a folder (a link or a file); nothing written")
 

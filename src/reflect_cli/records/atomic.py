@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reflect_cli.errors import StoreError
+from reflect_cli.i18n.messages import _
 
 __all__ = ["OWNER_ONLY", "disk_error", "write_atomic"]
 
@@ -23,13 +24,15 @@ __all__ = ["OWNER_ONLY", "disk_error", "write_atomic"]
 def disk_error(action: str, path: Path, exc: OSError) -> StoreError:
     """A disk failure in one line, in the words a facilitator knows."""
     reason = {
-        errno.ENOSPC: "the disk is full",
-        errno.EROFS: "the disk is read-only",
-        errno.EACCES: "permission denied",
-        errno.EPERM: "permission denied",
-        errno.EDQUOT: "the disk quota is exceeded",
+        errno.ENOSPC: _("the disk is full"),
+        errno.EROFS: _("the disk is read-only"),
+        errno.EACCES: _("permission denied"),
+        errno.EPERM: _("permission denied"),
+        errno.EDQUOT: _("the disk quota is exceeded"),
     }.get(exc.errno or 0, exc.strerror or str(exc))
-    return StoreError(f"cannot {action} {path}: {reason}")
+    return StoreError(
+        _("cannot {action} {path}: {reason}").format(action=action, path=path, reason=reason)
+    )
 
 
 #: Every file reflect writes in a sessions folder: owner-only, whatever the umask.
@@ -60,7 +63,7 @@ def write_atomic(
             else os.dup(folder_fd)
         )
     except OSError as exc:
-        raise disk_error("write", path, exc) from None
+        raise disk_error(_("write"), path, exc) from None
     try:
         while True:
             temp = f".{path.name}.{os.urandom(4).hex()}.tmp"
@@ -70,7 +73,7 @@ def write_atomic(
             except FileExistsError:
                 continue
             except OSError as exc:
-                raise disk_error("write", path, exc) from None
+                raise disk_error(_("write"), path, exc) from None
         try:
             os.fchmod(fd, OWNER_ONLY)  # exactly 0600: a umask can only take bits away
             with os.fdopen(fd, "wb", closefd=False) as handle:
@@ -92,7 +95,7 @@ def write_atomic(
                 os.unlink(temp, dir_fd=folder)
             if isinstance(exc, FileExistsError) or not isinstance(exc, OSError):
                 raise
-            raise disk_error("write", path, exc) from None
+            raise disk_error(_("write"), path, exc) from None
     finally:
         os.close(folder)
     if hold:

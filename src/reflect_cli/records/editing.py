@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reflect_cli.errors import InputError, StoreError
+from reflect_cli.i18n.messages import _
 from reflect_cli.records import kept
 from reflect_cli.records.home import Unusable
 
@@ -41,15 +42,19 @@ class EditFile:
         try:
             fd = os.open(self.path.name, _READ, dir_fd=self.folder)
         except OSError as exc:
-            raise InputError(f"cannot read what the editor saved ({exc.strerror})") from None
+            raise InputError(
+                _("cannot read what the editor saved ({strerror})").format(strerror=exc.strerror)
+            ) from None
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                raise InputError("what the editor saved is not a regular file")
+                raise InputError(_("what the editor saved is not a regular file"))
             if info.st_size > MAX_EDITED:
                 raise _TooLarge(
-                    f"the edited text is {info.st_size:,} bytes, too large to take in; it "
-                    f"is left in {self.path}"
+                    _(
+                        "the edited text is {size:,} bytes, too large to take "
+                        "in; it is left in {path}"
+                    ).format(size=info.st_size, path=self.path)
                 )
             with os.fdopen(os.dup(fd), "rb") as handle:
                 return handle.read(MAX_EDITED + 1)
@@ -77,7 +82,11 @@ def edit_file(folder: Path | None, text: str, suffix: str = ".md") -> Iterator[E
             continue
         break
     else:
-        raise StoreError("no private place for the editor's file (" + "; ".join(problems) + ")")
+        raise StoreError(
+            _("no private place for the editor's file ({problems})").format(
+                problems="; ".join(problems)
+            )
+        )
     left = False
     try:
         yield made

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reflect_cli.errors import StoreError
+from reflect_cli.i18n.messages import _
 from reflect_cli.records.atomic import OWNER_ONLY
 from reflect_cli.records.home import FOLDER, Unusable, write_gitignore
 
@@ -47,7 +48,11 @@ def keep_aside(folder: Path | None, text: str, stem: str) -> Path:
             problems.append(f"{start.joinpath(*below)}: {getattr(exc, 'strerror', None) or exc}")
             continue
         return start.joinpath(*below, name)
-    raise StoreError("the unsaved text could not be kept anywhere (" + "; ".join(problems) + ")")
+    raise StoreError(
+        _("the unsaved text could not be kept anywhere ({problems})").format(
+            problems="; ".join(problems)
+        )
+    )
 
 
 def places(folder: Path | None, sub: str) -> list[tuple[Path, tuple[str, ...]]]:
@@ -73,7 +78,7 @@ def private_folder(start: Path, below: tuple[str, ...]) -> Iterator[int]:
             fd = inner
             info = os.fstat(fd)
             if info.st_uid != os.geteuid() or not stat.S_ISDIR(info.st_mode):
-                raise Unusable(f"{part} belongs to someone else")
+                raise Unusable(_("{part} belongs to someone else").format(part=part))
             if part == FOLDER:
                 with contextlib.suppress(Unusable):
                     write_gitignore(start / part)

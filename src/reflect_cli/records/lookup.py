@@ -11,6 +11,7 @@ import itertools
 from collections.abc import Iterable, Iterator
 
 from reflect_cli.errors import InputError, StoreError
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import CommitmentStatus, SessionStatus
 from reflect_cli.records import people
 from reflect_cli.records.index import Index
@@ -45,12 +46,14 @@ def resolve(index: Index, ref: str) -> Summary:
     pick one silently (the only one, for ``show ''`` or ``edit ''``)."""
     if not ref.strip():
         raise InputError(
-            f"{ref!r} names no session: give a session id, a unique start of one, or 'last'"
+            _(
+                "{ref!r} names no session: give a session id, a unique start of one, or 'last'"
+            ).format(ref=ref)
         )
     if ref == "last":
         newest = summaries(index, limit=1)
         if not newest:
-            raise StoreError(f"no sessions in {index.folder.absolute()}")
+            raise StoreError(_("no sessions in {folder}").format(folder=index.folder.absolute()))
         return newest[0]
     if ref.endswith(".yaml"):
         by_file = summaries(index, "AND name = ?", [ref.rsplit("/", 1)[-1]])
@@ -61,14 +64,26 @@ def resolve(index: Index, ref: str) -> Summary:
         exact = summaries(index, "AND id >= ? AND id < ?", [ref, ref + "\U0010ffff"])
     ids = sorted({s.id for s in exact})
     if not ids:
-        raise StoreError(f"no session matches {ref!r} in {index.folder.absolute()}")
+        raise StoreError(
+            _("no session matches {ref!r} in {folder}").format(
+                ref=ref, folder=index.folder.absolute()
+            )
+        )
     if len(ids) > 1:
         listed = ", ".join(s.id for s in exact[:10])
-        raise StoreError(f"{ref!r} matches {len(ids)} sessions: {listed}")
+        raise StoreError(
+            _("{ref!r} matches {count} sessions: {listed}").format(
+                ref=ref, count=len(ids), listed=listed
+            )
+        )
     own = [s for s in exact if s.file == f"{s.id}.yaml"]
     if len(exact) > 1 and not own:
         files = ", ".join(s.file for s in exact)
-        raise StoreError(f"session {ids[0]} is in {len(exact)} files ({files}): name the file")
+        raise StoreError(
+            _("session {id} is in {count} files ({files}): name the file").format(
+                id=ids[0], count=len(exact), files=files
+            )
+        )
     return (own or exact)[0]
 
 
@@ -131,7 +146,7 @@ def still_open(index: Index, listed: Iterable[Summary], today: str | None = None
         (*keys, today),
     )
     files: dict[str, set[str]] = {}
-    for session_id, name, *_ in found:
+    for session_id, name, *_rest in found:
         files.setdefault(session_id, set()).add(name)
     counted = {
         sid: f"{sid}.yaml" if f"{sid}.yaml" in names else min(names) for sid, names in files.items()
@@ -175,7 +190,7 @@ def short_ids(index: Index, ids: Iterable[str], minimum: int = 10) -> dict[str, 
 def _common(a: str, b: str) -> int:
     """How many characters two texts share at their start."""
     return sum(
-        1 for _ in itertools.takewhile(lambda pair: pair[0] == pair[1], zip(a, b, strict=False))
+        1 for _pair in itertools.takewhile(lambda pair: pair[0] == pair[1], zip(a, b, strict=False))
     )
 
 
@@ -216,7 +231,7 @@ def people_rows(
     fids = {name: fid for fid, name in newest}
     chosen = [fids[name] for name in first if name in fids]
     taken = set(chosen)
-    order = chosen + ([fid for fid, _ in newest if fid not in taken] if rest else [])
+    order = chosen + ([fid for fid, _when in newest if fid not in taken] if rest else [])
     del newest, fids, taken
     spelled = None if organizations is None else sorted(set(organizations))
     for start in range(0, len(order), 500):

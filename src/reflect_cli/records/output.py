@@ -32,6 +32,7 @@ from pathlib import Path
 
 from reflect_cli.controls import visible
 from reflect_cli.errors import InputError, StoreError
+from reflect_cli.i18n.messages import N_, _
 from reflect_cli.records.atomic import write_atomic
 from reflect_cli.records.output_place import Place, opened
 
@@ -53,7 +54,9 @@ def write_output(path: Path, content: str | bytes | Iterable[str], *, force: boo
             try:
                 write_atomic(path, content, new=found is None, folder_fd=place.folder)
             except FileExistsError:  # something took the name meanwhile: never written through
-                raise InputError(f"{path} appeared while writing; nothing written") from None
+                raise InputError(
+                    _("{path} appeared while writing; nothing written").format(path=path)
+                ) from None
             return
         fd = _open_into(place, link)
     chunks: Iterable[str | bytes] = [content] if isinstance(content, str | bytes) else content
@@ -63,14 +66,18 @@ def write_output(path: Path, content: str | bytes | Iterable[str], *, force: boo
             for chunk in chunks:
                 if isinstance(chunk, bytes):
                     if tty:
-                        raise InputError(f"{path} is a terminal: write a PDF to a file")
+                        raise InputError(
+                            _("{path} is a terminal: write a PDF to a file").format(path=path)
+                        )
                     handle.write(chunk)
                 else:
                     handle.write((visible(chunk, crlf=True) if tty else chunk).encode("utf-8"))
     except BrokenPipeError:
         raise  # the reader stopped reading: not a disk fault; the CLI ends quietly
     except OSError as exc:
-        raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise StoreError(
+            _("cannot write {path}: {problem}").format(path=path, problem=exc.strerror or exc)
+        ) from None
 
 
 def _open_into(place: Place, link: bool) -> int:
@@ -84,10 +91,14 @@ def _open_into(place: Place, link: bool) -> int:
         fd = os.open(place.name, flags if link else flags | os.O_NOFOLLOW, dir_fd=place.folder)
     except OSError as exc:
         if exc.errno == errno.ENXIO:
-            raise InputError(f"{path} is a named pipe that no one is reading") from None
+            raise InputError(
+                _("{path} is a named pipe that no one is reading").format(path=path)
+            ) from None
         if exc.errno == errno.ELOOP:
-            raise InputError(_LINK.format(path=path)) from None
-        raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from None
+            raise InputError(_(_LINK).format(path=path)) from None
+        raise StoreError(
+            _("cannot write {path}: {problem}").format(path=path, problem=exc.strerror or exc)
+        ) from None
     opened_at = os.fstat(fd)
     own = _own_stream(opened_at)
     if own is not None:
@@ -95,12 +106,16 @@ def _open_into(place: Place, link: bool) -> int:
         fd = os.dup(own)  # written where the shell put it, at its own offset
     elif stat.S_ISREG(opened_at.st_mode) or stat.S_ISDIR(opened_at.st_mode):
         os.close(fd)
-        raise InputError(_LINK.format(path=path) if link else f"{path} changed while writing")
+        raise InputError(
+            _(_LINK).format(path=path)
+            if link
+            else _("{path} changed while writing").format(path=path)
+        )
     os.set_blocking(fd, True)
     return fd
 
 
-_LINK = "{path} is a symbolic link; reflect never writes through a link: give the file itself"
+_LINK = N_("{path} is a symbolic link; reflect never writes through a link: give the file itself")
 
 
 def _own_stream(info: os.stat_result) -> int | None:
@@ -123,19 +138,21 @@ def _existing(place: Place, *, force: bool) -> tuple[os.stat_result | None, bool
     except FileNotFoundError:
         return None, False
     except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise InputError(
+            _("cannot write {path}: {problem}").format(path=path, problem=exc.strerror or exc)
+        ) from None
     if stat.S_ISLNK(found.st_mode):
         try:
             target = os.stat(place.name, dir_fd=place.folder)
         except OSError:
-            raise InputError(_LINK.format(path=path)) from None
+            raise InputError(_(_LINK).format(path=path)) from None
         if stat.S_ISCHR(target.st_mode) or stat.S_ISFIFO(target.st_mode):
             return target, True
         if _own_stream(target) is not None:
             return target, True
-        raise InputError(_LINK.format(path=path))
+        raise InputError(_(_LINK).format(path=path))
     if stat.S_ISDIR(found.st_mode):
-        raise InputError(f"{path} is a folder: give a file name")
+        raise InputError(_("{path} is a folder: give a file name").format(path=path))
     if stat.S_ISREG(found.st_mode) and not force:
-        raise InputError(f"{path} exists; use --force to overwrite it")
+        raise InputError(_("{path} exists; use --force to overwrite it").format(path=path))
     return found, False

@@ -26,6 +26,7 @@ import stat
 from pathlib import Path
 
 from reflect_cli.errors import InputError, StoreError
+from reflect_cli.i18n.messages import _
 from reflect_cli.records.home import FOLDER
 from reflect_cli.records.output_place import Place, opened
 
@@ -48,11 +49,19 @@ def write_folder(path: Path, files: dict[str, str | bytes], *, force: bool) -> N
             except FileExistsError:  # made meanwhile: judged as any existing folder
                 _existing(place, force=force)
             except OSError as exc:
-                raise StoreError(f"cannot make the folder {path}: {exc.strerror or exc}") from None
+                raise StoreError(
+                    _("cannot make the folder {path}: {problem}").format(
+                        path=path, problem=exc.strerror or exc
+                    )
+                ) from None
         try:
             folder = os.open(place.name, _FOLDER, dir_fd=place.folder)
         except OSError as exc:
-            raise InputError(f"cannot write into {path}: {exc.strerror or exc}") from None
+            raise InputError(
+                _("cannot write into {path}: {problem}").format(
+                    path=path, problem=exc.strerror or exc
+                )
+            ) from None
     try:
         for name, content in files.items():
             _write(folder, name, content, path)
@@ -83,7 +92,11 @@ def _write(folder: int, name: str, content: str | bytes, path: Path) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temp, dir_fd=folder)
-        raise StoreError(f"cannot write {path / name}: {exc.strerror or exc}") from None
+        raise StoreError(
+            _("cannot write {path}: {problem}").format(
+                path=path / name, problem=exc.strerror or exc
+            )
+        ) from None
 
 
 def _existing(place: Place, *, force: bool) -> bool:
@@ -94,26 +107,41 @@ def _existing(place: Place, *, force: bool) -> bool:
     except FileNotFoundError:
         return False
     except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise InputError(
+            _("cannot write {path}: {problem}").format(path=path, problem=exc.strerror or exc)
+        ) from None
     if stat.S_ISLNK(found.st_mode):
-        raise InputError(f"{path} is a symbolic link: give a real folder (or FILE.zip)")
+        raise InputError(
+            _("{path} is a symbolic link: give a real folder (or FILE.zip)").format(path=path)
+        )
     if not stat.S_ISDIR(found.st_mode):
-        raise InputError(f"{path} exists and is not a folder: give a folder or FILE.zip")
+        raise InputError(
+            _("{path} exists and is not a folder: give a folder or FILE.zip").format(path=path)
+        )
     try:
         inside = os.open(place.name, _FOLDER, dir_fd=place.folder)
     except OSError as exc:
-        raise InputError(f"cannot write into {path}: {exc.strerror or exc}") from None
+        raise InputError(
+            _("cannot write into {path}: {problem}").format(path=path, problem=exc.strerror or exc)
+        ) from None
     try:
         entries = os.listdir(inside)
     finally:
         os.close(inside)
     if any(_of_a_sessions_folder(name) for name in entries):
         raise InputError(
-            f"{path} holds session records: a data package is never written among them "
-            "(they are shared through git); give a new folder or FILE.zip"
+            _(
+                "{path} holds session records: a data package is never written "
+                "among them (they are shared through git); give a new folder or "
+                "FILE.zip"
+            ).format(path=path)
         )
     if not force and entries:
-        raise InputError(f"{path} is a folder that is not empty; use --force to write into it")
+        raise InputError(
+            _("{path} is a folder that is not empty; use --force to write into it").format(
+                path=path
+            )
+        )
     return True
 
 

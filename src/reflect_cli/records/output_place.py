@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reflect_cli.errors import InputError, StoreError
+from reflect_cli.i18n.messages import _
 from reflect_cli.records.home import FOLDER
 
 #: What ``-o`` never writes: a record's kind of file.
@@ -57,9 +58,11 @@ def opened(path: Path) -> Iterator[Place]:
     InputError when a folder on the way is a link, is not a folder, or is ``.reflect``."""
     name = path.name
     if name in ("", ".", "..") or str(path).endswith("/"):
-        raise InputError(f"{path}: give a file name")
+        raise InputError(_("{path}: give a file name").format(path=path))
     if FOLDER in path.parts:
-        raise InputError(f"{path} is inside {FOLDER}/, reflect's own folder")
+        raise InputError(
+            _("{path} is inside {folder}/, reflect's own folder").format(path=path, folder=FOLDER)
+        )
     if path.is_absolute():
         where, walked, parts = "/", [], path.parts[1:-1]
     else:
@@ -67,7 +70,9 @@ def opened(path: Path) -> Iterator[Place]:
     try:
         fd = os.open(where, _WALK)
     except OSError as exc:
-        raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise StoreError(
+            _("cannot write {path}: {problem}").format(path=path, problem=exc.strerror or exc)
+        ) from None
     try:
         prefix = Path(where) if path.is_absolute() else Path()
         for part in parts:
@@ -80,7 +85,11 @@ def opened(path: Path) -> Iterator[Place]:
             elif part != ".":
                 walked.append(part)
         if FOLDER in walked:
-            raise InputError(f"{path} is inside {FOLDER}/, reflect's own folder")
+            raise InputError(
+                _("{path} is inside {folder}/, reflect's own folder").format(
+                    path=path, folder=FOLDER
+                )
+            )
         _never_a_record(fd, name, path)
         yield Place(fd, name, path)
     finally:
@@ -93,7 +102,9 @@ def _never_a_record(folder: int, name: str, path: Path) -> None:
     refused; one that cannot be looked at is taken as there)."""
     suffix = Path(name).suffix.lower()
     if suffix in _RECORD_SUFFIXES:
-        raise InputError(f"{path}: -o never writes YAML, a record's kind of file")
+        raise InputError(
+            _("{path}: -o never writes YAML, a record's kind of file").format(path=path)
+        )
     if suffix != _RENDERING_SUFFIX:
         return
     for record in (Path(name).stem + kind for kind in _RECORD_SUFFIXES):
@@ -104,8 +115,10 @@ def _never_a_record(folder: int, name: str, path: Path) -> None:
         except OSError:
             pass  # cannot tell: refused as if it were there
         raise InputError(
-            f"{path} is the Markdown of the record {record} beside it, which reflect writes "
-            "itself; -o never writes it: give another name"
+            _(
+                "{path} is the Markdown of the record {record} beside it, which "
+                "reflect writes itself; -o never writes it: give another name"
+            ).format(path=path, record=record)
         )
 
 
@@ -116,14 +129,22 @@ def _enter(fd: int, part: str, prefix: Path, path: Path) -> int:
     except OSError as exc:
         if exc.errno in (errno.ELOOP, errno.ENOTDIR) and _is_link(fd, part):
             raise InputError(
-                f"{path}: the folder {prefix} is a symbolic link; "
-                "reflect never writes through a link: give the real folder"
+                _(
+                    "{path}: the folder {prefix} is a symbolic link; reflect never "
+                    "writes through a link: give the real folder"
+                ).format(path=path, prefix=prefix)
             ) from None
         if exc.errno == errno.ENOTDIR:
-            raise InputError(f"{path}: {prefix} is not a folder") from None
+            raise InputError(
+                _("{path}: {prefix} is not a folder").format(path=path, prefix=prefix)
+            ) from None
         if exc.errno == errno.ENOENT:
-            raise InputError(f"{path}: the folder {prefix} does not exist") from None
-        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+            raise InputError(
+                _("{path}: the folder {prefix} does not exist").format(path=path, prefix=prefix)
+            ) from None
+        raise InputError(
+            _("cannot write {path}: {problem}").format(path=path, problem=exc.strerror or exc)
+        ) from None
 
 
 def _is_link(fd: int, part: str) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from reflect_cli.errors import RecordError
+from reflect_cli.i18n.messages import _
 from reflect_cli.records.opening import NotAFile, kind, read_regular
 
 SUFFIX = ".yaml"
@@ -53,7 +54,11 @@ def scan(folder: Path) -> tuple[dict[str, Look], list[str]]:
     except FileNotFoundError:
         return files, warnings
     except OSError as exc:
-        raise RecordError(f"cannot read the sessions folder {folder}: {exc.strerror}") from None
+        raise RecordError(
+            _("cannot read the sessions folder {folder}: {strerror}").format(
+                folder=folder, strerror=exc.strerror
+            )
+        ) from None
     regular = stat.S_ISREG
     with entries:
         for entry in entries:
@@ -93,13 +98,19 @@ def read_bytes(path: Path) -> tuple[bytes, Seen]:
     try:
         raw, info = read_regular(path, follow_links=False)
     except FileNotFoundError:
-        raise RecordError(f"{path}: no such record") from None
+        raise RecordError(_("{path}: no such record").format(path=path)) from None
     except NotAFile as exc:
         if exc.kind:
-            raise RecordError(f"{path}: {exc.kind}, not a record; not read") from None
-        raise RecordError(f"{path}: too large for a record ({exc.size:,} bytes)") from None
+            raise RecordError(
+                _("{path}: {kind}, not a record; not read").format(path=path, kind=exc.kind)
+            ) from None
+        raise RecordError(
+            _("{path}: too large for a record ({size:,} bytes)").format(path=path, size=exc.size)
+        ) from None
     except OSError as exc:
-        raise RecordError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise RecordError(
+            _("{path}: cannot read: {problem}").format(path=path, problem=exc.strerror or exc)
+        ) from None
     return raw, Seen.of(info)
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from reflect_cli.dates import parse_date
 from reflect_cli.errors import InputError
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import SESSION_STATUSES
 from reflect_cli.records.store import Store, newest_first
 from reflect_cli.records.summary import Summary
@@ -31,9 +32,13 @@ class Selection:
             if value:  # normalised: dates compare as YYYY-MM-DD text
                 setattr(self, name, parse_date(value, f"--{name}"))
         if self.status and self.status not in SESSION_STATUSES:
-            raise InputError(f"--status: {' or '.join(SESSION_STATUSES)}, not {self.status!r}")
+            raise InputError(
+                _("--status: {statuses}, not {status!r}").format(
+                    statuses=" or ".join(SESSION_STATUSES), status=self.status
+                )
+            )
         if self.limit is not None and self.limit < 1:
-            raise InputError("-n: a number of sessions, 1 or more")
+            raise InputError(_("-n: a number of sessions, 1 or more"))
 
     def matches(self, summary: Summary) -> bool:
         """Whether a session summary passes every filter."""

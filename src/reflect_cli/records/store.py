@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from reflect_cli.dates import parse_date
 from reflect_cli.errors import ReflectError, StoreError
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import Session
 from reflect_cli.records import scan
 from reflect_cli.records.atomic import disk_error, write_atomic
@@ -143,7 +144,7 @@ class Store:
         except FileExistsError:
             pass
         except OSError as exc:
-            raise disk_error("create the sessions folder", self.folder, exc) from None
+            raise disk_error(_("create the sessions folder"), self.folder, exc) from None
 
     def path(self, session_id: str) -> Path:
         """Where a session's record is: the file it was read from, else ``<id>.yaml``."""
@@ -158,7 +159,7 @@ class Store:
         self.ensure()
         day = parse_date(session.date, "date")
         base = f"{day}-{slug(session.collaborative)}"
-        for _ in range(1000):
+        for _attempt in range(1000):
             session.id = f"{base}-{secrets.token_hex(2)}"
             if os.path.lexists(self.path(session.id)):
                 continue
@@ -167,7 +168,11 @@ class Store:
             except FileExistsError:
                 continue
             return session
-        raise StoreError(f"no free session id left for {base} in {self.folder}")
+        raise StoreError(
+            _("no free session id left for {base} in {folder}").format(
+                base=base, folder=self.folder
+            )
+        )
 
     def save(self, session: Session, path: Path | None = None) -> bool:
         """Write the record (at ``path``, else ``<id>.yaml``) atomically; True when it was
@@ -196,7 +201,7 @@ class Store:
         try:
             folder = os.open(record.parent, directory)
         except OSError as exc:
-            raise disk_error("move to the trash", record, exc) from None
+            raise disk_error(_("move to the trash"), record, exc) from None
         try:
             with contextlib.suppress(FileExistsError):
                 os.mkdir(TRASH, 0o700, dir_fd=folder)
@@ -204,7 +209,9 @@ class Store:
                 bin_fd = os.open(TRASH, directory | os.O_NOFOLLOW, dir_fd=folder)
             except OSError as exc:
                 if exc.errno in (errno.ELOOP, errno.ENOTDIR):
-                    raise StoreError(f"{trash} is not a folder (a link?); nothing moved") from None
+                    raise StoreError(
+                        _("{trash} is not a folder (a link?); nothing moved").format(trash=trash)
+                    ) from None
                 raise
             try:
                 name = record.name
@@ -220,7 +227,7 @@ class Store:
             finally:
                 os.close(bin_fd)
         except OSError as exc:
-            raise disk_error("move to the trash", record, exc) from None
+            raise disk_error(_("move to the trash"), record, exc) from None
         finally:
             os.close(folder)
         self._index = None
@@ -242,8 +249,9 @@ class Store:
                 left = record_limits.check(text, data)
             except record_limits.RecordTooLarge as exc:
                 raise record_limits.RecordTooLarge(
-                    f"{path}: {exc}; not written. The unsaved version is kept in "
-                    f"{keep_aside(self.folder, text, session.id)}"
+                    _("{path}: {exc}; not written. The unsaved version is kept in {place}").format(
+                        path=path, exc=exc, place=keep_aside(self.folder, text, session.id)
+                    )
                 ) from None
             if not new and held is None and os.path.lexists(path):
                 probe = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
@@ -255,7 +263,7 @@ class Store:
         except OSError as exc:
             if isinstance(exc, FileExistsError):
                 raise
-            raise disk_error("write", path, exc) from None
+            raise disk_error(_("write"), path, exc) from None
         finally:
             if probe is not None:
                 os.close(probe)
@@ -276,7 +284,7 @@ class Store:
     def write_beside(self, path: Path, text: str) -> None:
         """Write a rendering beside a record (its ``.md``), atomically and owner-only."""
         if path.parent != self.folder or path.suffix == SUFFIX:
-            raise StoreError(f"not a rendering beside a record: {path}")
+            raise StoreError(_("not a rendering beside a record: {path}").format(path=path))
         write_atomic(path, text)
 
     @contextlib.contextmanager
@@ -296,7 +304,7 @@ class Store:
         try:
             fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
         except OSError as exc:
-            raise disk_error("open", path, exc) from None
+            raise disk_error(_("open"), path, exc) from None
         if not _try_lock(fd):
             os.close(fd)
             raise RecordBusy(path)
