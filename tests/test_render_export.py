@@ -157,7 +157,8 @@ def test_csv_private_notes_are_rows_only_when_asked(
     assert "private-note" not in plain and "seemed upset" not in plain
     redacted = export(cli, sessions["hostile"], "-f", "csv", "--redact", "--include-private")
     note = [r for r in csv.DictReader(io.StringIO(redacted)) if r["kind"] == "private-note"]
-    assert uncoded(note[0]["answer"]) == "Private: Northgate PTA (Parent) seemed upset"
+    # (The PTA is named for the place: "Northgate" is the collaborative's.)
+    assert uncoded(note[0]["answer"]) == "Private: Collaborative PTA (Parent) seemed upset"
 
 
 def test_csv_excel_neutralises_formulas(cli: Any, sessions_dir: Path) -> None:
@@ -189,7 +190,7 @@ def test_redact_leaves_no_name_or_handle(cli: Any, sessions: dict[str, str], fmt
     for name in NAMES:  # as a word: the protocol's help text says "management"
         assert not re.search(rf"\b{re.escape(name)}\b", out), f"{name!r} in {fmt}"
     assert "Seattle Parks and Recreation (Site lead)" in uncoded(out)
-    assert "Northgate PTA (Parent)" in uncoded(out)
+    assert "Collaborative PTA (Parent)" in uncoded(out)  # "Northgate" is the place's
 
 
 def test_output_file_suffix_and_force(cli: Any, sessions: dict[str, str], tmp_path: Path) -> None:

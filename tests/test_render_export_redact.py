@@ -31,6 +31,8 @@ from reflect_cli.model import (
 )
 from reflect_cli.render import export as exporting
 
+#: "Northgate PTA" redacted: "Northgate" is the collaborative's (Northgate Elementary OST).
+PTA = rf"Collaborative {PLACE} PTA"
 ZOE_DECOMPOSED = "Zoe\u0308"
 
 LEAKS = [
@@ -230,8 +232,11 @@ def test_may_survives_when_nobody_is_called_may(cli: Any, sessions_dir: Path) ->
         answers={"shared-values": "In May we met. May Chen spoke; Diaz, Hope agreed.\nmay: yes"},
     )
     out = export(cli).stdout
-    assert "In May we met. Northgate PTA (Parent) spoke; Library (Staff) agreed." in uncoded(out)
-    assert "Northgate PTA (Parent): yes" in uncoded(out)
+    # (The PTA is named for the place: "Northgate" is the collaborative's.)
+    assert "In May we met. Collaborative PTA (Parent) spoke; Library (Staff) agreed." in (
+        uncoded(out)
+    )
+    assert "Collaborative PTA (Parent): yes" in uncoded(out)
 
 
 INVISIBLE = [
@@ -608,14 +613,15 @@ def test_two_people_with_one_label_stay_two_and_a_shared_handle_is_this_sessions
         answers={"shared-values": "lee: We agree.\nana: So do I; Lee Chen said so."},
     )
     text = export(cli, selected).stdout
-    # Two parents of one PTA are two people: two codes.
-    both = re.search(
-        rf"- Northgate PTA \(Parent ({PERSON})\)\n- Northgate PTA \(Parent ({PERSON})\)\n", text
-    )
+    # Two parents of one PTA are two people: two codes. (The PTA is named for the place:
+    # "Northgate" is the collaborative's, shown by its label.)
+    both = re.search(rf"- {PTA} \(Parent ({PERSON})\)\n- {PTA} \(Parent ({PERSON})\)\n", text)
     assert both and both[1] != both[2]
     lee, ana = both[1], both[2]
-    assert f"Northgate PTA (Parent {lee}): We agree." in text
-    assert f"Northgate PTA (Parent {ana}): So do I; Northgate PTA (Parent {lee}) said so." in text
+    pta = re.search(PTA, text)
+    assert pta is not None
+    assert f"{pta[0]} (Parent {lee}): We agree." in text
+    assert f"{pta[0]} (Parent {ana}): So do I; {pta[0]} (Parent {lee}) said so." in text
 
 
 def test_redacted_session_table_has_no_empty_facilitator_column(

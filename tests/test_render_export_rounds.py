@@ -218,7 +218,7 @@ def test_redaction_turns_named_ratings_into_labels(cli: Any, rounds: dict[str, s
     assert raters == [
         "Seattle Parks and Recreation (Site lead)",
         "STEMPaths Innovation Network (Director)",
-        "Northgate Elementary (Counselor)",
+        "Collaborative Elementary (Counselor)",  # "Northgate" is Northgate OST's
     ]
     for fmt in ("md", "html", "json", "csv"):
         document = export(cli, "--format", fmt, "--redact")

@@ -26,7 +26,15 @@ from reflect_cli.render.export.name_forms import (
     inflected_terms,
     spellings,
 )
-from reflect_cli.render.export.names import Decisions, Folded, Matcher, fold, name_terms
+from reflect_cli.render.export.names import (
+    Decisions,
+    Folded,
+    Matcher,
+    fold,
+    name_terms,
+    term_key,
+)
+from reflect_cli.render.export.place_parts import parts
 from reflect_cli.render.export.places import Place, place
 from reflect_cli.render.export.pseudonyms import (
     LONGER,
@@ -86,7 +94,8 @@ class Labels:
         self._in_roster: set[int] = set()
         self.names = Matcher(decisions)
         self.places: dict[str, str] = {}
-        self._place_matcher = Matcher()
+        # A place's word alone in lower case ("at northgate") is decided as a name part's.
+        self._place_matcher = Matcher(decisions)
         self.session_numbers: dict[str, int] = {}
         #: The people of the session being rewritten: who an ambiguous name most likely is.
         self.context: set[int] = set()
@@ -211,6 +220,16 @@ class Labels:
         self._place_matcher.add(key, len(self.places) - 1, common_ok=True)
         self._memo.clear()
 
+    def _place_parts(self, key: str) -> None:
+        """Know a place by the parts it is said by too ("Northgate Elementary",
+        "Northgate"), except a part that is a person's name or another place's: it stays
+        theirs. A word alone in lower case inside a sentence is decided as a name part is."""
+        number = list(self.places).index(key)
+        for said in parts(key):
+            if said not in self.places and term_key(said) not in self.names.terms:
+                self._place_matcher.add(said, number, common_ok=True, part=" " not in said)
+        self._memo.clear()
+
     def _code(self, kind: Kind, key: str) -> str:
         """A place's or organization's code; a longer one when another of the same kind
         has the same short one (so two are never shown as one)."""
@@ -226,6 +245,8 @@ class Labels:
         for owner in self._owners:
             if owner not in self._handles:  # a handle from elsewhere, or a typed name
                 self._handle(owner, self._person(owner, ""))
+        for key in list(self.places):  # everyone is known: a person's name stays theirs
+            self._place_parts(key)
         self._lengthen_shared_codes()
         if self.strict:
             for organization in self._sectors:
@@ -289,7 +310,7 @@ class Labels:
             if folded not in self.places:  # a site named like it keeps the site's label
                 self.places[folded] = label
                 self._place_matcher.add(folded, len(self.places) - 1, common_ok=True)
-                self._memo.clear()
+                self._place_parts(folded)
         return self._organizations[folded]
 
     # -- labels in text ---------------------------------------------------------------

@@ -181,7 +181,7 @@ class Matcher:
         only inside an e-mail address; ``part``: one word of a name or a handle;
         ``handle``: the owner's session handle; ``lemma``: the name part ``text`` is a
         form of ("지민에게": "지민"), decided about for it."""
-        text = " ".join(text.split())
+        text = term_key(text)
         if not text:
             return
         known = text in self.terms
@@ -302,7 +302,7 @@ class Matcher:
             groups = match.groupdict()
             body = groups.get("t") or groups.get("u") or ""  # the term, without its ending
             ending = groups.get("e") or ""
-            term = self.terms[" ".join(re.split(r"[\s\-]+", body))]
+            term = self.terms[term_key(body)]
             if ending in PARTICLES:  # "지민에게": a particle follows a name in Hangul only
                 if not takes_particles(term.text):
                     continue
@@ -419,6 +419,12 @@ class Matcher:
         pairs = [(m[1], m[2]) for m in (before,) if m] + [(m[2], m[1]) for m in (after,) if m]
         neighbours = {word for word, between in pairs if first.isupper() or "," in between}
         return any(neighbours & self.parts_of.get(owner, set()) for owner in term.owners)
+
+
+def term_key(text: str) -> str:
+    """A folded term as the matcher keeps it: words apart by one space, a hyphen
+    between them too ("ana-maria o'neil" is found as "ana maria o'neil" and as typed)."""
+    return " ".join(w for w in re.split(r"[\s\-]+", text) if w)
 
 
 def _original(text: str, origin: list[int] | None, start: int, end: int) -> tuple[int, int]:

@@ -18,7 +18,7 @@ from reflect_cli.i18n.messages import _
 from reflect_cli.model import Participant
 from reflect_cli.render.export.labels import Labels, Person, RedactionError, key_of
 from reflect_cli.render.export.leaks import excess
-from reflect_cli.render.export.names import Found, fold
+from reflect_cli.render.export.names import Found, fold, term_key
 
 __all__ = ["SPEAKER", "Known", "Person", "RedactionError", "Redactor"]
 
@@ -79,7 +79,7 @@ class Redactor(Labels):
         return shown
 
     def _speaker(self, word: str) -> str:
-        owners = self.names.terms.get(fold(word))
+        owners = self.names.terms.get(term_key(fold(word)))
         return self.label(owners.owners) if owners else "Participant"
 
     def place_label(self, place: str) -> str:

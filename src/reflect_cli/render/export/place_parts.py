@@ -1,0 +1,70 @@
+"""The parts a place is said by: "Northgate Elementary School" is said "Northgate
+Elementary" or "Northgate".
+
+A collaborative's, a site's or (strict) an organization's name is found as a whole and
+by its parts (``parts``): its first two words or more ("northgate elementary"), and its
+first word alone when that word tells the place apart: four letters or more, not a
+kind of place ("School", "Elementary", "Center", "Library", "Parks", "Department":
+``everyday.PLACE_KINDS``), not an everyday word (``everyday.COMMON_WORDS``), not a city
+or region of King County everyone names ("Seattle", "Kent"), and not a word of the
+protocols built into reflect ("equity", "partnership": what every meeting talks about).
+A part that is a person's name stays the person's (``labels.Labels``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from reflect_cli.folding import fold
+from reflect_cli.render.export.everyday import COMMON_WORDS, PLACE_KINDS
+from reflect_cli.render.export.own_text import own_texts
+
+#: A word alone is a place's only from this many letters ("Kent" is, "Ida" is not).
+WORD_LETTERS = 4
+#: Places everyone in the county names, and words of where: never a place's part alone.
+REGIONS_TEXT = """
+    seattle tacoma bellevue kent renton auburn redmond kirkland burien tukwila seatac
+    shoreline bothell issaquah sammamish everett federal king county washington puget
+    sound pacific northwest northeast southwest southeast downtown
+    """
+REGIONS = frozenset(REGIONS_TEXT.split())
+#: A part never ends on one of these ("Boys and" is not a part of "Boys and Girls Club").
+_JOINING = frozenset({"and", "of", "the", "for", "at", "in", "on", "to", "&", "+"})
+_JOINING |= frozenset({"de", "del", "la", "el", "y", "et", "a", "an", "with"})
+
+
+@functools.cache
+def protocol_words() -> frozenset[str]:
+    """Every word the protocols built into reflect and their translations write in lower
+    case, folded: words every meeting's answers use (not their names: "Northgate
+    Elementary" is the place of the video a protocol shows)."""
+    found = (w for text in own_texts() for w in re.findall(r"\w+", text) if w.islower())
+    return frozenset(fold(w) for w in found)
+
+
+def parts(place: str) -> list[str]:
+    """The parts of a place's folded name it is said by, longest first (not the whole)."""
+    words = place.split()
+    found = [
+        " ".join(words[:n])
+        for n in range(len(words) - 1, 1, -1)
+        if words[n - 1] not in _JOINING and _tells_apart(words[:n])
+    ]
+    first = words[0] if len(words) > 1 else ""
+    if first and _one_word_tells(first):
+        found.append(first)
+    return found
+
+
+def _tells_apart(words: list[str]) -> bool:
+    """Whether words say which place: one of them is not a kind of place, an everyday
+    or a joining word ("Community Center" says none)."""
+    return any(w not in PLACE_KINDS and w not in COMMON_WORDS and w not in _JOINING for w in words)
+
+
+def _one_word_tells(word: str) -> bool:
+    if sum(c.isalpha() for c in word) < WORD_LETTERS or not word.isalpha():
+        return False
+    ordinary = PLACE_KINDS | COMMON_WORDS | REGIONS
+    return word not in ordinary and word not in protocol_words()
