@@ -564,7 +564,10 @@ def test_a_zip_over_the_total_is_refused_before_unpacking(
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(name=st.text(min_size=1, max_size=30).filter(lambda n: not n.endswith("/")))
+# (No NUL: zipfile itself cuts a member's name at one, and "\x00" leaves no name at all.)
+@given(
+    name=st.text(min_size=1, max_size=30).filter(lambda n: not n.endswith("/") and "\0" not in n)
+)
 def test_a_members_name_is_shown_with_its_escapes(
     cli: Any, folder: Path, tmp_path: Path, name: str
 ) -> None:
