@@ -31,7 +31,14 @@ from reflect_cli.model import (
     SessionStatus,
 )
 from reflect_cli.render import export as exporting
-from reflect_cli.render.export.view import NOT_SHOWN, SHOWN, Holds, shown
+from reflect_cli.render.export.view import (
+    NOT_SHOWN,
+    SHOWN,
+    Holds,
+    changed_in_place,
+    rebuilt,
+    shown,
+)
 
 
 def record_types() -> set[type]:
@@ -193,3 +200,32 @@ def test_the_view_holds_only_what_is_shown() -> None:
     original = everywhere()
     shown(original).participants[0].name = "changed"
     assert original.participants[0].name == NAME  # a copy: the record is never touched
+
+
+@pytest.mark.parametrize("asked", ["Which?", "Monica Haugen's question"])
+def test_a_view_changed_in_place_is_the_view_rebuilt(asked: str) -> None:
+    """The redacted export changes its own view where it is (``changed_in_place``): the
+    same records, the same calls in the same order, as ``rebuilt`` makes anew."""
+    calls: list[list[tuple[str, str, str]]] = [[], []]
+
+    def change(into: list[tuple[str, str, str]]) -> typing.Any:
+        def changed(record: object, name: str, holds: Holds, value: object) -> object:
+            into.append((type(record).__name__, name, holds.value))
+            return value.upper() if isinstance(value, str) and value else value
+
+        return changed
+
+    entered: list[list[str]] = [[], []]
+    made = rebuilt(
+        shown(everywhere("said", asked)),
+        change(calls[0]),
+        lambda r: entered[0].append(type(r).__name__),
+    )
+    view = shown(everywhere("said", asked))
+    participants = view.participants
+    changed = changed_in_place(
+        view, change(calls[1]), lambda r: entered[1].append(type(r).__name__)
+    )
+    assert changed == made and calls[0] == calls[1] and entered[0] == entered[1]
+    assert changed is view and changed.participants is participants  # nothing copied
+    assert changed.participants[0].name == NAME.upper()

@@ -22,7 +22,7 @@ def prepare(session: Session, options: Options, redactor: Redactor | None = None
         session = in_language(session, options.language)
     view = shown(session, options.include_private)
     if redactor is not None:
-        return rewrite(redactor, view)
+        return rewrite(redactor, view, in_place=True)  # the view is this call's own
     people = [p for p in view.participants if p.name]
     if people:
         for _, question in view.answers():

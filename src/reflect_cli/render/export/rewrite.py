@@ -24,7 +24,7 @@ from reflect_cli.model import (
 )
 from reflect_cli.render.export.own_text import is_own
 from reflect_cli.render.export.redact import Redactor
-from reflect_cli.render.export.view import Holds, each_text, rebuilt
+from reflect_cli.render.export.view import Holds, changed_in_place, each_text, rebuilt
 
 #: The shapes of what reflect writes itself: an ISO date or time, a SHA-256 digest.
 _STAMP = re.compile(
@@ -33,15 +33,16 @@ _STAMP = re.compile(
 )
 
 
-def rewrite(redactor: Redactor, session: Session) -> Session:
-    """The session with every person and place replaced."""
-    return _Rewriting(redactor, session).session
+def rewrite(redactor: Redactor, session: Session, in_place: bool = False) -> Session:
+    """The session with every person and place replaced; ``in_place``: changed where it
+    is, for a view nothing else holds (``view.shown`` made it for this)."""
+    return _Rewriting(redactor, session, in_place).session
 
 
 class _Rewriting:
     """One session's rewriting: its people, its number, where the walk is."""
 
-    def __init__(self, redactor: Redactor, session: Session) -> None:
+    def __init__(self, redactor: Redactor, session: Session, in_place: bool) -> None:
         self.redactor = redactor
         order = redactor.session_numbers.get(session.id)
         self.shown_as = f"Session {order}" if order else "Session"
@@ -63,7 +64,8 @@ class _Rewriting:
         #: shown as the label is).
         self.labels: set[str] = set()
         try:
-            self.session: Session = rebuilt(session, self._change, self._enter)
+            walk = changed_in_place if in_place else rebuilt
+            self.session: Session = walk(session, self._change, self._enter)
         finally:
             redactor.context, redactor.where = set(), ("", "")
 

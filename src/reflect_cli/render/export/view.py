@@ -150,6 +150,57 @@ def rebuilt(
     return value
 
 
+def changed_in_place(
+    value: Any,
+    change: Callable[[Any, str, Holds, Any], Any],
+    enter: Callable[[Any], None] = lambda record: None,
+) -> Any:
+    """``rebuilt``, for a view nothing else holds (``shown`` made it): each record's
+    fields are changed where it is, and only a frozen record (the protocol's text) is
+    made anew; the same records in the same order, the same calls of ``change`` and
+    ``enter``, without a second copy of every record."""
+    split = _SPLIT.get(type(value))
+    if split is not None:
+        enter(value)
+        texts, walked = split
+        new = {}
+        for name, holds in texts:
+            before = getattr(value, name)
+            after = change(value, name, holds, before)
+            if after is not before:
+                new[name] = after
+        for name in walked:
+            before = getattr(value, name)
+            after = changed_in_place(before, change, enter)
+            if after is not before:
+                new[name] = after
+        if not new:
+            return value
+        if _FROZEN[type(value)]:
+            return dataclasses.replace(value, **new)
+        for name, after in new.items():
+            setattr(value, name, after)
+        return value
+    if isinstance(value, _LEAVES):
+        return value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        raise KeyError(type(value))  # a record type nobody has classified
+    if isinstance(value, list):
+        for number, item in enumerate(value):
+            after = changed_in_place(item, change, enter)
+            if after is not item:
+                value[number] = after
+        return value
+    if isinstance(value, tuple):
+        items = tuple(changed_in_place(item, change, enter) for item in value)
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    return value
+
+
+#: Per record type: whether it is frozen (changed only by making it anew).
+_FROZEN = {kind: kind.__dataclass_params__.frozen for kind in SHOWN}  # type: ignore[attr-defined]
+
+
 def each_text(value: Any, change: Callable[[str], str]) -> Any:
     """``value`` (a field's: text, or lists, tuples and mappings of it) with ``change``
     applied to every text in it, keys too; anything else as it is."""
