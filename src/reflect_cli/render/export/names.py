@@ -223,7 +223,10 @@ class Matcher:
             # apostrophe after it the plural possessive ("the Haugens' plan") is the name
             # whole, apostrophe and all (the label never leaves it stray); another
             # language's ending is a family name's only ("Haugenová": ``_scan``).
-            endings = "|".join([_PLURAL_POSSESSIVE, "s", *ENDINGS, *_tree(list(PARTICLES))])
+            # Korean particles only where a name in Hangul is known: every other name's
+            # match would try them for nothing.
+            korean = _tree(list(PARTICLES)) if any(map(takes_particles, plain)) else []
+            endings = "|".join([_PLURAL_POSSESSIVE, "s", *ENDINGS, *korean])
             term = rf"(?P<t>{spaced})(?P<e>{endings})?(?![^\W\d])"
             branches = [rf"(?<![^\W\d]){term}"] if spaced else []
             branches += [f"(?P<u>{apart})"] if apart else []
