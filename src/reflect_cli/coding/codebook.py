@@ -17,6 +17,7 @@ from pathlib import Path
 from reflect_cli.coding import files
 from reflect_cli.errors import InputError
 from reflect_cli.folding import fold
+from reflect_cli.i18n.messages import _
 from reflect_cli.records.decoding import Fields, Invalid
 
 FILE = "codebook.yaml"
@@ -86,7 +87,11 @@ class Codebook:
         for code in self.codes:
             if code.id == code_id:
                 return code
-        raise InputError(f"no code {code_id!r} in the codebook; `reflect codes list` shows them")
+        raise InputError(
+            _("no code {code_id!r} in the codebook; `reflect codes list` shows them").format(
+                code_id=code_id
+            )
+        )
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -109,7 +114,11 @@ def load(folder: Path) -> Codebook:
     """The sessions folder's codebook; InputError when there is none or it is invalid."""
     path = path_in(folder)
     if not path.exists() and not path.is_symlink():
-        raise InputError(f"no codebook in {folder}: `reflect codes init` writes a starter one")
+        raise InputError(
+            _("no codebook in {folder}: `reflect codes init` writes a starter one").format(
+                folder=folder
+            )
+        )
     return read(path)
 
 

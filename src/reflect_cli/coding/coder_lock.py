@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reflect_cli.errors import StoreError
+from reflect_cli.i18n.messages import _
 from reflect_cli.records import home
 
 FOLDER = "coding"
@@ -45,7 +46,9 @@ def _open(folder: Path, name: str) -> int:
     try:
         return os.open(where / name, flags, 0o600)
     except OSError as exc:
-        raise StoreError(f"cannot use {where / name}: {home.reason(exc)}") from None
+        raise StoreError(
+            _("cannot use {path}: {reason}").format(path=where / name, reason=home.reason(exc))
+        ) from None
 
 
 def _try(fd: int) -> bool:
@@ -65,8 +68,10 @@ def saving(folder: Path, coder: str) -> Iterator[None]:
         while not _try(fd):
             if time.monotonic() > deadline:
                 raise StoreError(
-                    f"codings/{coder}.yaml: another save has held it for {SAVE_WAIT:.0f} s; "
-                    "not written (run again)"
+                    _(
+                        "codings/{coder}.yaml: another save has held it for "
+                        "{seconds:.0f} s; not written (run again)"
+                    ).format(coder=coder, seconds=SAVE_WAIT)
                 )
             time.sleep(0.02)
         yield
@@ -101,8 +106,10 @@ def claim(folder: Path, coder: str) -> Run:
         finally:
             os.close(fd)
         raise CoderBusy(
-            f"{coder} is already coding in this folder ({held_by or 'another reflect code'}); "
-            "/pause that run first, or code as another --coder"
+            _(
+                "{coder} is already coding in this folder ({holder}); /pause that "
+                "run first, or code as another --coder"
+            ).format(coder=coder, holder=held_by or _("another reflect code"))
         )
     started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     who = f"reflect code, process {os.getpid()} on {socket.gethostname()}, since {started}"

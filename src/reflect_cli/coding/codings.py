@@ -25,6 +25,7 @@ from pathlib import Path
 from reflect_cli.coding import coder_lock, files
 from reflect_cli.coding.passages import Address, Passage
 from reflect_cli.errors import InputError
+from reflect_cli.i18n.messages import _
 from reflect_cli.records.decoding import Fields, Invalid
 
 FOLDER = "codings"
@@ -83,8 +84,10 @@ def check_coder(name: str) -> str:
     coder = name.strip().lower()
     if not _CODER.fullmatch(coder):
         raise InputError(
-            f"coder {name!r}: use lowercase letters, digits, '.', '-' or '_' (like ana-k); "
-            "it names the file codings/CODER.yaml"
+            _(
+                "coder {name!r}: use lowercase letters, digits, '.', '-' or '_' "
+                "(like ana-k); it names the file codings/CODER.yaml"
+            ).format(name=name)
         )
     return coder
 

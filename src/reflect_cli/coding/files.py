@@ -30,9 +30,11 @@ def read(path: Path) -> Any:
         raw, _seen = read_regular(path, follow_links=False)
         return load_located(decode(raw))
     except NotAFile as exc:
-        raise InputError(f"{path}: {exc}; not read") from None
+        raise InputError(_("{path}: {exc}; not read").format(path=path, exc=exc)) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise InputError(
+            _("{path}: cannot read: {problem}").format(path=path, problem=exc.strerror or exc)
+        ) from None
     except YamlProblem as exc:
         raise InputError(exc.where(str(path), column=True)) from None
 
@@ -57,7 +59,9 @@ def folder_for(path: Path) -> None:
     except OSError as exc:
         raise disk_error(_("use"), folder, exc) from None
     if not stat.S_ISDIR(info.st_mode):
-        raise StoreError(f"{folder} is not a folder (a link or a file); nothing written")
+        raise StoreError(
+            _("{folder} is not a folder (a link or a file); nothing written").format(folder=folder)
+        )
 
 
 def write(path: Path, data: Any) -> None:

@@ -27,6 +27,7 @@ from reflect_cli.coding.codebook import Code
 from reflect_cli.coding.passages import Address, fingerprint
 from reflect_cli.errors import InputError
 from reflect_cli.folding import fold
+from reflect_cli.i18n.messages import _
 from reflect_cli.records.opening import NotAFile, read_regular
 from reflect_cli.records.store import Store
 
@@ -51,18 +52,22 @@ def _read(path: Path) -> bytes:
     try:
         return read_regular(path, follow_links=False)[0]
     except NotAFile as exc:
-        raise InputError(f"{path}: {exc}; not read") from None
+        raise InputError(_("{path}: {exc}; not read").format(path=path, exc=exc)) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise InputError(
+            _("{path}: cannot read: {problem}").format(path=path, problem=exc.strerror or exc)
+        ) from None
 
 
 def _xml(raw: bytes, name: str) -> ET.Element:
     if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
-        raise InputError(f"{name}: a document type declaration is not accepted in REFI-QDA")
+        raise InputError(
+            _("{name}: a document type declaration is not accepted in REFI-QDA").format(name=name)
+        )
     try:
         return ET.fromstring(raw)
     except ET.ParseError as exc:
-        raise InputError(f"{name}: not XML ({exc})") from None
+        raise InputError(_("{name}: not XML ({exc})").format(name=name, exc=exc)) from None
 
 
 def _local(tag: str) -> str:
@@ -96,7 +101,7 @@ def _merge_codes(
             if parent == "" and title in _STRUCTURAL and code.get("isCodable") == "false":
                 continue  # reflect's own domain and question codes
             if not title:
-                raise InputError(f"{name}: a code has no name")
+                raise InputError(_("{name}: a code has no name").format(name=name))
             key = " ".join(fold(title).split())
             code_id = by_name.get(key)
             if code_id is None:
@@ -128,9 +133,13 @@ def import_codebook(folder: Path, path: Path) -> Imported:
     """A ``.qdc``: its codes the codebook lacks, added (parents kept)."""
     root = _xml(_read(path), str(path))
     if _local(root.tag) != "CodeBook":
-        raise InputError(f"{path}: not a REFI-QDA codebook (its root is {_local(root.tag)})")
+        raise InputError(
+            _("{path}: not a REFI-QDA codebook (its root is {local})").format(
+                path=path, local=_local(root.tag)
+            )
+        )
     codes = next(iter(_children(root, "Codes")), None)
-    _, added = _merge_codes(folder, codes, str(path))
+    _codebook, added = _merge_codes(folder, codes, str(path))
     return Imported(codes_added=added)
 
 
@@ -138,13 +147,23 @@ def _member(archive: zipfile.ZipFile, name: str, path: Path) -> bytes:
     try:
         info = archive.getinfo(name)
     except KeyError:
-        raise InputError(f"{path}: no {name} in the project") from None
+        raise InputError(
+            _("{path}: no {name} in the project").format(path=path, name=name)
+        ) from None
     if info.file_size > MAX_MEMBER:
-        raise InputError(f"{path}: {name} is larger than {MAX_MEMBER // 2**20} MB unzipped")
+        raise InputError(
+            _("{path}: {name} is larger than {megabytes} MB unzipped").format(
+                path=path, name=name, megabytes=MAX_MEMBER // 2**20
+            )
+        )
     with archive.open(info) as handle:
         data = handle.read(MAX_MEMBER + 1)
     if len(data) > MAX_MEMBER:
-        raise InputError(f"{path}: {name} is larger than {MAX_MEMBER // 2**20} MB unzipped")
+        raise InputError(
+            _("{path}: {name} is larger than {megabytes} MB unzipped").format(
+                path=path, name=name, megabytes=MAX_MEMBER // 2**20
+            )
+        )
     return data
 
 
@@ -154,14 +173,18 @@ def import_project(folder: Path, path: Path) -> Imported:
     try:
         archive = zipfile.ZipFile(io.BytesIO(_read(path)))
     except zipfile.BadZipFile:
-        raise InputError(f"{path}: not a REFI-QDA project (not a zip)") from None
+        raise InputError(
+            _("{path}: not a REFI-QDA project (not a zip)").format(path=path)
+        ) from None
     with archive:
         names = [n for n in archive.namelist() if n.endswith(".qde") and "/" not in n]
         if len(names) != 1:
-            raise InputError(f"{path}: a project holds one .qde file at its top")
+            raise InputError(
+                _("{path}: a project holds one .qde file at its top").format(path=path)
+            )
         root = _xml(_member(archive, names[0], path), f"{path}:{names[0]}")
         if _local(root.tag) != "Project":
-            raise InputError(f"{path}: not a REFI-QDA project")
+            raise InputError(_("{path}: not a REFI-QDA project").format(path=path))
         _refuse_redacted(root, path)
         book = next(iter(_children(root, "CodeBook")), None)
         codes_element = next(iter(_children(book, "Codes")), None) if book is not None else None
@@ -226,9 +249,12 @@ def _refuse_redacted(root: ET.Element, path: Path) -> None:
             pseudonym = next((n for n in named if _PSEUDONYMOUS.fullmatch(n)), "")
             if pseudonym:
                 raise InputError(
-                    f"{path}: a project exported with --redact (its sessions are "
-                    f"pseudonymised, like {pseudonym}): its codings cannot be placed back "
-                    "on passages; nothing imported. Code a project exported without --redact"
+                    _(
+                        "{path}: a project exported with --redact (its sessions "
+                        "are pseudonymised, like {pseudonym}): its codings cannot "
+                        "be placed back on passages; nothing imported. Code a "
+                        "project exported without --redact"
+                    ).format(path=path, pseudonym=pseudonym)
                 )
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from reflect_cli.errors import InputError
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import AnswerRecord, Kind, Session
 from reflect_cli.speakers import person_key, speaker_of
 
@@ -34,10 +35,12 @@ class Address:
     @classmethod
     def parse(cls, text: str) -> Address:
         """An address as written (``SESSION/QUESTION/LINE``); InputError otherwise."""
-        session, _, rest = text.strip().rpartition("/")
-        session, _, question = session.rpartition("/")
+        session, _sep, rest = text.strip().rpartition("/")
+        session, _sep, question = session.rpartition("/")
         if not session or not question or not rest.isascii() or not rest.isdecimal():
-            raise InputError(f"{text!r} is not a passage address (SESSION/QUESTION/LINE)")
+            raise InputError(
+                _("{text!r} is not a passage address (SESSION/QUESTION/LINE)").format(text=text)
+            )
         return cls(session, question, int(rest))
 
 

@@ -21,13 +21,14 @@ from reflect_cli.coding.codings import Coding, Codings, now
 from reflect_cli.coding.passages import Passage
 from reflect_cli.errors import InputError
 from reflect_cli.folding import fold
+from reflect_cli.i18n.messages import N_, _, ngettext
 from reflect_cli.numbers import NotAWholeNumber, whole_number
 
 NONE_APPLIES = "-"
 #: What may be typed, a line each so a narrow terminal breaks it between ideas.
-HELP = (
-    "codes by number or name, with commas: 1, 4 or trust, fam",
-    f"{NONE_APPLIES} none applies; Enter keeps a passage's codes, else takes the suggested ones",
+HELP = (  # translated where shown
+    N_("codes by number or name, with commas: 1, 4 or trust, fam"),
+    N_("- none applies; Enter keeps a passage's codes, else takes the suggested ones"),
     "/memo TEXT  /skip  /back  /codes  /pause",
 )
 
@@ -77,7 +78,7 @@ def address_lines(address: str, width: int) -> list[str]:
     one = f"  ({address})"
     if not width or len(one) <= width:
         return [one]
-    session, _, rest = address.partition("/")
+    session, _sep, rest = address.partition("/")
     return [f"  ({session}/", f"   {rest})"]
 
 
@@ -107,16 +108,22 @@ def parse(typed: str, codebook: Codebook) -> tuple[str, ...]:
         if all(n is not None for n in numbers):
             for n in numbers:
                 if n is None or not 1 <= n <= len(codebook.codes):
-                    raise _Unknown(f"no code number {n}; 1 to {len(codebook.codes)}")
+                    raise _Unknown(
+                        _("no code number {number}; 1 to {last}").format(
+                            number=n, last=len(codebook.codes)
+                        )
+                    )
                 chosen.append(codebook.codes[n - 1].id)
             continue
         found = codebook.matching(part)
         if not found:
-            raise _Unknown(f"no code {part.strip()!r}; /codes lists them")
+            raise _Unknown(_("no code {code!r}; /codes lists them").format(code=part.strip()))
         if len(found) > 1:
             number_of = {c.id: n for n, c in enumerate(codebook.codes, start=1)}
             listed = ", ".join(f"{number_of[c.id]} {c.id}" for c in found)
-            raise _Unknown(f"{part.strip()!r} could be {listed}: which?")
+            raise _Unknown(
+                _("{typed!r} could be {listed}: which?").format(typed=part.strip(), listed=listed)
+            )
         chosen.append(found[0].id)
     return tuple(dict.fromkeys(chosen))
 
@@ -149,7 +156,7 @@ class Loop:
                 return Outcome(Ended.PAUSED, decided, len(passages) - place)
             if step == "back":
                 if place == 0:
-                    self.port.say("this is the first passage", "yellow")
+                    self.port.say(_("this is the first passage"), "yellow")
                 place = max(0, place - 1)
                 continue
             decided += step == "decided"
@@ -164,11 +171,14 @@ class Loop:
 
     def _help(self, style: str = "dim") -> None:
         for line in HELP:
-            self.port.say(line, style)
+            self.port.say(_(line), style)
 
     def _one(self, passage: Passage, place: int, total: int) -> str | Ended:
         address = passage.address
-        self.port.rule(f"{place + 1} of {total}", f"{passage.collaborative} · {passage.date}")
+        self.port.rule(
+            _("{number} of {total}").format(number=place + 1, total=total),
+            f"{passage.collaborative} · {passage.date}",
+        )
         self.port.say(f"{address.question} · {passage.prompt}", "bold")
         if passage.before:
             self.port.item("  … ", passage.before, "dim")
@@ -178,21 +188,27 @@ class Loop:
         earlier = self.codings.by_address.get(address)
         if earlier is not None:
             gone = set(books.missing(self.codebook, earlier.codes))
-            named = [f"{c} (not in the codebook)" if c in gone else c for c in earlier.codes]
-            shown = ", ".join(named) or "none applies"
-            self.port.say(f"coded: {shown}{'; memo: ' + earlier.memo if earlier.memo else ''}")
+            named = [
+                _("{code} (not in the codebook)").format(code=c) if c in gone else c
+                for c in earlier.codes
+            ]
+            shown = ", ".join(named) or _("none applies")
+            memo_said = _("; memo: {memo}").format(memo=earlier.memo) if earlier.memo else ""
+            self.port.say(_("coded: {codes}{memo}").format(codes=shown, memo=memo_said))
         offered = suggested(self.codebook, passage)
         if offered:
             numbers = {c.id: n for n, c in enumerate(self.codebook.codes, start=1)}
             listed = ", ".join(f"{numbers[c.id]} {c.id}" for c in offered)
-            taking = "" if earlier is not None else " (Enter takes them)"
-            self.port.say(f"suggested: {listed}{taking}", "cyan")
+            taking = "" if earlier is not None else _(" (Enter takes them)")
+            self.port.say(
+                _("suggested: {listed}{taking}").format(listed=listed, taking=taking), "cyan"
+            )
         memo = earlier.memo if earlier else ""
         # A decided passage keeps its codes on Enter (reviewing, /back, coded elsewhere).
-        prompt = "codes (Enter keeps them)>" if earlier is not None else "codes>"
+        prompt = _("codes (Enter keeps them)>") if earlier is not None else _("codes>")
         while True:
             typed = self.port.ask(prompt).strip()
-            command, _, rest = typed.partition(" ")
+            command, _sep, rest = typed.partition(" ")
             if command == "/pause":
                 return Ended.PAUSED
             if command == "/skip":
@@ -207,18 +223,21 @@ class Loop:
                 if earlier is not None:
                     earlier = replace(earlier, memo=memo)
                     self._decide(earlier)
-                    self.port.say("memo saved")
+                    self.port.say(_("memo saved"))
                 else:
-                    self.port.say("memo kept; it is saved with this passage's codes")
+                    self.port.say(_("memo kept; it is saved with this passage's codes"))
                 continue
             if typed.startswith("/"):
-                self.port.say(f"no command {command!r}", "yellow")
+                self.port.say(_("no command {command!r}").format(command=command), "yellow")
                 self._help("yellow")
                 continue
             if typed == NONE_APPLIES:
                 codes: tuple[str, ...] = ()
             elif not typed and earlier is not None:
-                self.port.say(f"kept: {', '.join(earlier.codes) or 'none applies'}", "green")
+                self.port.say(
+                    _("kept: {codes}").format(codes=", ".join(earlier.codes) or _("none applies")),
+                    "green",
+                )
                 return "kept"
             elif not typed:
                 if not offered:
@@ -232,7 +251,9 @@ class Loop:
                     self.port.say(str(exc), "yellow")
                     continue
             self._decide(Coding(address, passage.fingerprint, codes, memo, now()))
-            self.port.say(f"saved: {', '.join(codes) or 'none applies'}", "green")
+            self.port.say(
+                _("saved: {codes}").format(codes=", ".join(codes) or _("none applies")), "green"
+            )
             return "decided"
 
     def _decide(self, coding: Coding) -> None:
@@ -256,16 +277,25 @@ def watch(folder: Path) -> Callable[[Loop], None]:
             fresh = books.read(book.path)
         except InputError as exc:
             loop.codebook = replace(book, seen=books.looks(book.path))
-            loop.port.say(f"{exc}; coding on with the codes as they were", "yellow")
+            loop.port.say(
+                _("{exc}; coding on with the codes as they were").format(exc=exc), "yellow"
+            )
             return
         loop.codebook = fresh
         used = (code for coding in loop.codings.all() for code in coding.codes)
         gone = books.missing(fresh, used)
-        kept = f"; your codings keep {', '.join(gone)}, no longer in it" if gone else ""
+        kept = (
+            _("; your codings keep {codes}, no longer in it").format(codes=", ".join(gone))
+            if gone
+            else ""
+        )
         count = len(fresh.codes)
         loop.port.say(
-            f"{books.FILE} changed: reloaded, {count} code{'s' * (count != 1)} "
-            f"(/codes lists them){kept}",
+            ngettext(
+                "{file} changed: reloaded, {count} code (/codes lists them){kept}",
+                "{file} changed: reloaded, {count} codes (/codes lists them){kept}",
+                count,
+            ).format(file=books.FILE, count=count, kept=kept),
             "yellow",
         )
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reflect_cli.errors import StoreError
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import AnswerRecord, Rating
 from reflect_cli.records import home, opening, round_codec, state_json
 from reflect_cli.records.atomic import write_atomic
@@ -67,7 +68,7 @@ class Ballot:
             for (organization, value), count in sorted(
                 self.counts.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))
             )
-            for _ in range(count)
+            for _one in range(count)
         ]
 
     def to_json(self, qid: str) -> str:
@@ -125,11 +126,13 @@ class Ballots:
         and passes are counted than people had their turn (no stuffed ballot)."""
         path = self.path(record.id)
         try:
-            data, _ = opening.read_regular(path, follow_links=False)
+            data, _seen = opening.read_regular(path, follow_links=False)
         except FileNotFoundError:
             return None
         except (OSError, opening.NotAFile) as exc:
-            raise StoreError(f"cannot read the round under way in {path}: {exc}") from None
+            raise StoreError(
+                _("cannot read the round under way in {path}: {exc}").format(path=path, exc=exc)
+            ) from None
         try:
             raw = state_json.loads(data)
             if not isinstance(raw, dict) or raw.get("question") != record.id:
@@ -145,8 +148,10 @@ class Ballots:
             _check_turns(ballot, roster)
         except (ValueError, TypeError) as exc:
             raise StoreError(
-                f"the round under way in {path} cannot be read ({exc}); "
-                "remove that file to take the round again"
+                _(
+                    "the round under way in {path} cannot be read ({exc}); remove "
+                    "that file to take the round again"
+                ).format(path=path, exc=exc)
             ) from None
         return ballot
 
@@ -212,6 +217,8 @@ def _state_folder(folder: Path) -> Path:
         where.mkdir(parents=True, mode=0o700, exist_ok=True)
     except OSError as exc:
         raise StoreError(
-            f"cannot keep the round under way in {where} ({home.reason(exc)})"
+            _("cannot keep the round under way in {where} ({reason})").format(
+                where=where, reason=home.reason(exc)
+            )
         ) from None
     return home.owned(where)

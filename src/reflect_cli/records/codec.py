@@ -15,6 +15,7 @@ from typing import Any
 from reflect_cli import scales
 from reflect_cli.dates import record_date
 from reflect_cli.errors import RecordError
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import Action, AnswerRecord, Session, Wording
 from reflect_cli.records import record_decoder, round_codec
 from reflect_cli.records.decoding import Invalid, line_of
@@ -81,7 +82,9 @@ def _check_scale(question: AnswerRecord) -> None:
         for value in [r.value for r in question.ratings] + [b.min for b in question.bands]:
             scales.check_value(question.scale, value)
     except ValueError as exc:
-        raise RecordError(f"question {question.id!r}: {exc}; not written") from None
+        raise RecordError(
+            _("question {id!r}: {exc}; not written").format(id=question.id, exc=exc)
+        ) from None
 
 
 def _asked_dict(asked: Wording) -> dict[str, Any]:
@@ -195,15 +198,21 @@ def parse(text: str, source: str) -> Session:
 def check_schema(data: Any, source: str) -> None:
     """Refuse what is not a session record, or one written by a newer reflect."""
     if not isinstance(data, dict) or "schema" not in data:
-        raise RecordError(f"{source}: not a reflect session record (no 'schema:' key)")
+        raise RecordError(
+            _("{source}: not a reflect session record (no 'schema:' key)").format(source=source)
+        )
     schema = data["schema"]
     match = _SCHEMA_PATTERN.fullmatch(schema) if isinstance(schema, str) else None
     if not match:
-        raise RecordError(f"{source}: unknown record schema {_shown(schema)}")
+        raise RecordError(
+            _("{source}: unknown record schema {shown}").format(source=source, shown=_shown(schema))
+        )
     if int(match.group(1)) > SCHEMA_VERSION:
         raise RecordError(
-            f"{source}: written by a newer reflect (schema {data['schema']}); "
-            f"this reflect reads {SCHEMA}: upgrade reflect to read it"
+            _(
+                "{source}: written by a newer reflect (schema {schema}); this "
+                "reflect reads {readable}: upgrade reflect to read it"
+            ).format(source=source, schema=data["schema"], readable=SCHEMA)
         )
 
 

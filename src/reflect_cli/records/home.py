@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from reflect_cli.errors import StoreError
+from reflect_cli.i18n.messages import _
 from reflect_cli.records.atomic import write_atomic
 from reflect_cli.records.opening import NotAFile, read_regular
 
@@ -49,7 +50,9 @@ def _make_folder(home: Path) -> None:
     except FileExistsError:
         return
     except OSError as exc:
-        raise Unusable(f"cannot create {home} ({reason(exc)})") from None
+        raise Unusable(
+            _("cannot create {home} ({reason})").format(home=home, reason=reason(exc))
+        ) from None
 
 
 def _safe_entry(path: Path) -> None:
@@ -66,7 +69,9 @@ def _safe_entry(path: Path) -> None:
         else:
             os.unlink(path)
     except OSError as exc:
-        raise Unusable(f"{path} is not a regular file and cannot be replaced") from exc
+        raise Unusable(
+            _("{path} is not a regular file and cannot be replaced").format(path=path)
+        ) from exc
 
 
 def write_gitignore(home: Path) -> None:
@@ -75,7 +80,7 @@ def write_gitignore(home: Path) -> None:
     ``git add -A`` would share the index (private notes) and rounds under way."""
     path = home / ".gitignore"
     try:
-        kept, _ = read_regular(path, follow_links=False)
+        kept, _seen = read_regular(path, follow_links=False)
         if kept == GITIGNORE.encode():
             return
     except (OSError, NotAFile):
@@ -83,7 +88,7 @@ def write_gitignore(home: Path) -> None:
     try:
         write_atomic(path, GITIGNORE)
     except (OSError, StoreError) as exc:
-        raise Unusable(f"cannot write in {home} ({exc})") from None
+        raise Unusable(_("cannot write in {home} ({exc})").format(home=home, exc=exc)) from None
 
 
 def owned(home: Path) -> Path:
@@ -91,11 +96,11 @@ def owned(home: Path) -> Path:
     _make_folder(home)
     info = os.lstat(home)
     if stat.S_ISLNK(info.st_mode):
-        raise Unusable(f"{home} is a symbolic link, not reflect's folder")
+        raise Unusable(_("{home} is a symbolic link, not reflect's folder").format(home=home))
     if not stat.S_ISDIR(info.st_mode):
-        raise Unusable(f"{home} is not a folder")
+        raise Unusable(_("{home} is not a folder").format(home=home))
     if info.st_uid != os.geteuid():
-        raise Unusable(f"{home} belongs to someone else")
+        raise Unusable(_("{home} belongs to someone else").format(home=home))
     return home
 
 
@@ -134,7 +139,9 @@ def _create_private(index: Path) -> None:
     except FileExistsError:
         return
     except OSError as exc:
-        raise Unusable(f"cannot write in {index.parent} ({reason(exc)})") from None
+        raise Unusable(
+            _("cannot write in {parent} ({reason})").format(parent=index.parent, reason=reason(exc))
+        ) from None
 
 
 def remove_index(index: Path) -> None:

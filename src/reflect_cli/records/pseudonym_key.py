@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reflect_cli.errors import InputError
+from reflect_cli.i18n.messages import _
 from reflect_cli.records.home import reason
 
 #: Hex digits of a new key (32 random bytes).
@@ -54,7 +55,9 @@ def load(sessions_folder: Path, path: Path | None = None) -> Key:
     except FileNotFoundError:
         pass
     except OSError as exc:
-        raise InputError(f"pseudonym key {chosen}: cannot read it ({_why(exc)})") from None
+        raise InputError(
+            _("pseudonym key {chosen}: cannot read it ({why})").format(chosen=chosen, why=_why(exc))
+        ) from None
     return Key(_create(chosen), chosen, created=True)
 
 
@@ -65,9 +68,17 @@ def _outside(path: Path, sessions_folder: Path) -> None:
     where = path.parent.resolve() / path.name
     if where == folder or folder in where.parents:
         raise InputError(
-            f"pseudonym key {path}: it is inside the sessions folder {sessions_folder}, "
-            f"which is shared; keep it elsewhere (the default is {default_path()}, or "
-            f"{OPTION} FILE outside the folder); nothing was written"
+            _(
+                "pseudonym key {path}: it is inside the sessions folder "
+                "{sessions_folder}, which is shared; keep it elsewhere (the "
+                "default is {default_path}, or {option} FILE outside the folder); "
+                "nothing was written"
+            ).format(
+                path=path,
+                sessions_folder=sessions_folder,
+                default_path=default_path(),
+                option=OPTION,
+            )
         )
 
 
@@ -75,12 +86,14 @@ def _read(path: Path) -> bytes:
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise InputError(f"pseudonym key {path}: not a regular file")
+            raise InputError(_("pseudonym key {path}: not a regular file").format(path=path))
         secret = handle.read(4096).strip()
     if len(secret) < _SHORTEST:
         raise InputError(
-            f"pseudonym key {path}: holds {len(secret)} bytes, at least {_SHORTEST} are "
-            "needed (a new key is made when the file does not exist)"
+            _(
+                "pseudonym key {path}: holds {size} bytes, at least {least} "
+                "are needed (a new key is made when the file does not exist)"
+            ).format(path=path, size=len(secret), least=_SHORTEST)
         )
     return secret
 
@@ -93,7 +106,9 @@ def _create(path: Path) -> bytes:
     except FileExistsError:  # another reflect made it meanwhile: use theirs
         return _read(path)
     except OSError as exc:
-        raise InputError(f"pseudonym key {path}: cannot create it ({_why(exc)})") from None
+        raise InputError(
+            _("pseudonym key {path}: cannot create it ({why})").format(path=path, why=_why(exc))
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(secret + b"\n")
@@ -102,7 +117,9 @@ def _create(path: Path) -> bytes:
     except OSError as exc:
         with contextlib.suppress(OSError):
             path.unlink()
-        raise InputError(f"pseudonym key {path}: cannot write it ({_why(exc)})") from None
+        raise InputError(
+            _("pseudonym key {path}: cannot write it ({why})").format(path=path, why=_why(exc))
+        ) from None
     return secret
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reflect_cli.errors import RecordError
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import AnswerRecord, DomainRecord, Protocol, ProtocolRef, Session
 from reflect_cli.records.opening import MAX_BYTES
 from reflect_cli.records.yaml_checks import MAX_NODES
@@ -63,13 +64,16 @@ def check(text: str, data: Any) -> Room:
     left = room(text, data)
     if left.bytes < 0:
         raise RecordTooLarge(
-            f"the record would be {MAX_BYTES - left.bytes:,} bytes; reflect reads back "
-            f"records of at most {MAX_BYTES:,}"
+            _(
+                "the record would be {size:,} bytes; reflect reads back records of at most {most:,}"
+            ).format(size=MAX_BYTES - left.bytes, most=MAX_BYTES)
         )
     if left.values < 0:
         raise RecordTooLarge(
-            f"the record would hold {MAX_NODES - left.values:,} values; reflect reads back "
-            f"records of at most {MAX_NODES:,}"
+            _(
+                "the record would hold {count:,} values; reflect reads back "
+                "records of at most {most:,}"
+            ).format(count=MAX_NODES - left.values, most=MAX_NODES)
         )
     return left
 

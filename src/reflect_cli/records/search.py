@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from reflect_cli.errors import InputError
 from reflect_cli.folding import fold_words, fold_words_mapped
+from reflect_cli.i18n.messages import _
 from reflect_cli.records.index import NOTE_BIT, ROW_BITS, Index
 from reflect_cli.records.rows import Where
 
@@ -86,7 +87,7 @@ class Query:
             (excluded if negative else groups[-1]).append(term)
         groups = [g for g in groups if g]
         if not groups:
-            raise InputError("search for what? give at least one word to find")
+            raise InputError(_("search for what? give at least one word to find"))
         return cls(groups, excluded, prefixes)
 
     def fts(self) -> str:
@@ -105,11 +106,11 @@ class Query:
 def compile_pattern(text: str) -> re.Pattern[str]:
     """A case-insensitive regular expression, or one clear error."""
     if not text:
-        raise InputError("search for what? give some text")
+        raise InputError(_("search for what? give some text"))
     try:
         return re.compile(text, re.IGNORECASE)
     except re.error as exc:
-        raise InputError(f"not a regular expression: {exc}") from None
+        raise InputError(_("not a regular expression: {exc}").format(exc=exc)) from None
 
 
 def _spans(marked: str) -> tuple[str, list[tuple[int, int]]]:
@@ -146,7 +147,7 @@ def find(
             return _fulltext(index, matcher, allowed, arguments, limit)
         return _scanned(index, matcher, allowed, arguments, limit)
     except sqlite3.OperationalError as exc:
-        raise InputError(f"cannot search for that: {exc}") from None
+        raise InputError(_("cannot search for that: {exc}").format(exc=exc)) from None
 
 
 def answered(index: Index, question: str) -> bool:
@@ -211,7 +212,7 @@ def _shown(
     index: Index, query: Query, best: list[tuple[int, float]], limit: int | None
 ) -> list[Hit]:
     """The hits to show, most relevant first and the newest first among equals."""
-    files = _files(index, {rowid >> ROW_BITS for rowid, _ in best})
+    files = _files(index, {rowid >> ROW_BITS for rowid, _rank in best})
     by_date = sorted(best, key=lambda item: files[item[0] >> ROW_BITS], reverse=True)
     chosen = sorted(by_date, key=lambda item: item[1])[:limit]  # stable: newest first in ties
     if not chosen:
@@ -222,11 +223,11 @@ def _shown(
         for rowid, kind, place, text, folded, question in index.query(
             f"SELECT rowid, kind, place, text, highlight(texts, 0, '{_OPEN}', '{_CLOSE}'), "
             f"question FROM texts WHERE texts MATCH ? AND rowid IN ({marks})",
-            (query.fts(), *[rowid for rowid, _ in chosen]),
+            (query.fts(), *[rowid for rowid, _rank in chosen]),
         )
     }
     hits = []
-    for rowid, _ in chosen:
+    for rowid, _rank in chosen:
         kind, place, text, folded, question = marked[rowid]
         spans = _unfolded(text, folded)
         hits.append(_hit(files[rowid >> ROW_BITS], kind, place, text, spans, question))
@@ -256,13 +257,13 @@ def _files(index: Index, fids: Iterable[int]) -> dict[int, _FileRow]:
 def _hit(
     file: _FileRow, kind: str, place: str, text: str, spans: list[tuple[int, int]], question: str
 ) -> Hit:
-    date, _, sid, name, collaborative, site = file
+    date, _time, sid, name, collaborative, site = file
     return Hit(sid, date, name, Where(kind), place, text, spans, collaborative, site, question)
 
 
 def _unfolded(text: str, marked: str) -> list[tuple[int, int]]:
     """Where the matches FTS5 marked in the folded text are in the text as written."""
-    _, spans = _spans(marked)
+    _found, spans = _spans(marked)
     origin = fold_words_mapped(text)[1]
     if origin is None:  # one character for one
         return spans
@@ -283,7 +284,7 @@ def _scanned(
     def matches(text: str) -> bool:
         return _match(matcher, text) is not None
 
-    for _ in range(3):  # a rebuild mid-query gives a database without our function
+    for _attempt in range(3):  # a rebuild mid-query gives a database without our function
         generation = index.generation
         index.functions.register(index.db, "reflect_matches", matches)
         try:

@@ -25,6 +25,7 @@ from typing import Any
 
 from reflect_cli.errors import InputError, StoreError
 from reflect_cli.folding import fold
+from reflect_cli.i18n.messages import _
 from reflect_cli.records import state_json
 from reflect_cli.records.home import FOLDER
 from reflect_cli.records.opening import NotAFile, read_regular
@@ -60,7 +61,9 @@ def decide(folder: Path, names: list[str], words: list[str]) -> WordChoices:
     as_names, as_words = {_one_word(w) for w in names}, {_one_word(w) for w in words}
     both = as_names & as_words
     if both:
-        raise InputError(f"{sorted(both)[0]!r} given as both --name and --word; choose one")
+        raise InputError(
+            _("{word!r} given as both --name and --word; choose one").format(word=sorted(both)[0])
+        )
     path = where(folder)
     data = _read(path)
     kept = WordChoices(_words(data, "names"), _words(data, "words"))
@@ -77,32 +80,44 @@ def _one_word(typed: str) -> str:
     (one line, the text shown escaped) for anything else."""
     word = typed.strip()
     if not word:
-        raise InputError(f"--name/--word take one word each, not {_shown(typed)}")
+        raise InputError(
+            _("--name/--word take one word each, not {shown}").format(shown=_shown(typed))
+        )
     if len(word) > LONGEST:
         raise InputError(
-            f"--name/--word take one word of at most {LONGEST} characters, "
-            f"not {_shown(typed)} ({len(word)} characters)"
+            _(
+                "--name/--word take one word of at most {most} characters, not "
+                "{shown} ({count} characters)"
+            ).format(most=LONGEST, shown=_shown(typed), count=len(word))
         )
     if any(unicodedata.category(c).startswith("C") for c in word):
         # Controls, invisible format characters, bytes that were not UTF-8 (surrogates),
         # unassigned code points: typed by accident or to hide something, never a name.
         raise InputError(
-            f"--name/--word take one word each, not {_shown(typed)}: "
-            "it holds a control or invisible character"
+            _(
+                "--name/--word take one word each, not {shown}: it holds a control "
+                "or invisible character"
+            ).format(shown=_shown(typed))
         )
     if len(word.split()) != 1:
         raise InputError(
-            f"--name/--word take one word each, not {_shown(typed)}: "
-            "give each word its own --name or --word"
+            _(
+                "--name/--word take one word each, not {shown}: give each word its "
+                "own --name or --word"
+            ).format(shown=_shown(typed))
         )
     folded = fold(word)
     if len(folded) > LONGEST:  # a ligature or a compatibility form folds into many
         raise InputError(
-            f"--name/--word take one word of at most {LONGEST} characters, not {_shown(typed)}"
+            _("--name/--word take one word of at most {most} characters, not {shown}").format(
+                most=LONGEST, shown=_shown(typed)
+            )
         )
     if not _name_part(folded):
         raise InputError(
-            f"--name/--word take one word each, of letters as in a name, not {_shown(typed)}"
+            _("--name/--word take one word each, of letters as in a name, not {shown}").format(
+                shown=_shown(typed)
+            )
         )
     return folded
 
@@ -125,23 +140,33 @@ def _shown(typed: str) -> str:
 def _words(data: dict[str, Any], key: str) -> set[str]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
-        raise InputError(f"{FOLDER}/{FILE}: {key!r} is not a list of words; fix or remove it")
+        raise InputError(
+            _("{folder}/{file}: {key!r} is not a list of words; fix or remove it").format(
+                folder=FOLDER, file=FILE, key=key
+            )
+        )
     return {fold(w) for w in value}
 
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        raw, _ = read_regular(path, follow_links=False)
+        raw, _seen = read_regular(path, follow_links=False)
     except FileNotFoundError:
         return {}
     except (NotAFile, OSError) as exc:
-        raise InputError(f"{path}: {exc}; remove it to decide again") from None
+        raise InputError(
+            _("{path}: {exc}; remove it to decide again").format(path=path, exc=exc)
+        ) from None
     try:
         data = state_json.loads(raw)
     except ValueError as exc:
-        raise InputError(f"{path}: {exc}; remove it to decide again") from None
+        raise InputError(
+            _("{path}: {exc}; remove it to decide again").format(path=path, exc=exc)
+        ) from None
     if not isinstance(data, dict):
-        raise InputError(f"{path}: not readable JSON; remove it to decide again")
+        raise InputError(
+            _("{path}: not readable JSON; remove it to decide again").format(path=path)
+        )
     return data
 
 
@@ -154,8 +179,14 @@ def _write(path: Path, text: str) -> None:
     except FileExistsError:
         pass
     except OSError as exc:
-        raise StoreError(f"cannot keep the decision in {home}: {exc.strerror}") from None
+        raise StoreError(
+            _("cannot keep the decision in {home}: {strerror}").format(
+                home=home, strerror=exc.strerror
+            )
+        ) from None
     info = os.lstat(home)
     if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
-        raise StoreError(f"{home} is not reflect's folder; the decision cannot be kept")
+        raise StoreError(
+            _("{home} is not reflect's folder; the decision cannot be kept").format(home=home)
+        )
     write_atomic(path, text)
