@@ -26,14 +26,8 @@ from reflect_cli.render.export.name_forms import (
     inflected_terms,
     spellings,
 )
-from reflect_cli.render.export.names import (
-    Decisions,
-    Folded,
-    Matcher,
-    fold,
-    name_terms,
-    term_key,
-)
+from reflect_cli.render.export.names import Decisions, Folded, Matcher, fold, name_terms
+from reflect_cli.render.export.patterns import term_key
 from reflect_cli.render.export.place_parts import parts
 from reflect_cli.render.export.places import Place, place
 from reflect_cli.render.export.pseudonyms import (

@@ -23,11 +23,9 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
 
 # Text is folded by the one function search folds with too.
 from reflect_cli.folding import fold as fold
-from reflect_cli.folding import fold_char as _fold_char
 from reflect_cli.folding import fold_mapped as _fold_mapped
 
 # The facilitator's decisions, once per everyday word for the folder.
@@ -50,6 +48,7 @@ from reflect_cli.render.export.name_forms import (
     words,
 )
 from reflect_cli.render.export.name_forms import letters as _letters
+from reflect_cli.render.export.patterns import alternative, original, term_key, tree
 from reflect_cli.render.export.unspaced import unspaced
 
 __all__ = ["COMMON_WORDS", "Decisions", "Found", "Matcher", "fold", "name_terms", "words"]
@@ -100,43 +99,6 @@ class _Verdict(Enum):
     NAME = "name"
     WORD = "word"
     UNDECIDED = "undecided"
-
-
-def _alternative(term: str) -> str:
-    """One term in the pattern. A digit before a short one (a two-letter handle) is part
-    of the word, "1st" is not the handle "st" (but "mh2" is "mh"); and so is a digit next
-    to a term's own digit: "mh23" is not "mh2"."""
-    body = r"[\s\-]+".join(re.escape(w) for w in term.split())
-    before = r"(?<!\d)" if _letters(term) <= 2 or term[0].isdigit() else ""
-    after = r"(?!\d)" if term[-1].isdigit() else ""
-    return before + body + after
-
-
-def _tree(terms: list[str]) -> list[str]:
-    """The terms as one pattern factored by their common prefixes (none when no terms):
-    "monica|monika|mona" is "mon(?:ica|ika|a)". A term that ends where a longer one goes
-    on is optional at that point, longest first, as an alternation sorted by length is."""
-    root: dict[str, dict[str, Any]] = {}
-    for term in terms:
-        node = root
-        for char in term:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return [_branches(root)] if terms else []
-
-
-def _branches(node: dict[str, Any]) -> str:
-    parts = [
-        (r"[\s\-]+" if char == " " else re.escape(char)) + _branches(child)
-        for char, child in node.items()
-        if char
-    ]
-    if not parts:
-        return ""
-    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-    if "" in node:
-        return (f"(?:{body})" if len(parts) == 1 else body) + "?"
-    return body
 
 
 #: Characters a matcher reads the plain way before it compiles its fast search.
@@ -213,9 +175,7 @@ class Matcher:
             # share one prefix tree (a few branches per position, not one per term).
             special = [t for t in ordered if _letters(t) <= 2 or t[0].isdigit() or t[-1].isdigit()]
             plain = [t for t in ordered if t not in set(special) and not unspaced(t)]
-            spaced = "|".join(
-                [*(_alternative(t) for t in special if not unspaced(t)), *_tree(plain)]
-            )
+            spaced = "|".join([*(alternative(t) for t in special if not unspaced(t)), *tree(plain)])
             apart = "|".join(re.escape(t) for t in ordered if unspaced(t))
             # A digit is a boundary too ("monica2"): the look-arounds only refuse a letter
             # next to the term, and prune the search to where a word starts. An "s" typed
@@ -225,7 +185,7 @@ class Matcher:
             # language's ending is a family name's only ("Haugenová": ``_scan``).
             # Korean particles only where a name in Hangul is known: every other name's
             # match would try them for nothing.
-            korean = _tree(list(PARTICLES)) if any(map(takes_particles, plain)) else []
+            korean = tree(list(PARTICLES)) if any(map(takes_particles, plain)) else []
             endings = "|".join([_PLURAL_POSSESSIVE, "s", *ENDINGS, *korean])
             term = rf"(?P<t>{spaced})(?P<e>{endings})?(?![^\W\d])"
             branches = [rf"(?<![^\W\d]){term}"] if spaced else []
@@ -323,7 +283,7 @@ class Matcher:
             short = _letters(term.text) < ENDING_LETTERS and not decided
             if ending and (short or fold(body + ending) in COMMON_WORDS):
                 continue  # "this" is not Thị's, "Yes" not Ye's, "Wells" not Well's
-            start, end = _original(text, origin, *match.span())
+            start, end = original(text, origin, *match.span())
             verdict = _Verdict.NAME
             if term.common and ending and not decided:
                 continue  # "hopes", "Parks", "powers": an everyday word's plural is a word
@@ -354,7 +314,7 @@ class Matcher:
     ) -> Found:
         """A handle written with "@" found at ``start:end`` of the folded text: the "@"
         and the handle, its owners'."""
-        start, end = _original(text, origin, start, end)
+        start, end = original(text, origin, start, end)
         if where is not None:
             start, end = where[start], where[end - 1] + 1
         return Found(start, end, frozenset(term.handle_of), line, term.text)
@@ -422,22 +382,6 @@ class Matcher:
         pairs = [(m[1], m[2]) for m in (before,) if m] + [(m[2], m[1]) for m in (after,) if m]
         neighbours = {word for word, between in pairs if first.isupper() or "," in between}
         return any(neighbours & self.parts_of.get(owner, set()) for owner in term.owners)
-
-
-def term_key(text: str) -> str:
-    """A folded term as the matcher keeps it: words apart by one space, a hyphen
-    between them too ("ana-maria o'neil" is found as "ana maria o'neil" and as typed)."""
-    return " ".join(w for w in re.split(r"[\s\-]+", text) if w)
-
-
-def _original(text: str, origin: list[int] | None, start: int, end: int) -> tuple[int, int]:
-    """The span of ``text`` that the folded ``start:end`` came from."""
-    if origin is None:
-        return start, end
-    start, end = origin[start], origin[end - 1] + 1
-    while end < len(text) and _fold_char(text[end]) == "":
-        end += 1  # a combining mark typed after the last letter
-    return start, end
 
 
 def _mention(folded: str, start: int, term: Term) -> bool:

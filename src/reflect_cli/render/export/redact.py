@@ -18,7 +18,8 @@ from reflect_cli.i18n.messages import _
 from reflect_cli.model import Participant
 from reflect_cli.render.export.labels import Labels, Person, RedactionError, key_of
 from reflect_cli.render.export.leaks import excess
-from reflect_cli.render.export.names import Found, fold, term_key
+from reflect_cli.render.export.names import Found, fold
+from reflect_cli.render.export.patterns import term_key
 
 __all__ = ["SPEAKER", "Known", "Person", "RedactionError", "Redactor"]
 

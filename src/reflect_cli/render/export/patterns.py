@@ -1,0 +1,65 @@
+"""The one pattern a matcher searches for every known term, and how a match is mapped
+back: terms factored by their common prefixes (``tree``), a short term or one with a
+digit kept apart with its own look-arounds (``alternative``), a term's key (``term_key``)
+and a match's span in the original text (``original``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from reflect_cli.folding import fold_char
+from reflect_cli.render.export.name_forms import letters
+
+
+def alternative(term: str) -> str:
+    """One term in the pattern. A digit before a short one (a two-letter handle) is part
+    of the word, "1st" is not the handle "st" (but "mh2" is "mh"); and so is a digit next
+    to a term's own digit: "mh23" is not "mh2"."""
+    body = r"[\s\-]+".join(re.escape(w) for w in term.split())
+    before = r"(?<!\d)" if letters(term) <= 2 or term[0].isdigit() else ""
+    after = r"(?!\d)" if term[-1].isdigit() else ""
+    return before + body + after
+
+
+def tree(terms: list[str]) -> list[str]:
+    """The terms as one pattern factored by their common prefixes (none when no terms):
+    "monica|monika|mona" is "mon(?:ica|ika|a)". A term that ends where a longer one goes
+    on is optional at that point, longest first, as an alternation sorted by length is."""
+    root: dict[str, dict[str, Any]] = {}
+    for term in terms:
+        node = root
+        for char in term:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return [_branches(root)] if terms else []
+
+
+def _branches(node: dict[str, Any]) -> str:
+    parts = [
+        (r"[\s\-]+" if char == " " else re.escape(char)) + _branches(child)
+        for char, child in node.items()
+        if char
+    ]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    if "" in node:
+        return (f"(?:{body})" if len(parts) == 1 else body) + "?"
+    return body
+
+
+def term_key(text: str) -> str:
+    """A folded term as the matcher keeps it: words apart by one space, a hyphen
+    between them too ("ana-maria o'neil" is found as "ana maria o'neil" and as typed)."""
+    return " ".join(w for w in re.split(r"[\s\-]+", text) if w)
+
+
+def original(text: str, origin: list[int] | None, start: int, end: int) -> tuple[int, int]:
+    """The span of ``text`` that the folded ``start:end`` came from."""
+    if origin is None:
+        return start, end
+    start, end = origin[start], origin[end - 1] + 1
+    while end < len(text) and fold_char(text[end]) == "":
+        end += 1  # a combining mark typed after the last letter
+    return start, end
