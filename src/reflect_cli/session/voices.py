@@ -22,7 +22,10 @@ __all__ = ["heard_on", "show", "unheard_by_domain"]
 
 def show(console: Console, session: Session) -> None:
     """A table of who was credited in which domain; the unheard called out."""
-    headers = [_("participant"), *(d.id for d in session.domains)]  # ids: short enough to fit
+    # The domains' ids are short enough to fit; a session asked in another language
+    # shows its domains as the room read them (an id is an English word).
+    domains = [d.asked_title or d.id for d in session.domains]
+    headers = [_("participant"), *domains]
     rows, unheard = [], []
     interpreting = interpreters(session)
     for person in session.participants:
