@@ -79,9 +79,11 @@ def measure(size: int, base: Path) -> dict[str, tuple[float, float, float]]:
         print(
             f"generated {size} sessions in {time.perf_counter() - started:.0f} s", file=sys.stderr
         )
-    shutil.rmtree(folder / ".reflect", ignore_errors=True)
+    state = base / "state"  # reflect's private state (the index): removed for a cold start
+    shutil.rmtree(state, ignore_errors=True)
     time.sleep(0.5)  # past the index's settle window, as for any folder not written this instant
     env = {**os.environ, "REFLECT_SESSIONS_DIR": str(folder), "COLUMNS": "200"}
+    env["XDG_STATE_HOME"] = str(state)
     figures = {"list -n 10, cold (builds the index)": run([*REFLECT, "list", "-n", "10"], env)}
     figures["list -n 10"] = median([*REFLECT, "list", "-n", "10"], env, 7)
     figures["list --json (all)"] = median([*REFLECT, "list", "--json"], env, 3)

@@ -10,6 +10,7 @@ import pexpect
 import pytest
 
 from conftest import make_session
+from reflect_cli.records.home import where_home as private_home
 
 pytestmark = pytest.mark.slow
 
@@ -34,7 +35,7 @@ def test_cold_read_shows_progress_on_a_terminal_only(sessions_dir: Path) -> None
     assert child.exitstatus == 0
     import shutil
 
-    shutil.rmtree(sessions_dir / ".reflect")
+    shutil.rmtree(private_home(sessions_dir))
     import subprocess
 
     piped = subprocess.run(

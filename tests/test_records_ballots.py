@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from reflect_cli.errors import StoreError
 from reflect_cli.model import AnswerRecord, Kind, RoundKind, Scale
 from reflect_cli.records.ballots import Ballot, Ballots
+from reflect_cli.records.home import where_home as private_home
 from reflect_cli.ui import hidden
 
 RECORD = AnswerRecord("trust", "Trust?", Kind.SCALE, scale=Scale(1, 5), round=RoundKind.ANONYMOUS)
@@ -32,7 +33,7 @@ PEOPLE = [
 ROSTER = [handle for handle, _ in PEOPLE]
 
 
-def test_kept_owner_only_in_reflect_and_read_back(tmp_path: Path) -> None:
+def test_kept_owner_only_outside_the_folder_and_read_back(tmp_path: Path) -> None:
     (tmp_path / "sessions").mkdir()
     ballots = Ballots(tmp_path / "sessions", "2026-11-23-northgate-ost-1a2b")
     ballot = Ballot()
@@ -40,7 +41,8 @@ def test_kept_owner_only_in_reflect_and_read_back(tmp_path: Path) -> None:
     ballot.pass_turn("ravi")
     ballots.save("trust", ballot)
     path = ballots.path("trust")
-    assert path.parent == tmp_path / "sessions" / ".reflect" / "rounds"
+    assert path.parent == private_home(tmp_path / "sessions") / "rounds"
+    assert list((tmp_path / "sessions").iterdir()) == []  # nothing in the shared folder
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     assert ballots.load(RECORD, ROSTER) == ballot
@@ -102,21 +104,40 @@ def test_a_link_in_place_of_the_file_is_never_followed(tmp_path: Path) -> None:
         ballots.load(RECORD, ROSTER)
 
 
-def test_a_reflect_folder_that_is_a_link_is_not_used(
+def test_a_private_folder_that_is_a_link_is_not_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """`.reflect -> elsewhere` (committed by someone): the round goes to the state folder."""
+    """The folder's private folder is a link: the round is refused, nothing written
+    through it (a round kept where it may be read would not be anonymous)."""
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     sessions = tmp_path / "sessions"
     sessions.mkdir()
-    (sessions / ".reflect").symlink_to(elsewhere)
+    private_home(sessions).parent.mkdir(parents=True)
+    private_home(sessions).symlink_to(elsewhere)
     ballots = Ballots(sessions, "s")
-    ballots.save("trust", Ballot())
+    with pytest.raises(StoreError, match="symbolic link"):
+        ballots.save("trust", Ballot())
     assert list(elsewhere.iterdir()) == []
-    assert ballots.path("trust").is_relative_to(tmp_path / "state" / "reflect" / "rounds")
-    assert stat.S_IMODE(ballots.path("trust").stat().st_mode) == 0o600
+    assert list(sessions.iterdir()) == []
+
+
+def test_a_pushed_reflect_folder_holds_no_round(tmp_path: Path) -> None:
+    """A round file anyone committed in ``.reflect/rounds/`` under the very name reflect
+    would use is neither read nor written: the round is kept in the private folder."""
+    sessions = tmp_path / "sessions"
+    pushed = sessions / ".reflect" / "rounds"
+    pushed.mkdir(parents=True)
+    ballots = Ballots(sessions, "s")
+    ballot = Ballot()
+    ballot.rate("lan", "Seattle Parks and Recreation", 4)
+    (pushed / ballots.path("trust").name).write_text(ballot.to_json("trust"))
+    before = (pushed / ballots.path("trust").name).read_bytes()
+    assert ballots.load(RECORD, ROSTER) is None
+    ballots.save("trust", Ballot())
+    assert (pushed / ballots.path("trust").name).read_bytes() == before
+    assert ballots.path("trust").is_relative_to(private_home(sessions))
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="no terminals")
@@ -141,17 +162,16 @@ def test_a_signal_during_a_hidden_entry_puts_the_terminal_back(
 
 
 def _rounds_under_way(sessions: Path, state: Path) -> list[str]:
-    """Every round-under-way file, in .reflect/ and the state folder."""
-    places = [sessions / ".reflect" / "rounds", state / "reflect" / "rounds"]
+    """Every round-under-way file, anywhere under the state folder or the sessions folder."""
+    places = [sessions, state]
     return sorted(p.name for place in places if place.exists() for p in place.rglob("*.json"))
 
 
 def test_discard_and_a_finished_session_leave_no_round_under_way(
     cli: Any, sessions_dir: Path, tmp_path: Path
 ) -> None:
-    """A draft discarded with a round under way (in .reflect/, and in the state folder
-    from a run when .reflect/ could not be used): nothing of it stays. Another session's
-    round stays. A session that ends leaves none of its own either."""
+    """A draft discarded with rounds under way: nothing of it stays. Another session's
+    rounds stay. A session that ends leaves none of its own either."""
     from conftest import make_session
     from reflect_cli.protocols import catalog
     from reflect_cli.records.store import Store
@@ -166,11 +186,9 @@ def test_discard_and_a_finished_session_leave_no_round_under_way(
     for session_id in (draft, other):
         Ballots(sessions_dir, session_id).save("trust", ballot)
         Ballots(sessions_dir, session_id).save("type", ballot)
-    elsewhere = _state_folder_ballot(sessions_dir, draft, ballot)
     state = tmp_path / "state"
-    assert len(_rounds_under_way(sessions_dir, state)) == 5
+    assert len(_rounds_under_way(sessions_dir, state)) == 4
     assert cli("discard", draft, "--yes").exit_code == 0
-    assert not elsewhere.exists()
     assert _rounds_under_way(sessions_dir, state) == sorted(
         Ballots(sessions_dir, other).path(q).name for q in ("trust", "type")
     )
@@ -180,12 +198,3 @@ def test_discard_and_a_finished_session_leave_no_round_under_way(
     Facilitator(ScriptedConsole(interactive=False), store, protocol, Plan()).resume(session)
     assert store.load(other).status == "complete"
     assert _rounds_under_way(sessions_dir, state) == []
-
-
-def _state_folder_ballot(sessions: Path, session_id: str, ballot: Ballot) -> Path:
-    """A round of ``session_id`` kept in the state folder (as when .reflect/ was a link)."""
-    from reflect_cli.records import ballots as module
-
-    path = module._state_folder(sessions) / Path(Ballots(sessions, session_id).path("ready")).name
-    path.write_text(ballot.to_json("ready"), encoding="utf-8")
-    return path

@@ -1,4 +1,12 @@
-"""`.reflect/` is untrusted too: links and odd files committed there lead nowhere."""
+"""reflect's private state lives in the user's state folder, never in the shared folder.
+
+A sessions folder is a git repository many people push to: whatever reflect wrote there
+(an index holding private notes, a round under way) would be pushed by the next
+``git commit -a`` once anyone had force-committed a file of that name. So nothing but
+records is written there, and a ``.reflect/`` pushed by anyone is neither read nor
+written. The private folder itself is checked as the shared one used to be: links and
+odd files there lead nowhere.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +20,7 @@ from typing import Any
 import pytest
 
 from conftest import make_session
+from reflect_cli.records import home
 
 
 @pytest.fixture
@@ -20,12 +29,22 @@ def folder(sessions_dir: Path) -> Path:
         make_session(sessions_dir, "partnership-reflection", date=day)
     import shutil
 
-    shutil.rmtree(sessions_dir / ".reflect")
+    shutil.rmtree(home.where_home(sessions_dir), ignore_errors=True)
     return sessions_dir
 
 
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file() and not p.is_symlink()}
+def tree(folder: Path) -> dict[str, tuple[bytes | str, int]]:
+    """Every entry below ``folder``: its bytes (or a link's target) and its mode."""
+    seen: dict[str, tuple[bytes | str, int]] = {}
+    for path in sorted(folder.rglob("*")):
+        info = path.lstat()
+        if path.is_symlink():
+            seen[str(path.relative_to(folder))] = (os.readlink(path), info.st_mode)
+        elif path.is_file():
+            seen[str(path.relative_to(folder))] = (path.read_bytes(), info.st_mode)
+        else:
+            seen[str(path.relative_to(folder))] = (b"", info.st_mode)
+    return seen
 
 
 def listed(folder: Path, timeout: float = 20) -> subprocess.CompletedProcess[str]:
@@ -40,21 +59,88 @@ def listed(folder: Path, timeout: float = 20) -> subprocess.CompletedProcess[str
     )
 
 
-def test_reflect_linked_to_the_sessions_folder_writes_nothing_there(folder: Path) -> None:
-    before = snapshot(folder)
-    (folder / ".reflect").symlink_to(".")
+def git(folder: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@e", *args],
+        cwd=folder, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+
+
+def test_only_records_are_written_in_the_sessions_folder(folder: Path, cli: Any) -> None:
+    for args in (("list",), ("search", "trust"), ("export", "last", "--redact"),
+                 ("export", "last", "--format", "json"), ("commitments",)):  # fmt: skip
+        assert cli(*args).exit_code == 0, args
+    names = [p.name for p in folder.rglob("*")]
+    assert names and all(n.endswith((".yaml", ".md")) for n in names), names
+    private = home.where_home(folder)
+    assert (private / home.INDEX).is_file()
+    assert private.is_relative_to(Path(os.environ["XDG_STATE_HOME"]))
+
+
+def test_a_pushed_reflect_folder_is_neither_read_nor_written(folder: Path, cli: Any) -> None:
+    """Someone force-committed ``.reflect/`` (an index with a trigger, a round under way,
+    decisions about names, a .gitignore saying ``!*``): after every command the working
+    tree is exactly as pulled, so ``git commit -a`` has nothing of anyone's to push."""
+    import sqlite3
+
+    pushed = folder / ".reflect"
+    (pushed / "rounds").mkdir(parents=True)
+    db = sqlite3.connect(pushed / home.INDEX)
+    db.execute("CREATE TABLE files (name TEXT)")
+    db.execute("INSERT INTO files VALUES ('fake.yaml')")
+    db.commit()
+    db.close()
+    (pushed / "rounds" / "x.json").write_text('{"counts": {"Library": {"1": 1}}}')
+    (pushed / "redaction.json").write_text('{"names": [], "words": ["monica"]}')
+    (pushed / ".gitignore").write_text("!*\n")
+    (pushed / "kept").mkdir()
+    git(folder, "init", "-q")
+    git(folder, "add", "-f", "-A")
+    git(folder, "commit", "-q", "-m", "pulled")
+    before = tree(pushed)
+    for args in (("list", "--json"), ("search", "Monica"), ("export", "last", "--redact")):
+        done = cli(*args)
+        assert done.exit_code == 0, (args, done.stderr)
+        assert "fake" not in done.stdout
+    assert "Monica" not in cli("export", "last", "--redact").stdout  # its decisions unread
+    assert tree(pushed) == before
+    assert git(folder, "status", "--porcelain") == ""
+    assert len(json.loads(cli("list", "--json").stdout)) == 2  # the pushed index unread
+
+
+def test_the_private_folder_is_owner_only_and_named_after_the_folder(folder: Path) -> None:
+    assert listed(folder).returncode == 0
+    private = home.where_home(folder)
+    assert private.name.startswith("sessions-")
+    for level in (private, private.parent, private.parent.parent):
+        assert level.stat().st_mode & 0o077 == 0, level
+    assert (private / home.INDEX).stat().st_mode & 0o077 == 0
+
+
+def test_two_folders_of_one_name_keep_their_own_state(tmp_path: Path) -> None:
+    one, two = tmp_path / "a" / "sessions", tmp_path / "b" / "sessions"
+    assert home.folder_key(one) != home.folder_key(two)
+    assert home.folder_key(one) == home.folder_key(tmp_path / "a" / "x" / ".." / "sessions")
+
+
+@pytest.mark.parametrize("typed", ["", "relative/state"])
+def test_an_unset_or_relative_state_home_means_the_default(
+    typed: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", typed)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert home.state_root() == tmp_path / "home" / ".local" / "state" / "reflect"
+
+
+def test_a_private_folder_linked_elsewhere_is_not_used(folder: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    private = home.where_home(folder)
+    private.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+    private.symlink_to(elsewhere)
     done = listed(folder)
     assert done.returncode == 0 and len(json.loads(done.stdout)) == 2
     assert done.stderr.count("warning") == 1 and "symbolic link" in done.stderr
-    assert snapshot(folder) == before  # no .gitignore with '*', no index among the records
-    assert not (folder / ".gitignore").exists()
-
-
-def test_reflect_linked_elsewhere_writes_nothing_there(folder: Path, tmp_path: Path) -> None:
-    elsewhere = tmp_path / "elsewhere"
-    elsewhere.mkdir()
-    (folder / ".reflect").symlink_to(elsewhere)
-    assert listed(folder).returncode == 0
     assert list(elsewhere.iterdir()) == []
 
 
@@ -65,22 +151,22 @@ def test_reflect_linked_elsewhere_writes_nothing_there(folder: Path, tmp_path: P
         *((n, t) for n in ("index.sqlite-wal", "index.sqlite-shm") for t in ("record", "fifo")),
     ],
 )
-def test_links_and_fifos_inside_reflect_are_replaced(
+def test_links_and_fifos_in_the_private_folder_are_replaced(
     folder: Path, tmp_path: Path, name: str, target: str, cli: Any
 ) -> None:
-    home = folder / ".reflect"
-    home.mkdir()
+    private = home.where_home(folder)
+    private.mkdir(parents=True, mode=0o700)
     record = sorted(folder.glob("*.yaml"))[0]
     outside = tmp_path / "outside.txt"
     outside.write_text("keep me\n")
     before = {record: record.read_bytes(), outside: outside.read_bytes()}
-    entry = home / name
+    entry = private / name
     if target == "fifo":
         os.mkfifo(entry)
     elif target == "loop":
         entry.symlink_to(name)
     else:
-        links = {"record": f"../{record.name}", "outside": str(outside)}
+        links = {"record": str(record), "outside": str(outside)}
         entry.symlink_to(links.get(target, target))
     done = listed(folder)  # in its own process: a hang fails instead of blocking
     assert done.returncode == 0, done.stderr
@@ -92,64 +178,28 @@ def test_links_and_fifos_inside_reflect_are_replaced(
 
 
 def test_a_hard_linked_index_is_replaced(folder: Path) -> None:
-    home = folder / ".reflect"
-    home.mkdir()
+    private = home.where_home(folder)
+    private.mkdir(parents=True, mode=0o700)
     record = sorted(folder.glob("*.yaml"))[0]
     before = record.read_bytes()
-    os.link(record, home / "index.sqlite")
+    os.link(record, private / "index.sqlite")
     assert listed(folder).returncode == 0
     assert record.read_bytes() == before
 
 
-def test_reflect_as_a_file_is_skipped_with_one_warning(folder: Path) -> None:
-    (folder / ".reflect").write_text("not a folder\n")
+def test_a_private_folder_that_is_a_file_is_skipped_with_one_warning(folder: Path) -> None:
+    private = home.where_home(folder)
+    private.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+    private.write_text("not a folder\n")
     done = listed(folder)
     assert done.returncode == 0 and done.stderr.count("warning") == 1
-    assert (folder / ".reflect").read_text() == "not a folder\n"
-
-
-def test_gitignore_link_is_left_alone(folder: Path, tmp_path: Path) -> None:
-    home = folder / ".reflect"
-    home.mkdir()
-    target = tmp_path / "victim"
-    target.write_text("mine\n")
-    (home / ".gitignore").symlink_to(target)
-    assert listed(folder).returncode == 0
-    assert target.read_text() == "mine\n"
-
-
-def test_a_pushed_gitignore_is_rewritten_so_git_add_shares_nothing_private(
-    folder: Path,
-) -> None:
-    """A ``.reflect/.gitignore`` saying ``!*`` came with a pull: reflect writes its own
-    again, and ``git add -A`` stages no index and no round under way."""
-    from reflect_cli.records.home import GITIGNORE
-
-    home = folder / ".reflect"
-    home.mkdir()
-    (home / ".gitignore").write_text("!*\n")
-    (home / ".gitignore").chmod(0o644)
-    assert listed(folder).returncode == 0
-    assert (home / ".gitignore").read_text() == GITIGNORE
-    assert (home / ".gitignore").stat().st_mode & 0o077 == 0
-    (home / "rounds").mkdir(mode=0o700, exist_ok=True)
-    (home / "rounds" / "x.json").write_text("{}")
-
-    def git(*args: str) -> str:
-        return subprocess.run(
-            ["git", "-c", "user.name=t", "-c", "user.email=t@e", *args],
-            cwd=folder, capture_output=True, text=True, check=True,
-        ).stdout  # fmt: skip
-
-    git("init", "-q")
-    git("add", "-A")
-    staged = git("ls-files").splitlines()
-    assert staged and not any(name.startswith(".reflect/") for name in staged), staged
+    assert private.read_text() == "not a folder\n"
 
 
 def test_garbage_index_is_rebuilt_by_the_command(folder: Path, cli: Any) -> None:
-    (folder / ".reflect").mkdir()
-    (folder / ".reflect" / "index.sqlite").write_bytes(os.urandom(8192))
+    private = home.where_home(folder)
+    private.mkdir(parents=True, mode=0o700)
+    (private / "index.sqlite").write_bytes(os.urandom(8192))
     result = cli("list", "--json")
     assert result.exit_code == 0
     assert result.stderr.count("\n") == 1 and "damaged" in result.stderr
@@ -157,11 +207,11 @@ def test_garbage_index_is_rebuilt_by_the_command(folder: Path, cli: Any) -> None
     assert cli("list", "--json").stderr == ""  # rebuilt: nothing to say the next time
 
 
-def test_a_committed_index_with_triggers_is_rebuilt(folder: Path, cli: Any) -> None:
+def test_an_index_with_triggers_is_rebuilt(folder: Path, cli: Any) -> None:
     import sqlite3
 
     assert cli("list", "--json").exit_code == 0  # a real index, then someone's additions
-    db = sqlite3.connect(folder / ".reflect" / "index.sqlite")
+    db = sqlite3.connect(home.where(folder))
     db.execute(
         "CREATE TRIGGER sneak AFTER INSERT ON files BEGIN "
         "INSERT INTO files (name, size, mtime_ns, ctime_ns, inode, id, date, started, "
@@ -176,6 +226,6 @@ def test_a_committed_index_with_triggers_is_rebuilt(folder: Path, cli: Any) -> N
     listed = cli("list", "--json")
     assert listed.exit_code == 0 and len(json.loads(listed.stdout)) == 3
     assert "fake" not in listed.stdout
-    db = sqlite3.connect(folder / ".reflect" / "index.sqlite")
+    db = sqlite3.connect(home.where(folder))
     assert db.execute("SELECT count(*) FROM sqlite_master WHERE type != 'table' "
                       "AND type != 'index'").fetchone()[0] == 0  # fmt: skip

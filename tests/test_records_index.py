@@ -18,6 +18,8 @@ import pytest
 from conftest import make_session
 from reflect_cli.model import Action, Note
 from reflect_cli.records import codec, index, index_schema
+from reflect_cli.records.home import where as index_file
+from reflect_cli.records.home import where_home as private_home
 from reflect_cli.records.store import Store
 from reflect_cli.records.summary import Summary, summary_of
 
@@ -38,7 +40,7 @@ def truth(folder: Path) -> list[Summary]:
 
 def dump(folder: Path) -> dict[str, Any]:
     """Everything the index holds, by file name (not by its internal numbers)."""
-    db = sqlite3.connect(folder / ".reflect" / "index.sqlite")
+    db = sqlite3.connect(index_file(folder))
     names = dict(db.execute("SELECT fid, name FROM files"))
     out: dict[str, Any] = {}
     out["files"] = sorted(
@@ -72,10 +74,13 @@ def settle(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(index, "SETTLE_NS", -(10**15))  # every file counts as settled
 
 
-def test_index_is_private_ignored_by_git_and_matches_the_records(folder: Path) -> None:
+def test_index_is_private_outside_the_folder_and_matches_the_records(folder: Path) -> None:
     assert listing(folder) == truth(folder)
-    home = folder / ".reflect"
-    assert (home / ".gitignore").read_text().splitlines()[-1] == "*"
+    home = private_home(folder)
+    assert not home.is_relative_to(folder) and {p.suffix for p in folder.iterdir()} == {
+        ".yaml",
+        ".md",
+    }
     assert (home / "index.sqlite").stat().st_mode & 0o777 == 0o600
     assert (home.stat().st_mode & 0o777) == 0o700
     db = sqlite3.connect(home / "index.sqlite")
@@ -89,7 +94,7 @@ def test_index_is_rebuilt_identically(
     settle(monkeypatch)
     listing(folder)
     before = dump(folder)
-    home = folder / ".reflect"
+    home = private_home(folder)
     if how == "deleted":
         for path in home.iterdir():
             path.unlink()
@@ -177,17 +182,19 @@ def test_read_only_folder_works_from_the_records(
 ) -> None:
     real_mkdir = os.mkdir
 
+    state = os.environ["XDG_STATE_HOME"]
+
     def read_only(path: Any, *args: Any, **kwargs: Any) -> None:
-        if str(path).endswith(".reflect"):
+        if str(path).startswith(state):
             raise OSError(errno.EROFS, "Read-only file system")
         real_mkdir(path, *args, **kwargs)
 
-    shutil.rmtree(folder / ".reflect")
+    shutil.rmtree(state)
     monkeypatch.setattr(os, "mkdir", read_only)
     summaries, warnings = Store(folder).summaries()
     assert sorted(summaries, key=lambda s: s.file) == truth(folder)
     assert len(warnings) == 1 and "read-only" in warnings[0]
-    assert not (folder / ".reflect").exists()
+    assert not (private_home(folder)).exists()
 
 
 def _as_a_plain_user() -> None:
@@ -222,17 +229,20 @@ def _run(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_really_read_only_folder(folder: Path, index_before: str) -> None:
     listing(folder)
     if index_before == "none":
-        shutil.rmtree(folder / ".reflect")
+        shutil.rmtree(private_home(folder))
     else:  # a record changed since the index was written: it must be read again
         first = sorted(folder.glob("*.yaml"))[0]
         first.write_text(first.read_text().replace("Northgate Elementary OST", "Renamed"))
     if index_before == "damaged":
-        (folder / ".reflect" / "index.sqlite").write_bytes(b"\x00garbage" * 1000)
+        (index_file(folder)).write_bytes(b"\x00garbage" * 1000)
     gc.collect()  # this process's own connections closed: the index file is as it stays
     before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-    for path in folder.rglob("*"):  # as on a read-only disk: nothing can be written
+    state = Path(os.environ["XDG_STATE_HOME"])
+    state.mkdir(exist_ok=True)
+    for path in [*folder.rglob("*"), *state.rglob("*")]:  # a read-only disk: nothing written
         os.chmod(path, 0o500 if path.is_dir() else 0o400)
     os.chmod(folder, 0o500)
+    os.chmod(state, 0o500)
     try:
         probe = _run(folder, "-c", f"open({str(folder / 'probe')!r}, 'w')")
         assert "PermissionError" in probe.stderr  # the folder really is read-only here
@@ -241,7 +251,8 @@ def test_really_read_only_folder(folder: Path, index_before: str) -> None:
         exported = _run(folder, "-m", "reflect_cli", "export", "-f", "md")
     finally:
         os.chmod(folder, 0o700)
-        for path in folder.rglob("*"):
+        os.chmod(state, 0o700)
+        for path in [*folder.rglob("*"), *state.rglob("*")]:
             os.chmod(path, 0o700 if path.is_dir() else 0o600)
     for done in (listed, found, exported):
         assert done.returncode == 0, done.stderr
@@ -259,7 +270,7 @@ def test_a_locked_index_only_costs_speed(folder: Path, monkeypatch: pytest.Monke
     listing(folder)
     monkeypatch.setattr(index, "BUSY_SECONDS", 0.2)
     make_session(folder, "partnership-reflection", date="2026-12-24", collaborative="Late")
-    other = sqlite3.connect(folder / ".reflect" / "index.sqlite", isolation_level=None)
+    other = sqlite3.connect(index_file(folder), isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")  # another process writing, for longer than we wait
     try:
         summaries, warnings = Store(folder).summaries()
@@ -279,7 +290,7 @@ def test_a_full_disk_only_costs_speed(folder: Path, monkeypatch: pytest.MonkeyPa
             db.execute("PRAGMA max_page_count = 8")  # the disk fills after a few pages
         return db
 
-    shutil.rmtree(folder / ".reflect")
+    shutil.rmtree(private_home(folder))
     monkeypatch.setattr(sqlite3, "connect", connect)
     summaries, warnings = Store(folder).summaries()
     assert sorted(summaries, key=lambda s: s.file) == truth(folder)
@@ -294,8 +305,8 @@ def _limited(limit: int) -> None:
 
 @pytest.mark.parametrize("command", [["list"], ["search", "calendar"], ["export", "-f", "md"]])
 def test_read_commands_on_a_full_disk(folder: Path, command: list[str]) -> None:
-    shutil.rmtree(folder / ".reflect")
-    names = {p.name for p in folder.iterdir()} | {".reflect"}
+    shutil.rmtree(private_home(folder))
+    names = {p.name for p in folder.iterdir()}
     done = subprocess.run(
         [sys.executable, "-m", "reflect_cli", *command],
         env={**os.environ, "REFLECT_SESSIONS_DIR": str(folder), "COLUMNS": "200"},
@@ -318,11 +329,11 @@ def test_a_change_in_folding_rebuilds_the_index(
     listing(folder)
     real = folding.fold_words
     monkeypatch.setattr(index_schema, "fold_words", lambda text: real(text).replace("l", "L"))
-    db = sqlite3.connect(folder / ".reflect" / "index.sqlite")
+    db = sqlite3.connect(index_file(folder))
     db.execute("UPDATE texts SET folded = 'stale' WHERE rowid > 0")
     db.commit()
     db.close()
     Store(folder).summaries()  # another folding: the folded texts are made again
-    db = sqlite3.connect(folder / ".reflect" / "index.sqlite")
+    db = sqlite3.connect(index_file(folder))
     assert db.execute("SELECT count(*) FROM texts WHERE folded = 'stale'").fetchone()[0] == 0
     db.close()

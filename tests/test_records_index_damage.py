@@ -14,6 +14,8 @@ import pytest
 from conftest import make_session
 from reflect_cli.model import Action, Note
 from reflect_cli.records import index
+from reflect_cli.records.home import where as index_file
+from reflect_cli.records.home import where_home as private_home
 from test_records_index import dump
 
 PAGE = 4096
@@ -87,7 +89,7 @@ def test_every_read_command_rebuilds_a_damaged_index(
     assert clean.exit_code == 0, clean.stderr
     expected = dump(folder)
     _closed()
-    _damage(folder / ".reflect", how)
+    _damage(private_home(folder), how)
     result = cli(*command)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == clean.stdout
@@ -108,8 +110,8 @@ def test_a_damaged_index_in_a_folder_that_cannot_be_written_is_worked_around(
 ) -> None:
     clean = cli("export", "-f", "md")
     _closed()
-    _damage(folder / ".reflect", "second page zeroed")
-    damaged = (folder / ".reflect" / "index.sqlite").read_bytes()
+    _damage(private_home(folder), "second page zeroed")
+    damaged = (index_file(folder)).read_bytes()
 
     def refuse(path: Any) -> None:
         raise PermissionError(13, "Permission denied", str(path))
@@ -120,14 +122,14 @@ def test_a_damaged_index_in_a_folder_that_cannot_be_written_is_worked_around(
     assert result.stdout == clean.stdout
     warnings = [line for line in result.stderr.splitlines() if "warning" in line]
     assert len(warnings) == 1 and "cannot be replaced" in warnings[0]
-    assert (folder / ".reflect" / "index.sqlite").read_bytes() == damaged
+    assert (index_file(folder)).read_bytes() == damaged
 
 
 def test_a_clean_build_is_what_a_damaged_one_becomes(folder: Path, cli: Any) -> None:
     cli("list")
     expected = dump(folder)
     _closed()
-    shutil.rmtree(folder / ".reflect")
+    shutil.rmtree(private_home(folder))
     cli("list")
     _closed()
     assert dump(folder) == expected

@@ -185,6 +185,31 @@ def test_a_markdown_file_with_no_record_beside_it_is_written(tmp_path: Path) -> 
     assert markdown.read_text() == "# the record's own rendering\n"
 
 
+@pytest.mark.parametrize(
+    "typed", ["kept/x.md", "x.md", "folders/s/index.sqlite", "../x/../reflect/k.md"]
+)
+def test_reflects_private_state_folder_is_never_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str
+) -> None:
+    """The index, rounds under way and kept text live in the state folder: ``-o`` into
+    it (however the path is spelled, from inside it too) is refused."""
+    from reflect_cli.records.home import state_root
+    from reflect_cli.records.output_folder import write_folder
+
+    (state_root() / "kept").mkdir(parents=True)
+    (state_root() / "folders" / "s").mkdir(parents=True)
+    (state_root().parent / "x").mkdir()
+    before = sorted(state_root().rglob("*"))
+    with pytest.raises(InputError, match="state folder"):
+        write_output(state_root() / typed, "x", force=True)
+    with pytest.raises(InputError, match="state folder"):
+        write_folder(state_root() / typed, {"a.csv": "x\n"}, force=True)
+    monkeypatch.chdir(state_root())
+    with pytest.raises(InputError, match="state folder"):
+        write_output(Path(typed), "x", force=True)
+    assert sorted(state_root().rglob("*")) == before
+
+
 def test_a_pipe_is_written_when_read_and_refused_when_not(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)

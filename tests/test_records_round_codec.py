@@ -105,7 +105,8 @@ def test_record_shape() -> None:
 
 
 def test_who_entered_is_never_written() -> None:
-    """Who has had their turn lives in .reflect/ while a round runs (records/ballots.py);
+    """Who has had their turn lives in the private state folder while a round runs
+    (records/ballots.py);
     an older draft's list, read into the model, is never written back to the folder."""
     one = session()
     one.domains[0].questions[1].entered_by = ["shana", "mh", "ana"]

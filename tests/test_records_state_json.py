@@ -1,4 +1,4 @@
-"""reflect's own JSON under ``.reflect/`` is read within size and nesting limits: a file
+"""reflect's own JSON (its private state) is read within size and nesting limits: a file
 pushed by anyone is parsed or refused with a ValueError, never a RecursionError."""
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from conftest import make_session
+from reflect_cli.records.home import where_home as private_home
 from reflect_cli.records.store import RecordBusy, RecordChanged, Store
 
 ENV_KEYS = {"NO_COLOR": "1", "COLUMNS": "200"}
@@ -71,7 +72,7 @@ def test_edit_refuses_when_the_record_changed_meanwhile(
     (line,) = result.stderr.strip().splitlines()
     assert "changed on disk" in line and "kept in" in line
     kept = Path(line.rsplit("kept in ", 1)[1])
-    assert kept.parent == sessions_dir.resolve() / ".reflect" / "kept"  # not /tmp
+    assert kept.parent == private_home(sessions_dir) / "kept"  # not /tmp
     assert "facilitator: Sam Lee" in kept.read_text()
     assert kept.stat().st_mode & 0o777 == 0o600
     now = yaml.safe_load(record.read_text())

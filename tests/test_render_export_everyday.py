@@ -23,6 +23,7 @@ from reflect_cli.model import (
     Session,
     SessionStatus,
 )
+from reflect_cli.records.home import where_home as private_home
 from reflect_cli.records.word_choices import WordChoices
 from reflect_cli.render import export as exporting
 
@@ -108,9 +109,10 @@ def test_the_decision_is_kept_for_the_folder_and_obeyed(cli: Any, sessions_dir: 
         uncoded(result.stdout)
     )
     assert "We hope so." in result.stdout
-    kept = json.loads((sessions_dir / ".reflect" / "redaction.json").read_text())
+    kept = json.loads((private_home(sessions_dir) / "redaction.json").read_text())
     assert kept["names"] == ["hope"] and kept["words"] == ["grace"]
-    assert (sessions_dir / ".reflect" / "redaction.json").stat().st_mode & 0o077 == 0
+    assert (private_home(sessions_dir) / "redaction.json").stat().st_mode & 0o077 == 0
+    assert not (sessions_dir / ".reflect").exists()  # never in the shared folder
     again = cli("export", "--redact")  # decided once: no flags needed again
     assert again.exit_code == 0 and again.stdout == result.stdout
     changed = cli("export", "--redact", "--name", "Grace")  # a later decision replaces it
@@ -118,10 +120,10 @@ def test_the_decision_is_kept_for_the_folder_and_obeyed(cli: Any, sessions_dir: 
 
 
 def test_a_deep_redaction_file_is_one_line_exit_2(cli: Any, sessions_dir: Path) -> None:
-    """``.reflect/`` may come from git: 100,000 brackets are refused, not a RecursionError."""
+    """A damaged decisions file: 100,000 brackets are refused, not a RecursionError."""
     make_session(sessions_dir, "partnership-reflection")
-    kept = sessions_dir / ".reflect" / "redaction.json"
-    kept.parent.mkdir(mode=0o700, exist_ok=True)
+    kept = private_home(sessions_dir) / "redaction.json"
+    kept.parent.mkdir(mode=0o700, exist_ok=True, parents=True)
     kept.write_text("[" * 100_000 + "]" * 100_000)
     result = cli("export", "--redact")
     assert result.exit_code == 2, result.stderr

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reflect_cli.records.home import where_home as private_home
 from reflect_cli.render import export as exporting
 from reflect_cli.render.export import pdf
 from test_render_export_redact import (
@@ -174,7 +175,8 @@ def test_a_pdf_export_leaves_home_and_tmpdir_empty(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The page (private notes too) and Chromium's profile, crash reports and dconf go
-    to a private folder in ``.reflect/printing/``, removed after: nothing in /tmp or ~."""
+    to a private folder in the state folder's ``printing/``, removed after: nothing in
+    /tmp or ~, nor in the sessions folder."""
     import tempfile
 
     short = Path(tempfile.mkdtemp(prefix="rf", dir="/tmp"))  # Chromium's socket fits
@@ -186,8 +188,10 @@ def test_a_pdf_export_leaves_home_and_tmpdir_empty(
     request.addfinalizer(lambda: shutil.rmtree(short, ignore_errors=True))
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("TMPDIR", str(tmp))
-    for name in ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+    for name in ("XDG_CACHE_HOME", "XDG_DATA_HOME"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_STATE_HOME", str(short / "state"))
+    before = sorted(p.relative_to(sessions) for p in sessions.rglob("*"))
     monkeypatch.setattr(tempfile, "tempdir", None)  # TMPDIR read again
     target = tmp_path / "out" / "summary.pdf"
     target.parent.mkdir()
@@ -195,7 +199,8 @@ def test_a_pdf_export_leaves_home_and_tmpdir_empty(
     assert result.exit_code == 0, result.stderr
     assert "Kids first." in pdf_text(target)
     assert list(home.rglob("*")) == [] and list(tmp.rglob("*")) == []
-    assert list((sessions / ".reflect" / "printing").iterdir()) == []
+    assert list((private_home(sessions) / "printing").iterdir()) == []
+    assert sorted(p.relative_to(sessions) for p in sessions.rglob("*")) == before
 
 
 def test_a_hanging_browser_is_killed_with_its_children(

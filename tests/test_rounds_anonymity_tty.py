@@ -21,6 +21,7 @@ import pyte
 import pytest
 import yaml
 
+from reflect_cli.records.home import where_home as private_home
 from rounds_fixtures import STORY, write_protocol
 
 pytestmark = pytest.mark.slow
@@ -72,11 +73,11 @@ def start(sessions: Path, questions: Path, shell: str = "") -> pexpect.spawn:
 
 
 def shared_folder(sessions: Path) -> dict[str, bytes]:
-    """Every file of the sessions folder a partner could see (all but ``.reflect/``)."""
+    """Every entry of the sessions folder a partner could see: all of it (reflect keeps
+    nothing else there), with each file's bytes."""
     return {
-        str(path.relative_to(sessions)): path.read_bytes()
+        str(path.relative_to(sessions)): path.read_bytes() if path.is_file() else b"/"
         for path in sorted(sessions.rglob("*"))
-        if path.is_file() and ".reflect" not in path.relative_to(sessions).parts
     }
 
 
@@ -111,9 +112,9 @@ def test_no_byte_of_the_shared_folder_changes_while_an_anonymous_round_runs(
     for number, (name, _, _, typed) in enumerate(ROOM):
         if number:
             child.expect_exact(hidden_prompt(name))
-            # The last entry was kept (in .reflect/) before this prompt: nothing shared moved.
+            # The last entry was kept (private state) before this prompt: nothing shared moved.
             assert shared_folder(sessions_dir) == before, f"changed after entry {number}"
-            (kept,) = (sessions_dir / ".reflect" / "rounds").iterdir()
+            (kept,) = (private_home(sessions_dir) / "rounds").iterdir()
             assert stat.S_IMODE(kept.stat().st_mode) == 0o600
             ballot = json.loads(kept.read_text(encoding="utf-8"))
             assert ballot["entered_by"] == sorted(h for _, _, h, _ in ROOM[:number])
@@ -125,7 +126,7 @@ def test_no_byte_of_the_shared_folder_changes_while_an_anonymous_round_runs(
     child.expect(pexpect.EOF)
     child.close()
 
-    assert list((sessions_dir / ".reflect" / "rounds").iterdir()) == []  # gone at the end
+    assert list((private_home(sessions_dir) / "rounds").iterdir()) == []  # gone at the end
     (path,) = sessions_dir.glob("*.yaml")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -308,5 +309,5 @@ def test_stopped_then_continued_at_the_hidden_prompt_hides_again_and_asks_again(
     # From the prompt drawn again to the screen cleared for the next person: no 4.
     after = child.logfile_read.getvalue().rsplit(first, 1)[1]
     assert "\x1b[H" in after and "4" not in after.split("\x1b[H", 1)[0]  # never echoed
-    ballot = json.loads(next((sessions_dir / ".reflect" / "rounds").iterdir()).read_text())
+    ballot = json.loads(next((private_home(sessions_dir) / "rounds").iterdir()).read_text())
     assert sorted(ballot["entered_by"]) == ["hope", "lan"]

@@ -1,6 +1,6 @@
 """An answers file whose session would be a record the reader refuses is refused before
 any draft is written (session/plan_fit.py): one line, exit 2, the sessions folder and
-``.reflect/`` exactly as they were. What is not refused reads back."""
+its private state folder exactly as they were. What is not refused reads back."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import make_session
+from reflect_cli.records.home import where_home as private_home
 from reflect_cli.records.opening import MAX_BYTES
 from reflect_cli.records.store import Store
 
@@ -40,10 +41,17 @@ def _answers(tmp_path: Path, notes: int, actions: int, answer_bytes: int = 0) ->
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
-    """Every file under the folder (``.reflect/`` too) with its bytes."""
+    """Every file under the folder with its bytes."""
     if not folder.exists():
         return {}
-    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    return {str(p): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def _kept(folder: Path) -> dict[str, bytes]:
+    """The sessions folder and what reflect keeps for it privately (rounds, kept text),
+    all but the index: a cache of the records, which SQLite may fold its journal into."""
+    private = _tree(private_home(folder))
+    return _tree(folder) | {k: v for k, v in private.items() if "index.sqlite" not in k}
 
 
 @pytest.mark.parametrize(
@@ -64,13 +72,13 @@ def test_a_plan_over_the_limits_writes_nothing(
     if earlier:
         make_session(sessions_dir, "partnership-reflection")
         gc.collect()  # its store's index closed (SQLite folds its journal in on close)
-    before = _tree(sessions_dir)
+    before = _kept(sessions_dir)
     answers = _answers(tmp_path, notes, actions, answer_bytes)
     result = cli("start", "--answers", str(answers), "--no-input")
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "nothing was written" in result.stderr and str(answers) in result.stderr
-    assert _tree(sessions_dir) == before
+    assert _kept(sessions_dir) == before
     assert not (tmp_path / "state").exists() or not any((tmp_path / "state").rglob("*.yaml"))
 
 
@@ -84,10 +92,10 @@ def test_what_is_not_refused_reads_back(
     cli: Any, sessions_dir: Path, tmp_path: Path, notes: int
 ) -> None:
     """Around the limit: either refused with nothing written, or the record reads back."""
-    before = _tree(sessions_dir)
+    before = _kept(sessions_dir)
     result = cli("start", "--answers", str(_answers(tmp_path, notes, 0)), "--no-input")
     if result.exit_code == 2 and "nothing was written" in result.stderr:
-        assert _tree(sessions_dir) == before
+        assert _kept(sessions_dir) == before
         return
     assert "Traceback" not in result.stderr
     store = Store(sessions_dir)

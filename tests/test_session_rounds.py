@@ -17,6 +17,7 @@ from reflect_cli.errors import InputError, SessionInterrupted, StoreError
 from reflect_cli.model import Protocol, Rating, RoundKind, Session
 from reflect_cli.protocols import catalog
 from reflect_cli.records.ballots import Ballots
+from reflect_cli.records.home import where_home as private_home
 from reflect_cli.records.store import Store
 from reflect_cli.render.export import view as export_view
 from reflect_cli.render.markdown import render_session
@@ -486,7 +487,7 @@ def test_anonymous_round_resumes_with_whoever_has_not_entered(
 def test_an_older_draft_mid_round_shows_nothing_and_resume_moves_it_out_of_the_folder(
     protocol: Protocol, sessions_dir: Path
 ) -> None:
-    """A draft written before rounds under way were kept in .reflect/: one entry in the
+    """A draft written before rounds under way were kept in the state folder: one entry in the
     record, with who had their turn. `show` and the .md say only that a round is under
     way; resuming moves the entry out of the shared folder, then asks the next person."""
     session_id, _ = stop(protocol, [*ALL_TRUST, "/pause"], sessions_dir)
@@ -524,7 +525,7 @@ def test_an_older_draft_mid_round_shows_nothing_and_resume_moves_it_out_of_the_f
     assert "3 rated, 1 passed · Collaborative 1, Integrated 2 · most chose Integrated" in (
         console.shown
     )
-    assert not list((sessions_dir / ".reflect" / "rounds").iterdir())
+    assert not list((private_home(sessions_dir) / "rounds").iterdir())
 
 
 @pytest.mark.parametrize(
@@ -537,7 +538,7 @@ def test_an_older_draft_mid_round_shows_nothing_and_resume_moves_it_out_of_the_f
 def test_a_stuffed_round_under_way_is_refused_never_used(
     protocol: Protocol, sessions_dir: Path, stuffed: dict[str, Any]
 ) -> None:
-    """``.reflect/`` may come from anyone: more entries than people who had their turn,
+    """A round file may hold anything: more entries than people who had their turn,
     or a turn by someone not of the session, is one line, and the round is not used."""
     import json
 

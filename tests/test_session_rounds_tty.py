@@ -134,7 +134,7 @@ def test_kill_mid_round_then_resume_with_the_next_person(
     child.kill(signal.SIGKILL)
     child.close()
     kind = question(sessions_dir, "type")
-    assert kind["ratings"] == [] and kind["in_progress"] is True  # kept in .reflect/ only
+    assert kind["ratings"] == [] and kind["in_progress"] is True  # kept in the state folder only
     assert record(sessions_dir)["status"] == "draft"
 
     resumed, _ = spawn(sessions_dir, questions, "resume")
@@ -185,7 +185,7 @@ def test_an_anonymous_round_interrupted_after_one_entry_never_shows_it(
     interrupt(child)  # Ctrl-C: saved as a draft, the round under way
     child.expect(pexpect.EOF)
     child.close()
-    assert "entered_by" not in question(sessions_dir, "type")  # kept in .reflect/ only
+    assert "entered_by" not in question(sessions_dir, "type")  # kept in the state folder only
 
     resumed, seen = spawn(sessions_dir, questions, "resume")
     hidden(resumed, "Shana Beckwith", "/skip")

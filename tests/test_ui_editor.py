@@ -1,6 +1,6 @@
-"""The editor's file holds private text: it is made in the sessions folder's .reflect/
+"""The editor's file holds private text: it is made in the sessions folder's private folder
 (0600, never through a link), never in /tmp, and removed after; text the editor saved
-that cannot be taken is kept aside in .reflect/kept/ and the message names where."""
+that cannot be taken is kept aside in its kept/ and the message names where."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from reflect_cli.errors import InputError
+from reflect_cli.records.home import where_home as private_home
 from reflect_cli.ui.rich_console import RichConsole
 
 NOTE = "Nguyễn Thị Lan: Jo seemed hesitant, ask Ravi privately"
@@ -57,21 +58,24 @@ def test_the_editor_s_file_is_private_in_reflect_and_removed_after(
     edited = RichConsole(folder).edit("mh: first line")
     assert edited == f"mh: first line\n{NOTE}"
     path, mode = _seen(tmp_path)
-    assert path.parent == folder.resolve() / ".reflect" / "editing" and mode == "600"
+    assert path.parent == private_home(folder) / "editing" and mode == "600"
     assert not path.exists() and list(path.parent.iterdir()) == []
     assert list((tmp_path / "tmp").iterdir()) == []  # nothing in the temporary folder
 
 
-def test_a_reflect_that_is_a_link_is_never_written_through(
+def test_a_private_folder_that_is_a_link_is_never_written_through(
     folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from reflect_cli.errors import StoreError
+
     outside = tmp_path / "outside"
     outside.mkdir()
-    (folder / ".reflect").symlink_to(outside)
+    private_home(folder).parent.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(private_home(folder), ignore_errors=True)
+    private_home(folder).symlink_to(outside)
     monkeypatch.setenv("VISUAL", str(_editor(tmp_path)))
-    assert RichConsole(folder).edit("x").endswith(NOTE)
-    path, _ = _seen(tmp_path)
-    assert path.parent == tmp_path / "state" / "reflect" / "editing"  # the state folder
+    with pytest.raises(StoreError, match="no private place"):
+        RichConsole(folder).edit("x")
     assert list(outside.iterdir()) == []
 
 
@@ -81,11 +85,11 @@ def test_an_editor_that_fails_after_saving_keeps_the_text_aside(
     monkeypatch.setenv("VISUAL", str(_editor(tmp_path, status=1)))
     with pytest.raises(InputError) as caught:
         RichConsole(folder).edit("mh: first line")
-    (kept,) = (folder / ".reflect" / "kept").iterdir()
+    (kept,) = (private_home(folder) / "kept").iterdir()
     assert f"exited with status 1; what it saved is kept in {kept}" in str(caught.value)
     assert kept.read_text(encoding="utf-8") == f"mh: first line\n{NOTE}\n"
     assert stat.S_IMODE(kept.stat().st_mode) == 0o600
-    assert list((folder / ".reflect" / "editing").iterdir()) == []
+    assert list((private_home(folder) / "editing").iterdir()) == []
 
 
 def test_an_editor_that_fails_without_saving_keeps_nothing(
@@ -94,31 +98,31 @@ def test_an_editor_that_fails_without_saving_keeps_nothing(
     monkeypatch.setenv("VISUAL", "false")
     with pytest.raises(InputError, match="exited with status 1; nothing changed"):
         RichConsole(folder).edit("mh: first line")
-    assert not (folder / ".reflect" / "kept").exists()
+    assert not (private_home(folder) / "kept").exists()
 
 
 def test_a_refused_edit_not_taken_up_again_is_kept_and_named(
     cli: Any, sessions: dict[str, str], sessions_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`reflect edit`: the edited YAML is refused (invalid) and, with no terminal to ask
-    again on, the facilitator's edit is kept in .reflect/kept/, named in the message."""
+    again on, the facilitator's edit is kept in the private kept/, named in the message."""
     path = sessions_dir / f"{sessions['first']}.yaml"
     before = path.read_bytes()
     sed = shutil.which("sed")
     monkeypatch.setenv("VISUAL", f"{sed} -i 's/^status:.*/status: [broken\\n# {NOTE}/'")
     result = cli("edit", sessions["first"])
     assert result.exit_code == 2 and path.read_bytes() == before
-    (kept,) = (sessions_dir / ".reflect" / "kept").iterdir()
+    (kept,) = (private_home(sessions_dir) / "kept").iterdir()
     assert f"your edit is kept in {kept}" in " ".join(result.stderr.split())
     text = kept.read_text(encoding="utf-8")
     assert f"# {NOTE}" in text and "status: [broken" in text
     assert yaml.safe_load(before.decode())["id"] in text
-    assert os.listdir(sessions_dir / ".reflect" / "editing") == []
+    assert os.listdir(private_home(sessions_dir) / "editing") == []
 
 
 def test_edit_in_a_meeting_uses_the_folder_s_private_file(folder: Path, tmp_path: Path) -> None:
     """The meeting's /edit, in a real pseudo-terminal, with an editor script: the file it
-    is given is in .reflect/editing/ (0600), the answer takes the added line, and the
+    is given is in the private editing/ (0600), the answer takes the added line, and the
     file is gone afterwards; nothing is left in the temporary folder."""
     import pexpect
     import yaml as yaml_module
@@ -141,7 +145,7 @@ def test_edit_in_a_meeting_uses_the_folder_s_private_file(folder: Path, tmp_path
     child.expect(pexpect.EOF)
     child.close()
     path, mode = _seen(tmp_path)
-    assert path.parent == folder.resolve() / ".reflect" / "editing" and mode == "600"
+    assert path.parent == private_home(folder) / "editing" and mode == "600"
     assert not path.exists()
     assert list((tmp_path / "tmp").iterdir()) == []
     (record,) = folder.glob("*.yaml")

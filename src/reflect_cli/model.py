@@ -288,7 +288,7 @@ class AnswerRecord:
     passed_by: list[str] = field(default_factory=list)
     bands: tuple[Band, ...] = ()
     #: Read from drafts of older versions only: who had had their turn in an anonymous
-    #: round under way. A round under way now lives in ``.reflect/`` (records/ballots.py)
+    #: round under way. A round under way now lives in the private state folder (records/ballots.py)
     #: and this is never written.
     entered_by: list[str] = field(default_factory=list)
     #: The round is over (everyone asked, or /skip): resuming never asks anyone again.

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def _edit_loop(session: Session, path: Path, folder: Path) -> Session | None:
     """The record as edited, None when unchanged. A refused edit the facilitator does
-    not take up again is kept aside (``.reflect/kept/``) and named, never lost."""
+    not take up again is kept aside (in reflect's state folder) and named, never lost."""
     from reflect_cli.errors import RecordError
     from reflect_cli.records import codec
     from reflect_cli.records.store import keep_aside

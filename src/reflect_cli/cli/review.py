@@ -80,7 +80,8 @@ def export(
             "--name",
             metavar="WORD",
             help="With --redact: this everyday word (Hope, Grace, May…) is a person's name "
-            "in this folder: replaced where capitalised. Kept in .reflect/redaction.json.",
+            "in this folder: replaced where capitalised. Kept in reflect's state folder, "
+            "never shared.",
         ),
     ] = None,
     word: Annotated[
@@ -89,7 +90,8 @@ def export(
             "--word",
             metavar="WORD",
             help="With --redact: this name part is an everyday word in this folder: kept, "
-            "unless next to another part of the name. Kept in .reflect/redaction.json.",
+            "unless next to another part of the name. Kept in reflect's state folder, "
+            "never shared.",
         ),
     ] = None,
     ignore_unreadable: Annotated[

@@ -42,7 +42,7 @@ def _saved_on_hangup() -> Iterator[None]:
 
 
 def _console(no_input: bool, folder: Path) -> Console:
-    """The facilitator's terminal (the editor's file made in ``folder``'s .reflect/)."""
+    """The facilitator's terminal (the editor's file made in ``folder``'s private state folder)."""
     from reflect_cli.session.console import ScriptedConsole
     from reflect_cli.ui.rich_console import RichConsole
 
@@ -350,5 +350,5 @@ def discard(
             screen.message(_("nothing discarded"))
             return
     moved = store.trash(record)
-    Ballots(store.folder, chosen.id).remove_all()  # no round of it stays in .reflect/
+    Ballots(store.folder, chosen.id).remove_all()  # no round of it stays in the state folder
     screen.message(_("moved {id} to {parent}").format(id=chosen.id, parent=moved.parent))

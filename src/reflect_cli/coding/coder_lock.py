@@ -3,7 +3,7 @@
 A coder's file is rewritten whole at every decision, so two writers (two terminals
 running `reflect code` as the same coder, or a `codes import` while coding) would each
 write back what they read and drop what the other saved meanwhile. Two locks prevent it,
-both ``flock`` on files in ``.reflect/coding/`` (owner-only, never shared through git):
+both ``flock`` on files in ``coding/`` of the folder's private state folder (never shared):
 
 - ``CODER.saving``, held only while a save reads the file, merges its own changes into
   it and writes it back (``codings.save``): every writer waits its turn;

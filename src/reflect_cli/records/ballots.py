@@ -3,9 +3,10 @@
 Nothing in the sessions folder may tell, at any moment, who gave which anonymous rating:
 a draft saved after each entry would (two saves side by side give the last person's
 value). So while an anonymous round runs, its entries live in one owner-only file in
-``.reflect/rounds/`` (git-ignored, never synced by reflect; the user's state directory
-when ``.reflect/`` cannot be used): the counts per organization and value, how many
-passed, and who has had their turn, all sorted, so no order of entry is kept even there.
+the sessions folder's private folder in the user's state folder (``rounds/``, see
+``home``; never in the sessions folder, which git shares): the counts per organization
+and value, how many passed, and who has had their turn, all sorted, so no order of
+entry is kept even there.
 The record receives the round only when it ends (``session/rounds.py``), and the file
 is removed then. After ``kill -9`` the file is still there, and ``resume`` goes on with
 the next person.
@@ -29,7 +30,7 @@ from reflect_cli.records import home, opening, round_codec, state_json
 from reflect_cli.records.atomic import write_atomic
 from reflect_cli.rounds.analysis import RatingValue
 
-#: The folder in ``.reflect/`` (and in the state directory) that holds rounds under way.
+#: The folder in a sessions folder's private folder that holds rounds under way.
 ROUNDS = "rounds"
 
 
@@ -101,27 +102,18 @@ class Ballots:
         return hashlib.sha256(self.session_id.encode()).hexdigest()[:16] + "-"
 
     def remove_all(self) -> None:
-        """The session ended or was discarded: none of its rounds under way stays, in
-        ``.reflect/`` or the state folder, its record unread (it may be damaged)."""
-        real = Path(os.path.realpath(self.folder))
-        state = _state_base() / "reflect"
-        for start, parts in (
-            (real, (home.FOLDER, ROUNDS)),
-            (state, (ROUNDS, _folder_key(self.folder))),
-        ):
-            with contextlib.suppress(OSError):
-                _remove_starting(start, parts, self._prefix())
+        """The session ended or was discarded: none of its rounds under way stays, its
+        record unread (it may be damaged)."""
+        with contextlib.suppress(OSError):
+            _remove_starting(home.where_home(self.folder), (ROUNDS,), self._prefix())
 
     def _where(self) -> Path:
-        try:
-            return home.private_folder(self.folder, ROUNDS)
-        except home.Unusable:
-            return _state_folder(self.folder)
+        return home.private_folder(self.folder, ROUNDS)
 
     def load(self, record: AnswerRecord, roster: Collection[str]) -> Ballot | None:
         """The round under way on this question, or None when there is none.
 
-        The file may come from anyone (``.reflect/`` can arrive from git): it is used
+        The file is checked as if it came from anyone (it is read back from disk): it is used
         only when everyone who had their turn is of the ``roster`` and no more ratings
         and passes are counted than people had their turn (no stuffed ballot)."""
         path = self.path(record.id)
@@ -184,14 +176,6 @@ def _check_fits(record: AnswerRecord, value: RatingValue) -> None:
         raise ValueError(f"{value!r} is not one of the choices")
 
 
-def _state_base() -> Path:
-    return Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
-
-
-def _folder_key(folder: Path) -> str:
-    return hashlib.sha256(os.fsencode(os.path.realpath(folder))).hexdigest()[:16]
-
-
 def _remove_starting(start: Path, parts: tuple[str, ...], prefix: str) -> None:
     """Remove the files of ``start/parts…`` whose names start with ``prefix``; each
     folder opened without following a link (a link is never followed, only skipped)."""
@@ -208,17 +192,3 @@ def _remove_starting(start: Path, parts: tuple[str, ...], prefix: str) -> None:
                     os.unlink(name, dir_fd=fd)
     finally:
         os.close(fd)
-
-
-def _state_folder(folder: Path) -> Path:
-    """``$XDG_STATE_HOME/reflect/rounds/<folder>`` when ``.reflect/`` cannot be used."""
-    where = _state_base() / "reflect" / ROUNDS / _folder_key(folder)
-    try:
-        where.mkdir(parents=True, mode=0o700, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(
-            _("cannot keep the round under way in {where} ({reason})").format(
-                where=where, reason=home.reason(exc)
-            )
-        ) from None
-    return home.owned(where)

@@ -1,9 +1,9 @@
 """The file an editor edits (``reflect edit``, the meeting's ``/edit``).
 
-It holds what people said and private notes, so it lives where the records do, never in
+It holds what people said and private notes, so it lives in the sessions folder's
+private folder (``home``), never in the shared folder (git) nor in
 ``/tmp`` (shared with other users on some machines, and kept after reflect is gone):
-``<sessions>/.reflect/editing/`` (git never sees ``.reflect/``), else the user's state
-folder's ``editing/``. Made as kept text is (records/kept.py): each folder opened without
+its ``editing/``. Made as kept text is (records/kept.py): each folder opened without
 following a link and the user's own, the file created ``O_EXCL`` with mode 0600. It is
 read back without following a link (an editor that saves by writing a new file and
 renaming it is fine) and removed afterwards, whatever happened, unless it is too large to
@@ -69,7 +69,7 @@ class _TooLarge(InputError):
 @contextlib.contextmanager
 def edit_file(folder: Path | None, text: str, suffix: str = ".md") -> Iterator[EditFile]:
     """A new private file holding ``text`` for an editor, under ``folder``'s
-    ``.reflect/`` (else the state folder); removed when the block ends."""
+    private folder; removed when the block ends."""
     name = f"edit-{os.urandom(6).hex()}{suffix}"
     problems = []
     for start, below in kept.places(folder, EDITING):

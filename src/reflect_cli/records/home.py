@@ -1,32 +1,42 @@
-"""``sessions/.reflect/``: where the index lives, checked before anything is written.
+"""Where reflect keeps a sessions folder's private state: the user's state folder,
+``$XDG_STATE_HOME/reflect/folders/<name>-<key>/`` (by default under
+``~/.local/state``), never the sessions folder itself.
 
-Everything in a sessions folder may have come from someone else's push, this folder
-included. It is used only when it is a real folder (not a symbolic link, so `.reflect ->
-.` or `-> /etc` leads nowhere); inside it, an index file or SQLite journal that is a link,
-FIFO, device or hard link is removed (it is ours to replace, and removing a link never
-touches what it points to) before SQLite opens anything. When the folder cannot be used,
-the caller keeps the index in memory for this run.
+A sessions folder is shared through git by many people, so nothing private may live in
+it: a file anyone force-committed there (``git add -f``) would be rewritten by reflect and
+pushed by the next ``git commit -a``, whatever a ``.gitignore`` says. The index (which
+holds private notes), rounds under way, the editor's file, kept-aside text, PDF printing
+and the facilitator's redaction decisions all live here instead, one folder per sessions
+folder (``<key>`` is a hash of its real path). Each level is created owner-only and used
+only when it is a real folder of the user's own (not a symbolic link); inside it, an
+index file or SQLite journal that is a link, FIFO, device or hard link is removed before
+SQLite opens anything. When it cannot be used, the caller keeps the index in memory for
+this run. A ``.reflect/`` in the sessions folder (where older versions kept all this) is
+never read or written.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
+import re
 import stat
 import time
 from pathlib import Path
 
 from reflect_cli.errors import StoreError
 from reflect_cli.i18n.messages import _
-from reflect_cli.records.atomic import write_atomic
-from reflect_cli.records.opening import NotAFile, read_regular
 
+#: Where older versions kept their state, in the sessions folder: never written (``-o``
+#: refuses it too) and never read (a pushed one may hold anything).
 FOLDER = ".reflect"
+#: Below the user's state folder: one folder per sessions folder.
+FOLDERS = "folders"
 INDEX = "index.sqlite"
 #: SQLite's own files beside the index: each must be safe to open as well.
 COMPANIONS = ("-wal", "-shm", "-journal")
-GITIGNORE = "# reflect's index: rebuilt from the records, never shared\n*\n"
 
 
 class Unusable(StoreError):
@@ -74,21 +84,42 @@ def _safe_entry(path: Path) -> None:
         ) from exc
 
 
-def write_gitignore(home: Path) -> None:
-    """reflect's own .gitignore, (re)written whenever it holds anything else: a
-    ``.reflect/`` pushed by anyone may carry one saying ``!*``, and the next
-    ``git add -A`` would share the index (private notes) and rounds under way."""
-    path = home / ".gitignore"
+def state_root() -> Path:
+    """``$XDG_STATE_HOME/reflect`` (a relative XDG_STATE_HOME is ignored, as the XDG
+    specification says), by default ``~/.local/state/reflect``."""
+    base = os.environ.get("XDG_STATE_HOME", "")
+    if not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".local", "state")
+    return Path(base) / "reflect"
+
+
+def folder_key(folder: Path) -> str:
+    """The name of a sessions folder's private folder: its own name (readable, for a
+    person looking) and a hash of its real path (unique)."""
+    real = os.path.realpath(folder)
+    name = re.sub(r"[^A-Za-z0-9._-]+", "_", os.path.basename(real)).strip("._")[:40]
+    digest = hashlib.sha256(os.fsencode(real)).hexdigest()[:16]
+    return f"{name or 'folder'}-{digest}"
+
+
+def where_home(folder: Path) -> Path:
+    """The private folder of a sessions folder, to name it (nothing made or checked)."""
+    return state_root() / FOLDERS / folder_key(folder)
+
+
+def folder_home(folder: Path) -> Path:
+    """The private folder of a sessions folder, each level made owner-only when missing
+    and refused unless it is the user's own real folder."""
+    root = state_root()
     try:
-        kept, _seen = read_regular(path, follow_links=False)
-        if kept == GITIGNORE.encode():
-            return
-    except (OSError, NotAFile):
-        pass  # missing, a link or not a file: replaced below (never followed)
-    try:
-        write_atomic(path, GITIGNORE)
-    except (OSError, StoreError) as exc:
-        raise Unusable(_("cannot write in {home} ({exc})").format(home=home, exc=exc)) from None
+        root.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise Unusable(
+            _("cannot create {home} ({reason})").format(home=root.parent, reason=reason(exc))
+        ) from None
+    home = owned(root)
+    home = owned(home / FOLDERS)
+    return owned(home / folder_key(folder))
 
 
 def owned(home: Path) -> Path:
@@ -105,27 +136,24 @@ def owned(home: Path) -> Path:
 
 
 def private_folder(folder: Path, name: str) -> Path:
-    """``.reflect/NAME`` of a sessions folder (owner-only, checked like ``.reflect/``):
+    """``NAME`` in a sessions folder's private folder (owner-only, checked like it):
     where what must never be shared is kept while it is needed (a round under way)."""
-    home = owned(Path(os.path.realpath(folder)) / FOLDER)
-    write_gitignore(home)
-    return owned(home / name)
+    return owned(folder_home(folder) / name)
 
 
 def where(folder: Path) -> Path:
     """Where the index of a sessions folder is, to name it (nothing checked)."""
-    return Path(os.path.realpath(folder)) / FOLDER / INDEX
+    return where_home(folder) / INDEX
 
 
 def index_path(folder: Path) -> Path:
     """The index file of a sessions folder, its folder checked and made safe to open.
 
     Raises ``Unusable`` when the index must stay in memory for this run."""
-    home = owned(Path(os.path.realpath(folder)) / FOLDER)  # realpath: no '..' left
+    home = folder_home(folder)
     index = home / INDEX
     for name in (INDEX, *(INDEX + c for c in COMPANIONS)):
         _safe_entry(home / name)
-    write_gitignore(home)
     _create_private(index)
     return index
 

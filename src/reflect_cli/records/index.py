@@ -1,12 +1,13 @@
 """The index of a sessions folder: SQLite beside the records, rebuilt from them at will.
 
-``.reflect/index.sqlite`` (WAL mode) holds, per record file, how the file looked when it
+``index.sqlite`` in the folder's private folder (``home``: the user's state folder,
+never the shared folder; WAL mode) holds, per record file, how the file looked when it
 was read (size, mtime_ns, ctime_ns, inode), its summary or the reason it could not be
 read, its participants and commitments, the parsed record as JSON (for exports), and a
 full-text (FTS5) table of answers, commitments, names and private notes. The YAML files
 stay the only source of truth: a file is read again whenever any of those four change,
 and deleting the index costs one slower command. When the index cannot be kept on disk
-(a read-only or full disk, an unsafe ``.reflect``, a database locked too long) the same
+(a read-only or full disk, an unsafe state folder, a database locked too long) the same
 tables are built in memory for the run, so every command still works, only slower.
 """
 
@@ -103,7 +104,9 @@ class Index:
         except home.Unusable as exc:
             raise _Failed(str(exc), exc) from None
         except (sqlite3.Error, OSError) as exc:
-            raise _Failed(f"cannot use the index in {folder}/.reflect ({why(exc)})", exc) from None
+            raise _Failed(
+                f"cannot use the index in {home.where_home(folder)} ({why(exc)})", exc
+            ) from None
         try:
             index.refresh(progress)
         except (sqlite3.Error, OSError) as exc:

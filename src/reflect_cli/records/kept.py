@@ -1,11 +1,12 @@
 """Text that could not be saved in its record, kept aside where the facilitator will find
-it after a reboot (``/tmp`` is emptied by one): ``<sessions>/.reflect/kept/`` (git never
-sees it: `.reflect/` ignores itself), else the user's state folder
-(``$XDG_STATE_HOME/reflect/kept/``, by default ``~/.local/state/reflect/kept/``).
+it after a reboot (``/tmp`` is emptied by one) and git never sees it: the sessions
+folder's private folder in the user's state folder
+(``$XDG_STATE_HOME/reflect/folders/<name>-<key>/kept/``, see ``home``), or
+``$XDG_STATE_HOME/reflect/kept/`` when there is no sessions folder.
 
 Owner-only and never through a link: each folder below the start is opened with
-``O_NOFOLLOW`` (a `.reflect` or `kept` that is a link is not used), must be the user's
-own, and the file is created ``O_EXCL`` in the folder's descriptor with mode 0600.
+``O_NOFOLLOW`` (a level that is a link is not used), must be the user's own, and the file
+is created ``O_EXCL`` in the folder's descriptor with mode 0600.
 """
 
 from __future__ import annotations
@@ -20,19 +21,15 @@ from pathlib import Path
 from reflect_cli.errors import StoreError
 from reflect_cli.i18n.messages import _
 from reflect_cli.records.atomic import OWNER_ONLY
-from reflect_cli.records.home import FOLDER, Unusable, write_gitignore
+from reflect_cli.records.home import FOLDERS, Unusable, folder_key, state_root
 
 KEPT = "kept"
 _DIRECTORY = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
 
 
 def state_folder() -> Path:
-    """The user's state folder for reflect (XDG), where kept text goes when the sessions
-    folder's own cannot be used."""
-    base = os.environ.get("XDG_STATE_HOME") or os.path.join(
-        os.path.expanduser("~"), ".local", "state"
-    )
-    return Path(base) / "reflect"
+    """The user's state folder for reflect (XDG)."""
+    return state_root()
 
 
 def keep_aside(folder: Path | None, text: str, stem: str) -> Path:
@@ -56,11 +53,13 @@ def keep_aside(folder: Path | None, text: str, stem: str) -> Path:
 
 
 def places(folder: Path | None, sub: str) -> list[tuple[Path, tuple[str, ...]]]:
-    """Where private text goes, in order: ``<folder>/.reflect/<sub>``, else the state
-    folder's ``<sub>`` (each a start that exists and the parts made below it)."""
+    """Where private text goes: ``<sub>`` in the sessions folder's private folder, or
+    in the state folder when there is no sessions folder (a start and the parts made
+    below it). Never the sessions folder itself: whatever is there may be pushed."""
     state = state_folder()
-    inside = [(Path(os.path.realpath(folder)), (FOLDER, sub))] if folder is not None else []
-    return [*inside, (state.parent, (state.name, sub))]
+    if folder is None:
+        return [(state.parent, (state.name, sub))]
+    return [(state.parent, (state.name, FOLDERS, folder_key(folder), sub))]
 
 
 @contextlib.contextmanager
@@ -79,9 +78,6 @@ def private_folder(start: Path, below: tuple[str, ...]) -> Iterator[int]:
             info = os.fstat(fd)
             if info.st_uid != os.geteuid() or not stat.S_ISDIR(info.st_mode):
                 raise Unusable(_("{part} belongs to someone else").format(part=part))
-            if part == FOLDER:
-                with contextlib.suppress(Unusable):
-                    write_gitignore(start / part)
         yield fd
     finally:
         os.close(fd)

@@ -17,9 +17,9 @@ file is made or replaced relative to the last one (``output_place``).
 
 Never written, whatever the flags: YAML (a record's kind of file), the ``.md`` beside a
 record (``<id>.md`` next to ``<id>.yaml``: reflect writes it from the record, and the two
-travel together through git), anything inside a `.reflect/` folder (reflect's own state
-and the text it keeps aside), a folder. What no ``-o`` writes, file or folder, is
-decided by ``output_place``.
+travel together through git), anything inside reflect's private state folder or a
+``.reflect/`` folder, a folder. What no ``-o`` writes, file or folder, is decided by
+``output_place``.
 """
 
 from __future__ import annotations

@@ -6,11 +6,11 @@ way to it is one (``output_place`` walks there folder by folder without followin
 link, for an absolute path too), the folder itself may not be one (it is made and opened
 relative to the open folder above it, with ``O_NOFOLLOW``, and every file is created
 relative to it), and each file is written to a fresh temporary name, then renamed over
-its own name, so an entry that was a link is replaced, never followed. Never inside a
-``.reflect/`` folder.
+its own name, so an entry that was a link is replaced, never followed. Never inside
+reflect's private state folder or a ``.reflect/`` folder.
 
-Never into a folder that holds records (a ``*.yaml`` file, or reflect's own ``.reflect/``
-folder): that is a sessions folder, which people share through git, and tables of what
+Never into a folder that holds records (a ``*.yaml`` file, or a ``.reflect/`` folder):
+that is a sessions folder, which people share through git, and tables of what
 people said mixed among the records would be committed and pushed with them. ``--force``
 does not change that; a new folder of its own (``tables``, ``sessions/tables``) or a zip
 file is written as usual. The folder's entries are read through its open descriptor, so

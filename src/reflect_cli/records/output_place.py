@@ -8,14 +8,15 @@ or swapped in meanwhile: nothing is checked by name and opened later (``realpath
 ``open`` would follow a link put there in between). The file is then made, replaced or
 refused relative to the open folder (``output``, ``output_folder``).
 
-Nothing is written inside a ``.reflect/`` folder (reflect's own state and the text it
-keeps aside): the folders walked through, ``..`` included, say where the path really
-leads, since no link was followed on the way. Nor under a record's kind of name (YAML),
-nor as the ``.md`` beside a record (``<id>.md`` next to ``<id>.yaml``: reflect writes it
-from the record, and the two travel together through git): the record is looked for in
-the folder opened on the way, so ``..``, ``./`` or an absolute spelling reach the same
-refusal, and a filesystem that ignores case finds ``ID.yaml`` for ``id.MD`` itself. A
-file and a data package's folder are refused alike.
+Nothing is written inside reflect's private state folder (``home.state_root``: the
+index, rounds under way, the text it keeps aside) nor inside a ``.reflect/`` folder
+(where older versions kept it): the folders walked through, ``..`` included, say where
+the path really leads, since no link was followed on the way. Nor under a record's kind
+of name (YAML), nor as the ``.md`` beside a record (``<id>.md`` next to ``<id>.yaml``:
+reflect writes it from the record, and the two travel together through git): the record
+is looked for in the folder opened on the way, so ``..``, ``./`` or an absolute spelling
+reach the same refusal, and a filesystem that ignores case finds ``ID.yaml`` for
+``id.MD`` itself. A file and a data package's folder are refused alike.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from pathlib import Path
 
 from reflect_cli.errors import InputError, StoreError
 from reflect_cli.i18n.messages import _
-from reflect_cli.records.home import FOLDER
+from reflect_cli.records.home import FOLDER, state_root
 
 #: What ``-o`` never writes: a record's kind of file.
 _RECORD_SUFFIXES = (".yaml", ".yml")
@@ -90,10 +91,16 @@ def opened(path: Path) -> Iterator[Place]:
                     path=path, folder=FOLDER
                 )
             )
+        if _inside(Path("/", *walked), Path(os.path.realpath(state_root()))):
+            raise InputError(_("{path} is inside reflect's private state folder").format(path=path))
         _never_a_record(fd, name, path)
         yield Place(fd, name, path)
     finally:
         os.close(fd)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
 
 
 def _never_a_record(folder: int, name: str, path: Path) -> None:

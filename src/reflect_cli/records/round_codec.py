@@ -43,7 +43,8 @@ def to_dict(question: AnswerRecord) -> dict[str, Any]:
     if question.passed_by:
         data["passed_by"] = list(question.passed_by)
     # Who has had their turn in an anonymous round is never written here: while the
-    # round runs it lives in .reflect/ (records/ballots.py), and it is gone at the end.
+    # round runs it lives in the private state folder (records/ballots.py), and it is
+    # gone at the end.
     if question.round_ended:
         data["round_ended"] = True
     return data

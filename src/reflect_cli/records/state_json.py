@@ -1,8 +1,8 @@
-"""The one reader of reflect's own JSON state under ``.reflect/`` (a round under way,
+"""The one reader of reflect's own JSON state (a round under way,
 the redaction decisions, the index's stored copies).
 
-``.reflect/`` may arrive from git like anything else in the shared folder, so its JSON
-is untrusted: ``json.loads`` recurses once per ``[`` or ``{`` and a file of 100,000
+It is read back from disk, where anything may have changed it, so its JSON is
+untrusted: ``json.loads`` recurses once per ``[`` or ``{`` and a file of 100,000
 brackets raises ``RecursionError``, which no caller expects. Size and nesting are
 checked here, before ``json.loads`` runs, and every refusal is a ``ValueError`` (the
 error every caller already turns into its one line).

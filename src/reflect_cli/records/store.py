@@ -89,7 +89,7 @@ class RecordBusy(StoreError):
 
 def keep_aside(folder: Path, text: str, session_id: str) -> Path:
     """Save text that could not be saved in its record (owner-only) and return where:
-    ``.reflect/kept/`` of the sessions folder, else the user's state folder."""
+    ``kept/`` of the sessions folder's private folder (the user's state folder)."""
     from reflect_cli.records import kept
 
     return kept.keep_aside(folder, text, slug(session_id, 60))

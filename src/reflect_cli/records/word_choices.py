@@ -4,8 +4,9 @@ When a redacted export meets a participant's name that is also an everyday word 
 Grace, May, Justice…) where the text cannot tell which it is, the facilitator says once
 which it is in this folder: ``--name Hope`` (a capitalised Hope is the person) or
 ``--word May`` (kept as a word unless plainly a name). The answers are kept in
-``.reflect/redaction.json`` (``{"names": [...], "words": [...]}``, folded words), owner-only
-and never shared (``.reflect/`` is git-ignored); other keys in it are kept as they are.
+``redaction.json`` (``{"names": [...], "words": [...]}``, folded words) in the sessions
+folder's private folder (owner-only, in the user's state folder, never shared; see
+``home``); other keys in it are kept as they are.
 
 Each decision is one word that could be part of a name (``_one_word``): letters and their
 marks, with apostrophes inside (``O'Neil``), in any script; nothing else is ever kept,
@@ -16,8 +17,6 @@ a typo. Refusals show the typed text escaped and cut short: it may hold anything
 from __future__ import annotations
 
 import json
-import os
-import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,8 +25,7 @@ from typing import Any
 from reflect_cli.errors import InputError, StoreError
 from reflect_cli.folding import fold
 from reflect_cli.i18n.messages import _
-from reflect_cli.records import state_json
-from reflect_cli.records.home import FOLDER
+from reflect_cli.records import home, state_json
 from reflect_cli.records.opening import NotAFile, read_regular
 
 FILE = "redaction.json"
@@ -46,7 +44,7 @@ class WordChoices:
 
 
 def where(folder: Path) -> Path:
-    return Path(os.path.realpath(folder)) / FOLDER / FILE
+    return home.where_home(folder) / FILE
 
 
 def load(folder: Path) -> WordChoices:
@@ -71,7 +69,7 @@ def decide(folder: Path, names: list[str], words: list[str]) -> WordChoices:
     kept.words = (kept.words - as_names) | as_words
     if as_names or as_words:
         data["names"], data["words"] = sorted(kept.names), sorted(kept.words)
-        _write(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        _write(folder, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return kept
 
 
@@ -141,9 +139,7 @@ def _words(data: dict[str, Any], key: str) -> set[str]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
         raise InputError(
-            _("{folder}/{file}: {key!r} is not a list of words; fix or remove it").format(
-                folder=FOLDER, file=FILE, key=key
-            )
+            _("{file}: {key!r} is not a list of words; fix or remove it").format(file=FILE, key=key)
         )
     return {fold(w) for w in value}
 
@@ -170,23 +166,11 @@ def _read(path: Path) -> dict[str, Any]:
     return data
 
 
-def _write(path: Path, text: str) -> None:
+def _write(folder: Path, text: str) -> None:
     from reflect_cli.records.atomic import write_atomic
 
-    home = path.parent
     try:
-        os.mkdir(home, 0o700)
-    except FileExistsError:
-        pass
-    except OSError as exc:
-        raise StoreError(
-            _("cannot keep the decision in {home}: {strerror}").format(
-                home=home, strerror=exc.strerror
-            )
-        ) from None
-    info = os.lstat(home)
-    if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
-        raise StoreError(
-            _("{home} is not reflect's folder; the decision cannot be kept").format(home=home)
-        )
-    write_atomic(path, text)
+        place = home.folder_home(folder)
+    except home.Unusable as exc:
+        raise StoreError(_("the decision cannot be kept: {exc}").format(exc=exc)) from None
+    write_atomic(place / FILE, text)

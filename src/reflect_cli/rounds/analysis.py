@@ -89,7 +89,7 @@ def anonymous_organizations(organizations: Sequence[str]) -> list[str]:
 
 def under_way(record: AnswerRecord) -> bool:
     """An anonymous round not yet ended: nothing of it is shown (a record written before
-    rounds under way were kept in ``.reflect/`` may hold some of its entries)."""
+    rounds under way were kept in the state folder may hold some of its entries)."""
     return record.round is RoundKind.ANONYMOUS and record.in_progress and not record.round_ended
 
 

@@ -4,7 +4,7 @@ before anything is written.
 The flow fills a new session from its plan (``fill``); ``check`` fills a copy first and
 encodes it as the store would, so an answers file whose session would be a record the
 reader refuses (over ``MAX_BYTES`` or ``MAX_NODES``) is refused in one line before the
-first draft is created: nothing is left in the sessions folder nor in ``.reflect/``.
+first draft is created: nothing is left in the sessions folder nor in its private state folder.
 """
 
 from __future__ import annotations

@@ -71,7 +71,7 @@ class QuestionLoop:
         self._typo: Speaker | None = None
         #: Who ``/as`` credits every line to, until an empty line.
         self.speaking: Participant | None = None
-        #: Where an anonymous round under way is kept (set by the flow: ``.reflect/``).
+        #: Where an anonymous round under way is kept (set by the flow: the private state folder).
         self.ballots: Ballots | None = None
 
     def elapsed(self, domain: str = "") -> str:

@@ -5,7 +5,7 @@ Named: each person in turn ("Monica Haugen, Seattle Parks and Recreation:"), wit
 after every entry. Anonymous ("pass the laptop"): each person types with no echo on a
 screen cleared (scrollback too) before and after every entry, and only a count is
 shown. Nothing of an anonymous round reaches the sessions folder while it runs: its
-entries are kept as counts beside who has had their turn in ``.reflect/``
+entries are kept as counts beside who has had their turn in the private state folder
 (``records/ballots.py``), and the record receives the round only when it ends, as
 counts already pooled (``records/round_codec.py``), so no save, no ``.md`` and no two
 saves side by side tell who gave which rating.
@@ -130,7 +130,7 @@ class RoundRunner:
             self.ballots.remove(record.id)
 
     def _open_ballot(self, record: AnswerRecord) -> None:
-        """The round under way, from ``.reflect/``; a draft written before rounds were
+        """The round under way, from the private state folder; a draft written before rounds were
         kept there holds its entries in the record: they move out of the shared folder
         (kept first, then the record saved without them)."""
         roster = [p.handle for p in self.session.participants]
@@ -147,7 +147,7 @@ class RoundRunner:
             self.save()
 
     def _keep(self, record: AnswerRecord, ballot: Ballot) -> None:
-        """An anonymous entry is kept in ``.reflect/``, never in the record."""
+        """An anonymous entry is kept in the private state folder, never in the record."""
         if self.ballots is not None:
             self.ballots.save(record.id, ballot)
 

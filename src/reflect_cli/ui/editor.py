@@ -1,7 +1,7 @@
 """Text edited in the facilitator's editor ($VISUAL, else $EDITOR, else vi), for
 ``reflect edit`` and the meeting's ``/edit``.
 
-The editor's file is private and lives in the sessions folder's ``.reflect/``
+The editor's file is private and lives in the sessions folder's private state folder
 (records/editing.py), never in ``/tmp``. Nothing typed in the editor is lost: when the
 editor fails after saving something new, that text is kept aside (records/kept.py) and
 the message names where.

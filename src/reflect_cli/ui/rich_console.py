@@ -43,7 +43,8 @@ class RichConsole:
     def __init__(self, folder: Path | None = None) -> None:
         from reflect_cli.ui import terminal
 
-        #: The sessions folder: the editor's file (private text) is made in its .reflect/.
+        #: The sessions folder: the editor's file (private text) is made in its private
+        #: state folder.
         self.folder = folder
         self._readline = _readline()
         self._terminal = terminal
@@ -199,5 +200,5 @@ class RichConsole:
         self._terminal.table(headers, rows, out=self._out, keep=0)
 
     def edit(self, text: str) -> str:
-        # The editor's file lives in the sessions folder's .reflect/, never in /tmp.
+        # The editor's file lives in the sessions folder's private state folder, never in /tmp.
         return editor.edit(text, self.folder, lambda warning: self.say(warning, "yellow"))

@@ -6,7 +6,7 @@ justice", "shared power"), or as a contraction ("we don't"), it is a word; capit
 next to another part of the same person's name ("Hope Diaz", "Diaz, Hope") it is a name;
 a month after "in", "on", "by"… or before a number is a month. Anywhere else the text
 cannot tell, and the facilitator decides once per word for the folder (``--name`` /
-``--word``, kept in ``.reflect/``). The one list; add to it here.
+``--word``, kept in the private state folder). The one list; add to it here.
 """
 
 from __future__ import annotations

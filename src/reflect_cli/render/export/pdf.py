@@ -1,6 +1,7 @@
 """PDF: the HTML export printed by a locally installed Chromium or Chrome, headless.
 
-The browser gets a fresh profile in a private folder in ``.reflect/printing/``, every
+The browser gets a fresh profile in a private folder in ``printing/`` of the folder's
+private folder, every
 network feature off and every host name unresolvable; the page itself forbids scripts
 and requests (its Content-Security-Policy). The caller writes the PDF's bytes where they
 go, so a failed print leaves nothing half-written.
@@ -20,7 +21,7 @@ from reflect_cli.i18n.messages import _
 from reflect_cli.records import kept
 from reflect_cli.records.home import Unusable
 
-#: Where a PDF is printed from, in ``.reflect/`` (else the state folder).
+#: Where a PDF is printed from, in the private folder (records/home.py).
 PRINTING = "printing"
 #: Chromium makes its singleton socket in TMPDIR/org.chromium.Chromium.XXXXXX/ and aborts
 #: when that path passes the 108 bytes of a socket's name: a deeper folder keeps the
@@ -77,7 +78,7 @@ def print_pdf(page: str, browser: str, folder: Path | None = None) -> bytes:
     """The HTML ``page`` printed to PDF, or PrintError.
 
     The page (private notes too, with --include-private) and the browser's profile live
-    in a new 0700 folder in ``folder``'s ``.reflect/printing/`` (else the state folder),
+    in a new 0700 folder in ``folder``'s private ``printing/`` (in the user's state folder),
     never in ``/tmp``, made without following a link and removed after. The browser's
     HOME and XDG folders point there (Chromium writes crash reports and dconf under
     them), and it runs in its own process group, killed whole on timeout."""
