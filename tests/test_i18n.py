@@ -205,3 +205,16 @@ def test_no_module_that_translates_rebinds_the_underscore() -> None:
             if isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store):
                 offenders.append(f"{path.relative_to(SRC)}:{node.lineno}")
     assert not offenders
+
+
+def test_a_stored_status_keeps_its_own_spanish_word() -> None:
+    """A stored word (``i18n/words.py``) shares its msgid with any message that says the
+    same English word: "open" as a disk action once made every open commitment "abrir"."""
+    with messages.speaking("es"):
+        said = {word: messages._(word) for word in ("open", "done", "dropped", "complete")}
+    assert said == {
+        "open": "abierto",
+        "done": "hecho",
+        "dropped": "descartado",
+        "complete": "completa",
+    }

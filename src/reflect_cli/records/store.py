@@ -304,7 +304,7 @@ class Store:
         try:
             fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
         except OSError as exc:
-            raise disk_error(_("open"), path, exc) from None
+            raise disk_error(_("open the record"), path, exc) from None
         if not _try_lock(fd):
             os.close(fd)
             raise RecordBusy(path)
