@@ -167,3 +167,14 @@ def test_a_name_with_an_ending_is_decided_as_the_name() -> None:
     assert (place.word, place.term, place.decide) == ("monicas", "monica", "Monica")
     decided = redactor(["Monica Haugen"], WordChoices(names={"monica"}))
     assert "monicas" not in decided.text("we liked monicas plan") and decided.undecided == []
+
+
+def test_an_everyday_names_plural_capitalised_inside_a_sentence_is_asked_about() -> None:
+    """ "We liked Graces plan" with a Grace Kim: asked about as "Grace" (never kept
+    silently); "Hopes are high" at a sentence's start and "Seattle Parks" stay words."""
+    found = redactor(["Grace Kim", "Hope Diaz", "Min Jun Park"])
+    assert found.text("We liked Graces plan.") == "We liked Graces plan."
+    (place,) = found.undecided
+    assert (place.word, place.term, place.decide) == ("Graces", "grace", "Grace")
+    said = "Hopes are high. We met Seattle Parks staff."
+    assert found.text(said) == said and len(found.undecided) == 1

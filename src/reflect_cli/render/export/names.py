@@ -279,13 +279,17 @@ class Matcher:
                 continue
             if ending not in ("", "s", _PLURAL_POSSESSIVE) and (term.common or not term.family):
                 continue  # only a family name takes one: "Parkin" is not Park's
+            start, end = original(text, origin, *match.span())
+            # An everyday word's "s": the name's where the facilitator decided so, asked
+            # about where the text cannot tell, else a word ("hopes").
             decided = bool(ending) and term.common and self._decided_plural(term, body + ending)
-            short = _letters(term.text) < ENDING_LETTERS and not decided
+            asked = bool(ending) and term.common and not decided
+            asked = asked and _capital_inside(text[start], folded, match, body + ending)
+            short = _letters(term.text) < ENDING_LETTERS and not (decided or asked)
             if ending and (short or fold(body + ending) in COMMON_WORDS):
                 continue  # "this" is not Thị's, "Yes" not Ye's, "Wells" not Well's
-            start, end = original(text, origin, *match.span())
             verdict = _Verdict.NAME
-            if term.common and ending and not decided:
+            if term.common and ending and not (decided or asked):
                 continue  # "hopes", "Parks", "powers": an everyday word's plural is a word
             if term.common:
                 verdict = self._verdict(text[start], folded, match, term)
@@ -382,6 +386,15 @@ class Matcher:
         pairs = [(m[1], m[2]) for m in (before,) if m] + [(m[2], m[1]) for m in (after,) if m]
         neighbours = {word for word, between in pairs if first.isupper() or "," in between}
         return any(neighbours & self.parts_of.get(owner, set()) for owner in term.owners)
+
+
+def _capital_inside(first: str, folded: str, match: re.Match[str], found: str) -> bool:
+    """An everyday word's plural or possessive capitalised inside a sentence ("We liked
+    Graces plan"), not a kind of place ("Seattle Parks"): nobody decided, so the text
+    cannot tell it from the name's (at a sentence's start, "Hopes are high", a word)."""
+    return (
+        first.isupper() and not sentence_start(folded, match.start()) and found not in PLACE_KINDS
+    )
 
 
 def _mention(folded: str, start: int, term: Term) -> bool:
