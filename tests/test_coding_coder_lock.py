@@ -47,6 +47,30 @@ def test_two_readers_of_one_file_keep_both_decisions(sessions_dir: Path) -> None
     assert first.by_address == saved  # the saver now holds the file as written
 
 
+@pytest.mark.parametrize("broken", ["<<<<<<< HEAD\ncodings: [\n", "version: 99\n"])
+def test_a_save_into_a_broken_file_keeps_the_decisions_aside(
+    sessions_dir: Path, broken: str
+) -> None:
+    """A merge left the coder's file unreadable: the decision on screen is not lost
+    with the run; it is kept aside, owner-only, and the error names where."""
+    import yaml
+
+    from reflect_cli.errors import ReflectError
+
+    sessions_dir.mkdir()
+    mine = codings.load(sessions_dir, "ana")
+    codings.path_of(sessions_dir, "ana").parent.mkdir()
+    codings.path_of(sessions_dir, "ana").write_text(broken)
+    mine.put(_coding(4, "turnover"))
+    with pytest.raises(ReflectError, match="kept in ") as caught:
+        codings.save(sessions_dir, mine)
+    place = Path(str(caught.value).rsplit("kept in ", 1)[1])
+    assert not place.is_relative_to(sessions_dir) and oct(place.stat().st_mode)[-3:] == "600"
+    kept = yaml.safe_load(place.read_text(encoding="utf-8"))
+    assert kept["coder"] == "ana" and kept["codings"][0]["codes"] == ["turnover"]
+    assert codings.path_of(sessions_dir, "ana").read_text() == broken  # left for a person
+
+
 def test_refresh_brings_in_what_another_run_saved(sessions_dir: Path) -> None:
     sessions_dir.mkdir()
     mine, other = codings.load(sessions_dir, "ana"), codings.load(sessions_dir, "ana")

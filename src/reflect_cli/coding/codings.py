@@ -24,8 +24,9 @@ from pathlib import Path
 
 from reflect_cli.coding import coder_lock, files
 from reflect_cli.coding.passages import Address, Passage
-from reflect_cli.errors import InputError
+from reflect_cli.errors import InputError, ReflectError, StoreError
 from reflect_cli.i18n.messages import _
+from reflect_cli.records import kept
 from reflect_cli.records.decoding import Fields, Invalid
 
 FOLDER = "codings"
@@ -180,14 +181,40 @@ def save(folder: Path, codings: Codings) -> Path:
     the coder's save lock, so what another run saved meanwhile stays), all at once,
     owner-only, never through a link. ``codings`` then holds the file as written."""
     path = path_of(folder, codings.coder)
-    with coder_lock.saving(folder, codings.coder):
-        merged = load(folder, codings.coder)
-        merged.apply(codings.changes)
-        files.write(path, to_data(merged))
-        seen = _looks(path)
+    try:
+        with coder_lock.saving(folder, codings.coder):
+            merged = load(folder, codings.coder)
+            merged.apply(codings.changes)
+            files.write(path, to_data(merged))
+            seen = _looks(path)
+    except ReflectError as exc:
+        raise _kept_aside(folder, codings, exc) from None
     codings.by_address, codings.seen = merged.by_address, seen
     codings.changes = {}
     return path
+
+
+def _kept_aside(folder: Path, codings: Codings, exc: ReflectError) -> ReflectError:
+    """The coder's file could not be read or written (a broken merge, a full disk): this
+    run's decisions not yet in it are kept aside where they survive a reboot, named in
+    the error, so no coding is lost with the run."""
+    import yaml
+
+    pending = Codings(codings.coder)
+    for coding in codings.changes.values():
+        if coding is not None:
+            pending.put(coding)
+    removed = sorted(str(a) for a, c in codings.changes.items() if c is None)
+    data = to_data(pending) | ({"removed": removed} if removed else {})
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    try:
+        place = kept.keep_aside(folder, text, f"codings-{codings.coder}")
+    except ReflectError:
+        return exc
+    said = _("{error}; this run's codings not saved are kept in {place}").format(
+        error=exc, place=place
+    )
+    return InputError(said) if isinstance(exc, InputError) else StoreError(said)
 
 
 def coders(folder: Path) -> list[str]:
