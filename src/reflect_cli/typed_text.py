@@ -14,6 +14,8 @@ import contextlib
 import re
 from dataclasses import dataclass, field
 
+from reflect_cli.i18n.messages import _
+
 #: A lone surrogate: U+DC80..U+DCFF is an undecodable byte carried by Python's
 #: ``surrogateescape``; any other lone surrogate cannot be written either.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -29,7 +31,8 @@ class Decoded:
     text: str
     undecodable: int = 0
     first: int | None = None
-    #: What ``text`` is, for the warning ("of the command line"); "" for a line or a file.
+    #: What ``text`` is, for the warning (" of the command line", translated where shown);
+    #: "" for a line or a file.
     within: str = field(default="", compare=False)
 
     @property
@@ -39,14 +42,16 @@ class Decoded:
         "1 byte typed here was not UTF-8: byte 0xE9 at character 12 kept as \\xe9; …"."""
         if not self.undecodable:
             return ""
-        advice = "set the terminal or editor to UTF-8 (LANG=C.UTF-8)"
+        advice = _("set the terminal or editor to UTF-8 (LANG=C.UTF-8)")
         first = self._first()
         if self.undecodable == 1:
-            what = "1 byte typed here was not UTF-8"
-            kept = f": {first}" if first else " and is kept as an escape (such as \\xe9)"
+            what = _("1 byte typed here was not UTF-8")
+            kept = f": {first}" if first else _(" and is kept as an escape (such as \\xe9)")
         else:
-            what = f"{self.undecodable:,} bytes typed here were not UTF-8 and are kept as escapes"
-            kept = f"; the first: {first}" if first else " (such as \\xe9)"
+            what = _("{count:,} bytes typed here were not UTF-8 and are kept as escapes").format(
+                count=self.undecodable
+            )
+            kept = _("; the first: {first}").format(first=first) if first else _(" (such as \\xe9)")
         return f"{what}{kept}; {advice}"
 
     def _first(self) -> str:
@@ -58,12 +63,17 @@ class Decoded:
             return ""
         shown = escape.group()
         line_start = self.text.rfind("\n", 0, self.first) + 1
-        place = f"character {self.first - line_start + 1}"
+        column = self.first - line_start + 1
         if "\n" in self.text.rstrip("\n"):  # an editor's file: the line too
-            place = f"line {self.text.count(chr(10), 0, self.first) + 1}, {place}"
+            line = self.text.count(chr(10), 0, self.first) + 1
+            place = _("line {line}, character {column}").format(line=line, column=column)
+        else:
+            place = _("character {column}").format(column=column)
         code = shown[2:].upper()
         what = f"byte 0x{code}" if shown.startswith("\\x") else f"U+{code}"
-        return f"{what} at {place}{self.within} kept as {shown}"
+        return _("{what} at {place}{within} kept as {shown}").format(
+            what=what, place=place, within=_(self.within), shown=shown
+        )
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -17,7 +17,7 @@ from typer.exceptions import TyperException
 
 from reflect_cli import __version__
 from reflect_cli.errors import ReflectError
-from reflect_cli.i18n.messages import _
+from reflect_cli.i18n.messages import N_, _
 from reflect_cli.ui import screen
 
 _SESSIONS_DIR = "--sessions-dir"
@@ -241,6 +241,6 @@ def _typed_arguments(arguments: list[str]) -> list[str]:
         kept = " ".join(d.text for d in decoded)
         before = next(i for i, d in enumerate(decoded) if d.first is not None)
         first = sum(len(d.text) + 1 for d in decoded[:before]) + (decoded[before].first or 0)
-        warning = typed_text.Decoded(kept, bad, first, within=" of the command line").warning
+        warning = typed_text.Decoded(kept, bad, first, within=N_(" of the command line")).warning
         warn([warning])
     return [d.text for d in decoded]

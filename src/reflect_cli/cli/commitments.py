@@ -125,7 +125,12 @@ def commitments(
     several = len({fold(r["collaborative"]) for r in rows}) > 1
     table = [
         [
-            r["due"] + (f"\n{r['overdue_days']} d late" if r["overdue_days"] else ""),
+            r["due"]
+            + (
+                "\n" + _("{days} d late").format(days=r["overdue_days"])
+                if r["overdue_days"]
+                else ""
+            ),
             r["from_date"],
             r["owner_name"],
             r["text"] + (f" ({r['note']})" if r["note"] else ""),
