@@ -51,6 +51,7 @@ def redactor(
         ("hope academy", []),  # an everyday word
         ("ida b wells school", ["ida b wells", "ida b"]),  # three letters: not alone
         ("northgate", []),
+        ("rainier beach high school", ["rainier beach high", "rainier beach"]),  # a mountain
     ],
 )
 def test_the_parts_a_place_is_said_by(place: str, said: list[str]) -> None:
