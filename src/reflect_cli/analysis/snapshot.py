@@ -17,6 +17,7 @@ from reflect_cli.analysis.cells import Cell, of_total, one, suppress
 from reflect_cli.analysis.commitments import Entry, kept
 from reflect_cli.analysis.periods import Period, partnership_key
 from reflect_cli.folding import fold
+from reflect_cli.i18n.messages import N_
 from reflect_cli.model import Kind, Session
 
 #: The questions the page is built from, as the built-in protocol names them.
@@ -33,6 +34,9 @@ class Share:
 
     label: str
     count: Cell
+    #: The label is reflect's own words ("no answer"), translated where it is shown;
+    #: else a protocol's option, shown as the sessions asked it.
+    ours: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +145,8 @@ def snapshot(
         labels = [*found.options, *sorted(set(counts.counts) - set(found.options))]
         values = [counts.counts.get(label, 0) for label in labels]
         cells = suppress([*values, count - counts.answered], count, min_cell)
-        result.types = [Share(lab, c) for lab, c in zip([*labels, "no answer"], cells, strict=True)]
+        result.types = [Share(lab, c) for lab, c in zip(labels, cells, strict=False)]
+        result.types.append(Share(N_("no answer"), cells[-1], ours=True))
         if before is not None:
             moves, both, stayed, changed = _moves(period, latest, before, min_cell)
             result.moves, result.moved_between = moves, both

@@ -13,7 +13,7 @@ from dataclasses import replace
 from html import escape
 
 from reflect_cli.analysis.cells import Cell
-from reflect_cli.analysis.snapshot import Snapshot
+from reflect_cli.analysis.snapshot import Share, Snapshot
 from reflect_cli.controls import visible
 from reflect_cli.i18n.messages import N_, _, ngettext, speaking
 from reflect_cli.render.export import PLAIN, Redactor
@@ -116,6 +116,10 @@ def _headline(snap: Snapshot) -> list[tuple[str, str]]:
     return figures
 
 
+def _label(share: Share) -> str:
+    return _(share.label) if share.ours else share.label
+
+
 def _hallmark_rows(snap: Snapshot) -> Iterator[tuple[str, str, str, str]]:
     for h in snap.hallmarks:
         ends = _("{low} to {high}").format(low=h.scale[0], high=h.scale[1])
@@ -193,7 +197,7 @@ def html(snap: Snapshot, language: str = "en") -> str:
         )
         for share in snap.types:
             out.append(
-                f'<tr><td>{_h(share.label)}</td><td class="n">{_h(share.count.text)}</td></tr>'
+                f'<tr><td>{_h(_label(share))}</td><td class="n">{_h(share.count.text)}</td></tr>'
             )
         out.append("</table>")
     if snap.moved_between is not None:
@@ -292,7 +296,7 @@ def markdown(snap: Snapshot, language: str = "en") -> str:
             "",
         ]
         out += ["| " + inline(_("Type")) + f" | {partnerships} |", "| --- | ---: |"]
-        out += [f"| {inline(s.label)} | {inline(s.count.text)} |" for s in snap.types]
+        out += [f"| {inline(_label(s))} | {inline(s.count.text)} |" for s in snap.types]
     if snap.moved_between is not None:
         out += ["", inline(_moves_title(snap))]
     if snap.moves:
