@@ -300,10 +300,10 @@ def _which_draft(console: Console, count: int) -> int:
 
 def _draft_line(draft: Summary) -> str:
     """``2026-11-20  Northgate OST  3/8 answered  (2026-11-20-northgate-ost-3f9c)``."""
-    return (
-        f"{draft.date}  {draft.collaborative}  "
-        f"{draft.answered}/{draft.questions} answered  ({draft.id})"
+    answered = _("{answered}/{questions} answered").format(
+        answered=draft.answered, questions=draft.questions
     )
+    return f"{draft.date}  {draft.collaborative}  {answered}  ({draft.id})"
 
 
 def discard(

@@ -112,7 +112,7 @@ def _report(
     commitments from its table, and only the sessions a period counts read in full."""
 
     from reflect_cli.analysis import commitments, trends
-    from reflect_cli.analysis.periods import Per, partnership_key, sessions_by_period
+    from reflect_cli.analysis.periods import By, Per, partnership_key, sessions_by_period
     from reflect_cli.errors import InputError
     from reflect_cli.model import SessionStatus
     from reflect_cli.records import lookup
@@ -128,15 +128,20 @@ def _report(
     latest = group(Per.PARTNERSHIP)
     counted = latest if per is Per.PARTNERSHIP else group(Per.SESSION)
     what = (
-        "each partnership's latest complete session"
+        _("each partnership's latest complete session")
         if per is Per.PARTNERSHIP
-        else "every complete session"
+        else _("every complete session")
     )
     partnerships = len({partnership_key(s.collaborative) for s in summaries})
-    caption = (
-        f"{partnerships} partnerships, {len(summaries)} complete sessions; "
-        f"by {by.replace('-', ' ')}, counting {what} in each"
-    )
+    grouped = {
+        By.SCHOOL_YEAR: _("by school year"),
+        By.YEAR: _("by year"),
+        By.QUARTER: _("by quarter"),
+    }
+    caption = _(
+        "{partnerships} partnerships, {sessions} complete sessions; {grouped}, counting {what} "
+        "in each"
+    ).format(partnerships=partnerships, sessions=len(summaries), grouped=grouped[by], what=what)
     report = trends.Report(caption, as_of=as_of)
     if commitments_only or not question_ids:
         rows = lookup.commitment_rows(store.index(), [s.file for s in summaries])

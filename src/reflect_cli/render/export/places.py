@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from reflect_cli.controls import visible
 from reflect_cli.errors import ReflectError
+from reflect_cli.i18n.messages import _, ngettext
 from reflect_cli.render.export.everyday import sentence_around
 from reflect_cli.render.export.names import Found, fold
 
@@ -50,20 +51,33 @@ class UndecidedWords(ReflectError):
         self.places = places
         words = list(dict.fromkeys(p.term for p in places))
         lines = [
-            f"redaction stopped: {len(places)} "
-            + ("place where" if len(places) == 1 else "places where")
-            + " an everyday word may be a person's name; nothing was written"
+            ngettext(
+                "redaction stopped: {count} place where an everyday word may be a person's "
+                "name; nothing was written",
+                "redaction stopped: {count} places where an everyday word may be a person's "
+                "name; nothing was written",
+                len(places),
+            ).format(count=len(places))
         ]
         for spot in places:
-            where = spot.session + (f", question {spot.question}" if spot.question else "")
-            lines.append(f'{visible(where)}: "{visible(spot.word)}" in: {visible(spot.sentence)}')
+            where = spot.session
+            if spot.question:
+                where += _(", question {question}").format(question=spot.question)
+            lines.append(
+                _('{where}: "{word}" in: {sentence}').format(
+                    where=visible(where), word=visible(spot.word), sentence=visible(spot.sentence)
+                )
+            )
         first = _shown(places, words[0])
         lines.append(
-            "decide once per word for this folder: export again with "
-            + " ".join(f"--name {_shown(places, w)}" for w in words)
-            + " (the person: replaced) or "
-            + " ".join(f"--word {_shown(places, w)}" for w in words)
-            + f" (a word: kept), one of the two for each; e.g. --word {first}"
+            _(
+                "decide once per word for this folder: export again with {names} (the person: "
+                "replaced) or {words} (a word: kept), one of the two for each; e.g. --word {first}"
+            ).format(
+                names=" ".join(f"--name {_shown(places, w)}" for w in words),
+                words=" ".join(f"--word {_shown(places, w)}" for w in words),
+                first=first,
+            )
         )
         super().__init__("\n".join(lines))
 

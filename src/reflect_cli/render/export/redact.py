@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from enum import Enum
 
 from reflect_cli.folding import fold_mapped
-from reflect_cli.i18n.messages import _
+from reflect_cli.i18n.messages import _, ngettext
 from reflect_cli.model import Participant
 from reflect_cli.render.export.labels import Labels, Person, RedactionError, key_of
 from reflect_cli.render.export.leaks import excess
@@ -129,25 +129,28 @@ class Redactor(Labels):
         """What was redacted, for the top of the document; ``session_ids`` says how
         session ids are shown when not as "Session 1" (coding's ``session-CODE``)."""
         people = len(self.people)
-        places = "" if self.keep_places else "; collaboratives and sites replaced"
+        places = "" if self.keep_places else _("; collaboratives and sites replaced")
         if self.strict:
-            places += "; organizations shown by their sector, roles left out"
+            places += _("; organizations shown by their sector, roles left out")
             if self.unsectored:
-                places += (
-                    f" ({self.unsectored} organization"
-                    + (" has" if self.unsectored == 1 else "s have")
-                    + ' no sector recorded: shown as "Organization")'
-                )
+                places += " " + ngettext(
+                    '({count} organization has no sector recorded: shown as "Organization")',
+                    '({count} organizations have no sector recorded: shown as "Organization")',
+                    self.unsectored,
+                ).format(count=self.unsectored)
         count = len(self.session_numbers)
-        ids = "session ids shown as " + (
-            session_ids or ("Session 1" if count == 1 else f"Session 1 to {count}")
-        )
-        return (
-            f"Redacted: {people} {'person' if people == 1 else 'people'} known in the sessions "
-            "folder (participants, commitment owners, facilitators) shown as organization and "
-            'role or "Participant", with a code; speaker prefixes, names and handles in '
-            f"answers, commitments and notes replaced; {ids}"
-            f"{places}; labels from pseudonym key {self.pseudonyms.fingerprint()}."
+        # The labels themselves ("Session 1", "Participant") are the redaction's, as shown.
+        shown_ids = session_ids or ("Session 1" if count == 1 else f"Session 1 to {count}")
+        return _(
+            "Redacted: {people} known in the sessions folder (participants, commitment "
+            'owners, facilitators) shown as organization and role or "Participant", with a '
+            "code; speaker prefixes, names and handles in answers, commitments and notes "
+            "replaced; session ids shown as {ids}{places}; labels from pseudonym key {key}."
+        ).format(
+            people=ngettext("{count} person", "{count} people", people).format(count=people),
+            ids=shown_ids,
+            places=places,
+            key=self.pseudonyms.fingerprint(),
         )
 
     def check(self, plain: str, fmt: str, static: str | Callable[[], str] = "") -> None:
