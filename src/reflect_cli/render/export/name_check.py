@@ -25,6 +25,7 @@ from pathlib import Path
 
 from reflect_cli.errors import ReflectError
 from reflect_cli.folding import fold
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import Protocol
 from reflect_cli.render.export.documents import Document
 from reflect_cli.render.export.names import Found
@@ -130,14 +131,16 @@ def spots(document: Document, redactor: Redactor, fixed: str = "") -> Iterator[S
             # as a person reads it: "Grace   Kim" and "Hope\xa0Martinez" with one space
             text = " ".join(line[found.start : found.end].split())
             if kind is Known.PLACE:
-                what = "a collaborative or site"
+                what = _("a collaborative or site")
             elif kind is Known.UNDECIDED:
                 key, typed = redactor.names.to_decide(found.term)
                 word = typed if fold(text) != key else text  # "지민" of "지민에게"
-                what = (
+                what = _(
                     "an everyday word that is also part of a name here: decide once with "
-                    f"`reflect export --redact --name {word}` or `--word {word}`"
-                )
+                    "`reflect export --redact --name {word}` or `--word {word}`"
+                ).format(word=word)
             else:
-                what = f"a person (shown redacted as {redactor.label(found.owners)})"
+                what = _("a person (shown redacted as {label})").format(
+                    label=redactor.label(found.owners)
+                )
             yield Spot(document.path, number, text, what, field, document.member)
