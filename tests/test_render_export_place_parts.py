@@ -45,7 +45,7 @@ def redactor(
     [
         ("northgate elementary school", ["northgate elementary", "northgate"]),
         ("seattle parks and recreation", ["seattle parks"]),  # "Seattle" alone is the city
-        ("boys and girls club", ["boys and girls", "boys"]),  # never "boys and"
+        ("boys and girls club", []),  # whom it serves: never "boys" alone, nor "boys and"
         ("community center network", []),  # "Community Center" says no place
         ("equity partners network", ["equity partners"]),  # "equity": what meetings say
         ("hope academy", []),  # an everyday word

@@ -35,9 +35,10 @@ COMMON_WORDS_TEXT = """
     """
 COMMON_WORDS = frozenset(COMMON_WORDS_TEXT.split())
 
-#: Words that say what kind of place or organization something is, folded: never a
-#: person's plural ("Seattle Parks" when Park is decided a name), never on their own a
-#: part that names a place ("Northgate Elementary School" is not said "School").
+#: Words that say what kind of place or organization something is, or whom it serves,
+#: folded: never a person's plural ("Seattle Parks" when Park is decided a name), never
+#: on their own a part that names a place ("Northgate Elementary School" is not said
+#: "School"; "Black and Latino boys" is not the Boys & Girls Club).
 PLACE_KINDS_TEXT = """
     school schools elementary middle high academy college university center centre centers
     library libraries park parks recreation department dept district office program
@@ -46,6 +47,8 @@ PLACE_KINDS_TEXT = """
     team project initiative institute house hall church clinic museum youth family
     families public city county state north south east west central new united
     international national american
+    boys girls kids children women men parents students teachers families friends
+    neighbors elders seniors
     """
 PLACE_KINDS = frozenset(PLACE_KINDS_TEXT.split())
 
