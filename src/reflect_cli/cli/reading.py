@@ -20,6 +20,7 @@ from reflect_cli.cli.options import (
 from reflect_cli.cli.selecting import chosen_sessions, open_store, selection
 from reflect_cli.errors import InputError
 from reflect_cli.i18n.messages import _, ngettext
+from reflect_cli.records.selection import EVERY
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -170,6 +171,8 @@ def search(
     # --json is data for a script: every hit unless it asked for fewer; a person reading
     # the terminal sees the best screenful.
     limit = None if show_all or (as_json and n is None) else (n or SHOWN_HITS)
+    if limit is not None and limit > EVERY:
+        limit = None  # more hits than any folder holds: every hit
     pattern = searching.compile_pattern(text) if regex else None
     query = None if regex else searching.Query.parse(text)
     store = open_store(ctx)

@@ -11,6 +11,10 @@ from reflect_cli.model import SESSION_STATUSES
 from reflect_cli.records.store import Store, newest_first
 from reflect_cli.records.summary import Summary
 
+#: An ``-n`` above this is every session (SQLite counts to 2**63 - 1 only: a larger
+#: number typed would overflow where it is used).
+EVERY = 10**12
+
 
 @dataclass
 class Selection:
@@ -39,6 +43,8 @@ class Selection:
             )
         if self.limit is not None and self.limit < 1:
             raise InputError(_("-n: a number of sessions, 1 or more"))
+        if self.limit is not None and self.limit > EVERY:
+            self.limit = None  # more than any folder holds: every session
 
     def matches(self, summary: Summary) -> bool:
         """Whether a session summary passes every filter."""
