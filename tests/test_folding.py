@@ -28,6 +28,15 @@ from reflect_cli.folding import fold, fold_char, fold_mapped, fold_words, fold_w
         ("O’Neil", "o'neil"),
         ("Mon\u00adica", "monica"),
         ("monica_haugen", "monica haugen"),
+        ("Mon\u115fica", "monica"),  # Hangul choseong filler
+        ("Mon\u1160ica", "monica"),  # Hangul jungseong filler
+        ("Mon\u3164ica", "monica"),  # Hangul filler
+        ("Mon\uffa0ica", "monica"),  # halfwidth Hangul filler
+        ("Mon\u17b4ica", "monica"),  # Khmer inherent vowel
+        ("Mon\u17b5ica", "monica"),
+        ("Mon\u180eica", "monica"),  # Mongolian vowel separator
+        ("Mon\u2065ica", "monica"),  # unassigned, kept to be ignorable
+        ("Mon\U000e0041ica", "monica"),  # a tag character
     ],
 )
 def test_written_and_typed_meet(written: str, typed: str) -> None:
@@ -90,3 +99,35 @@ def test_words_mapped_is_the_same_and_points_into_the_text(text: str) -> None:
     else:
         assert len(origin) == len(folded)
         assert origin == sorted(origin) and all(0 <= i < len(text) for i in origin)
+
+
+#: Unicode's Default_Ignorable_Code_Point ranges, as DerivedCoreProperties.txt lists them.
+DERIVED_CORE_PROPERTIES = [
+    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160),
+    (0x17B4, 0x17B5), (0x180B, 0x180D), (0x180E, 0x180E), (0x180F, 0x180F),
+    (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064), (0x2065, 0x2065),
+    (0x2066, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0000), (0xE0001, 0xE0001), (0xE0002, 0xE001F), (0xE0020, 0xE007F),
+    (0xE0080, 0xE00FF), (0xE0100, 0xE01EF), (0xE01F0, 0xE0FFF),
+]  # fmt: skip
+#: A range first, then a code point in it: every range is drawn as often (the tags' 4,000
+#: code points would crowd out the Hangul fillers).
+IGNORABLE = st.sampled_from(DERIVED_CORE_PROPERTIES).flatmap(lambda r: st.integers(*r)).map(chr)
+
+
+@given(
+    st.text(st.sampled_from("Monica Haugen"), min_size=1, max_size=12),
+    st.lists(IGNORABLE, min_size=1, max_size=4),
+    st.data(),
+)
+def test_every_default_ignorable_code_point_folds_away(
+    text: str, hidden: list[str], data: st.DataObject
+) -> None:
+    """A character that shows nothing, anywhere in a name, leaves its fold as it was."""
+    typed = list(text)
+    for char in hidden:
+        typed.insert(data.draw(st.integers(0, len(typed))), char)
+    assert fold("".join(typed)) == fold(text)
+    folded, _ = fold_mapped("".join(typed))
+    assert folded == fold(text)

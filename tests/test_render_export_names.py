@@ -250,6 +250,7 @@ def test_a_name_in_han_ideographs_has_its_parts_inside_it() -> None:
 
 #: Texts made of the pieces a word spelled out is made of, and of what stops one.
 PIECES = ["M", "o", "é", "ab", "Zoë", " ", "  ", ".", "-", "·", "*", "_", "~", "1", "\n", "中"]
+PIECES += ["\u00a0", "\u202f", "\u3000", "\u2009", "\u200b", "\u3164"]
 
 
 @settings(max_examples=400)
@@ -257,6 +258,7 @@ PIECES = ["M", "o", "é", "ab", "Zoë", " ", "  ", ".", "-", "·", "*", "_", "~"
 @example("H-a-u-g-e-n")
 @example("x M. o. b")
 @example("M *o* b")
+@example("M\u00a0o\u00a0n")
 @given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join) | st.text(max_size=12))
 def test_a_word_spelled_out_is_seen_where_the_full_pattern_sees_it(text: str) -> None:
     """The quick sweep for words spelled apart ("M o n i c a") finds one exactly where

@@ -55,12 +55,17 @@ def lookalike(name: str, greek: bool) -> str:
     return "".join(back.get(c, c) for c in name)
 
 
+#: Letters that show nothing (not format characters): Hangul fillers, Khmer inherent vowels.
+SHOW_NOTHING = "\u115f\u1160\u3164\uffa0\u17b4\u17b5"
+
+
 def folded(text: str) -> str:
     """The test's own folding: no accents, one apostrophe, one case, dotless i as i, no
     invisible (format) characters, "_" as a space, look-alike letters as the Latin."""
     text = "".join(LOOKALIKES.get(c, c) for c in text)
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("ı", "i"))
     text = "".join(c for c in text if unicodedata.category(c) not in ("Cf", "Mn", "Me"))
+    text = "".join(c for c in text if c not in SHOW_NOTHING)
     return "".join(c for c in text if not unicodedata.combining(c)).casefold().replace("_", " ")
 
 
@@ -246,6 +251,20 @@ INVISIBLE = [
     "HAU\u2060GEN",  # word joiner
     "Moni\ufe0fca",  # variation selector
     "mh_notes",
+    # Default-ignorable code points that are not format characters: Hangul fillers,
+    # Khmer inherent vowels, the Mongolian vowel separator.
+    "Mon\u115fica",
+    "Mon\u1160ica",
+    "Hau\u3164gen",
+    "Hau\uffa0gen",
+    "Mon\u17b4ica",
+    "Mon\u17b5ica",
+    "Hau\u180egen",
+    # Letters spelled apart by no-break and other spaces.
+    "M\u00a0o\u00a0n\u00a0i\u00a0c\u00a0a",
+    "H\u202fa\u202fu\u202fg\u202fe\u202fn",
+    "M\u3000o\u3000n\u3000i\u3000c\u3000a",
+    "M\u200b o\u200b n\u200b i\u200b c\u200b a",
 ]
 
 

@@ -4,8 +4,9 @@ Unicode compatibility forms, case and accents fold away, and so do letters that 
 decomposition but that people type without their marks ("Yılmaz" is "yilmaz", "Łódź" is
 "lodz", "Straße" is "strasse", "Æsir" is "aesir"), so what was written and what was typed
 meet. Apostrophe and dash variants fold to "'" and "-". Invisible characters (format
-characters such as a soft hyphen or a zero-width space, control characters, and
-variation selectors) fold to nothing, so "Mon\\u00adica" is "monica"; connector
+and control characters, and all of Unicode's default-ignorable code points: a soft
+hyphen, a zero-width space, a Hangul filler, a variation selector) fold to nothing, so
+"Mon\\u00adica" and "Mon\\u115fica" are "monica"; connector
 punctuation ("_") folds to a space, a word boundary, so "monica_haugen" is "monica
 haugen". ``fold_mapped`` also says where each folded character came from, to mark or
 replace matches in the original text.
@@ -32,9 +33,22 @@ _CONFUSABLES = str.maketrans(
     | dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαικνορτυχϲ", "abezhikmnoptyxaikvoptuxc", strict=True))
 )
 _FOLDED: dict[str, str] = {}
-#: Marks that show nothing: variation selectors and the combining grapheme joiner.
+#: Unicode's Default_Ignorable_Code_Point set (DerivedCoreProperties.txt, Unicode 15.1),
+#: which Python's unicodedata does not give: characters that show nothing, whatever
+#: their category. Besides the format characters (soft hyphen, zero-width space, bidi
+#: controls) it holds letters that are blank (Hangul fillers U+115F, U+1160, U+3164,
+#: U+FFA0; Khmer vowels U+17B4, U+17B5), the Mongolian vowel separator, variation
+#: selectors, the combining grapheme joiner and unassigned code points kept for more:
+#: typed inside a name ("Mon\u115fica") they must not hide it.
+DEFAULT_IGNORABLE = (
+    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160),
+    (0x17B4, 0x17B5), (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E),
+    (0x2060, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+)  # fmt: skip
 _IGNORABLE_MARKS = frozenset(
-    "\u034f" + "".join(map(chr, range(0xFE00, 0xFE10))) + "".join(map(chr, range(0xE0100, 0xE01F0)))
+    chr(code) for first, last in DEFAULT_IGNORABLE for code in range(first, last + 1)
 )
 
 
@@ -54,7 +68,7 @@ def fold_char(char: str) -> str:
     if folded is None:
         category = unicodedata.category(char)
         if (category in ("Cf", "Cc") and not char.isspace()) or char in _IGNORABLE_MARKS:
-            folded = ""  # invisible: a soft hyphen, zero-width space or variation selector
+            folded = ""  # invisible: a soft hyphen, a Hangul filler, a variation selector
         elif category == "Pc":
             folded = " "  # "_" and its kin join words: a boundary between them
         elif char in _APOSTROPHES:

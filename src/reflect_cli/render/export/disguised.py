@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Protocol, TypeVar
 
-from reflect_cli.folding import fold
+from reflect_cli.folding import DEFAULT_IGNORABLE, fold
 
 
 class Known(Protocol):
@@ -46,17 +46,26 @@ ADDRESS = re.compile(r"[\w.+'%\-]+@[^\W_](?:[\w\-]*\.)+[^\W\d_]{2,}")
 #: Markdown emphasis and strike-through marks inside a word: looked through. (Written to
 #: start at the mark, so a text without one is passed over in one quick sweep.)
 IN_WORD = re.compile(r"[*_~](?<=[^\W_][*_~])[*_~]*[^\W_]")
+#: Every space character (Unicode's Zs: the space, the no-break spaces U+00A0 and U+202F,
+#: the ideographic space, the typographic spaces U+2000 to U+200A…): letters spelled apart
+#: by any of them are a word spelled out ("M\\u00a0o\\u00a0n\\u00a0i\\u00a0c\\u00a0a").
+SPACES = " \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+#: Characters that show nothing (``folding.DEFAULT_IGNORABLE``), as a character class.
+_INVISIBLE = "".join(rf"\U{first:08x}-\U{last:08x}" for first, last in DEFAULT_IGNORABLE)
+#: What may stand between letters spelled apart: a space, a hyphen, a dot, an emphasis
+#: mark, and beside them a character that shows nothing ("M\\u200b o\\u200b n…").
+_APART = f"[{SPACES}{_INVISIBLE}.\\-·*_~]"
+_SEPARATOR = re.compile(_APART)
 #: Three or more single letters, each apart from the next by a space, a hyphen, a dot
 #: or an emphasis mark: a word spelled out ("M o n i c a", "H-a-u-g-e-n").
-SPELLED = re.compile(r"(?<![^\W\d_])[^\W\d_](?:[ .\-·*_~]{1,2}[^\W\d_](?![^\W\d_])){2,}")
+SPELLED = re.compile(rf"(?<![^\W\d_])[^\W\d_](?:{_APART}{{1,2}}[^\W\d_](?![^\W\d_])){{2,}}")
 #: Whether a text holds a word spelled out at all: found exactly where ``SPELLED`` is,
 #: but written to start at the first separator, so a text is passed over from one
 #: separator to the next rather than tried at every character.
 SPELLED_ANYWHERE = re.compile(
-    r"[ .\-·*_~](?<=(?<![^\W\d_])[^\W\d_][ .\-·*_~])[ .\-·*_~]?[^\W\d_](?![^\W\d_])"
-    r"[ .\-·*_~]{1,2}[^\W\d_](?![^\W\d_])"
+    rf"{_APART}(?<=(?<![^\W\d_])[^\W\d_]{_APART}){_APART}?[^\W\d_](?![^\W\d_])"
+    rf"{_APART}{{1,2}}[^\W\d_](?![^\W\d_])"
 )
-_SEPARATORS = frozenset(" .-·*_~")
 
 
 def addresses(text: str, terms: Mapping[str, Known]) -> Iterator[Held]:
@@ -99,7 +108,7 @@ def _through_emphasis(text: str, scan: Scan[F]) -> Iterator[F]:
 def _spelled_apart(text: str, scan: Scan[F]) -> Iterator[F]:
     """Matches in each run of letters spelled apart, read as one word."""
     for run in SPELLED.finditer(text):
-        kept = [run.start() + i for i, c in enumerate(run[0]) if c not in _SEPARATORS]
+        kept = [run.start() + i for i, c in enumerate(run[0]) if not _SEPARATOR.fullmatch(c)]
         yield from _at_line(text, run.start(), scan("".join(text[i] for i in kept), kept))
 
 
