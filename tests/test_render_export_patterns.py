@@ -29,3 +29,46 @@ def test_a_terms_key_is_its_words_apart_by_one_space(words: list[str], joins: li
     )
     assert term_key(typed) == " ".join(words)
     assert tree([]) == []
+
+
+_BREAKS = ["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029"]
+
+
+@given(
+    st.sampled_from(_BREAKS),
+    st.lists(st.sampled_from([" ", "\t", "-", "\u00a0"]), max_size=3),
+    st.lists(st.sampled_from([" ", "\t", "-", "\u00a0"]), max_size=3),
+)
+def test_a_term_never_runs_across_a_line_break(brk: str, left: list[str], right: list[str]) -> None:
+    """ "We asked Monica" and "Haugen family agreed" are two lines: one label over both
+    would join them (and drop the credit of the line after)."""
+    (pattern,) = tree(["monica haugen", "monica"])
+    compiled = re.compile(f"(?:{pattern})")
+    apart = "monica" + "".join(left) + brk + "".join(right) + "haugen"
+    assert all(m.group() == "monica" for m in compiled.finditer(apart))
+    assert compiled.fullmatch("monica" + ("".join(left + right) or " ") + "haugen")
+
+
+def test_a_redacted_export_keeps_every_line(cli: object, sessions_dir: object) -> None:
+    from pathlib import Path
+    from typing import Any
+
+    from conftest import make_session
+
+    run: Any = cli
+    folder: Path = sessions_dir  # type: ignore[assignment]
+    make_session(
+        folder,
+        "partnership-reflection",
+        answers={
+            "shared-values": "shana: We asked Monica\nHaugen family agreed to host.\n"
+            "jo: thanks Shana\nBeckwith family is away"
+        },
+    )
+    done = run("export", "--redact", "--format", "md")
+    assert done.exit_code == 0, done.stderr
+    body = done.stdout
+    assert "Monica" not in body and "Haugen" not in body and "Beckwith" not in body
+    assert "family agreed to host." in body and "family is away" in body
+    lines = [line for line in body.splitlines() if "agreed to host" in line]
+    assert lines and "asked" not in lines[0]  # still a line of its own

@@ -39,7 +39,10 @@ from reflect_cli.render.export.pseudonyms import (
 )
 
 _FACILITATOR = "Facilitator"
-_JOINER = re.compile(r"[\s,\-]*")
+#: Between two parts of one person's name shown as one label: spaces, a comma, a hyphen,
+#: never a line break (two lines stay two, each with its own label: joined, the second
+#: line's credit and every later line's number would be lost).
+_JOINER = re.compile(r"(?:[^\S\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|[,\-])*")
 
 
 class RedactionError(ReflectError):

@@ -11,12 +11,18 @@ from typing import Any
 from reflect_cli.folding import fold_char
 from reflect_cli.render.export.name_forms import letters
 
+#: Between the words of a term: spaces or hyphens, never a line break (what
+#: ``str.splitlines`` breaks on). A name matched across two lines would make one
+#: label of them and join the lines: another person's line lost its credit, and the
+#: lines their numbers (the two words are still found, each as itself).
+BETWEEN = r"(?:[^\S\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|-)+"
+
 
 def alternative(term: str) -> str:
     """One term in the pattern. A digit before a short one (a two-letter handle) is part
     of the word, "1st" is not the handle "st" (but "mh2" is "mh"); and so is a digit next
     to a term's own digit: "mh23" is not "mh2"."""
-    body = r"[\s\-]+".join(re.escape(w) for w in term.split())
+    body = BETWEEN.join(re.escape(w) for w in term.split())
     before = r"(?<!\d)" if letters(term) <= 2 or term[0].isdigit() else ""
     after = r"(?!\d)" if term[-1].isdigit() else ""
     return before + body + after
@@ -37,7 +43,7 @@ def tree(terms: list[str]) -> list[str]:
 
 def _branches(node: dict[str, Any]) -> str:
     parts = [
-        (r"[\s\-]+" if char == " " else re.escape(char)) + _branches(child)
+        (BETWEEN if char == " " else re.escape(char)) + _branches(child)
         for char, child in node.items()
         if char
     ]
