@@ -72,7 +72,8 @@ def test_it_refuses_what_reflect_never_writes(cli: Any, folder: Path) -> None:
     assert question["ratings"]
     broken = []
     for change in (
-        lambda q: q["ratings"][0].update(participant="lan"),  # a handle on an anonymous rating
+        # a handle on an anonymous rating (this round has no group of three: no organization)
+        lambda q: q["ratings"][0].update(participant="lan", organization="Parks"),
         lambda q: q.pop("answer"),
         lambda q: q.update(kind="essay"),
         lambda q: q["round"].pop("divergent"),

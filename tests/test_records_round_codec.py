@@ -51,10 +51,12 @@ def session() -> Session:
         Kind.CHOICE,
         choices=(Choice("Cooperative"), Choice("Collaborative")),
         round=RoundKind.ANONYMOUS,
-        # As an ended anonymous round is read back: sorted, every organization two or more.
+        # As an ended anonymous round is read back: sorted, every organization three or more.
         ratings=[
             Rating("Collaborative", organization="Northgate Elementary"),
             Rating("Cooperative", organization="Northgate Elementary"),
+            Rating("Cooperative", organization="Northgate Elementary"),
+            Rating("Collaborative", organization="Seattle Parks and Recreation"),
             Rating("Collaborative", organization="Seattle Parks and Recreation"),
             Rating("Collaborative", organization="Seattle Parks and Recreation"),
         ],
@@ -96,8 +98,8 @@ def test_record_shape() -> None:
     assert (trust["passed"], trust["passed_by"]) == (1, ["ana"])
     assert kind["ratings"] == [  # counts, never one entry a person
         {"organization": "Northgate Elementary", "value": "Collaborative", "count": 1},
-        {"organization": "Northgate Elementary", "value": "Cooperative", "count": 1},
-        {"organization": "Seattle Parks and Recreation", "value": "Collaborative", "count": 2},
+        {"organization": "Northgate Elementary", "value": "Cooperative", "count": 2},
+        {"organization": "Seattle Parks and Recreation", "value": "Collaborative", "count": 3},
     ]
     assert "passed_by" not in kind and "entered_by" not in kind
     assert trust["round_ended"] is True and "entered_by" not in trust

@@ -100,9 +100,9 @@ def test_html_draws_one_circle_per_rating(cli: Any, rounds: dict[str, str]) -> N
         "STEMPaths Innovation Network median 2"
     ) in text
     assert "3 rated, 1 passed · median 3 (Borderline) · range 2 to 4 · IQR 1" in text
-    # Coloured by organization: Parks' two Cooperative ratings share a colour; in this
-    # anonymous round Shana and Ana are alone in their organizations: pooled, in grey.
-    assert sorted(page.plots[1]) == ["#BBBBBB", "#BBBBBB", "#E69F00", "#E69F00"]
+    # In this anonymous round no organization holds three ratings (Parks two, Shana and
+    # Ana alone in theirs): shown overall only, every dot in grey.
+    assert sorted(page.plots[1]) == ["#BBBBBB"] * 4
 
 
 def test_html_over_time_draws_the_median_line(cli: Any, rounds: dict[str, str]) -> None:
@@ -145,23 +145,13 @@ def test_json_round_objects_are_exact(cli: Any, rounds: dict[str, str]) -> None:
         "n": 4,
         "passed": 0,
         "counts": {"Cooperative": 2, "Collaborative": 2, "Integrated": 0},
-        "by_organization": {  # Northgate and STEMPaths have one rating each: pooled
-            "Organizations with one rating": {
-                "counts": {"Cooperative": 0, "Collaborative": 2, "Integrated": 0}
-            },
-            "Seattle Parks and Recreation": {
-                "counts": {"Cooperative": 2, "Collaborative": 0, "Integrated": 0}
-            },
-        },
+        "by_organization": {},  # no organization holds three ratings: overall only
+        "overall_only": True,
         "divergent": True,
     }
     assert all("participant" not in r for r in kind["ratings"])
-    assert sorted(r["organization"] for r in kind["ratings"]) == [
-        "Organizations with one rating",  # Shana and Ana: each alone in their organization
-        "Organizations with one rating",
-        "Seattle Parks and Recreation",
-        "Seattle Parks and Recreation",
-    ]
+    # Parks' two could each read the other's from a group of two: no organization at all.
+    assert all("organization" not in r for r in kind["ratings"])
     assert "round" not in story
 
 
@@ -186,12 +176,7 @@ def test_csv_has_a_row_per_rating(cli: Any, rounds: dict[str, str]) -> None:
     assert trust[0]["answer"] == "Shana Beckwith: we are told, not asked."
     kind = [r for r in rows if r["question_id"] == "type" and r["value"]]
     assert len(kind) == 4 and all(r["participant"] == "" for r in kind)
-    assert sorted((r["organization"], r["value"]) for r in kind) == [
-        ("Organizations with one rating", "Collaborative"),
-        ("Organizations with one rating", "Collaborative"),
-        ("Seattle Parks and Recreation", "Cooperative"),
-        ("Seattle Parks and Recreation", "Cooperative"),
-    ]
+    assert {r["organization"] for r in kind} == {""}
     assert (
         sorted(r["value"] for r in kind) == ["Collaborative", "Collaborative"] + ["Cooperative"] * 2
     )
@@ -264,7 +249,8 @@ def test_search_finds_ratings_like_any_answer(cli: Any, rounds: dict[str, str]) 
     assert result.exit_code == 0, result.stderr
     lines = [line.strip() for line in result.stdout.splitlines()]
     # Anonymous: found by organization only, never by who gave it.
-    assert lines.count("Seattle Parks and Recreation: Cooperative") == 2
+    assert lines.count("Anonymous: Cooperative") == 2  # Parks' two: no group of two shown
+    assert "Seattle Parks and Recreation: Cooperative" not in lines
     assert not any(line.startswith(("Monica", "Hope")) for line in lines)
     named = cli("search", "Shana")
     assert "Shana Beckwith: 2" in named.stdout
@@ -510,10 +496,11 @@ def test_an_organization_has_one_colour_and_letter_in_every_plot(
         "A: Northgate Elementary",
         "B: Seattle Parks and Recreation",
         "C: STEMPaths Innovation Network",
-        "–: Organizations with one rating",  # anonymous ratings alone in their organization
+        "Not shown by organization",  # the anonymous rounds: no organization of three
     }
-    pooled = {(f, letter) for f, o, letter in page.dots if o == "Organizations with one rating"}
-    assert pooled == {("#BBBBBB", "–")}
+    pool = "Organizations with fewer than three ratings"
+    assert not [o for _f, o, _l in page.dots if o == pool]
+    assert sum(1 for f, _o, _l in page.dots if f == "#BBBBBB") == 4 + 4  # overall only
 
 
 ORGS = ["Northgate Elementary", "Seattle Parks and Recreation", "STEMPaths Innovation Network"]
@@ -550,18 +537,19 @@ def solo(cli: Any, tmp_path: Path) -> str:
 
 
 OVERALL = "3 rated · median 2 (Concern) · range 1 to 4"
-NOTE = "Not shown by organization: one organization gave a single rating"
+NOTE = "Not shown by organization: a group would hold fewer than three ratings"
 
 
 def test_a_round_with_one_lone_rating_is_shown_overall_only_everywhere(
     cli: Any, solo: str, sessions_dir: Path
 ) -> None:
     """Parks' line (median 3, n 2) and the total of three would tell Ravi's 1; the
-    pooled "Organizations with one rating: 1" would say it outright. Neither is shown."""
+    pooled "Organizations with fewer than three ratings: 1" would say it outright.
+    Neither is shown."""
     for fmt in ("md", "html"):
         document = " ".join(export(cli, solo, "--format", fmt).split())
         assert OVERALL in document and NOTE in document, fmt
-        assert "Organizations with one rating" not in document, fmt
+        assert "Organizations with fewer than three ratings" not in document, fmt
         assert "Seattle Parks and Recreation: median" not in document, fmt
         assert "Solo Org:" not in document and "Solo Org median" not in document, fmt
         assert "range 1 to 4 · IQR 1.5 · 2 of 3 away from the median" in document, fmt
@@ -589,7 +577,7 @@ def test_a_round_with_one_lone_rating_is_shown_overall_only_everywhere(
     for shown in (cli("show", solo).stdout, (sessions_dir / f"{solo}.md").read_text("utf-8")):
         flat = " ".join(shown.split())
         assert OVERALL in flat and NOTE in flat
-        assert "Organizations with one rating" not in flat
+        assert "Organizations with fewer than three ratings" not in flat
         assert "Seattle Parks and Recreation: median" not in flat
     # The record keeps no organization for this round either: the YAML that git pushes
     # to every partner would otherwise name Ravi's rating.

@@ -285,10 +285,10 @@ def test_an_anonymous_result_shows_a_value_only_from_two_ratings(
     assert not anonymous.withheld
     same = ("n", "passed", "median", "mean", "min", "max", "counts", "band")
     assert [getattr(anonymous, k) for k in same] == [getattr(named, k) for k in same]
-    # No organization line is one person's: lone ones are pooled, and with a pool of one
-    # the round is shown overall only. Every rating is in a group of two or more, so the
-    # total minus the groups shown is never one person's rating either.
-    assert all(group.n >= 2 for group in anonymous.by_organization.values())
+    # No organization line is one or two people's: small ones are pooled, and with a
+    # pool under three the round is shown overall only. Every rating is in a group of
+    # three or more, so the total minus the groups shown is never one person's either.
+    assert all(group.n >= 3 for group in anonymous.by_organization.values())
     if anonymous.overall_only:
         assert not anonymous.by_organization
         scale = [v for _, v in values if isinstance(v, int) and not isinstance(v, bool)]
@@ -307,18 +307,33 @@ def _iqr(values: list[int]) -> float:
     return q3 - q1
 
 
-def test_an_anonymous_round_pools_organizations_of_one() -> None:
-    ratings = [(PARKS, 5), (PARKS, 4), (STEM, 1), (SCHOOL, 2)]
+def test_an_anonymous_round_pools_organizations_of_one_or_two() -> None:
+    ratings = [(PARKS, 5), (PARKS, 4), (PARKS, 5), (STEM, 1), (STEM, 2), (SCHOOL, 2)]
     result = analyse(Kind.SCALE, ratings, round_kind=RoundKind.ANONYMOUS)
     assert result.by_organization == {
-        OTHER_ORGANIZATIONS: Group(2, 1.5),
-        PARKS: Group(2, 4.5),
+        OTHER_ORGANIZATIONS: Group(3, 2),
+        PARKS: Group(3, 5),
     }
     assert result.reasons == (
-        "the middle half of the ratings spans 1.75 to 4.25",
-        f"{PARKS} median 4.5, {OTHER_ORGANIZATIONS} median 1.5",
+        "the middle half of the ratings spans 2 to 4.75",
+        f"{PARKS} median 5, {OTHER_ORGANIZATIONS} median 2",
     )
     assert not result.overall_only
+
+
+def test_an_anonymous_group_of_two_is_never_shown() -> None:
+    """Seattle Parks' two rate 2 and 4: "median 3 (n 2)" tells each the other's rating."""
+    ratings = [(PARKS, 2), (PARKS, 4), (STEM, 3), (STEM, 3), (STEM, 5)]
+    result = analyse(Kind.SCALE, ratings, round_kind=RoundKind.ANONYMOUS)
+    assert result.overall_only and result.by_organization == {}  # the pool would be two
+    # The pool of two is as telling as an organization of two.
+    pool = [(PARKS, 2), (SOLO, 4), (STEM, 3), (STEM, 3), (STEM, 5)]
+    assert analyse(Kind.SCALE, pool, round_kind=RoundKind.ANONYMOUS).overall_only
+    # A sector of two likewise.
+    three = [(PARKS, 1), (PARKS, 1), (PARKS, 1), (STEM, 5), (STEM, 5), (STEM, 5)]
+    sectors = ["family", "family", "school", "school", "school", "school"]
+    sectored = analyse(Kind.SCALE, three, round_kind=RoundKind.ANONYMOUS, sectors=sectors)
+    assert not sectored.by_sector and set(sectored.by_organization) == {PARKS, STEM}
 
 
 SOLO = "Solo Org"
@@ -356,24 +371,26 @@ def test_an_anonymous_round_with_one_lone_rating_is_shown_overall_only() -> None
     # Sectors are groups too: a sector of one in an anonymous round is never compared.
     lone_sector = analyse(
         Kind.SCALE,
-        [(PARKS, 5), (PARKS, 5), (STEM, 1), (STEM, 1)],
+        [(PARKS, 5), (PARKS, 5), (PARKS, 5), (STEM, 1), (STEM, 1), (STEM, 1)],
         round_kind=RoundKind.ANONYMOUS,
-        sectors=["community organization", "family", "community organization", "school"],
+        sectors=["community organization"] * 2 + ["family"] + ["school"] * 3,
     )
     assert not lone_sector.by_sector
-    assert lone_sector.gap == 4  # the organizations', both of two ratings
+    assert lone_sector.gap == 4  # the organizations', both of three ratings
     # A choice: counts overall, none by organization.
     kinds = [(PARKS, "Integrated"), (PARKS, "Cooperative"), (SOLO, "Integrated")]
     choice = analyse(Kind.CHOICE, kinds, round_kind=RoundKind.ANONYMOUS, options=TYPES)
     assert choice.overall_only and choice.by_organization == {}
     assert choice.counts == {"Cooperative": 1, "Collaborative": 0, "Integrated": 2}
     assert to_json(choice, RoundKind.ANONYMOUS)["by_organization"] == {}
-    # Two lone ratings pool into a group of two: shown by organization again.
-    four = analyse(
-        Kind.SCALE, [(PARKS, 4), (PARKS, 2), (SOLO, 1), (STEM, 5)], round_kind=RoundKind.ANONYMOUS
+    # Three lone ratings pool into a group of three: shown by organization again.
+    six = analyse(
+        Kind.SCALE,
+        [(PARKS, 4), (PARKS, 2), (PARKS, 3), (SOLO, 1), (STEM, 5), (SCHOOL, 3)],
+        round_kind=RoundKind.ANONYMOUS,
     )
-    assert not four.overall_only
-    assert four.by_organization == {OTHER_ORGANIZATIONS: Group(2, 3), PARKS: Group(2, 3)}
+    assert not six.overall_only
+    assert six.by_organization == {OTHER_ORGANIZATIONS: Group(3, 3), PARKS: Group(3, 3)}
     # A named round is always shown by organization: everyone saw who said what.
     named = analyse(Kind.SCALE, ratings, round_kind=RoundKind.NAMED)
     assert not named.overall_only and named.by_organization[SOLO] == Group(1, 1)
@@ -393,17 +410,59 @@ def test_shown_ratings_of_a_round_shown_overall_only_carry_no_organization() -> 
             Rating(2, organization=PARKS),
             Rating(1, organization=SOLO),
             Rating(4, organization=PARKS),
+            Rating(3, organization=PARKS),
         ],
     )
     assert not by_organization_shown([r.organization for r in record.ratings])
-    assert shown_ratings(record) == [Rating(2), Rating(1), Rating(4)]
-    record.ratings.append(Rating(5, organization=STEM))
+    assert shown_ratings(record) == [Rating(2), Rating(1), Rating(4), Rating(3)]
+    record.ratings += [Rating(5, organization=STEM), Rating(5, organization=STEM)]
     assert by_organization_shown([r.organization for r in record.ratings])
-    assert [r.organization for r in shown_ratings(record)] == [
+    assert [r.organization for r in shown_ratings(record)] == [PARKS, OTHER_ORGANIZATIONS] + [
+        PARKS,
         PARKS,
         OTHER_ORGANIZATIONS,
-        PARKS,
         OTHER_ORGANIZATIONS,
     ]
     # All in one organization, or nobody rated: nothing to hide.
     assert by_organization_shown([PARKS, PARKS, PARKS]) and by_organization_shown([])
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["", PARKS, STEM, SCHOOL, SOLO, OTHER_ORGANIZATIONS]), st.integers(1, 5)
+        ),
+        max_size=14,
+    )
+)
+def test_every_stored_group_holds_three_ratings_or_there_is_no_group(
+    given_ratings: list[tuple[str, int]],
+) -> None:
+    """Whatever the organizations and ratings, what the record stores (and so what every
+    reader shows) has no organization group of one or two ratings: a group of two lets
+    each of the two work out the other's rating."""
+    from collections import Counter
+
+    from reflect_cli.model import AnswerRecord, Rating, Scale
+    from reflect_cli.records import round_codec
+    from reflect_cli.rounds.analysis import stored_ratings
+
+    record = AnswerRecord(
+        "q",
+        "Q?",
+        Kind.SCALE,
+        scale=Scale(1, 5),
+        round=RoundKind.ANONYMOUS,
+        round_ended=True,
+        ratings=[Rating(v, organization=org) for org, v in given_ratings],
+    )
+    groups = Counter(r.organization for r in stored_ratings(record))
+    assert set(groups) == {""} or all(n >= 3 for n in groups.values()), groups
+    stored = round_codec.to_dict(record)["ratings"]
+    on_disk = Counter()
+    for item in stored:
+        on_disk[item.get("organization", "")] += item["count"]
+    assert set(on_disk) <= {""} or all(n >= 3 for n in on_disk.values()), on_disk
+    shown = analyse(Kind.SCALE, given_ratings, round_kind=RoundKind.ANONYMOUS)
+    assert all(group.n >= 3 for group in shown.by_organization.values())
+    assert all(group.n >= 3 for group in shown.by_sector.values())

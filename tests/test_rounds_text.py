@@ -90,17 +90,20 @@ def test_rating_lines_name_no_one_for_an_anonymous_round() -> None:
         ratings=[
             Rating("Cooperative", organization="Northgate Elementary"),
             Rating("Integrated", organization="Northgate Elementary"),
+            Rating("Integrated", organization="Northgate Elementary"),
         ],
     )
     assert text.rating_lines(anonymous, PEOPLE) == [
         "Northgate Elementary: Cooperative",
         "Northgate Elementary: Integrated",
+        "Northgate Elementary: Integrated",
     ]
-    # A third rating alone in its organization: the round is shown overall only, and
-    # its lines name no organization (Parks' two would tell the lone one).
+    # A fourth rating alone in its organization: the round is shown overall only, and
+    # its lines name no organization (Northgate's three would tell the lone one).
     anonymous.ratings.append(Rating("Cooperative", organization="Solo Org"))
     assert text.rating_lines(anonymous, PEOPLE) == [
         "Anonymous: Cooperative",
+        "Anonymous: Integrated",
         "Anonymous: Integrated",
         "Anonymous: Cooperative",
     ]

@@ -127,10 +127,14 @@ def test_ratings_given_up_front_keep_every_value_and_no_name_when_anonymous(
         assert result.withheld and not result.by_organization and result.median is None
         return
     expected = {o: sum(1 for org, _ in direct if org == o) for o, _ in direct}
-    if kind is RoundKind.ANONYMOUS:  # an organization of one is pooled; with a pool of
-        from reflect_cli.rounds.analysis import OTHER_ORGANIZATIONS  # one: overall only
+    if kind is RoundKind.ANONYMOUS:  # an organization of one or two is pooled; with a
+        from reflect_cli.rounds.analysis import OTHER_ORGANIZATIONS  # pool under three, or
 
-        alone = sum(n for n in expected.values() if n < 2)
-        expected = {o: n for o, n in expected.items() if n >= 2}
-        expected = {} if alone == 1 else expected | ({OTHER_ORGANIZATIONS: alone} if alone else {})
+        # nothing but the pool: overall only
+        small = sum(n for n in expected.values() if n < 3)
+        expected = {o: n for o, n in expected.items() if n >= 3}
+        if small in (1, 2) or not expected:
+            expected = {}
+        elif small:
+            expected[OTHER_ORGANIZATIONS] = small
     assert {o: g.n for o, g in result.by_organization.items()} == expected

@@ -136,7 +136,7 @@ def test_anonymous_round_keeps_no_handle_and_shows_no_value(
     ]
     assert all(r.participant == "" for r in record.ratings)
     # Each organization gave one rating: stored pooled, so none is one person's.
-    assert [r.organization for r in record.ratings] == [OTHER_ORGANIZATIONS] * 3
+    assert [r.organization for r in record.ratings] == [""] * 3  # no group of three
     assert record.passed == 1 and record.passed_by == []
     text = path.read_text(encoding="utf-8")
     section = text[text.index("id: type") : text.index("id: ready")]
@@ -328,22 +328,25 @@ def test_a_round_with_no_one_present_says_so(protocol: Protocol, sessions_dir: P
     assert "No one is here to rate: add people with /join first." in console.shown
 
 
-def test_anonymous_result_in_the_room_hides_organizations_of_one(
+def test_anonymous_result_in_the_room_shows_no_group_of_two(
     protocol: Protocol, sessions_dir: Path
 ) -> None:
     # Monica and Ana Lopez are Parks; Shana and Ana Ruiz are alone in their organization.
+    # "Parks: median 4.5 (n 2)" would tell Monica Ana Lopez's 5 (and the pool of two
+    # would tell Shana Ana Ruiz's): overall only, on screen and on disk.
     lines = ["/round anonymous", "4", "1", "2", "5", "/pause"]
-    _, console = stop(protocol, lines, sessions_dir)
+    session_id, console = stop(protocol, lines, sessions_dir)
     shown = "\n".join(console.shown)
-    assert "  Seattle Parks and Recreation: median 4.5 (n 2)" in console.shown
+    assert "Seattle Parks and Recreation: median" not in shown
     assert "STEMPaths Innovation Network: median" not in shown
     assert "Northgate Elementary: median" not in shown
-    assert "  Organizations with one rating: median 1.5 (n 2)" in console.shown
-    assert "Not shown by organization" not in shown  # every group holds two ratings
+    assert "Organizations with fewer than three ratings" not in shown
+    assert "Not shown by organization: a group would hold fewer than three ratings" in shown
     assert (
-        "Partners see this differently: the middle half of the ratings spans 1.75 to 4.25; "
-        "Seattle Parks and Recreation median 4.5, Organizations with one rating median 1.5"
-    ) in shown
+        "Partners see this differently: the middle half of the ratings spans 1.75 to 4.25" in shown
+    )
+    record = Store(sessions_dir).load(session_id).find("trust")
+    assert record is not None and {r.organization for r in record.ratings} == {""}
 
 
 def test_anonymous_result_in_the_room_with_one_lone_rating_is_overall_only(
@@ -356,11 +359,11 @@ def test_anonymous_result_in_the_room_with_one_lone_rating_is_overall_only(
     shown = "\n".join(console.shown)
     assert "3 rated, 1 passed · median 2 (Concern) · range 1 to 4" in shown
     assert "Seattle Parks and Recreation: median" not in shown
-    assert "Organizations with one rating" not in shown
+    assert "Organizations with fewer than three ratings" not in shown
     assert "Northgate Elementary" not in shown.split("3 rated, 1 passed")[1]
     assert (
-        "  (Not shown by organization: one organization gave a single rating, which would be "
-        "that person's.)"
+        "  (Not shown by organization: a group would hold fewer than three ratings, and in a "
+        "group of one or two each person's rating could be worked out.)"
     ) in console.shown
     # Spread as numbers from all three; no gap: that would compare groups, one of one.
     assert "range 1 to 4 · IQR 1.5 · 2 of 3 away from the median" in shown

@@ -20,13 +20,15 @@ An anonymous round with fewer than ``MIN_ANONYMOUS`` ratings is ``withheld``: a 
 rating would be its author's, so no value, median, distribution or organization line
 comes out of it anywhere (the terminal, ``show``, every export). The record keeps the
 rating (0600), so a round resumed later can add the others and then show them all.
-The same holds for an organization: in an anonymous round, a rating that is the only one
-of its organization counts under ``OTHER_ORGANIZATIONS`` (pooled with the others like
-it), and the round is shown by organization only when every group then holds at least
-``MIN_ANONYMOUS`` ratings (``by_organization_shown``). Otherwise (a pool of one) it is
-shown ``overall_only``: no organization line, no organization on any rating, and
-divergence on the spread rule alone, so that no group, and no total minus the groups
-shown, is one person's rating.
+The same holds for a group: in an anonymous round, a rating of an organization with
+fewer than ``MIN_GROUP`` (three) ratings counts under ``OTHER_ORGANIZATIONS`` (pooled with
+the others like it), and the round is shown by organization only when every group then
+holds at least ``MIN_GROUP`` ratings (``by_organization_shown``). Otherwise (a pool of one
+or two) it is shown ``overall_only``: no organization line, no organization on any
+rating, and divergence on the spread rule alone, so that no group, and no total minus
+the groups shown, is one person's rating, and no one in a group of two can read the
+other's. (The overall result of a round of two still lets each of the two work out the
+other's rating: that is inherent, and docs/rounds.md says so.)
 
 The record stores an anonymous round already in that form (``stored_ratings``): lone
 organizations pooled, or no organization at all, so what is on disk obeys the rule by
@@ -52,8 +54,13 @@ NO_ORGANIZATION = "No organization given"
 #: The fewest ratings an anonymous round shows anything of: one rating is one person's.
 MIN_ANONYMOUS = 2
 
-#: Where an anonymous rating counts when no other rating shares its organization.
-OTHER_ORGANIZATIONS = "Organizations with one rating"
+#: The fewest ratings an anonymous round shows or stores as one group (an organization,
+#: the pool, a sector): in a group of two, each of the two can work out the other's rating
+#: from the group's median or counts.
+MIN_GROUP = 3
+
+#: Where an anonymous rating counts when too few others share its organization.
+OTHER_ORGANIZATIONS = "Organizations with fewer than three ratings"
 
 
 def withheld(round_kind: RoundKind | None, n: int) -> bool:
@@ -63,20 +70,22 @@ def withheld(round_kind: RoundKind | None, n: int) -> bool:
 
 def pooled(organizations: Sequence[str]) -> list[str]:
     """Each anonymous rating's organization as it may be shown: an organization with
-    fewer than ``MIN_ANONYMOUS`` ratings becomes ``OTHER_ORGANIZATIONS``."""
+    fewer than ``MIN_GROUP`` ratings becomes ``OTHER_ORGANIZATIONS``."""
     named = [org.strip() or NO_ORGANIZATION for org in organizations]
-    return [org if named.count(org) >= MIN_ANONYMOUS else OTHER_ORGANIZATIONS for org in named]
+    return [org if named.count(org) >= MIN_GROUP else OTHER_ORGANIZATIONS for org in named]
 
 
 def by_organization_shown(organizations: Sequence[str]) -> bool:
-    """Whether an anonymous round may be shown by organization: every group, lone
-    ratings pooled, holds at least ``MIN_ANONYMOUS`` ratings. A pool of one would be its
-    author's rating (the roster says which organization is alone), and so would the
-    total minus every group shown."""
+    """Whether an anonymous round may be shown by organization: every group, small
+    organizations pooled, holds at least ``MIN_GROUP`` ratings. A pool of one would be
+    its author's rating (the roster says which organization is alone), and so would the
+    total minus every group shown; in a group of two each can read the other's."""
     if organizations and not any(org.strip() for org in organizations):
         return False  # stored overall only: the record keeps no organization at all
     shown = pooled(organizations)
-    return all(shown.count(org) >= MIN_ANONYMOUS for org in shown)
+    if set(shown) == {OTHER_ORGANIZATIONS}:
+        return False  # every rating pooled: the pool is the overall, under a misleading name
+    return all(shown.count(org) >= MIN_GROUP for org in shown)
 
 
 def anonymous_organizations(organizations: Sequence[str]) -> list[str]:
@@ -94,9 +103,9 @@ def under_way(record: AnswerRecord) -> bool:
 
 
 def stored_ratings(record: AnswerRecord) -> list[Rating]:
-    """The ratings as the record stores them: an anonymous rating alone in its
-    organization under ``OTHER_ORGANIZATIONS``, no organization at all on any rating of a
-    round shown overall only (a withheld round included: its one rating names nothing),
+    """The ratings as the record stores them: an anonymous rating of an organization
+    with fewer than ``MIN_GROUP`` ratings under ``OTHER_ORGANIZATIONS``, no organization
+    at all on any rating of a round shown overall only (a withheld round included: its one rating names nothing),
     and no handle; named ratings as they are."""
     if record.round is not RoundKind.ANONYMOUS:
         return list(record.ratings)
@@ -224,8 +233,8 @@ def analyse(
         grouped = by_organization_shown([o for o, _x in ratings])
         ratings = list(zip(pooled([o for o, _x in ratings]), [v for _x, v in ratings], strict=True))
         named = [s for s, _x in sector_pairs]
-        if not grouped or any(named.count(s) < MIN_ANONYMOUS for s in named):
-            sector_pairs = []  # a sector of one would be its person's rating
+        if not grouped or any(named.count(s) < MIN_GROUP for s in named):
+            sector_pairs = []  # in a sector of one or two, each can read the others' rating
     if kind is Kind.SCALE:
         result = _scale(ratings, passed, low, high, bands, grouped, sector_pairs)
     else:

@@ -159,8 +159,8 @@ def flag(result: RoundResult) -> str:
 
 #: Said where an anonymous round's organization lines would be, when it has none.
 OVERALL_ONLY = N_(
-    "Not shown by organization: one organization gave a single rating, which would be "
-    "that person's."
+    "Not shown by organization: a group would hold fewer than three ratings, and in a "
+    "group of one or two each person's rating could be worked out."
 )
 
 

@@ -52,8 +52,9 @@ def show_result(
     console.say(round_text.headline(result, labels), "bold")
     for line in round_text.bar_chart(result, labels):
         console.say("  " + line)
-    # Anonymous: an organization with one rating would show that person's rating to the
-    # room, so the analysis pools such ratings, or shows the round overall only.
+    # Anonymous: an organization with one or two ratings would let the room (or the other
+    # of the two) read a person's rating, so the analysis pools such ratings, or shows
+    # the round overall only.
     if len(result.by_organization) > 1:
         for line in round_text.organization_lines(result):
             console.say("  " + line, "dim")
