@@ -417,7 +417,9 @@ def test_shown_ratings_of_a_round_shown_overall_only_carry_no_organization() -> 
     assert shown_ratings(record) == [Rating(2), Rating(1), Rating(4), Rating(3)]
     record.ratings += [Rating(5, organization=STEM), Rating(5, organization=STEM)]
     assert by_organization_shown([r.organization for r in record.ratings])
-    assert [r.organization for r in shown_ratings(record)] == [PARKS, OTHER_ORGANIZATIONS] + [
+    assert [r.organization for r in shown_ratings(record)] == [
+        PARKS,
+        OTHER_ORGANIZATIONS,
         PARKS,
         PARKS,
         OTHER_ORGANIZATIONS,

@@ -105,8 +105,8 @@ def under_way(record: AnswerRecord) -> bool:
 def stored_ratings(record: AnswerRecord) -> list[Rating]:
     """The ratings as the record stores them: an anonymous rating of an organization
     with fewer than ``MIN_GROUP`` ratings under ``OTHER_ORGANIZATIONS``, no organization
-    at all on any rating of a round shown overall only (a withheld round included: its one rating names nothing),
-    and no handle; named ratings as they are."""
+    at all on any rating of a round shown overall only (a withheld round included: its
+    one rating names nothing), and no handle; named ratings as they are."""
     if record.round is not RoundKind.ANONYMOUS:
         return list(record.ratings)
     shown = anonymous_organizations([r.organization for r in record.ratings])
