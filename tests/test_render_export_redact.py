@@ -702,3 +702,26 @@ def test_a_name_after_a_replaced_place_is_found_in_the_text_as_it_now_reads(
     person = found.label(found.names.terms["monica"].owners)
     assert shown.endswith(after.replace("Monica", person).replace("monica_haugen", person)
                           .replace("Haugen", person))  # fmt: skip
+
+
+@pytest.mark.parametrize("suffix", [".zip", ".json", ".md"])
+def test_people_named_in_other_scripts_do_not_stop_a_redacted_export(
+    cli: Any, sessions_dir: Path, tmp_path: Path, suffix: str
+) -> None:
+    """Their handles (p1, p2…) are never a word of reflect's own output ("person-…" ids
+    in the data package): the export is written, and no name of theirs is in it."""
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=[
+            "김지민 | Korean PTA | Parent",
+            "فاطمة الزهراء | Library | Staff",
+            "Ana Ruiz | Northgate PTA | Parent",
+        ],
+        answers={"shared-values": "ana: we agreed with 김지민 and فاطمة"},
+    )
+    target = tmp_path / f"out{suffix}"
+    # No capital tells a name in those scripts: decided once (the export asked).
+    done = cli("export", "--redact", "--name", "김지민", "--name", "فاطمة", "-o", str(target))
+    assert done.exit_code == 0, done.stderr
+    assert cli("check-names", str(target)).exit_code == 0

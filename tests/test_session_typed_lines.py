@@ -97,7 +97,9 @@ def test_action_parsing() -> None:
         ("Yılmaz Öztürk", set(), "yilmaz"),
         (unicodedata.normalize("NFD", "José Ramírez"), {"jose"}, "joseramirez"),
         ("Zoë", set(), "zoe"),
-        ("李 明", set(), "person"),
+        ("李 明", set(), "p1"),
+        ("김지민", {"p1"}, "p2"),
+        ("فاطمة الزهراء", {"p1", "p2", "p3"}, "p4"),
     ],
 )
 def test_generated_handles_are_folded_to_ascii(name: str, taken: set[str], handle: str) -> None:

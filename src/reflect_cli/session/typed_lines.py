@@ -150,9 +150,13 @@ def participant(
 def unique_handle(name: str, taken: set[str]) -> str:
     """The first name in plain ASCII (``Seán`` → ``sean``); when taken, the first name
     and the whole family name (``analopez``: never a truncation such as ``anal``); then
-    numbered."""
-    words = [ascii_word(w) for w in name.split()]
-    words = [w for w in words if w] or ["person"]
+    numbered. A name with no Latin letters gets ``p1``, ``p2``…"""
+    words = [w for w in (ascii_word(w) for w in name.split()) if w]
+    if not words:
+        # A name with no Latin letters (김지민, فاطمة, 李雷): p1, p2… A word such as
+        # "person" would be found, as the person, in reflect's own words of every
+        # redacted export ("person-…" ids) and stop it for good.
+        return next(f"p{n}" for n in range(1, 10_000) if f"p{n}" not in taken)
     candidates = [words[0]]
     if len(words) > 1:
         candidates.append(words[0] + words[-1])

@@ -291,11 +291,13 @@ class Matcher:
             verdict = _Verdict.NAME
             if term.common and ending and not (decided or asked):
                 continue  # "hopes", "Parks", "powers": an everyday word's plural is a word
-            if term.common:
+            if term.common or _everyday_phrase(term.text):
                 verdict = self._verdict(text[start], folded, match, term)
                 if verdict is _Verdict.WORD:
                     continue
             elif term.part and not text[start].isupper():
+                # Lower case only where the script has cases: a name in Hangul, Arabic,
+                # Hebrew, Chinese… has no capital to tell it, and is the person's.
                 verdict = self._lower_verdict(folded, match, term)
                 if verdict is _Verdict.WORD:
                     continue
@@ -404,3 +406,10 @@ def _mention(folded: str, start: int, term: Term) -> bool:
     if not term.handle_of or start < 1 or folded[start - 1] != "@":
         return False
     return start < 2 or not (folded[start - 2].isalnum() or folded[start - 2] in "_.+-'%")
+
+
+def _everyday_phrase(term: str) -> bool:
+    """A whole name of everyday words only ("all a", "may young"): in lower case inside
+    a sentence it is words, as each of them alone would be."""
+    words = term.split()
+    return len(words) > 1 and all(w in COMMON_WORDS for w in words)
