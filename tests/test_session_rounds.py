@@ -559,3 +559,23 @@ def test_a_stuffed_round_under_way_is_refused_never_used(
         Facilitator(console, Store(sessions_dir), protocol, plan()).resume(draft)
     assert str(path) in str(caught.value) and "\n" not in str(caught.value)
     assert "1 rated" not in console.shown and "50" not in " ".join(console.shown)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["4", "/round anonymous"],  # at Shana's prompt: Monica's 4 is in the record
+        ["4", "/back", "/round anonymous"],  # Monica's 4 taken back: the room saw it
+        ["/pass", "/back", "/round anonymous"],  # a pass is an entry too
+        ["mh 4, shana 3", "/back", "/back", "/round anonymous"],
+    ],
+)
+def test_a_named_round_with_an_entry_never_becomes_anonymous(
+    protocol: Protocol, sessions_dir: Path, lines: list[str]
+) -> None:
+    """Monica's 4 was saved to the draft with her name and seen by the room: after /back
+    the round stays named, as it does when /round anonymous is typed straight away."""
+    session_id, console = stop(protocol, [*lines, "/pause"], sessions_dir)
+    assert "this named round has begun; it cannot change now" in console.shown
+    record = Store(sessions_dir).load(session_id).find("trust")
+    assert record is not None and record.round is RoundKind.NAMED
