@@ -26,6 +26,7 @@ from reflect_cli.model import (
 from reflect_cli.records.home import where_home as private_home
 from reflect_cli.records.word_choices import WordChoices
 from reflect_cli.render import export as exporting
+from reflect_cli.render.export.everyday import COMMON_WORDS_TEXT, PLACE_KINDS
 
 SAID = "We talked about racial justice; we don't agree yet.\nshared power matters."
 
@@ -215,3 +216,77 @@ def test_everyday_names_stop_list_each_place_and_obey_the_decision(
             assert text in as_word and text.replace(word, label) in as_name
     for text in (as_name, as_word):
         assert FIXED in text and "Diaz" not in text
+
+
+PARKS = [
+    "Rosa Parks | Library | Librarian | rp",
+    "Monica Haugen | Seattle Parks and Recreation | Site lead | mh",
+]
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_a_family_name_that_is_a_place_kind_is_a_place_next_to_a_place_word(
+    cli: Any, sessions_dir: Path, fmt: str
+) -> None:
+    """ "Parks" of Rosa Parks: "Seattle Parks" and "the Parks department" are places, never
+    Rosa silently; an organization holding "Parks" is not taken for her name."""
+    said = "Seattle Parks runs the gym; the Parks department pays. Rosa Parks spoke."
+    make_session(
+        sessions_dir, "partnership-reflection", people=PARKS, answers={"shared-values": said}
+    )
+    result = cli("export", "--redact", "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    out = uncoded(result.stdout)
+    assert "the Parks department pays. Library (Librarian) spoke." in out
+    assert "Seattle Parks runs the gym;" in out
+    assert "Seattle Parks and Recreation (Site lead)" in out
+    assert "Rosa" not in result.stdout
+
+
+def test_a_family_name_that_is_a_place_kind_alone_stops_and_asks(
+    cli: Any, sessions_dir: Path
+) -> None:
+    make_session(
+        sessions_dir, "partnership-reflection", people=PARKS,
+        answers={"shared-values": "The gym is open. Later, Parks joined us."},
+    )  # fmt: skip
+    lines = stopped(cli("export", "--redact"))
+    assert any('"Parks" in: Later, Parks joined us.' in line for line in lines)
+    named = cli("export", "--redact", "--name", "Parks")
+    assert named.exit_code == 0, named.stderr
+    assert "Later, Library (Librarian) joined us." in uncoded(named.stdout)
+    # Decided a name, "Parks" still does not make Monica's organization hold Rosa's name.
+    assert "Seattle Parks and Recreation (Site lead)" in uncoded(named.stdout)
+
+
+def parks_redactor(kind: str, choices: WordChoices | None = None) -> Any:
+    session = meeting("", "Hope")
+    session.participants = [
+        Participant(f"Rosa {kind.capitalize()}", "Library", "Librarian", "rk"),
+        Participant("Monica Haugen", f"Seattle {kind.capitalize()} Services", "Site lead", "mh"),
+    ]
+    return exporting.redactor([session], decisions=choices)
+
+
+#: Kinds of place that are not on the everyday list of names, as the attacker used them.
+PLACE_ONLY = sorted(PLACE_KINDS - set(COMMON_WORDS_TEXT.split()))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(PLACE_ONLY), st.sampled_from(["Seattle {} runs it.", "The {} Office pays."]))
+def test_a_name_part_that_is_a_place_kind_is_never_replaced_silently(
+    kind: str, template: str
+) -> None:
+    word = kind.capitalize()
+    found = parks_redactor(kind)
+    # Next to a place word it is the place's; Monica's organization is hers to show.
+    assert found.text(template.format(word)) == template.format(word)
+    assert found.undecided == []
+    assert found.shown_organization(f"Seattle {word} Services") in found.label([1])
+    assert not found.names_someone(f"Seattle {word} Services")
+    assert found.names_someone(f"Rosa {word} Foundation")
+    # Alone, capitalised inside a sentence: the facilitator decides, never silently.
+    found.text(f"Then {word} spoke.")
+    assert [u.term for u in found.undecided] == [kind]
+    # Beside the other part of the name: the person, always.
+    assert "Rosa" not in found.text(f"Then Rosa {word} spoke.")

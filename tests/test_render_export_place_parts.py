@@ -16,7 +16,7 @@ from labels import uncoded
 from reflect_cli.model import Participant, ProtocolRef, Session, SessionStatus
 from reflect_cli.records.word_choices import WordChoices
 from reflect_cli.render import export as exporting
-from reflect_cli.render.export.everyday import COMMON_WORDS, PLACE_KINDS
+from reflect_cli.render.export.everyday import COMMON_WORDS_TEXT, PLACE_KINDS
 from reflect_cli.render.export.place_parts import parts
 from reflect_cli.render.export.redact import Redactor
 
@@ -103,7 +103,9 @@ def test_strict_an_organization_said_in_part_is_its_label() -> None:
 _NAMED = st.text("bcdfghklmnprstvz", min_size=2, max_size=3).flatmap(
     lambda c: st.just(c[0].upper() + "a" + c[1:] + "ton")
 )
-_KINDS = st.lists(st.sampled_from(sorted(PLACE_KINDS - COMMON_WORDS)), min_size=1, max_size=3)
+_KINDS = st.lists(
+    st.sampled_from(sorted(PLACE_KINDS - set(COMMON_WORDS_TEXT.split()))), min_size=1, max_size=3
+)
 
 
 @settings(max_examples=80, deadline=None)

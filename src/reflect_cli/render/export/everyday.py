@@ -33,7 +33,6 @@ COMMON_WORDS_TEXT = """
     yes you all any did get got how let new off old one own put ran saw set sit
     de da di du la le el al
     """
-COMMON_WORDS = frozenset(COMMON_WORDS_TEXT.split())
 
 #: Words that say what kind of place or organization something is, or whom it serves,
 #: folded: never a person's plural ("Seattle Parks" when Park is decided a name), never
@@ -51,6 +50,35 @@ PLACE_KINDS_TEXT = """
     neighbors elders seniors
     """
 PLACE_KINDS = frozenset(PLACE_KINDS_TEXT.split())
+_WORDS = frozenset(COMMON_WORDS_TEXT.split())
+#: Every everyday word a name part may be: the list above and the kinds of place ("Rosa
+#: Parks", "Mia Hall", "Ben Church"): each is never replaced and never kept silently.
+COMMON_WORDS = _WORDS | PLACE_KINDS
+#: Places everyone in the county names, and words of where: never a place's part alone
+#: (a mountain or range names the Rainier Valley, Rainier Avenue and a hundred
+#: organizations: "Rainier" alone is not Rainier Beach High School). Next to one, an
+#: everyday name part names the place ("Seattle Parks"), not the person.
+REGIONS_TEXT = """
+    seattle tacoma bellevue kent renton auburn redmond kirkland burien tukwila seatac
+    shoreline bothell issaquah sammamish everett federal king county washington puget
+    sound pacific northwest northeast southwest southeast downtown
+    rainier cascade cascades olympic olympics
+    """
+REGIONS = frozenset(REGIONS_TEXT.split())
+#: The word straight before or after a word (spaces or a hyphen between, nothing else).
+_WORD_BEFORE = re.compile(r"(\w[\w']*)[ \t\-]+$")
+_WORD_AFTER = re.compile(r"[ \t\-]+(\w[\w']*)")
+
+
+def next_to_place_word(folded: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` of folded text stands next to a kind of place or
+    a region ("Seattle Parks", "the Parks department", "Hope Family Center"): then an
+    everyday name part there is the place's word, not the person."""
+    before = _WORD_BEFORE.search(folded, max(0, start - 40), start)
+    after = _WORD_AFTER.match(folded, end)
+    near = {m[1] for m in (before, after) if m}
+    return bool(near & (PLACE_KINDS | REGIONS))
+
 
 #: Months: "in May", "May 3" is the month.
 _MONTHS = frozenset(COMMON_WORDS_TEXT.split()[:12])

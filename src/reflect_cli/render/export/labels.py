@@ -25,6 +25,7 @@ from reflect_cli.render.export.name_forms import (
     in_addresses_only,
     inflected_terms,
     spellings,
+    words,
 )
 from reflect_cli.render.export.names import Decisions, Folded, Matcher, fold, name_terms
 from reflect_cli.render.export.patterns import term_key
@@ -274,12 +275,30 @@ class Labels:
         Family Services", is the organization's)."""
         organization = self.shown_organization(participant.organization)
         role = "" if self.strict else self.places_in(participant.role)
-        named = any(not f.undecided for f in self.names.find(f"{organization}\n{role}"))
+        named = self.names_someone(f"{organization}\n{role}")
         if named or (not organization and not role):
             return f"Participant {code}"
         if not organization:
             return f"{role} {code}"
         return f"{organization} ({role or 'Participant'} {code})"
+
+    def names_someone(self, organization: str) -> bool:
+        """Whether an organization (or role) holds someone's name. An everyday word or a
+        kind of place that is a name part ("Parks" of Rosa Parks, "Hope") counts only
+        beside another part of that person's name ("Rosa Parks Foundation"): "Seattle
+        Parks and Recreation" is not Rosa's. Once the facilitator decided the word is a
+        name it counts anywhere (the check after rendering would find it in the label)."""
+        held = set(words(organization))
+        for found in self.names.find(organization):
+            term = self.names.terms.get(found.term)
+            if found.undecided:
+                continue
+            if term is None or not term.common or term.text in self.names.decisions.names:
+                return True
+            others = (self.names.parts_of.get(o, set()) - {found.term} for o in found.owners)
+            if any(other & held for other in others):
+                return True
+        return False
 
     def shown_organization(self, organization: str) -> str:
         """An organization as a redacted export shows it: its collaboratives and sites

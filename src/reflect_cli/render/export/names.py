@@ -37,6 +37,7 @@ from reflect_cli.render.export.everyday import (
     PLACE_KINDS,
     SPEAKER_AFTER,
     a_month,
+    next_to_place_word,
     sentence_start,
 )
 from reflect_cli.render.export.inflected import PARTICLES, takes_particles
@@ -341,6 +342,8 @@ class Matcher:
             return _Verdict.NAME  # "… grace: we agreed": a speaker prefix is the person
         if self._plainly_a_name(first, folded, match, term):
             return _Verdict.NAME
+        if next_to_place_word(folded, start, end):
+            return _Verdict.WORD  # "Seattle Parks", "the Parks department": the place's
         lower = not first.isupper()
         if lower and (term.text in self.decisions.names or not sentence_start(folded, start)):
             return _Verdict.WORD  # "racial justice", "shared power"
@@ -387,6 +390,7 @@ class Matcher:
         after = re.match(r"([\s\-,]+)(\w[\w']*)", folded[end : end + 80])
         pairs = [(m[1], m[2]) for m in (before,) if m] + [(m[2], m[1]) for m in (after,) if m]
         neighbours = {word for word, between in pairs if first.isupper() or "," in between}
+        neighbours -= set(term.text.split())  # "the Office Office": not another part
         return any(neighbours & self.parts_of.get(owner, set()) for owner in term.owners)
 
 

@@ -17,21 +17,11 @@ import functools
 import re
 
 from reflect_cli.folding import fold
-from reflect_cli.render.export.everyday import COMMON_WORDS, PLACE_KINDS
+from reflect_cli.render.export.everyday import COMMON_WORDS, PLACE_KINDS, REGIONS
 from reflect_cli.render.export.own_text import own_texts
 
 #: A word alone is a place's only from this many letters ("Kent" is, "Ida" is not).
 WORD_LETTERS = 4
-#: Places everyone in the county names, and words of where: never a place's part alone
-#: (a mountain or range names the Rainier Valley, Rainier Avenue and a hundred
-#: organizations: "Rainier" alone is not Rainier Beach High School).
-REGIONS_TEXT = """
-    seattle tacoma bellevue kent renton auburn redmond kirkland burien tukwila seatac
-    shoreline bothell issaquah sammamish everett federal king county washington puget
-    sound pacific northwest northeast southwest southeast downtown
-    rainier cascade cascades olympic olympics
-    """
-REGIONS = frozenset(REGIONS_TEXT.split())
 #: A part never ends on one of these ("Boys and" is not a part of "Boys and Girls Club").
 _JOINING = frozenset({"and", "of", "the", "for", "at", "in", "on", "to", "&", "+"})
 _JOINING |= frozenset({"de", "del", "la", "el", "y", "et", "a", "an", "with"})

@@ -104,7 +104,7 @@ class Redactor(Labels):
         group = self._memo.get(("group", organization))
         if group is None:
             shown = self.shown_organization(organization)
-            named = any(not f.undecided for f in self.names.find(shown))
+            named = self.names_someone(shown)
             group = self._memo[("group", organization)] = "Participant" if named else shown
         return group
 
