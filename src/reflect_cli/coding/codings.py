@@ -110,8 +110,15 @@ def _looks(path: Path) -> tuple[int, int, int] | None:
 
 
 def load(folder: Path, coder: str) -> Codings:
-    """A coder's codings (none yet: empty)."""
+    """A coder's codings (none yet: empty). The ``codings`` folder is the folder's own
+    (it may come from anyone's push): a link there is refused, never read through."""
     path = path_of(folder, coder)
+    if (folder / FOLDER).is_symlink():
+        raise InputError(
+            _("{folder} is a symbolic link; codings are read from a real folder only").format(
+                folder=folder / FOLDER
+            )
+        )
     if not path.exists() and not path.is_symlink():
         return Codings(check_coder(coder))
     return read(path)
