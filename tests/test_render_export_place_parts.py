@@ -154,3 +154,44 @@ def test_a_place_with_a_hyphen_is_found_whole_and_in_part() -> None:
     label = found.place_label("Kent-Meridian Partners Network")
     assert found.text("At Kent-Meridian Partners Network we met.") == f"At {label} we met."
     assert found.text("At Kent-Meridian Partners we met.") == f"At {label} we met."
+
+
+@settings(max_examples=60, deadline=None)
+@given(_NAMED, _KINDS, st.sampled_from(["{}", "{}".lower(), "#{}", "{}_notes.pdf"]), st.booleans())
+def test_a_place_run_together_is_the_place(
+    first: str, kinds: list[str], written: str, whole: bool
+) -> None:
+    """ "NorthgateElementary", "northgateelementary": a place's name or a part of it of
+    several words run together is found, as "MonicaHaugen" is."""
+    place = " ".join([first, *(k.capitalize() for k in kinds)])
+    found = redactor(place)
+    said = place.split() if whole else place.split()[:2]
+    run = "".join(said)
+    typed = written.format(run.lower() if written == "{}".lower() and whole else run)
+    shown = found.text(f"We met at {typed} today.")
+    assert run.lower() not in shown.lower(), (place, typed, shown)
+    assert found.undecided == []
+
+
+@pytest.mark.parametrize(
+    "typed", ["northgateelementary", "NorthgateElementary", "NORTHGATEELEMENTARYOST"]
+)
+def test_export_and_check_names_find_a_place_run_together(
+    cli: Any, sessions_dir: Path, tmp_path: Path, typed: str
+) -> None:
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        collaborative="Northgate Elementary OST Collaborative",
+        site="Northgate Elementary",
+        people=["Monica Haugen | Seattle Parks and Recreation | Site lead"],
+        answers={"shared-values": f"See #{typed} for the photos."},
+    )
+    for fmt in ("md", "html", "csv", "json"):
+        result = cli("export", "--redact", "-f", fmt)
+        assert result.exit_code == 0, result.stderr
+        assert "northgate" not in result.stdout.lower(), fmt
+    planted = tmp_path / "note.md"
+    planted.write_text(f"Fine.\nSee {typed} here.\n", encoding="utf-8")
+    found = cli("check-names", str(planted))
+    assert found.exit_code == 2 and f"{planted}:2: '{typed}'" in found.stdout

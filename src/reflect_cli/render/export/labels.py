@@ -29,7 +29,7 @@ from reflect_cli.render.export.name_forms import (
 )
 from reflect_cli.render.export.names import Decisions, Folded, Matcher, fold, name_terms
 from reflect_cli.render.export.patterns import term_key
-from reflect_cli.render.export.place_parts import parts
+from reflect_cli.render.export.place_parts import joined, parts
 from reflect_cli.render.export.places import Place, place
 from reflect_cli.render.export.pseudonyms import (
     LONGER,
@@ -226,6 +226,9 @@ class Labels:
         for said in parts(key):
             if said not in self.places and term_key(said) not in self.names.terms:
                 self._place_matcher.add(said, number, common_ok=True, part=" " not in said)
+        for run in joined(key):  # "northgateelementary": never a word, whatever its case
+            if run not in self.places and run not in self.names.terms:
+                self._place_matcher.add(run, number, common_ok=True)
         self._memo.clear()
 
     def _code(self, kind: Kind, key: str) -> str:

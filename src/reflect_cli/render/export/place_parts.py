@@ -8,7 +8,8 @@ kind of place ("School", "Elementary", "Center", "Library", "Parks", "Department
 ``everyday.PLACE_KINDS``), not an everyday word (``everyday.COMMON_WORDS``), not a city
 or region of King County everyone names ("Seattle", "Kent"), and not a word of the
 protocols built into reflect ("equity", "partnership": what every meeting talks about).
-A part that is a person's name stays the person's (``labels.Labels``).
+A part that is a person's name stays the person's (``labels.Labels``). The name and
+its parts of several words are found run together too (``joined``: "NorthgateElementary").
 """
 
 from __future__ import annotations
@@ -61,3 +62,14 @@ def _one_word_tells(word: str) -> bool:
         return False
     ordinary = PLACE_KINDS | COMMON_WORDS | REGIONS
     return word not in ordinary and word not in protocol_words()
+
+
+def joined(place: str) -> list[str]:
+    """A place's folded name and its parts of several words run together, as people type
+    them in a handle, a hashtag or a file name ("northgateelementary",
+    "NorthgateElementary"), the way a person's name is found run together."""
+    words = place.split()
+    if len(words) < 2:
+        return []
+    runs = [words, *(said.split() for said in parts(place) if " " in said)]
+    return [re.sub(r"[\-']", "", "".join(run)) for run in runs]
