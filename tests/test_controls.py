@@ -19,22 +19,29 @@ def test_escapes_shown() -> None:
     # A right-to-left override would make "Monica \u202eetirw" read backwards.
     assert visible("x\u202ey\u2066z\u2069") == "x\\u202ey\\u2066z\\u2069"
     assert visible("\u202e", crlf=True) == "\\u202e"
+    # Marks that move neutral characters across, and tags that hide text ("Mon" + tag "X").
+    assert visible("a\u200fb\u061cc\u200e") == "a\\u200fb\\u061cc\\u200e"
+    assert visible("Mon\U000e0058") == "Mon\\U000e0058"
 
 
 @given(st.text())
 def test_nothing_a_terminal_acts_on_is_left(text: str) -> None:
     shown = visible(text)
     assert not re.search(
-        r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]", shown
+        r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+        r"\u2066-\u2069\U000e0000-\U000e007f]",
+        shown,
     )
     assert visible(shown) == shown  # once is enough
-    assert shown == text or re.search(r"\\(x[0-9a-f]{2}|u20)", shown)
+    assert shown == text or re.search(r"\\(x[0-9a-f]{2}|u[02]|U000e)", shown)
 
 
 def test_json_safe_reads_back_exactly() -> None:
     import json
 
-    value = {"text": "csi \x9b2J del \x7f esc \x1b ls \u2028 rlo \u202e café"}
+    value = {
+        "text": "csi \x9b2J del \x7f esc \x1b ls \u2028 rlo \u202e rlm \u200f tag \U000e0041 café"
+    }
     document = json_safe(json.dumps(value, ensure_ascii=False))
     assert not re.search(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202e]", document)
     assert json.loads(document) == value and "café" in document

@@ -292,7 +292,7 @@ class Matcher:
             verdict = _Verdict.NAME
             if term.common and ending and not (decided or asked):
                 continue  # "hopes", "Parks", "powers": an everyday word's plural is a word
-            if term.common or _everyday_phrase(term.text):
+            if term.common or (_everyday_phrase(term.text) and not text[start].isupper()):
                 verdict = self._verdict(text[start], folded, match, term)
                 if verdict is _Verdict.WORD:
                     continue
