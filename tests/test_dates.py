@@ -33,7 +33,7 @@ def test_typed_dates_are_normalised(typed: str, expected: str) -> None:
         "2026-13-01",
         "2026-9-1",
         "01/09/2026",
-        "２０２６-09-01",
+        "2026-09-0١",  # one run of digits in two scripts
         "",
         "2026-09-01T10:00",
     ],
@@ -75,3 +75,18 @@ def test_a_session_date_is_at_most_a_year_ahead(today: dt.date, ahead: int) -> N
 
 def test_the_last_day_of_the_calendar_is_not_ahead_of_itself() -> None:
     assert not_far_ahead("9999-12-31", dt.date(9999, 12, 30)) == "9999-12-31"
+
+
+_ZEROS = [0x30, 0x660, 0x6F0, 0x966, 0x9E6, 0xE50, 0xFF10, 0x1D7CE]
+
+
+@given(st.dates(), st.sampled_from(_ZEROS))
+def test_a_date_typed_in_any_scripts_digits_is_that_date(day: dt.date, zero: int) -> None:
+    typed = "".join(chr(zero + int(c)) if c.isdigit() else c for c in day.isoformat())
+    assert parse_date(f" {typed} ", "date") == day.isoformat()
+
+
+@pytest.mark.parametrize("typed", ["2026-١٢-0٧", "2026-①-01", "٢٠٢٦/١٢/٠٧", "٢٠٢٦-١٢-٠٧x"])
+def test_a_date_of_mixed_digits_or_number_signs_is_refused(typed: str) -> None:
+    with pytest.raises(InputError, match="not a date"):
+        parse_date(typed, "date")

@@ -7,11 +7,13 @@ What people type is normalised to that form (``20260901`` and the week date
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 
 from reflect_cli.errors import InputError
 from reflect_cli.i18n.messages import _
+from reflect_cli.numbers import NotAWholeNumber, ascii_digits
 
 _ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII: \d would take any digit
 _ASCII = re.compile(r"[0-9W-]{7,10}")
@@ -20,6 +22,8 @@ _ASCII = re.compile(r"[0-9W-]{7,10}")
 def parse_date(text: str, what: str) -> str:
     """A typed date as ``YYYY-MM-DD``; ``InputError`` names ``what`` (an option, a key)."""
     value = text.strip()
+    with contextlib.suppress(NotAWholeNumber):  # refused below, as typed
+        value = ascii_digits(value)  # digits of any script, digit for digit (٢٠٢٦-١٢-٠٧)
     if _ASCII.fullmatch(value):
         try:
             return dt.date.fromisoformat(value).isoformat()
