@@ -595,3 +595,50 @@ def test_any_bytes_as_a_zip_are_read_or_refused_in_one_line(
     assert result.exit_code in (0, 2)
     if result.exit_code == 2 and not result.stdout:
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("M<!-- -->onica", "Monica"),
+        ("Hau<!--x-->gen", "Haugen"),
+        ("Mon<!-- a -- b -->ica", "Monica"),
+    ],
+)
+def test_an_html_comment_inside_a_name_does_not_hide_it(
+    cli: Any, folder: Path, tmp_path: Path, typed: str, shown: str
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(f"<p>Notes</p>\n<p>Thanks {typed}.</p>\n<!-- Hope Diaz -->\n", encoding="utf-8")
+    found = cli("check-names", str(page))
+    assert found.exit_code == 2
+    places = _places(found)
+    assert any(p.startswith(f"{page}:2: '{shown}'") for p in places), places
+    assert any(p.startswith(f"{page}:3: 'Hope Diaz'") for p in places), places  # still read
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.integers(1, 12), st.text("abc -", max_size=8))
+def test_a_comment_anywhere_in_a_name_is_taken_out(
+    cli: Any, folder: Path, tmp_path: Path, at: int, said: str
+) -> None:
+    name = "Monica Haugen"
+    page = tmp_path / "any.html"
+    page.write_text(f"<p>{name[:at]}<!--{said}-->{name[at:]}</p>\n", encoding="utf-8")
+    found = cli("check-names", str(page))
+    assert found.exit_code == 2 and f"{page}:1: 'Monica Haugen'" in found.stdout
+
+
+@pytest.mark.parametrize("typed", ["&#77;onica", "&#x4D;onica", "Hau&#103;en", "&#x48;&#x61;ugen"])
+def test_markdown_character_references_are_read_decoded(
+    cli: Any, folder: Path, tmp_path: Path, typed: str
+) -> None:
+    note = tmp_path / "note.md"
+    note.write_text(f"Fine.\nThanks to {typed} today.\n", encoding="utf-8")
+    found = cli("check-names", str(note))
+    assert found.exit_code == 2 and f"{note}:2: " in found.stdout, found.stdout
+    escaped = tmp_path / "escaped.md"  # "\&" shows "&#77;onica" as typed: no name
+    escaped.write_text("Fine.\nThe code \\&#77;onica here.\n", encoding="utf-8")
+    assert cli("check-names", str(escaped)).exit_code == 0

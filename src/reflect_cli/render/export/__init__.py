@@ -173,9 +173,42 @@ def _html_plain(document: str) -> str:
     document = re.sub(
         r"<style>.*?</style>", lambda m: "\n" * m[0].count("\n"), document, flags=re.DOTALL
     )
-    # A comment is in the file a partner receives: its words are read, not dropped as markup.
-    document = re.sub(r"<!--(.*?)-->", r" \1 ", document, flags=re.DOTALL)
+    document = _comments_aside(document)
     return unescape(re.sub(r"<[^>]*>", values, document))
+
+
+#: An HTML comment.
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+
+
+def _comments_aside(document: str) -> str:
+    """The page with each comment taken out of the text it stands in, so the words
+    around it join as a reader sees them ("M<!-- -->onica" is "Monica"), and its words
+    put at the end of its line: a comment is in the file a partner receives, and read.
+    (A comment over several lines stays where it is, between words, keeping the lines.)"""
+    out: list[str] = []
+    aside: list[str] = []
+    last = 0
+    for comment in _COMMENT.finditer(document):
+        out.append(_line_end(document[last : comment.start()], aside))
+        if "\n" in comment[1]:
+            out.append(f" {comment[1]} ")
+        else:
+            aside.append(comment[1])
+        last = comment.end()
+    out.append(_line_end(document[last:], aside))
+    return "".join(out) + "".join(f" {words} " for words in aside)
+
+
+def _line_end(text: str, aside: list[str]) -> str:
+    """``text`` with the comments set aside so far at the end of its first line (when it
+    ends one), and the list emptied."""
+    end = text.find("\n")
+    if not aside or end < 0:
+        return text
+    words = "".join(f" {each} " for each in aside)
+    aside.clear()
+    return text[:end] + words + text[end:]
 
 
 #: Each format's document as the text a reader sees (escapes undone), for the check.

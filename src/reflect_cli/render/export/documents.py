@@ -1,20 +1,22 @@
 """Any document's text as a reader sees it, line by line: what `reflect check-names` reads.
 
-Text and Markdown as written (Markdown's backslash escapes undone), HTML as its text and
-attribute values (the page's markup and style sheet left out, entities decoded), CSV as
-written, JSON with every string decoded (``\\u004donica`` is "Monica"), and a PDF as
-``pdftotext`` (poppler) extracts it. Lines keep their numbers, so a place can be named
-``FILE:LINE``; a PDF's pages are separated by form feeds, which also end a line. A PDF's
-metadata a reader's viewer shows (Title, Author, Subject, Keywords, as ``pdfinfo`` gives
-them) is read too, each named by its field; an HTML comment's text is read (it is in the
-file a partner receives). A zip file (a data package zip, a ``.qdpx`` project, ``.docx``,
-``.xlsx``, ``.pptx``, ``.odt``) is read member by member (``archived``), each member a
-document of its own named ``FILE:MEMBER``, or refused in one line: never passed as
-clean unread.
+Text and Markdown as written (Markdown's backslash escapes undone, its character
+references decoded: ``&#77;onica`` is "Monica"), HTML as its text and attribute values
+(the page's markup and style sheet left out, entities decoded), CSV as written, JSON
+with every string decoded (``\\u004donica`` is "Monica"), and a PDF as ``pdftotext``
+(poppler) extracts it. Lines keep their numbers, so a place can be named ``FILE:LINE``;
+a PDF's pages are separated by form feeds, which also end a line. A PDF's metadata a
+reader's viewer shows (Title, Author, Subject, Keywords, as ``pdfinfo`` gives them) is
+read too, each named by its field; an HTML comment's text is read (it is in the file a
+partner receives), and the text around it joined ("M<!-- -->onica"). A zip file (a data
+package zip, a ``.qdpx`` project, ``.docx``, ``.xlsx``, ``.pptx``, ``.odt``) is read
+member by member (``archived``), each member a document of its own named
+``FILE:MEMBER``, or refused in one line: never passed as clean unread.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -229,7 +231,16 @@ def _json_plain(text: str) -> str:
     return _JSON_STRING.sub(decoded, text)
 
 
+#: A character reference Markdown (as HTML) shows as its character: "&#77;onica" is
+#: "Monica", and so are "&#x4d;" and "&Mu;" (not after a backslash: "\\&" is "&").
+_ENTITY = re.compile(r"(?<!\\)&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
 def _markdown_plain(text: str) -> str:
+    if "&" in text:  # a decoded newline must not shift the lines after it
+        text = _ENTITY.sub(
+            lambda m: html.unescape(m[0]).replace("\n", " ").replace("\r", " "), text
+        )
     return re.sub(r"\\(.)", r"\1", text)
 
 
