@@ -617,3 +617,47 @@ def test_participation_counts_named_ratings_and_says_so(
         "Seattle Parks and Recreation", "0",
         "Solo Org", "0",
     ]  # fmt: skip
+
+
+UNDER_WAY = "under way: shown when the round ends"
+
+
+def test_an_older_drafts_round_under_way_is_shown_as_under_way_everywhere(
+    cli: Any, rounds: dict[str, str], sessions_dir: Path, tmp_path: Path
+) -> None:
+    """A draft of an older version kept the anonymous round under way in the record
+    (``entered_by`` and the entries so far, no ``round_ended``, no ``in_progress``):
+    ``show`` and every export say only that it is under way, and export none of it."""
+    import yaml
+
+    path = sessions_dir / f"{rounds['first']}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["status"] = "draft"
+    (kind,) = [q for d in data["domains"] for q in d["questions"] if q["id"] == "type"]
+    kind.pop("round_ended", None)
+    kind.pop("in_progress", None)
+    kind["ratings"] = [
+        {"organization": "Seattle Parks and Recreation", "value": "Integrated"},
+        {"organization": "STEMPaths Innovation Network", "value": "Cooperative"},
+    ]
+    kind["entered_by"] = ["mh", "shana"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    first = rounds["first"]
+
+    shown = cli("show", first)
+    assert shown.exit_code == 0, shown.stderr
+    assert UNDER_WAY in " ".join(shown.stdout.split())
+    for fmt in ("md", "html"):
+        document = " ".join(export(cli, first, "--include-drafts", "--format", fmt).split())
+        assert UNDER_WAY in document, fmt
+        assert "Integrated 1" not in document and "2 rated" not in document, fmt
+    (record,) = json.loads(export(cli, first, "--include-drafts", "--format", "json"))
+    (question,) = [q for d in record["domains"] for q in d["questions"] if q["id"] == "type"]
+    assert question["ratings"] == [] and question["round"]["n"] == 0
+    assert question["round"]["withheld"] is True and "counts" not in question["round"]
+    rows = csv.DictReader(io.StringIO(export(cli, first, "--include-drafts", "--format", "csv")))
+    assert not [r for r in rows if r["question_id"] == "type" and r["value"]]
+    package = tmp_path / "package"
+    cli("export", first, "--include-drafts", "--format", "datapackage", "-o", str(package))
+    ratings = (package / "ratings.csv").read_text(encoding="utf-8")
+    assert ",type," not in ratings

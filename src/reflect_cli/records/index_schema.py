@@ -20,8 +20,9 @@ from reflect_cli.folding import fold_words
 #: 6: a session's start kept as an instant in UTC, so newest first is by time;
 #: 7: each session's facilitator and each participant's sector, so a redacted export
 #: knows everyone from the index;
-#: 8: one row per distinct spelling of a person (``people``), so it reads a few hundred).
-SCHEMA_VERSION = 8
+#: 8: one row per distinct spelling of a person (``people``), so it reads a few hundred;
+#: 9: an older draft's anonymous round under way kept as in progress, not as ended).
+SCHEMA_VERSION = 9
 
 _TABLES = """
 CREATE TABLE files (

@@ -26,6 +26,7 @@ from reflect_cli.model import (
     Note,
     Participant,
     ProtocolRef,
+    RoundKind,
     Scale,
     Sector,
     Session,
@@ -178,6 +179,13 @@ def _question(raw: Fields) -> AnswerRecord:
     qid = sys.intern(raw.text("id", required=True))
     round_kind = _round(raw, "round", lambda v: round_codec.round_of(v, qid))
     scale = _scale(raw, kind)
+    entered_by = _round(raw, "entered_by", lambda v: round_codec.names_of(v, qid, "entered_by"))
+    round_ended = raw.flag("round_ended")
+    # An older draft kept an anonymous round under way in the record itself, marked only
+    # by who had had their turn (emptied when a round ends): it is in progress, so every
+    # reader (``show``, every export, the index that serves them) shows it as under way
+    # and ``resume`` asks the next person, rather than taking its entries for a result.
+    older_under_way = round_kind is RoundKind.ANONYMOUS and bool(entered_by) and not round_ended
     return AnswerRecord(
         id=qid,
         prompt=sys.intern(raw.text("prompt")),  # the same few prompts in every session
@@ -187,7 +195,7 @@ def _question(raw: Fields) -> AnswerRecord:
         answer=_answer(raw, Kind.TEXT if round_kind else kind, scale),
         credits=raw.texts("credits"),
         skipped=raw.flag("skipped"),
-        in_progress=raw.flag("in_progress"),
+        in_progress=raw.flag("in_progress") or older_under_way,
         scale=scale,
         required=raw.flag("required"),
         help=raw.text("help"),
@@ -196,9 +204,9 @@ def _question(raw: Fields) -> AnswerRecord:
         passed=_round(raw, "passed", lambda v: round_codec.count_of(v, qid)),
         passed_by=_round(raw, "passed_by", lambda v: round_codec.names_of(v, qid)),
         bands=_round(raw, "bands", lambda v: round_codec.bands_of(v, qid, scale)),
-        entered_by=_round(raw, "entered_by", lambda v: round_codec.names_of(v, qid, "entered_by")),
+        entered_by=entered_by,
         withheld=_round(raw, "withheld", lambda v: round_codec.count_of(v, qid, "withheld")),
-        round_ended=raw.flag("round_ended"),
+        round_ended=round_ended,
         asked=_asked(raw, qid, scale),
     )
 

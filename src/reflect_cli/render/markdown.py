@@ -107,11 +107,11 @@ def action_item(action: Action, names: dict[str, str]) -> str:
 def round_lines(record: AnswerRecord, people: list[Participant]) -> list[str]:
     """A round question's result: counts, median, range, each organization, the flag.
     No one's name: the individual ratings are only in the record (and CSV/JSON)."""
-    if not record.round or not record.rated:
+    if not round_text.has_round(record):
         return []
     result = round_text.of_record(record, people)
     labels = round_text.scale_labels(record)
-    kind = _("Round ({kind}):").format(kind=_(record.round))
+    kind = _("Round ({kind}):").format(kind=_(record.round or ""))
     out = [f"**{inline(kind)}** {inline(round_text.headline(result, labels))}"]
     if result.is_scale and result.n and not result.withheld:
         ratings = _("Ratings: {ratings}").format(ratings=round_text.distribution(result, labels))
@@ -174,7 +174,7 @@ def _render(session: Session) -> str:
             out += ["", f"### {inline(question.prompt)}", ""]
             out += round_lines(question, session.participants)
             shown = kinds.shown(question)  # "3 of 5 — Partly"
-            if question.rated and not shown:
+            if round_text.has_round(question) and not shown:
                 out.pop()  # the round is the answer; no discussion was recorded
             elif question.skipped and not shown:
                 out.append("_" + _("Skipped.") + "_")

@@ -35,6 +35,13 @@ def sectors_of(record: AnswerRecord, participants: Sequence[Participant]) -> lis
     return found
 
 
+def has_round(record: AnswerRecord) -> bool:
+    """Whether a question has a round to show: one that took place (someone rated or
+    passed), or an anonymous one under way, which every output shows as only "under
+    way: shown when the round ends" (an export's view keeps none of its entries)."""
+    return bool(record.round) and (record.rated or under_way(record))
+
+
 def of_record(record: AnswerRecord, participants: Sequence[Participant]) -> RoundResult:
     """The round of a question record: a named rating counts for its person's
     organization and sector."""

@@ -265,7 +265,11 @@ def _page(summary: Summary, options: Options) -> Iterator[str]:
         yield (f"<h2>{_e(domain.title)}</h2>")
         for question in domain.questions:
             yield (f"<h3>{_e(question.prompt)}</h3>")
-            given = [(s, r) for s, r in question.answers if has_answer(r.answer) or r.rated]
+            given = [
+                (s, r)
+                for s, r in question.answers
+                if has_answer(r.answer) or round_text.has_round(r)
+            ]
             for session, record in given:
                 yield _round(summary, session, record, marks)
                 if has_answer(record.answer):

@@ -65,7 +65,7 @@ class QuestionAnswers:
 
 def round_of(session: Session, record: AnswerRecord) -> RoundResult | None:
     """The round held on a question in a session, if one was held."""
-    if not record.round or not record.rated:
+    if not round_text.has_round(record):
         return None
     return round_text.of_record(record, session.participants)
 
@@ -154,7 +154,7 @@ def build(
                 questions[record.id] = QuestionAnswers(record.id, record.prompt, record.kind)
                 group.questions.append(questions[record.id])
             questions[record.id].add(session, record)
-    rounds = [q for q in questions.values() if any(r.round and r.rated for _x, r in q.answers)]
+    rounds = [q for q in questions.values() if any(round_text.has_round(r) for _x, r in q.answers)]
     notes = [(s, n) for s in sessions for n in s.notes]
     sources = list(dict.fromkeys(s.protocol.source for s in sessions if s.protocol.source))
     return Summary(
@@ -194,7 +194,7 @@ def _over_time(sessions: list[Session], questions: dict[str, QuestionAnswers]) -
 
 def _rated(question: QuestionAnswers, session: Session) -> bool:
     record = question.record_in(session)
-    return record is not None and record.rated
+    return record is not None and round_text.has_round(record)
 
 
 def _commitments(

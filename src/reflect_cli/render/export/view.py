@@ -219,8 +219,10 @@ def shown(session: model.Session, include_private: bool = False) -> model.Sessio
     """A new session with only what an export shows (private notes only when asked)."""
     view: model.Session = _copy(session)
     for (_, source), (_, copied) in zip(session.answers(), view.answers(), strict=True):
-        if under_way(source):  # an older draft's round under way: none of its entries
+        if under_way(source):  # an older draft's round under way: none of its entries,
             copied.ratings, copied.passed = [], 0
+            # and still under way, so that every output says so rather than "not answered"
+            copied.in_progress = True
     if not include_private:
         view.notes = []
     return view
