@@ -210,6 +210,30 @@ def test_reflects_private_state_folder_is_never_written(
     assert sorted(state_root().rglob("*")) == before
 
 
+@pytest.mark.parametrize(
+    "typed", ["sessions/.git/config", "sessions/.git/hooks/x", "sessions/.git"]
+)
+def test_a_git_folder_is_never_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str
+) -> None:
+    """A repository's config runs commands (core.pager, hooks): ``-o`` never writes there."""
+    from reflect_cli.records.output_folder import write_folder
+
+    (tmp_path / "sessions" / ".git" / "hooks").mkdir(parents=True)
+    (tmp_path / "sessions" / ".git" / "config").write_text("[core]\n")
+    monkeypatch.chdir(tmp_path)
+    for target in (Path(typed), tmp_path / typed, Path("sessions/../" + typed)):
+        with pytest.raises(InputError, match=r"\.git"):
+            write_output(target, "x", force=True)
+        with pytest.raises(InputError, match=r"\.git"):
+            write_folder(target, {"a.csv": "x\n"}, force=True)
+    assert (tmp_path / "sessions" / ".git" / "config").read_text() == "[core]\n"
+    assert sorted(p.name for p in (tmp_path / "sessions" / ".git").rglob("*")) == [
+        "config",
+        "hooks",
+    ]
+
+
 def test_a_pipe_is_written_when_read_and_refused_when_not(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)

@@ -91,6 +91,9 @@ def opened(path: Path) -> Iterator[Place]:
                     path=path, folder=FOLDER
                 )
             )
+        if ".git" in walked or name == ".git":
+            # A repository's own files (its config runs commands): never an export's.
+            raise InputError(_("{path} is inside a .git folder").format(path=path))
         if _inside(Path("/", *walked), Path(os.path.realpath(state_root()))):
             raise InputError(_("{path} is inside reflect's private state folder").format(path=path))
         _never_a_record(fd, name, path)
