@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -642,3 +643,97 @@ def test_markdown_character_references_are_read_decoded(
     escaped = tmp_path / "escaped.md"  # "\&" shows "&#77;onica" as typed: no name
     escaped.write_text("Fine.\nThe code \\&#77;onica here.\n", encoding="utf-8")
     assert cli("check-names", str(escaped)).exit_code == 0
+
+
+def _pdf(objects: list[str]) -> bytes:
+    """A PDF of ``objects`` (object 1 the catalog), offsets computed."""
+    body = b"%PDF-1.4\n"
+    offsets = []
+    for number, text in enumerate(objects, start=1):
+        offsets.append(len(body))
+        body += f"{number} 0 obj\n{text}\nendobj\n".encode("latin-1")
+    xref = len(body)
+    body += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    body += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    body += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    ).encode()
+    return body
+
+
+def _pdf_beside_the_page(annotation: str, author: str, bookmark: str, attached: str) -> bytes:
+    """A one-page PDF whose page says "Quarterly report", with a comment, a bookmark and
+    an attached text file."""
+    page_text = "BT /F1 12 Tf 72 720 Td (Quarterly report) Tj ET"
+    return _pdf(
+        [
+            "<< /Type /Catalog /Pages 2 0 R /Outlines 7 0 R"
+            " /Names << /EmbeddedFiles << /Names [(notes.txt) 9 0 R] >> >> >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            " /Resources << /Font << /F1 5 0 R >> >> /Annots [6 0 R] >>",
+            f"<< /Length {len(page_text)} >>\nstream\n{page_text}\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            "<< /Type /Annot /Subtype /Text /Rect [100 100 120 120]"
+            f" /Contents ({annotation}) /T ({author}) >>",
+            "<< /Type /Outlines /First 8 0 R /Last 8 0 R /Count 1 >>",
+            f"<< /Title ({bookmark}) /Parent 7 0 R /Dest [3 0 R /Fit] >>",
+            "<< /Type /Filespec /F (notes.txt) /EF << /F 10 0 R >> >>",
+            f"<< /Type /EmbeddedFile /Length {len(attached)} >>\nstream\n{attached}\nendstream",
+        ]
+    )
+
+
+@pytest.mark.skipif(shutil.which("pdfdetach") is None, reason="poppler-utils is not installed")
+def test_a_pdfs_annotations_outline_and_attachments_are_read(
+    cli: Any, folder: Path, tmp_path: Path
+) -> None:
+    clean = tmp_path / "clean.pdf"
+    clean.write_bytes(_pdf_beside_the_page("Check the grant", "Evaluator", "Summary", "Totals"))
+    assert cli("check-names", str(clean)).exit_code == 0
+    planted = tmp_path / "planted.pdf"
+    planted.write_bytes(
+        _pdf_beside_the_page(
+            "Ask Monica Haugen about it", "Hope Diaz", "Haugen interview", "From Monica Haugen"
+        )
+    )
+    found = cli("check-names", str(planted))
+    assert found.exit_code == 2, found.stdout + found.stderr
+    places = _places(found)
+    for field, name in [
+        ("PDF annotation", "Monica Haugen"),
+        ("PDF annotation author", "Hope Diaz"),
+        ("PDF outline", "Haugen"),
+        ("PDF attachment notes.txt", "Monica Haugen"),
+    ]:
+        assert any(p.startswith(f"{planted}:{field}: '{name}'") for p in places), (field, places)
+
+
+def _literal(text: str) -> bytes:
+    """``text`` as a PDF literal string's inside, escaped as a PDF writer may."""
+    raw = b"\xfe\xff" + text.encode("utf-16-be") if not text.isascii() else text.encode()
+    return b"".join(
+        b"\\" + bytes([c]) if c in b"()\\" else b"\\%03o" % c if c < 32 else bytes([c]) for c in raw
+    )
+
+
+@given(st.text(max_size=30), st.booleans(), st.booleans())
+def test_every_annotation_string_is_read_as_written(
+    text: str, hexadecimal: bool, compressed: bool
+) -> None:
+    """A comment's text comes back as written: escaped or hexadecimal, Latin or not, as
+    written or inside a compressed object stream."""
+    from reflect_cli.render.export.pdf_parts import shown_strings
+
+    raw = b"\xfe\xff" + text.encode("utf-16-be", errors="surrogatepass")
+    inside = b"<" + raw.hex().encode() + b">" if hexadecimal else b"(" + _literal(text) + b")"
+    annotation = b"<< /Type /Annot /Contents " + inside + b" >>"
+    if compressed:
+        packed = zlib.compress(annotation)
+        annotation = b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (
+            len(packed),
+            packed,
+        )
+    found = shown_strings(b"%PDF-1.5\n1 0 obj\n" + annotation + b"\nendobj\n")
+    expected = " ".join(text.split())
+    assert (found == [("PDF annotation", expected)]) if expected else found == []

@@ -23,6 +23,7 @@ import re
 import shutil
 import stat
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -31,6 +32,7 @@ from reflect_cli.errors import InputError
 from reflect_cli.i18n.messages import _
 from reflect_cli.records.opening import kind
 from reflect_cli.render.export import archived
+from reflect_cli.render.export.pdf_parts import shown_strings
 
 #: Time for pdftotext on one file.
 _PDF_SECONDS = 120
@@ -116,7 +118,10 @@ def read(path: Path) -> Document:
         raise InputError(_("{path}: a zip file: read it with read_all").format(path=path))
     if kind is Format.PDF:
         lines = _pdf_text(path).replace("\f", "\n").split("\n")
-        return Document(path, kind, lines, _pdf_fields(path))
+        info = _pdf_fields(path)
+        # What a viewer shows beside the pages (once: an outline may repeat the Title).
+        shown = [f for f in shown_strings(_read(path)) if f[1] not in {v for _, v in info}]
+        return Document(path, kind, lines, (*info, *shown, *_pdf_attachments(path)))
     text = _read(path).decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
     return Document(path, kind, _PLAIN[kind](text).split("\n"))
 
@@ -197,6 +202,36 @@ def _poppler(name: str, arguments: list[str], path: Path) -> bytes:
             )
         )
     return done.stdout
+
+
+#: How deep attachments inside attachments are read (a PDF attached to a PDF…).
+_ATTACHED_DEPTH = 3
+_attached_depth = [0]
+
+
+def _pdf_attachments(path: Path) -> list[tuple[str, str]]:
+    """The files embedded in a PDF (poppler's pdfdetach), each read as a document of its
+    own: ``("PDF attachment NAME", line)`` for each of its lines and fields. Each is saved
+    under a name of ours in a private temporary folder (never the name the PDF gives)."""
+    if _attached_depth[0] >= _ATTACHED_DEPTH:
+        return []
+    listed = _poppler("pdfdetach", ["-enc", "UTF-8", "-list", "--", str(path)], path)
+    names = re.findall(r"^(\d+): (.*)$", listed.decode("utf-8", errors="replace"), re.MULTILINE)
+    found: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        for number, name in names:
+            suffix = re.sub(r"[^A-Za-z0-9.]", "", Path(name).suffix)[:10]
+            saved = Path(folder) / f"attached-{number}{suffix}"
+            _poppler("pdfdetach", ["-save", number, "-o", str(saved), "--", str(path)], path)
+            field = f"PDF attachment {' '.join(name.split())}"
+            _attached_depth[0] += 1
+            try:
+                for document in read_all(saved):
+                    found += [(field, line) for line in document.lines if line.strip()]
+                    found += [(f"{field} {inner}", value) for inner, value in document.fields]
+            finally:
+                _attached_depth[0] -= 1
+    return found
 
 
 #: The metadata fields of a PDF a viewer shows and a person may have typed a name into.
