@@ -38,3 +38,9 @@ def interrupt(child: pexpect.spawn) -> None:
     """Ctrl-C, pressed once the child is waiting at its prompt."""
     wait_until_reading(child)
     child.sendintr()
+
+
+def quit_key(child: pexpect.spawn) -> None:
+    """Ctrl-\\ (SIGQUIT), pressed once the child is waiting at its prompt."""
+    wait_until_reading(child)
+    child.sendcontrol("\\")

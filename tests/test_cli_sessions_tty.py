@@ -438,3 +438,29 @@ def test_a_hostile_folder_reaches_a_real_terminal_as_text(sessions_dir: Path) ->
         if reply is None:
             assert f"session {sid} is in 2 files" in shown
     assert (folder / f"{sid}.yaml").is_file()
+
+
+@pytest.mark.parametrize("where", ["setup", "question"])
+def test_ctrl_backslash_saves_and_says_how_to_go_on_like_ctrl_c(
+    sessions_dir: Path, where: str
+) -> None:
+    """Ctrl-\\ (SIGQUIT) at any prompt of a session, not only the hidden rating prompt:
+    no core-dump status 131 and no silent end, but Ctrl-C's save, line and status."""
+    from pty_keys import quit_key
+
+    if where == "setup":
+        child = spawn(
+            sessions_dir, "start", "--collaborative", "Stop Test", "--date", "2026-11-21",
+            "--site", "S", "--facilitator", "F", "--participant", ROSTER[0],
+        )  # fmt: skip
+        child.expect_exact("Done (n to skip)?")
+    else:
+        child = _started(sessions_dir)
+    quit_key(child)
+    child.expect(r"reflect resume (\S+)")
+    session_id = child.match.group(1)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130 and child.signalstatus is None
+    record = only_record(sessions_dir)
+    assert record["id"] == session_id and record["status"] == "draft"

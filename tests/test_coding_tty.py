@@ -173,3 +173,22 @@ def test_narrow_terminal_reads(sessions_dir: Path) -> None:
     assert "/memo TEXT  /skip  /back  /codes  /pause" in lines
     assert "  … lan: Families who speak Amharic, Vietnamese and Somali" in lines  # context
     assert f"   {'equity-issues/1)'}" in lines and max(len(line) for line in lines) <= 60
+
+
+def test_ctrl_backslash_at_codes_saves_like_ctrl_c(sessions_dir: Path) -> None:
+    """Ctrl-\\ (SIGQUIT) at ``codes>``: every decision saved and said, status 130 (not
+    a core-dump status 131 with nothing said)."""
+    from pty_keys import quit_key
+
+    _folder(sessions_dir)
+    child, _ = spawn(sessions_dir)
+    child.expect_exact("codes>")
+    child.sendline("2")
+    child.expect_exact("saved: turnover")
+    child.expect_exact("codes>")
+    quit_key(child)
+    child.expect_exact("interrupted; every decision is saved: `reflect code` goes on")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130 and child.signalstatus is None
+    assert _codes(sessions_dir) == {1: ("turnover",)}

@@ -19,6 +19,7 @@ from reflect_cli.cli.options import (
     sessions_dir,
 )
 from reflect_cli.cli.selecting import bulk, chosen_sessions
+from reflect_cli.cli.stopping import like_ctrl_c
 from reflect_cli.i18n.messages import _, ngettext
 from reflect_cli.ui import screen
 
@@ -123,7 +124,8 @@ def _code(
         lambda: console.width,
     )
     try:
-        outcome = loop.run(steps)
+        with like_ctrl_c():  # Ctrl-\, a hang-up or `kill`: saved and said as Ctrl-C
+            outcome = loop.run(steps)
     except EOFError:
         screen.message(_("input ended; every decision is saved: `reflect code` goes on"))
         raise typer.Exit(1) from None

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from reflect_cli.cli.options import Lang, QuestionsDirs, language, open_index, sessions_dir, warn
+from reflect_cli.cli.stopping import like_ctrl_c
 from reflect_cli.i18n.messages import _
 from reflect_cli.ui import screen
 
@@ -21,24 +20,6 @@ if TYPE_CHECKING:
     from reflect_cli.records.store import Store
     from reflect_cli.records.summary import Summary
     from reflect_cli.session.console import Console
-
-
-def _hang_up(signum: int, frame: FrameType | None) -> None:
-    # A closed terminal or `kill` saves the draft like Ctrl-C; a second hang-up (a
-    # closing terminal may send more than one) must not cut that save short.
-    for sig in (signal.SIGHUP, signal.SIGTERM):
-        signal.signal(sig, signal.SIG_IGN)
-    raise KeyboardInterrupt
-
-
-@contextmanager
-def _saved_on_hangup() -> Iterator[None]:
-    previous = {sig: signal.signal(sig, _hang_up) for sig in (signal.SIGHUP, signal.SIGTERM)}
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
 
 
 def _console(no_input: bool, folder: Path) -> Console:
@@ -195,7 +176,7 @@ def start(
     asking = asked if asked is not found else None
     plan_fit.check(plan, found, asking, str(answers or "options"))  # before any draft
     store = Store.at(sessions_dir(ctx))
-    with store.live(), _saved_on_hangup(), _said_when_stopped():
+    with store.live(), like_ctrl_c(), _said_when_stopped():
         session = Facilitator(_console(no_input, store.folder), store, found, plan, asking).start()
     _finished(store, session)
 
@@ -259,7 +240,8 @@ def resume(
             _need_a_terminal("resume")
             for number, draft in enumerate(drafts, 1):
                 console.say(f"{number}) {_draft_line(draft)}")
-            chosen = drafts[_which_draft(console, len(drafts)) - 1]
+            with like_ctrl_c():
+                chosen = drafts[_which_draft(console, len(drafts)) - 1]
     path = store.folder / chosen.file
     with store.live():
         try:
@@ -276,7 +258,7 @@ def resume(
         language(session.language)  # the program speaks as the session was asked
         asked = _asked_protocol(protocol, session)
         _need_a_terminal("resume")
-        with _saved_on_hangup(), _said_when_stopped():
+        with like_ctrl_c(), _said_when_stopped():
             Facilitator(console, store, protocol, Plan(), asked).resume(session)
     _finished(store, session)
 
