@@ -122,7 +122,7 @@ def test_written_files_are_owner_only_and_never_through_a_link(sessions_dir: Pat
     (sessions_dir / "codings" / "ana.yaml").unlink()
     (sessions_dir / "codings").rmdir()
     (sessions_dir / "codings").symlink_to(elsewhere)
-    with pytest.raises((StoreError, InputError), match="symbolic link|not a folder"):
+    with pytest.raises((StoreError, InputError), match=r"symbolic link|not a folder"):
         codings.save(sessions_dir, mine)  # refused, this run's codings kept aside
     assert list(elsewhere.iterdir()) == []
 
