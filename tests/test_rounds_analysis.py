@@ -6,10 +6,11 @@ import random
 import statistics
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reflect_cli.model import Band, Kind, RoundKind
+from reflect_cli.rounds import analysis
 from reflect_cli.rounds.analysis import (
     NO_ORGANIZATION,
     OTHER_ORGANIZATIONS,
@@ -468,3 +469,33 @@ def test_every_stored_group_holds_three_ratings_or_there_is_no_group(
     shown = analyse(Kind.SCALE, given_ratings, round_kind=RoundKind.ANONYMOUS)
     assert all(group.n >= 3 for group in shown.by_organization.values())
     assert all(group.n >= 3 for group in shown.by_sector.values())
+
+
+_ORGS = ["Parks", "Library", "School", "FamA", "FamB"]
+_SECTOR = {"Parks": "community organization", "Library": "community organization",
+           "School": "school", "FamA": "family", "FamB": "family"}  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_ORGS), st.integers(1, 5)), max_size=14))
+def test_the_room_sees_what_the_record_gives(entries: list[tuple[str, int]]) -> None:
+    """An anonymous round's result, sectors included, is the same from the live entries
+    (the room) as from the stored, pooled ratings (the record): anything the room saw
+    beyond the record would, with the record, give away a pooled person's rating."""
+    from reflect_cli.rounds.analysis import anonymous_organizations
+
+    orgs = [o for o, _v in entries]
+    live = analysis.analyse(
+        Kind.SCALE,
+        entries,
+        round_kind=RoundKind.ANONYMOUS,
+        sectors=[_SECTOR[o] for o in orgs],
+    )
+    stored = anonymous_organizations(orgs)
+    record = analysis.analyse(
+        Kind.SCALE,
+        list(zip(stored, [v for _o, v in entries], strict=True)),
+        round_kind=RoundKind.ANONYMOUS,
+        sectors=[_SECTOR.get(o, "") for o in stored],
+    )
+    assert live == record

@@ -231,7 +231,16 @@ def analyse(
     ]
     if round_kind is RoundKind.ANONYMOUS:  # no organization line is one person's rating
         grouped = by_organization_shown([o for o, _x in ratings])
-        ratings = list(zip(pooled([o for o, _x in ratings]), [v for _x, v in ratings], strict=True))
+        shown = pooled([o for o, _x in ratings])
+        # A pooled rating's sector is not known from what is stored (its organization is
+        # not): counted in a sector here, the room would see what the record cannot
+        # give, and the two together would give that person's rating.
+        sector_pairs = [
+            (sector, value)
+            for sector, org, (_x, value) in zip(sectors, shown, ratings, strict=False)
+            if sector and org != OTHER_ORGANIZATIONS
+        ]
+        ratings = list(zip(shown, [v for _x, v in ratings], strict=True))
         named = [s for s, _x in sector_pairs]
         if not grouped or any(named.count(s) < MIN_GROUP for s in named):
             sector_pairs = []  # in a sector of one or two, each can read the others' rating
