@@ -234,6 +234,15 @@ def test_a_git_folder_is_never_written(
     ]
 
 
+@pytest.mark.parametrize("name", [".gitignore", ".gitattributes", ".GITMODULES", ".mailmap"])
+def test_gits_own_files_in_the_tree_are_never_written(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_text("*.yaml\n")
+    for force in (False, True):
+        with pytest.raises(InputError, match="git's own files"):
+            write_output(tmp_path / name, "<html>", force=force)
+    assert (tmp_path / name).read_text() == "*.yaml\n"
+
+
 def test_a_pipe_is_written_when_read_and_refused_when_not(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)

@@ -52,6 +52,13 @@ def test_everyone_at_once() -> None:
     assert everyone_at_once("fully agree", ROSTER) is None  # a label of two words
 
 
+@pytest.mark.parametrize("line", ["mh 2, mh 3", "mh 2, shana 2, MH: 3", "ana pass, ana 4"])
+def test_a_person_given_twice_in_one_line_is_a_slip_caught(line: str) -> None:
+    """Which of the two was meant? Asked again, nothing recorded (was: the later kept)."""
+    with pytest.raises(InputError, match="given twice in this line"):
+        everyone_at_once(line, ROSTER)
+
+
 @pytest.mark.parametrize(
     ("line", "message"),
     [

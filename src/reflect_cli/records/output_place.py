@@ -94,12 +94,19 @@ def opened(path: Path) -> Iterator[Place]:
         if ".git" in walked or name == ".git":
             # A repository's own files (its config runs commands): never an export's.
             raise InputError(_("{path} is inside a .git folder").format(path=path))
+        if name.casefold() in _GIT_FILES:
+            # What git reads from the tree everyone pushes (ignore rules, attributes that
+            # name filters, submodules): never replaced by an export.
+            raise InputError(_("{path}: -o never writes git's own files").format(path=path))
         if _inside(Path("/", *walked), Path(os.path.realpath(state_root()))):
             raise InputError(_("{path} is inside reflect's private state folder").format(path=path))
         _never_a_record(fd, name, path)
         yield Place(fd, name, path)
     finally:
         os.close(fd)
+
+
+_GIT_FILES = frozenset({".gitignore", ".gitattributes", ".gitmodules", ".mailmap"})
 
 
 def _inside(path: Path, folder: Path) -> bool:

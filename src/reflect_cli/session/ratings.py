@@ -31,13 +31,21 @@ def rating_of(question: Question, text: str) -> RatingValue:
 def everyone_at_once(line: str, people: list[Participant]) -> dict[str, str] | None:
     """``mh 4, shana 3, ana pass`` as handle → typed value, or None when the line is not
     that shape (then it is one person's rating). A mistyped handle in such a line
-    (``mh 4, shnaa 3``, or ``shnaa 3`` alone) is an InputError naming it."""
+    (``mh 4, shnaa 3``, or ``shnaa 3`` alone), or one given twice (``mh 2, mh 3``), is an
+    InputError naming it."""
     handles = {p.handle.casefold(): p.handle for p in people}
     parts = [part.split(None, 1) for part in line.split(",")]
     if not all(len(words) == 2 for words in parts):
         return None
     keys = [words[0].casefold().rstrip(":") for words in parts]
     unknown = [key for key in keys if key not in handles]
+    twice = next((key for n, key in enumerate(keys) if key in keys[:n]), None)
+    if not unknown and twice is not None:  # a slip: which of the two was meant?
+        raise InputError(
+            _("{handle} is given twice in this line; type each person once").format(
+                handle=handles[twice]
+            )
+        )
     if not unknown:
         return {handles[key]: words[1].strip() for key, words in zip(keys, parts, strict=True)}
     value = parts[0][1].strip().lower()
