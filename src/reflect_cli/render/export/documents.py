@@ -120,7 +120,7 @@ def read(path: Path) -> Document:
         lines = _pdf_text(path).replace("\f", "\n").split("\n")
         info = _pdf_fields(path)
         # What a viewer shows beside the pages (once: an outline may repeat the Title).
-        shown = [f for f in shown_strings(_read(path)) if f[1] not in {v for _, v in info}]
+        shown = [f for f in shown_strings(_read(path)) if f[1] not in {v for _key, v in info}]
         return Document(path, kind, lines, (*info, *shown, *_pdf_attachments(path)))
     text = _read(path).decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
     return Document(path, kind, _PLAIN[kind](text).split("\n"))
