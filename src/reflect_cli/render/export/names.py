@@ -297,8 +297,8 @@ class Matcher:
                 if verdict is _Verdict.WORD:
                     continue
             elif term.part and not text[start].isupper():
-                # Lower case only where the script has cases: a name in Hangul, Arabic,
-                # Hebrew, Chinese… has no capital to tell it, and is the person's.
+                # Not capitalised (lower case, or a script without capitals: Hangul,
+                # Arabic, Hebrew…): the text cannot tell, the facilitator decides once.
                 verdict = self._lower_verdict(folded, match, term)
                 if verdict is _Verdict.WORD:
                     continue
