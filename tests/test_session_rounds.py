@@ -558,7 +558,8 @@ def test_a_stuffed_round_under_way_is_refused_never_used(
     with pytest.raises(StoreError) as caught:
         Facilitator(console, Store(sessions_dir), protocol, plan()).resume(draft)
     assert str(path) in str(caught.value) and "\n" not in str(caught.value)
-    assert "1 rated" not in console.shown and "50" not in " ".join(console.shown)
+    shown = " ".join(console.shown).replace(session_id, "")  # its random part may hold 50
+    assert "1 rated" not in console.shown and "50" not in shown
 
 
 @pytest.mark.parametrize(
