@@ -27,11 +27,6 @@ KEPT = "kept"
 _DIRECTORY = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
 
 
-def state_folder() -> Path:
-    """The user's state folder for reflect (XDG)."""
-    return state_root()
-
-
 def keep_aside(folder: Path | None, text: str, stem: str) -> Path:
     """Save ``text`` (for the session named ``stem``) where it is kept; the path."""
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
@@ -56,7 +51,7 @@ def places(folder: Path | None, sub: str) -> list[tuple[Path, tuple[str, ...]]]:
     """Where private text goes: ``<sub>`` in the sessions folder's private folder, or
     in the state folder when there is no sessions folder (a start and the parts made
     below it). Never the sessions folder itself: whatever is there may be pushed."""
-    state = state_folder()
+    state = state_root()
     if folder is None:
         return [(state.parent, (state.name, sub))]
     return [(state.parent, (state.name, FOLDERS, folder_key(folder), sub))]

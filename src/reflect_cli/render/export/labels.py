@@ -28,7 +28,7 @@ from reflect_cli.render.export.name_forms import (
     words,
 )
 from reflect_cli.render.export.names import Decisions, Folded, Matcher, fold, name_terms
-from reflect_cli.render.export.patterns import term_key
+from reflect_cli.render.export.patterns import SPACE_IN_LINE, term_key
 from reflect_cli.render.export.place_parts import joined, parts
 from reflect_cli.render.export.places import Place, place
 from reflect_cli.render.export.pseudonyms import (
@@ -43,7 +43,7 @@ _FACILITATOR = "Facilitator"
 #: Between two parts of one person's name shown as one label: spaces, a comma, a hyphen,
 #: never a line break (two lines stay two, each with its own label: joined, the second
 #: line's credit and every later line's number would be lost).
-_JOINER = re.compile(r"(?:[^\S\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|[,\-])*")
+_JOINER = re.compile(rf"(?:{SPACE_IN_LINE}|[,\-])*")
 
 
 class RedactionError(ReflectError):

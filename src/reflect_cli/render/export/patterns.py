@@ -15,7 +15,9 @@ from reflect_cli.render.export.name_forms import letters
 #: ``str.splitlines`` breaks on). A name matched across two lines would make one
 #: label of them and join the lines: another person's line lost its credit, and the
 #: lines their numbers (the two words are still found, each as itself).
-BETWEEN = r"(?:[^\S\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|-)+"
+#: White space that is not a line break.
+SPACE_IN_LINE = r"[^\S\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]"
+BETWEEN = rf"(?:{SPACE_IN_LINE}|-)+"
 
 
 def alternative(term: str) -> str:
