@@ -44,6 +44,33 @@ def test_every_command_has_help(cli: Any) -> None:
         assert "Usage:" in result.stdout
 
 
+def test_no_help_or_usage_line_shows_template_residue(cli: Any) -> None:
+    """Typer 0.28 writes a required argument as ``{files}``: every command's usage line,
+    its Arguments list and its one-line usage mistakes name arguments as ``FILE...``."""
+    root = typer.main.get_command(app)
+    paths = [(), *_command_paths(root)]
+    for path in paths:
+        shown = cli(*path, "--help").stdout
+        assert "{" not in shown and "}" not in shown, (path, shown)
+        command = root
+        for name in path:
+            command = command.commands[name]  # type: ignore[attr-defined]
+        required = any(p.required and not p.opts[0].startswith("-") for p in command.params)
+        # a missing argument only where one is required: `start` alone starts a meeting
+        for mistake in (["--bogus"], *([[]] if required else [])):
+            line = cli(*path, *mistake).stderr
+            assert "{" not in line and "}" not in line, (path, mistake, line)
+    usage = cli("check-names", "--help").stdout.splitlines()[0]
+    assert usage.endswith(" check-names [OPTIONS] FILE...")
+    assert (
+        cli("trends", "--help")
+        .stdout.splitlines()[0]
+        .endswith(" trends [OPTIONS] [QUESTION_ID]...")
+    )
+    missing = cli("check-names").stderr
+    assert missing.startswith("reflect: missing argument 'FILE...' (")
+
+
 def test_python_dash_m_runs() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "reflect_cli", "--version"],

@@ -52,6 +52,8 @@ def _usage_line(exc: TyperException) -> str:
     message = " ".join(exc.format_message().split())
     message = re.sub(r"\.? Did you mean '?([^'?]+)'?\?", r": did you mean \1?", message)
     message = message[:1].lower() + message[1:]
+    if message.endswith(".") and not message.endswith(".."):  # "'FILE...'." keeps its dots
+        message = message[:-1]  # the line goes on: " (reflect … --help for more)"
     ctx = getattr(exc, "ctx", None)
     path = str(getattr(ctx, "command_path", "")).split()[1:]  # the program as reflect
     return f"reflect: {message} ({' '.join(['reflect', *path])} --help for more)"
@@ -179,44 +181,45 @@ def _register() -> None:
         snapshot,
         trends,
     )
+    from reflect_cli.cli.usage import Command
 
-    app.command()(sessions.start)
-    app.command()(sessions.resume)
-    app.command()(sessions.discard)
-    app.command("list")(reading.list_sessions)
-    app.command()(reading.show)
-    app.command()(reading.search)
-    app.command()(trends.trends)
-    app.command()(snapshot.snapshot)
-    app.command()(review.export)
-    app.command()(editing.edit)
-    app.command()(commitments.commitments)
-    app.command("check-names")(checking.check_names)
+    app.command(cls=Command)(sessions.start)
+    app.command(cls=Command)(sessions.resume)
+    app.command(cls=Command)(sessions.discard)
+    app.command("list", cls=Command)(reading.list_sessions)
+    app.command(cls=Command)(reading.show)
+    app.command(cls=Command)(reading.search)
+    app.command(cls=Command)(trends.trends)
+    app.command(cls=Command)(snapshot.snapshot)
+    app.command(cls=Command)(review.export)
+    app.command(cls=Command)(editing.edit)
+    app.command(cls=Command)(commitments.commitments)
+    app.command("check-names", cls=Command)(checking.check_names)
     group = typer.Typer(
         help="List, show and validate reflection protocols; print a handout; translate one.",
         no_args_is_help=True,
         rich_markup_mode=None,
     )
-    group.command("list")(protocols.list_protocols)
-    group.command("show")(protocols.show_protocol)
-    group.command("validate")(protocols.validate)
-    group.command("handout")(protocols.handout)
-    group.command("translate")(protocols.translate)
+    group.command("list", cls=Command)(protocols.list_protocols)
+    group.command("show", cls=Command)(protocols.show_protocol)
+    group.command("validate", cls=Command)(protocols.validate)
+    group.command("handout", cls=Command)(protocols.handout)
+    group.command("translate", cls=Command)(protocols.translate)
     app.add_typer(group, name="protocols")
-    app.command("code")(coding_run.code)
+    app.command("code", cls=Command)(coding_run.code)
     codes = typer.Typer(
         help="The codebook: codes to tag what people said (codebook.yaml in the folder).",
         no_args_is_help=True,
         rich_markup_mode=None,
     )
-    codes.command("list")(coding.list_codes)
-    codes.command("show")(coding.show_code)
-    codes.command("add")(coding.add_code)
-    codes.command("validate")(coding.validate_codes)
-    codes.command("init")(coding.init_codes)
-    codes.command("report")(coding.report)
-    codes.command("export")(coding.export_codes)
-    codes.command("import")(coding.import_codes)
+    codes.command("list", cls=Command)(coding.list_codes)
+    codes.command("show", cls=Command)(coding.show_code)
+    codes.command("add", cls=Command)(coding.add_code)
+    codes.command("validate", cls=Command)(coding.validate_codes)
+    codes.command("init", cls=Command)(coding.init_codes)
+    codes.command("report", cls=Command)(coding.report)
+    codes.command("export", cls=Command)(coding.export_codes)
+    codes.command("import", cls=Command)(coding.import_codes)
     app.add_typer(codes, name="codes")
 
 
