@@ -106,6 +106,18 @@ def test_record_shape() -> None:
     assert ready["ratings"] == [{"participant": "mh", "value": True}]
 
 
+def test_a_named_round_begun_is_kept_through_a_save() -> None:
+    """An entry /back took out still marks the round as begun on disk."""
+    one = session()
+    trust = one.domains[0].questions[0]
+    trust.ratings, trust.passed, trust.passed_by, trust.round_ended = [], 0, [], False
+    trust.round_begun = True
+    text = codec.dump(one)
+    assert codec.to_dict(one)["domains"][0]["questions"][0]["round_begun"] is True
+    reread = codec.parse(text, "x.yaml").find("trust")
+    assert reread is not None and reread.round_begun and not reread.rated
+
+
 def test_who_entered_is_never_written() -> None:
     """Who has had their turn lives in the private state folder while a round runs
     (records/ballots.py);

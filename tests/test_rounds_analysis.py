@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reflect_cli.model import Band, Kind, RoundKind
+from reflect_cli.model import AnswerRecord, Band, Kind, Rating, RoundKind
 from reflect_cli.rounds import analysis
 from reflect_cli.rounds.analysis import (
     NO_ORGANIZATION,
@@ -499,3 +499,21 @@ def test_the_room_sees_what_the_record_gives(entries: list[tuple[str, int]]) -> 
         sectors=[_SECTOR.get(o, "") for o in stored],
     )
     assert live == record
+
+
+@pytest.mark.parametrize(
+    ("stored", "turns", "expected"),
+    [
+        ({}, (), False),
+        ({"round_begun": True}, (), True),  # a named entry since taken back with /back
+        ({"ratings": [Rating(4, participant="mh")]}, (), True),
+        ({"passed": 1, "passed_by": ["ana"]}, (), True),
+        ({"withheld": 1}, (), True),
+        ({}, ("mh",), True),  # someone had their turn in the anonymous round under way
+    ],
+)
+def test_a_round_has_begun_by_what_is_stored(
+    stored: dict[str, object], turns: tuple[str, ...], expected: bool
+) -> None:
+    record = AnswerRecord("trust", "Trust?", Kind.SCALE, round=RoundKind.NAMED, **stored)  # type: ignore[arg-type]
+    assert analysis.begun(record, turns) is expected

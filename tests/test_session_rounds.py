@@ -11,19 +11,35 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 
 from reflect_cli.errors import InputError, SessionInterrupted, StoreError
-from reflect_cli.model import Protocol, Rating, RoundKind, Session
+from reflect_cli.model import (
+    AnswerRecord,
+    DomainRecord,
+    Kind,
+    Participant,
+    Protocol,
+    ProtocolRef,
+    Rating,
+    RoundKind,
+    Scale,
+    Session,
+)
 from reflect_cli.protocols import catalog
+from reflect_cli.records import codec
 from reflect_cli.records.ballots import Ballots
 from reflect_cli.records.home import where_home as private_home
 from reflect_cli.records.store import Store
 from reflect_cli.render.export import view as export_view
 from reflect_cli.render.markdown import render_session
+from reflect_cli.rounds.analysis import begun
 from reflect_cli.session.console import CLEARED, ScriptedConsole
 from reflect_cli.session.flow import Facilitator
 from reflect_cli.session.prefill import Plan, add_participants, check_against, load
+from reflect_cli.session.rounds import RoundRunner
 from reflect_cli.ui.session_view import show as show_session
 from rounds_fixtures import READY, STORY, TRUST, TWO_ANAS, TYPE
 from rounds_fixtures import protocol as protocol_text
@@ -580,3 +596,79 @@ def test_a_named_round_with_an_entry_never_becomes_anonymous(
     assert "this named round has begun; it cannot change now" in console.shown
     record = Store(sessions_dir).load(session_id).find("trust")
     assert record is not None and record.round is RoundKind.NAMED
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        ["4", "/back"],  # Monica's 4 taken back
+        ["/pass", "/back"],  # a pass taken back
+        ["mh 4, shana 3", "/back", "/back"],  # everyone at once, all taken back
+    ],
+)
+def test_a_named_round_begun_stays_named_after_pause_and_resume(
+    protocol: Protocol, sessions_dir: Path, first: list[str]
+) -> None:
+    """What decides is the draft, not the meeting that typed it: an entry /back took out,
+    then /pause, still keeps the round named when the session is resumed."""
+    session_id, _ = stop(protocol, [*first, "/pause"], sessions_dir)
+    draft = Store(sessions_dir).load(session_id)
+    trust = draft.find("trust")
+    assert trust is not None and not trust.rated and trust.round_begun  # stored, not remembered
+    console = ScriptedConsole(["/round anonymous", "/pause"])
+    with pytest.raises(SessionInterrupted):
+        Facilitator(console, Store(sessions_dir), protocol, plan()).resume(draft)
+    assert "this named round has begun; it cannot change now" in console.shown
+    assert CLEARED not in console.shown  # no anonymous round was ever begun
+    record = Store(sessions_dir).load(session_id).find("trust")
+    assert record is not None and record.round is RoundKind.NAMED
+
+
+def test_a_named_round_begun_then_skipped_stays_named_at_the_discussion(
+    protocol: Protocol, sessions_dir: Path
+) -> None:
+    """The other way to /round: at the discussion of a round that ended empty."""
+    lines = ["4", "/back", "/skip", "/round anonymous", "/pause"]
+    session_id, console = stop(protocol, lines, sessions_dir)
+    assert "this question already has a named round" in console.shown
+    record = Store(sessions_dir).load(session_id).find("trust")
+    assert record is not None and record.round is RoundKind.NAMED and record.round_begun
+
+
+_NAMED_LINES = st.lists(st.sampled_from(["4", "2", "/pass", "/back", "mh 3, shana 1"]), max_size=6)
+
+
+@settings(max_examples=25, deadline=None)
+@given(lines=_NAMED_LINES)
+def test_begun_is_decided_by_the_stored_draft(lines: list[str]) -> None:
+    """Whatever was typed in a named round: the record read back from disk says it has
+    begun exactly when an entry was accepted, and a fresh meeting on that draft (a
+    resume) refuses /round anonymous exactly then."""
+    roster = [
+        Participant("Monica Haugen", "Parks", "", "mh"),
+        Participant("Shana Beckwith", "STEMPaths", "", "shana"),
+        Participant("Ana Ruiz", "Northgate", "", "ana"),
+    ]
+    record = AnswerRecord("trust", "Trust?", Kind.SCALE, scale=Scale(1, 5), round=RoundKind.NAMED)
+    session = Session(
+        id="2026-11-23-northgate-ost-1a2b",
+        protocol=ProtocolRef("rounds", 1, "Rounds"),
+        collaborative="Northgate OST",
+        date="2026-11-23",
+        participants=roster,
+        domains=[DomainRecord("hallmarks", "Hallmarks", [record])],
+    )
+    typed = RoundRunner(ScriptedConsole([*lines, "/pause"]), session, lambda: None)
+    typed.run(record, record.question())
+    entered = any(line != "/back" for line in lines)  # a round ends only after entries
+    reread = codec.parse(codec.dump(session), "draft.yaml")
+    stored = reread.find("trust")
+    assert stored is not None
+    assert begun(stored) is entered
+    if stored.round_ended:  # everyone rated: shown, no one asked, nothing to change
+        return
+    resumed = ScriptedConsole(["/round anonymous", "/pause"])
+    RoundRunner(resumed, reread, lambda: None).run(stored, stored.question())
+    refused = "this named round has begun; it cannot change now" in resumed.shown
+    assert refused is entered
+    assert stored.round is (RoundKind.NAMED if entered else RoundKind.ANONYMOUS)

@@ -206,3 +206,40 @@ def test_an_anonymous_round_interrupted_after_one_entry_never_shows_it(
     assert kind["ratings"] == [] and kind["withheld"] == 1
     text = next(sessions_dir.glob("*.yaml")).read_text(encoding="utf-8")
     assert "Integrated" not in text.split("id: type")[1].split("id: trust")[0].split("ratings")[1]
+
+
+def test_a_named_round_begun_stays_named_after_back_pause_and_resume(
+    sessions_dir: Path, tmp_path: Path
+) -> None:
+    """Monica rates by name, /back takes it out, /pause saves the draft; on resume,
+    /round anonymous is refused: the draft says the round has begun, and no one is
+    led to believe a round that showed a name is anonymous."""
+    named_first = write_protocol(tmp_path / "named", TRUST, STORY)
+    child, _ = start(sessions_dir, named_first)
+    child.expect_exact("Monica Haugen, Seattle Parks and Recreation:")
+    child.sendline("4")
+    child.expect_exact("Shana Beckwith, STEMPaths Innovation Network:")
+    child.sendline("/back")
+    child.expect_exact("Monica Haugen again (was: 4).")
+    child.expect_exact("Monica Haugen, Seattle Parks and Recreation:")
+    child.sendline("/pause")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    trust = question(sessions_dir, "trust")
+    assert trust["ratings"] == [] and trust["round_begun"] is True and trust["round"] == "named"
+
+    resumed, seen = spawn(sessions_dir, named_first, "resume")
+    resumed.expect_exact("Monica Haugen, Seattle Parks and Recreation:")
+    resumed.sendline("/round anonymous")
+    resumed.expect_exact("this named round has begun; it cannot change now")
+    resumed.expect_exact("Monica Haugen, Seattle Parks and Recreation:")  # still by name
+    resumed.sendline("/pause")
+    resumed.expect(pexpect.EOF)
+    resumed.close()
+    assert resumed.exitstatus == 0
+    screen = screen_of(seen)
+    assert any("this named round has begun; it cannot change now" in line for line in screen)
+    assert not any("Anonymous round" in line or "your rating (hidden" in line for line in screen)
+    assert "\x1b[3J" not in seen.getvalue()  # no anonymous round's clearing ever began
+    assert question(sessions_dir, "trust")["round"] == "named"

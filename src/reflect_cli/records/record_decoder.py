@@ -207,6 +207,7 @@ def _question(raw: Fields) -> AnswerRecord:
         entered_by=entered_by,
         withheld=_round(raw, "withheld", lambda v: round_codec.count_of(v, qid, "withheld")),
         round_ended=round_ended,
+        round_begun=raw.flag("round_begun"),
         asked=_asked(raw, qid, scale),
     )
 

@@ -47,6 +47,8 @@ def to_dict(question: AnswerRecord) -> dict[str, Any]:
     # gone at the end.
     if question.round_ended:
         data["round_ended"] = True
+    if question.round_begun:
+        data["round_begun"] = True
     return data
 
 

@@ -39,7 +39,7 @@ ratings carry no organization at all is therefore shown overall only.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 
 from reflect_cli.i18n.messages import _
@@ -100,6 +100,16 @@ def under_way(record: AnswerRecord) -> bool:
     """An anonymous round not yet ended: nothing of it is shown (a record written before
     rounds under way were kept in the state folder may hold some of its entries)."""
     return record.round is RoundKind.ANONYMOUS and record.in_progress and not record.round_ended
+
+
+def begun(record: AnswerRecord, turns_taken: Collection[str] = ()) -> bool:
+    """Whether the round on this question has begun, so its kind can no longer change:
+    decided only by what is stored, never by what a running meeting remembers. Begun
+    when the record holds a rating, a pass or a withheld count, or says a named entry
+    was made (``round_begun``: kept after ``/back`` took it out, and through a pause and
+    ``resume``), or when someone had their turn in the anonymous round under way
+    (``turns_taken``, from the private state folder's ``rounds/``)."""
+    return record.rated or bool(record.passed_by) or record.round_begun or bool(turns_taken)
 
 
 def stored_ratings(record: AnswerRecord) -> list[Rating]:

@@ -20,6 +20,7 @@ from reflect_cli.model import (
     Session,
 )
 from reflect_cli.records.ballots import Ballots
+from reflect_cli.rounds.analysis import begun
 from reflect_cli.session import credits, text_answer, typed_lines, voices
 from reflect_cli.session.actions import record_action
 from reflect_cli.session.clock import Clock
@@ -282,6 +283,15 @@ class QuestionLoop:
         if step is PAUSE:
             raise Paused
 
+    def _turns_taken(self, record: AnswerRecord) -> set[str]:
+        """Who had their turn in this question's anonymous round under way, as the
+        private state folder keeps it (none when nothing is kept there)."""
+        if record.round is not RoundKind.ANONYMOUS or self.ballots is None:
+            return set()
+        roster = [p.handle for p in self.session.participants]
+        kept = self.ballots.load(record, roster)
+        return kept.entered_by if kept is not None else set()
+
     def _start_round(self, item: Item, argument: str) -> None:
         record = item.record
         kind = argument.strip().lower() or "named"
@@ -289,7 +299,7 @@ class QuestionLoop:
             raise InputError(_("a round rates a scale, choice or yes-no question"))
         if kind not in tuple(RoundKind):
             raise InputError(_("/round takes named (the default) or anonymous"))
-        if record.rated and record.round != kind:
+        if record.round != kind and begun(record, self._turns_taken(record)):
             # Whole sentences, not "a {kind}": English says "an anonymous", and other
             # languages agree the kind with its noun.
             if record.round == RoundKind.ANONYMOUS:

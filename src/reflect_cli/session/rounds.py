@@ -33,7 +33,7 @@ from reflect_cli.model import (
     Session,
 )
 from reflect_cli.records.ballots import Ballot, Ballots
-from reflect_cli.rounds.analysis import RatingValue, option_label
+from reflect_cli.rounds.analysis import RatingValue, begun, option_label
 from reflect_cli.session import round_screen
 from reflect_cli.session.console import Console
 from reflect_cli.session.ratings import everyone_at_once, present, rating_of
@@ -77,10 +77,6 @@ class RoundRunner:
         self.save = save
         self.ballots = ballots
         self.ballot = Ballot()
-        #: A named rating or pass was entered in this round, even if ``/back`` has since
-        #: taken it out of the record: the room saw it and the draft held it with its
-        #: person's name, so the round can no longer become anonymous.
-        self.named_entry = False
 
     def run(self, record: AnswerRecord, question: Question) -> Step:
         """Ask whoever has not rated yet, then show the result; ``DONE`` or ``PAUSE``."""
@@ -220,7 +216,9 @@ class RoundRunner:
         return Step.STAY
 
     def _set(self, record: AnswerRecord, handle: str, value: RatingValue | None) -> None:
-        self.named_entry = True
+        # In the record (saved with the entry), not in this runner: /back, /pause and
+        # ``resume`` leave it there, and the round stays named (``analysis.begun``).
+        record.round_begun = True
         self._forget(record, handle)
         if value is None:
             record.passed_by.append(handle)
@@ -263,7 +261,7 @@ class RoundRunner:
                 raise InputError(_("/round takes named (the default) or anonymous"))
             if wanted == record.round:
                 return Step.STAY
-            if record.rated or record.passed_by or self.named_entry or self.ballot.entered_by:
+            if begun(record, self.ballot.entered_by):
                 raise InputError(
                     _("this {kind} round has begun; it cannot change now").format(
                         kind=_(str(record.round))

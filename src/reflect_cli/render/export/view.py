@@ -98,8 +98,9 @@ NOT_SHOWN: dict[type, frozenset[str]] = {
     # Keys a newer reflect wrote: unknown here, so not known to be safe to share.
     model.Session: frozenset({"extra"}),
     # Who has had their turn in an anonymous round still under way; a half-typed answer;
+    # that a named round had an entry since taken back (only what keeps it named);
     # (asked) see below.
-    model.AnswerRecord: frozenset({"entered_by", "in_progress", "asked"}),
+    model.AnswerRecord: frozenset({"entered_by", "in_progress", "round_begun", "asked"}),
     # The texts as asked in another language: an export is made in one language, and
     # ``render.language`` has already put the texts of that language in the fields
     # shown (prompt, choices, titles) before the view is made.
