@@ -1,4 +1,6 @@
-"""What every redacting command shares: the pseudonym key and strict redaction."""
+"""What every redacting command shares: the pseudonym key, strict redaction, the
+everyday words decided, and the one way a command gets its redactor (`export --redact`,
+`trends --redact`: the same labels with the same key)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,9 @@ from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
     from reflect_cli.records.pseudonym_key import Key
+    from reflect_cli.records.store import Store
+    from reflect_cli.records.summary import Summary
+    from reflect_cli.render.export import Redactor
 
 _KEY_HELP = (
     "derive labels from this key file (created when missing; never inside the sessions "
@@ -37,6 +42,75 @@ Strict = Annotated[
         "organization and a role name one person.",
     ),
 ]
+
+KeepPlaces = Annotated[bool, typer.Option(help="With --redact: keep collaborative and site names.")]
+Names = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--name",
+        metavar="WORD",
+        help="With --redact: this everyday word (Hope, Grace, May…) is a person's name "
+        "in this folder: replaced where capitalised. Kept in reflect's state folder, "
+        "never shared.",
+    ),
+]
+Words = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--word",
+        metavar="WORD",
+        help="With --redact: this name part is an everyday word in this folder: kept, "
+        "unless next to another part of the name. Kept in reflect's state folder, "
+        "never shared.",
+    ),
+]
+IgnoreUnreadable = Annotated[
+    bool,
+    typer.Option(
+        help="With --redact: go on when a record in the folder cannot be read (its "
+        "people cannot be known; each such file is named on standard error)."
+    ),
+]
+
+
+def check_options(
+    redact: bool, names: list[str] | None, words: list[str] | None, key: Path | None
+) -> None:
+    """Refuse an option that only means something with --redact, given without it."""
+    from reflect_cli.errors import InputError
+
+    if (names or words) and not redact:
+        raise InputError(_("--name and --word go with --redact"))
+    if key is not None and not redact:
+        raise InputError(_("--pseudonym-key goes with --redact"))
+
+
+def redactor(
+    store: Store,
+    oldest_first: list[Summary],
+    *,
+    names: list[str] | None,
+    words: list[str] | None,
+    key_file: Path | None,
+    keep_places: bool = False,
+    ignore_unreadable: bool = False,
+    strict: bool = False,
+) -> Redactor:
+    """The selection's redactor, the one every redacting command uses: everyone the
+    folder knows (``render.export.known``), labels from the evaluator's key, the everyday
+    words decided (this run's --name/--word kept for the folder); each record it could
+    not read named on standard error."""
+    from reflect_cli.records import word_choices
+    from reflect_cli.render.export import known
+
+    decided = word_choices.decide(store.folder, names or [], words or [])
+    key = pseudonym_key(store.folder, key_file)
+    found, unread = known.redactor(
+        store, oldest_first, keep_places, ignore_unreadable, decided, key, strict
+    )
+    for line in unread:
+        screen.warning(_("redacted without {line}").format(line=line))
+    return found
 
 
 def pseudonym_key(folder: Path, path: Path | None) -> Key:

@@ -19,8 +19,16 @@ from reflect_cli.cli.options import (
     Until,
     language,
 )
-from reflect_cli.cli.redacting import PseudonymKey, Strict
-from reflect_cli.cli.redacting import pseudonym_key as keys
+from reflect_cli.cli.redacting import (
+    IgnoreUnreadable,
+    KeepPlaces,
+    Names,
+    PseudonymKey,
+    Strict,
+    Words,
+    check_options,
+)
+from reflect_cli.cli.redacting import redactor as redactor_for
 from reflect_cli.cli.selecting import bulk as _bulk
 from reflect_cli.cli.selecting import chosen_sessions
 from reflect_cli.i18n.messages import _, ngettext
@@ -71,36 +79,10 @@ def export(
     ] = False,
     strict: Strict = False,
     pseudonym_key: PseudonymKey = None,
-    keep_places: Annotated[
-        bool, typer.Option(help="With --redact: keep collaborative and site names.")
-    ] = False,
-    name: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--name",
-            metavar="WORD",
-            help="With --redact: this everyday word (Hope, Grace, May…) is a person's name "
-            "in this folder: replaced where capitalised. Kept in reflect's state folder, "
-            "never shared.",
-        ),
-    ] = None,
-    word: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--word",
-            metavar="WORD",
-            help="With --redact: this name part is an everyday word in this folder: kept, "
-            "unless next to another part of the name. Kept in reflect's state folder, "
-            "never shared.",
-        ),
-    ] = None,
-    ignore_unreadable: Annotated[
-        bool,
-        typer.Option(
-            help="With --redact: go on when a record in the folder cannot be read (its "
-            "people cannot be known; each such file is named on standard error)."
-        ),
-    ] = False,
+    keep_places: KeepPlaces = False,
+    name: Names = None,
+    word: Words = None,
+    ignore_unreadable: IgnoreUnreadable = False,
     include_private: Annotated[
         bool, typer.Option(help="Include private facilitator notes.")
     ] = False,
@@ -145,10 +127,7 @@ def export(
     chosen_format = exporting.format_for(fmt, output)
     reader = language(lang)
     redact = redact or strict
-    if (name or word) and not redact:
-        raise InputError(_("--name and --word go with --redact"))
-    if pseudonym_key is not None and not redact:
-        raise InputError(_("--pseudonym-key goes with --redact"))
+    check_options(redact, name, word, pseudonym_key)
     folder = chosen_format in exporting.FOLDERS and not _is_zip(output)
     if chosen_format in exporting.FOLDERS and output is None:
         raise InputError(_("a data package is several files: give -o FOLDER or -o FILE.zip"))
@@ -186,16 +165,16 @@ def export(
     with _bulk():
         redactor = None
         if redact:
-            from reflect_cli.records import word_choices
-            from reflect_cli.render.export import known
-
-            decided = word_choices.decide(store.folder, name or [], word or [])
-            key = keys(store.folder, pseudonym_key)
-            redactor, unread = known.redactor(
-                store, oldest_first, keep_places, ignore_unreadable, decided, key, strict
+            redactor = redactor_for(
+                store,
+                oldest_first,
+                names=name,
+                words=word,
+                key_file=pseudonym_key,
+                keep_places=keep_places,
+                ignore_unreadable=ignore_unreadable,
+                strict=strict,
             )
-            for line in unread:
-                screen.warning(_("redacted without {line}").format(line=line))
         if chosen_format == exporting.QDPX and output is not None:
             from reflect_cli.cli.coding import write_project
 

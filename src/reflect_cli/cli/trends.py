@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from reflect_cli.cli.options import Collaborative, ProtocolId, Since, Site, Until
+from reflect_cli.cli.redacting import (
+    IgnoreUnreadable,
+    KeepPlaces,
+    Names,
+    PseudonymKey,
+    Strict,
+    Words,
+    check_options,
+)
 from reflect_cli.cli.selecting import open_store, selection
 from reflect_cli.i18n.messages import _
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
+    from reflect_cli.analysis.commitments import Kept
     from reflect_cli.analysis.periods import By, Per, Period
     from reflect_cli.analysis.trends import Report
+    from reflect_cli.records.store import Store
     from reflect_cli.records.summary import Summary
+    from reflect_cli.render.export import Redactor
 
 
 def trends(
@@ -56,6 +70,20 @@ def trends(
             "--format", "-f", help="table, json or csv [default: table].", show_default=False
         ),
     ] = "table",
+    redact: Annotated[
+        bool,
+        typer.Option(
+            help='Show every collaborative and site by its label ("Collaborative Q9X2"), '
+            "organizations and people as `export --redact` shows them with the same key "
+            '("Session 1" for a session id); refused if any name is left.'
+        ),
+    ] = False,
+    strict: Strict = False,
+    pseudonym_key: PseudonymKey = None,
+    keep_places: KeepPlaces = False,
+    name: Names = None,
+    word: Words = None,
+    ignore_unreadable: IgnoreUnreadable = False,
 ) -> None:
     """Trends across periods for the evaluator, over complete sessions only: for each
     choice, multi and yes-no question, counts and percentages of the sessions that
@@ -64,13 +92,18 @@ def trends(
     differently; the transitions of each partnership's choice from one period to the
     next; and the commitments made, kept, kept on time and overdue per partnership.
     A partnership counts once per period, by its latest complete session there
-    (--per session counts every session). A tie is shown as a tie."""
+    (--per session counts every session). A tie is shown as a tie. With --redact, every
+    partnership, organization and person shown is the label `export --redact` gives it
+    with the same pseudonym key."""
     import datetime as dt
 
     from reflect_cli.analysis.periods import By, Per, month_of
     from reflect_cli.dates import parse_date
     from reflect_cli.errors import InputError
 
+    redact = redact or strict
+    check_options(redact, name, word, pseudonym_key)
+    redacting = Redacting(name, word, pseudonym_key, keep_places, ignore_unreadable, strict)
     chosen_format = "json" if as_json else fmt
     if chosen_format not in ("table", "json", "csv"):
         raise InputError(_("--format: table, json or csv, not {fmt!r}").format(fmt=fmt))
@@ -81,7 +114,17 @@ def trends(
     grouping, counting = By(by), Per(per)
     start_month = month_of(year_starts)
     today = parse_date(as_of, "--as-of") if as_of else dt.date.today().isoformat()
-    report = _report(ctx, question_ids or [], grouping, counting, start_month, today, commitments)
+    report, redactor = _report(
+        ctx,
+        question_ids or [],
+        (grouping, counting, start_month),
+        today,
+        commitments,
+        redacting if redact else None,
+    )
+    if redactor is not None:
+        _check(report, redactor)
+        screen.message(redactor.statement())
     if chosen_format == "table":
         from reflect_cli.ui import trends_view
 
@@ -99,28 +142,57 @@ def trends(
         screen.data(trends_data.csv_lines(report), crlf=True)
 
 
+@dataclass(frozen=True, slots=True)
+class Redacting:
+    """How --redact was asked for: the options `export --redact` takes too."""
+
+    names: list[str] | None
+    words: list[str] | None
+    key_file: Path | None
+    keep_places: bool
+    ignore_unreadable: bool
+    strict: bool
+
+    def redactor(self, store: Store, oldest_first: list[Summary]) -> Redactor:
+        """The selection's redactor, as `export --redact` makes it for the same sessions."""
+        from reflect_cli.cli.redacting import redactor
+
+        return redactor(
+            store,
+            oldest_first,
+            names=self.names,
+            words=self.words,
+            key_file=self.key_file,
+            keep_places=self.keep_places,
+            ignore_unreadable=self.ignore_unreadable,
+            strict=self.strict,
+        )
+
+
 def _report(
     ctx: typer.Context,
     question_ids: list[str],
-    by: By,
-    per: Per,
-    start_month: int,
+    periods: tuple[By, Per, int],
     as_of: str,
     commitments_only: bool,
-) -> Report:
+    redacting: Redacting | None,
+) -> tuple[Report, Redactor | None]:
     """The report over the chosen complete sessions: their summaries from the index, the
-    commitments from its table, and only the sessions a period counts read in full."""
+    commitments from its table, and only the sessions a period counts read in full.
+    Redacted, every session is counted as `export --redact` shows it (``counted``) and
+    each partnership's commitments are shown by its label, in the labels' order."""
 
     from reflect_cli.analysis import commitments, trends
     from reflect_cli.analysis.periods import By, Per, partnership_key, sessions_by_period
-    from reflect_cli.errors import InputError
     from reflect_cli.model import SessionStatus
     from reflect_cli.records import lookup
 
+    by, per, start_month = periods
     store = open_store(ctx)
     chosen = selection(ctx, limit=False)
     chosen.status = SessionStatus.COMPLETE  # a draft is never a partnership's state
     summaries = chosen.apply(store)
+    redactor = redacting.redactor(store, summaries[::-1]) if redacting else None
 
     def group(kind: Per) -> dict[Period, list[Summary]]:
         return sessions_by_period(summaries, by, kind, start_month)
@@ -146,11 +218,39 @@ def _report(
     if commitments_only or not question_ids:
         rows = lookup.commitment_rows(store.index(), [s.file for s in summaries])
         report.commitments = commitments.kept(commitments.entries(rows), as_of)
-    if commitments_only:
-        return report
+        if redactor is not None:
+            report.commitments = _labelled(report.commitments, redactor)
+    if not commitments_only:
+        _questions(store, summaries, report, question_ids, (counted, latest), redactor)
+    if redactor is not None:
+        from reflect_cli.render.export.places import UndecidedWords
+
+        if redactor.undecided:  # as `export --redact`: decided with --name/--word
+            raise UndecidedWords(redactor.undecided)
+    return report, redactor
+
+
+def _questions(
+    store: Store,
+    summaries: list[Summary],
+    report: Report,
+    question_ids: list[str],
+    grouped: tuple[dict[Period, list[Summary]], dict[Period, list[Summary]]],
+    redactor: Redactor | None,
+) -> None:
+    """Each question's trend over the sessions ``grouped`` counts (and each partnership's
+    latest), of ``summaries`` read in full; redacted first when ``redactor`` is given."""
+    from reflect_cli.analysis import trends
+    from reflect_cli.errors import InputError
+    from reflect_cli.render.export.prepare import counted as redacted
+
+    counted, latest = grouped
     wanted = {s.file for period in (*counted.values(), *latest.values()) for s in period}
     needed = [s for s in summaries if s.file in wanted]
-    by_file = {s.file: session for s, session in zip(needed, store.read(needed), strict=True)}
+    sessions = store.read(needed)
+    if redactor is not None:
+        sessions = (redacted(session, redactor) for session in sessions)
+    by_file = {s.file: session for s, session in zip(needed, sessions, strict=True)}
     sessions_counted = {p: [by_file[s.file] for s in v] for p, v in counted.items()}
     sessions_latest = {p: [by_file[s.file] for s in v] for p, v in latest.items()}
     for question_id in question_ids or trends.question_ids(by_file.values()):
@@ -162,4 +262,21 @@ def _report(
                 )
             )
         report.questions.append(found)
-    return report
+
+
+def _check(report: Report, redactor: Redactor) -> None:
+    """Refuse the report if any name is left, as `export --redact` refuses a document:
+    every text any format shows is in its JSON (the table draws the same fields)."""
+    import json
+
+    from reflect_cli.analysis import trends_data
+
+    shown = json.dumps(trends_data.as_json(report), ensure_ascii=False, indent=2)
+    redactor.check(shown, "trends")
+
+
+def _labelled(kept: list[Kept], redactor: Redactor) -> list[Kept]:
+    """Each partnership's commitments under its label, in the labels' order: the order of
+    the names would say something of them."""
+    shown = [replace(k, collaborative=redactor.place_label(k.collaborative)) for k in kept]
+    return sorted(shown, key=lambda k: k.collaborative.casefold())

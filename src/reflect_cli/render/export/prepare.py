@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reflect_cli.model import Participant, Session
+from reflect_cli.model import Kind, Participant, Session
 from reflect_cli.render.export.base import Options
 from reflect_cli.render.export.redact import SPEAKER, Redactor
 from reflect_cli.render.export.rewrite import rewrite
@@ -29,6 +29,20 @@ def prepare(session: Session, options: Options, redactor: Redactor | None = None
             if isinstance(question.answer, str) and ":" in question.answer:
                 question.answer = _speakers(question.answer, people)
     return view
+
+
+def counted(session: Session, redactor: Redactor) -> Session:
+    """The session as redacted figures count it (`trends --redact`): its places, people
+    and every question but a text one's answer, through the export's view and the same
+    redactor, so each label is the one `export --redact` shows with the same key. What
+    people wrote in words (a text answer, commitments, notes, the intro) is left out
+    first: no figure shows it, so no everyday word in it is asked about."""
+    bare = shown(session, include_private=False)
+    bare.intro, bare.actions, bare.follow_up, bare.notes = {}, [], [], []
+    for _, record in bare.answers():
+        if record.kind is Kind.TEXT:
+            record.answer = None
+    return rewrite(redactor, bare, in_place=True)  # the view is this call's own
 
 
 def _speakers(text: str, people: list[Participant]) -> str:
