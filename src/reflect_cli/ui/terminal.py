@@ -49,16 +49,13 @@ def table(
     a line: a table that fits only by cutting words or squeezing a text below
     ``READABLE`` characters is printed as stacked ``header: value`` lines instead (a
     narrow terminal)."""
-    from rich import box
     from rich.cells import cell_len
-    from rich.table import Table
 
     out = out or console()
     cells = [[visible(cell) for cell in row] for row in rows]
     # The caption is a title: read before the table, not found after it; printed on its
     # own, so a question longer than a narrow table wraps at the screen's edge, not the
     # table's ("How strong is shared leadership in our" / "partnership?").
-    grid = Table(box=box.SIMPLE_HEAD, show_header=any(headers))
     # Each column at least as wide as its longest word (its whole lines when kept).
     least = [
         max(
@@ -78,34 +75,47 @@ def table(
     # SIMPLE_HEAD around the cells: an edge and a space of padding at each end, and
     # padding, divider, padding between two columns.
     frame = 3 * len(headers) + 1
-    fits = sum(most) + frame <= out.width
-    if fits:
-        # Drawn as Rich draws it with padding, but the padding typed into the cells: a
-        # cell with padding is drawn through one more renderable (half the drawing time
-        # of a rollup's thousands of cells), the same characters.
-        grid.padding = (0, 0)
-        headers = [_padded(header) for header in headers]
-        cells = [[_padded(cell) for cell in row] for row in cells]
+    if sum(most) + frame <= out.width:
+        _fitted(headers, cells, [width + 2 for width in most], caption, out)
+        return
+    from rich import box
+    from rich.table import Table
+
+    grid = Table(box=box.SIMPLE_HEAD, show_header=any(headers))
     for number, header in enumerate(headers):
-        # Ids and dates are copied into other commands: never fold them. A table that
-        # fits gets each column's whole width, so no cell is measured or wrapped again
-        # (a rollup draws thousands of cells).
-        if fits:
-            grid.add_column(header, no_wrap=True, width=most[number] + 2)
-        else:
-            grid.add_column(header, no_wrap=number < keep, min_width=least[number])
+        # Ids and dates are copied into other commands: never fold them.
+        grid.add_column(header, no_wrap=number < keep, min_width=least[number])
     for row in cells:
         grid.add_row(*(text(cell) for cell in row))  # type: ignore[arg-type]
-    widths = None if fits else share(least, most, out.width - frame)
-    if not fits and widths is None:
+    widths = share(least, most, out.width - frame)
+    if widths is None:
         _stacked(headers, cells, caption, out)
         return
     if caption:
         out.print(text(caption, "bold"))
-    if widths is not None:
-        for column, width in zip(grid.columns, widths, strict=True):
-            column.width = width
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width
     out.print(grid)
+
+
+def _fitted(
+    headers: Sequence[str],
+    cells: Sequence[Sequence[str]],
+    widths: Sequence[int],
+    caption: str,
+    out: Console,
+) -> None:
+    """A table that fits: every column its whole width (``widths``, a space of padding
+    either side), so nothing is measured again or wrapped, drawn as the lines Rich would
+    draw (``fitted_table``): a rollup draws thousands of cells."""
+    from reflect_cli.ui import fitted_table
+
+    shown = [_padded(header) for header in headers] if any(headers) else None
+    padded = [[_padded(cell) for cell in row] for row in cells]
+    drawn = fitted_table.drawn(shown, padded, widths)
+    if caption:
+        out.print(text(caption, "bold"))
+    out.print(drawn, no_wrap=True, crop=False)
 
 
 def _padded(cell: str) -> str:
