@@ -111,13 +111,17 @@ def _catalog(language: str) -> object:
 
 
 def _extracted() -> set[str | tuple[str, ...]]:
-    """Every message the package marks (``_``, ``N_``, ``ngettext``), as Babel extracts."""
+    """Every message the package marks (``_``, ``N_``, ``ngettext``) and every command's
+    docstring (its ``--help``), as Babel extracts them with ``babel.cfg``."""
     from babel.messages.extract import extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
 
+    with (SRC.parents[1] / "babel.cfg").open() as stream:
+        method_map, options_map = parse_mapping_cfg(stream)
     keywords = {"_": None, "N_": None, "ngettext": (1, 2)}
     found: set[str | tuple[str, ...]] = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
-        str(SRC), keywords=keywords, comment_tags=()
+        str(SRC), method_map, options_map, keywords=keywords, comment_tags=()
     ):
         found.add(message if isinstance(message, str) else tuple(message))
     found.discard("")

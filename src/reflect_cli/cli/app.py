@@ -6,16 +6,15 @@ imports what it needs only when it runs, so `reflect --help` stays instant.
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from reflect_cli import __version__
+from reflect_cli.cli import helping
 from reflect_cli.errors import ReflectError
 from reflect_cli.i18n.messages import N_, _
 from reflect_cli.ui import screen
@@ -47,18 +46,6 @@ def _sessions_dir_first(args: list[str]) -> list[str]:
     return front + rest
 
 
-def _usage_line(exc: TyperException) -> str:
-    """A usage mistake in one line: ``no such command 'strat': did you mean start?``."""
-    message = " ".join(exc.format_message().split())
-    message = re.sub(r"\.? Did you mean '?([^'?]+)'?\?", r": did you mean \1?", message)
-    message = message[:1].lower() + message[1:]
-    if message.endswith(".") and not message.endswith(".."):  # "'FILE...'." keeps its dots
-        message = message[:-1]  # the line goes on: " (reflect … --help for more)"
-    ctx = getattr(exc, "ctx", None)
-    path = str(getattr(ctx, "command_path", "")).split()[1:]  # the program as reflect
-    return f"reflect: {message} ({' '.join(['reflect', *path])} --help for more)"
-
-
 def _reader_gone() -> None:
     """``reflect show last | head``: the reader stopped reading, which is not a fault.
     No message and status 0, for every command, wherever the pipe closed."""
@@ -66,11 +53,13 @@ def _reader_gone() -> None:
     sys.exit(0)
 
 
-class _ReflectGroup(TyperGroup):
+class _ReflectGroup(helping.Group):
     """Turns our errors into one line on standard error and an exit status."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Click's usage errors print four lines of usage and hint: one line here."""
+        given = kwargs.get("args", args[0] if args else None)
+        helping.speak_as_asked(list(sys.argv[1:] if given is None else given))
         standalone = kwargs.pop("standalone_mode", True)
         kwargs["standalone_mode"] = False
         if not standalone:
@@ -84,7 +73,9 @@ class _ReflectGroup(TyperGroup):
             if type(exc).__name__ == "NoArgsIsHelpError":  # `reflect` alone: the help
                 screen.write(exc.format_message())
             elif exc.exit_code == 2:  # a usage error: unknown command or option, bad value
-                screen.write(_usage_line(exc))
+                from reflect_cli.cli.mistakes import usage_line
+
+                screen.write(usage_line(exc))
             else:
                 screen.message(exc.format_message())
             sys.exit(exc.exit_code)
@@ -126,7 +117,7 @@ class _ReflectGroup(TyperGroup):
 
 app = typer.Typer(
     cls=_ReflectGroup,
-    help="A guide for facilitated partnership reflection: run a session, review it, share it.",
+    help=N_("A guide for facilitated partnership reflection: run a session, review it, share it."),
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -147,16 +138,27 @@ def _root(
         Path | None,
         typer.Option(
             "--sessions-dir",
-            help="Folder of session records [env: REFLECT_SESSIONS_DIR; default: ./sessions].",
+            help=N_("Folder of session records [env: REFLECT_SESSIONS_DIR; default: ./sessions]."),
             file_okay=False,
         ),
     ] = None,
     version: Annotated[
         bool,
         typer.Option(
-            "--version", help="Show the version and exit.", callback=_version, is_eager=True
+            "--version", help=N_("Show the version and exit."), callback=_version, is_eager=True
         ),
     ] = False,
+    lang: Annotated[
+        str,
+        typer.Option(
+            "--lang",
+            help=N_(
+                "Language of every command's words (BCP 47, like es) [default: "
+                "REFLECT_LANG, else the locale, else English]."
+            ),
+            show_default=False,
+        ),
+    ] = "",
 ) -> None:
     """Facilitated partnership reflection, from the command line.
 
@@ -164,6 +166,10 @@ def _root(
     and `reflect search`; share with `reflect export`.
     """
     ctx.obj = {"sessions_dir": sessions_dir}
+    if lang:
+        from reflect_cli.cli.options import choose_language
+
+        choose_language(lang)
 
 
 def _register() -> None:
@@ -181,45 +187,49 @@ def _register() -> None:
         snapshot,
         trends,
     )
-    from reflect_cli.cli.usage import Command
 
-    app.command(cls=Command)(sessions.start)
-    app.command(cls=Command)(sessions.resume)
-    app.command(cls=Command)(sessions.discard)
-    app.command("list", cls=Command)(reading.list_sessions)
-    app.command(cls=Command)(reading.show)
-    app.command(cls=Command)(reading.search)
-    app.command(cls=Command)(trends.trends)
-    app.command(cls=Command)(snapshot.snapshot)
-    app.command(cls=Command)(review.export)
-    app.command(cls=Command)(editing.edit)
-    app.command(cls=Command)(commitments.commitments)
-    app.command("check-names", cls=Command)(checking.check_names)
+    def add(to: typer.Typer, name: str, function: Any) -> None:
+        to.command(name, cls=helping.Command)(function)
+
+    add(app, "start", sessions.start)
+    add(app, "resume", sessions.resume)
+    add(app, "discard", sessions.discard)
+    add(app, "list", reading.list_sessions)
+    add(app, "show", reading.show)
+    add(app, "search", reading.search)
+    add(app, "trends", trends.trends)
+    add(app, "snapshot", snapshot.snapshot)
+    add(app, "export", review.export)
+    add(app, "edit", editing.edit)
+    add(app, "commitments", commitments.commitments)
+    add(app, "check-names", checking.check_names)
     group = typer.Typer(
-        help="List, show and validate reflection protocols; print a handout; translate one.",
+        cls=helping.Group,
+        help=N_("List, show and validate reflection protocols; print a handout; translate one."),
         no_args_is_help=True,
         rich_markup_mode=None,
     )
-    group.command("list", cls=Command)(protocols.list_protocols)
-    group.command("show", cls=Command)(protocols.show_protocol)
-    group.command("validate", cls=Command)(protocols.validate)
-    group.command("handout", cls=Command)(protocols.handout)
-    group.command("translate", cls=Command)(protocols.translate)
+    add(group, "list", protocols.list_protocols)
+    add(group, "show", protocols.show_protocol)
+    add(group, "validate", protocols.validate)
+    add(group, "handout", protocols.handout)
+    add(group, "translate", protocols.translate)
     app.add_typer(group, name="protocols")
-    app.command("code", cls=Command)(coding_run.code)
+    add(app, "code", coding_run.code)
     codes = typer.Typer(
-        help="The codebook: codes to tag what people said (codebook.yaml in the folder).",
+        cls=helping.Group,
+        help=N_("The codebook: codes to tag what people said (codebook.yaml in the folder)."),
         no_args_is_help=True,
         rich_markup_mode=None,
     )
-    codes.command("list", cls=Command)(coding.list_codes)
-    codes.command("show", cls=Command)(coding.show_code)
-    codes.command("add", cls=Command)(coding.add_code)
-    codes.command("validate", cls=Command)(coding.validate_codes)
-    codes.command("init", cls=Command)(coding.init_codes)
-    codes.command("report", cls=Command)(coding.report)
-    codes.command("export", cls=Command)(coding.export_codes)
-    codes.command("import", cls=Command)(coding.import_codes)
+    add(codes, "list", coding.list_codes)
+    add(codes, "show", coding.show_code)
+    add(codes, "add", coding.add_code)
+    add(codes, "validate", coding.validate_codes)
+    add(codes, "init", coding.init_codes)
+    add(codes, "report", coding.report)
+    add(codes, "export", coding.export_codes)
+    add(codes, "import", coding.import_codes)
     app.add_typer(codes, name="codes")
 
 

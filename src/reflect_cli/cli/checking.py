@@ -9,14 +9,16 @@ import typer
 
 from reflect_cli.cli.redacting import KeyAlways
 from reflect_cli.cli.redacting import pseudonym_key as keys
-from reflect_cli.i18n.messages import _, ngettext
+from reflect_cli.i18n.messages import N_, _, ngettext
 from reflect_cli.ui import screen
 
 Files = Annotated[
     list[Path],
     typer.Argument(
-        help="Documents to check: text, Markdown, HTML, CSV, JSON, PDF, or a zip file "
-        "(.zip, .qdpx, .docx, .xlsx, .pptx, .odt) member by member (by suffix).",
+        help=N_(
+            "Documents to check: text, Markdown, HTML, CSV, JSON, PDF, or a zip file "
+            "(.zip, .qdpx, .docx, .xlsx, .pptx, .odt) member by member (by suffix)."
+        ),
         show_default=False,
     ),
 ]
@@ -28,8 +30,10 @@ def check_names(
     ignore_unreadable: Annotated[
         bool,
         typer.Option(
-            help="Go on when a record in the folder cannot be read (its people cannot be "
-            "known; each such file is named on standard error)."
+            help=N_(
+                "Go on when a record in the folder cannot be read (its people cannot be "
+                "known; each such file is named on standard error)."
+            )
         ),
     ] = False,
     pseudonym_key: KeyAlways = None,

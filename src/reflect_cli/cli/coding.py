@@ -13,7 +13,7 @@ import typer
 from reflect_cli.cli.options import Collaborative, Ids, ProtocolId, Since, Site, Until
 from reflect_cli.cli.redacting import PseudonymKey
 from reflect_cli.cli.selecting import bulk, chosen_sessions
-from reflect_cli.i18n.messages import _, ngettext
+from reflect_cli.i18n.messages import N_, _, ngettext
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -28,11 +28,13 @@ Coder = Annotated[
     typer.Option(
         "--coder",
         envvar="REFLECT_CODER",
-        help="Who is coding: names the file codings/CODER.yaml [env: REFLECT_CODER].",
+        help=N_("Who is coding: names the file codings/CODER.yaml [env: REFLECT_CODER]."),
         show_default=False,
     ),
 ]
-Question = Annotated[str, typer.Option("--question", help="Only this question's passages (id).")]
+Question = Annotated[
+    str, typer.Option("--question", help=N_("Only this question's passages (id)."))
+]
 
 
 def _folder(ctx: typer.Context) -> Path:
@@ -57,7 +59,7 @@ def list_codes(ctx: typer.Context) -> None:
 
 
 def show_code(
-    ctx: typer.Context, code: Annotated[str, typer.Argument(help="A code's id or name.")]
+    ctx: typer.Context, code: Annotated[str, typer.Argument(help=N_("A code's id or name."))]
 ) -> None:
     """Show one code: its name, description, parent, colour and keywords."""
     from reflect_cli.coding import codebook
@@ -83,14 +85,14 @@ def show_code(
 
 def add_code(
     ctx: typer.Context,
-    code_id: Annotated[str, typer.Argument(help="The new code's id (like trust-building).")],
-    name: Annotated[str, typer.Option("--name", help="Its name as people read it.")],
-    description: Annotated[str, typer.Option(help="What it means; when to use it.")] = "",
-    parent: Annotated[str, typer.Option(help="The id of the code it sits under.")] = "",
-    colour: Annotated[str, typer.Option(help="A colour like #2a7ab0.")] = "",
+    code_id: Annotated[str, typer.Argument(help=N_("The new code's id (like trust-building)."))],
+    name: Annotated[str, typer.Option("--name", help=N_("Its name as people read it."))],
+    description: Annotated[str, typer.Option(help=N_("What it means; when to use it."))] = "",
+    parent: Annotated[str, typer.Option(help=N_("The id of the code it sits under."))] = "",
+    colour: Annotated[str, typer.Option(help=N_("A colour like #2a7ab0."))] = "",
     keyword: Annotated[
         list[str] | None,
-        typer.Option("--keyword", help="A word that suggests it while coding (repeatable)."),
+        typer.Option("--keyword", help=N_("A word that suggests it while coding (repeatable).")),
     ] = None,
 ) -> None:
     """Add a code to the codebook (codebook.yaml in the sessions folder; made if missing)."""
@@ -110,7 +112,7 @@ def add_code(
 def validate_codes(
     ctx: typer.Context,
     file: Annotated[
-        Path | None, typer.Argument(help="A codebook file [default: the folder's].")
+        Path | None, typer.Argument(help=N_("A codebook file [default: the folder's]."))
     ] = None,
 ) -> None:
     """Check a codebook: one line (FILE:LINE: what is wrong) and exit 2, or ok. The
@@ -144,7 +146,7 @@ def validate_codes(
 
 def init_codes(
     ctx: typer.Context,
-    force: Annotated[bool, typer.Option(help="Replace an existing codebook.")] = False,
+    force: Annotated[bool, typer.Option(help=N_("Replace an existing codebook."))] = False,
 ) -> None:
     """Write a starter codebook from the seed documents' themes (trust and
     relationships, turnover, power dynamics, shared leadership, family engagement,
@@ -172,20 +174,24 @@ def report(
     ids: Ids = None,
     coder: Annotated[
         list[str] | None,
-        typer.Option("--coder", help="Only these coders' codings [default: every coder]."),
+        typer.Option("--coder", help=N_("Only these coders' codings [default: every coder].")),
     ] = None,
     question: Question = "",
-    by: Annotated[str, typer.Option(help="Periods: school-year, year or quarter.")] = "school-year",
-    excerpts: Annotated[int, typer.Option(help="Excerpts shown per code.", min=0)] = 3,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON, for scripts.")] = False,
+    by: Annotated[
+        str, typer.Option(help=N_("Periods: school-year, year or quarter."))
+    ] = "school-year",
+    excerpts: Annotated[int, typer.Option(help=N_("Excerpts shown per code."), min=0)] = 3,
+    as_json: Annotated[bool, typer.Option("--json", help=N_("JSON, for scripts."))] = False,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="csv: the counts as one long table.")
+        str, typer.Option("--format", "-f", help=N_("csv: the counts as one long table."))
     ] = "",
     redact: Annotated[
         bool,
         typer.Option(
-            help="Excerpts with names, handles and places replaced (stable pseudonyms from "
-            "your key); session ids as session-CODE."
+            help=N_(
+                "Excerpts with names, handles and places replaced (stable pseudonyms from "
+                "your key); session ids as session-CODE."
+            )
         ),
     ] = False,
     pseudonym_key: PseudonymKey = None,
@@ -347,11 +353,13 @@ def write_project(
 
 def export_codes(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="qdc: the REFI-QDA codebook.")] = "qdc",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help=N_("qdc: the REFI-QDA codebook."))
+    ] = "qdc",
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write here, not to standard output.")
+        Path | None, typer.Option("-o", "--output", help=N_("Write here, not to standard output."))
     ] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite the -o file if it exists.")] = False,
+    force: Annotated[bool, typer.Option(help=N_("Overwrite the -o file if it exists."))] = False,
 ) -> None:
     """Write the codebook as a REFI-QDA codebook (.qdc), which NVivo, ATLAS.ti, MAXQDA,
     QualCoder and Taguette import."""
@@ -376,7 +384,9 @@ def export_codes(
 
 def import_codes(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="A REFI-QDA codebook (.qdc) or project (.qdpx).")],
+    file: Annotated[
+        Path, typer.Argument(help=N_("A REFI-QDA codebook (.qdc) or project (.qdpx)."))
+    ],
 ) -> None:
     """Read a REFI-QDA codebook (.qdc) into codebook.yaml (its codes the codebook lacks),
     or a project reflect exported (.qdpx, not redacted) and coded in a QDA program: its

@@ -20,7 +20,7 @@ from reflect_cli.cli.options import (
 )
 from reflect_cli.cli.selecting import bulk, chosen_sessions
 from reflect_cli.cli.stopping import like_ctrl_c
-from reflect_cli.i18n.messages import _, ngettext
+from reflect_cli.i18n.messages import N_, _, ngettext
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def code(
     coder: Coder = "",
     question: Question = "",
     review: Annotated[
-        str, typer.Option("--code", help="Review the passages you gave this code (id or name).")
+        str, typer.Option("--code", help=N_("Review the passages you gave this code (id or name)."))
     ] = "",
     collaborative: Collaborative = "",
     site: Site = "",

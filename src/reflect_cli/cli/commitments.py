@@ -19,7 +19,7 @@ from reflect_cli.cli.options import (
 from reflect_cli.cli.redacting import PseudonymKey, Strict
 from reflect_cli.cli.redacting import pseudonym_key as keys
 from reflect_cli.cli.selecting import chosen_sessions
-from reflect_cli.i18n.messages import _, ngettext
+from reflect_cli.i18n.messages import N_, _, ngettext
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 Status = Annotated[
     str,
-    typer.Option(help="Only 'draft' or 'complete' sessions [default: complete]."),
+    typer.Option(help=N_("Only 'draft' or 'complete' sessions [default: complete].")),
 ]
 
 
@@ -48,23 +48,25 @@ def commitments(
     n: Count = None,
     owner: Annotated[
         str,
-        typer.Option(help="Only commitments of this owner: a handle, or words of a name."),
+        typer.Option(help=N_("Only commitments of this owner: a handle, or words of a name.")),
     ] = "",
     overdue: Annotated[
-        bool, typer.Option("--overdue", help="Only those past their due date.")
+        bool, typer.Option("--overdue", help=N_("Only those past their due date."))
     ] = False,
     every: Annotated[
-        bool, typer.Option("--all", help="Done and dropped ones too, not only open ones.")
+        bool, typer.Option("--all", help=N_("Done and dropped ones too, not only open ones."))
     ] = False,
     as_of: Annotated[
-        str, typer.Option("--as-of", help="Count lateness as of this date [default: today].")
+        str, typer.Option("--as-of", help=N_("Count lateness as of this date [default: today]."))
     ] = "",
-    as_json: Annotated[bool, typer.Option("--json", help="A JSON array, for scripts.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=N_("A JSON array, for scripts."))] = False,
     redact: Annotated[
         bool,
         typer.Option(
-            help="Replace people, collaboratives, sites and session ids as `export --redact` "
-            "does; refused if any name is left."
+            help=N_(
+                "Replace people, collaboratives, sites and session ids as `export --redact` "
+                "does; refused if any name is left."
+            )
         ),
     ] = False,
     strict: Strict = False,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from reflect_cli.cli.selecting import chosen_sessions
-from reflect_cli.i18n.messages import _
+from reflect_cli.i18n.messages import N_, _
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def _edit_loop(session: Session, path: Path, folder: Path) -> Session | None:
 def edit(
     ctx: typer.Context,
     session_id: Annotated[
-        str, typer.Argument(help="Session id, unique prefix, file name, or 'last'.")
+        str, typer.Argument(help=N_("Session id, unique prefix, file name, or 'last'."))
     ],
 ) -> None:
     """Edit a record's YAML in $VISUAL or $EDITOR; a broken edit is refused, the record kept.

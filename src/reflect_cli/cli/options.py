@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from reflect_cli.i18n.messages import N_, _
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -17,22 +18,26 @@ if TYPE_CHECKING:
 
 Ids = Annotated[
     list[str] | None,
-    typer.Argument(help="Session ids, unique prefixes, or 'last'.", show_default=False),
+    typer.Argument(help=N_("Session ids, unique prefixes, or 'last'."), show_default=False),
 ]
-Collaborative = Annotated[str, typer.Option(help="Only collaboratives containing this (any case).")]
-Site = Annotated[str, typer.Option(help="Only sites containing this (any case).")]
-ProtocolId = Annotated[str, typer.Option("--protocol", help="Only sessions of this protocol id.")]
-Since = Annotated[str, typer.Option(help="Only sessions on or after this date (YYYY-MM-DD).")]
-Until = Annotated[str, typer.Option(help="Only sessions on or before this date (YYYY-MM-DD).")]
-Status = Annotated[str, typer.Option(help="Only 'draft' or 'complete' sessions.")]
-Count = Annotated[int | None, typer.Option("-n", help="Only the newest N sessions.")]
+Collaborative = Annotated[
+    str, typer.Option(help=N_("Only collaboratives containing this (any case)."))
+]
+Site = Annotated[str, typer.Option(help=N_("Only sites containing this (any case)."))]
+ProtocolId = Annotated[
+    str, typer.Option("--protocol", help=N_("Only sessions of this protocol id."))
+]
+Since = Annotated[str, typer.Option(help=N_("Only sessions on or after this date (YYYY-MM-DD)."))]
+Until = Annotated[str, typer.Option(help=N_("Only sessions on or before this date (YYYY-MM-DD)."))]
+Status = Annotated[str, typer.Option(help=N_("Only 'draft' or 'complete' sessions."))]
+Count = Annotated[int | None, typer.Option("-n", help=N_("Only the newest N sessions."))]
 
 
 QuestionsDirs = Annotated[
     list[Path] | None,
     typer.Option(
         "--questions-dir",
-        help="Extra folder of protocol YAML files, searched first (repeatable).",
+        help=N_("Extra folder of protocol YAML files, searched first (repeatable)."),
         file_okay=False,
     ),
 ]
@@ -42,8 +47,10 @@ Lang = Annotated[
     str,
     typer.Option(
         "--lang",
-        help="Language (BCP 47, like es or vi) [default: REFLECT_LANG, else the locale, "
-        "else English].",
+        help=N_(
+            "Language (BCP 47, like es or vi) [default: REFLECT_LANG, else the locale, "
+            "else English]."
+        ),
         show_default=False,
     ),
 ]
@@ -61,6 +68,19 @@ def language(option: str) -> str:
         raise InputError(f"{'--lang' if option else messages.ENV}: {exc}") from None
     messages.use(wanted)
     return wanted
+
+
+def choose_language(option: str) -> str:
+    """``reflect --lang es COMMAND``: the language of the command's words, before
+    ``REFLECT_LANG`` and the locale (a command's own ``--lang`` still comes first);
+    InputError for what is not a language tag."""
+    from reflect_cli.errors import InputError
+    from reflect_cli.i18n import messages
+
+    try:
+        return messages.choose(option)
+    except ValueError as exc:
+        raise InputError(_("--lang: {exc}").format(exc=exc)) from None
 
 
 def sessions_dir(ctx: typer.Context) -> Path:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from reflect_cli.cli.options import QuestionsDirs, language, warn
-from reflect_cli.i18n.messages import _, ngettext
+from reflect_cli.i18n.messages import N_, _, ngettext
 from reflect_cli.ui import screen
 
 
@@ -30,7 +30,7 @@ def list_protocols(questions_dir: QuestionsDirs = None) -> None:
 
 
 def show_protocol(
-    protocol: Annotated[str, typer.Argument(help="Protocol id, or a path to a YAML file.")],
+    protocol: Annotated[str, typer.Argument(help=N_("Protocol id, or a path to a YAML file."))],
     questions_dir: QuestionsDirs = None,
 ) -> None:
     """Show every domain and question of a protocol, with help, choices and scales."""
@@ -43,7 +43,7 @@ def show_protocol(
 
 
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Protocol YAML files to check.")],
+    files: Annotated[list[Path], typer.Argument(help=N_("Protocol YAML files to check."))],
 ) -> None:
     """Check protocol files and their translations; print one line per problem
     (FILE:LINE: what is wrong): missing, out-of-date and unknown translated texts too.
@@ -86,9 +86,11 @@ def validate(
 
 
 def translate(
-    protocol: Annotated[str, typer.Argument(help="Protocol id, or a path to a YAML file.")],
-    lang: Annotated[str, typer.Option("--lang", help="The language to translate into (BCP 47).")],
-    translator: Annotated[str, typer.Option("--translator", help="Who translates.")] = "",
+    protocol: Annotated[str, typer.Argument(help=N_("Protocol id, or a path to a YAML file."))],
+    lang: Annotated[
+        str, typer.Option("--lang", help=N_("The language to translate into (BCP 47)."))
+    ],
+    translator: Annotated[str, typer.Option("--translator", help=N_("Who translates."))] = "",
     questions_dir: QuestionsDirs = None,
 ) -> None:
     """Print a translation file for a protocol to fill in: every text a person reads,
@@ -113,22 +115,24 @@ def translate(
 
 
 def handout(
-    protocol: Annotated[str, typer.Argument(help="Protocol id, or a path to a YAML file.")],
+    protocol: Annotated[str, typer.Argument(help=N_("Protocol id, or a path to a YAML file."))],
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="File to write: .html (default) or .md [default: stdout]."
+            "--output", "-o", help=N_("File to write: .html (default) or .md [default: stdout].")
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help=N_("Overwrite an existing file."))] = False,
     questions_dir: QuestionsDirs = None,
     lang: Annotated[
         str,
         typer.Option(
             "--lang",
-            help="Language (BCP 47), or two or more with commas (en,es) for a handout with "
-            "the languages side by side, question by question [default: REFLECT_LANG, "
-            "else the locale, else English].",
+            help=N_(
+                "Language (BCP 47), or two or more with commas (en,es) for a handout with "
+                "the languages side by side, question by question [default: REFLECT_LANG, "
+                "else the locale, else English]."
+            ),
             show_default=False,
         ),
     ] = "",

@@ -19,7 +19,7 @@ from reflect_cli.cli.options import (
 )
 from reflect_cli.cli.selecting import chosen_sessions, open_store, selection
 from reflect_cli.errors import InputError
-from reflect_cli.i18n.messages import _, ngettext
+from reflect_cli.i18n.messages import N_, _, ngettext
 from reflect_cli.records.selection import EVERY
 from reflect_cli.ui import screen
 
@@ -38,9 +38,9 @@ def list_sessions(
     until: Until = "",
     status: Status = "",
     n: Count = None,
-    as_json: Annotated[bool, typer.Option("--json", help="A JSON array, for scripts.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=N_("A JSON array, for scripts."))] = False,
     long_ids: Annotated[
-        bool, typer.Option("--long", help="Whole session ids, not the shortest unique prefix.")
+        bool, typer.Option("--long", help=N_("Whole session ids, not the shortest unique prefix."))
     ] = False,
 ) -> None:
     """List sessions, newest first, one line each: date, id (its shortest unique prefix),
@@ -96,7 +96,7 @@ def list_sessions(
 def show(
     ctx: typer.Context,
     session_id: Annotated[
-        str, typer.Argument(help="Session id, unique prefix, or 'last'.")
+        str, typer.Argument(help=N_("Session id, unique prefix, or 'last'."))
     ] = "last",
 ) -> None:
     """Show one session in the terminal, private notes marked as private; a commitment
@@ -127,32 +127,33 @@ def search(
     text: Annotated[
         str,
         typer.Argument(
-            help='Words to find (any case or accent); "exact phrase", prefix*, OR, -word.'
+            help=N_('Words to find (any case or accent); "exact phrase", prefix*, OR, -word.')
         ),
     ],
     regex: Annotated[
-        bool, typer.Option("--regex", help="TEXT is a regular expression (reads every text).")
+        bool, typer.Option("--regex", help=N_("TEXT is a regular expression (reads every text)."))
     ] = False,
     question: Annotated[
         str,
         typer.Option(
-            "--question", help="Only in this question's answers, commitments and notes (its id)."
+            "--question",
+            help=N_("Only in this question's answers, commitments and notes (its id)."),
         ),
     ] = "",
     include_private: Annotated[
-        bool, typer.Option(help="Search private facilitator notes too.")
+        bool, typer.Option(help=N_("Search private facilitator notes too."))
     ] = False,
     n: Annotated[
         int | None,
         typer.Option(
             "-n",
-            help="Show the best N hits [default: 20; with --json, every hit].",
+            help=N_("Show the best N hits [default: 20; with --json, every hit]."),
             min=1,
             show_default=False,
         ),
     ] = None,
-    show_all: Annotated[bool, typer.Option("--all", help="Show every hit.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON, for scripts.")] = False,
+    show_all: Annotated[bool, typer.Option("--all", help=N_("Show every hit."))] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=N_("JSON, for scripts."))] = False,
     collaborative: Collaborative = "",
     site: Site = "",
     protocol: ProtocolId = "",

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from reflect_cli.i18n.messages import _
+from reflect_cli.i18n.messages import N_, _
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -18,40 +18,59 @@ if TYPE_CHECKING:
     from reflect_cli.records.summary import Summary
     from reflect_cli.render.export import Redactor
 
-_KEY_HELP = (
-    "derive labels from this key file (created when missing; never inside the sessions "
-    "folder) [default: ~/.config/reflect/pseudonym-key, or under $XDG_CONFIG_HOME]."
-)
-
 
 def _key_option(help_text: str) -> Any:  # typer.Option is typed Any
     return typer.Option("--pseudonym-key", metavar="FILE", help=help_text, show_default=False)
 
 
 #: For a command that redacts only with --redact.
-PseudonymKey = Annotated[Path | None, _key_option(f"With --redact: {_KEY_HELP}")]
+PseudonymKey = Annotated[
+    Path | None,
+    _key_option(
+        N_(
+            "With --redact: derive labels from this key file (created when missing; never "
+            "inside the sessions folder) [default: ~/.config/reflect/pseudonym-key, or under "
+            "$XDG_CONFIG_HOME]."
+        )
+    ),
+]
 #: For a command that always redacts (snapshot, check-names): no --redact to refer to.
-KeyAlways = Annotated[Path | None, _key_option(_KEY_HELP[0].upper() + _KEY_HELP[1:])]
+KeyAlways = Annotated[
+    Path | None,
+    _key_option(
+        N_(
+            "Derive labels from this key file (created when missing; never inside the "
+            "sessions folder) [default: ~/.config/reflect/pseudonym-key, or under "
+            "$XDG_CONFIG_HOME]."
+        )
+    ),
+]
 
 Strict = Annotated[
     bool,
     typer.Option(
         "--strict",
-        help="Redact strictly (implies --redact): organizations shown by their sector "
-        '("Community organization Q9X2"), roles left out; for small partnerships where an '
-        "organization and a role name one person.",
+        help=N_(
+            "Redact strictly (implies --redact): organizations shown by their sector "
+            '("Community organization Q9X2"), roles left out; for small partnerships where an '
+            "organization and a role name one person."
+        ),
     ),
 ]
 
-KeepPlaces = Annotated[bool, typer.Option(help="With --redact: keep collaborative and site names.")]
+KeepPlaces = Annotated[
+    bool, typer.Option(help=N_("With --redact: keep collaborative and site names."))
+]
 Names = Annotated[
     list[str] | None,
     typer.Option(
         "--name",
         metavar="WORD",
-        help="With --redact: this everyday word (Hope, Grace, May…) is a person's name "
-        "in this folder: replaced where capitalised. Kept in reflect's state folder, "
-        "never shared.",
+        help=N_(
+            "With --redact: this everyday word (Hope, Grace, May…) is a person's name "
+            "in this folder: replaced where capitalised. Kept in reflect's state folder, "
+            "never shared."
+        ),
     ),
 ]
 Words = Annotated[
@@ -59,16 +78,20 @@ Words = Annotated[
     typer.Option(
         "--word",
         metavar="WORD",
-        help="With --redact: this name part is an everyday word in this folder: kept, "
-        "unless next to another part of the name. Kept in reflect's state folder, "
-        "never shared.",
+        help=N_(
+            "With --redact: this name part is an everyday word in this folder: kept, "
+            "unless next to another part of the name. Kept in reflect's state folder, "
+            "never shared."
+        ),
     ),
 ]
 IgnoreUnreadable = Annotated[
     bool,
     typer.Option(
-        help="With --redact: go on when a record in the folder cannot be read (its "
-        "people cannot be known; each such file is named on standard error)."
+        help=N_(
+            "With --redact: go on when a record in the folder cannot be read (its "
+            "people cannot be known; each such file is named on standard error)."
+        )
     ),
 ]
 

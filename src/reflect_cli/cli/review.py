@@ -31,7 +31,7 @@ from reflect_cli.cli.redacting import (
 from reflect_cli.cli.redacting import redactor as redactor_for
 from reflect_cli.cli.selecting import bulk as _bulk
 from reflect_cli.cli.selecting import chosen_sessions
-from reflect_cli.i18n.messages import _, ngettext
+from reflect_cli.i18n.messages import N_, _, ngettext
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -52,29 +52,35 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="md, html, csv, json, pdf, datapackage (tidy tables: -o FOLDER or "
-            "-o FILE.zip), or qdpx (a REFI-QDA project for QDA programs: -o FILE.qdpx) "
-            "[default: from -o, else md].",
+            help=N_(
+                "md, html, csv, json, pdf, datapackage (tidy tables: -o FOLDER or "
+                "-o FILE.zip), or qdpx (a REFI-QDA project for QDA programs: -o FILE.qdpx) "
+                "[default: from -o, else md]."
+            ),
         ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write here, not to standard output.")
+        Path | None, typer.Option("-o", "--output", help=N_("Write here, not to standard output."))
     ] = None,
     force: Annotated[
         bool,
         typer.Option(
-            help="Overwrite the -o file if it exists (a data package: write into a folder "
-            "that is not empty)."
+            help=N_(
+                "Overwrite the -o file if it exists (a data package: write into a folder "
+                "that is not empty)."
+            )
         ),
     ] = False,
     redact: Annotated[
         bool,
         typer.Option(
-            help="Replace every person the sessions folder knows (participants, commitment "
-            'owners, facilitators) everywhere with "Organization (Role K7M3Q9)" or '
-            '"Participant K7M3Q9", collaboratives and sites with "Collaborative Q9X2" and '
-            '"Site B4R7" (codes from your pseudonym key: the same in every export), session '
-            'ids with "Session 1"; refused if any name is left.'
+            help=N_(
+                "Replace every person the sessions folder knows (participants, commitment "
+                'owners, facilitators) everywhere with "Organization (Role K7M3Q9)" or '
+                '"Participant K7M3Q9", collaboratives and sites with "Collaborative Q9X2" and '
+                '"Site B4R7" (codes from your pseudonym key: the same in every export), session '
+                'ids with "Session 1"; refused if any name is left.'
+            )
         ),
     ] = False,
     strict: Strict = False,
@@ -84,15 +90,15 @@ def export(
     word: Words = None,
     ignore_unreadable: IgnoreUnreadable = False,
     include_private: Annotated[
-        bool, typer.Option(help="Include private facilitator notes.")
+        bool, typer.Option(help=N_("Include private facilitator notes."))
     ] = False,
     excel: Annotated[
-        bool, typer.Option(help="CSV for Excel: UTF-8 BOM, formulas as text.")
+        bool, typer.Option(help=N_("CSV for Excel: UTF-8 BOM, formulas as text."))
     ] = False,
     browser: Annotated[
         str | None,
         typer.Option(
-            help="PDF: the Chromium or Chrome to print with [default: the first on PATH]."
+            help=N_("PDF: the Chromium or Chrome to print with [default: the first on PATH].")
         ),
     ] = None,
     collaborative: Collaborative = "",
@@ -104,7 +110,9 @@ def export(
     n: Count = None,
     include_drafts: Annotated[
         bool,
-        typer.Option("--include-drafts", help="Drafts too (by default only complete sessions)."),
+        typer.Option(
+            "--include-drafts", help=N_("Drafts too (by default only complete sessions).")
+        ),
     ] = False,
     lang: Lang = "",
 ) -> None:

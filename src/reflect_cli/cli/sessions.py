@@ -12,7 +12,7 @@ import typer
 
 from reflect_cli.cli.options import Lang, QuestionsDirs, language, open_index, sessions_dir, warn
 from reflect_cli.cli.stopping import like_ctrl_c
-from reflect_cli.i18n.messages import _
+from reflect_cli.i18n.messages import N_, _
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -104,29 +104,31 @@ def _said_when_stopped() -> Iterator[None]:
 def start(
     ctx: typer.Context,
     protocol: Annotated[
-        str, typer.Argument(help="Protocol id or YAML file.", show_default=True)
+        str, typer.Argument(help=N_("Protocol id or YAML file."), show_default=True)
     ] = "partnership-reflection",
-    collaborative: Annotated[str, typer.Option(help="The partnership meeting today.")] = "",
-    site: Annotated[str, typer.Option(help="Where it meets (a school, a park…).")] = "",
-    facilitator: Annotated[str, typer.Option(help="Who is facilitating.")] = "",
-    date: Annotated[str, typer.Option(help="Meeting date, YYYY-MM-DD [default: today].")] = "",
+    collaborative: Annotated[str, typer.Option(help=N_("The partnership meeting today."))] = "",
+    site: Annotated[str, typer.Option(help=N_("Where it meets (a school, a park…)."))] = "",
+    facilitator: Annotated[str, typer.Option(help=N_("Who is facilitating."))] = "",
+    date: Annotated[str, typer.Option(help=N_("Meeting date, YYYY-MM-DD [default: today]."))] = "",
     participant: Annotated[
         list[str] | None,
         typer.Option(
             "--participant",
             "-p",
-            help='"Name | Organization | Role [| handle]" (repeatable); handle defaults to the '
-            "first name.",
+            help=N_(
+                '"Name | Organization | Role [| handle]" (repeatable); handle defaults to the '
+                "first name."
+            ),
         ),
     ] = None,
     answers: Annotated[
         Path | None,
         typer.Option(
-            help="YAML file of metadata, roster, answers, actions, notes.", dir_okay=False
+            help=N_("YAML file of metadata, roster, answers, actions, notes."), dir_okay=False
         ),
     ] = None,
     no_input: Annotated[
-        bool, typer.Option("--no-input", help="Never prompt; fail naming what is missing.")
+        bool, typer.Option("--no-input", help=N_("Never prompt; fail naming what is missing."))
     ] = False,
     questions_dir: QuestionsDirs = None,
     lang: Lang = "",
@@ -206,7 +208,8 @@ def _asked_protocol(protocol: Protocol, session: Session) -> Protocol | None:
 def resume(
     ctx: typer.Context,
     session_id: Annotated[
-        str | None, typer.Argument(help="Session id or unique prefix [default: the newest draft].")
+        str | None,
+        typer.Argument(help=N_("Session id or unique prefix [default: the newest draft].")),
     ] = None,
     questions_dir: QuestionsDirs = None,
 ) -> None:
@@ -290,11 +293,13 @@ def _draft_line(draft: Summary) -> str:
 
 def discard(
     ctx: typer.Context,
-    session_id: Annotated[str, typer.Argument(help="Session id, unique prefix, or 'last'.")],
+    session_id: Annotated[str, typer.Argument(help=N_("Session id, unique prefix, or 'last'."))],
     yes: Annotated[
-        bool, typer.Option("--yes", "-y", help="Do not ask for a confirmation.")
+        bool, typer.Option("--yes", "-y", help=N_("Do not ask for a confirmation."))
     ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Discard a complete session too.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help=N_("Discard a complete session too."))
+    ] = False,
 ) -> None:
     """Move a draft session (its record and Markdown) to the sessions folder's .trash/.
 

@@ -10,7 +10,7 @@ import typer
 from reflect_cli.cli.options import Collaborative, Lang, ProtocolId, Since, Site, Until, language
 from reflect_cli.cli.redacting import KeyAlways
 from reflect_cli.cli.selecting import bulk, open_store, selection
-from reflect_cli.i18n.messages import _
+from reflect_cli.i18n.messages import N_, _
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from reflect_cli.render.export import Redactor
 
 #: The largest --min-cell: more partnerships than any evaluation follows.
-MOST_MIN_CELL = 1000
+MOST_MIN_CELL = 1000  # said in --min-cell's help as 1,000
 
 SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 
@@ -30,12 +30,12 @@ SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "md", ".markd
 def snapshot(
     ctx: typer.Context,
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="The page: FILE.pdf, FILE.html or FILE.md.")
+        Path, typer.Option("-o", "--output", help=N_("The page: FILE.pdf, FILE.html or FILE.md."))
     ],
     period: Annotated[
         str,
         typer.Option(
-            "--period", help="The school year (2025-26) [default: the latest with a session]."
+            "--period", help=N_("The school year (2025-26) [default: the latest with a session].")
         ),
     ] = "",
     min_cell_text: Annotated[
@@ -43,8 +43,10 @@ def snapshot(
         typer.Option(
             "--min-cell",
             metavar="N",
-            help='Show a count of fewer than this many partnerships as "fewer than N" (3 to '
-            f"{MOST_MIN_CELL:,}; 1 shows every count) [default: 3].",
+            help=N_(
+                'Show a count of fewer than this many partnerships as "fewer than N" (3 to '
+                "1,000; 1 shows every count) [default: 3]."
+            ),
             show_default=False,
         ),
     ] = "3",
@@ -53,20 +55,22 @@ def snapshot(
         typer.Option(
             "--quote",
             metavar="SESSION:QUESTION",
-            help="Print this session's answer to this question (a session id or unique "
-            "prefix, a question id), redacted (repeatable).",
+            help=N_(
+                "Print this session's answer to this question (a session id or unique "
+                "prefix, a question id), redacted (repeatable)."
+            ),
         ),
     ] = None,
     year_starts: Annotated[
-        str, typer.Option("--year-starts", help="The month a school year starts in.")
+        str, typer.Option("--year-starts", help=N_("The month a school year starts in."))
     ] = "August",
     as_of: Annotated[
-        str, typer.Option("--as-of", help="Commitments as of this date [default: today].")
+        str, typer.Option("--as-of", help=N_("Commitments as of this date [default: today]."))
     ] = "",
-    force: Annotated[bool, typer.Option(help="Overwrite the -o file if it exists.")] = False,
+    force: Annotated[bool, typer.Option(help=N_("Overwrite the -o file if it exists."))] = False,
     browser: Annotated[
         str | None,
-        typer.Option(help="PDF: the Chromium or Chrome to print with [default: on PATH]."),
+        typer.Option(help=N_("PDF: the Chromium or Chrome to print with [default: on PATH].")),
     ] = None,
     pseudonym_key: KeyAlways = None,
     lang: Lang = "",

@@ -19,7 +19,7 @@ from reflect_cli.cli.redacting import (
     check_options,
 )
 from reflect_cli.cli.selecting import open_store, selection
-from reflect_cli.i18n.messages import _
+from reflect_cli.i18n.messages import N_, _
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def trends(
     question_ids: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Question ids [default: every choice, multi, yes-no and scale question].",
+            help=N_("Question ids [default: every choice, multi, yes-no and scale question]."),
             show_default=False,
         ),
     ] = None,
@@ -45,37 +45,43 @@ def trends(
     protocol: ProtocolId = "",
     since: Since = "",
     until: Until = "",
-    by: Annotated[str, typer.Option("--by", help="school-year, year or quarter.")] = "school-year",
+    by: Annotated[
+        str, typer.Option("--by", help=N_("school-year, year or quarter."))
+    ] = "school-year",
     per: Annotated[
         str,
         typer.Option(
             "--per",
-            help="partnership (its latest complete session in each period) or session "
-            "(every complete session).",
+            help=N_(
+                "partnership (its latest complete session in each period) or session "
+                "(every complete session)."
+            ),
         ),
     ] = "partnership",
     year_starts: Annotated[
-        str, typer.Option("--year-starts", help="The month a school year starts in.")
+        str, typer.Option("--year-starts", help=N_("The month a school year starts in."))
     ] = "August",
     as_of: Annotated[
-        str, typer.Option("--as-of", help="Overdue as of this date [default: today].")
+        str, typer.Option("--as-of", help=N_("Overdue as of this date [default: today]."))
     ] = "",
     commitments: Annotated[
-        bool, typer.Option("--commitments", help="Only the commitments kept per partnership.")
+        bool, typer.Option("--commitments", help=N_("Only the commitments kept per partnership."))
     ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="JSON, for scripts.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=N_("JSON, for scripts."))] = False,
     fmt: Annotated[
         str,
         typer.Option(
-            "--format", "-f", help="table, json or csv [default: table].", show_default=False
+            "--format", "-f", help=N_("table, json or csv [default: table]."), show_default=False
         ),
     ] = "table",
     redact: Annotated[
         bool,
         typer.Option(
-            help='Show every collaborative and site by its label ("Collaborative Q9X2"), '
-            "organizations and people as `export --redact` shows them with the same key "
-            '("Session 1" for a session id); refused if any name is left.'
+            help=N_(
+                'Show every collaborative and site by its label ("Collaborative Q9X2"), '
+                "organizations and people as `export --redact` shows them with the same key "
+                '("Session 1" for a session id); refused if any name is left.'
+            )
         ),
     ] = False,
     strict: Strict = False,

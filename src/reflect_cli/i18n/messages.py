@@ -28,6 +28,7 @@ _LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 
 class _State:
+    chosen: str | None = None  # the program's own --lang, for every command of the run
     language: str | None = None
     catalog: gettext.NullTranslations = gettext.NullTranslations()
 
@@ -42,10 +43,13 @@ def shipped() -> list[str]:
 
 
 def wanted(option: str | None = None) -> str:
-    """The language asked for: the option, ``REFLECT_LANG``, the locale, or English.
+    """The language asked for: the option, the program's (``choose``), ``REFLECT_LANG``,
+    the locale, or English.
     ``ValueError`` for an option or ``REFLECT_LANG`` that is not a language tag."""
     if option:
         return tags.parse(option)
+    if _State.chosen:
+        return _State.chosen
     env = os.environ.get(ENV, "").strip()
     if env:
         return tags.parse(env)
@@ -70,6 +74,14 @@ def use(language: str) -> str:
     return found or tags.SOURCE
 
 
+def choose(option: str) -> str:
+    """``reflect --lang es COMMAND``: ``option`` is the language of every command from now
+    on, before ``REFLECT_LANG`` and the locale; the tag. ``ValueError`` when not a tag."""
+    _State.chosen = tags.parse(option)
+    use(_State.chosen)
+    return _State.chosen
+
+
 def current() -> str:
     """The language the program speaks now (its tag as asked)."""
     if _State.language is None:
@@ -83,6 +95,7 @@ def current() -> str:
 
 def forget() -> None:
     """Forget the language chosen: the next word reads the environment again."""
+    _State.chosen = None
     _State.language = None
     _State.catalog = gettext.NullTranslations()
 
