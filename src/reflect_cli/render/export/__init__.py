@@ -7,13 +7,13 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from html import unescape
 from pathlib import Path
 from typing import Any
 
 from reflect_cli.errors import InputError
 from reflect_cli.i18n.messages import _
 from reflect_cli.model import Session
+from reflect_cli.render.export import html_text
 from reflect_cli.render.export.base import Exporter, Options
 from reflect_cli.render.export.names import Decisions
 from reflect_cli.render.export.places import UndecidedWords
@@ -161,60 +161,10 @@ def _json_plain(document: str) -> str:
     return "\n".join(lines)
 
 
-def _html_plain(document: str) -> str:
-    """The page's text and attribute values (an SVG's labels), without tag and attribute
-    names or the style sheet: ``<li>`` is markup, not a person called Li. User text is
-    escaped, so every ``<`` and ``"`` left is markup; newlines are kept for line numbers."""
-
-    def values(tag: re.Match[str]) -> str:
-        kept = " ".join(re.findall(r'"([^"]*)"', tag[0]))
-        return f" {kept} " + "\n" * tag[0].count("\n")
-
-    document = re.sub(
-        r"<style>.*?</style>", lambda m: "\n" * m[0].count("\n"), document, flags=re.DOTALL
-    )
-    document = _comments_aside(document)
-    return unescape(re.sub(r"<[^>]*>", values, document))
-
-
-#: An HTML comment.
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
-
-
-def _comments_aside(document: str) -> str:
-    """The page with each comment taken out of the text it stands in, so the words
-    around it join as a reader sees them ("M<!-- -->onica" is "Monica"), and its words
-    put at the end of its line: a comment is in the file a partner receives, and read.
-    (A comment over several lines stays where it is, between words, keeping the lines.)"""
-    out: list[str] = []
-    aside: list[str] = []
-    last = 0
-    for comment in _COMMENT.finditer(document):
-        out.append(_line_end(document[last : comment.start()], aside))
-        if "\n" in comment[1]:
-            out.append(f" {comment[1]} ")
-        else:
-            aside.append(comment[1])
-        last = comment.end()
-    out.append(_line_end(document[last:], aside))
-    return "".join(out) + "".join(f" {words} " for words in aside)
-
-
-def _line_end(text: str, aside: list[str]) -> str:
-    """``text`` with the comments set aside so far at the end of its first line (when it
-    ends one), and the list emptied."""
-    end = text.find("\n")
-    if not aside or end < 0:
-        return text
-    words = "".join(f" {each} " for each in aside)
-    aside.clear()
-    return text[:end] + words + text[end:]
-
-
 #: Each format's document as the text a reader sees (escapes undone), for the check.
 PLAIN: dict[str, Callable[[str], str]] = {
     "md": lambda document: re.sub(r"\\(.)", r"\1", document, flags=re.DOTALL),
-    "html": _html_plain,
+    "html": html_text.plain,
     "csv": lambda document: document,
     "json": _json_plain,
 }

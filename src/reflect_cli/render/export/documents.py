@@ -1,10 +1,14 @@
 """Any document's text as a reader sees it, line by line: what `reflect check-names` reads.
 
 Text and Markdown as written (Markdown's backslash escapes undone, its character
-references decoded: ``&#77;onica`` is "Monica"), HTML as its text and attribute values
-(the page's markup and style sheet left out, entities decoded), CSV as written, JSON
-with every string decoded (``\\u004donica`` is "Monica"), and a PDF as ``pdftotext``
-(poppler) extracts it. Lines keep their numbers, so a place can be named ``FILE:LINE``;
+references decoded: ``&#77;onica`` is "Monica", its inline HTML tags taken out of a word
+as a viewer draws it), HTML as its text and attribute values (``html_text``: the page's
+markup and style sheet left out, entities decoded, ``Gr<b>ace</b>`` read "Grace"), CSV
+as written, JSON with every string decoded (``\\u004donica`` is "Monica"), and a PDF as
+``pdftotext`` (poppler) extracts it, with what a viewer shows beside its pages
+(``pdf_parts``: comments, form fields, bookmarks). An encrypted PDF is refused: its
+comments and form fields cannot be read from its bytes, and a document read in part is
+never reported clean. Lines keep their numbers, so a place can be named ``FILE:LINE``;
 a PDF's pages are separated by form feeds, which also end a line. A PDF's metadata a
 reader's viewer shows (Title, Author, Subject, Keywords, as ``pdfinfo`` gives them) is
 read too, each named by its field; an HTML comment's text is read (it is in the file a
@@ -31,8 +35,8 @@ from pathlib import Path
 from reflect_cli.errors import InputError
 from reflect_cli.i18n.messages import _
 from reflect_cli.records.opening import kind
-from reflect_cli.render.export import archived
-from reflect_cli.render.export.pdf_parts import shown_strings
+from reflect_cli.render.export import archived, html_text
+from reflect_cli.render.export.pdf_parts import encrypted, shown_strings
 
 #: Time for pdftotext on one file.
 _PDF_SECONDS = 120
@@ -117,10 +121,13 @@ def read(path: Path) -> Document:
     if kind is Format.ZIP:
         raise InputError(_("{path}: a zip file: read it with read_all").format(path=path))
     if kind is Format.PDF:
+        data = _read(path)
+        if encrypted(data):  # before poppler, which may ask for a password
+            raise _encrypted_pdf(path)
         lines = _pdf_text(path).replace("\f", "\n").split("\n")
-        info = _pdf_fields(path)
+        info = _pdf_fields(path)  # refused here too when poppler says it is encrypted
         # What a viewer shows beside the pages (once: an outline may repeat the Title).
-        shown = [f for f in shown_strings(_read(path)) if f[1] not in {v for _key, v in info}]
+        shown = [f for f in shown_strings(data) if f[1] not in {v for _key, v in info}]
         return Document(path, kind, lines, (*info, *shown, *_pdf_attachments(path)))
     text = _read(path).decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
     return Document(path, kind, _PLAIN[kind](text).split("\n"))
@@ -196,6 +203,8 @@ def _poppler(name: str, arguments: list[str], path: Path) -> bytes:
         ) from None
     if done.returncode != 0:
         why = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
+        if any("Incorrect password" in line for line in why):  # poppler's own word
+            raise _encrypted_pdf(path)
         raise InputError(
             _("{path}: not a PDF {name} can read ({problem})").format(
                 path=path, name=name, problem=why[-1] if why else ""
@@ -229,6 +238,8 @@ def _pdf_attachments(path: Path) -> list[tuple[str, str]]:
                 for document in read_all(saved):
                     found += [(field, line) for line in document.lines if line.strip()]
                     found += [(f"{field} {inner}", value) for inner, value in document.fields]
+            except InputError as exc:  # named as the person knows it, not by our copy
+                raise InputError(str(exc).replace(str(saved), f"{path}:{field}")) from None
             finally:
                 _attached_depth[0] -= 1
     return found
@@ -239,14 +250,28 @@ _PDF_FIELDS = ("Title", "Author", "Subject", "Keywords", "Creator")
 
 
 def _pdf_fields(path: Path) -> tuple[tuple[str, str], ...]:
-    """The PDF's metadata as poppler's pdfinfo gives it: ``(field, value)`` pairs."""
+    """The PDF's metadata as poppler's pdfinfo gives it: ``(field, value)`` pairs. A PDF
+    poppler says is encrypted is refused (``_encrypted_pdf``)."""
     done = _poppler("pdfinfo", ["-enc", "UTF-8", "--", str(path)], path)
     fields = []
     for line in done.decode("utf-8", errors="replace").splitlines():
         name, colon, value = line.partition(":")
+        if colon and name == "Encrypted" and not value.strip().startswith("no"):
+            raise _encrypted_pdf(path)
         if colon and name in _PDF_FIELDS and value.strip():
             fields.append((f"PDF {name}", value.strip()))
     return tuple(fields)
+
+
+def _encrypted_pdf(path: Path) -> InputError:
+    """An encrypted PDF is refused, never passed as clean: poppler may show its pages, but
+    its comments and form fields cannot be read from its bytes."""
+    return InputError(
+        _(
+            "{path}: an encrypted PDF: its comments and form fields cannot be read, so it "
+            "cannot be checked; check a copy saved without encryption"
+        ).format(path=path)
+    )
 
 
 _JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
@@ -272,6 +297,8 @@ _ENTITY = re.compile(r"(?<!\\)&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Z
 
 
 def _markdown_plain(text: str) -> str:
+    if "<" in text:  # inline HTML, drawn by any Markdown viewer
+        text = html_text.inline_tags_out(text)
     if "&" in text:  # a decoded newline must not shift the lines after it
         text = _ENTITY.sub(
             lambda m: html.unescape(m[0]).replace("\n", " ").replace("\r", " "), text
@@ -279,16 +306,10 @@ def _markdown_plain(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text)
 
 
-def _html_plain(text: str) -> str:
-    from reflect_cli.render.export import PLAIN
-
-    return PLAIN["html"](text)
-
-
 _PLAIN = {
     Format.TEXT: lambda text: text,
     Format.MARKDOWN: _markdown_plain,
-    Format.HTML: _html_plain,
+    Format.HTML: html_text.plain,
     Format.CSV: lambda text: text,
     Format.JSON: _json_plain,
 }

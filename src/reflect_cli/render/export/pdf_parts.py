@@ -1,11 +1,17 @@
 """What a PDF shows beside its pages' text, read from its bytes: annotations (a comment's
-text, subject and author), outline entries (bookmark titles). Poppler's tools print
-neither, and a name typed there reaches a partner as surely as one on the page.
+text, subject and author, and its rich text), form fields (the values typed or chosen,
+the choices offered, a field's tooltip, a button's caption) and outline entries
+(bookmark titles). Poppler's tools print none of them, and a name typed there reaches a
+partner as surely as one on the page.
 
 The file's objects are searched as written and inside every compressed stream (a PDF
 1.5 keeps its objects in compressed object streams): every string after ``/Contents``,
-``/Subj``, ``/T`` or ``/Title``. A page's ``/Contents`` is a reference, not a string,
-and is passed over. An encrypted PDF's strings cannot be read this way.
+``/Subj``, ``/T``, ``/Title``, ``/V``, ``/DV``, ``/TU``, ``/CA``, ``/Opt`` or ``/RC``,
+every string of an array there (a list's choices, a multiple choice's values), and the
+text stream a ``/V`` or ``/RC`` may refer to instead. A comment's rich text is XHTML,
+read as HTML is (``html_text``: ``Gr<span>ace</span>`` is "Grace"). A page's
+``/Contents`` is a reference, not a string, and is passed over. An encrypted PDF's
+strings cannot be read this way: `check-names` refuses it (``encrypted``).
 """
 
 from __future__ import annotations
@@ -13,14 +19,42 @@ from __future__ import annotations
 import re
 import zlib
 
+from reflect_cli.render.export import html_text
+
 #: The keys whose string a viewer shows, and the field a place there is named by.
 _FIELDS = {
     b"Contents": "PDF annotation",
     b"Subj": "PDF annotation subject",
     b"T": "PDF annotation author",
     b"Title": "PDF outline",
+    b"RC": "PDF annotation",
+    b"V": "PDF form field",
+    b"DV": "PDF form field",
+    b"TU": "PDF form field",
+    b"CA": "PDF form field",
+    b"Opt": "PDF form field",
 }
-_KEY = re.compile(rb"/(Contents|Subj|T|Title)\s*(\(|<(?!<))")
+#: A key and how its value starts: a literal or hexadecimal string, an array, or a
+#: reference (``12 0 R``).
+_KEY = re.compile(rb"/(Contents|Subj|Title|TU|T|RC|DV|V|CA|Opt)\s*(\(|<(?!<)|\[|\d+\s+\d+\s+R)")
+#: Keys whose value may be an array of strings (a list's choices, its chosen values).
+_ARRAYS = {b"V", b"DV", b"Opt"}
+#: Keys whose value may be a reference to a text stream (a long value, rich text).
+_STREAMS = {b"V", b"DV", b"RC"}
+#: Rich text: XHTML, read as a page is.
+_RICH = {b"RC"}
+
+
+def _name(word: str) -> bytes:
+    """A PDF name as a pattern: each letter as written or as its ``#xx`` escape, which a
+    reader decodes (``/Encr#79pt`` is ``/Encrypt``)."""
+    hexadecimal = ("".join(f"[{d.lower()}{d.upper()}]" for d in f"{ord(c):02x}") for c in word)
+    letters = (f"(?:{c}|#{h})" for c, h in zip(word, hexadecimal, strict=True))
+    return ("/" + "".join(letters)).encode()
+
+
+#: An encrypted file: its trailer (or cross-reference stream) names an /Encrypt dictionary.
+_ENCRYPT = re.compile(_name("Encrypt") + rb"\s*(?:\d+\s+\d+\s+R|<<)")
 _STREAM = re.compile(rb"stream\r?\n")
 #: Bytes inflated at most, over all streams: a small file cannot unpack into gigabytes.
 _INFLATED_MOST = 256 * 1024 * 1024
@@ -28,15 +62,78 @@ _ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 
 
 def shown_strings(data: bytes) -> list[tuple[str, str]]:
-    """Each annotation's and outline entry's text in the PDF ``data``: (field, text)."""
+    """Each annotation's, form field's and outline entry's text in the PDF ``data``:
+    (field, text)."""
     found: list[tuple[str, str]] = []
     for chunk in (data, *_inflated(data)):
         for key in _KEY.finditer(chunk):
-            read = _literal if key[2] == b"(" else _hexadecimal
-            raw = read(chunk, key.end())
-            text = " ".join(_decoded(raw).split())
-            if text:
-                found.append((_FIELDS[key[1]], text))
+            for raw in _values(data, chunk, key):
+                text = _decoded(raw)
+                if key[1] in _RICH:
+                    text = html_text.plain(text)
+                text = " ".join(text.split())
+                if text:
+                    found.append((_FIELDS[key[1]], text))
+    return found
+
+
+def encrypted(data: bytes) -> bool:
+    """Whether the PDF ``data`` is encrypted: its strings are then unreadable here."""
+    return _ENCRYPT.search(data) is not None
+
+
+def _values(data: bytes, chunk: bytes, key: re.Match[bytes]) -> list[bytes]:
+    """The strings of one key's value: a string, an array's strings, or a text stream."""
+    name, start = key[1], key[2]
+    if start == b"(":
+        return [_literal(chunk, key.end())[0]]
+    if start == b"<":
+        return [_hexadecimal(chunk, key.end())[0]]
+    if start == b"[":
+        return _array(chunk, key.end()) if name in _ARRAYS else []
+    if name in _STREAMS:  # a reference: the text stream it names
+        number, generation = start.split()[:2]
+        return _streams_of(data, int(number), int(generation))
+    return []  # a page's /Contents, an outline's /Title object…: not text here
+
+
+def _array(chunk: bytes, at: int) -> list[bytes]:
+    """The strings of an array from just after its "[", nested arrays too (a choice's
+    ``[export shown]`` pair)."""
+    found: list[bytes] = []
+    depth, index = 1, at
+    while index < len(chunk) and depth:
+        char = chunk[index : index + 1]
+        if char == b"(":
+            raw, index = _literal(chunk, index + 1)
+            found.append(raw)
+            continue
+        if char == b"<" and chunk[index + 1 : index + 2] != b"<":
+            raw, index = _hexadecimal(chunk, index + 1)
+            found.append(raw)
+            continue
+        depth += {b"[": 1, b"]": -1}.get(char, 0)
+        index += 1
+    return found
+
+
+def _streams_of(data: bytes, number: int, generation: int) -> list[bytes]:
+    """The contents of every stream object ``number generation`` (each revision of the
+    file), inflated when compressed."""
+    found: list[bytes] = []
+    for start in re.finditer(rb"(?<![0-9])%d\s+%d\s+obj\b" % (number, generation), data):
+        end = data.find(b"endobj", start.end())
+        body = data[start.end() : end if end >= 0 else len(data)]
+        stream = _STREAM.search(body)
+        if stream is None:
+            continue
+        content = body[stream.end() : body.rfind(b"endstream")]
+        if b"FlateDecode" in body[: stream.start()]:
+            try:
+                content = zlib.decompressobj().decompress(content, _INFLATED_MOST)
+            except zlib.error:
+                continue
+        found.append(content)
     return found
 
 
@@ -57,9 +154,10 @@ def _inflated(data: bytes) -> list[bytes]:
     return out
 
 
-def _literal(chunk: bytes, at: int) -> bytes:
+def _literal(chunk: bytes, at: int) -> tuple[bytes, int]:
     """A literal string's bytes from just after its "(": nested brackets kept, escapes
-    undone (``\\n``, ``\\(``, an octal ``\\101``, a backslash before a line end)."""
+    undone (``\\n``, ``\\(``, an octal ``\\101``, a backslash before a line end); and
+    where it ends."""
     out = bytearray()
     depth = 1
     index = at
@@ -83,19 +181,21 @@ def _literal(chunk: bytes, at: int) -> bytes:
         elif char == b")":
             depth -= 1
             if depth == 0:
-                break
+                return bytes(out), index + 1
         out += char
         index += 1
-    return bytes(out)
+    return bytes(out), index
 
 
-def _hexadecimal(chunk: bytes, at: int) -> bytes:
-    """A hexadecimal string's bytes from just after its "<" (an odd last digit is "x0")."""
+def _hexadecimal(chunk: bytes, at: int) -> tuple[bytes, int]:
+    """A hexadecimal string's bytes from just after its "<" (an odd last digit is "x0"),
+    and where it ends."""
     end = chunk.find(b">", at)
-    digits = re.sub(rb"[^0-9A-Fa-f]", b"", chunk[at : end if end >= 0 else len(chunk)])
+    end = end if end >= 0 else len(chunk)
+    digits = re.sub(rb"[^0-9A-Fa-f]", b"", chunk[at:end])
     if len(digits) % 2:
         digits += b"0"
-    return bytes.fromhex(digits.decode("ascii"))
+    return bytes.fromhex(digits.decode("ascii")), end + 1
 
 
 def _decoded(raw: bytes) -> str:
