@@ -275,3 +275,43 @@ def test_the_json_export_of_a_spanish_session_fits_its_schema(cli: Any, spanish:
     jsonschema.validate(data, schema)
     assert data[0]["language"] == "es"
     assert {p.get("interpreter") for p in data[0]["participants"]} == {None, "abdi"}
+
+
+INTRO_ANSWERS = """
+collaborative: Escuela Norte
+facilitator: Ana López
+date: 2026-11-20
+intro: {watch-video: done}
+participants:
+  - {name: Hodan Warsame, organization: Familias Unidas, role: madre, handle: hodan}
+"""
+
+
+def test_an_intro_step_shows_by_its_title_in_the_reader_s_language(
+    cli: Any, tmp_path: Path, sessions_dir: Path
+) -> None:
+    import dataclasses
+
+    from reflect_cli.render.language import step_titles
+
+    answers = tmp_path / "intro.yaml"
+    answers.write_text(INTRO_ANSWERS, encoding="utf-8")
+    started = cli("start", "--answers", str(answers), "--no-input", "--lang", "es")
+    assert started.exit_code == 0, started.stderr
+    session_id = Path(started.stdout.strip()).stem
+    spanish = "Vean este video: YDEKC/SOWA Quick Connections 8"
+    english = "Watch this Video: YDEKC/SOWA Quick Connections 8"
+    shown = " ".join(cli("show", session_id).stdout.split())
+    assert spanish in shown and "watch-video" not in shown, shown
+    exported = cli("export", session_id, "--lang", "es").stdout
+    assert spanish in exported and "(en inglés): hecho" in exported
+    assert "watch-video" not in exported and "Watch video" not in exported
+    html = cli("export", session_id, "--lang", "en", "-f", "html").stdout
+    assert english in html and spanish not in html
+    # The record keeps the step's id; a protocol no longer found shows it as the id.
+    session = Store(sessions_dir).load(session_id)
+    assert session.intro == {"watch-video": "done"}
+    gone = dataclasses.replace(
+        session, protocol=dataclasses.replace(session.protocol, id="not-here-anymore")
+    )
+    assert step_titles(gone, "es").intro == {"watch-video": "done"}

@@ -101,6 +101,7 @@ def show(
 ) -> None:
     """Show one session in the terminal, private notes marked as private; a commitment
     whose status changed at a later meeting says what it became and when."""
+    from reflect_cli.render.language import in_language
     from reflect_cli.session.history import commitment_key, since
     from reflect_cli.ui import session_view
 
@@ -115,7 +116,8 @@ def show(
         now = standing.action
         return session_view.Later(now.status, standing.changed_in.date, now.note)
 
-    session_view.show(session, later=later)
+    # Its intro steps by their titles in its language (the record keeps only their ids).
+    session_view.show(in_language(session, session.language), later=later)
 
 
 #: Hits shown in the terminal unless -n or --all says otherwise.

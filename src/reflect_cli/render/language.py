@@ -23,7 +23,45 @@ from reflect_cli.protocols.translations import Translation
 
 
 def in_language(session: Session, language: str) -> Session:
-    """A copy of the session as read in ``language`` (a BCP 47 tag)."""
+    """A copy of the session as read in ``language`` (a BCP 47 tag), its intro steps
+    by their titles (``step_titles``)."""
+    return step_titles(_texts_in_language(session, language), language)
+
+
+def step_titles(session: Session, language: str) -> Session:
+    """A copy whose ``intro`` names each step by its title in ``language`` (the
+    protocol's, or its translation's where that still translates it), not its id: the
+    record keeps only ids. A step the protocol no longer has, or a protocol not found,
+    keeps its id."""
+    if not session.intro:
+        return session
+    where = (os.getcwd(), os.environ.get(catalog.ENV_PATH, ""))
+    titles = _titles(session.protocol.id, language, where)
+    intro: dict[str, str] = {}
+    for step, status in session.intro.items():
+        title = titles.get(step, step)
+        intro[title if title not in intro else step] = status
+    return dataclasses.replace(session, intro=intro)
+
+
+@functools.lru_cache(maxsize=64)
+def _titles(protocol_id: str, language: str, where: tuple[str, str]) -> dict[str, str]:
+    """Each intro step's title by its id, in ``language`` where the protocol's
+    translation has it ({} when the protocol cannot be found)."""
+    try:
+        protocol, _ = catalog.find(protocol_id)
+    except ReflectError:
+        return {}
+    found = _translation(protocol_id, language, where)
+    titles = {}
+    for step in protocol.intro:
+        entry = found.entries.get(f"intro.{step.id}.title") if found else None
+        translated = entry is not None and entry.text and entry.source == fingerprint(step.title)
+        titles[step.id] = entry.text if entry is not None and translated else step.title
+    return titles
+
+
+def _texts_in_language(session: Session, language: str) -> Session:
     if tags.same_language(language, session.language):
         return asked.as_read(session)
     where = (os.getcwd(), os.environ.get(catalog.ENV_PATH, ""))  # the search path's

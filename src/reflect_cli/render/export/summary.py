@@ -312,12 +312,20 @@ def session_table(summary: Summary) -> tuple[list[str], list[list[str]]]:
 
 
 def intro_steps(session: Session) -> list[str]:
-    """The steps before the questions and what became of them ("Watch video: done")."""
+    """The steps before the questions and what became of them ("Watch this Video: …:
+    done"): by title in a document people read (``render.language``), else by id."""
     return [f"{_readable(step)}: {_(status)}" for step, status in session.intro.items()]
 
 
-def _readable(step_id: str) -> str:
-    words = step_id.replace("-", " ").replace("_", " ").strip()
+#: A step's id as a record keeps it (``watch-video``), not a title.
+_STEP_ID = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
+
+
+def _readable(step: str) -> str:
+    """A step's id as words ("Watch video"); a title as it is."""
+    if not _STEP_ID.fullmatch(step):
+        return step
+    words = step.replace("-", " ").replace("_", " ").strip()
     return words[:1].upper() + words[1:]
 
 

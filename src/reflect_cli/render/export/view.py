@@ -29,7 +29,7 @@ from reflect_cli.rounds.analysis import under_way
 class Holds(Enum):
     """What a shown field holds, and so how a redacted export treats it."""
 
-    #: What people said or typed (answers, commitments, notes, intro): redacted.
+    #: What people said or typed (answers, commitments, notes): redacted.
     SAID = "said"
     #: An answer or a rating's value: a chosen label as the (redacted) label, else SAID.
     ANSWER = "answer"
@@ -64,7 +64,8 @@ SHOWN: dict[type, dict[str, Holds]] = {
     | _fields(PLACE, "collaborative site")
     | _fields(STAMP, "date started updated")
     | _fields(PERSON, "facilitator")
-    | _fields(SAID, "intro")
+    # Its intro steps (ids, or titles as ``render.language`` names them) and their status.
+    | _fields(PROTOCOL, "intro")
     | _fields(NONE, "protocol status participants follow_up domains actions notes")
     # The language its texts are shown in (a BCP 47 tag, as the record says it).
     | _fields(PROTOCOL, "language"),
