@@ -376,3 +376,64 @@ def test_an_encrypted_pdf_is_known_by_its_bytes(key_name: bytes) -> None:
     assert encrypted(_encrypted("Ask Monica Haugen", key_name=key_name))
     assert not encrypted(_form(b"(Jordan)"))
     assert not encrypted(_commented(b"(" + _XHTML % b"Check the <b>grant</b>" + b")"))
+
+
+def _xfa(data: bytes) -> bytes:
+    """A one-page PDF with an XFA form whose data packet (compressed, as written) is
+    ``data``."""
+    packet = zlib.compress(
+        b'<xfa:datasets xmlns:xfa="http://www.xfa.org/schema/xfa-data/1.0/"><xfa:data>'
+        + data
+        + b"</xfa:data></xfa:datasets>"
+    )
+    template = (
+        b'<template xmlns="http://www.xfa.org/schema/xfa-template/3.3/">'
+        b'<field name="led_by"/></template>'
+    )
+    objects = _page_objects(
+        b"", b"/AcroForm << /Fields [] /XFA [(template) 6 0 R (datasets) 7 0 R] >>"
+    )
+    objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(template), template))
+    objects.append(
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(packet), packet)
+    )
+    return _pdf(objects)
+
+
+@POPPLER
+@pytest.mark.parametrize(
+    ("document", "field", "name"),
+    [
+        (_xfa(b"<form><led_by>Monica Haugen</led_by></form>"), "PDF form field", "Monica Haugen"),
+        (
+            _pdf(
+                [*_page_objects(b"6 0 R"), b"<< /Type /Annot /Subtype /Widget /#56 (Grace Kim) >>"]
+            ),
+            "PDF form field",
+            "Grace Kim",
+        ),  # /V spelled with a #xx escape
+        (
+            _pdf(
+                [
+                    *_page_objects(b"", b"/StructTreeRoot 6 0 R"),
+                    b"<< /Type /StructElem /S /Figure /Alt (Photo of Monica Haugen) >>",
+                ]
+            ),
+            "PDF alternate text",
+            "Monica Haugen",
+        ),
+    ],
+    ids=["xfa data", "escaped key", "alternate text"],
+)
+def test_what_else_a_pdf_shows_is_read(
+    cli: Any, folder: Path, tmp_path: Path, document: bytes, field: str, name: str
+) -> None:
+    clean = tmp_path / "clean.pdf"
+    clean.write_bytes(_xfa(b"<form><led_by>Jordan</led_by></form>"))
+    assert cli("check-names", str(clean)).exit_code == 0
+    planted = tmp_path / "planted.pdf"
+    planted.write_bytes(document)
+    found = cli("check-names", str(planted))
+    assert found.exit_code == 2, found.stdout + found.stderr
+    places = _places(found)
+    assert any(p.startswith(f"{planted}:{field}: '{name}'") for p in places), places

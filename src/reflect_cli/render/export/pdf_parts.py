@@ -1,15 +1,17 @@
 """What a PDF shows beside its pages' text, read from its bytes: annotations (a comment's
 text, subject and author, and its rich text), form fields (the values typed or chosen,
-the choices offered, a field's tooltip, a button's caption) and outline entries
+the choices offered, a field's tooltip, a button's caption, an XFA form's data and
+captions), alternate text (what a screen reader says for a figure) and outline entries
 (bookmark titles). Poppler's tools print none of them, and a name typed there reaches a
 partner as surely as one on the page.
 
 The file's objects are searched as written and inside every compressed stream (a PDF
 1.5 keeps its objects in compressed object streams): every string after ``/Contents``,
-``/Subj``, ``/T``, ``/Title``, ``/V``, ``/DV``, ``/TU``, ``/CA``, ``/Opt`` or ``/RC``,
-every string of an array there (a list's choices, a multiple choice's values), and the
-text stream a ``/V`` or ``/RC`` may refer to instead. A comment's rich text is XHTML,
-read as HTML is (``html_text``: ``Gr<span>ace</span>`` is "Grace"). A page's
+``/Subj``, ``/T``, ``/Title``, ``/V``, ``/DV``, ``/TU``, ``/CA``, ``/Opt``, ``/Alt`` or
+``/RC`` (a name spelled with ``#xx`` escapes too), every string of an array there (a
+list's choices, a multiple choice's values), and the text stream a ``/V`` or ``/RC`` may
+refer to instead; and the streams an ``/XFA`` form names. A comment's rich text is XHTML
+and an XFA form XML, read as HTML is (``html_text``: ``Gr<span>ace</span>`` is "Grace"). A page's
 ``/Contents`` is a reference, not a string, and is passed over. An encrypted PDF's
 strings cannot be read this way: `check-names` refuses it (``encrypted``).
 """
@@ -21,29 +23,6 @@ import zlib
 
 from reflect_cli.render.export import html_text
 
-#: The keys whose string a viewer shows, and the field a place there is named by.
-_FIELDS = {
-    b"Contents": "PDF annotation",
-    b"Subj": "PDF annotation subject",
-    b"T": "PDF annotation author",
-    b"Title": "PDF outline",
-    b"RC": "PDF annotation",
-    b"V": "PDF form field",
-    b"DV": "PDF form field",
-    b"TU": "PDF form field",
-    b"CA": "PDF form field",
-    b"Opt": "PDF form field",
-}
-#: A key and how its value starts: a literal or hexadecimal string, an array, or a
-#: reference (``12 0 R``).
-_KEY = re.compile(rb"/(Contents|Subj|Title|TU|T|RC|DV|V|CA|Opt)\s*(\(|<(?!<)|\[|\d+\s+\d+\s+R)")
-#: Keys whose value may be an array of strings (a list's choices, its chosen values).
-_ARRAYS = {b"V", b"DV", b"Opt"}
-#: Keys whose value may be a reference to a text stream (a long value, rich text).
-_STREAMS = {b"V", b"DV", b"RC"}
-#: Rich text: XHTML, read as a page is.
-_RICH = {b"RC"}
-
 
 def _name(word: str) -> bytes:
     """A PDF name as a pattern: each letter as written or as its ``#xx`` escape, which a
@@ -51,6 +30,36 @@ def _name(word: str) -> bytes:
     hexadecimal = ("".join(f"[{d.lower()}{d.upper()}]" for d in f"{ord(c):02x}") for c in word)
     letters = (f"(?:{c}|#{h})" for c, h in zip(word, hexadecimal, strict=True))
     return ("/" + "".join(letters)).encode()
+
+
+#: The keys whose string a viewer shows, and the field a place there is named by.
+_FIELDS = {
+    b"Contents": "PDF annotation",
+    b"Subj": "PDF annotation subject",
+    b"Title": "PDF outline",
+    b"TU": "PDF form field",
+    b"T": "PDF annotation author",
+    b"RC": "PDF annotation",
+    b"DV": "PDF form field",
+    b"V": "PDF form field",
+    b"CA": "PDF form field",
+    b"Opt": "PDF form field",
+    b"XFA": "PDF form field",
+    b"Alt": "PDF alternate text",
+}
+#: A key (however its name is spelled) and how its value starts: a literal or
+#: hexadecimal string, an array, or a reference (``12 0 R``). Longer names first.
+_KEY = re.compile(
+    b"(" + b"|".join(_name(k.decode()) for k in _FIELDS) + rb")\s*(\(|<(?!<)|\[|\d+\s+\d+\s+R)"
+)
+#: Keys whose value may be an array of strings (a list's choices, its chosen values).
+_ARRAYS = {b"V", b"DV", b"Opt"}
+#: Keys whose value may be a reference to a text stream (a long value, rich text), or
+#: an array of references to streams (an XFA form's packets: its data, its captions).
+_STREAMS = {b"V", b"DV", b"RC", b"XFA"}
+#: Rich text (XHTML) and XFA forms (XML): read as a page is, text and attribute values.
+_MARKUP = {b"RC", b"XFA"}
+_REFERENCE = re.compile(rb"(\d+)\s+(\d+)\s+R")
 
 
 #: An encrypted file: its trailer (or cross-reference stream) names an /Encrypt dictionary.
@@ -67,13 +76,14 @@ def shown_strings(data: bytes) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for chunk in (data, *_inflated(data)):
         for key in _KEY.finditer(chunk):
-            for raw in _values(data, chunk, key):
+            name = _unescaped(key[1])
+            for raw in _values(data, chunk, name, key):
                 text = _decoded(raw)
-                if key[1] in _RICH:
+                if name in _MARKUP:
                     text = html_text.plain(text)
                 text = " ".join(text.split())
                 if text:
-                    found.append((_FIELDS[key[1]], text))
+                    found.append((_FIELDS[name], text))
     return found
 
 
@@ -82,13 +92,24 @@ def encrypted(data: bytes) -> bool:
     return _ENCRYPT.search(data) is not None
 
 
-def _values(data: bytes, chunk: bytes, key: re.Match[bytes]) -> list[bytes]:
+def _unescaped(name: bytes) -> bytes:
+    """A key's name as the reader decodes it, without its slash (``/#56`` is ``V``)."""
+    return re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m[1], 16)]), name[1:])
+
+
+def _values(data: bytes, chunk: bytes, name: bytes, key: re.Match[bytes]) -> list[bytes]:
     """The strings of one key's value: a string, an array's strings, or a text stream."""
-    name, start = key[1], key[2]
+    start = key[2]
     if start == b"(":
         return [_literal(chunk, key.end())[0]]
     if start == b"<":
         return [_hexadecimal(chunk, key.end())[0]]
+    if start == b"[" and name == b"XFA":  # (packet name) reference pairs: the packets
+        end = chunk.find(b"]", key.end())
+        found: list[bytes] = []
+        for number, generation in _REFERENCE.findall(chunk[key.end() : end]):
+            found += _streams_of(data, int(number), int(generation))
+        return found
     if start == b"[":
         return _array(chunk, key.end()) if name in _ARRAYS else []
     if name in _STREAMS:  # a reference: the text stream it names
