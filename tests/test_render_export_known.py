@@ -89,3 +89,30 @@ def test_an_unreadable_record_refuses_the_redacted_export(
     assert "Haugen" not in result.stdout
     # Without --redact nothing is promised: the export goes on as before.
     assert cli("export", live).exit_code == 0
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link", "folder"])
+def test_an_entry_named_like_a_record_that_is_no_file_refuses_it(
+    cli: Any, sessions_dir: Path, tmp_path: Path, kind: str
+) -> None:
+    """A FIFO, a symbolic link or a folder named like a record may hold anyone's name:
+    its people are unknown, so the redacted export is refused (one line naming it), as
+    for a record that cannot be parsed."""
+    import os
+
+    live = _live(sessions_dir)
+    entry = sessions_dir / "2026-09-02-elsewhere.yaml"
+    if kind == "fifo":
+        os.mkfifo(entry)
+    elif kind == "link":
+        entry.symlink_to(tmp_path / "outside.yaml")
+    else:
+        entry.mkdir()
+    result = cli("export", "--redact", live)
+    assert result.exit_code == 2
+    refusal = [line for line in result.stderr.splitlines() if "cannot be promised" in line]
+    assert len(refusal) == 1 and entry.name in refusal[0]
+    assert result.stdout == ""
+    result = cli("export", "--redact", "--ignore-unreadable", live)
+    assert result.exit_code == 0, result.stderr
+    assert entry.name in result.stderr and "Haugen" not in result.stdout

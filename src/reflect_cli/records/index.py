@@ -62,6 +62,9 @@ class Index:
     on_warning: Callable[[str], None] | None = None
     #: The Python functions its queries call (a Ctrl-C in one is raised as itself).
     functions: Functions = field(default_factory=Functions)
+    #: The folder's entries that look like records but are not regular files, as the
+    #: last look at the folder found them (None before one).
+    irregular: list[str] | None = None
 
     @classmethod
     def open(cls, folder: Path, progress: Progress | None = None) -> Index:
@@ -181,6 +184,7 @@ class Index:
 
         files, warnings = scan(self.folder)
         self.warnings.extend(warnings)
+        self.irregular = warnings
         now = digest(files)
         kept = self.db.execute("SELECT digest, warnings FROM folder").fetchone()
         if kept is None or kept[0] != now:

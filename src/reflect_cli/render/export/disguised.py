@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from typing import Any, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from reflect_cli.folding import DEFAULT_IGNORABLE, fold
 
@@ -86,12 +86,27 @@ def addresses(text: str, terms: Mapping[str, Known]) -> Iterator[Held]:
             yield Held(address.start(), address.end(), owners, line, held[0])
 
 
-def readings(text: str, scan: Scan[F]) -> Iterator[F]:
+class Marks(NamedTuple):
+    """Whether a text has another reading at all: an emphasis mark inside a word, a word
+    spelled apart. Looked for once per text, for every matcher that reads it."""
+
+    emphasis: bool
+    spelled: bool
+
+
+def marks(text: str) -> Marks:
+    """What ``readings`` will find another reading of in ``text``."""
+    return Marks(bool(IN_WORD.search(text)), bool(SPELLED_ANYWHERE.search(text)))
+
+
+def readings(text: str, scan: Scan[F], found: Marks | None = None) -> Iterator[F]:
     """What ``scan`` finds in the text read without emphasis marks inside words, and
-    with words spelled apart read whole."""
-    if IN_WORD.search(text):
+    with words spelled apart read whole; ``found``: the text's ``marks``, when another
+    matcher has looked for them already."""
+    found = found or marks(text)
+    if found.emphasis:
         yield from _through_emphasis(text, scan)
-    if SPELLED_ANYWHERE.search(text):
+    if found.spelled:
         yield from _spelled_apart(text, scan)
 
 

@@ -42,6 +42,8 @@ def script(part: str) -> str:
     """The script a name part is written in, of those whose grammar is attached to the
     name ("hangul", "arabic", "hebrew", "cyrillic", "greek"), else ""; decided by its
     letters, every one in the same script."""
+    if part.isascii():  # most names: no such script (checked in C, before every letter)
+        return ""
     found = {_script_of(c) for c in unicodedata.normalize("NFC", part) if c.isalpha()}
     return found.pop() if len(found) == 1 else ""
 

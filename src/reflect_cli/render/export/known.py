@@ -117,7 +117,9 @@ def _unreadable(store: Store) -> list[str]:
 
     index = store.index()
     errors = [str(e) for (e,) in index.query("SELECT error FROM files WHERE error != ''")]
-    return [*errors, *scan(store.folder)[1]]
+    # What the index's look at the folder found, this very run: not a second look.
+    irregular = index.irregular if index.irregular is not None else scan(store.folder)[1]
+    return [*errors, *irregular]
 
 
 def _trash(folder: Path) -> Iterator[Path]:

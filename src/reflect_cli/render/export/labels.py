@@ -20,6 +20,7 @@ from typing import Any
 
 from reflect_cli.errors import ReflectError
 from reflect_cli.model import Participant, Session
+from reflect_cli.render.export.disguised import Marks
 from reflect_cli.render.export.name_forms import (
     family_name,
     in_addresses_only,
@@ -355,13 +356,18 @@ class Labels:
         return list(self.places.values())[min(owners)]
 
     def _replace(
-        self, matcher: Matcher, text: str, label: Any, folded: Folded | None = None
+        self,
+        matcher: Matcher,
+        text: str,
+        label: Any,
+        folded: Folded | None = None,
+        marks: Marks | None = None,
     ) -> str:
         """``text`` with what ``matcher`` finds replaced by its label; the very same
-        string when nothing is."""
+        string when nothing is. ``folded``, ``marks``: as ``Matcher.find`` takes them."""
         pieces: list[str] = []
         last = 0
-        for found in matcher.find(text, folded):
+        for found in matcher.find(text, folded, marks):
             if found.undecided:  # kept as it is; the export stops and asks
                 self.undecided.append(place(self.where, text, found, matcher.to_decide(found.term)))
                 continue

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 from reflect_cli.folding import fold_mapped
+from reflect_cli.render.export.disguised import marks
 from reflect_cli.render.export.names import Found, Matcher
 
 #: Lines read at a time: a whole export at once would hold several copies of it (folded,
@@ -46,9 +47,10 @@ def found_in(matchers: Sequence[Matcher], text: str) -> list[list[Found]]:
     """Everything each matcher finds in ``text``, with line numbers of the whole text."""
     found: list[list[Found]] = [[] for _ in matchers]
     for first, block in _blocks(text):
-        folded = fold_mapped(block)  # once for every matcher
+        folded, found_marks = fold_mapped(block), marks(block)  # once for every matcher
         for each, matcher in zip(found, matchers, strict=True):
-            each.extend(replace(f, line=f.line + first) for f in matcher.find(block, folded))
+            matches = matcher.find(block, folded, found_marks)
+            each.extend(replace(f, line=f.line + first) for f in matches)
     return found
 
 

@@ -30,7 +30,7 @@ from reflect_cli.folding import fold_mapped as _fold_mapped
 
 # The facilitator's decisions, once per everyday word for the folder.
 from reflect_cli.records.word_choices import WordChoices as Decisions
-from reflect_cli.render.export.disguised import addresses, readings
+from reflect_cli.render.export.disguised import Marks, addresses, readings
 from reflect_cli.render.export.everyday import (
     COMMON_WORDS,
     CONTRACTION,
@@ -232,10 +232,13 @@ class Matcher:
             yield match
             end = match.end()
 
-    def find(self, text: str, folded: Folded | None = None) -> Iterator[Found]:
+    def find(
+        self, text: str, folded: Folded | None = None, marks: Marks | None = None
+    ) -> Iterator[Found]:
         """Every place in ``text`` where a known term names someone (or, ``undecided``,
-        may: an everyday word the text cannot tell). ``folded``: the text already folded
-        (``fold_mapped``), when another matcher looks at it too."""
+        may: an everyday word the text cannot tell). ``folded`` and ``marks``: the text
+        already folded (``fold_mapped``) and its ``disguised.marks``, when another
+        matcher looks at it too."""
         if self._compiled() is None or not text:
             return
         found = list(self._scan(text, None, folded))
@@ -245,7 +248,7 @@ class Matcher:
                 found.append(Found(held.start, held.end, held.owners, held.line, held.term))
             found.sort(key=lambda f: f.start)
         # Read again as a reader would: "*Mon*ica", "M o n i c a" (``disguised``).
-        extras = list(readings(text, self._scan))
+        extras = list(readings(text, self._scan, marks))
         for extra in extras:
             if all(extra.end <= f.start or extra.start >= f.end for f in found):
                 found.append(extra)
@@ -266,7 +269,8 @@ class Matcher:
             groups = match.groupdict()
             body = groups.get("t") or groups.get("u") or ""  # the term, without its ending
             ending = groups.get("e") or ""
-            term = self.terms[term_key(body)]
+            # As the term is kept, mostly; else words apart by other spaces or a hyphen.
+            term = self.terms.get(body) or self.terms[term_key(body)]
             if ending in PARTICLES:  # "지민에게": a particle follows a name in Hangul only
                 if not takes_particles(term.text):
                     continue

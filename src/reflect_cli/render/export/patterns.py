@@ -57,10 +57,14 @@ def _branches(node: dict[str, Any]) -> str:
     return body
 
 
+#: What stands between the words of a term: white space, hyphens.
+_APART = re.compile(r"[\s\-]+")
+
+
 def term_key(text: str) -> str:
     """A folded term as the matcher keeps it: words apart by one space, a hyphen
     between them too ("ana-maria o'neil" is found as "ana maria o'neil" and as typed)."""
-    return " ".join(w for w in re.split(r"[\s\-]+", text) if w)
+    return " ".join(w for w in _APART.split(text) if w)
 
 
 def original(text: str, origin: list[int] | None, start: int, end: int) -> tuple[int, int]:

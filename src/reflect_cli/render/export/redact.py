@@ -16,6 +16,7 @@ from enum import Enum
 from reflect_cli.folding import fold_mapped
 from reflect_cli.i18n.messages import _, ngettext
 from reflect_cli.model import Participant
+from reflect_cli.render.export.disguised import marks
 from reflect_cli.render.export.labels import Labels, Person, RedactionError, key_of
 from reflect_cli.render.export.leaks import excess
 from reflect_cli.render.export.names import Found, fold
@@ -70,9 +71,12 @@ class Redactor(Labels):
             text = SPEAKER.sub(lambda m: m[1] + self._speaker(m[2]) + m[3], text)
         # Folded once for both: names are looked for in the text as places left it, which
         # is the same text unless a place was replaced (then folded again).
-        folded = fold_mapped(text)
-        placed = self._replace(self._place_matcher, text, self._place_of, folded)
-        shown = self._replace(self.names, placed, self.label, folded if placed is text else None)
+        folded, found = fold_mapped(text), marks(text)
+        placed = self._replace(self._place_matcher, text, self._place_of, folded, found)
+        same = placed is text
+        shown = self._replace(
+            self.names, placed, self.label, folded if same else None, found if same else None
+        )
         # A text nothing was found in (a custom protocol's prompt, in every session) is
         # not looked through again; what is found does not depend on the session.
         if shown == given and len(self.undecided) == undecided and len(given) <= _REMEMBERED:
