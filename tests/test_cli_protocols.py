@@ -48,6 +48,25 @@ def test_show_lists_choices_and_scales(cli: Any) -> None:
     assert "[shared-leadership; scale, named round]" in flat
 
 
+def test_show_speaks_the_reader_s_language(cli: Any, monkeypatch: Any, tiny_protocol: Path) -> None:
+    for args in (["--lang", "es"], ["--lang=es-MX"]):
+        result = cli("protocols", "show", "equitable-partnerships", *args)
+        assert result.exit_code == 0, result.stderr
+        flat = " ".join(result.stdout.split())
+        assert "1. ¿Qué tipo describe mejor nuestra alianza hoy?" in flat
+        assert "[partnership-type-now; opción, ronda con nombre, obligatoria]" in flat
+        assert "escala de 1 a 5: 1 = Todavía no" in flat
+        assert "Which type" not in flat and "scale" not in flat
+    monkeypatch.setenv("REFLECT_LANG", "es")
+    flat = " ".join(cli("protocols", "show", "partnership-reflection").stdout.split())
+    assert "Antes de las preguntas: Vean este video" in flat and "(32 minutos)" in flat
+    assert "ALINEACIÓN DE METAS, VALORES Y VISIÓN" in flat and "EQUITY" not in flat
+    # A protocol with no Spanish translation: said in Spanish, shown as written.
+    result = cli("protocols", "show", str(tiny_protocol))
+    assert result.exit_code == 0 and "What do we share?" in result.stdout
+    assert "el protocolo 'tiny' no tiene traducción al idioma es" in result.stderr
+
+
 def test_show_unknown_protocol_is_one_line_exit_2(cli: Any) -> None:
     result = cli("protocols", "show", "nope")
     assert result.exit_code == 2

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from reflect_cli.cli.options import QuestionsDirs, language, warn
+from reflect_cli.cli.options import Lang, QuestionsDirs, language, warn
 from reflect_cli.i18n.messages import N_, _, ngettext
 from reflect_cli.ui import screen
 
@@ -32,14 +32,19 @@ def list_protocols(questions_dir: QuestionsDirs = None) -> None:
 def show_protocol(
     protocol: Annotated[str, typer.Argument(help=N_("Protocol id, or a path to a YAML file."))],
     questions_dir: QuestionsDirs = None,
+    lang: Lang = "",
 ) -> None:
-    """Show every domain and question of a protocol, with help, choices and scales."""
-    from reflect_cli.protocols import catalog
+    """Show every domain and question of a protocol, with help, choices and scales.
+    With --lang es it is shown in Spanish (the protocol's translation)."""
+    from reflect_cli.protocols import catalog, translations
     from reflect_cli.ui import terminal
 
+    wanted = language(lang)
     found, warnings = catalog.find(protocol, questions_dir or [])
     warn(warnings)
-    terminal.show_protocol(found)
+    version, untranslated = translations.in_language(found, wanted)
+    warn(untranslated)
+    terminal.show_protocol(version)
 
 
 def validate(

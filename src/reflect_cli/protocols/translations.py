@@ -30,6 +30,7 @@ from typing import Any
 
 from reflect_cli.i18n import tags
 from reflect_cli.i18n.fingerprint import fingerprint
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import Band, Choice, Domain, Protocol, Question, Scale
 from reflect_cli.protocols.checker import Checker
 from reflect_cli.protocols.schema import kebab
@@ -83,7 +84,7 @@ def sources(protocol: Protocol) -> dict[str, str]:
     for domain in protocol.domains:
         found[f"domains.{domain.id}.title"] = domain.title
         found[f"domains.{domain.id}.help"] = domain.help
-    for _, question in protocol.questions():
+    for _domain, question in protocol.questions():
         found.update(question_sources(question))
     return {key: text for key, text in found.items() if text}
 
@@ -148,7 +149,7 @@ def beside(protocol_path: str | Path) -> list[Path]:
         return []
     found = []
     for candidate in sorted(path.parent.iterdir()):
-        stem, _, suffix = candidate.name.rpartition(".")
+        stem, _dot, suffix = candidate.name.rpartition(".")
         if suffix not in ("yaml", "yml") or not stem.startswith(path.stem + "."):
             continue
         if tags.is_tag(stem[len(path.stem) + 1 :]) and candidate.is_file():
@@ -315,7 +316,9 @@ def in_language(protocol: Protocol, language: str) -> tuple[Protocol, list[str]]
         have = ", ".join(sorted([protocol.language, *found]))
         return protocol, [
             *problems,
-            f"protocol {protocol.id!r} has no {language} translation (it has: {have}); "
-            "its questions are shown as written",
+            _(
+                "protocol '{id}' has no {language} translation (it has: {have}); "
+                "its questions are shown as written"
+            ).format(id=protocol.id, language=language, have=have),
         ]
     return apply(protocol, found[chosen]), problems
