@@ -9,8 +9,10 @@ import re
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from rich.cells import cell_len
 from rich.console import Console
 
+from reflect_cli.records import store
 from reflect_cli.ui.session_list import DROP_ORDER, ListRow, ellipsize, short_ids, show
 
 ROWS = [
@@ -101,15 +103,15 @@ NAME = st.lists(WORD, min_size=1, max_size=7).map(" ".join)
 
 
 @st.composite
-def list_rows(draw: st.DrawFn) -> list[ListRow]:
+def list_rows(draw: st.DrawFn, names: st.SearchStrategy[str] = NAME) -> list[ListRow]:
     """Sessions as a shared folder holds them: ids that begin with their date (a slug of
     the collaborative and four hex digits), sites that are sometimes the collaborative."""
     rows = []
     for number in range(draw(st.integers(min_value=1, max_value=8))):
         date = draw(st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31))).isoformat()
-        collaborative = draw(NAME)
-        site = draw(st.sampled_from(["", collaborative, collaborative.upper()]) | NAME)
-        slug = "-".join(collaborative.split())[:30]
+        collaborative = draw(names)
+        site = draw(st.sampled_from(["", collaborative, collaborative.upper()]) | names)
+        slug = store.slug(collaborative, 30)  # as reflect makes ids: ASCII only
         rows.append(
             ListRow(date, f"{date}-{slug}-{number:04x}", collaborative, site,
                     draw(st.sampled_from(["partnership-reflection", "equitable-partnerships"])),
@@ -182,3 +184,44 @@ def test_control_characters_in_a_row_are_shown_not_sent(width: int) -> None:
     text = "\n".join(lines)
     assert "\x1b" not in text and "\x07" not in text
     assert "North\\x1b]8;;" in text  # shown as typed (ellipsized to fit)
+
+
+#: Every heading `reflect list` has, each one word.
+HEADINGS = {"date", "session", "collaborative", "site", "protocol", "status", "answered",
+            "people", "open"}  # fmt: skip
+#: Names as wide as they come: long, and in a script of two cells a character.
+CJK = st.text(alphabet="北區社區夥伴關係協作委員會家庭與青年中心體育館", min_size=1, max_size=12)
+WIDE_NAME = st.lists(WORD | CJK, min_size=1, max_size=10).map(" ".join)
+
+
+def _fits(lines: list[str], width: int, rows: list[ListRow]) -> list[str]:
+    """The heading's words, after checking every line fits ``width`` cells and each row
+    is one line."""
+    assert all(cell_len(line) <= width for line in lines), lines
+    rule = next(i for i, line in enumerate(lines) if "─" in line)
+    assert len([line for line in lines[rule + 1 :] if line.strip()]) == len(rows)
+    return header(lines)
+
+
+@settings(max_examples=80, deadline=None)
+@given(rows=list_rows(WIDE_NAME), width=st.sampled_from([60, 120]))
+def test_headings_are_whole_and_free_text_gives_way(rows: list[ListRow], width: int) -> None:
+    top = _fits(rendered(width, rows=rows), width, rows)
+    assert set(top) <= HEADINGS and top[0] == "session", top  # no "answ…", no "op…"
+
+
+def test_a_wide_site_is_cut_not_the_headings() -> None:
+    """At 120 columns a CJK site takes two cells a character: it is cut to its room and
+    every heading stays whole; at 60 the extras go first, and the counts' headings with
+    them or whole."""
+    wide = ListRow("2026-11-05", "2026-11-05-north-district-1a2b", "北區社區夥伴關係",
+                   "北區社區中心體育館大禮堂與青年家庭服務中心", "equitable-partnerships",
+                   "complete", 13, 18, 14, 120)  # fmt: skip
+    rows = [wide, ROWS[1]]
+    lines = rendered(120, rows=rows)
+    top = _fits(lines, 120, rows)
+    assert top == ["session", "collaborative", "site", "protocol", "status", "answered",
+                   "people", "open"]  # fmt: skip
+    assert any("北區社區中心" in line and "…" in line for line in lines)
+    top = _fits(rendered(60, rows=rows), 60, rows)
+    assert set(top) <= HEADINGS and top[:2] == ["session", "collaborative"]

@@ -1,7 +1,10 @@
 """`reflect list` as a table that fits the terminal: one line per session, never a word
-folded. Narrow terminals drop whole columns in a fixed order; the collaborative is cut at
-a word boundary with an ellipsis; ids are the shortest unique prefixes (whole with
-``--long``), so what is shown can be copied into `reflect show`.
+folded, never a heading cut. Narrow terminals drop whole columns in a fixed order; the
+free text (the collaborative, the site) is what gives way, cut at a word boundary with an
+ellipsis; ids are the shortest unique prefixes (whole with ``--long``), so what is shown
+can be copied into `reflect show`. Widths are terminal cells, not characters: a CJK
+name takes two cells a character, and a control character is measured as the escape
+shown for it.
 
 No text is shown twice on a row: an id begins with its date, so the date has no column
 of its own when every id shown begins with it (the session column reads as the date),
@@ -55,8 +58,12 @@ COLUMNS = (  # the headers are translated where shown (``_(header)``)
 DROP_ORDER = ("site", "protocol", "people", "date", "answered", "status", "open")
 #: The columns that go before the collaborative is cut below ``COLLABORATIVE_MIN``.
 EXTRAS = ("site", "protocol", "people", "date")
-#: The collaborative keeps at least this many characters before the extras go.
+#: The collaborative keeps at least this many cells before the extras go.
 COLLABORATIVE_MIN = 30
+#: The columns of free text: cut to fit, where every other column is shown whole.
+FREE = ("collaborative", "site")
+#: The site keeps at least this many cells (or its whole width) or goes.
+SITE_MIN = 12
 #: What Rich adds to each column: a space either side and a one-space divider (plus one
 #: more edge for the whole table).
 _PAD = 3
@@ -83,21 +90,34 @@ def short_ids(ids: Sequence[str], minimum: int = 10) -> dict[str, str]:
     return shortest
 
 
+def width_of(text: str) -> int:
+    """How many terminal cells ``text`` takes (a CJK character two)."""
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
 def ellipsize(text: str, width: int) -> str:
-    """``text`` in at most ``width`` characters, cut after a whole word, with "…"."""
+    """``text`` in at most ``width`` cells, cut after a whole word, with "…"."""
     text = " ".join(text.split())
-    if len(text) <= width:
+    if width_of(text) <= width:
         return text
     if width <= 1:
         return "…"[:width]
-    cut = text[: width - 1]
-    if " " in cut and text[width - 1] != " ":
+    used, end = 0, 0  # the most whole characters that fit before the "…"
+    while used + width_of(text[end]) <= width - 1:
+        used += width_of(text[end])
+        end += 1
+    cut = text[:end]
+    if " " in cut and text[end] != " ":
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:-") + "…"
 
 
 def _cells(row: ListRow, ids: dict[str, str]) -> dict[str, str]:
-    return {
+    """Each column's text as shown: control characters as their escapes, and any line
+    break or tab a space (a row is one line), so that its width is what is drawn."""
+    cells = {
         "date": row.date,
         "id": ids.get(row.id, row.id),
         "collaborative": row.collaborative,
@@ -108,6 +128,7 @@ def _cells(row: ListRow, ids: dict[str, str]) -> dict[str, str]:
         "people": str(row.people),
         "open": str(row.open),
     }
+    return {name: " ".join(terminal.visible(cell).split()) for name, cell in cells.items()}
 
 
 def _same(one: str, other: str) -> bool:
@@ -126,31 +147,48 @@ def _redundant(rows: Sequence[dict[str, str]]) -> set[str]:
     return gone
 
 
-def layout(rows: Sequence[dict[str, str]], width: int | None) -> tuple[list[str], int]:
-    """The columns that fit ``width`` (all of them when None) and the collaborative's width."""
+def layout(rows: Sequence[dict[str, str]], width: int | None) -> tuple[list[str], dict[str, int]]:
+    """The columns that fit ``width`` (all of them when None) and the width of each
+    column of free text shown (``FREE``): every other column and every heading whole."""
     gone = _redundant(rows)
     names = [name for name, _header in COLUMNS if name not in gone]
     widths = _widths(rows)
     if width is None:
-        return names, widths["collaborative"]
-    room = 0
+        return names, {n: widths[n] for n in FREE if n in names}
+    rooms: dict[str, int] = {}
     for index, dropped in enumerate((None, *DROP_ORDER)):
         if dropped in names:
             names.remove(dropped)
-        fixed = sum(widths[n] + _PAD for n in names if n != "collaborative")
-        room = width - fixed - _PAD - 1
+        free = [n for n in FREE if n in names]
+        fixed = sum(widths[n] + _PAD for n in names if n not in free)
+        room = width - fixed - _PAD * len(free) - 1
         # Extra columns give way to a readable collaborative; the counts only to one that
         # at least shows its first words.
         upcoming = next((d for d in DROP_ORDER[index:] if d in names), "")
-        need = COLLABORATIVE_MIN if upcoming in EXTRAS else len(_("collaborative"))
-        if room >= min(need, widths["collaborative"]):
-            return names, min(room, widths["collaborative"])
+        need = COLLABORATIVE_MIN if upcoming in EXTRAS else width_of(_("collaborative"))
+        rooms = _shared(room, widths, "site" in free)
+        if rooms["collaborative"] >= min(need, widths["collaborative"]):
+            return names, {n: rooms[n] for n in free}
     # Only the id and the collaborative are left: the id stays whole (it is copied).
-    return names, max(room, len(_("collaborative")))
+    return names, {"collaborative": max(rooms["collaborative"], width_of(_("collaborative")))}
+
+
+def _shared(room: int, widths: dict[str, int], site: bool) -> dict[str, int]:
+    """The room for free text shared: the site whole when it fits beside the whole
+    collaborative, else at least ``SITE_MIN`` cells (never less than its heading),
+    the collaborative the rest. Without a site, all of it the collaborative's."""
+    if not site:
+        return {"collaborative": min(room, widths["collaborative"]), "site": 0}
+    least = min(widths["site"], max(SITE_MIN, width_of(_("site"))))
+    shown = min(widths["site"], max(least, room - widths["collaborative"]))
+    return {"collaborative": min(room - shown, widths["collaborative"]), "site": shown}
 
 
 def _widths(rows: Sequence[dict[str, str]]) -> dict[str, int]:
-    return {name: max([len(_(header))] + [len(r[name]) for r in rows]) for name, header in COLUMNS}
+    return {
+        name: max([width_of(_(header))] + [width_of(r[name]) for r in rows])
+        for name, header in COLUMNS
+    }
 
 
 def show(
@@ -170,7 +208,7 @@ def show(
     out = out or terminal.console()
     ids = {} if long_ids else (short or short_ids([r.id for r in rows]))
     cells = [_cells(r, ids) for r in rows]
-    names, room = layout(cells, out.width if fit else None)
+    names, rooms = layout(cells, out.width if fit else None)
     if not fit:
         out.width = max(out.width, sum(w + _PAD for w in _widths(cells).values()) + 1)
     grid = Table(
@@ -180,16 +218,18 @@ def show(
         title_style="",
     )
     headers = dict(COLUMNS)
-    id_width = max(len(c["id"]) for c in cells)
+    widths = _widths(cells)
     for name in names:
-        # The id is never cut; anything that must give way is ellipsized, never folded.
+        # Free text is cut to its room here; every other column (the id: it is copied)
+        # and every heading whole: none is left for Rich to squeeze.
         grid.add_column(
             _(headers[name]),
             no_wrap=True,
             overflow="ellipsis",
-            min_width=id_width if name == "id" else None,
+            min_width=rooms.get(name, widths[name]),
+            max_width=rooms.get(name, widths[name]),
         )
     for row in cells:
-        shown = {**row, "collaborative": ellipsize(row["collaborative"], room)}
+        shown = {**row, **{n: ellipsize(row[n], room) for n, room in rooms.items()}}
         grid.add_row(*(terminal.text(shown[name]) for name in names))  # type: ignore[arg-type]
     out.print(grid)
