@@ -169,8 +169,11 @@ def layout(rows: Sequence[dict[str, str]], width: int | None) -> tuple[list[str]
         rooms = _shared(room, widths, "site" in free)
         if rooms["collaborative"] >= min(need, widths["collaborative"]):
             return names, {n: rooms[n] for n in free}
-    # Only the id and the collaborative are left: the id stays whole (it is copied).
-    return names, {"collaborative": max(rooms["collaborative"], width_of(_("collaborative")))}
+    # Only the id and the collaborative are left: the id stays whole (it is copied), and
+    # a collaborative with no room for its heading goes too (the id holds its slug).
+    if rooms["collaborative"] < width_of(_("collaborative")):
+        return [n for n in names if n != "collaborative"], {}
+    return names, {"collaborative": rooms["collaborative"]}
 
 
 def _shared(room: int, widths: dict[str, int], site: bool) -> dict[str, int]:
