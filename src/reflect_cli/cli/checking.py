@@ -46,7 +46,9 @@ def check_names(
     are; the exit status is 2 when any was found, 0 when every document is clean. Reads
     text, Markdown, HTML, CSV and JSON as a reader sees them (escapes and entities
     undone), and a PDF's text and metadata (title, author, subject, keywords) through pdftotext
-    and pdfinfo (poppler-utils); an HTML comment's text is read too. A zip file (a data
+    and pdfinfo (poppler-utils), with its comments, form fields and bookmarks; an encrypted
+    PDF is refused. An HTML comment's text is read too, and a word split by tags such as
+    <b> is read whole. A zip file (a data
     package zip, a .qdpx project, .docx, .xlsx, .pptx, .odt) is read member by member,
     each place named FILE:MEMBER:LINE, or refused in one line (a zip bomb, a member that
     is not text, such as a PDF inside)."""
