@@ -26,7 +26,7 @@ from reflect_cli.model import (
     Session,
 )
 from reflect_cli.records import codec
-from reflect_cli.rounds.analysis import MIN_ANONYMOUS, shown_ratings
+from reflect_cli.rounds.anonymity import MIN_ANONYMOUS, shown_ratings
 from reflect_cli.rounds.text import of_record
 
 

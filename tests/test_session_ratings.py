@@ -135,7 +135,7 @@ def test_ratings_given_up_front_keep_every_value_and_no_name_when_anonymous(
         return
     expected = {o: sum(1 for org, _ in direct if org == o) for o, _ in direct}
     if kind is RoundKind.ANONYMOUS:  # an organization of one or two is pooled; with a
-        from reflect_cli.rounds.analysis import OTHER_ORGANIZATIONS  # pool under three, or
+        from reflect_cli.rounds.anonymity import OTHER_ORGANIZATIONS  # pool under three, or
 
         # nothing but the pool: overall only
         small = sum(n for n in expected.values() if n < 3)

@@ -35,7 +35,7 @@ from reflect_cli.records.home import where_home as private_home
 from reflect_cli.records.store import Store
 from reflect_cli.render.export import view as export_view
 from reflect_cli.render.markdown import render_session
-from reflect_cli.rounds.analysis import begun
+from reflect_cli.rounds.anonymity import begun
 from reflect_cli.session.console import CLEARED, ScriptedConsole
 from reflect_cli.session.flow import Facilitator
 from reflect_cli.session.prefill import Plan, add_participants, check_against, load

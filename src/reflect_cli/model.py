@@ -295,7 +295,7 @@ class AnswerRecord:
     round_ended: bool = False
     #: Someone rated or passed by name in this round, even if ``/back`` has since taken
     #: it out: the room saw it and the draft held it with the person's name, so the
-    #: round can never become anonymous (``rounds.analysis.begun``). Stored, so a draft
+    #: round can never become anonymous (``rounds.anonymity.begun``). Stored, so a draft
     #: paused and resumed says so as well as the running meeting does.
     round_begun: bool = False
     #: An ended anonymous round of fewer than two ratings keeps only how many there were:

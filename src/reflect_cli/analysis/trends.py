@@ -21,11 +21,8 @@ from reflect_cli.analysis.commitments import Kept
 from reflect_cli.analysis.periods import Period, partnership_key
 from reflect_cli.i18n.messages import N_
 from reflect_cli.model import AnswerRecord, Kind, Session, has_answer
-from reflect_cli.rounds.analysis import (
-    RoundResult,
-    option_label,
-    withheld,
-)
+from reflect_cli.rounds.analysis import RoundResult, option_label
+from reflect_cli.rounds.anonymity import withheld
 from reflect_cli.rounds.text import of_record, sectors_of
 
 #: Between the options of a tie: ``Cooperative = Collaborative``.

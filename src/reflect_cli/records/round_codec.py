@@ -3,7 +3,7 @@
 Named ratings are ``{participant: HANDLE, value: V}`` (the organization comes from the
 roster). An anonymous round is stored as counts, ``{organization: ORG, value: V, count:
 N}`` in sorted order, never with a handle, a name or the order of entry, and already
-pooled (``analysis.stored_ratings``): no organization holds a single rating, and a round
+pooled (``anonymity.stored_ratings``): no organization holds a single rating, and a round
 shown overall only keeps no organization at all. A record written before counts
 (``{organization: ORG, value: V}``, one a person) still reads: each is a count of one,
 pooled whenever it is shown or written again.
@@ -16,7 +16,8 @@ from typing import Any
 
 from reflect_cli import kinds, scales
 from reflect_cli.model import AnswerRecord, Band, Kind, Rating, RoundKind, Scale
-from reflect_cli.rounds.analysis import RatingValue, stored_ratings, under_way, withheld
+from reflect_cli.rounds.analysis import RatingValue
+from reflect_cli.rounds.anonymity import stored_ratings, under_way, withheld
 
 _ROUND_KINDS = {k.value: k for k in RoundKind}
 

@@ -8,14 +8,8 @@ from collections.abc import Sequence
 
 from reflect_cli.i18n.messages import N_, _, ngettext
 from reflect_cli.model import AnswerRecord, Participant, Rating, RoundKind, Sector
-from reflect_cli.rounds.analysis import (
-    RoundResult,
-    analyse,
-    number,
-    option_label,
-    shown_ratings,
-    under_way,
-)
+from reflect_cli.rounds.analysis import RoundResult, analyse, number, option_label
+from reflect_cli.rounds.anonymity import shown_ratings, under_way
 
 
 def sectors_of(record: AnswerRecord, participants: Sequence[Participant]) -> list[Sector | None]:

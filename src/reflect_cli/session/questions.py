@@ -20,7 +20,7 @@ from reflect_cli.model import (
     Session,
 )
 from reflect_cli.records.ballots import Ballots
-from reflect_cli.rounds.analysis import begun
+from reflect_cli.rounds.anonymity import begun
 from reflect_cli.session import credits, text_answer, typed_lines, voices
 from reflect_cli.session.actions import record_action
 from reflect_cli.session.clock import Clock

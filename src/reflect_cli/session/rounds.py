@@ -33,7 +33,8 @@ from reflect_cli.model import (
     Session,
 )
 from reflect_cli.records.ballots import Ballot, Ballots
-from reflect_cli.rounds.analysis import RatingValue, begun, option_label
+from reflect_cli.rounds.analysis import RatingValue, option_label
+from reflect_cli.rounds.anonymity import begun
 from reflect_cli.session import round_screen
 from reflect_cli.session.console import Console
 from reflect_cli.session.ratings import everyone_at_once, present, rating_of
@@ -217,7 +218,7 @@ class RoundRunner:
 
     def _set(self, record: AnswerRecord, handle: str, value: RatingValue | None) -> None:
         # In the record (saved with the entry), not in this runner: /back, /pause and
-        # ``resume`` leave it there, and the round stays named (``analysis.begun``).
+        # ``resume`` leave it there, and the round stays named (``anonymity.begun``).
         record.round_begun = True
         self._forget(record, handle)
         if value is None:

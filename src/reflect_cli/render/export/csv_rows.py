@@ -15,7 +15,8 @@ from reflect_cli import kinds
 from reflect_cli.controls import visible
 from reflect_cli.model import AnswerRecord, Kind, Session
 from reflect_cli.render.export.base import Options
-from reflect_cli.rounds.analysis import option_label, shown_ratings
+from reflect_cli.rounds.analysis import option_label
+from reflect_cli.rounds.anonymity import shown_ratings
 
 HEADER = [
     "session_id",

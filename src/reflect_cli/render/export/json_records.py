@@ -11,7 +11,7 @@ from reflect_cli.model import Rating, Session
 from reflect_cli.records import codec, round_codec
 from reflect_cli.render.export.base import Options
 from reflect_cli.rounds import text as round_text
-from reflect_cli.rounds.analysis import shown_ratings
+from reflect_cli.rounds.anonymity import shown_ratings
 from reflect_cli.rounds.json_object import to_json
 
 

@@ -19,13 +19,8 @@ from html import escape
 from reflect_cli.controls import visible
 from reflect_cli.i18n.messages import N_, _
 from reflect_cli.model import AnswerRecord, Participant
-from reflect_cli.rounds.analysis import (
-    OTHER_ORGANIZATIONS,
-    RoundResult,
-    number,
-    option_label,
-    shown_ratings,
-)
+from reflect_cli.rounds.analysis import RoundResult, number, option_label
+from reflect_cli.rounds.anonymity import OTHER_ORGANIZATIONS, shown_ratings
 
 #: Okabe–Ito colours: told apart with the common colour-vision deficiencies, and in print.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
@@ -94,7 +89,7 @@ def dot_plot(
     """One circle per rating at its value (stacked where several gave the same), coloured
     and lettered by organization, the median marked, and a legend of the organizations
     in this plot (``marks``: the export's, so every plot agrees)."""
-    from reflect_cli.rounds.analysis import NO_ORGANIZATION
+    from reflect_cli.rounds.anonymity import NO_ORGANIZATION
 
     marks = marks or Marks(result.by_organization)
     organizations = {p.handle: p.organization for p in people}

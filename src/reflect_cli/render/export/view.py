@@ -23,7 +23,7 @@ from enum import Enum
 from typing import Any
 
 from reflect_cli import model
-from reflect_cli.rounds.analysis import under_way
+from reflect_cli.rounds.anonymity import under_way
 
 
 class Holds(Enum):

@@ -29,7 +29,7 @@ from reflect_cli.model import (
 )
 from reflect_cli.render.tables import schema
 from reflect_cli.render.tables.people import person_id
-from reflect_cli.rounds.analysis import shown_ratings
+from reflect_cli.rounds.anonymity import shown_ratings
 from reflect_cli.speakers import speaker_of
 
 Row = list[object]
