@@ -18,7 +18,7 @@ from reflect_cli.folding import DEFAULT_IGNORABLE, fold
 
 
 class Known(Protocol):
-    """A known term, as ``names.Term`` is: whom it names, and whether it is a word."""
+    """A known term, as ``terms.Term`` is: whom it names, and whether it is a word."""
 
     owners: set[int]
     common: bool
@@ -35,7 +35,7 @@ class Held:
     term: str
 
 
-#: A match found by a scan (``names.Found``): located by ``start``, ``end``, ``line``.
+#: A match found by a scan (``terms.Found``): located by ``start``, ``end``, ``line``.
 F = TypeVar("F")
 #: Scans ``text`` for terms; the second argument maps its characters to the caller's.
 Scan = Callable[[str, list[int] | None], Iterator[F]]

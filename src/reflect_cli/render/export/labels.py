@@ -28,7 +28,7 @@ from reflect_cli.render.export.name_forms import (
     spellings,
     words,
 )
-from reflect_cli.render.export.names import Decisions, Folded, Matcher, fold, name_terms
+from reflect_cli.render.export.names import Decisions, Matcher, fold, name_terms
 from reflect_cli.render.export.patterns import SPACE_IN_LINE, term_key
 from reflect_cli.render.export.place_parts import joined, parts
 from reflect_cli.render.export.places import Place, place
@@ -39,6 +39,7 @@ from reflect_cli.render.export.pseudonyms import (
     Pseudonyms,
     person_id,
 )
+from reflect_cli.render.export.terms import Folded
 
 _FACILITATOR = "Facilitator"
 #: Between two parts of one person's name shown as one label: spaces, a comma, a hyphen,

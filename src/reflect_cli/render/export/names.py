@@ -21,8 +21,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from enum import Enum
 
 # Text is folded by the one function search folds with too.
 from reflect_cli.folding import fold as fold
@@ -31,15 +29,7 @@ from reflect_cli.folding import fold_mapped as _fold_mapped
 # The facilitator's decisions, once per everyday word for the folder.
 from reflect_cli.records.word_choices import WordChoices as Decisions
 from reflect_cli.render.export.disguised import Marks, addresses, readings
-from reflect_cli.render.export.everyday import (
-    COMMON_WORDS,
-    CONTRACTION,
-    PLACE_KINDS,
-    SPEAKER_AFTER,
-    a_month,
-    next_to_place_word,
-    sentence_start,
-)
+from reflect_cli.render.export.everyday import COMMON_WORDS
 from reflect_cli.render.export.inflected import PARTICLES, takes_particles
 from reflect_cli.render.export.name_forms import (
     ENDING_LETTERS,
@@ -50,57 +40,22 @@ from reflect_cli.render.export.name_forms import (
 )
 from reflect_cli.render.export.name_forms import letters as _letters
 from reflect_cli.render.export.patterns import alternative, original, term_key, tree
+from reflect_cli.render.export.terms import Folded, Found, Term
 from reflect_cli.render.export.unspaced import unspaced
+from reflect_cli.render.export.verdicts import (
+    Verdict,
+    capital_inside,
+    decided_plural,
+    everyday_phrase,
+    lower_verdict,
+    mention,
+    verdict,
+)
 
 __all__ = ["COMMON_WORDS", "Decisions", "Found", "Matcher", "fold", "name_terms", "words"]
 
 #: "Haugens'": folded text has one apostrophe for all of its variants (’ ʼ ′ …).
 _PLURAL_POSSESSIVE = "s'"
-
-#: A text folded, and where each of its characters came from (``folding.fold_mapped``).
-Folded = tuple[str, list[int] | None]
-
-
-@dataclass
-class Term:
-    """A folded form of a name, a handle or a place, and whom it may name."""
-
-    text: str
-    owners: set[int] = field(default_factory=set)
-    common: bool = False
-    #: A family name of four letters or more: found with another language's ending too.
-    family: bool = False
-    #: Found only inside an e-mail address ("monicah@": "china" is a word elsewhere).
-    address_only: bool = False
-    #: One word of a name or a handle ("lan", "ed"): in lower case inside a sentence
-    #: it may be a word, and the facilitator decides (``_lower_verdict``).
-    part: bool = False
-    #: Whose session handle it is: "@grace" is always theirs (``_mention``).
-    handle_of: set[int] = field(default_factory=set)
-    #: The name part this is a form of in its script's grammar ("지민에게": "지민"):
-    #: the word decided about (``name_forms.inflected_terms``).
-    lemma: str = ""
-
-
-@dataclass(frozen=True)
-class Found:
-    """A term found in text: the original characters ``start:end`` and whose it may be."""
-
-    start: int
-    end: int
-    owners: frozenset[int]
-    line: int
-    #: The folded term found: occurrences are counted per term.
-    term: str = ""
-    #: An everyday word the text cannot tell from a name, and nobody has decided.
-    undecided: bool = False
-
-
-class _Verdict(Enum):
-    NAME = "name"
-    WORD = "word"
-    UNDECIDED = "undecided"
-
 
 #: Characters a matcher reads the plain way before it compiles its fast search.
 FAST_AFTER = 500_000
@@ -159,7 +114,7 @@ class Matcher:
         decided = text in self.decisions.names or text in self.decisions.words
         one_word = " " not in text and text.isalpha() and not unspaced(text)
         term.part = term.part or (part and one_word)
-        # (A part the facilitator decided is weighed by ``_lower_verdict``.)
+        # (A part the facilitator decided is weighed by ``verdicts.lower_verdict``.)
         weighed = text in COMMON_WORDS or (decided and not term.part)
         term.common = term.common or (weighed and not common_ok)
         self.parts_of.setdefault(owner, set()).update(text.split())
@@ -276,7 +231,7 @@ class Matcher:
                     continue
                 ending = ""  # the name, as the text writes it there
             # "@grace": the handle's owner, whatever the word is.
-            if not ending and _mention(folded, match.start(), term):
+            if not ending and mention(folded, match.start(), term):
                 start, end = match.start() - 1, match.end()
                 line += folded.count("\n", counted, match.start())
                 counted = match.start()
@@ -287,30 +242,32 @@ class Matcher:
             start, end = original(text, origin, *match.span())
             # An everyday word's "s": the name's where the facilitator decided so, asked
             # about where the text cannot tell, else a word ("hopes").
-            decided = bool(ending) and term.common and self._decided_plural(term, body + ending)
+            decided = (
+                bool(ending) and term.common and decided_plural(term, body + ending, self.decisions)
+            )
             asked = bool(ending) and term.common and not decided
-            asked = asked and _capital_inside(text[start], folded, match, body + ending)
+            asked = asked and capital_inside(text[start], folded, match, body + ending)
             short = _letters(term.text) < ENDING_LETTERS and not (decided or asked)
             if ending and (short or fold(body + ending) in COMMON_WORDS):
                 continue  # "this" is not Thị's, "Yes" not Ye's, "Wells" not Well's
-            verdict = _Verdict.NAME
+            weighed = Verdict.NAME
             if term.common and ending and not (decided or asked):
                 continue  # "hopes", "Parks", "powers": an everyday word's plural is a word
-            if term.common or (_everyday_phrase(term.text) and not text[start].isupper()):
-                verdict = self._verdict(text[start], folded, match, term)
-                if verdict is _Verdict.WORD:
+            if term.common or (everyday_phrase(term.text) and not text[start].isupper()):
+                weighed = verdict(text[start], folded, match, term, self.decisions, self.parts_of)
+                if weighed is Verdict.WORD:
                     continue
             elif term.part and not text[start].isupper():
                 # Not capitalised (lower case, or a script without capitals: Hangul,
                 # Arabic, Hebrew…): the text cannot tell, the facilitator decides once.
-                verdict = self._lower_verdict(folded, match, term)
-                if verdict is _Verdict.WORD:
+                weighed = lower_verdict(folded, match, term, self.decisions, self.parts_of)
+                if weighed is Verdict.WORD:
                     continue
             line += folded.count("\n", counted, match.start())
             counted = match.start()
             if where is not None:
                 start, end = where[start], where[end - 1] + 1
-            undecided = verdict is _Verdict.UNDECIDED
+            undecided = weighed is Verdict.UNDECIDED
             yield Found(start, end, frozenset(term.owners), line, term.text, undecided)
 
     @staticmethod
@@ -330,53 +287,6 @@ class Matcher:
             start, end = where[start], where[end - 1] + 1
         return Found(start, end, frozenset(term.handle_of), line, term.text)
 
-    def _decided_plural(self, term: Term, found: str) -> bool:
-        """Whether an everyday word with an "s" typed after it is weighed as the name:
-        only once the facilitator said the word is a name here (``--name Grace``: then
-        "Graces plan" is Grace's, capitalised, as "Grace" is, and "Joys plan" Joy's, short
-        as it is), and never a kind of place ("Seattle Parks" with a Park decided a name)."""
-        return term.text in self.decisions.names and found not in PLACE_KINDS
-
-    def _verdict(self, first: str, folded: str, match: re.Match[str], term: Term) -> _Verdict:
-        """An everyday word found: a name, a word, or what only the facilitator can say."""
-        start, end = match.span()
-        if CONTRACTION.match(folded, end):  # "don't", "Will've"
-            return _Verdict.WORD
-        if SPEAKER_AFTER.match(folded, end) and sentence_start(folded, start):
-            return _Verdict.NAME  # "… grace: we agreed": a speaker prefix is the person
-        if self._plainly_a_name(first, folded, match, term):
-            return _Verdict.NAME
-        if next_to_place_word(folded, start, end):
-            return _Verdict.WORD  # "Seattle Parks", "the Parks department": the place's
-        lower = not first.isupper()
-        if lower and (term.text in self.decisions.names or not sentence_start(folded, start)):
-            return _Verdict.WORD  # "racial justice", "shared power"
-        if a_month(term.text, folded, start, end) or term.text in self.decisions.words:
-            return _Verdict.WORD
-        if term.text in self.decisions.names:
-            return _Verdict.NAME
-        return _Verdict.UNDECIDED
-
-    def _lower_verdict(self, folded: str, match: re.Match[str], term: Term) -> _Verdict:
-        """A name part in lower case ("lan", "skip", "ed"): a name at a sentence's or a
-        credit's start, or next to another part of the name with a comma; inside a
-        sentence the text cannot tell ("we skip lunch", "driver ed class"), and the
-        facilitator decides once (``--name`` / ``--word``)."""
-        start, end = match.span()
-        if sentence_start(folded, start):
-            return _Verdict.NAME  # "lan: we agreed", "lan said…" on a line of its own
-        if folded[end : end + 1].isdigit() or folded[max(0, start - 1) : start].isdigit():
-            return _Verdict.NAME  # "monica2": a handle, not a word
-        if self._plainly_a_name("", folded, match, term):
-            return _Verdict.NAME
-        # A form ("지민에게") follows what was decided about its part ("지민").
-        decided = {term.text, term.lemma or term.text}
-        if decided & self.decisions.names:
-            return _Verdict.NAME
-        if decided & self.decisions.words:
-            return _Verdict.WORD
-        return _Verdict.UNDECIDED
-
     def to_decide(self, found: str) -> tuple[str, str]:
         """The word to decide about where the term ``found`` is undecided, folded and as
         the roster spells it: a form's name part ("لفاطمة": "فاطمة"), the name the text
@@ -384,40 +294,3 @@ class Matcher:
         term = self.terms.get(found)
         key = (term.lemma if term is not None else "") or found
         return key, self.typed.get(key) or unicodedata.normalize("NFC", key)
-
-    def _plainly_a_name(self, first: str, folded: str, match: re.Match[str], term: Term) -> bool:
-        """A name part that is also a word counts next to another part of the same person's
-        name: capitalised ("May Chen", "Chen, May"), or in any case with a comma between
-        ("kim, grace was late")."""
-        start, end = match.span()
-        before = re.search(r"(\w[\w']*)([\s\-,]+)$", folded[max(0, start - 80) : start])
-        after = re.match(r"([\s\-,]+)(\w[\w']*)", folded[end : end + 80])
-        pairs = [(m[1], m[2]) for m in (before,) if m] + [(m[2], m[1]) for m in (after,) if m]
-        neighbours = {word for word, between in pairs if first.isupper() or "," in between}
-        neighbours -= set(term.text.split())  # "the Office Office": not another part
-        return any(neighbours & self.parts_of.get(owner, set()) for owner in term.owners)
-
-
-def _capital_inside(first: str, folded: str, match: re.Match[str], found: str) -> bool:
-    """An everyday word's plural or possessive capitalised inside a sentence ("We liked
-    Graces plan"), not a kind of place ("Seattle Parks"): nobody decided, so the text
-    cannot tell it from the name's (at a sentence's start, "Hopes are high", a word)."""
-    return (
-        first.isupper() and not sentence_start(folded, match.start()) and found not in PLACE_KINDS
-    )
-
-
-def _mention(folded: str, start: int, term: Term) -> bool:
-    """A session handle written straight after an "@" that does not end a word (not an
-    e-mail address: "a@hope.org"): "@grace", "(@mh)" is that person, never an everyday
-    word to decide about."""
-    if not term.handle_of or start < 1 or folded[start - 1] != "@":
-        return False
-    return start < 2 or not (folded[start - 2].isalnum() or folded[start - 2] in "_.+-'%")
-
-
-def _everyday_phrase(term: str) -> bool:
-    """A whole name of everyday words only ("all a", "may young"): in lower case inside
-    a sentence it is words, as each of them alone would be."""
-    words = term.split()
-    return len(words) > 1 and all(w in COMMON_WORDS for w in words)
