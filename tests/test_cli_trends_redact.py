@@ -161,3 +161,12 @@ def _without(text: str, key: str) -> str:
 def test_redaction_options_go_with_redact(cli: Any, args: list[str]) -> None:
     result = cli("trends", *args)
     assert result.exit_code == 2 and "--redact" in result.stderr
+
+
+def test_only_what_trends_counts_is_redacted(cli: Any, folder: Built, key: Path) -> None:
+    """A written answer's everyday word stops `export --redact` until it is decided; trends
+    shows no written answer, so it never asks (the fixture's "Báo" is such a word)."""
+    keyed = ("--pseudonym-key", str(key))
+    stopped = cli("export", "--redact", "--format", "json", *keyed)
+    assert stopped.exit_code == 2 and "Báo" in stopped.stderr
+    trends(cli, key, "--redact", "--json", "--per", "session")  # every session read
