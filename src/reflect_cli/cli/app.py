@@ -177,6 +177,8 @@ def _register() -> None:
     from reflect_cli.cli import (
         checking,
         coding,
+        coding_refi,
+        coding_report,
         coding_run,
         commitments,
         editing,
@@ -227,9 +229,9 @@ def _register() -> None:
     add(codes, "add", coding.add_code)
     add(codes, "validate", coding.validate_codes)
     add(codes, "init", coding.init_codes)
-    add(codes, "report", coding.report)
-    add(codes, "export", coding.export_codes)
-    add(codes, "import", coding.import_codes)
+    add(codes, "report", coding_report.report)
+    add(codes, "export", coding_refi.export_codes)
+    add(codes, "import", coding_refi.import_codes)
     app.add_typer(codes, name="codes")
 
 

@@ -184,7 +184,7 @@ def export(
                 strict=strict,
             )
         if chosen_format == exporting.QDPX and output is not None:
-            from reflect_cli.cli.coding import write_project
+            from reflect_cli.cli.coding_refi import write_project
 
             write_project(store, oldest_first, redactor, output, force)
             return
