@@ -315,3 +315,45 @@ def test_an_intro_step_shows_by_its_title_in_the_reader_s_language(
         session, protocol=dataclasses.replace(session.protocol, id="not-here-anymore")
     )
     assert step_titles(gone, "es").intro == {"watch-video": "done"}
+
+
+def test_a_redacted_export_in_spanish_says_its_labels_in_spanish_and_passes_the_check(
+    cli: Any, tmp_path: Path, sessions_dir: Path
+) -> None:
+    """Labels in the document's language ("Colaborativo", "Sitio", "Sesión 1",
+    "Participante"), with the codes of every other export; a place named with a label's
+    word ("Colaborativo …", "Sitio …") is never taken for the label, so the check after
+    rendering and `check-names` both pass."""
+    text = ANSWERS.format(date="2026-11-22").replace(
+        "collaborative: Escuela Norte",
+        "collaborative: Colaborativo Familias del Norte\nsite: Sitio Norte",
+    )
+    text = text.replace("participants:\n", "participants:\n  - {name: Rosa Gómez, handle: rosa}\n")
+    answers = tmp_path / "labels.yaml"
+    answers.write_text(text, encoding="utf-8")
+    made = cli("start", "equitable-partnerships", "--answers", str(answers), "--no-input")
+    assert made.exit_code == 0, made.stderr
+    session_id = Path(made.stdout.strip()).stem
+    documents = {}
+    for name, *how in (("es.md", "--redact"), ("estricto.md", "--strict")):
+        out = tmp_path / name
+        done = cli("export", session_id, "--lang", "es", *how, "-o", str(out))
+        assert done.exit_code == 0, done.stderr
+        documents[name] = out.read_text(encoding="utf-8")
+        checked = cli("check-names", str(out))
+        assert checked.exit_code == 0, checked.stdout
+    spanish = documents["es.md"]
+    place = re.search(r"Colaborativo (\w{4,})", spanish)
+    assert place and re.search(r"Sitio \w{4,}", spanish), spanish
+    assert re.search(r"Participante \w{6,}", spanish) and "Sesión 1" in spanish
+    assert 'o como "Participante", con un código' in spanish  # the statement at the top
+    for english in ("Participant ", "Collaborative ", "Site ", "Session 1"):
+        assert english not in spanish
+    for name in ("Nguyễn", "Hodan", "Rosa", "Gómez", "Familias del Norte", "Sitio Norte"):
+        assert name not in spanish and name not in documents["estricto.md"]
+    assert re.search(r"Familia \w{4,}", documents["estricto.md"])  # a sector, in Spanish
+    # The same codes in an English export: only the label's word changes.
+    english = cli("export", session_id, "--lang", "en", "--redact").stdout
+    assert f"Collaborative {place[1]}" in english
+    person = re.search(r"Familias Unidas \(madre (\w+)\)", spanish)
+    assert person and f"Familias Unidas (madre {person[1]})" in english

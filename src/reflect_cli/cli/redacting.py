@@ -118,18 +118,20 @@ def redactor(
     keep_places: bool = False,
     ignore_unreadable: bool = False,
     strict: bool = False,
+    language: str = "",
 ) -> Redactor:
     """The selection's redactor, the one every redacting command uses: everyone the
     folder knows (``render.export.known``), labels from the evaluator's key, the everyday
-    words decided (this run's --name/--word kept for the folder); each record it could
-    not read named on standard error."""
+    words decided (this run's --name/--word kept for the folder), labels said in
+    ``language`` (the document's; English when none); each record it could not read
+    named on standard error."""
     from reflect_cli.records import word_choices
     from reflect_cli.render.export import known
 
     decided = word_choices.decide(store.folder, names or [], words or [])
     key = pseudonym_key(store.folder, key_file)
     found, unread = known.redactor(
-        store, oldest_first, keep_places, ignore_unreadable, decided, key, strict
+        store, oldest_first, keep_places, ignore_unreadable, decided, key, strict, language
     )
     for line in unread:
         screen.warning(_("redacted without {line}").format(line=line))

@@ -182,6 +182,7 @@ def export(
                 keep_places=keep_places,
                 ignore_unreadable=ignore_unreadable,
                 strict=strict,
+                language=options.language,  # labels in the document's language
             )
         if chosen_format == exporting.QDPX and output is not None:
             from reflect_cli.cli.coding_refi import write_project

@@ -182,7 +182,10 @@ def _page(
     # The evaluator's key, as `export --redact` takes it: a label here is the same label.
     key = pseudonym_key(store.folder, key_file)
     decided = word_choices.load(store.folder)
-    redactor, _known = known.redactor(store, oldest_first, False, False, decided, key)
+    fmt, reader = shown  # the format, and the reader's language: its labels' too
+    redactor, _known = known.redactor(
+        store, oldest_first, False, False, decided, key, language=reader
+    )
     snap = figures.snapshot(
         period,
         len(held[period]),
@@ -193,7 +196,6 @@ def _page(
         min_cell,
     )
     snap.quotes = _quotes(store, quotes, {s.id for s in held[period]}, period, redactor)
-    fmt, reader = shown  # the format, and the reader's language
     return drawing.page(snap, "md" if fmt == "md" else "html", redactor, reader)
 
 

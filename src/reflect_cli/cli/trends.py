@@ -19,7 +19,7 @@ from reflect_cli.cli.redacting import (
     check_options,
 )
 from reflect_cli.cli.selecting import open_store, selection
-from reflect_cli.i18n.messages import N_, _
+from reflect_cli.i18n.messages import N_, _, current
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -109,8 +109,12 @@ def trends(
 
     redact = redact or strict
     check_options(redact, name, word, pseudonym_key)
-    redacting = Redacting(name, word, pseudonym_key, keep_places, ignore_unreadable, strict)
     chosen_format = "json" if as_json else fmt
+    # Labels in the tables people read are in their language; JSON and CSV keep English.
+    labels_in = current() if chosen_format == "table" else ""
+    redacting = Redacting(
+        name, word, pseudonym_key, keep_places, ignore_unreadable, strict, labels_in
+    )
     if chosen_format not in ("table", "json", "csv"):
         raise InputError(_("--format: table, json or csv, not {fmt!r}").format(fmt=fmt))
     if by not in set(By):
@@ -158,6 +162,8 @@ class Redacting:
     keep_places: bool
     ignore_unreadable: bool
     strict: bool
+    #: The labels' language: the reader's for a table, English for JSON and CSV.
+    language: str = ""
 
     def redactor(self, store: Store, oldest_first: list[Summary]) -> Redactor:
         """The selection's redactor, as `export --redact` makes it for the same sessions."""
@@ -172,6 +178,7 @@ class Redacting:
             keep_places=self.keep_places,
             ignore_unreadable=self.ignore_unreadable,
             strict=self.strict,
+            language=self.language,
         )
 
 

@@ -94,12 +94,14 @@ def redactor(
     decisions: Decisions | None = None,
     pseudonyms: Pseudonyms | None = None,
     strict: bool = False,
+    language: str = "",
 ) -> Redactor:
     """Everyone the selection knows (its sessions, oldest first, then the earlier sessions
     of the same collaboratives), each with a label for the whole export; ``decisions``
     say which everyday words are names in this folder; labels carry codes from
-    ``pseudonyms`` (the evaluator's key); ``strict`` shows organizations by sector."""
-    found = Redactor(keep_places, decisions, pseudonyms, strict)
+    ``pseudonyms`` (the evaluator's key); ``strict`` shows organizations by sector;
+    labels are said in ``language`` (the document's; English when none)."""
+    found = Redactor(keep_places, decisions, pseudonyms, strict, language)
     for session in selected:
         found.learn(session)
     for session in roster:

@@ -30,12 +30,14 @@ def redactor(
     decisions: WordChoices | None = None,
     key: Key | None = None,
     strict: bool = False,
+    language: str = "",
 ) -> tuple[Redactor, list[str]]:
     """The selection's redactor, and one line per record that could not be read (only
     when ``ignore_unreadable``; otherwise the first such record is a RedactionError).
     ``decisions``: which everyday words are names in this folder; ``key``: the
     evaluator's pseudonym key (``records.pseudonym_key.load``), which labels derive from;
-    ``strict``: organizations shown by their sector, roles left out."""
+    ``strict``: organizations shown by their sector, roles left out; ``language``: the
+    document's, which labels are said in (English when none)."""
 
     trashed: list[Session] = []
     unreadable = _unreadable(store)
@@ -58,7 +60,7 @@ def redactor(
             ).format(problem=unreadable[0], more=more, option=IGNORE_OPTION)
         )
     pseudonyms = Pseudonyms(key.secret) if key is not None else None
-    found = Redactor(keep_places, decisions, pseudonyms, strict)
+    found = Redactor(keep_places, decisions, pseudonyms, strict, language)
     # Everyone from the index's rows (the selection's first, oldest first, then the rest
     # of the folder newest first): no record is read or kept whole, so knowing everyone
     # costs about the folder's people, not its sessions.

@@ -20,6 +20,7 @@ from typing import Any
 
 from reflect_cli.errors import ReflectError
 from reflect_cli.model import Participant, Session
+from reflect_cli.render.export import label_words
 from reflect_cli.render.export.disguised import Marks
 from reflect_cli.render.export.name_forms import (
     family_name,
@@ -41,7 +42,6 @@ from reflect_cli.render.export.pseudonyms import (
 )
 from reflect_cli.render.export.terms import Folded
 
-_FACILITATOR = "Facilitator"
 #: Between two parts of one person's name shown as one label: spaces, a comma, a hyphen,
 #: never a line break (two lines stay two, each with its own label: joined, the second
 #: line's credit and every later line's number would be lost).
@@ -78,8 +78,12 @@ class Labels:
         decisions: Decisions | None = None,
         pseudonyms: Pseudonyms | None = None,
         strict: bool = False,
+        language: str = "",
     ) -> None:
         self.keep_places = keep_places
+        #: The language labels are said in: the document's (English by default).
+        self.language = language or "en"
+        self._said = label_words.said(self.language)
         self.pseudonyms = pseudonyms or Pseudonyms()
         self.strict = strict
         #: Strict: each organization's sector (folded organization → sector), and label.
@@ -114,6 +118,14 @@ class Labels:
         #: key: the folder's rows repeat them, folded once.
         self._numbers: dict[tuple[str, str], int] = {}
         self._keys_of: dict[str, str] = {}
+
+    def word(self, english: str) -> str:
+        """A label's word ("Participant", a sector) in the labels' language."""
+        return self._said.get(english, english)
+
+    def session_label(self, number: int) -> str:
+        """A session of the export as its label shows it: "Session 2"."""
+        return f"{self.word(label_words.SESSION)} {number}"
 
     # -- the first pass -------------------------------------------------------------
 
@@ -155,7 +167,7 @@ class Labels:
     def meet_facilitator(self, name: str) -> None:
         """Know a facilitator: always shown as "Facilitator"."""
         if name:
-            self._person(name, "", label=_FACILITATOR)
+            self._person(name, "", label=self.word(label_words.FACILITATOR))
 
     def meet_owner(self, owner: str) -> None:
         """Know a commitment's owner (a handle, or a name typed). Placed once everyone is
@@ -216,7 +228,8 @@ class Labels:
             return
         self._place_counts[kind] += 1
         kind_of = Kind.COLLABORATIVE if kind == "collaborative" else Kind.SITE
-        self.places[key] = f"{kind.capitalize()} {self._code(kind_of, key)}"
+        word = label_words.COLLABORATIVE if kind == "collaborative" else label_words.SITE
+        self.places[key] = f"{self.word(word)} {self._code(kind_of, key)}"
         self._place_matcher.add(key, len(self.places) - 1, common_ok=True)
         self._memo.clear()
 
@@ -260,7 +273,7 @@ class Labels:
                 person.label = self._label_for(participant, person.code)
         for person in self.people:
             if not person.label:
-                person.label = f"Participant {person.code}"
+                person.label = f"{self.word(label_words.PARTICIPANT)} {person.code}"
 
     def _lengthen_shared_codes(self) -> None:
         """Two people of the folder with one code (one in 10.6 million): both get a longer
@@ -281,11 +294,12 @@ class Labels:
         organization = self.shown_organization(participant.organization)
         role = "" if self.strict else self.places_in(participant.role)
         named = self.names_someone(f"{organization}\n{role}")
+        anyone = self.word(label_words.PARTICIPANT)
         if named or (not organization and not role):
-            return f"Participant {code}"
+            return f"{anyone} {code}"
         if not organization:
             return f"{role} {code}"
-        return f"{organization} ({role or 'Participant'} {code})"
+        return f"{organization} ({role or anyone} {code})"
 
     def names_someone(self, organization: str) -> bool:
         """Whether an organization (or role) holds someone's name. An everyday word or a
@@ -324,7 +338,7 @@ class Labels:
             sector = self._sectors.get(folded, "")
             if not sector:
                 self.unsectored += 1
-            named = (sector or "organization").replace("-", " ").strip()
+            named = self.word(sector or label_words.ORGANIZATION).replace("-", " ").strip()
             code = self._code(Kind.ORGANIZATION, folded)
             label = f"{named[:1].upper()}{named[1:]} {code}"
             self._organizations[folded] = label
@@ -347,8 +361,8 @@ class Labels:
         for owner in here or owners:
             labels.add(self._label_of(owner))
             if len(labels) > 1:
-                return "Participant"
-        return labels.pop() if labels else "Participant"
+                return self.word(label_words.PARTICIPANT)
+        return labels.pop() if labels else self.word(label_words.PARTICIPANT)
 
     def _label_of(self, owner: int) -> str:
         return self.people[owner].label

@@ -18,6 +18,7 @@ import functools
 import re
 
 from reflect_cli.folding import fold
+from reflect_cli.render.export import label_words
 from reflect_cli.render.export.everyday import COMMON_WORDS, PLACE_KINDS, REGIONS
 from reflect_cli.render.export.own_text import own_texts
 
@@ -37,6 +38,13 @@ def protocol_words() -> frozenset[str]:
     return frozenset(fold(w) for w in found)
 
 
+@functools.cache
+def _ordinary() -> frozenset[str]:
+    """Words that never tell a place apart: kinds of place, everyday words, and the words
+    of redaction labels in every language (a label holds them: "Escuela Q9X2")."""
+    return PLACE_KINDS | COMMON_WORDS | label_words.every_language()
+
+
 def parts(place: str) -> list[str]:
     """The parts of a place's folded name it is said by, longest first (not the whole)."""
     words = place.split()
@@ -53,15 +61,15 @@ def parts(place: str) -> list[str]:
 
 def _tells_apart(words: list[str]) -> bool:
     """Whether words say which place: one of them is not a kind of place, an everyday
-    or a joining word ("Community Center" says none)."""
-    return any(w not in PLACE_KINDS and w not in COMMON_WORDS and w not in _JOINING for w in words)
+    or a joining word, or a word of a redaction label ("Community Center" says none)."""
+    ordinary = _ordinary() | _JOINING
+    return any(w not in ordinary for w in words)
 
 
 def _one_word_tells(word: str) -> bool:
     if sum(c.isalpha() for c in word) < WORD_LETTERS or not word.isalpha():
         return False
-    ordinary = PLACE_KINDS | COMMON_WORDS | REGIONS
-    return word not in ordinary and word not in protocol_words()
+    return word not in _ordinary() and word not in REGIONS and word not in protocol_words()
 
 
 def joined(place: str) -> list[str]:

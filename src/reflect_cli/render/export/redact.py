@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterator
 from enum import Enum
 
 from reflect_cli.folding import fold_mapped
-from reflect_cli.i18n.messages import _, ngettext
+from reflect_cli.i18n.messages import _, ngettext, speaking
 from reflect_cli.model import Participant
+from reflect_cli.render.export import label_words
 from reflect_cli.render.export.disguised import marks
 from reflect_cli.render.export.labels import Labels, Person, RedactionError, key_of
 from reflect_cli.render.export.leaks import excess
@@ -85,14 +86,15 @@ class Redactor(Labels):
 
     def _speaker(self, word: str) -> str:
         owners = self.names.terms.get(term_key(fold(word)))
-        return self.label(owners.owners) if owners else "Participant"
+        return self.label(owners.owners) if owners else self.word(label_words.PARTICIPANT)
 
     def place_label(self, place: str) -> str:
         """A collaborative's or site's label ("Collaborative A", "Site 1"), or the place
         itself with --keep-places."""
         if self.keep_places or not place:
             return place
-        return self.places.get(" ".join(fold(place).split()), "Collaborative")
+        shown = self.places.get(" ".join(fold(place).split()))
+        return shown or self.word(label_words.COLLABORATIVE)
 
     def number_of(self, person: Participant) -> int:
         """The number of a participant met in the first pass."""
@@ -109,7 +111,8 @@ class Redactor(Labels):
         if group is None:
             shown = self.shown_organization(organization)
             named = self.names_someone(shown)
-            group = self._memo[("group", organization)] = "Participant" if named else shown
+            group = shown if not named else self.word(label_words.PARTICIPANT)
+            self._memo[("group", organization)] = group
         return group
 
     def owner(self, handle: str) -> str:
@@ -130,28 +133,37 @@ class Redactor(Labels):
     # -- after rendering ------------------------------------------------------------
 
     def statement(self, session_ids: str = "") -> str:
-        """What was redacted, for the top of the document; ``session_ids`` says how
-        session ids are shown when not as "Session 1" (coding's ``session-CODE``)."""
+        """What was redacted, for the top of the document, in the labels' language;
+        ``session_ids`` says how session ids are shown when not as "Session 1"
+        (coding's ``session-CODE``)."""
+        with speaking(self.language):
+            return self._statement(session_ids)
+
+    def _statement(self, session_ids: str) -> str:
         people = len(self.people)
         places = "" if self.keep_places else _("; collaboratives and sites replaced")
         if self.strict:
             places += _("; organizations shown by their sector, roles left out")
             if self.unsectored:
                 places += " " + ngettext(
-                    '({count} organization has no sector recorded: shown as "Organization")',
-                    '({count} organizations have no sector recorded: shown as "Organization")',
+                    '({count} organization has no sector recorded: shown as "{label}")',
+                    '({count} organizations have no sector recorded: shown as "{label}")',
                     self.unsectored,
-                ).format(count=self.unsectored)
+                ).format(count=self.unsectored, label=self.word(label_words.ORGANIZATION))
         count = len(self.session_numbers)
         # The labels themselves ("Session 1", "Participant") are the redaction's, as shown.
-        shown_ids = session_ids or ("Session 1" if count == 1 else f"Session 1 to {count}")
+        shown_ids = session_ids or self.session_label(1)
+        if not session_ids and count > 1:
+            shown_ids = _("{first} to {last}").format(first=shown_ids, last=count)
         return _(
             "Redacted: {people} known in the sessions folder (participants, commitment "
-            'owners, facilitators) shown as organization and role or "Participant", with a '
-            "code; speaker prefixes, names and handles in answers, commitments and notes "
-            "replaced; session ids shown as {ids}{places}; labels from pseudonym key {key}."
+            'owners, facilitators) shown as organization and role or "{participant}", '
+            "with a code; speaker prefixes, names and handles in answers, commitments and "
+            "notes replaced; session ids shown as {ids}{places}; labels from pseudonym "
+            "key {key}."
         ).format(
             people=ngettext("{count} person", "{count} people", people).format(count=people),
+            participant=self.word(label_words.PARTICIPANT),
             ids=shown_ids,
             places=places,
             key=self.pseudonyms.fingerprint(),

@@ -22,6 +22,7 @@ from reflect_cli.model import (
     Participant,
     Session,
 )
+from reflect_cli.render.export.label_words import PARTICIPANT, SESSION
 from reflect_cli.render.export.own_text import is_own
 from reflect_cli.render.export.redact import Redactor
 from reflect_cli.render.export.view import Holds, changed_in_place, each_text, rebuilt
@@ -45,7 +46,7 @@ class _Rewriting:
     def __init__(self, redactor: Redactor, session: Session, in_place: bool) -> None:
         self.redactor = redactor
         order = redactor.session_numbers.get(session.id)
-        self.shown_as = f"Session {order}" if order else "Session"
+        self.shown_as = redactor.session_label(order) if order else redactor.word(SESSION)
         redactor.context = {redactor.number_of(p) for p in session.participants}
         redactor.where = (self.shown_as, "")
         #: Each roster row's person: handle → pseudonymous id, row → what it shows.
@@ -75,7 +76,7 @@ class _Rewriting:
         # The same id in every export made with the evaluator's key (``pseudonyms``).
         self.handles[person.handle] = known.id
         organization, role = person.organization, person.role
-        if known.label.startswith("Participant"):
+        if known.label.startswith(redactor.word(PARTICIPANT)):
             organization = role = ""
         return {
             "name": known.label,
@@ -131,7 +132,7 @@ class _Rewriting:
     def _session_of(self, session_id: str) -> str:
         number = self.redactor.session_numbers.get(session_id)
         # From outside the selection: only its date, which a session id starts with.
-        return f"Session {number}" if number else _dated(session_id)
+        return self.redactor.session_label(number) if number else _dated(session_id)
 
     def _person(self, record: Any, name: str, text: str) -> str:
         """A person field: a roster row's label and id; a handle's pseudonymous id; an

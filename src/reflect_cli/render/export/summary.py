@@ -11,6 +11,7 @@ from reflect_cli import kinds
 from reflect_cli.asked import came_and_went
 from reflect_cli.i18n.messages import N_, _, ngettext
 from reflect_cli.model import Action, Answer, AnswerRecord, CommitmentStatus, Kind, Note, Session
+from reflect_cli.render.export.label_words import PARTICIPANT
 from reflect_cli.render.export.names import fold
 from reflect_cli.render.markdown import interpreted
 from reflect_cli.rounds import text as round_text
@@ -230,7 +231,9 @@ def _participation(sessions: list[Session]) -> list[tuple[str, int]]:
     the voices review in the room (credits and named ratings, once per person)."""
     counts: Counter[str] = Counter()
     for session in sessions:
-        organizations = {p.handle: p.organization or p.label for p in session.participants}
+        organizations = {
+            p.handle: p.organization or p.role or _(PARTICIPANT) for p in session.participants
+        }
         for person in session.participants:
             if person.present:  # everyone present is listed; regrets are not a zero
                 counts[organizations[person.handle]] += 0
@@ -285,7 +288,8 @@ def people(summary: Summary) -> tuple[list[str], list[str]]:
 def _is_label(name: str, label: str) -> bool:
     """Whether a (redacted) name is the person's label, or it with a code or number
     ("Library (Staff K7M3Q9)", "Library (Staff 2)")."""
-    if name == label or name.startswith(f"{label} (Participant "):  # strict: no role
+    strict = f"{label} ({_(PARTICIPANT)} "  # strict: no role
+    if name == label or name.startswith(strict):
         return True
     stem, close = (label[:-1], ")") if label.endswith(")") else (label, "")
     return (
