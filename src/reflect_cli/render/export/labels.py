@@ -18,9 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import reflect_cli.render.export.label_words as label_words
 from reflect_cli.errors import ReflectError
 from reflect_cli.model import Participant, Session
-from reflect_cli.render.export import label_words
 from reflect_cli.render.export.disguised import Marks
 from reflect_cli.render.export.name_forms import (
     family_name,

@@ -17,8 +17,8 @@ from __future__ import annotations
 import functools
 import re
 
+import reflect_cli.render.export.label_words as label_words
 from reflect_cli.folding import fold
-from reflect_cli.render.export import label_words
 from reflect_cli.render.export.everyday import COMMON_WORDS, PLACE_KINDS, REGIONS
 from reflect_cli.render.export.own_text import own_texts
 

@@ -13,10 +13,10 @@ import re
 from collections.abc import Callable, Iterator
 from enum import Enum
 
+import reflect_cli.render.export.label_words as label_words
 from reflect_cli.folding import fold_mapped
 from reflect_cli.i18n.messages import _, ngettext, speaking
 from reflect_cli.model import Participant
-from reflect_cli.render.export import label_words
 from reflect_cli.render.export.disguised import marks
 from reflect_cli.render.export.labels import Labels, Person, RedactionError, key_of
 from reflect_cli.render.export.leaks import excess
