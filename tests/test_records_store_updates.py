@@ -17,8 +17,9 @@ import pytest
 import yaml
 
 from conftest import make_session
+from reflect_cli.records.holding import RecordBusy, RecordChanged
 from reflect_cli.records.home import where_home as private_home
-from reflect_cli.records.store import RecordBusy, RecordChanged, Store
+from reflect_cli.records.store import Store
 
 ENV_KEYS = {"NO_COLOR": "1", "COLUMNS": "200"}
 

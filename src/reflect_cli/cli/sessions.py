@@ -218,7 +218,8 @@ def resume(
     With no id and several drafts, lists them to choose from."""
     from reflect_cli.errors import StoreError
     from reflect_cli.model import SessionStatus
-    from reflect_cli.records.store import RecordBusy, Store, newest_first
+    from reflect_cli.records.holding import RecordBusy
+    from reflect_cli.records.store import Store, newest_first
     from reflect_cli.session.flow import Facilitator
     from reflect_cli.session.prefill import Plan
 
@@ -309,7 +310,8 @@ def discard(
     from reflect_cli.errors import InputError, StoreError
     from reflect_cli.model import SessionStatus
     from reflect_cli.records.ballots import Ballots
-    from reflect_cli.records.store import RecordBusy, Store
+    from reflect_cli.records.holding import RecordBusy
+    from reflect_cli.records.store import Store
 
     store = Store.at(sessions_dir(ctx))
     open_index(store)

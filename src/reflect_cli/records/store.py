@@ -7,19 +7,17 @@ disk never leaves half a record, nor an empty one.
 
 No update is lost: a record is saved only if it still looks as this store last read or
 wrote it (else ``RecordChanged``, and the caller keeps the unsaved text aside), and a live
-session holds an ``flock`` on its record, which `reflect edit` respects. Reading many
-records goes through the index (records/index.py).
+session holds an ``flock`` on its record, which `reflect edit` respects (records/holding.py).
+A discarded record goes to the trash (records/trash.py). Reading many records goes
+through the index (records/index.py).
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import errno
-import fcntl
 import os
 import re
-import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -32,7 +30,9 @@ from reflect_cli.i18n.messages import _
 from reflect_cli.model import Session
 from reflect_cli.records import scan
 from reflect_cli.records.atomic import disk_error, write_atomic
+from reflect_cli.records.holding import Holds, RecordBusy, RecordChanged, try_lock
 from reflect_cli.records.summary import Summary
+from reflect_cli.records.trash import move_to_trash
 from reflect_cli.typed_text import without_escapes
 
 if TYPE_CHECKING:
@@ -43,9 +43,8 @@ if TYPE_CHECKING:
 # kinds behind it) nor `secrets`, and start-up time is the list's time.
 
 ENV_DIR = "REFLECT_SESSIONS_DIR"
-SUFFIX = ".yaml"
-#: Where discarded sessions go, inside the sessions folder.
-TRASH = ".trash"
+#: A record's file name ends so: what is written is what the scan reads as a record.
+SUFFIX = scan.SUFFIX
 
 
 def slug(text: str, limit: int = 40) -> str:
@@ -63,52 +62,12 @@ def now() -> str:
     return dt.datetime.now().astimezone().replace(microsecond=0).isoformat()
 
 
-class RecordChanged(StoreError):
-    """The record changed on disk since it was read: saving would lose that change. The
-    unsaved text is kept aside in ``kept``."""
-
-    def __init__(self, path: Path, kept: Path) -> None:
-        self.path, self.kept = path, kept
-        super().__init__(
-            f"{path} changed on disk since it was read; not overwritten. "
-            f"The unsaved version is kept in {kept}"
-        )
-
-
-class RecordBusy(StoreError):
-    """A live session holds the record; the unsaved text, if any, is kept in ``kept``."""
-
-    def __init__(self, path: Path, kept: Path | None = None) -> None:
-        self.path, self.kept = path, kept
-        aside = f"; the unsaved version is kept in {kept}" if kept else ""
-        super().__init__(
-            f"{path} is open in a live session (reflect start/resume); "
-            f"edit it once that session has ended{aside}"
-        )
-
-
 def keep_aside(folder: Path, text: str, session_id: str) -> Path:
     """Save text that could not be saved in its record (owner-only) and return where:
     ``kept/`` of the sessions folder's private folder (the user's state folder)."""
     from reflect_cli.records import kept
 
     return kept.keep_aside(folder, text, slug(session_id, 60))
-
-
-def _lexists(name: str, folder: int) -> bool:
-    try:
-        os.stat(name, dir_fd=folder, follow_symlinks=False)
-    except FileNotFoundError:
-        return False
-    return True
-
-
-def _try_lock(fd: int) -> bool:
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    return True
 
 
 @dataclass
@@ -122,8 +81,7 @@ class Store:
     #: How each record looked when this store last read or wrote it.
     _seen: dict[Path, scan.Seen] = field(default_factory=dict, repr=False)
     #: Records held by a live session: their locked descriptors.
-    _held: dict[Path, int] = field(default_factory=dict, repr=False)
-    _live: bool = field(default=False, repr=False)
+    _holds: Holds = field(default_factory=Holds, repr=False)
     #: What each record may still grow by (records/record_limits.py), as last written.
     _room: dict[str, Room] = field(default_factory=dict, repr=False)
     #: The file each session was read from, when not ``<id>.yaml``.
@@ -189,49 +147,11 @@ class Store:
         return True
 
     def trash(self, record: Path) -> Path:
-        """Move a record and what is rendered beside it into ``.trash/`` (owner-only),
-        never over an earlier one; the path it now has. A ``.trash`` that is a link (or
-        not a folder) is refused: a shared folder must not send records elsewhere. The
-        moves are renames between the two folders' open descriptors, ``.trash`` opened
-        without following a link, so a link swapped in meanwhile is never followed."""
-        import secrets
-
-        trash = self.folder / TRASH
-        directory = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
-        try:
-            folder = os.open(record.parent, directory)
-        except OSError as exc:
-            raise disk_error(_("move to the trash"), record, exc) from None
-        try:
-            with contextlib.suppress(FileExistsError):
-                os.mkdir(TRASH, 0o700, dir_fd=folder)
-            try:
-                bin_fd = os.open(TRASH, directory | os.O_NOFOLLOW, dir_fd=folder)
-            except OSError as exc:
-                if exc.errno in (errno.ELOOP, errno.ENOTDIR):
-                    raise StoreError(
-                        _("{trash} is not a folder (a link?); nothing moved").format(trash=trash)
-                    ) from None
-                raise
-            try:
-                name = record.name
-                while _lexists(name, bin_fd):
-                    name = f"{record.stem}-{secrets.token_hex(2)}{SUFFIX}"
-                # Same folder tree: a rename, never a copy.
-                os.rename(record.name, name, src_dir_fd=folder, dst_dir_fd=bin_fd)
-                beside = record.with_suffix(".md").name
-                with contextlib.suppress(FileNotFoundError):
-                    if stat.S_ISREG(os.stat(beside, dir_fd=folder, follow_symlinks=False).st_mode):
-                        md = Path(name).with_suffix(".md").name
-                        os.rename(beside, md, src_dir_fd=folder, dst_dir_fd=bin_fd)
-            finally:
-                os.close(bin_fd)
-        except OSError as exc:
-            raise disk_error(_("move to the trash"), record, exc) from None
-        finally:
-            os.close(folder)
+        """Move a record and what is rendered beside it into ``.trash/`` (owner-only,
+        never through a link: ``trash.move_to_trash``); the path it now has."""
+        moved = move_to_trash(self.folder, record)
         self._index = None
-        return trash / name
+        return moved
 
     def _write(
         self, session: Session, path: Path, new: bool = False, data: dict[str, Any] | None = None
@@ -240,7 +160,7 @@ class Store:
 
         data = data or codec.to_dict(session)
         unchanged = {**data, "updated": None}
-        held = self._held.get(path)
+        held = self._holds.fds.get(path)
         probe = None
         try:
             session.updated = data["updated"] = now()
@@ -255,11 +175,11 @@ class Store:
                 ) from None
             if not new and held is None and os.path.lexists(path):
                 probe = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-                if not _try_lock(probe):
+                if not try_lock(probe):
                     raise RecordBusy(path, keep_aside(self.folder, text, session.id))
             if path in self._seen and scan.current(path) != self._seen[path]:
                 raise RecordChanged(path, keep_aside(self.folder, text, session.id))
-            fd = write_atomic(path, text, new=new, hold=self._live)
+            fd = write_atomic(path, text, new=new, hold=self._holds.live)
         except OSError as exc:
             if isinstance(exc, FileExistsError):
                 raise
@@ -270,7 +190,7 @@ class Store:
         if fd is not None:
             if held is not None:
                 os.close(held)  # the lock now lives on the new file
-            self._held[path] = fd
+            self._holds.fds[path] = fd
         self._seen[path] = scan.current(path) or scan.Seen(-1, -1, -1, -1)
         self._written[session.id] = unchanged
         self._room[session.id] = left
@@ -287,33 +207,17 @@ class Store:
             raise StoreError(_("not a rendering beside a record: {path}").format(path=path))
         write_atomic(path, text)
 
-    @contextlib.contextmanager
-    def live(self) -> Iterator[None]:
+    def live(self) -> contextlib.AbstractContextManager[None]:
         """While a session runs: every record this store writes stays locked until the end."""
-        self._live = True
-        try:
-            yield
-        finally:
-            self._live = False
-            for fd in self._held.values():
-                os.close(fd)
-            self._held.clear()
+        return self._holds.running()
 
     def hold(self, path: Path) -> None:
         """Lock an existing record for a live session; ``RecordBusy`` if another has it."""
-        try:
-            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-        except OSError as exc:
-            raise disk_error(_("open the record"), path, exc) from None
-        if not _try_lock(fd):
-            os.close(fd)
-            raise RecordBusy(path)
-        self._held[path] = fd
+        self._holds.hold(path)
 
     def check_free(self, path: Path) -> None:
         """``RecordBusy`` when a live session holds the record."""
-        self.hold(path)
-        os.close(self._held.pop(path))
+        self._holds.check_free(path)
 
     # -- reading -----------------------------------------------------------------------
 

@@ -11,8 +11,9 @@ from reflect_cli.errors import ReflectError
 from reflect_cli.i18n.messages import _
 from reflect_cli.model import Participant, Sector, Session
 from reflect_cli.records.pseudonym_key import Key
-from reflect_cli.records.store import TRASH, Store
+from reflect_cli.records.store import Store
 from reflect_cli.records.summary import Summary
+from reflect_cli.records.trash import TRASH
 from reflect_cli.records.word_choices import WordChoices
 from reflect_cli.render.export.names import fold
 from reflect_cli.render.export.pseudonyms import Pseudonyms
