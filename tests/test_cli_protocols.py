@@ -83,6 +83,44 @@ def test_validate_ok_and_typo(cli: Any, write_yaml: Any, tiny_protocol: Path) ->
     assert f"{tiny_protocol}: ok" in result.stdout
 
 
+def test_validate_says_each_problem_in_the_reader_s_language_keys_as_they_are(
+    cli: Any, write_yaml: Any, tiny_protocol: Path
+) -> None:
+    """The file's keys and ids are ids: they stay as written; what is wrong is said in
+    Spanish, every line of it (no English sentence of ours)."""
+    bad = write_yaml(
+        "typo.yaml",
+        MINIMAL_PROTOCOL.replace("prompt: What do we share?", "promt: X")
+        .replace("kind: multi", "kind: multy")
+        .replace("id: q-two", "id: Q Two")
+        .replace("max: 5", "max: [5]"),
+    )
+    translation = write_yaml(
+        "qs/tiny.es.yaml",
+        "translates: tiny\nlanguage: es\ntranslator: Ana\ntexts:\n"
+        "  title: {source: '00000000', text: Pequeño}\n"
+        "  questions.nope.prompt: {source: '1', text: ¿Qué?}\n",
+    )
+    result = cli("--lang", "es", "protocols", "validate", str(bad), str(translation))
+    assert result.exit_code == 2
+    said = result.stderr
+    for spanish in (
+        f"{bad}:9: clave desconocida 'promt' en pregunta (¿quiso decir 'prompt'?)",
+        "pregunta: el id 'Q Two' no está en kebab-case (como 'shared-values')",
+        "tipo desconocido 'multy' (¿quiso decir 'multi'?); uno de: text, choice",
+        "escala: 'max' debe ser un número entero, no una lista",
+        f"{translation}:6: es: clave desconocida 'questions.nope.prompt'",
+        "es: title está desactualizado (su texto de origen cambió; revise la traducción",
+        f"{translation}:1: es: falta questions.q-one.prompt",
+    ):
+        assert spanish in said, said
+    for english in ("unknown key", "is not kebab-case", "must be", "out of date", "missing"):
+        assert english not in said
+    english = cli("protocols", "validate", str(bad)).stderr
+    assert f"{bad}:9: unknown key 'promt' in question (did you mean 'prompt'?)" in english
+    assert "scale 'max' must be a whole number, not a list" in english
+
+
 def test_validate_refuses_python_tags(cli: Any, tmp_path: Path) -> None:
     marker = tmp_path / "ran"
     evil = tmp_path / "evil.yaml"

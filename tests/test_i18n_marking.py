@@ -170,3 +170,29 @@ console.say(f"{a} · {b}")
     assert found == ["Saved.", "f'Who is {name}?'", "no such session: "]
     inside = list(marked_in_fstrings(ast.parse("x = f\"<h2>{_e(_('Voices'))}</h2>\"")))
     assert inside == [(1, "Voices")]
+
+
+def test_every_problem_of_a_protocol_file_is_marked() -> None:
+    """``protocols/`` is left out above (its ``say`` looks a translation up and shows
+    nothing), but each problem it finds in a protocol file (``Checker.problem``, a
+    ``ProtocolError``, a problem appended to a list of them) is said in the reader's
+    language: the file's keys and ids inside it stay as written."""
+    found = []
+    for path in sorted((SRC / "protocols").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            called = _name(node.func)
+            if called == "problem":
+                arguments = node.args[1:]
+            elif called in ("ProtocolError", "append") and node.args:
+                first = node.args[0]
+                arguments = list(first.elts) if isinstance(first, ast.List) else [first]
+                if called == "append" and not _name(node.func.value).endswith("problems"):  # type: ignore[attr-defined]
+                    continue
+            else:
+                continue
+            for argument in arguments:
+                for literal in _words(argument):
+                    found.append(f"protocols/{path.name}:{literal.lineno}: {_text(literal)!r}")
+    assert not found, "mark with _():\n" + "\n".join(found)

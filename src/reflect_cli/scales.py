@@ -12,6 +12,7 @@ a median line never meets ``max: 10**12`` (hundreds of megabytes, or an
 
 from __future__ import annotations
 
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import Scale
 
 #: The most steps a scale may span: 0 to 100 (a percentage) is the widest a room rates on.
@@ -23,21 +24,25 @@ LIMIT = 1_000
 def _shown(value: int) -> str:
     """A number as a message shows it: a hand-edited 90-digit one is not printed whole."""
     text = str(value)
-    return text if len(text) <= 20 else f"a {len(text.lstrip('-')):,}-digit number"
+    if len(text) <= 20:
+        return text
+    return _("a {count}-digit number").format(count=f"{len(text.lstrip('-')):,}")
 
 
 def problem(low: int, high: int) -> str:
     """Why a scale from ``low`` to ``high`` cannot be (``""`` when it can)."""
     for end, value in (("min", low), ("max", high)):
         if not -LIMIT <= value <= LIMIT:
-            return f"scale {end} must be from {-LIMIT:,} to {LIMIT:,}, not {_shown(value)}"
+            return _("scale {end} must be from {low} to {high}, not {value}").format(
+                end=end, low=f"{-LIMIT:,}", high=f"{LIMIT:,}", value=_shown(value)
+            )
     if low >= high:
-        return f"scale min ({low}) must be less than max ({high})"
+        return _("scale min ({low}) must be less than max ({high})").format(low=low, high=high)
     if high - low > MAX_STEPS:
-        return (
-            f"scale {low} to {high} spans {high - low:,} steps; a scale spans at most "
-            f"{MAX_STEPS} (0 to {MAX_STEPS}, say)"
-        )
+        return _(
+            "scale {low} to {high} spans {steps} steps; a scale spans at most {most} "
+            "(0 to {most}, say)"
+        ).format(low=low, high=high, steps=f"{high - low:,}", most=MAX_STEPS)
     return ""
 
 
@@ -45,7 +50,9 @@ def outside(scale: Scale, value: int) -> str:
     """Why ``value`` is not a point of ``scale`` (``""`` when it is)."""
     if scale.min <= value <= scale.max:
         return ""
-    return f"{_shown(value)} is outside {scale.min} to {scale.max}"
+    return _("{value} is outside {low} to {high}").format(
+        value=_shown(value), low=scale.min, high=scale.max
+    )
 
 
 def check(scale: Scale) -> None:

@@ -64,8 +64,10 @@ def language(option: str) -> str:
 
     try:
         wanted = messages.wanted(option)
-    except ValueError as exc:
-        raise InputError(f"{'--lang' if option else messages.ENV}: {exc}") from None
+    except ValueError:
+        typed = option or os.environ.get(messages.ENV, "").strip()
+        said = messages.not_a_tag(typed)
+        raise InputError(f"{'--lang' if option else messages.ENV}: {said}") from None
     messages.use(wanted)
     return wanted
 
@@ -79,8 +81,8 @@ def choose_language(option: str) -> str:
 
     try:
         return messages.choose(option)
-    except ValueError as exc:
-        raise InputError(_("--lang: {exc}").format(exc=exc)) from None
+    except ValueError:
+        raise InputError(_("--lang: {exc}").format(exc=messages.not_a_tag(option))) from None
 
 
 def sessions_dir(ctx: typer.Context) -> Path:

@@ -127,6 +127,13 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _State.catalog.ngettext(singular, plural, count)
 
 
+def not_a_tag(text: str) -> str:
+    """What is wrong with ``text`` typed as a language (``tags.parse`` refused it)."""
+    return _("{text} is not a BCP 47 language tag (like 'es', 'es-MX', 'vi')").format(
+        text=repr(text)
+    )
+
+
 def N_(message: str) -> str:
     """Marks a constant for translation; it is translated where shown, with ``_()``."""
     return message

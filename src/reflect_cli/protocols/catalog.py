@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reflect_cli.errors import ProtocolError
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import Protocol
 from reflect_cli.protocols.schema import build_protocol
 from reflect_cli.records.yamlio import YamlProblem, decode, load_located, read_file
@@ -52,12 +53,14 @@ def load_file(path: str | Path) -> Protocol:
         raw = read_file(path)
         data = load_located(decode(raw))
     except OSError as exc:
-        raise ProtocolError([f"{name}: cannot read: {exc.strerror or exc}"]) from None
+        raise ProtocolError(
+            [_("{file}: cannot read: {reason}").format(file=name, reason=exc.strerror or exc)]
+        ) from None
     except YamlProblem as exc:
         raise ProtocolError([exc.where(name, column=True)]) from None
     protocol, problems = build_protocol(data, name, hashlib.sha256(raw).hexdigest())
     if problems or protocol is None:
-        raise ProtocolError(problems or [f"{name}: not a protocol"])
+        raise ProtocolError(problems or [_("{file}: not a protocol").format(file=name)])
     return protocol
 
 
@@ -80,10 +83,16 @@ class Catalog:
             return self.protocols[protocol_id]
         import difflib
 
-        known = ", ".join(sorted(self.protocols)) or "none"
+        known = ", ".join(sorted(self.protocols)) or _("none")
         close = difflib.get_close_matches(protocol_id, list(self.protocols), n=1, cutoff=0.5)
-        hint = f"did you mean {close[0]!r}? " if close else ""
-        raise ProtocolError([f"no protocol with id {protocol_id!r}; {hint}available: {known}"])
+        hint = _("did you mean '{near}'? ").format(near=close[0]) if close else ""
+        raise ProtocolError(
+            [
+                _("no protocol with id '{id}'; {hint}available: {known}").format(
+                    id=protocol_id, hint=hint, known=known
+                )
+            ]
+        )
 
 
 def _files(folder: Path) -> list[Path]:

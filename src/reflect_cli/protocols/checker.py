@@ -10,6 +10,7 @@ import difflib
 import re
 from typing import Any
 
+from reflect_cli.i18n.messages import _
 from reflect_cli.records.decoding import LocatedDict, LocatedList, to_int, to_text
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -25,7 +26,9 @@ def web_url(text: str) -> bool:
 
 
 class Checker:
-    """Walks one document, recording problems with the line they were found on."""
+    """Walks one document, recording problems with the line they were found on, in the
+    reader's language: ``what`` (the part of the document: "question") is said in it,
+    the file's keys and ids as they are."""
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -36,17 +39,27 @@ class Checker:
 
     def mapping(self, value: Any, line: int, what: str, allowed: tuple[str, ...]) -> bool:
         if not isinstance(value, LocatedDict):
-            self.problem(line, f"{what} must be a mapping of keys to values")
+            self.problem(line, _("{what} must be a mapping of keys to values").format(what=what))
             return False
         for key in value:
             if key not in allowed:
                 near = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-                hint = f" (did you mean {near[0]!r}?)" if near else ""
+                hint = _(" (did you mean '{near}'?)").format(near=near[0]) if near else ""
                 known = ", ".join(allowed)
                 self.problem(
-                    value.key_lines[key], f"unknown key {key!r} in {what}{hint}; known: {known}"
+                    value.key_lines[key],
+                    _("unknown key '{key}' in {what}{hint}; known: {known}").format(
+                        key=key, what=what, hint=hint, known=known
+                    ),
                 )
         return True
+
+    def wrong(self, mapping: LocatedDict, key: str, what: str, problem: str) -> None:
+        """``{what} '{key}' {problem}``: what is wrong with one key's value."""
+        self.problem(
+            self.line_of(mapping, key),
+            _("{what} '{key}' {problem}").format(what=what, key=key, problem=problem),
+        )
 
     def line_of(self, mapping: LocatedDict, key: str) -> int:
         return mapping.key_lines.get(key, mapping.line)
@@ -55,15 +68,19 @@ class Checker:
         value = mapping.get(key)
         if value is None:
             if required:
-                self.problem(mapping.line, f"{what} is missing {key!r}")
+                self.problem(
+                    mapping.line, _("{what} is missing '{key}'").format(what=what, key=key)
+                )
             return ""
         try:
             text = to_text(value).strip()
         except ValueError as exc:
-            self.problem(self.line_of(mapping, key), f"{what} {key!r} {exc}")
+            self.wrong(mapping, key, what, str(exc))
             return ""
         if required and not text:
-            self.problem(self.line_of(mapping, key), f"{what} {key!r} is empty")
+            self.problem(
+                self.line_of(mapping, key), _("{what} '{key}' is empty").format(what=what, key=key)
+            )
         return text
 
     def url(self, mapping: LocatedDict, key: str, what: str) -> str:
@@ -73,7 +90,9 @@ class Checker:
             shown = text if len(text) <= 40 else text[:39] + "…"
             self.problem(
                 self.line_of(mapping, key),
-                f"{what} {key!r} must be an http:// or https:// address, not {shown!r}",
+                _("{what} '{key}' must be an http:// or https:// address, not {shown}").format(
+                    what=what, key=key, shown=repr(shown)
+                ),
             )
             return ""
         return text
@@ -85,7 +104,7 @@ class Checker:
         try:
             return to_int(value)
         except ValueError as exc:
-            self.problem(self.line_of(mapping, key), f"{what} {key!r} {exc}")
+            self.wrong(mapping, key, what, str(exc))
             return default
 
     def ident(self, mapping: LocatedDict, what: str, seen: dict[str, int]) -> str:
@@ -94,9 +113,19 @@ class Checker:
             return ""
         line = self.line_of(mapping, "id")
         if not ID_PATTERN.match(ident):
-            self.problem(line, f"{what} id {ident!r} is not kebab-case (like 'shared-values')")
+            self.problem(
+                line,
+                _("{what} id '{id}' is not kebab-case (like 'shared-values')").format(
+                    what=what, id=ident
+                ),
+            )
         if ident in seen:
-            self.problem(line, f"duplicate {what} id {ident!r} (first on line {seen[ident]})")
+            self.problem(
+                line,
+                _("duplicate {what} id '{id}' (first on line {first})").format(
+                    what=what, id=ident, first=seen[ident]
+                ),
+            )
         else:
             seen[ident] = line
         return ident
@@ -106,6 +135,6 @@ class Checker:
         if value is None:
             return []
         if not isinstance(value, LocatedList):
-            self.problem(self.line_of(mapping, key), f"{what} {key!r} must be a list")
+            self.wrong(mapping, key, what, _("must be a list"))
             return []
         return list(zip(value, value.item_lines, strict=True))

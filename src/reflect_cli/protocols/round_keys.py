@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from reflect_cli import scales
+from reflect_cli.i18n.messages import _
 from reflect_cli.model import ROUND_KINDS, Band, Kind, RoundKind, Scale
 from reflect_cli.records.decoding import LocatedDict
 
@@ -31,7 +32,12 @@ def round_of(check: Checker, item: LocatedDict, kind: Kind) -> RoundKind | None:
         return None
     value, line = item["round"], check.line_of(item, "round")
     if kind not in ROUND_KINDS:
-        check.problem(line, f"a {kind} question takes no 'round' (only {', '.join(ROUND_KINDS)})")
+        check.problem(
+            line,
+            _("a {kind} question takes no 'round' (only {kinds})").format(
+                kind=_(kind), kinds=", ".join(ROUND_KINDS)
+            ),
+        )
         return None
     if value is True:
         return RoundKind.NAMED
@@ -39,7 +45,10 @@ def round_of(check: Checker, item: LocatedDict, kind: Kind) -> RoundKind | None:
         return None
     if isinstance(value, str) and value.strip().lower() in tuple(RoundKind):
         return RoundKind(value.strip().lower())
-    check.problem(line, f"question 'round' must be named or anonymous, not {value!r}")
+    check.problem(
+        line,
+        _("question 'round' must be named or anonymous, not {value}").format(value=repr(value)),
+    )
     return None
 
 
@@ -50,26 +59,35 @@ def bands_of(
     if "bands" not in item:
         return ()
     if kind is not Kind.SCALE:
-        check.problem(check.line_of(item, "bands"), f"a {kind} question takes no 'bands'")
+        check.problem(
+            check.line_of(item, "bands"),
+            _("a {kind} question takes no 'bands'").format(kind=_(kind)),
+        )
         return ()
     bands: list[Band] = []
-    for value, line in check.items(item, "bands", "question"):
-        if not check.mapping(value, line, "band", _BAND_KEYS):
+    for value, line in check.items(item, "bands", _("question")):
+        if not check.mapping(value, line, _("band"), _BAND_KEYS):
             continue
-        label = check.text(value, "label", "band", required=True)
+        label = check.text(value, "label", _("band"), required=True)
         if "min" not in value:
-            check.problem(value.line, "band is missing 'min'")
+            check.problem(
+                value.line, _("{what} is missing '{key}'").format(what=_("band"), key="min")
+            )
             continue
-        low = check.integer(value, "min", "band", None)
+        low = check.integer(value, "min", _("band"), None)
         if low is None:
             continue
         if scale is not None and scales.outside(scale, low):
             check.problem(
                 check.line_of(value, "min"),
-                f"band min {low} is not on the scale ({scale.min} to {scale.max})",
+                _("band min {low} is not on the scale ({min} to {max})").format(
+                    low=low, min=scale.min, max=scale.max
+                ),
             )
         elif any(b.min == low for b in bands):
-            check.problem(check.line_of(value, "min"), f"two bands start at {low}")
+            check.problem(
+                check.line_of(value, "min"), _("two bands start at {low}").format(low=low)
+            )
         elif label:
             bands.append(Band(low, label))
     return tuple(sorted(bands, key=lambda b: -b.min))

@@ -30,7 +30,7 @@ from typing import Any
 
 from reflect_cli.i18n import tags
 from reflect_cli.i18n.fingerprint import fingerprint
-from reflect_cli.i18n.messages import _
+from reflect_cli.i18n.messages import _, not_a_tag
 from reflect_cli.model import Band, Choice, Domain, Protocol, Question, Scale
 from reflect_cli.protocols.checker import Checker
 from reflect_cli.protocols.schema import kebab
@@ -108,35 +108,36 @@ def read(data: Any, path: str, line: int, embedded: bool) -> tuple[Translation |
     """One translation document (a file's, or one of a protocol's ``translations:``)."""
     check = Checker(path)
     keys = _EMBEDDED_KEYS if embedded else _FILE_KEYS
-    if not check.mapping(data, line, "the translation", keys):
+    if not check.mapping(data, line, _("the translation"), keys):
         return None, check.problems
     if not embedded:
-        check.text(data, "translates", "translation", required=True)
-    written = check.text(data, "language", "translation", required=True)
+        check.text(data, "translates", _("translation"), required=True)
+    written = check.text(data, "language", _("translation"), required=True)
     try:
         language = tags.parse(written) if written else ""
-    except ValueError as exc:
-        check.problem(check.line_of(data, "language"), f"translation 'language' {exc}")
+    except ValueError:
+        check.wrong(data, "language", _("translation"), not_a_tag(written))
         language = ""
     translation = Translation(
         language=language,
-        translator=check.text(data, "translator", "translation", required=True),
-        note=check.text(data, "note", "translation"),
+        translator=check.text(data, "translator", _("translation"), required=True),
+        note=check.text(data, "note", _("translation")),
         path=path,
     )
     texts = data.get("texts")
     if not isinstance(texts, LocatedDict):
-        check.problem(check.line_of(data, "texts"), "translation 'texts' must map keys to entries")
+        check.wrong(data, "texts", _("translation"), _("must map keys to entries"))
         return None, check.problems
     for key, value in texts.items():
         at = texts.key_lines.get(key, texts.line)
-        if not check.mapping(value, at, f"entry {key!r}", _ENTRY_KEYS):
+        entry = _("entry '{key}'").format(key=key)
+        if not check.mapping(value, at, entry, _ENTRY_KEYS):
             continue
         try:
             text = to_text(value.get("text", "")).strip()
             source = to_text(value.get("source", "")).strip()
         except ValueError as exc:
-            check.problem(at, f"entry {key!r} {exc}")
+            check.problem(at, _("{what} {problem}").format(what=entry, problem=exc))
             continue
         translation.entries[str(key)] = Entry(text, source, at)
     return (translation if not check.problems else None), check.problems
@@ -168,7 +169,9 @@ def load_file(path: Path) -> tuple[Translation | None, list[str]]:
     try:
         data = load_located(decode(read_file(path)))
     except OSError as exc:
-        return None, [f"{name}: cannot read: {exc.strerror or exc}"]
+        return None, [
+            _("{file}: cannot read: {reason}").format(file=name, reason=exc.strerror or exc)
+        ]
     except YamlProblem as exc:
         return None, [exc.where(name, column=True)]
     translation, problems = read(data, name, getattr(data, "line", 1), embedded=False)
@@ -176,7 +179,9 @@ def load_file(path: Path) -> tuple[Translation | None, list[str]]:
     if translation is not None and tags.parse(named) != translation.language:
         line = data.key_lines.get("language", 1) if isinstance(data, LocatedDict) else 1
         problems.append(
-            f"{name}:{line}: the file's name says {named}, its 'language' {translation.language}"
+            _("{file}:{line}: the file's name says {named}, its 'language' {language}").format(
+                file=name, line=line, named=named, language=translation.language
+            )
         )
         return None, problems
     return translation, problems
@@ -214,8 +219,12 @@ def _add(
     first = found.get(translation.language)
     if first is not None:
         problems.append(
-            f"{translation.path}:{line}: a second {translation.language} translation "
-            f"(the first is in {first.path}); this one is ignored"
+            _(
+                "{file}:{line}: a second {language} translation (the first is in {first}); "
+                "this one is ignored"
+            ).format(
+                file=translation.path, line=line, language=translation.language, first=first.path
+            )
         )
         return
     found[translation.language] = translation
@@ -226,20 +235,24 @@ def check(protocol: Protocol, translation: Translation) -> list[str]:
     where = translation.path
     problems: list[str] = []
     wanted = sources(protocol)
+    language = translation.language
     for key, entry in translation.entries.items():
+        at = f"{where}:{entry.line}: {language}: "
         if key not in wanted:
-            problems.append(f"{where}:{entry.line}: {translation.language}: unknown key {key!r}")
+            problems.append(at + _("unknown key '{key}'").format(key=key))
         elif not entry.text:
-            problems.append(f"{where}:{entry.line}: {translation.language}: {key} is empty")
+            problems.append(at + _("{key} is empty").format(key=key))
         elif entry.source != fingerprint(wanted[key]):
             problems.append(
-                f"{where}:{entry.line}: {translation.language}: {key} is out of date (its "
-                f"source text changed; check the translation, then set source: "
-                f"{fingerprint(wanted[key])})"
+                at
+                + _(
+                    "{key} is out of date (its source text changed; check the translation, "
+                    "then set source: {source})"
+                ).format(key=key, source=fingerprint(wanted[key]))
             )
     for key in wanted:
         if key not in translation.entries:
-            problems.append(f"{where}:1: {translation.language}: missing {key}")
+            problems.append(f"{where}:1: {language}: " + _("missing {key}").format(key=key))
     return problems
 
 

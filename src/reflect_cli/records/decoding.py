@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
 from reflect_cli.dates import record_date
+from reflect_cli.i18n.messages import _
 
 KeyPath = tuple[str | int, ...]
 E = TypeVar("E")
@@ -83,19 +84,19 @@ def line_of(data: Any, path: KeyPath) -> int | None:
 def describe(value: Any) -> str:
     """A value's kind as people read it, for "must be ..., not ..." messages."""
     if value is None:
-        return "empty"
+        return _("empty")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and not math.isfinite(value):
         return f"{value!r}".replace("inf", ".inf").replace("nan", ".nan")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dt.datetime | dt.date):
-        return f"the date {value.isoformat()}"
+        return _("the date {date}").format(date=value.isoformat())
     if isinstance(value, int | float):
-        return f"the number {value!r}"
+        return _("the number {number}").format(number=repr(value))
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "...'"
 
@@ -110,26 +111,26 @@ def to_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool) or (isinstance(value, float) and not math.isfinite(value)):
-        raise ValueError(f"must be text, not {describe(value)} (quote it)")
+        raise ValueError(_("must be text, not {what} (quote it)").format(what=describe(value)))
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     if isinstance(value, str | int | float):
         return str(value)
-    raise ValueError(f"must be text, not {describe(value)}")
+    raise ValueError(_("must be text, not {what}").format(what=describe(value)))
 
 
 def to_int(value: Any) -> int:
     """A whole number (not a flag, not a fraction, not ``.inf``)."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    raise ValueError(f"must be a whole number, not {describe(value)}")
+    raise ValueError(_("must be a whole number, not {what}").format(what=describe(value)))
 
 
 def to_flag(value: Any) -> bool:
     """``true`` or ``false``."""
     if isinstance(value, bool):
         return value
-    raise ValueError(f"must be true or false, not {describe(value)}")
+    raise ValueError(_("must be true or false, not {what}").format(what=describe(value)))
 
 
 def to_date(value: Any) -> str:
@@ -137,7 +138,9 @@ def to_date(value: Any) -> str:
     try:
         return record_date(value)
     except ValueError:
-        raise ValueError(f"must be a date (YYYY-MM-DD), not {describe(value)}") from None
+        raise ValueError(
+            _("must be a date (YYYY-MM-DD), not {what}").format(what=describe(value))
+        ) from None
 
 
 # -- mappings -----------------------------------------------------------------------
@@ -150,7 +153,10 @@ class Fields:
 
     def __init__(self, data: Any, path: KeyPath = (), known: tuple[str, ...] = ()) -> None:
         if not isinstance(data, dict):
-            raise Invalid(path, f"must be a mapping of keys to values, not {describe(data)}")
+            raise Invalid(
+                path,
+                _("must be a mapping of keys to values, not {what}").format(what=describe(data)),
+            )
         self.data: Mapping[Any, Any] = data
         self.path = path
         for key in data if known else ():
@@ -218,7 +224,7 @@ class Fields:
         if value is None:
             return
         if not isinstance(value, list):
-            raise self.invalid(key, f"must be a list, not {describe(value)}")
+            raise self.invalid(key, _("must be a list, not {what}").format(what=describe(value)))
         for index, item in enumerate(value):
             yield (*self.path, key, index), item
 
@@ -228,7 +234,7 @@ class Fields:
         if not value:
             if value is None or value == []:
                 return []
-            raise self.invalid(key, f"must be a list, not {describe(value)}")
+            raise self.invalid(key, _("must be a list, not {what}").format(what=describe(value)))
         if isinstance(value, list) and all(type(v) is str for v in value):
             return value
         found = []
@@ -245,7 +251,11 @@ class Fields:
             if not isinstance(item, dict):
                 line = line_of(self.data, path[-2:])
                 raise Invalid(
-                    path, f"must be a mapping of keys to values, not {describe(item)}", line
+                    path,
+                    _("must be a mapping of keys to values, not {what}").format(
+                        what=describe(item)
+                    ),
+                    line,
                 )
             yield Fields(item, path, known)
 
@@ -255,5 +265,8 @@ class Fields:
         if value is None:
             return None
         if not isinstance(value, dict):
-            raise self.invalid(key, f"must be a mapping of keys to values, not {describe(value)}")
+            raise self.invalid(
+                key,
+                _("must be a mapping of keys to values, not {what}").format(what=describe(value)),
+            )
         return Fields(value, (*self.path, key), known)

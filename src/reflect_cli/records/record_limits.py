@@ -106,16 +106,26 @@ def protocol_problem(protocol: Protocol) -> str:
     questions = sum(len(d.questions) for d in protocol.domains)
     if left.values < need_values:
         used = MAX_NODES - left.values
-        return (
-            f"too large for a session record: its {questions:,} questions take {used:,} of "
-            f"the {MAX_NODES:,} values reflect reads back in one record, and a meeting "
-            f"needs {need_values:,} more; split it into several protocols"
+        return _(
+            "too large for a session record: its {questions} questions take {used} of "
+            "the {most} values reflect reads back in one record, and a meeting needs "
+            "{need} more; split it into several protocols"
+        ).format(
+            questions=f"{questions:,}",
+            used=f"{used:,}",
+            most=f"{MAX_NODES:,}",
+            need=f"{need_values:,}",
         )
     if left.bytes < need_bytes:
         used = MAX_BYTES - left.bytes
-        return (
-            f"too large for a session record: its {questions:,} questions take {used:,} of "
-            f"the {MAX_BYTES:,} bytes reflect reads back in one record, and a meeting "
-            f"needs {need_bytes:,} more; split it into several protocols"
+        return _(
+            "too large for a session record: its {questions} questions take {used} of "
+            "the {most} bytes reflect reads back in one record, and a meeting needs "
+            "{need} more; split it into several protocols"
+        ).format(
+            questions=f"{questions:,}",
+            used=f"{used:,}",
+            most=f"{MAX_BYTES:,}",
+            need=f"{need_bytes:,}",
         )
     return ""
