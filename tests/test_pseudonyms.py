@@ -135,6 +135,33 @@ def test_a_key_inside_the_sessions_folder_is_refused(
     assert not any("key" in str(p) or "config" in str(p) for p in after)
 
 
+def test_a_key_inside_the_git_clone_that_holds_the_folder_is_refused(
+    cli: Any, sessions_dir: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    # The evaluator's clone: the records in clone/sessions, the key beside them would be
+    # one `git add .` from everyone the clone is pushed to.
+    clone = tmp_path / "clone"
+    folder = clone / "sessions"
+    make_session(folder, "partnership-reflection")
+    (clone / ".git").mkdir()  # all git itself looks for: a work tree's .git
+    monkeypatch.setenv("REFLECT_SESSIONS_DIR", str(folder))
+    for inside in (clone / "pkey", clone / "keys" / "pkey", folder / ".." / "k"):
+        for args in (("export", "--redact"), ("commitments", "--redact"), ("check-names",)):
+            if args == ("check-names",):
+                (tmp_path / "doc.txt").write_text("nothing\n")
+                args = ("check-names", str(tmp_path / "doc.txt"))
+            result = cli(*args, "--pseudonym-key", str(inside))
+            assert result.exit_code == 2 and result.stdout == "", (args, result.output)
+            assert "inside the git work tree" in result.stderr and str(clone) in result.stderr
+            assert len(result.stderr.strip().splitlines()) == 1
+    assert not (clone / "pkey").exists() and not (clone / "keys").exists()
+    assert not (clone / "k").exists()
+    # Outside the clone it is made as ever.
+    result = cli("export", "--redact", "--pseudonym-key", str(tmp_path / "mine" / "pkey"))
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "mine" / "pkey").exists()
+
+
 def test_a_key_file_that_is_a_link_or_too_short_is_refused(cli: Any, tmp_path: Path) -> None:
     make_session(tmp_path / "sessions", "partnership-reflection")
     short = tmp_path / "short"

@@ -5,7 +5,9 @@ same labels in every export, year after year, and nobody without it can work a l
 back to a name. It lives with the user's settings, never with the sessions: by default
 ``$XDG_CONFIG_HOME/reflect/pseudonym-key`` (else ``~/.config/reflect/pseudonym-key``),
 created on first use, owner-only. A key inside the sessions folder would be pushed to
-everyone the folder is shared with, so it is refused there, whichever path names it.
+everyone the folder is shared with, so it is refused there, whichever path names it; so
+is a key anywhere in the git work tree that holds the folder (the clone everyone pushes
+to: one `git add .` away from being shared).
 """
 
 from __future__ import annotations
@@ -80,6 +82,25 @@ def _outside(path: Path, sessions_folder: Path) -> None:
                 option=OPTION,
             )
         )
+    tree = _work_tree(folder)
+    if tree is not None and (where == tree or tree in where.parents):
+        raise InputError(
+            _(
+                "pseudonym key {path}: it is inside the git work tree {tree} that holds "
+                "the sessions folder, which is shared; keep it elsewhere (the default is "
+                "{default_path}, or {option} FILE outside it); nothing was written"
+            ).format(path=path, tree=tree, default_path=default_path(), option=OPTION)
+        )
+
+
+def _work_tree(folder: Path) -> Path | None:
+    """The git work tree the (resolved) sessions folder is in: the nearest folder at or
+    above it holding ``.git`` (a folder, or a file in a worktree or submodule); None
+    when the sessions are not in one."""
+    for place in (folder, *folder.parents):
+        if os.path.lexists(place / ".git"):
+            return place
+    return None
 
 
 def _read(path: Path) -> bytes:
