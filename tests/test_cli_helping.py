@@ -80,6 +80,25 @@ def test_every_help_in_spanish_holds_no_english_sentence_of_ours(
                 assert _flat(text)[:40] not in shown, text
 
 
+def test_no_word_only_english_messages_use_shows_in_any_spanish_help(cli: Any) -> None:
+    """Every word of the Spanish help screens, but what is typed (option and command names,
+    ids with hyphens), is a word the Spanish catalog uses or no English message has: the
+    catalog's English-only words (as the Spanish meeting's pty test reads them) never."""
+    from test_session_spanish_tty import _english_only_words
+
+    english = _english_only_words()
+    typed = {name for path in PATHS for name in path} | {"root"}  # CliRunner's program
+    found: dict[str, set[str]] = {}
+    for path in PATHS:
+        shown = cli("--lang", "es", *path, "--help").stdout
+        shown = re.sub(r"-\n\s*", "-", shown)  # an id wrapped at its hyphen
+        shown = re.sub(r"\S*[\w`]-[\w-]\S*|--\S+", " ", shown)  # options, ids: typed
+        for word in re.findall(r"[^\W\d_]{4,}", shown):
+            if word.lower() in english and word not in typed:
+                found.setdefault(word, set()).add(" ".join(path) or "reflect")
+    assert not found, found
+
+
 @pytest.mark.parametrize(
     "how",
     [
