@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import make_session
 from evaluation_fixture import HELPING, PARTNERSHIPS, TYPES, Built
 from reflect_cli.analysis.cells import Shown, suppress
 from reflect_cli.folding import fold
@@ -90,13 +91,17 @@ def test_every_figure_without_suppression(
     for (a, b), n in changes.items():
         assert row(doc, f"{a} → {b}") == str(n)
     ratings = [r for _, m in now for r in m.leadership if r is not None]
+    rated = sum(1 for _, m in now if any(r is not None for r in m.leadership))
     q1, median, q3 = statistics.quantiles(ratings, n=4, method="inclusive")
     cells = row(doc, "How strong is shared leadership in our partnership? (1 to 5)")
-    assert cells == f"{median:g} \\| {q1:g}–{q3:g} \\| {len(now)}".replace("\\|", "|")
-    helping = Counter(HELPING[c] for _, m in now for c in (m.helping or ""))
+    assert cells == f"{median:g} \\| {q1:g}–{q3:g} \\| {rated}".replace("\\|", "|")
+    # Of the partnerships that answered: one skipped the question this year (as trends).
+    answered = [m for _, m in now if m.helping is not None]
+    assert len(answered) == len(now) - 1
+    helping = Counter(HELPING[c] for m in answered for c in m.helping or "")
     top = sorted(helping.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
     for label, n in top:
-        assert f"- {label}: **{n}** of {len(now)} partnerships" in doc
+        assert f"- {label}: **{n}** of {len(answered)} partnerships" in doc
 
 
 def test_small_counts_are_never_shown(cli: Any, evaluation_sessions: Built, tmp_path: Path) -> None:
@@ -291,3 +296,70 @@ def test_commitments_no_meeting_followed_up_are_not_said_unkept(
     assert followed
     doc = page(cli, tmp_path, "--period", "2024-25", "--min-cell", "1", name="t.md")
     assert f"- **{done} of {earlier}** commitments kept" in doc
+
+
+def test_a_skipped_factor_question_is_in_no_denominator(
+    cli: Any, evaluation_sessions: Built, tmp_path: Path
+) -> None:
+    """The page's "of N" is trends' denominator: the partnerships that answered."""
+    doc = page(cli, tmp_path, "--period", "2024-25")
+    now = latest("2024-25")
+    answered = [m for _, m in now if m.helping is not None]
+    named = Counter(HELPING[c] for m in answered for c in m.helping or "")
+    label, most = max(named.items(), key=lambda kv: (kv[1], kv[0]))
+    assert f"{label}: " in doc and f" of {len(answered)} partnerships" in doc
+    assert f"of {len(now)} partnerships" not in doc.split("## What helps")[1].split("##")[0]
+    trends = cli("trends", "helping-factors", "--json")
+    assert trends.exit_code == 0, trends.stderr
+    assert f'"answered": {len(answered)}' in trends.stdout
+
+
+def test_a_folder_of_two_protocols_counts_the_pages_own(
+    cli: Any, evaluation_sessions: Built, tmp_path: Path
+) -> None:
+    """Sessions of another protocol are never asked the page's questions: by default the
+    page counts the built-in protocol's sessions and says how many it left out."""
+    for number, date in enumerate(("2025-10-01", "2026-02-02")):
+        make_session(
+            evaluation_sessions.folder,
+            "partnership-reflection",
+            date=date,
+            collaborative=f"Other Protocol Partners {number}",
+            site=f"Other Protocol School {number}",
+            answers={"shared-values": "monica: Students lead."},
+        )
+    now = latest("2025-26")
+    doc = page(cli, tmp_path, "--period", "2025-26", "--min-cell", "1")
+    assert f"**{len(now)} partnerships** at {len({p.site for p, _ in now})} sites" in doc
+    assert "2 sessions of other protocols this year are left out" in doc
+    types = Counter(room_type(m.types) for _, m in now)
+    assert row(doc, "no answer") == "0" and sum(types.values()) == len(now)
+    answered = [m for _, m in now if m.helping is not None]
+    assert f" of {len(answered)} partnerships" in doc
+    assert f" of {len(now) + 2} partnerships" not in doc
+    chosen = ("--protocol", "partnership-reflection", "--min-cell", "1")
+    other = page(cli, tmp_path, *chosen, name="o.md")
+    assert "**2 partnerships** at 2 sites" in other and "left out" not in other
+    assert "## Types of partnership" not in other and "## What helps" not in other
+
+
+def test_a_folder_of_protocols_none_the_pages_own_is_refused(
+    cli: Any,
+    evaluation_sessions: Built,
+    tmp_path: Path,
+    tiny_protocol: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("REFLECT_QUESTIONS_PATH", str(tiny_protocol.parent))
+    for protocol in ("partnership-reflection", "tiny"):
+        make_session(evaluation_sessions.folder, protocol, date="2025-10-01")
+    out = tmp_path / "s.md"
+    result = cli("snapshot", "-o", str(out), "--site", "Northgate Elementary")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "reflect: the sessions are of several protocols (partnership-reflection, tiny): "
+        "choose one with --protocol\n"
+    )
+    assert not out.exists()
+    chosen = ("--site", "Northgate Elementary", "--protocol", "tiny")
+    assert "**1 partnership** at 1 site" in page(cli, tmp_path, *chosen, "--min-cell", "1")

@@ -4,7 +4,11 @@ sessions held, the type distribution and its transitions from the period before,
 hallmarks' medians and spread, the factors named most, and the commitments kept.
 
 A partnership counts once, by its latest complete session in the period (as in
-`reflect trends`); transitions compare that with its latest in the period before.
+`reflect trends`); transitions compare that with its latest in the period before. Each
+question's denominator is what ``trends`` counts for it: the partnerships whose counted
+session asked and answered it (a skip is counted apart, as "no answer" under the types,
+and one never asked it is in no count of it), so a figure here is the figure `trends`
+shows.
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ from reflect_cli.folding import fold
 from reflect_cli.i18n.messages import N_
 from reflect_cli.model import Kind, Session
 
+#: The built-in protocol whose questions the page is built from: in a folder of several
+#: protocols, the one the page counts unless --protocol chooses.
+PROTOCOL = "equitable-partnerships"
 #: The questions the page is built from, as the built-in protocol names them.
 TYPE_QUESTION = "partnership-type-now"
 HALLMARKS = ("shared-leadership", "effective-coordination", "synergy")
@@ -67,6 +74,8 @@ class Factors:
     id: str
     prompt: str
     named: list[Share]
+    #: How many partnerships answered it: what each count is "of".
+    answered: Cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +122,10 @@ class Snapshot:
     factors: list[Factors] = field(default_factory=list)
     commitments: Commitments | None = None
     quotes: list[Quote] = field(default_factory=list)
+    #: The folder mixes protocols: the one counted, and how many of the period's
+    #: sessions (of other protocols) are left out; said in the page's caption.
+    protocol: str = ""
+    left_out: int = 0
 
 
 def snapshot(
@@ -144,7 +157,8 @@ def snapshot(
         counts = found.counts[0]
         labels = [*found.options, *sorted(set(counts.counts) - set(found.options))]
         values = [counts.counts.get(label, 0) for label in labels]
-        cells = suppress([*values, count - counts.answered], count, min_cell)
+        asked = counts.answered + counts.skipped  # skipped: "no answer"; never asked: none
+        cells = suppress([*values, counts.skipped], asked, min_cell)
         result.types = [Share(lab, c) for lab, c in zip(labels, cells, strict=False)]
         result.types.append(Share(N_("no answer"), cells[-1], ours=True))
         if before is not None:
@@ -156,19 +170,23 @@ def snapshot(
         if found is None or not found.scales:
             continue
         scale = found.scales[0]
-        if count == scale.skipped:
-            continue  # not asked in the period: nothing to show
-        rated = one(count - scale.skipped, min_cell)
-        stats = scale.overall if rated.exact and count - scale.skipped > 0 else None
+        if not scale.answered:
+            continue  # not rated in the period: nothing to show
+        rated = one(scale.answered, min_cell)
+        stats = scale.overall if rated.exact else None
         result.hallmarks.append(Hallmark(found.id, found.prompt, rated, stats, found.scale_range))
     for question_id in FACTORS:
         found = trends.trend(question_id, now, now)
         if found is None or found.kind is not Kind.MULTI or not found.counts:
             continue
-        named = found.counts[0].counts
+        counts = found.counts[0]
+        if not counts.answered:
+            continue  # asked of none counted, or skipped by all: no "of N" to say
+        named = counts.counts
         ranked = sorted(named, key=lambda label: (-named[label], label))[:TOP_FACTORS]
-        shares = [Share(label, of_total(named[label], count, min_cell)) for label in ranked]
-        result.factors.append(Factors(found.id, found.prompt, shares))
+        shares = [Share(lab, of_total(named[lab], counts.answered, min_cell)) for lab in ranked]
+        answered = one(counts.answered, min_cell)
+        result.factors.append(Factors(found.id, found.prompt, shares, answered))
     result.commitments = _commitments(period, latest, commitments, as_of, min_cell)
     return result
 

@@ -89,6 +89,8 @@ class PeriodScale:
     overall: Stats | None = None
     by_sector: dict[str, Stats] = field(default_factory=dict)
     skipped: int = 0
+    #: How many sessions gave a rating (the denominator of "how many rated it").
+    answered: int = 0
     rounds: list[RoundRow] = field(default_factory=list)
 
     @property
@@ -234,6 +236,7 @@ def _scale_period(label: str, pairs: Sequence[tuple[Session, AnswerRecord]]) -> 
         if not given:
             result.skipped += 1
             continue
+        result.answered += 1
         values += given
         if record.ratings:
             result.rounds.append(

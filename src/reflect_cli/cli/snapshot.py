@@ -160,12 +160,13 @@ def _page(
     store = open_store(ctx)
     wanted = selection(ctx, limit=False)
     wanted.status = SessionStatus.COMPLETE  # a draft is never a partnership's state
-    summaries = wanted.apply(store)
+    every = wanted.apply(store)
+    summaries = _one_protocol(every, wanted.protocol)
 
-    def group(per: Per) -> dict[Period, list[Summary]]:
-        return sessions_by_period(summaries, By.SCHOOL_YEAR, per, start_month)
+    def group(per: Per, chosen: list[Summary]) -> dict[Period, list[Summary]]:
+        return sessions_by_period(chosen, By.SCHOOL_YEAR, per, start_month)
 
-    latest, held = group(Per.PARTNERSHIP), group(Per.SESSION)
+    latest, held = group(Per.PARTNERSHIP, summaries), group(Per.SESSION, summaries)
     if not latest:
         raise StoreError(
             _("no complete sessions match in {folder}").format(folder=store.folder.absolute())
@@ -178,7 +179,8 @@ def _page(
     earlier = [p for p in latest if p < period]
     before = (earlier[-1], list(store.read(latest[earlier[-1]]))) if earlier else None
     rows = lookup.commitment_rows(store.index(), [s.file for s in summaries])
-    oldest_first = list(reversed(summaries))
+    # Every selected session's people and places, other protocols' too: a quote may name them.
+    oldest_first = list(reversed(every))
     # The evaluator's key, as `export --redact` takes it: a label here is the same label.
     key = pseudonym_key(store.folder, key_file)
     decided = word_choices.load(store.folder)
@@ -195,8 +197,31 @@ def _page(
         as_of,
         min_cell,
     )
+    if len(summaries) < len(every):
+        snap.protocol = figures.PROTOCOL
+        snap.left_out = len(group(Per.SESSION, every)[period]) - len(held[period])
     snap.quotes = _quotes(store, quotes, {s.id for s in held[period]}, period, redactor)
     return drawing.page(snap, "md" if fmt == "md" else "html", redactor, reader)
+
+
+def _one_protocol(summaries: list[Summary], chosen: str) -> list[Summary]:
+    """The sessions the page counts: all of them when they are of one protocol (or
+    --protocol chose it); in a folder of several, the built-in protocol's whose questions
+    the page shows (the caption says how many are left out), and refused when it has
+    none, since no question of the page is anyone's answer then."""
+    from reflect_cli.analysis.snapshot import PROTOCOL
+    from reflect_cli.errors import InputError
+
+    protocols = sorted({s.protocol for s in summaries})
+    if chosen or len(protocols) < 2:
+        return summaries
+    if PROTOCOL not in protocols:
+        raise InputError(
+            _(
+                "the sessions are of several protocols ({protocols}): choose one with --protocol"
+            ).format(protocols=", ".join(protocols))
+        )
+    return [s for s in summaries if s.protocol == PROTOCOL]
 
 
 def _quotes(

@@ -85,11 +85,24 @@ def _partnerships(cell: Cell) -> str:
 
 
 def _about(snap: Snapshot) -> str:
-    return _(
+    said = _(
         "School year {period}, counting each partnership once, by its latest complete "
         "session. Redacted: no person, collaborative or site is named. A count of fewer than "
         "{min_cell} partnerships is not shown, nor one that would give it away."
     ).format(period=snap.period, min_cell=snap.min_cell)
+    if not snap.left_out:
+        return said
+    return (
+        said
+        + " "
+        + ngettext(
+            "Only {protocol} sessions are counted (the page shows its questions): {count} "
+            "session of another protocol this year is left out (--protocol chooses).",
+            "Only {protocol} sessions are counted (the page shows its questions): {count} "
+            "sessions of other protocols this year are left out (--protocol chooses).",
+            snap.left_out,
+        ).format(protocol=snap.protocol, count=snap.left_out)
+    )
 
 
 def _headline(snap: Snapshot) -> list[tuple[str, str]]:
@@ -224,8 +237,8 @@ def html(snap: Snapshot, language: str = "en") -> str:
     for factors in snap.factors:
         out.append(f"<section><h2>{_h(_factor_title(factors.id))}</h2>")
         out.append(f'<p class="quiet">{_h(factors.prompt)} ' + _h(_("Named most:")) + "</p><ul>")
+        before, after = _count_of(factors.answered, _h)
         for share in factors.named:
-            before, after = _count_of(snap, _h)
             out.append(f"<li>{_h(share.label)}: {before}<b>{_h(share.count.text)}</b>{after}</li>")
         out.append("</ul></section>")
     commitments = _h(_("Commitments"))
@@ -261,12 +274,10 @@ def _factor_title(question_id: str) -> str:
     return _(title) if title else question_id
 
 
-def _count_of(snap: Snapshot, escape_text: Callable[[str], str]) -> tuple[str, str]:
-    """What goes before and after a factor's count ("3 of 10 partnerships"), escaped, so
-    the count alone is bold in any language's word order."""
-    said = _("{count} of {partnerships}").format(
-        count="\0", partnerships=_partnerships(snap.partnerships)
-    )
+def _count_of(answered: Cell, escape_text: Callable[[str], str]) -> tuple[str, str]:
+    """What goes before and after a factor's count ("3 of 9 partnerships": of those that
+    answered), escaped, so the count alone is bold in any language's word order."""
+    said = _("{count} of {partnerships}").format(count="\0", partnerships=_partnerships(answered))
     before, _sep, after = said.partition("\0")
     return _spaced(before, escape_text), _spaced(after, escape_text)
 
@@ -310,7 +321,7 @@ def markdown(snap: Snapshot, language: str = "en") -> str:
     out += ["| " + " | ".join(inline(cell) for cell in row) + " |" for row in _hallmark_rows(snap)]
     for factors in snap.factors:
         out += ["", f"## {inline(_factor_title(factors.id))}", "", inline(factors.prompt), ""]
-        before, after = _count_of(snap, inline)
+        before, after = _count_of(factors.answered, inline)
         out += [
             f"- {inline(s.label)}: {before}**{inline(s.count.text)}**{after}" for s in factors.named
         ]
