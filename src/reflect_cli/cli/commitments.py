@@ -19,7 +19,7 @@ from reflect_cli.cli.options import (
 from reflect_cli.cli.redacting import PseudonymKey, Strict
 from reflect_cli.cli.redacting import pseudonym_key as keys
 from reflect_cli.cli.selecting import chosen_sessions
-from reflect_cli.i18n.messages import N_, _, ngettext
+from reflect_cli.i18n.messages import N_, _, current, ngettext
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -104,7 +104,8 @@ def commitments(
                 continue
             picked.append((standing, late, history.sessions))
     shown = (
-        _redacted(store, chosen, sessions, pseudonym_key, strict)
+        # Labels in the table's language (the reader's); JSON keeps English ones.
+        _redacted(store, chosen, sessions, pseudonym_key, strict, "" if as_json else current())
         if redact
         else _Shown(sessions, sessions)
     )
@@ -184,7 +185,12 @@ class _Shown:
 
 
 def _redacted(
-    store: Store, chosen: list[Summary], sessions: list[Session], path: Path | None, strict: bool
+    store: Store,
+    chosen: list[Summary],
+    sessions: list[Session],
+    path: Path | None,
+    strict: bool,
+    language: str = "",
 ) -> _Shown:
     """The sessions beside the view `export --redact` makes of them (``prepare``: the
     export's allow-list, then the redactor; the folder's decisions on everyday words
@@ -198,7 +204,9 @@ def _redacted(
     key = keys(store.folder, path)
     decided = word_choices.load(store.folder)
     oldest_first = list(reversed(chosen))
-    redactor, _unread = known.redactor(store, oldest_first, False, False, decided, key, strict)
+    redactor, _unread = known.redactor(
+        store, oldest_first, False, False, decided, key, strict, language
+    )
     options = exporting.Options(redact=True)
     redacted = [prepare(session, options, redactor) for session in sessions]
     if redactor.undecided:  # as `export --redact`: decide with export --name/--word
