@@ -364,3 +364,52 @@ def test_a_folder_of_protocols_none_the_pages_own_is_refused(
     assert not out.exists()
     chosen = ("--site", "Northgate Elementary", "--protocol", "tiny")
     assert "**1 partnership** at 1 site" in page(cli, tmp_path, *chosen, "--min-cell", "1")
+
+
+def test_factors_tied_at_the_third_are_all_named(
+    cli: Any, evaluation_sessions: Built, tmp_path: Path
+) -> None:
+    doc = page(cli, tmp_path, "--period", "2025-26", "--min-cell", "1")
+    now = latest("2025-26")
+    named = Counter(HELPING[c] for _, m in now for c in m.helping or "")
+    third = sorted(named.values(), reverse=True)[2]
+    tied = [label for label, n in named.items() if n == third]
+    assert len(tied) == 3 and third < max(named.values())  # the fixture's tie at the cut-off
+    shown = doc.split("## What helps")[1].split("##")[0]
+    lines = [line for line in shown.splitlines() if line.startswith("- ")]
+    expected = {label for label, n in named.items() if n >= third}
+    assert {line[2:].split(": **")[0] for line in lines} == expected
+    for label in tied:
+        assert f"- {label}: **{third}** of {len(now)} partnerships" in shown
+
+
+WIDE = """
+    id: wide
+    version: 1
+    title: Many factors
+    domains:
+      - id: only
+        title: Only
+        questions:
+          - id: helping-factors
+            prompt: What helps?
+            kind: multi
+            choices: [Alpha, Bravo, Charlie, Delta, Echo, Foxtrot, Golf]
+"""
+
+
+def test_a_tie_too_wide_for_the_page_is_said_not_dropped(
+    cli: Any,
+    sessions_dir: Path,
+    tmp_path: Path,
+    write_yaml: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("REFLECT_QUESTIONS_PATH", str(write_yaml("qs/wide.yaml", WIDE).parent))
+    chosen = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf"]
+    make_session(sessions_dir, "wide", answers={"helping-factors": chosen})
+    doc = page(cli, tmp_path, "--min-cell", "1")
+    lines = [line for line in doc.splitlines() if line.startswith("- ")]
+    named = [line for line in lines if line.endswith(": **1** of 1 partnership")]
+    assert [line[2:].split(":")[0] for line in named] == chosen[:5]  # the labels' order
+    assert f"- and {len(chosen) - 5} more factors named as often as the last" in lines

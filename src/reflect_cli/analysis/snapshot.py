@@ -31,8 +31,11 @@ PROTOCOL = "equitable-partnerships"
 TYPE_QUESTION = "partnership-type-now"
 HALLMARKS = ("shared-leadership", "effective-coordination", "synergy")
 FACTORS = ("helping-factors", "hindering-factors")
-#: How many factors of each question the page names.
+#: How many factors of each question the page names: the three named most, and any
+#: named as often as the third (a tie is shown, never resolved), up to ``MOST_FACTORS``;
+#: beyond that the page says how many more share the third's count.
 TOP_FACTORS = 3
+MOST_FACTORS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +79,9 @@ class Factors:
     named: list[Share]
     #: How many partnerships answered it: what each count is "of".
     answered: Cell
+    #: How many more factors were named as often as the last one shown (a tie at the
+    #: cut-off too wide for the page): said, not dropped.
+    more: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,12 +189,25 @@ def snapshot(
         if not counts.answered:
             continue  # asked of none counted, or skipped by all: no "of N" to say
         named = counts.counts
-        ranked = sorted(named, key=lambda label: (-named[label], label))[:TOP_FACTORS]
+        ranked, more = top_factors(named)
         shares = [Share(lab, of_total(named[lab], counts.answered, min_cell)) for lab in ranked]
         answered = one(counts.answered, min_cell)
-        result.factors.append(Factors(found.id, found.prompt, shares, answered))
+        result.factors.append(Factors(found.id, found.prompt, shares, answered, more))
     result.commitments = _commitments(period, latest, commitments, as_of, min_cell)
     return result
+
+
+def top_factors(named: dict[str, int]) -> tuple[list[str], int]:
+    """The factors the page names, most named first (a tie in the order of the labels),
+    and how many more were named as often as the last of them: the top ``TOP_FACTORS``
+    and every one tied with the last, up to ``MOST_FACTORS``."""
+    ranked = sorted(named, key=lambda label: (-named[label], label))
+    if len(ranked) <= TOP_FACTORS:
+        return ranked, 0
+    cut = named[ranked[TOP_FACTORS - 1]]
+    reaching = [label for label in ranked if named[label] >= cut]
+    shown = reaching[:MOST_FACTORS]
+    return shown, len(reaching) - len(shown)
 
 
 def _moves(

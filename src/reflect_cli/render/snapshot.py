@@ -240,6 +240,8 @@ def html(snap: Snapshot, language: str = "en") -> str:
         before, after = _count_of(factors.answered, _h)
         for share in factors.named:
             out.append(f"<li>{_h(share.label)}: {before}<b>{_h(share.count.text)}</b>{after}</li>")
+        if factors.more:
+            out.append(f"<li>{_h(_more(factors.more))}</li>")
         out.append("</ul></section>")
     commitments = _h(_("Commitments"))
     out.append(f"<section><h2>{commitments}</h2><p>{_h(_commitment_line(snap))}</p></section>")
@@ -272,6 +274,15 @@ _FACTOR_TITLES = {
 def _factor_title(question_id: str) -> str:
     title = _FACTOR_TITLES.get(question_id)
     return _(title) if title else question_id
+
+
+def _more(count: int) -> str:
+    """The factors tied with the last one named that the page has no room for."""
+    return ngettext(
+        "and {count} more factor named as often as the last",
+        "and {count} more factors named as often as the last",
+        count,
+    ).format(count=count)
 
 
 def _count_of(answered: Cell, escape_text: Callable[[str], str]) -> tuple[str, str]:
@@ -325,6 +336,8 @@ def markdown(snap: Snapshot, language: str = "en") -> str:
         out += [
             f"- {inline(s.label)}: {before}**{inline(s.count.text)}**{after}" for s in factors.named
         ]
+        if factors.more:
+            out.append(f"- {inline(_more(factors.more))}")
     out += ["", "## " + inline(_("Commitments")) + "", "", inline(_commitment_line(snap))]
     if snap.quotes:
         out += ["", "## " + inline(_("In their words")) + ""]
