@@ -93,7 +93,15 @@ def test_a_meeting_in_spanish_shows_no_english_word_of_the_program(sessions_dir:
     # asked, never their English ids.)
     flat = text.replace(str(sessions_dir), " ")
     words = {w.lower() for w in _WORD.findall(flat)}
-    english = _english_only_words()
+    # Names the Spanish protocol keeps as written ("Best Starts for Kids") are the
+    # protocol's words, not the program's.
+    protocols = Path(__file__).resolve().parents[1] / "questions"
+    kept = [
+        str(entry["text"])
+        for path in protocols.glob("*.es.yaml")
+        for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["texts"].values()
+    ]
+    english = _english_only_words() - {w.lower() for w in _WORD.findall("\n".join(kept))}
     assert english, "the check would find nothing"
     assert sorted(words & english) == []
     record = yaml.safe_load(next(sessions_dir.glob("*.yaml")).read_text(encoding="utf-8"))
