@@ -116,6 +116,10 @@ def test_validate_says_each_problem_in_the_reader_s_language_keys_as_they_are(
         assert spanish in said, said
     for english in ("unknown key", "is not kebab-case", "must be", "out of date", "missing"):
         assert english not in said
+    # The YAML reader's own problems too (libyaml's wording of a syntax error aside).
+    twice = write_yaml("twice.yaml", "id: x\nid: y\n")
+    said = cli("--lang", "es", "protocols", "validate", str(twice)).stderr
+    assert f"{twice}:2: clave repetida 'id'" in said
     english = cli("protocols", "validate", str(bad)).stderr
     assert f"{bad}:9: unknown key 'promt' in question (did you mean 'prompt'?)" in english
     assert "scale 'max' must be a whole number, not a list" in english

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from reflect_cli.i18n.messages import _
+
 try:  # libyaml is ~13x faster; the pure loader gives identical results
     from yaml import CSafeLoader as Loader
 
@@ -111,7 +113,9 @@ def _walk_events(text: str, loader: Any) -> None:
     for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.CollectionStartEvent):
             if len(open_sizes) > MAX_DEPTH:
-                raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep", _line(event))
+                raise YamlProblem(
+                    _("nested more than {depth} levels deep").format(depth=MAX_DEPTH), _line(event)
+                )
             open_sizes.append(1)
             open_anchors.append(event.anchor)
             continue
@@ -127,7 +131,7 @@ def _walk_events(text: str, loader: Any) -> None:
         elif isinstance(event, yaml.AliasEvent):
             if event.anchor in open_anchors:  # walking it would never end
                 raise YamlProblem(
-                    "an alias refers to a collection that contains it",
+                    _("an alias refers to a collection that contains it"),
                     _line(event),
                 )
             size = anchors.get(event.anchor or "", 1)  # an unknown one fails to load
@@ -136,7 +140,9 @@ def _walk_events(text: str, loader: Any) -> None:
         open_sizes[-1] += size
         if open_sizes[-1] > MAX_NODES:
             raise YamlProblem(
-                f"document expands to more than {MAX_NODES:,} values (an alias bomb?)",
+                _("document expands to more than {count} values (an alias bomb?)").format(
+                    count=f"{MAX_NODES:,}"
+                ),
                 _line(event),
             )
 
@@ -151,7 +157,7 @@ def syntax(exc: yaml.YAMLError) -> YamlProblem:
         return exc
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
+        problem = exc.problem or exc.context or _("invalid YAML")
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        return YamlProblem(f"YAML syntax error: {problem}", line, col)
-    return YamlProblem(f"YAML error: {exc}")
+        return YamlProblem(_("YAML syntax error: {problem}").format(problem=problem), line, col)
+    return YamlProblem(_("YAML error: {problem}").format(problem=exc))

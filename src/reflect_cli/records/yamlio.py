@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from reflect_cli.i18n.messages import _
 from reflect_cli.records.decoding import LocatedDict, LocatedList
 from reflect_cli.records.opening import MAX_BYTES as MAX_BYTES
 from reflect_cli.records.opening import NotAFile, read_regular
@@ -41,13 +42,13 @@ def decode(raw: bytes) -> str:
     if len(raw) > MAX_BYTES:
         raise YamlProblem(str(NotAFile(size=len(raw))))
     if b"\x00" in raw:
-        raise YamlProblem("not a text file (it contains NUL bytes)")
+        raise YamlProblem(_("not a text file (it contains NUL bytes)"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise YamlProblem(f"not UTF-8 text (byte {exc.start})") from None
+        raise YamlProblem(_("not UTF-8 text (byte {byte})").format(byte=exc.start)) from None
     if not text.strip():
-        raise YamlProblem("file is empty")
+        raise YamlProblem(_("file is empty"))
     return text
 
 
@@ -71,12 +72,12 @@ class Strict:
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
             if key_node.tag == _TAG + "merge":
-                raise YamlProblem("merge keys ('<<') are not supported", line)
+                raise YamlProblem(_("merge keys ('<<') are not supported"), line)
             key = self.construct_object(key_node, deep=deep)
             if not isinstance(key, str | int | float | bool) and key is not None:
-                raise YamlProblem("mapping keys must be plain values", line)
+                raise YamlProblem(_("mapping keys must be plain values"), line)
             if key in mapping:
-                raise YamlProblem(f"duplicate key {key!r}", line)
+                raise YamlProblem(_("duplicate key {key}").format(key=repr(key)), line)
             try:
                 mapping[key] = self.construct_object(value_node, deep=deep)
             except YamlProblem as problem:
@@ -89,7 +90,8 @@ class Strict:
 def _int(loader: Any, node: yaml.ScalarNode) -> int:
     if len(node.value) > MAX_DIGITS:
         raise YamlProblem(
-            f"number too long ({len(node.value):,} characters)", node.start_mark.line + 1
+            _("number too long ({count} characters)").format(count=f"{len(node.value):,}"),
+            node.start_mark.line + 1,
         )
     number: int = loader.construct_yaml_int(node)
     return number
@@ -100,13 +102,15 @@ def _timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
         return loader.construct_yaml_timestamp(node)
     except ValueError:
         raise YamlProblem(
-            f"{node.value!r} is not a real date (YYYY-MM-DD)", node.start_mark.line + 1
+            _("{value} is not a real date (YYYY-MM-DD)").format(value=repr(node.value)),
+            node.start_mark.line + 1,
         ) from None
 
 
 def _unsupported(loader: Any, node: yaml.Node) -> None:
     raise YamlProblem(
-        f"unsupported tag {node.tag!r}: only plain YAML is accepted", node.start_mark.line + 1
+        _("unsupported tag {tag}: only plain YAML is accepted").format(tag=repr(node.tag)),
+        node.start_mark.line + 1,
     )
 
 
@@ -129,7 +133,9 @@ def load(text: str) -> Any:
     except yaml.YAMLError as exc:
         raise syntax(exc) from None
     except RecursionError:  # pragma: no cover - check_limits bounds the depth first
-        raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep") from None
+        raise YamlProblem(
+            _("nested more than {depth} levels deep").format(depth=MAX_DEPTH)
+        ) from None
 
 
 def load_located(text: str) -> Any:
@@ -140,7 +146,7 @@ def load_located(text: str) -> Any:
     try:
         node = loader.get_single_node()
         if node is None:
-            raise YamlProblem("file is empty")
+            raise YamlProblem(_("file is empty"))
         return _located(node, loader)
     except yaml.YAMLError as exc:
         raise syntax(exc) from None
@@ -158,12 +164,12 @@ def _located(node: yaml.Node, loader: _StrictLoader) -> Any:
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             if key_node.tag == _TAG + "merge":
-                raise YamlProblem("merge keys ('<<') are not supported", key_line)
+                raise YamlProblem(_("merge keys ('<<') are not supported"), key_line)
             key = _located(key_node, loader)
             if not isinstance(key, str | int | float | bool) and key is not None:
-                raise YamlProblem("mapping keys must be plain values", key_line)
+                raise YamlProblem(_("mapping keys must be plain values"), key_line)
             if key in mapping:
-                raise YamlProblem(f"duplicate key {key!r}", key_line)
+                raise YamlProblem(_("duplicate key {key}").format(key=repr(key)), key_line)
             try:
                 mapping[key] = _located(value_node, loader)
             except YamlProblem as problem:
