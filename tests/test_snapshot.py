@@ -413,3 +413,91 @@ def test_a_tie_too_wide_for_the_page_is_said_not_dropped(
     named = [line for line in lines if line.endswith(": **1** of 1 partnership")]
     assert [line[2:].split(":")[0] for line in named] == chosen[:5]  # the labels' order
     assert f"- and {len(chosen) - 5} more factors named as often as the last" in lines
+
+
+LONG = "The calendar is shared now and families plan the evenings with us, every month."
+#: The answers the page may quote at once, and how long each may be (docs/evaluation.md).
+MOST_QUOTES, QUOTE_CHARS = 3, 240
+QUOTED = (
+    ("Lake Hills Partners", "maria"),
+    ("Rainier Vista Collaborative", "selam"),
+    ("Federal Way Connect", "grace"),
+)
+
+
+def _long_answers(built: Built, times: int) -> list[str]:
+    """The 2025-26 evidence answers of three partnerships made ``times`` LONG long; their
+    --quote options."""
+    quotes = []
+    for collaborative, handle in QUOTED:
+        session_id = next(
+            i for (c, d), i in built.ids.items() if c == collaborative and year_of(d) == "2025-26"
+        )
+        record = next(built.folder.rglob(f"{session_id}.yaml"))
+        said = f"'{handle}: The calendar is shared now.'"
+        text = record.read_text(encoding="utf-8")
+        assert said in text, collaborative
+        record.write_text(text.replace(said, f"'{handle}: {' '.join([LONG] * times)}'"))
+        quotes += ["--quote", f"{session_id}:hallmarks-evidence"]
+    return quotes
+
+
+def test_more_quotes_than_a_page_holds_are_refused_before_anything(
+    cli: Any, evaluation_sessions: Built, tmp_path: Path
+) -> None:
+    session_id = evaluation_sessions.ids[("Lake Hills Partners", "2025-10-09")]
+    picks = [x for _ in range(MOST_QUOTES + 2) for x in ("--quote", f"{session_id}:x")]
+    out = tmp_path / "s.pdf"  # no browser is looked for: refused before any printing
+    result = cli("snapshot", "-o", str(out), "--browser", str(tmp_path / "none"), *picks)
+    assert result.exit_code == 2
+    assert result.stderr == "reflect: --quote: one page has room for 3 quotes, not 5\n"
+    assert not out.exists()
+
+
+def test_a_long_answer_is_cut_at_a_word_and_marked(
+    cli: Any, evaluation_sessions: Built, tmp_path: Path
+) -> None:
+    quotes = _long_answers(evaluation_sessions, 6)
+    doc = page(cli, tmp_path, "--period", "2025-26", *quotes[:2])
+    (quoted,) = [line for line in doc.splitlines() if line.startswith("> ") and "[…]" in line]
+    said = quoted.removeprefix("> ").split(": ", 1)[1].removesuffix(" […]")
+    words = f"maria: {' '.join([LONG] * 6)}".split(" ")
+    kept = [w for n, w in enumerate(words) if len(" ".join(words[: n + 1])) <= QUOTE_CHARS]
+    assert said == " ".join(kept)[len("maria: ") :]
+
+
+@needs_browser
+@pytest.mark.slow
+def test_three_quotes_as_long_as_allowed_fit_one_page(
+    cli: Any, evaluation_sessions: Built, tmp_path: Path
+) -> None:
+    quotes = _long_answers(evaluation_sessions, 6)
+    out = tmp_path / "snapshot.pdf"
+    result = cli("snapshot", "-o", str(out), "--period", "2025-26", *quotes)
+    assert result.exit_code == 0, result.stderr
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
+    assert re.search(r"^Pages:\s+1$", info.stdout, re.MULTILINE)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert text.count("[…]") == MOST_QUOTES
+
+
+@needs_browser
+@pytest.mark.slow
+def test_quotes_that_would_run_past_the_page_are_refused(
+    cli: Any, evaluation_sessions: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page's length is measured in the printed PDF: were the answers not cut, three
+    would need a second page, and the page is refused, nothing written."""
+    from reflect_cli.cli import snapshot as command
+
+    monkeypatch.setattr(command, "QUOTE_CHARS", 10_000)
+    quotes = _long_answers(evaluation_sessions, 6)
+    out = tmp_path / "snapshot.pdf"
+    result = cli("snapshot", "-o", str(out), "--period", "2025-26", *quotes)
+    assert result.exit_code == 2
+    said = result.stderr.splitlines()[-1]  # after the line saying the key was made
+    assert said == (
+        "reflect: --quote: with these quotes the page runs to 2 pages: pick fewer or "
+        "shorter answers"
+    )
+    assert not out.exists()

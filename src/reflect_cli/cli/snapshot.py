@@ -24,6 +24,11 @@ if TYPE_CHECKING:
 #: The largest --min-cell: more partnerships than any evaluation follows.
 MOST_MIN_CELL = 1000  # said in --min-cell's help as 1,000
 
+#: The quotes one Letter page has room for beside the figures, and each one's length:
+#: a longer answer is cut at a word and marked " […]" (docs/evaluation.md says so).
+MOST_QUOTES = 3
+QUOTE_CHARS = 240
+
 SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
 
 
@@ -111,6 +116,12 @@ def snapshot(
         raise InputError(
             _('--min-cell: 3 or more (or 1 to show every count): "fewer than 2" could only be 1')
         )
+    if len(quote or []) > MOST_QUOTES:
+        raise InputError(
+            _("--quote: one page has room for {most} quotes, not {count}").format(
+                most=MOST_QUOTES, count=len(quote or [])
+            )
+        )
     check_output(output, force=force)
     start_month = month_of(year_starts)
     chosen = parse_period(period, By.SCHOOL_YEAR, start_month) if period else None
@@ -128,7 +139,15 @@ def snapshot(
         from reflect_cli.cli.options import sessions_dir
         from reflect_cli.render.export import pdf
 
-        write_output(output, pdf.print_pdf(document, printer, sessions_dir(ctx)), force=force)
+        printed = pdf.print_pdf(document, printer, sessions_dir(ctx))
+        if quote and pdf.pages(printed) > 1:  # the figures alone fit: the quotes did not
+            raise InputError(
+                _(
+                    "--quote: with these quotes the page runs to {pages} pages: pick fewer "
+                    "or shorter answers"
+                ).format(pages=pdf.pages(printed))
+            )
+        write_output(output, printed, force=force)
     else:
         write_output(output, document, force=force)
     screen.message(_("wrote {file} (data snapshot, {format})").format(file=output, format=fmt))
@@ -257,7 +276,18 @@ def _quotes(
             )
         number = redactor.session_numbers.get(summary.id)
         when = _("Session {number}").format(number=number) if number else _("a session")
-        found.append(Quote(record.prompt, record.answer, when))
+        found.append(Quote(record.prompt, _shortened(record.answer), when))
     if redactor.undecided:  # as `export --redact`: decide with export --name/--word
         raise UndecidedWords(redactor.undecided)
     return found
+
+
+def _shortened(text: str) -> str:
+    """An answer as long as the page has room for: cut after the last word that fits
+    and marked " […]", as a report marks a cut quote."""
+    if len(text) <= QUOTE_CHARS:
+        return text
+    import re
+
+    words = re.match(rf"(.{{1,{QUOTE_CHARS}}})(?=\s)", text, re.DOTALL)
+    return (words[1] if words else text[:QUOTE_CHARS]).rstrip() + " […]"

@@ -46,10 +46,10 @@ ul { margin: .02in 0; padding-left: .18in; font-size: 9pt; }
 section > p { font-size: 9pt; margin: .03in 0; }
 li { margin: 0 0 .02in; }
 .quiet { color: #555; font-size: 8.5pt; margin: .03in 0; }
-blockquote { margin: .04in 0; padding: .02in .1in; border-left: 3px solid #2a6f97;
-             font-style: italic; font-size: 9pt; }
+blockquote { margin: .03in 0; padding: .01in .1in; border-left: 3px solid #2a6f97;
+             font-style: italic; font-size: 8.5pt; line-height: 1.3; }
 blockquote p { margin: 0; }
-blockquote footer { font-style: normal; color: #555; font-size: 8pt; }
+blockquote footer { font-style: normal; color: #555; font-size: 7.5pt; }
 .note { margin-top: .1in; border-top: 1px solid #ccd; color: #555; font-size: 7.5pt; }
 @media screen { body { margin: .4in auto; padding: 0 .2in; } }
 @media print { body { max-width: none; } section, blockquote { break-inside: avoid; } }

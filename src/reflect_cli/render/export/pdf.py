@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -164,3 +165,9 @@ def _run(browser: str, work: Path) -> bytes:
             )
         )
     return printed.read_bytes()
+
+
+def pages(printed: bytes) -> int:
+    """How many pages a PDF the browser printed has: its page objects (Chromium writes
+    each as its own object, never in a compressed object stream)."""
+    return len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", printed))
