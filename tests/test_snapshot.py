@@ -459,11 +459,12 @@ def test_a_long_answer_is_cut_at_a_word_and_marked(
 ) -> None:
     quotes = _long_answers(evaluation_sessions, 6)
     doc = page(cli, tmp_path, "--period", "2025-26", *quotes[:2])
-    (quoted,) = [line for line in doc.splitlines() if line.startswith("> ") and "[…]" in line]
-    said = quoted.removeprefix("> ").split(": ", 1)[1].removesuffix(" […]")
-    words = f"maria: {' '.join([LONG] * 6)}".split(" ")
-    kept = [w for n, w in enumerate(words) if len(" ".join(words[: n + 1])) <= QUOTE_CHARS]
-    assert said == " ".join(kept)[len("maria: ") :]
+    (quoted,) = [line for line in doc.splitlines() if line.startswith("> ") and "…" in line]
+    shown = quoted.removeprefix("> ").replace("\\", "").removesuffix(" […]")
+    said = shown.split(": ", 1)[1]  # after the speaker's label
+    whole = " ".join([LONG] * 6)
+    assert whole.startswith(said) and whole[len(said)] == " "  # cut between words
+    assert len(shown) <= QUOTE_CHARS < len(shown) + len(whole[len(said) :].split()[0]) + 1
 
 
 @needs_browser
