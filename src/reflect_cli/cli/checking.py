@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from reflect_cli.cli.redacting import KeyAlways
+from reflect_cli.cli.redacting import KeyAlways, rerun
 from reflect_cli.cli.redacting import pseudonym_key as keys
+from reflect_cli.errors import ReflectError
 from reflect_cli.i18n.messages import N_, _, ngettext
 from reflect_cli.ui import screen
 
@@ -43,7 +44,9 @@ def check_names(
     possessive forms, everyday words as the folder decided with --name/--word).
 
     Each place is one line on standard output, FILE:LINE: the words found and what they
-    are; the exit status is 2 when any was found, 0 when every document is clean. Reads
+    are. Exit status: 0 when every document is clean, 1 when a name was found, 2 when a
+    document could not be read (each named on standard error, the others still checked)
+    or the sessions folder holds no records to check against. Reads
     text, Markdown, HTML, CSV and JSON as a reader sees them (escapes and entities
     undone), and a PDF's text and metadata (title, author, subject, keywords) through pdftotext
     and pdfinfo (poppler-utils), with its comments, form fields and bookmarks; an encrypted
@@ -58,14 +61,39 @@ def check_names(
     from reflect_cli.render.export.name_check import NamesFound, fixed_words, spots
     from reflect_cli.render.export.own_text import own_protocols
 
-    # every file readable, before work; a zip file's members one document each
-    read = [document for path in files for document in documents.read_all(path)]
+    # Every document read before work (a zip file's members one document each); one that
+    # cannot be read is named and the others are still checked.
+    read: list[documents.Document] = []
+    unreadable: list[ReflectError] = []
+    for path in files:
+        try:
+            read.extend(documents.read_all(path))
+        except ReflectError as exc:
+            unreadable.append(exc)
+    if unreadable and not read and len(files) == 1:
+        raise unreadable[0]  # the one document given: its problem is the one line
+    for problem in unreadable:
+        screen.message(_("cannot check {problem}").format(problem=problem))
+    if not read:
+        raise CouldNotRead(
+            _("none of the {count} documents could be read; nothing was checked").format(
+                count=len(files)
+            )
+        )
     store = open_store(ctx)
     summaries, _problems = store.summaries()
+    if not summaries:
+        raise NoRecords(_no_records(store.folder))
     decided = word_choices.load(store.folder)
     key = keys(store.folder, pseudonym_key)  # each person named by their redacted label
     redactor, unread = known.redactor(
-        store, list(reversed(summaries)), False, ignore_unreadable, decided, key
+        store,
+        list(reversed(summaries)),
+        False,
+        ignore_unreadable,
+        decided,
+        key,
+        rerun=rerun(writes=False),
     )
     for line in unread:
         screen.warning(_("checked without {line}").format(line=line))
@@ -75,6 +103,21 @@ def check_names(
         for spot in spots(document, redactor, fixed):
             found += 1
             screen.data(f"{spot.path}:{spot.place}: {spot.text!r}: {spot.what}\n")
+    checked = _documents(len(files) - len(unreadable))
+    if unreadable:
+        found_in = ngettext(
+            "{places} place found in {checked}", "{places} places found in {checked}", found
+        ).format(places=found, checked=checked)
+        not_read = ngettext(
+            "{count} document could not be read",
+            "{count} documents could not be read",
+            len(unreadable),
+        ).format(count=len(unreadable))
+        raise CouldNotRead(
+            _("{found_in}; {not_read} (named above), so not checked").format(
+                found_in=found_in, not_read=not_read
+            )
+        )
     if found:
         raise NamesFound(
             ngettext(
@@ -83,9 +126,34 @@ def check_names(
                 "{places} places in {documents} name someone or somewhere the sessions "
                 "folder knows",
                 found,
-            ).format(places=found, documents=_documents(len(files)))
+            ).format(places=found, documents=checked)
         )
-    screen.message(_("no known name in {documents}").format(documents=_documents(len(files))))
+    screen.message(_("no known name in {documents}").format(documents=checked))
+
+
+class CouldNotRead(ReflectError):
+    """A document given could not be read, so it was not checked (exit 2, as any
+    problem; a name found is exit 1, ``NamesFound``)."""
+
+
+class NoRecords(ReflectError):
+    """The sessions folder holds no record: there is no one to check names against, and
+    "no known name" would read as clean."""
+
+
+def _no_records(folder: Path) -> str:
+    """Why nothing was checked, naming the folder, and the ``sessions/`` inside it when
+    it was given the clone's root (the records one level down)."""
+    shown = folder.absolute()
+    if (folder / "sessions").is_dir():
+        return _(
+            "{folder} holds no session records to check names against (the records may be "
+            "in {inner}: --sessions-dir {inner}); nothing was checked"
+        ).format(folder=shown, inner=shown / "sessions")
+    return _(
+        "{folder} holds no session records to check names against (give the sessions "
+        "folder: --sessions-dir FOLDER or REFLECT_SESSIONS_DIR); nothing was checked"
+    ).format(folder=shown)
 
 
 def _documents(count: int) -> str:

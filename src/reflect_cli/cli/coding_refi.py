@@ -53,7 +53,6 @@ def write_project(
     from reflect_cli.records.output import write_output
     from reflect_cli.render.coding import refi
     from reflect_cli.render.coding.shown import Shown
-    from reflect_cli.render.export import UndecidedWords
     from reflect_cli.render.export.static import stripped
 
     path = codebook.path_in(store.folder)
@@ -76,8 +75,7 @@ def write_project(
     shown = Shown(redactor)
     files = refi.project(sessions, book, by_coder, shown)
     if redactor is not None:
-        if redactor.undecided:
-            raise UndecidedWords(redactor.undecided)
+        redactor.stop_if_undecided()
         bare = refi.project([stripped(s) for s in sessions], book, {}, shown)
         redactor.check("\n".join(files.values()), "qdpx", "\n".join(bare.values()))
         screen.message(shown.statement())

@@ -114,10 +114,7 @@ def report(
     shown = Shown(_redactor(store, oldest_first, pseudonym_key) if redact else None)
     document = report_out.to_json(result, shown)
     if shown.redactor is not None:
-        from reflect_cli.render.export import UndecidedWords
-
-        if shown.redactor.undecided:
-            raise UndecidedWords(shown.redactor.undecided)
+        shown.redactor.stop_if_undecided()
         # Checked as every export is: against the same report with nothing people said.
         static = report_out.to_json(replace(result, excerpts=[]), shown)
         shown.redactor.check(document, "coding report", static)

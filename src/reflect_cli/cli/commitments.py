@@ -198,7 +198,6 @@ def _redacted(
     from reflect_cli.records import word_choices
     from reflect_cli.render import export as exporting
     from reflect_cli.render.export import known
-    from reflect_cli.render.export.places import UndecidedWords
     from reflect_cli.render.export.prepare import prepare
 
     key = keys(store.folder, path)
@@ -209,8 +208,7 @@ def _redacted(
     )
     options = exporting.Options(redact=True)
     redacted = [prepare(session, options, redactor) for session in sessions]
-    if redactor.undecided:  # as `export --redact`: decide with export --name/--word
-        raise UndecidedWords(redactor.undecided)
+    redactor.stop_if_undecided()  # as `export --redact`: decided with --name/--word
     screen.message(redactor.statement())
     return _Shown(sessions, redacted, redactor)
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from reflect_cli.records.store import Store
     from reflect_cli.records.summary import Summary
     from reflect_cli.render.export import Redactor
+    from reflect_cli.render.export.places import Rerun
 
 
 def _key_option(help_text: str) -> Any:  # typer.Option is typed Any
@@ -131,7 +132,15 @@ def redactor(
     decided = word_choices.decide(store.folder, names or [], words or [])
     key = pseudonym_key(store.folder, key_file)
     found, unread = known.redactor(
-        store, oldest_first, keep_places, ignore_unreadable, decided, key, strict, language
+        store,
+        oldest_first,
+        keep_places,
+        ignore_unreadable,
+        decided,
+        key,
+        strict,
+        language,
+        rerun(),
     )
     for line in unread:
         screen.warning(_("redacted without {line}").format(line=line))
@@ -152,3 +161,19 @@ def pseudonym_key(folder: Path, path: Path | None) -> Key:
             ).format(path=key.path)
         )
     return key
+
+
+def rerun(writes: bool = True) -> Rerun:
+    """The command being run as its user would type it again ("reflect commitments",
+    "reflect codes report"), for a refusal that says how to go on with its own options;
+    ``writes``: False for a command that writes nothing (check-names)."""
+    from typer._click.globals import get_current_context  # Typer's own Click, as helping's
+
+    from reflect_cli.render.export.places import Rerun
+
+    words: list[str] = []
+    ctx = get_current_context(silent=True)
+    while ctx is not None and ctx.parent is not None:  # the root's name is the program's
+        words.insert(0, ctx.info_name or "")
+        ctx = ctx.parent
+    return Rerun(" ".join(["reflect", *words]), writes)

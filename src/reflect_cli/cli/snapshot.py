@@ -251,7 +251,6 @@ def _quotes(
     from reflect_cli.analysis.snapshot import Quote
     from reflect_cli.errors import InputError
     from reflect_cli.render import export as exporting
-    from reflect_cli.render.export.places import UndecidedWords
     from reflect_cli.render.export.prepare import prepare
 
     found: list[Quote] = []
@@ -277,8 +276,7 @@ def _quotes(
         number = redactor.session_numbers.get(summary.id)
         when = _("Session {number}").format(number=number) if number else _("a session")
         found.append(Quote(record.prompt, _shortened(record.answer), when))
-    if redactor.undecided:  # as `export --redact`: decide with export --name/--word
-        raise UndecidedWords(redactor.undecided)
+    redactor.stop_if_undecided()  # as `export --redact`: decided with --name/--word
     return found
 
 

@@ -236,10 +236,7 @@ def _report(
     if not commitments_only:
         _questions(store, summaries, report, question_ids, (counted, latest), redactor)
     if redactor is not None:
-        from reflect_cli.render.export.places import UndecidedWords
-
-        if redactor.undecided:  # as `export --redact`: decided with --name/--word
-            raise UndecidedWords(redactor.undecided)
+        redactor.stop_if_undecided()  # as `export --redact`: decided with --name/--word
     return report, redactor
 
 

@@ -128,8 +128,7 @@ def render(
     from reflect_cli.render.export.static import stripped
 
     prepared = [prepare(s, options, redactor) for s in sessions]
-    if redactor.undecided:
-        raise UndecidedWords(redactor.undecided)
+    redactor.stop_if_undecided()
     document = "".join(module.render(prepared, options))
 
     def static() -> str:

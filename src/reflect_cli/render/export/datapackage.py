@@ -11,7 +11,6 @@ from reflect_cli.coding.codings import Coding, anchor
 from reflect_cli.coding.passages import of_session
 from reflect_cli.model import Session
 from reflect_cli.render.export.base import Options
-from reflect_cli.render.export.places import UndecidedWords
 from reflect_cli.render.export.prepare import prepare
 from reflect_cli.render.export.redact import Redactor
 from reflect_cli.render.export.static import stripped
@@ -44,8 +43,7 @@ def files(
     private = options.include_private
     written = package.files(shared.rows, include_private=private, redacted=redacted, notice=notice)
     if redactor is not None:
-        if redactor.undecided:  # stop and list them, as every other format does
-            raise UndecidedWords(redactor.undecided)
+        redactor.stop_if_undecided()  # stop and list them, as every other format does
         made: dict[str, str] = {}
 
         def static() -> dict[str, str]:

@@ -16,6 +16,7 @@ from reflect_cli.records.summary import Summary
 from reflect_cli.records.trash import TRASH
 from reflect_cli.records.word_choices import WordChoices
 from reflect_cli.render.export.names import fold
+from reflect_cli.render.export.places import Rerun
 from reflect_cli.render.export.pseudonyms import Pseudonyms
 from reflect_cli.render.export.redact import RedactionError, Redactor
 
@@ -32,13 +33,15 @@ def redactor(
     key: Key | None = None,
     strict: bool = False,
     language: str = "",
+    rerun: Rerun | None = None,
 ) -> tuple[Redactor, list[str]]:
     """The selection's redactor, and one line per record that could not be read (only
     when ``ignore_unreadable``; otherwise the first such record is a RedactionError).
     ``decisions``: which everyday words are names in this folder; ``key``: the
     evaluator's pseudonym key (``records.pseudonym_key.load``), which labels derive from;
     ``strict``: organizations shown by their sector, roles left out; ``language``: the
-    document's, which labels are said in (English when none)."""
+    document's, which labels are said in (English when none); ``rerun``: the command
+    being run, which a refusal tells how to run again."""
 
     trashed: list[Session] = []
     unreadable = _unreadable(store)
@@ -57,11 +60,18 @@ def redactor(
             _(
                 "redaction cannot be promised: {problem}{more}; the people in it are "
                 "unknown, so their names would not be replaced; fix or move the file, or "
-                "export with {option} to redact without it; nothing was written"
-            ).format(problem=unreadable[0], more=more, option=IGNORE_OPTION)
+                "run {command} with {option} to go on without it; {nothing}"
+            ).format(
+                problem=unreadable[0],
+                more=more,
+                command=(rerun or Rerun()).command,
+                option=IGNORE_OPTION,
+                nothing=(rerun or Rerun()).nothing(),
+            )
         )
     pseudonyms = Pseudonyms(key.secret) if key is not None else None
     found = Redactor(keep_places, decisions, pseudonyms, strict, language)
+    found.rerun = rerun or Rerun()
     # Everyone from the index's rows (the selection's first, oldest first, then the rest
     # of the folder newest first): no record is read or kept whole, so knowing everyone
     # costs about the folder's people, not its sessions.

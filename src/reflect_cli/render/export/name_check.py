@@ -33,7 +33,10 @@ from reflect_cli.render.export.redact import Known, Redactor
 
 
 class NamesFound(ReflectError):
-    """A checked document names someone the folder knows."""
+    """A checked document names someone the folder knows: exit status 1, as `diff` says
+    the files differ, so a script tells it from a document that could not be read (2)."""
+
+    exit_code = 1
 
 
 @dataclass(frozen=True)

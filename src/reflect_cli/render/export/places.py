@@ -44,20 +44,35 @@ def place(where: tuple[str, str], text: str, found: Found, decide: tuple[str, st
     return Place(word, session, question, sentence, key, typed if fold(word) != key else "")
 
 
+@dataclass(frozen=True)
+class Rerun:
+    """The command being run, as its user would type it again ("reflect commitments"):
+    a refusal says how to go on with that command's own options, and what it did not do
+    (a command that writes nothing, check-names, says nothing was checked)."""
+
+    command: str = "reflect export"
+    writes: bool = True
+
+    def nothing(self) -> str:
+        """What the refused run did not do."""
+        return _("nothing was written") if self.writes else _("nothing was checked")
+
+
 class UndecidedWords(ReflectError):
     """A redacted export met everyday words that may be names; nothing was written."""
 
-    def __init__(self, places: list[Place]) -> None:
+    def __init__(self, places: list[Place], rerun: Rerun | None = None) -> None:
         self.places = places
+        rerun = rerun or Rerun()
         words = list(dict.fromkeys(p.term for p in places))
         lines = [
             ngettext(
                 "redaction stopped: {count} place where an everyday word may be a person's "
-                "name; nothing was written",
+                "name; {nothing}",
                 "redaction stopped: {count} places where an everyday word may be a person's "
-                "name; nothing was written",
+                "name; {nothing}",
                 len(places),
-            ).format(count=len(places))
+            ).format(count=len(places), nothing=rerun.nothing())
         ]
         for spot in places:
             where = spot.session
@@ -71,9 +86,11 @@ class UndecidedWords(ReflectError):
         first = _shown(places, words[0])
         lines.append(
             _(
-                "decide once per word for this folder: export again with {names} (the person: "
-                "replaced) or {words} (a word: kept), one of the two for each; e.g. --word {first}"
+                "decide once per word for this folder: run {command} again with {names} (the "
+                "person: replaced) or {words} (a word: kept), one of the two for each; e.g. "
+                "--word {first}"
             ).format(
+                command=rerun.command,
                 names=" ".join(f"--name {_shown(places, w)}" for w in words),
                 words=" ".join(f"--word {_shown(places, w)}" for w in words),
                 first=first,

@@ -22,6 +22,7 @@ from reflect_cli.render.export.labels import Labels, Person, RedactionError, key
 from reflect_cli.render.export.leaks import excess
 from reflect_cli.render.export.names import Found, fold
 from reflect_cli.render.export.patterns import term_key
+from reflect_cli.render.export.places import Rerun, UndecidedWords
 
 __all__ = ["SPEAKER", "Known", "Person", "RedactionError", "Redactor"]
 
@@ -42,6 +43,15 @@ class Known(Enum):
 
 class Redactor(Labels):
     """People and places of a selection, and how each is shown when redacted."""
+
+    #: The command being run, which a refusal tells how to run again.
+    rerun: Rerun = Rerun()
+
+    def stop_if_undecided(self) -> None:
+        """Stop (UndecidedWords) when an everyday word met may be a name and nobody has
+        decided: the command being run names its own options to decide with."""
+        if self.undecided:
+            raise UndecidedWords(self.undecided, self.rerun)
 
     def finish(self) -> None:
         """Give everyone a label; called once after the first pass."""
