@@ -437,3 +437,125 @@ def test_what_else_a_pdf_shows_is_read(
     assert found.exit_code == 1, found.stdout + found.stderr
     places = _places(found)
     assert any(p.startswith(f"{planted}:{field}: '{name}'") for p in places), places
+
+
+# -- PDF: link addresses and metadata -------------------------------------------------
+
+
+def _linked(action: bytes) -> bytes:
+    """A one-page PDF whose page has one link annotation doing ``action``."""
+    return _pdf(
+        [
+            *_page_objects(b"6 0 R"),
+            b"<< /Type /Annot /Subtype /Link /Rect [72 600 300 620] /A " + action + b" >>",
+        ]
+    )
+
+
+def _described(info: bytes, xmp: bytes = b"", compressed: bool = False) -> bytes:
+    """A one-page PDF with the document information ``info`` and, when given, the XMP
+    packet ``xmp`` as its metadata stream (compressed or as written)."""
+    objects = _page_objects(b"", b"/Metadata 7 0 R" if xmp else b"")
+    objects.append(b"<< " + info + b" >>")
+    if xmp:
+        packet = zlib.compress(xmp) if compressed else xmp
+        kept = b" /Filter /FlateDecode" if compressed else b""
+        objects.append(
+            b"<< /Type /Metadata /Subtype /XML /Length %d%s >>\nstream\n%s\nendstream"
+            % (len(packet), kept, packet)
+        )
+    return _pdf(objects, b"/Info 6 0 R")
+
+
+def _xmp(inner: bytes) -> bytes:
+    return (
+        b'<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>\n<x:xmpmeta xmlns:x="adobe:ns:meta/">'
+        b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n'
+        b'<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">\n'
+        + inner
+        + b'\n</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end="w"?>'
+    )
+
+
+@POPPLER
+@pytest.mark.parametrize(
+    ("document", "field", "name"),
+    [
+        (
+            _linked(b"<< /S /URI /URI (https://example.org/people/monica-haugen) >>"),
+            "PDF link",
+            "monica-haugen",
+        ),  # as Chromium prints <a href="…/monica-haugen">our partner page</a>
+        (_linked(b"<< /S /URI /URI (mailto:Grace%20Kim) >>"), "PDF link", "Grace Kim"),
+        (
+            _linked(b"<< /S /Launch /F (Monica Haugen notes.docx) >>"),
+            "PDF file link",
+            "Monica Haugen",
+        ),
+        (
+            _linked(b"<< /S /GoToR /F << /Type /Filespec /UF (grace-kim.pdf) >> /D [0 /Fit] >>"),
+            "PDF file link",
+            "grace-kim",
+        ),
+        (_described(b"/Producer (Monica Haugen)"), "PDF Producer", "Monica Haugen"),
+        (_described(b"/Company (Monica Haugen)"), "PDF Company", "Monica Haugen"),
+        (_described(b"/Monica#20Haugen (yes)"), "PDF metadata", "Monica Haugen"),  # a key
+        (
+            _described(
+                b"/Title (Report)",
+                _xmp(b"<dc:creator><rdf:Seq><rdf:li>Grace Kim</rdf:li></rdf:Seq></dc:creator>"),
+            ),
+            "PDF XMP metadata",
+            "Grace Kim",
+        ),
+        (
+            _described(
+                b"/Title (Report)", _xmp(b"<pdf:Keywords>Monica Haugen</pdf:Keywords>"), True
+            ),
+            "PDF XMP metadata",
+            "Monica Haugen",
+        ),
+        (
+            _pdf(
+                [
+                    *_page_objects(b""),
+                    b"<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n%s\nendstream"
+                    % (len(x := _xmp(b'<rdf:li xmp:Label="Grace Kim"/>')), x),
+                ]
+            ),
+            "PDF XMP metadata",
+            "Grace Kim",
+        ),  # a packet not the document's (an image's): in an attribute value
+    ],
+    ids=[
+        "link",
+        "percent-encoded link",
+        "launch",
+        "go to another PDF",
+        "producer",
+        "a writer's own key",
+        "a key's name",
+        "xmp creator",
+        "compressed xmp",
+        "an image's xmp",
+    ],
+)
+def test_a_pdfs_links_and_metadata_are_read(
+    cli: Any, folder: Path, tmp_path: Path, document: bytes, field: str, name: str
+) -> None:
+    clean = tmp_path / "clean.pdf"
+    clean.write_bytes(
+        _described(
+            b"/Producer (Skia/PDF) /Company (Parks)", _xmp(b"<dc:creator>Jordan</dc:creator>")
+        )
+    )
+    assert cli("check-names", str(clean)).exit_code == 0
+    linked = tmp_path / "linked.pdf"
+    linked.write_bytes(_linked(b"<< /S /URI /URI (https://example.org/people/jordan) >>"))
+    assert cli("check-names", str(linked)).exit_code == 0
+    planted = tmp_path / "planted.pdf"
+    planted.write_bytes(document)
+    found = cli("check-names", str(planted))
+    assert found.exit_code == 2, found.stdout + found.stderr
+    places = _places(found)
+    assert any(p.startswith(f"{planted}:{field}: '{name}'") for p in places), places

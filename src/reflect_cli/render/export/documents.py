@@ -1,4 +1,5 @@
-"""Any document's text as a reader sees it, line by line: what `reflect check-names` reads.
+"""Any document's text as a reader sees it, line by line: what `reflect check-names`
+reads.
 
 Text and Markdown as written (Markdown's backslash escapes undone, its character
 references decoded: ``&#77;onica`` is "Monica", its inline HTML tags taken out of a word
@@ -8,14 +9,15 @@ as written, JSON with every string decoded (``\\u004donica`` is "Monica"), and a
 ``pdftotext`` (poppler) extracts it, with what a viewer shows beside its pages
 (``pdf_parts``: comments, form fields, bookmarks). An encrypted PDF is refused: its
 comments and form fields cannot be read from its bytes, and a document read in part is
-never reported clean. Lines keep their numbers, so a place can be named ``FILE:LINE``;
-a PDF's pages are separated by form feeds, which also end a line. A PDF's metadata a
-reader's viewer shows (Title, Author, Subject, Keywords, as ``pdfinfo`` gives them) is
-read too, each named by its field; an HTML comment's text is read (it is in the file a
-partner receives), and the text around it joined ("M<!-- -->onica"). A zip file (a data
-package zip, a ``.qdpx`` project, ``.docx``, ``.xlsx``, ``.pptx``, ``.odt``) is read
-member by member (``archived``), each member a document of its own named
-``FILE:MEMBER``, or refused in one line: never passed as clean unread.
+never reported clean. Lines keep their numbers, so a place can be named ``FILE:LINE``; a
+PDF's pages are separated by form feeds, which also end a line. Every string of a PDF's
+document information (Title, Author, Producer, a writer's own keys, as ``pdfinfo
+-custom`` gives them) and its XMP metadata's text are read too, each named by its field;
+an HTML comment's text is read (it is in the file a partner receives), and the text
+around it joined ("M<!-- -->onica"). A zip file (a data package zip, a ``.qdpx``
+project, ``.docx``, ``.xlsx``, ``.pptx``, ``.odt``) is read member by member
+(``archived``), each member a document of its own named ``FILE:MEMBER``, or refused in
+one line: never passed as clean unread.
 """
 
 from __future__ import annotations
@@ -245,21 +247,38 @@ def _pdf_attachments(path: Path) -> list[tuple[str, str]]:
     return found
 
 
-#: The metadata fields of a PDF a viewer shows and a person may have typed a name into.
-_PDF_FIELDS = ("Title", "Author", "Subject", "Keywords", "Creator")
+#: The document information keys the PDF standard names.
+_PDF_KEYS = frozenset(
+    ("Title", "Author", "Subject", "Keywords", "Creator", "Producer", "CreationDate", "ModDate")
+)
 
 
 def _pdf_fields(path: Path) -> tuple[tuple[str, str], ...]:
-    """The PDF's metadata as poppler's pdfinfo gives it: ``(field, value)`` pairs. A PDF
-    poppler says is encrypted is refused (``_encrypted_pdf``)."""
+    """The PDF's metadata as poppler's pdfinfo gives it: ``(field, value)`` pairs, every
+    string of its document information (Title, Author, Producer, a writer's own keys
+    such as Company: ``pdfinfo -custom``) and the text of its XMP metadata (``-meta``).
+    A PDF poppler says is encrypted is refused (``_encrypted_pdf``)."""
     done = _poppler("pdfinfo", ["-enc", "UTF-8", "--", str(path)], path)
-    fields = []
     for line in done.decode("utf-8", errors="replace").splitlines():
         name, colon, value = line.partition(":")
         if colon and name == "Encrypted" and not value.strip().startswith("no"):
             raise _encrypted_pdf(path)
-        if colon and name in _PDF_FIELDS and value.strip():
-            fields.append((f"PDF {name}", value.strip()))
+    custom = _poppler("pdfinfo", ["-enc", "UTF-8", "-custom", "--", str(path)], path)
+    fields: list[tuple[str, str]] = []
+    field = "PDF metadata"
+    for line in custom.decode("utf-8", errors="replace").splitlines():
+        # "Key:   value", the key padded; a value's later lines (it may hold a line
+        # break) are read in the field before them, whatever they say.
+        key = re.match(r"([^\s:][^:]*):(?: +|$)", line)
+        if key is not None:
+            field, line = f"PDF {key[1]}", line[key.end() :]
+            if key[1] not in _PDF_KEYS:  # a writer's own key: its name is read too
+                fields.append(("PDF metadata", key[1]))
+        if line.strip():
+            fields.append((field, line.strip()))
+    meta = _poppler("pdfinfo", ["-enc", "UTF-8", "-meta", "--", str(path)], path)
+    xmp = html_text.plain(meta.decode("utf-8", errors="replace"))
+    fields += [("PDF XMP metadata", " ".join(s.split())) for s in xmp.splitlines() if s.strip()]
     return tuple(fields)
 
 

@@ -1,25 +1,30 @@
-"""What a PDF shows beside its pages' text, read from its bytes: annotations (a comment's
-text, subject and author, and its rich text), form fields (the values typed or chosen,
-the choices offered, a field's tooltip, a button's caption, an XFA form's data and
-captions), alternate text (what a screen reader says for a figure) and outline entries
-(bookmark titles). Poppler's tools print none of them, and a name typed there reaches a
-partner as surely as one on the page.
+"""What a PDF shows beside its pages' text, read from its bytes: annotations (a
+comment's text, subject and author, and its rich text), form fields (the values typed or
+chosen, the choices offered, a field's tooltip, a button's caption, an XFA form's data
+and captions), alternate text (what a screen reader says for a figure), outline entries
+(bookmark titles), a link's address (``/URI``, shown when the pointer rests on it, read
+percent-decoded too) and the file a link opens (``/F``, ``/UF``, ``/P`` of a ``/Launch``
+or ``/GoToR``), and every XMP metadata packet's text and attribute values (the
+document's, a page's, an image's: ``xmp_lines``). Poppler's tools print none of them,
+and a name typed there reaches a partner as surely as one on the page.
 
-The file's objects are searched as written and inside every compressed stream (a PDF
-1.5 keeps its objects in compressed object streams): every string after ``/Contents``,
-``/Subj``, ``/T``, ``/Title``, ``/V``, ``/DV``, ``/TU``, ``/CA``, ``/Opt``, ``/Alt`` or
-``/RC`` (a name spelled with ``#xx`` escapes too), every string of an array there (a
-list's choices, a multiple choice's values), and the text stream a ``/V`` or ``/RC`` may
-refer to instead; and the streams an ``/XFA`` form names. A comment's rich text is XHTML
-and an XFA form XML, read as HTML is (``html_text``: ``Gr<span>ace</span>`` is "Grace"). A page's
-``/Contents`` is a reference, not a string, and is passed over. An encrypted PDF's
-strings cannot be read this way: `check-names` refuses it (``encrypted``).
+The file's objects are searched as written and inside every compressed stream (a PDF 1.5
+keeps its objects in compressed object streams): every string after ``/Contents``,
+``/Subj``, ``/T``, ``/Title``, ``/V``, ``/DV``, ``/TU``, ``/CA``, ``/Opt``, ``/Alt``,
+``/RC``, ``/URI``, ``/F``, ``/UF`` or ``/P`` (a name spelled with ``#xx`` escapes too),
+every string of an array there (a list's choices, a multiple choice's values), and the
+text stream a ``/V`` or ``/RC`` may refer to instead; and the streams an ``/XFA`` form
+names. A comment's rich text is XHTML and an XFA form XML, read as HTML is
+(``html_text``: ``Gr<span>ace</span>`` is "Grace"). A page's ``/Contents`` is a
+reference, not a string, and is passed over. An encrypted PDF's strings cannot be read
+this way: `check-names` refuses it (``encrypted``).
 """
 
 from __future__ import annotations
 
 import re
 import zlib
+from urllib.parse import unquote
 
 from reflect_cli.render.export import html_text
 
@@ -46,7 +51,15 @@ _FIELDS = {
     b"Opt": "PDF form field",
     b"XFA": "PDF form field",
     b"Alt": "PDF alternate text",
+    # A link's address and a file a link opens (/Launch, /GoToR, a file specification):
+    # shown when the pointer rests on the link, and sent with the file.
+    b"URI": "PDF link",
+    b"UF": "PDF file link",
+    b"F": "PDF file link",
+    b"P": "PDF file link",
 }
+#: Links, whose address may be percent-encoded ("monica%20haugen"): read decoded too.
+_ADDRESSES = {b"URI", b"UF", b"F", b"P"}
 #: A key (however its name is spelled) and how its value starts: a literal or
 #: hexadecimal string, an array, or a reference (``12 0 R``). Longer names first.
 _KEY = re.compile(
@@ -81,9 +94,31 @@ def shown_strings(data: bytes) -> list[tuple[str, str]]:
                 text = _decoded(raw)
                 if name in _MARKUP:
                     text = html_text.plain(text)
-                text = " ".join(text.split())
-                if text:
-                    found.append((_FIELDS[name], text))
+                texts = [text, unquote(text)] if name in _ADDRESSES else [text]
+                for each in dict.fromkeys(" ".join(t.split()) for t in texts):
+                    if each:
+                        found.append((_FIELDS[name], each))
+        found += [("PDF XMP metadata", line) for line in xmp_lines(chunk)]
+    return found
+
+
+#: An XMP metadata packet (the document's, a page's, an image's), as XML in a stream:
+#: the whole packet, else its ``x:xmpmeta`` or ``rdf:RDF`` element.
+_XMP = re.compile(
+    rb"<\?xpacket\s+begin.*?<\?xpacket\s+end[^>]*>"
+    rb"|<([\w.-]+:)?x[am]pmeta\b.*?</([\w.-]+:)?x[am]pmeta\s*>"
+    rb"|<rdf:RDF\b.*?</rdf:RDF\s*>",
+    re.DOTALL,
+)
+
+
+def xmp_lines(chunk: bytes) -> list[str]:
+    """The text and attribute values of every XMP packet in ``chunk``, line by line: a
+    creator (``dc:creator``), a title, a tool's name, whatever a writer put there."""
+    found: list[str] = []
+    for packet in _XMP.finditer(chunk):
+        text = html_text.plain(packet[0].decode("utf-8", errors="replace"))
+        found += [" ".join(line.split()) for line in text.splitlines() if line.strip()]
     return found
 
 
