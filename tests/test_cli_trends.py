@@ -295,6 +295,10 @@ def test_help_says_each_default_once(cli: Any) -> None:
         (["--format", "xlsx"], "--format"),
         (["no-such-question"], "no session in the selection asked"),
         (["--as-of", "2026-02-30"], "--as-of"),
+        (["--collaborative", "nobody"], "no complete sessions match in"),
+        (["--commitments", "--collaborative", "nobody"], "no complete sessions match in"),
+        (["inequities-addressed"], "reflect search --question inequities-addressed"),
+        (["--redact", "--collaborative", "nobody"], "no complete sessions match in"),
     ],
 )
 def test_bad_options_are_one_line_and_exit_2(
@@ -320,3 +324,22 @@ def test_the_table_shows_each_part(cli: Any, evaluation_sessions: Built) -> None
         "2025-26",
     ):
         assert part in result.stdout
+
+
+def test_a_folder_with_no_sessions_is_one_line_never_zeros(cli: Any, tmp_path: Any) -> None:
+    """Zeros would read as a finding ("0 partnerships"): no data is said as such."""
+    for folder in (tmp_path / "nonexistent", tmp_path):
+        result = cli("--sessions-dir", str(folder), "trends")
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr == f"reflect: no complete sessions match in {folder.absolute()}\n"
+    assert not (tmp_path / "nonexistent").exists()
+
+
+def test_a_text_question_says_what_trends_counts(cli: Any, evaluation_sessions: Built) -> None:
+    result = cli("trends", "partnership-type-now", "inequities-addressed")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        "reflect: 'inequities-addressed' is a text question: trends counts choice, multi, "
+        "yes-no and scale questions; read its answers with `reflect search --question "
+        "inequities-addressed`\n"
+    )

@@ -205,6 +205,12 @@ def _report(
     chosen = selection(ctx, limit=False)
     chosen.status = SessionStatus.COMPLETE  # a draft is never a partnership's state
     summaries = chosen.apply(store)
+    if not summaries:  # as `snapshot`: zeros would read as a finding, not as no data
+        from reflect_cli.errors import StoreError
+
+        raise StoreError(
+            _("no complete sessions match in {folder}").format(folder=store.folder.absolute())
+        )
     redactor = redacting.redactor(store, summaries[::-1]) if redacting else None
 
     def group(kind: Per) -> dict[Period, list[Summary]]:
@@ -252,6 +258,7 @@ def _questions(
     latest), of ``summaries`` read in full; redacted first when ``redactor`` is given."""
     from reflect_cli.analysis import trends
     from reflect_cli.errors import InputError
+    from reflect_cli.model import Kind
     from reflect_cli.render.export.prepare import counted as redacted
 
     counted, latest = grouped
@@ -270,6 +277,14 @@ def _questions(
                 _("no session in the selection asked a question {question_id!r}").format(
                     question_id=question_id
                 )
+            )
+        if found.kind is Kind.TEXT:  # asked and answered, but nothing there to count
+            raise InputError(
+                _(
+                    "{question} is a text question: trends counts choice, multi, yes-no and "
+                    "scale questions; read its answers with `reflect search --question "
+                    "{question_id}`"
+                ).format(question=repr(question_id), question_id=question_id)
             )
         report.questions.append(found)
 
