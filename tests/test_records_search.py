@@ -291,3 +291,27 @@ def test_json_gives_every_hit_unless_n_is_given(sessions_dir: Path, cli: Any) ->
     assert len(json.loads(fewer.stdout)["hits"]) == 3
     screenful = cli("search", "passes")
     assert f"20 of {len(planted)} hits; -n N or --all for more" in screenful.stderr
+
+
+def test_each_hit_says_its_sessions_status(sessions_dir: Path, cli: Any) -> None:
+    """A draft's words may never have been agreed: each hit says whether it is one, in
+    JSON and on the terminal, and drafts are found unless --status complete."""
+    agreed = [Action("Buy bus passes", "mh", "2026-10-01")]
+    done = make_session(sessions_dir, "partnership-reflection", people=PEOPLE, actions=agreed)
+    draft = make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=PEOPLE,
+        date="2026-11-23",
+        actions=[Action("Buy more bus passes", "mh", "2026-10-01")],
+        status="draft",
+    )
+    result = cli("search", "passes", "--json")
+    assert result.exit_code == 0, result.stderr
+    statuses = {h["session"]: h["status"] for h in json.loads(result.stdout)["hits"]}
+    assert statuses == {done: "complete", draft: "draft"}
+    shown = cli("search", "passes").stdout
+    assert f"2026-11-23  {draft}  draft" in shown
+    assert f"{done}  " not in shown and f"2026-11-22  {done}\n" in shown
+    only = cli("search", "passes", "--json", "--status", "complete")
+    assert [h["status"] for h in json.loads(only.stdout)["hits"]] == ["complete"]

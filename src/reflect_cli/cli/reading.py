@@ -167,7 +167,8 @@ def search(
 
     The best hits come first (most relevant, then newest), each saying where it was found
     with the matched words highlighted; then how many matched in all. --json gives each
-    hit's session, collaborative, site and question id, every hit unless -n is given."""
+    hit's session, its status, collaborative, site and question id, every hit unless -n
+    is given. Drafts are searched too, each marked draft (--status complete: not them)."""
     from reflect_cli.records import search as searching
     from reflect_cli.ui import session_view
 

@@ -47,6 +47,9 @@ class Hit:
     #: The question it answers (or that a commitment or note was made at); "" for a
     #: participant.
     question: str = ""
+    #: The session's status (draft or complete): a draft's words may never have been
+    #: agreed, and search finds them unless --status complete.
+    status: str = ""
 
 
 @dataclass
@@ -234,8 +237,8 @@ def _shown(
     return hits
 
 
-#: What a hit shows of its file: date, started, id, file name, collaborative, site.
-_FileRow = tuple[str, str, str, str, str, str]
+#: What a hit shows of its file: date, started, id, file name, collaborative, site, status.
+_FileRow = tuple[str, str, str, str, str, str, str]
 
 
 def _files(index: Index, fids: Iterable[int]) -> dict[int, _FileRow]:
@@ -246,7 +249,7 @@ def _files(index: Index, fids: Iterable[int]) -> dict[int, _FileRow]:
         part = wanted[number : number + 500]
         marks = ",".join("?" * len(part))
         for fid, *row in index.query(
-            "SELECT fid, date, started, id, name, collaborative, site FROM files "
+            "SELECT fid, date, started, id, name, collaborative, site, status FROM files "
             f"WHERE fid IN ({marks})",
             part,
         ):
@@ -257,8 +260,10 @@ def _files(index: Index, fids: Iterable[int]) -> dict[int, _FileRow]:
 def _hit(
     file: _FileRow, kind: str, place: str, text: str, spans: list[tuple[int, int]], question: str
 ) -> Hit:
-    date, _time, sid, name, collaborative, site = file
-    return Hit(sid, date, name, Where(kind), place, text, spans, collaborative, site, question)
+    date, _time, sid, name, collaborative, site, status = file
+    return Hit(
+        sid, date, name, Where(kind), place, text, spans, collaborative, site, question, status
+    )
 
 
 def _unfolded(text: str, marked: str) -> list[tuple[int, int]]:

@@ -193,7 +193,10 @@ def hits(found: list[Hit], out: Console | None = None) -> None:
     last = None
     for hit in found:
         if hit.file != last:
-            page.append(terminal.visible(f"{hit.date}  {hit.session_id}") + "\n", style="bold")
+            # A draft's words may never have been agreed: said beside its id.
+            draft = "  " + _("draft") if hit.status == "draft" else ""
+            heading = terminal.visible(f"{hit.date}  {hit.session_id}") + draft
+            page.append(heading + "\n", style="bold")
             last = hit.file
         where = f"  {hit.where}" + (f" · {hit.place}" if hit.place else "")
         page.append(terminal.visible(where) + "\n", style="cyan")
@@ -229,6 +232,7 @@ def hits_json(found: Found) -> None:
         {
             "session": h.session_id,
             "date": h.date,
+            "status": h.status,
             "collaborative": h.collaborative,
             "site": h.site,
             "file": h.file,
