@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reflect_cli.folding import fold, fold_char, fold_mapped, fold_words, fold_words_mapped
+from reflect_cli.look_alikes import ALTERNATES, LOOK_ALIKES
 
 
 @pytest.mark.parametrize(
@@ -37,6 +38,10 @@ from reflect_cli.folding import fold, fold_char, fold_mapped, fold_words, fold_w
         ("Mon\u180eica", "monica"),  # Mongolian vowel separator
         ("Mon\u2065ica", "monica"),  # unassigned, kept to be ignorable
         ("Mon\U000e0041ica", "monica"),  # a tag character
+        ("ᴍᴏɴɪᴄᴀ ʜᴀᴜɢᴇɴ", "monica haugen"),  # Latin small capitals
+        ("Ꮇonica", "monica"),  # Cherokee Ꮇ
+        ("Mօnica", "monica"),  # Armenian օ
+        ("ɦaugen", "haugen"),  # an h with a hook, as ł is an l with a stroke
     ],
 )
 def test_written_and_typed_meet(written: str, typed: str) -> None:
@@ -131,3 +136,21 @@ def test_every_default_ignorable_code_point_folds_away(
     assert fold("".join(typed)) == fold(text)
     folded, _ = fold_mapped("".join(typed))
     assert folded == fold(text)
+
+
+def test_look_alikes_are_letters_folding_to_one_ascii_letter() -> None:
+    """The generated table maps letters only, never ASCII, each to one ASCII letter."""
+    assert len(LOOK_ALIKES) > 400
+    for char, latin in {**LOOK_ALIKES, **ALTERNATES}.items():
+        assert not char.isascii() and unicodedata.category(char).startswith("L"), char
+        assert len(latin) == 1 and latin.isascii() and latin.isalpha(), char
+        assert len(fold(char)) == 1 and fold(char).isascii(), char
+
+
+@given(st.sampled_from(sorted(LOOK_ALIKES)))
+def test_a_look_alike_folds_as_its_upper_and_lower_case_do(char: str) -> None:
+    """A name typed in capitals is the name: a look-alike's other case folds alike
+    (Greek Σ as σ, Cherokee capitals as their small letters)."""
+    for other in (char.upper(), char.lower()):
+        if len(other) == 1:
+            assert fold(other) == fold(char)

@@ -3,7 +3,10 @@
 Unicode compatibility forms, case and accents fold away, and so do letters that have no
 decomposition but that people type without their marks ("Yılmaz" is "yilmaz", "Łódź" is
 "lodz", "Straße" is "strasse", "Æsir" is "aesir"), so what was written and what was typed
-meet. Apostrophe and dash variants fold to "'" and "-". Invisible characters (format
+meet. Letters a reader takes for a Latin letter fold to it (``look_alikes``: Unicode's
+confusables data, Latin small capitals: "Мonica" with a Cyrillic М, "ᴍᴏɴɪᴄᴀ", Cherokee
+"Ꮇonica", Armenian "Mօnica" are "monica"). Apostrophe and dash variants fold to "'"
+and "-". Invisible characters (format
 and control characters, and all of Unicode's default-ignorable code points: a soft
 hyphen, a zero-width space, a Hangul filler, a variation selector) fold to nothing, so
 "Mon\\u00adica" and "Mon\\u115fica" are "monica"; connector
@@ -17,19 +20,24 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from reflect_cli.look_alikes import LOOK_ALIKES
+
 _APOSTROPHES = "'’‘ʼʹʻ`´′"
 _DASHES = "‐‑‒–—―−"
 # Letters that have no decomposition but that people type without their marks.
 _LETTERS = str.maketrans(
     {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ħ": "h"}
 )
-#: Cyrillic and Greek letters that look like Latin ones, so a name typed with one
-#: ("Мonica" with a Cyrillic М, "Hαugen" with a Greek α) is the name. Mapped before the
-#: case folds: an upper-case letter and its lower case may look like different Latin
-#: letters (Greek Ν is "n", ν is "v"). Russian and Greek text folds consistently too, so
-#: search still finds what was typed in them.
+#: Letters that look like Latin ones, so a name typed with one ("Мonica" with a Cyrillic
+#: М, "Hαugen" with a Greek α, "ᴍᴏɴɪᴄᴀ" in small capitals, Cherokee "Ꮇonica") is the
+#: name: the generated table (``look_alikes``, from Unicode's confusables data), and the
+#: Cyrillic and Greek letters chosen before it, which win where the two differ. Mapped
+#: before the case folds: an upper-case letter and its lower case may look like
+#: different Latin letters (Greek Ν is "n", ν is "v"). Text in those scripts folds
+#: consistently too, so search still finds what was typed in them.
 _CONFUSABLES = str.maketrans(
-    dict(zip("АВЕЅІЈКМНОРСТХУаеѕіјорсхуԁһӏԛԝүӀ", "abesijkmhopctxyaesijopcxydhlqwyl", strict=True))
+    LOOK_ALIKES
+    | dict(zip("АВЕЅІЈКМНОРСТХУаеѕіјорсхуԁһӏԛԝүӀ", "abesijkmhopctxyaesijopcxydhlqwyl", strict=True))
     | dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαικνορτυχϲ", "abezhikmnoptyxaikvoptuxc", strict=True))
 )
 _FOLDED: dict[str, str] = {}
@@ -56,10 +64,11 @@ def _look_alike(text: str) -> str:
     # A letter and its upper case must fold alike (a name typed in capitals is the name,
     # and the micro sign's upper case is Greek Μ): a letter whose capital looks Latin
     # folds as that capital does.
-    upper = text.upper()
-    if len(upper) == len(text) and upper.translate(_CONFUSABLES) != upper:
-        return upper.translate(_CONFUSABLES)
-    return text.translate(_CONFUSABLES)
+    # (Case folding makes Cherokee capitals: a capital folds as its lower case does too.)
+    for each in (text.upper(), text, text.lower()):
+        if len(each) == len(text) and each.translate(_CONFUSABLES) != each:
+            return each.translate(_CONFUSABLES)
+    return text
 
 
 def fold_char(char: str) -> str:
@@ -76,9 +85,10 @@ def fold_char(char: str) -> str:
         elif char in _DASHES:
             folded = "-"
         else:
-            decomposed = unicodedata.normalize(
-                "NFKD", _look_alike(unicodedata.normalize("NFKD", char)).casefold()
-            )
+            # Looked at again once the case is folded: a capital whose lower case looks
+            # Latin (Greek Σ, σ is "o") folds as its lower case does.
+            lower = _look_alike(unicodedata.normalize("NFKD", char)).casefold()
+            decomposed = unicodedata.normalize("NFKD", _look_alike(lower))
             folded = "".join(c for c in decomposed if not unicodedata.combining(c))
             folded = folded.translate(_LETTERS)
         _FOLDED[char] = folded

@@ -54,7 +54,10 @@ CREATE TABLE folding (sample TEXT NOT NULL);
 """
 #: Letters every kind of folding touches: when what ``fold`` makes of them changes (a
 #: newer reflect folds more), the folded texts in the index are stale and it is rebuilt.
-_SAMPLE = "ÆıŁßØđœé É\u00ad_`’\ufe0f\u034f\u3164ﬁ O’Neil evil\x07click"
+_SAMPLE = (
+    "ÆıŁßØđœé É\u00ad_`’\ufe0f\u034f\u3164ﬁ O’Neil evil\x07click"
+    " \u1d0d\u13b7\u0585\uab81\u03a3"  # look-alikes: ᴍ Ꮇ օ ꮁ Σ
+)
 # Only the folded text is indexed (reflect_cli/folding.py, the same at query time); the text
 # as written is kept beside it to be shown.
 _FTS = (

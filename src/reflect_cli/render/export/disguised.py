@@ -3,7 +3,8 @@
 A name can be hidden by how it is typed around it: Markdown emphasis inside a word
 ("*Mon*ica", "**Hau**gen"), letters spelled apart ("M o n i c a", "H-a-u-g-e-n",
 "M.o.n.i.c.a"), or an e-mail address that holds it before or after the "@"
-("mhaugen@parks.org", "someone@haugen.net"). Each reading here hands a matcher's scan the
+("mhaugen@parks.org", "someone@haugen.net"), or a letter that reads as another Latin
+letter than the one it folds to ("MONǀCA", "Hաugen"). Each reading here hands a matcher's scan the
 text as a reader would take it, and maps what is found back to the original characters.
 """
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any, NamedTuple, Protocol, TypeVar
 
 from reflect_cli.folding import DEFAULT_IGNORABLE, fold
+from reflect_cli.look_alikes import ALTERNATES
 
 
 class Known(Protocol):
@@ -68,6 +70,15 @@ SPELLED_ANYWHERE = re.compile(
 )
 
 
+#: Letters a reader takes for another Latin letter than the one they fold to (a stroke
+#: folds to "l" and reads as a capital I too: "MONǀCA"): the text is read once more
+#: with each as that letter (``look_alikes.ALTERNATES``).
+#: (Only those that fold to another letter: Greek ι folds to "i" already.)
+_READ_AS = {char: latin for char, latin in ALTERNATES.items() if fold(char) != latin}
+_ALTERNATES = str.maketrans(_READ_AS)
+_ALTERNATE = re.compile(f"[{''.join(_READ_AS)}]")
+
+
 def addresses(text: str, terms: Mapping[str, Known]) -> Iterator[Held]:
     """An address whose part before the "@" holds any part of a known name (an everyday
     word too: "grace.kim@", "grace@"), or whose domain does (not an everyday word, nor
@@ -88,15 +99,18 @@ def addresses(text: str, terms: Mapping[str, Known]) -> Iterator[Held]:
 
 class Marks(NamedTuple):
     """Whether a text has another reading at all: an emphasis mark inside a word, a word
-    spelled apart. Looked for once per text, for every matcher that reads it."""
+    spelled apart, a letter read as another letter too. Looked for once per text, for
+    every matcher that reads it."""
 
     emphasis: bool
     spelled: bool
+    alternate: bool = False
 
 
 def marks(text: str) -> Marks:
     """What ``readings`` will find another reading of in ``text``."""
-    return Marks(bool(IN_WORD.search(text)), bool(SPELLED_ANYWHERE.search(text)))
+    alternate = not text.isascii() and bool(_ALTERNATE.search(text))
+    return Marks(bool(IN_WORD.search(text)), bool(SPELLED_ANYWHERE.search(text)), alternate)
 
 
 def readings(text: str, scan: Scan[F], found: Marks | None = None) -> Iterator[F]:
@@ -108,6 +122,9 @@ def readings(text: str, scan: Scan[F], found: Marks | None = None) -> Iterator[F
         yield from _through_emphasis(text, scan)
     if found.spelled:
         yield from _spelled_apart(text, scan)
+    if found.alternate:
+        # One character for one: the text's own positions, its own lines.
+        yield from scan(text.translate(_ALTERNATES), None)
 
 
 def _through_emphasis(text: str, scan: Scan[F]) -> Iterator[F]:

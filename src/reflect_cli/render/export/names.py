@@ -205,8 +205,11 @@ class Matcher:
         # Read again as a reader would: "*Mon*ica", "M o n i c a" (``disguised``).
         extras = list(readings(text, self._scan, marks))
         for extra in extras:
-            if all(extra.end <= f.start or extra.start >= f.end for f in found):
-                found.append(extra)
+            # Kept where it overlaps nothing found, or holds all it overlaps: "Mօnica
+            # Hաugen" read with ա as "a" is the whole name, not "Mօnica" alone.
+            overlaps = [f for f in found if f.start < extra.end and extra.start < f.end]
+            if all(extra.start <= f.start and f.end <= extra.end for f in overlaps):
+                found = [f for f in found if f not in overlaps] + [extra]
         if extras:
             found.sort(key=lambda f: f.start)
         yield from found

@@ -1,0 +1,130 @@
+"""Names disguised from a reader's eye but not from a reader: letters that look Latin and
+are not (Latin small capitals, Cherokee, Armenian, any letter Unicode's confusables data
+gives a Latin prototype). ``--redact`` replaces them in every format and ``check-names``
+finds them, with the one matching both use."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import make_session
+from reflect_cli.folding import fold
+from reflect_cli.look_alikes import ALTERNATES, LOOK_ALIKES
+from reflect_cli.model import Participant, ProtocolRef, Session
+from reflect_cli.render import export as exporting
+
+PEOPLE = ["Monica Haugen | Seattle Parks and Recreation | Site lead | mh"]
+
+#: What a security tester typed: small capitals (U+1D00 block, ʜ, ɢ, ɴ, ɪ), a Cherokee
+#: Ꮇ, an Armenian օ and ա.
+LOOK_ALIKE_LEAKS = ["ᴍᴏɴɪᴄᴀ ʜᴀᴜɢᴇɴ", "Ꮇonica", "Mօnica Hաugen"]
+
+
+def _redactor() -> Any:
+    people = [Participant("Monica Haugen", "Parks", "Lead", "mh")]
+    session = Session(
+        id="2026-09-01-x",
+        protocol=ProtocolRef("tiny", 1, "Tiny"),
+        collaborative="Northgate",
+        date="2026-09-01",
+        status="complete",
+        participants=people,
+    )
+    return exporting.redactor([session])
+
+
+REDACTOR = _redactor()
+
+
+def _no_name(text: str) -> bool:
+    """Neither part of the name, read as a reader reads the letters."""
+    read = fold(text.translate(str.maketrans(ALTERNATES)))
+    return "monica" not in read and "haugen" not in read and "hwugen" not in read
+
+
+#: For each letter of the name, the letters a reader takes for it.
+_TAKEN_FOR: dict[str, list[str]] = {}
+for _char, _latin in [*LOOK_ALIKES.items(), *ALTERNATES.items()]:
+    _TAKEN_FOR.setdefault(_latin.lower(), []).append(_char)
+
+
+@st.composite
+def disguised(draw: st.DrawFn, name: str = "Monica Haugen") -> str:
+    """The name with some of its letters swapped for look-alikes, in its case or not."""
+    out = []
+    for char in name:
+        others = _TAKEN_FOR.get(char.lower(), [])
+        if others and draw(st.booleans()):
+            out.append(draw(st.sampled_from(others)))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    typed=disguised(),
+    before=st.sampled_from(["", "Thanks to ", "(", "- "]),
+    after=st.sampled_from(["", " said so.", ")", "\n"]),
+)
+def test_any_look_alike_of_a_known_name_is_found_and_replaced(
+    typed: str, before: str, after: str
+) -> None:
+    """Whatever letters of the name are swapped for any letter the table says looks like
+    them, the check after rendering stops on it and the redactor leaves no part of it."""
+    text = f"{before}{typed}{after}"
+    with pytest.raises(exporting.redact.RedactionError):
+        REDACTOR.check(f"fine\n{text}", "md")
+    assert _no_name(REDACTOR.text(text)), REDACTOR.text(text)
+
+
+@pytest.mark.parametrize("typed", LOOK_ALIKE_LEAKS)
+def test_the_testers_look_alikes_are_found_by_check_names(
+    cli: Any, sessions_dir: Path, tmp_path: Path, typed: str
+) -> None:
+    make_session(sessions_dir, "partnership-reflection", people=PEOPLE, answers={})
+    document = tmp_path / "notes.txt"
+    document.write_text(f"Notes\nThanks to {typed} for the gym.\n", encoding="utf-8")
+    found = cli("check-names", str(document))
+    assert found.exit_code == 1, found.stdout + found.stderr
+    (place,) = [line for line in found.stdout.splitlines() if line]
+    assert place.startswith(f"{document}:2: ") and "a person" in place
+
+
+def _written(target: Path) -> str:
+    """Every text a written export holds, its zip members too."""
+    if zipfile.is_zipfile(target):
+        with zipfile.ZipFile(target) as archive:
+            return "\n".join(archive.read(n).decode("utf-8") for n in archive.namelist())
+    if target.is_dir():
+        return "\n".join(p.read_text(encoding="utf-8") for p in sorted(target.rglob("*.*")))
+    return target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("suffix", ["md", "html", "csv", "json", "qdpx", "zip"])
+def test_the_testers_look_alikes_are_replaced_in_every_format(
+    cli: Any, sessions_dir: Path, tmp_path: Path, suffix: str
+) -> None:
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=PEOPLE,
+        answers={"shared-values": "\n".join(f"Thanks to {t}." for t in LOOK_ALIKE_LEAKS)},
+    )
+    target = tmp_path / f"export.{suffix}"
+    made = cli("export", "--redact", "-o", str(target))
+    assert made.exit_code == 0, made.stderr
+    out = _written(target)
+    if suffix == "json":
+        out = json.dumps(json.loads(out), ensure_ascii=False)
+    assert "Thanks to" in out
+    assert _no_name(out)
+    for typed in LOOK_ALIKE_LEAKS:
+        assert typed not in out
