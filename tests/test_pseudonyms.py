@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import make_session
+from evaluation_fixture import PARTNERSHIPS, Built
 from labels import PERSON, PLACE, uncoded
 from reflect_cli.render.export.pseudonyms import Kind, Pseudonyms
 
@@ -286,3 +287,76 @@ def test_strict_names_each_recorded_sector(cli: Any, sessions_dir: Path) -> None
     assert "no sector recorded" not in result.stderr
     for revealing in ("Somali", "Youth Council", "Rainier Beach High", "Parent", "Teacher"):
         assert revealing not in result.stdout, revealing
+
+
+def _session_id(key: bytes, recorded: str) -> str:
+    """A session's redacted id worked out here from the key, as docs/exports.md says:
+    HMAC-SHA256 of "session", a unit separator and the record's id, its number written
+    as three letter-digit pairs (Crockford's letters), lower case."""
+    import hashlib
+    import hmac
+
+    letters, digits = "ABCDEFGHJKMNPQRSTVWXYZ", "0123456789"
+    message = f"session\x1f{recorded}".encode()
+    number = int.from_bytes(hmac.new(key, message, hashlib.sha256).digest(), "big")
+    code = ""
+    for _ in range(3):
+        number, letter = divmod(number, len(letters))
+        number, digit = divmod(number, len(digits))
+        code += letters[letter] + digits[digit]
+    return f"session-{code.lower()}"
+
+
+def _session_ids(cli: Any, package: Path, *args: str) -> set[str]:
+    """A redacted data package's (a zip's) session ids, after its statement says how
+    they are shown."""
+    import csv
+    import io
+    import zipfile
+
+    result = cli("export", "--redact", "-f", "datapackage", "-o", str(package), *args)
+    assert result.exit_code == 0, result.stderr
+    assert "session ids shown as session-CODE (from the pseudonym key)" in result.stderr
+    with zipfile.ZipFile(package) as tables:
+        text = tables.read("sessions.csv").decode("utf-8")
+    return {row["session_id"] for row in csv.DictReader(io.StringIO(text))}
+
+
+def test_packages_of_overlapping_years_join_on_session_ids(
+    cli: Any, evaluation_sessions: Built, tmp_path: Path
+) -> None:
+    """Two packages of overlapping dates made with one key: a session both hold has one
+    id in both ("Session 5" in one and "Session 1" in the other, before), the id its key
+    gives; another key gives others; check-names finds no name in either."""
+    key_file = tmp_path / "evaluator.key"
+    keyed = ("--pseudonym-key", str(key_file), "--word", "Hope", "--word", "Báo")
+    first = _session_ids(
+        cli, tmp_path / "first.zip", "--since", "2024-08-01", "--until", "2025-07-31", *keyed
+    )
+    second = _session_ids(cli, tmp_path / "second.zip", "--since", "2025-01-01", *keyed)
+    key = key_file.read_bytes().strip()
+    drafts = {(p.collaborative, m.date) for p in PARTNERSHIPS for m in p.meetings if m.draft}
+
+    def expected(since: str, until: str = "9999") -> set[str]:
+        return {
+            _session_id(key, recorded)
+            for (collaborative, date), recorded in evaluation_sessions.ids.items()
+            if since <= date <= until and (collaborative, date) not in drafts
+        }
+
+    assert first == expected("2024-08-01", "2025-07-31")
+    assert second == expected("2025-01-01")
+    both = expected("2025-01-01", "2025-07-31")
+    assert both and first & second == both
+    other = _session_ids(cli, tmp_path / "other.zip", "--pseudonym-key", str(tmp_path / "k2"))
+    assert other.isdisjoint(first | second)
+    checked = cli("check-names", str(tmp_path / "first.zip"), str(tmp_path / "second.zip"))
+    assert checked.exit_code == 0, checked.stdout + checked.stderr
+
+
+def test_a_document_people_read_keeps_session_numbers(cli: Any, sessions_dir: Path) -> None:
+    _folder(sessions_dir)
+    result = cli("export", "--redact", "-f", "md")
+    assert result.exit_code == 0, result.stderr
+    assert "session ids shown as Session 1 to 3" in result.stderr
+    assert "session-" not in result.stdout

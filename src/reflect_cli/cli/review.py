@@ -184,6 +184,9 @@ def export(
                 strict=strict,
                 language=options.language,  # labels in the document's language
             )
+            # Data is joined on session ids: each its stable id, as a person's is; a
+            # document people read says "Session 2".
+            redactor.stable_sessions = chosen_format not in exporting.READ
         if chosen_format == exporting.QDPX and output is not None:
             from reflect_cli.cli.coding_refi import write_project
 

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from reflect_cli.coding.passages import Address, Passage
 from reflect_cli.model import Session
 from reflect_cli.render.export.own_text import is_own
-from reflect_cli.render.export.pseudonyms import Kind
-from reflect_cli.render.export.redact import Redactor
+from reflect_cli.render.export.redact import STABLE_IDS, Redactor
 from reflect_cli.speakers import person_key, speaker_of
 
 
@@ -31,13 +30,13 @@ class Shown:
     def session(self, session_id: str) -> str:
         if self.redactor is None:
             return session_id
-        return "session-" + self.redactor.pseudonyms.code(Kind.SESSION, session_id).lower()
+        return self.redactor.session_id(session_id)
 
     def statement(self) -> str:
         """What was redacted, in the export's words, session ids as they are shown here."""
         if self.redactor is None:
             return ""
-        return self.redactor.statement("session-CODE (from the pseudonym key)")
+        return self.redactor.statement(STABLE_IDS)
 
     def address(self, address: Address) -> str:
         return str(Address(self.session(address.session), address.question, address.line))

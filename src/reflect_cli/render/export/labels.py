@@ -40,6 +40,7 @@ from reflect_cli.render.export.pseudonyms import (
     Pseudonyms,
     person_id,
 )
+from reflect_cli.render.export.pseudonyms import session_id as stable_id
 from reflect_cli.render.export.terms import Folded
 
 #: Between two parts of one person's name shown as one label: spaces, a comma, a hyphen,
@@ -101,6 +102,11 @@ class Labels:
         # A place's word alone in lower case ("at northgate") is decided as a name part's.
         self._place_matcher = Matcher(decisions)
         self.session_numbers: dict[str, int] = {}
+        #: Data (tables, JSON, CSV): a session is shown by its stable id
+        #: (``session-k7m3q9``, from the key) instead of "Session N", so packages of
+        #: different years join on it; documents people read keep "Session N".
+        self.stable_sessions = False
+        self._session_ids: dict[str, str] = {}
         #: The people of the session being rewritten: who an ambiguous name most likely is.
         self.context: set[int] = set()
         #: Where the text being rewritten is (session, question): for undecided words.
@@ -126,6 +132,19 @@ class Labels:
     def session_label(self, number: int) -> str:
         """A session of the export as its label shows it: "Session 2"."""
         return f"{self.word(label_words.SESSION)} {number}"
+
+    def session_id(self, recorded: str) -> str:
+        """A session's stable id in redacted data (``pseudonyms.session_id``): a longer
+        one when two sessions of the export share the short one."""
+        return self._session_ids.get(recorded) or stable_id(self.pseudonyms, recorded)
+
+    def shown_session(self, recorded: str) -> str:
+        """A session as this export shows it: its stable id in data, "Session 2" in a
+        document; "" for a session outside a document's selection."""
+        if self.stable_sessions:
+            return self.session_id(recorded)
+        number = self.session_numbers.get(recorded)
+        return self.session_label(number) if number else ""
 
     # -- the first pass -------------------------------------------------------------
 
@@ -264,6 +283,7 @@ class Labels:
         for key in list(self.places):  # everyone is known: a person's name stays theirs
             self._place_parts(key)
         self._lengthen_shared_codes()
+        self._lengthen_shared_session_ids()
         if self.strict:
             for organization in self._sectors:
                 self._organization_label(organization)
@@ -285,6 +305,17 @@ class Labels:
             if len(sharing) > 1:
                 for person in sharing:
                     person.code = self.pseudonyms.code(Kind.PERSON, *person.key, length=LONGER)
+
+    def _lengthen_shared_session_ids(self) -> None:
+        """Two sessions of the export with one id: both get a longer one, so a table's
+        key never holds two sessions as one."""
+        by_id: dict[str, list[str]] = {}
+        for recorded in self.session_numbers:
+            by_id.setdefault(stable_id(self.pseudonyms, recorded), []).append(recorded)
+        for sharing in by_id.values():
+            if len(sharing) > 1:
+                for recorded in sharing:
+                    self._session_ids[recorded] = stable_id(self.pseudonyms, recorded, LONGER)
 
     def _label_for(self, participant: Participant, code: str) -> str:
         """ "Organization (Role CODE)"; strict "Sector CODE (Participant CODE)"; else

@@ -7,7 +7,9 @@ misread; never two letters together, so no code can spell a name or handle the r
 check looks for). The same key and
 the same person give the same code in every export, whatever else is selected or the
 folder holds, so year 2 and year 3 line up and a code follows a person; without the key
-a code cannot be worked back to a name (a name cannot be tried against it).
+a code cannot be worked back to a name (a name cannot be tried against it). A session's
+id in redacted data is derived the same way from its record's id (``session_id``), so a
+session has one id in every package, table and coding export made with the key.
 """
 
 from __future__ import annotations
@@ -68,3 +70,9 @@ class Pseudonyms:
 def person_id(code: str) -> str:
     """A person's id in the tables and records of a redacted export."""
     return f"person-{code.lower()}"
+
+
+def session_id(pseudonyms: Pseudonyms, recorded: str, length: int = PERSON_LENGTH) -> str:
+    """A session's id in redacted data (tables, JSON, CSV, coding exports), from its
+    record's id: ``session-k7m3q9``, the same in every export made with the key."""
+    return f"session-{pseudonyms.code(Kind.SESSION, recorded, length=length).lower()}"

@@ -29,6 +29,8 @@ __all__ = ["SPEAKER", "Known", "Person", "RedactionError", "Redactor"]
 #: Texts up to this long that hold no one are remembered as such (prompts, help, labels).
 _REMEMBERED = 2000
 #: A speaker prefix at the start of an answer line: "monica:" or "Monika :".
+#: How the statement says data's and coding's session ids are shown.
+STABLE_IDS = "session-CODE (from the pseudonym key)"
 SPEAKER = re.compile(r"^(\s*)([^\W\d_][\w'’.\-]*)(\s*:)(?=\s|$)", re.MULTILINE)
 
 
@@ -145,7 +147,9 @@ class Redactor(Labels):
     def statement(self, session_ids: str = "") -> str:
         """What was redacted, for the top of the document, in the labels' language;
         ``session_ids`` says how session ids are shown when not as "Session 1"
-        (coding's ``session-CODE``)."""
+        (data's and coding's ``session-CODE``)."""
+        if not session_ids and self.stable_sessions:
+            session_ids = STABLE_IDS
         with speaking(self.language):
             return self._statement(session_ids)
 

@@ -45,8 +45,7 @@ class _Rewriting:
 
     def __init__(self, redactor: Redactor, session: Session, in_place: bool) -> None:
         self.redactor = redactor
-        order = redactor.session_numbers.get(session.id)
-        self.shown_as = redactor.session_label(order) if order else redactor.word(SESSION)
+        self.shown_as = redactor.shown_session(session.id) or redactor.word(SESSION)
         redactor.context = {redactor.number_of(p) for p in session.participants}
         redactor.where = (self.shown_as, "")
         #: Each roster row's person: handle → pseudonymous id, row → what it shows.
@@ -130,9 +129,10 @@ class _Rewriting:
         return text if is_own(text) else self.redactor.text(text)
 
     def _session_of(self, session_id: str) -> str:
-        number = self.redactor.session_numbers.get(session_id)
-        # From outside the selection: only its date, which a session id starts with.
-        return self.redactor.session_label(number) if number else _dated(session_id)
+        # Data: the stable id, of a session outside the selection too (it joins with
+        # the package that holds it); a document: outside its selection, only the date
+        # a session id starts with.
+        return self.redactor.shown_session(session_id) or _dated(session_id)
 
     def _person(self, record: Any, name: str, text: str) -> str:
         """A person field: a roster row's label and id; a handle's pseudonymous id; an
