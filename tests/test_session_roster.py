@@ -396,3 +396,18 @@ def test_roster_before_anyone_is_here_says_so_then_lists_who_was_entered(
         ["may", "May Tran"],
     ]
     assert shown[rosters[1] + 3].split(" | ")[:2] == ["grace", "Grace Kim"]
+
+
+def test_someone_who_came_late_is_called_unheard_only_where_they_were_there(
+    tiny: Protocol, sessions_dir: Path
+) -> None:
+    first_meeting(tiny, sessions_dir)
+    lines = ["mh monica", "", "mh: a start", "monica: agreed", "", "1"]
+    lines += ["/join Amina Yusuf | Familias Unidas | madre", "3", "yes", "red", ""]
+    session, console = run(tiny, sessions_dir, plan("2026-11-01"), lines)
+    amina = next(p for p in session.participants if p.name == "Amina Yusuf")
+    assert amina.joined_at == "q-three"
+    review = [line for line in console.shown if "not heard from" in line]
+    assert review == ["Second domain: not heard from Monica Haugen, Monica Reyes, Amina Yusuf"], (
+        review
+    )

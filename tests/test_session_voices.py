@@ -85,3 +85,14 @@ def test_the_voices_table_calls_out_only_people_in_the_room() -> None:
     called_out = [line for line in console.shown if line.startswith("Not yet heard from")]
     assert len(called_out) == 1
     assert called_out[0].startswith("Not yet heard from: Hope Lee. ")
+
+
+def test_someone_who_came_late_is_not_called_unheard_for_what_was_asked_before() -> None:
+    late = session()
+    hope = next(p for p in late.participants if p.handle == "hope")
+    hope.joined_at = "equity"  # she came at the last question: Hallmarks was before her
+    assert voices.unheard_by_domain(late) == ["Equity: not heard from May Tran, Hope Lee"]
+    hope.joined_at = "type"  # at Hallmarks' second question: she was there for part of it
+    assert voices.unheard_by_domain(late)[0] == "Hallmarks: not heard from Hope Lee"
+    hope.joined_at = "welcome"  # not a question of the session (an intro step): from the start
+    assert voices.unheard_by_domain(late)[0] == "Hallmarks: not heard from Hope Lee"

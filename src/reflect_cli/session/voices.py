@@ -3,7 +3,8 @@
 A person was heard on a question when an answer line credits them or they gave their own
 rating in a named round (a pass is not a rating). An anonymous round counts no one: it
 keeps no names. Only people in the room now can be called out as not heard from: someone
-absent, or who left, was not there to be asked.
+absent, or who left, was not there to be asked; someone who came late (``/join``) only
+for the domains asked once they were there.
 """
 
 from __future__ import annotations
@@ -60,14 +61,26 @@ def unheard_by_domain(session: Session) -> list[str]:
     interpreting = interpreters(session)
     here = [p for p in session.participants if p.here and not interpreting(p)]
     lines = []
+    order = {q.id: n for n, (_d, q) in enumerate(session.answers())}
     for domain in session.domains:
-        if not any(q.answered for q in domain.questions):
+        talked = [order[q.id] for q in domain.questions if q.answered]
+        if not talked:
             continue
         credited = {h for q in domain.questions for h in heard_on(q)}
-        quiet = [p.name for p in here if p.handle not in credited]
+        quiet = [
+            p.name for p in here if p.handle not in credited and _came_by(p, max(talked), order)
+        ]
         if quiet:
             title = domain.asked_title or domain.title
             lines.append(
                 _("{domain}: not heard from {people}").format(domain=title, people=", ".join(quiet))
             )
     return lines
+
+
+def _came_by(person: Participant, last: int, order: dict[str, int]) -> bool:
+    """Whether someone was in the room by the question numbered ``last``: someone who
+    came late (``joined_at``, the question at which they arrived) was not there to be
+    asked about what the room talked about before. A ``joined_at`` that is no question
+    of the session (an older record's) reads as here from the start."""
+    return order.get(person.joined_at, -1) <= last
