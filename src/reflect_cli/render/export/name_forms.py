@@ -10,11 +10,11 @@ to the name (``inflected_terms``: "지민에게", "لفاطمة", "Ольгой"
 
 from __future__ import annotations
 
-import re
-
 from reflect_cli.folding import fold
 from reflect_cli.render.export.everyday import COMMON_WORDS
 from reflect_cli.render.export.inflected import forms, given_names
+from reflect_cli.render.export.roster_parts import Word, family, readings, split_words
+from reflect_cli.render.export.roster_parts import parts as parts_of
 from reflect_cli.render.export.unspaced import inside_han, unspaced, with_honorifics
 
 #: Endings a family name takes in other languages, folded: Czech, Slovak, Polish and
@@ -37,8 +37,9 @@ ENDING_LETTERS = 4
 
 
 def words(name: str) -> list[str]:
-    """A name's folded words: split on spaces and hyphens."""
-    return [w for w in re.split(r"[\s\-]+", fold(name)) if w]
+    """A name's (or organization's) folded words: split on every character that cannot
+    be inside a name (``roster_parts``: spaces, hyphens, commas, brackets, quotes…)."""
+    return [fold(word.typed) for word in split_words(name)]
 
 
 def letters(word: str) -> int:
@@ -53,13 +54,27 @@ def name_terms(name: str) -> tuple[set[str], set[str]]:
     ("mhaugen", "monicah"). Parts: every word of three letters or more, a two-letter
     first or last part written with a capital ("Wu", "Li", "Ng"), a name of two or more
     characters in a script without spaces, the pieces of a word around an apostrophe
-    ("O'Neil": "neil"), and a part's forms in its script's grammar (``inflected_terms``)."""
-    typed = [w for w in re.split(r"[\s\-]+", name) if fold(w)]
-    parts = [fold(w) for w in typed]
+    ("O'Neil": "neil"), and a part's forms in its script's grammar (``inflected_terms``).
+    Each way the name is said counts (``roster_parts.readings``: "Nakamura, Kenji" is
+    "Kenji Nakamura"; "Diego (Dee) Alvarez" is "Diego Alvarez" and "Dee Alvarez" too)."""
     whole: set[str] = set()
     single: set[str] = set()
-    if not parts:
+    for said in readings(name):
+        _said_terms(said, whole, single)
+    if not whole:
         return whole, single
+    single.update(inflected_terms(name))
+    folded = {fold(typed) for typed in parts_of(name)}
+    single.update(given for given in spellings(name) if given not in folded)  # "지민" of 김지민
+    return {w for w in whole if letters(w) > 2 or unspaced(w)} - single, single
+
+
+def _said_terms(said: list[Word], whole: set[str], single: set[str]) -> None:
+    """``name_terms`` of one way a name is said, added to ``whole`` and ``single``."""
+    typed = [word.typed for word in said]
+    parts = [fold(w) for w in typed]
+    if not parts:
+        return
     whole.add(" ".join(parts))
     whole.add(" ".join(parts).replace("'", ""))
     for index in range(1, len(parts) - 1):
@@ -86,13 +101,10 @@ def name_terms(name: str) -> tuple[set[str], set[str]]:
             if letters(piece) > 2 or (unspaced(piece) and letters(piece) >= 2):
                 single.add(piece)
         # "Wu", "Li", "Ng": a family name of two letters, first or last, capitalised
-        # (a lower-case "de" or "la" is a particle).
-        edge = number in (0, len(parts) - 1) and len(parts) > 1
+        # (a lower-case "de" or "la" is a particle; "Dr." and "J." are abbreviations).
+        edge = number in (0, len(parts) - 1) and len(parts) > 1 and not said[number].abbreviated
         if edge and letters(part) == 2 and part.isalpha() and typed[number][:1].isupper():
             single.add(part)
-    single.update(inflected_terms(name))
-    single.update(given for given in spellings(name) if given not in parts)  # "지민" of 김지민
-    return {w for w in whole if letters(w) > 2 or unspaced(w)} - single, single
 
 
 def inflected_terms(name: str) -> dict[str, str]:
@@ -100,7 +112,7 @@ def inflected_terms(name: str) -> dict[str, str]:
     part it is a form of: the word a facilitator decides about ("지민에게": "지민";
     ``inflected``). A Hangul name's given name alone is a form of it ("지민" of 김지민)."""
     found: dict[str, str] = {}
-    for typed in re.split(r"[\s\-]+", name):
+    for typed in parts_of(name):
         part = fold(typed)
         for form in forms(typed):
             folded = fold(form)
@@ -114,7 +126,7 @@ def spellings(name: str) -> dict[str, str]:
     part too: "지민" of 김지민, ``inflected.given_names``), as the roster spells it: the
     word the facilitator decides about."""
     found: dict[str, str] = {}
-    for typed in re.split(r"[\s\-]+", name):
+    for typed in parts_of(name):
         for word in (typed, *given_names(typed)):
             if fold(word):
                 found.setdefault(fold(word), word)
@@ -130,25 +142,23 @@ def in_addresses_only(name: str) -> set[str]:
     """The forms of ``name_terms``' whole forms that are a name only inside an e-mail
     address: a part with an initial after it ("monicah@": "china" of Ana Chin, "change"
     of Emily Chang are words) and an initial before a short part ("brand" of Bob Rand)."""
-    parts = [fold(w) for w in re.split(r"[\s\-]+", name) if fold(w)]
     found: set[str] = set()
-    for i, first in enumerate(parts):
-        for j, other in enumerate(parts):
-            if i != j and first[:1].isalpha():
-                found.add(other + first[0])
-                if letters(other) < WHOLE_AFTER_INITIAL:
-                    found.add(first[0] + other)
+    for said in readings(name):
+        parts = [fold(word.typed) for word in said]
+        for i, first in enumerate(parts):
+            for j, other in enumerate(parts):
+                if i != j and first[:1].isalpha():
+                    found.add(other + first[0])
+                    if letters(other) < WHOLE_AFTER_INITIAL:
+                        found.add(first[0] + other)
     return found | {form.replace("'", "") for form in found}
 
 
 def family_name(name: str) -> str:
     """The folded family name that may take another language's ending: the last part of
-    a name of two or more words, of four letters or more, not an everyday word ("" if
-    none)."""
-    parts = words(name)
-    if len(parts) < 2:
-        return ""
-    last = parts[-1]
+    a name of two or more words as it is said ("Nakamura" of "Nakamura, Kenji"), of four
+    letters or more, not an everyday word ("" if none)."""
+    last = fold(family(name))
     if letters(last) < FAMILY_LETTERS or not last.isalpha() or last in COMMON_WORDS:
         return ""
     return last
