@@ -90,9 +90,7 @@ def test_a_title_or_an_initial_is_not_a_two_letter_family_name() -> None:
 
 
 def test_an_ordinary_name_is_said_one_way() -> None:
-    assert [[w.typed for w in said] for said in readings("Monica Haugen")] == [
-        ["Monica", "Haugen"]
-    ]
+    assert [[w.typed for w in said] for said in readings("Monica Haugen")] == [["Monica", "Haugen"]]
 
 
 _PART = st.sampled_from(["Kenji", "Nakamura", "Beckwith", "Shana", "Alvarez", "Dee", "Bobby"])
