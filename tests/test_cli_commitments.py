@@ -199,7 +199,30 @@ def test_redacted_commitments_stop_at_an_everyday_word_until_decided(
     stopped = cli("commitments", "--json", "--redact")
     assert stopped.exit_code == 2 and stopped.stdout == ""
     assert "Hope" in stopped.stderr  # the place is named, for the facilitator to decide
-    assert cli("export", "--redact", "--name", "Hope").exit_code == 0  # kept for the folder
-    decided = cli("commitments", "--json", "--redact")
+    # It names the options of the command being run, which takes them.
+    assert "run reflect commitments again with --name Hope" in stopped.stderr
+    assert "export again" not in stopped.stderr
+    decided = cli("commitments", "--json", "--redact", "--name", "Hope")
     assert decided.exit_code == 0, decided.stderr
     assert "hope" not in decided.stdout.casefold()
+    # Kept for the folder: the next run, and the export, need not decide again.
+    assert cli("commitments", "--json", "--redact").exit_code == 0
+    assert cli("export", "--redact").exit_code == 0
+
+
+def test_redacted_commitments_read_no_answer(cli: Any, sessions_dir: Path) -> None:
+    """An everyday word in an answer stops `export --redact` until decided; a listing of
+    commitments shows no answer, so it never asks."""
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        date="2026-10-01",
+        people=["Hope Williams | Rainier Beach Youth Council | Youth member | hw", *PEOPLE],
+        answers={"shared-values": "We hope the gym stays open. Hope said so too."},
+        actions=[Action("Book the gym", "mh", "2026-10-15")],
+    )
+    assert cli("export", "--redact").exit_code == 2  # the answer's "Hope": undecided
+    listed = cli("commitments", "--json", "--all", "--redact")
+    assert listed.exit_code == 0, listed.stderr
+    assert [r["text"] for r in json.loads(listed.stdout)] == ["Book the gym"]
+    assert cli("export", "--redact").exit_code == 2  # nothing was decided for it

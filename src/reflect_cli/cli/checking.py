@@ -7,7 +7,13 @@ from typing import Annotated
 
 import typer
 
-from reflect_cli.cli.redacting import KeyAlways, rerun
+from reflect_cli.cli.redacting import (
+    IgnoreUnreadableAlways,
+    KeyAlways,
+    NamesAlways,
+    WordsAlways,
+    rerun,
+)
 from reflect_cli.cli.redacting import pseudonym_key as keys
 from reflect_cli.errors import ReflectError
 from reflect_cli.i18n.messages import N_, _, ngettext
@@ -28,16 +34,10 @@ Files = Annotated[
 def check_names(
     ctx: typer.Context,
     files: Files,
-    ignore_unreadable: Annotated[
-        bool,
-        typer.Option(
-            help=N_(
-                "Go on when a record in the folder cannot be read (its people cannot be "
-                "known; each such file is named on standard error)."
-            )
-        ),
-    ] = False,
+    ignore_unreadable: IgnoreUnreadableAlways = False,
     pseudonym_key: KeyAlways = None,
+    name: NamesAlways = None,
+    word: WordsAlways = None,
 ) -> None:
     """Check documents for every person, collaborative and site the sessions folder knows,
     found as `export --redact` finds them (any case or accents, handles, run-together and
@@ -84,7 +84,7 @@ def check_names(
     summaries, _problems = store.summaries()
     if not summaries:
         raise NoRecords(_no_records(store.folder))
-    decided = word_choices.load(store.folder)
+    decided = word_choices.decide(store.folder, name or [], word or [])
     key = keys(store.folder, pseudonym_key)  # each person named by their redacted label
     redactor, unread = known.redactor(
         store,

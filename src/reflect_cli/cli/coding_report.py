@@ -5,7 +5,6 @@ redactor and checked as every export is."""
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -20,15 +19,20 @@ from reflect_cli.cli.options import (
     Until,
     sessions_dir,
 )
-from reflect_cli.cli.redacting import PseudonymKey
+from reflect_cli.cli.redacting import (
+    IgnoreUnreadable,
+    Names,
+    PseudonymKey,
+    Redacting,
+    Words,
+    check_options,
+)
 from reflect_cli.cli.selecting import bulk, chosen_sessions
 from reflect_cli.i18n.messages import N_, _, ngettext
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
-    from reflect_cli.records.store import Store
-    from reflect_cli.records.summary import Summary
-    from reflect_cli.render.export import Redactor
+    pass
 
 
 def report(
@@ -57,6 +61,9 @@ def report(
         ),
     ] = False,
     pseudonym_key: PseudonymKey = None,
+    everyday_names: Names = None,
+    everyday_words: Words = None,
+    ignore_unreadable: IgnoreUnreadable = False,
     collaborative: Collaborative = "",
     site: Site = "",
     protocol: ProtocolId = "",
@@ -74,6 +81,7 @@ def report(
     from reflect_cli.render.coding import report_out
     from reflect_cli.render.coding.shown import Shown
 
+    check_options(redact, everyday_names, everyday_words, pseudonym_key)
     if fmt and fmt != "csv":
         raise InputError(_("unknown format {fmt!r}; the report is csv (or --json)").format(fmt=fmt))
     periods = {b.value: b for b in By}
@@ -111,7 +119,10 @@ def report(
                 "recodes its passages)"
             ).format(file=codebook.FILE, codes=", ".join(result.not_in_codebook))
         )
-    shown = Shown(_redactor(store, oldest_first, pseudonym_key) if redact else None)
+    asked = Redacting(
+        everyday_names, everyday_words, pseudonym_key, False, ignore_unreadable, False
+    )
+    shown = Shown(asked.redactor(store, oldest_first) if redact else None)
     document = report_out.to_json(result, shown)
     if shown.redactor is not None:
         shown.redactor.stop_if_undecided()
@@ -127,15 +138,3 @@ def report(
         from reflect_cli.ui import coding_view
 
         coding_view.show(result, book, shown)
-
-
-def _redactor(store: Store, oldest_first: list[Summary], key_path: Path | None) -> Redactor:
-    """The export's redactor for the chosen sessions, with the evaluator's key."""
-    from reflect_cli.cli.redacting import pseudonym_key
-    from reflect_cli.records import word_choices
-    from reflect_cli.render.export import known
-
-    decided = word_choices.decide(store.folder, [], [])
-    key = pseudonym_key(store.folder, key_path)
-    found, _unread = known.redactor(store, oldest_first, False, False, decided, key, False)
-    return found

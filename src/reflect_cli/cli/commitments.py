@@ -16,15 +16,20 @@ from reflect_cli.cli.options import (
     Site,
     Until,
 )
-from reflect_cli.cli.redacting import PseudonymKey, Strict
-from reflect_cli.cli.redacting import pseudonym_key as keys
+from reflect_cli.cli.redacting import (
+    IgnoreUnreadable,
+    Names,
+    PseudonymKey,
+    Redacting,
+    Strict,
+    Words,
+    check_options,
+)
 from reflect_cli.cli.selecting import chosen_sessions
 from reflect_cli.i18n.messages import N_, _, current, ngettext
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from reflect_cli.model import Action, Session
     from reflect_cli.records.store import Store
     from reflect_cli.records.summary import Summary
@@ -71,6 +76,9 @@ def commitments(
     ] = False,
     strict: Strict = False,
     pseudonym_key: PseudonymKey = None,
+    name: Names = None,
+    word: Words = None,
+    ignore_unreadable: IgnoreUnreadable = False,
 ) -> None:
     """List open commitments across sessions, newest meeting first: owner, due date,
     status, collaborative and the meeting each came from. Only complete sessions count
@@ -86,10 +94,7 @@ def commitments(
 
     today = dt.date.fromisoformat(parse_date(as_of, "--as-of")) if as_of else dt.date.today()
     redact = redact or strict
-    if pseudonym_key is not None and not redact:
-        from reflect_cli.errors import InputError
-
-        raise InputError(_("--pseudonym-key goes with --redact"))
+    check_options(redact, name, word, pseudonym_key)
     store, chosen = chosen_sessions(ctx, complete_only=True)  # the options, read once
     sessions = list(store.read(chosen))
     picked: list[tuple[Standing, int, list[Session]]] = []
@@ -104,8 +109,21 @@ def commitments(
                 continue
             picked.append((standing, late, history.sessions))
     shown = (
-        # Labels in the table's language (the reader's); JSON keeps English ones.
-        _redacted(store, chosen, sessions, pseudonym_key, strict, "" if as_json else current())
+        _redacted(
+            store,
+            chosen,
+            sessions,
+            # Labels in the table's language (the reader's); JSON keeps English ones.
+            Redacting(
+                name,
+                word,
+                pseudonym_key,
+                False,
+                ignore_unreadable,
+                strict,
+                "" if as_json else current(),
+            ),
+        )
         if redact
         else _Shown(sessions, sessions)
     )
@@ -188,26 +206,16 @@ def _redacted(
     store: Store,
     chosen: list[Summary],
     sessions: list[Session],
-    path: Path | None,
-    strict: bool,
-    language: str = "",
+    asked: Redacting,
 ) -> _Shown:
-    """The sessions beside the view `export --redact` makes of them (``prepare``: the
-    export's allow-list, then the redactor; the folder's decisions on everyday words
-    obeyed), with the redactor that checks what is printed."""
-    from reflect_cli.records import word_choices
-    from reflect_cli.render import export as exporting
-    from reflect_cli.render.export import known
-    from reflect_cli.render.export.prepare import prepare
+    """The sessions beside the view `export --redact` makes of what a listing shows of
+    them (``committed``: places, people and commitments through the export's allow-list,
+    then the redactor; the folder's decisions on everyday words, and this run's, obeyed),
+    with the redactor that checks what is printed."""
+    from reflect_cli.render.export.prepare import committed
 
-    key = keys(store.folder, path)
-    decided = word_choices.load(store.folder)
-    oldest_first = list(reversed(chosen))
-    redactor, _unread = known.redactor(
-        store, oldest_first, False, False, decided, key, strict, language
-    )
-    options = exporting.Options(redact=True)
-    redacted = [prepare(session, options, redactor) for session in sessions]
+    redactor = asked.redactor(store, list(reversed(chosen)))
+    redacted = [committed(session, redactor) for session in sessions]
     redactor.stop_if_undecided()  # as `export --redact`: decided with --name/--word
     screen.message(redactor.statement())
     return _Shown(sessions, redacted, redactor)

@@ -4,6 +4,7 @@ everyday words decided, and the one way a command gets its redactor (`export --r
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -96,6 +97,70 @@ IgnoreUnreadable = Annotated[
     ),
 ]
 
+#: For a command that always redacts (snapshot, check-names): the same decisions, with
+#: no --redact to refer to.
+NamesAlways = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--name",
+        metavar="WORD",
+        help=N_(
+            "This everyday word (Hope, Grace, May…) is a person's name in this folder, "
+            "as `export --redact --name` decides it. Kept in reflect's state folder, never "
+            "shared."
+        ),
+    ),
+]
+WordsAlways = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--word",
+        metavar="WORD",
+        help=N_(
+            "This name part is an everyday word in this folder, as `export --redact "
+            "--word` decides it. Kept in reflect's state folder, never shared."
+        ),
+    ),
+]
+IgnoreUnreadableAlways = Annotated[
+    bool,
+    typer.Option(
+        help=N_(
+            "Go on when a record in the folder cannot be read (its people cannot be "
+            "known; each such file is named on standard error)."
+        )
+    ),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Redacting:
+    """How redaction was asked for: the options `export --redact` takes, which every
+    redacting command takes too (trends, commitments, snapshot)."""
+
+    names: list[str] | None
+    words: list[str] | None
+    key_file: Path | None
+    keep_places: bool
+    ignore_unreadable: bool
+    strict: bool
+    #: The labels' language: the reader's for a table, English for JSON and CSV.
+    language: str = ""
+
+    def redactor(self, store: Store, oldest_first: list[Summary]) -> Redactor:
+        """The selection's redactor, as `export --redact` makes it for the same sessions."""
+        return redactor(
+            store,
+            oldest_first,
+            names=self.names,
+            words=self.words,
+            key_file=self.key_file,
+            keep_places=self.keep_places,
+            ignore_unreadable=self.ignore_unreadable,
+            strict=self.strict,
+            language=self.language,
+        )
+
 
 def check_options(
     redact: bool, names: list[str] | None, words: list[str] | None, key: Path | None
@@ -120,12 +185,14 @@ def redactor(
     ignore_unreadable: bool = False,
     strict: bool = False,
     language: str = "",
+    writes: bool = True,
 ) -> Redactor:
     """The selection's redactor, the one every redacting command uses: everyone the
     folder knows (``render.export.known``), labels from the evaluator's key, the everyday
     words decided (this run's --name/--word kept for the folder), labels said in
     ``language`` (the document's; English when none); each record it could not read
-    named on standard error."""
+    named on standard error; ``writes``: False for a command that writes nothing, whose
+    refusals say nothing was checked."""
     from reflect_cli.records import word_choices
     from reflect_cli.render.export import known
 
@@ -140,7 +207,7 @@ def redactor(
         key,
         strict,
         language,
-        rerun(),
+        rerun(writes),
     )
     for line in unread:
         screen.warning(_("redacted without {line}").format(line=line))

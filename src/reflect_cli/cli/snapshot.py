@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from reflect_cli.cli.options import Collaborative, Lang, ProtocolId, Since, Site, Until, language
-from reflect_cli.cli.redacting import KeyAlways
+from reflect_cli.cli.redacting import (
+    IgnoreUnreadableAlways,
+    KeyAlways,
+    NamesAlways,
+    Redacting,
+    WordsAlways,
+)
 from reflect_cli.cli.selecting import bulk, open_store, selection
 from reflect_cli.i18n.messages import N_, _
 from reflect_cli.ui import screen
@@ -78,6 +84,9 @@ def snapshot(
         typer.Option(help=N_("PDF: the Chromium or Chrome to print with [default: on PATH].")),
     ] = None,
     pseudonym_key: KeyAlways = None,
+    name: NamesAlways = None,
+    word: WordsAlways = None,
+    ignore_unreadable: IgnoreUnreadableAlways = False,
     lang: Lang = "",
     collaborative: Collaborative = "",
     site: Site = "",
@@ -132,9 +141,10 @@ def snapshot(
 
         printer = pdf.find_browser(browser)  # before any reading: fail fast
     with bulk():
-        document = _page(
-            ctx, chosen, start_month, today, min_cell, quote or [], (fmt, reader), pseudonym_key
-        )
+        # The evaluator's key and decisions, as `export --redact` takes them: a label
+        # here is the same label; labels in the reader's language.
+        asked = Redacting(name, word, pseudonym_key, False, ignore_unreadable, False, reader)
+        document = _page(ctx, chosen, start_month, today, min_cell, quote or [], fmt, asked)
     if printer is not None:
         from reflect_cli.cli.options import sessions_dir
         from reflect_cli.render.export import pdf
@@ -160,8 +170,8 @@ def _page(
     as_of: str,
     min_cell: int,
     quotes: list[str],
-    shown: tuple[str, str],
-    key_file: Path | None,
+    fmt: str,
+    asked: Redacting,
 ) -> str:
     """The checked page: the period's figures, the quotes redacted, the whole rendered
     and refused if a name is left."""
@@ -169,12 +179,10 @@ def _page(
     from reflect_cli.analysis import commitments
     from reflect_cli.analysis import snapshot as figures
     from reflect_cli.analysis.periods import By, Per, Period, sessions_by_period
-    from reflect_cli.cli.redacting import pseudonym_key
     from reflect_cli.errors import StoreError
     from reflect_cli.model import SessionStatus
-    from reflect_cli.records import lookup, word_choices
+    from reflect_cli.records import lookup
     from reflect_cli.render import snapshot as drawing
-    from reflect_cli.render.export import known
 
     store = open_store(ctx)
     wanted = selection(ctx, limit=False)
@@ -200,13 +208,7 @@ def _page(
     rows = lookup.commitment_rows(store.index(), [s.file for s in summaries])
     # Every selected session's people and places, other protocols' too: a quote may name them.
     oldest_first = list(reversed(every))
-    # The evaluator's key, as `export --redact` takes it: a label here is the same label.
-    key = pseudonym_key(store.folder, key_file)
-    decided = word_choices.load(store.folder)
-    fmt, reader = shown  # the format, and the reader's language: its labels' too
-    redactor, _known = known.redactor(
-        store, oldest_first, False, False, decided, key, language=reader
-    )
+    redactor = asked.redactor(store, oldest_first)
     snap = figures.snapshot(
         period,
         len(held[period]),
@@ -220,7 +222,7 @@ def _page(
         snap.protocol = figures.PROTOCOL
         snap.left_out = len(group(Per.SESSION, every)[period]) - len(held[period])
     snap.quotes = _quotes(store, quotes, {s.id for s in held[period]}, period, redactor)
-    return drawing.page(snap, "md" if fmt == "md" else "html", redactor, reader)
+    return drawing.page(snap, "md" if fmt == "md" else "html", redactor, asked.language)
 
 
 def _one_protocol(summaries: list[Summary], chosen: str) -> list[Summary]:

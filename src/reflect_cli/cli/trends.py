@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -14,6 +13,7 @@ from reflect_cli.cli.redacting import (
     KeepPlaces,
     Names,
     PseudonymKey,
+    Redacting,
     Strict,
     Words,
     check_options,
@@ -150,36 +150,6 @@ def trends(
         screen.data(json_safe(text), "\n")
     else:
         screen.data(trends_data.csv_lines(report), crlf=True)
-
-
-@dataclass(frozen=True, slots=True)
-class Redacting:
-    """How --redact was asked for: the options `export --redact` takes too."""
-
-    names: list[str] | None
-    words: list[str] | None
-    key_file: Path | None
-    keep_places: bool
-    ignore_unreadable: bool
-    strict: bool
-    #: The labels' language: the reader's for a table, English for JSON and CSV.
-    language: str = ""
-
-    def redactor(self, store: Store, oldest_first: list[Summary]) -> Redactor:
-        """The selection's redactor, as `export --redact` makes it for the same sessions."""
-        from reflect_cli.cli.redacting import redactor
-
-        return redactor(
-            store,
-            oldest_first,
-            names=self.names,
-            words=self.words,
-            key_file=self.key_file,
-            keep_places=self.keep_places,
-            ignore_unreadable=self.ignore_unreadable,
-            strict=self.strict,
-            language=self.language,
-        )
 
 
 def _report(

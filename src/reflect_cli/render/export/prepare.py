@@ -45,6 +45,18 @@ def counted(session: Session, redactor: Redactor) -> Session:
     return rewrite(redactor, bare, in_place=True)  # the view is this call's own
 
 
+def committed(session: Session, redactor: Redactor) -> Session:
+    """The session as a redacted commitments listing shows it (`commitments --redact`):
+    its places, people, commitments and follow-up, through the export's view and the same
+    redactor. Every answer, the intro and the notes are left out first: the listing shows
+    none of them, so no everyday word in them is asked about."""
+    bare = shown(session, include_private=False)
+    bare.intro, bare.notes = {}, []
+    for _, record in bare.answers():
+        record.answer = None
+    return rewrite(redactor, bare, in_place=True)  # the view is this call's own
+
+
 def _speakers(text: str, people: list[Participant]) -> str:
     """Each ``word:`` that credits someone (as the meeting decided: a handle, a full
     name, any word of a name no one else has) shown as their name."""

@@ -1,0 +1,92 @@
+"""What every redacting command shares (`cli/redacting.py`): the same options, and
+refusals that say how to go on with the options of the command being run."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import make_session
+from reflect_cli.model import Action
+
+PEOPLE = [
+    "Hope Williams | Rainier Beach Youth Council | Youth member | hw",
+    "Monica Haugen | Seattle Parks and Recreation | Site lead | mh",
+]
+#: Each command that builds a redactor, as run on a folder with one session.
+COMMANDS = [
+    ["export", "--redact"],
+    ["commitments", "--redact"],
+    ["trends", "--redact"],
+    ["snapshot", "-o", "page.md"],
+    ["codes", "report", "--redact"],
+    ["check-names", "notes.txt"],
+]
+
+
+@pytest.fixture
+def folder(cli: Any, sessions_dir: Path, tmp_path: Path) -> Path:
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=PEOPLE,
+        answers={"shared-values": "We share the gym."},
+        actions=[Action("Book the gym", "mh", "2026-12-01")],
+    )
+    (tmp_path / "notes.txt").write_text("Nothing to see.\n", encoding="utf-8")
+    assert cli("codes", "init").exit_code == 0  # `codes report` reads a codebook
+    return sessions_dir
+
+
+def _suggested(stderr: str, marker: str) -> list[str]:
+    """The command line a refusal suggests, after ``marker`` up to ``with``/``again``."""
+    line = next(line for line in stderr.splitlines() if marker in line)
+    words = line.split(" run ", 1)[1]
+    return shlex.split(words.split(" with ")[0].split(" again")[0])
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c[:2]))
+def test_an_unreadable_record_names_the_command_being_run_which_takes_the_option(
+    cli: Any, folder: Path, command: list[str]
+) -> None:
+    (folder / "broken.yaml").write_text("schema: reflect/session-v1\nid: [\n", encoding="utf-8")
+    refused = cli(*command)
+    assert refused.exit_code == 2 and refused.stdout == "", refused.output
+    told = _suggested(refused.stderr, "cannot be promised")
+    words = [w for w in command if not w.startswith("-") and "." not in w]
+    assert told == ["reflect", *words], refused.stderr
+    assert "or export with" not in refused.stderr
+    # What it says to run is a command line that works.
+    went_on = cli(*command, "--ignore-unreadable")
+    assert went_on.exit_code == 0, went_on.stderr
+    assert "broken.yaml" in went_on.stderr
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c[:2]))
+def test_every_redacting_command_takes_the_everyday_word_decisions(
+    cli: Any, folder: Path, command: list[str]
+) -> None:
+    result = cli(*command, "--word", "Hope", "--name", "Grace")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_a_snapshot_quote_stops_at_an_everyday_word_naming_snapshot(
+    cli: Any, sessions_dir: Path
+) -> None:
+    session_id = make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=PEOPLE,
+        answers={"shared-values": "Hope said we share the gym."},
+    )
+    quote = ("--quote", f"{session_id}:shared-values")
+    stopped = cli("snapshot", "-o", "page.md", *quote)
+    assert stopped.exit_code == 2 and not Path("page.md").exists()
+    assert "run reflect snapshot again with --name Hope" in stopped.stderr
+    assert "--ignore-unreadable" not in stopped.stderr
+    decided = cli("snapshot", "-o", "page.md", *quote, "--name", "Hope")
+    assert decided.exit_code == 0, decided.stderr
+    assert "Hope" not in Path("page.md").read_text(encoding="utf-8")
