@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pyrefiqda import RefiCodebook
 from pyrefiqda.models.codebook import CodeBook, CodesType, CodeType
 
@@ -79,11 +80,14 @@ def _edit(project: Path, edited: Path) -> str:
     return str(selection.get("name"))
 
 
+@pytest.mark.parametrize("equity", [EQUITY, EQUITY.replace("hurt", "\u202ehurt\u202c")])
 def test_codings_made_in_a_qda_program_come_back(
-    sessions_dir: Path, tmp_path: Path, cli: Any
+    sessions_dir: Path, tmp_path: Path, cli: Any, equity: str
 ) -> None:
+    """Also where the passage holds a control character, which the project's source
+    shows as an escape (``\\u202e``), as every export does."""
     make_session(
-        sessions_dir, "partnership-reflection", people=PEOPLE, answers={"equity-issues": EQUITY}
+        sessions_dir, "partnership-reflection", people=PEOPLE, answers={"equity-issues": equity}
     )
     codebook.save(sessions_dir, starter.CODES)
     project, edited = tmp_path / "p.qdpx", tmp_path / "coded.qdpx"

@@ -128,3 +128,65 @@ def test_the_testers_look_alikes_are_replaced_in_every_format(
     assert _no_name(out)
     for typed in LOOK_ALIKE_LEAKS:
         assert typed not in out
+
+
+#: Every bidirectional embedding, override, isolate and pop: none reaches a document raw.
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+@pytest.mark.parametrize("redact", [False, True])
+@pytest.mark.parametrize("suffix", ["md", "html", "csv", "json", "qdpx", "zip"])
+def test_no_export_holds_a_bidirectional_control(
+    cli: Any, sessions_dir: Path, tmp_path: Path, suffix: str, redact: bool
+) -> None:
+    """An answer holding "\\u202eacinoM\\u202c" shows "Monica": every format shows the
+    controls as escapes (the project's sources too), redacted or not."""
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=PEOPLE,
+        answers={"shared-values": "We thank \u202eacinoM\u202c.\nAll: " + BIDI + " ok"},
+    )
+    target = tmp_path / f"export.{suffix}"
+    made = cli("export", *(["--redact"] if redact else []), "-o", str(target))
+    assert made.exit_code == 0, made.stderr
+    out = _written(target)
+    assert "We thank" in out
+    assert not set(BIDI) & set(out)
+    if redact:
+        assert "acinoM" not in out
+
+
+@st.composite
+def overridden(draw: st.DrawFn) -> tuple[str, str]:
+    """Text holding a known name typed backwards after a right-to-left override, ended
+    by a pop, an isolate's pop, the line's end or the text's; and the name."""
+    name = draw(st.sampled_from(["Monica", "Haugen", "Monica Haugen", "MONICA"]))
+    end = draw(st.sampled_from(["\u202c", "\u2069", "\n", ""]))
+    before = draw(st.sampled_from(["", "We thank ", "x\n", "(", "\u202b"]))
+    after = draw(st.sampled_from(["", " for the gym.", ")"])) if end else ""
+    return f"{before}\u202e{name[::-1]}{end}{after}", name
+
+
+@settings(max_examples=200)
+@given(overridden())
+def test_a_name_drawn_backwards_by_an_override_is_found_and_replaced(
+    given_text: tuple[str, str],
+) -> None:
+    text, name = given_text
+    with pytest.raises(exporting.redact.RedactionError):
+        REDACTOR.check(f"fine\n{text}", "md")
+    shown = REDACTOR.text(text)
+    assert name[::-1] not in shown and fold(name) not in fold(shown)
+
+
+def test_a_name_drawn_backwards_is_found_by_check_names(
+    cli: Any, sessions_dir: Path, tmp_path: Path
+) -> None:
+    make_session(sessions_dir, "partnership-reflection", people=PEOPLE, answers={})
+    document = tmp_path / "notes.txt"
+    document.write_text("Notes\nThanks to \u202eacinoM\u202c for the gym.\n", encoding="utf-8")
+    found = cli("check-names", str(document))
+    assert found.exit_code == 1, found.stdout + found.stderr
+    (place,) = [line for line in found.stdout.splitlines() if line]
+    assert place.startswith(f"{document}:2: ") and "a person" in place

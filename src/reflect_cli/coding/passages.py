@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from reflect_cli.controls import visible
 from reflect_cli.errors import InputError
 from reflect_cli.i18n.messages import _
 from reflect_cli.model import AnswerRecord, Kind, Session
@@ -68,8 +69,10 @@ class Passage:
 
 
 def fingerprint(text: str) -> str:
-    """A short digest of a line's text (NFC, outer spaces ignored): equal text, equal print."""
-    normal = unicodedata.normalize("NFC", text.strip())
+    """A short digest of a line's text (NFC, outer spaces ignored): equal text, equal print.
+    Control characters count as the escapes every export shows them as (a project's
+    source holds ``\\u202e`` for one), so a passage coded elsewhere still matches."""
+    normal = unicodedata.normalize("NFC", visible(text).strip())
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
 
 

@@ -3,7 +3,8 @@ and the project (``.qdpx``: a zip of ``project.qde``, namespace
 ``urn:QDA-XML:project:1.0``, and each source's plain text under ``sources/``), as NVivo,
 ATLAS.ti, MAXQDA, QualCoder and Taguette read them.
 
-Each session is one text source: UTF-8, NFC, LF line ends, no byte order mark. Each
+Each session is one text source: UTF-8, NFC, LF line ends, no byte order mark, control
+characters shown as escapes as in every export (``controls.visible``). Each
 passage is a ``PlainTextSelection`` whose ``startPosition``/``endPosition`` count
 Unicode code points (characters, not bytes, not UTF-16 units) from the start of the
 source, the end exclusive, so ``text[start:end]`` is the passage. Selections are coded
@@ -34,6 +35,7 @@ from dataclasses import dataclass, field
 from reflect_cli.coding.codebook import Code, Codebook
 from reflect_cli.coding.codings import Coding
 from reflect_cli.coding.passages import Address, of_session
+from reflect_cli.controls import visible
 from reflect_cli.errors import InputError
 from reflect_cli.folding import fold
 from reflect_cli.i18n.messages import _
@@ -57,9 +59,10 @@ def guid(*parts: str) -> str:
 
 
 def _xml(text: str) -> str:
-    """Text an XML attribute or element can hold: the characters XML forbids, shown as
-    escapes (as every export shows control characters)."""
-    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """Text an XML attribute or element can hold, control characters shown as escapes as
+    every export shows them (``controls.visible``: a right-to-left override that would
+    show "acinoM" as "Monica" is ``\\u202e``), and the characters XML forbids too."""
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", visible(text))
 
 
 def _el(parent: ET.Element, tag: str, **attrs: str) -> ET.Element:
@@ -111,7 +114,8 @@ class _Source:
 
 
 def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+    """Text as a source holds it: NFC, control characters shown as escapes (as ``_xml``)."""
+    return unicodedata.normalize("NFC", _xml(text))
 
 
 def source(session: Session, shown: Shown) -> _Source:

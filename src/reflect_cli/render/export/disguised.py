@@ -4,8 +4,10 @@ A name can be hidden by how it is typed around it: Markdown emphasis inside a wo
 ("*Mon*ica", "**Hau**gen"), letters spelled apart ("M o n i c a", "H-a-u-g-e-n",
 "M.o.n.i.c.a"), or an e-mail address that holds it before or after the "@"
 ("mhaugen@parks.org", "someone@haugen.net"), or a letter that reads as another Latin
-letter than the one it folds to ("MONǀCA", "Hաugen"). Each reading here hands a matcher's scan the
-text as a reader would take it, and maps what is found back to the original characters.
+letter than the one it folds to ("MONǀCA", "Hաugen"), or a run drawn backwards by a
+bidirectional override ("\u202eacinoM\u202c" shows "Monica"). Each reading here hands a
+matcher's scan the text as a reader would take it, and maps what is found back to the
+original characters.
 """
 
 from __future__ import annotations
@@ -105,12 +107,18 @@ class Marks(NamedTuple):
     emphasis: bool
     spelled: bool
     alternate: bool = False
+    overridden: bool = False
 
 
 def marks(text: str) -> Marks:
     """What ``readings`` will find another reading of in ``text``."""
-    alternate = not text.isascii() and bool(_ALTERNATE.search(text))
-    return Marks(bool(IN_WORD.search(text)), bool(SPELLED_ANYWHERE.search(text)), alternate)
+    if text.isascii():
+        return Marks(bool(IN_WORD.search(text)), bool(SPELLED_ANYWHERE.search(text)))
+    alternate = bool(_ALTERNATE.search(text))
+    overridden = _RLO in text or _LRO in text
+    return Marks(
+        bool(IN_WORD.search(text)), bool(SPELLED_ANYWHERE.search(text)), alternate, overridden
+    )
 
 
 def readings(text: str, scan: Scan[F], found: Marks | None = None) -> Iterator[F]:
@@ -125,6 +133,8 @@ def readings(text: str, scan: Scan[F], found: Marks | None = None) -> Iterator[F
     if found.alternate:
         # One character for one: the text's own positions, its own lines.
         yield from scan(text.translate(_ALTERNATES), None)
+    if found.overridden:
+        yield from _overridden(text, scan)
 
 
 def _through_emphasis(text: str, scan: Scan[F]) -> Iterator[F]:
@@ -142,6 +152,28 @@ def _spelled_apart(text: str, scan: Scan[F]) -> Iterator[F]:
     for run in SPELLED.finditer(text):
         kept = [run.start() + i for i, c in enumerate(run[0]) if not _SEPARATOR.fullmatch(c)]
         yield from _at_line(text, run.start(), scan("".join(text[i] for i in kept), kept))
+
+
+#: A bidirectional override: what follows, to the next pop (PDF), isolate pop (PDI) or
+#: line end, is drawn in that direction whatever its letters, so "\u202eacinoM\u202c"
+#: shows "Monica" (right to left) and a Hebrew or Arabic name typed backwards inside a
+#: left-to-right override reads as the name.
+_RLO, _LRO = "\u202e", "\u202d"
+_OVERRIDDEN = re.compile("[\u202d\u202e]([^\u202c\u2069\n]*)")
+
+
+def _overridden(text: str, scan: Scan[F]) -> Iterator[F]:
+    """Matches in each overridden run, read in the order it is drawn: backwards."""
+    for run in _OVERRIDDEN.finditer(text):
+        kept = list(range(run.end(), run.start(1), -1))
+        kept = [i - 1 for i in kept]
+        found = scan("".join(text[i] for i in kept), kept)
+        for each in _at_line(text, run.start(), found):
+            # Mapped back through a reversed map, the match's first character is its
+            # last in the text: the span is the same characters, in the text's order.
+            first, last = sorted((each.start, each.end - 1))  # type: ignore[attr-defined]
+            changed: Any = replace(each, start=first, end=last + 1)  # type: ignore[type-var]
+            yield changed
 
 
 def _at_line(text: str, start: int, found: Iterable[F]) -> Iterator[F]:
