@@ -10,12 +10,13 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from refi_schemas import codebook_errors, project_errors
 from reflect_cli.coding import codebook, codings, passages
 from reflect_cli.coding.codebook import Code, Codebook
+from reflect_cli.controls import visible
 from reflect_cli.records.store import Store
 from reflect_cli.render.coding import refi
 from reflect_cli.render.coding.shown import Shown
@@ -112,7 +113,9 @@ def test_any_codebook_is_a_valid_qdc(book: Codebook) -> None:
 
 def test_any_passage_text_gives_a_valid_project(sessions_dir: Path, tmp_path: Path) -> None:
     """Text as people type it (controls, surrogates' neighbours, CJK, RTL, emoji): the
-    project stays valid and every selection still gives back its passage."""
+    project stays valid and every selection still gives back its passage, control
+    characters shown as escapes as every export shows them (a right-to-left override
+    must not draw a name), with the passage's own fingerprint."""
     sid = _folder(sessions_dir)
     session = Store(sessions_dir).load(sid)
     book = codebook.load(sessions_dir)
@@ -123,6 +126,7 @@ def test_any_passage_text_gives_a_valid_project(sessions_dir: Path, tmp_path: Pa
         max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
     )
     @given(lines=st.lists(_TEXT, min_size=1, max_size=4))
+    @example(lines=["\u202eacinoM\u202c \ufffe \x1b"])
     def check(lines: list[str]) -> None:
         answer.answer = "\n".join(["lan: " + lines[0], *lines[1:]])
         files = refi.project([session], book, {}, Shown())
@@ -135,8 +139,11 @@ def test_any_passage_text_gives_a_valid_project(sessions_dir: Path, tmp_path: Pa
         placed = refi.source(session, Shown())
         given_back = {str(a): text[start:end] for a, start, end, _, _ in placed.selections}
         assert given_back == {
-            str(p.address): unicodedata.normalize("NFC", p.text)
+            str(p.address): unicodedata.normalize("NFC", visible(p.text))
             for p in passages.of_session(session)
         }
+        assert not set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069") & set(text)
+        for p in passages.of_session(session):
+            assert passages.fingerprint(given_back[str(p.address)]) == p.fingerprint
 
     check()

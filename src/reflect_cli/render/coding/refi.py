@@ -114,8 +114,9 @@ class _Source:
 
 
 def _nfc(text: str) -> str:
-    """Text as a source holds it: NFC, control characters shown as escapes (as ``_xml``)."""
-    return unicodedata.normalize("NFC", _xml(text))
+    """Text as a source holds it: NFC, control characters shown as escapes (as ``_xml``;
+    a source is plain text, not XML, so it holds what XML forbids as it is)."""
+    return unicodedata.normalize("NFC", visible(text))
 
 
 def source(session: Session, shown: Shown) -> _Source:
