@@ -226,3 +226,16 @@ def test_redacted_commitments_read_no_answer(cli: Any, sessions_dir: Path) -> No
     assert listed.exit_code == 0, listed.stderr
     assert [r["text"] for r in json.loads(listed.stdout)] == ["Book the gym"]
     assert cli("export", "--redact").exit_code == 2  # nothing was decided for it
+
+
+def test_the_evaluations_commitments_redact_without_deciding_an_answers_word(
+    cli: Any, evaluation_sessions: Any
+) -> None:
+    """The fixture's answers hold "Báo", an everyday word that stops `export --redact`;
+    the commitments listing reads no answer, so it lists every commitment redacted."""
+    stopped = cli("export", "--redact", "--format", "json")
+    assert stopped.exit_code == 2 and "Báo" in stopped.stderr
+    assert "run reflect export again with --name Báo" in stopped.stderr
+    listed = cli("commitments", "--all", "--json", "--redact")
+    assert listed.exit_code == 0, listed.stderr
+    assert len(json.loads(listed.stdout)) > 10
