@@ -8,12 +8,14 @@ test put there."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
 import shutil
 import zlib
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -559,3 +561,110 @@ def test_a_pdfs_links_and_metadata_are_read(
     assert found.exit_code == 1, found.stdout + found.stderr
     places = _places(found)
     assert any(p.startswith(f"{planted}:{field}: '{name}'") for p in places), places
+
+
+# -- HTML: what a style sheet draws, data: addresses, hidden text, ruby ---------------
+
+_SVG = '<svg xmlns="http://www.w3.org/2000/svg"><text x="4" y="20">Grace Kim</text></svg>'
+_B64 = base64.b64encode(_SVG.encode()).decode()
+
+
+@pytest.mark.parametrize(
+    ("suffix", "typed", "shown"),
+    [
+        (
+            ".html",
+            "<style>\np.lead::after { content: 'Monica Haugen'; }\n</style>",
+            "Monica Haugen",
+        ),
+        (
+            ".html",
+            '<style type="text/css">p::before{content:"\\4D onica Haugen"}</style>',
+            "Monica Haugen",
+        ),
+        (".html", '<style>p::before{content:"Mon" "ica Haugen"}</style>', "Monica Haugen"),
+        (".html", "<p style='content:\"Monica Haugen\"'>Notes</p>", "Monica Haugen"),
+        (".html", f'<img alt="" src="data:image/svg+xml;base64,{_B64}">', "Grace Kim"),
+        (".html", f'<img src="data:image/svg+xml,{quote(_SVG)}">', "Grace Kim"),
+        (".html", "<a href='data:text/html,%3Cb%3EGrace%3C/b%3E%20Kim'>open</a>", "Grace Kim"),
+        (
+            ".html",
+            f"<style>div{{background:url(data:image/svg+xml;base64,{_B64})}}</style>",
+            "Grace Kim",
+        ),
+        (".md", f"![chart](data:image/svg+xml;base64,{_B64})", "Grace Kim"),
+        (".md", "[notes](data:text/plain;charset=utf-8,Grace%20Kim)", "Grace Kim"),
+        (".html", 'Haug<span style="display:none">x</span>en', "Haugen"),
+        (".html", "Haug<span hidden>x</span>en", "Haugen"),
+        (".html", "<style>.n{visibility: hidden}</style>Haug<i class='a n'>x</i>en", "Haugen"),
+        (".html", "Haug<span hidden>Grace Kim</span>en", "Grace Kim"),  # hidden, read too
+        (".html", "Haug<ruby>en</ruby> Monica", "Haugen"),
+        (".html", "<ruby>Monica<rt>mo</rt></ruby> Haugen", "Monica Haugen"),
+    ],
+    ids=[
+        "style content",
+        "escaped style content",
+        "style content in parts",
+        "style attribute",
+        "base64 svg",
+        "percent-encoded svg",
+        "html link",
+        "style sheet url",
+        "markdown image",
+        "markdown text link",
+        "display none",
+        "hidden attribute",
+        "class hidden",
+        "hidden text",
+        "ruby",
+        "ruby annotation",
+    ],
+)
+def test_what_a_page_draws_or_holds_is_read(
+    cli: Any, folder: Path, tmp_path: Path, suffix: str, typed: str, shown: str
+) -> None:
+    page = tmp_path / f"page{suffix}"
+    page.write_text(f"Notes\n{typed}\n", encoding="utf-8")
+    found = cli("check-names", str(page))
+    assert found.exit_code == 1, found.stdout + found.stderr
+    places = _places(found)
+    assert any(p.startswith(f"{page}:2: '{shown}'") for p in places), places
+
+
+def test_a_page_drawing_and_holding_no_name_is_clean(
+    cli: Any, folder: Path, tmp_path: Path
+) -> None:
+    svg = _SVG.replace("Grace Kim", "Jordan Lee")
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<style>p::after{content:'Jordan'} .n{display:none}</style>\n"
+        f'<img src="data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()}">\n'
+        f'<img src="data:image/png;base64,iVBORw0KGgo=">Haug<span class="n">x</span>y\n'
+        "<ruby>Jor<rt>jo</rt></ruby>dan\n",
+        encoding="utf-8",
+    )
+    result = cli("check-names", str(page))
+    assert result.exit_code == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["data:application/pdf;base64,JVBERi0xLjQK", "data:application/octet-stream,Grace", "data:,x"],
+)
+def test_a_data_address_that_cannot_be_read_is_refused(
+    cli: Any, folder: Path, tmp_path: Path, address: str
+) -> None:
+    """A PDF or bytes of no stated kind inside a page cannot be read here: one line,
+    exit 2, never clean (plain text, the kind of a data: address with none, is read)."""
+    page = tmp_path / "page.html"
+    page.write_text(f'<p>Notes</p>\n<a href="{address}">open</a>\n', encoding="utf-8")
+    result = cli("check-names", str(page))
+    if address == "data:,x":
+        assert result.exit_code == 0, result.stdout + result.stderr
+        return
+    assert result.exit_code == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"reflect: {page}: a data: address holding application/"), line
+    from reflect_cli.render.export import PLAIN
+
+    assert "Haugen" in PLAIN["html"]('Haug<span style="display:none">x</span>en')

@@ -37,7 +37,7 @@ from pathlib import Path
 from reflect_cli.errors import InputError
 from reflect_cli.i18n.messages import _
 from reflect_cli.records.opening import kind
-from reflect_cli.render.export import archived, html_text
+from reflect_cli.render.export import archived, embedded, html_text
 from reflect_cli.render.export.pdf_parts import encrypted, shown_strings
 
 #: Time for pdftotext on one file.
@@ -132,7 +132,10 @@ def read(path: Path) -> Document:
         shown = [f for f in shown_strings(data) if f[1] not in {v for _key, v in info}]
         return Document(path, kind, lines, (*info, *shown, *_pdf_attachments(path)))
     text = _read(path).decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
-    return Document(path, kind, _PLAIN[kind](text).split("\n"))
+    try:
+        return Document(path, kind, _PLAIN[kind](text).split("\n"))
+    except InputError as exc:  # a part it holds cannot be read (a data: address's PDF)
+        raise InputError(_("{path}: {problem}").format(path=path, problem=exc)) from None
 
 
 def _read(path: Path) -> bytes:
@@ -316,6 +319,8 @@ _ENTITY = re.compile(r"(?<!\\)&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Z
 
 
 def _markdown_plain(text: str) -> str:
+    if "data:" in text:  # an image link's data: address, shown by any Markdown viewer
+        text = embedded.data_read(text, html_text.plain)
     if "<" in text:  # inline HTML, drawn by any Markdown viewer
         text = html_text.inline_tags_out(text)
     if "&" in text:  # a decoded newline must not shift the lines after it

@@ -11,12 +11,20 @@ it, as the reader sees them: ``Gr<b>ace</b>`` is "Grace", ``Nguy<span>ễn</span
 paragraph, a cell, a line break, an image) parts the words around it, its attribute
 values read in its place. A comment is read too (it is in the file a partner
 receives), and the text around it joined: "M<!-- -->onica" is "Monica".
+
+What a style sheet draws (``content: "…"``) and what a ``data:`` address holds are read
+in their place (``embedded``). An element the page hides (``hidden``, ``display:none``,
+``visibility:hidden``, a class or id a style sheet hides so) and a ruby annotation are
+read in place and on their own, and each line they stand on is read again as drawn,
+without them: "Beck<span hidden>x</span>with" is "Beckwith" too.
 """
 
 from __future__ import annotations
 
 import re
-from html import unescape
+from html import escape, unescape
+
+from reflect_cli.render.export.embedded import css_text, data_read
 
 #: Elements drawn inside a line of text, with no break or mark of their own: the letters
 #: on either side of their tags are one word to a reader. (Not ``q``, which draws quotes,
@@ -54,7 +62,20 @@ INLINE = frozenset(
         "u",
         "var",
         "wbr",
+        # ruby: the base text joins the words around it ("Haug<ruby>en</ruby>"); its
+        # annotation (rt, rp) is read aside too (``_ASIDE``)
+        "ruby",
+        "rb",
+        "rt",
+        "rp",
+        "rtc",
     )
+)
+#: Elements read aside as well as in place: a ruby annotation, drawn above its base.
+_ASIDE = frozenset(("rt", "rp"))
+#: Elements with no content, whose tag is all there is.
+_VOID = frozenset(
+    ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param")
 )
 
 #: A tag (or a comment, a declaration) as it stands in the page.
@@ -65,17 +86,126 @@ _MARKDOWN_TAG = re.compile(r"(?<!\\)<[^>\n]*>")
 _NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9-]*)")
 #: An attribute value, double-quoted (user text escaped: every ``"`` left is markup).
 _VALUE = re.compile(r'"([^"]*)"')
+#: An attribute and its value, double-, single- or not quoted (after the element's name).
+_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+#: A style that hides what it is on (or a style sheet's rule's declarations).
+_HIDES = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)", re.IGNORECASE)
+#: A style sheet and its text.
+_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
+#: A style sheet's rule: its selectors and its declarations.
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 #: An HTML comment.
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 
 
 def plain(document: str) -> str:
     """The page's text as a reader sees it (see the module's docstring)."""
-    document = re.sub(
-        r"<style>.*?</style>", lambda m: "\n" * m[0].count("\n"), document, flags=re.DOTALL
+    document = data_read(document, plain)
+    hiding = _hiding(document)
+    document = _STYLE.sub(
+        lambda m: f" {escape(css_text(m[1]))} " + "\n" * m[0].count("\n"), document
     )
     document = _comments_aside(document)
-    return unescape(_tags_out(document))
+    shown = unescape(_tags_out(document)).split("\n")
+    ranges = _hidden(document, hiding)
+    if not ranges:
+        return "\n".join(shown)
+    # Another reading, as the page is drawn: what is hidden taken out, so that
+    # "Beck<span hidden>x</span>with" is "Beckwith"; each line it changes is read again at
+    # its end, and what was hidden is read there on its own too.
+    without, last = [], 0
+    for start, end in ranges:
+        without += [document[last:start], "\n" * document.count("\n", start, end)]
+        last = end
+    without.append(document[last:])
+    drawn = unescape(_tags_out("".join(without))).split("\n")
+    lines = list(shown)
+    for number, (seen, read) in enumerate(zip(shown, drawn, strict=False)):
+        if seen != read:
+            lines[number] += f"  {read} "
+    for start, end in ranges:
+        hidden = " ".join(unescape(_tags_out(document[start:end])).split())
+        lines[document.count("\n", 0, start)] += f"  {hidden} "
+    return "\n".join(lines)
+
+
+def _hiding(document: str) -> frozenset[str]:
+    """The classes (``.name``) and ids (``#name``) the page's style sheets hide."""
+    found: set[str] = set()
+    for sheet in _STYLE.finditer(document):
+        for rule in _RULE.finditer(_strip_comments(sheet[1])):
+            if _HIDES.search(rule[2]):
+                for selector in rule[1].split(","):
+                    last = re.search(r"([.#][\w-]+)\s*$", selector.strip())
+                    if last is not None:
+                        found.add(last[1])
+    return frozenset(found)
+
+
+def _strip_comments(sheet: str) -> str:
+    return re.sub(r"/\*.*?\*/", " ", sheet, flags=re.DOTALL)
+
+
+def _hidden(document: str, hiding: frozenset[str]) -> list[tuple[int, int]]:
+    """Where each hidden element (``hidden``, a style or a class that hides it) and ruby
+    annotation stands, its tags included, outermost only, in order."""
+    ranges: list[tuple[int, int]] = []
+    tags = list(_TAG.finditer(document))
+    for index, tag in enumerate(tags):
+        name = _NAME.match(tag[0])
+        if name is None or tag[0].startswith("</") or (ranges and tag.start() < ranges[-1][1]):
+            continue
+        element = name[1].lower()
+        attributes = _attributes(tag[0][name.end() :])
+        classes = {f".{c}" for c in attributes.get("class", "").split()}
+        marks = classes | ({f"#{attributes['id']}"} if "id" in attributes else set())
+        if not (
+            element in _ASIDE
+            or "hidden" in attributes
+            or _HIDES.search(attributes.get("style", ""))
+            or marks & hiding
+        ):
+            continue
+        if element in _VOID or tag[0].endswith("/>"):
+            continue
+        ranges.append((tag.start(), _closed(tags, index, element, len(document))))
+    return ranges
+
+
+def _closed(tags: list[re.Match[str]], opened: int, element: str, length: int) -> int:
+    """Where the element opened by ``tags[opened]`` ends: after its closing tag (nested
+    ones of its name counted), else where the page does."""
+    depth = 0
+    for tag in tags[opened:]:
+        name = _NAME.match(tag[0])
+        if name is None or name[1].lower() != element or tag[0].endswith("/>"):
+            continue
+        depth += -1 if tag[0].startswith("</") else 1
+        if depth == 0:
+            return tag.end()
+    return length
+
+
+def _attributes(text: str) -> dict[str, str]:
+    """A tag's attributes (after its name) and their values, names in lower case."""
+    found: dict[str, str] = {}
+    for attribute in _ATTRIBUTE.finditer(text):
+        value = next((v for v in attribute.groups()[1:] if v is not None), "")
+        found.setdefault(attribute[1].lower(), unescape(value))
+    return found
+
+
+def _values(tag: str) -> str:
+    """A tag's attribute values, one after another: every double-quoted one (as ever),
+    single-quoted and unquoted ones too, and a style's strings decoded."""
+    name = _NAME.match(tag)
+    values = _VALUE.findall(tag)
+    for attribute in _ATTRIBUTE.finditer(tag[name.end() if name else 1 :].rstrip(">")):
+        values += [v for v in attribute.groups()[2:] if v is not None]
+        if attribute[1].lower() == "style":
+            style = next((v for v in attribute.groups()[1:] if v is not None), "")
+            values.append(escape(css_text(unescape(style))))
+    return " ".join(values)
 
 
 def joins(tag: str) -> bool:
@@ -98,7 +228,7 @@ def _tags_out(document: str, pattern: re.Pattern[str] = _TAG, every: bool = True
     aside: list[str] = []
     last = 0
     for tag in pattern.finditer(document):
-        values = " ".join(_VALUE.findall(tag[0]))
+        values = _values(tag[0])
         if joins(tag[0]):
             out.append(_line_end(document[last : tag.start()], aside))
             if values:
