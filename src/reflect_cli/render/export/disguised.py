@@ -5,7 +5,8 @@ A name can be hidden by how it is typed around it: Markdown emphasis inside a wo
 "M.o.n.i.c.a"), or an e-mail address that holds it before or after the "@"
 ("mhaugen@parks.org", "someone@haugen.net"), or a letter that reads as another Latin
 letter than the one it folds to ("MONǀCA", "Hաugen"), or a run drawn backwards by a
-bidirectional override ("\u202eacinoM\u202c" shows "Monica"). Each reading here hands a
+bidirectional override ("\u202eacinoM\u202c" shows "Monica"), or percent-encoded in a
+URL ("https://ex.org/%4Donica-%48augen"). Each reading here hands a
 matcher's scan the text as a reader would take it, and maps what is found back to the
 original characters.
 """
@@ -16,6 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple, Protocol, TypeVar
+from urllib.parse import unquote
 
 from reflect_cli.folding import DEFAULT_IGNORABLE, fold
 from reflect_cli.look_alikes import ALTERNATES
@@ -108,17 +110,17 @@ class Marks(NamedTuple):
     spelled: bool
     alternate: bool = False
     overridden: bool = False
+    encoded: bool = False
 
 
 def marks(text: str) -> Marks:
     """What ``readings`` will find another reading of in ``text``."""
+    emphasis, spelled = bool(IN_WORD.search(text)), bool(SPELLED_ANYWHERE.search(text))
+    encoded = "%" in text and bool(_PERCENT.search(text))
     if text.isascii():
-        return Marks(bool(IN_WORD.search(text)), bool(SPELLED_ANYWHERE.search(text)))
-    alternate = bool(_ALTERNATE.search(text))
+        return Marks(emphasis, spelled, encoded=encoded)
     overridden = _RLO in text or _LRO in text
-    return Marks(
-        bool(IN_WORD.search(text)), bool(SPELLED_ANYWHERE.search(text)), alternate, overridden
-    )
+    return Marks(emphasis, spelled, bool(_ALTERNATE.search(text)), overridden, encoded)
 
 
 def readings(text: str, scan: Scan[F], found: Marks | None = None) -> Iterator[F]:
@@ -135,6 +137,8 @@ def readings(text: str, scan: Scan[F], found: Marks | None = None) -> Iterator[F
         yield from scan(text.translate(_ALTERNATES), None)
     if found.overridden:
         yield from _overridden(text, scan)
+    if found.encoded:
+        yield from _percent_decoded(text, scan)
 
 
 def _through_emphasis(text: str, scan: Scan[F]) -> Iterator[F]:
@@ -174,6 +178,33 @@ def _overridden(text: str, scan: Scan[F]) -> Iterator[F]:
             first, last = sorted((each.start, each.end - 1))  # type: ignore[attr-defined]
             changed: Any = replace(each, start=first, end=last + 1)  # type: ignore[type-var]
             yield changed
+
+
+#: A percent escape (``%4D`` is "M"), and a run of text holding one: a URL, an address
+#: or a word, up to a space, a quote or a bracket ("https://ex.org/%4Donica-%48augen").
+_PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
+_ENCODED_RUN = re.compile(r"[^\s<>\"'`()\[\]{}]*%[0-9A-Fa-f]{2}[^\s<>\"'`()\[\]{}]*")
+#: Escapes decoded at most this many times ("%254D" is "%4D" once, "M" twice).
+_DECODINGS = 3
+
+
+def _percent_decoded(text: str, scan: Scan[F]) -> Iterator[F]:
+    """What each run holding a percent escape names once decoded (as UTF-8): found as
+    the whole run, the URL or address that spells it."""
+    for run in _ENCODED_RUN.finditer(text):
+        decoded = run[0]
+        for _ in range(_DECODINGS):
+            again = unquote(decoded, errors="replace")
+            if again == decoded:
+                break
+            decoded = again
+        if decoded == run[0]:
+            continue  # "100%25" read as is already
+        found = next(iter(scan(decoded, None)), None)
+        if found is not None:
+            for each in _at_line(text, run.start(), [found]):
+                changed: Any = replace(each, start=run.start(), end=run.end())  # type: ignore[type-var]
+                yield changed
 
 
 def _at_line(text: str, start: int, found: Iterable[F]) -> Iterator[F]:
