@@ -114,7 +114,7 @@ def test_the_md_beside_the_record_speaks_spanish(spanish: str, sessions_dir: Pat
         "- Relaciones sólidas y confianza",
         "_Voces: Hodan Warsame, Nguyễn Thị Lan_",
         "Hodan Warsame**, Familias Unidas, madre (identificador hodan), a través de un "
-        "intérprete (abdi)",
+        "intérprete (Abdi Farah)",
         "## Compromisos",
         "vence el 2026-12-15",
     ):

@@ -58,3 +58,27 @@ def person_key(person: Participant) -> str:
     tables and every passage's speaker agree (``render/tables/people.py`` uses it)."""
     key = f"{fold(person.name)}\x1f{fold(person.organization)}"
     return "p-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+
+
+def interpreter_of(person: Participant, people: Sequence[Participant]) -> Participant | None:
+    """The roster's entry for who interprets for ``person`` (their ``interpreter`` is a
+    handle or a name as typed), when they are on it."""
+    said = fold(person.interpreter)
+    if not said:
+        return None
+    return next((p for p in people if said in (fold(p.handle), fold(p.name))), None)
+
+
+def interpreter_shown(person: Participant, people: Sequence[Participant]) -> str:
+    """Who interprets for ``person`` as the room knows them: the roster's name (Abdi
+    Farah, never the handle ``abdi``), else as typed."""
+    found = interpreter_of(person, people)
+    return found.name if found is not None else person.interpreter
+
+
+def interpreting(people: Sequence[Participant]) -> list[Participant]:
+    """Who is on the roster to interpret: named as the interpreter of someone else who is
+    present. They voice that person's words and ratings, so they are not asked to rate
+    and are not counted as a voice of their own (docs/languages.md#interpreters)."""
+    found = [interpreter_of(p, people) for p in people if p.present]
+    return [p for p in people if any(p is f for f in found)]

@@ -116,8 +116,9 @@ def start(
             "--participant",
             "-p",
             help=N_(
-                '"Name | Organization | Role [| handle]" (repeatable); handle defaults to the '
-                "first name."
+                '"Name | Organization | Role [| handle [| sector]] [| interpreter: WHO]" '
+                "(repeatable); handle defaults to the first name; interpreter: the handle or "
+                "name of who interprets for them."
             ),
         ),
     ] = None,

@@ -10,7 +10,7 @@ printed with ``cat`` cannot take over the terminal.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from reflect_cli import kinds
 from reflect_cli.asked import as_read, came_and_went
@@ -25,6 +25,7 @@ from reflect_cli.model import (
     Session,
 )
 from reflect_cli.rounds import text as round_text
+from reflect_cli.speakers import interpreter_shown
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&#])")
 _LEADING = re.compile(r"^([+\-=]|\d+(?=[.)]))")  # list, setext and ordered-list markers
@@ -72,19 +73,22 @@ def _person(person: Participant, session: Session) -> str:
         f"- **{inline(person.name)}**"
         + (f", {details}" if details else "")
         + handle
-        + interpreted(person, inline)
+        + interpreted(person, session.participants, inline)
         + state
     )
 
 
-def interpreted(person: Participant, shown: Callable[[str], str]) -> str:
-    """ ", through an interpreter (Ahmed Nur)" for someone who speaks through one."""
+def interpreted(
+    person: Participant, people: Sequence[Participant], shown: Callable[[str], str]
+) -> str:
+    """ ", through an interpreter (Ahmed Nur)" for someone who speaks through one: by
+    their name when they are on the roster (``people``), never their handle."""
     if not person.interpreter:
         return ""
     if person.interpreter == INTERPRETED:
         return _(", through an interpreter")
     return _(", through an interpreter ({interpreter})").format(
-        interpreter=shown(person.interpreter)
+        interpreter=shown(interpreter_shown(person, people))
     )
 
 

@@ -14,11 +14,19 @@ from reflect_cli.model import AnswerRecord, Participant, Question, Rating, Round
 from reflect_cli.rounds.analysis import RatingValue
 from reflect_cli.session import typed_lines
 from reflect_cli.session.credits import closest
+from reflect_cli.speakers import interpreting
 
 
 def present(session: Session) -> list[Participant]:
     """Who is in the room now, in roster order."""
     return [p for p in session.participants if p.here]
+
+
+def raters(session: Session) -> list[Participant]:
+    """Who is asked to rate in a round: everyone in the room but whoever is there to
+    interpret for someone (the person they interpret for rates, through them)."""
+    interpreters = interpreting(session.participants)
+    return [p for p in present(session) if all(p is not i for i in interpreters)]
 
 
 def rating_of(question: Question, text: str) -> RatingValue:

@@ -19,6 +19,7 @@ from reflect_cli.model import INTERPRETED, Participant, Session
 from reflect_cli.session import sectors, typed_lines
 from reflect_cli.session.console import Console
 from reflect_cli.session.people import find, find_partial, near_miss, person_key
+from reflect_cli.speakers import interpreter_of, interpreter_shown, interpreting
 
 _RANGE = re.compile(r"^(\d+)(?:-(\d+))?$")
 ROSTER_COMMANDS = {
@@ -45,21 +46,35 @@ def rename_handle(session: Session, old: str, new: str) -> None:
         action.owner = new if action.owner == old else action.owner
 
 
-def describe(person: Participant) -> str:
-    """``Monica Haugen · Seattle Parks and Recreation · Site lead (mh)``."""
+def describe(person: Participant, people: Sequence[Participant] = ()) -> str:
+    """``Monica Haugen · Seattle Parks and Recreation · Site lead (mh)``; who interprets
+    for them by their name when they are among ``people``."""
     parts = [p for p in (person.name, person.organization, person.role) if p]
     through = ""
     if person.interpreter:
         through = _(" · through an interpreter")
         if person.interpreter != INTERPRETED:
             through = _(" · through an interpreter ({interpreter})").format(
-                interpreter=person.interpreter
+                interpreter=interpreter_shown(person, people)
             )
     return " · ".join(parts) + through + f" ({person.handle})"
 
 
-def _state(person: Participant) -> str:
-    return _("left") if person.left else _("here") if person.present else _("absent")
+def _state(person: Participant, people: Sequence[Participant]) -> str:
+    """here, left or absent; and who speaks through an interpreter, or interprets."""
+    state = _("left") if person.left else _("here") if person.present else _("absent")
+    if person.interpreter:
+        state += (
+            _(", through an interpreter ({interpreter})").format(
+                interpreter=interpreter_shown(person, people)
+            )
+            if person.interpreter != INTERPRETED
+            else _(", through an interpreter")
+        )
+    if any(person is p for p in interpreting(people)):
+        speakers = [p.name for p in people if interpreter_of(p, people) is person]
+        state += _(", interpreting for {people}").format(people=", ".join(speakers))
+    return state
 
 
 def pick(known: Sequence[Participant], reply: str) -> list[Participant]:
@@ -159,7 +174,10 @@ class Roster:
 
     def _choose_known(self, last_time: Sequence[Participant]) -> None:
         # A table: a long organization wraps beside its number, not under it.
-        rows = [[f"{number})", describe(person)] for number, person in enumerate(self.known, 1)]
+        rows = [
+            [f"{number})", describe(person, self.known)]
+            for number, person in enumerate(self.known, 1)
+        ]
         self.console.table(["", ""], rows, title=_("People of this partnership:"))
         again = [p for p in self.known if any(person_key(p) == person_key(q) for q in last_time)]
         numbers = " ".join(str(self.known.index(p) + 1) for p in again)
@@ -251,7 +269,12 @@ class Roster:
             if again is not None
             else _("Added {person}: credit lines with '{handle}: …'")
         )
-        self.console.say(welcome.format(person=describe(person), handle=person.handle), "green")
+        self.console.say(
+            welcome.format(
+                person=describe(person, self.session.participants), handle=person.handle
+            ),
+            "green",
+        )
 
     def _did_you_mean(self, everyone: Sequence[Participant], line: str) -> Participant | None:
         """A name a letter or two off a known person's: asked, never assumed."""
@@ -354,9 +377,8 @@ class Roster:
                 "dim",
             )
             return
-        rows = [
-            [p.handle, p.name, p.organization, p.role, _state(p)] for p in self.session.participants
-        ]
+        people = self.session.participants
+        rows = [[p.handle, p.name, p.organization, p.role, _state(p, people)] for p in people]
         headers = [_("handle"), _("name"), _("organization"), _("role"), ""]
         self.console.table(headers, rows, title=_("Roster"))
 

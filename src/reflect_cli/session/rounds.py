@@ -37,7 +37,7 @@ from reflect_cli.rounds.analysis import RatingValue, option_label
 from reflect_cli.rounds.anonymity import begun
 from reflect_cli.session import round_screen
 from reflect_cli.session.console import Console
-from reflect_cli.session.ratings import everyone_at_once, present, rating_of
+from reflect_cli.session.ratings import everyone_at_once, present, raters, rating_of
 
 
 class Step(Enum):
@@ -88,7 +88,7 @@ class RoundRunner:
             return DONE
         if record.round is RoundKind.ANONYMOUS:
             self._open_ballot(record)
-        if not present(self.session) and not record.rated and not self.ballot.entered_by:
+        if not raters(self.session) and not record.rated and not self.ballot.entered_by:
             self.console.say(_("No one is here to rate: add people with /join first."), "yellow")
             return DONE
         if not record.in_progress:  # so resuming comes back to this question
@@ -155,7 +155,7 @@ class RoundRunner:
     # -- named ------------------------------------------------------------------------
 
     def _remaining(self, record: AnswerRecord) -> list[Participant]:
-        people = present(self.session)
+        people = raters(self.session)
         if record.round is RoundKind.ANONYMOUS:
             return [p for p in people if p.handle not in self.ballot.entered_by]
         done = {r.participant for r in record.ratings} | set(record.passed_by)
@@ -163,7 +163,7 @@ class RoundRunner:
 
     def _introduce(self, named: bool) -> None:
         if named:
-            example = ", ".join(f"{p.handle} 3" for p in present(self.session)[:2])
+            example = ", ".join(f"{p.handle} 3" for p in raters(self.session)[:2])
             self.console.say(
                 _(
                     "Round: each person's own rating. /pass to abstain, /back to fix the "
@@ -200,7 +200,7 @@ class RoundRunner:
         command = line.strip().lower()
         if command.startswith("/") and not command.startswith("//"):
             return self._command(record, command, person, named=True)
-        bulk = everyone_at_once(line, present(self.session))
+        bulk = everyone_at_once(line, raters(self.session))
         if bulk:
             values = {
                 h: (None if v.lower() in ("pass", "/pass", _("pass")) else rating_of(question, v))
@@ -282,7 +282,7 @@ class RoundRunner:
         )
 
     def _back(self, record: AnswerRecord, person: Participant) -> Step:
-        people = present(self.session)
+        people = raters(self.session)
         done = {r.participant for r in record.ratings} | set(record.passed_by)
         before = [p for p in people[: people.index(person)] if p.handle in done]
         if not before:

@@ -29,7 +29,9 @@ COMMANDS = {  # the meanings are translated where shown (``_(meaning)``)
     "/round": N_("each person rates this question: /round, or /round anonymous"),
     "/who": N_("who has spoken so far"),
     "/as": N_("credit every following line to someone: /as HANDLE (an empty line ends it)"),
-    "/join": N_("someone arrives: /join Name | Organization | Role [| handle]"),
+    "/join": N_(
+        "someone arrives: /join Name | Organization | Role [| handle] [| interpreter: WHO]"
+    ),
     "/leave": N_("someone leaves (their words stay credited): /leave HANDLE"),
     "/roster": N_("who is here, with handles"),
     "/handle": N_("the handle someone goes by: /handle WHO NEW (/handle nguyen lan)"),

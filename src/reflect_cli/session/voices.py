@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reflect_cli.asked import came_and_went
-from reflect_cli.folding import fold
 from reflect_cli.i18n.messages import _
 from reflect_cli.model import Participant, Session
 from reflect_cli.rounds.text import heard_on
 from reflect_cli.session.console import Console
+from reflect_cli.speakers import interpreting
 
 __all__ = ["heard_on", "show", "unheard_by_domain"]
 
@@ -28,13 +28,15 @@ def show(console: Console, session: Session) -> None:
     domains = [d.asked_title or d.id for d in session.domains]
     headers = [_("participant"), *domains]
     rows, unheard = [], []
-    interpreting = interpreters(session)
+    interpreters = _interpreters(session)
     for person in session.participants:
         counts = [sum(person.handle in heard_on(q) for q in d.questions) for d in session.domains]
+        if not any(counts) and interpreters(person):
+            continue  # the person they interpret for is the voice counted, not a row of 0s
         moments = came_and_went(session, person) if person.present else _("not present")
         shown = f"{person.name} ({person.handle})" + (f", {moments}" if moments else "")
         rows.append([shown, *(str(c) if c else "·" for c in counts)])
-        if not any(counts) and person.here and not interpreting(person):
+        if not any(counts) and person.here:
             unheard.append(person.name)
     console.table(headers, rows, title=_("Voices so far"))
     if unheard:
@@ -47,19 +49,19 @@ def show(console: Console, session: Session) -> None:
         )
 
 
-def interpreters(session: Session) -> Callable[[Participant], bool]:
+def _interpreters(session: Session) -> Callable[[Participant], bool]:
     """Whether someone on the roster is here as an interpreter: their words are the
     person's they interpret (credited to that person), so they are never called out as
-    unheard."""
-    named = {fold(p.interpreter) for p in session.participants if p.interpreter}
-    return lambda person: fold(person.handle) in named or fold(person.name) in named
+    unheard (``speakers.interpreting``)."""
+    found = interpreting(session.participants)
+    return lambda person: any(person is p for p in found)
 
 
 def unheard_by_domain(session: Session) -> list[str]:
     """``Equity: not heard from May Tran, Dana Okafor`` for each domain the room talked
     about, naming who is here and was not credited there."""
-    interpreting = interpreters(session)
-    here = [p for p in session.participants if p.here and not interpreting(p)]
+    interpreters = _interpreters(session)
+    here = [p for p in session.participants if p.here and not interpreters(p)]
     lines = []
     order = {q.id: n for n, (_d, q) in enumerate(session.answers())}
     for domain in session.domains:

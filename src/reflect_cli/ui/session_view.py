@@ -21,6 +21,7 @@ from reflect_cli.model import (
 )
 from reflect_cli.rounds import text as round_text
 from reflect_cli.rounds.analysis import option_label
+from reflect_cli.speakers import interpreter_shown
 from reflect_cli.ui import screen, terminal
 
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ def _state(person: Participant, session: Session) -> str:
         through = _("through an interpreter")
         if person.interpreter != INTERPRETED:
             through = _("through an interpreter ({interpreter})").format(
-                interpreter=person.interpreter
+                interpreter=interpreter_shown(person, session.participants)
             )
         state = f"{state}; {through}" if state else through
     return state

@@ -26,6 +26,7 @@ from reflect_cli.render.export.label_words import PARTICIPANT, SESSION
 from reflect_cli.render.export.own_text import is_own
 from reflect_cli.render.export.redact import Redactor
 from reflect_cli.render.export.view import Holds, changed_in_place, each_text, rebuilt
+from reflect_cli.speakers import interpreter_of
 
 #: The shapes of what reflect writes itself: an ISO date or time, a SHA-256 digest.
 _STAMP = re.compile(
@@ -58,7 +59,8 @@ class _Rewriting:
         for person in session.participants:
             # Who interprets is a person too: their label when on the roster, else only
             # that someone did (a name typed for someone outside it is never shown).
-            interpreter = labels.get(person.interpreter, INTERPRETED)
+            found = interpreter_of(person, session.participants)
+            interpreter = labels.get(found.handle, INTERPRETED) if found else INTERPRETED
             self.rows[id(person)]["interpreter"] = interpreter if person.interpreter else ""
         #: The choice labels of the question being walked (an answer that is one is
         #: shown as the label is).

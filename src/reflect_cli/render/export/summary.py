@@ -265,7 +265,7 @@ def people(summary: Summary) -> tuple[list[str], list[str]]:
             details = ", ".join(x for x in (person.organization, person.role) if x)
             plain = _is_label(person.name, person.label) or not details
             shown = person.name if plain else f"{person.name}, {details}"
-            shown += interpreted(person, str)
+            shown += interpreted(person, session.participants, str)
             key = fold(shown)  # "Zoë" typed composed or decomposed is one person
             seen.setdefault(key, shown)
             if person.present:
