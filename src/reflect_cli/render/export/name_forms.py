@@ -17,6 +17,12 @@ from reflect_cli.render.export.roster_parts import Word, family, readings, split
 from reflect_cli.render.export.roster_parts import parts as parts_of
 from reflect_cli.render.export.unspaced import inside_han, unspaced, with_honorifics
 
+#: Endings English puts on a family name: "Beckwithian", "the Beckwithians", "the
+#: Beckwithes" (four letters or more, as every ending: "Russian" of a Russ is replaced,
+#: the safe way). After a name ending in a hiss ("Glass", "Branch", ``HISSING``) "es" is
+#: the name's only capitalised: "glasses", "branches" are words, "the Joneses" a family.
+ENGLISH_ENDINGS = ("ian", "ians", "es")
+HISSING = ("s", "x", "z", "ch", "sh")
 #: Endings a family name takes in other languages, folded: Czech, Slovak, Polish and
 #: Russian ("Haugenová", "Haugenovou", "Haugenem", "Haugenowa"), Finnish cases
 #: ("Haugenin", "Haugenille", "Haugenista"), Lithuanian ("Haugenienė", "Haugenaitė").
@@ -27,6 +33,7 @@ ENDINGS = (
     *("ova", "ovou", "ove", "ovi", "ovy", "ovu", "owa", "owna", "ovej", "ovoj", "em"),
     *("in", "ille", "illa", "ilta", "issa", "ista", "iksi", "lle", "lla", "lta", "ssa"),
     *("sta", "ksi", "iene", "aite", "yte", "ute"),
+    *ENGLISH_ENDINGS,
 )
 #: A family name takes an ending only from this many letters ("Haugen", not "Lee").
 FAMILY_LETTERS = 4

@@ -7,7 +7,8 @@ characters such as a soft hyphen or a zero-width space, control characters, vari
 selectors) fold to nothing, so "Mon\\u00adica" is "monica"; connector punctuation ("_")
 folds to a space, a word boundary, so "monica_haugen" is "monica haugen". Markdown
 emphasis inside a word is looked through as well ("*Mon*ica"), and so are letters
-spelled apart ("M o n i c a", "H-a-u-g-e-n"; ``disguised``). A name is found with a
+spelled apart ("M o n i c a", "H-a-u-g-e-n"; ``disguised``), and words run together
+with a capital inside ("#TeamBeckwith"; ``run_together``). A name is found with a
 plural or possessive ending typed without an apostrophe ("The Haugens", "Monicas plan"),
 a family name with another language's ending ("Haugenová", "Haugenin";
 ``name_forms.ENDINGS``), run into an initial ("mhaugen@parks.org"), in an address's
@@ -35,11 +36,13 @@ from reflect_cli.render.export.name_forms import (
     ENDING_LETTERS,
     ENDINGS,
     FAMILY_LETTERS,
+    HISSING,
     name_terms,
     words,
 )
 from reflect_cli.render.export.name_forms import letters as _letters
 from reflect_cli.render.export.patterns import alternative, original, term_key, tree
+from reflect_cli.render.export.run_together import apart
 from reflect_cli.render.export.terms import Folded, Found, Term
 from reflect_cli.render.export.unspaced import unspaced
 from reflect_cli.render.export.verdicts import (
@@ -204,6 +207,13 @@ class Matcher:
             found.sort(key=lambda f: f.start)
         # Read again as a reader would: "*Mon*ica", "M o n i c a" (``disguised``).
         extras = list(readings(text, self._scan, marks))
+        # A word run together with a capital inside ("#TeamBeckwith", ``run_together``):
+        # an everyday word there is a word unless decided a name ("PowerPoint", "#TeamHope").
+        extras += [
+            extra
+            for extra in apart(text, self._scan, self._holds)
+            if not (extra.undecided and self.terms[extra.term].common)
+        ]
         for extra in extras:
             # Kept where it overlaps nothing found, or holds all it overlaps: "Mօnica
             # Hաugen" read with ա as "a" is the whole name, not "Mօnica" alone.
@@ -213,6 +223,11 @@ class Matcher:
         if extras:
             found.sort(key=lambda f: f.start)
         yield from found
+
+    def _holds(self, text: str) -> bool:
+        """Whether ``text`` may hold a known term: a quick look before a closer reading."""
+        pattern = self._compiled()
+        return pattern is not None and pattern.search(fold(text)) is not None
 
     def _scan(
         self, text: str, where: list[int] | None, given: Folded | None = None
@@ -243,6 +258,8 @@ class Matcher:
             if ending not in ("", "s", _PLURAL_POSSESSIVE) and (term.common or not term.family):
                 continue  # only a family name takes one: "Parkin" is not Park's
             start, end = original(text, origin, *match.span())
+            if ending == "es" and term.text.endswith(HISSING) and not text[start].isupper():
+                continue  # "glasses", "branches": words; "the Glasses", "the Joneses"
             # An everyday word's "s": the name's where the facilitator decided so, asked
             # about where the text cannot tell, else a word ("hopes").
             decided = (

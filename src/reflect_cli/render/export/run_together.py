@@ -1,0 +1,134 @@
+"""Words run together with a capital inside, read apart: a name in a hashtag or compound.
+
+"#TeamBeckwith", "BeckwithFund", "ShanaFest": a capital inside a word starts another
+word, after a lower-case letter or, after capitals, before a lower-case one
+("TEAMBeckwith"). Each line holding such a word is read again with its words apart, and
+a known name found as a whole piece of one stands for the whole run-together word: the
+word is replaced by the label, so no piece of it ("Fest") is left to tell whose it was.
+(A digit parts words already: "Beckwith2026".)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from functools import lru_cache
+
+from reflect_cli.render.export.terms import Found
+
+#: Scans a text for terms; the second argument maps its characters to the caller's.
+Scan = Callable[[str, list[int] | None], Iterator[Found]]
+
+
+def _ranges(characters: list[str]) -> str:
+    """Characters as a regular expression's character class body, in ranges."""
+    found: list[str] = []
+    first = last = -2
+    for code in [ord(c) for c in characters] + [-1]:
+        if code == last + 1:
+            last = code
+            continue
+        if first >= 0:
+            upto = f"-{re.escape(chr(last))}" if last > first else ""
+            found.append(re.escape(chr(first)) + upto)
+        first = last = code
+    return "".join(found)
+
+
+#: Where the scripts with capitals are (Latin, Greek, Cyrillic, Armenian, Georgian and
+#: their extensions, full-width Latin): read once for their letters, not all of Unicode.
+CASED = (
+    (0x0000, 0x0590),
+    (0x10A0, 0x1100),
+    (0x1C80, 0x2000),
+    (0x2C00, 0x2D30),
+    (0xA640, 0xA800),
+    (0xAB30, 0xABC0),
+    (0xFF00, 0xFF60),
+)
+
+
+@lru_cache(maxsize=1)
+def _inside() -> re.Pattern[str]:
+    """A capital inside a word that starts another word (made once, from the lower-case
+    and capital letters of ``CASED``)."""
+    letters = [chr(code) for first, last in CASED for code in range(first, last)]
+    lower = _ranges([c for c in letters if c.islower()])
+    upper = _ranges([c for c in letters if c.isupper() or c.istitle()])
+    # Written to start at the capital, which few characters are: a text is passed over
+    # from one capital to the next, not tried at every lower-case letter.
+    after = f"(?<=[{lower}][{upper}])|(?<=[{upper}][{upper}])(?=[{lower}])"
+    return re.compile(f"[{upper}](?:{after})")
+
+
+#: How much of the line either side of a run-together word is read with it: what tells
+#: a name from a word is beside it ("Hope Diaz", a sentence's start; ``verdicts``).
+AROUND = 40
+
+
+def apart(text: str, scan: Scan, holds: Callable[[str], bool]) -> Iterator[Found]:
+    """What ``scan`` finds in each run-together word read apart (with the line around
+    it), each spanning the whole run-together word; ``holds``: whether a word read apart
+    ("Team Beckwith") may hold a known term at all (most do not: read no further)."""
+    spans: list[tuple[int, int, list[int]]] = []  # read from, to; where words start
+    words: dict[tuple[int, int], list[int]] = {}
+    for match in _inside().finditer(text):
+        words.setdefault(_word(text, match.start(), match.end()), []).append(match.start())
+    for (start, end), cuts in words.items():
+        if not holds(" ".join(_pieces(text, start, end, cuts))):
+            continue
+        first = max(text.rfind("\n", 0, start) + 1, _space_before(text, start - AROUND))
+        last = text.find("\n", end)
+        last = min(len(text) if last < 0 else last, _space_after(text, end + AROUND))
+        if spans and first < spans[-1][1]:  # the same stretch of the line: read once
+            spans[-1] = (spans[-1][0], max(last, spans[-1][1]), [*spans[-1][2], *cuts])
+        else:
+            spans.append((first, last, cuts))
+    for first, last, cuts in spans:
+        where: list[int] = []
+        for start, end in zip([first, *cuts], [*cuts, last], strict=True):
+            where.extend(range(start, end))
+            if end < last:
+                where.append(end)  # the space read there stands where the word starts
+        number = text.count("\n", 0, first)
+        starts = set(cuts)
+        for found in scan(" ".join(_pieces(text, first, last, cuts)), where):
+            # Only a piece the reading made (it starts or ends where a capital starts a
+            # word): "monica2" and "李雷说好" are found as they are, not here.
+            if found.start in starts or found.end in starts:
+                start, end = _word(text, found.start, found.end)
+                yield replace(found, start=start, end=end, line=number)
+
+
+def _pieces(text: str, start: int, end: int, cuts: list[int]) -> list[str]:
+    """``text[start:end]`` cut where its words start."""
+    return [text[a:b] for a, b in zip([start, *cuts], [*cuts, end], strict=True)]
+
+
+def _space_before(text: str, at: int) -> int:
+    """Where the word at ``at`` starts (reading never starts inside a word)."""
+    if at <= 0:
+        return 0
+    space = max(text.rfind(" ", 0, at), text.rfind("\t", 0, at))
+    return space + 1
+
+
+def _space_after(text: str, at: int) -> int:
+    """Where the word at ``at`` ends."""
+    found = [i for i in (text.find(" ", at), text.find("\t", at)) if i >= 0]
+    return min(found, default=len(text))
+
+
+def _word(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole word around ``start:end``: letters, marks and digits either side."""
+    while start > 0 and _in_word(text[start - 1]):
+        start -= 1
+    while end < len(text) and _in_word(text[end]):
+        end += 1
+    return start, end
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or unicodedata.category(char)[0] == "M"

@@ -1,0 +1,152 @@
+"""`--redact` and a name run together with other letters: "#TeamBeckwith",
+"BeckwithFund", "ShanaFest" (a capital inside a word starts another word:
+render/export/run_together), "Beckwithian", "the Beckwithes" (an English ending on a
+family name: name_forms.ENDINGS)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import make_session
+from reflect_cli.folding import fold
+from reflect_cli.model import Participant, ProtocolRef, Session, SessionStatus
+from reflect_cli.records.word_choices import WordChoices
+from reflect_cli.render import export as exporting
+from reflect_cli.render.export.redact import Redactor
+
+ROSTER = ["Shana Beckwith", "Kenji Nakamura", "Monica Haugen"]
+
+
+def redactor(names: list[str], choices: WordChoices | None = None) -> Redactor:
+    session = Session(
+        id="2026-09-01-x",
+        protocol=ProtocolRef("tiny", 1, "Tiny"),
+        collaborative="Northgate",
+        date="2026-09-01",
+        status=SessionStatus.COMPLETE,
+        participants=[
+            Participant(name, "Rainier Beach High", "Staff", f"p{n}")
+            for n, name in enumerate(names)
+        ],
+    )
+    return exporting.redactor([session], decisions=choices)
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        ("#TeamBeckwith", "#"),
+        ("BeckwithFund", ""),
+        ("ShanaFest", ""),
+        ("TEAMBeckwith", ""),
+        ("Beckwithian", ""),
+        ("Beckwithians", ""),
+        ("the Beckwithes", "the "),
+        ("Haugenian", ""),
+    ],
+)
+def test_a_name_run_together_is_replaced_whole(written: str, kept: str) -> None:
+    found = redactor(ROSTER)
+    shown = found.text(f"We loved {written} this year.")
+    assert shown.startswith(f"We loved {kept}") and shown.endswith(" this year."), shown
+    word = written.removeprefix("the ").lstrip("#")
+    assert word not in shown and "Fest" not in shown and "Fund" not in shown, shown
+    assert found.undecided == []
+
+
+_NAME = st.sampled_from(["Beckwith", "Shana", "Nakamura", "Kenji", "Haugen", "Monica"])
+_PIECE = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    _NAME,
+    st.lists(_PIECE.map(str.capitalize), max_size=2),
+    st.lists(_PIECE.map(str.capitalize), max_size=2),
+    st.sampled_from(["", "#", "@x ", "(", "“"]),
+    st.booleans(),
+)
+def test_a_known_name_joined_into_any_camel_case_word_is_found(
+    name: str, before: list[str], after: list[str], mark: str, capitals: bool
+) -> None:
+    if not before and not after:
+        before = ["Team"]
+    head = "".join(before).upper() if capitals else "".join(before)
+    joined = f"{head}{name}{''.join(after)}"
+    shown = redactor(ROSTER).text(f"Thanks to {mark}{joined} for everything.")
+    assert fold(name) not in fold(shown), shown
+    assert joined not in shown
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "We made a PowerPoint for the #TeamHope drive and GraceFest.",
+        "SeattleParks and the MayDay fair; JusticeNow!",
+        "We bought glasses for the library branches.",
+        "We use iPhone and YouTube with McDonald vouchers.",
+    ],
+)
+def test_everyday_names_and_words_stay_as_they_were(said: str) -> None:
+    names = ["Hope Diaz", "Grace Kim", "May Chen", "Justice Ward", "Rosa Parks", "Ana Power"]
+    found = redactor([*names, "Lee Glass", "Jo Branch"])
+    assert found.text(said) == said
+    assert found.undecided == []
+
+
+def test_an_everyday_name_decided_a_name_is_replaced_run_together_too() -> None:
+    found = redactor(["Hope Diaz"], WordChoices(names={"hope"}))
+    shown = found.text("We ran the #HopeFest drive.")
+    assert "Hope" not in shown and "Fest" not in shown and shown.startswith("We ran the #")
+
+
+def test_a_name_part_in_lower_case_run_together_is_decided_as_the_part_alone() -> None:
+    """ "nakamuraLab" inside a sentence: as "nakamura" there, the facilitator decides."""
+    said = "We loved nakamuraLab this year."
+    found = redactor(ROSTER)
+    assert found.text(said) == said
+    assert [(p.word, p.term, p.decide) for p in found.undecided] == [
+        ("nakamuraLab", "nakamura", "Nakamura")
+    ]
+    decided = redactor(ROSTER, WordChoices(names={"nakamura"}))
+    assert decided.text(said) == "We loved " + decided.text("Nakamura") + " this year."
+
+
+def test_a_family_name_ending_in_a_hiss_takes_es_only_with_its_capital() -> None:
+    found = redactor(["Lee Glass", "Ann Jones"])
+    assert found.text("We bought glasses.") == "We bought glasses."
+    assert found.undecided == []  # a word: neither replaced nor asked about
+    shown = found.text("The Glasses and the Joneses came.")
+    assert "Glasses" not in shown and "Joneses" not in shown, shown
+
+
+def test_an_english_word_is_not_a_family_name_with_an_ending() -> None:
+    found = redactor(["Emily Chang", "Ana Chin", "Bob Rand", "Eva Mann"])
+    said = "We change the channel by chance; a trip to China, in a random manner."
+    assert found.text(said) == said
+
+
+@pytest.mark.parametrize("written", ["#TeamBeckwith", "ShanaFest", "Beckwithian"])
+def test_check_names_finds_a_name_run_together(
+    cli: Any, sessions_dir: Path, tmp_path: Path, written: str
+) -> None:
+    make_session(sessions_dir, "partnership-reflection")  # Shana Beckwith among them
+    document = tmp_path / "report.md"
+    document.write_text(f"# Report\n\nWe loved {written} this year\n", encoding="utf-8")
+    found = cli("check-names", str(document))
+    assert found.exit_code == 1, found.stdout + found.stderr
+    assert f"{document}:3: " in found.stdout
+
+
+def test_only_the_run_together_word_is_replaced_whole() -> None:
+    """A name found as it is on the same line keeps what is beside it: "李雷说好" is
+    "<label>说好", "monica2" is "<label>2"."""
+    found = redactor([*ROSTER, "李雷"])
+    shown = found.text("李雷说好, monica2 and #TeamBeckwith.")
+    assert "说好" in shown and "2 and #" in shown, shown
+    assert "李雷" not in shown and "monica" not in shown and "Beckwith" not in shown
