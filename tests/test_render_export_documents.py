@@ -668,3 +668,25 @@ def test_a_data_address_that_cannot_be_read_is_refused(
     from reflect_cli.render.export import PLAIN
 
     assert "Haugen" in PLAIN["html"]('Haug<span style="display:none">x</span>en')
+
+
+def test_a_data_address_that_cannot_be_read_names_its_document(
+    cli: Any, folder: Path, tmp_path: Path
+) -> None:
+    """In a zip file's member and in a PDF's comment, the refusal names where it is."""
+    import zipfile
+
+    page = '<p><a href="data:application/pdf;base64,JVBERi0xLjQK">open</a></p>'
+    archive = tmp_path / "site.zip"
+    with zipfile.ZipFile(archive, "w") as packed:
+        packed.writestr("index.html", page)
+    result = cli("check-names", str(archive))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"reflect: {archive}: index.html: a data: address"), (
+        result.stderr
+    )
+    commented = tmp_path / "commented.pdf"
+    commented.write_bytes(_commented(b"(<body><p>" + page.encode() + b"</p></body>)"))
+    result = cli("check-names", str(commented))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"reflect: {commented}: a data: address"), result.stderr

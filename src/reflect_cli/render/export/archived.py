@@ -85,7 +85,12 @@ def members(
             if suffix in _XML or (not suffix and text.lstrip().startswith("<?xml")):
                 yield name, _xml_lines(path, name, text)
                 continue
-            read = plain(suffix, text.replace("\r\n", "\n"))
+            try:
+                read = plain(suffix, text.replace("\r\n", "\n"))
+            except InputError as exc:  # a part it holds cannot be read: named by member
+                raise InputError(
+                    _("{path}: {name}: {problem}").format(path=path, name=name, problem=exc)
+                ) from None
             if read is None:
                 raise InputError(
                     _(

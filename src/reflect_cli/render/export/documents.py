@@ -127,9 +127,15 @@ def read(path: Path) -> Document:
         if encrypted(data):  # before poppler, which may ask for a password
             raise _encrypted_pdf(path)
         lines = _pdf_text(path).replace("\f", "\n").split("\n")
-        info = _pdf_fields(path)  # refused here too when poppler says it is encrypted
+        try:  # rich text or XMP may hold a data: address that cannot be read
+            info = _pdf_fields(path)  # refused here too when poppler says it is encrypted
+            strings = shown_strings(data)
+        except InputError as exc:
+            if str(exc).startswith(str(path)):
+                raise
+            raise InputError(_("{path}: {problem}").format(path=path, problem=exc)) from None
         # What a viewer shows beside the pages (once: an outline may repeat the Title).
-        shown = [f for f in shown_strings(data) if f[1] not in {v for _key, v in info}]
+        shown = [f for f in strings if f[1] not in {v for _key, v in info}]
         return Document(path, kind, lines, (*info, *shown, *_pdf_attachments(path)))
     text = _read(path).decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
     try:
