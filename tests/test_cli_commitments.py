@@ -239,3 +239,29 @@ def test_the_evaluations_commitments_redact_without_deciding_an_answers_word(
     listed = cli("commitments", "--all", "--json", "--redact")
     assert listed.exit_code == 0, listed.stderr
     assert len(json.loads(listed.stdout)) > 10
+
+
+def test_redacted_json_joins_the_data_package_on_session_ids(
+    cli: Any, sessions_dir: Path, tmp_path: Path
+) -> None:
+    """JSON is data: a commitment's meeting is the id the data package gives it (with
+    the same key), not a "Session N" numbered afresh; the table, read by people, shows
+    no such id."""
+    import csv
+
+    two_meetings_and_a_draft(sessions_dir)
+    result = cli("commitments", "--json", "--all", "--redact", "--as-of", "2026-12-20")
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    package = tmp_path / "package"
+    made = cli("export", "-f", "datapackage", "--redact", "-o", str(package))
+    assert made.exit_code == 0, made.stderr
+    with (package / "commitments.csv").open(encoding="utf-8") as handle:
+        tables = {r["text"]: r for r in csv.DictReader(handle)}
+    for row in rows:
+        assert row["from"] == tables[row["text"]]["session_id"], row
+        assert (row["closed_in"] or "") == tables[row["text"]]["closed_in"], row
+    assert all(row["from"].startswith("session-") for row in rows)
+    table = cli("commitments", "--redact", "--all", "--as-of", "2026-12-20")
+    assert table.exit_code == 0, table.stderr
+    assert "session-" not in table.stdout

@@ -114,7 +114,7 @@ def test_labels_are_the_exports_with_the_same_key(
     ]
     assert len(rounds) >= 3  # Rainier Vista twice, Maple Leaf once
     for row in rounds:
-        session = exported[row["session_id"]]  # "Session 15" is the export's Session 15
+        session = exported[row["session_id"]]  # both data: the same stable session id
         assert row["partnership"] == session["collaborative"]
     # Maple Leaf's organizations as the export's roster shows them: Whitfield Tutoring
     # not at all (it bears Dana Whitfield's name), strict each by its code

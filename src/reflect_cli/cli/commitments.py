@@ -122,6 +122,7 @@ def commitments(
                 ignore_unreadable,
                 strict,
                 "" if as_json else current(),
+                stable_sessions=as_json,  # JSON is data: joined on session ids
             ),
         )
         if redact

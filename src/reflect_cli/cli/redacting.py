@@ -146,10 +146,13 @@ class Redacting:
     strict: bool
     #: The labels' language: the reader's for a table, English for JSON and CSV.
     language: str = ""
+    #: JSON and CSV are data: a session by its stable id (``session-k7m3q9``), as in
+    #: the data package made with the key; a table people read says "Session 2".
+    stable_sessions: bool = False
 
     def redactor(self, store: Store, oldest_first: list[Summary]) -> Redactor:
         """The selection's redactor, as `export --redact` makes it for the same sessions."""
-        return redactor(
+        made = redactor(
             store,
             oldest_first,
             names=self.names,
@@ -160,6 +163,8 @@ class Redacting:
             strict=self.strict,
             language=self.language,
         )
+        made.stable_sessions = self.stable_sessions
+        return made
 
 
 def check_options(

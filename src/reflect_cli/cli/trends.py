@@ -113,8 +113,9 @@ def trends(
     # Labels in the tables people read are in their language; JSON and CSV keep English.
     labels_in = current() if chosen_format == "table" else ""
     redacting = Redacting(
-        name, word, pseudonym_key, keep_places, ignore_unreadable, strict, labels_in
-    )
+        name, word, pseudonym_key, keep_places, ignore_unreadable, strict, labels_in,
+        stable_sessions=chosen_format != "table",
+    )  # fmt: skip
     if chosen_format not in ("table", "json", "csv"):
         raise InputError(_("--format: table, json or csv, not {fmt!r}").format(fmt=fmt))
     if by not in set(By):
