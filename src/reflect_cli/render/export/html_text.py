@@ -14,9 +14,10 @@ receives), and the text around it joined: "M<!-- -->onica" is "Monica".
 
 What a style sheet draws (``content: "…"``) and what a ``data:`` address holds are read
 in their place (``embedded``). An element the page hides (``hidden``, ``display:none``,
-``visibility:hidden``, a class or id a style sheet hides so) and a ruby annotation are
-read in place and on their own, and each line they stand on is read again as drawn,
-without them: "Beck<span hidden>x</span>with" is "Beckwith" too.
+``visibility:hidden``, no size or opacity, an SVG's ``display="none"``, a class or id a
+style sheet hides so) and a ruby annotation are read in place and on their own, and
+each line they stand on is read again as drawn, without them: "Beck<span
+hidden>x</span>with" is "Beckwith" too.
 """
 
 from __future__ import annotations
@@ -89,7 +90,12 @@ _VALUE = re.compile(r'"([^"]*)"')
 #: An attribute and its value, double-, single- or not quoted (after the element's name).
 _ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 #: A style that hides what it is on (or a style sheet's rule's declarations).
-_HIDES = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)", re.IGNORECASE)
+#: (Text of no size or no opacity is not drawn either.)
+_HIDES = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)"
+    r"|(?:font-size|opacity)\s*:\s*[0.]+(?:px|pt|em|rem|%)?\s*(?:[;!}]|$)",
+    re.IGNORECASE,
+)
 #: A style sheet and its text.
 _STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
 #: A style sheet's rule: its selectors and its declarations.
@@ -163,6 +169,9 @@ def _hidden(document: str, hiding: frozenset[str]) -> list[tuple[int, int]]:
             element in _ASIDE
             or "hidden" in attributes
             or _HIDES.search(attributes.get("style", ""))
+            # an SVG's presentation attributes: display="none", visibility="hidden"
+            or attributes.get("display", "").strip().lower() == "none"
+            or attributes.get("visibility", "").strip().lower() in {"hidden", "collapse"}
             or marks & hiding
         ):
             continue
