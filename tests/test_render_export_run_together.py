@@ -150,3 +150,11 @@ def test_only_the_run_together_word_is_replaced_whole() -> None:
     shown = found.text("李雷说好, monica2 and #TeamBeckwith.")
     assert "说好" in shown and "2 and #" in shown, shown
     assert "李雷" not in shown and "monica" not in shown and "Beckwith" not in shown
+
+
+@pytest.mark.parametrize("written", ["DeShawnFund", "#TeamDeShawn", "McDonaldHouse", "De Shawn"])
+def test_a_name_with_a_capital_inside_is_found_run_together_too(written: str) -> None:
+    found = redactor(["DeShawn Smithers", "Ron McDonald"])
+    shown = found.text(f"We thank {written} today.")
+    assert shown.startswith("We thank ") and shown.endswith(" today."), shown
+    assert "Shawn" not in shown and "Donald" not in shown and found.undecided == []

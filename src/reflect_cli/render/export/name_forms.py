@@ -15,6 +15,7 @@ from reflect_cli.render.export.everyday import COMMON_WORDS
 from reflect_cli.render.export.inflected import forms, given_names
 from reflect_cli.render.export.roster_parts import Word, family, readings, split_words
 from reflect_cli.render.export.roster_parts import parts as parts_of
+from reflect_cli.render.export.run_together import pieces
 from reflect_cli.render.export.unspaced import inside_han, unspaced, with_honorifics
 
 #: Endings English puts on a family name: "Beckwithian", "the Beckwithians", "the
@@ -103,6 +104,9 @@ def _said_terms(said: list[Word], whole: set[str], single: set[str]) -> None:
     for part in parts:
         single.update(inside_han(part))
         whole.update(with_honorifics(part))
+    # A part with a capital inside ("DeShawn", "McDonald") is found read apart as well,
+    # as a word run together with it is read ("DeShawnFund": ``run_together``).
+    whole.update(" ".join(map(fold, pieces(w))) for w in typed if len(pieces(w)) > 1)
     for number, part in enumerate(parts):
         for piece in {part, part.replace("'", ""), *part.split("'")}:
             if letters(piece) > 2 or (unspaced(piece) and letters(piece) >= 2):

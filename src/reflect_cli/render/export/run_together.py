@@ -102,6 +102,12 @@ def apart(text: str, scan: Scan, holds: Callable[[str], bool]) -> Iterator[Found
                 yield replace(found, start=start, end=end, line=number)
 
 
+def pieces(word: str) -> list[str]:
+    """A word cut where a capital inside it starts another ("DeShawn": "De", "Shawn")."""
+    cuts = [match.start() for match in _inside().finditer(word)]
+    return _pieces(word, 0, len(word), cuts)
+
+
 def _pieces(text: str, start: int, end: int, cuts: list[int]) -> list[str]:
     """``text[start:end]`` cut where its words start."""
     return [text[a:b] for a, b in zip([start, *cuts], [*cuts, end], strict=True)]
