@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from reflect_cli.protocols import catalog
+from reflect_cli.protocols import catalog, translations
 from reflect_cli.render import handout
 
 HOSTILE = """
@@ -101,35 +101,99 @@ def test_command_writes_html_or_markdown_by_suffix(cli: Any, tmp_path: Path) -> 
     assert cli("protocols", "handout", "equitable-partnerships", "-o", str(md)).exit_code == 0
     assert md.read_text(encoding="utf-8").startswith("# ")
     bad = cli("protocols", "handout", "partnership-reflection", "-o", str(tmp_path / "h.docx"))
-    assert bad.exit_code == 2 and "a handout is .html or .md" in bad.stderr
+    assert bad.exit_code == 2 and "a handout is .html, .md or .pdf" in bad.stderr
     assert cli("protocols", "handout", "partnership-reflection").stdout.startswith("<!DOCTYPE")
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="Chromium is not installed here")
-def test_prints_one_page_per_domain(cli: Any, tmp_path: Path) -> None:
-    target = tmp_path / "handout.html"
-    assert cli("protocols", "handout", "partnership-reflection", "-o", str(target)).exit_code == 0
-    pdf = tmp_path / "handout.pdf"
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
-    subprocess.run(
-        [
-            "chromium",
-            *flags,
-            "--disable-background-networking",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            f"--print-to-pdf={pdf}",
-            "--no-pdf-header-footer",
-            target.as_uri(),
-        ],
-        capture_output=True,
-        timeout=120,
-        check=False,
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PDFTOTEXT = shutil.which("pdftotext")
+needs_tools = pytest.mark.skipif(
+    CHROMIUM is None or PDFTOTEXT is None, reason="chromium and pdftotext are not installed"
+)
+
+
+def pdf_pages(path: Path, column: int = 0, columns: int = 1) -> list[str]:
+    """Each page's text (of one column of a side-by-side handout), whitespace made single
+    spaces."""
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    size = next(x for x in info.stdout.splitlines() if x.startswith("Page size:")).split()
+    width, height = float(size[2]), float(size[4])
+    crop = ["-x", str(int(width * column / columns)), "-y", "0"]
+    crop += ["-W", str(int(width / columns)), "-H", str(int(height))]
+    done = subprocess.run(
+        [str(PDFTOTEXT), *crop, str(path), "-"], capture_output=True, text=True, check=True
     )
-    assert pdf.read_bytes().startswith(b"%PDF")
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
-    pages = int(next(x for x in info.stdout.splitlines() if x.startswith("Pages:")).split()[1])
-    assert pages == 1 + 5  # the purpose and the video, then each of the five domains
+    return [" ".join(page.split()) for page in done.stdout.split("\f") if page.strip()]
+
+
+@pytest.mark.slow
+@needs_tools
+def test_prints_a_pdf_the_first_domain_on_page_one_then_a_page_per_domain(
+    cli: Any, tmp_path: Path
+) -> None:
+    target = tmp_path / "handout.pdf"
+    result = cli("protocols", "handout", "partnership-reflection", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert target.read_bytes().startswith(b"%PDF")
+    pages = pdf_pages(target)
+    builtin = catalog.find("partnership-reflection")[0]
+    first = builtin.domains[0]
+    # Page 1 is never the title and purpose alone: the first domain starts under them.
+    assert builtin.title in pages[0] and first.title in pages[0]
+    assert " ".join(first.questions[0].prompt.split()) in pages[0]
+    for domain in builtin.domains[1:]:  # each later domain starts a page of its own
+        assert any(page.startswith(domain.title) for page in pages), domain.title
+    assert len(builtin.domains) <= len(pages) <= 2 * len(builtin.domains)
+
+
+@pytest.mark.slow
+@needs_tools
+@pytest.mark.parametrize("lang", ["es", "en,es"])
+def test_a_printed_handout_holds_every_spanish_question_and_a_box_per_choice(
+    cli: Any, tmp_path: Path, lang: str
+) -> None:
+    target = tmp_path / "folleto.pdf"
+    made = cli("protocols", "handout", "equitable-partnerships", "--lang", lang, "-o", str(target))
+    assert made.exit_code == 0, made.stderr
+    copies = len(lang.split(","))
+    text = " ".join(pdf_pages(target, copies - 1, copies))  # Spanish: the last column
+    protocol = catalog.find("equitable-partnerships")[0]
+    spanish, _untranslated = translations.in_language(protocol, "es")
+    for _domain, question in spanish.questions():
+        assert " ".join(question.prompt.split()) in text, question.prompt
+    choices = sum(len(q.choices) for _d, q in protocol.questions())
+    whole = " ".join(pdf_pages(target))
+    assert choices and whole.count("\u2610 ") == choices * copies  # a box to tick, not a bullet
+    if copies == 2:
+        english = " ".join(pdf_pages(target, 0, 2))
+        assert "Which type best describes our partnership today?" in english
+    assert len(pdf_pages(target)) <= 4 * len(protocol.domains)
+
+
+def test_a_pdf_handout_with_no_browser_is_one_clear_line(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "bin").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+    target = tmp_path / "folleto.pdf"
+    result = cli("protocols", "handout", "equitable-partnerships", "-o", str(target))
+    assert result.exit_code == 2 and not target.exists()
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "no Chromium or Chrome" in lines[0]
+    named = cli(
+        "protocols", "handout", "equitable-partnerships", "-o", str(target), "--browser", "nope"
+    )
+    assert named.exit_code == 2 and "--browser: no program at 'nope'" in named.stderr
+
+
+def test_a_browser_that_fails_leaves_no_handout(cli: Any, tmp_path: Path) -> None:
+    target = tmp_path / "folleto.pdf"
+    failing = shutil.which("false") or "false"
+    result = cli(
+        "protocols", "handout", "equitable-partnerships", "-o", str(target), "--browser", failing
+    )
+    assert result.exit_code == 2 and "printed no PDF" in result.stderr
+    assert not target.exists() and not list(tmp_path.glob(".folleto.pdf.*"))
 
 
 def test_a_handout_in_two_languages_puts_each_question_beside_its_translation(

@@ -124,10 +124,21 @@ def handout(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help=N_("File to write: .html (default) or .md [default: stdout].")
+            "--output",
+            "-o",
+            help=N_(
+                "File to write: .html (default), .md, or .pdf (printed by a local Chromium) "
+                "[default: stdout]."
+            ),
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=N_("Overwrite an existing file."))] = False,
+    browser: Annotated[
+        str | None,
+        typer.Option(
+            help=N_("PDF: the Chromium or Chrome to print with [default: the first on PATH].")
+        ),
+    ] = None,
     questions_dir: QuestionsDirs = None,
     lang: Annotated[
         str,
@@ -143,13 +154,15 @@ def handout(
     ] = "",
 ) -> None:
     """Write a printable handout of a protocol for participants: title, purpose, the
-    video to watch first, then one page per domain with its questions, their help and
-    room for notes. HTML (self-contained, no script, print CSS) unless -o ends in .md.
-    --lang es gives it in Spanish (the protocol's translation); --lang en,es both."""
+    video to watch first, then each domain with its questions, their help, boxes to tick
+    for the choices and room for notes. HTML (self-contained, no script, print CSS) unless
+    -o ends in .md, or a PDF when it ends in .pdf (printed by a local headless Chromium,
+    as export does). --lang es gives it in Spanish (the protocol's translation); --lang
+    en,es both."""
     from reflect_cli.errors import InputError
     from reflect_cli.i18n.messages import speaking
     from reflect_cli.protocols import catalog, translations
-    from reflect_cli.records.output import write_output
+    from reflect_cli.records.output import check_output, write_output
     from reflect_cli.render import handout as rendering
 
     languages = [language(part.strip()) for part in lang.split(",") if part.strip()]
@@ -157,8 +170,14 @@ def handout(
     found, warnings = catalog.find(protocol, questions_dir or [])
     warn(warnings)
     suffix = output.suffix.lower() if output else ".html"
-    if suffix not in (".html", ".htm", ".md", ".markdown"):
-        raise InputError(_("{output}: a handout is .html or .md").format(output=output))
+    if suffix not in (".html", ".htm", ".md", ".markdown", ".pdf"):
+        raise InputError(_("{output}: a handout is .html, .md or .pdf").format(output=output))
+    printer = None
+    if output is not None and suffix == ".pdf":
+        from reflect_cli.render.export import pdf
+
+        check_output(output, force=force)
+        printer = pdf.find_browser(browser)  # before any rendering: fail fast
     versions = []
     for wanted in languages:
         version, untranslated = translations.in_language(found, wanted)
@@ -175,7 +194,13 @@ def handout(
     if output is None:
         screen.data(text)
         return
-    write_output(output, text, force=force)
+    if printer is not None:
+        from reflect_cli.render.export import pdf
+
+        # Nothing private is on a handout; it is printed from the state folder all the same.
+        write_output(output, pdf.print_pdf(text, printer), force=force)
+    else:
+        write_output(output, text, force=force)
     screen.message(
         ngettext(
             "wrote {output} ({id}, {count} domain)",

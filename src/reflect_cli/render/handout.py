@@ -1,6 +1,7 @@
 """A pre-meeting handout of a protocol for participants: title, purpose, the video to
-watch first, then one printed page per domain with its questions, their help, the
-choices or scale, and room to take notes.
+watch first, then the domains with their questions, their help, the choices (boxes to
+tick on paper) or scale, and room to take notes; printed, each domain after the first
+starts a page.
 
 HTML follows the export rules: one self-contained page, every text escaped, no script,
 a Content-Security-Policy that forbids scripts and every request, print CSS.
@@ -39,8 +40,13 @@ body { font-family: Georgia, 'Times New Roman', 'Noto Serif', 'Noto Sans Ethiopi
        'Noto Serif CJK SC', 'Noto Sans CJK SC', serif; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
-  section.domain { break-before: page; }
+  /* The first domain starts under the title and purpose: page 1 is never those alone. */
+  section.domain ~ section.domain { break-before: page; }
   ol.questions > li { break-inside: avoid; }
+  /* A choice is a box to tick on paper, not a bullet. */
+  .choices { list-style: none; padding-left: .2rem; }
+  .choices li::before { content: "\\2610\\00a0"; font-family: 'DejaVu Sans', 'Noto Sans Symbols2',
+                        'Segoe UI Symbol', sans-serif; font-size: 1.15em; }
   a { color: inherit; }
   a::after { content: " (" attr(href) ")"; font-size: .85em; }
 }
