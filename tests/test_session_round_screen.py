@@ -54,4 +54,4 @@ def test_a_lone_anonymous_result_shows_only_its_count() -> None:
     record.ratings.append(Rating("Integrated", organization="Northgate Elementary"))
     console = ScriptedConsole([])
     round_screen.show_result(console, session, record, TYPE)
-    assert console.shown[0] == "2 rated, 2 passed · Integrated 2 · most chose Integrated"
+    assert console.shown[0] == "2 rated, 2 passed · Integrated 2 · chosen most: Integrated"

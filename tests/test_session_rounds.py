@@ -404,7 +404,7 @@ def test_an_anonymous_round_of_one_rating_shows_no_value(
     ]
     assert "not enough ratings to show anonymously (n=1)" in shown
     result = [line for line in shown if "Integrated" in line and "3) Integrated" not in line]
-    assert result == [], result  # no bar, no count, no "most chose" names the value
+    assert result == [], result  # no bar, no count, no "chosen most" names the value
     record = Store(sessions_dir).load(session_id).find("type")
     # Only how many: the value would be Monica's (she was asked first, in roster order).
     assert record is not None and record.ratings == [] and record.withheld == 1
@@ -540,7 +540,7 @@ def test_an_older_draft_mid_round_shows_nothing_and_resume_moves_it_out_of_the_f
     console = ScriptedConsole(["Integrated", "Collaborative", "/pass", "", "/pause"])
     with pytest.raises(SessionInterrupted):
         Facilitator(console, store, protocol, plan()).resume(store.load(session_id))
-    assert "3 rated, 1 passed · Collaborative 1, Integrated 2 · most chose Integrated" in (
+    assert "3 rated, 1 passed · Collaborative 1, Integrated 2 · chosen most: Integrated" in (
         console.shown
     )
     assert not list((private_home(sessions_dir) / "rounds").iterdir())

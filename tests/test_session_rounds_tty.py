@@ -199,7 +199,7 @@ def test_an_anonymous_round_interrupted_after_one_entry_never_shows_it(
     assert "not enough ratings to show anonymously (n=1)" in screen
     options = "1) Cooperative   2) Collaborative   3) Integrated"
     assert [line for line in screen if "Integrated" in line and options not in line] == []
-    assert not any("█" in line or "most chose" in line for line in screen)
+    assert not any("█" in line or "chosen most" in line for line in screen)
     kind = question(sessions_dir, "type")
     assert kind["round_ended"] is True and "in_progress" not in kind and "entered_by" not in kind
     # One rating would be its author's (the first person asked): only how many is kept.

@@ -19,7 +19,7 @@ from reflect_cli.cli.redacting import (
     check_options,
 )
 from reflect_cli.cli.selecting import open_store, selection
-from reflect_cli.i18n.messages import N_, _, current
+from reflect_cli.i18n.messages import N_, _, current, ngettext
 from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
@@ -200,10 +200,16 @@ def _report(
         By.YEAR: _("by year"),
         By.QUARTER: _("by quarter"),
     }
-    caption = _(
-        "{partnerships} partnerships, {sessions} complete sessions; {grouped}, counting {what} "
-        "in each"
-    ).format(partnerships=partnerships, sessions=len(summaries), grouped=grouped[by], what=what)
+    # Each count its own plural ("1 partnership, 2 complete sessions").
+    counted_partnerships = ngettext(
+        "{count} partnership", "{count} partnerships", partnerships
+    ).format(count=partnerships)
+    counted_sessions = ngettext(
+        "{count} complete session", "{count} complete sessions", len(summaries)
+    ).format(count=len(summaries))
+    caption = _("{partnerships}, {sessions}; {grouped}, counting {what} in each").format(
+        partnerships=counted_partnerships, sessions=counted_sessions, grouped=grouped[by], what=what
+    )
     report = trends.Report(caption, as_of=as_of)
     if commitments_only or not question_ids:
         rows = lookup.commitment_rows(store.index(), [s.file for s in summaries])

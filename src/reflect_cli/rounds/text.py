@@ -113,7 +113,7 @@ def headline(result: RoundResult, labels: dict[int, str]) -> str:
     return (
         f"{rated} · "
         + ", ".join(f"{k} {v}" for k, v in result.counts.items() if v)
-        + (_(" · most chose {option}").format(option=leaders[0]) if len(leaders) == 1 else "")
+        + (_(" · chosen most: {option}").format(option=leaders[0]) if len(leaders) == 1 else "")
     )
 
 

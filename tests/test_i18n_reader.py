@@ -1,0 +1,54 @@
+"""A Spanish-speaking reader reads everything in Spanish (issue #17): the reader's language
+wins over the session's, and the words a tester found in English or misleading are not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reflect_cli.i18n import messages
+
+ANSWERS = """
+collaborative: Escuela Norte
+facilitator: Ana López
+date: {date}
+participants:
+  - {{name: Lan Nguyen, organization: Escuela Norte, role: enlace, handle: lan, sector: school}}
+  - {{name: Hodan Warsame, organization: Familias Unidas, role: madre, handle: hodan, sector: family}}
+  - {{name: Hope Ellis, organization: Parques, role: coordinadora, handle: hope}}
+answers:
+  partnership-type-now: {{ratings: {{lan: Collaborative, hodan: Cooperative, hope: Integrated}}}}
+  shared-leadership: {{ratings: {{lan: 4, hodan: 2, hope: 3}}}}
+  helping-factors: [Strong relationships and trust]
+actions:
+  - {{text: Traducir el boletín, owner: hope, due: 2026-12-15}}
+"""  # noqa: E501
+
+
+def _start(cli: Any, tmp_path: Path, date: str, *lang: str) -> str:
+    answers = tmp_path / f"answers-{date}.yaml"
+    answers.write_text(ANSWERS.format(date=date), encoding="utf-8")
+    result = cli("start", "equitable-partnerships", "--answers", str(answers), "--no-input", *lang)
+    assert result.exit_code == 0, result.stderr
+    return Path(result.stdout.strip()).stem
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_a_commitment_is_agreed_on_a_date_and_the_most_chosen_is_not_a_majority() -> None:
+    with messages.speaking("es"):
+        assert messages._("made {date}") == "acordado el {date}"
+        assert messages._(" · chosen most: {option}") == " · la opción más elegida: {option}"
+
+
+def test_trends_counts_one_partnership_in_the_singular(cli: Any, tmp_path: Path) -> None:
+    _start(cli, tmp_path, "2026-11-20")
+    _start(cli, tmp_path, "2026-11-27")
+    spanish = _flat(cli("--lang", "es", "trends").stdout)
+    assert "1 alianza, 2 sesiones completas;" in spanish, spanish
+    english = _flat(cli("trends").stdout)
+    assert "1 partnership, 2 complete sessions;" in english, english
