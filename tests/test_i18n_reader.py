@@ -6,8 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from reflect_cli.i18n import messages
 
 ANSWERS = """
