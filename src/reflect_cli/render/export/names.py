@@ -85,6 +85,8 @@ class Matcher:
         self.fast_after = FAST_AFTER
         #: Each folded name part as the roster spells it: the word to decide about.
         self.typed: dict[str, str] = {}
+        #: Whether a word read apart may hold a term (``_holds``), by the word.
+        self._held: dict[str, bool] = {}
 
     def add(
         self,
@@ -122,6 +124,7 @@ class Matcher:
         term.common = term.common or (weighed and not common_ok)
         self.parts_of.setdefault(owner, set()).update(text.split())
         self._pattern = None
+        self._held.clear()
 
     def _compiled(self) -> re.Pattern[str] | None:
         if self._pattern is None and self.terms:
@@ -226,8 +229,11 @@ class Matcher:
 
     def _holds(self, text: str) -> bool:
         """Whether ``text`` may hold a known term: a quick look before a closer reading."""
-        pattern = self._compiled()
-        return pattern is not None and pattern.search(fold(text)) is not None
+        held = self._held.get(text)
+        if held is None:  # a folder's texts say the same few run-together words often
+            pattern = self._compiled()
+            held = self._held[text] = pattern is not None and pattern.search(fold(text)) is not None
+        return held
 
     def _scan(
         self, text: str, where: list[int] | None, given: Folded | None = None

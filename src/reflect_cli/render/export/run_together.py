@@ -127,13 +127,16 @@ def _space_after(text: str, at: int) -> int:
     return min(found, default=len(text))
 
 
+#: Letters and digits, and the combining marks of the scripts with capitals.
+_IN_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff])*")
+
+
 def _word(text: str, start: int, end: int) -> tuple[int, int]:
     """The whole word around ``start:end``: letters, marks and digits either side."""
     while start > 0 and _in_word(text[start - 1]):
         start -= 1
-    while end < len(text) and _in_word(text[end]):
-        end += 1
-    return start, end
+    found = _IN_WORD.match(text, end)
+    return start, found.end() if found else end
 
 
 def _in_word(char: str) -> bool:
