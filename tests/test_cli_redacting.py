@@ -90,3 +90,15 @@ def test_a_snapshot_quote_stops_at_an_everyday_word_naming_snapshot(
     decided = cli("snapshot", "-o", "page.md", *quote, "--name", "Hope")
     assert decided.exit_code == 0, decided.stderr
     assert "Hope" not in Path("page.md").read_text(encoding="utf-8")
+
+
+def test_keep_places_refused_names_the_command_being_run(cli: Any, sessions_dir: Path) -> None:
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        collaborative="Monica Haugen Family Collaborative",
+        people=PEOPLE,
+    )
+    refused = cli("trends", "--redact", "--keep-places")
+    assert refused.exit_code == 2 and refused.stdout == ""
+    assert "run reflect trends without --keep-places" in refused.stderr

@@ -210,9 +210,9 @@ def test_keep_places(cli: Any, partnership: list[str]) -> None:
     assert result.exit_code == 2 and result.stdout == ""
     assert uncoded(result.stderr.strip().splitlines()[-1]) == (
         "reflect: --keep-places would leak a name: the collaborative of Session 1 holds the "
-        "name of the person shown as Seattle Parks and Recreation (Site lead); export without "
-        '--keep-places (it becomes "Collaborative" and "Site" with a code), or rename it in '
-        "the record with `reflect edit`; nothing was written"
+        "name of the person shown as Seattle Parks and Recreation (Site lead); run reflect "
+        'export without --keep-places (it becomes "Collaborative" and "Site" with a code), or '
+        "rename it in the record with `reflect edit`; nothing was written"
     )
     assert "Monica" not in result.stderr
 

@@ -68,10 +68,15 @@ class Redactor(Labels):
                 raise RedactionError(
                     _(
                         "--keep-places would leak a name: the {kind} of Session {number} holds "
-                        "the name of the person shown as {label}; export without "
+                        "the name of the person shown as {label}; run {command} without "
                         '--keep-places (it becomes "Collaborative" and "Site" with a code), '
                         "or rename it in the record with `reflect edit`; nothing was written"
-                    ).format(kind=_(kind), number=number, label=self.label(found.owners))
+                    ).format(
+                        kind=_(kind),
+                        number=number,
+                        label=self.label(found.owners),
+                        command=self.rerun.command,
+                    )
                 )
 
     def text(self, text: str, speakers: bool = False) -> str:
