@@ -116,3 +116,29 @@ def test_an_entry_named_like_a_record_that_is_no_file_refuses_it(
     result = cli("export", "--redact", "--ignore-unreadable", live)
     assert result.exit_code == 0, result.stderr
     assert entry.name in result.stderr and "Haugen" not in result.stdout
+
+
+def test_a_place_of_a_session_outside_the_export_is_replaced(cli: Any, sessions_dir: Path) -> None:
+    """Every collaborative and site the folder knows is replaced, as every person is: a
+    partial year's export names another partnership's place nowhere (an answer, an
+    organization named for it), not only the places of the sessions it holds."""
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        date="2025-09-01",
+        collaborative="Beacon Hill Family Collaborative",
+        site="Kimball Elementary",
+        people=["Hope Tran | Kimball Elementary | Principal | hope"],
+    )
+    live = make_session(
+        sessions_dir,
+        "partnership-reflection",
+        date="2026-10-01",
+        people=["Monica Haugen | Beacon Hill Family Collaborative Council | Parent | mh"],
+        answers={"shared-values": "mh: we visited Kimball Elementary with Beacon Hill Family."},
+    )
+    for fmt in ("md", "json", "csv"):
+        result = cli("export", "--redact", "--format", fmt, live)
+        assert result.exit_code == 0, result.stderr
+        for place in ("Kimball", "Beacon Hill"):
+            assert place not in result.stdout, (fmt, place)

@@ -238,6 +238,12 @@ def people_rows(
         yield from _people_of(index, order[start : start + 500], spelled)
 
 
+def distinct_places(index: Index) -> list[tuple[str, str]]:
+    """Every readable record's collaborative and site, each pair once."""
+    found = index.query("SELECT DISTINCT collaborative, site FROM files WHERE error = ''")
+    return [(str(collaborative or ""), str(site or "")) for collaborative, site in found]
+
+
 def distinct_people(index: Index) -> list[tuple[str, ...]]:
     """Each distinct person row (kind, name, organization, role, handle, sector) once, in
     the order of its first occurrence, newest record first (``records.people``): a few

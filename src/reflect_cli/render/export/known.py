@@ -95,6 +95,11 @@ def _from_index(found: Redactor, store: Store, first: list[str]) -> None:
     from reflect_cli.records import lookup
 
     index = store.index()
+    # Every place of the folder too, after the selection's: a place is known wherever it
+    # is written, as a person is (a partial year's export named another partnership's
+    # place in an organization).
+    for collaborative, site in lookup.distinct_places(index):
+        found.elsewhere(collaborative, site)
     sectors: dict[str, set[str]] = {}
     spellings: dict[str, set[str]] = {}
 

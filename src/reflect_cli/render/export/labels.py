@@ -152,6 +152,8 @@ class Labels:
         """Meet everyone in a session; ``selected`` sessions are numbered in the order met."""
         if selected:
             self.select(session.id, session.collaborative, session.site)
+        else:
+            self.elsewhere(session.collaborative, session.site)
         for person in session.participants:
             self.meet(person)
         self.meet_facilitator(session.facilitator)
@@ -169,6 +171,14 @@ class Labels:
             number = self.session_numbers[session_id]
             self._kept += [(number, "collaborative", collaborative)]
             self._kept += [(number, "site", site)]
+
+    def elsewhere(self, collaborative: str, site: str) -> None:
+        """A collaborative and site of a session outside the export: known, as every
+        person in the folder is, so that one written anywhere (an organization named for
+        it, an answer) is replaced too, not only where a session of the export has it."""
+        if not self.keep_places:
+            self._place(collaborative, "collaborative")
+            self._place(site, "site")
 
     def meet(self, person: Participant) -> None:
         """Know a participant (of a session, or a row of the index)."""
