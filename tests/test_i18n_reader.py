@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from reflect_cli.i18n import messages
 
 ANSWERS = """
@@ -50,3 +52,36 @@ def test_trends_counts_one_partnership_in_the_singular(cli: Any, tmp_path: Path)
     assert "1 alianza, 2 sesiones completas;" in spanish, spanish
     english = _flat(cli("trends").stdout)
     assert "1 partnership, 2 complete sessions;" in english, english
+
+
+def test_show_speaks_the_reader_s_language_over_the_session_s(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    english = _start(cli, tmp_path, "2026-11-20")
+    spanish = _start(cli, tmp_path, "2026-11-27", "--lang", "es")
+    monkeypatch.setenv("REFLECT_LANG", "es")
+    shown = _flat(cli("show", english).stdout)
+    assert "¿Qué tipo describe mejor nuestra alianza hoy?" in shown, shown
+    assert "Participantes" in shown and "Compromisos" in shown
+    assert "Which type best describes" not in shown and "Commitments" not in shown
+    monkeypatch.setenv("REFLECT_LANG", "en")
+    for asked in (["--lang", "en", "show", spanish], ["show", spanish, "--lang", "en"]):
+        shown = _flat(cli(*asked).stdout)
+        assert "Which type best describes our partnership today?" in shown, shown
+        assert "Commitments" in shown and "Compromisos" not in shown and "¿Qué" not in shown
+
+
+@pytest.mark.parametrize("command", [["list"], ["search", "boletín"], ["protocols", "list"]])
+def test_reading_commands_take_lang(cli: Any, tmp_path: Path, command: list[str]) -> None:
+    _start(cli, tmp_path, "2026-11-20")
+    result = cli(*command, "--lang", "es")
+    assert result.exit_code == 0, result.stderr
+    said = _flat(result.stdout + result.stderr)
+    assert any(word in said for word in ("sesión", "resultado", "protocolos")), said
+
+
+def test_protocols_list_shows_the_translated_title(cli: Any) -> None:
+    shown = _flat(cli("protocols", "list", "--lang", "es").stdout)
+    assert "Explorando alianzas escolares equitativas" in shown, shown
+    assert "Exploring Equitable School Partnerships" not in shown
+    assert "Exploring Equitable School Partnerships" in _flat(cli("protocols", "list").stdout)

@@ -123,7 +123,12 @@ def test_the_md_beside_the_record_speaks_spanish(spanish: str, sessions_dir: Pat
         assert english not in text
 
 
-def test_show_speaks_the_session_s_language(cli: Any, spanish: str) -> None:
+def test_show_speaks_the_session_s_language(
+    cli: Any, spanish: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A reader who asked for no language (no --lang, REFLECT_LANG nor locale).
+    for variable in ("REFLECT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
     result = cli("show", spanish)
     assert result.exit_code == 0
     flat = " ".join(result.stdout.split())
@@ -301,7 +306,7 @@ def test_an_intro_step_shows_by_its_title_in_the_reader_s_language(
     session_id = Path(started.stdout.strip()).stem
     spanish = "Vean este video: YDEKC/SOWA Quick Connections 8"
     english = "Watch this Video: YDEKC/SOWA Quick Connections 8"
-    shown = " ".join(cli("show", session_id).stdout.split())
+    shown = " ".join(cli("show", session_id, "--lang", "es").stdout.split())
     assert spanish in shown and "watch-video" not in shown, shown
     exported = cli("export", session_id, "--lang", "es").stdout
     assert spanish in exported and "(en inglés): hecho" in exported

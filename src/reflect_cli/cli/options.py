@@ -72,6 +72,23 @@ def language(option: str) -> str:
     return wanted
 
 
+def reader_language(option: str, own: str) -> str:
+    """What a reader reads in: the language asked for (``--lang``, the program's
+    ``--lang``, ``REFLECT_LANG``, the locale), else ``own`` (a session's language); now
+    the language the program speaks. InputError for what is not a language tag."""
+    from reflect_cli.errors import InputError
+    from reflect_cli.i18n import messages
+
+    try:
+        chosen = messages.asked(option) or own
+    except ValueError:
+        typed = option or os.environ.get(messages.ENV, "").strip()
+        said = messages.not_a_tag(typed)
+        raise InputError(f"{'--lang' if option else messages.ENV}: {said}") from None
+    messages.use(chosen)
+    return chosen
+
+
 def choose_language(option: str) -> str:
     """``reflect --lang es COMMAND``: the language of the command's words, before
     ``REFLECT_LANG`` and the locale (a command's own ``--lang`` still comes first);

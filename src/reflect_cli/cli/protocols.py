@@ -12,16 +12,20 @@ from reflect_cli.i18n.messages import N_, _, ngettext
 from reflect_cli.ui import screen
 
 
-def list_protocols(questions_dir: QuestionsDirs = None) -> None:
+def list_protocols(questions_dir: QuestionsDirs = None, lang: Lang = "") -> None:
     """List the protocols on the search path: --questions-dir, REFLECT_QUESTIONS_PATH,
-    ./questions, then the built-ins. The first protocol with an id wins."""
-    from reflect_cli.protocols import catalog
+    ./questions, then the built-ins. The first protocol with an id wins. Each title is
+    in the reader's language where the protocol has a translation of it."""
+    from reflect_cli.protocols import catalog, translations
     from reflect_cli.ui import terminal
 
+    wanted = language(lang)
     found = catalog.catalog(questions_dir or [])
     warn(found.all_warnings())
+    # Only the title is shown: untranslated entries elsewhere are `protocols show`'s to say.
+    titles = {p.id: translations.in_language(p, wanted)[0].title for p in found.protocols.values()}
     rows = [
-        [p.id, str(p.version), p.title, str(len(p.domains)), str(p.question_count), p.path]
+        [p.id, str(p.version), titles[p.id], str(len(p.domains)), str(p.question_count), p.path]
         for p in found.protocols.values()
     ]
     headers = ["id", _("version"), _("title"), _("domains"), _("questions"), _("found in")]

@@ -11,11 +11,14 @@ from reflect_cli.cli.options import (
     Collaborative,
     Count,
     Ids,
+    Lang,
     ProtocolId,
     Since,
     Site,
     Status,
     Until,
+    language,
+    reader_language,
 )
 from reflect_cli.cli.selecting import chosen_sessions, open_store, selection
 from reflect_cli.errors import InputError
@@ -42,6 +45,7 @@ def list_sessions(
     long_ids: Annotated[
         bool, typer.Option("--long", help=N_("Whole session ids, not the shortest unique prefix."))
     ] = False,
+    lang: Lang = "",
 ) -> None:
     """List sessions, newest first, one line each: date, id (its shortest unique prefix),
     collaborative, site, protocol, status, answered/total, people and open commitments
@@ -54,6 +58,7 @@ def list_sessions(
     from reflect_cli.records import lookup
     from reflect_cli.ui import session_list
 
+    language(lang)
     store, chosen = chosen_sessions(ctx)
     if as_json:
         open_now = lookup.still_open(store.index(), chosen)
@@ -98,9 +103,11 @@ def show(
     session_id: Annotated[
         str, typer.Argument(help=N_("Session id, unique prefix, or 'last'."))
     ] = "last",
+    lang: Lang = "",
 ) -> None:
     """Show one session in the terminal, private notes marked as private; a commitment
-    whose status changed at a later meeting says what it became and when."""
+    whose status changed at a later meeting says what it became and when. In the
+    reader's language (--lang, REFLECT_LANG, the locale), else the session's."""
     from reflect_cli.render.language import in_language
     from reflect_cli.session.history import commitment_key, since
     from reflect_cli.ui import session_view
@@ -116,8 +123,10 @@ def show(
         now = standing.action
         return session_view.Later(now.status, standing.changed_in.date, now.note)
 
-    # Its intro steps by their titles in its language (the record keeps only their ids).
-    session_view.show(in_language(session, session.language), later=later)
+    # The reader's language when they asked for one, else the session's; its intro steps
+    # by their titles in it (the record keeps only their ids).
+    reader = reader_language(lang, session.language)
+    session_view.show(in_language(session, reader), later=later, language=reader)
 
 
 #: Hits shown in the terminal unless -n or --all says otherwise.
@@ -162,6 +171,7 @@ def search(
     since: Since = "",
     until: Until = "",
     status: Status = "",
+    lang: Lang = "",
 ) -> None:
     """Find TEXT in answers, commitments and participants (and notes, if asked).
 
@@ -172,6 +182,7 @@ def search(
     from reflect_cli.records import search as searching
     from reflect_cli.ui import session_view
 
+    language(lang)
     # --json is data for a script: every hit unless it asked for fewer; a person reading
     # the terminal sees the best screenful.
     limit = None if show_all or (as_json and n is None) else (n or SHOWN_HITS)

@@ -60,6 +60,20 @@ def wanted(option: str | None = None) -> str:
     return tags.SOURCE
 
 
+def asked(option: str | None = None) -> str | None:
+    """The language the reader asked for (as ``wanted``), or None when nothing asked
+    (no option, ``REFLECT_LANG`` nor locale other than ``C``): then what is read speaks
+    its own language (a session, its recorded one).
+    ``ValueError`` for an option or ``REFLECT_LANG`` that is not a language tag."""
+    if option or _State.chosen or os.environ.get(ENV, "").strip():
+        return wanted(option)
+    for variable in _LOCALE_VARIABLES:
+        value = os.environ.get(variable, "")
+        if value:
+            return tags.from_locale(value)
+    return None
+
+
 def use(language: str) -> str:
     """Speak ``language`` from now on (the nearest shipped catalog, else English);
     the tag actually used."""

@@ -53,11 +53,12 @@ def show(
     session: Session,
     out: Console | None = None,
     later: Callable[[Action], Later | None] = lambda action: None,
+    language: str = "",
 ) -> None:
     """The whole session: metadata, roster, answers, credits, commitments, private notes,
-    in the language it was asked in. ``later`` says what later meetings made of a
-    commitment (else it shows as it was)."""
-    with speaking(session.language):
+    in ``language`` (else the language it was asked in). ``later`` says what later
+    meetings made of a commitment (else it shows as it was)."""
+    with speaking(language or session.language):
         _show(as_read(session), out or terminal.console(piped_width=80), later)
 
 
