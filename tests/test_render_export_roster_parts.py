@@ -144,3 +144,11 @@ def test_check_names_finds_a_word_of_a_punctuated_name(
     exported = cli("export", "--redact", "-f", "md")
     assert exported.exit_code == 0, exported.stderr
     assert said not in exported.stdout
+
+
+@pytest.mark.parametrize("pronouns", ["(they/them)", "(she/her)", "[he/him/his]", "(ella)"])
+def test_pronouns_in_brackets_are_not_a_nickname(pronouns: str) -> None:
+    found = redactor([f"Kenji Nakamura {pronouns}"])
+    said = "They said she would ask him and them. Ella vino."
+    assert found.text(said) == said and found.undecided == []
+    assert "Kenji" not in found.text("Kenji agreed.")

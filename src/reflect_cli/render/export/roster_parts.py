@@ -27,6 +27,16 @@ from reflect_cli.folding import fold
 #: apostrophes used as quotation marks at a word's edge ("'Bobby'"). A nickname in
 #: brackets ("(Dee)", "[Dee]", "「タロウ」") is told by the brackets' own categories.
 _QUOTES = frozenset("\"'`´‘’‚‛′„")
+#: Pronouns a roster may give in brackets ("Kenji Nakamura (they/them)"), folded: never
+#: a nickname, or every "they" of a document would be taken for Kenji.
+PRONOUNS = frozenset(
+    (
+        *("he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs"),
+        *("ze", "zir", "zirs", "hir", "hirs", "xe", "xem", "xyr", "ey", "em", "eir"),
+        *("fae", "faer", "it", "its", "any", "all", "pronouns", "name", "only"),
+        *("el", "ella", "elle", "iel"),
+    )
+)
 #: What follows a comma that is not a given name: "King, Jr." stays in its order.
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq", "dds"})
 
@@ -82,7 +92,12 @@ def _split(name: str) -> tuple[Word, ...]:
         other = other or char == "/"
     if word:
         found.append(Word(word, other))
-    return tuple(w for w in found if fold(w.typed))
+    return tuple(w for w in found if fold(w.typed) and not _pronoun(w))
+
+
+def _pronoun(word: Word) -> bool:
+    """A pronoun given in brackets or after a slash: not another name for anyone."""
+    return word.other and fold(word.typed) in PRONOUNS
 
 
 def in_order(name: str) -> str:
