@@ -85,3 +85,33 @@ def test_protocols_list_shows_the_translated_title(cli: Any) -> None:
     assert "Explorando alianzas escolares equitativas" in shown, shown
     assert "Exploring Equitable School Partnerships" not in shown
     assert "Exploring Equitable School Partnerships" in _flat(cli("protocols", "list").stdout)
+
+
+def _follow_up_in_spanish(replies: list[str], count: int = 3) -> tuple[list[str], list[Any]]:
+    from reflect_cli.model import Action, Session
+    from reflect_cli.session.console import ScriptedConsole
+    from reflect_cli.session.follow_up import follow_up
+    from reflect_cli.session.history import History
+
+    origin = Session("2026-10-01-x-0000", None, "X", "2026-10-01")  # type: ignore[arg-type]
+    origin.actions.extend(Action(f"Compromiso {n}", "mh") for n in range(count))
+    session = Session("2026-11-01-x-0000", None, "X", "2026-11-01")  # type: ignore[arg-type]
+    console = ScriptedConsole(replies)
+    with messages.speaking("es"):
+        follow_up(console, session, History([origin]), lambda: None)
+    return console.shown, [a.status for a in session.follow_up]
+
+
+def test_the_follow_up_asks_in_spanish_and_takes_spanish_words() -> None:
+    from reflect_cli.model import CommitmentStatus
+
+    shown, statuses = _follow_up_in_spanish(["x", "hecho", "en curso a medias", "resto"], 4)
+    said = "\n".join(shown)
+    assert "¿[d] hecho, [i] en curso, [r] descartado, [k] mantener abierto" in said, said
+    assert "; resto: mantener los 4 restantes como están?" in said
+    assert "rest:" not in said and "keep" not in said
+    # The hidden "o" is said as a key of its own, never as "r, o o k".
+    assert "Escriba una de estas letras: d, i, r, k, «o» (abierto)" in said
+    assert " o o " not in said
+    assert statuses[:2] == [CommitmentStatus.DONE, CommitmentStatus.IN_PROGRESS]
+    assert statuses[2:] == [CommitmentStatus.OPEN, CommitmentStatus.OPEN]

@@ -14,16 +14,20 @@ from reflect_cli.session.console import Console
 from reflect_cli.session.history import History, overdue_days
 from reflect_cli.session.people import fold
 
+# The letters are the English words' in every language; the Spanish words are taken
+# too, whole (their initials would collide: "descartado" and "done" are both d).
 _STATUS_WORDS = {
-    **dict.fromkeys(("d", "done"), CommitmentStatus.DONE),
+    **dict.fromkeys(("d", "done", "hecho", "hecha"), CommitmentStatus.DONE),
     **dict.fromkeys(("i", "in", "progress", "in-progress"), CommitmentStatus.IN_PROGRESS),
-    **dict.fromkeys(("r", "drop", "dropped"), CommitmentStatus.DROPPED),
-    **dict.fromkeys(("o", "open"), CommitmentStatus.OPEN),
+    **dict.fromkeys(("r", "drop", "dropped", "descartado", "descartada"), CommitmentStatus.DROPPED),
+    **dict.fromkeys(("o", "open", "abierto", "abierta"), CommitmentStatus.OPEN),
 }
 #: Keep (the default): the status stays what it was, in progress included.
-_KEEP = ("k", "keep")
+_KEEP = ("k", "keep", "mantener")
 #: Keep this one and every one after it as they stand (a partnership may owe thousands).
-_REST = ("rest", "keep rest", "keep the rest")
+_REST = ("rest", "keep rest", "keep the rest", "resto", "mantener el resto")
+#: Two-word replies, read as their letter.
+_IN_PROGRESS = ("in progress", "en curso")
 
 
 def owner_name(owner: str, people: dict[str, str]) -> str:
@@ -137,15 +141,16 @@ def _ask_status(console: Console, action: Action, left: int) -> tuple[Commitment
         ).strip()
         if left > 1 and " ".join(reply.lower().split()) in _REST:
             return None
-        if reply.lower().startswith("in progress"):
-            reply = "i" + reply[len("in progress") :]
+        for words in _IN_PROGRESS:
+            if reply.lower().startswith(words):
+                reply = "i" + reply[len(words) :]
         word, _sep, note = reply.partition(" ")
         word = word.lower().rstrip(":,")
         status = action.status if word in _KEEP else _STATUS_WORDS.get(word)
         if status is not None:
             return status, note.strip() or action.note
         console.say(
-            _("Type d, i, r, o or k, then a note if you like: i halfway there")
+            _("Type d, i, r, k or o (open), then a note if you like: i halfway there")
             + (_("; rest keeps all those left as they are") if left > 1 else ""),
             "yellow",
         )
