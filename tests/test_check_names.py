@@ -73,7 +73,7 @@ def test_a_clean_redacted_export_passes_and_a_planted_name_is_found(
     lines.insert(3, planted)
     document.write_text("\n".join(lines), encoding="utf-8")
     found = cli("check-names", str(document))
-    assert found.exit_code == 1
+    assert found.exit_code == 2
     (place,) = _places(found)
     assert place.startswith(f"{document}:4: ")
     assert "a person" in place
@@ -98,7 +98,7 @@ def test_a_pdf_from_chromium(cli: Any, folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "planted.pdf"
     out.write_bytes(printing.print_pdf(planted, printing.find_browser(None)))
     found = cli("check-names", str(out), str(pdf))
-    assert found.exit_code == 1
+    assert found.exit_code == 2
     (place,) = _places(found)
     assert place.startswith(f"{out}:") and "'Monica Haugen'" in place
 
@@ -112,7 +112,7 @@ def test_collaboratives_sites_and_every_place_are_named(
         encoding="utf-8",
     )
     found = cli("check-names", str(document))
-    assert found.exit_code == 1
+    assert found.exit_code == 2
     places = _places(found)
     assert [p.split(": ")[0] for p in places] == [f"{document}:3"] * 2 + [f"{document}:5"]
     assert sum("collaborative or site" in p for p in places) == 2
@@ -124,7 +124,7 @@ def test_everyday_words_follow_the_folders_decisions(
     document = tmp_path / "note.txt"
     document.write_text("We hope so.\nHope spoke first.\n", encoding="utf-8")
     undecided = cli("check-names", str(document))
-    assert undecided.exit_code == 1
+    assert undecided.exit_code == 2
     (place,) = _places(undecided)
     assert place.startswith(f"{document}:2: 'Hope'") and "--name Hope" in place
     decided = cli("export", "--redact", "--word", "Hope")
@@ -133,12 +133,12 @@ def test_everyday_words_follow_the_folders_decisions(
     named = cli("export", "--redact", "--name", "Hope")
     assert named.exit_code == 0, named.stderr
     result = cli("check-names", str(document))
-    assert result.exit_code == 1 and "a person" in _places(result)[0]
+    assert result.exit_code == 2 and "a person" in _places(result)[0]
     assert "We hope so" not in result.stdout
     # Decided a name, her plural or possessive without an apostrophe is hers too.
     document.write_text("We hope so.\nWe read Hopes plan.\n", encoding="utf-8")
     plural = cli("check-names", str(document))
-    assert plural.exit_code == 1
+    assert plural.exit_code == 2
     (place,) = _places(plural)
     assert place.startswith(f"{document}:2: 'Hopes': a person")
 
@@ -151,7 +151,7 @@ def test_a_handle_written_with_an_at_sign_is_its_person(
     document = tmp_path / "note.txt"
     document.write_text("Thanks @hope for the notes.\n", encoding="utf-8")
     found = cli("check-names", str(document))
-    assert found.exit_code == 1
+    assert found.exit_code == 2
     (place,) = _places(found)
     assert place.startswith(f"{document}:1: '@hope': a person")
 
@@ -189,7 +189,7 @@ def test_json_strings_are_read_decoded_in_any_layout(
     document = tmp_path / "data.json"
     document.write_text(json.dumps({"a": ["fine", {"b": "Nguy\u1ec5n"}]}, indent=2) + "\n")
     found = cli("check-names", str(document))
-    assert found.exit_code == 1, found.stdout
+    assert found.exit_code == 2, found.stdout
     assert _places(found)[0].startswith(f"{document}:5: ")
 
 
@@ -213,7 +213,7 @@ def test_what_redact_finds_check_names_finds(
     document = tmp_path / "report.md"
     document.write_text(f"# Report\n\n{planted}\n", encoding="utf-8")
     found = cli("check-names", str(document))
-    assert found.exit_code == 1, found.stdout + found.stderr
+    assert found.exit_code == 2, found.stdout + found.stderr
     (place,) = _places(found)
     assert place.startswith(f"{document}:3: ") and "a person" in place
 
@@ -253,7 +253,7 @@ def test_a_name_in_a_protocol_anyone_wrote_is_not_the_protocols_own(
     document = tmp_path / "report.md"
     document.write_text("# Report\n\nWhat did Monica Haugen propose?\n", encoding="utf-8")
     found = cli("check-names", str(document))
-    assert found.exit_code == 1, found.stdout + found.stderr
+    assert found.exit_code == 2, found.stdout + found.stderr
 
 
 def _pdf_with_info(info: dict[str, str]) -> bytes:
@@ -290,7 +290,7 @@ def test_a_pdfs_metadata_is_read(cli: Any, folder: Path, tmp_path: Path, field: 
     planted = tmp_path / "planted.pdf"
     planted.write_bytes(_pdf_with_info({field: "Notes by Monica Haugen"}))
     found = cli("check-names", str(planted))
-    assert found.exit_code == 1, found.stdout + found.stderr
+    assert found.exit_code == 2, found.stdout + found.stderr
     (place,) = _places(found)
     assert place.startswith(f"{planted}:PDF {field}: 'Monica Haugen': a person")
 
@@ -299,7 +299,7 @@ def test_an_html_comment_is_read(cli: Any, folder: Path, tmp_path: Path) -> None
     page = tmp_path / "page.html"
     page.write_text("<p>Notes</p>\n<!-- from\nMonica Haugen -->\n<p>End</p>\n", encoding="utf-8")
     found = cli("check-names", str(page))
-    assert found.exit_code == 1
+    assert found.exit_code == 2
     (place,) = _places(found)
     assert place.startswith(f"{page}:3: 'Monica Haugen'")
 
@@ -309,7 +309,7 @@ def test_a_name_is_shown_with_one_space(cli: Any, folder: Path, tmp_path: Path, 
     document = tmp_path / "note.txt"
     document.write_text(f"Thanks to Monica{space}Haugen.\n", encoding="utf-8")
     found = cli("check-names", str(document))
-    assert found.exit_code == 1
+    assert found.exit_code == 2
     (place,) = _places(found)
     assert place.startswith(f"{document}:1: 'Monica Haugen': ")
 
@@ -349,7 +349,7 @@ def test_a_name_joined_outside_an_address_is_found_and_replaced(
     document = tmp_path / "note.txt"
     document.write_text(f"Notes\n{joined} said hi\n", encoding="utf-8")
     found = cli("check-names", str(document))
-    assert found.exit_code == 1, found.stdout + found.stderr
+    assert found.exit_code == 2, found.stdout + found.stderr
     assert all(p.startswith(f"{document}:2: ") for p in _places(found))
     # Replaced, or (a name part in lower case inside a sentence) the export stops and
     # names the place; once decided, replaced: never kept silently.
@@ -511,7 +511,7 @@ def test_a_name_inside_a_zip_files_member_is_found_there(
     extras = {"image1.png": b"\x89PNG\r\n", "mimetype": "application/zip"}
     document = _zip(tmp_path / file, {"[Content_Types].xml": "<Types/>", member: text, **extras})
     found = cli("check-names", str(document))
-    assert found.exit_code == 1, found.stdout + found.stderr
+    assert found.exit_code == 2, found.stdout + found.stderr
     (place,) = _places(found)
     assert place.startswith(f"{document}:{member}:{line}: "), place
     assert "a person" in place
@@ -578,7 +578,7 @@ def test_a_members_name_is_shown_with_its_escapes(
 
     document = _zip(tmp_path / "named.zip", {f"{name}.txt": "Monica Haugen was there\n"})
     found = cli("check-names", str(document))
-    assert found.exit_code == 1, found.stderr
+    assert found.exit_code == 2, found.stderr
     (place,) = _places(found)
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]", place)
 
@@ -612,7 +612,7 @@ def test_an_html_comment_inside_a_name_does_not_hide_it(
     page = tmp_path / "page.html"
     page.write_text(f"<p>Notes</p>\n<p>Thanks {typed}.</p>\n<!-- Hope Diaz -->\n", encoding="utf-8")
     found = cli("check-names", str(page))
-    assert found.exit_code == 1
+    assert found.exit_code == 2
     places = _places(found)
     assert any(p.startswith(f"{page}:2: '{shown}'") for p in places), places
     assert any(p.startswith(f"{page}:3: 'Hope Diaz'") for p in places), places  # still read
@@ -629,7 +629,7 @@ def test_a_comment_anywhere_in_a_name_is_taken_out(
     page = tmp_path / "any.html"
     page.write_text(f"<p>{name[:at]}<!--{said}-->{name[at:]}</p>\n", encoding="utf-8")
     found = cli("check-names", str(page))
-    assert found.exit_code == 1 and f"{page}:1: 'Monica Haugen'" in found.stdout
+    assert found.exit_code == 2 and f"{page}:1: 'Monica Haugen'" in found.stdout
 
 
 @pytest.mark.parametrize("typed", ["&#77;onica", "&#x4D;onica", "Hau&#103;en", "&#x48;&#x61;ugen"])
@@ -639,7 +639,7 @@ def test_markdown_character_references_are_read_decoded(
     note = tmp_path / "note.md"
     note.write_text(f"Fine.\nThanks to {typed} today.\n", encoding="utf-8")
     found = cli("check-names", str(note))
-    assert found.exit_code == 1 and f"{note}:2: " in found.stdout, found.stdout
+    assert found.exit_code == 2 and f"{note}:2: " in found.stdout, found.stdout
     escaped = tmp_path / "escaped.md"  # "\&" shows "&#77;onica" as typed: no name
     escaped.write_text("Fine.\nThe code \\&#77;onica here.\n", encoding="utf-8")
     assert cli("check-names", str(escaped)).exit_code == 0
@@ -698,7 +698,7 @@ def test_a_pdfs_annotations_outline_and_attachments_are_read(
         )
     )
     found = cli("check-names", str(planted))
-    assert found.exit_code == 1, found.stdout + found.stderr
+    assert found.exit_code == 2, found.stdout + found.stderr
     places = _places(found)
     for field, name in [
         ("PDF annotation", "Monica Haugen"),
@@ -764,7 +764,7 @@ def test_a_folder_with_no_records_is_refused_never_reported_clean(
     result = cli("check-names", str(document))
     assert result.exit_code == 2 and "holds no session records" in result.stderr
     # The right folder finds her.
-    assert cli("--sessions-dir", str(sessions_dir), "check-names", str(document)).exit_code == 1
+    assert cli("--sessions-dir", str(sessions_dir), "check-names", str(document)).exit_code == 2
 
 
 def test_every_readable_document_is_checked_and_each_unreadable_one_named(
@@ -776,7 +776,7 @@ def test_every_readable_document_is_checked_and_each_unreadable_one_named(
     missing = tmp_path / "missing.txt"
     # Names found: exit 1; a document that could not be read: exit 2, the rest still read.
     assert cli("check-names", str(clean)).exit_code == 0
-    assert cli("check-names", str(clean), str(named)).exit_code == 1
+    assert cli("check-names", str(clean), str(named)).exit_code == 2
     result = cli("check-names", str(clean), str(missing), str(named))
     assert result.exit_code == 2
     assert f"{named}:1: 'Monica Haugen'" in result.stdout

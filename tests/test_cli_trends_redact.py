@@ -88,7 +88,7 @@ def test_no_name_is_left_in_any_format(
     plain = tmp_path / "plain.json"
     plain.write_text(trends(cli, key, "--json").stdout, encoding="utf-8")
     found = checked(cli, key, plain)
-    assert found.exit_code == 1 and "Maple Leaf Coalition" in found.stdout
+    assert found.exit_code == 2 and "Maple Leaf Coalition" in found.stdout
 
 
 def _export(cli: Any, key: Path, *args: str) -> list[dict[str, Any]]:

@@ -94,7 +94,7 @@ def test_the_testers_look_alikes_are_found_by_check_names(
     document = tmp_path / "notes.txt"
     document.write_text(f"Notes\nThanks to {typed} for the gym.\n", encoding="utf-8")
     found = cli("check-names", str(document))
-    assert found.exit_code == 1, found.stdout + found.stderr
+    assert found.exit_code == 2, found.stdout + found.stderr
     (place,) = [line for line in found.stdout.splitlines() if line]
     assert place.startswith(f"{document}:2: ") and "a person" in place
 
@@ -188,7 +188,7 @@ def test_a_name_drawn_backwards_is_found_by_check_names(
     document = tmp_path / "notes.txt"
     document.write_text("Notes\nThanks to \u202eacinoM\u202c for the gym.\n", encoding="utf-8")
     found = cli("check-names", str(document))
-    assert found.exit_code == 1, found.stdout + found.stderr
+    assert found.exit_code == 2, found.stdout + found.stderr
     (place,) = [line for line in found.stdout.splitlines() if line]
     assert place.startswith(f"{document}:2: ") and "a person" in place
 
@@ -244,7 +244,7 @@ def test_a_percent_encoded_name_is_found_by_check_names_and_replaced_in_every_fo
     document = tmp_path / "notes.txt"
     document.write_text(f"Notes\nSee {url}.\n", encoding="utf-8")
     found = cli("check-names", str(document))
-    assert found.exit_code == 1, found.stdout + found.stderr
+    assert found.exit_code == 2, found.stdout + found.stderr
     (place,) = [line for line in found.stdout.splitlines() if line]
     assert place.startswith(f"{document}:2: ") and "a person" in place
     for suffix in ["md", "html", "csv", "json", "qdpx", "zip"]:

@@ -62,7 +62,7 @@ def test_a_name_split_by_inline_tags_is_found_whole(
     page = tmp_path / "page.html"
     page.write_text(f"<p>Notes</p>\n<p>Thanks to {typed} today.</p>\n", encoding="utf-8")
     found = cli("check-names", str(page))
-    assert found.exit_code == 1, found.stdout + found.stderr
+    assert found.exit_code == 2, found.stdout + found.stderr
     places = _places(found)
     assert any(p.startswith(f"{page}:2: '{shown}'") for p in places), places
 
@@ -166,7 +166,7 @@ def test_a_pdfs_form_field_values_are_read(
     filled = tmp_path / "filled.pdf"
     filled.write_bytes(_form(value, choices, tooltip))
     found = cli("check-names", str(filled))
-    assert found.exit_code == 1, found.stdout + found.stderr
+    assert found.exit_code == 2, found.stdout + found.stderr
     places = _places(found)
     assert any(p.startswith(f"{filled}:PDF form field: '{name}'") for p in places), places
 
@@ -216,7 +216,7 @@ def test_a_pdf_comments_rich_text_is_read(
     commented = tmp_path / "commented.pdf"
     commented.write_bytes(_commented(rich, stream))
     found = cli("check-names", str(commented))
-    assert found.exit_code == 1, found.stdout + found.stderr
+    assert found.exit_code == 2, found.stdout + found.stderr
     places = _places(found)
     assert any(p.startswith(f"{commented}:PDF annotation: '{name}'") for p in places), places
 
@@ -363,7 +363,7 @@ def test_markdowns_inline_html_joins_a_name_too(cli: Any, folder: Path, tmp_path
     note = tmp_path / "note.md"
     note.write_text("# Notes\nThanks to Gr<b>ace</b> Kim.\n", encoding="utf-8")
     found = cli("check-names", str(note))
-    assert found.exit_code == 1 and f"{note}:2: 'Grace Kim'" in found.stdout, found.stdout
+    assert found.exit_code == 2 and f"{note}:2: 'Grace Kim'" in found.stdout, found.stdout
     escaped = tmp_path / "escaped.md"
     escaped.write_text("# Notes\nThe tag Gr\\<b>ace\\</b> here.\n", encoding="utf-8")
     assert "Grace" not in cli("check-names", str(escaped)).stdout
@@ -436,7 +436,7 @@ def test_what_else_a_pdf_shows_is_read(
     planted = tmp_path / "planted.pdf"
     planted.write_bytes(document)
     found = cli("check-names", str(planted))
-    assert found.exit_code == 1, found.stdout + found.stderr
+    assert found.exit_code == 2, found.stdout + found.stderr
     places = _places(found)
     assert any(p.startswith(f"{planted}:{field}: '{name}'") for p in places), places
 
@@ -558,7 +558,7 @@ def test_a_pdfs_links_and_metadata_are_read(
     planted = tmp_path / "planted.pdf"
     planted.write_bytes(document)
     found = cli("check-names", str(planted))
-    assert found.exit_code == 1, found.stdout + found.stderr
+    assert found.exit_code == 2, found.stdout + found.stderr
     places = _places(found)
     assert any(p.startswith(f"{planted}:{field}: '{name}'") for p in places), places
 
@@ -632,7 +632,7 @@ def test_what_a_page_draws_or_holds_is_read(
     page = tmp_path / f"page{suffix}"
     page.write_text(f"Notes\n{typed}\n", encoding="utf-8")
     found = cli("check-names", str(page))
-    assert found.exit_code == 1, found.stdout + found.stderr
+    assert found.exit_code == 2, found.stdout + found.stderr
     places = _places(found)
     assert any(p.startswith(f"{page}:2: '{shown}'") for p in places), places
 

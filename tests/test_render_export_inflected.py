@@ -171,7 +171,7 @@ def test_export_and_check_names_find_them(cli: Any, sessions_dir: Path, tmp_path
     planted = tmp_path / "note.md"
     planted.write_text("지민에게 물었다.\nУ Ольги план.\nומשה אמר.\n", encoding="utf-8")
     found = cli("check-names", str(planted))
-    assert found.exit_code == 1
+    assert found.exit_code == 2
     assert [line.split(": ")[0] for line in found.stdout.splitlines() if line] == [
         f"{planted}:1",
         f"{planted}:2",

@@ -145,7 +145,7 @@ def test_export_and_check_names(cli: Any, sessions_dir: Path, tmp_path: Path) ->
     planted = tmp_path / "note.md"
     planted.write_text("Fine.\nNorthgate was great.\n", encoding="utf-8")
     found = cli("check-names", str(planted))
-    assert found.exit_code == 1 and f"{planted}:2: 'Northgate': a collaborative" in found.stdout
+    assert found.exit_code == 2 and f"{planted}:2: 'Northgate': a collaborative" in found.stdout
 
 
 def test_a_place_with_a_hyphen_is_found_whole_and_in_part() -> None:
@@ -194,4 +194,4 @@ def test_export_and_check_names_find_a_place_run_together(
     planted = tmp_path / "note.md"
     planted.write_text(f"Fine.\nSee {typed} here.\n", encoding="utf-8")
     found = cli("check-names", str(planted))
-    assert found.exit_code == 1 and f"{planted}:2: '{typed}'" in found.stdout
+    assert found.exit_code == 2 and f"{planted}:2: '{typed}'" in found.stdout

@@ -139,7 +139,7 @@ def test_check_names_finds_a_word_of_a_punctuated_name(
     document = tmp_path / "report.md"
     document.write_text(f"# Report\n\nThen {said} said we should go\n", encoding="utf-8")
     found = cli("check-names", str(document))
-    assert found.exit_code == 1, found.stdout + found.stderr
+    assert found.exit_code == 2, found.stdout + found.stderr
     assert f"{document}:3: " in found.stdout and said in found.stdout
     exported = cli("export", "--redact", "-f", "md")
     assert exported.exit_code == 0, exported.stderr

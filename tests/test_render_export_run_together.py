@@ -139,7 +139,7 @@ def test_check_names_finds_a_name_run_together(
     document = tmp_path / "report.md"
     document.write_text(f"# Report\n\nWe loved {written} this year\n", encoding="utf-8")
     found = cli("check-names", str(document))
-    assert found.exit_code == 1, found.stdout + found.stderr
+    assert found.exit_code == 2, found.stdout + found.stderr
     assert f"{document}:3: " in found.stdout
 
 

@@ -44,9 +44,10 @@ def check_names(
     possessive forms, everyday words as the folder decided with --name/--word).
 
     Each place is one line on standard output, FILE:LINE: the words found and what they
-    are. Exit status: 0 when every document is clean, 1 when a name was found, 2 when a
+    are. Exit status: 0 when every document is clean; 2 when a name was found, when a
     document could not be read (each named on standard error, the others still checked)
-    or the sessions folder holds no records to check against. Reads
+    or when the sessions folder holds no records to check against (the last line on
+    standard error says which). Reads
     text, Markdown, HTML, CSV and JSON as a reader sees them (escapes and entities
     undone), and a PDF's text and metadata (title, author, subject, keywords) through pdftotext
     and pdfinfo (poppler-utils), with its comments, form fields and bookmarks; an encrypted
@@ -133,7 +134,7 @@ def check_names(
 
 class CouldNotRead(ReflectError):
     """A document given could not be read, so it was not checked (exit 2, as any
-    problem; a name found is exit 1, ``NamesFound``)."""
+    problem and as a name found, ``NamesFound``: the line on standard error tells)."""
 
 
 class NoRecords(ReflectError):

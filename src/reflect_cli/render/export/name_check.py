@@ -33,10 +33,9 @@ from reflect_cli.render.export.redact import Known, Redactor
 
 
 class NamesFound(ReflectError):
-    """A checked document names someone the folder knows: exit status 1, as `diff` says
-    the files differ, so a script tells it from a document that could not be read (2)."""
-
-    exit_code = 1
+    """A checked document names someone the folder knows: exit status 2, as the
+    evaluator's check promises ("exits 2 naming every place"); a document that could not
+    be read is 2 as well, told apart by its line on standard error."""
 
 
 @dataclass(frozen=True)
