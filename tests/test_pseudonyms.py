@@ -80,10 +80,18 @@ def test_two_exports_a_year_apart_line_up_with_one_key(cli: Any, sessions_dir: P
 
 def test_another_key_gives_other_labels(cli: Any, sessions_dir: Path, tmp_path: Path) -> None:
     _folder(sessions_dir)
+    # Two fixed keys, so that no run can draw two keys whose short codes happen to meet
+    # (a place's code is one of 67,600): the labels compared are these keys' own.
+    my_key = tmp_path / "config" / "reflect" / "pseudonym-key"
+    my_key.parent.mkdir(parents=True, exist_ok=True)
+    my_key.write_text("1" * 64 + "\n", encoding="ascii")
+    my_key.chmod(0o600)
     mine, mine_records = _people(cli)
     other_key = tmp_path / "elsewhere" / "project-key"
+    other_key.parent.mkdir()
+    other_key.write_text("2" * 64 + "\n", encoding="ascii")
+    other_key.chmod(0o600)
     theirs, theirs_records = _people(cli, "--pseudonym-key", str(other_key))
-    assert other_key.exists()
     assert set(mine.values()).isdisjoint(theirs.values())
     assert set(mine).isdisjoint(theirs)
     assert mine_records[0]["collaborative"] != theirs_records[0]["collaborative"]
