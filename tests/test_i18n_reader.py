@@ -115,3 +115,15 @@ def test_the_follow_up_asks_in_spanish_and_takes_spanish_words() -> None:
     assert " o o " not in said
     assert statuses[:2] == [CommitmentStatus.DONE, CommitmentStatus.IN_PROGRESS]
     assert statuses[2:] == [CommitmentStatus.OPEN, CommitmentStatus.OPEN]
+
+
+def test_the_html_charts_speak_the_reader_s_language(cli: Any, tmp_path: Path) -> None:
+    _start(cli, tmp_path, "2026-11-20")
+    _start(cli, tmp_path, "2026-11-27")
+    page = cli("export", "--format", "html", "--lang", "es").stdout
+    assert ">mediana 3</text>" in page and ">median 3<" not in page
+    assert "¿Qué tan sólido es el liderazgo compartido" in page
+    assert ": 3 calificaciones" in page and " ratings" not in page
+    assert ": mediana por sesión" in page and "median per session" not in page
+    english = cli("export", "--format", "html").stdout
+    assert ">median 3</text>" in english and ": 3 ratings" in english

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from html import escape
 
 from reflect_cli.controls import visible
-from reflect_cli.i18n.messages import N_, _
+from reflect_cli.i18n.messages import N_, _, ngettext
 from reflect_cli.model import AnswerRecord, Participant
 from reflect_cli.rounds.analysis import RoundResult, number, option_label
 from reflect_cli.rounds.anonymity import OTHER_ORGANIZATIONS, shown_ratings
@@ -113,10 +113,13 @@ def dot_plot(
     legend_top = plot_height + 40
     width = max(_LEFT * 2 + column * len(points), 320)
     height = legend_top + 20 * len(legend) + 4
+    rated = ngettext("{question}: {count} rating", "{question}: {count} ratings", result.n).format(
+        question=question, count=result.n
+    )
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="dots" role="img" width="{width}" '
         f'height="{height}" viewBox="0 0 {width} {height}" '
-        f'aria-label="{_e(question)}: {result.n} ratings">',
+        f'aria-label="{_e(rated)}">',
         f'<line x1="{_LEFT}" y1="{plot_height}" x2="{_LEFT + column * len(points)}" '
         f'y2="{plot_height}" stroke="#999"/>',
     ]
@@ -146,7 +149,8 @@ def dot_plot(
             f'<line x1="{mx}" y1="{_TOP - 10}" x2="{mx}" y2="{plot_height}" stroke="#444" '
             'stroke-dasharray="3 3"/>'
             f'<text x="{mx + 4}" y="{_TOP - 2}" font-size="11" fill="#444">'
-            f"median {_e(number(result.median))}</text>"
+            + _e(_("median {median}").format(median=number(result.median)))
+            + "</text>"
         )
     for index, org in enumerate(legend):
         y = legend_top + 20 * index
@@ -188,10 +192,11 @@ def median_line(held: Sequence[tuple[str, RoundResult]], low: int, high: int, qu
     def y(value: float) -> float:
         return round(top + tall * (high - value) / span, 1)
 
+    label = _("{question}: median per session").format(question=question)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="trend" role="img" width="{width}" '
         f'height="{top + tall + 34}" viewBox="0 0 {width} {top + tall + 34}" '
-        f'aria-label="{_e(question)}: median per session">',
+        f'aria-label="{_e(label)}">',
         f'<text x="0" y="{y(high) + 4}" font-size="11">{high}</text>',
         f'<text x="0" y="{y(low) + 4}" font-size="11">{low}</text>',
         f'<line x1="{left - 6}" y1="{y(low)}" x2="{width - 10}" y2="{y(low)}" stroke="#ccc"/>',
