@@ -49,10 +49,11 @@ def check_names(
     or when the sessions folder holds no records to check against (the last line on
     standard error says which). Reads
     text, Markdown, HTML, CSV and JSON as a reader sees them (escapes and entities
-    undone), and a PDF's text and metadata (title, author, subject, keywords) through pdftotext
-    and pdfinfo (poppler-utils), with its comments, form fields and bookmarks; an encrypted
-    PDF is refused. An HTML comment's text is read too, and a word split by tags such as
-    <b> is read whole. A zip file (a data
+    undone), and a PDF's text and metadata (every document information string, its XMP) through
+    pdftotext and pdfinfo (poppler-utils), with its comments, form fields, bookmarks and
+    link addresses; an encrypted PDF is refused. An HTML comment's text is read too, what
+    a style sheet draws, what a data: address holds, and each line again without its
+    hidden text; a word split by tags such as <b> is read whole. A zip file (a data
     package zip, a .qdpx project, .docx, .xlsx, .pptx, .odt) is read member by member,
     each place named FILE:MEMBER:LINE, or refused in one line (a zip bomb, a member that
     is not text, such as a PDF inside)."""
