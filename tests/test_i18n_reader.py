@@ -127,3 +127,15 @@ def test_the_html_charts_speak_the_reader_s_language(cli: Any, tmp_path: Path) -
     assert ": mediana por sesión" in page and "median per session" not in page
     english = cli("export", "--format", "html").stdout
     assert ">median 3</text>" in english and ": 3 ratings" in english
+
+
+def test_trends_shows_the_protocol_s_spanish_prompt_and_labels(cli: Any, tmp_path: Path) -> None:
+    _start(cli, tmp_path, "2026-11-20")
+    _start(cli, tmp_path, "2026-11-27", "--lang", "es")
+    shown = _flat(cli("--lang", "es", "trends", "partnership-type-now").stdout)
+    assert "¿Qué tipo describe mejor nuestra alianza hoy?" in shown, shown
+    assert "Cooperativa = Colaborativa = Integrada (empate)" in shown
+    assert "Which type" not in shown and "Collaborative" not in shown
+    # JSON and CSV keep the protocol's own labels: they are what is counted.
+    data = cli("--lang", "es", "trends", "partnership-type-now", "--json").stdout
+    assert "Collaborative" in data and "Colaborativa" not in data

@@ -124,6 +124,16 @@ class QuestionTrend:
 
     #: A scale's bounds, as the newest session asked it.
     scale_range: tuple[int, int] = (1, 5)
+    #: The protocol of the newest session that asked it (its translation is looked up
+    #: there); what the reader sees of the prompt and each option label, for display
+    #: only: the counts stay keyed by the protocol's labels.
+    protocol: str = ""
+    shown_prompt: str = ""
+    shown_labels: dict[str, str] = field(default_factory=dict)
+
+    def label(self, option: str) -> str:
+        """An option (or a tie of several) as the reader sees it."""
+        return TIE.join(self.shown_labels.get(o, o) for o in option.split(TIE))
 
     @property
     def is_scale(self) -> bool:
@@ -171,10 +181,11 @@ def trend(
     """The trend of one question over ``periods`` (the sessions counted in each);
     transitions from ``latest`` (each partnership's latest session per period). None
     when no session asked it."""
-    found = _asked(question_id, periods)
-    if found is None:
+    newest = _asked(question_id, periods)
+    if newest is None:
         return None
-    result = QuestionTrend(found.id, found.prompt, found.kind)
+    protocol, found = newest
+    result = QuestionTrend(found.id, found.prompt, found.kind, protocol=protocol)
     if found.scale is not None:
         result.scale_range = (found.scale.min, found.scale.max)
     if found.kind is Kind.YES_NO:
@@ -193,14 +204,17 @@ def trend(
     return result
 
 
-def _asked(question_id: str, periods: Mapping[Period, Sequence[Session]]) -> AnswerRecord | None:
-    """The question as the newest session asked it (its prompt and choices)."""
+def _asked(
+    question_id: str, periods: Mapping[Period, Sequence[Session]]
+) -> tuple[str, AnswerRecord] | None:
+    """The question as the newest session asked it (its prompt and choices), with that
+    session's protocol id."""
     newest = None
     for sessions in periods.values():
         for session in sessions:
             record = session.find(question_id)
             if record is not None:
-                newest = record
+                newest = (session.protocol.id, record)
     return newest
 
 

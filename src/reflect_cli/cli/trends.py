@@ -139,6 +139,7 @@ def trends(
     if chosen_format == "table":
         from reflect_cli.ui import trends_view
 
+        _in_reader_s_words(report)
         trends_view.show(report)
         return
     from reflect_cli.analysis import trends_data
@@ -282,3 +283,24 @@ def _labelled(kept: list[Kept], redactor: Redactor) -> list[Kept]:
     the names would say something of them."""
     shown = [replace(k, collaborative=redactor.place_label(k.collaborative)) for k in kept]
     return sorted(shown, key=lambda k: k.collaborative.casefold())
+
+
+def _in_reader_s_words(report: Report) -> None:
+    """Each question's prompt and option labels in the reader's language where its
+    protocol has a translation, for the table only: JSON and CSV keep the protocol's."""
+    from reflect_cli.render.language import question_in_language
+
+    reader = current()
+    for question in report.questions:
+        both = question_in_language(question.protocol, question.id, reader)
+        if both is None:
+            continue
+        original, shown = both
+        if original.prompt != question.prompt:
+            continue  # the protocol changed since: its translation is of another text
+        question.shown_prompt = shown.prompt
+        question.shown_labels = {
+            a.label: b.label for a, b in zip(original.choices, shown.choices, strict=False)
+        }
+        if not shown.choices:  # yes-or-no: the program's own words
+            question.shown_labels = {"Yes": _("Yes"), "No": _("No")}

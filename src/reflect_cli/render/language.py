@@ -17,7 +17,7 @@ from reflect_cli import asked
 from reflect_cli.errors import ReflectError
 from reflect_cli.i18n import tags
 from reflect_cli.i18n.fingerprint import fingerprint
-from reflect_cli.model import AnswerRecord, Session, Wording
+from reflect_cli.model import AnswerRecord, Question, Session, Wording
 from reflect_cli.protocols import catalog, translations
 from reflect_cli.protocols.translations import Translation
 
@@ -110,3 +110,28 @@ def _translation(protocol_id: str, language: str, where: tuple[str, str]) -> Tra
     found, _ = translations.load_all(protocol)
     chosen = tags.lookup(language, found)
     return found[chosen] if chosen else None
+
+
+def question_in_language(
+    protocol_id: str, question_id: str, language: str
+) -> tuple[Question, Question] | None:
+    """A protocol's question and the same with its texts in ``language`` where its
+    translation still translates them (each entry's fingerprint), for display only: None
+    when the protocol, the question or a translation into ``language`` cannot be found.
+    The choices of both are in the protocol's order."""
+    where = (os.getcwd(), os.environ.get(catalog.ENV_PATH, ""))
+    found = _translation(protocol_id, language, where)
+    if found is None:
+        return None
+    protocol, _ = catalog.find(protocol_id)
+    question = next((q for _d, q in protocol.questions() if q.id == question_id), None)
+    if question is None:
+        return None
+
+    def translated(key: str, text: str) -> str:
+        entry = found.entries.get(key)
+        if not text or entry is None or not entry.text or entry.source != fingerprint(text):
+            return text
+        return entry.text
+
+    return question, translations.translate_question(question, translated)

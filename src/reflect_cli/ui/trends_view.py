@@ -68,7 +68,7 @@ def show(report: Report, out: Console | None = None) -> None:
 
 
 def _title(question: QuestionTrend) -> str:
-    return f"{question.id} · {question.prompt}"
+    return f"{question.id} · {question.shown_prompt or question.prompt}"
 
 
 def _unanswered(question: QuestionTrend) -> str:
@@ -87,7 +87,8 @@ def _counts(question: QuestionTrend, out: Console) -> None:
     rows = []
     for label in [*labels, *ties]:
         shares = [p.counts.get(label, 0) / p.answered if p.answered else None for p in periods]
-        name = _("{label} (tie)").format(label=label) if TIE in label else label
+        shown = question.label(label)
+        name = _("{label} (tie)").format(label=shown) if TIE in label else shown
         cells = [_share(p.counts.get(label, 0), p) for p in periods]
         rows.append([name, *cells, sparkline(shares, 0.0, 1.0)])
     if any(p.none_chosen for p in periods):
@@ -106,7 +107,7 @@ def _transitions(question: QuestionTrend, out: Console) -> None:
     rows = [
         [
             f"{t.before} → {t.after}",
-            f"{t.value_before} → {t.value_after}",
+            f"{question.label(t.value_before)} → {question.label(t.value_after)}",
             ngettext("{count} partnership", "{count} partnerships", t.partnerships).format(
                 count=t.partnerships
             ),
