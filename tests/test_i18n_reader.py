@@ -139,3 +139,17 @@ def test_trends_shows_the_protocol_s_spanish_prompt_and_labels(cli: Any, tmp_pat
     # JSON and CSV keep the protocol's own labels: they are what is counted.
     data = cli("--lang", "es", "trends", "partnership-type-now", "--json").stdout
     assert "Collaborative" in data and "Colaborativa" not in data
+
+
+def test_search_says_where_and_when_in_the_reader_s_words(cli: Any, tmp_path: Path) -> None:
+    _start(cli, tmp_path, "2026-11-20")
+    commitment = _flat(cli("--lang", "es", "search", "boletín").stdout)
+    assert "compromiso · Hope Ellis, vence el 2026-12-15" in commitment, commitment
+    answer = _flat(cli("search", "trust", "--lang", "es").stdout)
+    assert "respuesta · Factores que ayudan y que obstaculizan › ¿Qué factores" in answer, answer
+    assert "answer ·" not in answer and "Helping" not in answer
+    english = _flat(cli("search", "boletín").stdout)
+    assert "commitment · Hope Ellis, due 2026-12-15" in english, english
+    # --json is data: the place as recorded.
+    data = cli("--lang", "es", "search", "boletín", "--json").stdout
+    assert '"place": "Hope Ellis, due 2026-12-15"' in data and '"where": "commitment"' in data

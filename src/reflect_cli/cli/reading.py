@@ -28,6 +28,7 @@ from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
     from reflect_cli.model import Action
+    from reflect_cli.records.search import Hit
     from reflect_cli.records.summary import Summary
 
 
@@ -211,7 +212,7 @@ def search(
     if as_json:
         session_view.hits_json(found)
     else:
-        session_view.hits(found.hits)
+        session_view.hits([_in_reader_s_words(hit) for hit in found.hits])
     more = "" if len(found.hits) == found.total else _("; -n N or --all for more")
     screen.message(
         ngettext(
@@ -226,3 +227,23 @@ def _shown_as(row: Summary, copies: set[str]) -> str:
     if row.id in copies and row.file != f"{row.id}.yaml":
         return row.file
     return row.id
+
+
+def _in_reader_s_words(hit: Hit) -> Hit:
+    """A hit's place as the terminal shows it: a commitment's due date in the reader's
+    words, an answer's question in the protocol's translation into their language. The
+    index and --json keep them as recorded."""
+    import dataclasses
+
+    from reflect_cli.i18n.messages import current
+    from reflect_cli.records.rows import DUE, Where
+    from reflect_cli.render.language import place_in_language
+
+    place = hit.place
+    if hit.where is Where.COMMITMENT:
+        owner, _sep, due = place.rpartition(DUE)
+        if due and (not owner or owner.endswith(", ")):
+            place = owner + _("due {date}").format(date=due)
+    elif hit.question:
+        place = place_in_language(hit.protocol, hit.question, place, current())
+    return dataclasses.replace(hit, place=place)

@@ -25,6 +25,9 @@ from reflect_cli.records.scan import Seen, read_bytes
 from reflect_cli.records.summary import status_of
 from reflect_cli.rounds.text import rating_lines
 
+#: How a commitment's place says its due date in the index (and --json): English, as
+#: data; the terminal says it in the reader's language (``cli.reading``).
+DUE = "due "
 #: Below this many files to read, a pool costs more than it saves.
 POOL_FROM = 200
 
@@ -87,7 +90,7 @@ def texts_of(session: Session) -> list[tuple[Where, str, str, str]]:
         texts.append((Where.PARTICIPANT, person.handle, label, ""))
     for action in (*session.follow_up, *session.actions):
         owner = names.get(action.owner, action.owner)
-        place = ", ".join(x for x in (owner, f"due {action.due}" if action.due else "") if x)
+        place = ", ".join(x for x in (owner, f"{DUE}{action.due}" if action.due else "") if x)
         texts.append((Where.COMMITMENT, place, action.text, action.question))
     prompts = {}
     for domain, question in session.answers():

@@ -50,6 +50,8 @@ class Hit:
     #: The session's status (draft or complete): a draft's words may never have been
     #: agreed, and search finds them unless --status complete.
     status: str = ""
+    #: The session's protocol id: where a reader's translation of the place is found.
+    protocol: str = ""
 
 
 @dataclass
@@ -237,8 +239,9 @@ def _shown(
     return hits
 
 
-#: What a hit shows of its file: date, started, id, file name, collaborative, site, status.
-_FileRow = tuple[str, str, str, str, str, str, str]
+#: What a hit shows of its file: date, started, id, file name, collaborative, site, status,
+#: protocol.
+_FileRow = tuple[str, str, str, str, str, str, str, str]
 
 
 def _files(index: Index, fids: Iterable[int]) -> dict[int, _FileRow]:
@@ -249,7 +252,7 @@ def _files(index: Index, fids: Iterable[int]) -> dict[int, _FileRow]:
         part = wanted[number : number + 500]
         marks = ",".join("?" * len(part))
         for fid, *row in index.query(
-            "SELECT fid, date, started, id, name, collaborative, site, status FROM files "
+            "SELECT fid, date, started, id, name, collaborative, site, status, protocol FROM files "
             f"WHERE fid IN ({marks})",
             part,
         ):
@@ -260,10 +263,11 @@ def _files(index: Index, fids: Iterable[int]) -> dict[int, _FileRow]:
 def _hit(
     file: _FileRow, kind: str, place: str, text: str, spans: list[tuple[int, int]], question: str
 ) -> Hit:
-    date, _time, sid, name, collaborative, site, status = file
+    date, _time, sid, name, collaborative, site, status, protocol = file
     return Hit(
-        sid, date, name, Where(kind), place, text, spans, collaborative, site, question, status
-    )
+        sid, date, name, Where(kind), place, text, spans, collaborative, site, question, status,
+        protocol or "",
+    )  # fmt: skip
 
 
 def _unfolded(text: str, marked: str) -> list[tuple[int, int]]:

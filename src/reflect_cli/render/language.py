@@ -135,3 +135,24 @@ def question_in_language(
         return entry.text
 
     return question, translations.translate_question(question, translated)
+
+
+def place_in_language(protocol_id: str, question_id: str, place: str, language: str) -> str:
+    """A search hit's place (``domain › prompt`` as the session wrote it) in ``language``
+    where the protocol's translation still translates both texts; else as it is."""
+    where = (os.getcwd(), os.environ.get(catalog.ENV_PATH, ""))
+    found = _translation(protocol_id, language, where) if protocol_id else None
+    if found is None or not question_id:
+        return place
+    protocol, _ = catalog.find(protocol_id)
+    for domain, question in protocol.questions():
+        if question.id != question_id or place != f"{domain.title} › {question.prompt}":
+            continue
+        keys = (f"domains.{domain.id}.title", f"questions.{question.id}.prompt")
+        shown = []
+        for key, text in zip(keys, (domain.title, question.prompt), strict=True):
+            entry = found.entries.get(key)
+            fresh = entry is not None and entry.text and entry.source == fingerprint(text)
+            shown.append(entry.text if entry is not None and fresh else text)
+        return " › ".join(shown)
+    return place

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from reflect_cli import kinds
 from reflect_cli.asked import as_read, came_and_went
 from reflect_cli.controls import json_safe
-from reflect_cli.i18n.messages import _, speaking
+from reflect_cli.i18n.messages import N_, _, speaking
 from reflect_cli.model import (
     INTERPRETED,
     Action,
@@ -186,6 +186,15 @@ def _lines(hit: Hit) -> list[tuple[str, list[tuple[int, int]]]]:
     return matching or lines[:1]
 
 
+#: Where a hit was found, in the reader's words (the index and --json keep the English).
+_WHERE = {
+    "answer": N_("answer"),
+    "commitment": N_("commitment"),
+    "participant": N_("participant"),
+    "note": N_("note"),
+}
+
+
 def hits(found: list[Hit], out: Console | None = None) -> None:
     """Search hits under their session: where each was found, matches highlighted."""
     from rich.text import Text
@@ -200,7 +209,7 @@ def hits(found: list[Hit], out: Console | None = None) -> None:
             heading = terminal.visible(f"{hit.date}  {hit.session_id}") + draft
             page.append(heading + "\n", style="bold")
             last = hit.file
-        where = f"  {hit.where}" + (f" · {hit.place}" if hit.place else "")
+        where = f"  {_(_WHERE[hit.where])}" + (f" · {hit.place}" if hit.place else "")
         page.append(terminal.visible(where) + "\n", style="cyan")
         for line, spans in _lines(hit):
             shown = terminal.visible(line)
