@@ -153,3 +153,14 @@ def test_search_says_where_and_when_in_the_reader_s_words(cli: Any, tmp_path: Pa
     # --json is data: the place as recorded.
     data = cli("--lang", "es", "search", "boletín", "--json").stdout
     assert '"place": "Hope Ellis, due 2026-12-15"' in data and '"where": "commitment"' in data
+
+
+def test_snapshot_shows_the_protocol_s_spanish_prompts_and_labels(cli: Any, tmp_path: Path) -> None:
+    _start(cli, tmp_path, "2026-11-20")
+    result = cli("snapshot", "--lang", "es", "-o", str(tmp_path / "s.md"))
+    assert result.exit_code == 0, result.stderr
+    page = (tmp_path / "s.md").read_text(encoding="utf-8")
+    assert "¿Qué tipo describe mejor nuestra alianza hoy?" in page
+    assert "| Cooperativa = Colaborativa = Integrada |" in page
+    assert "Relaciones sólidas y confianza" in page
+    assert "Which type" not in page and "Cooperative" not in page and "Strong rel" not in page

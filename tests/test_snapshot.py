@@ -129,7 +129,9 @@ def test_the_page_in_spanish_has_its_headings_and_lang_in_spanish(
         assert english not in doc
     markdown = page(cli, tmp_path, "--period", "2025-26", "--lang", "es", name="s.md")
     assert markdown.startswith("# Resumen de datos · 2025-26")
-    assert row(markdown, "Cooperative") == "menos de 3"  # the protocol's label, as recorded
+    # The protocol's label in its Spanish translation (the counts are the same).
+    assert row(markdown, "Cooperativa") == "menos de 3"
+    assert "| Cooperative |" not in markdown
     assert row(markdown, "sin respuesta") == "0"  # reflect's own row, in Spanish
     assert "no answer" not in markdown and ">no answer<" not in doc
 

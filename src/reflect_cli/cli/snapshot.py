@@ -21,7 +21,7 @@ from reflect_cli.ui import screen
 
 if TYPE_CHECKING:
     from reflect_cli.analysis.periods import Period
-    from reflect_cli.analysis.snapshot import Quote
+    from reflect_cli.analysis.snapshot import Quote, Snapshot
     from reflect_cli.model import Session
     from reflect_cli.records.store import Store
     from reflect_cli.records.summary import Summary
@@ -222,7 +222,49 @@ def _page(
         snap.protocol = figures.PROTOCOL
         snap.left_out = len(group(Per.SESSION, every)[period]) - len(held[period])
     snap.quotes = _quotes(store, quotes, {s.id for s in held[period]}, period, redactor)
+    protocol = summaries[0].protocol if summaries else figures.PROTOCOL
+    _in_reader_s_words(snap, protocol, asked.language)
     return drawing.page(snap, "md" if fmt == "md" else "html", redactor, asked.language)
+
+
+def _in_reader_s_words(snap: Snapshot, protocol: str, language: str) -> None:
+    """The page's prompts and option labels in the reader's language where the
+    protocol's translation still translates them; the counts are unchanged."""
+    import dataclasses
+
+    from reflect_cli.analysis import snapshot as figures
+    from reflect_cli.analysis.trends import TIE
+    from reflect_cli.render.language import question_in_language
+
+    def words(question_id: str, prompt: str) -> tuple[str, dict[str, str]]:
+        both = question_in_language(protocol, question_id, language) if language else None
+        if both is None or both[0].prompt != prompt:
+            return prompt, {}
+        original, shown = both
+        labels = {a.label: b.label for a, b in zip(original.choices, shown.choices, strict=False)}
+        return shown.prompt, labels
+
+    snap.type_prompt, types = words(figures.TYPE_QUESTION, snap.type_prompt)
+
+    def kind(label: str) -> str:  # a type, or a tie of several ("A = B")
+        return TIE.join(types.get(part, part) for part in label.split(TIE))
+
+    snap.types = [s if s.ours else dataclasses.replace(s, label=kind(s.label)) for s in snap.types]
+    snap.moves = [
+        dataclasses.replace(m, before=kind(m.before), after=kind(m.after)) for m in snap.moves
+    ]
+    hallmarks = []
+    for hallmark in snap.hallmarks:
+        hallmarks.append(
+            dataclasses.replace(hallmark, prompt=words(hallmark.id, hallmark.prompt)[0])
+        )
+    snap.hallmarks = hallmarks
+    factors = []
+    for factor in snap.factors:
+        prompt, labels = words(factor.id, factor.prompt)
+        named = [dataclasses.replace(n, label=labels.get(n.label, n.label)) for n in factor.named]
+        factors.append(dataclasses.replace(factor, prompt=prompt, named=named))
+    snap.factors = factors
 
 
 def _one_protocol(summaries: list[Summary], chosen: str) -> list[Summary]:
