@@ -110,6 +110,8 @@ def _every_row(store: Store, first: list[str], strict: bool, secret: bytes) -> R
     summaries = {s.file: s for s in store.summaries()[0]}
     for name in first:
         found.select(summaries[name].id, summaries[name].collaborative, summaries[name].site)
+    for summary in summaries.values():  # every place of the folder, before its people
+        found.elsewhere(summary.collaborative, summary.site)
     for kind, name, *rest in lookup.people_rows(store.index(), first):
         if kind == lookup.PARTICIPANT:
             organization, role, handle, sector = rest

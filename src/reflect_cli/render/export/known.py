@@ -77,6 +77,8 @@ def redactor(
     # costs about the folder's people, not its sessions.
     for summary in oldest_first:
         found.select(summary.id, summary.collaborative, summary.site)
+    for session in trashed:  # places before people: an organization named for one
+        found.elsewhere(session.collaborative, session.site)
     _from_index(found, store, [s.file for s in oldest_first])
     for session in trashed:
         found.learn(session, selected=False)
