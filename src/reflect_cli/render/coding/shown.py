@@ -81,5 +81,5 @@ class Shown:
             return "", ""
         if self.redactor is None:
             return person_key(who), who.name
-        known = self.redactor.people[self.redactor.number_of(who)]
+        known = self.redactor.person(self.redactor.number_of(who))
         return known.id, known.label

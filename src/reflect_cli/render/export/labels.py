@@ -94,9 +94,9 @@ class Labels:
         self.people: list[Person] = []
         self._keys: dict[tuple[str, str], int] = {}
         self._handles: dict[str, set[int]] = {}
-        self._roster: list[tuple[int, Participant]] = []
         self._owners: dict[str, None] = {}
-        self._in_roster: set[int] = set()
+        #: Each person's first roster entry, which their label is made from.
+        self._first_entry: dict[int, Participant] = {}
         self.names = Matcher(decisions)
         self.places: dict[str, str] = {}
         # A place's word alone in lower case ("at northgate") is decided as a name part's.
@@ -183,9 +183,7 @@ class Labels:
     def meet(self, person: Participant) -> None:
         """Know a participant (of a session, or a row of the index)."""
         number = self._person(person.name, person.organization)
-        if number not in self._in_roster:  # their first roster entry gives their label
-            self._in_roster.add(number)
-            self._roster.append((number, person))
+        self._first_entry.setdefault(number, person)  # their first entry gives their label
         sector = str(getattr(person, "sector", "") or "")
         organization = self._folded(person.organization)
         if organization and (sector or organization not in self._sectors):
@@ -297,13 +295,21 @@ class Labels:
         if self.strict:
             for organization in self._sectors:
                 self._organization_label(organization)
-        for number, participant in self._roster:  # the selection's people first
-            person = self.people[number]
-            if not person.label:
-                person.label = self._label_for(participant, person.code)
-        for person in self.people:
-            if not person.label:
-                person.label = f"{self.word(label_words.PARTICIPANT)} {person.code}"
+        # Each label is made when it is first shown (``person``): an export of one
+        # session shows a few of the folder's people, and a label depends only on the
+        # person's first roster entry, their code and the places, all known by now.
+
+    def person(self, number: int) -> Person:
+        """Someone known, with their label (made now, the first time it is asked for)."""
+        person = self.people[number]
+        if not person.label:
+            participant = self._first_entry.get(number)
+            person.label = (
+                self._label_for(participant, person.code)
+                if participant is not None
+                else f"{self.word(label_words.PARTICIPANT)} {person.code}"
+            )
+        return person
 
     def _lengthen_shared_codes(self) -> None:
         """Two people of the folder with one code (one in 10.6 million): both get a longer
@@ -406,7 +412,7 @@ class Labels:
         return labels.pop() if labels else self.word(label_words.PARTICIPANT)
 
     def _label_of(self, owner: int) -> str:
-        return self.people[owner].label
+        return self.person(owner).label
 
     def _place_of(self, owners: Iterable[int]) -> str:
         return list(self.places.values())[min(owners)]

@@ -41,8 +41,9 @@ from reflect_cli.render.export.name_forms import (
     words,
 )
 from reflect_cli.render.export.name_forms import letters as _letters
-from reflect_cli.render.export.patterns import alternative, original, term_key, tree
+from reflect_cli.render.export.patterns import in_tree, original, source, term_key, tree
 from reflect_cli.render.export.run_together import apart
+from reflect_cli.render.export.starts import Starts, first_word
 from reflect_cli.render.export.terms import Folded, Found, Term
 from reflect_cli.render.export.unspaced import unspaced
 from reflect_cli.render.export.verdicts import (
@@ -60,9 +61,6 @@ __all__ = ["COMMON_WORDS", "Decisions", "Found", "Matcher", "fold", "name_terms"
 #: "Haugens'": folded text has one apostrophe for all of its variants (’ ʼ ′ …).
 _PLURAL_POSSESSIVE = "s'"
 
-#: Characters a matcher reads the plain way before it compiles its fast search.
-FAST_AFTER = 500_000
-
 
 class Matcher:
     """Every known term, found on word boundaries in folded text."""
@@ -72,17 +70,14 @@ class Matcher:
         # Which words belong to whom, to tell "May Chen" (a name) from "in May" (a month).
         self.parts_of: dict[int, set[str]] = {}
         self.decisions = decisions or Decisions()
-        self._pattern: re.Pattern[str] | None = None
-        #: Where a spaced term may start, found fast (``_matches``), and its source; the
-        #: unspaced terms.
-        self._starts: re.Pattern[str] | None = None
-        self._starts_source = ""
-        self._apart: re.Pattern[str] | None = None
-        self._apart_source = ""
-        #: Characters read so far, and after how many the fast search is worth compiling
-        #: (about 10 ms for a folder's names: what it saves on some 600,000 characters).
-        self._read = 0
-        self.fast_after = FAST_AFTER
+        #: Where a term may start (``starts``), made when the terms are first looked
+        #: for; the endings a term may take; each term's place in the pattern of every
+        #: term; the terms by their first word; the patterns of a few of them.
+        self._starts: Starts | None = None
+        self._endings = ""
+        self._order: dict[str, int] = {}
+        self._by_first: dict[str, list[str]] = {}
+        self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
         #: Each folded name part as the roster spells it: the word to decide about.
         self.typed: dict[str, str] = {}
         #: Whether a word read apart may hold a term (``_holds``), by the word.
@@ -123,75 +118,67 @@ class Matcher:
         weighed = text in COMMON_WORDS or (decided and not term.part)
         term.common = term.common or (weighed and not common_ok)
         self.parts_of.setdefault(owner, set()).update(text.split())
-        self._pattern = None
+        self._starts = None
+        self._patterns.clear()
         self._held.clear()
 
-    def _compiled(self) -> re.Pattern[str] | None:
-        if self._pattern is None and self.terms:
+    def _ready(self) -> Starts:
+        """Where the terms may start (built once the terms are all known), the endings
+        a term may take and the terms by their first word, longest first."""
+        if self._starts is None:
             ordered = sorted(
                 (t for t, term in self.terms.items() if not term.address_only),
                 key=len,
                 reverse=True,
             )
-            # Terms with a digit or of two letters carry their own look-arounds; the rest
-            # share one prefix tree (a few branches per position, not one per term).
-            special = [t for t in ordered if _letters(t) <= 2 or t[0].isdigit() or t[-1].isdigit()]
-            plain = [t for t in ordered if t not in set(special) and not unspaced(t)]
-            spaced = "|".join([*(alternative(t) for t in special if not unspaced(t)), *tree(plain)])
-            apart = "|".join(re.escape(t) for t in ordered if unspaced(t))
-            # A digit is a boundary too ("monica2"): the look-arounds only refuse a letter
-            # next to the term, and prune the search to where a word starts. An "s" typed
-            # after a name is its plural or possessive ("Haugens", "Monicas"), and with the
-            # apostrophe after it the plural possessive ("the Haugens' plan") is the name
-            # whole, apostrophe and all (the label never leaves it stray); another
-            # language's ending is a family name's only ("Haugenová": ``_scan``).
-            # Korean particles only where a name in Hangul is known: every other name's
-            # match would try them for nothing.
-            korean = tree(list(PARTICLES)) if any(map(takes_particles, plain)) else []
-            endings = "|".join([_PLURAL_POSSESSIVE, "s", *ENDINGS, *korean])
-            term = rf"(?P<t>{spaced})(?P<e>{endings})?(?![^\W\d])"
-            branches = [rf"(?<![^\W\d]){term}"] if spaced else []
-            branches += [f"(?P<u>{apart})"] if apart else []
-            self._pattern = re.compile("|".join(branches) or r"(?!)")  # (?!): none
-            # The same spaced terms with the character before them (what the look-behind
-            # allows: not a letter) read, not looked back at: a pattern that starts with a
-            # character class is searched in C from one such character to the next,
-            # instead of being tried at every character (``_matches``).
-            self._starts_source = rf"[\W\d]{term}" if spaced else ""
-            self._apart_source = apart
-            self._starts = self._apart = None
-        return self._pattern
+            # An "s" typed after a name is its plural or possessive ("Haugens",
+            # "Monicas"), and with the apostrophe after it the plural possessive ("the
+            # Haugens' plan") is the name whole, apostrophe and all (the label never
+            # leaves it stray); another language's ending is a family name's only
+            # ("Haugenová": ``_scan``). Korean particles only where a name in Hangul is
+            # known: every other name's match would try them for nothing.
+            korean = (
+                [*tree(list(PARTICLES))]
+                if any(takes_particles(t) for t in ordered if in_tree(t))
+                else []
+            )
+            self._endings = "|".join([_PLURAL_POSSESSIVE, "s", *ENDINGS, *korean])
+            self._order = {term: place for place, term in enumerate(ordered)}
+            self._by_first = {}
+            for term in ordered:
+                self._by_first.setdefault(first_word(term), []).append(term)
+            self._starts = Starts(ordered)
+        return self._starts
+
+    def _pattern_at(self, firsts: frozenset[str]) -> re.Pattern[str]:
+        """The pattern of the terms that start with one of ``firsts``, in the order the
+        pattern of every term has them (``pattern``): made once per set of words."""
+        pattern = self._patterns.get(firsts)
+        if pattern is None:
+            terms = [t for word in firsts for t in self._by_first[word]]
+            if len(firsts) > 1:
+                terms.sort(key=self._order.__getitem__)
+            pattern = self._patterns[firsts] = re.compile(source(terms, self._endings))
+        return pattern
+
+    def pattern(self) -> re.Pattern[str]:
+        """The pattern of every term: what ``_matches`` finds, found by trying it at
+        every character (the reference the fast search is tested against)."""
+        self._ready()
+        return re.compile(source(list(self._order), self._endings))
 
     def _matches(self, folded: str) -> Iterator[re.Match[str]]:
-        """``_compiled().finditer(folded)``, found faster: each match is the pattern's own
-        at a place ``_starts`` finds (one character before the term), so it is the match
-        ``finditer`` gives there; a text that holds an unspaced term is read by
-        ``finditer`` itself."""
-        pattern = self._compiled()
-        assert pattern is not None
-        self._read += len(folded)
-        if self._starts is None and self._starts_source and self._read > self.fast_after:
-            self._starts = re.compile(self._starts_source)
-            self._apart = re.compile(self._apart_source) if self._apart_source else None
-        starts = self._starts
-        if starts is None or (self._apart is not None and self._apart.search(folded)):
-            yield from pattern.finditer(folded)
-            return
-        # Without an unspaced term anywhere, every match is a spaced term's: at the very
-        # start, or after a character that is not a letter (which may be the last one of
-        # the match before: the look-behind looks at it too).
-        match = pattern.match(folded)
+        """``pattern().finditer(folded)``, found fast: a match starts where a term's
+        first word is written (``starts``), and there the pattern of the terms that
+        start with it finds what the pattern of every term finds."""
         end = 0
-        if match is not None:
-            yield match
-            end = match.end()
-        while (found := starts.search(folded, max(end - 1, 0))) is not None:
-            match = pattern.match(folded, found.start() + 1)
-            if match is None:  # cannot happen (the same term there); read on to be sure
-                end = found.start() + 2
-                continue
-            yield match
-            end = match.end()
+        for start, firsts in self._ready().where(folded):
+            if start < end:
+                continue  # inside the match before, as ``finditer`` goes on after it
+            match = self._pattern_at(firsts).match(folded, start)
+            if match is not None:
+                yield match
+                end = match.end()
 
     def find(
         self, text: str, folded: Folded | None = None, marks: Marks | None = None
@@ -200,7 +187,7 @@ class Matcher:
         may: an everyday word the text cannot tell). ``folded`` and ``marks``: the text
         already folded (``fold_mapped``) and its ``disguised.marks``, when another
         matcher looks at it too."""
-        if self._compiled() is None or not text:
+        if not self.terms or not text:
             return
         found = list(self._scan(text, None, folded))
         if "@" in text:  # an address holding a name is the person's as a whole
@@ -231,16 +218,13 @@ class Matcher:
         """Whether ``text`` may hold a known term: a quick look before a closer reading."""
         held = self._held.get(text)
         if held is None:  # a folder's texts say the same few run-together words often
-            pattern = self._compiled()
-            held = self._held[text] = pattern is not None and pattern.search(fold(text)) is not None
+            held = self._held[text] = next(self._matches(fold(text)), None) is not None
         return held
 
     def _scan(
         self, text: str, where: list[int] | None, given: Folded | None = None
     ) -> Iterator[Found]:
         """Matches in ``text``; ``where`` maps its characters to the caller's text."""
-        pattern = self._compiled()
-        assert pattern is not None
         folded, origin = given or _fold_mapped(text)
         # Lines counted as the matches go (in order), not from the start for each.
         line, counted = 0, 0

@@ -10,6 +10,7 @@ from typing import Any
 
 from reflect_cli.folding import fold_char
 from reflect_cli.render.export.name_forms import letters
+from reflect_cli.render.export.unspaced import unspaced
 
 #: Between the words of a term: spaces or hyphens, never a line break (what
 #: ``str.splitlines`` breaks on). A name matched across two lines would make one
@@ -20,14 +21,44 @@ SPACE_IN_LINE = r"[^\S\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]"
 BETWEEN = rf"(?:{SPACE_IN_LINE}|-)+"
 
 
-def alternative(term: str) -> str:
-    """One term in the pattern. A digit before a short one (a two-letter handle) is part
-    of the word, "1st" is not the handle "st" (but "mh2" is "mh"); and so is a digit next
-    to a term's own digit: "mh23" is not "mh2"."""
-    body = BETWEEN.join(re.escape(w) for w in term.split())
-    before = r"(?<!\d)" if letters(term) <= 2 or term[0].isdigit() else ""
-    after = r"(?!\d)" if term[-1].isdigit() else ""
-    return before + body + after
+def source(ordered: list[str], endings: str) -> str:
+    """The pattern of the terms ``ordered`` (longest first), each followed by one of
+    ``endings`` or by nothing, on word boundaries: group ``t`` a term written with
+    spaces, ``e`` its ending, ``u`` a term in a script without spaces (found inside
+    text). A term with a digit or of two letters (``special``) is tried before the rest,
+    with its own look-arounds: a digit before a short one (a two-letter handle) is part
+    of the word, "1st" is not the handle "st" (but "mh2" is "mh"), and so is a digit
+    next to a term's own digit: "mh23" is not "mh2". Each group is one prefix tree (a
+    few branches per position, not one per term), longest first, as an alternation of
+    its terms sorted by length is. A digit is a boundary too ("monica2"): the
+    look-arounds only refuse a letter next to the term."""
+    special = [t for t in ordered if _special(t) and not unspaced(t)]
+    # A digit before the place refuses only the terms that look behind them: all are
+    # tried where none is there, the others where one is.
+    ahead = [t for t in special if not _looks_behind(t)]
+    first = tree(special)
+    if ahead != special:
+        first = [rf"(?<!\d)(?:{first[0]})", *tree(ahead)]
+    spaced = "|".join([*first, *tree([t for t in ordered if in_tree(t)])])
+    apart = "|".join(re.escape(t) for t in ordered if unspaced(t))
+    term = rf"(?P<t>{spaced})(?P<e>{endings})?(?![^\W\d])"
+    branches = [rf"(?<![^\W\d]){term}"] if spaced else []
+    branches += [f"(?P<u>{apart})"] if apart else []
+    return "|".join(branches) or r"(?!)"  # (?!): none
+
+
+def _special(term: str) -> bool:
+    return letters(term) <= 2 or term[0].isdigit() or term[-1].isdigit()
+
+
+def _looks_behind(term: str) -> bool:
+    return letters(term) <= 2 or term[0].isdigit()
+
+
+def in_tree(term: str) -> bool:
+    """Whether a term is one of the plain prefix tree's (written with spaces, not
+    ``special``)."""
+    return not _special(term) and not unspaced(term)
 
 
 def tree(terms: list[str]) -> list[str]:
@@ -43,15 +74,19 @@ def tree(terms: list[str]) -> list[str]:
     return [_branches(root)] if terms else []
 
 
-def _branches(node: dict[str, Any]) -> str:
+def _branches(node: dict[str, Any], last: str = "") -> str:
     parts = [
-        (BETWEEN if char == " " else re.escape(char)) + _branches(child)
+        (BETWEEN if char == " " else re.escape(char)) + _branches(child, char)
         for char, child in node.items()
         if char
     ]
+    # A term that ends in a digit ends where no digit follows ("mh2" is not in "mh23").
+    end = r"(?!\d)" if last.isdigit() else ""
     if not parts:
-        return ""
+        return end
     body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    if "" in node and end:
+        return f"(?:{body}|{end})"
     if "" in node:
         return (f"(?:{body})" if len(parts) == 1 else body) + "?"
     return body

@@ -73,7 +73,7 @@ class _Rewriting:
 
     def _row(self, person: Participant) -> dict[str, str]:
         redactor = self.redactor
-        known = redactor.people[redactor.number_of(person)]
+        known = redactor.person(redactor.number_of(person))
         # The same id in every export made with the evaluator's key (``pseudonyms``).
         self.handles[person.handle] = known.id
         organization, role = person.organization, person.role
