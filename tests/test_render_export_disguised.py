@@ -20,6 +20,7 @@ from reflect_cli.folding import fold
 from reflect_cli.look_alikes import ALTERNATES, LOOK_ALIKES
 from reflect_cli.model import Participant, ProtocolRef, Session
 from reflect_cli.render import export as exporting
+from reflect_cli.render.export.disguised import beyond_ascii
 
 PEOPLE = ["Monica Haugen | Seattle Parks and Recreation | Site lead | mh"]
 
@@ -254,3 +255,18 @@ def test_a_percent_encoded_name_is_found_by_check_names_and_replaced_in_every_fo
         out = _written(target)
         assert "for the plan" in out and "100% agreed" in out, suffix
         assert "%4Donica" not in out and "%48augen" not in out, suffix
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        st.characters(codec=None, exclude_categories=()),
+        max_size=40,
+    )
+    | st.lists(st.sampled_from(["a", "é", "\u202e", "ǀ", "\ud800", "李", "\U0001f600"])).map(
+        "".join
+    )
+)
+def test_the_characters_beyond_ascii_are_found_whatever_the_text(text: str) -> None:
+    # What marks a look-alike or an override is looked for among them alone.
+    assert beyond_ascii(text) == "".join(c for c in text if ord(c) > 127)
