@@ -21,6 +21,7 @@ from urllib.parse import unquote
 
 from reflect_cli.folding import DEFAULT_IGNORABLE, fold
 from reflect_cli.look_alikes import ALTERNATES
+from reflect_cli.render.export.run_together import Joined, joined
 
 
 class Known(Protocol):
@@ -103,25 +104,29 @@ def addresses(text: str, terms: Mapping[str, Known]) -> Iterator[Held]:
 
 class Marks(NamedTuple):
     """Whether a text has another reading at all: an emphasis mark inside a word, a word
-    spelled apart, a letter read as another letter too. Looked for once per text, for
-    every matcher that reads it."""
+    spelled apart, a letter read as another letter too; its words run together. Looked
+    for once per text, for every matcher that reads it."""
 
     emphasis: bool
     spelled: bool
     alternate: bool = False
     overridden: bool = False
     encoded: bool = False
+    #: The words run together with a capital inside (``run_together.joined``).
+    joined: Joined | None = None
 
 
 def marks(text: str) -> Marks:
     """What ``readings`` will find another reading of in ``text``."""
     emphasis, spelled = bool(IN_WORD.search(text)), bool(SPELLED_ANYWHERE.search(text))
     encoded = "%" in text and bool(_PERCENT.search(text))
+    words = joined(text)
     if text.isascii():
-        return Marks(emphasis, spelled, encoded=encoded)
+        return Marks(emphasis, spelled, encoded=encoded, joined=words)
     others = beyond_ascii(text)  # a few characters of a long text, looked through fast
     overridden = _RLO in others or _LRO in others
-    return Marks(emphasis, spelled, bool(_ALTERNATE.search(others)), overridden, encoded)
+    alternate = bool(_ALTERNATE.search(others))
+    return Marks(emphasis, spelled, alternate, overridden, encoded, words)
 
 
 #: Every byte that is ASCII: removed from UTF-8, what is left is the rest, still UTF-8.

@@ -30,6 +30,7 @@ from reflect_cli.folding import fold_mapped as _fold_mapped
 # The facilitator's decisions, once per everyday word for the folder.
 from reflect_cli.records.word_choices import WordChoices as Decisions
 from reflect_cli.render.export.disguised import Marks, addresses, readings
+from reflect_cli.render.export.disguised import marks as disguised_marks
 from reflect_cli.render.export.everyday import COMMON_WORDS
 from reflect_cli.render.export.inflected import PARTICLES, takes_particles
 from reflect_cli.render.export.name_forms import (
@@ -196,12 +197,13 @@ class Matcher:
                 found.append(Found(held.start, held.end, held.owners, held.line, held.term))
             found.sort(key=lambda f: f.start)
         # Read again as a reader would: "*Mon*ica", "M o n i c a" (``disguised``).
+        marks = marks or disguised_marks(text)
         extras = list(readings(text, self._scan, marks))
         # A word run together with a capital inside ("#TeamBeckwith", ``run_together``):
         # an everyday word there is a word unless decided a name ("PowerPoint", "#TeamHope").
         extras += [
             extra
-            for extra in apart(text, self._scan, self._holds)
+            for extra in apart(text, self._scan, self._holds, marks.joined)
             if not (extra.undecided and self.terms[extra.term].common)
         ]
         for extra in extras:

@@ -68,14 +68,29 @@ def _inside() -> re.Pattern[str]:
 AROUND = 40
 
 
-def apart(text: str, scan: Scan, holds: Callable[[str], bool]) -> Iterator[Found]:
-    """What ``scan`` finds in each run-together word read apart (with the line around
-    it), each spanning the whole run-together word; ``holds``: whether a word read apart
-    ("Team Beckwith") may hold a known term at all (most do not: read no further)."""
-    spans: list[tuple[int, int, list[int]]] = []  # read from, to; where words start
-    words: dict[tuple[int, int], list[int]] = {}
+#: Each run-together word of a text (its start and end) and where a word starts in it.
+Joined = dict[tuple[int, int], list[int]]
+
+
+def joined(text: str) -> Joined:
+    """The words of ``text`` run together with a capital inside: looked for once per
+    text, for every matcher that reads it."""
+    words: Joined = {}
     for match in _inside().finditer(text):
         words.setdefault(_word(text, match.start(), match.end()), []).append(match.start())
+    return words
+
+
+def apart(
+    text: str, scan: Scan, holds: Callable[[str], bool], words: Joined | None = None
+) -> Iterator[Found]:
+    """What ``scan`` finds in each run-together word read apart (with the line around
+    it), each spanning the whole run-together word; ``holds``: whether a word read apart
+    ("Team Beckwith") may hold a known term at all (most do not: read no further);
+    ``words``: the text's ``joined`` words, when another matcher has looked for them."""
+    spans: list[tuple[int, int, list[int]]] = []  # read from, to; where words start
+    if words is None:
+        words = joined(text)
     for (start, end), cuts in words.items():
         if not holds(" ".join(_pieces(text, start, end, cuts))):
             continue
