@@ -4,7 +4,6 @@ pushed by anyone is parsed or refused with a ValueError, never a RecursionError.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 import pytest
@@ -56,15 +55,16 @@ def test_attacks_are_one_line(data: bytes) -> None:
         state_json.loads(data)
 
 
-#: What a JSON string is, written plainly: the unrolled pattern must find the same.
-_PLAIN_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet='[]{}"\\ab\n١'))
-def test_strings_are_those_the_plain_definition_finds(text: str) -> None:
-    """Any text, JSON or not: what is taken out as strings before counting brackets."""
-    assert state_json._STRING.sub("", text) == _PLAIN_STRING.sub("", text)
+@pytest.mark.parametrize("opener", ["[", '{"a":', '[{"b":', '{"a":['])
+def test_nesting_is_counted_exactly_lists_and_objects_alike(opener: str) -> None:
+    """As deep as MAX_DEPTH reads; one level more is refused, wherever it sits."""
+    closer = "".join({"[": "]", "{": "}"}[c] for c in reversed(opener) if c in "[{")
+    levels = state_json.MAX_DEPTH // len(closer)
+    fits = opener * levels + "1" + closer * levels  # MAX_DEPTH deep
+    assert state_json.loads(fits) == json.loads(fits)
+    for too_deep in (f"[{fits}]", f'{{"a": [1, {{}}], "b": [{fits}]}}'):
+        with pytest.raises(state_json.StateUnreadable, match="nested more than"):
+            state_json.loads(too_deep)
 
 
 def test_nesting_after_an_escaped_quote_is_still_counted() -> None:
