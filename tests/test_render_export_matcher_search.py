@@ -13,10 +13,10 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from reflect_cli.folding import fold
+from reflect_cli.folding import fold, fold_char
 from reflect_cli.render.export.name_forms import letters
 from reflect_cli.render.export.names import Matcher, name_terms
-from reflect_cli.render.export.patterns import BETWEEN
+from reflect_cli.render.export.patterns import BETWEEN, SPACE_IN_LINE, as_matched
 from reflect_cli.render.export.unspaced import unspaced
 
 #: Names as people have them: family name first, accents, a name that is a word, a
@@ -57,6 +57,10 @@ PIECES = [
     "school",
     "0",
     "75",
+    "\u1680",
+    "\t",
+    "\u3000",
+    "\xa0",
     *(fold(part) for n in NAMES for part in n.split()),
     "s",
     "ová",
@@ -77,10 +81,14 @@ PIECES = [
 TEXT = st.lists(st.sampled_from(PIECES), max_size=14).map("".join) | st.text(max_size=20)
 
 
+#: Between a term's words, as it is written: any white space in a line, or a hyphen.
+WRITTEN_BETWEEN = rf"(?:{SPACE_IN_LINE}|-)+"
+
+
 def alternative(term: str) -> str:
     """One term with its own look-arounds: a digit before a two-letter term or one that
     starts with a digit refuses it, and a digit after one that ends with a digit."""
-    body = BETWEEN.join(re.escape(w) for w in term.split())
+    body = WRITTEN_BETWEEN.join(re.escape(w) for w in term.split())
     before = r"(?<!\d)" if letters(term) <= 2 or term[0].isdigit() else ""
     after = r"(?!\d)" if term[-1].isdigit() else ""
     return before + body + after
@@ -109,12 +117,13 @@ def reference(found: Matcher) -> re.Pattern[str]:
 def spans(found: Matcher, folded: str, how: str) -> list[tuple[int, int, dict[str, str]]]:
     matches = {
         "fast": lambda: found._matches(folded),
-        "pattern": lambda: found.pattern().finditer(folded),
+        "pattern": lambda: found.pattern().finditer(as_matched(folded)),
         "reference": lambda: reference(found).finditer(folded),
     }[how]()
-    # A group of no term at that place is absent from the few terms' pattern: None here.
+    # A group of no term at that place is absent from the few terms' pattern: None here;
+    # a group's text is read with the ogham space mark a space (``as_matched``).
     return [
-        (m.start(), m.end(), {k: v for k, v in m.groupdict().items() if v is not None})
+        (m.start(), m.end(), {k: as_matched(v) for k, v in m.groupdict().items() if v})
         for m in matches
     ]
 
@@ -128,9 +137,35 @@ def spans(found: Matcher, folded: str, how: str) -> list[tuple[int, int, dict[st
 @example("grace,kim-lan.mh2 2pac", True)
 @example("mh2 joanna park", False)
 @example("school 075 school 07 school 0755", False)
+@example("'ilima\u1680kahale grace\u3000kim", False)  # spaces folding and reading make plain
 def test_the_fast_search_finds_what_the_pattern_finds(text: str, unspaced: bool) -> None:
     found = matcher(unspaced)
     folded = fold(text)
     expected = spans(found, folded, "reference")
     assert spans(found, folded, "pattern") == expected
     assert spans(found, folded, "fast") == expected
+
+
+def test_folded_text_holds_no_white_space_the_pattern_leaves_out() -> None:
+    # The pattern reads only tab, U+001F, space and hyphen between a term's words
+    # (``patterns.BETWEEN``): every other white space in a line must fold to one of them,
+    # or be the ogham space mark ``as_matched`` reads as a space, and no character may
+    # fold to one of those left out.
+    written = re.compile(WRITTEN_BETWEEN)
+    read = re.compile(BETWEEN)
+    left_out = {
+        chr(c) for c in range(0x110000) if written.fullmatch(chr(c)) and not read.fullmatch(chr(c))
+    }
+    assert left_out - {"\u1680"} == {
+        "\xa0",
+        *map(chr, range(0x2000, 0x200B)),
+        "\u202f",
+        "\u205f",
+        "\u3000",
+    }
+    image: set[str] = set()
+    for code in range(0x110000):
+        if not 0xD800 <= code < 0xE000:
+            image.update(fold_char(chr(code)))
+    assert not (left_out - {"\u1680"}) & image
+    assert as_matched(fold("a\u1680b")) == "a b"

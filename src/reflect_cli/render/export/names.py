@@ -42,7 +42,7 @@ from reflect_cli.render.export.name_forms import (
     words,
 )
 from reflect_cli.render.export.name_forms import letters as _letters
-from reflect_cli.render.export.patterns import in_tree, original, source, term_key, tree
+from reflect_cli.render.export.patterns import as_matched, in_tree, original, source, term_key, tree
 from reflect_cli.render.export.run_together import apart
 from reflect_cli.render.export.starts import Starts, first_word
 from reflect_cli.render.export.terms import Folded, Found, Term
@@ -163,8 +163,9 @@ class Matcher:
         return pattern
 
     def pattern(self) -> re.Pattern[str]:
-        """The pattern of every term: what ``_matches`` finds, found by trying it at
-        every character (the reference the fast search is tested against)."""
+        """The pattern of every term: what ``_matches`` finds in folded text is what
+        its ``finditer`` finds in ``as_matched`` of it (the reference the fast search is
+        tested against)."""
         self._ready()
         return re.compile(source(list(self._order), self._endings))
 
@@ -173,6 +174,7 @@ class Matcher:
         first word is written (``starts``), and there the pattern of the terms that
         start with it finds what the pattern of every term finds."""
         end = 0
+        folded = as_matched(folded)
         for start, firsts in self._ready().where(folded):
             if start < end:
                 continue  # inside the match before, as ``finditer`` goes on after it
