@@ -9,7 +9,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reflect_cli.render.export.patterns import term_key, tree
+from reflect_cli.folding import fold
+from reflect_cli.render.export.patterns import as_matched, term_key, tree
 
 _WORD = st.text("abcmnoé'", min_size=1, max_size=6)
 
@@ -34,19 +35,24 @@ def test_a_terms_key_is_its_words_apart_by_one_space(words: list[str], joins: li
 _BREAKS = ["\n", "\r\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\u2029"]
 
 
+_IN_LINE = [" ", "\t", "-", "\u00a0", "\u3000", "\u2009", "\u1680"]
+
+
 @given(
     st.sampled_from(_BREAKS),
-    st.lists(st.sampled_from([" ", "\t", "-", "\u00a0"]), max_size=3),
-    st.lists(st.sampled_from([" ", "\t", "-", "\u00a0"]), max_size=3),
+    st.lists(st.sampled_from(_IN_LINE), max_size=3),
+    st.lists(st.sampled_from(_IN_LINE), max_size=3),
 )
 def test_a_term_never_runs_across_a_line_break(brk: str, left: list[str], right: list[str]) -> None:
     """ "We asked Monica" and "Haugen family agreed" are two lines: one label over both
-    would join them (and drop the credit of the line after)."""
+    would join them (and drop the credit of the line after). (The pattern reads folded
+    text, as the matcher gives it: ``as_matched``.)"""
     (pattern,) = tree(["monica haugen", "monica"])
     compiled = re.compile(f"(?:{pattern})")
-    apart = "monica" + "".join(left) + brk + "".join(right) + "haugen"
+    apart = as_matched(fold("monica" + "".join(left) + brk + "".join(right) + "haugen"))
     assert all(m.group() == "monica" for m in compiled.finditer(apart))
-    assert compiled.fullmatch("monica" + ("".join(left + right) or " ") + "haugen")
+    together = as_matched(fold("monica" + ("".join(left + right) or " ") + "haugen"))
+    assert compiled.fullmatch(together)
 
 
 def test_a_redacted_export_keeps_every_line(cli: object, sessions_dir: object) -> None:
