@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from reflect_cli.analysis.periods import partnership_key
 from reflect_cli.model import CommitmentStatus
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+@dataclass(slots=True)  # not frozen: that sets each field through object.__setattr__,
+class Entry:  # twice the time for the 10,000s of entries a large folder's rollup reads
     """One commitment as one session recorded it (made there, or followed up)."""
 
     collaborative: str
@@ -57,30 +58,33 @@ def entries(rows: Iterable[Sequence[str]]) -> list[Entry]:
 def kept(entries: Iterable[Entry], as_of: str) -> list[Kept]:
     """Per partnership (in name order), what became of the commitments made in
     ``entries``' sessions; a follow-up of a commitment made outside them is not counted."""
-    ordered = sorted(entries, key=lambda e: (e.date, e.session))
+    done, dropped = CommitmentStatus.DONE, CommitmentStatus.DROPPED
     made: dict[tuple[str, str], Entry] = {}
     closed: dict[tuple[str, str], tuple[CommitmentStatus, str]] = {}
     names: dict[str, str] = {}
-    for entry in ordered:
+    for entry in sorted(entries, key=attrgetter("date", "session")):
         key = (entry.origin, entry.text)  # a follow-up carries the text as it was made
-        if entry.origin == entry.session:
-            made.setdefault(key, entry)
+        here = entry.origin == entry.session
+        if here and key not in made:
+            made[key] = entry
             names.setdefault(partnership_key(entry.collaborative), entry.collaborative)
-        final = entry.status in (CommitmentStatus.DONE, CommitmentStatus.DROPPED)
-        if final and key not in closed:
-            closed[key] = (entry.status, entry.date)
-        elif not final and key in closed and entry.origin != entry.session:
+        if entry.status is done or entry.status is dropped:
+            if key not in closed:
+                closed[key] = (entry.status, entry.date)
+        elif not here and key in closed:
             del closed[key]  # opened again at a later meeting
     result: dict[str, Kept] = {}
     for key, entry in made.items():
         partnership = partnership_key(entry.collaborative)
-        row = result.setdefault(partnership, Kept(names[partnership]))
+        row = result.get(partnership)
+        if row is None:
+            row = result[partnership] = Kept(names[partnership])
         row.made += 1
         status, on = closed.get(key, (None, ""))
-        if status is CommitmentStatus.DONE:
+        if status is done:
             row.kept += 1
             row.on_time += bool(entry.due) and on <= entry.due
-        elif status is CommitmentStatus.DROPPED:
+        elif status is dropped:
             row.dropped += 1
         else:
             row.owed += 1

@@ -150,7 +150,6 @@ T = TypeVar("T")
 
 
 @functools.lru_cache(maxsize=4096)  # a folder's sessions share a few partnerships' names
-@functools.lru_cache(maxsize=4096)
 def partnership_key(collaborative: str) -> str:
     """The key a partnership is known by: its collaborative's name folded (case, accents),
     as a partnership's history is found. (Asked once per session and commitment, of a
