@@ -6,6 +6,7 @@ finds them, with the one matching both use."""
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,8 @@ from reflect_cli.folding import fold
 from reflect_cli.look_alikes import ALTERNATES, LOOK_ALIKES
 from reflect_cli.model import Participant, ProtocolRef, Session
 from reflect_cli.render import export as exporting
-from reflect_cli.render.export.disguised import beyond_ascii
+from reflect_cli.render.export.disguised import SPELLED_ANYWHERE, SPELLED_IN_LATIN1, beyond_ascii
+from reflect_cli.render.export.run_together import joined
 
 PEOPLE = ["Monica Haugen | Seattle Parks and Recreation | Site lead | mh"]
 
@@ -270,3 +272,45 @@ def test_a_percent_encoded_name_is_found_by_check_names_and_replaced_in_every_fo
 def test_the_characters_beyond_ascii_are_found_whatever_the_text(text: str) -> None:
     # What marks a look-alike or an override is looked for among them alone.
     assert beyond_ascii(text) == "".join(c for c in text if ord(c) > 127)
+
+
+_LATIN1_PIECES = st.sampled_from(
+    [
+        "M",
+        "o",
+        "n",
+        "a",
+        "É",
+        "é",
+        "ß",
+        "ÿ",
+        " ",
+        "\xa0",
+        "\xad",
+        "-",
+        ".",
+        "·",
+        "*",
+        "_",
+        "~",
+        ",",
+        "1",
+        "\t",
+        "\n",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_LATIN1_PIECES, max_size=24).map("".join)
+    | st.text(st.characters(max_codepoint=0xFF), max_size=30)
+)
+def test_a_text_of_latin1_letters_is_read_alike_by_the_faster_patterns(text: str) -> None:
+    # Words spelled apart, and words run together, are found in a text of Latin-1
+    # characters by patterns of Latin-1 classes: exactly where the whole ones find them.
+    def spans(pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+        return [m.span() for m in pattern.finditer(text)]
+
+    assert spans(SPELLED_IN_LATIN1) == spans(SPELLED_ANYWHERE)
+    assert joined(text, latin1=True) == joined(text)

@@ -50,11 +50,14 @@ CASED = (
 )
 
 
-@lru_cache(maxsize=1)
-def _inside() -> re.Pattern[str]:
+@lru_cache(maxsize=2)
+def _inside(latin1: bool = False) -> re.Pattern[str]:
     """A capital inside a word that starts another word (made once, from the lower-case
-    and capital letters of ``CASED``)."""
-    letters = [chr(code) for first, last in CASED for code in range(first, last)]
+    and capital letters of ``CASED``); ``latin1``: for a text of Latin-1 characters only,
+    which it finds exactly as the whole pattern does there, several times faster (a
+    class of Latin-1 characters is a table of 256 bits)."""
+    last_code = 0x100 if latin1 else 0x110000
+    letters = [chr(code) for first, last in CASED for code in range(first, min(last, last_code))]
     lower = _ranges([c for c in letters if c.islower()])
     upper = _ranges([c for c in letters if c.isupper() or c.istitle()])
     # Written to start at the capital, which few characters are: a text is passed over
@@ -72,11 +75,12 @@ AROUND = 40
 Joined = dict[tuple[int, int], list[int]]
 
 
-def joined(text: str) -> Joined:
+def joined(text: str, latin1: bool = False) -> Joined:
     """The words of ``text`` run together with a capital inside: looked for once per
-    text, for every matcher that reads it."""
+    text, for every matcher that reads it; ``latin1``: the text is of Latin-1 characters
+    only."""
     words: Joined = {}
-    for match in _inside().finditer(text):
+    for match in _inside(latin1).finditer(text):
         words.setdefault(_word(text, match.start(), match.end()), []).append(match.start())
     return words
 
