@@ -17,6 +17,7 @@ from reflect_cli.folding import fold, fold_char
 from reflect_cli.render.export.name_forms import letters
 from reflect_cli.render.export.names import Matcher, name_terms
 from reflect_cli.render.export.patterns import BETWEEN, SPACE_IN_LINE, as_matched
+from reflect_cli.render.export.starts import Shared
 from reflect_cli.render.export.unspaced import unspaced
 
 #: Names as people have them: family name first, accents, a name that is a word, a
@@ -169,3 +170,31 @@ def test_folded_text_holds_no_white_space_the_pattern_leaves_out() -> None:
             image.update(fold_char(chr(code)))
     assert not (left_out - {"\u1680"}) & image
     assert as_matched(fold("a\u1680b")) == "a b"
+
+
+def _learnt(found: Matcher, terms: list[str]) -> Matcher:
+    for owner, term in enumerate(terms):
+        found.add(fold(term), owner)
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT, st.sampled_from(["grace hall", "kim school", "may", "zed hall"]))
+@example("grace hall, grace kim", "kim school")
+@example("at zed hall with grace kim", "zed hall")  # a first word nobody had before
+def test_matchers_that_share_one_reading_find_what_each_finds_alone(text: str, later: str) -> None:
+    # People and places read each text through one automaton (``starts.Shared``): each
+    # matcher takes only the places its own first words start, also after it learns a term.
+    people_terms = [t for n in NAMES for t in set.union(*name_terms(n))] + HANDLES
+    place_terms = [*PLACES, "grace hall", "park"]
+    shared = Shared()
+    people = _learnt(Matcher(shared=shared), people_terms)
+    places = _learnt(Matcher(shared=shared), place_terms)
+    folded = fold(text)
+    for _ in range(2):
+        for together, words in ((people, people_terms), (places, place_terms)):
+            assert spans(together, folded, "fast") == spans(
+                _learnt(Matcher(), words), folded, "fast"
+            )
+        places.add(fold(later), len(place_terms))
+        place_terms = [*place_terms, later]

@@ -41,6 +41,7 @@ from reflect_cli.render.export.pseudonyms import (
     person_id,
 )
 from reflect_cli.render.export.pseudonyms import session_id as stable_id
+from reflect_cli.render.export.starts import Shared
 from reflect_cli.render.export.terms import Folded
 
 #: Between two parts of one person's name shown as one label: spaces, a comma, a hyphen,
@@ -97,10 +98,13 @@ class Labels:
         self._owners: dict[str, None] = {}
         #: Each person's first roster entry, which their label is made from.
         self._first_entry: dict[int, Participant] = {}
-        self.names = Matcher(decisions)
+        # People and places are looked for in the same texts: one reading finds where
+        # the first words of both start.
+        shared = Shared()
+        self.names = Matcher(decisions, shared)
         self.places: dict[str, str] = {}
         # A place's word alone in lower case ("at northgate") is decided as a name part's.
-        self._place_matcher = Matcher(decisions)
+        self._place_matcher = Matcher(decisions, shared)
         self.session_numbers: dict[str, int] = {}
         #: Data (tables, JSON, CSV): a session is shown by its stable id
         #: (``session-k7m3q9``, from the key) instead of "Session N", so packages of

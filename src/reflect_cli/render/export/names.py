@@ -44,7 +44,7 @@ from reflect_cli.render.export.name_forms import (
 from reflect_cli.render.export.name_forms import letters as _letters
 from reflect_cli.render.export.patterns import as_matched, in_tree, original, source, term_key, tree
 from reflect_cli.render.export.run_together import apart
-from reflect_cli.render.export.starts import Starts, first_word
+from reflect_cli.render.export.starts import Shared, Starts, first_word
 from reflect_cli.render.export.terms import Folded, Found, Term
 from reflect_cli.render.export.unspaced import unspaced
 from reflect_cli.render.export.verdicts import (
@@ -66,7 +66,7 @@ _PLURAL_POSSESSIVE = "s'"
 class Matcher:
     """Every known term, found on word boundaries in folded text."""
 
-    def __init__(self, decisions: Decisions | None = None) -> None:
+    def __init__(self, decisions: Decisions | None = None, shared: Shared | None = None) -> None:
         self.terms: dict[str, Term] = {}
         # Which words belong to whom, to tell "May Chen" (a name) from "in May" (a month).
         self.parts_of: dict[int, set[str]] = {}
@@ -79,6 +79,11 @@ class Matcher:
         self._order: dict[str, int] = {}
         self._by_first: dict[str, list[str]] = {}
         self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
+        #: Where first words start, read once for this matcher and the others that read
+        #: the same texts (``starts.Shared``), or for this one alone.
+        self._shared = shared
+        if shared is not None:
+            shared.join(self._ready)
         #: Each folded name part as the roster spells it: the word to decide about.
         self.typed: dict[str, str] = {}
         #: Whether a word read apart may hold a term (``_holds``), by the word.
@@ -122,6 +127,8 @@ class Matcher:
         self._starts = None
         self._patterns.clear()
         self._held.clear()
+        if self._shared is not None:
+            self._shared.forget()
 
     def _ready(self) -> Starts:
         """Where the terms may start (built once the terms are all known), the endings
@@ -175,9 +182,16 @@ class Matcher:
         start with it finds what the pattern of every term finds."""
         end = 0
         folded = as_matched(folded)
-        for start, firsts in self._ready().where(folded):
+        starts = self._ready()
+        mine, shared = starts.words, self._shared is not None
+        found = self._shared.where(folded) if self._shared is not None else starts.where(folded)
+        for start, firsts in found:
             if start < end:
                 continue  # inside the match before, as ``finditer`` goes on after it
+            if shared and not firsts <= mine:
+                firsts = firsts & mine  # another matcher's words start here too
+                if not firsts:
+                    continue
             match = self._pattern_at(firsts).match(folded, start)
             if match is not None:
                 yield match

@@ -12,7 +12,7 @@ place does not depend on terms that cannot start there.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import ahocorasick
 
@@ -30,19 +30,51 @@ class Starts:
 
     def __init__(self, terms: Iterable[str]) -> None:
         self.words = {first_word(term) for term in terms}
-        self._automaton: ahocorasick.Automaton | None = None
-        if self.words:
-            self._automaton = ahocorasick.Automaton()
-            for word in self.words:
-                self._automaton.add_word(word, word)
-            self._automaton.make_automaton()
+        self._automaton: ahocorasick.Automaton | None = None  # made when first read
 
     def where(self, text: str) -> list[tuple[int, frozenset[str]]]:
         """Each place in ``text`` where a first word starts, in order, with every first
         word that starts there ("jo" and "jose" both at the start of "jose")."""
-        if self._automaton is None:
+        if not self.words:
             return []
+        if self._automaton is None:
+            self._automaton = ahocorasick.Automaton()
+            for word in self.words:
+                self._automaton.add_word(word, word)
+            self._automaton.make_automaton()
         found: dict[int, list[str]] = {}
         for end, word in self._automaton.iter(text):
             found.setdefault(end - len(word) + 1, []).append(word)
         return [(start, frozenset(found[start])) for start in sorted(found)]
+
+
+class Shared:
+    """One automaton for the first words of several matchers (the people's and the
+    places'), which read the same texts one after the other: each text is read once,
+    and each matcher takes the places of its own words."""
+
+    def __init__(self) -> None:
+        self._members: list[Callable[[], Starts]] = []
+        self._starts: Starts | None = None
+        #: The last text read and where its first words start: the next matcher to read
+        #: the very same text takes them from here.
+        self._last: tuple[str, list[tuple[int, frozenset[str]]]] | None = None
+
+    def join(self, starts_of: Callable[[], Starts]) -> None:
+        """Read for one more matcher, whose terms' first words ``starts_of`` gives."""
+        self._members.append(starts_of)
+        self.forget()
+
+    def forget(self) -> None:
+        """A member learnt a term: its first words are read again before the next text."""
+        self._starts, self._last = None, None
+
+    def where(self, text: str) -> list[tuple[int, frozenset[str]]]:
+        """``Starts.where`` for the first words of every member."""
+        if self._last is not None and self._last[0] is text:
+            return self._last[1]
+        if self._starts is None:
+            self._starts = Starts(word for member in self._members for word in member().words)
+        found = self._starts.where(text)
+        self._last = (text, found)
+        return found
