@@ -1,8 +1,9 @@
 """A table that fits, drawn as lines of text: what Rich draws for it, without Rich's table.
 
-``terminal.table`` gives a table that fits the terminal every column's whole width, so
-nothing in it is measured again, wrapped or cut, and its lines are known before anything
-is drawn: a simple head box (an edge of spaces above and below, the header, a rule, the
+``terminal.table`` gives a table that fits the terminal every column's whole width (and
+one that wraps its cells already wrapped, as Rich's table would wrap them), so nothing
+in it is measured again, wrapped or cut, and its lines are known before anything is
+drawn: a simple head box (an edge of spaces above and below, the header, a rule, the
 rows), no padding but the space typed into each cell. Drawing them here rather than
 through Rich's ``Table`` is the same characters and styles (``tests/test_ui_fitted_table.py``
 compares them, CJK and multi-line cells included) at a fraction of the time: a rollup

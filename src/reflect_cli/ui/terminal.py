@@ -78,24 +78,22 @@ def table(
     if sum(most) + frame <= out.width:
         _fitted(headers, cells, [width + 2 for width in most], caption, out)
         return
-    from rich import box
-    from rich.table import Table
-
-    grid = Table(box=box.SIMPLE_HEAD, show_header=any(headers))
-    for number, header in enumerate(headers):
-        # Ids and dates are copied into other commands: never fold them.
-        grid.add_column(header, no_wrap=number < keep, min_width=least[number])
-    for row in cells:
-        grid.add_row(*(text(cell) for cell in row))  # type: ignore[arg-type]
     widths = share(least, most, out.width - frame)
     if widths is None:
         _stacked(headers, cells, caption, out)
         return
-    if caption:
-        out.print(text(caption, "bold"))
-    for column, width in zip(grid.columns, widths, strict=True):
-        column.width = width
-    out.print(grid)
+    # Ids and dates are copied into other commands: the first ``keep`` columns never fold.
+    folds = [number >= keep for number in range(len(headers))]
+    shown = [
+        _wrapped(h, w, f, out, header=True) for h, w, f in zip(headers, widths, folds, strict=True)
+    ]
+    wrapped = [
+        [_wrapped(c, w, f, out) for c, w, f in zip(row, widths, folds, strict=True)]
+        for row in cells
+    ]
+    _fitted(
+        shown if any(headers) else headers, wrapped, [width + 2 for width in widths], caption, out
+    )
 
 
 def _fitted(
@@ -116,6 +114,20 @@ def _fitted(
     if caption:
         out.print(text(caption, "bold"))
     out.print(drawn, no_wrap=True, crop=False)
+
+
+def _wrapped(cell: str, width: int, folds: bool, out: Console, header: bool = False) -> str:
+    """A cell's lines as Rich's table wraps it in a column ``width`` wide (its own
+    ``Text.wrap``, with the column's defaults; a header read as Rich reads a string, a
+    cell as ``text`` makes it): a table that wraps is then drawn like one that fits,
+    without Rich's table measuring every cell again (``fitted_table``)."""
+    from rich.text import Text
+
+    shown = Text(visible(cell if header else cell.replace("\r\n", "\n")))
+    lines = shown.wrap(
+        out, width, justify="left", overflow="ellipsis", tab_size=out.tab_size, no_wrap=not folds
+    )
+    return "\n".join(line.plain for line in lines)
 
 
 def _padded(cell: str) -> str:
