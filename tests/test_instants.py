@@ -42,6 +42,33 @@ def test_instants_sort_as_the_times_they_are(a: dt.datetime, b: dt.datetime) -> 
     assert (first == second) == (a == b)
 
 
+def _the_long_way(started: str) -> str:
+    """What ``instant`` gives by converting, whatever the text."""
+    try:
+        when = dt.datetime.fromisoformat(started.strip())
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.UTC)
+        return when.astimezone(dt.UTC).replace(tzinfo=None).isoformat("T", "microseconds") + "Z"
+    except (ValueError, OverflowError):
+        return ""
+
+
+@given(st.datetimes(timezones=st.timezones(), allow_imaginary=False))
+def test_an_instant_read_again_is_itself(when: dt.datetime) -> None:
+    once = instant(when.isoformat())
+    assert instant(once) == once == _the_long_way(when.isoformat())
+
+
+@given(
+    st.from_regex(
+        r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z", fullmatch=True
+    )
+)
+def test_text_shaped_as_an_instant_is_read_as_any_other(text: str) -> None:
+    """``2026-13-40T25:00:00.000000Z`` is no time at all, though it looks like one."""
+    assert instant(text) == _the_long_way(text)
+
+
 def _two_sessions(folder: Path, status: str = "complete") -> tuple[str, str]:
     """Two sessions of one collaborative on one day: the first written started later."""
     later = make_session(folder, "partnership-reflection", date="2026-11-20", status=status)

@@ -74,8 +74,8 @@ def test_a_title_wider_than_its_table_wraps_at_the_screen_not_the_table() -> Non
 
 
 #: Cell text that wraps: words of Latin with accents, CJK (two columns a character) and
-#: Ethiopic, spaces (runs of them too) and a line break now and then.
-_PIECES = st.sampled_from(["abc", "éñ", "李雷", "ሰላም", "12", " ", "  ", "\n", "x·y", "–"])
+#: Ethiopic, spaces (runs of them too), a tab or a line break now and then.
+_PIECES = st.sampled_from(["abc", "éñ", "李雷", "ሰላም", "12", " ", "  ", "\n", "\t", "x·y", "–"])
 _WRAPPING = st.lists(_PIECES, max_size=14).map("".join)
 _AS_OURS = {"markup": False, "emoji": False, "highlight": False}
 

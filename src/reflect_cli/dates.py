@@ -17,6 +17,8 @@ from reflect_cli.numbers import NotAWholeNumber, ascii_digits
 
 _ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII: \d would take any digit
 _ASCII = re.compile(r"[0-9W-]{7,10}")
+#: An instant as ``instant`` writes it (the index keeps every session's start so).
+_INSTANT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z")
 
 
 def parse_date(text: str, what: str) -> str:
@@ -37,6 +39,14 @@ def instant(started: str) -> str:
     (``2026-11-20T23:00:00.000000Z``). ``15:00-08:00`` is after ``20:00Z`` the same day,
     though as written it sorts before. A time without an offset is taken as UTC; text
     that is no time at all is "" (older than any)."""
+    if _INSTANT.fullmatch(started):
+        # Already an instant: itself, when it is a time at all. A rollup sorts thousands
+        # of the index's starts, and converting each again cost most of its grouping.
+        try:
+            dt.datetime.fromisoformat(started[:-1])
+        except ValueError:
+            return ""
+        return started
     try:
         when = dt.datetime.fromisoformat(started.strip())
     except ValueError:

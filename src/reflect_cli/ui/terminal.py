@@ -121,10 +121,13 @@ def _wrapped(cell: str, width: int, folds: bool, out: Console, header: bool = Fa
     ``Text.wrap``, with the column's defaults; a header read as Rich reads a string, a
     cell as ``text`` makes it): a table that wraps is then drawn like one that fits,
     without Rich's table measuring every cell again (``fitted_table``)."""
+    from rich.cells import cell_len
     from rich.text import Text
 
-    shown = Text(visible(cell if header else cell.replace("\r\n", "\n")))
-    lines = shown.wrap(
+    shown = visible(cell if header else cell.replace("\r\n", "\n"))
+    if "\n" not in shown and "\t" not in shown and cell_len(shown) <= width:
+        return shown  # one line that fits: Rich's wrapping leaves it as it is
+    lines = Text(shown).wrap(
         out, width, justify="left", overflow="ellipsis", tab_size=out.tab_size, no_wrap=not folds
     )
     return "\n".join(line.plain for line in lines)
