@@ -76,7 +76,7 @@ def table(
     # padding, divider, padding between two columns.
     frame = 3 * len(headers) + 1
     if sum(most) + frame <= out.width:
-        _fitted(headers, cells, [width + 2 for width in most], caption, out)
+        _fitted(headers, cells, [width + 2 for width in most], caption, out, any(headers))
         return
     widths = share(least, most, out.width - frame)
     if widths is None:
@@ -91,9 +91,7 @@ def table(
         [_wrapped(c, w, f, out) for c, w, f in zip(row, widths, folds, strict=True)]
         for row in cells
     ]
-    _fitted(
-        shown if any(headers) else headers, wrapped, [width + 2 for width in widths], caption, out
-    )
+    _fitted(shown, wrapped, [width + 2 for width in widths], caption, out, any(headers))
 
 
 def _fitted(
@@ -102,13 +100,14 @@ def _fitted(
     widths: Sequence[int],
     caption: str,
     out: Console,
+    show_header: bool,
 ) -> None:
     """A table that fits: every column its whole width (``widths``, a space of padding
     either side), so nothing is measured again or wrapped, drawn as the lines Rich would
     draw (``fitted_table``): a rollup draws thousands of cells."""
     from reflect_cli.ui import fitted_table
 
-    shown = [_padded(header) for header in headers] if any(headers) else None
+    shown = [_padded(header) for header in headers] if show_header else None
     padded = [[_padded(cell) for cell in row] for row in cells]
     drawn = fitted_table.drawn(shown, padded, widths)
     if caption:
@@ -124,6 +123,8 @@ def _wrapped(cell: str, width: int, folds: bool, out: Console, header: bool = Fa
     from rich.cells import cell_len
     from rich.text import Text
 
+    if width <= 0:  # a column of empty cells: Rich draws none of their lines
+        return ""
     shown = visible(cell if header else cell.replace("\r\n", "\n"))
     if "\n" not in shown and "\t" not in shown and cell_len(shown) <= width:
         return shown  # one line that fits: Rich's wrapping leaves it as it is
