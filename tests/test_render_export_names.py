@@ -307,3 +307,15 @@ def test_a_plural_possessive_is_replaced_whole(
     assert shown.startswith(before) and shown.endswith(after)
     label = shown[len(before) : len(shown) - len(after)]
     assert apostrophe not in label and label == redactor.text(who)
+
+
+def test_a_name_of_a_hundred_words_is_known_by_a_bounded_number_of_forms() -> None:
+    # Parts run together at most ``RUN`` at a time: a name pasted as a paragraph makes
+    # terms in proportion to its words, not to their square.
+    from reflect_cli.render.export.name_forms import RUN
+
+    words = [f"Lorimer{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(100)]
+    whole, single = name_terms(" ".join(words))
+    assert len(whole) + len(single) < 100 * RUN * 6
+    assert "lorimeraa lorimerba" not in single
+    assert "lorimeraalorimerba" in whole  # two parts run together, as people type them

@@ -78,3 +78,13 @@ def test_a_redacted_export_keeps_every_line(cli: object, sessions_dir: object) -
     assert "family agreed to host." in body and "family is away" in body
     lines = [line for line in body.splitlines() if "agreed to host" in line]
     assert lines and "asked" not in lines[0]  # still a line of its own
+
+
+def test_a_term_of_thousands_of_characters_makes_a_pattern() -> None:
+    # A name typed as a paragraph is a path in the tree as deep as it is long: made
+    # without recursion, compiled, and found.
+    long = " ".join(["lorimer"] * 600)
+    (pattern,) = tree([long, long[:2000], "lorimer"])
+    compiled = re.compile(f"(?:{pattern})")
+    assert compiled.fullmatch(long)
+    assert compiled.fullmatch(long[:2000])

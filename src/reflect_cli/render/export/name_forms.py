@@ -77,6 +77,10 @@ def name_terms(name: str) -> tuple[set[str], set[str]]:
     return {w for w in whole if letters(w) > 2 or unspaced(w)} - single, single
 
 
+#: The most parts of a name run together into one term ("juancarlosgarciamarquez").
+RUN = 6
+
+
 def _said_terms(said: list[Word], whole: set[str], single: set[str]) -> None:
     """``name_terms`` of one way a name is said, added to ``whole`` and ``single``."""
     typed = [word.typed for word in said]
@@ -90,13 +94,21 @@ def _said_terms(said: list[Word], whole: set[str], single: set[str]) -> None:
             whole.add(" ".join(parts[index:]))
     # Parts run together, as people type them and as reflect makes handles:
     # "MonicaHaugen", "monicahaugen", "anamaria", "haugenmonica".
-    runs = ["".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 2, len(parts) + 1)]
+    # (At most ``RUN`` parts at a time: a name of a hundred words typed into a roster is
+    # not run together whole, and would make terms by the square of its length.)
+    runs = [
+        "".join(parts[i:j])
+        for i in range(len(parts))
+        for j in range(i + 2, min(i + RUN, len(parts)) + 1)
+    ]
     runs += [parts[-1] + parts[0]] if len(parts) > 1 else []
     # An initial run into another part, as in addresses: "mhaugen@", "monicah".
     # (Not with an everyday word, "s" + "park"; "park" + "s" is its plural.)
     for i, first in enumerate(parts):
         for j, other in enumerate(parts):
-            if i == j or not first[:1].isalpha() or letters(other) <= 2 or unspaced(other):
+            if i == j or abs(i - j) >= RUN or not first[:1].isalpha():
+                continue
+            if letters(other) <= 2 or unspaced(other):
                 continue
             if other not in COMMON_WORDS:
                 runs += [first[0] + other] + ([other + first[0]] if first[0] != "s" else [])

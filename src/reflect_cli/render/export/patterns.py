@@ -85,23 +85,40 @@ def tree(terms: list[str]) -> list[str]:
         for char in term:
             node = node.setdefault(char, {})
         node[""] = {}
-    return [_branches(root)] if terms else []
+    return [_pattern_of(root)] if terms else []
 
 
-def _branches(node: dict[str, Any], last: str = "") -> str:
-    parts = [
-        (BETWEEN if char == " " else re.escape(char)) + _branches(child, char)
-        for char, child in node.items()
-        if char
-    ]
+def _pattern_of(root: dict[str, Any]) -> str:
+    """The tree's pattern, each node's made from its children's. Worked without
+    recursion (a name of hundreds of characters is a path as deep), children first."""
+    made: dict[int, str] = {}
+    stack: list[tuple[dict[str, Any], str, bool]] = [(root, "", False)]
+    while stack:
+        node, last, children_made = stack.pop()
+        if not children_made:
+            stack.append((node, last, True))
+            stack.extend((child, char, False) for char, child in node.items() if char)
+            continue
+        parts = [
+            (BETWEEN if char == " " else re.escape(char)) + made.pop(id(child))
+            for char, child in node.items()
+            if char
+        ]
+        made[id(node)] = _node(parts, "" in node, last)
+    return made[id(root)]
+
+
+def _node(parts: list[str], ends: bool, last: str) -> str:
+    """A node's pattern: its branches (``parts``), optional where a term ``ends`` there;
+    ``last``: the character that led to it."""
     # A term that ends in a digit ends where no digit follows ("mh2" is not in "mh23").
     end = r"(?!\d)" if last.isdigit() else ""
     if not parts:
         return end
     body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-    if "" in node and end:
+    if ends and end:
         return f"(?:{body}|{end})"
-    if "" in node:
+    if ends:
         return (f"(?:{body})" if len(parts) == 1 else body) + "?"
     return body
 
