@@ -177,8 +177,10 @@ def _action(raw: Fields) -> Action:
 def _question(raw: Fields) -> AnswerRecord:
     kind = raw.one_of("kind", _KIND, "text")
     qid = sys.intern(raw.text("id", required=True))
-    round_kind = _round(raw, "round", lambda v: round_codec.round_of(v, qid))
     scale = _scale(raw, kind)
+    if _ROUND_KEYS.isdisjoint(raw.data):  # most questions: no round, nothing of one to read
+        return _answer_record(raw, qid, kind, scale)
+    round_kind = _round(raw, "round", lambda v: round_codec.round_of(v, qid))
     entered_by = _round(raw, "entered_by", lambda v: round_codec.names_of(v, qid, "entered_by"))
     round_ended = raw.flag("round_ended")
     # An older draft kept an anonymous round under way in the record itself, marked only
@@ -207,6 +209,32 @@ def _question(raw: Fields) -> AnswerRecord:
         entered_by=entered_by,
         withheld=_round(raw, "withheld", lambda v: round_codec.count_of(v, qid, "withheld")),
         round_ended=round_ended,
+        round_begun=raw.flag("round_begun"),
+        asked=_asked(raw, qid, scale),
+    )
+
+
+#: The keys of a round (``round_codec``) and of a scale's bands.
+_ROUND_KEYS = frozenset(
+    ("round", "entered_by", "round_ended", "ratings", "passed", "passed_by", "bands", "withheld")
+)
+
+
+def _answer_record(raw: Fields, qid: str, kind: Kind, scale: Scale | None) -> AnswerRecord:
+    """A question record with none of ``_ROUND_KEYS``: what ``_question`` reads of it
+    when each of them reads as absent."""
+    return AnswerRecord(
+        id=qid,
+        prompt=sys.intern(raw.text("prompt")),
+        kind=kind,
+        choices=_choices(raw),
+        answer=_answer(raw, kind, scale),
+        credits=raw.texts("credits"),
+        skipped=raw.flag("skipped"),
+        in_progress=raw.flag("in_progress"),
+        scale=scale,
+        required=raw.flag("required"),
+        help=raw.text("help"),
         round_begun=raw.flag("round_begun"),
         asked=_asked(raw, qid, scale),
     )

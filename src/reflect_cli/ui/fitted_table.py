@@ -45,6 +45,9 @@ def drawn(
 
 def _append(text: Text, pieces: list[str], style: str) -> None:
     """One line: an edge, the cells apart by a space (each in ``style``), an edge."""
+    if not style:  # the whole line at once: a rollup's tables are thousands of cells
+        text.append(f" {' '.join(pieces)} \n")
+        return
     text.append(" ")
     for number, piece in enumerate(pieces):
         if number:
