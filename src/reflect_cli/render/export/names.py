@@ -116,13 +116,17 @@ class Matcher:
             term.handle_of.add(owner)
         term.lemma = term.lemma or lemma
         term.family = term.family or (family and _letters(text) >= FAMILY_LETTERS)
-        # A word the facilitator decided about is weighed like an everyday word.
-        decided = text in self.decisions.names or text in self.decisions.words
         one_word = " " not in text and text.isalpha() and not unspaced(text)
         term.part = term.part or (part and one_word)
-        # (A part the facilitator decided is weighed by ``verdicts.lower_verdict``.)
-        weighed = text in COMMON_WORDS or (decided and not term.part)
-        term.common = term.common or (weighed and not common_ok)
+        # A whole form the facilitator said is a word (--word) is weighed as an everyday
+        # word is; one they said is a name (--name) is not: in lower case an everyday
+        # word is a word, and "monicahaugen", "mhaugen" or "王小明" would be kept. (A part
+        # decided about is weighed by ``verdicts.lower_verdict``; a form known as a part
+        # later, the handle "mhaugen" after the same run of Monica Haugen's name, is
+        # weighed as a part.)
+        term.everyday = term.everyday or (text in COMMON_WORDS and not common_ok)
+        said_word = text in self.decisions.words and not term.part
+        term.common = term.everyday or (said_word and not common_ok)
         self.parts_of.setdefault(owner, set()).update(text.split())
         self._starts = None
         self._patterns.clear()

@@ -18,7 +18,11 @@ class Term:
 
     text: str
     owners: set[int] = field(default_factory=set)
+    #: Weighed as an everyday word is (``verdicts.verdict``): one, or a whole form the
+    #: facilitator decided about.
     common: bool = False
+    #: An everyday word itself ("grace", "hope"), whatever else it is.
+    everyday: bool = False
     #: A family name of four letters or more: found with another language's ending too.
     family: bool = False
     #: Found only inside an e-mail address ("monicah@": "china" is a word elsewhere).
