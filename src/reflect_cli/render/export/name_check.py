@@ -91,10 +91,36 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+(?:['’]\w+)*", fold(text))
 
 
+#: Characters read first either side of a term for the two words beside it; more when
+#: they hold fewer than three (the farthest may be cut), never the whole line: a line of
+#: thousands of names would be read once for each of them.
+_AROUND = 64
+
+
+def _before(line: str, start: int) -> list[str]:
+    """The last words before ``start`` (at least the last two whole ones)."""
+    span = _AROUND
+    while True:
+        words = _words(line[max(0, start - span) : start])
+        if len(words) > 2 or span >= start:
+            return words
+        span *= 2
+
+
+def _after(line: str, end: int) -> list[str]:
+    """The first words from ``end`` (at least the first two whole ones)."""
+    span = _AROUND
+    while True:
+        words = _words(line[end : end + span])
+        if len(words) > 2 or end + span >= len(line):
+            return words
+        span *= 2
+
+
 def _theirs(line: str, start: int, end: int, fixed: str, name: frozenset[str]) -> bool:
     """Whether the term at ``line[start:end]`` sits in a phrase of the fixed words whose
     other words are not ``name`` (the words of the person's name it may be)."""
-    before, term, after = _words(line[:start]), _words(line[start:end]), _words(line[end:])
+    before, term, after = _before(line, start), _words(line[start:end]), _after(line, end)
     if not term:
         return False
     phrases = [
