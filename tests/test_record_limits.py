@@ -9,13 +9,14 @@ validate."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from conftest import make_session
 from reflect_cli.errors import ProtocolError, RecordError, SessionInterrupted
-from reflect_cli.model import Note, Session
+from reflect_cli.model import Action, Note, Session
 from reflect_cli.protocols import catalog
 from reflect_cli.records import codec, record_limits
 from reflect_cli.records.opening import MAX_BYTES
@@ -103,6 +104,57 @@ def test_one_value_past_the_limit_is_refused_by_writer_and_reader(sessions_dir: 
         store.save(session)
     with pytest.raises(RecordError, match="100,000 values"):
         store.load_path(_written_raw(sessions_dir, session))
+
+
+# -- what the reader's decoder refuses --------------------------------------------------
+
+
+def _blank_name(session: Session) -> None:
+    session.participants[0].name = ""
+
+
+def _blank_commitment(session: Session) -> None:
+    session.actions.append(Action(""))
+
+
+def _far_ahead(session: Session) -> None:
+    session.date = "2099-01-01"
+
+
+@pytest.mark.parametrize(
+    ("change", "refusal"),
+    [
+        (_blank_name, "participants[0].name: is empty"),
+        (_blank_commitment, "actions[0].text: is empty"),
+        (_far_ahead, "date: 2099-01-01 is more than a year from today"),
+    ],
+    ids=["a participant with no name", "a commitment with no text", "a date far ahead"],
+)
+def test_what_the_decoder_refuses_is_never_written(
+    sessions_dir: Path, change: Callable[[Session], None], refusal: str
+) -> None:
+    """The writer asks the reader's own decoder, whichever path made the session: the
+    record stays as it was, and the unsaved version is kept where the message says."""
+    store, session = _session(sessions_dir)
+    before = store.path(session.id).read_bytes()
+    change(session)
+    with pytest.raises(record_limits.RecordUnreadable, match=re.escape(refusal)) as refused:
+        store.save(session)
+    assert "would not read it back" in str(refused.value)
+    assert store.path(session.id).read_bytes() == before
+    kept = Path(re.search(r"kept in (\S+)$", str(refused.value)).group(1))  # type: ignore[union-attr]
+    with pytest.raises(RecordError, match=re.escape(refusal)):
+        codec.parse(kept.read_text(encoding="utf-8"), str(kept))  # the reader agrees
+    assert Store(sessions_dir).summaries()[1] == []  # the folder reads as before
+
+
+def test_a_new_record_the_decoder_refuses_leaves_no_file(sessions_dir: Path) -> None:
+    store, session = _session(sessions_dir)
+    records = sorted(sessions_dir.glob("*.yaml"))
+    session.participants[0].name = ""
+    with pytest.raises(record_limits.RecordUnreadable, match=r"participants\[0\]\.name"):
+        store.create(session)
+    assert sorted(sessions_dir.glob("*.yaml")) == records
 
 
 # -- at the prompt ---------------------------------------------------------------------

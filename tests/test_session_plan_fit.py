@@ -5,6 +5,7 @@ its private state folder exactly as they were. What is not refused reads back.""
 from __future__ import annotations
 
 import gc
+import json
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import make_session
+from reflect_cli.errors import InputError
+from reflect_cli.model import Participant
+from reflect_cli.protocols import catalog
 from reflect_cli.records.home import where_home as private_home
 from reflect_cli.records.opening import MAX_BYTES
 from reflect_cli.records.store import Store
+from reflect_cli.session import plan_fit
+from reflect_cli.session.prefill import Plan
 
 HEAD = """collaborative: Northgate Elementary OST
 site: Northgate Elementary
@@ -103,3 +109,87 @@ def test_what_is_not_refused_reads_back(
     assert not problems
     for summary in summaries:
         store.load(summary.id)
+
+
+# -- what the reader's decoder refuses ---------------------------------------------------
+
+ROSTER = """collaborative: Lakeview Partnership
+site: School 075
+date: 2026-11-20
+facilitator: Alex Rivera
+participants:
+  - {{name: {name}, organization: Seattle Parks, role: Site lead}}
+  - {{name: Grace Hall, organization: Family Council, role: Parent}}
+"""
+
+
+def _roster(tmp_path: Path, name: str) -> Path:
+    path = tmp_path / "answers.yaml"
+    path.write_text(ROSTER.format(name=json.dumps(name)), encoding="utf-8")  # JSON is YAML
+    return path
+
+
+@pytest.mark.parametrize("name", ["", " ", "\u00a0", "\u200b", " \u3000\u200d "], ids=repr)
+def test_a_name_that_shows_nothing_is_refused_before_any_draft(
+    cli: Any, sessions_dir: Path, tmp_path: Path, name: str
+) -> None:
+    """The tester's case: a record the reader refuses ("participants[0].name: is empty")
+    used to be written, and every list, export and redacted export of the folder then
+    refused; now the answers file is refused, at its line, and nothing is written."""
+    make_session(sessions_dir, "partnership-reflection")
+    gc.collect()
+    before = _kept(sessions_dir)
+    answers = _roster(tmp_path, name)
+    result = cli("start", "--answers", str(answers), "--no-input")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert f"{answers}:6: participants[0]" in result.stderr
+    assert "needs a name" in result.stderr or "name: is empty" in result.stderr
+    assert _kept(sessions_dir) == before
+    listed = cli("list")
+    assert listed.exit_code == 0 and "1 session" in listed.stdout
+
+
+def test_a_roster_option_that_shows_nothing_is_refused(cli: Any, sessions_dir: Path) -> None:
+    given = ("--collaborative", "Lakeview", "--facilitator", "Alex", "--no-input")
+    result = cli("start", *given, "-p", "\u200b | Seattle Parks | Site lead")
+    assert result.exit_code == 2 and "needs a name" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert not sessions_dir.exists()
+
+
+def test_a_plan_the_decoder_refuses_is_refused_before_any_draft(
+    sessions_dir: Path, tiny_protocol: Path
+) -> None:
+    """Whatever reaches a plan without the roster's check (here a participant made by
+    hand) is refused by the reader's own decoder, naming where, before anything is
+    written."""
+    plan = Plan(collaborative="Lakeview", facilitator="Alex", date="2026-11-20")
+    plan.participants.append(Participant("", "Seattle Parks", "Site lead", "p1"))
+    with pytest.raises(InputError, match=r"answers\.yaml: .*participants\[0\]\.name: is empty"):
+        plan_fit.check(plan, catalog.load_file(tiny_protocol), None, "answers.yaml")
+    assert not sessions_dir.exists()
+
+
+@settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    name=st.text(st.sampled_from([" ", "\u00a0", "\u200b", "\u2028", "\t", "G", "é"]), max_size=4)
+)
+def test_any_name_an_answers_file_gives_is_refused_or_read_back(
+    cli: Any, sessions_dir: Path, tmp_path: Path, name: str
+) -> None:
+    result = cli("start", "--answers", str(_roster(tmp_path, name)), "--no-input")
+    assert "Traceback" not in result.stderr
+    if result.exit_code == 2:
+        assert "needs a name" in result.stderr or "is empty" in result.stderr
+        return
+    assert result.exit_code == 0, result.stderr
+    store = Store(sessions_dir)
+    summaries, problems = store.summaries()
+    assert not problems
+    names = {p.name for s in summaries for p in store.session(s).participants}
+    assert name.strip() in names  # as given, less the spaces around it

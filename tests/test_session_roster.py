@@ -411,3 +411,26 @@ def test_someone_who_came_late_is_called_unheard_only_where_they_were_there(
     assert review == ["Second domain: not heard from Monica Haugen, Monica Reyes, Amina Yusuf"], (
         review
     )
+
+
+def test_a_name_that_shows_nothing_is_asked_again_never_written(
+    tiny: Protocol, sessions_dir: Path
+) -> None:
+    """At "participant>" and by /join: spaces or invisible characters alone are no name
+    (the reader would refuse the record, or --redact never find the person): said, and
+    asked again; the record reads back with the people it had."""
+    first_meeting(tiny, sessions_dir)
+    lines = [
+        "mh",
+        "\u200b | Seattle Parks and Recreation | Intern",  # a zero-width space: no name
+        "",
+        "/join \u00a0\u200b | Northgate PTA | Parent",
+        "/join \u200b",
+        "/pause",
+    ]
+    session, console = run(tiny, sessions_dir, plan("2026-11-01"), lines)
+    refused = [line for line in console.shown if "needs a name" in line]
+    assert len(refused) == 3, console.shown
+    reread = Store(sessions_dir).load(session.id)
+    assert [p.handle for p in reread.participants if p.present] == ["mh"]
+    assert all(p.name.strip("\u200b\u00a0 ") for p in reread.participants)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reflect_cli.errors import InputError
-from reflect_cli.model import Choice, Participant, Question, Scale
+from reflect_cli.model import Choice, Participant, ProtocolRef, Question, Scale, Session
+from reflect_cli.records.store import Store
 from reflect_cli.session import typed_lines
 from reflect_cli.session.people import fold
 from reflect_cli.session.typed_lines import credits_of
@@ -144,3 +145,55 @@ def test_each_word_of_a_name_in_any_order_and_form_credits_its_person(
     word = unicodedata.normalize("NFD", words[pick]).upper()
     expected = [] if fold(word) == "lan" else ["p1"]
     assert credits_of(f"{word}: yes", [person, other]) == expected
+
+
+#: What shows nothing: spaces of every kind, and characters with no glyph at all.
+BLANKS = [" ", "\t", "\u00a0", "\u3000", "\u2003", "\u200b", "\u00ad", "\u115f", "\ufeff"]
+
+
+@pytest.mark.parametrize(
+    "name", ["", *BLANKS, " \u00a0 ", "\u200b\u200d", "\u3164\u00a0"], ids=repr
+)
+def test_a_name_that_shows_nothing_is_refused(name: str) -> None:
+    with pytest.raises(InputError, match="needs a name"):
+        typed_lines.participant(name, "Seattle Parks", "Site lead", "", set())
+    with pytest.raises(InputError, match="needs a name"):
+        typed_lines.participant_of(f"{name} | Seattle Parks | Site lead", set())
+
+
+def test_a_handle_is_checked_on_its_own() -> None:
+    assert typed_lines.checked_handle("@Ana", set()) == "ana"
+    with pytest.raises(InputError, match="already taken"):
+        typed_lines.checked_handle("ana", {"ana"})
+    with pytest.raises(InputError, match="lower-case letters"):
+        typed_lines.checked_handle("a b", set())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(
+        st.text(st.sampled_from([*BLANKS, "\n", "\r", "\x85", "\u2028", "_", "a"]), max_size=5),
+        st.text(max_size=12),
+    )
+)
+def test_any_name_the_writer_takes_is_read_back(tmp_path_factory, name: str) -> None:  # type: ignore[no-untyped-def]
+    """A name is refused as it is given, or the record holding it reads back with it:
+    blank, whitespace-only and invisible-only names never reach a record."""
+    try:
+        person = typed_lines.participant(name, "Seattle Parks", "Site lead", "", set())
+    except InputError:
+        assert not fold(name).strip()
+        return
+    folder = tmp_path_factory.mktemp("sessions")
+    session = Session(
+        id="",
+        protocol=ProtocolRef("tiny", 1, "Tiny"),
+        collaborative="Lakeview Partnership",
+        date="2026-11-20",
+        participants=[person],
+    )
+    Store(folder).create(session)
+    store = Store(folder)
+    summaries, problems = store.summaries()
+    assert problems == [] and len(summaries) == 1
+    assert store.session(summaries[0]).participants[0].name == name

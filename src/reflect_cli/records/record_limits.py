@@ -1,6 +1,10 @@
 """The reader's limits, kept by the writer: reflect never writes a record it would then
 refuse to read.
 
+What the reader's decoder refuses (an empty name, a date far ahead, an answer that does
+not fit its question…) the writer asks the decoder itself about (``unreadable``),
+on the very data it is about to write: no second list of rules that could drift from the
+reader's, whichever path made the session (an answers file, a live meeting, an edit).
 Every YAML input is read within ``MAX_BYTES`` (records/opening.py) and ``MAX_NODES``
 values (records/yaml_checks.py, aliases expanded; a record has none). The store checks
 each record's text against both before writing it (``check``), and tells the session
@@ -34,8 +38,34 @@ class Room:
     values: int
 
 
-class RecordTooLarge(RecordError):
-    """A record's text would be refused by the reader; nothing was written."""
+class RecordUnreadable(RecordError):
+    """A record the reader would refuse; nothing was written."""
+
+
+class RecordTooLarge(RecordUnreadable):
+    """A record's text would be refused by the reader for its size; nothing was written."""
+
+
+def unreadable(data: dict[str, Any]) -> str:
+    """Why the reader's decoder refuses record data (from ``codec.to_dict``), where and
+    why as the reader says it (``participants[0].name: is empty``); "" when it reads it."""
+    from reflect_cli.records import record_decoder  # its kinds only when a record is written
+    from reflect_cli.records.decoding import Invalid, dotted
+
+    try:
+        record_decoder.session_of(data)
+    except Invalid as exc:
+        return f"{dotted(exc.path)}: {exc.message}" if exc.path else exc.message
+    return ""
+
+
+def check_readable(data: dict[str, Any]) -> None:
+    """``RecordUnreadable`` when the reader's decoder would refuse record data."""
+    problem = unreadable(data)
+    if problem:
+        raise RecordUnreadable(
+            _("reflect would not read it back: {problem}").format(problem=problem)
+        )
 
 
 def values_in(data: Any) -> int:

@@ -165,10 +165,11 @@ class Store:
         try:
             session.updated = data["updated"] = now()
             text = codec.dump_dict(data)
-            try:  # never a record the reader would refuse
+            try:  # never a record the reader would refuse: its decoder, then its limits
+                record_limits.check_readable(data)
                 left = record_limits.check(text, data)
-            except record_limits.RecordTooLarge as exc:
-                raise record_limits.RecordTooLarge(
+            except record_limits.RecordUnreadable as exc:
+                raise type(exc)(
                     _("{path}: {exc}; not written. The unsaved version is kept in {place}").format(
                         path=path, exc=exc, place=keep_aside(self.folder, text, session.id)
                     )

@@ -3,8 +3,9 @@ before anything is written.
 
 The flow fills a new session from its plan (``fill``); ``check`` fills a copy first and
 encodes it as the store would, so an answers file whose session would be a record the
-reader refuses (over ``MAX_BYTES`` or ``MAX_NODES``) is refused in one line before the
-first draft is created: nothing is left in the sessions folder nor in its private state folder.
+reader refuses (its decoder's ``unreadable``, or over ``MAX_BYTES`` or ``MAX_NODES``) is
+refused in one line before the first draft is created: nothing is left in the sessions
+folder nor in its private state folder.
 """
 
 from __future__ import annotations
@@ -59,6 +60,14 @@ def check(plan: Plan, protocol: Protocol, asked: Protocol | None, source: str) -
     trial.participants = list(plan.participants)
     fill(trial, plan)
     data = codec.to_dict(trial)
+    problem = record_limits.unreadable(data)
+    if problem:
+        raise InputError(
+            _(
+                "{source}: the session it gives would be a record reflect does not read "
+                "back ({problem}); nothing was written"
+            ).format(source=source, problem=problem)
+        )
     left = record_limits.room(codec.dump_dict(data), data)
     if left.bytes < RUN.bytes:
         used = MAX_BYTES - left.bytes

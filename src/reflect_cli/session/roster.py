@@ -352,7 +352,7 @@ class Roster:
         old = person.handle
         taken = {p.handle for p in self.session.participants if p is not person}
         taken |= {p.handle for p in self.known if person_key(p) != person_key(person)}
-        typed_lines.participant(person.name, "", "", new, taken)  # refused when bad or taken
+        typed_lines.checked_handle(new, taken)  # refused when bad or taken
         rename_handle(self.session, old, new)
         self.save()
         self.console.completions(

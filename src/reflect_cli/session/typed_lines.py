@@ -133,20 +133,28 @@ def participant(
     sector: Sector | None = None,
 ) -> Participant:
     """A participant from its fields, kept exactly (a ``|`` in an organization too); the
-    handle checked, or made from the first name."""
-    if handle:
-        handle = handle.lower().lstrip("@")
-        if not _HANDLE.match(handle):
-            raise InputError(
-                _("handle {handle}: use lower-case letters, digits, - or _").format(
-                    handle=repr(handle)
-                )
-            )
-        if handle in taken:
-            raise InputError(_("handle {handle} is already taken").format(handle=repr(handle)))
-    else:
-        handle = unique_handle(name, taken)
+    handle checked, or made from the first name. Every way someone is put on a roster
+    (an answers file, ``-p``, "who is here", ``/join``) comes through here."""
+    if not fold(name).strip():
+        # Spaces, a no-break space or only invisible characters: no one could read the
+        # name, and --redact, which folds names so, could never find the person in text.
+        raise InputError(
+            _("a participant needs a name: spaces or invisible characters alone are none")
+        )
+    handle = checked_handle(handle, taken) if handle else unique_handle(name, taken)
     return Participant(name, organization, role, handle, sector=sector)
+
+
+def checked_handle(handle: str, taken: set[str]) -> str:
+    """A handle as typed (``@Ana`` is ``ana``), refused when it is not one or is taken."""
+    handle = handle.lower().lstrip("@")
+    if not _HANDLE.match(handle):
+        raise InputError(
+            _("handle {handle}: use lower-case letters, digits, - or _").format(handle=repr(handle))
+        )
+    if handle in taken:
+        raise InputError(_("handle {handle} is already taken").format(handle=repr(handle)))
+    return handle
 
 
 def unique_handle(name: str, taken: set[str]) -> str:
