@@ -130,3 +130,26 @@ def test_a_form_decided_a_name_is_replaced_in_lower_case_too(
     shown = result.stdout.casefold()
     assert said.casefold() not in shown
     assert decided.casefold() not in shown
+
+
+def test_a_braille_blank_and_other_scripts_digits_do_not_hide_a_place_or_name(
+    cli: Any, sessions_dir: Path, tmp_path: Path
+) -> None:
+    # Found by a tester: U+2800 shows as a space, and "٠٧٥" reads as 075.
+    said = "We met at School\u2800075 and at School ٠٧٥ with Grace\u2800Kim."
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        site="School 075",
+        people=["Grace Kim | Family Council | Parent", "Jo Park | Northgate PTA | Parent"],
+        answers={"shared-values": said},
+    )
+    result = cli("export", "--redact", "-f", "md")
+    assert result.exit_code == 0, result.stderr
+    for hidden in ("School\u2800075", "School ٠٧٥", "Grace\u2800Kim", "Kim"):
+        assert hidden not in result.stdout
+    document = tmp_path / "said.txt"
+    document.write_text(said, encoding="utf-8")
+    checked = cli("check-names", str(document))
+    assert checked.exit_code == 2
+    assert checked.stdout.count("said.txt:1:") >= 3

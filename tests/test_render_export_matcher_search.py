@@ -59,6 +59,8 @@ PIECES = [
     "0",
     "75",
     "\u1680",
+    "\u2800",
+    "٠٧٥",
     "\t",
     "\u3000",
     "\xa0",
@@ -119,7 +121,7 @@ def spans(found: Matcher, folded: str, how: str) -> list[tuple[int, int, dict[st
     matches = {
         "fast": lambda: found._matches(folded),
         "pattern": lambda: found.pattern().finditer(as_matched(folded)),
-        "reference": lambda: reference(found).finditer(folded),
+        "reference": lambda: reference(found).finditer(as_matched(folded)),
     }[how]()
     # A group of no term at that place is absent from the few terms' pattern: None here;
     # a group's text is read with the ogham space mark a space (``as_matched``).
@@ -139,6 +141,7 @@ def spans(found: Matcher, folded: str, how: str) -> list[tuple[int, int, dict[st
 @example("mh2 joanna park", False)
 @example("school 075 school 07 school 0755", False)
 @example("'ilima\u1680kahale grace\u3000kim", False)  # spaces folding and reading make plain
+@example("school\u2800٠٧٥ and mh٢", False)  # a braille blank, Arabic-Indic digits
 def test_the_fast_search_finds_what_the_pattern_finds(text: str, unspaced: bool) -> None:
     found = matcher(unspaced)
     folded = fold(text)

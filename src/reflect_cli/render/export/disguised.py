@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any, NamedTuple, Protocol, TypeVar
 from urllib.parse import unquote
 
-from reflect_cli.folding import DEFAULT_IGNORABLE, fold
+from reflect_cli.folding import DEFAULT_IGNORABLE, beyond_ascii, fold
 from reflect_cli.look_alikes import ALTERNATES
 from reflect_cli.render.export.run_together import Joined, joined
 
@@ -56,7 +56,7 @@ IN_WORD = re.compile(r"[*_~](?<=[^\W_][*_~])[*_~]*[^\W_]")
 #: Every space character (Unicode's Zs: the space, the no-break spaces U+00A0 and U+202F,
 #: the ideographic space, the typographic spaces U+2000 to U+200A…): letters spelled apart
 #: by any of them are a word spelled out ("M\\u00a0o\\u00a0n\\u00a0i\\u00a0c\\u00a0a").
-SPACES = " \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+SPACES = " \u00a0\u1680\u2000-\u200a\u202f\u205f\u2800\u3000"
 #: Characters that show nothing (``folding.DEFAULT_IGNORABLE``), as a character class.
 _INVISIBLE = "".join(rf"\U{first:08x}-\U{last:08x}" for first, last in DEFAULT_IGNORABLE)
 #: What may stand between letters spelled apart: a space, a hyphen, a dot, an emphasis
@@ -139,19 +139,6 @@ def marks(text: str) -> Marks:
     overridden = _RLO in others or _LRO in others
     alternate = bool(_ALTERNATE.search(others))
     return Marks(emphasis, spelled, alternate, overridden, encoded, words)
-
-
-#: Every byte that is ASCII: removed from UTF-8, what is left is the rest, still UTF-8.
-_ASCII_BYTES = bytes(range(128))
-
-
-def beyond_ascii(text: str) -> str:
-    """The characters of ``text`` that are not ASCII, in order. In UTF-8 every byte of a
-    character beyond ASCII is 128 or more, so the text's bytes without the ASCII ones
-    decode to those characters (in C, about a nanosecond a character, where a search
-    for a character class takes twenty). Lone surrogates pass as themselves."""
-    encoded = text.encode("utf-8", "surrogatepass")
-    return encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
 
 
 def readings(text: str, scan: Scan[F], found: Marks | None = None) -> Iterator[F]:

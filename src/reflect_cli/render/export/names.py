@@ -105,7 +105,7 @@ class Matcher:
         only inside an e-mail address; ``part``: one word of a name or a handle;
         ``handle``: the owner's session handle; ``lemma``: the name part ``text`` is a
         form of ("지민에게": "지민"), decided about for it."""
-        text = term_key(text)
+        text = term_key(as_matched(text))  # as text is read: "mh٢" is found as "mh2"
         if not text:
             return
         known = text in self.terms

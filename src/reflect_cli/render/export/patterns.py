@@ -6,9 +6,10 @@ and a match's span in the original text (``original``)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
-from reflect_cli.folding import fold_char
+from reflect_cli.folding import beyond_ascii, fold_char
 from reflect_cli.render.export.name_forms import letters
 from reflect_cli.render.export.unspaced import unspaced
 
@@ -19,20 +20,28 @@ from reflect_cli.render.export.unspaced import unspaced
 #: White space that is not a line break.
 SPACE_IN_LINE = r"[^\S\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]"
 #: The same in folded text read as ``as_matched`` gives it: folding makes every other
-#: such space a plain space (tested over all of Unicode), and the ogham space mark is
-#: read as one. (A class of Latin-1 characters only: one beyond it makes the regular
-#: expression engine compile a table of every character, some 150 µs for each space of
-#: each term, in a pattern of hundreds of terms.)
+#: such space a plain space (tested over all of Unicode). (A class of Latin-1 characters
+#: only: one beyond it makes the regular expression engine compile a table of every
+#: character, some 150 µs for each space of each term, in a pattern of hundreds of terms.)
 BETWEEN = r"[\t\x1f \-]+"
-#: The one white space that is not a line break, that folding keeps and that is not
-#: Latin-1.
-OGHAM_SPACE = "\u1680"
+#: What folding keeps that the pattern reads as something else: the ogham space mark
+#: (white space beyond Latin-1) and the braille blank (a symbol that shows as a space:
+#: "School\u2800075" is School 075) as a space.
+READ_AS = {"\u1680": " ", "\u2800": " "}
 
 
 def as_matched(folded: str) -> str:
-    """Folded text as the pattern reads it: the ogham space mark a space (one character
-    for one: a match's place is the same in both)."""
-    return folded.replace(OGHAM_SPACE, " ") if OGHAM_SPACE in folded else folded
+    """Folded text as the pattern reads it, one character for one (a match's place is
+    the same in both): ``READ_AS``, and every decimal digit as the ASCII digit it is
+    ("School ٠٧٥" is School 075, as fullwidth digits already fold to it)."""
+    if folded.isascii():
+        return folded
+    for char in set(beyond_ascii(folded)):
+        if char in READ_AS:
+            folded = folded.replace(char, READ_AS[char])
+        elif char.isdecimal():
+            folded = folded.replace(char, str(unicodedata.decimal(char)))
+    return folded
 
 
 def source(ordered: list[str], endings: str) -> str:
