@@ -729,3 +729,16 @@ def test_people_named_in_other_scripts_do_not_stop_a_redacted_export(
     done = cli("export", "--redact", "--name", "김지민", "--name", "فاطمة", "-o", str(target))
     assert done.exit_code == 0, done.stderr
     assert cli("check-names", str(target)).exit_code == 0
+
+
+@pytest.mark.parametrize("dash", ["-", "\u2010", "\u2011", "\u2013", "\u2212"])
+def test_a_name_parted_by_any_dash_is_one_label(cli: Any, sessions_dir: Path, dash: str) -> None:
+    # "Jo‐Park" (U+2010) was two labels side by side where "Jo-Park" was one.
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=["Jo Park | Northgate PTA | Parent", "Grace Kim | Library | Staff"],
+        answers={"shared-values": f"We thanked Jo{dash}Park."},
+    )
+    out = uncoded(export(cli).stdout)
+    assert "We thanked Collaborative PTA (Parent)." in out

@@ -44,10 +44,11 @@ from reflect_cli.render.export.pseudonyms import session_id as stable_id
 from reflect_cli.render.export.starts import Shared
 from reflect_cli.render.export.terms import Folded
 
-#: Between two parts of one person's name shown as one label: spaces, a comma, a hyphen,
+#: Between two parts of one person's name shown as one label: spaces, a comma, a hyphen
+#: or any dash ("Jo‐Park" with U+2010 is one person, as "Jo-Park" is),
 #: never a line break (two lines stay two, each with its own label: joined, the second
 #: line's credit and every later line's number would be lost).
-_JOINER = re.compile(rf"(?:{SPACE_IN_LINE}|[,\-])*")
+_JOINER = re.compile(rf"(?:{SPACE_IN_LINE}|[,\-\u2010-\u2015\u2212\ufe63\uff0d])*")
 
 
 class RedactionError(ReflectError):
