@@ -176,9 +176,12 @@ class Fields:
         return value
 
     def text(self, key: Any, required: bool = False) -> str:
-        value = self._get(key, required)
+        value = self.data.get(key)  # the two common cases first: a record has thousands
         if type(value) is str and (value or not required):
             return value
+        if value is None and not required:
+            return ""
+        value = self._get(key, required)
         try:
             text = to_text(value)
         except ValueError as exc:
@@ -198,6 +201,8 @@ class Fields:
 
     def flag(self, key: str, default: bool = False) -> bool:
         value = self.data.get(key, default)
+        if type(value) is bool:
+            return value
         try:
             return to_flag(value)
         except ValueError as exc:

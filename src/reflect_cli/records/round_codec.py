@@ -107,11 +107,12 @@ def ratings_of(raw: Any, kind: Kind, qid: str, scale: Scale | None) -> list[Rati
     if not isinstance(raw, list):
         raise TypeError(f"ratings of {qid!r} must be a list")
     found: list[Rating] = []
+    recorded = kinds.of(kind).check_recorded  # once, not once a rating
     for item in raw:
         if not isinstance(item, dict) or "value" not in item:
             raise TypeError(f"each rating of {qid!r} needs a 'value'")
         try:
-            value = kinds.of(kind).check_recorded(item["value"])
+            value = recorded(item["value"])
             scales.check_value(scale, value)
         except ValueError as exc:
             raise ValueError(f"a rating of {qid!r}: {exc}") from None
