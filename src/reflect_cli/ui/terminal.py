@@ -56,7 +56,18 @@ def table(
     # The caption is a title: read before the table, not found after it; printed on its
     # own, so a question longer than a narrow table wraps at the screen's edge, not the
     # table's ("How strong is shared leadership in our" / "partnership?").
-    # Each column at least as wide as its longest word (its whole lines when kept).
+    most = [
+        max([cell_len(line) for cell in [h, *(r[n] for r in cells)] for line in cell.split("\n")])
+        for n, h in enumerate(headers)
+    ]
+    # SIMPLE_HEAD around the cells: an edge and a space of padding at each end, and
+    # padding, divider, padding between two columns.
+    frame = 3 * len(headers) + 1
+    if sum(most) + frame <= out.width:
+        _fitted(headers, cells, [width + 2 for width in most], caption, out, any(headers))
+        return
+    # Each column at least as wide as its longest word (its whole lines when kept): asked
+    # only of a table that does not fit.
     least = [
         max(
             [
@@ -68,16 +79,6 @@ def table(
         )
         for number, header in enumerate(headers)
     ]
-    most = [
-        max([cell_len(line) for cell in [h, *(r[n] for r in cells)] for line in cell.split("\n")])
-        for n, h in enumerate(headers)
-    ]
-    # SIMPLE_HEAD around the cells: an edge and a space of padding at each end, and
-    # padding, divider, padding between two columns.
-    frame = 3 * len(headers) + 1
-    if sum(most) + frame <= out.width:
-        _fitted(headers, cells, [width + 2 for width in most], caption, out, any(headers))
-        return
     widths = share(least, most, out.width - frame)
     if widths is None:
         _stacked(headers, cells, caption, out)
