@@ -17,7 +17,7 @@ from reflect_cli import asked
 from reflect_cli.errors import ReflectError
 from reflect_cli.i18n import tags
 from reflect_cli.i18n.fingerprint import fingerprint
-from reflect_cli.model import AnswerRecord, Question, Session, Wording
+from reflect_cli.model import AnswerRecord, Protocol, Question, Session, Wording
 from reflect_cli.protocols import catalog, translations
 from reflect_cli.protocols.translations import Translation
 
@@ -49,7 +49,7 @@ def _titles(protocol_id: str, language: str, where: tuple[str, str]) -> dict[str
     """Each intro step's title by its id, in ``language`` where the protocol's
     translation has it ({} when the protocol cannot be found)."""
     try:
-        protocol, _ = catalog.find(protocol_id)
+        protocol = _protocol(protocol_id, where)
     except ReflectError:
         return {}
     found = _translation(protocol_id, language, where)
@@ -98,11 +98,18 @@ def _wording(record: AnswerRecord, say: translations.Say) -> Wording | None:
 
 
 @functools.lru_cache(maxsize=64)
+def _protocol(protocol_id: str, where: tuple[str, str]) -> Protocol:
+    """The protocol by its id on the search path ``where`` keys: the catalog read once,
+    not once a question or a search hit (a reader in another language asks for each)."""
+    return catalog.find(protocol_id)[0]
+
+
+@functools.lru_cache(maxsize=64)
 def _translation(protocol_id: str, language: str, where: tuple[str, str]) -> Translation | None:
     """The protocol's translation nearest ``language`` (None in its own language, or
     when it has none or cannot be found); ``where`` keys the cache to the search path."""
     try:
-        protocol, _ = catalog.find(protocol_id)
+        protocol = _protocol(protocol_id, where)
     except ReflectError:
         return None
     if tags.same_language(language, protocol.language):
@@ -123,7 +130,7 @@ def question_in_language(
     found = _translation(protocol_id, language, where)
     if found is None:
         return None
-    protocol, _ = catalog.find(protocol_id)
+    protocol = _protocol(protocol_id, where)
     question = next((q for _d, q in protocol.questions() if q.id == question_id), None)
     if question is None:
         return None
@@ -144,7 +151,7 @@ def place_in_language(protocol_id: str, question_id: str, place: str, language: 
     found = _translation(protocol_id, language, where) if protocol_id else None
     if found is None or not question_id:
         return place
-    protocol, _ = catalog.find(protocol_id)
+    protocol = _protocol(protocol_id, where)
     for domain, question in protocol.questions():
         if question.id != question_id or place != f"{domain.title} › {question.prompt}":
             continue
