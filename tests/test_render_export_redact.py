@@ -267,6 +267,11 @@ INVISIBLE = [
     "H\u202fa\u202fu\u202fg\u202fe\u202fn",
     "M\u3000o\u3000n\u3000i\u3000c\u3000a",
     "M\u200b o\u200b n\u200b i\u200b c\u200b a",
+    # Words run together, with a character that shows nothing at the capital (found by
+    # a tester: the hashtag was kept, "#TeamHaugen" replaced).
+    "#Team\u200bHaugen",
+    "#Team\u00adHaugen",
+    "#Go\u2060Monica",
 ]
 
 

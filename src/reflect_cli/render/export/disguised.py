@@ -122,6 +122,9 @@ class Marks(NamedTuple):
     encoded: bool = False
     #: The words run together with a capital inside (``run_together.joined``).
     joined: Joined | None = None
+    #: A character that shows nothing: words run together are read without them too
+    #: ("#Team\u200bHaugen" is "#TeamHaugen").
+    invisible: bool = False
 
 
 def marks(text: str) -> Marks:
@@ -138,7 +141,19 @@ def marks(text: str) -> Marks:
         return Marks(emphasis, spelled, encoded=encoded, joined=words)
     overridden = _RLO in others or _LRO in others
     alternate = bool(_ALTERNATE.search(others))
-    return Marks(emphasis, spelled, alternate, overridden, encoded, words)
+    invisible = bool(_INVISIBLE_CHARACTER.search(others))
+    return Marks(emphasis, spelled, alternate, overridden, encoded, words, invisible)
+
+
+#: A character that shows nothing (none is ASCII).
+_INVISIBLE_CHARACTER = re.compile(f"[{_INVISIBLE}]")
+
+
+def visible(text: str) -> tuple[str, list[int]]:
+    """``text`` without the characters that show nothing, and where each character left
+    was in ``text`` (no line break is one: lines keep their numbers)."""
+    where = [i for i, char in enumerate(text) if not _INVISIBLE_CHARACTER.match(char)]
+    return "".join(text[i] for i in where), where
 
 
 def readings(text: str, scan: Scan[F], found: Marks | None = None) -> Iterator[F]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 
 # Text is folded by the one function search folds with too.
 from reflect_cli.folding import fold as fold
@@ -29,7 +30,7 @@ from reflect_cli.folding import fold_mapped as _fold_mapped
 
 # The facilitator's decisions, once per everyday word for the folder.
 from reflect_cli.records.word_choices import WordChoices as Decisions
-from reflect_cli.render.export.disguised import Marks, addresses, readings
+from reflect_cli.render.export.disguised import Marks, addresses, readings, visible
 from reflect_cli.render.export.disguised import marks as disguised_marks
 from reflect_cli.render.export.everyday import COMMON_WORDS
 from reflect_cli.render.export.inflected import PARTICLES, takes_particles
@@ -226,6 +227,13 @@ class Matcher:
             for extra in apart(text, self._scan, self._holds, marks.joined)
             if not (extra.undecided and self.terms[extra.term].common)
         ]
+        if marks.invisible:  # "#Team\u200bHaugen": read without what shows nothing too
+            shown, where = visible(text)
+            extras += [
+                replace(extra, start=where[extra.start], end=where[extra.end - 1] + 1)
+                for extra in apart(shown, self._scan, self._holds)
+                if not (extra.undecided and self.terms[extra.term].common)
+            ]
         for extra in extras:
             # Kept where it overlaps nothing found, or holds all it overlaps: "Mօnica
             # Hաugen" read with ա as "a" is the whole name, not "Mօnica" alone.
