@@ -747,3 +747,30 @@ def test_a_name_parted_by_any_dash_is_one_label(cli: Any, sessions_dir: Path, da
     )
     out = uncoded(export(cli).stdout)
     assert "We thanked Collaborative PTA (Parent)." in out
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We started.\u1680grace: we agreed.",
+        "We started.\x1fgrace: we agreed.",
+        "We began. grace\u1680: we agreed.",
+        "We started.\u2800grace: we agreed.",
+    ],
+)
+def test_a_speaker_prefix_after_any_space_is_the_person(
+    cli: Any, sessions_dir: Path, line: str
+) -> None:
+    # An everyday word decided a word is still the person before a colon at a sentence's
+    # start, whatever space stands by it (found by a tester: the ogham space mark, U+001F
+    # and the braille blank hid the prefix).
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=["Grace Kim | Family Council | Parent", "Jo Park | Northgate PTA | Parent"],
+        answers={"shared-values": f"{line}\nWe have grace here."},
+    )
+    out = uncoded(export(cli, "--word", "Grace").stdout)
+    assert "grace:" not in out.casefold().replace("\u1680", "").replace("\u2800", "")
+    assert "Family Council (Parent)" in out
+    assert "We have grace here." in out

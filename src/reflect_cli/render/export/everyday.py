@@ -88,19 +88,28 @@ _BEFORE_MONTH = frozenset(
 )
 #: "don't", "Will've": a contraction is a word, not a name.
 CONTRACTION = re.compile(r"'(?:t|re|ve|ll|d|m)(?![^\W\d])")
+#: What ends a line (``str.splitlines``): a line's first word starts a sentence.
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+#: Space in a line as folded text has it: what folding keeps of white space (the ogham
+#: space mark, U+001F, tab) and the braille blank, which shows as a space.
+_IN_LINE = rf"[^\S{_BREAKS}]|\u2800"
 #: What follows a speaker prefix ("grace: we agreed"): a colon, then a space or the end.
-SPEAKER_AFTER = re.compile(r"[ \t]*:(?=\s|$)")
+SPEAKER_AFTER = re.compile(rf"(?:{_IN_LINE})*:(?=\s|$)")
 #: What may stand between a sentence's end and its first word: spaces, quotes, brackets,
 #: emphasis, list marks.
-_OPENING = " \t*_~\"'([{“‘«-"
+_OPENING = " \t*_~\"'([{“‘«-\u2800"
 
 
 def sentence_start(folded: str, start: int) -> bool:
     """Whether the word at ``start`` begins a sentence (or a line, or follows "name:")."""
     index = start - 1
-    while index >= 0 and folded[index] in _OPENING:
+    while index >= 0 and _opening(folded[index]):
         index -= 1
-    return index < 0 or folded[index] in ".!?:;\n\r…"
+    return index < 0 or folded[index] in ".!?:;…" or folded[index] in _BREAKS
+
+
+def _opening(char: str) -> bool:
+    return char in _OPENING or (char.isspace() and char not in _BREAKS)
 
 
 def a_month(term: str, folded: str, start: int, end: int) -> bool:
