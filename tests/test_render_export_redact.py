@@ -272,6 +272,11 @@ INVISIBLE = [
     "#Team\u200bHaugen",
     "#Team\u00adHaugen",
     "#Go\u2060Monica",
+    # Letters spelled apart by tabs, dashes, or up to three separators (a tester's).
+    "M\to\tn\ti\tc\ta",
+    "M\u2010o\u2010n\u2010i\u2010c\u2010a",
+    "M \u2013 o \u2013 n \u2013 i \u2013 c \u2013 a",
+    "H   a   u   g   e   n",
 ]
 
 

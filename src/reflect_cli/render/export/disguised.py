@@ -59,19 +59,20 @@ IN_WORD = re.compile(r"[*_~](?<=[^\W_][*_~])[*_~]*[^\W_]")
 SPACES = " \u00a0\u1680\u2000-\u200a\u202f\u205f\u2800\u3000"
 #: Characters that show nothing (``folding.DEFAULT_IGNORABLE``), as a character class.
 _INVISIBLE = "".join(rf"\U{first:08x}-\U{last:08x}" for first, last in DEFAULT_IGNORABLE)
-#: What may stand between letters spelled apart: a space, a hyphen, a dot, an emphasis
-#: mark, and beside them a character that shows nothing ("M\\u200b o\\u200b n…").
-_APART = f"[{SPACES}{_INVISIBLE}.\\-·*_~]"
+#: What may stand between letters spelled apart: a space or tab, a hyphen or any dash,
+#: a dot, an emphasis mark, and beside them a character that shows nothing
+#: ("M\\u200b o\\u200b n…"); up to three of them ("M - o - n").
+_APART = f"[{SPACES}{_INVISIBLE}\\t.\\-\u2010-\u2015\u2212·*_~]"
 _SEPARATOR = re.compile(_APART)
 #: Three or more single letters, each apart from the next by a space, a hyphen, a dot
-#: or an emphasis mark: a word spelled out ("M o n i c a", "H-a-u-g-e-n").
-SPELLED = re.compile(rf"(?<![^\W\d_])[^\W\d_](?:{_APART}{{1,2}}[^\W\d_](?![^\W\d_])){{2,}}")
+#: or an emphasis mark: a word spelled out ("M o n i c a", "H-a-u-g-e-n", "B - e - c").
+SPELLED = re.compile(rf"(?<![^\W\d_])[^\W\d_](?:{_APART}{{1,3}}[^\W\d_](?![^\W\d_])){{2,}}")
 #: Whether a text holds a word spelled out at all: found exactly where ``SPELLED`` is,
 #: but written to start at the first separator, so a text is passed over from one
 #: separator to the next rather than tried at every character.
 _ANYWHERE = (
-    r"{a}(?<=(?<![^\W\d_])[^\W\d_]{a}){a}?[^\W\d_](?![^\W\d_])"
-    r"{a}{{1,2}}[^\W\d_](?![^\W\d_])"
+    r"{a}(?<=(?<![^\W\d_])[^\W\d_]{a}){a}{{0,2}}[^\W\d_](?![^\W\d_])"
+    r"{a}{{1,3}}[^\W\d_](?![^\W\d_])"
 )
 SPELLED_ANYWHERE = re.compile(_ANYWHERE.format(a=_APART))
 #: The same for a text of Latin-1 characters only: there it finds what the other does,
