@@ -150,11 +150,8 @@ class Matcher:
             # leaves it stray); another language's ending is a family name's only
             # ("Haugenová": ``_scan``). Korean particles only where a name in Hangul is
             # known: every other name's match would try them for nothing.
-            korean = (
-                [*tree(list(PARTICLES))]
-                if any(takes_particles(t) for t in ordered if in_tree(t))
-                else []
-            )
+            hangul = any(takes_particles(t) for t in ordered if in_tree(t))
+            korean = tree(list(PARTICLES)) if hangul else []
             self._endings = "|".join([_PLURAL_POSSESSIVE, "s", *ENDINGS, *korean])
             self._order = {term: place for place, term in enumerate(ordered)}
             self._by_first = {}
