@@ -98,19 +98,13 @@ def alternative(term: str) -> str:
 
 
 def reference(found: Matcher) -> re.Pattern[str]:
-    """What the matcher's pattern stands for, written out: every term alone, the special
-    ones (a digit, two letters) first, each group longest first, then the terms in
-    scripts without spaces (the matcher factors the terms into prefix trees)."""
+    """What the matcher's pattern stands for, written out: every term alone with its
+    own look-arounds, longest first, then the terms in scripts without spaces (the
+    matcher factors the terms into a prefix tree)."""
     ordered = sorted(
         (t for t, term in found.terms.items() if not term.address_only), key=len, reverse=True
     )
-    special = [
-        t
-        for t in ordered
-        if (letters(t) <= 2 or t[0].isdigit() or t[-1].isdigit()) and not unspaced(t)
-    ]
-    plain = [t for t in ordered if t not in special and not unspaced(t)]
-    spaced = "|".join(alternative(t) for t in special + plain)
+    spaced = "|".join(alternative(t) for t in ordered if not unspaced(t))
     apart = "|".join(re.escape(t) for t in ordered if unspaced(t))
     found.pattern()  # the endings a term takes
     term = rf"(?P<t>{spaced})(?P<e>{found._endings})?(?![^\W\d])"
@@ -139,6 +133,7 @@ def spans(found: Matcher, folded: str, how: str) -> list[tuple[int, int, dict[st
 @example("李雷说 monica", True)
 @example("grace,kim-lan.mh2 2pac", True)
 @example("mh2 joanna park", False)
+@example("jo park and jo, 2jo park", False)  # the longest: the name over the handle
 @example("school 075 school 07 school 0755", False)
 @example("'ilima\u1680kahale grace\u3000kim", False)  # spaces folding and reading make plain
 @example("school\u2800٠٧٥ and mh٢", False)  # a braille blank, Arabic-Indic digits

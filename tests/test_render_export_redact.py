@@ -779,3 +779,17 @@ def test_a_speaker_prefix_after_any_space_is_the_person(
     assert "grace:" not in out.casefold().replace("\u1680", "").replace("\u2800", "")
     assert "Family Council (Parent)" in out
     assert "We have grace here." in out
+
+
+def test_a_whole_name_wins_over_a_short_part_that_starts_it(cli: Any, sessions_dir: Path) -> None:
+    # "Jo" (two letters, kept apart for its look-arounds) once matched before "Jo Park":
+    # Jo and Park were labelled apart, Jo as whoever else is called Jo (a tester's
+    # "Person5 Testerson" showed another person's code for the family name).
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=["Jo Park | Northgate PTA | Parent", "Jo Smith | Library | Staff"],
+        answers={"shared-values": "We thanked Jo Park today."},
+    )
+    out = uncoded(export(cli).stdout)
+    assert "We thanked Collaborative PTA (Parent) today." in out

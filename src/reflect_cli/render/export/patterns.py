@@ -48,21 +48,22 @@ def source(ordered: list[str], endings: str) -> str:
     """The pattern of the terms ``ordered`` (longest first), each followed by one of
     ``endings`` or by nothing, on word boundaries: group ``t`` a term written with
     spaces, ``e`` its ending, ``u`` a term in a script without spaces (found inside
-    text). A term with a digit or of two letters (``special``) is tried before the rest,
-    with its own look-arounds: a digit before a short one (a two-letter handle) is part
-    of the word, "1st" is not the handle "st" (but "mh2" is "mh"), and so is a digit
-    next to a term's own digit: "mh23" is not "mh2". Each group is one prefix tree (a
-    few branches per position, not one per term), longest first, as an alternation of
-    its terms sorted by length is. A digit is a boundary too ("monica2"): the
-    look-arounds only refuse a letter next to the term."""
-    special = [t for t in ordered if _special(t) and not unspaced(t)]
+    text). The terms are one prefix tree (a few branches per position, not one per
+    term): where several match, the longest, as an alternation sorted by length is ("Jo
+    Park" over the handle "jo", "Person5 Testerson" over "person5"). A term with a digit
+    or of two letters keeps its own look-arounds: a digit before a short one (a
+    two-letter handle) or one that starts with a digit is part of the word, "1st" is not
+    the handle "st" (but "mh2" is "mh"), and so is a digit after one that ends with a
+    digit: "mh23" is not "mh2". A digit is a boundary too ("monica2"): the look-arounds
+    only refuse a letter next to the term."""
+    written = [t for t in ordered if not unspaced(t)]
     # A digit before the place refuses only the terms that look behind them: all are
     # tried where none is there, the others where one is.
-    ahead = [t for t in special if not _looks_behind(t)]
-    first = tree(special)
-    if ahead != special:
-        first = [rf"(?<!\d)(?:{first[0]})", *tree(ahead)]
-    spaced = "|".join([*first, *tree([t for t in ordered if in_tree(t)])])
+    ahead = [t for t in written if not _looks_behind(t)]
+    first = tree(written)
+    if ahead != written:
+        first = [rf"(?<!\d)(?:{first[0]})", *(rf"(?<=\d)(?:{t})" for t in tree(ahead))]
+    spaced = "|".join(first)
     apart = "|".join(re.escape(t) for t in ordered if unspaced(t))
     term = rf"(?P<t>{spaced})(?P<e>{endings})?(?![^\W\d])"
     branches = [rf"(?<![^\W\d]){term}"] if spaced else []
