@@ -793,3 +793,36 @@ def test_a_whole_name_wins_over_a_short_part_that_starts_it(cli: Any, sessions_d
     )
     out = uncoded(export(cli).stdout)
     assert "We thanked Collaborative PTA (Parent) today." in out
+
+
+@pytest.mark.parametrize("mark", ["> ", ">> ", "| ", "# "])
+def test_a_speaker_prefix_in_a_quotation_or_heading_is_the_person(
+    cli: Any, sessions_dir: Path, mark: str
+) -> None:
+    # Found by a tester: "> grace: we agreed" (a quoted line) was kept, asked nothing.
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=["Grace Kim | Family Council | Parent", "Jo Park | Northgate PTA | Parent"],
+        answers={"shared-values": f"Notes:\n{mark}grace: we agreed to share the gym"},
+    )
+    out = uncoded(export(cli).stdout)
+    assert "Family Council (Parent): we agreed" in out
+    assert "grace:" not in out.casefold()
+
+
+def test_an_everyday_word_with_a_digit_stuck_to_it_is_a_handle(
+    cli: Any, sessions_dir: Path
+) -> None:
+    # "hope2", as "monica2": a handle, not the word (found by a tester).
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=["Hope Diaz | Family Council | Parent | hope", "Jo Park | Northgate PTA | Parent"],
+        answers={"shared-values": "We saw hope2 and 2hope today; we hope so."},
+    )
+    result = export(cli)
+    assert result.exit_code == 0, result.stderr
+    out = uncoded(result.stdout)
+    assert "hope2" not in out and "2hope" not in out
+    assert "we hope so." in out

@@ -96,8 +96,8 @@ _IN_LINE = rf"[^\S{_BREAKS}]|\u2800"
 #: What follows a speaker prefix ("grace: we agreed"): a colon, then a space or the end.
 SPEAKER_AFTER = re.compile(rf"(?:{_IN_LINE})*:(?=\s|$)")
 #: What may stand between a sentence's end and its first word: spaces, quotes, brackets,
-#: emphasis, list marks.
-_OPENING = " \t*_~\"'([{“‘«-\u2800"
+#: emphasis, list marks, a quotation's or a heading's or a table's mark ("> grace: …").
+_OPENING = " \t*_~\"'([{“‘«-\u2800>|#"
 
 
 def sentence_start(folded: str, start: int) -> bool:

@@ -88,7 +88,7 @@ class UndecidedWords(ReflectError):
             _(
                 "decide once per word for this folder: run {command} again with {names} (the "
                 "person: replaced) or {words} (a word: kept), one of the two for each; e.g. "
-                "--word {first}"
+                "--name {first}"
             ).format(
                 command=rerun.command,
                 names=" ".join(f"--name {_shown(places, w)}" for w in words),

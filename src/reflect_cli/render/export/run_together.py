@@ -80,8 +80,11 @@ def joined(text: str, latin1: bool = False) -> Joined:
     text, for every matcher that reads it; ``latin1``: the text is of Latin-1 characters
     only."""
     words: Joined = {}
+    word = (-1, -1)
     for match in _inside(latin1).finditer(text):
-        words.setdefault(_word(text, match.start(), match.end()), []).append(match.start())
+        if not word[0] <= match.start() < word[1]:  # each word found once, not once a
+            word = _word(text, match.start(), match.end())  # capital: "TeamTeam…"
+        words.setdefault(word, []).append(match.start())
     return words
 
 

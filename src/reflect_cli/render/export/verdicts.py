@@ -47,6 +47,8 @@ def verdict(
     start, end = match.span()
     if CONTRACTION.match(folded, end):  # "don't", "Will've"
         return Verdict.WORD
+    if folded[end : end + 1].isdigit() or folded[max(0, start - 1) : start].isdigit():
+        return Verdict.NAME  # "hope2": a handle, not a word (as "monica2" is)
     if SPEAKER_AFTER.match(folded, end) and sentence_start(folded, start):
         return Verdict.NAME  # "… grace: we agreed": a speaker prefix is the person
     if plainly_a_name(first, folded, match, term, parts_of):
