@@ -16,6 +16,7 @@ from conftest import make_session
 from reflect_cli.folding import fold
 from reflect_cli.model import Participant, ProtocolRef, Session, SessionStatus
 from reflect_cli.records.word_choices import WordChoices
+from reflect_cli.render.export.run_together import _inside, _word, joined
 from reflect_cli.render import export as exporting
 from reflect_cli.render.export.redact import Redactor
 
@@ -158,3 +159,19 @@ def test_a_name_with_a_capital_inside_is_found_run_together_too(written: str) ->
     shown = found.text(f"We thank {written} today.")
     assert shown.startswith("We thank ") and shown.endswith(" today."), shown
     assert "Shawn" not in shown and "Donald" not in shown and found.undecided == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Team", "team", "TEAM", "Haugen", "#", " ", "2", "é", "\u200b", "\n"]),
+        max_size=30,
+    ).map("".join)
+)
+def test_each_run_together_word_is_found_once_with_every_capital_in_it(text: str) -> None:
+    # A word is looked for once, not once a capital (thousands of capitals in one word
+    # took time by the square of its length): the same words and cuts as capital by capital.
+    naive: dict[tuple[int, int], list[int]] = {}
+    for match in _inside().finditer(text):
+        naive.setdefault(_word(text, match.start(), match.end()), []).append(match.start())
+    assert joined(text) == naive
