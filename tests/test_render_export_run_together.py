@@ -16,9 +16,9 @@ from conftest import make_session
 from reflect_cli.folding import fold
 from reflect_cli.model import Participant, ProtocolRef, Session, SessionStatus
 from reflect_cli.records.word_choices import WordChoices
-from reflect_cli.render.export.run_together import _inside, _word, joined
 from reflect_cli.render import export as exporting
 from reflect_cli.render.export.redact import Redactor
+from reflect_cli.render.export.run_together import _inside, _word, joined
 
 ROSTER = ["Shana Beckwith", "Kenji Nakamura", "Monica Haugen"]
 
