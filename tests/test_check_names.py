@@ -802,3 +802,26 @@ def test_an_unreadable_record_tells_how_to_check_without_it(
     assert "run reflect check-names with --ignore-unreadable" in line
     assert line.endswith("nothing was checked") and "written" not in line
     assert cli("check-names", "--ignore-unreadable", str(document)).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "We met Mónica Haugen today.\n".encode("cp1252"),  # Latin-1, as spreadsheets save
+        "We met Mónica Haugen today.\n".encode("utf-8-sig"),
+        "We met Mónica Haugen today.\n".encode("utf-16"),
+        "We met Mónica Haugen today.\n".encode("utf-32"),
+    ],
+    ids=["latin-1", "utf-8-bom", "utf-16", "utf-32"],
+)
+def test_a_text_file_in_any_common_encoding_is_read(
+    cli: Any, sessions_dir: Path, tmp_path: Path, data: bytes
+) -> None:
+    # Found by a tester: a Latin-1 file read as UTF-8 had a replacement character where
+    # the name's letter was, and was reported clean.
+    make_session(sessions_dir, "partnership-reflection")
+    document = tmp_path / "notes.txt"
+    document.write_bytes(data)
+    result = cli("check-names", str(document))
+    assert result.exit_code == 2
+    assert "Mónica Haugen" in result.stdout

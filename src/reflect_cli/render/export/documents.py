@@ -22,6 +22,7 @@ one line: never passed as clean unread.
 
 from __future__ import annotations
 
+import codecs
 import html
 import json
 import os
@@ -137,11 +138,35 @@ def read(path: Path) -> Document:
         # What a viewer shows beside the pages (once: an outline may repeat the Title).
         shown = [f for f in strings if f[1] not in {v for _key, v in info}]
         return Document(path, kind, lines, (*info, *shown, *_pdf_attachments(path)))
-    text = _read(path).decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
+    text = text_of(_read(path)).replace("\r\n", "\n")
     try:
         return Document(path, kind, _PLAIN[kind](text).split("\n"))
     except InputError as exc:  # a part it holds cannot be read (a data: address's PDF)
         raise InputError(_("{path}: {problem}").format(path=path, problem=exc)) from None
+
+
+#: Byte order marks, UTF-32's first (its little-endian mark begins with UTF-16's).
+_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def text_of(data: bytes) -> str:
+    """A text file's characters: UTF-8, or UTF-16 or UTF-32 with a byte order mark;
+    bytes that are not UTF-8 are read as Windows-1252 (Latin-1 and what spreadsheets
+    save as CSV), so that "M\\xf3nica" is "Mónica", not a replacement character that
+    hides the name."""
+    for mark, codec in _MARKS:
+        if data.startswith(mark):
+            return data.decode(codec, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
 
 
 def _read(path: Path) -> bytes:
