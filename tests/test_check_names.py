@@ -811,8 +811,10 @@ def test_an_unreadable_record_tells_how_to_check_without_it(
         "We met Mónica Haugen today.\n".encode("utf-8-sig"),
         "We met Mónica Haugen today.\n".encode("utf-16"),
         "We met Mónica Haugen today.\n".encode("utf-32"),
+        # UTF-8 with a stray byte on the same line: the rest stays UTF-8.
+        "We met Mónica Haugen today.".encode() + b" \xff\n",
     ],
-    ids=["latin-1", "utf-8-bom", "utf-16", "utf-32"],
+    ids=["latin-1", "utf-8-bom", "utf-16", "utf-32", "utf-8-stray-byte"],
 )
 def test_a_text_file_in_any_common_encoding_is_read(
     cli: Any, sessions_dir: Path, tmp_path: Path, data: bytes

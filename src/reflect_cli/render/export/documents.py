@@ -157,16 +157,24 @@ _MARKS = (
 
 def text_of(data: bytes) -> str:
     """A text file's characters: UTF-8, or UTF-16 or UTF-32 with a byte order mark;
-    bytes that are not UTF-8 are read as Windows-1252 (Latin-1 and what spreadsheets
-    save as CSV), so that "M\\xf3nica" is "Mónica", not a replacement character that
-    hides the name."""
+    a byte that is not UTF-8 is read as Windows-1252 (Latin-1, what spreadsheets save as
+    CSV), so that "M\\xf3nica" is "Mónica", not a replacement character that hides the
+    name, while the UTF-8 around a stray byte stays UTF-8."""
     for mark, codec in _MARKS:
         if data.startswith(mark):
             return data.decode(codec, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    return data.decode("utf-8", errors=_AS_CP1252)
+
+
+def _as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    """The bytes UTF-8 could not read, read as Windows-1252."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = bytes(error.object[error.start : error.end])
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+_AS_CP1252 = "reflect-as-cp1252"
+codecs.register_error(_AS_CP1252, _as_cp1252)
 
 
 def _read(path: Path) -> bytes:
