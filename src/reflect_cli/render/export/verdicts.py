@@ -47,7 +47,7 @@ def verdict(
     start, end = match.span()
     if CONTRACTION.match(folded, end):  # "don't", "Will've"
         return Verdict.WORD
-    if folded[end : end + 1].isdigit() or folded[max(0, start - 1) : start].isdigit():
+    if _digit_beside(folded, start, end):
         return Verdict.NAME  # "hope2": a handle, not a word (as "monica2" is)
     if SPEAKER_AFTER.match(folded, end) and sentence_start(folded, start):
         return Verdict.NAME  # "… grace: we agreed": a speaker prefix is the person
@@ -75,7 +75,7 @@ def lower_verdict(
     start, end = match.span()
     if sentence_start(folded, start):
         return Verdict.NAME  # "lan: we agreed", "lan said…" on a line of its own
-    if folded[end : end + 1].isdigit() or folded[max(0, start - 1) : start].isdigit():
+    if _digit_beside(folded, start, end):
         return Verdict.NAME  # "monica2": a handle, not a word
     if plainly_a_name("", folded, match, term, parts_of):
         return Verdict.NAME
@@ -86,6 +86,11 @@ def lower_verdict(
     if decided & decisions.words:
         return Verdict.WORD
     return Verdict.UNDECIDED
+
+
+def _digit_beside(folded: str, start: int, end: int) -> bool:
+    """Whether a digit is stuck to the word at ``start:end`` ("monica2", "2hope")."""
+    return folded[end : end + 1].isdigit() or folded[max(0, start - 1) : start].isdigit()
 
 
 def plainly_a_name(
