@@ -12,6 +12,7 @@ place does not depend on terms that cannot start there.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 import ahocorasick
@@ -23,6 +24,11 @@ def first_word(term: str) -> str:
     """What a term's match always starts with: its first word (a term in a script
     written without spaces is matched whole, as it is written)."""
     return term if unspaced(term) else term.split(" ", 1)[0]
+
+
+#: A letter before a place: a term written with spaces never starts there (the pattern
+#: looks behind for one, ``patterns.source``), so the place is not even tried.
+_LETTER = re.compile(r"[^\W\d]")
 
 
 class Starts:
@@ -40,11 +46,21 @@ class Starts:
         if self._automaton is None:
             self._automaton = ahocorasick.Automaton()
             for word in self.words:
-                self._automaton.add_word(word, word)
+                # What each place needs: the word, how far back it starts, and whether
+                # a letter before it rules it out (every word but one of a script
+                # written without spaces, which is found inside text).
+                self._automaton.add_word(word, (word, len(word) - 1, not unspaced(word)))
             self._automaton.make_automaton()
+        letter = _LETTER.match
         found: dict[int, list[str]] = {}
-        for end, word in self._automaton.iter(text):
-            found.setdefault(end - len(word) + 1, []).append(word)
+        for end, (word, back, bounded) in self._automaton.iter(text):
+            start = end - back
+            if bounded and start and letter(text, start - 1):
+                continue  # inside a word: "an" in "plan"
+            if start in found:
+                found[start].append(word)
+            else:
+                found[start] = [word]
         return [(start, frozenset(found[start])) for start in sorted(found)]
 
 
