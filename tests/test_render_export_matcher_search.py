@@ -33,11 +33,15 @@ NAMES = [
 ]
 #: Two handles where one starts the other ("mh" in "mh2"): at one place the pattern
 #: takes the longer, and so must the few terms' pattern.
-HANDLES = ["mh2", "mh", "jo", "2pac", "jr."]
+HANDLES = ["mh2", "mh3", "mh", "jo", "2pac", "jr."]
 UNSPACED = ["李雷"]
 #: Places numbered as a district numbers its schools: one word, then digits that end
-#: where no digit follows ("school 07" is not in "school 075").
-PLACES = ["school 075", "school 07", "school 010", "site 7b", "75th street"]
+#: where no digit follows ("school 07" is not in "school 075"); numbered places whose
+#: names go on alike after the number (the pattern writes their rest once).
+PLACES = [
+    *("school 075", "school 07", "school 010", "site 7b", "75th street"),
+    *("school 064 elementary", "school 065 elementary", "school 060 elementary", "school 06"),
+]
 
 
 def matcher(unspaced: bool) -> Matcher:
@@ -58,6 +62,9 @@ PIECES = [
     "school",
     "0",
     "75",
+    "064",
+    "06",
+    " elementary",
     "\u1680",
     "\u2800",
     "٠٧٥",
@@ -135,6 +142,7 @@ def spans(found: Matcher, folded: str, how: str) -> list[tuple[int, int, dict[st
 @example("mh2 joanna park", False)
 @example("jo park and jo, 2jo park", False)  # the longest: the name over the handle
 @example("school 075 school 07 school 0755", False)
+@example("school 064 elementary school 065 school 0655 elementary school 06 mh3", False)
 @example("'ilima\u1680kahale grace\u3000kim", False)  # spaces folding and reading make plain
 @example("school\u2800٠٧٥ and mh٢", False)  # a braille blank, Arabic-Indic digits
 def test_the_fast_search_finds_what_the_pattern_finds(text: str, unspaced: bool) -> None:

@@ -109,13 +109,27 @@ def _pattern_of(root: dict[str, Any]) -> str:
             stack.append((node, last, True))
             stack.extend((child, char, False) for char, child in node.items() if char)
             continue
-        parts = [
-            (BETWEEN if char == " " else re.escape(char)) + made.pop(id(child))
-            for char, child in node.items()
-            if char
-        ]
+        # Letters that lead to the same rest are one class: "school 06[045]…", not the
+        # rest written out once for each of a hundred numbered places (a pattern ten
+        # times as long, compiled at every export). One letter of a class matches at a
+        # place at most, so the class finds what the branches written out do.
+        alike: dict[str, list[str]] = {}
+        for char, child in node.items():
+            if char:
+                alike.setdefault(made.pop(id(child)), []).append(char)
+        parts = [_edge(chars) + rest for rest, chars in alike.items()]
         made[id(node)] = _node(parts, "" in node, last)
     return made[id(root)]
+
+
+def _edge(chars: list[str]) -> str:
+    """The pattern of the letters that lead from a node to one same rest: a space is
+    whatever stands between a term's words (``BETWEEN``)."""
+    if chars == [" "]:
+        return BETWEEN
+    letters = [re.escape(c) for c in chars if c != " "]
+    edge = letters[0] if len(letters) == 1 else "[" + "".join(letters) + "]"
+    return edge if " " not in chars else f"(?:{BETWEEN}|{edge})"
 
 
 def _node(parts: list[str], ends: bool, last: str) -> str:
