@@ -22,14 +22,8 @@ import reflect_cli.render.export.label_words as label_words
 from reflect_cli.errors import ReflectError
 from reflect_cli.model import Participant, Session
 from reflect_cli.render.export.disguised import Marks
-from reflect_cli.render.export.name_forms import (
-    family_name,
-    in_addresses_only,
-    inflected_terms,
-    spellings,
-    words,
-)
-from reflect_cli.render.export.names import Decisions, Matcher, fold, name_terms
+from reflect_cli.render.export.name_forms import name_forms, words
+from reflect_cli.render.export.names import Decisions, Matcher, fold
 from reflect_cli.render.export.patterns import SPACE_IN_LINE, term_key
 from reflect_cli.render.export.place_parts import joined, parts
 from reflect_cli.render.export.places import Place, place
@@ -227,20 +221,17 @@ class Labels:
         code = self.pseudonyms.code(Kind.PERSON, *key)
         self.people.append(Person(number, label, code, key))
         self._keys[key] = self._numbers[typed] = number
-        whole, single = name_terms(name)
-        family, addresses = family_name(name), in_addresses_only(name)
-        lemmas = inflected_terms(name)
-        for term in whole | single:
-            only = term in addresses and term not in single
+        forms = name_forms(name)
+        for form in forms.terms:
             self.names.add(
-                term,
+                form.term,
                 number,
-                family=term == family,
-                address_only=only,
-                part=term in single,
-                lemma=lemmas.get(term, ""),
+                family=form.family,
+                address_only=form.address_only,
+                part=form.part,
+                lemma=form.lemma,
             )
-        for folded, spelt in spellings(name).items():  # the words a facilitator decides
+        for folded, spelt in forms.spellings:  # the words a facilitator decides
             self.names.typed.setdefault(folded, spelt)
         self._memo.clear()
         return number

@@ -10,6 +10,9 @@ to the name (``inflected_terms``: "지민에게", "لفاطمة", "Ольгой"
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import NamedTuple
+
 from reflect_cli.folding import fold
 from reflect_cli.render.export.everyday import COMMON_WORDS
 from reflect_cli.render.export.inflected import forms, given_names
@@ -185,3 +188,42 @@ def family_name(name: str) -> str:
     if letters(last) < FAMILY_LETTERS or not last.isalpha() or last in COMMON_WORDS:
         return ""
     return last
+
+
+class Form(NamedTuple):
+    """One term a name is found by, and how: as ``Matcher.add`` takes it."""
+
+    term: str
+    family: bool
+    address_only: bool
+    part: bool
+    lemma: str
+
+
+class Forms(NamedTuple):
+    """Everything the matcher learns from one name: its terms (``Form``) and its folded
+    parts as the roster spells them (``spellings``)."""
+
+    terms: tuple[Form, ...]
+    spellings: tuple[tuple[str, str], ...]
+
+
+@lru_cache(maxsize=4096)
+def name_forms(name: str) -> Forms:
+    """The forms of ``name`` (``name_terms`` and what each is), worked out once per
+    spelling of a name: a folder's people share names across organizations and years
+    (the same name in two organizations is two people, with the same forms)."""
+    whole, single = name_terms(name)
+    family, addresses = family_name(name), in_addresses_only(name)
+    lemmas = inflected_terms(name)
+    terms = tuple(
+        Form(
+            term,
+            family=term == family,
+            address_only=term in addresses and term not in single,
+            part=term in single,
+            lemma=lemmas.get(term, ""),
+        )
+        for term in sorted(whole | single)
+    )
+    return Forms(terms, tuple(spellings(name).items()))

@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 # Text is folded by the one function search folds with too.
 from reflect_cli.folding import fold as fold
@@ -62,6 +63,16 @@ __all__ = ["COMMON_WORDS", "Decisions", "Found", "Matcher", "fold", "name_terms"
 
 #: "Haugens'": folded text has one apostrophe for all of its variants (’ ʼ ′ …).
 _PLURAL_POSSESSIVE = "s'"
+
+
+@lru_cache(maxsize=65536)
+def _shape(text: str) -> tuple[str, bool, bool]:
+    """A folded term as the matcher keeps it (as text is read: "mh٢" is found as
+    "mh2"), whether it is one word of letters, and whether it is an everyday word:
+    worked out once per term (people who share a name share its terms)."""
+    key = term_key(as_matched(text))
+    one_word = " " not in key and key.isalpha() and not unspaced(key)
+    return key, one_word, key in COMMON_WORDS
 
 
 class Matcher:
@@ -106,18 +117,19 @@ class Matcher:
         only inside an e-mail address; ``part``: one word of a name or a handle;
         ``handle``: the owner's session handle; ``lemma``: the name part ``text`` is a
         form of ("지민에게": "지민"), decided about for it."""
-        text = term_key(as_matched(text))  # as text is read: "mh٢" is found as "mh2"
+        text, one_word, everyday = _shape(text)
         if not text:
             return
-        known = text in self.terms
-        term = self.terms.setdefault(text, Term(text, address_only=address_only))
-        term.address_only = term.address_only and (address_only or not known)
+        term = self.terms.get(text)
+        if term is None:
+            term = self.terms[text] = Term(text, address_only=address_only)
+        else:
+            term.address_only = term.address_only and address_only
         term.owners.add(owner)
         if handle:
             term.handle_of.add(owner)
         term.lemma = term.lemma or lemma
         term.family = term.family or (family and _letters(text) >= FAMILY_LETTERS)
-        one_word = " " not in text and text.isalpha() and not unspaced(text)
         term.part = term.part or (part and one_word)
         # A whole form the facilitator said is a word (--word) is weighed as an everyday
         # word is; one they said is a name (--name) is not: in lower case an everyday
@@ -125,15 +137,16 @@ class Matcher:
         # decided about is weighed by ``verdicts.lower_verdict``; a form known as a part
         # later, the handle "mhaugen" after the same run of Monica Haugen's name, is
         # weighed as a part.)
-        term.everyday = term.everyday or (text in COMMON_WORDS and not common_ok)
+        term.everyday = term.everyday or (everyday and not common_ok)
         said_word = text in self.decisions.words and not term.part
         term.common = term.everyday or (said_word and not common_ok)
         self.parts_of.setdefault(owner, set()).update(text.split())
-        self._starts = None
-        self._patterns.clear()
-        self._held.clear()
-        if self._shared is not None:
-            self._shared.forget()
+        if self._starts is not None:  # found with the terms known before: made again
+            self._starts = None
+            self._patterns.clear()
+            self._held.clear()
+            if self._shared is not None:
+                self._shared.forget()
 
     def _ready(self) -> Starts:
         """Where the terms may start (built once the terms are all known), the endings
