@@ -79,6 +79,22 @@ def test_a_whole_text_folds_as_its_characters_do(text: str) -> None:
     assert fold(text) == "".join(fold_char(c) for c in text)
 
 
+#: Every Latin-1 character (folded a byte at a time when all of a text's fold one to one)
+#: and a few beyond it that fold one to one ("–", "⚑") or not ("ß" is "ss", "ﬁ" is "fi").
+LATIN1_AND_A_FEW = st.sampled_from([chr(c) for c in range(256)] + list("–⚑ễ李ßﬁ\u200b"))
+
+
+@given(st.lists(LATIN1_AND_A_FEW, max_size=60).map("".join))
+def test_latin1_text_folds_as_its_characters_do(text: str) -> None:
+    expected = "".join(fold_char(c) for c in text)
+    assert fold(text) == expected
+    folded, origin = fold_mapped(text)
+    assert folded == expected
+    assert (origin is None) == (
+        len(expected) == len(text) and all(len(fold_char(c)) == 1 for c in text)
+    )
+
+
 @pytest.mark.parametrize(
     ("written", "words"),
     [
