@@ -222,15 +222,7 @@ class Labels:
         self.people.append(Person(number, label, code, key))
         self._keys[key] = self._numbers[typed] = number
         forms = name_forms(name)
-        for form in forms.terms:
-            self.names.add(
-                form.term,
-                number,
-                family=form.family,
-                address_only=form.address_only,
-                part=form.part,
-                lemma=form.lemma,
-            )
+        self.names.add_forms(forms, number)
         for folded, spelt in forms.spellings:  # the words a facilitator decides
             self.names.typed.setdefault(folded, spelt)
         self._memo.clear()
