@@ -173,6 +173,8 @@ def changed_in_place(
                 new[name] = after
         for name in walked:
             before = getattr(value, name)
+            if type(before) in _PLAIN or not before:
+                continue  # a number, a flag, nothing, an empty list: most of what is walked
             after = changed_in_place(before, change, enter)
             if after is not before:
                 new[name] = after
@@ -198,6 +200,10 @@ def changed_in_place(
         return value if all(a is b for a, b in zip(items, value, strict=True)) else items
     return value
 
+
+#: Values of these very types hold no records and no text to change: passed over where
+#: they are met (an enum or anything else still goes through ``changed_in_place``).
+_PLAIN = frozenset({bool, int, float, type(None)})
 
 #: Per record type: whether it is frozen (changed only by making it anew).
 _FROZEN = {kind: kind.__dataclass_params__.frozen for kind in SHOWN}  # type: ignore[attr-defined]
