@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import make_session
@@ -314,3 +314,32 @@ def test_a_text_of_latin1_letters_is_read_alike_by_the_faster_patterns(text: str
 
     assert spans(SPELLED_IN_LATIN1) == spans(SPELLED_ANYWHERE)
     assert joined(text, latin1=True) == joined(text)
+
+
+#: Pieces of text around letters spelled apart: single letters (Latin-1 and beyond),
+#: every kind of separator (Latin-1 ones, an en dash, a zero-width space, an ideographic
+#: space), words, digits and symbols beyond Latin-1 ("⚑", "李").
+_SPELLED_PIECES = st.sampled_from(
+    [
+        *("M", "o", "é", "ễ", "Ж", "a", "I"),
+        *(" ", "  ", ".", "-", "*", "\t", "\xa0", "\xad", "–", "\u200b", "\u3000", "·"),
+        *("has", "Monica", "1", "⚑", "李", ",", "\n", "x"),
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(_SPELLED_PIECES, max_size=24).map("".join)
+    | st.text(max_size=30)
+    | st.lists(st.characters(min_codepoint=0x100), min_size=17, max_size=30).map(" a b c ".join)
+)
+@example("B - e - c - k")  # three separators apart
+@example("M\u200b o\u200b n.")  # separators beyond Latin-1
+@example("has a majority")  # a letter alone, then a word: not spelled apart
+def test_the_quick_look_for_letters_spelled_apart_misses_none(text: str) -> None:
+    # The text's shape is looked at first (in C): it may only say "none" where the
+    # pattern finds none.
+    from reflect_cli.render.export.disguised import marks
+
+    assert marks(text).spelled == (SPELLED_ANYWHERE.search(text) is not None)
