@@ -34,7 +34,7 @@ NAMES = [
 #: Two handles where one starts the other ("mh" in "mh2"): at one place the pattern
 #: takes the longer, and so must the few terms' pattern.
 HANDLES = ["mh2", "mh3", "mh", "jo", "2pac", "jr."]
-UNSPACED = ["李雷"]
+UNSPACED = ["李雷", "Wang 王小明"]
 #: Places numbered as a district numbers its schools: one word, then digits that end
 #: where no digit follows ("school 07" is not in "school 075"); numbered places whose
 #: names go on alike after the number (the pattern writes their rest once).
@@ -86,6 +86,10 @@ PIECES = [
     "we hope",
     "in may",
     "李雷",
+    "李",
+    "雷",
+    "王小明",
+    "wang",
     "说好",
 ]
 TEXT = st.lists(st.sampled_from(PIECES), max_size=14).map("".join) | st.text(max_size=20)
@@ -104,6 +108,14 @@ def alternative(term: str) -> str:
     return before + body + after
 
 
+def written_apart(term: str) -> str:
+    """A term in a script without spaces, found inside text: its words as they are
+    written ("李 雷" typed with a tab too); a first word in a script with spaces not
+    inside a word."""
+    body = WRITTEN_BETWEEN.join(re.escape(w) for w in term.split())
+    return body if unspaced(term.split()[0]) else rf"(?<![^\W\d]){body}"
+
+
 def reference(found: Matcher) -> re.Pattern[str]:
     """What the matcher's pattern stands for, written out: every term alone with its
     own look-arounds, longest first, then the terms in scripts without spaces (the
@@ -112,7 +124,7 @@ def reference(found: Matcher) -> re.Pattern[str]:
         (t for t, term in found.terms.items() if not term.address_only), key=len, reverse=True
     )
     spaced = "|".join(alternative(t) for t in ordered if not unspaced(t))
-    apart = "|".join(re.escape(t) for t in ordered if unspaced(t))
+    apart = "|".join(written_apart(t) for t in ordered if unspaced(t))
     found.pattern()  # the endings a term takes
     term = rf"(?P<t>{spaced})(?P<e>{found._endings})?(?![^\W\d])"
     return re.compile("|".join([rf"(?<![^\W\d]){term}", *([f"(?P<u>{apart})"] if apart else [])]))
@@ -138,6 +150,8 @@ def spans(found: Matcher, folded: str, how: str) -> list[tuple[int, int, dict[st
 @example("jr.'ilima kahale", False)
 @example("monica haugen", False)  # at the very start
 @example("李雷说 monica", True)
+@example("李 \t雷说 李\u3000雷", True)  # a family and given name apart: one term
+@example("xwang 王小明 wang\xa0王小明", True)  # a Latin first word: not inside a word
 @example("grace,kim-lan.mh2 2pac", True)
 @example("mh2 joanna park", False)
 @example("jo park and jo, 2jo park", False)  # the longest: the name over the handle

@@ -19,7 +19,7 @@ from reflect_cli.render.export.inflected import forms, given_names
 from reflect_cli.render.export.roster_parts import Word, family, readings, split_words
 from reflect_cli.render.export.roster_parts import parts as parts_of
 from reflect_cli.render.export.run_together import pieces
-from reflect_cli.render.export.unspaced import inside_han, unspaced, with_honorifics
+from reflect_cli.render.export.unspaced import inside_han, spaced, unspaced, with_honorifics
 
 #: Endings English puts on a family name: "Beckwithian", "the Beckwithians", "the
 #: Beckwithes" (four letters or more, as every ending: "Russian" of a Russ is replaced,
@@ -118,7 +118,7 @@ def _said_terms(said: list[Word], whole: set[str], single: set[str]) -> None:
     whole.update(run for joined in runs for run in (joined, joined.replace("'", "")))
     for part in parts:
         single.update(inside_han(part))
-        whole.update(with_honorifics(part))
+        whole.update(with_honorifics(part) | spaced(part))
     # A part with a capital inside ("DeShawn", "McDonald") is found read apart as well,
     # as a word run together with it is read ("DeShawnFund": ``run_together``).
     whole.update(" ".join(map(fold, pieces(w))) for w in typed if len(pieces(w)) > 1)

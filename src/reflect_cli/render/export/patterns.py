@@ -64,11 +64,21 @@ def source(ordered: list[str], endings: str) -> str:
     if ahead != written:
         first = [rf"(?<!\d)(?:{first[0]})", *(rf"(?<=\d)(?:{t})" for t in tree(ahead))]
     spaced = "|".join(first)
-    apart = "|".join(re.escape(t) for t in ordered if unspaced(t))
+    # Words apart in one are apart by whatever stands between a term's words ("王 小明"
+    # typed with two spaces or a tab), as in a term written with spaces.
+    apart = "|".join(_apart(t) for t in ordered if unspaced(t))
     term = rf"(?P<t>{spaced})(?P<e>{endings})?(?![^\W\d])"
     branches = [rf"(?<![^\W\d]){term}"] if spaced else []
     branches += [f"(?P<u>{apart})"] if apart else []
     return "|".join(branches) or r"(?!)"  # (?!): none
+
+
+def _apart(term: str) -> str:
+    """The pattern of a term in a script without spaces: as it is written, its words
+    apart by ``BETWEEN``; one that starts with a word in a script with spaces ("wang
+    王小明") not inside a word, as such a word is found (``starts``)."""
+    body = BETWEEN.join(re.escape(word) for word in term.split(" "))
+    return body if unspaced(term.split(" ", 1)[0]) else rf"(?<![^\W\d]){body}"
 
 
 def _special(term: str) -> bool:

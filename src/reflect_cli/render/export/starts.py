@@ -22,8 +22,8 @@ from reflect_cli.render.export.unspaced import unspaced
 
 def first_word(term: str) -> str:
     """What a term's match always starts with: its first word (a term in a script
-    written without spaces is matched whole, as it is written)."""
-    return term if unspaced(term) else term.split(" ", 1)[0]
+    written without spaces is one word unless typed with a space, "王 小明": "王")."""
+    return term.split(" ", 1)[0]
 
 
 #: A letter before a place: a term written with spaces never starts there (the pattern

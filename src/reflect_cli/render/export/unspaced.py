@@ -5,7 +5,9 @@ ideographs typed as one word ("山田太郎") holds its family and given names, 
 write either alone ("山田さんが来た", "太郎くん"): every first and last run of two or
 more of its characters is a part of it. A single character is not a part on its own (李
 is inside 行李, "luggage"); it counts only straight before an honorific ("李先生",
-"雷さん").
+"雷さん"), or with the rest of the name after a space: people type a space between
+family and given name ("王 小明", "山田　太郎"), and the family name would be left beside
+the label.
 """
 
 from __future__ import annotations
@@ -36,6 +38,15 @@ def inside_han(part: str) -> set[str]:
     if not _HAN.fullmatch(part) or len(part) < 3:
         return set()
     return {part[:n] for n in range(2, len(part))} | {part[-n:] for n in range(2, len(part))}
+
+
+def spaced(part: str) -> set[str]:
+    """A name part in Han ideographs as typed with a space between family and given
+    name: after each of its characters but the last ("王小明": "王 小明", "王小 明"; "欧阳娜娜":
+    "欧阳 娜娜"), since a family name is one, two or three characters ("长谷川 健一")."""
+    if not _HAN.fullmatch(part):
+        return set()
+    return {part[:n] + " " + part[n:] for n in range(1, len(part))}
 
 
 def with_honorifics(part: str) -> set[str]:
