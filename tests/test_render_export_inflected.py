@@ -83,6 +83,39 @@ def test_inside_a_sentence_a_form_in_a_script_without_case_follows_the_decision(
     assert [as_word.text(text) for text in said] == said and as_word.undecided == []
 
 
+#: A Korean full name inside a sentence with an honorific and/or a particle after it,
+#: straight after or after a space.
+FULL = [
+    *("어제 김지민씨는 왔어요.", "어제 김지민 씨가 왔어요.", "우리는 김지민님께 말했다."),
+    *("우리는 김지민 선생님께 말했다.", "우리는 김지민에게 말했다.", "우리는 김지민을 만났다."),
+    *("우리는 김지민 님과 만났다.", "그리고 남궁민수씨도 왔다.", "그리고 남궁민수 선생님이 왔다."),
+]
+
+
+@pytest.mark.parametrize("said", FULL)
+@pytest.mark.parametrize("decided", ["", "word"])
+def test_a_korean_full_name_with_an_honorific_or_particle_is_never_asked(
+    said: str, decided: str
+) -> None:
+    """The family and given name together are never an everyday word: replaced without
+    asking, and a decision that "지민" or the full name is a word (an earlier answer,
+    kept for the folder) keeps neither."""
+    names = ["김지민", "남궁민수"]
+    words = {fold(w) for w in ("김지민", "지민", "남궁민수", "민수")} if decided else set()
+    found = redactor(names, WordChoices(words=words))
+    shown = found.text(said)
+    assert not set("김지민남궁수") & set(shown), shown
+    assert shown.split()[1].startswith("Org") and found.undecided == [], shown
+    with pytest.raises(exporting.redact.RedactionError):
+        found.check(f"fine\n{said}", "md")
+
+
+def test_a_korean_given_name_alone_is_still_asked_about() -> None:
+    found = redactor(["김지민"])
+    assert found.text("우리는 지민씨를 만났다.") == "우리는 지민씨를 만났다."
+    assert [p.decide for p in found.undecided] == ["지민"]
+
+
 @pytest.mark.parametrize(
     ("names", "said"),
     [
@@ -118,6 +151,8 @@ def test_a_hangul_name_with_any_particle_is_the_person(name: str, particle: str)
     for said in (f"{family}{written} 왔다.", f"{name}{written} 왔다."):
         shown = found.text(said)
         assert shown.startswith("Org 0 (Staff") and found.undecided == [], (said, shown)
+    inside = found.text(f"어제 {family}{written} 왔다.")  # the full name: never asked
+    assert inside.startswith("어제 Org 0 (Staff") and found.undecided == [], inside
 
 
 @settings(max_examples=60, deadline=None)

@@ -66,6 +66,8 @@ def name_terms(name: str) -> tuple[set[str], set[str]]:
     first or last part written with a capital ("Wu", "Li", "Ng"), a name of two or more
     characters in a script without spaces, the pieces of a word around an apostrophe
     ("O'Neil": "neil"), and a part's forms in its script's grammar (``inflected_terms``).
+    A Korean family and given name written as one ("김지민") is a whole form, not a part
+    (``full_names``); its given name alone ("지민") is a part.
     Each way the name is said counts (``roster_parts.readings``: "Nakamura, Kenji" is
     "Kenji Nakamura"; "Diego (Dee) Alvarez" is "Diego Alvarez" and "Dee Alvarez" too)."""
     whole: set[str] = set()
@@ -123,6 +125,9 @@ def _said_terms(said: list[Word], whole: set[str], single: set[str]) -> None:
     # as a word run together with it is read ("DeShawnFund": ``run_together``).
     whole.update(" ".join(map(fold, pieces(w))) for w in typed if len(pieces(w)) > 1)
     for number, part in enumerate(parts):
+        if given_names(typed[number]):  # "김지민": the whole name (``full_names``)
+            whole.add(part)
+            continue
         for piece in {part, part.replace("'", ""), *part.split("'")}:
             if letters(piece) > 2 or (unspaced(piece) and letters(piece) >= 2):
                 single.add(piece)
@@ -145,6 +150,14 @@ def inflected_terms(name: str) -> dict[str, str]:
             if folded and folded != part:
                 found.setdefault(folded, part)
     return found
+
+
+def full_names(name: str) -> set[str]:
+    """The folded parts of a name that are a Korean family and given name written as
+    one ("김지민", "남궁민수": ``inflected.given_names``): the person whole, with whatever
+    honorific or particle follows ("김지민씨는", "김지민 선생님께"), never an everyday word
+    to ask about nor one a decision keeps (the given name alone, "지민", may be)."""
+    return {fold(typed) for typed in parts_of(name) if given_names(typed)}
 
 
 def spellings(name: str) -> dict[str, str]:
@@ -198,6 +211,8 @@ class Form(NamedTuple):
     address_only: bool
     part: bool
     lemma: str
+    #: Never weighed as an everyday word, whatever was decided (``full_names``).
+    never_word: bool = False
 
 
 class Forms(NamedTuple):
@@ -215,7 +230,7 @@ def name_forms(name: str) -> Forms:
     (the same name in two organizations is two people, with the same forms)."""
     whole, single = name_terms(name)
     family, addresses = family_name(name), in_addresses_only(name)
-    lemmas = inflected_terms(name)
+    lemmas, full = inflected_terms(name), full_names(name)
     terms = tuple(
         Form(
             term,
@@ -223,6 +238,7 @@ def name_forms(name: str) -> Forms:
             address_only=term in addresses and term not in single,
             part=term in single,
             lemma=lemmas.get(term, ""),
+            never_word=term in full,
         )
         for term in sorted(whole | single)
     )

@@ -113,9 +113,11 @@ class Matcher:
         handle: bool = False,
         lemma: str = "",
     ) -> None:
-        """Know ``text`` (already folded) as naming ``owner``; ``family``: a family name,
-        found with another language's ending too ("Haugenová"); ``address_only``: found
-        only inside an e-mail address; ``part``: one word of a name or a handle;
+        """Know ``text`` (already folded) as naming ``owner``; ``common_ok``: never
+        weighed as an everyday word, whatever was decided (a place; a Korean full name,
+        ``name_forms.full_names``); ``family``: a family name, found with another
+        language's ending too ("Haugenová"); ``address_only``: found only inside an
+        e-mail address; ``part``: one word of a name or a handle;
         ``handle``: the owner's session handle; ``lemma``: the name part ``text`` is a
         form of ("지민에게": "지민"), decided about for it."""
         self._know(text, owner, common_ok, family, address_only, part, handle, lemma)
