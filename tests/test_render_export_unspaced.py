@@ -14,7 +14,7 @@ from reflect_cli.render.export.redact import Redactor
 #: Spaces people type between a family and a given name: ASCII, ideographic, no-break,
 #: thin, two of them, a tab.
 SPACES = [" ", "\u3000", "\u00a0", "\u2009", "  ", "\t"]
-#: (roster name, family name as typed, given name as typed): one- and two-character
+#: (roster name, family name as typed, given name as typed): one- to three-character
 #: family names, one- to three-character given names, Chinese and Japanese.
 SPLIT = [
     ("王小明", "王", "小明"),
@@ -24,6 +24,9 @@ SPLIT = [
     ("山田太郎", "山田", "太郎"),
     ("田中一郎", "田中", "一郎"),
     ("长谷川健一", "长谷川", "健一"),
+    ("山田はなこ", "山田", "はなこ"),  # a given name in kana
+    ("佐藤エリカ", "佐藤", "エリカ"),
+    ("佐々木健一", "佐々木", "健一"),  # with the iteration mark
 ]
 
 

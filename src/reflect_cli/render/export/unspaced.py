@@ -6,8 +6,8 @@ write either alone ("山田さんが来た", "太郎くん"): every first and la
 more of its characters is a part of it. A single character is not a part on its own (李
 is inside 行李, "luggage"); it counts only straight before an honorific ("李先生",
 "雷さん"), or with the rest of the name after a space: people type a space between
-family and given name ("王 小明", "山田　太郎"), and the family name would be left beside
-the label.
+family and given name ("王 小明", "山田　太郎", a given name in kana too: "山田 はなこ"),
+and the family name would be left beside the label.
 """
 
 from __future__ import annotations
@@ -20,7 +20,12 @@ _UNSPACED = re.compile(
     "\uf900-\ufaff\U00020000-\U0003134f]"
 )
 #: Han ideographs only: a name in kana or Thai is not split (its pieces are everyday text).
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+#: (With the iteration mark 々, written in names: "佐々木".)
+_HAN = re.compile("[\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+#: A Japanese or Chinese name: Han ideographs, with kana after them ("山田はなこ").
+_HAN_AND_KANA = re.compile(
+    "[\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+"
+)
 #: What is written straight after a family or given name to mean the person.
 HONORIFICS = frozenset(
     {"先生", "老师", "老師", "女士", "小姐", "同学", "同學", "さん", "くん", "ちゃん", "様", "さま"}
@@ -41,12 +46,15 @@ def inside_han(part: str) -> set[str]:
 
 
 def spaced(part: str) -> set[str]:
-    """A name part in Han ideographs as typed with a space between family and given
-    name: after each of its characters but the last ("王小明": "王 小明", "王小 明"; "欧阳娜娜":
-    "欧阳 娜娜"), since a family name is one, two or three characters ("长谷川 健一")."""
-    if not _HAN.fullmatch(part):
+    """A name part in Han ideographs (a given name in kana too: "山田はなこ") as typed
+    with a space between family and given name: after each of its first Han ideographs
+    but the last character ("王小明": "王 小明", "王小 明"; "欧阳娜娜": "欧阳 娜娜"), since a
+    family name is one, two or three of them ("长谷川 健一", "山田 はなこ")."""
+    if not _HAN_AND_KANA.fullmatch(part):
         return set()
-    return {part[:n] + " " + part[n:] for n in range(1, len(part))}
+    han = _HAN.match(part)  # the Han ideographs it starts with
+    last = min(han.end(), len(part) - 1) if han else 0
+    return {part[:n] + " " + part[n:] for n in range(1, last + 1)}
 
 
 def with_honorifics(part: str) -> set[str]:
