@@ -131,7 +131,7 @@ class Matcher:
             know(
                 form.term,
                 owner,
-                False,
+                form.never_word,  # a whole name no --word decision keeps ("김지민")
                 form.family,
                 form.address_only,
                 form.part,
