@@ -201,6 +201,10 @@ ATTACKER = [
     "The Haugens' plan.",
     "M o n i c a agreed.",
     "H-a-u-g-e-n too.",
+    # Spelled apart and run into other single letters (a tester's).
+    "We met a M o n i c a today.",
+    "So x H a u g e n y said.",
+    "Thanks M o n i c a x today.",
     "Write to someone@haugen.net today.",
     "Or info@nguyen-family.org.",
 ]

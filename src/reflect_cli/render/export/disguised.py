@@ -191,15 +191,18 @@ def visible(text: str) -> tuple[str, list[int]]:
     return "".join(text[i] for i in where), where
 
 
-def readings(text: str, scan: Scan[F], found: Marks | None = None) -> Iterator[F]:
+def readings(
+    text: str, scan: Scan[F], found: Marks | None = None, inside: Scan[F] | None = None
+) -> Iterator[F]:
     """What ``scan`` finds in the text read without emphasis marks inside words, and
     with words spelled apart read whole; ``found``: the text's ``marks``, when another
-    matcher has looked for them already."""
+    matcher has looked for them already; ``inside``: finds names anywhere inside a run
+    spelled apart, read as one word (``spelled_inside``: "a M o n i c a")."""
     found = found or marks(text)
     if found.emphasis:
         yield from _through_emphasis(text, scan)
     if found.spelled:
-        yield from _spelled_apart(text, scan)
+        yield from _spelled_apart(text, scan, inside)
     if found.alternate:
         # One character for one: the text's own positions, its own lines.
         yield from scan(text.translate(_ALTERNATES), None)
@@ -219,11 +222,16 @@ def _through_emphasis(text: str, scan: Scan[F]) -> Iterator[F]:
         yield from _at_line(text, line.start(), scan("".join(text[i] for i in kept), kept))
 
 
-def _spelled_apart(text: str, scan: Scan[F]) -> Iterator[F]:
-    """Matches in each run of letters spelled apart, read as one word."""
+def _spelled_apart(text: str, scan: Scan[F], inside: Scan[F] | None) -> Iterator[F]:
+    """Matches in each run of letters spelled apart, read as one word; then what
+    ``inside`` finds anywhere in it (the caller keeps those that overlap a match only
+    where they hold it whole: "M o n i c a s" is found as "monicas", not "monica")."""
     for run in SPELLED.finditer(text):
         kept = [run.start() + i for i, c in enumerate(run[0]) if not _SEPARATOR.fullmatch(c)]
-        yield from _at_line(text, run.start(), scan("".join(text[i] for i in kept), kept))
+        word = "".join(text[i] for i in kept)
+        yield from _at_line(text, run.start(), scan(word, kept))
+        if inside is not None:
+            yield from _at_line(text, run.start(), inside(word, kept))
 
 
 #: A bidirectional override: what follows, to the next pop (PDF), isolate pop (PDI) or

@@ -47,8 +47,9 @@ from reflect_cli.render.export.name_forms import (
 from reflect_cli.render.export.name_forms import letters as _letters
 from reflect_cli.render.export.patterns import as_matched, in_tree, original, source, term_key, tree
 from reflect_cli.render.export.run_together import apart
+from reflect_cli.render.export.spelled_inside import Inside, looked_for
 from reflect_cli.render.export.starts import Shared, Starts, first_word
-from reflect_cli.render.export.terms import Folded, Found, Term
+from reflect_cli.render.export.terms import Folded, Found, Term, merged
 from reflect_cli.render.export.unspaced import unspaced
 from reflect_cli.render.export.verdicts import (
     Verdict,
@@ -101,6 +102,9 @@ class Matcher:
         self.typed: dict[str, str] = {}
         #: Whether a word read apart may hold a term (``_holds``), by the word.
         self._held: dict[str, bool] = {}
+        #: The names found anywhere inside a run spelled apart (``spelled_inside``),
+        #: made when a run is first read.
+        self._inside: Inside | None = None
 
     def add(
         self,
@@ -179,6 +183,7 @@ class Matcher:
 
     def _forget(self) -> None:
         """What was found with the terms known before: made again when next looked for."""
+        self._inside = None
         if self._starts is not None:
             self._starts = None
             self._patterns.clear()
@@ -267,7 +272,7 @@ class Matcher:
             found.sort(key=lambda f: f.start)
         # Read again as a reader would: "*Mon*ica", "M o n i c a" (``disguised``).
         marks = marks or disguised_marks(text)
-        extras = list(readings(text, self._scan, marks))
+        extras = list(readings(text, self._scan, marks, self._inside_run))
         # A word run together with a capital inside ("#TeamBeckwith", ``run_together``):
         # an everyday word there is a word unless decided a name ("PowerPoint", "#TeamHope").
         extras += [
@@ -282,15 +287,21 @@ class Matcher:
                 for extra in apart(shown, self._scan, self._holds)
                 if not (extra.undecided and self.terms[extra.term].common)
             ]
-        for extra in extras:
-            # Kept where it overlaps nothing found, or holds all it overlaps: "Mօnica
-            # Hաugen" read with ա as "a" is the whole name, not "Mօnica" alone.
-            overlaps = [f for f in found if f.start < extra.end and extra.start < f.end]
-            if all(extra.start <= f.start and f.end <= extra.end for f in overlaps):
-                found = [f for f in found if f not in overlaps] + [extra]
-        if extras:
-            found.sort(key=lambda f: f.start)
-        yield from found
+        # Each kept where it overlaps nothing found, or holds all it overlaps.
+        yield from merged(found, extras) if extras else found
+
+    def _inside_run(self, word: str, where: list[int] | None) -> Iterator[Found]:
+        """Names written anywhere inside ``word``, a run spelled apart read as one
+        ("amonica": ``spelled_inside``); ``where`` maps its characters to the text's."""
+        if self._inside is None:
+            words = self.decisions.words
+            self._inside = Inside(t for t, term in self.terms.items() if looked_for(term, words))
+        folded, origin = _fold_mapped(word)
+        for start, end, key in self._inside.find(as_matched(folded)):
+            start, end = original(word, origin, start, end)
+            if where is not None:
+                start, end = where[start], where[end - 1] + 1
+            yield Found(start, end, frozenset(self.terms[key].owners), 0, key)
 
     def _holds(self, text: str) -> bool:
         """Whether ``text`` may hold a known term: a quick look before a closer reading."""

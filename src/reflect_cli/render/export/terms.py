@@ -6,7 +6,10 @@ or a lower-case name part) reads a term without importing the matcher that calls
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 #: A text folded, and where each of its characters came from (``folding.fold_mapped``).
 Folded = tuple[str, list[int] | None]
@@ -49,3 +52,29 @@ class Found:
     term: str = ""
     #: An everyday word the text cannot tell from a name, and nobody has decided.
     undecided: bool = False
+
+
+def merged(found: list[Found], extras: Iterable[Found]) -> list[Found]:
+    """``found`` (in order) with each of ``extras`` in turn: kept where it overlaps
+    nothing kept, or holds all it overlaps, which it replaces ("Mօnica Hաugen" read
+    with ա as "a" is the whole name, not "Mօnica" alone)."""
+    apart = all(f.start < f.end for f in found) and all(
+        one.end <= two.start for one, two in pairwise(found)
+    )
+    if not apart:  # (never so from the scan; looked at one by one, as the rule says)
+        for extra in extras:
+            overlaps = [f for f in found if f.start < extra.end and extra.start < f.end]
+            if all(extra.start <= f.start and f.end <= extra.end for f in overlaps):
+                found = [f for f in found if f not in overlaps] + [extra]
+        return sorted(found, key=lambda f: f.start)
+    # Kept apart and in order, what an extra overlaps is found by halving, not by
+    # reading every match kept for each extra: an attacker's text of thousands of
+    # names spelled apart ("M o n i c a, M o n i c a, …") is not read in square time.
+    found = list(found)
+    starts, ends = [f.start for f in found], [f.end for f in found]
+    for extra in extras:
+        low, high = bisect_right(ends, extra.start), bisect_left(starts, extra.end)
+        if low < high and (found[low].start < extra.start or found[high - 1].end > extra.end):
+            continue
+        found[low:high], starts[low:high], ends[low:high] = [extra], [extra.start], [extra.end]
+    return found
