@@ -175,3 +175,18 @@ def test_each_run_together_word_is_found_once_with_every_capital_in_it(text: str
     for match in _inside().finditer(text):
         naive.setdefault(_word(text, match.start(), match.end()), []).append(match.start())
     assert joined(text) == naive
+
+
+@pytest.mark.parametrize(
+    "written", ["#TeamHope", "#HopeRocks", "#GoHope", "TeamHopeFund", "#hopeRocks", "#teamHope"]
+)
+def test_a_name_decided_is_replaced_run_together_beside_a_place_word(written: str) -> None:
+    """ "Team" is a kind of place: "Team Hope" apart reads as a team's name. Once the
+    facilitator said Hope is a name, the run-together word is hers (as "#TeamBeckwith")."""
+    found = redactor(["Hope Diaz"], WordChoices(names={"hope"}))
+    shown = found.text(f"We loved {written} this year.")
+    assert shown.startswith("We loved ") and shown.endswith(" this year."), shown
+    assert "hope" not in shown.lower() and "team" not in shown.lower(), shown
+    assert "Rocks" not in shown and found.undecided == []
+    undecided = redactor(["Hope Diaz"])  # nobody decided: kept, as a word ("#TeamHope")
+    assert undecided.text("the #TeamHope drive") == "the #TeamHope drive"

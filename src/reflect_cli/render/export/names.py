@@ -277,14 +277,14 @@ class Matcher:
         # an everyday word there is a word unless decided a name ("PowerPoint", "#TeamHope").
         extras += [
             extra
-            for extra in apart(text, self._scan, self._holds, marks.joined)
+            for extra in apart(text, self._scan_apart, self._holds, marks.joined)
             if not (extra.undecided and self.terms[extra.term].common)
         ]
         if marks.invisible:  # "#Team\u200bHaugen": read without what shows nothing too
             shown, where = visible(text)
             extras += [
                 replace(extra, start=where[extra.start], end=where[extra.end - 1] + 1)
-                for extra in apart(shown, self._scan, self._holds)
+                for extra in apart(shown, self._scan_apart, self._holds)
                 if not (extra.undecided and self.terms[extra.term].common)
             ]
         # Each kept where it overlaps nothing found, or holds all it overlaps.
@@ -310,10 +310,19 @@ class Matcher:
             held = self._held[text] = next(self._matches(fold(text)), None) is not None
         return held
 
+    def _scan_apart(self, text: str, where: list[int] | None) -> Iterator[Found]:
+        """Matches in words run together read apart (``run_together``)."""
+        return self._scan(text, where, run_together=True)
+
     def _scan(
-        self, text: str, where: list[int] | None, given: Folded | None = None
+        self,
+        text: str,
+        where: list[int] | None,
+        given: Folded | None = None,
+        run_together: bool = False,
     ) -> Iterator[Found]:
-        """Matches in ``text``; ``where`` maps its characters to the caller's text."""
+        """Matches in ``text``; ``where`` maps its characters to the caller's text;
+        ``run_together``: ``text`` is words run together read apart."""
         folded, origin = given or _fold_mapped(text)
         # Lines counted as the matches go (in order), not from the start for each.
         line, counted = 0, 0
@@ -353,7 +362,9 @@ class Matcher:
             if term.common and ending and not (decided or asked):
                 continue  # "hopes", "Parks", "powers": an everyday word's plural is a word
             if term.common or (everyday_phrase(term.text) and not text[start].isupper()):
-                weighed = verdict(text[start], folded, match, term, self.decisions, self.parts_of)
+                weighed = verdict(
+                    text[start], folded, match, term, self.decisions, self.parts_of, run_together
+                )
                 if weighed is Verdict.WORD:
                     continue
             elif term.part and not text[start].isupper():

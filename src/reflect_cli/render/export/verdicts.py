@@ -42,8 +42,10 @@ def verdict(
     term: Term,
     decisions: Decisions,
     parts_of: Parts,
+    run_together: bool = False,
 ) -> Verdict:
-    """An everyday word found: a name, a word, or what only the facilitator can say."""
+    """An everyday word found: a name, a word, or what only the facilitator can say;
+    ``run_together``: found as a piece of a word run together ("#TeamHope")."""
     start, end = match.span()
     if CONTRACTION.match(folded, end):  # "don't", "Will've"
         return Verdict.WORD
@@ -52,6 +54,10 @@ def verdict(
     if SPEAKER_AFTER.match(folded, end) and sentence_start(folded, start):
         return Verdict.NAME  # "… grace: we agreed": a speaker prefix is the person
     if plainly_a_name(first, folded, match, term, parts_of):
+        return Verdict.NAME
+    if run_together and term.text in decisions.names:
+        # One word, not a place's name beside the person's ("Team Hope", "hopeRocks"):
+        # decided a name, the word is hers, as "#TeamBeckwith" is Beckwith's.
         return Verdict.NAME
     if next_to_place_word(folded, start, end):
         return Verdict.WORD  # "Seattle Parks", "the Parks department": the place's
