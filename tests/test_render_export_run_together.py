@@ -190,3 +190,35 @@ def test_a_name_decided_is_replaced_run_together_beside_a_place_word(written: st
     assert "Rocks" not in shown and found.undecided == []
     undecided = redactor(["Hope Diaz"])  # nobody decided: kept, as a word ("#TeamHope")
     assert undecided.text("the #TeamHope drive") == "the #TeamHope drive"
+
+
+def _place_redactor(site: str) -> Redactor:
+    session = Session(
+        id="2026-09-01-x",
+        protocol=ProtocolRef("tiny", 1, "Tiny"),
+        collaborative="Northgate",
+        site=site,
+        date="2026-09-01",
+        status=SessionStatus.COMPLETE,
+        participants=[Participant("Jo Park", "Library", "Staff", "p0")],
+    )
+    return exporting.redactor([session])
+
+
+@pytest.mark.parametrize(
+    ("said", "left"),
+    [
+        ("We met at School 075School 0755 today.", "We met at # 0755 today."),
+        ("We met at School 075Team today.", "We met at # today."),
+        ("We met at the SchoolTeam today.", "We met at the SchoolTeam today."),
+        ("We met at School 0755 and School 0750A today.", None),  # other places
+        ("We met at School 075A today.", None),  # another place: 075A
+    ],
+)
+def test_a_numbered_place_run_into_the_next_word_is_the_place(said: str, left: str | None) -> None:
+    """A digit goes on with the number ("School 0755" is another place), and so does a
+    letter alone ("075A"); a capital before a lower-case letter starts the next word."""
+    found = _place_redactor("School 075")
+    label = found.text("School 075")
+    assert label != "School 075"
+    assert found.text(said) == (said if left is None else left.replace("#", label))

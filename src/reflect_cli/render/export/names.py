@@ -92,6 +92,8 @@ class Matcher:
         self._endings = ""
         self._order: dict[str, int] = {}
         self._by_first: dict[str, list[str]] = {}
+        #: The words of the terms after their first.
+        self._later: set[str] = set()
         self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
         #: Where first words start, read once for this matcher and the others that read
         #: the same texts (``starts.Shared``), or for this one alone.
@@ -213,6 +215,7 @@ class Matcher:
             self._by_first = {}
             for term in ordered:
                 self._by_first.setdefault(first_word(term), []).append(term)
+            self._later = {word for term in ordered for word in term.split()[1:]}
             self._starts = Starts(ordered)
         return self._starts
 
@@ -303,12 +306,16 @@ class Matcher:
                 start, end = where[start], where[end - 1] + 1
             yield Found(start, end, frozenset(self.terms[key].owners), 0, key)
 
-    def _holds(self, text: str) -> bool:
-        """Whether ``text`` may hold a known term: a quick look before a closer reading."""
+    def _holds(self, before: str, text: str) -> bool:
+        """Whether ``text`` may hold a known term, or one that starts in ``before`` (the
+        words before it) and ends in it: a quick look before a closer reading."""
         held = self._held.get(text)
         if held is None:  # a folder's texts say the same few run-together words often
             held = self._held[text] = next(self._matches(fold(text)), None) is not None
-        return held
+        if held or not before or as_matched(fold(text.split(" ", 1)[0])) not in self._later:
+            return held  # (a term ends in it only where a later word of one starts it)
+        reach = len(folded := fold(before))
+        return any(match.end() > reach for match in self._matches(folded + fold(text)))
 
     def _scan_apart(self, text: str, where: list[int] | None) -> Iterator[Found]:
         """Matches in words run together read apart (``run_together``)."""

@@ -5,7 +5,10 @@ word, after a lower-case letter or, after capitals, before a lower-case one
 ("TEAMBeckwith"). Each line holding such a word is read again with its words apart, and
 a known name found as a whole piece of one stands for the whole run-together word: the
 word is replaced by the label, so no piece of it ("Fest") is left to tell whose it was.
-(A digit parts words already: "Beckwith2026".)
+A digit parts words already ("Beckwith2026"), but not where the name ends with it: "School
+075School 0755" runs the site School 075 into the next word, which starts, as after
+capitals, at a capital before a lower-case letter (a digit or a letter alone after the
+number is another place's: "School 0755", "School 075A").
 """
 
 from __future__ import annotations
@@ -52,7 +55,8 @@ CASED = (
 
 @lru_cache(maxsize=2)
 def _inside(latin1: bool = False) -> re.Pattern[str]:
-    """A capital inside a word that starts another word (made once, from the lower-case
+    """A capital inside a word that starts another word (after a lower-case letter, or
+    after a capital or a digit before a lower-case letter: made once, from the lower-case
     and capital letters of ``CASED``); ``latin1``: for a text of Latin-1 characters only,
     which it finds exactly as the whole pattern does there, several times faster (a
     class of Latin-1 characters is a table of 256 bits)."""
@@ -62,7 +66,7 @@ def _inside(latin1: bool = False) -> re.Pattern[str]:
     upper = _ranges([c for c in letters if c.isupper() or c.istitle()])
     # Written to start at the capital, which few characters are: a text is passed over
     # from one capital to the next, not tried at every lower-case letter.
-    after = f"(?<=[{lower}][{upper}])|(?<=[{upper}][{upper}])(?=[{lower}])"
+    after = f"(?<=[{lower}][{upper}])|(?<=[{upper}\\d][{upper}])(?=[{lower}])"
     return re.compile(f"[{upper}](?:{after})")
 
 
@@ -89,19 +93,22 @@ def joined(text: str, latin1: bool = False) -> Joined:
 
 
 def apart(
-    text: str, scan: Scan, holds: Callable[[str], bool], words: Joined | None = None
+    text: str, scan: Scan, holds: Callable[[str, str], bool], words: Joined | None = None
 ) -> Iterator[Found]:
     """What ``scan`` finds in each run-together word read apart (with the line around
     it), each spanning the whole run-together word; ``holds``: whether a word read apart
-    ("Team Beckwith") may hold a known term at all (most do not: read no further);
+    ("Team Beckwith") may hold a known term, or one that starts in the words before it
+    (given first), at all (most do not: read no further);
     ``words``: the text's ``joined`` words, when another matcher has looked for them."""
     spans: list[tuple[int, int, list[int]]] = []  # read from, to; where words start
     if words is None:
         words = joined(text)
     for (start, end), cuts in words.items():
-        if not holds(" ".join(_pieces(text, start, end, cuts))):
-            continue
         first = max(text.rfind("\n", 0, start) + 1, _space_before(text, start - AROUND))
+        # With the words before it: a name may end in it ("School 075" of "School
+        # 075School").
+        if not holds(text[first:start], " ".join(_pieces(text, start, end, cuts))):
+            continue
         last = text.find("\n", end)
         last = min(len(text) if last < 0 else last, _space_after(text, end + AROUND))
         if spans and first < spans[-1][1]:  # the same stretch of the line: read once
