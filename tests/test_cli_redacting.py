@@ -153,3 +153,27 @@ def test_a_braille_blank_and_other_scripts_digits_do_not_hide_a_place_or_name(
     checked = cli("check-names", str(document))
     assert checked.exit_code == 2
     assert checked.stdout.count("said.txt:1:") >= 3
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "json"])
+def test_a_place_written_with_markup_or_glue_and_a_decided_name_run_together(
+    cli: Any, sessions_dir: Path, tmp_path: Path, fmt: str
+) -> None:
+    said = "At *School* 075, School+075, School/075 and School 075School 0755 #TeamHope helped."
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        site="School 075",
+        people=["Hope Diaz | Family Council | Parent", "Jo Park | Northgate PTA | Parent"],
+        answers={"shared-values": said},
+    )
+    result = cli("export", "--redact", "-f", fmt, "--name", "Hope")
+    assert result.exit_code == 0, result.stderr
+    shown = result.stdout
+    assert "075" not in shown.replace("0755", "") and "Hope" not in shown
+    assert "0755" in shown and "School 0" not in shown  # another place: its number kept
+    document = tmp_path / "said.txt"
+    document.write_text(said, encoding="utf-8")
+    checked = cli("check-names", "--name", "Hope", str(document))
+    assert checked.exit_code == 2
+    assert checked.stdout.count("said.txt:1:") >= 5, checked.stdout

@@ -66,6 +66,9 @@ PIECES = [
     "06",
     " elementary",
     "\u1680",
+    "*",
+    "+",
+    "/",
     "\u2800",
     "٠٧٥",
     "\t",
@@ -95,14 +98,25 @@ PIECES = [
 TEXT = st.lists(st.sampled_from(PIECES), max_size=14).map("".join) | st.text(max_size=20)
 
 
-#: Between a term's words, as it is written: any white space in a line, or a hyphen.
-WRITTEN_BETWEEN = rf"(?:{SPACE_IN_LINE}|-)+"
+#: Between a term's words, as it is written: any white space in a line, a hyphen or
+#: Markdown's marks; or one character of glue alone ("school+075").
+WRITTEN_BETWEEN = rf"(?:(?:{SPACE_IN_LINE}|[\-*~\\])+|[+/.])"
+
+
+def written(word: str, first: bool) -> str:
+    """A term's word as it may be written: a number that starts a word after the first
+    may have the letter after it apart ("site 7 b")."""
+    number = re.match(r"\d+", word)
+    if first or number is None or not word[number.end() :][:1].isalpha():
+        return re.escape(word)
+    at = number.end()
+    return f"{re.escape(word[:at])}(?:{WRITTEN_BETWEEN})?{re.escape(word[at:])}"
 
 
 def alternative(term: str) -> str:
     """One term with its own look-arounds: a digit before a two-letter term or one that
     starts with a digit refuses it, and a digit after one that ends with a digit."""
-    body = WRITTEN_BETWEEN.join(re.escape(w) for w in term.split())
+    body = WRITTEN_BETWEEN.join(written(w, n == 0) for n, w in enumerate(term.split()))
     before = r"(?<!\d)" if letters(term) <= 2 or term[0].isdigit() else ""
     after = r"(?!\d)" if term[-1].isdigit() else ""
     return before + body + after
@@ -159,12 +173,17 @@ def spans(found: Matcher, folded: str, how: str) -> list[tuple[int, int, dict[st
 @example("school 064 elementary school 065 school 0655 elementary school 06 mh3", False)
 @example("'ilima\u1680kahale grace\u3000kim", False)  # spaces folding and reading make plain
 @example("school\u2800٠٧٥ and mh٢", False)  # a braille blank, Arabic-Indic digits
+@example("*school* 075 school+075 monica/haugen grace.kim jr.+park", False)  # markup, glue
+@example("site 7 b site 7-b site 7 bc site 7b 75 th street", False)  # a number's letter apart
 def test_the_fast_search_finds_what_the_pattern_finds(text: str, unspaced: bool) -> None:
     found = matcher(unspaced)
     folded = fold(text)
     expected = spans(found, folded, "reference")
     assert spans(found, folded, "pattern") == expected
     assert spans(found, folded, "fast") == expected
+    # Each match is known as its term, however its words are apart ("school+075",
+    # "site 7 b"): found without a KeyError.
+    list(found.find(text))
 
 
 def test_folded_text_holds_no_white_space_the_pattern_leaves_out() -> None:

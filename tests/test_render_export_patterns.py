@@ -5,11 +5,15 @@ terms, and a term's key is the same however its words are parted
 from __future__ import annotations
 
 import re
+from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from reflect_cli.folding import fold
+from reflect_cli.model import Participant, ProtocolRef, Session, SessionStatus
+from reflect_cli.render import export as exporting
 from reflect_cli.render.export.patterns import as_matched, term_key, tree
 
 _WORD = st.text("abcmnoé'", min_size=1, max_size=6)
@@ -57,7 +61,6 @@ def test_a_term_never_runs_across_a_line_break(brk: str, left: list[str], right:
 
 def test_a_redacted_export_keeps_every_line(cli: object, sessions_dir: object) -> None:
     from pathlib import Path
-    from typing import Any
 
     from conftest import make_session
 
@@ -88,3 +91,71 @@ def test_a_term_of_thousands_of_characters_makes_a_pattern() -> None:
     compiled = re.compile(f"(?:{pattern})")
     assert compiled.fullmatch(long)
     assert compiled.fullmatch(long[:2000])
+
+
+def _site_redactor(site: str, *people: str) -> Any:
+    session = Session(
+        id="2026-09-01-x",
+        protocol=ProtocolRef("tiny", 1, "Tiny"),
+        collaborative="Northgate",
+        site=site,
+        date="2026-09-01",
+        status=SessionStatus.COMPLETE,
+        participants=[Participant(p, "Library", "Staff", f"p{n}") for n, p in enumerate(people)],
+    )
+    return exporting.redactor([session])
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "*School* 075",
+        "**School 075**",
+        "**School** 075",
+        "_School_ 075",
+        "~~School~~ 075",
+        "School+075",
+        "School_075",
+        "School/075",
+        "School.075",
+        "School\\_075",
+    ],
+)
+def test_a_place_with_markup_or_glue_between_its_words_is_the_place(written: str) -> None:
+    found = _site_redactor("School 075", "Monica Haugen")
+    label = found.text("School 075")
+    shown = found.text(f"We met at {written} today.")
+    assert "School" not in shown and "075" not in shown, shown
+    assert label in shown and shown.startswith("We met at ") and shown.endswith(" today."), shown
+    # Markup around the place goes with it: nothing stray is left ("*Site X1").
+    assert shown in (f"We met at {label} today.", f"We met at **{label}** today."), shown
+    named = found.text(f"Thanks {written.replace('School', 'Monica').replace('075', 'Haugen')}!")
+    assert "Monica" not in named and "Haugen" not in named, named
+
+
+@pytest.mark.parametrize(
+    ("said", "shown"),
+    [
+        # Another place: a digit goes on with the number.
+        ("We met at School 0755 and School/0755 today.", None),
+        # A sentence's end between: glue is one character between two words, no space.
+        ("We met at the School. 075 students came.", None),
+        ("Ask Monica. Haugen family said yes.", "Ask #. # family said yes."),
+        ("Read it in monica_haugen_notes.txt please.", "Read it in #_notes.txt please."),
+    ],
+)
+def test_glue_between_words_is_read_only_where_it_joins_them(said: str, shown: str | None) -> None:
+    found = _site_redactor("School 075", "Monica Haugen")
+    label = found.text("Monica Haugen")
+    assert found.text(said) == (said if shown is None else shown.replace("#", label))
+
+
+@pytest.mark.parametrize(
+    ("site", "written"),
+    [("Site 7b", "Site 7 b"), ("Building 3a", "Building 3 A"), ("Building 3a", "Building 3A")],
+)
+def test_a_number_and_its_letter_apart_are_the_place(site: str, written: str) -> None:
+    found = _site_redactor(site, "Jo Park")
+    label = found.text(site)
+    assert found.text(f"We met at {written} today.") == f"We met at {label} today."
+    assert found.text(f"We met at {written}c today.") == f"We met at {written}c today."

@@ -45,7 +45,16 @@ from reflect_cli.render.export.name_forms import (
     words,
 )
 from reflect_cli.render.export.name_forms import letters as _letters
-from reflect_cli.render.export.patterns import as_matched, in_tree, original, source, term_key, tree
+from reflect_cli.render.export.patterns import (
+    as_matched,
+    in_tree,
+    loose_key,
+    original,
+    source,
+    term_key,
+    tree,
+    with_marks,
+)
 from reflect_cli.render.export.run_together import apart
 from reflect_cli.render.export.spelled_inside import Inside, looked_for
 from reflect_cli.render.export.starts import Shared, Starts, first_word
@@ -92,8 +101,10 @@ class Matcher:
         self._endings = ""
         self._order: dict[str, int] = {}
         self._by_first: dict[str, list[str]] = {}
-        #: The words of the terms after their first.
+        #: The words of the terms after their first; the terms by their ``loose_key``:
+        #: what a match read through markup or glue is.
         self._later: set[str] = set()
+        self._loose: dict[str, str] = {}
         self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
         #: Where first words start, read once for this matcher and the others that read
         #: the same texts (``starts.Shared``), or for this one alone.
@@ -212,9 +223,10 @@ class Matcher:
             korean = tree(list(PARTICLES)) if hangul else []
             self._endings = "|".join([_PLURAL_POSSESSIVE, "s", *ENDINGS, *korean])
             self._order = {term: place for place, term in enumerate(ordered)}
-            self._by_first = {}
+            self._by_first, self._loose = {}, {}
             for term in ordered:
                 self._by_first.setdefault(first_word(term), []).append(term)
+                self._loose.setdefault(loose_key(term), term)
             self._later = {word for term in ordered for word in term.split()[1:]}
             self._starts = Starts(ordered)
         return self._starts
@@ -337,8 +349,13 @@ class Matcher:
             groups = match.groupdict()
             body = groups.get("t") or groups.get("u") or ""  # the term, without its ending
             ending = groups.get("e") or ""
-            # As the term is kept, mostly; else words apart by other spaces or a hyphen.
-            term = self.terms.get(body) or self.terms[term_key(body)]
+            # As the term is kept, mostly; else words apart by other spaces or a hyphen,
+            # or by markup or glue ("school+075").
+            term = (
+                self.terms.get(body)
+                or self.terms.get(term_key(body))
+                or self.terms[self._loose[loose_key(body)]]
+            )
             if ending in PARTICLES:  # "지민에게": a particle follows a name in Hangul only
                 if not takes_particles(term.text):
                     continue
@@ -382,6 +399,7 @@ class Matcher:
                     continue
             line += folded.count("\n", counted, match.start())
             counted = match.start()
+            start, end = with_marks(text, start, end)
             if where is not None:
                 start, end = where[start], where[end - 1] + 1
             undecided = weighed is Verdict.UNDECIDED

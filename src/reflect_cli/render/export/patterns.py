@@ -23,7 +23,11 @@ SPACE_IN_LINE = r"[^\S\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]"
 #: such space a plain space (tested over all of Unicode). (A class of Latin-1 characters
 #: only: one beyond it makes the regular expression engine compile a table of every
 #: character, some 150 µs for each space of each term, in a pattern of hundreds of terms.)
-BETWEEN = r"[\t\x1f \-]+"
+#: Markdown's marks are looked through there too ("*School* 075", "~~Monica~~ Haugen",
+#: "School\_075": an escaped "_", which folds to a space), and so is glue a reader reads
+#: as a space, one character between two words ("School+075", "School/075",
+#: "monica.haugen"): alone, so "Monica. Haugen family…" is two sentences, not one name.
+BETWEEN = r"(?:[\t\x1f \-*~\\]+|[+/.])"
 #: What folding keeps that the pattern reads as something else: the ogham space mark
 #: (white space beyond Latin-1) and the braille blank (a symbol that shows as a space:
 #: "School\u2800075" is School 075) as a space.
@@ -112,33 +116,44 @@ def _pattern_of(root: dict[str, Any]) -> str:
     """The tree's pattern, each node's made from its children's. Worked without
     recursion (a name of hundreds of characters is a path as deep), children first."""
     made: dict[int, str] = {}
-    stack: list[tuple[dict[str, Any], str, bool]] = [(root, "", False)]
+    # A node, the character that led to it, whether that is a digit of a number that
+    # starts a word after the first ("site 7…"), and whether its children are made.
+    stack: list[tuple[dict[str, Any], str, bool, bool]] = [(root, "", False, False)]
     while stack:
-        node, last, children_made = stack.pop()
+        node, last, number, children_made = stack.pop()
         if not children_made:
-            stack.append((node, last, True))
-            stack.extend((child, char, False) for char, child in node.items() if char)
+            stack.append((node, last, number, True))
+            stack.extend(
+                (child, char, char.isdigit() and (number or last == " "), False)
+                for char, child in node.items()
+                if char
+            )
             continue
         # Letters that lead to the same rest are one class: "school 06[045]…", not the
         # rest written out once for each of a hundred numbered places (a pattern ten
         # times as long, compiled at every export). One letter of a class matches at a
         # place at most, so the class finds what the branches written out do.
-        alike: dict[str, list[str]] = {}
+        alike: dict[tuple[str, bool], list[str]] = {}
         for char, child in node.items():
             if char:
-                alike.setdefault(made.pop(id(child)), []).append(char)
-        parts = [_edge(chars) + rest for rest, chars in alike.items()]
+                # The letter after a number may be written apart: "Site 7 b" is Site 7b.
+                apart = number and char.isalpha()
+                alike.setdefault((made.pop(id(child)), apart), []).append(char)
+        parts = [_edge(chars, apart) + rest for (rest, apart), chars in alike.items()]
         made[id(node)] = _node(parts, "" in node, last)
     return made[id(root)]
 
 
-def _edge(chars: list[str]) -> str:
+def _edge(chars: list[str], apart: bool = False) -> str:
     """The pattern of the letters that lead from a node to one same rest: a space is
-    whatever stands between a term's words (``BETWEEN``)."""
+    whatever stands between a term's words (``BETWEEN``); ``apart``: letters that may
+    stand apart from the number before them."""
     if chars == [" "]:
         return BETWEEN
     letters = [re.escape(c) for c in chars if c != " "]
     edge = letters[0] if len(letters) == 1 else "[" + "".join(letters) + "]"
+    if apart:
+        return f"(?:{BETWEEN})?{edge}"
     return edge if " " not in chars else f"(?:{BETWEEN}|{edge})"
 
 
@@ -165,6 +180,44 @@ def term_key(text: str) -> str:
     """A folded term as the matcher keeps it: words apart by one space, a hyphen
     between them too ("ana-maria o'neil" is found as "ana maria o'neil" and as typed)."""
     return " ".join(w for w in _APART.split(text) if w)
+
+
+#: What ``BETWEEN`` reads as a space.
+_READ_APART = re.compile(r"[\s\-*~\\+/.]+")
+
+
+#: A number and the letter after it, apart ("7 b").
+_NUMBER_APART = re.compile(r"(?<=\d) (?=[^\W\d_])")
+
+
+def loose_key(text: str) -> str:
+    """A term or a match of it with whatever ``BETWEEN`` reads between words as one space
+    and a letter after a number joined to it: a match ("school+075", "monica *haugen",
+    "site 7 b") has its term's ("school 075", "site 7b")."""
+    return _NUMBER_APART.sub("", " ".join(w for w in _READ_APART.split(text) if w))
+
+
+#: Markdown's emphasis and strike-through marks.
+_MARKS = "*_~"
+
+
+def with_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """A match with marks inside it ("School* 075" of "*School* 075") and the marks
+    that open and close it: replaced whole, no stray mark left ("*Site 4"). Marks that
+    go on into a word stay ("monica_haugen_notes": the file's name)."""
+    if not any(mark in text[start:end] for mark in _MARKS):
+        return start, end
+    before = start
+    while before > 0 and text[before - 1] in _MARKS:
+        before -= 1
+    if before == 0 or not text[before - 1].isalnum():
+        start = before
+    after = end
+    while after < len(text) and text[after] in _MARKS:
+        after += 1
+    if after == len(text) or not text[after].isalnum():
+        end = after
+    return start, end
 
 
 def original(text: str, origin: list[int] | None, start: int, end: int) -> tuple[int, int]:
