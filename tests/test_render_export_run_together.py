@@ -192,6 +192,20 @@ def test_a_name_decided_is_replaced_run_together_beside_a_place_word(written: st
     assert undecided.text("the #TeamHope drive") == "the #TeamHope drive"
 
 
+@pytest.mark.parametrize("written", ["Team Hope", "the Hope Center", "HOPE Team"])
+def test_a_name_decided_is_replaced_beside_a_place_word_apart_too(written: str) -> None:
+    """Apart as run together: once Hope is decided a name, "Team Hope" is not a team's
+    name kept as written (a tester's leak); undecided, it still reads as a place's."""
+    found = redactor(["Hope Diaz"], WordChoices(names={"hope"}))
+    shown = found.text(f"Thanks to {written} for the flyers.")
+    assert "hope" not in shown.lower(), shown
+    assert found.undecided == []
+    undecided = redactor(["Hope Diaz"])
+    assert undecided.text("Thanks to Team Hope.") == "Thanks to Team Hope."
+    # In lower case a decided name is still the everyday word: "we hope the team…".
+    assert found.text("We hope the team comes.") == "We hope the team comes."
+
+
 def _place_redactor(site: str) -> Redactor:
     session = Session(
         id="2026-09-01-x",

@@ -55,20 +55,25 @@ def verdict(
         return Verdict.NAME  # "… grace: we agreed": a speaker prefix is the person
     if plainly_a_name(first, folded, match, term, parts_of):
         return Verdict.NAME
-    if run_together and term.text in decisions.names:
-        # One word, not a place's name beside the person's ("Team Hope", "hopeRocks"):
-        # decided a name, the word is hers, as "#TeamBeckwith" is Beckwith's.
+    decided = term.text in decisions.names
+    month = a_month(term.text, folded, start, end)  # "in May": the month, decided or not
+    capital = first.isupper() and not month and term.text not in PLACE_KINDS
+    if decided and (run_together or capital):
+        # Decided a name, the word is hers wherever it is written as one: run together
+        # ("#TeamHope", "hopeRocks", as "#TeamBeckwith" is Beckwith's) or with its
+        # capital beside a place word ("Team Hope", "Hope Center": a team or a center
+        # named for her, or her; replaced either way, never kept as a place's word).
+        # A name that is itself a kind of place ("Parks") stays the place's beside one:
+        # "Seattle Parks and Recreation" is an organization, not Rosa Parks.
         return Verdict.NAME
     if next_to_place_word(folded, start, end):
         return Verdict.WORD  # "Seattle Parks", "the Parks department": the place's
     lower = not first.isupper()
-    if lower and (term.text in decisions.names or not sentence_start(folded, start)):
+    if lower and (decided or not sentence_start(folded, start)):
         return Verdict.WORD  # "racial justice", "shared power"
-    if a_month(term.text, folded, start, end) or term.text in decisions.words:
+    if month or term.text in decisions.words:
         return Verdict.WORD
-    if term.text in decisions.names:
-        return Verdict.NAME
-    return Verdict.UNDECIDED
+    return Verdict.NAME if decided else Verdict.UNDECIDED
 
 
 def lower_verdict(
