@@ -5,7 +5,9 @@ and run into an initial (as in addresses and handles), a family name that starts
 particle, two-letter family names written with a capital, parts of a name in Han
 ideographs, and the family name that may take another language's ending
 (``family_name``, ``ENDINGS``), and the forms a part takes in scripts that attach grammar
-to the name (``inflected_terms``: "지민에게", "لفاطمة", "Ольгой", "Γιώργου").
+to the name (``inflected_terms``: "지민에게", "لفاطمة", "Ольгой", "Γιώργου"). Every form is
+made again from the name with its letters written the other way (``transliterated``:
+"Mueller" of Müller, "Odegaard" of Ødegård, "Müller" of Mueller).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from reflect_cli.render.export.inflected import forms, given_names
 from reflect_cli.render.export.roster_parts import Word, family, readings, split_words
 from reflect_cli.render.export.roster_parts import parts as parts_of
 from reflect_cli.render.export.run_together import pieces
+from reflect_cli.render.export.transliterated import spellings as written_spellings
+from reflect_cli.render.export.transliterated import written_otherwise
 from reflect_cli.render.export.unspaced import inside_han, spaced, unspaced, with_honorifics
 
 #: Endings English puts on a family name: "Beckwithian", "the Beckwithians", "the
@@ -76,10 +80,30 @@ def name_terms(name: str) -> tuple[set[str], set[str]]:
         _said_terms(said, whole, single)
     if not whole:
         return whole, single
+    _written_otherwise(name, whole, single)
     single.update(inflected_terms(name))
     folded = {fold(typed) for typed in parts_of(name)}
     single.update(given for given in spellings(name) if given not in folded)  # "지민" of 김지민
     return {w for w in whole if letters(w) > 2 or unspaced(w)} - single, single
+
+
+def _written_otherwise(name: str, whole: set[str], single: set[str]) -> None:
+    """Add the forms of the name with its letters written the other way
+    (``transliterated``: "mueller", "juergenmueller", "jmueller" of Jürgen Müller;
+    "muller" of Jens Mueller), as the roster's own forms are made. Not an everyday word
+    ("Haas" with its "aa" as one letter is "has"), nor a part of two letters ("Mae" as
+    "Ma"): only the name as typed is those."""
+    other_whole: set[str] = set()
+    other_single: set[str] = set()
+    for written in _written_readings(name):
+        _said_terms(written, other_whole, other_single)
+    single.update(s for s in other_single if letters(s) > 2 and s not in COMMON_WORDS)
+    whole.update(w for w in other_whole if w not in COMMON_WORDS)
+
+
+def _written_readings(name: str) -> list[list[Word]]:
+    """Each way the name is said (``readings``) with its letters written the other way."""
+    return [written for said in readings(name) for written in written_otherwise(said)]
 
 
 #: The most parts of a name run together into one term ("juancarlosgarciamarquez").
@@ -182,7 +206,7 @@ def in_addresses_only(name: str) -> set[str]:
     address: a part with an initial after it ("monicah@": "china" of Ana Chin, "change"
     of Emily Chang are words) and an initial before a short part ("brand" of Bob Rand)."""
     found: set[str] = set()
-    for said in readings(name):
+    for said in [*readings(name), *_written_readings(name)]:
         parts = [fold(word.typed) for word in said]
         for i, first in enumerate(parts):
             for j, other in enumerate(parts):
@@ -201,6 +225,16 @@ def family_name(name: str) -> str:
     if letters(last) < FAMILY_LETTERS or not last.isalpha() or last in COMMON_WORDS:
         return ""
     return last
+
+
+def family_names(name: str) -> set[str]:
+    """``family_name`` and its spellings with the letters written the other way
+    ("mueller" of Müller: "Muellerová" is hers as "Müllerová" is)."""
+    last = family_name(name)
+    if not last:
+        return set()
+    written = {fold(spelt) for spelt in written_spellings(family(name))}
+    return {last} | {w for w in written if letters(w) >= FAMILY_LETTERS and w not in COMMON_WORDS}
 
 
 class Form(NamedTuple):
@@ -229,12 +263,14 @@ def name_forms(name: str) -> Forms:
     spelling of a name: a folder's people share names across organizations and years
     (the same name in two organizations is two people, with the same forms)."""
     whole, single = name_terms(name)
-    family, addresses = family_name(name), in_addresses_only(name)
+    families, addresses = family_names(name), in_addresses_only(name)
+    # (A form written the other way is decided about as itself: "luck" of Lueck is
+    # asked about as "luck", and deciding it never decides "lueck".)
     lemmas, full = inflected_terms(name), full_names(name)
     terms = tuple(
         Form(
             term,
-            family=term == family,
+            family=term in families,
             address_only=term in addresses and term not in single,
             part=term in single,
             lemma=lemmas.get(term, ""),
