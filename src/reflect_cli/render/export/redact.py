@@ -18,8 +18,9 @@ from reflect_cli.folding import fold_mapped
 from reflect_cli.i18n.messages import _, ngettext, speaking
 from reflect_cli.model import Participant
 from reflect_cli.render.export.disguised import marks
-from reflect_cli.render.export.labels import Labels, Person, RedactionError, key_of
+from reflect_cli.render.export.labels import Labels, RedactionError, key_of
 from reflect_cli.render.export.leaks import excess
+from reflect_cli.render.export.met import Person
 from reflect_cli.render.export.names import Found, fold
 from reflect_cli.render.export.patterns import term_key
 from reflect_cli.render.export.places import Rerun, UndecidedWords
