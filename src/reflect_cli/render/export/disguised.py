@@ -5,22 +5,33 @@ A name can be hidden by how it is typed around it: Markdown emphasis inside a wo
 "M.o.n.i.c.a"), or an e-mail address that holds it before or after the "@"
 ("mhaugen@parks.org", "someone@haugen.net"), or a letter that reads as another Latin
 letter than the one it folds to ("MONǀCA", "Hաugen"), or a run drawn backwards by a
-bidirectional override ("\u202eacinoM\u202c" shows "Monica"), or percent-encoded in a
-URL ("https://ex.org/%4Donica-%48augen"). Each reading here hands a
-matcher's scan the text as a reader would take it, and maps what is found back to the
-original characters.
+bidirectional override ("\u202eacinoM\u202c" shows "Monica"), or written in another
+encoding (``encoded``: percent escapes in a URL, "https://ex.org/%4Donica-%48augen" and
+"M%FCller"; an IDNA label, "xn--mller-kva"; UTF-8 shown as Windows-1252, "JosÃ©").
+Each reading here hands a matcher's scan the text as a reader would take it, and maps
+what is found back to the original characters.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
-from typing import Any, NamedTuple, Protocol, TypeVar
-from urllib.parse import unquote
+from typing import Any, NamedTuple, Protocol
 
 from reflect_cli.folding import DEFAULT_IGNORABLE, beyond_ascii, fold
 from reflect_cli.look_alikes import ALTERNATES
+from reflect_cli.render.export.encoded import (
+    PERCENT,
+    F,
+    Scan,
+    at_line,
+    has_idna,
+    idna_decoded,
+    is_mis_decoded,
+    mis_decoded,
+    percent_decoded,
+)
 from reflect_cli.render.export.run_together import Joined, joined
 
 
@@ -41,11 +52,6 @@ class Held:
     line: int
     term: str
 
-
-#: A match found by a scan (``terms.Found``): located by ``start``, ``end``, ``line``.
-F = TypeVar("F")
-#: Scans ``text`` for terms; the second argument maps its characters to the caller's.
-Scan = Callable[[str, list[int] | None], Iterator[F]]
 
 #: An e-mail address: when it holds any part of a name before the "@", an everyday word
 #: too, or after it (a domain named for a family), the whole address is that person.
@@ -143,6 +149,9 @@ class Marks(NamedTuple):
     #: A character that shows nothing: words run together are read without them too
     #: ("#Team\u200bHaugen" is "#TeamHaugen").
     invisible: bool = False
+    #: UTF-8 shown as Windows-1252 or Latin-1 ("JosÃ©"), an IDNA label ("xn--mller-kva").
+    mis_decoded: bool = False
+    idna: bool = False
 
 
 def marks(text: str) -> Marks:
@@ -155,14 +164,16 @@ def marks(text: str) -> Marks:
         (SPELLED_IN_LATIN1 if latin1 else SPELLED_ANYWHERE).search(text) is not None
     )
     emphasis = IN_WORD.search(text) is not None
-    encoded = "%" in text and bool(_PERCENT.search(text))
+    encoded = "%" in text and bool(PERCENT.search(text))
+    idna = has_idna(text)
     words = joined(text, latin1)
     if not others:
-        return Marks(emphasis, spelled, encoded=encoded, joined=words)
+        return Marks(emphasis, spelled, encoded=encoded, joined=words, idna=idna)
     overridden = _RLO in others or _LRO in others
     alternate = bool(_ALTERNATE.search(others))
     invisible = bool(_INVISIBLE_CHARACTER.search(others))
-    return Marks(emphasis, spelled, alternate, overridden, encoded, words, invisible)
+    wrong = is_mis_decoded(text, others)
+    return Marks(emphasis, spelled, alternate, overridden, encoded, words, invisible, wrong, idna)
 
 
 def _may_be_spelled(text: str, others: str) -> bool:
@@ -208,8 +219,14 @@ def readings(
         yield from scan(text.translate(_ALTERNATES), None)
     if found.overridden:
         yield from _overridden(text, scan)
-    if found.encoded:
-        yield from _percent_decoded(text, scan)
+    if found.mis_decoded:
+        yield from mis_decoded(text, scan)
+    if found.idna:
+        yield from idna_decoded(text, scan)
+    if found.encoded:  # the decoded run read every other way too: "M%C3%83%C2%BCller"
+        yield from percent_decoded(
+            text, scan, lambda run: readings(run, scan, marks(run)._replace(encoded=False))
+        )
 
 
 def _through_emphasis(text: str, scan: Scan[F]) -> Iterator[F]:
@@ -219,7 +236,7 @@ def _through_emphasis(text: str, scan: Scan[F]) -> Iterator[F]:
         if not IN_WORD.search(line[0]):
             continue
         kept = [line.start() + i for i, c in enumerate(line[0]) if c not in "*_~"]
-        yield from _at_line(text, line.start(), scan("".join(text[i] for i in kept), kept))
+        yield from at_line(text, line.start(), scan("".join(text[i] for i in kept), kept))
 
 
 def _spelled_apart(text: str, scan: Scan[F], inside: Scan[F] | None) -> Iterator[F]:
@@ -229,9 +246,9 @@ def _spelled_apart(text: str, scan: Scan[F], inside: Scan[F] | None) -> Iterator
     for run in SPELLED.finditer(text):
         kept = [run.start() + i for i, c in enumerate(run[0]) if not _SEPARATOR.fullmatch(c)]
         word = "".join(text[i] for i in kept)
-        yield from _at_line(text, run.start(), scan(word, kept))
+        yield from at_line(text, run.start(), scan(word, kept))
         if inside is not None:
-            yield from _at_line(text, run.start(), inside(word, kept))
+            yield from at_line(text, run.start(), inside(word, kept))
 
 
 #: A bidirectional override: what follows, to the next pop (PDF), isolate pop (PDI) or
@@ -248,43 +265,9 @@ def _overridden(text: str, scan: Scan[F]) -> Iterator[F]:
         kept = list(range(run.end(), run.start(1), -1))
         kept = [i - 1 for i in kept]
         found = scan("".join(text[i] for i in kept), kept)
-        for each in _at_line(text, run.start(), found):
+        for each in at_line(text, run.start(), found):
             # Mapped back through a reversed map, the match's first character is its
             # last in the text: the span is the same characters, in the text's order.
             first, last = sorted((each.start, each.end - 1))  # type: ignore[attr-defined]
             changed: Any = replace(each, start=first, end=last + 1)  # type: ignore[type-var]
             yield changed
-
-
-#: A percent escape (``%4D`` is "M"), and a run of text holding one: a URL, an address
-#: or a word, up to a space, a quote or a bracket ("https://ex.org/%4Donica-%48augen").
-_PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
-_ENCODED_RUN = re.compile(r"[^\s<>\"'`()\[\]{}]*%[0-9A-Fa-f]{2}[^\s<>\"'`()\[\]{}]*")
-#: Escapes decoded at most this many times ("%254D" is "%4D" once, "M" twice).
-_DECODINGS = 3
-
-
-def _percent_decoded(text: str, scan: Scan[F]) -> Iterator[F]:
-    """What each run holding a percent escape names once decoded (as UTF-8): found as
-    the whole run, the URL or address that spells it."""
-    for run in _ENCODED_RUN.finditer(text):
-        decoded = run[0]
-        for _ in range(_DECODINGS):
-            again = unquote(decoded, errors="replace")
-            if again == decoded:
-                break
-            decoded = again
-        if decoded == run[0]:
-            continue  # "100%25" read as is already
-        found = next(iter(scan(decoded, None)), None)
-        if found is not None:
-            for each in _at_line(text, run.start(), [found]):
-                changed: Any = replace(each, start=run.start(), end=run.end())  # type: ignore[type-var]
-                yield changed
-
-
-def _at_line(text: str, start: int, found: Iterable[F]) -> Iterator[F]:
-    number = text.count("\n", 0, start)
-    for each in found:
-        changed: Any = replace(each, line=number)  # type: ignore[type-var]
-        yield changed
