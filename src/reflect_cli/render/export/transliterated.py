@@ -56,7 +56,21 @@ def spellings(word: str) -> list[str]:
     "Jacques": []. With more than ``MOST``, each way throughout (every letter written
     out, every pair as one letter) only."""
     ways = [("".join(each),) for each in _written(_choices(unicodedata.normalize("NFC", word)))]
-    return [spelt for (spelt,) in ways[1:]]
+    return [spelt for (spelt,) in ways[1:]] + _mis_decoded(word)
+
+
+#: Bytes Windows-1252 has no character for: UTF-8 shown as Windows-1252 loses them.
+_LOST = frozenset(b"\x81\x8d\x8f\x90\x9d")
+
+
+def _mis_decoded(word: str) -> list[str]:
+    """``word`` as UTF-8 shown as Windows-1252 when that loses a byte ("Łukasz" is
+    "Åukasz", "Kovač" "KovaÄ"): with nothing else mis-decoded beside it, the text
+    cannot be read back (``encoded``), so the name is known in that form too."""
+    raw = unicodedata.normalize("NFC", word).encode("utf-8")
+    if _LOST.isdisjoint(raw):
+        return []
+    return [raw.decode("cp1252", errors="ignore")]
 
 
 def _written(pieces: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
