@@ -24,6 +24,7 @@ from reflect_cli.folding import DEFAULT_IGNORABLE, beyond_ascii, fold
 from reflect_cli.look_alikes import ALTERNATES
 from reflect_cli.render.export.patterns import with_marks
 from reflect_cli.render.export.run_together import Joined, joined
+from reflect_cli.render.export.tagged import names_inside, tagged
 
 
 class Known(Protocol):
@@ -160,6 +161,9 @@ class Marks(NamedTuple):
     #: A character that shows nothing: words run together are read without them too
     #: ("#Team\u200bHaugen" is "#TeamHaugen").
     invisible: bool = False
+    #: Hashtags and long words in capitals: a name is looked for anywhere inside them
+    #: ("#teambeckwith", "TEAMBECKWITH"; ``tagged``).
+    tagged: tuple[tuple[int, int], ...] = ()
 
 
 def marks(text: str) -> Marks:
@@ -174,12 +178,13 @@ def marks(text: str) -> Marks:
     emphasis = IN_WORD.search(text) is not None
     encoded = "%" in text and bool(_PERCENT.search(text))
     words = joined(text, latin1)
+    tags = tagged(text, latin1)
     if not others:
-        return Marks(emphasis, spelled, encoded=encoded, joined=words)
+        return Marks(emphasis, spelled, encoded=encoded, joined=words, tagged=tags)
     overridden = _RLO in others or _LRO in others
     alternate = bool(_ALTERNATE.search(others))
     invisible = bool(_INVISIBLE_CHARACTER.search(others))
-    return Marks(emphasis, spelled, alternate, overridden, encoded, words, invisible)
+    return Marks(emphasis, spelled, alternate, overridden, encoded, words, invisible, tags)
 
 
 def _may_be_spelled(text: str, others: str) -> bool:
@@ -214,7 +219,8 @@ def readings(
     """What ``scan`` finds in the text read without emphasis marks inside words, and
     with words spelled apart read whole; ``found``: the text's ``marks``, when another
     matcher has looked for them already; ``inside``: finds names anywhere inside a run
-    spelled apart, read as one word (``spelled_inside``: "a M o n i c a")."""
+    spelled apart, read as one word (``spelled_inside``: "a M o n i c a"), and inside
+    hashtags and long words in capitals ("#teambeckwith"; ``tagged``)."""
     found = found or marks(text)
     if found.emphasis:
         yield from _through_emphasis(text, scan)
@@ -227,6 +233,8 @@ def readings(
         yield from _overridden(text, scan)
     if found.encoded:
         yield from _percent_decoded(text, scan)
+    if found.tagged and inside is not None:
+        yield from names_inside(text, found.tagged, inside)
 
 
 def _through_emphasis(text: str, scan: Scan[F]) -> Iterator[F]:
