@@ -1,5 +1,5 @@
-"""A name inside a hashtag or a long word in capitals, with no capital to tell where it
-starts (render/export/tagged): "#teambeckwith", "#TEAMBECKWITH", "TEAMBECKWITH"."""
+"""A name inside a hashtag, a handle or a long word in capitals, with no capital to tell
+where it starts (render/export/tagged): "#teambeckwith", "@teambeckwith", "TEAMBECKWITH"."""
 
 from __future__ import annotations
 
@@ -42,6 +42,7 @@ TAGGED = [
     "#team\u200bhaugen",
     "THANKSMONICA for it",
     "Go #shanabeckwithfans and #ilovehaugen",
+    "Follow @teambeckwith and write to info@teambeckwith.org",
 ]
 
 

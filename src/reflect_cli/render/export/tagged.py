@@ -1,15 +1,16 @@
 """Words a reader reads a name inside of though nothing marks where it starts: a hashtag
-("#teambeckwith", "#TEAMBECKWITH") and a long word in capitals ("TEAMBECKWITH").
+("#teambeckwith", "#TEAMBECKWITH"), a handle or a domain after "@" ("@teambeckwith",
+"info@teambeckwith.org") and a long word in capitals ("TEAMBECKWITH").
 
 Words run together with a capital inside ("#TeamBeckwith") tell where a name starts
 (``run_together``); in lower case or in capitals nothing does, and the matcher's scan,
-which finds a name on a word boundary only, keeps it. Inside a hashtag, and inside a
-word of ``CAPITALS`` capitals or more, a name is found anywhere, as inside a run of
-letters spelled apart: by ``spelled_inside``'s automaton (names of 4+ letters that are
-not everyday words: "#hopeful" is not Hope's), and the whole word is the person's,
-replaced whole as a run-together word is (the "#" kept). A hashtag that only happens to
-hold a name's letters is over-redacted; an ordinary word in lower case is never read
-this way ("hopeful", "parkway").
+which finds a name on a word boundary only, keeps it. Inside a hashtag or a handle, and
+inside a word of ``CAPITALS`` capitals or more, a name is found anywhere, as inside a
+run of letters spelled apart: by ``spelled_inside``'s automaton (names of 4+ letters
+that are not everyday words: "#hopeful" is not Hope's), and the whole word is the
+person's, replaced whole as a run-together word is (the "#" or "@" kept). A hashtag
+that only happens to hold a name's letters is over-redacted; an ordinary word in lower
+case is never read this way ("hopeful", "parkway").
 """
 
 from __future__ import annotations
@@ -38,8 +39,10 @@ Scan = Callable[[str, list[int] | None], Iterator[F]]
 _MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff"
 _INVISIBLE = "".join(rf"\U{first:08x}-\U{last:08x}" for first, last in DEFAULT_IGNORABLE)
 
-#: A hashtag: "#" and the word after it.
-_HASHTAG = re.compile(rf"#(?:[^\W_]|[{_MARKS}{_INVISIBLE}])+")
+#: A hashtag or a handle: "#" or "@" and the word after it (after "@" in an address, a
+#: domain's first label: a name there is the address's, ``disguised.addresses``, when it
+#: is the whole label).
+_HASHTAG = re.compile(rf"[#@](?:[^\W_]|[{_MARKS}{_INVISIBLE}])+")
 
 
 @lru_cache(maxsize=2)
@@ -57,10 +60,11 @@ def _capitals(latin1: bool) -> re.Pattern[str]:
 
 
 def tagged(text: str, latin1: bool = False) -> tuple[tuple[int, int], ...]:
-    """The hashtags (each without its "#") and the words in capitals of ``text``, where
-    a name is looked for anywhere inside; ``latin1``: the text is of Latin-1 characters
-    only."""
-    found = [(m.start() + 1, m.end()) for m in _HASHTAG.finditer(text)] if "#" in text else []
+    """The hashtags and handles (each without its "#" or "@") and the words in capitals
+    of ``text``, where a name is looked for anywhere inside; ``latin1``: the text is of
+    Latin-1 characters only."""
+    tags = "#" in text or "@" in text
+    found = [(m.start() + 1, m.end()) for m in _HASHTAG.finditer(text)] if tags else []
     found += [m.span() for m in _capitals(latin1).finditer(text)]
     return tuple(sorted(set(found))) if found else ()
 
