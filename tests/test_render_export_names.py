@@ -14,7 +14,8 @@ from conftest import make_session
 from labels import uncoded
 from reflect_cli.model import Action, Participant, ProtocolRef, Session
 from reflect_cli.render import export as exporting
-from reflect_cli.render.export.disguised import IN_WORD, JOINERS, SPELLED, SPELLED_ANYWHERE
+from reflect_cli.render.export.disguised import SPELLED, SPELLED_ANYWHERE
+from reflect_cli.render.export.in_word import IN_WORD, JOINERS
 from reflect_cli.render.export.names import name_terms
 
 JOINED = ["MonicaHaugen", "monicahaugen", "HaugenMonica", "monica2", "Monica's", "AnaMaría"]

@@ -22,7 +22,7 @@ from urllib.parse import unquote
 
 from reflect_cli.folding import DEFAULT_IGNORABLE, beyond_ascii, fold
 from reflect_cli.look_alikes import ALTERNATES
-from reflect_cli.render.export.patterns import with_marks
+from reflect_cli.render.export.in_word import IN_WORD, through_marks
 from reflect_cli.render.export.run_together import Joined, joined
 from reflect_cli.render.export.tagged import names_inside, tagged
 
@@ -53,24 +53,6 @@ Scan = Callable[[str, list[int] | None], Iterator[F]]
 #: An e-mail address: when it holds any part of a name before the "@", an everyday word
 #: too, or after it (a domain named for a family), the whole address is that person.
 ADDRESS = re.compile(r"[\w.+'%\-]+@[^\W_](?:[\w\-]*\.)+[^\W\d_]{2,}")
-#: What a reader looks through between two letters of a word, as a joiner: a hyphen or
-#: any dash ("Hau-gen", hyphenation), a spacing accent typed beside its letter rather than
-#: on it ("Rami\u00b4rez", "Mu\u00a8ller", "Ram^irez", "Ram\u02dcirez"), a middle dot
-#: ("Marcel\u00b7la", where the name's letters are "Marcella").
-JOINERS = (
-    "\\-\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
-    "\u00b4\u00a8`^\u00af\u00b8\u02c6\u02c7\u02c9-\u02cb\u02d8-\u02dd"
-    "\u00b7\u0387\u2027"
-)
-#: Markdown emphasis and strike-through marks inside a word (between letters or digits),
-#: and joiners between two letters ("co-op" is read "coop" too; "2026-12-07" is not
-#: read again): looked through. (Written to start at the mark, so a text without one is
-#: passed over in one quick sweep.)
-_EMPHASIS = re.compile(r"[*_~]+")
-IN_WORD = re.compile(
-    rf"[*_~{JOINERS}](?:(?<=[^\W_][*_~])[*_~{JOINERS}]*[^\W_]"
-    rf"|(?<=[^\W\d_][{JOINERS}])[*_~{JOINERS}]*[^\W\d_])"
-)
 #: Every space character (Unicode's Zs: the space, the no-break spaces U+00A0 and U+202F,
 #: the ideographic space, the typographic spaces U+2000 to U+200A…): letters spelled apart
 #: by any of them are a word spelled out ("M\\u00a0o\\u00a0n\\u00a0i\\u00a0c\\u00a0a").
@@ -223,7 +205,7 @@ def readings(
     hashtags and long words in capitals ("#teambeckwith"; ``tagged``)."""
     found = found or marks(text)
     if found.emphasis:
-        yield from _through_emphasis(text, scan)
+        yield from through_marks(text, scan)
     if found.spelled:
         yield from _spelled_apart(text, scan, inside)
     if found.alternate:
@@ -235,35 +217,6 @@ def readings(
         yield from _percent_decoded(text, scan)
     if found.tagged and inside is not None:
         yield from names_inside(text, found.tagged, inside)
-
-
-def _through_emphasis(text: str, scan: Scan[F]) -> Iterator[F]:
-    """Matches in each line that has an emphasis mark inside a word, read without the
-    marks (only those lines: a document's own emphasis is between words)."""
-    for line in re.finditer(r"[^\n]+", text):
-        # Every emphasis mark of the line (a document's own, between words, too: "**Mü**
-        # ller"), and the joiners inside a word only ("Hau-gen", not " - " between words):
-        # dropped a run at a time (a line is thousands of characters, the runs a few).
-        inside = [(m.start(), m.end() - 1) for m in IN_WORD.finditer(line[0])]
-        if not inside:
-            continue
-        runs = inside
-        if "*" in line[0] or "_" in line[0] or "~" in line[0]:
-            runs = sorted([*inside, *(m.span() for m in _EMPHASIS.finditer(line[0]))])
-        kept: list[int] = []
-        read: list[str] = []
-        base = at = line.start()
-        for start, end in [*runs, (len(line[0]), len(line[0]))]:
-            if base + start > at:
-                kept.extend(range(at, base + start))
-                read.append(text[at : base + start])
-            at = max(at, base + end)
-        found = scan("".join(read), kept)
-        for each in _at_line(text, line.start(), found):
-            # With the marks that open and close it: none left open ("**Mü**ller").
-            start, end = with_marks(text, each.start, each.end)  # type: ignore[attr-defined]
-            changed: Any = replace(each, start=start, end=end)  # type: ignore[type-var]
-            yield changed
 
 
 def _spelled_apart(text: str, scan: Scan[F], inside: Scan[F] | None) -> Iterator[F]:

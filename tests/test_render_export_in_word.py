@@ -1,4 +1,4 @@
-"""A name with a joiner typed inside it (render/export/disguised): a hyphen or dash
+"""A name with a joiner typed inside it (render/export/in_word): a hyphen or dash
 from hyphenation ("Hau-gen"), a spacing accent typed beside its letter ("Rami´rez",
 "Mu¨ller"), a middle dot ("Marcel·la"). A reader reads the word without it; so do
 ``--redact`` and ``check-names``. And a name read through emphasis inside it
