@@ -124,3 +124,25 @@ def test_a_name_read_through_emphasis_leaves_its_marks_balanced(typed: str) -> N
     for mark in ("**", "*", "~~"):
         assert shown.count(mark) % 2 == 0, shown
     assert shown.endswith(") said") and not shown.startswith(("*", "~")), shown
+
+
+#: A name hyphenated at the end of a line, its rest on the next (text from a PDF).
+BROKEN = [
+    "Thanks to Hau-\ngen for it.",
+    "Monica Hau\u2010\r\ngen said",
+    "Rami-\n  rez and Mül-\nler",
+]
+
+
+@pytest.mark.parametrize("typed", BROKEN)
+def test_a_name_hyphenated_across_a_line_break_is_replaced_on_both_lines(typed: str) -> None:
+    shown = REDACTOR.text(typed)
+    assert not [name for name in _NAMES if name in _read(re.sub(r"\s", "", shown))], shown
+    assert shown.count("\n") == typed.count("\n"), shown  # each line kept
+    with pytest.raises(exporting.redact.RedactionError, match="line 2 of the md export"):
+        REDACTOR.check(f"fine\n{typed}", "md")
+
+
+def test_a_line_ending_in_a_hyphen_before_an_ordinary_word_is_kept() -> None:
+    typed = "The co-\nop runs year-\nround."
+    assert REDACTOR.text(typed) == typed

@@ -22,7 +22,7 @@ from urllib.parse import unquote
 
 from reflect_cli.folding import DEFAULT_IGNORABLE, beyond_ascii, fold
 from reflect_cli.look_alikes import ALTERNATES
-from reflect_cli.render.export.in_word import IN_WORD, through_marks
+from reflect_cli.render.export.in_word import BROKEN, IN_WORD, through_marks
 from reflect_cli.render.export.run_together import Joined, joined
 from reflect_cli.render.export.tagged import names_inside, tagged
 
@@ -157,7 +157,9 @@ def marks(text: str) -> Marks:
     spelled = _may_be_spelled(text, others) and (
         (SPELLED_IN_LATIN1 if latin1 else SPELLED_ANYWHERE).search(text) is not None
     )
-    emphasis = IN_WORD.search(text) is not None
+    emphasis = IN_WORD.search(text) is not None or (
+        "\n" in text and BROKEN.search(text) is not None
+    )
     encoded = "%" in text and bool(_PERCENT.search(text))
     words = joined(text, latin1)
     tags = tagged(text, latin1)

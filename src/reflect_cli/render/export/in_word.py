@@ -1,7 +1,9 @@
 """Marks a reader looks through inside a word: Markdown emphasis ("*Mon*ica",
 "**Hau**gen") and joiners between two letters (a hyphen or dash from hyphenation
 "Hau-gen", a spacing accent typed beside its letter "Rami\u00b4rez", a middle dot
-"Marcel\u00b7la"). A line holding one is read again without them (``disguised``)."""
+"Marcel\u00b7la"). A line holding one is read again without them (``disguised``), and
+a word hyphenated at the end of a line is read whole with its rest on the next
+("Hau-\ngen", text from a PDF): found there, the name is replaced on both lines."""
 
 from __future__ import annotations
 
@@ -36,6 +38,10 @@ IN_WORD = re.compile(
     rf"|(?<=[^\W\d_][{JOINERS}])[*_~{JOINERS}]*[^\W\d_])"
 )
 
+#: A joiner that ends a line after a letter, a letter starting the next (spaces around
+#: it): a word hyphenated across the line break ("Hau-\ngen").
+BROKEN = re.compile(rf"[{JOINERS}](?<=[^\W\d_][{JOINERS}])[ \t]*\r?\n[ \t]*[^\W\d_]")
+
 
 def through_marks(text: str, scan: Scan[F]) -> Iterator[F]:
     """Matches in each line that has an emphasis mark or a joiner inside a word, read
@@ -65,3 +71,25 @@ def through_marks(text: str, scan: Scan[F]) -> Iterator[F]:
             start, end = with_marks(text, each.start, each.end)  # type: ignore[attr-defined]
             changed: Any = replace(each, start=start, end=end, line=number)  # type: ignore[type-var]
             yield changed
+    if "\n" in text:
+        yield from _across_lines(text, scan)
+
+
+def _across_lines(text: str, scan: Scan[F]) -> Iterator[F]:
+    """What ``scan`` finds across each line break inside a hyphenated word, read with the
+    two lines run together: in two pieces, each on its own line (a label on each, the
+    lines kept apart), the first with its hyphen."""
+    for broken in BROKEN.finditer(text):
+        first = text.rfind("\n", 0, broken.start()) + 1
+        rest = broken.end() - 1  # the next line's first letter
+        last = text.find("\n", rest)
+        last = len(text) if last < 0 else last
+        kept = [*range(first, broken.start()), *range(rest, last)]
+        number = text.count("\n", 0, first)
+        for each in scan(text[first : broken.start()] + text[rest:last], kept):
+            start, end = each.start, each.end  # type: ignore[attr-defined]
+            if start < broken.start() and end > rest:
+                before: Any = replace(each, end=broken.start() + 1, line=number)  # type: ignore[type-var]
+                after: Any = replace(each, start=rest, line=number + 1)  # type: ignore[type-var]
+                yield before
+                yield after
