@@ -47,6 +47,7 @@ def through_marks(text: str, scan: Scan[F]) -> Iterator[F]:
     """Matches in each line that has an emphasis mark or a joiner inside a word, read
     without them (only those lines: a document's own emphasis is between words), each
     with the marks that open and close it."""
+    number, counted = 0, 0  # lines counted as they go, not from the start for each
     for line in re.finditer(r"[^\n]+", text):
         # Every emphasis mark of the line (a document's own, between words, too: "**Mü**
         # ller"), and the joiners inside a word only ("Hau-gen", not " - " between words):
@@ -65,7 +66,7 @@ def through_marks(text: str, scan: Scan[F]) -> Iterator[F]:
                 kept.extend(range(at, base + start))
                 read.append(text[at : base + start])
             at = max(at, base + end)
-        number = text.count("\n", 0, base)
+        number, counted = number + text.count("\n", counted, base), base
         for each in scan("".join(read), kept):
             # With the marks that open and close it: none left open ("**Mü**ller").
             start, end = with_marks(text, each.start, each.end)  # type: ignore[attr-defined]
@@ -79,13 +80,14 @@ def _across_lines(text: str, scan: Scan[F]) -> Iterator[F]:
     """What ``scan`` finds across each line break inside a hyphenated word, read with the
     two lines run together: in two pieces, each on its own line (a label on each, the
     lines kept apart), the first with its hyphen."""
+    number, counted = 0, 0
     for broken in BROKEN.finditer(text):
         first = text.rfind("\n", 0, broken.start()) + 1
         rest = broken.end() - 1  # the next line's first letter
         last = text.find("\n", rest)
         last = len(text) if last < 0 else last
         kept = [*range(first, broken.start()), *range(rest, last)]
-        number = text.count("\n", 0, first)
+        number, counted = number + text.count("\n", counted, first), first
         for each in scan(text[first : broken.start()] + text[rest:last], kept):
             start, end = each.start, each.end  # type: ignore[attr-defined]
             if start < broken.start() and end > rest:
