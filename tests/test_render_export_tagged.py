@@ -1,5 +1,6 @@
-"""A name inside a hashtag, a handle or a long word in capitals, with no capital to tell
-where it starts (render/export/tagged): "#teambeckwith", "@teambeckwith", "TEAMBECKWITH"."""
+"""A name inside a hashtag, a handle, an address or a link, or a long word in capitals,
+with no capital to tell where it starts (render/export/tagged): "#teambeckwith",
+"@teambeckwith", "beckwithfamily@gmail.com", "www.teambeckwith.org", "TEAMBECKWITH"."""
 
 from __future__ import annotations
 
@@ -43,6 +44,8 @@ TAGGED = [
     "THANKSMONICA for it",
     "Go #shanabeckwithfans and #ilovehaugen",
     "Follow @teambeckwith and write to info@teambeckwith.org",
+    "Write to beckwithfamily@gmail.com",
+    "See https://example.org/teambeckwith/events and www.teambeckwith.org",
 ]
 
 
