@@ -1,8 +1,9 @@
 """Text read another way, to find a name written so that it does not look like one.
 
 A name can be hidden by how it is typed around it: Markdown emphasis inside a word
-("*Mon*ica", "**Hau**gen"), letters spelled apart ("M o n i c a", "H-a-u-g-e-n",
-"M.o.n.i.c.a"), or an e-mail address that holds it before or after the "@"
+("*Mon*ica", "**Hau**gen") or a joiner (a hyphen from hyphenation "Hau-gen", a spacing
+accent "Rami\u00b4rez", a middle dot "Marcel\u00b7la"), letters spelled apart ("M o n
+i c a", "H-a-u-g-e-n", "M.o.n.i.c.a"), or an e-mail address that holds it before or after the "@"
 ("mhaugen@parks.org", "someone@haugen.net"), or a letter that reads as another Latin
 letter than the one it folds to ("MONǀCA", "Hաugen"), or a run drawn backwards by a
 bidirectional override ("\u202eacinoM\u202c" shows "Monica"), or written in another
@@ -32,7 +33,9 @@ from reflect_cli.render.export.encoded import (
     mis_decoded,
     percent_decoded,
 )
+from reflect_cli.render.export.in_word import BROKEN, IN_WORD, through_marks
 from reflect_cli.render.export.run_together import Joined, joined
+from reflect_cli.render.export.tagged import names_inside, tagged
 
 
 class Known(Protocol):
@@ -56,9 +59,6 @@ class Held:
 #: An e-mail address: when it holds any part of a name before the "@", an everyday word
 #: too, or after it (a domain named for a family), the whole address is that person.
 ADDRESS = re.compile(r"[\w.+'%\-]+@[^\W_](?:[\w\-]*\.)+[^\W\d_]{2,}")
-#: Markdown emphasis and strike-through marks inside a word: looked through. (Written to
-#: start at the mark, so a text without one is passed over in one quick sweep.)
-IN_WORD = re.compile(r"[*_~](?<=[^\W_][*_~])[*_~]*[^\W_]")
 #: Every space character (Unicode's Zs: the space, the no-break spaces U+00A0 and U+202F,
 #: the ideographic space, the typographic spaces U+2000 to U+200A…): letters spelled apart
 #: by any of them are a word spelled out ("M\\u00a0o\\u00a0n\\u00a0i\\u00a0c\\u00a0a").
@@ -151,6 +151,9 @@ class Marks(NamedTuple):
     #: UTF-8 shown as Windows-1252 or Latin-1 ("JosÃ©"), an IDNA label ("xn--mller-kva").
     mis_decoded: bool = False
     idna: bool = False
+    #: Hashtags and long words in capitals: a name is looked for anywhere inside them
+    #: ("#teambeckwith", "TEAMBECKWITH"; ``tagged``).
+    tagged: tuple[tuple[int, int], ...] = ()
 
 
 def marks(text: str) -> Marks:
@@ -162,17 +165,22 @@ def marks(text: str) -> Marks:
     spelled = _may_be_spelled(text, others) and (
         (SPELLED_IN_LATIN1 if latin1 else SPELLED_ANYWHERE).search(text) is not None
     )
-    emphasis = IN_WORD.search(text) is not None
+    emphasis = IN_WORD.search(text) is not None or (
+        "\n" in text and BROKEN.search(text) is not None
+    )
     encoded = "%" in text and bool(PERCENT.search(text))
     idna = has_idna(text)
     words = joined(text, latin1)
+    tags = tagged(text, latin1)
     if not others:
-        return Marks(emphasis, spelled, encoded=encoded, joined=words, idna=idna)
+        return Marks(emphasis, spelled, encoded=encoded, joined=words, idna=idna, tagged=tags)
     overridden = _RLO in others or _LRO in others
     alternate = bool(_ALTERNATE.search(others))
     invisible = bool(_INVISIBLE_CHARACTER.search(others))
     wrong = is_mis_decoded(text, others)
-    return Marks(emphasis, spelled, alternate, overridden, encoded, words, invisible, wrong, idna)
+    return Marks(
+        emphasis, spelled, alternate, overridden, encoded, words, invisible, wrong, idna, tags
+    )
 
 
 def _may_be_spelled(text: str, others: str) -> bool:
@@ -207,10 +215,11 @@ def readings(
     """What ``scan`` finds in the text read without emphasis marks inside words, and
     with words spelled apart read whole; ``found``: the text's ``marks``, when another
     matcher has looked for them already; ``inside``: finds names anywhere inside a run
-    spelled apart, read as one word (``spelled_inside``: "a M o n i c a")."""
+    spelled apart, read as one word (``spelled_inside``: "a M o n i c a"), and inside
+    hashtags and long words in capitals ("#teambeckwith"; ``tagged``)."""
     found = found or marks(text)
     if found.emphasis:
-        yield from _through_emphasis(text, scan)
+        yield from through_marks(text, scan)
     if found.spelled:
         yield from _spelled_apart(text, scan, inside)
     if found.alternate:
@@ -226,16 +235,8 @@ def readings(
         yield from percent_decoded(
             text, scan, lambda run: readings(run, scan, marks(run)._replace(encoded=False))
         )
-
-
-def _through_emphasis(text: str, scan: Scan[F]) -> Iterator[F]:
-    """Matches in each line that has an emphasis mark inside a word, read without the
-    marks (only those lines: a document's own emphasis is between words)."""
-    for line in re.finditer(r"[^\n]+", text):
-        if not IN_WORD.search(line[0]):
-            continue
-        kept = [line.start() + i for i, c in enumerate(line[0]) if c not in "*_~"]
-        yield from at_line(text, line.start(), scan("".join(text[i] for i in kept), kept))
+    if found.tagged and inside is not None:
+        yield from names_inside(text, found.tagged, inside)
 
 
 def _spelled_apart(text: str, scan: Scan[F], inside: Scan[F] | None) -> Iterator[F]:

@@ -25,7 +25,7 @@ from reflect_cli.render.export.terms import Found
 Scan = Callable[[str, list[int] | None], Iterator[Found]]
 
 
-def _ranges(characters: list[str]) -> str:
+def ranges(characters: list[str]) -> str:
     """Characters as a regular expression's character class body, in ranges."""
     found: list[str] = []
     first = last = -2
@@ -62,8 +62,8 @@ def _inside(latin1: bool = False) -> re.Pattern[str]:
     class of Latin-1 characters is a table of 256 bits)."""
     last_code = 0x100 if latin1 else 0x110000
     letters = [chr(code) for first, last in CASED for code in range(first, min(last, last_code))]
-    lower = _ranges([c for c in letters if c.islower()])
-    upper = _ranges([c for c in letters if c.isupper() or c.istitle()])
+    lower = ranges([c for c in letters if c.islower()])
+    upper = ranges([c for c in letters if c.isupper() or c.istitle()])
     # Written to start at the capital, which few characters are: a text is passed over
     # from one capital to the next, not tried at every lower-case letter.
     after = f"(?<=[{lower}][{upper}])|(?<=[{upper}\\d][{upper}])(?=[{lower}])"

@@ -1,0 +1,97 @@
+"""Marks a reader looks through inside a word: Markdown emphasis ("*Mon*ica",
+"**Hau**gen") and joiners between two letters (a hyphen or dash from hyphenation
+"Hau-gen", a spacing accent typed beside its letter "Rami\u00b4rez", a middle dot
+"Marcel\u00b7la"). A line holding one is read again without them (``disguised``), and
+a word hyphenated at the end of a line is read whole with its rest on the next
+("Hau-\ngen", text from a PDF): found there, the name is replaced on both lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from reflect_cli.render.export.patterns import with_marks
+
+#: A match found by a scan (``terms.Found``): located by ``start``, ``end``, ``line``.
+F = TypeVar("F")
+#: Scans ``text`` for terms; the second argument maps its characters to the caller's.
+Scan = Callable[[str, list[int] | None], Iterator[F]]
+
+#: What a reader looks through between two letters of a word, as a joiner: a hyphen or
+#: any dash ("Hau-gen", hyphenation), a spacing accent typed beside its letter rather than
+#: on it ("Rami\u00b4rez", "Mu\u00a8ller", "Ram^irez", "Ram\u02dcirez"), a middle dot
+#: ("Marcel\u00b7la", where the name's letters are "Marcella").
+JOINERS = (
+    "\\-\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
+    "\u00b4\u00a8`^\u00af\u00b8\u02c6\u02c7\u02c9-\u02cb\u02d8-\u02dd"
+    "\u00b7\u0387\u2027"
+)
+#: Markdown emphasis and strike-through marks inside a word (between letters or digits),
+#: and joiners between two letters ("co-op" is read "coop" too; "2026-12-07" is not
+#: read again): looked through. (Written to start at the mark, so a text without one is
+#: passed over in one quick sweep.)
+_EMPHASIS = re.compile(r"[*_~]+")
+IN_WORD = re.compile(
+    rf"[*_~{JOINERS}](?:(?<=[^\W_][*_~])[*_~{JOINERS}]*[^\W_]"
+    rf"|(?<=[^\W\d_][{JOINERS}])[*_~{JOINERS}]*[^\W\d_])"
+)
+
+#: A joiner that ends a line after a letter, a letter starting the next (spaces around
+#: it): a word hyphenated across the line break ("Hau-\ngen").
+BROKEN = re.compile(rf"[{JOINERS}](?<=[^\W\d_][{JOINERS}])[ \t]*\r?\n[ \t]*[^\W\d_]")
+
+
+def through_marks(text: str, scan: Scan[F]) -> Iterator[F]:
+    """Matches in each line that has an emphasis mark or a joiner inside a word, read
+    without them (only those lines: a document's own emphasis is between words), each
+    with the marks that open and close it."""
+    number, counted = 0, 0  # lines counted as they go, not from the start for each
+    for line in re.finditer(r"[^\n]+", text):
+        # Every emphasis mark of the line (a document's own, between words, too: "**Mü**
+        # ller"), and the joiners inside a word only ("Hau-gen", not " - " between words):
+        # dropped a run at a time (a line is thousands of characters, the runs a few).
+        inside = [(m.start(), m.end() - 1) for m in IN_WORD.finditer(line[0])]
+        if not inside:
+            continue
+        runs = inside
+        if "*" in line[0] or "_" in line[0] or "~" in line[0]:
+            runs = sorted([*inside, *(m.span() for m in _EMPHASIS.finditer(line[0]))])
+        kept: list[int] = []
+        read: list[str] = []
+        base = at = line.start()
+        for start, end in [*runs, (len(line[0]), len(line[0]))]:
+            if base + start > at:
+                kept.extend(range(at, base + start))
+                read.append(text[at : base + start])
+            at = max(at, base + end)
+        number, counted = number + text.count("\n", counted, base), base
+        for each in scan("".join(read), kept):
+            # With the marks that open and close it: none left open ("**Mü**ller").
+            start, end = with_marks(text, each.start, each.end)  # type: ignore[attr-defined]
+            changed: Any = replace(each, start=start, end=end, line=number)  # type: ignore[type-var]
+            yield changed
+    if "\n" in text:
+        yield from _across_lines(text, scan)
+
+
+def _across_lines(text: str, scan: Scan[F]) -> Iterator[F]:
+    """What ``scan`` finds across each line break inside a hyphenated word, read with the
+    two lines run together: in two pieces, each on its own line (a label on each, the
+    lines kept apart), the first with its hyphen."""
+    number, counted = 0, 0
+    for broken in BROKEN.finditer(text):
+        first = text.rfind("\n", 0, broken.start()) + 1
+        rest = broken.end() - 1  # the next line's first letter
+        last = text.find("\n", rest)
+        last = len(text) if last < 0 else last
+        kept = [*range(first, broken.start()), *range(rest, last)]
+        number, counted = number + text.count("\n", counted, first), first
+        for each in scan(text[first : broken.start()] + text[rest:last], kept):
+            start, end = each.start, each.end  # type: ignore[attr-defined]
+            if start < broken.start() and end > rest:
+                before: Any = replace(each, end=broken.start() + 1, line=number)  # type: ignore[type-var]
+                after: Any = replace(each, start=rest, line=number + 1)  # type: ignore[type-var]
+                yield before
+                yield after

@@ -1,0 +1,107 @@
+"""Words a reader reads a name inside of though nothing marks where it starts: a hashtag
+("#teambeckwith", "#TEAMBECKWITH"), a handle ("@teambeckwith"), the words of an e-mail
+address or a link ("beckwithfamily@gmail.com", "www.teambeckwith.org") and a long word
+in capitals ("TEAMBECKWITH").
+
+Words run together with a capital inside ("#TeamBeckwith") tell where a name starts
+(``run_together``); in lower case or in capitals nothing does, and the matcher's scan,
+which finds a name on a word boundary only, keeps it. Inside a hashtag, a handle, an
+address or a link, and inside a word of ``CAPITALS`` capitals or more, a name is found
+anywhere, as inside a run of letters spelled apart: by ``spelled_inside``'s automaton
+(names of 4+ letters that are not everyday words: "#hopeful" is not Hope's), and the
+whole word is the person's, replaced whole as a run-together word is (the "#" or "@"
+kept). A hashtag or a link that only happens to hold a name's letters is over-redacted;
+an ordinary word in lower case is never read this way ("hopeful", "parkway").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any, TypeVar
+
+from reflect_cli.folding import DEFAULT_IGNORABLE
+from reflect_cli.render.export.run_together import CASED, ranges
+
+#: Capitals a word needs to be read for a name inside: fewer are a short word shouted
+#: or an acronym ("THANKS", "YMCA").
+CAPITALS = 8
+
+#: A match found by a scan (``terms.Found``): located by ``start``, ``end``, ``line``.
+F = TypeVar("F")
+#: Finds names anywhere inside a word; the second argument maps its characters to the
+#: caller's (``names.Matcher._inside_run``).
+Scan = Callable[[str, list[int] | None], Iterator[F]]
+
+#: Inside a word too: combining marks of the scripts with capitals ("n\u0303" is "ñ") and
+#: what shows nothing ("#team\u200bhaugen" reads "#teamhaugen").
+_MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff"
+_INVISIBLE = "".join(rf"\U{first:08x}-\U{last:08x}" for first, last in DEFAULT_IGNORABLE)
+
+#: A hashtag or a handle: "#" or "@" and the word after it (after "@" in an address, a
+#: domain's first label: a name there is the address's, ``disguised.addresses``, when it
+#: is the whole label).
+_HASHTAG = re.compile(rf"[#@](?:[^\W_]|[{_MARKS}{_INVISIBLE}])+")
+#: A link or an e-mail address, whose every word is read so: a name run into another
+#: word there is an address's or a site's, not a word of a sentence. Found from its "@"
+#: (an address's part before it is 64 characters at most) or its "://" or "www." (each
+#: read from there: a pattern that starts anywhere reads a long word again at each of
+#: its letters).
+_LOCAL = re.compile(r"[\w.+'%\-]{1,64}\Z")
+_REST = re.compile(r"[^\s<>\"'`()\[\]{}]+")
+_LINK = re.compile(r"@|://|www\.")
+_WORD = re.compile(rf"(?:[^\W_]|[{_MARKS}{_INVISIBLE}])+")
+
+
+@lru_cache(maxsize=2)
+def _capitals(latin1: bool) -> re.Pattern[str]:
+    """A word of ``CAPITALS`` capitals or more (a digit may follow, no other letter);
+    ``latin1``: for a text of Latin-1 characters only, which it finds exactly as the
+    whole pattern does there, faster (a class of Latin-1 characters is a table of 256
+    bits). Written to start at a capital, so a text is passed over from one capital to
+    the next."""
+    last_code = 0x100 if latin1 else 0x110000
+    letters = [chr(code) for first, last in CASED for code in range(first, min(last, last_code))]
+    upper = ranges([c for c in letters if c.isupper() or c.istitle()])
+    inside = "\xad" if latin1 else _MARKS + _INVISIBLE
+    return re.compile(rf"[{upper}](?<![^\W\d_].)[{upper}{inside}]{{{CAPITALS - 1},}}+(?![^\W\d_])")
+
+
+def tagged(text: str, latin1: bool = False) -> tuple[tuple[int, int], ...]:
+    """The hashtags and handles (each without its "#" or "@"), the words of addresses
+    and links and the words in capitals of ``text``, where a name is looked for
+    anywhere inside; ``latin1``: the text is of Latin-1 characters only."""
+    tags = "#" in text or "@" in text
+    found = [(m.start() + 1, m.end()) for m in _HASHTAG.finditer(text)] if tags else []
+    if "@" in text or "://" in text or "www." in text:
+        found += [word for link in _links(text) for word in _words(text, *link)]
+    found += [m.span() for m in _capitals(latin1).finditer(text)]
+    return tuple(sorted(set(found))) if found else ()
+
+
+def _links(text: str) -> Iterator[tuple[int, int]]:
+    """Each address or link of ``text``: its span, roughly (it is only read for words)."""
+    for mark in _LINK.finditer(text):
+        start = mark.start()
+        if mark[0] == "@":
+            local = _LOCAL.search(text, max(0, start - 64), start)
+            start = local.start() if local else start
+        rest = _REST.match(text, mark.end())
+        yield start, rest.end() if rest else mark.end()
+
+
+def _words(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    return (word.span() for word in _WORD.finditer(text, start, end))
+
+
+def names_inside(text: str, words: Iterable[tuple[int, int]], inside: Scan[F]) -> Iterator[F]:
+    """The first name ``inside`` finds in each of ``words`` of ``text``, as the whole
+    word: no piece of it ("team") is left to tell whose it was."""
+    for start, end in words:
+        for each in inside(text[start:end], list(range(start, end))):
+            line = text.count("\n", 0, start)
+            changed: Any = replace(each, start=start, end=end, line=line)  # type: ignore[type-var]
+            yield changed
+            break  # one label for the word

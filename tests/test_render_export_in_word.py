@@ -1,0 +1,148 @@
+"""A name with a joiner typed inside it (render/export/in_word): a hyphen or dash
+from hyphenation ("Hau-gen"), a spacing accent typed beside its letter ("Rami´rez",
+"Mu¨ller"), a middle dot ("Marcel·la"). A reader reads the word without it; so do
+``--redact`` and ``check-names``. And a name read through emphasis inside it
+("**Mü**ller") is replaced with its marks, none left open."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import make_session
+from reflect_cli.folding import fold
+from reflect_cli.model import Participant, ProtocolRef, Session
+from reflect_cli.render import export as exporting
+
+ROSTER = ["Monica Haugen", "José Ramírez", "Jürgen Müller", "Marcel·la Puig", "Mary-Ann O'Neil"]
+
+
+def _redactor() -> Any:
+    people = [Participant(n, "Library", "Staff", f"p{i}") for i, n in enumerate(ROSTER)]
+    session = Session(
+        id="2026-09-01-x",
+        protocol=ProtocolRef("tiny", 1, "Tiny"),
+        collaborative="Northgate",
+        date="2026-09-01",
+        status="complete",
+        participants=people,
+    )
+    return exporting.redactor([session])
+
+
+REDACTOR = _redactor()
+
+#: What a reader looks through inside a word.
+_JOINERS = re.compile("[-\u2010-\u2015\u2212\u00b4\u00a8`^\u02dc\u00b8\u00b7*_~]")
+_NAMES = ["monica", "haugen", "jose", "ramirez", "jurgen", "muller", "marcel", "puig"]
+
+#: The tester's, and each joiner of their kind.
+JOINED = [
+    "Hau-gen will call families.",
+    "Hau\u2010gen, Hau\u2011gen and Hau\u2013gen",
+    "Hau\u2014gen or Hau\u2212gen",
+    "Rami\u00b4rez said",
+    "Mu\u00a8ller said",
+    "M\u00a8uller said",
+    "Marcel\u00b7la said",
+    "Ram`irez, Ram^irez, Ram\u02dcirez, Ram\u00b8irez",
+    "thanks to mon-ica hau-gen",
+    "Mü-ller and Ramí--rez",
+]
+
+
+def _read(text: str) -> str:
+    """What a reader reads: the words without their joiners, folded."""
+    return fold(_JOINERS.sub("", text))
+
+
+@pytest.mark.parametrize("typed", JOINED)
+def test_a_name_with_a_joiner_inside_is_replaced(typed: str) -> None:
+    shown = REDACTOR.text(typed)
+    assert not [name for name in _NAMES if name in _read(shown)], shown
+
+
+@pytest.mark.parametrize("typed", JOINED)
+def test_the_check_after_rendering_sees_a_name_with_a_joiner_inside(typed: str) -> None:
+    with pytest.raises(exporting.redact.RedactionError, match="line 2 of the md export"):
+        REDACTOR.check(f"fine\n{typed}", "md")
+
+
+def test_the_joined_name_is_replaced_whole() -> None:
+    shown = REDACTOR.text("Marcel\u00b7la said")
+    assert shown.endswith(") said") and "la" not in shown.split("(")[0].lower(), shown
+
+
+#: Hyphenated words, dates, and hyphenated names as they were.
+KEPT = [
+    "The co-op runs year-round from 2026-12-07 on.",
+    "A well-being check, self-care and a follow-up.",
+    "Score 3-2, pages 10\u201312.",
+]
+
+
+@pytest.mark.parametrize("typed", KEPT)
+def test_everyday_hyphenated_words_are_kept(typed: str) -> None:
+    assert REDACTOR.text(typed) == typed
+
+
+@pytest.mark.parametrize("typed", ["Mary-Ann said", "O'Neil said", "Mary-Ann O'Neil said"])
+def test_hyphenated_and_apostrophe_names_are_still_replaced_whole(typed: str) -> None:
+    shown = REDACTOR.text(typed)
+    assert shown.endswith(") said") and "ann" not in fold(shown).split("(")[0], shown
+    assert "neil" not in fold(shown)
+
+
+def test_a_joined_name_is_found_by_check_names(
+    cli: Any, sessions_dir: Path, tmp_path: Path
+) -> None:
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=["Monica Haugen | Seattle Parks and Recreation | Site lead | mh"],
+        answers={},
+    )
+    document = tmp_path / "notes.txt"
+    document.write_text("Notes\nHau-gen will call families.\n", encoding="utf-8")
+    found = cli("check-names", str(document))
+    assert found.exit_code == 2, found.stdout + found.stderr
+    (place,) = [line for line in found.stdout.splitlines() if line]
+    assert place.startswith(f"{document}:2: ") and "a person" in place
+
+
+#: A name read through emphasis inside it: its marks go with it, none left open.
+EMPHASIZED = ["**Mü**ller said", "Mü**ller** said", "*Mon*ica said", "~~Hau~~gen said"]
+
+
+@pytest.mark.parametrize("typed", EMPHASIZED)
+def test_a_name_read_through_emphasis_leaves_its_marks_balanced(typed: str) -> None:
+    shown = REDACTOR.text(typed)
+    assert not [name for name in _NAMES if name in _read(shown)], shown
+    for mark in ("**", "*", "~~"):
+        assert shown.count(mark) % 2 == 0, shown
+    assert shown.endswith(") said") and not shown.startswith(("*", "~")), shown
+
+
+#: A name hyphenated at the end of a line, its rest on the next (text from a PDF).
+BROKEN = [
+    "Thanks to Hau-\ngen for it.",
+    "Monica Hau\u2010\r\ngen said",
+    "Rami-\n  rez and Mül-\nler",
+]
+
+
+@pytest.mark.parametrize("typed", BROKEN)
+def test_a_name_hyphenated_across_a_line_break_is_replaced_on_both_lines(typed: str) -> None:
+    shown = REDACTOR.text(typed)
+    assert not [name for name in _NAMES if name in _read(re.sub(r"\s", "", shown))], shown
+    assert shown.count("\n") == typed.count("\n"), shown  # each line kept
+    with pytest.raises(exporting.redact.RedactionError, match="line 2 of the md export"):
+        REDACTOR.check(f"fine\n{typed}", "md")
+
+
+def test_a_line_ending_in_a_hyphen_before_an_ordinary_word_is_kept() -> None:
+    typed = "The co-\nop runs year-\nround."
+    assert REDACTOR.text(typed) == typed

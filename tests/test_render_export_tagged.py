@@ -1,0 +1,104 @@
+"""A name inside a hashtag, a handle, an address or a link, or a long word in capitals,
+with no capital to tell where it starts (render/export/tagged): "#teambeckwith",
+"@teambeckwith", "beckwithfamily@gmail.com", "www.teambeckwith.org", "TEAMBECKWITH"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import make_session
+from reflect_cli.folding import fold
+from reflect_cli.model import Participant, ProtocolRef, Session
+from reflect_cli.render import export as exporting
+
+
+def _redactor_of(*names: str) -> Any:
+    people = [Participant(n, "Library", "Staff", f"p{i}") for i, n in enumerate(names)]
+    session = Session(
+        id="2026-09-01-x",
+        protocol=ProtocolRef("tiny", 1, "Tiny"),
+        collaborative="Northgate",
+        date="2026-09-01",
+        status="complete",
+        participants=people,
+    )
+    return exporting.redactor([session])
+
+
+REDACTOR = _redactor_of("Shana Beckwith", "Ana Ñúñez", "Monica Haugen", "Hope Lee", "Will Park")
+_NAMES = ["beckwith", "shana", "nunez", "monica", "haugen"]
+
+#: The tester's, and their kind: lower case, capitals, accents, decomposed, invisible.
+TAGGED = [
+    "Go #teambeckwith!",
+    "Go #TEAMBECKWITH!",
+    "Go TEAMBECKWITH now",
+    "Go #teamñúñez",
+    "Go #teamn\u0303u\u0301n\u0303ez",
+    "Go #TEAMÑÚÑEZ",
+    "#gomonicahaugen2026",
+    "#team\u200bhaugen",
+    "THANKSMONICA for it",
+    "Go #shanabeckwithfans and #ilovehaugen",
+    "Follow @teambeckwith and write to info@teambeckwith.org",
+    "Write to beckwithfamily@gmail.com",
+    "See https://example.org/teambeckwith/events and www.teambeckwith.org",
+]
+
+
+def _read(text: str) -> str:
+    return fold(text).replace(" ", "")
+
+
+@pytest.mark.parametrize("typed", TAGGED)
+def test_a_name_inside_a_hashtag_or_capitals_is_replaced(typed: str) -> None:
+    shown = REDACTOR.text(typed)
+    assert not [name for name in _NAMES if name in _read(shown)], shown
+
+
+@pytest.mark.parametrize("typed", TAGGED)
+def test_the_check_after_rendering_sees_a_name_inside_a_hashtag(typed: str) -> None:
+    with pytest.raises(exporting.redact.RedactionError, match="line 2 of the md export"):
+        REDACTOR.check(f"fine\n{typed}", "md")
+
+
+def test_the_whole_hashtag_is_replaced_its_hash_kept() -> None:
+    shown = REDACTOR.text("Go #teambeckwith!")
+    assert shown.startswith("Go #Library (") and shown.endswith(")!"), shown
+    assert "team" not in shown.lower()
+
+
+#: Ordinary lower-case words hold no name; everyday and short names are not looked for
+#: inside a hashtag; short capitals are words.
+KEPT = [
+    "We were hopeful about the parkway and the willow.",
+    "A #hopeful #parkway and #willpower.",
+    "THANKS ALL, see the FAQ.",
+    "An ordinary haugenish sentence",
+]
+
+
+@pytest.mark.parametrize("typed", KEPT)
+def test_ordinary_words_and_everyday_names_are_kept(typed: str) -> None:
+    assert REDACTOR.text(typed) == typed
+
+
+def test_a_name_inside_a_hashtag_is_found_by_check_names(
+    cli: Any, sessions_dir: Path, tmp_path: Path
+) -> None:
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=["Shana Beckwith | Seattle Parks and Recreation | Site lead | sb"],
+        answers={},
+    )
+    document = tmp_path / "notes.txt"
+    document.write_text("Notes\nGo #teambeckwith and TEAMBECKWITH!\n", encoding="utf-8")
+    found = cli("check-names", str(document))
+    assert found.exit_code == 2, found.stdout + found.stderr
+    places = [line for line in found.stdout.splitlines() if line]
+    assert len(places) == 2, found.stdout  # the hashtag, the word in capitals
+    assert all(p.startswith(f"{document}:2: ") and "a person" in p for p in places)
