@@ -14,16 +14,15 @@ a family name with another language's ending ("Haugenová", "Haugenin";
 ``name_forms.ENDINGS``), run into an initial ("mhaugen@parks.org"), in an address's
 domain ("someone@haugen.net"), and in scripts written without spaces ("李雷说好。")
 without any word boundary. Matches are mapped back to the original characters for
-replacing. The forms a name takes are ``name_forms``'s.
+replacing. The forms a name takes are ``name_forms``'s; what the matcher knows and
+where a term may start, ``known_terms``.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
-from functools import lru_cache
 
 # Text is folded by the one function search folds with too.
 from reflect_cli.folding import fold as fold
@@ -35,31 +34,24 @@ from reflect_cli.render.export.disguised import Marks, addresses, readings, visi
 from reflect_cli.render.export.disguised import marks as disguised_marks
 from reflect_cli.render.export.everyday import COMMON_WORDS
 from reflect_cli.render.export.inflected import PARTICLES, takes_particles
+from reflect_cli.render.export.known_terms import PLURAL_POSSESSIVE, Terms
 from reflect_cli.render.export.name_forms import (
     ENDING_LETTERS,
-    ENDINGS,
-    FAMILY_LETTERS,
     HISSING,
-    Forms,
     name_terms,
     words,
 )
 from reflect_cli.render.export.name_forms import letters as _letters
 from reflect_cli.render.export.patterns import (
     as_matched,
-    in_tree,
     loose_key,
     original,
-    source,
     term_key,
-    tree,
     with_marks,
 )
 from reflect_cli.render.export.run_together import apart
 from reflect_cli.render.export.spelled_inside import Inside, looked_for
-from reflect_cli.render.export.starts import Shared, Starts, first_word
 from reflect_cli.render.export.terms import Folded, Found, Term, merged
-from reflect_cli.render.export.unspaced import unspaced
 from reflect_cli.render.export.verdicts import (
     Verdict,
     capital_inside,
@@ -72,203 +64,9 @@ from reflect_cli.render.export.verdicts import (
 
 __all__ = ["COMMON_WORDS", "Decisions", "Found", "Matcher", "fold", "name_terms", "words"]
 
-#: "Haugens'": folded text has one apostrophe for all of its variants (’ ʼ ′ …).
-_PLURAL_POSSESSIVE = "s'"
 
-
-@lru_cache(maxsize=65536)
-def _shape(text: str) -> tuple[str, bool, bool]:
-    """A folded term as the matcher keeps it (as text is read: "mh٢" is found as
-    "mh2"), whether it is one word of letters, and whether it is an everyday word:
-    worked out once per term (people who share a name share its terms)."""
-    key = term_key(as_matched(text))
-    one_word = " " not in key and key.isalpha() and not unspaced(key)
-    return key, one_word, key in COMMON_WORDS
-
-
-class Matcher:
-    """Every known term, found on word boundaries in folded text."""
-
-    def __init__(self, decisions: Decisions | None = None, shared: Shared | None = None) -> None:
-        self.terms: dict[str, Term] = {}
-        # Which words belong to whom, to tell "May Chen" (a name) from "in May" (a month).
-        self.parts_of: dict[int, set[str]] = {}
-        self.decisions = decisions or Decisions()
-        #: Where a term may start (``starts``), made when the terms are first looked
-        #: for; the endings a term may take; each term's place in the pattern of every
-        #: term; the terms by their first word; the patterns of a few of them.
-        self._starts: Starts | None = None
-        self._endings = ""
-        self._order: dict[str, int] = {}
-        self._by_first: dict[str, list[str]] = {}
-        #: The words of the terms after their first; the terms by their ``loose_key``:
-        #: what a match read through markup or glue is.
-        self._later: set[str] = set()
-        self._loose: dict[str, str] = {}
-        self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
-        #: Where first words start, read once for this matcher and the others that read
-        #: the same texts (``starts.Shared``), or for this one alone.
-        self._shared = shared
-        if shared is not None:
-            shared.join(self._ready)
-        #: Each folded name part as the roster spells it: the word to decide about.
-        self.typed: dict[str, str] = {}
-        #: Whether a word read apart may hold a term (``_holds``), by the word.
-        self._held: dict[str, bool] = {}
-        #: The names found anywhere inside a run spelled apart (``spelled_inside``),
-        #: made when a run is first read.
-        self._inside: Inside | None = None
-
-    def add(
-        self,
-        text: str,
-        owner: int,
-        common_ok: bool = False,
-        family: bool = False,
-        address_only: bool = False,
-        part: bool = False,
-        handle: bool = False,
-        lemma: str = "",
-    ) -> None:
-        """Know ``text`` (already folded) as naming ``owner``; ``common_ok``: never
-        weighed as an everyday word, whatever was decided (a place; a Korean full name,
-        ``name_forms.full_names``); ``family``: a family name, found with another
-        language's ending too ("Haugenová"); ``address_only``: found only inside an
-        e-mail address; ``part``: one word of a name or a handle;
-        ``handle``: the owner's session handle; ``lemma``: the name part ``text`` is a
-        form of ("지민에게": "지민"), decided about for it."""
-        self._know(text, owner, common_ok, family, address_only, part, handle, lemma)
-        self._forget()
-
-    def add_forms(self, forms: Forms, owner: int) -> None:
-        """Know every form of a roster name (``name_forms.name_forms``) as naming
-        ``owner``: as ``add`` of each, in one go (a folder's thousands of forms)."""
-        know = self._know
-        for form in forms.terms:
-            know(
-                form.term,
-                owner,
-                form.never_word,  # a whole name no --word decision keeps ("김지민")
-                form.family,
-                form.address_only,
-                form.part,
-                False,
-                form.lemma,
-            )
-        self._forget()
-
-    def _know(
-        self,
-        text: str,
-        owner: int,
-        common_ok: bool,
-        family: bool,
-        address_only: bool,
-        part: bool,
-        handle: bool,
-        lemma: str,
-    ) -> None:
-        """``add`` of one term, without forgetting what was found with the terms before."""
-        text, one_word, everyday = _shape(text)
-        if not text:
-            return
-        term = self.terms.get(text)
-        if term is None:
-            term = self.terms[text] = Term(text, address_only=address_only)
-        else:
-            term.address_only = term.address_only and address_only
-        term.owners.add(owner)
-        if handle:
-            term.handle_of.add(owner)
-        term.lemma = term.lemma or lemma
-        term.family = term.family or (family and _letters(text) >= FAMILY_LETTERS)
-        term.part = term.part or (part and one_word)
-        # A whole form the facilitator said is a word (--word) is weighed as an everyday
-        # word is; one they said is a name (--name) is not: in lower case an everyday
-        # word is a word, and "monicahaugen", "mhaugen" or "王小明" would be kept. (A part
-        # decided about is weighed by ``verdicts.lower_verdict``; a form known as a part
-        # later, the handle "mhaugen" after the same run of Monica Haugen's name, is
-        # weighed as a part.)
-        term.everyday = term.everyday or (everyday and not common_ok)
-        said_word = text in self.decisions.words and not term.part
-        term.common = term.everyday or (said_word and not common_ok)
-        self.parts_of.setdefault(owner, set()).update(text.split())
-
-    def _forget(self) -> None:
-        """What was found with the terms known before: made again when next looked for."""
-        self._inside = None
-        if self._starts is not None:
-            self._starts = None
-            self._patterns.clear()
-            self._held.clear()
-            if self._shared is not None:
-                self._shared.forget()
-
-    def _ready(self) -> Starts:
-        """Where the terms may start (built once the terms are all known), the endings
-        a term may take and the terms by their first word, longest first."""
-        if self._starts is None:
-            ordered = sorted(
-                (t for t, term in self.terms.items() if not term.address_only),
-                key=len,
-                reverse=True,
-            )
-            # An "s" typed after a name is its plural or possessive ("Haugens",
-            # "Monicas"), and with the apostrophe after it the plural possessive ("the
-            # Haugens' plan") is the name whole, apostrophe and all (the label never
-            # leaves it stray); another language's ending is a family name's only
-            # ("Haugenová": ``_scan``). Korean particles only where a name in Hangul is
-            # known: every other name's match would try them for nothing.
-            hangul = any(takes_particles(t) for t in ordered if in_tree(t))
-            korean = tree(list(PARTICLES)) if hangul else []
-            self._endings = "|".join([_PLURAL_POSSESSIVE, "s", *ENDINGS, *korean])
-            self._order = {term: place for place, term in enumerate(ordered)}
-            self._by_first, self._loose = {}, {}
-            for term in ordered:
-                self._by_first.setdefault(first_word(term), []).append(term)
-                self._loose.setdefault(loose_key(term), term)
-            self._later = {word for term in ordered for word in term.split()[1:]}
-            self._starts = Starts(ordered)
-        return self._starts
-
-    def _pattern_at(self, firsts: frozenset[str]) -> re.Pattern[str]:
-        """The pattern of the terms that start with one of ``firsts``, in the order the
-        pattern of every term has them (``pattern``): made once per set of words."""
-        pattern = self._patterns.get(firsts)
-        if pattern is None:
-            terms = [t for word in firsts for t in self._by_first[word]]
-            if len(firsts) > 1:
-                terms.sort(key=self._order.__getitem__)
-            pattern = self._patterns[firsts] = re.compile(source(terms, self._endings))
-        return pattern
-
-    def pattern(self) -> re.Pattern[str]:
-        """The pattern of every term: what ``_matches`` finds in folded text is what
-        its ``finditer`` finds in ``as_matched`` of it (the reference the fast search is
-        tested against)."""
-        self._ready()
-        return re.compile(source(list(self._order), self._endings))
-
-    def _matches(self, folded: str) -> Iterator[re.Match[str]]:
-        """``pattern().finditer(folded)``, found fast: a match starts where a term's
-        first word is written (``starts``), and there the pattern of the terms that
-        start with it finds what the pattern of every term finds."""
-        end = 0
-        folded = as_matched(folded)
-        starts = self._ready()
-        mine, shared = starts.words, self._shared is not None
-        found = self._shared.where(folded) if self._shared is not None else starts.where(folded)
-        for start, firsts in found:
-            if start < end:
-                continue  # inside the match before, as ``finditer`` goes on after it
-            if shared and not firsts <= mine:
-                firsts = firsts & mine  # another matcher's words start here too
-                if not firsts:
-                    continue
-            match = self._pattern_at(firsts).match(folded, start)
-            if match is not None:
-                yield match
-                end = match.end()
+class Matcher(Terms):
+    """Every known term, found on word boundaries in folded text, and weighed."""
 
     def find(
         self, text: str, folded: Folded | None = None, marks: Marks | None = None
@@ -367,7 +165,7 @@ class Matcher:
                 counted = match.start()
                 yield self._found(text, origin, where, start, end, line, term)
                 continue
-            if ending not in ("", "s", _PLURAL_POSSESSIVE) and (term.common or not term.family):
+            if ending not in ("", "s", PLURAL_POSSESSIVE) and (term.common or not term.family):
                 continue  # only a family name takes one: "Parkin" is not Park's
             start, end = original(text, origin, *match.span())
             if ending == "es" and term.text.endswith(HISSING) and not text[start].isupper():
