@@ -64,8 +64,8 @@ class Terms:
         self._by_first: dict[str, list[str]] = {}
         #: The words of the terms after their first; the terms by their ``loose_key``:
         #: what a match read through markup or glue is.
-        self._later: set[str] = set()
-        self._loose: dict[str, str] = {}
+        self._later: set[str] | None = None
+        self._loose: dict[str, str] | None = None
         self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
         #: Where first words start, read once for this matcher and the others that read
         #: the same texts (``starts.Shared``), or for this one alone.
@@ -157,7 +157,7 @@ class Terms:
 
     def _forget(self) -> None:
         """What was found with the terms known before: made again when next looked for."""
-        self._inside = None
+        self._inside, self._loose, self._later = None, None, None
         if self._starts is not None:
             self._starts = None
             self._patterns.clear()
@@ -184,13 +184,29 @@ class Terms:
             korean = tree(list(PARTICLES)) if hangul else []
             self._endings = "|".join([PLURAL_POSSESSIVE, "s", *ENDINGS, *korean])
             self._order = {term: place for place, term in enumerate(ordered)}
-            self._by_first, self._loose = {}, {}
+            self._by_first, self._loose, self._later = {}, None, None
             for term in ordered:
                 self._by_first.setdefault(first_word(term), []).append(term)
-                self._loose.setdefault(loose_key(term), term)
-            self._later = {word for term in ordered for word in term.split()[1:]}
             self._starts = Starts(ordered)
         return self._starts
+
+    def later_words(self) -> set[str]:
+        """The words of the terms after their first (where a term ends inside a word
+        run together: "School 075School"), worked out when first needed."""
+        if self._later is None:
+            self._ready()
+            self._later = {word for term in self._order for word in term.split()[1:]}
+        return self._later
+
+    def loose_term(self, key: str) -> str:
+        """The term whose ``loose_key`` is ``key``, longest first (what a match read
+        through markup or glue is), worked out when first needed: few texts have one."""
+        if self._loose is None:
+            self._ready()
+            self._loose = {}
+            for term in self._order:
+                self._loose.setdefault(loose_key(term), term)
+        return self._loose[key]
 
     def _pattern_at(self, firsts: frozenset[str]) -> re.Pattern[str]:
         """The pattern of the terms that start with one of ``firsts``, in the order the

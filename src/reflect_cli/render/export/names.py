@@ -122,7 +122,7 @@ class Matcher(Terms):
         held = self._held.get(text)
         if held is None:  # a folder's texts say the same few run-together words often
             held = self._held[text] = next(self._matches(fold(text)), None) is not None
-        if held or not before or as_matched(fold(text.split(" ", 1)[0])) not in self._later:
+        if held or not before or as_matched(fold(text.split(" ", 1)[0])) not in self.later_words():
             return held  # (a term ends in it only where a later word of one starts it)
         reach = len(folded := fold(before))
         return any(match.end() > reach for match in self._matches(folded + fold(text)))
@@ -152,7 +152,7 @@ class Matcher(Terms):
             term = (
                 self.terms.get(body)
                 or self.terms.get(term_key(body))
-                or self.terms[self._loose[loose_key(body)]]
+                or self.terms[self.loose_term(loose_key(body))]
             )
             if ending in PARTICLES:  # "지민에게": a particle follows a name in Hangul only
                 if not takes_particles(term.text):

@@ -114,8 +114,14 @@ def tree(terms: list[str]) -> list[str]:
 
 def _pattern_of(root: dict[str, Any]) -> str:
     """The tree's pattern, each node's made from its children's. Worked without
-    recursion (a name of hundreds of characters is a path as deep), children first."""
+    recursion (a name of hundreds of characters is a path as deep), children first; a
+    path without a branch or an end (the rest of a name once it is told apart from every
+    other, " elementary ost collaborative" after each of a hundred numbers) is written
+    out in one step, not node by node."""
     made: dict[int, str] = {}
+    # Each child's path: the node it ends at, and the pattern of its letters after the
+    # first (the first is its parent's to write, merged with others that lead alike).
+    paths: dict[int, tuple[dict[str, Any], str]] = {}
     # A node, the character that led to it, whether that is a digit of a number that
     # starts a word after the first ("site 7…"), and whether its children are made.
     stack: list[tuple[dict[str, Any], str, bool, bool]] = [(root, "", False, False)]
@@ -123,11 +129,10 @@ def _pattern_of(root: dict[str, Any]) -> str:
         node, last, number, children_made = stack.pop()
         if not children_made:
             stack.append((node, last, number, True))
-            stack.extend(
-                (child, char, char.isdigit() and (number or last == " "), False)
-                for char, child in node.items()
-                if char
-            )
+            for char, child in node.items():
+                if char:
+                    at, at_last, at_number = _follow(child, char, number, last, paths)
+                    stack.append((at, at_last, at_number, False))
             continue
         # Letters that lead to the same rest are one class: "school 06[045]…", not the
         # rest written out once for each of a hundred numbered places (a pattern ten
@@ -138,10 +143,34 @@ def _pattern_of(root: dict[str, Any]) -> str:
             if char:
                 # The letter after a number may be written apart: "Site 7 b" is Site 7b.
                 apart = number and char.isalpha()
-                alike.setdefault((made.pop(id(child)), apart), []).append(char)
+                at, written = paths.pop(id(child))
+                alike.setdefault((written + made.pop(id(at)), apart), []).append(char)
         parts = [_edge(chars, apart) + rest for (rest, apart), chars in alike.items()]
         made[id(node)] = _node(parts, "" in node, last)
     return made[id(root)]
+
+
+def _follow(
+    child: dict[str, Any],
+    char: str,
+    number: bool,
+    last: str,
+    paths: dict[int, tuple[dict[str, Any], str]],
+) -> tuple[dict[str, Any], str, bool]:
+    """From ``child`` (reached by ``char`` from a node after ``last``, ``number`` as
+    there), down the path of nodes with one way on and no term ending: the node it
+    stops at, with the character and number state that led to it (kept in ``paths``
+    for the parent, with the path's pattern)."""
+    at, at_last = child, char
+    at_number = char.isdigit() and (number or last == " ")
+    written: list[str] = []
+    while len(at) == 1 and "" not in at:
+        ((step, below),) = at.items()
+        written.append(_edge([step], at_number and step.isalpha()))
+        at_number = step.isdigit() and (at_number or at_last == " ")
+        at, at_last = below, step
+    paths[id(child)] = (at, "".join(written))
+    return at, at_last, at_number
 
 
 def _edge(chars: list[str], apart: bool = False) -> str:
