@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from reflect_cli.model import Participant
+from reflect_cli.records.word_choices import WordChoices
+from reflect_cli.render.export.redact import Redactor
+
 REPO = Path(__file__).resolve().parents[1]
 #: The domain titles of the built-in partnership-reflection protocol, in order.
 PARTNERSHIP_DOMAINS = [
@@ -319,3 +323,27 @@ def make_record() -> dict[str, object]:
         notes=[Note("Quiet", "t")],
     )
     return codec.to_dict(session)
+
+
+def redactor_of(*people: str | Participant, decisions: WordChoices | None = None) -> Redactor:
+    """A redactor that knows ``people`` (a name, met as staff of a library with a handle
+    of its own, or a ``Participant`` as given), from one session of Northgate: the
+    matching of ``--redact`` through the real ``Redactor``, without a folder."""
+    from reflect_cli.model import ProtocolRef, Session, SessionStatus
+    from reflect_cli.render import export as exporting
+
+    roster = [
+        person
+        if isinstance(person, Participant)
+        else Participant(str(person), "Library", "Staff", f"p{n}")
+        for n, person in enumerate(people)
+    ]
+    session = Session(
+        id="2026-09-01-x",
+        protocol=ProtocolRef("tiny", 1, "Tiny"),
+        collaborative="Northgate",
+        date="2026-09-01",
+        status=SessionStatus.COMPLETE,
+        participants=roster,
+    )
+    return exporting.redactor([session], decisions=decisions)

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import make_session
+from conftest import make_session, redactor_of
 from reflect_cli.folding import fold
-from reflect_cli.model import Participant, ProtocolRef, Session
+from reflect_cli.model import Participant
 from reflect_cli.render import export as exporting
 from reflect_cli.render.export.disguised import marks
 
@@ -31,16 +31,7 @@ PARTS = ["monica", "haugen", "jose", "ramirez", "muller", "мария", "ива�
 
 
 def _redactor() -> Any:
-    people = [Participant(*line.split(" | ")[:3], "") for line in PEOPLE]
-    session = Session(
-        id="2026-09-01-x",
-        protocol=ProtocolRef("tiny", 1, "Tiny"),
-        collaborative="Northgate",
-        date="2026-09-01",
-        status="complete",
-        participants=people,
-    )
-    return exporting.redactor([session])
+    return redactor_of(*(Participant(*line.split(" | ")[:3], "") for line in PEOPLE))
 
 
 REDACTOR = _redactor()

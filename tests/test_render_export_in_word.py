@@ -12,25 +12,15 @@ from typing import Any
 
 import pytest
 
-from conftest import make_session
+from conftest import make_session, redactor_of
 from reflect_cli.folding import fold
-from reflect_cli.model import Participant, ProtocolRef, Session
 from reflect_cli.render import export as exporting
 
 ROSTER = ["Monica Haugen", "José Ramírez", "Jürgen Müller", "Marcel·la Puig", "Mary-Ann O'Neil"]
 
 
 def _redactor() -> Any:
-    people = [Participant(n, "Library", "Staff", f"p{i}") for i, n in enumerate(ROSTER)]
-    session = Session(
-        id="2026-09-01-x",
-        protocol=ProtocolRef("tiny", 1, "Tiny"),
-        collaborative="Northgate",
-        date="2026-09-01",
-        status="complete",
-        participants=people,
-    )
-    return exporting.redactor([session])
+    return redactor_of(*ROSTER)
 
 
 REDACTOR = _redactor()

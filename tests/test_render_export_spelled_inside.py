@@ -8,21 +8,12 @@ from typing import Any
 
 import pytest
 
-from reflect_cli.model import Participant, ProtocolRef, Session
+from conftest import redactor_of
 from reflect_cli.render import export as exporting
 
 
 def _redactor_of(*names: str) -> Any:
-    people = [Participant(n, "Library", "Staff", f"p{i}") for i, n in enumerate(names)]
-    session = Session(
-        id="2026-09-01-x",
-        protocol=ProtocolRef("tiny", 1, "Tiny"),
-        collaborative="Northgate",
-        date="2026-09-01",
-        status="complete",
-        participants=people,
-    )
-    return exporting.redactor([session])
+    return redactor_of(*names)
 
 
 def _read_whole(text: str) -> str:

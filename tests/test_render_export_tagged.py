@@ -9,23 +9,13 @@ from typing import Any
 
 import pytest
 
-from conftest import make_session
+from conftest import make_session, redactor_of
 from reflect_cli.folding import fold
-from reflect_cli.model import Participant, ProtocolRef, Session
 from reflect_cli.render import export as exporting
 
 
 def _redactor_of(*names: str) -> Any:
-    people = [Participant(n, "Library", "Staff", f"p{i}") for i, n in enumerate(names)]
-    session = Session(
-        id="2026-09-01-x",
-        protocol=ProtocolRef("tiny", 1, "Tiny"),
-        collaborative="Northgate",
-        date="2026-09-01",
-        status="complete",
-        participants=people,
-    )
-    return exporting.redactor([session])
+    return redactor_of(*names)
 
 
 REDACTOR = _redactor_of("Shana Beckwith", "Ana Ñúñez", "Monica Haugen", "Hope Lee", "Will Park")

@@ -11,10 +11,9 @@ from typing import Any
 
 import pytest
 
-from conftest import make_session
+from conftest import make_session, redactor_of
 from labels import uncoded
 from reflect_cli.folding import fold
-from reflect_cli.model import Participant, ProtocolRef, Session
 from reflect_cli.render import export as exporting
 from reflect_cli.render.export.names import name_terms
 from reflect_cli.render.export.transliterated import MOST, spellings
@@ -44,22 +43,9 @@ WRITTEN_OTHERWISE = [
 ]
 
 
-def session_of(*names: str) -> Session:
-    return Session(
-        id="2026-09-01-x",
-        protocol=ProtocolRef("tiny", 1, "Tiny"),
-        collaborative="Northgate",
-        date="2026-09-01",
-        status="complete",
-        participants=[
-            Participant(name, "Library", "Staff", f"p{n}") for n, name in enumerate(names)
-        ],
-    )
-
-
 @pytest.mark.parametrize(("name", "text", "written"), WRITTEN_OTHERWISE)
 def test_a_name_written_the_other_way_is_replaced(name: str, text: str, written: list[str]) -> None:
-    redactor = exporting.redactor([session_of(name)])
+    redactor = redactor_of(name)
     shown = fold(redactor.text(text))
     assert [w for w in written if fold(w) in shown] == [], shown
     with pytest.raises(exporting.redact.RedactionError):
@@ -72,7 +58,7 @@ def test_everyday_words_are_not_made_names() -> None:
     assert "has" not in single | whole  # "Haas" with "aa" as one letter: an everyday word
     _, single = name_terms("Mae Chen")
     assert "ma" not in single
-    redactor = exporting.redactor([session_of("Klaus Haas", "Mae Chen")])
+    redactor = redactor_of("Klaus Haas", "Mae Chen")
     assert redactor.text("Everyone has a plan, Ma said.") == "Everyone has a plan, Ma said."
 
 
@@ -149,6 +135,6 @@ def test_a_name_mis_decoded_with_a_byte_lost_is_the_name(roster: str, typed: str
     """UTF-8 shown as Windows-1252 loses the bytes it has no character for ("Ł" is
     C5 81: "Å" and nothing): with no other mis-decoded text beside it the text cannot
     be read back, so the roster's name is known in that form too."""
-    found = exporting.redactor([session_of(roster)])
+    found = redactor_of(roster)
     shown = found.text(typed)
     assert "ukasz" not in shown.lower() and "kova" not in shown.lower(), shown

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reflect_cli.model import Participant, ProtocolRef, Session, SessionStatus
+from conftest import redactor_of
+from reflect_cli.model import Participant
 from reflect_cli.render import export as exporting
 from reflect_cli.render.export.redact import Redactor
 
@@ -31,17 +32,9 @@ SPLIT = [
 
 
 def redactor(names: list[str]) -> Redactor:
-    session = Session(
-        id="2026-09-01-x",
-        protocol=ProtocolRef("tiny", 1, "Tiny"),
-        collaborative="Northgate",
-        date="2026-09-01",
-        status=SessionStatus.COMPLETE,
-        participants=[
-            Participant(name, f"Org {n}", "Staff", f"p{n}") for n, name in enumerate(names)
-        ],
+    return redactor_of(
+        *(Participant(name, f"Org {n}", "Staff", f"p{n}") for n, name in enumerate(names))
     )
-    return exporting.redactor([session], decisions=None)
 
 
 @pytest.mark.parametrize("space", SPACES)
