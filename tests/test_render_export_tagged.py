@@ -92,3 +92,28 @@ def test_a_name_inside_a_hashtag_is_found_by_check_names(
     places = [line for line in found.stdout.splitlines() if line]
     assert len(places) == 2, found.stdout  # the hashtag, the word in capitals
     assert all(p.startswith(f"{document}:2: ") and "a person" in p for p in places)
+
+
+#: A second tester's ordinary notes, with people whose names are pieces of common words
+#: (Erin of ENGINEERING, Tran of TRANSPORTATION, Alan of balance, Chen of kitchen, Ella
+#: of umbrella): none of it is a name.
+ORDINARY = [
+    "IMPORTANT DEADLINE: TRANSPORTATION and ENGINEERING budgets are due.",
+    "Our STEM-ENGINEERING fair and the #transportation plan.",
+    "See #kitchengarden, @kitchencrew and www.communitykitchen.org today.",
+    "The #umbrellaproject and #worklifebalance start now.",
+    "Write to transit@kingcounty.gov or kitchen-team@foodbank.org.",
+]
+
+
+@pytest.mark.parametrize("typed", ORDINARY)
+def test_a_short_name_that_is_a_piece_of_a_word_leaves_the_word(typed: str) -> None:
+    found = redactor_of("Erin Tran", "Alan Ward", "Lin Chen", "Ella Rose", "Monica Haugen")
+    assert found.text(typed) == typed
+    found.check(f"fine\n{typed}", "md")  # and the export can be written
+
+
+def test_a_long_name_at_a_word_edge_is_still_the_person() -> None:
+    found = redactor_of("Erin Tran", "Monica Haugen")
+    shown = found.text("#gomonicahaugen2026 and #haugenfamily and #harmonica")
+    assert "haugen" not in shown.lower(), shown

@@ -7,9 +7,10 @@ Words run together with a capital inside ("#TeamBeckwith") tell where a name sta
 (``run_together``); in lower case or in capitals nothing does, and the matcher's scan,
 which finds a name on a word boundary only, keeps it. Inside a hashtag, a handle, an
 address or a link, and inside a word of ``CAPITALS`` capitals or more, a name is found
-anywhere, as inside a run of letters spelled apart: by ``spelled_inside``'s automaton
-(names of 4+ letters that are not everyday words: "#hopeful" is not Hope's), and the
-whole word is the person's, replaced whole as a run-together word is (the "#" or "@"
+where it starts or ends the word, as inside a run of letters spelled apart: by
+``spelled_inside``'s automaton (names of 5+ letters that are not everyday words:
+"#hopeful" is not Hope's, "#kitchengarden" not Lin Chen's), and the whole word is the
+person's, replaced whole as a run-together word is (the "#" or "@"
 kept). A hashtag or a link that only happens to hold a name's letters is over-redacted;
 an ordinary word in lower case is never read this way ("hopeful", "parkway").
 """
@@ -97,11 +98,35 @@ def _words(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def names_inside(text: str, words: Iterable[tuple[int, int]], inside: Scan[F]) -> Iterator[F]:
-    """The first name ``inside`` finds in each of ``words`` of ``text``, as the whole
-    word: no piece of it ("team") is left to tell whose it was."""
+    """The first name ``inside`` finds at an edge of each of ``words`` of ``text``
+    (``_at_edge``), as the whole word: no piece of it ("team") is left to tell whose it
+    was."""
     for start, end in words:
         for each in inside(text[start:end], list(range(start, end))):
+            found: Any = each
+            if not _at_edge(text, start, end, found.start, found.end, found.term):
+                continue
             line = text.count("\n", 0, start)
             changed: Any = replace(each, start=start, end=end, line=line)  # type: ignore[type-var]
             yield changed
             break  # one label for the word
+
+
+#: Letters a name needs to be found inside such a word: a shorter one is the start or
+#: the end of too many words ("tran" of TRANSPORTATION, "chen" of a kitchen).
+EDGE_LETTERS = 5
+
+
+def _at_edge(text: str, start: int, end: int, first: int, last: int, term: str) -> bool:
+    """Whether a name found at ``first:last`` inside the word ``start:end`` starts or
+    ends it (or a run of its letters, beside a digit: "#gomonicahaugen2026"), and has
+    ``EDGE_LETTERS`` letters or more. Inside, a name's letters are most often a piece of
+    another word ("erin" of ENGINEERING, "alan" of #worklifebalance, "ella" of
+    #umbrellaproject); at an edge, with a word before or after it, it is a name run into
+    a word ("#teambeckwith", "beckwithfamily@", "THANKSMONICA")."""
+    if sum(char.isalpha() for char in term) < EDGE_LETTERS:
+        return False
+    before, after = text[start:first], text[last:end]
+    opens = not any(c.isalpha() for c in before) or before[-1].isdigit()
+    closes = not any(c.isalpha() for c in after) or after[0].isdigit()
+    return opens or closes
