@@ -826,3 +826,26 @@ def test_an_everyday_word_with_a_digit_stuck_to_it_is_a_handle(
     out = uncoded(result.stdout)
     assert "hope2" not in out and "2hope" not in out
     assert "we hope so." in out
+
+
+def test_a_notes_heading_before_a_colon_is_kept_a_mistyped_name_is_not(
+    cli: Any, sessions_dir: Path
+) -> None:
+    # A tester's: "Agenda:", "Update:", "Time:" at a line's start all became
+    # "Participant:", which destroys the notes; a mistyped speaker still must not show.
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=["Monica Haugen | Parks | Site lead", "Jo Park | Northgate PTA | Parent"],
+        answers={
+            "shared-values": (
+                "Agenda: budget and calendar.\nUpdate: the gym is open.\nTime: 3:30 pm.\n"
+                "Monika: a typo'd speaker.\nmonica: the gym."
+            )
+        },
+    )
+    out = uncoded(export(cli).stdout)
+    assert "Agenda: budget and calendar." in out and "Update: the gym is open." in out
+    assert "Time: 3:30 pm." in out
+    assert "Participant: a typo'd speaker." in out and "Monika" not in out
+    assert "Parks (Site lead): the gym." in out

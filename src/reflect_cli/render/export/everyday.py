@@ -65,6 +65,23 @@ REGIONS_TEXT = """
     rainier cascade cascades olympic olympics
     """
 REGIONS = frozenset(REGIONS_TEXT.split())
+#: Words that head a line of meeting notes ("Agenda: …", "Next steps", "Time: 3:30"):
+#: before a colon at a line's start they are the note's heading, not a speaker prefix
+#: (which, even mistyped, is replaced). English and Spanish; never someone's name here
+#: unless the folder knows one by it (then it is the person's).
+HEADINGS_TEXT = """
+    agenda update updates time date dates when where who what why how note notes nb ps
+    fyi re subject action actions decision decisions question questions answer answers
+    summary location next status result results goal goals budget topic topics idea
+    ideas issue issues todo reminder reminders deadline deadlines outcome outcomes plan
+    plans purpose attendees present absent minutes item items task tasks priority
+    priorities concern concerns feedback comment comments example examples total cost
+    costs handles link links email phone contact address website step steps option
+    options pros cons risk risks challenge challenges success successes strength
+    strengths need needs request requests vote votes motion follow followup
+    nota notas acuerdos fecha hora lugar tema temas pendientes resumen preguntas
+    """
+HEADINGS = frozenset(HEADINGS_TEXT.split())
 #: The word straight before or after a word (spaces or a hyphen between, nothing else).
 _WORD_BEFORE = re.compile(r"(\w[\w']*)[ \t\-]+$")
 _WORD_AFTER = re.compile(r"[ \t\-]+(\w[\w']*)")

@@ -18,6 +18,7 @@ from reflect_cli.folding import fold_mapped
 from reflect_cli.i18n.messages import _, ngettext, speaking
 from reflect_cli.model import Participant
 from reflect_cli.render.export.disguised import marks
+from reflect_cli.render.export.everyday import HEADINGS
 from reflect_cli.render.export.labels import Labels, RedactionError, key_of
 from reflect_cli.render.export.leaks import excess
 from reflect_cli.render.export.met import Person
@@ -103,8 +104,13 @@ class Redactor(Labels):
         return shown
 
     def _speaker(self, word: str) -> str:
-        owners = self.names.terms.get(term_key(fold(word)))
-        return self.label(owners.owners) if owners else self.word(label_words.PARTICIPANT)
+        key = term_key(fold(word))
+        owners = self.names.terms.get(key)
+        if owners:
+            return self.label(owners.owners)
+        # A note's heading ("Agenda:", "Time:") is kept; any other word before a colon
+        # at a line's start is someone, even mistyped ("Monika:"): "Participant".
+        return word if key in HEADINGS else self.word(label_words.PARTICIPANT)
 
     def place_label(self, place: str) -> str:
         """A collaborative's or site's label ("Collaborative A", "Site 1"), or the place
