@@ -117,3 +117,21 @@ def test_a_long_name_at_a_word_edge_is_still_the_person() -> None:
     found = redactor_of("Erin Tran", "Monica Haugen")
     shown = found.text("#gomonicahaugen2026 and #haugenfamily and #harmonica")
     assert "haugen" not in shown.lower(), shown
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["Go #teamkim!", "The #kimfamily came.", "Write kimfamily@gmail.com", "Go #teamwu", "#WUFAM"],
+)
+def test_a_short_name_beside_a_family_or_team_word_in_a_hashtag_is_the_person(typed: str) -> None:
+    """A tester's: "#kimfamily", "#teamwu" were kept (names of three letters or fewer are
+    not looked for inside such words, most often pieces of another word)."""
+    found = redactor_of("David Kim", "Mei Wu", "Fatima Ali", "Erin Tran")
+    shown = found.text(typed)
+    assert "kim" not in shown.lower() and "wu" not in shown.lower(), shown
+
+
+@pytest.mark.parametrize("typed", ["We ate #kimchi.", "#alignment matters", "#transit plan"])
+def test_a_short_name_that_starts_a_word_in_a_hashtag_leaves_it(typed: str) -> None:
+    found = redactor_of("David Kim", "Mei Wu", "Fatima Ali", "Erin Tran")
+    assert found.text(typed) == typed

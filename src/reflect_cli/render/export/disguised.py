@@ -210,7 +210,11 @@ def visible(text: str) -> tuple[str, list[int]]:
 
 
 def readings(
-    text: str, scan: Scan[F], found: Marks | None = None, inside: Scan[F] | None = None
+    text: str,
+    scan: Scan[F],
+    found: Marks | None = None,
+    inside: Scan[F] | None = None,
+    tag_inside: Scan[F] | None = None,
 ) -> Iterator[F]:
     """What ``scan`` finds in the text read without emphasis marks inside words, and
     with words spelled apart read whole; ``found``: the text's ``marks``, when another
@@ -236,7 +240,7 @@ def readings(
             text, scan, lambda run: readings(run, scan, marks(run)._replace(encoded=False))
         )
     if found.tagged and inside is not None:
-        yield from names_inside(text, found.tagged, inside)
+        yield from names_inside(text, found.tagged, tag_inside or inside)
 
 
 def _spelled_apart(text: str, scan: Scan[F], inside: Scan[F] | None) -> Iterator[F]:

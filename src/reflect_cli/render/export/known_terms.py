@@ -79,6 +79,9 @@ class Terms:
         #: The names found anywhere inside a run spelled apart (``spelled_inside``),
         #: made when a run is first read.
         self._inside: Inside | None = None
+        #: Names of two or three letters, looked for at a hashtag's edge only beside a
+        #: word such as "team" or "family" (``tagged``): made when first needed.
+        self._inside_short: Inside | None = None
 
     def add(
         self,
@@ -158,6 +161,7 @@ class Terms:
     def _forget(self) -> None:
         """What was found with the terms known before: made again when next looked for."""
         self._inside, self._loose, self._later = None, None, None
+        self._inside_short = None
         if self._starts is not None:
             self._starts = None
             self._patterns.clear()

@@ -85,7 +85,7 @@ class Matcher(Terms):
             found.sort(key=lambda f: f.start)
         # Read again as a reader would: "*Mon*ica", "M o n i c a" (``disguised``).
         marks = marks or disguised_marks(text)
-        extras = list(readings(text, self._scan, marks, self._inside_run))
+        extras = list(readings(text, self._scan, marks, self._inside_run, self._inside_tag))
         # A word run together with a capital inside ("#TeamBeckwith", ``run_together``):
         # an everyday word there is a word unless decided a name ("PowerPoint", "#TeamHope").
         extras += [
@@ -111,6 +111,26 @@ class Matcher(Terms):
             self._inside = Inside(t for t, term in self.terms.items() if looked_for(term, words))
         folded, origin = _fold_mapped(word)
         for start, end, key in self._inside.find(as_matched(folded)):
+            start, end = original(word, origin, start, end)
+            if where is not None:
+                start, end = where[start], where[end - 1] + 1
+            yield Found(start, end, frozenset(self.terms[key].owners), 0, key)
+
+    def _inside_tag(self, word: str, where: list[int] | None) -> Iterator[Found]:
+        """Names written anywhere inside ``word``, a hashtag, a handle, a word of an
+        address or of capitals (``tagged``): those ``_inside_run`` finds, then names of
+        two or three letters ("#teamkim"), which ``tagged`` keeps only beside a word
+        such as "team" or "family"."""
+        yield from self._inside_run(word, where)
+        if self._inside_short is None:
+            words = self.decisions.words
+            self._inside_short = Inside(
+                (t for t, term in self.terms.items() if looked_for(term, words, least=2)),
+                least=2,
+                most=3,
+            )
+        folded, origin = _fold_mapped(word)
+        for start, end, key in self._inside_short.find(as_matched(folded)):
             start, end = original(word, origin, start, end)
             if where is not None:
                 start, end = where[start], where[end - 1] + 1

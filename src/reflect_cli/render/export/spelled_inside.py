@@ -44,14 +44,14 @@ def letters_of(term: str) -> str:
     return written if written.isalpha() else ""
 
 
-def looked_for(term: Term, words: set[str]) -> bool:
+def looked_for(term: Term, words: set[str], least: int = LETTERS) -> bool:
     """Whether ``term`` is found anywhere inside a run: a name (or a handle) of
     ``LETTERS`` letters or more, not an everyday word nor weighed as one, nor decided a
     word by the facilitator (``words``: "--word monica" keeps "monica" a word here too).
     A term of a script written without spaces is found inside text already."""
     written = letters_of(term.text)
     return (
-        len(written) >= LETTERS
+        len(written) >= least
         and not (term.common or term.everyday or term.address_only or unspaced(term.text))
         and written not in COMMON_WORDS
         and term.text not in COMMON_WORDS
@@ -62,13 +62,14 @@ def looked_for(term: Term, words: set[str]) -> bool:
 class Inside:
     """Names to find anywhere inside a run of letters spelled apart."""
 
-    def __init__(self, terms: Iterable[str]) -> None:
-        """``terms``: the folded terms to look for (the matcher chooses them)."""
+    def __init__(self, terms: Iterable[str], least: int = LETTERS, most: int = 0) -> None:
+        """``terms``: the folded terms to look for (the matcher chooses them), of
+        ``least`` letters or more and, when ``most`` is given, ``most`` or fewer."""
         self._automaton: ahocorasick.Automaton | None = None
         longest: dict[str, str] = {}
         for term in terms:
             written = letters_of(term)
-            if len(written) >= LETTERS:
+            if least <= len(written) and (not most or len(written) <= most):
                 longest.setdefault(written, term)
         if longest:
             self._automaton = ahocorasick.Automaton()

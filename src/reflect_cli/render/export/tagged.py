@@ -115,6 +115,13 @@ def names_inside(text: str, words: Iterable[tuple[int, int]], inside: Scan[F]) -
 #: Letters a name needs to be found inside such a word: a shorter one is the start or
 #: the end of too many words ("tran" of TRANSPORTATION, "chen" of a kitchen).
 EDGE_LETTERS = 5
+#: What a shorter name may stand beside in a hashtag and still be the name: a family's
+#: or a team's tag.
+_TAG_WORDS_TEXT = """
+    team family fam familia famille crew clan squad house go love ilove welove the fans
+    club mr mrs ms dr coach miss auntie uncle
+    """
+TAG_WORDS = frozenset(_TAG_WORDS_TEXT.split())
 
 
 def _at_edge(text: str, start: int, end: int, first: int, last: int, term: str) -> bool:
@@ -124,9 +131,13 @@ def _at_edge(text: str, start: int, end: int, first: int, last: int, term: str) 
     another word ("erin" of ENGINEERING, "alan" of #worklifebalance, "ella" of
     #umbrellaproject); at an edge, with a word before or after it, it is a name run into
     a word ("#teambeckwith", "beckwithfamily@", "THANKSMONICA")."""
-    if sum(char.isalpha() for char in term) < EDGE_LETTERS:
-        return False
     before, after = text[start:first], text[last:end]
+    if sum(char.isalpha() for char in term) < EDGE_LETTERS:
+        # A short name is a name there only with nothing else, or one of a few words
+        # people tag a family or a team with ("#teamkim", "#kimfamily", "#wufam"):
+        # "#kimchi", "#alignment", "#transit" are words.
+        rest = "".join(c for c in before + after if c.isalpha()).casefold()
+        return not rest or rest in TAG_WORDS
     opens = not any(c.isalpha() for c in before) or before[-1].isdigit()
     closes = not any(c.isalpha() for c in after) or after[0].isdigit()
     return opens or closes
