@@ -840,12 +840,14 @@ def test_a_notes_heading_before_a_colon_is_kept_a_mistyped_name_is_not(
         answers={
             "shared-values": (
                 "Agenda: budget and calendar.\nUpdate: the gym is open.\nTime: 3:30 pm.\n"
+                "Roster: see the sheet.\nChildcare: in room 2.\nZoom: the usual link.\n"
                 "Monika: a typo'd speaker.\nmonica: the gym."
             )
         },
     )
     out = uncoded(export(cli).stdout)
     assert "Agenda: budget and calendar." in out and "Update: the gym is open." in out
-    assert "Time: 3:30 pm." in out
+    assert "Time: 3:30 pm." in out and "Roster: see the sheet." in out
+    assert "Childcare: in room 2." in out and "Zoom: the usual link." in out
     assert "Participant: a typo'd speaker." in out and "Monika" not in out
     assert "Parks (Site lead): the gym." in out

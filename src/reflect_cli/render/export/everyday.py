@@ -79,7 +79,17 @@ HEADINGS_TEXT = """
     costs handles link links email phone contact address website step steps option
     options pros cons risk risks challenge challenges success successes strength
     strengths need needs request requests vote votes motion follow followup
-    nota notas acuerdos fecha hora lugar tema temas pendientes resumen preguntas
+    roster owner owners zoom parking facilitator facilitators snack snacks food lunch
+    dinner breakfast translation interpretation childcare homework form forms room rooms
+    meeting meetings call calls recap highlights wins announcements announcement
+    schedule calendar event events program programs transportation bus volunteers
+    volunteer supplies materials funding grant grants data survey surveys report reports
+    presenter presenters host hosts chair scribe notetaker timekeeper guest guests staff
+    attendance regrets quorum approved tabled pending done completed open closed misc
+    general welcome intro introductions icebreaker checkin closing opening review
+    reflection reflections celebrations shoutouts kudos thanks appreciations cost price
+    fee fees due which
+    comida almuerzo transporte cuidado traduccion tarea reunion llamada calendario
     """
 HEADINGS = frozenset(HEADINGS_TEXT.split())
 #: The word straight before or after a word (spaces or a hyphen between, nothing else).
