@@ -851,3 +851,17 @@ def test_a_notes_heading_before_a_colon_is_kept_a_mistyped_name_is_not(
     assert "Childcare: in room 2." in out and "Zoom: the usual link." in out
     assert "Participant: a typo'd speaker." in out and "Monika" not in out
     assert "Parks (Site lead): the gym." in out
+
+
+@pytest.mark.parametrize(
+    "said", ["Ms. Garcia and Mr. Brown will co-host.", "Thanks, Coach Hope!", "Dr. May spoke."]
+)
+def test_an_everyday_word_after_a_title_is_the_name(said: str) -> None:
+    # A tester's: "Mr. Brown" stopped the export to ask about "Brown" (the dot after
+    # "Mr" read as a sentence's end); after a title a word is a name.
+    from conftest import redactor_of
+
+    found = redactor_of("Maria Garcia", "Michael Brown", "Hope Diaz", "May Chen")
+    shown = found.text(said)
+    assert found.undecided == []
+    assert not {"Brown", "Hope", "May", "Garcia"} & set(re.findall(r"\w+", shown)), shown

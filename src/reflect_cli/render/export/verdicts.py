@@ -29,6 +29,13 @@ from reflect_cli.render.export.terms import Term
 Parts = dict[int, set[str]]
 
 
+#: A title straight before a word (its dot and spaces after it): the word is a name.
+_TITLE = re.compile(
+    r"(?<![^\W\d_])(?:mr|mrs|ms|mx|dr|prof|coach|miss|sir|sr|sra|srta|mme|mlle|herr|frau)"
+    r"\.?[ \t]+\Z"
+)
+
+
 class Verdict(Enum):
     NAME = "name"
     WORD = "word"
@@ -51,6 +58,8 @@ def verdict(
         return Verdict.WORD
     if _digit_beside(folded, start, end):
         return Verdict.NAME  # "hope2": a handle, not a word (as "monica2" is)
+    if _TITLE.search(folded, max(0, start - 12), start):
+        return Verdict.NAME  # "Mr. Brown", "Coach Hope": a title is said before a name
     if SPEAKER_AFTER.match(folded, end) and sentence_start(folded, start):
         return Verdict.NAME  # "… grace: we agreed": a speaker prefix is the person
     if plainly_a_name(first, folded, match, term, parts_of):
