@@ -20,6 +20,7 @@ where a term may start, ``known_terms``.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
@@ -63,6 +64,12 @@ from reflect_cli.render.export.verdicts import (
 )
 
 __all__ = ["COMMON_WORDS", "Decisions", "Found", "Matcher", "fold", "name_terms", "words"]
+
+
+#: "the" straight before a word: "the Kims" is a family (``_scan``).
+_THE = re.compile(r"(?<![^\W\d_])the[ \t]+\Z")
+#: The letters of a name whose plural is read as its family's only after "the".
+FAMILY_PLURAL_LETTERS = 3
 
 
 class Matcher(Terms):
@@ -198,6 +205,15 @@ class Matcher(Terms):
             asked = bool(ending) and term.common and not decided
             asked = asked and capital_inside(text[start], folded, match, body + ending)
             short = _letters(term.text) < ENDING_LETTERS and not (decided or asked)
+            # "the Kims", "the Lees", "The Alis' house": a family of a three-letter name,
+            # capitalised after "the" (not "this", "Yes", "10 mins": none of those).
+            short = short and not (
+                ending in ("s", PLURAL_POSSESSIVE)
+                and _letters(term.text) == FAMILY_PLURAL_LETTERS
+                and not term.common
+                and text[start].isupper()
+                and _THE.search(folded, max(0, match.start() - 8), match.start()) is not None
+            )
             if ending and (short or fold(body + ending) in COMMON_WORDS):
                 continue  # "this" is not Thị's, "Yes" not Ye's, "Wells" not Well's
             weighed = Verdict.NAME
