@@ -116,12 +116,7 @@ class Matcher(Terms):
         if self._inside is None:
             words = self.decisions.words
             self._inside = Inside(t for t, term in self.terms.items() if looked_for(term, words))
-        folded, origin = _fold_mapped(word)
-        for start, end, key in self._inside.find(as_matched(folded)):
-            start, end = original(word, origin, start, end)
-            if where is not None:
-                start, end = where[start], where[end - 1] + 1
-            yield Found(start, end, frozenset(self.terms[key].owners), 0, key)
+        yield from self._found_inside(self._inside, word, where)
 
     def _inside_tag(self, word: str, where: list[int] | None) -> Iterator[Found]:
         """Names written anywhere inside ``word``, a hashtag, a handle, a word of an
@@ -136,8 +131,12 @@ class Matcher(Terms):
                 least=2,
                 most=3,
             )
+        yield from self._found_inside(self._inside_short, word, where)
+
+    def _found_inside(self, inside: Inside, word: str, where: list[int] | None) -> Iterator[Found]:
+        """What ``inside`` finds in ``word``, mapped to the text (``where``)."""
         folded, origin = _fold_mapped(word)
-        for start, end, key in self._inside_short.find(as_matched(folded)):
+        for start, end, key in inside.find(as_matched(folded)):
             start, end = original(word, origin, start, end)
             if where is not None:
                 start, end = where[start], where[end - 1] + 1
