@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import make_session
+from conftest import make_session, redactor_of
 from reflect_cli.folding import fold
-from reflect_cli.model import Participant, ProtocolRef, Session, SessionStatus
+from reflect_cli.model import Participant
 from reflect_cli.records.word_choices import WordChoices
 from reflect_cli.render import export as exporting
 from reflect_cli.render.export import inflected
@@ -25,17 +25,10 @@ ROSTER += ["Дмитрий Иванов", "Γιώργος Παπαδόπουλο
 
 
 def redactor(names: list[str], choices: WordChoices | None = None) -> Redactor:
-    session = Session(
-        id="2026-09-01-x",
-        protocol=ProtocolRef("tiny", 1, "Tiny"),
-        collaborative="Northgate",
-        date="2026-09-01",
-        status=SessionStatus.COMPLETE,
-        participants=[
-            Participant(name, f"Org {n}", "Staff", f"p{n}") for n, name in enumerate(names)
-        ],
+    return redactor_of(
+        *(Participant(name, f"Org {n}", "Staff", f"p{n}") for n, name in enumerate(names)),
+        decisions=choices,
     )
-    return exporting.redactor([session], decisions=choices)
 
 
 #: How the attacker's pass wrote them: each at the start of a sentence.

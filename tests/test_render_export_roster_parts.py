@@ -10,28 +10,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import make_session
+from conftest import make_session, redactor_of
 from reflect_cli.folding import fold
-from reflect_cli.model import Participant, ProtocolRef, Session, SessionStatus
-from reflect_cli.render import export as exporting
+from reflect_cli.model import Participant
 from reflect_cli.render.export.name_forms import family_name, name_terms
 from reflect_cli.render.export.redact import Redactor
 from reflect_cli.render.export.roster_parts import readings
 
 
 def redactor(names: list[str]) -> Redactor:
-    session = Session(
-        id="2026-09-01-x",
-        protocol=ProtocolRef("tiny", 1, "Tiny"),
-        collaborative="Northgate",
-        date="2026-09-01",
-        status=SessionStatus.COMPLETE,
-        participants=[
-            Participant(name, "Rainier Beach High", "Staff", f"p{n}")
-            for n, name in enumerate(names)
-        ],
+    return redactor_of(
+        *(Participant(name, "Rainier Beach High", "Staff", f"p{n}") for n, name in enumerate(names))
     )
-    return exporting.redactor([session])
 
 
 #: What the security tester found kept: each roster name, and a word of it said alone.

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import make_session
+from conftest import make_session, redactor_of
 from reflect_cli.folding import fold
 from reflect_cli.model import Participant, ProtocolRef, Session, SessionStatus
 from reflect_cli.records.word_choices import WordChoices
@@ -24,18 +24,13 @@ ROSTER = ["Shana Beckwith", "Kenji Nakamura", "Monica Haugen"]
 
 
 def redactor(names: list[str], choices: WordChoices | None = None) -> Redactor:
-    session = Session(
-        id="2026-09-01-x",
-        protocol=ProtocolRef("tiny", 1, "Tiny"),
-        collaborative="Northgate",
-        date="2026-09-01",
-        status=SessionStatus.COMPLETE,
-        participants=[
+    return redactor_of(
+        *(
             Participant(name, "Rainier Beach High", "Staff", f"p{n}")
             for n, name in enumerate(names)
-        ],
+        ),
+        decisions=choices,
     )
-    return exporting.redactor([session], decisions=choices)
 
 
 @pytest.mark.parametrize(
