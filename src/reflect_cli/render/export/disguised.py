@@ -35,6 +35,7 @@ from reflect_cli.render.export.encoded import (
 )
 from reflect_cli.render.export.in_word import BROKEN, IN_WORD, through_marks
 from reflect_cli.render.export.run_together import Joined, joined
+from reflect_cli.render.export.shapes import FEW, shape
 from reflect_cli.render.export.tagged import names_inside, tagged
 
 
@@ -102,8 +103,6 @@ _SHAPES = bytes(
     for c in range(256)
 )
 _SPELLED_SHAPE = re.compile(rb" a {1,3}a(?!a)")
-#: More different characters beyond Latin-1 than this: the pattern is read at once.
-_FEW = 16
 
 
 #: Letters a reader takes for another Latin letter than the one they fold to (a stroke
@@ -170,8 +169,10 @@ def marks(text: str) -> Marks:
     )
     encoded = "%" in text and bool(PERCENT.search(text))
     idna = has_idna(text)
-    words = joined(text, latin1)
-    tags = tagged(text, latin1)
+    # The text a byte a character for the readings of capitals (``shapes``), once.
+    shaped = shape(text, others)
+    words = joined(text, shaped)
+    tags = tagged(text, shaped)
     if not others:
         return Marks(emphasis, spelled, encoded=encoded, joined=words, idna=idna, tagged=tags)
     overridden = _RLO in others or _LRO in others
@@ -189,7 +190,7 @@ def _may_be_spelled(text: str, others: str) -> bool:
     False only where the pattern cannot match. ``others``: its characters beyond ASCII,
     each beyond Latin-1 first written as a Latin-1 one of its kind."""
     beyond = {char for char in others if char > "\xff"}
-    if len(beyond) > _FEW:
+    if len(beyond) > FEW:
         return True
     for char in beyond:
         kind = "a" if _LETTER.fullmatch(char) else " " if _SEPARATOR.fullmatch(char) else "x"

@@ -104,7 +104,10 @@ class Redactor(Labels):
         return shown
 
     def _speaker(self, word: str) -> str:
-        key = term_key(fold(word))
+        # A meeting's few speakers begin most lines: each word's key worked out once.
+        key = self._memo.get(("speaker", word))
+        if key is None:
+            key = self._memo[("speaker", word)] = term_key(fold(word))
         owners = self.names.terms.get(key)
         if owners:
             return self.label(owners.owners)

@@ -19,49 +19,19 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 
+from reflect_cli.render.export.shapes import CASED, JOINED, ranges
 from reflect_cli.render.export.terms import Found
 
 #: Scans a text for terms; the second argument maps its characters to the caller's.
 Scan = Callable[[str, list[int] | None], Iterator[Found]]
 
 
-def ranges(characters: list[str]) -> str:
-    """Characters as a regular expression's character class body, in ranges."""
-    found: list[str] = []
-    first = last = -2
-    for code in [ord(c) for c in characters] + [-1]:
-        if code == last + 1:
-            last = code
-            continue
-        if first >= 0:
-            upto = f"-{re.escape(chr(last))}" if last > first else ""
-            found.append(re.escape(chr(first)) + upto)
-        first = last = code
-    return "".join(found)
-
-
-#: Where the scripts with capitals are (Latin, Greek, Cyrillic, Armenian, Georgian and
-#: their extensions, full-width Latin): read once for their letters, not all of Unicode.
-CASED = (
-    (0x0000, 0x0590),
-    (0x10A0, 0x1100),
-    (0x1C80, 0x2000),
-    (0x2C00, 0x2D30),
-    (0xA640, 0xA800),
-    (0xAB30, 0xABC0),
-    (0xFF00, 0xFF60),
-)
-
-
-@lru_cache(maxsize=2)
-def _inside(latin1: bool = False) -> re.Pattern[str]:
+@lru_cache(maxsize=1)
+def _inside() -> re.Pattern[str]:
     """A capital inside a word that starts another word (after a lower-case letter, or
     after a capital or a digit before a lower-case letter: made once, from the lower-case
-    and capital letters of ``CASED``); ``latin1``: for a text of Latin-1 characters only,
-    which it finds exactly as the whole pattern does there, several times faster (a
-    class of Latin-1 characters is a table of 256 bits)."""
-    last_code = 0x100 if latin1 else 0x110000
-    letters = [chr(code) for first, last in CASED for code in range(first, min(last, last_code))]
+    and capital letters of ``CASED``). ``shapes.JOINED`` finds the same in a shape."""
+    letters = [chr(code) for first, last in CASED for code in range(first, last)]
     lower = ranges([c for c in letters if c.islower()])
     upper = ranges([c for c in letters if c.isupper() or c.istitle()])
     # Written to start at the capital, which few characters are: a text is passed over
@@ -79,13 +49,14 @@ AROUND = 40
 Joined = dict[tuple[int, int], list[int]]
 
 
-def joined(text: str, latin1: bool = False) -> Joined:
+def joined(text: str, shape: bytes | None = None) -> Joined:
     """The words of ``text`` run together with a capital inside: looked for once per
-    text, for every matcher that reads it; ``latin1``: the text is of Latin-1 characters
-    only."""
+    text, for every matcher that reads it; ``shape``: the text's ``shapes.shape``, read
+    in its place when there is one (faster)."""
     words: Joined = {}
     word = (-1, -1)
-    for match in _inside(latin1).finditer(text):
+    found = JOINED.finditer(shape) if shape is not None else _inside().finditer(text)
+    for match in found:
         if not word[0] <= match.start() < word[1]:  # each word found once, not once a
             word = _word(text, match.start(), match.end())  # capital: "TeamTeam…"
         words.setdefault(word, []).append(match.start())

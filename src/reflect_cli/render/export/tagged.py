@@ -23,8 +23,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from reflect_cli.folding import DEFAULT_IGNORABLE
-from reflect_cli.render.export.run_together import CASED, ranges
+from reflect_cli.render.export.shapes import CASED, INVISIBLE, MARKS, capitals, ranges
 
 #: Capitals a word needs to be read for a name inside: fewer are a short word shouted
 #: or an acronym ("THANKS", "YMCA").
@@ -36,15 +35,10 @@ F = TypeVar("F")
 #: caller's (``names.Matcher._inside_run``).
 Scan = Callable[[str, list[int] | None], Iterator[F]]
 
-#: Inside a word too: combining marks of the scripts with capitals ("n\u0303" is "ñ") and
-#: what shows nothing ("#team\u200bhaugen" reads "#teamhaugen").
-_MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff"
-_INVISIBLE = "".join(rf"\U{first:08x}-\U{last:08x}" for first, last in DEFAULT_IGNORABLE)
-
 #: A hashtag or a handle: "#" or "@" and the word after it (after "@" in an address, a
 #: domain's first label: a name there is the address's, ``disguised.addresses``, when it
 #: is the whole label).
-_HASHTAG = re.compile(rf"[#@](?:[^\W_]|[{_MARKS}{_INVISIBLE}])+")
+_HASHTAG = re.compile(rf"[#@](?:[^\W_]|[{MARKS}{INVISIBLE}])+")
 #: A link or an e-mail address, whose every word is read so: a name run into another
 #: word there is an address's or a site's, not a word of a sentence. Found from its "@"
 #: (an address's part before it is 64 characters at most) or its "://" or "www." (each
@@ -53,32 +47,33 @@ _HASHTAG = re.compile(rf"[#@](?:[^\W_]|[{_MARKS}{_INVISIBLE}])+")
 _LOCAL = re.compile(r"[\w.+'%\-]{1,64}\Z")
 _REST = re.compile(r"[^\s<>\"'`()\[\]{}]+")
 _LINK = re.compile(r"@|://|www\.")
-_WORD = re.compile(rf"(?:[^\W_]|[{_MARKS}{_INVISIBLE}])+")
+_WORD = re.compile(rf"(?:[^\W_]|[{MARKS}{INVISIBLE}])+")
 
 
-@lru_cache(maxsize=2)
-def _capitals(latin1: bool) -> re.Pattern[str]:
+@lru_cache(maxsize=1)
+def _capitals() -> re.Pattern[str]:
     """A word of ``CAPITALS`` capitals or more (a digit may follow, no other letter);
-    ``latin1``: for a text of Latin-1 characters only, which it finds exactly as the
-    whole pattern does there, faster (a class of Latin-1 characters is a table of 256
-    bits). Written to start at a capital, so a text is passed over from one capital to
-    the next."""
-    last_code = 0x100 if latin1 else 0x110000
-    letters = [chr(code) for first, last in CASED for code in range(first, min(last, last_code))]
+    ``shapes.capitals`` finds the same in a shape. Written to start at a capital, so a
+    text is passed over from one capital to the next."""
+    letters = [chr(code) for first, last in CASED for code in range(first, last)]
     upper = ranges([c for c in letters if c.isupper() or c.istitle()])
-    inside = "\xad" if latin1 else _MARKS + _INVISIBLE
+    inside = MARKS + INVISIBLE
     return re.compile(rf"[{upper}](?<![^\W\d_].)[{upper}{inside}]{{{CAPITALS - 1},}}+(?![^\W\d_])")
 
 
-def tagged(text: str, latin1: bool = False) -> tuple[tuple[int, int], ...]:
+def tagged(text: str, shape: bytes | None = None) -> tuple[tuple[int, int], ...]:
     """The hashtags and handles (each without its "#" or "@"), the words of addresses
     and links and the words in capitals of ``text``, where a name is looked for
-    anywhere inside; ``latin1``: the text is of Latin-1 characters only."""
+    anywhere inside; ``shape``: the text's ``shapes.shape``, read in its place for the
+    words in capitals when there is one (faster)."""
     tags = "#" in text or "@" in text
     found = [(m.start() + 1, m.end()) for m in _HASHTAG.finditer(text)] if tags else []
     if "@" in text or "://" in text or "www." in text:
         found += [word for link in _links(text) for word in _words(text, *link)]
-    found += [m.span() for m in _capitals(latin1).finditer(text)]
+    shouted = (
+        capitals(CAPITALS).finditer(shape) if shape is not None else _capitals().finditer(text)
+    )
+    found += [m.span() for m in shouted]
     return tuple(sorted(set(found))) if found else ()
 
 
