@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from conftest import make_session, redactor_of
 from reflect_cli.folding import fold
@@ -136,3 +138,53 @@ def test_a_name_hyphenated_across_a_line_break_is_replaced_on_both_lines(typed: 
 def test_a_line_ending_in_a_hyphen_before_an_ordinary_word_is_kept() -> None:
     typed = "The co-\nop runs year-\nround."
     assert REDACTOR.text(typed) == typed
+
+
+def _through_marks_line_by_line(text: str, scan: Any) -> list[Any]:
+    """``through_marks`` as it was written first: each line of the text searched on its
+    own (the reference the one search of the whole text is held to)."""
+    from dataclasses import replace
+
+    from reflect_cli.render.export.in_word import _EMPHASIS, IN_WORD, _across_lines
+    from reflect_cli.render.export.patterns import with_marks
+
+    found: list[Any] = []
+    number, counted = 0, 0
+    for line in re.finditer(r"[^\n]+", text):
+        inside = [(m.start(), m.end() - 1) for m in IN_WORD.finditer(line[0])]
+        if not inside:
+            continue
+        runs = inside
+        if "*" in line[0] or "_" in line[0] or "~" in line[0]:
+            runs = sorted([*inside, *(m.span() for m in _EMPHASIS.finditer(line[0]))])
+        kept: list[int] = []
+        read: list[str] = []
+        base = at = line.start()
+        for start, end in [*runs, (len(line[0]), len(line[0]))]:
+            if base + start > at:
+                kept.extend(range(at, base + start))
+                read.append(text[at : base + start])
+            at = max(at, base + end)
+        number, counted = number + text.count("\n", counted, base), base
+        for each in scan("".join(read), kept):
+            start, end = with_marks(text, each.start, each.end)
+            found.append(replace(each, start=start, end=end, line=number))
+    if "\n" in text:
+        found += _across_lines(text, scan)
+    return found
+
+
+_PIECES = st.sampled_from(
+    ["Hau", "gen", "Mon", "ica", "-", "*", "**", "_", "~", "´", "·", " ", "\n", "\n\n", "x", "2"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+@example("Hau-gen\n**Mon**ica and Hau-\ngen")
+@example("-gen\nMon-ica")  # a mark at a line's start: the line before is not its word
+def test_the_lines_with_marks_are_found_in_one_search_as_line_by_line(text: str) -> None:
+    from reflect_cli.render.export.in_word import through_marks
+
+    scan = REDACTOR.names._scan
+    assert list(through_marks(text, scan)) == _through_marks_line_by_line(text, scan)

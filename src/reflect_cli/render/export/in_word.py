@@ -48,20 +48,17 @@ def through_marks(text: str, scan: Scan[F]) -> Iterator[F]:
     without them (only those lines: a document's own emphasis is between words), each
     with the marks that open and close it."""
     number, counted = 0, 0  # lines counted as they go, not from the start for each
-    for line in re.finditer(r"[^\n]+", text):
+    for base, line, inside in _lines_inside(text):
         # Every emphasis mark of the line (a document's own, between words, too: "**Mü**
         # ller"), and the joiners inside a word only ("Hau-gen", not " - " between words):
         # dropped a run at a time (a line is thousands of characters, the runs a few).
-        inside = [(m.start(), m.end() - 1) for m in IN_WORD.finditer(line[0])]
-        if not inside:
-            continue
         runs = inside
-        if "*" in line[0] or "_" in line[0] or "~" in line[0]:
-            runs = sorted([*inside, *(m.span() for m in _EMPHASIS.finditer(line[0]))])
+        if "*" in line or "_" in line or "~" in line:
+            runs = sorted([*inside, *(m.span() for m in _EMPHASIS.finditer(line))])
         kept: list[int] = []
         read: list[str] = []
-        base = at = line.start()
-        for start, end in [*runs, (len(line[0]), len(line[0]))]:
+        at = base
+        for start, end in [*runs, (len(line), len(line))]:
             if base + start > at:
                 kept.extend(range(at, base + start))
                 read.append(text[at : base + start])
@@ -74,6 +71,25 @@ def through_marks(text: str, scan: Scan[F]) -> Iterator[F]:
             yield changed
     if "\n" in text:
         yield from _across_lines(text, scan)
+
+
+def _lines_inside(text: str) -> Iterator[tuple[int, str, list[tuple[int, int]]]]:
+    """Each line of ``text`` that has a mark inside a word (``IN_WORD``): where it
+    starts, the line, and each mark's run in it (its first and last character). Found
+    in one search of the whole text (a match never spans lines, and a line's first
+    character has the line break before it as it has the text's start), not one a line."""
+    base, line = -1, ""
+    inside: list[tuple[int, int]] = []
+    for match in IN_WORD.finditer(text):
+        if base < 0 or match.start() > base + len(line):  # on a line after the last
+            if inside:
+                yield base, line, inside
+            base = text.rfind("\n", 0, match.start()) + 1
+            end = text.find("\n", match.end())
+            line, inside = text[base : len(text) if end < 0 else end], []
+        inside.append((match.start() - base, match.end() - 1 - base))
+    if inside:
+        yield base, line, inside
 
 
 def _across_lines(text: str, scan: Scan[F]) -> Iterator[F]:
