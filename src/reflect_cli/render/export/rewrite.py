@@ -23,7 +23,7 @@ from reflect_cli.model import (
     Session,
 )
 from reflect_cli.render.export.label_words import PARTICIPANT, SESSION
-from reflect_cli.render.export.own_text import is_own
+from reflect_cli.render.export.own_text import own_texts
 from reflect_cli.render.export.redact import Redactor
 from reflect_cli.render.export.view import Holds, changed_in_place, each_text, rebuilt
 from reflect_cli.speakers import interpreter_of
@@ -65,6 +65,7 @@ class _Rewriting:
         #: The choice labels of the question being walked (an answer that is one is
         #: shown as the label is).
         self.labels: set[str] = set()
+        self._own = own_texts()
         try:
             walk = changed_in_place if in_place else rebuilt
             self.session: Session = walk(session, self._change, self._enter)
@@ -101,6 +102,12 @@ class _Rewriting:
 
     def _change(self, record: Any, name: str, holds: Holds, value: Any) -> Any:
         """A field's value as a redacted export shows it, by what the field holds."""
+        if holds is Holds.PROTOCOL:  # the most of a session's fields, most often text
+            if type(value) is str:
+                return value if value in self._own else self.redactor.text(value)
+            return each_text(value, self._protocol)
+        if holds is Holds.PERSON and type(value) is str:
+            return self._person(record, name, value)
         text = self.redactor.text
         if holds is Holds.SAID:
             return each_text(value, text)
@@ -114,8 +121,6 @@ class _Rewriting:
                     else text(said, speakers=isinstance(value, str))
                 ),
             )
-        if holds is Holds.PROTOCOL:
-            return each_text(value, self._protocol)
         if holds is Holds.STAMP:
             if isinstance(record, Session) and name == "updated":
                 return ""  # when it was last saved: not the meeting's
@@ -128,7 +133,7 @@ class _Rewriting:
 
     def _protocol(self, text: str) -> str:
         """The protocol's text: kept when it is reflect's own, redacted otherwise."""
-        return text if is_own(text) else self.redactor.text(text)
+        return text if text in self._own else self.redactor.text(text)
 
     def _session_of(self, session_id: str) -> str:
         # Data: the stable id, of a session outside the selection too (it joins with
