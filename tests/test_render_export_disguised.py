@@ -335,6 +335,7 @@ _SPELLED_PIECES = st.sampled_from(
 @example("B - e - c - k")  # three separators apart
 @example("M\u200b o\u200b n.")  # separators beyond Latin-1
 @example("has a majority")  # a letter alone, then a word: not spelled apart
+@example("M M M⚑")  # a symbol beyond Latin-1 right after: not a letter
 def test_the_quick_look_for_letters_spelled_apart_misses_none(text: str) -> None:
     # The text's shape is looked at first (in C): it may only say "none" where the
     # pattern finds none.

@@ -35,7 +35,7 @@ from reflect_cli.render.export.encoded import (
 )
 from reflect_cli.render.export.in_word import BROKEN, IN_WORD, through_marks
 from reflect_cli.render.export.run_together import Joined, joined
-from reflect_cli.render.export.shapes import FEW, shape
+from reflect_cli.render.export.shapes import FEW, marked, shape
 from reflect_cli.render.export.tagged import names_inside, tagged
 
 
@@ -164,13 +164,16 @@ def marks(text: str) -> Marks:
     spelled = _may_be_spelled(text, others) and (
         (SPELLED_IN_LATIN1 if latin1 else SPELLED_ANYWHERE).search(text) is not None
     )
-    emphasis = IN_WORD.search(text) is not None or (
-        "\n" in text and BROKEN.search(text) is not None
-    )
+    # The text a byte a character for the readings of capitals and marks (``shapes``).
+    shaped = shape(text, others)
+    if shaped is not None:
+        emphasis = marked(shaped)
+    else:
+        emphasis = IN_WORD.search(text) is not None or (
+            "\n" in text and BROKEN.search(text) is not None
+        )
     encoded = "%" in text and bool(PERCENT.search(text))
     idna = has_idna(text)
-    # The text a byte a character for the readings of capitals (``shapes``), once.
-    shaped = shape(text, others)
     words = joined(text, shaped)
     tags = tagged(text, shaped)
     if not others:
@@ -193,7 +196,7 @@ def _may_be_spelled(text: str, others: str) -> bool:
     if len(beyond) > FEW:
         return True
     for char in beyond:
-        kind = "a" if _LETTER.fullmatch(char) else " " if _SEPARATOR.fullmatch(char) else "x"
+        kind = "a" if _LETTER.fullmatch(char) else " " if _SEPARATOR.fullmatch(char) else "!"
         text = text.replace(char, kind)
     shape = text.encode("latin-1").translate(_SHAPES)
     return _SPELLED_SHAPE.search(shape) is not None

@@ -13,21 +13,13 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 from reflect_cli.render.export.patterns import with_marks
+from reflect_cli.render.export.shapes import JOINERS
 
 #: A match found by a scan (``terms.Found``): located by ``start``, ``end``, ``line``.
 F = TypeVar("F")
 #: Scans ``text`` for terms; the second argument maps its characters to the caller's.
 Scan = Callable[[str, list[int] | None], Iterator[F]]
 
-#: What a reader looks through between two letters of a word, as a joiner: a hyphen or
-#: any dash ("Hau-gen", hyphenation), a spacing accent typed beside its letter rather than
-#: on it ("Rami\u00b4rez", "Mu\u00a8ller", "Ram^irez", "Ram\u02dcirez"), a middle dot
-#: ("Marcel\u00b7la", where the name's letters are "Marcella").
-JOINERS = (
-    "\\-\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
-    "\u00b4\u00a8`^\u00af\u00b8\u02c6\u02c7\u02c9-\u02cb\u02d8-\u02dd"
-    "\u00b7\u0387\u2027"
-)
 #: Markdown emphasis and strike-through marks inside a word (between letters or digits),
 #: and joiners between two letters ("co-op" is read "coop" too; "2026-12-07" is not
 #: read again): looked through. (Written to start at the mark, so a text without one is

@@ -1,16 +1,18 @@
-"""A text's capitals read fast: each character as the one byte of its kind.
+"""A text read fast for capitals and marks inside words: a byte a character, its kind.
 
-Two readings look for capitals in every text an export holds: words run together with a
-capital inside ("#TeamBeckwith", ``run_together``) and words of eight capitals or more
-("TEAMBECKWITH", ``tagged``). Their patterns, tried at every capital of a long text,
-take about six nanoseconds a character; the same patterns over the text's *shape* (a
-byte a character: "A" a capital, "a" a small letter, "o" another letter, "0" a digit,
-"i" a mark read inside a word, "x" anything else; made in C by ``bytes.translate``) find
-the very same places several times faster. A text of Latin-1 characters has its shape at
-once; one with a few characters beyond (a curly apostrophe, a dash, a Greek capital) has
-each first written as a Latin-1 character of its kind; one with more, or with a character
-of no such kind, has none, and is read by the patterns themselves. (Tested against them
-on generated text: ``tests/test_render_export_shapes.py``.)
+Readings look for capitals and marks in every text an export holds: words run together
+with a capital inside ("#TeamBeckwith", ``run_together``), words of eight capitals or more
+("TEAMBECKWITH", ``tagged``), emphasis and joiners inside a word ("*Mon*ica", "Hau-gen",
+and "Hau-" at a line's end: ``in_word``). Their patterns, tried at every capital or mark
+of a long text, take several nanoseconds a character; the same patterns over the text's
+*shape* find the very same places several times faster: a byte a character, "A" a
+capital, "a" a small letter, "o" another letter, "0" a digit, "i" a mark read inside a
+word of capitals, "e" an emphasis mark, "j" a joiner, " " a space or tab, a line break
+as itself, "x" anything else (made in C by ``bytes.translate``). A text of Latin-1
+characters has its shape at once; one with a few characters beyond (a curly apostrophe,
+a dash, a Greek capital) has each first written as a Latin-1 character of its kind; one
+with more, or with a character of no one kind, has none, and is read by the patterns
+themselves. (Tested against them on generated text: ``tests/test_render_export_shapes.py``.)
 """
 
 from __future__ import annotations
@@ -35,6 +37,15 @@ CASED = (
 #: is "Ñ") and what shows nothing ("TEAM\u200bHAUGEN" reads "TEAMHAUGEN").
 MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff"
 INVISIBLE = "".join(rf"\U{first:08x}-\U{last:08x}" for first, last in DEFAULT_IGNORABLE)
+#: What a reader looks through between two letters of a word, as a joiner: a hyphen or
+#: any dash ("Hau-gen", hyphenation), a spacing accent typed beside its letter rather than
+#: on it ("Rami\u00b4rez", "Mu\u00a8ller", "Ram^irez", "Ram\u02dcirez"), a middle dot
+#: ("Marcel\u00b7la", where the name's letters are "Marcella").
+JOINERS = (
+    "\\-\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d"
+    "\u00b4\u00a8`^\u00af\u00b8\u02c6\u02c7\u02c9-\u02cb\u02d8-\u02dd"
+    "\u00b7\u0387\u2027"
+)
 #: More different characters beyond Latin-1 than this: the text has no shape (each would
 #: be written as its kind one at a time), and the patterns read it themselves.
 FEW = 16
@@ -59,6 +70,7 @@ def ranges(characters: list[str]) -> str:
 
 _DIGIT = re.compile(r"\d")
 _INSIDE = re.compile(f"[{MARKS}{INVISIBLE}]")
+_JOINER = re.compile(f"[{JOINERS}]")
 
 
 def _cased(char: str) -> bool:
@@ -78,7 +90,8 @@ def lower(char: str) -> bool:
 
 def kind(char: str) -> str | None:
     """The byte ``char`` is in a shape; None for a character of no one kind (a small
-    letter that is a combining mark, say), which leaves its text without a shape."""
+    letter that is a combining mark, a joiner that is a letter), which leaves its text
+    without a shape."""
     up, low = upper(char), lower(char)
     letter = _LETTER.fullmatch(char) is not None
     if (up or low) and not letter:
@@ -91,6 +104,11 @@ def kind(char: str) -> str | None:
             ("o", letter and not up and not low),
             ("0", _DIGIT.fullmatch(char) is not None),
             ("i", _INSIDE.fullmatch(char) is not None),
+            ("e", char in "*_~"),
+            ("j", _JOINER.fullmatch(char) is not None),
+            (" ", char in " \t"),
+            ("\r", char == "\r"),
+            ("\n", char == "\n"),
         )
         if holds
     ]
@@ -136,3 +154,19 @@ JOINED = re.compile(rb"A(?:(?<=aA)|(?<=[A0]A)(?=a))")
 def capitals(least: int) -> re.Pattern[bytes]:
     """Words of ``least`` capitals or more in a shape, with no letter either side."""
     return re.compile(rb"A(?<![aAo].)[Ai]{%d,}+(?![aAo])" % (least - 1))
+
+
+#: A mark inside a word (``in_word.IN_WORD`` in text) in its two ways, each written to
+#: start at its one byte: an emphasis mark after a letter or digit, up to a letter or
+#: digit; a joiner after a letter, up to a letter. A text holds one where either finds it.
+IN_WORD = (re.compile(rb"e(?<=[Aao0]e)[ej]*[Aao0]"), re.compile(rb"j(?<=[Aao]j)[ej]*[Aao]"))
+#: A joiner ending a line after a letter, a letter starting the next (``in_word.BROKEN``).
+BROKEN = re.compile(rb"j(?<=[Aao]j) *\r?\n *[Aao]")
+
+
+def marked(shaped: bytes) -> bool:
+    """Whether the text of this shape has a mark inside a word, or a word broken across
+    lines by a joiner (``disguised.Marks.emphasis``)."""
+    return any(p.search(shaped) for p in IN_WORD) or (
+        b"\n" in shaped and BROKEN.search(shaped) is not None
+    )
