@@ -25,7 +25,13 @@ from reflect_cli.model import (
 from reflect_cli.render.export.label_words import PARTICIPANT, SESSION
 from reflect_cli.render.export.own_text import own_texts
 from reflect_cli.render.export.redact import Redactor
-from reflect_cli.render.export.view import Holds, changed_in_place, each_text, rebuilt
+from reflect_cli.render.export.view import (
+    Holds,
+    changed_in_place,
+    each_text,
+    protocol_only,
+    rebuilt,
+)
 from reflect_cli.speakers import interpreter_of
 
 #: The shapes of what reflect writes itself: an ISO date or time, a SHA-256 digest.
@@ -67,8 +73,14 @@ class _Rewriting:
         self.labels: set[str] = set()
         self._own = own_texts()
         try:
-            walk = changed_in_place if in_place else rebuilt
-            self.session: Session = walk(session, self._change, self._enter)
+            if in_place:
+                # A choice, a scale or a band of reflect's own protocol is as it was.
+                own = self._own.__contains__
+                self.session: Session = changed_in_place(
+                    session, self._change, self._enter, lambda r: protocol_only(r, own)
+                )
+            else:
+                self.session = rebuilt(session, self._change, self._enter)
         finally:
             redactor.context, redactor.where = set(), ("", "")
 
