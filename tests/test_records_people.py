@@ -156,3 +156,23 @@ def test_knowing_from_distinct_rows_is_knowing_from_every_row(
             store, [chosen], False, False, key=Key(secret, tmp_path / "key"), strict=True
         )
         assert found.person(found.number_of(hope)).label.startswith(sector), ids
+
+
+def test_the_rows_of_the_files_named_are_those_of_every_row_in_their_order(
+    cli: Any, sessions_dir: Path
+) -> None:
+    # Without the rest of the folder, only the files named are looked up: their rows are
+    # the first ones the whole folder's reading gives when they are named first.
+    _folder(sessions_dir)
+    store = Store(sessions_dir)
+    index = store.index()
+    files = [s.file for s in store.summaries()[0]]
+    assert list(lookup.people_rows(index, files, rest=False)) == list(
+        lookup.people_rows(index, files)
+    )
+    each = {f: list(lookup.people_rows(index, [f], rest=False)) for f in files}
+    assert all(each.values())
+    for first in (files, files[::-1], files[1:2], [], ["missing.yaml", *files[:1]]):
+        named = list(lookup.people_rows(index, first, rest=False))
+        assert named == [row for f in first for row in each.get(f, [])]
+        assert named == list(lookup.people_rows(index, first))[: len(named)]
