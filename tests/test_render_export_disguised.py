@@ -342,3 +342,11 @@ def test_the_quick_look_for_letters_spelled_apart_misses_none(text: str) -> None
     from reflect_cli.render.export.disguised import marks
 
     assert marks(text).spelled == (SPELLED_ANYWHERE.search(text) is not None)
+
+
+@pytest.mark.parametrize("written", ["L e e🎉", "L e e⚑ said", "L-e-e🙂"])
+def test_a_short_name_spelled_apart_before_a_symbol_is_replaced(written: str) -> None:
+    from conftest import redactor_of
+
+    shown = redactor_of("Ana Lee").text(written)
+    assert "L e e" not in shown and "L-e-e" not in shown, shown
