@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import make_session
+from conftest import make_session, redactor_of
 from reflect_cli.folding import fold
 from reflect_cli.look_alikes import ALTERNATES, LOOK_ALIKES
 from reflect_cli.model import Participant, ProtocolRef, Session
@@ -346,7 +346,5 @@ def test_the_quick_look_for_letters_spelled_apart_misses_none(text: str) -> None
 
 @pytest.mark.parametrize("written", ["L e e🎉", "L e e⚑ said", "L-e-e🙂"])
 def test_a_short_name_spelled_apart_before_a_symbol_is_replaced(written: str) -> None:
-    from conftest import redactor_of
-
     shown = redactor_of("Ana Lee").text(written)
     assert "L e e" not in shown and "L-e-e" not in shown, shown
