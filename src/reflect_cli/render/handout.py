@@ -18,7 +18,7 @@ from reflect_cli.i18n.messages import _, ngettext, speaking
 from reflect_cli.model import IntroStep, Kind, Protocol, Question
 from reflect_cli.protocols.checker import web_url
 from reflect_cli.render import markdown
-from reflect_cli.render.export.html import CSP
+from reflect_cli.render.export.html_style import CSP
 
 CSS = """
 body { font: 16px/1.5 Georgia, 'Times New Roman', serif; color: #1d1d1f; max-width: 46rem;

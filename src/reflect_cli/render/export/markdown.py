@@ -8,10 +8,8 @@ from reflect_cli import kinds
 from reflect_cli.i18n.messages import _
 from reflect_cli.model import CommitmentStatus, Session, has_answer
 from reflect_cli.render.export.base import Options, batched
-from reflect_cli.render.export.summary import (
-    PARTICIPATION,
-    Summary,
-    build,
+from reflect_cli.render.export.summary import PARTICIPATION, Summary, build
+from reflect_cli.render.export.summary_text import (
     intro_steps,
     people,
     session_table,
