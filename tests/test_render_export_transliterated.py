@@ -35,6 +35,10 @@ WRITTEN_OTHERWISE = [
     ("Björn Åström", "Astroem said so", ["Astroem"]),
     ("Heinz Strauß", "Strauss said so", ["Strauss"]),
     ("Lars Sæther", "Saether said so", ["Saether"]),
+    # Hungarian's long vowels written out as the short ones are ("Erdős": "Erdoes").
+    ("Erdős Pál", "Erdoes Pal said so", ["Erdoes"]),
+    ("Fűzfa Anna", "Fuezfa said so", ["Fuezfa"]),
+    ("Pál Erdoes", "Erdős said so", ["Erdős"]),
     # The other way: the roster writes the letters out, the text has them.
     ("Jens Mueller", "Müller said so", ["Müller"]),
     ("Jens Mueller", "Muller said so", ["Muller"]),

@@ -18,7 +18,16 @@ from reflect_cli.render.export.roster_parts import Word
 
 #: Letters people write out as two when they cannot type them (folding gives the plain
 #: letter already: "ü" is "u"). "æ" folds to "ae" and "ß" to "ss", as they are written.
-WRITTEN_OUT = {"ü": ("ue",), "ö": ("oe",), "ä": ("ae",), "å": ("aa",), "ø": ("oe",)}
+#: Hungarian's long "ő" and "ű" are written out as "ö" and "ü" are ("Erdős": "Erdoes").
+WRITTEN_OUT = {
+    "ü": ("ue",),
+    "ö": ("oe",),
+    "ä": ("ae",),
+    "å": ("aa",),
+    "ø": ("oe",),
+    "ő": ("oe",),
+    "ű": ("ue",),
+}
 #: Two letters that may stand for one of those: "Mueller" is "Müller", "Aastroem" is
 #: "Åström" (folded, the plain letter). Not after a "q" ("Queen", "Jacques": a "u"
 #: that is always written).
