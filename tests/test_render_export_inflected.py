@@ -21,7 +21,7 @@ from reflect_cli.render.export import inflected
 from reflect_cli.render.export.redact import Redactor
 
 ROSTER = ["김지민", "수지 박", "فاطمة الزهراء", "משה כהן", "דוד לוי", "Ольга Петрова"]
-ROSTER += ["Дмитрий Иванов", "Γιώργος Παπαδόπουλος", "Monica Haugen"]
+ROSTER += ["Дмитрий Иванов", "Γιώργος Παπαδόπουλος", "Monica Haugen", "ተስፋዬ አበበ"]
 
 
 def redactor(names: list[str], choices: WordChoices | None = None) -> Redactor:
@@ -47,6 +47,7 @@ LEAKED = [
     *("Ольги нет.", "Ольге понравилось.", "Ольгу позвали.", "Ольгой довольны."),
     *("Дмитрия нет.", "Дмитрию понравилось.", "Петровой звонили.", "Иванову звонили."),
     *("Γιώργο είδαμε.", "Γιώργου το σχέδιο.", "Παπαδόπουλου η ιδέα."),
+    *("የተስፋዬ ሀሳብ ጥሩ ነው።", "ለአበበ ደወልኩ።", "አበበን አየሁት።", "ከተስፋዬም ሰማሁ።", "እንደአበበ ነው።"),
 ]
 
 
@@ -186,6 +187,7 @@ def test_export_and_check_names_find_them(cli: Any, sessions_dir: Path, tmp_path
             "משה כהן | Jewish Family Service | Staff",
             "Ольга Петрова | Refugee Women's Alliance | Staff",
             "Γιώργος Παπαδόπουλος | Greek Church | Volunteer",
+            "ተስፋዬ አበበ | Ethiopian Community in Seattle | Parent",
         ],
         answers={"shared-values": "\n".join(_SAID)},
     )

@@ -5,7 +5,8 @@ and a given name without the family name (김지민 is "지민" among friends). 
 Hebrew write one-letter prefixes onto the name ("وفاطمة", "لفاطمة", "بفاطمة"; "ומשה",
 "לדוד"), and the article too ("הדוד"; "والزهراء", "للزهراء" of الزهراء). Russian and
 Greek give a name case endings ("Ольги", "Ольгой" of Ольга, "Дмитрия" of Дмитрий;
-"Γιώργο", "Γιώργου" of Γιώργος). A Korean name's particles are the matcher's endings
+"Γιώργο", "Γιώργου" of Γιώργος). Amharic writes prepositions onto the name and conjunctions and
+the object's ending after it ("የተስፋዬ", "ለአበበ", "አበበን", "ከተስፋዬም"). A Korean name's particles are the matcher's endings
 for a name in Hangul (``PARTICLES``: one list for every name); the other forms are whole
 words, found as a name's own parts are (``name_forms.name_terms``). Either way every
 export format and ``check-names`` find them. A name part in Latin script has none of
@@ -35,12 +36,15 @@ _SCRIPTS = (
     ("cyrillic", 0x0400, 0x04FF),
     ("greek", 0x0370, 0x03FF),
     ("greek", 0x1F00, 0x1FFF),
+    ("ethiopic", 0x1200, 0x139F),
+    ("ethiopic", 0x2D80, 0x2DDF),
+    ("ethiopic", 0xAB00, 0xAB2F),
 )
 
 
 def script(part: str) -> str:
     """The script a name part is written in, of those whose grammar is attached to the
-    name ("hangul", "arabic", "hebrew", "cyrillic", "greek"), else ""; decided by its
+    name ("hangul", "arabic", "hebrew", "cyrillic", "greek", "ethiopic"), else ""; decided by its
     letters, every one in the same script."""
     if part.isascii():  # most names: no such script (checked in C, before every letter)
         return ""
@@ -145,6 +149,21 @@ def _hebrew(part: str) -> set[str]:
     return {prefix + part for prefix in _HEBREW_PREFIXES}
 
 
+# -- Amharic ---------------------------------------------------------------------------------
+
+#: Written onto a name: "of", "to", "by", "from", "like", "about", "towards" ("የተስፋዬ").
+_AMHARIC_PREFIXES = ("የ", "ለ", "በ", "ከ", "እንደ", "ስለ", "ወደ")
+#: Written after it: the object's ending, "also", "and", "as for" ("አበበን", "አበበም").
+_AMHARIC_SUFFIXES = ("ን", "ም", "ና", "ስ", "ንም")
+
+
+def _amharic(part: str) -> set[str]:
+    """An Amharic name's forms: each prefix, each ending, and both ("ከተስፋዬም")."""
+    before = ("", *_AMHARIC_PREFIXES)
+    after = ("", *_AMHARIC_SUFFIXES)
+    return {first + part + last for first in before for last in after} - {part}
+
+
 # -- Russian and Greek --------------------------------------------------------------------
 
 #: What a Russian name ends with, and the case endings that take its place; the longest
@@ -214,4 +233,6 @@ def forms(part: str) -> set[str]:
         return _cased(part, _RUSSIAN)
     if written == "greek":
         return _cased(part, _GREEK)
+    if written == "ethiopic":
+        return _amharic(part)
     return set()
