@@ -5,12 +5,13 @@ and a given name without the family name (김지민 is "지민" among friends). 
 Hebrew write one-letter prefixes onto the name ("وفاطمة", "لفاطمة", "بفاطمة"; "ומשה",
 "לדוד"), and the article too ("הדוד"; "والزهراء", "للزهراء" of الزهراء). Russian and
 Greek give a name case endings ("Ольги", "Ольгой" of Ольга, "Дмитрия" of Дмитрий;
-"Γιώργο", "Γιώργου" of Γιώργος). Amharic writes prepositions onto the name and conjunctions and
-the object's ending after it ("የተስፋዬ", "ለአበበ", "አበበን", "ከተስፋዬም"). A Korean name's particles are the matcher's endings
-for a name in Hangul (``PARTICLES``: one list for every name); the other forms are whole
-words, found as a name's own parts are (``name_forms.name_terms``). Either way every
-export format and ``check-names`` find them. A name part in Latin script has none of
-these: its endings are ``name_forms.ENDINGS``'.
+"Γιώργο", "Γιώργου" of Γιώργος). Amharic writes prepositions onto the name and
+conjunctions and the object's ending after it ("የተስፋዬ", "ለአበበ", "አበበን", "ከተስፋዬም"). A
+Korean name's particles are the matcher's endings for a name in Hangul (``PARTICLES``:
+one list for every name); the other forms are whole words, found as a name's own parts
+are (``name_forms.name_terms``). Either way every export format and ``check-names``
+find them. A name part in Latin script has none of these: its endings are
+``name_forms.ENDINGS``'.
 
 A form is made only of a part long enough that the form is the name, not a word: three
 letters or more left when an ending is taken off (a stem: "Ольг" of Ольга; "Ира" has
