@@ -7,7 +7,7 @@ import re
 from reflect_cli.model import Kind, Participant, Session
 from reflect_cli.render.export.base import Options
 from reflect_cli.render.export.redact import SPEAKER, Redactor
-from reflect_cli.render.export.rewrite import rewrite
+from reflect_cli.render.export.rewrite import redacted_view, rewrite
 from reflect_cli.render.export.view import shown
 from reflect_cli.render.language import in_language
 from reflect_cli.speakers import find
@@ -20,9 +20,9 @@ def prepare(session: Session, options: Options, redactor: Redactor | None = None
     before their words ("keisha:") shown as their name."""
     if options.language:  # a document people read: in the reader's language
         session = in_language(session, options.language)
+    if redactor is not None:  # the view made and redacted in one walk of the record
+        return redacted_view(redactor, session, options.include_private)
     view = shown(session, options.include_private)
-    if redactor is not None:
-        return rewrite(redactor, view, in_place=True)  # the view is this call's own
     people = [p for p in view.participants if p.name]
     if people:
         for _, question in view.answers():

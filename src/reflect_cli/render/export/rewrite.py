@@ -11,6 +11,7 @@ is redacted by being remembered here.
 from __future__ import annotations
 
 import re
+from enum import Enum
 from typing import Any
 
 from reflect_cli.model import (
@@ -31,6 +32,7 @@ from reflect_cli.render.export.view import (
     each_text,
     protocol_only,
     rebuilt,
+    shown,
 )
 from reflect_cli.speakers import interpreter_of
 
@@ -44,13 +46,32 @@ _STAMP = re.compile(
 def rewrite(redactor: Redactor, session: Session, in_place: bool = False) -> Session:
     """The session with every person and place replaced; ``in_place``: changed where it
     is, for a view nothing else holds (``view.shown`` made it for this)."""
-    return _Rewriting(redactor, session, in_place).session
+    return _Rewriting(redactor, session, Walk.IN_PLACE if in_place else Walk.REBUILT).session
+
+
+def redacted_view(redactor: Redactor, session: Session, include_private: bool) -> Session:
+    """``rewrite(redactor, view.shown(session, include_private), in_place=True)``, made in
+    one walk of the record: each shown field changed as it is copied (``view.shown``)."""
+    return _Rewriting(redactor, session, Walk.SHOWN, include_private).session
+
+
+class Walk(Enum):
+    """How a session's fields reach ``_Rewriting._change``."""
+
+    #: A view's records, rebuilt (``view.rebuilt``).
+    REBUILT = "rebuilt"
+    #: A view nothing else holds, changed where it is (``view.changed_in_place``).
+    IN_PLACE = "in place"
+    #: A record, copied into its view as each field is changed (``view.shown``).
+    SHOWN = "shown"
 
 
 class _Rewriting:
     """One session's rewriting: its people, its number, where the walk is."""
 
-    def __init__(self, redactor: Redactor, session: Session, in_place: bool) -> None:
+    def __init__(
+        self, redactor: Redactor, session: Session, walk: Walk, include_private: bool = False
+    ) -> None:
         self.redactor = redactor
         self.shown_as = redactor.shown_session(session.id) or redactor.word(SESSION)
         redactor.context = {redactor.number_of(p) for p in session.participants}
@@ -72,13 +93,19 @@ class _Rewriting:
         #: shown as the label is).
         self.labels: set[str] = set()
         self._own = own_texts()
+        # A choice, a scale or a band of reflect's own protocol is as it was.
+        own = self._own.__contains__
+
+        def kept(record: Any) -> bool:
+            return protocol_only(record, own)
+
         try:
-            if in_place:
-                # A choice, a scale or a band of reflect's own protocol is as it was.
-                own = self._own.__contains__
-                self.session: Session = changed_in_place(
-                    session, self._change, self._enter, lambda r: protocol_only(r, own)
+            if walk is Walk.SHOWN:
+                self.session: Session = shown(
+                    session, include_private, self._change, self._enter, kept
                 )
+            elif walk is Walk.IN_PLACE:
+                self.session = changed_in_place(session, self._change, self._enter, kept)
             else:
                 self.session = rebuilt(session, self._change, self._enter)
         finally:

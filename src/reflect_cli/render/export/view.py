@@ -264,17 +264,41 @@ def each_text(value: Any, change: Callable[[str], str]) -> Any:
     return value
 
 
-def shown(session: model.Session, include_private: bool = False) -> model.Session:
-    """A new session with only what an export shows (private notes only when asked)."""
-    view: model.Session = _copy(session)
+def shown(
+    session: model.Session,
+    include_private: bool = False,
+    change: Callable[[Any, str, Holds, Any], Any] | None = None,
+    enter: Callable[[Any], None] = lambda record: None,
+    kept: Callable[[Any], bool] = lambda record: False,
+) -> model.Session:
+    """A new session with only what an export shows (private notes only when asked).
+
+    With ``change`` (a redacted export's view), each shown field that holds text is
+    changed as it is copied, by ``change(record, field, holds, value)`` of the session's
+    own record: what ``changed_in_place`` does to the view, in the same order, with
+    ``enter`` and ``kept`` as it takes them, in one walk rather than a copy and a walk.
+    What the view leaves out (private notes, an older draft's round under way) is left
+    out before anything is changed: never read for names."""
+
+    def left_out(record: Any) -> frozenset[str]:
+        if type(record) is model.Session:
+            return frozenset() if include_private else _PRIVATE
+        if type(record) is model.AnswerRecord and under_way(record):
+            return _UNDER_WAY  # an older draft's round under way: none of its entries
+        return frozenset()
+
+    view: model.Session = _copy(session, left_out, change, enter, kept)
     for (_, source), (_, copied) in zip(session.answers(), view.answers(), strict=True):
-        if under_way(source):  # an older draft's round under way: none of its entries,
-            copied.ratings, copied.passed = [], 0
-            # and still under way, so that every output says so rather than "not answered"
+        if under_way(source):
+            # Still under way, so that every output says so rather than "not answered".
             copied.in_progress = True
-    if not include_private:
-        view.notes = []
     return view
+
+
+#: What ``shown`` leaves at its default: a session's notes, unless private ones are
+#: asked for; the entries of a round still under way.
+_PRIVATE = frozenset({"notes"})
+_UNDER_WAY = frozenset({"ratings", "passed"})
 
 
 def copied(value: Any) -> Any:
@@ -283,16 +307,40 @@ def copied(value: Any) -> Any:
     return _copy(value)
 
 
-def _copy(value: Any) -> Any:
-    """``value`` rebuilt from its allowed fields: a record type's other fields take their
-    defaults; lists, tuples and mappings are copied item by item."""
+def _copy(
+    value: Any,
+    left_out: Callable[[Any], frozenset[str]] = lambda record: frozenset(),
+    change: Callable[[Any, str, Holds, Any], Any] | None = None,
+    enter: Callable[[Any], None] = lambda record: None,
+    kept: Callable[[Any], bool] = lambda record: False,
+) -> Any:
+    """``value`` rebuilt from its allowed fields: a record type's other fields, and those
+    ``left_out`` names, take their defaults; lists, tuples and mappings are copied item
+    by item. ``change``, ``enter``, ``kept``: as ``shown`` takes them."""
+    split = _SPLIT.get(type(value))
+    if split is not None:
+        if change is not None and kept(value):
+            return value  # frozen, and as it is
+        enter(value)
+        texts, walked = split
+        omitted = left_out(value)
+        fields = {}
+        for name, holds in texts:
+            if name not in omitted:
+                item = _copy(getattr(value, name), left_out, change, enter, kept)
+                fields[name] = item if change is None else change(value, name, holds, item)
+        for name in walked:
+            if name not in omitted:
+                fields[name] = _copy(getattr(value, name), left_out, change, enter, kept)
+        return type(value)(**fields)
+    if isinstance(value, _LEAVES):
+        return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        allowed = SHOWN[type(value)]  # a KeyError: a record type nobody has classified
-        return type(value)(**{name: _copy(getattr(value, name)) for name in allowed})
+        raise KeyError(type(value))  # a record type nobody has classified
     if isinstance(value, list):
-        return [_copy(item) for item in value]
+        return [_copy(item, left_out, change, enter, kept) for item in value]
     if isinstance(value, tuple):
-        return tuple(_copy(item) for item in value)
+        return tuple(_copy(item, left_out, change, enter, kept) for item in value)
     if isinstance(value, dict):
-        return {key: _copy(item) for key, item in value.items()}
+        return {key: _copy(item, left_out, change, enter, kept) for key, item in value.items()}
     return value
