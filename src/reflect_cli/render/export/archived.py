@@ -2,10 +2,11 @@
 zip, a REFI-QDA project (``.qdpx``), Office and OpenDocument files (``.docx``,
 ``.xlsx``, ``.pptx``, ``.odt``, ``.ods``, ``.odp``).
 
-Each member is read by its kind: XML as its text (a paragraph, a cell, a shared string
-one line each; runs inside them joined, so a name split across runs is whole) and its
-attribute values (a project's user names, a code's name), CSV, JSON, Markdown, HTML and
-text as ``documents`` reads them. Pictures, sound, video, fonts and printer settings
+Each member is read by its kind: XML as its text and attribute values, as its reader
+can recover them (``xml_text``: a paragraph, a cell, a shared string one line each, runs
+inside them joined, so a name split across runs is whole; tracked deletions, hidden
+text, comments, a project's user names), CSV, JSON, Markdown, HTML and text as
+``documents`` reads them. Pictures, sound, video, fonts and printer settings
 hold no typed text and are passed over; any other member (a PDF or another zip inside)
 is refused with one line: a member is never passed over silently.
 
@@ -19,16 +20,15 @@ characters as escapes (a name may hold anything, a newline or ``ESC [ 2 J`` too)
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
-from xml.etree import ElementTree
 
 from reflect_cli.controls import visible
 from reflect_cli.errors import InputError
 from reflect_cli.i18n.messages import _
+from reflect_cli.render.export import xml_text
 
 #: Members in one zip: an export has a dozen, an Office file a few hundred.
 MAX_MEMBERS = 10_000
@@ -49,12 +49,6 @@ _MEDIA = (
     *(".mp3", ".mp4", ".m4a", ".wav", ".ogg", ".webm", ".mov", ".avi"),
     *(".ttf", ".otf", ".woff", ".woff2", ".odttf", ".fntdata", ".bin"),
 )
-#: Elements that end a line: paragraphs, headings, cells, rows, shared strings.
-_BLOCKS = {"p", "h", "si", "c", "row", "tr", "tc", "td", "th", "li", "br", "cr"}
-#: Elements that stand for a space between words (OpenDocument's ``<text:s/>``, a tab).
-_SPACES = {"s", "tab"}
-#: Attribute values that are identifiers, never typed text: GUIDs, numbers, booleans.
-_IDENTIFIER = re.compile(r"[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}|[\d.\-]*|true|false")
 
 
 def shown(name: str) -> str:
@@ -64,9 +58,10 @@ def shown(name: str) -> str:
 
 def members(
     path: object, data: bytes, plain: Callable[[str, str], str | None]
-) -> Iterator[tuple[str, list[str]]]:
-    """Each text member's shown name and lines; ``plain(suffix, text)`` reads a member
-    of another kind as ``documents`` would (None: a kind it does not read)."""
+) -> Iterator[tuple[str, list[str], list[tuple[str, str]]]]:
+    """Each text member's shown name, lines and fields (an XML member's lines read
+    another way: ``xml_text``); ``plain(suffix, text)`` reads a member of another kind
+    as ``documents`` would (None: a kind it does not read)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError):
@@ -83,7 +78,7 @@ def members(
                 continue
             text = _unpacked(path, archive, entry).decode("utf-8-sig", errors="replace")
             if suffix in _XML or (not suffix and text.lstrip().startswith("<?xml")):
-                yield name, _xml_lines(path, name, text)
+                yield name, *xml_text.lines(path, name, text)
                 continue
             try:
                 read = plain(suffix, text.replace("\r\n", "\n"))
@@ -98,7 +93,7 @@ def members(
                         "its own); nothing was checked"
                     ).format(path=path, name=name)
                 )
-            yield name, read.split("\n")
+            yield name, read.split("\n"), []
 
 
 def _check_sizes(path: object, entries: list[zipfile.ZipInfo]) -> None:
@@ -158,50 +153,3 @@ def _unpacked(path: object, archive: zipfile.ZipFile, entry: zipfile.ZipInfo) ->
                 path=path, member=shown(entry.filename)
             )
         ) from None
-
-
-def _xml_lines(path: object, name: str, text: str) -> list[str]:
-    """An XML member's text, a block a line, then its attribute values a line each."""
-    if re.search(r"<!(DOCTYPE|ENTITY)", text):
-        raise InputError(
-            _("{path}: {name}: XML with a document type is not read").format(path=path, name=name)
-        )
-    try:
-        root = ElementTree.fromstring(text)
-    except ElementTree.ParseError:
-        raise InputError(
-            _("{path}: {name}: not well-formed XML; nothing was checked").format(
-                path=path, name=name
-            )
-        ) from None
-    lines: list[str] = []
-    attributes: list[str] = []
-    current: list[str] = []
-
-    def end_line() -> None:
-        if current:
-            lines.append("".join(current))
-            current.clear()
-        lines.extend(attributes)
-        attributes.clear()
-
-    def walk(element: ElementTree.Element, in_block: bool) -> None:
-        tag = element.tag.rpartition("}")[2] if isinstance(element.tag, str) else ""
-        block = tag in _BLOCKS
-        if block:
-            end_line()
-        attributes.extend(
-            v for v in element.attrib.values() if v.strip() and not _IDENTIFIER.fullmatch(v)
-        )
-        if tag in _SPACES:
-            current.append(" ")
-        current.append(element.text or "")
-        for child in element:
-            walk(child, in_block or block)
-        if block or (not in_block and (element.text or "").strip()):
-            end_line()
-        current.append(element.tail or "")
-
-    walk(root, False)
-    end_line()
-    return [" ".join(line.split()) for line in lines if line.strip()]

@@ -104,8 +104,8 @@ def read_all(path: Path) -> list[Document]:
     if format_of(path) is not Format.ZIP:
         return [read(path)]
     return [
-        Document(path, Format.ZIP, lines, member=name)
-        for name, lines in archived.members(path, _read(path), _member_plain)
+        Document(path, Format.ZIP, lines, tuple(fields), member=name)
+        for name, lines, fields in archived.members(path, _read(path), _member_plain)
     ]
 
 
