@@ -39,7 +39,8 @@ from reflect_cli.errors import InputError
 from reflect_cli.i18n.messages import _
 from reflect_cli.records.opening import kind
 from reflect_cli.render.export import archived, embedded, html_text
-from reflect_cli.render.export.pdf_parts import encrypted, shown_strings
+from reflect_cli.render.export.pdf_layers import every_layer_shown
+from reflect_cli.render.export.pdf_parts import encrypted, inflated, shown_strings
 
 #: Time for pdftotext on one file.
 _PDF_SECONDS = 120
@@ -127,10 +128,11 @@ def read(path: Path) -> Document:
         data = _read(path)
         if encrypted(data):  # before poppler, which may ask for a password
             raise _encrypted_pdf(path)
-        lines = _pdf_text(path).replace("\f", "\n").split("\n")
+        streams = inflated(data)
+        lines = _pdf_text(path, every_layer_shown(data, streams)).replace("\f", "\n").split("\n")
         try:  # rich text or XMP may hold a data: address that cannot be read
             info = _pdf_fields(path)  # refused here too when poppler says it is encrypted
-            strings = shown_strings(data)
+            strings = shown_strings(data, streams)
         except InputError as exc:
             if str(exc).startswith(str(path)):
                 raise
@@ -218,10 +220,27 @@ def _read(path: Path) -> bytes:
             ) from None
 
 
-def _pdf_text(path: Path) -> str:
-    """The PDF's text by poppler's pdftotext (its reading order, one line per line)."""
+#: The area of a page read: far beyond any page (poppler leaves out the text it places
+#: outside the page's own box, which a reader still copies from the file).
+_PLANE = ["-x", "-1000000000", "-y", "-1000000000", "-W", "2000000000", "-H", "2000000000"]
+
+
+def _pdf_text(path: Path, shown: bytes | None = None) -> str:
+    """The PDF's text by poppler's pdftotext (its reading order, one line per line), the
+    whole of each page's plane; ``shown``: the PDF with its hidden layers shown
+    (``pdf_layers``), read in its place from a private temporary folder."""
     _read(path)  # a regular file, not too large: poppler opens it itself
-    done = _poppler("pdftotext", ["-enc", "UTF-8", "-layout", "--", str(path), "-"], path)
+    arguments = ["-enc", "UTF-8", "-layout", *_PLANE, "--"]
+    if shown is None:
+        done = _poppler("pdftotext", [*arguments, str(path), "-"], path)
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / "layers-shown.pdf"
+            copy.write_bytes(shown)
+            try:
+                done = _poppler("pdftotext", [*arguments, str(copy), "-"], path)
+            except InputError as exc:  # named as the person knows it, not by our copy
+                raise InputError(str(exc).replace(str(copy), str(path))) from None
     return done.decode("utf-8", errors="replace")
 
 
