@@ -7,7 +7,8 @@ then its attribute values a line each (an author, a picture's alternate text, a
 project's user names), identifiers (GUIDs, numbers, booleans) left out. A block inside
 another (a text box, a comment or a footnote anchored inside a paragraph) is a line of
 its own, and the text on either side of it stays one line: "Mon", a comment, "ica" is
-"Monica". A comment's author and date are lines of their own too.
+"Monica". A comment's author and date are lines of their own too, and so is an XML
+comment (``<!-- -->``) or processing instruction, anywhere in the file.
 
 Everything in the file is read, whatever a viewer shows: deleted text kept as a tracked
 change, hidden text, comments, headers, footers, notes, document properties. A line
@@ -41,6 +42,8 @@ _BLOCKS = {
 _BREAKS = {"br", "cr"}
 #: Elements that stand for a space between words (OpenDocument's ``<text:s/>``, a tab).
 _SPACES = {"s", "tab"}
+#: The XML declaration, which may stand only at the start.
+_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*\?>")
 #: Attribute values that are identifiers, never typed text: GUIDs, numbers, booleans.
 _IDENTIFIER = re.compile(r"[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}|[\d.\-]*|true|false")
 
@@ -81,8 +84,14 @@ def lines(path: object, name: str, text: str) -> tuple[list[str], list[tuple[str
         raise InputError(
             _("{path}: {name}: XML with a document type is not read").format(path=path, name=name)
         )
+    # Comments and processing instructions are read too, those before and after the
+    # root element as well: the document is read inside a root of ours.
+    parser = ElementTree.XMLParser(
+        target=ElementTree.TreeBuilder(insert_comments=True, insert_pis=True)
+    )
     try:
-        root = ElementTree.fromstring(text)
+        parser.feed(f"<reflect-document>{_DECLARATION.sub('', text, count=1)}</reflect-document>")
+        root = parser.close()
     except ElementTree.ParseError:
         raise InputError(
             _("{path}: {name}: not well-formed XML; nothing was checked").format(
@@ -143,6 +152,10 @@ class _Reader:
         return Mark.INSERTED if self.inserting else Mark.PLAIN
 
     def walk(self, element: ElementTree.Element, marks: Mark, in_block: bool) -> None:
+        if not isinstance(element.tag, str):  # a comment: a line of its own
+            self.end_line(_Line([(element.text or "", Mark.PLAIN)]))
+            self.add(element.tail, marks)
+            return
         tag = _local(element)
         outer = marks
         block = tag in _BLOCKS
