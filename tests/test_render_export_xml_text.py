@@ -390,3 +390,44 @@ def test_what_a_reader_can_recover_is_read(
     clean = _zip(tmp_path / f"clean-{file}", {member: xml.replace("NAME", "Smith")})
     result = cli("check-names", str(clean))
     assert result.exit_code == 0, result.stdout
+
+
+#: A document saved as one XML file (or XHTML), the name split by its markup: (file,
+#: its text with NAME where "ica" goes, the line it is on).
+SINGLE_FILES = {
+    "report.xml": (
+        f'<?xml version="1.0"?>\n<w:wordDocument {_W}><w:body><w:p><w:r><w:t>Notes</w:t>'
+        "</w:r></w:p><w:p><w:r><w:t>Thanks, Mon</w:t></w:r><w:r><w:t>NAME.</w:t></w:r>"
+        "</w:p></w:body></w:wordDocument>",
+        2,
+    ),
+    "minutes.fodt": (
+        f'<?xml version="1.0"?>\n<office:document {_ODT}><office:body><office:text>'
+        "<text:p>Minutes</text:p><text:p>Thanks, Mon<text:span>NAME</text:span>.</text:p>"
+        "</office:text></office:body></office:document>",
+        2,
+    ),
+    "drawing.svg": (
+        '<svg xmlns="http://www.w3.org/2000/svg"><text>Thanks, Mon<tspan>NAME</tspan></text></svg>',
+        1,
+    ),
+    "page.xhtml": ("<html><body><p>Thanks,</p><p>Mon<b>NAME</b>.</p></body></html>", 1),
+    "broken.xml": ("<notes><p>Thanks, Monica Haugen</notes>\n", 1),
+}
+
+
+@pytest.mark.parametrize("file", sorted(SINGLE_FILES))
+def test_a_document_saved_as_one_xml_file_is_read_as_xml(
+    cli: Any, folder: Path, tmp_path: Path, file: str
+) -> None:
+    text, line = SINGLE_FILES[file]
+    document = tmp_path / file
+    document.write_text(text.replace("NAME", "ica"), encoding="utf-8")
+    found = cli("check-names", str(document))
+    assert found.exit_code == 2, (found.stdout, found.stderr)
+    places = _places(found)
+    assert any(p.startswith(f"{document}:{line}: ") for p in places), places
+    clean = tmp_path / f"clean-{file}"
+    clean.write_text(text.replace("NAME", "ley").replace("Monica Haugen", "Ana"), "utf-8")
+    result = cli("check-names", str(clean))
+    assert result.exit_code == 0, (result.stdout, result.stderr)

@@ -42,7 +42,7 @@ _SMALL = 1024 * 1024
 #: Suffixes of the zip files read member by member.
 SUFFIXES = (".zip", ".qdpx", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp")
 #: Members read as XML.
-_XML = (".xml", ".rels", ".qde", ".qdc", ".svg", ".vml")
+_XML = (".xml", ".rels", ".qde", ".qdc", ".svg", ".vml", ".fodt", ".fods", ".fodp", ".fodg")
 #: Members with no typed text in them: passed over.
 _MEDIA = (
     *(".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".webp"),

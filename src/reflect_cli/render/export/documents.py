@@ -38,7 +38,7 @@ from pathlib import Path
 from reflect_cli.errors import InputError
 from reflect_cli.i18n.messages import _
 from reflect_cli.records.opening import kind
-from reflect_cli.render.export import archived, embedded, html_text
+from reflect_cli.render.export import archived, embedded, html_text, xml_text
 from reflect_cli.render.export.pdf_layers import every_layer_shown
 from reflect_cli.render.export.pdf_parts import encrypted, inflated, shown_strings
 
@@ -58,6 +58,7 @@ class Format(StrEnum):
     JSON = "json"
     PDF = "pdf"
     ZIP = "zip"
+    XML = "xml"
 
 
 _SUFFIXES = {
@@ -67,6 +68,10 @@ _SUFFIXES = {
     ".markdown": Format.MARKDOWN,
     ".html": Format.HTML,
     ".htm": Format.HTML,
+    ".xhtml": Format.HTML,
+    # XML as an XML member of an Office file is read (``xml_text``): a Word or
+    # OpenDocument file saved as one XML file, an SVG drawing.
+    **dict.fromkeys((".xml", ".svg", ".fodt", ".fods", ".fodp", ".fodg"), Format.XML),
     ".csv": Format.CSV,
     ".tsv": Format.CSV,
     ".json": Format.JSON,
@@ -141,6 +146,12 @@ def read(path: Path) -> Document:
         shown = [f for f in strings if f[1] not in {v for _key, v in info}]
         return Document(path, kind, lines, (*info, *shown, *_pdf_attachments(path)))
     text = text_of(_read(path)).replace("\r\n", "\n")
+    if kind is Format.XML:
+        try:
+            lines, fields = xml_text.lines(path, path.name, text)
+            return Document(path, kind, lines, tuple(fields))
+        except InputError:  # not well-formed, or with a document type: read as text
+            return Document(path, Format.TEXT, text.split("\n"))
     try:
         return Document(path, kind, _PLAIN[kind](text).split("\n"))
     except InputError as exc:  # a part it holds cannot be read (a data: address's PDF)
