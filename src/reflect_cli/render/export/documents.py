@@ -5,8 +5,11 @@ Text and Markdown as written (Markdown's backslash escapes undone, its character
 references decoded: ``&#77;onica`` is "Monica", its inline HTML tags taken out of a word
 as a viewer draws it), HTML as its text and attribute values (``html_text``: the page's
 markup and style sheet left out, entities decoded, ``Gr<b>ace</b>`` read "Grace"), CSV
-as written, JSON with every string decoded (``\\u004donica`` is "Monica"), and a PDF as
-``pdftotext`` (poppler) extracts it, with what a viewer shows beside its pages
+as written, JSON with every string decoded (``\\u004donica`` is "Monica"), XML (a Word or
+flat OpenDocument file saved as one, an SVG) as an Office file's XML member is read
+(``xml_text``), and a PDF as ``pdftotext`` (poppler) extracts each page's whole plane
+(text outside the page too; invisible, white or clipped text it reads as any), every
+layer shown (``pdf_layers``), with what a viewer shows beside its pages
 (``pdf_parts``: comments, form fields, bookmarks). An encrypted PDF is refused: its
 comments and form fields cannot be read from its bytes, and a document read in part is
 never reported clean. Lines keep their numbers, so a place can be named ``FILE:LINE``; a
