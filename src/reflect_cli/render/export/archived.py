@@ -6,9 +6,11 @@ Each member is read by its kind: XML as its text and attribute values, as its re
 can recover them (``xml_text``: a paragraph, a cell, a shared string one line each, runs
 inside them joined, so a name split across runs is whole; tracked deletions, hidden
 text, comments, a project's user names), CSV, JSON, Markdown, HTML and text as
-``documents`` reads them. Pictures, sound, video, fonts and printer settings
-hold no typed text and are passed over; any other member (a PDF or another zip inside)
-is refused with one line: a member is never passed over silently.
+``documents`` reads them. A picture is read for what it says about itself (its
+EXIF, XMP and text chunks: ``picture_text``), its pixels passed over; sound, video,
+fonts and printer settings hold no typed text and are passed over; any other member (a
+PDF or another zip inside) is refused with one line: a member is never passed over
+silently.
 
 A zip is untrusted input: at most ``MAX_MEMBERS`` members, ``MAX_TOTAL`` bytes
 unpacked in all, and no member that unpacks to more than ``MAX_RATIO`` times its packed
@@ -28,7 +30,7 @@ from pathlib import PurePosixPath
 from reflect_cli.controls import visible
 from reflect_cli.errors import InputError
 from reflect_cli.i18n.messages import _
-from reflect_cli.render.export import xml_text
+from reflect_cli.render.export import picture_text, xml_text
 
 #: Members in one zip: an export has a dozen, an Office file a few hundred.
 MAX_MEMBERS = 10_000
@@ -43,6 +45,8 @@ _SMALL = 1024 * 1024
 SUFFIXES = (".zip", ".qdpx", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp")
 #: Members read as XML.
 _XML = (".xml", ".rels", ".qde", ".qdc", ".svg", ".vml", ".fodt", ".fods", ".fodp", ".fodg")
+#: Pictures: their metadata is read (``picture_text``), their pixels passed over.
+_PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".webp")
 #: Members with no typed text in them: passed over.
 _MEDIA = (
     *(".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".webp"),
@@ -75,6 +79,10 @@ def members(
             name = shown(entry.filename)
             suffix = PurePosixPath(entry.filename).suffix.lower()
             if suffix in _MEDIA:
+                if suffix in _PICTURES:  # what a picture says about itself
+                    said = picture_text.lines(_unpacked(path, archive, entry))
+                    if said:
+                        yield name, said, []
                 continue
             text = _unpacked(path, archive, entry).decode("utf-8-sig", errors="replace")
             if suffix in _XML or (not suffix and text.lstrip().startswith("<?xml")):
