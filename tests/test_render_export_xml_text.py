@@ -431,3 +431,56 @@ def test_a_document_saved_as_one_xml_file_is_read_as_xml(
     clean.write_text(text.replace("NAME", "ley").replace("Monica Haugen", "Ana"), "utf-8")
     result = cli("check-names", str(clean))
     assert result.exit_code == 0, (result.stdout, result.stderr)
+
+
+def _zipped(members: dict[str, str | bytes]) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def _report_with_a_chart(name: str) -> dict[str, str | bytes]:
+    """A Word report whose chart keeps its data in a workbook inside it, as Word does."""
+    workbook = _zipped(
+        {
+            "xl/sharedStrings.xml": f'<sst xmlns="urn:x"><si><t>{name}</t></si></sst>',
+            "xl/worksheets/sheet1.xml": '<worksheet xmlns="urn:x"><row><c t="s"><v>0</v></c>'
+            "</row></worksheet>",
+        }
+    )
+    return {
+        "word/document.xml": _word(""),
+        "word/embeddings/Microsoft_Excel_Worksheet.xlsx": workbook,
+    }
+
+
+def test_a_workbook_inside_a_report_is_read(cli: Any, folder: Path, tmp_path: Path) -> None:
+    planted = tmp_path / "report.docx"
+    planted.write_bytes(_zipped(_report_with_a_chart("Monica Haugen")))
+    found = cli("check-names", str(planted))
+    assert found.exit_code == 2, (found.stdout, found.stderr)
+    (place,) = _places(found)
+    inner = "word/embeddings/Microsoft_Excel_Worksheet.xlsx:xl/sharedStrings.xml:1"
+    assert place.startswith(f"{planted}:{inner}: 'Monica Haugen': a person"), place
+    clean = tmp_path / "clean.docx"
+    clean.write_bytes(_zipped(_report_with_a_chart("Attendance")))
+    result = cli("check-names", str(clean))
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+
+
+def test_zips_inside_a_zip_count_toward_its_total(
+    cli: Any, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reflect_cli.render.export import archived
+
+    inner = _zipped({"a.csv": "x" * 600})
+    monkeypatch.setattr(archived, "MAX_TOTAL", len(inner) + 500)
+    document = tmp_path / "nested.zip"
+    document.write_bytes(_zipped({"inner.zip": inner}))
+    refused = cli("check-names", str(document))
+    assert refused.exit_code == 2 and "a zip bomb?" in refused.stderr, refused.stderr
+    assert f"{document}:inner.zip: unpacks to" in refused.stderr, refused.stderr

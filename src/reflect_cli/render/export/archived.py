@@ -8,9 +8,9 @@ inside them joined, so a name split across runs is whole; tracked deletions, hid
 text, comments, a project's user names), CSV, JSON, Markdown, HTML and text as
 ``documents`` reads them. A picture is read for what it says about itself (its
 EXIF, XMP and text chunks: ``picture_text``), its pixels passed over; sound, video,
-fonts and printer settings hold no typed text and are passed over; any other member (a
-PDF or another zip inside) is refused with one line: a member is never passed over
-silently.
+fonts and printer settings hold no typed text and are passed over; a zip inside (a
+chart's workbook in a report) is read as one, three deep; any other member (a PDF, an
+embedded object) is refused with one line: a member is never passed over silently.
 
 A zip is untrusted input: at most ``MAX_MEMBERS`` members, ``MAX_TOTAL`` bytes
 unpacked in all, and no member that unpacks to more than ``MAX_RATIO`` times its packed
@@ -32,6 +32,8 @@ from reflect_cli.errors import InputError
 from reflect_cli.i18n.messages import _
 from reflect_cli.render.export import picture_text, xml_text
 
+#: How deep a zip inside a zip is read (a workbook in a report in a data package).
+_NESTED_DEPTH = 3
 #: Members in one zip: an export has a dozen, an Office file a few hundred.
 MAX_MEMBERS = 10_000
 #: Bytes unpacked in all, the most ``documents`` reads of any one file.
@@ -61,11 +63,18 @@ def shown(name: str) -> str:
 
 
 def members(
-    path: object, data: bytes, plain: Callable[[str, str], str | None]
+    path: object,
+    data: bytes,
+    plain: Callable[[str, str], str | None],
+    unpacked: list[int] | None = None,
+    depth: int = 0,
 ) -> Iterator[tuple[str, list[str], list[tuple[str, str]]]]:
     """Each text member's shown name, lines and fields (an XML member's lines read
     another way: ``xml_text``); ``plain(suffix, text)`` reads a member of another kind
-    as ``documents`` would (None: a kind it does not read)."""
+    as ``documents`` would (None: a kind it does not read). A zip file inside (a chart's
+    workbook in a report) is read the same way, its members named ``MEMBER:INNER``;
+    ``unpacked``: the bytes the zips around it declare, counted against ``MAX_TOTAL``."""
+    unpacked = [0] if unpacked is None else unpacked
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError):
@@ -74,17 +83,24 @@ def members(
         ) from None
     with archive:
         entries = [e for e in archive.infolist() if not e.is_dir()]
-        _check_sizes(path, entries)
+        _check_sizes(path, entries, unpacked)
         for entry in entries:
             name = shown(entry.filename)
             suffix = PurePosixPath(entry.filename).suffix.lower()
+            if suffix == ".bin" and "embeddings/" in entry.filename.lower():
+                raise _unread(path, name)  # an embedded object: any file, any text
             if suffix in _MEDIA:
                 if suffix in _PICTURES:  # what a picture says about itself
                     said = picture_text.lines(_unpacked(path, archive, entry))
                     if said:
                         yield name, said, []
                 continue
-            text = _unpacked(path, archive, entry).decode("utf-8-sig", errors="replace")
+            raw = _unpacked(path, archive, entry)
+            if raw[:4] == b"PK\x03\x04" and depth < _NESTED_DEPTH:
+                inside = members(f"{path}:{name}", raw, plain, unpacked, depth + 1)
+                yield from ((f"{name}:{inner}", lines, fields) for inner, lines, fields in inside)
+                continue
+            text = raw.decode("utf-8-sig", errors="replace")
             if suffix in _XML or (not suffix and text.lstrip().startswith("<?xml")):
                 yield name, *xml_text.lines(path, name, text)
                 continue
@@ -95,25 +111,31 @@ def members(
                     _("{path}: {name}: {problem}").format(path=path, name=name, problem=exc)
                 ) from None
             if read is None:
-                raise InputError(
-                    _(
-                        "{path}: {name}: a member reflect cannot read (check it on "
-                        "its own); nothing was checked"
-                    ).format(path=path, name=name)
-                )
+                raise _unread(path, name)
             yield name, read.split("\n"), []
 
 
-def _check_sizes(path: object, entries: list[zipfile.ZipInfo]) -> None:
-    """Refuse, before anything is unpacked, a zip over the limits or a member that packs
-    too well: as the zip declares them (reading stops at the declared size)."""
+def _unread(path: object, name: str) -> InputError:
+    return InputError(
+        _(
+            "{path}: {name}: a member reflect cannot read (check it on "
+            "its own); nothing was checked"
+        ).format(path=path, name=name)
+    )
+
+
+def _check_sizes(path: object, entries: list[zipfile.ZipInfo], unpacked: list[int]) -> None:
+    """Refuse, before anything is unpacked, a zip over the limits (with the zips around
+    it: ``unpacked``) or a member that packs too well: as the zip declares them (reading
+    stops at the declared size)."""
     if len(entries) > MAX_MEMBERS:
         raise InputError(
             _("{path}: {members:,} members; the most read is {most:,}").format(
                 path=path, members=len(entries), most=MAX_MEMBERS
             )
         )
-    total = sum(e.file_size for e in entries)
+    unpacked[0] += sum(e.file_size for e in entries)
+    total = unpacked[0]
     if total > MAX_TOTAL:
         raise InputError(
             _("{path}: unpacks to {total:,} bytes; the most read is {most:,} (a zip bomb?)").format(
