@@ -42,7 +42,7 @@ from reflect_cli.errors import InputError
 from reflect_cli.i18n.messages import _
 from reflect_cli.records.opening import kind
 from reflect_cli.render.export import archived, embedded, html_text, xml_text
-from reflect_cli.render.export.pdf_layers import every_layer_shown
+from reflect_cli.render.export.pdf_layers import every_layer_shown, stored_only
 from reflect_cli.render.export.pdf_parts import encrypted, inflated, shown_strings
 
 #: Time for pdftotext on one file.
@@ -137,7 +137,9 @@ def read(path: Path) -> Document:
         if encrypted(data):  # before poppler, which may ask for a password
             raise _encrypted_pdf(path)
         streams = inflated(data)
-        lines = _pdf_text(path, every_layer_shown(data, streams)).replace("\f", "\n").split("\n")
+        layout, raw = _pdf_text(path, every_layer_shown(data, streams))
+        lines = layout.replace("\f", "\n").split("\n")
+        stored = [("PDF text as stored", line) for line in stored_only(layout, raw)]
         try:  # rich text or XMP may hold a data: address that cannot be read
             info = _pdf_fields(path)  # refused here too when poppler says it is encrypted
             strings = shown_strings(data, streams)
@@ -147,7 +149,7 @@ def read(path: Path) -> Document:
             raise InputError(_("{path}: {problem}").format(path=path, problem=exc)) from None
         # What a viewer shows beside the pages (once: an outline may repeat the Title).
         shown = [f for f in strings if f[1] not in {v for _key, v in info}]
-        return Document(path, kind, lines, (*info, *shown, *_pdf_attachments(path)))
+        return Document(path, kind, lines, (*stored, *info, *shown, *_pdf_attachments(path)))
     text = text_of(_read(path)).replace("\r\n", "\n")
     if kind is Format.XML:
         try:
@@ -239,23 +241,27 @@ def _read(path: Path) -> bytes:
 _PLANE = ["-x", "-1000000000", "-y", "-1000000000", "-W", "2000000000", "-H", "2000000000"]
 
 
-def _pdf_text(path: Path, shown: bytes | None = None) -> str:
-    """The PDF's text by poppler's pdftotext (its reading order, one line per line), the
-    whole of each page's plane; ``shown``: the PDF with its hidden layers shown
-    (``pdf_layers``), read in its place from a private temporary folder."""
+def _pdf_text(path: Path, shown: bytes | None = None) -> tuple[str, str]:
+    """The PDF's text by poppler's pdftotext, the whole of each page's plane: in its
+    reading order, one line per line (``-layout``), and as stored (``-raw``: letters
+    drawn over one another, which the first reading takes for one bold letter, kept).
+    ``shown``: the PDF with its hidden layers shown (``pdf_layers``), read in its place
+    from a private temporary folder."""
     _read(path)  # a regular file, not too large: poppler opens it itself
-    arguments = ["-enc", "UTF-8", "-layout", *_PLANE, "--"]
-    if shown is None:
-        done = _poppler("pdftotext", [*arguments, str(path), "-"], path)
-    else:
-        with tempfile.TemporaryDirectory() as folder:
-            copy = Path(folder) / "layers-shown.pdf"
-            copy.write_bytes(shown)
-            try:
-                done = _poppler("pdftotext", [*arguments, str(copy), "-"], path)
-            except InputError as exc:  # named as the person knows it, not by our copy
-                raise InputError(str(exc).replace(str(copy), str(path))) from None
-    return done.decode("utf-8", errors="replace")
+    read = path
+    with tempfile.TemporaryDirectory() as folder:
+        if shown is not None:
+            read = Path(folder) / "layers-shown.pdf"
+            read.write_bytes(shown)
+        try:
+            texts = [
+                _poppler("pdftotext", ["-enc", "UTF-8", mode, *_PLANE, "--", str(read), "-"], path)
+                for mode in ("-layout", "-raw")
+            ]
+        except InputError as exc:  # named as the person knows it, not by our copy
+            raise InputError(str(exc).replace(str(read), str(path))) from None
+    layout, raw = (text.decode("utf-8", errors="replace") for text in texts)
+    return layout, raw
 
 
 def _poppler(name: str, arguments: list[str], path: Path) -> bytes:

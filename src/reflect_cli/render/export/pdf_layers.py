@@ -7,7 +7,8 @@ in any viewer's layers panel. The copy read has one more revision appended (as a
 writer appends an incremental update, the bytes before it untouched): a catalog with the
 same pages and no optional content, so every layer is drawn. (Text drawn invisibly,
 white, transparent, clipped away or outside the page is read as it is: ``documents``
-reads every page's whole plane.)
+reads every page's whole plane; and text as stored where its words are not those of the
+reading order: ``stored_only``.)
 """
 
 from __future__ import annotations
@@ -44,3 +45,15 @@ def every_layer_shown(data: bytes, streams: list[bytes]) -> bytes | None:
     body += b"xref\n%d 1\n%010d 00000 n \n" % (number, at)
     body += b"trailer\n<< /Size %d /Root %d 0 R /Prev %s >>\n" % (number + 1, number, starts[-1])
     return body + b"startxref\n%d\n%%%%EOF\n" % table
+
+
+def stored_only(layout: str, raw: str) -> list[str]:
+    """The lines of a PDF's text as stored (``pdftotext -raw``) holding a word its
+    text in reading order (``-layout``) lacks: letters drawn over one another (a name
+    squeezed to no width, "Haugen" read "Huge" as one bold letter each), text drawn
+    mirrored ("neguaH"). Only those: every other word is read on its page's line."""
+    if raw == layout:
+        return []
+    known = set(layout.split())
+    lines = raw.replace("\f", "\n").split("\n")
+    return [" ".join(line.split()) for line in lines if not known.issuperset(line.split())]
