@@ -124,6 +124,26 @@ PARTS = {
         "Monica",
         "2 (as shown)",
     ),
+    "docx white text beside a name": (
+        "report.docx",
+        "word/document.xml",
+        _word(
+            "<w:p><w:r><w:t>Dear NAME</w:t></w:r><w:r><w:rPr><w:color w:val='ffffff'/>"
+            "</w:rPr><w:t>ly</w:t></w:r><w:r><w:t>, welcome.</w:t></w:r></w:p>"
+        ),
+        "Monica",
+        "2 (as shown)",
+    ),
+    "docx tiny text beside a name": (
+        "report.docx",
+        "word/document.xml",
+        _word(
+            "<w:p><w:r><w:t>Dear NAME</w:t></w:r><w:r><w:rPr><w:sz w:val='2'/></w:rPr>"
+            "<w:t>ly</w:t></w:r><w:r><w:t>, welcome.</w:t></w:r></w:p>"
+        ),
+        "Monica",
+        "2 (as shown)",
+    ),
     "docx comment": (
         "report.docx",
         "word/comments.xml",

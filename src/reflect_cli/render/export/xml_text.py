@@ -18,7 +18,8 @@ the deletion it stands for) and as shown (deletions and hidden text out), and it
 text on its own: only the words they change, each a field ``LINE (before tracked
 changes)``, ``LINE (as shown)``, ``LINE (hidden text)``, when they are not the line's own
 words already. "Dear M" with "onica" deleted and "." inserted is "Dear Monica." before
-the changes; "Monica" with a hidden "ly" after it is "Monica" as shown.
+the changes; "Monica" with a hidden "ly" after it is "Monica" as shown. (Word's white
+text and text at most 2 points high are hidden text here too.)
 """
 
 from __future__ import annotations
@@ -124,10 +125,17 @@ def _deletions(root: ElementTree.Element) -> dict[str, str]:
 
 
 def _hidden(run: ElementTree.Element) -> bool:
-    """Whether a Word run is hidden text (``w:vanish`` in its properties)."""
+    """Whether a Word run is text no one sees: hidden (``w:vanish``), white
+    (``w:color`` FFFFFF) or at most 2 points high (``w:sz``, in half-points)."""
     for properties in (e for e in run if _local(e) == "rPr"):
-        for vanish in (e for e in properties if _local(e) == "vanish"):
-            return _attribute(vanish, "val") not in {"0", "false", "off"}
+        for each in properties:
+            tag, value = _local(each), _attribute(each, "val")
+            if tag == "vanish" and value not in {"0", "false", "off"}:
+                return True
+            if tag == "color" and value.upper() == "FFFFFF":
+                return True
+            if tag == "sz" and value.isdigit() and int(value) <= 4:
+                return True
     return False
 
 
