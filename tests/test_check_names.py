@@ -534,11 +534,12 @@ def test_a_name_inside_a_zip_files_member_is_found_there(
         ({"a.txt": b"\0" * 5_000_000}, 8, "zip bomb"),
         ({f"m{i}.txt": "x" for i in range(10_001)}, 0, "members"),
         ({"inner.pdf": b"%PDF-1.4\n"}, 0, "cannot read"),
-        ({"inner.zip": b"PK\x03\x04"}, 0, "cannot read"),
+        ({"inner.zip": b"PK\x03\x04"}, 0, "damaged"),
+        ({"word/embeddings/oleObject1.bin": b"\xd0\xcf\x11\xe0"}, 0, "cannot read"),
         ({"word/document.xml": '<!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'}, 8, "document type"),
         ({"word/document.xml": "<x>unclosed"}, 8, "not well-formed"),
     ],
-    ids=["ratio", "count", "pdf inside", "zip inside", "entities", "broken xml"],
+    ids=["ratio", "count", "pdf inside", "zip inside", "embedded object", "entities", "broken xml"],
 )
 def test_a_zip_that_cannot_be_read_safely_is_refused_in_one_line(
     cli: Any,

@@ -2,12 +2,15 @@
 zip, a REFI-QDA project (``.qdpx``), Office and OpenDocument files (``.docx``,
 ``.xlsx``, ``.pptx``, ``.odt``, ``.ods``, ``.odp``).
 
-Each member is read by its kind: XML as its text (a paragraph, a cell, a shared string
-one line each; runs inside them joined, so a name split across runs is whole) and its
-attribute values (a project's user names, a code's name), CSV, JSON, Markdown, HTML and
-text as ``documents`` reads them. Pictures, sound, video, fonts and printer settings
-hold no typed text and are passed over; any other member (a PDF or another zip inside)
-is refused with one line: a member is never passed over silently.
+Each member is read by its kind: XML as its text and attribute values, as its reader
+can recover them (``xml_text``: a paragraph, a cell, a shared string one line each, runs
+inside them joined, so a name split across runs is whole; tracked deletions, hidden
+text, comments, a project's user names), CSV, JSON, Markdown, HTML and text as
+``documents`` reads them. A picture is read for what it says about itself (its
+EXIF, XMP and text chunks: ``picture_text``), its pixels passed over; sound, video,
+fonts and printer settings hold no typed text and are passed over; a zip inside (a
+chart's workbook in a report) is read as one, three deep; any other member (a PDF, an
+embedded object) is refused with one line: a member is never passed over silently.
 
 A zip is untrusted input: at most ``MAX_MEMBERS`` members, ``MAX_TOTAL`` bytes
 unpacked in all, and no member that unpacks to more than ``MAX_RATIO`` times its packed
@@ -19,17 +22,18 @@ characters as escapes (a name may hold anything, a newline or ``ESC [ 2 J`` too)
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
-from xml.etree import ElementTree
 
 from reflect_cli.controls import visible
 from reflect_cli.errors import InputError
 from reflect_cli.i18n.messages import _
+from reflect_cli.render.export import picture_text, xml_text
 
+#: How deep a zip inside a zip is read (a workbook in a report in a data package).
+_NESTED_DEPTH = 3
 #: Members in one zip: an export has a dozen, an Office file a few hundred.
 MAX_MEMBERS = 10_000
 #: Bytes unpacked in all, the most ``documents`` reads of any one file.
@@ -42,19 +46,15 @@ _SMALL = 1024 * 1024
 #: Suffixes of the zip files read member by member.
 SUFFIXES = (".zip", ".qdpx", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp")
 #: Members read as XML.
-_XML = (".xml", ".rels", ".qde", ".qdc", ".svg", ".vml")
+_XML = (".xml", ".rels", ".qde", ".qdc", ".svg", ".vml", ".fodt", ".fods", ".fodp", ".fodg")
+#: Pictures: their metadata is read (``picture_text``), their pixels passed over.
+_PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".webp")
 #: Members with no typed text in them: passed over.
 _MEDIA = (
     *(".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".webp"),
     *(".mp3", ".mp4", ".m4a", ".wav", ".ogg", ".webm", ".mov", ".avi"),
     *(".ttf", ".otf", ".woff", ".woff2", ".odttf", ".fntdata", ".bin"),
 )
-#: Elements that end a line: paragraphs, headings, cells, rows, shared strings.
-_BLOCKS = {"p", "h", "si", "c", "row", "tr", "tc", "td", "th", "li", "br", "cr"}
-#: Elements that stand for a space between words (OpenDocument's ``<text:s/>``, a tab).
-_SPACES = {"s", "tab"}
-#: Attribute values that are identifiers, never typed text: GUIDs, numbers, booleans.
-_IDENTIFIER = re.compile(r"[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}|[\d.\-]*|true|false")
 
 
 def shown(name: str) -> str:
@@ -63,10 +63,18 @@ def shown(name: str) -> str:
 
 
 def members(
-    path: object, data: bytes, plain: Callable[[str, str], str | None]
-) -> Iterator[tuple[str, list[str]]]:
-    """Each text member's shown name and lines; ``plain(suffix, text)`` reads a member
-    of another kind as ``documents`` would (None: a kind it does not read)."""
+    path: object,
+    data: bytes,
+    plain: Callable[[str, str], str | None],
+    unpacked: list[int] | None = None,
+    depth: int = 0,
+) -> Iterator[tuple[str, list[str], list[tuple[str, str]]]]:
+    """Each text member's shown name, lines and fields (an XML member's lines read
+    another way: ``xml_text``); ``plain(suffix, text)`` reads a member of another kind
+    as ``documents`` would (None: a kind it does not read). A zip file inside (a chart's
+    workbook in a report) is read the same way, its members named ``MEMBER:INNER``;
+    ``unpacked``: the bytes the zips around it declare, counted against ``MAX_TOTAL``."""
+    unpacked = [0] if unpacked is None else unpacked
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError):
@@ -75,15 +83,26 @@ def members(
         ) from None
     with archive:
         entries = [e for e in archive.infolist() if not e.is_dir()]
-        _check_sizes(path, entries)
+        _check_sizes(path, entries, unpacked)
         for entry in entries:
             name = shown(entry.filename)
             suffix = PurePosixPath(entry.filename).suffix.lower()
+            if suffix == ".bin" and "embeddings/" in entry.filename.lower():
+                raise _unread(path, name)  # an embedded object: any file, any text
             if suffix in _MEDIA:
+                if suffix in _PICTURES:  # what a picture says about itself
+                    said = picture_text.lines(_unpacked(path, archive, entry))
+                    if said:
+                        yield name, said, []
                 continue
-            text = _unpacked(path, archive, entry).decode("utf-8-sig", errors="replace")
+            raw = _unpacked(path, archive, entry)
+            if raw[:4] == b"PK\x03\x04" and depth < _NESTED_DEPTH:
+                inside = members(f"{path}:{name}", raw, plain, unpacked, depth + 1)
+                yield from ((f"{name}:{inner}", lines, fields) for inner, lines, fields in inside)
+                continue
+            text = raw.decode("utf-8-sig", errors="replace")
             if suffix in _XML or (not suffix and text.lstrip().startswith("<?xml")):
-                yield name, _xml_lines(path, name, text)
+                yield name, *xml_text.lines(path, name, text)
                 continue
             try:
                 read = plain(suffix, text.replace("\r\n", "\n"))
@@ -92,25 +111,31 @@ def members(
                     _("{path}: {name}: {problem}").format(path=path, name=name, problem=exc)
                 ) from None
             if read is None:
-                raise InputError(
-                    _(
-                        "{path}: {name}: a member reflect cannot read (check it on "
-                        "its own); nothing was checked"
-                    ).format(path=path, name=name)
-                )
-            yield name, read.split("\n")
+                raise _unread(path, name)
+            yield name, read.split("\n"), []
 
 
-def _check_sizes(path: object, entries: list[zipfile.ZipInfo]) -> None:
-    """Refuse, before anything is unpacked, a zip over the limits or a member that packs
-    too well: as the zip declares them (reading stops at the declared size)."""
+def _unread(path: object, name: str) -> InputError:
+    return InputError(
+        _(
+            "{path}: {name}: a member reflect cannot read (check it on "
+            "its own); nothing was checked"
+        ).format(path=path, name=name)
+    )
+
+
+def _check_sizes(path: object, entries: list[zipfile.ZipInfo], unpacked: list[int]) -> None:
+    """Refuse, before anything is unpacked, a zip over the limits (with the zips around
+    it: ``unpacked``) or a member that packs too well: as the zip declares them (reading
+    stops at the declared size)."""
     if len(entries) > MAX_MEMBERS:
         raise InputError(
             _("{path}: {members:,} members; the most read is {most:,}").format(
                 path=path, members=len(entries), most=MAX_MEMBERS
             )
         )
-    total = sum(e.file_size for e in entries)
+    unpacked[0] += sum(e.file_size for e in entries)
+    total = unpacked[0]
     if total > MAX_TOTAL:
         raise InputError(
             _("{path}: unpacks to {total:,} bytes; the most read is {most:,} (a zip bomb?)").format(
@@ -158,50 +183,3 @@ def _unpacked(path: object, archive: zipfile.ZipFile, entry: zipfile.ZipInfo) ->
                 path=path, member=shown(entry.filename)
             )
         ) from None
-
-
-def _xml_lines(path: object, name: str, text: str) -> list[str]:
-    """An XML member's text, a block a line, then its attribute values a line each."""
-    if re.search(r"<!(DOCTYPE|ENTITY)", text):
-        raise InputError(
-            _("{path}: {name}: XML with a document type is not read").format(path=path, name=name)
-        )
-    try:
-        root = ElementTree.fromstring(text)
-    except ElementTree.ParseError:
-        raise InputError(
-            _("{path}: {name}: not well-formed XML; nothing was checked").format(
-                path=path, name=name
-            )
-        ) from None
-    lines: list[str] = []
-    attributes: list[str] = []
-    current: list[str] = []
-
-    def end_line() -> None:
-        if current:
-            lines.append("".join(current))
-            current.clear()
-        lines.extend(attributes)
-        attributes.clear()
-
-    def walk(element: ElementTree.Element, in_block: bool) -> None:
-        tag = element.tag.rpartition("}")[2] if isinstance(element.tag, str) else ""
-        block = tag in _BLOCKS
-        if block:
-            end_line()
-        attributes.extend(
-            v for v in element.attrib.values() if v.strip() and not _IDENTIFIER.fullmatch(v)
-        )
-        if tag in _SPACES:
-            current.append(" ")
-        current.append(element.text or "")
-        for child in element:
-            walk(child, in_block or block)
-        if block or (not in_block and (element.text or "").strip()):
-            end_line()
-        current.append(element.tail or "")
-
-    walk(root, False)
-    end_line()
-    return [" ".join(line.split()) for line in lines if line.strip()]

@@ -5,8 +5,11 @@ Text and Markdown as written (Markdown's backslash escapes undone, its character
 references decoded: ``&#77;onica`` is "Monica", its inline HTML tags taken out of a word
 as a viewer draws it), HTML as its text and attribute values (``html_text``: the page's
 markup and style sheet left out, entities decoded, ``Gr<b>ace</b>`` read "Grace"), CSV
-as written, JSON with every string decoded (``\\u004donica`` is "Monica"), and a PDF as
-``pdftotext`` (poppler) extracts it, with what a viewer shows beside its pages
+as written, JSON with every string decoded (``\\u004donica`` is "Monica"), XML (a Word or
+flat OpenDocument file saved as one, an SVG) as an Office file's XML member is read
+(``xml_text``), and a PDF as ``pdftotext`` (poppler) extracts each page's whole plane
+(text outside the page too; invisible, white or clipped text it reads as any), every
+layer shown (``pdf_layers``), with what a viewer shows beside its pages
 (``pdf_parts``: comments, form fields, bookmarks). An encrypted PDF is refused: its
 comments and form fields cannot be read from its bytes, and a document read in part is
 never reported clean. Lines keep their numbers, so a place can be named ``FILE:LINE``; a
@@ -38,8 +41,9 @@ from pathlib import Path
 from reflect_cli.errors import InputError
 from reflect_cli.i18n.messages import _
 from reflect_cli.records.opening import kind
-from reflect_cli.render.export import archived, embedded, html_text
-from reflect_cli.render.export.pdf_parts import encrypted, shown_strings
+from reflect_cli.render.export import archived, embedded, html_text, xml_text
+from reflect_cli.render.export.pdf_layers import every_layer_shown, stored_only
+from reflect_cli.render.export.pdf_parts import encrypted, inflated, shown_strings
 
 #: Time for pdftotext on one file.
 _PDF_SECONDS = 120
@@ -57,6 +61,7 @@ class Format(StrEnum):
     JSON = "json"
     PDF = "pdf"
     ZIP = "zip"
+    XML = "xml"
 
 
 _SUFFIXES = {
@@ -66,6 +71,10 @@ _SUFFIXES = {
     ".markdown": Format.MARKDOWN,
     ".html": Format.HTML,
     ".htm": Format.HTML,
+    ".xhtml": Format.HTML,
+    # XML as an XML member of an Office file is read (``xml_text``): a Word or
+    # OpenDocument file saved as one XML file, an SVG drawing.
+    **dict.fromkeys((".xml", ".svg", ".fodt", ".fods", ".fodp", ".fodg"), Format.XML),
     ".csv": Format.CSV,
     ".tsv": Format.CSV,
     ".json": Format.JSON,
@@ -104,8 +113,8 @@ def read_all(path: Path) -> list[Document]:
     if format_of(path) is not Format.ZIP:
         return [read(path)]
     return [
-        Document(path, Format.ZIP, lines, member=name)
-        for name, lines in archived.members(path, _read(path), _member_plain)
+        Document(path, Format.ZIP, lines, tuple(fields), member=name)
+        for name, lines, fields in archived.members(path, _read(path), _member_plain)
     ]
 
 
@@ -127,18 +136,27 @@ def read(path: Path) -> Document:
         data = _read(path)
         if encrypted(data):  # before poppler, which may ask for a password
             raise _encrypted_pdf(path)
-        lines = _pdf_text(path).replace("\f", "\n").split("\n")
+        streams = inflated(data)
+        layout, raw = _pdf_text(path, every_layer_shown(data, streams))
+        lines = layout.replace("\f", "\n").split("\n")
+        stored = [("PDF text as stored", line) for line in stored_only(layout, raw)]
         try:  # rich text or XMP may hold a data: address that cannot be read
             info = _pdf_fields(path)  # refused here too when poppler says it is encrypted
-            strings = shown_strings(data)
+            strings = shown_strings(data, streams)
         except InputError as exc:
             if str(exc).startswith(str(path)):
                 raise
             raise InputError(_("{path}: {problem}").format(path=path, problem=exc)) from None
         # What a viewer shows beside the pages (once: an outline may repeat the Title).
         shown = [f for f in strings if f[1] not in {v for _key, v in info}]
-        return Document(path, kind, lines, (*info, *shown, *_pdf_attachments(path)))
+        return Document(path, kind, lines, (*stored, *info, *shown, *_pdf_attachments(path)))
     text = text_of(_read(path)).replace("\r\n", "\n")
+    if kind is Format.XML:
+        try:
+            lines, fields = xml_text.lines(path, path.name, text)
+            return Document(path, kind, lines, tuple(fields))
+        except InputError:  # not well-formed, or with a document type: read as text
+            return Document(path, Format.TEXT, text.split("\n"))
     try:
         return Document(path, kind, _PLAIN[kind](text).split("\n"))
     except InputError as exc:  # a part it holds cannot be read (a data: address's PDF)
@@ -218,11 +236,32 @@ def _read(path: Path) -> bytes:
             ) from None
 
 
-def _pdf_text(path: Path) -> str:
-    """The PDF's text by poppler's pdftotext (its reading order, one line per line)."""
+#: The area of a page read: far beyond any page (poppler leaves out the text it places
+#: outside the page's own box, which a reader still copies from the file).
+_PLANE = ["-x", "-1000000000", "-y", "-1000000000", "-W", "2000000000", "-H", "2000000000"]
+
+
+def _pdf_text(path: Path, shown: bytes | None = None) -> tuple[str, str]:
+    """The PDF's text by poppler's pdftotext, the whole of each page's plane: in its
+    reading order, one line per line (``-layout``), and as stored (``-raw``: letters
+    drawn over one another, which the first reading takes for one bold letter, kept).
+    ``shown``: the PDF with its hidden layers shown (``pdf_layers``), read in its place
+    from a private temporary folder."""
     _read(path)  # a regular file, not too large: poppler opens it itself
-    done = _poppler("pdftotext", ["-enc", "UTF-8", "-layout", "--", str(path), "-"], path)
-    return done.decode("utf-8", errors="replace")
+    read = path
+    with tempfile.TemporaryDirectory() as folder:
+        if shown is not None:
+            read = Path(folder) / "layers-shown.pdf"
+            read.write_bytes(shown)
+        try:
+            texts = [
+                _poppler("pdftotext", ["-enc", "UTF-8", mode, *_PLANE, "--", str(read), "-"], path)
+                for mode in ("-layout", "-raw")
+            ]
+        except InputError as exc:  # named as the person knows it, not by our copy
+            raise InputError(str(exc).replace(str(read), str(path))) from None
+    layout, raw = (text.decode("utf-8", errors="replace") for text in texts)
+    return layout, raw
 
 
 def _poppler(name: str, arguments: list[str], path: Path) -> bytes:

@@ -29,7 +29,7 @@ from urllib.parse import unquote
 from reflect_cli.render.export import html_text
 
 
-def _name(word: str) -> bytes:
+def name_pattern(word: str) -> bytes:
     """A PDF name as a pattern: each letter as written or as its ``#xx`` escape, which a
     reader decodes (``/Encr#79pt`` is ``/Encrypt``)."""
     hexadecimal = ("".join(f"[{d.lower()}{d.upper()}]" for d in f"{ord(c):02x}") for c in word)
@@ -63,7 +63,9 @@ _ADDRESSES = {b"URI", b"UF", b"F", b"P"}
 #: A key (however its name is spelled) and how its value starts: a literal or
 #: hexadecimal string, an array, or a reference (``12 0 R``). Longer names first.
 _KEY = re.compile(
-    b"(" + b"|".join(_name(k.decode()) for k in _FIELDS) + rb")\s*(\(|<(?!<)|\[|\d+\s+\d+\s+R)"
+    b"("
+    + b"|".join(name_pattern(k.decode()) for k in _FIELDS)
+    + rb")\s*(\(|<(?!<)|\[|\d+\s+\d+\s+R)"
 )
 #: Keys whose value may be an array of strings (a list's choices, its chosen values).
 _ARRAYS = {b"V", b"DV", b"Opt"}
@@ -76,18 +78,18 @@ _REFERENCE = re.compile(rb"(\d+)\s+(\d+)\s+R")
 
 
 #: An encrypted file: its trailer (or cross-reference stream) names an /Encrypt dictionary.
-_ENCRYPT = re.compile(_name("Encrypt") + rb"\s*(?:\d+\s+\d+\s+R|<<)")
+_ENCRYPT = re.compile(name_pattern("Encrypt") + rb"\s*(?:\d+\s+\d+\s+R|<<)")
 _STREAM = re.compile(rb"stream\r?\n")
 #: Bytes inflated at most, over all streams: a small file cannot unpack into gigabytes.
 _INFLATED_MOST = 256 * 1024 * 1024
 _ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 
 
-def shown_strings(data: bytes) -> list[tuple[str, str]]:
+def shown_strings(data: bytes, streams: list[bytes] | None = None) -> list[tuple[str, str]]:
     """Each annotation's, form field's and outline entry's text in the PDF ``data``:
-    (field, text)."""
+    (field, text); ``streams``: its streams inflated, when ``inflated`` gave them."""
     found: list[tuple[str, str]] = []
-    for chunk in (data, *_inflated(data)):
+    for chunk in (data, *(inflated(data) if streams is None else streams)):
         for key in _KEY.finditer(chunk):
             name = _unescaped(key[1])
             for raw in _values(data, chunk, name, key):
@@ -193,7 +195,7 @@ def _streams_of(data: bytes, number: int, generation: int) -> list[bytes]:
     return found
 
 
-def _inflated(data: bytes) -> list[bytes]:
+def inflated(data: bytes) -> list[bytes]:
     """Every stream that inflates (a Flate-compressed one), as far as the budget goes."""
     out: list[bytes] = []
     left = _INFLATED_MOST
