@@ -11,7 +11,7 @@ every text ("don't", "Monica's"), and those lines are not read again."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Set
 from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from reflect_cli.folding import fold
 from reflect_cli.render.export.everyday import COMMON_WORDS
-from reflect_cli.render.export.patterns import with_marks
+from reflect_cli.render.export.patterns import as_matched, with_marks
 
 #: A match found by a scan (``terms.Found``): located by ``start``, ``end``, ``line``.
 F = TypeVar("F")
@@ -93,21 +93,35 @@ def through_apostrophes(
         yield from _without(text, dropped, scan)
 
 
-def parts(word: str, known: Callable[[str], bool]) -> tuple[int, ...]:
-    """Where in ``word`` apostrophes are between pieces that join into a word ``known``
-    knows ("Rami'rez": "ramirez"; any stretch of its pieces, "Ra'mi'rez", "Rami'rez's");
-    not where the stretch as typed is known too ("O'Neil's": found as it is), nor the
-    ending of a contraction or a possessive (``_contracted``)."""
+def parts(word: str, words: Set[str], starts: Set[str]) -> tuple[int, ...]:
+    """Where in ``word`` apostrophes are between pieces that join into one of ``words``
+    (folded: "Rami'rez" is "ramirez"; any stretch of its pieces, "Ra'mi'rez",
+    "Rami'rez's", joined only while they are one of ``starts``, the words' starts: a
+    word of a thousand pieces is not read in square time); not where the stretch as
+    typed is one too ("O'Neil's": found as it is), nor the ending of a contraction or a
+    possessive (``_contracted``)."""
     cuts = [m.start() for m in _PIECES.finditer(word)]
     bounds = [-1, *cuts, len(word)]
     pieces = [word[a + 1 : b] for a, b in pairwise(bounds)]
+    read: dict[int, str] = {}  # each piece folded, once it is needed
+
+    def folded(at: int) -> str:
+        if at not in read:
+            read[at] = as_matched(fold(pieces[at]))
+        return read[at]
+
     dropped: set[int] = set()
-    for first in range(len(pieces)):
+    for first in range(len(pieces) - 1):
+        joined = folded(first)
+        if joined not in starts:
+            continue  # ("don't": "don" starts no name's word here)
         for last in range(first + 1, len(pieces)):
-            if _contracted(pieces[last - 1], pieces[last]):
+            joined += folded(last)
+            if joined not in starts:
+                break
+            if joined not in words or _contracted(pieces[last - 1], pieces[last]):
                 continue
-            joined = "".join(pieces[first : last + 1])
-            if known(joined) and not known(word[bounds[first] + 1 : bounds[last + 1]]):
+            if as_matched(fold(word[bounds[first] + 1 : bounds[last + 1]])) not in words:
                 dropped.update(cuts[first:last])
     return tuple(sorted(dropped))
 

@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from reflect_cli.folding import fold
 from reflect_cli.records.word_choices import WordChoices as Decisions
 from reflect_cli.render.export.everyday import COMMON_WORDS
 from reflect_cli.render.export.in_word import parts
@@ -71,9 +70,10 @@ class Terms:
         #: The words of the terms after their first; the terms by their ``loose_key``:
         #: what a match read through markup or glue is.
         self._later: set[str] | None = None
-        #: The words of the terms that are not everyday words (``joins_a_word``), and
-        #: by each word with an apostrophe inside, where a name's pieces are (``parted``).
-        self._words: frozenset[str] | None = None
+        #: The words of the terms that are not everyday words and their starts
+        #: (``_name_words``), and by each word with an apostrophe inside, where a
+        #: name's pieces are (``parted``).
+        self._words: tuple[frozenset[str], frozenset[str]] | None = None
         self._parted: dict[str, tuple[int, ...]] = {}
         self._loose: dict[str, str] | None = None
         self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
@@ -214,17 +214,6 @@ class Terms:
             self._later = {word for term in self._order for word in term.split()[1:]}
         return self._later
 
-    def joins_a_word(self, pieces: str) -> bool:
-        """Whether ``pieces`` (a word's pieces an apostrophe parted, joined: "Rami'rez"
-        as "Ramirez") is a word of a known term that is not an everyday word ("we'll"
-        is not Well's, "I'd" not Id's): a reading through it is worth making
-        (``in_word.through_apostrophes``)."""
-        if self._words is None:
-            self._ready()
-            every = {word for term in self._order for word in term.split()}
-            self._words = frozenset(every - COMMON_WORDS)
-        return as_matched(fold(pieces)) in self._words
-
     def parted(self, word: str) -> tuple[int, ...]:
         """Where in ``word`` apostrophes part a known name's word (``in_word.parts``):
         worked out once per word (a folder's texts say "don't" and "it's" often)."""
@@ -232,8 +221,18 @@ class Terms:
         if found is None:
             if len(self._parted) >= _REMEMBERED:
                 self._parted.clear()
-            found = self._parted[word] = parts(word, self.joins_a_word)
+            found = self._parted[word] = parts(word, *self._name_words())
         return found
+
+    def _name_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The words of the terms that are not everyday words ("we'll" is not Well's),
+        and every start of one (a word's pieces are joined only while they start one)."""
+        if self._words is None:
+            self._ready()
+            every = {word for term in self._order for word in term.split()} - COMMON_WORDS
+            starts = {word[:end] for word in every for end in range(1, len(word) + 1)}
+            self._words = (frozenset(every), frozenset(starts))
+        return self._words
 
     def loose_term(self, key: str) -> str:
         """The term whose ``loose_key`` is ``key``, longest first (what a match read
