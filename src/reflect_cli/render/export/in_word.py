@@ -68,27 +68,37 @@ def _apostrophe(present: str) -> re.Pattern[str]:
     return re.compile(rf"{one}(?<=[^\W\d_].)[^\W\d_]+(?:[{APOSTROPHES}][^\W\d_]+)*")
 
 
-def through_apostrophes(
-    text: str, scan: Scan[F], parted: Callable[[str], tuple[int, ...]]
-) -> Iterator[F]:
-    """Matches where an apostrophe inside a word parts a name ("Rami'rez"): each such
-    line read again without the apostrophes ``parted`` gives for the word (``parts``:
-    a matcher's, remembered by the word, as "don't" and "it's" come again and again);
-    only the matches over one of them (the rest of the line was read as it is)."""
-    if text.isascii():  # (known at once: no character to read)
-        present = "'" if "'" in text else ""
-    else:
-        present = "".join(mark for mark in APOSTROPHES if mark in text)
+#: Each word with an apostrophe inside: where it starts, and the word.
+Words = tuple[tuple[int, str], ...]
+
+
+def apostrophe_words(text: str, others: str) -> Words:
+    """The words of ``text`` with an apostrophe inside (after a letter, before one):
+    found once per text, for every matcher that reads it; ``others``: its characters
+    beyond ASCII, where any other apostrophe would be."""
+    present = "'" if "'" in text else ""
+    if others:
+        present += "".join(mark for mark in APOSTROPHES[1:] if mark in others)
     if not present:
-        return
-    dropped: list[int] = []
+        return ()
+    words: list[tuple[int, str]] = []
     for mark in _apostrophe(present).finditer(text):
         start = mark.start() - 1
         while start > 0 and text[start - 1].isalpha():
             start -= 1
-        found = parted(text[start : mark.end()])
-        if found:
-            dropped += [start + at for at in found]
+        words.append((start, text[start : mark.end()]))
+    return tuple(words)
+
+
+def through_apostrophes(
+    text: str, words: Words, scan: Scan[F], parted: Callable[[str], tuple[int, ...]]
+) -> Iterator[F]:
+    """Matches where an apostrophe inside a word parts a name ("Rami'rez"): each line
+    of such a word (of ``words``, the text's ``apostrophe_words``) read again without
+    the apostrophes ``parted`` gives for it (``parts``: a matcher's, remembered by the
+    word, as "don't" and "it's" come again and again); only the matches over one of
+    them (the rest of the line was read as it is)."""
+    dropped = [start + at for start, word in words for at in parted(word)]
     if dropped:
         yield from _without(text, dropped, scan)
 

@@ -96,7 +96,7 @@ class Matcher(Terms):
         extras = list(readings(text, self._scan, marks, self._inside_run, self._inside_tag))
         # An apostrophe inside a name ("Rami'rez"): only where the word without it is a
         # known name's (``in_word``); nearly every text has one ("don't").
-        extras += through_apostrophes(text, self._scan, self.parted)
+        extras += through_apostrophes(text, marks.apostrophes, self._scan, self.parted)
         # A word run together with a capital inside ("#TeamBeckwith", ``run_together``):
         # an everyday word there is a word unless decided a name ("PowerPoint", "#TeamHope").
         extras += [
