@@ -140,7 +140,10 @@ def reference(found: Matcher) -> re.Pattern[str]:
     spaced = "|".join(alternative(t) for t in ordered if not unspaced(t))
     apart = "|".join(written_apart(t) for t in ordered if unspaced(t))
     found.pattern()  # the endings a term takes
-    term = rf"(?P<t>{spaced})(?P<e>{found._endings})?(?![^\W\d])"
+    # A word of two letters or more run into a term that ends with a digit is the
+    # term's ("school 075school"): matched with it.
+    run_on = r"(?<=\d)[^\W\d_]{2}[^\W_]*"
+    term = rf"(?P<t>{spaced})(?:(?P<e>{found._endings})?(?![^\W\d])|{run_on})"
     return re.compile("|".join([rf"(?<![^\W\d]){term}", *([f"(?P<u>{apart})"] if apart else [])]))
 
 
@@ -170,6 +173,7 @@ def spans(found: Matcher, folded: str, how: str) -> list[tuple[int, int, dict[st
 @example("mh2 joanna park", False)
 @example("jo park and jo, 2jo park", False)  # the longest: the name over the handle
 @example("school 075 school 07 school 0755", False)
+@example("school 075school school 075a school 07school2 mh2nguyen thi lan", False)
 @example("school 064 elementary school 065 school 0655 elementary school 06 mh3", False)
 @example("'ilima\u1680kahale grace\u3000kim", False)  # spaces folding and reading make plain
 @example("school\u2800٠٧٥ and mh٢", False)  # a braille blank, Arabic-Indic digits

@@ -12,6 +12,7 @@ import pytest
 from conftest import make_session, redactor_of
 from reflect_cli.folding import fold
 from reflect_cli.render import export as exporting
+from reflect_cli.render.export.tagged import tagged
 
 
 def _redactor_of(*names: str) -> Any:
@@ -36,6 +37,10 @@ TAGGED = [
     "Follow @teambeckwith and write to info@teambeckwith.org",
     "Write to beckwithfamily@gmail.com",
     "See https://example.org/teambeckwith/events and www.teambeckwith.org",
+    # A bare domain, without "@", "://" or "www.": a link too.
+    "See teambeckwith.org today",
+    "Photos at haugenfamily.net/photos.",
+    "Write to TEAMBECKWITH.ORG or teambeckwith.co.uk",
 ]
 
 
@@ -135,3 +140,11 @@ def test_a_short_name_beside_a_family_or_team_word_in_a_hashtag_is_the_person(ty
 def test_a_short_name_that_starts_a_word_in_a_hashtag_leaves_it(typed: str) -> None:
     found = redactor_of("David Kim", "Mei Wu", "Fatima Ali", "Erin Tran")
     assert found.text(typed) == typed
+
+
+def test_a_bare_domain_is_read_as_a_link_and_dotted_words_are_not() -> None:
+    """A tester's: "teambeckwith.org" and "haugenfamily.net/photos" were kept (a link was
+    read only from its "@", "://" or "www."). An abbreviation, a version, a number, a
+    sentence's end and a file's name are not domains."""
+    text = "See teambeckwith.org, e.g. etc. Mr. Lee, notes.md v1.2.3 at 3.5 p.m. Then"
+    assert [text[a:b] for a, b in tagged(text)] == ["teambeckwith", "org"]

@@ -33,7 +33,13 @@ from reflect_cli.render.export.encoded import (
     mis_decoded,
     percent_decoded,
 )
-from reflect_cli.render.export.in_word import BROKEN, IN_WORD, through_marks
+from reflect_cli.render.export.in_word import (
+    BROKEN,
+    IN_WORD,
+    Words,
+    apostrophe_words,
+    through_marks,
+)
 from reflect_cli.render.export.run_together import Joined, joined
 from reflect_cli.render.export.shapes import FEW, marked, shape
 from reflect_cli.render.export.tagged import names_inside, tagged
@@ -153,6 +159,8 @@ class Marks(NamedTuple):
     #: Hashtags and long words in capitals: a name is looked for anywhere inside them
     #: ("#teambeckwith", "TEAMBECKWITH"; ``tagged``).
     tagged: tuple[tuple[int, int], ...] = ()
+    #: The words with an apostrophe inside ("Rami'rez", "don't"; ``in_word``).
+    apostrophes: Words = ()
 
 
 def marks(text: str) -> Marks:
@@ -176,14 +184,17 @@ def marks(text: str) -> Marks:
     idna = has_idna(text)
     words = joined(text, shaped)
     tags = tagged(text, shaped)
+    inner = apostrophe_words(text, others)
+    found = Marks(
+        emphasis, spelled, encoded=encoded, joined=words, idna=idna, tagged=tags, apostrophes=inner
+    )
     if not others:
-        return Marks(emphasis, spelled, encoded=encoded, joined=words, idna=idna, tagged=tags)
-    overridden = _RLO in others or _LRO in others
-    alternate = bool(_ALTERNATE.search(others))
-    invisible = bool(_INVISIBLE_CHARACTER.search(others))
-    wrong = is_mis_decoded(text, others)
-    return Marks(
-        emphasis, spelled, alternate, overridden, encoded, words, invisible, wrong, idna, tags
+        return found
+    return found._replace(
+        alternate=bool(_ALTERNATE.search(others)),
+        overridden=_RLO in others or _LRO in others,
+        invisible=bool(_INVISIBLE_CHARACTER.search(others)),
+        mis_decoded=is_mis_decoded(text, others),
     )
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from reflect_cli.records.word_choices import WordChoices as Decisions
 from reflect_cli.render.export.everyday import COMMON_WORDS
+from reflect_cli.render.export.in_word import parts
 from reflect_cli.render.export.inflected import PARTICLES, takes_particles
 from reflect_cli.render.export.name_forms import ENDINGS, FAMILY_LETTERS, Forms
 from reflect_cli.render.export.name_forms import letters as _letters
@@ -31,6 +32,10 @@ from reflect_cli.render.export.spelled_inside import Inside
 from reflect_cli.render.export.starts import Shared, Starts, first_word
 from reflect_cli.render.export.terms import Term
 from reflect_cli.render.export.unspaced import unspaced
+
+#: Words with an apostrophe inside remembered (``Terms.parted``): a folder's few
+#: thousand, not an attacker's million.
+_REMEMBERED = 65536
 
 #: "Haugens'": folded text has one apostrophe for all of its variants (’ ʼ ′ …).
 PLURAL_POSSESSIVE = "s'"
@@ -65,6 +70,11 @@ class Terms:
         #: The words of the terms after their first; the terms by their ``loose_key``:
         #: what a match read through markup or glue is.
         self._later: set[str] | None = None
+        #: The words of the terms that are not everyday words and their starts
+        #: (``_name_words``), and by each word with an apostrophe inside, where a
+        #: name's pieces are (``parted``).
+        self._words: tuple[frozenset[str], frozenset[str]] | None = None
+        self._parted: dict[str, tuple[int, ...]] = {}
         self._loose: dict[str, str] | None = None
         self._patterns: dict[frozenset[str], re.Pattern[str]] = {}
         #: Where first words start, read once for this matcher and the others that read
@@ -161,6 +171,8 @@ class Terms:
     def _forget(self) -> None:
         """What was found with the terms known before: made again when next looked for."""
         self._inside, self._loose, self._later = None, None, None
+        self._words = None
+        self._parted.clear()
         self._inside_short = None
         if self._starts is not None:
             self._starts = None
@@ -201,6 +213,26 @@ class Terms:
             self._ready()
             self._later = {word for term in self._order for word in term.split()[1:]}
         return self._later
+
+    def parted(self, word: str) -> tuple[int, ...]:
+        """Where in ``word`` apostrophes part a known name's word (``in_word.parts``):
+        worked out once per word (a folder's texts say "don't" and "it's" often)."""
+        found = self._parted.get(word)
+        if found is None:
+            if len(self._parted) >= _REMEMBERED:
+                self._parted.clear()
+            found = self._parted[word] = parts(word, *self._name_words())
+        return found
+
+    def _name_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The words of the terms that are not everyday words ("we'll" is not Well's),
+        and every start of one (a word's pieces are joined only while they start one)."""
+        if self._words is None:
+            self._ready()
+            every = {word for term in self._order for word in term.split()} - COMMON_WORDS
+            starts = {word[:end] for word in every for end in range(1, len(word) + 1)}
+            self._words = (frozenset(every), frozenset(starts))
+        return self._words
 
     def loose_term(self, key: str) -> str:
         """The term whose ``loose_key`` is ``key``, longest first (what a match read

@@ -34,6 +34,7 @@ from reflect_cli.records.word_choices import WordChoices as Decisions
 from reflect_cli.render.export.disguised import Marks, addresses, readings, visible
 from reflect_cli.render.export.disguised import marks as disguised_marks
 from reflect_cli.render.export.everyday import COMMON_WORDS
+from reflect_cli.render.export.in_word import through_apostrophes
 from reflect_cli.render.export.inflected import PARTICLES, takes_particles
 from reflect_cli.render.export.known_terms import PLURAL_POSSESSIVE, Terms
 from reflect_cli.render.export.name_forms import (
@@ -93,6 +94,9 @@ class Matcher(Terms):
         # Read again as a reader would: "*Mon*ica", "M o n i c a" (``disguised``).
         marks = marks or disguised_marks(text)
         extras = list(readings(text, self._scan, marks, self._inside_run, self._inside_tag))
+        # An apostrophe inside a name ("Rami'rez"): only where the word without it is a
+        # known name's (``in_word``); nearly every text has one ("don't").
+        extras += through_apostrophes(text, marks.apostrophes, self._scan, self.parted)
         # A word run together with a capital inside ("#TeamBeckwith", ``run_together``):
         # an everyday word there is a word unless decided a name ("PowerPoint", "#TeamHope").
         extras += [

@@ -48,6 +48,13 @@ def as_matched(folded: str) -> str:
     return folded
 
 
+#: A word run into a term that ends with a digit ("School 075school", "School 075School"):
+#: the term's, and matched with it, so the whole word is replaced (as a run-together
+#: word is, ``run_together``). Two letters or more: a digit after the number goes on
+#: with it ("School 0755"), and so does a letter alone ("School 075A"): other places.
+RUN_ON = r"(?<=\d)[^\W\d_]{2}[^\W_]*"
+
+
 def source(ordered: list[str], endings: str) -> str:
     """The pattern of the terms ``ordered`` (longest first), each followed by one of
     ``endings`` or by nothing, on word boundaries: group ``t`` a term written with
@@ -59,7 +66,8 @@ def source(ordered: list[str], endings: str) -> str:
     two-letter handle) or one that starts with a digit is part of the word, "1st" is not
     the handle "st" (but "mh2" is "mh"), and so is a digit after one that ends with a
     digit: "mh23" is not "mh2". A digit is a boundary too ("monica2"): the look-arounds
-    only refuse a letter next to the term."""
+    only refuse a letter next to the term, except a word run into a term that ends with
+    a digit (``RUN_ON``)."""
     written = [t for t in ordered if not unspaced(t)]
     # A digit before the place refuses only the terms that look behind them: all are
     # tried where none is there, the others where one is.
@@ -71,7 +79,7 @@ def source(ordered: list[str], endings: str) -> str:
     # Words apart in one are apart by whatever stands between a term's words ("王 小明"
     # typed with two spaces or a tab), as in a term written with spaces.
     apart = "|".join(_apart(t) for t in ordered if unspaced(t))
-    term = rf"(?P<t>{spaced})(?P<e>{endings})?(?![^\W\d])"
+    term = rf"(?P<t>{spaced})(?:(?P<e>{endings})?(?![^\W\d])|{RUN_ON})"
     branches = [rf"(?<![^\W\d]){term}"] if spaced else []
     branches += [f"(?P<u>{apart})"] if apart else []
     return "|".join(branches) or r"(?!)"  # (?!): none

@@ -8,7 +8,9 @@ word is replaced by the label, so no piece of it ("Fest") is left to tell whose 
 A digit parts words already ("Beckwith2026"), but not where the name ends with it: "School
 075School 0755" runs the site School 075 into the next word, which starts, as after
 capitals, at a capital before a lower-case letter (a digit or a letter alone after the
-number is another place's: "School 0755", "School 075A").
+number is another place's: "School 0755", "School 075A"). (In lower case, "School
+075school", nothing here tells where the next word starts: the pattern reads it as run
+into the number, ``patterns.RUN_ON``.)
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Words a reader reads a name inside of though nothing marks where it starts: a hashtag
 ("#teambeckwith", "#TEAMBECKWITH"), a handle ("@teambeckwith"), the words of an e-mail
-address or a link ("beckwithfamily@gmail.com", "www.teambeckwith.org") and a long word
-in capitals ("TEAMBECKWITH").
+address or a link ("beckwithfamily@gmail.com", "www.teambeckwith.org", a bare domain
+"teambeckwith.org" or "haugenfamily.net/photos") and a long word in capitals
+("TEAMBECKWITH").
 
 Words run together with a capital inside ("#TeamBeckwith") tell where a name starts
 (``run_together``); in lower case or in capitals nothing does, and the matcher's scan,
@@ -47,6 +48,20 @@ _HASHTAG = re.compile(rf"[#@](?:[^\W_]|[{MARKS}{INVISIBLE}])+")
 _LOCAL = re.compile(r"[\w.+'%\-]{1,64}\Z")
 _REST = re.compile(r"[^\s<>\"'`()\[\]{}]+")
 _LINK = re.compile(r"@|://|www\.")
+#: A bare domain ("teambeckwith.org", "haugenfamily.net/photos"): a dot right after a
+#: letter or digit and before a top-level domain's shape, two to six ASCII letters and
+#: no letter or digit after them; found from the dot (read from the label before it),
+#: so a text is passed over from one dot to the next. "e.g.", "etc.", "Mr.", "v1.2.3",
+#: "3.5" and a sentence's end are not of this shape; a file's type is not a domain
+#: (``FILE_TYPES``: "notes.md", "report.pdf").
+_DOMAIN = re.compile(r"\.(?<=[^\W_]\.)([a-zA-Z]{2,6})(?![^\W_])")
+#: A label before a domain's dot: at most 63 characters.
+_LABEL = re.compile(r"[^\W_][\w\-]{0,62}\Z")
+_FILE_TYPES_TEXT = """
+    md txt pdf csv tsv doc docx xls xlsx ppt pptx odt ods rtf tex json yaml yml xml html
+    htm py js ts css png jpg jpeg gif svg webp zip gz log mp3 mp4 mov wav
+    """
+FILE_TYPES = frozenset(_FILE_TYPES_TEXT.split())
 _WORD = re.compile(rf"(?:[^\W_]|[{MARKS}{INVISIBLE}])+")
 
 
@@ -70,6 +85,8 @@ def tagged(text: str, shape: bytes | None = None) -> tuple[tuple[int, int], ...]
     found = [(m.start() + 1, m.end()) for m in _HASHTAG.finditer(text)] if tags else []
     if "@" in text or "://" in text or "www." in text:
         found += [word for link in _links(text) for word in _words(text, *link)]
+    if "." in text:
+        found += [word for link in _domains(text) for word in _words(text, *link)]
     shouted = (
         capitals(CAPITALS).finditer(shape) if shape is not None else _capitals().finditer(text)
     )
@@ -86,6 +103,17 @@ def _links(text: str) -> Iterator[tuple[int, int]]:
             start = local.start() if local else start
         rest = _REST.match(text, mark.end())
         yield start, rest.end() if rest else mark.end()
+
+
+def _domains(text: str) -> Iterator[tuple[int, int]]:
+    """Each bare domain of ``text`` (``_DOMAIN``), from the label before its dot: its
+    span, roughly (as ``_links``)."""
+    for dot in _DOMAIN.finditer(text):
+        if dot[1].casefold() in FILE_TYPES:
+            continue
+        label = _LABEL.search(text, max(0, dot.start() - 63), dot.start())
+        rest = _REST.match(text, dot.end())
+        yield label.start() if label else dot.start(), rest.end() if rest else dot.end()
 
 
 def _words(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
