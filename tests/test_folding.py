@@ -170,3 +170,12 @@ def test_a_look_alike_folds_as_its_upper_and_lower_case_do(char: str) -> None:
     for other in (char.upper(), char.lower()):
         if len(other) == 1:
             assert fold(other) == fold(char)
+
+
+@pytest.mark.parametrize("typed", ["🅜🅞🅝🅘🅒🅐", "🅼🅾🅽🅸🅲🅰", "⒨⒪⒩⒤⒞⒜", "🄜🄞🄝🄘🄒🄐", "🇲🇴🇳🇮🇨🇦", "Ⓜⓞⓝⓘⓒⓐ"])
+def test_letters_drawn_inside_a_shape_are_their_letters(typed: str) -> None:
+    # Negative circled and squared letters, regional indicators and parenthesized ones
+    # have no decomposition to their letter (or one with parentheses): a name typed in
+    # them is the name, as one in circled letters is.
+    assert fold(typed) == "monica"
+    assert fold_mapped(typed)[0] == "monica"

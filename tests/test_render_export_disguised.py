@@ -348,3 +348,12 @@ def test_the_quick_look_for_letters_spelled_apart_misses_none(text: str) -> None
 def test_a_short_name_spelled_apart_before_a_symbol_is_replaced(written: str) -> None:
     shown = redactor_of("Ana Lee").text(written)
     assert "L e e" not in shown and "L-e-e" not in shown, shown
+
+
+@pytest.mark.parametrize("written", ["🅜🅞🅝🅘🅒🅐 said", "Thanks 🅼🅾🅽🅸🅲🅰!", "⒨⒪⒩⒤⒞⒜ ⒣⒜⒰⒢⒠⒩"])
+def test_a_name_in_letters_drawn_inside_shapes_is_replaced(written: str) -> None:
+    found = redactor_of("Monica Haugen")
+    shown = found.text(written)
+    assert "monica" not in fold(shown) and "haugen" not in fold(shown), shown
+    with pytest.raises(exporting.redact.RedactionError):
+        found.check(f"fine\n{written}", "md")

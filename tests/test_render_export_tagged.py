@@ -11,6 +11,7 @@ import pytest
 
 from conftest import make_session, redactor_of
 from reflect_cli.folding import fold
+from reflect_cli.records.word_choices import WordChoices
 from reflect_cli.render import export as exporting
 from reflect_cli.render.export.tagged import tagged
 
@@ -148,3 +149,17 @@ def test_a_bare_domain_is_read_as_a_link_and_dotted_words_are_not() -> None:
     sentence's end and a file's name are not domains."""
     text = "See teambeckwith.org, e.g. etc. Mr. Lee, notes.md v1.2.3 at 3.5 p.m. Then"
     assert [text[a:b] for a, b in tagged(text)] == ["teambeckwith", "org"]
+
+
+#: An everyday word the facilitator decided is a name here, run into a tag or capitals.
+DECIDED = ["THANKSGRACE for all", "THANKYOUJUSTICE", "#brownfamily rocks", "BROWNFAMILY"]
+
+
+@pytest.mark.parametrize("written", DECIDED)
+def test_a_name_decided_is_found_inside_a_tag_or_capitals(written: str) -> None:
+    decided = WordChoices(names={fold(w) for w in ("grace", "justice", "brown")})
+    found = redactor_of("Grace Kim", "Justice Brown", decisions=decided)
+    shown = fold(found.text(written))
+    assert all(w not in shown for w in ("grace", "justice", "brown")), shown
+    # Not decided: a word there, as before ("#graceful" too).
+    assert redactor_of("Grace Kim", "Justice Brown").text(written) == written

@@ -40,6 +40,14 @@ _CONFUSABLES = str.maketrans(
     | dict(zip("АВЕЅІЈКМНОРСТХУаеѕіјорсхуԁһӏԛԝүӀ", "abesijkmhopctxyaesijopcxydhlqwyl", strict=True))
     | dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαικνορτυχϲ", "abezhikmnoptyxaikvoptuxc", strict=True))
 )
+#: Letters drawn inside a shape that Unicode gives no decomposition (negative circled
+#: "🅜", negative squared "🅼", regional indicators "🇲") or gives with parentheses
+#: around ("⒨" is "(m)", "🄜" is "(M)"): each is its letter, as "Ⓜ" and "🄼" are.
+_ENCLOSED = {
+    chr(first + place): letter
+    for first in (0x1F150, 0x1F170, 0x1F1E6, 0x249C, 0x1F110)
+    for place, letter in enumerate("abcdefghijklmnopqrstuvwxyz")
+}
 _FOLDED: dict[str, str] = {}
 #: Unicode's Default_Ignorable_Code_Point set (DerivedCoreProperties.txt, Unicode 15.1),
 #: which Python's unicodedata does not give: characters that show nothing, whatever
@@ -84,6 +92,8 @@ def fold_char(char: str) -> str:
             folded = "'"
         elif char in _DASHES:
             folded = "-"
+        elif char in _ENCLOSED:
+            folded = _ENCLOSED[char]
         else:
             # Looked at again once the case is folded: a capital whose lower case looks
             # Latin (Greek Σ, σ is "o") folds as its lower case does.

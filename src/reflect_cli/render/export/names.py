@@ -119,7 +119,10 @@ class Matcher(Terms):
         ("amonica": ``spelled_inside``); ``where`` maps its characters to the text's."""
         if self._inside is None:
             words = self.decisions.words
-            self._inside = Inside(t for t, term in self.terms.items() if looked_for(term, words))
+            names = self.decisions.names
+            self._inside = Inside(
+                t for t, term in self.terms.items() if looked_for(term, words, names=names)
+            )
         yield from self._found_inside(self._inside, word, where)
 
     def _inside_tag(self, word: str, where: list[int] | None) -> Iterator[Found]:
@@ -129,9 +132,9 @@ class Matcher(Terms):
         such as "team" or "family"."""
         yield from self._inside_run(word, where)
         if self._inside_short is None:
-            words = self.decisions.words
+            words, names = self.decisions.words, self.decisions.names
             self._inside_short = Inside(
-                (t for t, term in self.terms.items() if looked_for(term, words, least=2)),
+                (t for t, term in self.terms.items() if looked_for(term, words, 2, names)),
                 least=2,
                 most=3,
             )

@@ -44,18 +44,28 @@ def letters_of(term: str) -> str:
     return written if written.isalpha() else ""
 
 
-def looked_for(term: Term, words: set[str], least: int = LETTERS) -> bool:
+def looked_for(
+    term: Term,
+    words: set[str],
+    least: int = LETTERS,
+    names: frozenset[str] | set[str] = frozenset(),
+) -> bool:
     """Whether ``term`` is found anywhere inside a run: a name (or a handle) of
     ``LETTERS`` letters or more, not an everyday word nor weighed as one, nor decided a
-    word by the facilitator (``words``: "--word monica" keeps "monica" a word here too).
+    word by the facilitator (``words``: "--word monica" keeps "monica" a word here too);
+    an everyday word the facilitator decided is a name in this folder (``names``:
+    "--name Grace" finds "THANKSGRACE", "#gracefamily") is one like any other name.
     A term of a script written without spaces is found inside text already."""
     written = letters_of(term.text)
+    said = {term.text, term.lemma or term.text}
+    if len(written) < least or term.address_only or unspaced(term.text) or said & words:
+        return False
+    if said & names:
+        return True
     return (
-        len(written) >= least
-        and not (term.common or term.everyday or term.address_only or unspaced(term.text))
+        not (term.common or term.everyday)
         and written not in COMMON_WORDS
         and term.text not in COMMON_WORDS
-        and not {term.text, term.lemma or term.text} & words
     )
 
 
