@@ -143,7 +143,10 @@ def reference(found: Matcher) -> re.Pattern[str]:
     # A word of two letters or more run into a term that ends with a digit is the
     # term's ("school 075school"): matched with it.
     run_on = r"(?<=\d)[^\W\d_]{2}[^\W_]*"
-    term = rf"(?P<t>{spaced})(?:(?P<e>{found._endings})?(?![^\W\d])|{run_on})"
+    # A term's last letter drawn out ("monicaa"; after three letters or fewer, three of
+    # it or more: "ross" is not "ros"): the term's.
+    stretched = r"(?:(?<=(?P<last>[^\W\d_]))(?:(?P=last){2,}|(?<=[^\W\d_]{4})(?P=last)+))?"
+    term = rf"(?P<t>{spaced}){stretched}(?:(?P<e>{found._endings})?(?![^\W\d])|{run_on})"
     return re.compile("|".join([rf"(?<![^\W\d]){term}", *([f"(?P<u>{apart})"] if apart else [])]))
 
 

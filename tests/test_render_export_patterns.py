@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import redactor_of
 from reflect_cli.folding import fold
 from reflect_cli.model import Participant, ProtocolRef, Session, SessionStatus
 from reflect_cli.render import export as exporting
@@ -180,3 +181,22 @@ def test_a_word_run_into_a_place_that_ends_with_a_digit_is_the_place(
     found = _site_redactor("School 075", "Monica Haugen")
     label = found.text("School 075")
     assert found.text(said) == (said if shown is None else shown.replace("#", label))
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        ("Thank you Monicaaaa!", False),
+        ("Monicaa said", False),
+        ("Beckwithhh!", False),
+        ("SHANAAAA", False),
+        ("Monicaaas plan", False),
+        ("Rosss", False),
+        # After a name of three letters or fewer, a letter doubled is another name's.
+        ("Ross came", True),
+        ("Matt said", True),
+    ],
+)
+def test_a_name_with_its_last_letter_drawn_out_is_the_name(written: str, kept: bool) -> None:
+    found = redactor_of("Monica Haugen", "Shana Beckwith", "Ros Lee", "Mat Cole")
+    assert (found.text(written) == written) is kept, found.text(written)

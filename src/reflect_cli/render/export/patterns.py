@@ -53,6 +53,10 @@ def as_matched(folded: str) -> str:
 #: word is, ``run_together``). Two letters or more: a digit after the number goes on
 #: with it ("School 0755"), and so does a letter alone ("School 075A"): other places.
 RUN_ON = r"(?<=\d)[^\W\d_]{2}[^\W_]*"
+#: A name's last letter drawn out ("Monicaa!", "Beckwithhh", "Shanaaaa"): the name's,
+#: matched with it; after a name of three letters or fewer, three of the letter or more,
+#: so "Ross" is never Ros's, nor "Matt" Mat's.
+STRETCHED = r"(?:(?<=(?P<last>[^\W\d_]))(?:(?P=last){2,}|(?<=[^\W\d_]{4})(?P=last)+))?"
 
 
 def source(ordered: list[str], endings: str) -> str:
@@ -79,7 +83,7 @@ def source(ordered: list[str], endings: str) -> str:
     # Words apart in one are apart by whatever stands between a term's words ("王 小明"
     # typed with two spaces or a tab), as in a term written with spaces.
     apart = "|".join(_apart(t) for t in ordered if unspaced(t))
-    term = rf"(?P<t>{spaced})(?:(?P<e>{endings})?(?![^\W\d])|{RUN_ON})"
+    term = rf"(?P<t>{spaced}){STRETCHED}(?:(?P<e>{endings})?(?![^\W\d])|{RUN_ON})"
     branches = [rf"(?<![^\W\d]){term}"] if spaced else []
     branches += [f"(?P<u>{apart})"] if apart else []
     return "|".join(branches) or r"(?!)"  # (?!): none
