@@ -79,3 +79,17 @@ def test_any_han_name_split_after_its_family_name_is_the_person(
     said = f"「{name[:cut]}{space}{name[cut:]}」，好。"
     shown = redactor([name]).text(said)
     assert not set(name) & set(shown), (said, shown)
+
+
+@pytest.mark.parametrize(
+    "said", ["老王说好。", "昨天小王来了。", "阿明在吗？", "我们和老李见面。", "阿雷说好。"]
+)
+def test_a_chinese_name_as_friends_call_the_person_is_the_person(said: str) -> None:
+    # "老" or "小" before the family name, "阿" before the given name's last character.
+    found = redactor(["王小明", "李雷"])
+    shown = found.text(said)
+    assert not {"王", "明", "李", "雷"} & set(shown), shown
+    assert found.undecided == []
+    # Neither is a word alone, nor in other words: "小学生", "老师", "阿姨".
+    for word in ("小学生来了。", "老师好。", "阿姨说好。"):
+        assert found.text(word) == word

@@ -5,7 +5,8 @@ ideographs typed as one word ("山田太郎") holds its family and given names, 
 write either alone ("山田さんが来た", "太郎くん"): every first and last run of two or
 more of its characters is a part of it. A single character is not a part on its own (李
 is inside 行李, "luggage"); it counts only straight before an honorific ("李先生",
-"雷さん"), or with the rest of the name after a space: people type a space between
+"雷さん"), or after a familiar "老", "小" or "阿" ("老王", "阿明"), or with the rest of
+the name after a space: people type a space between
 family and given name ("王 小明", "山田　太郎", a given name in kana too: "山田 はなこ"),
 and the family name would be left beside the label.
 """
@@ -57,9 +58,22 @@ def spaced(part: str) -> set[str]:
     return {part[:n] + " " + part[n:] for n in range(1, last + 1)}
 
 
+#: Written straight before a family name among people who know the person ("老王",
+#: "小王"), and before a given name's last character ("阿明").
+FAMILIAR_BEFORE_FAMILY = ("老", "小")
+FAMILIAR_BEFORE_GIVEN = ("阿",)
+
+
 def with_honorifics(part: str) -> set[str]:
     """A name part in Han ideographs: its first and last character each before an
-    honorific ("李雷": "李先生", "雷さん"), the only way a single character is found."""
+    honorific ("李雷": "李先生", "雷さん"), the only way a single character is found,
+    and, of a name of two or three (a Chinese full name's length: a Japanese one, "山田
+    太郎", is mostly four), its first after "老" or "小" ("王小明": "老王", "小王") and
+    its last after "阿" ("阿明"), as friends call the person."""
     if not _HAN.fullmatch(part):
         return set()
-    return {edge + honorific for edge in {part[0], part[-1]} for honorific in HONORIFICS}
+    found = {edge + honorific for edge in {part[0], part[-1]} for honorific in HONORIFICS}
+    if len(part) in (2, 3):
+        found |= {before + part[0] for before in FAMILIAR_BEFORE_FAMILY}
+        found |= {before + part[-1] for before in FAMILIAR_BEFORE_GIVEN}
+    return found - {part}
