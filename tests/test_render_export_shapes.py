@@ -12,7 +12,7 @@ from reflect_cli.folding import beyond_ascii
 from reflect_cli.render.export import shapes
 from reflect_cli.render.export.in_word import BROKEN, IN_WORD, JOINERS
 from reflect_cli.render.export.run_together import _inside, joined
-from reflect_cli.render.export.tagged import CAPITALS, _capitals, tagged
+from reflect_cli.render.export.tagged import CAPITALS, RUN, _capitals, runs, tagged
 
 #: Characters of every kind a shape tells apart, and some it cannot: Latin-1 letters of
 #: both cases and none ("ª", "²"), a soft hyphen, capitals and small letters of other
@@ -46,6 +46,7 @@ def _shape(text: str) -> bytes | None:
 @example("Hau-\r\n  gen and *Mon*ica")  # a word broken across lines; emphasis inside
 @example("a\u02c6b")  # a joiner that is a letter: read by the patterns themselves
 @example("2*b")  # emphasis after a digit
+@example("x" * RUN + "李" * RUN + " ²" * RUN)  # letters in a row, of every kind
 @example("²-\nb 李-\n x")  # a joiner ending a line after letters without case
 def test_a_shape_finds_the_capitals_the_patterns_find(text: str) -> None:
     shaped = _shape(text)
@@ -64,6 +65,7 @@ def test_a_shape_finds_the_capitals_the_patterns_find(text: str) -> None:
     broken = BROKEN.search(text) is not None
     assert (shapes.BROKEN.search(shaped) is not None) == broken
     assert shapes.marked(shaped) == (in_word or broken)
+    assert runs(text, shaped) == runs(text)
 
 
 @pytest.mark.parametrize("char", [chr(code) for code in range(256)])

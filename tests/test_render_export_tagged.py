@@ -163,3 +163,20 @@ def test_a_name_decided_is_found_inside_a_tag_or_capitals(written: str) -> None:
     assert all(w not in shown for w in ("grace", "justice", "brown")), shown
     # Not decided: a word there, as before ("#graceful" too).
     assert redactor_of("Grace Kim", "Justice Brown").text(written) == written
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "x" * 1500 + "Monica" + "y" * 1500,
+        "see " + "q" * 45 + "haugen" + " ok",
+        "ab" * 30 + "Monica",
+    ],
+)
+def test_a_name_inside_a_run_of_letters_no_word_is_that_long_is_replaced(written: str) -> None:
+    found = redactor_of("Monica Haugen")
+    shown = fold(found.text(written))
+    assert "monica" not in shown and "haugen" not in shown, shown[:80]
+    # A long word of a language is read only at its edges, as a hashtag is.
+    long_word = "Kinderbetreuungseinrichtungsgesetzesnovelle"
+    assert found.text(long_word) == long_word

@@ -29,6 +29,9 @@ from reflect_cli.render.export.shapes import CASED, INVISIBLE, MARKS, capitals, 
 #: Capitals a word needs to be read for a name inside: fewer are a short word shouted
 #: or an acronym ("THANKS", "YMCA").
 CAPITALS = 8
+#: Letters in a row that are no word of any language: a name is looked for anywhere
+#: inside such a run ("xxxxMonicayyyy…"), not only at an edge.
+RUN = 40
 
 #: A match found by a scan (``terms.Found``): located by ``start``, ``end``, ``line``.
 F = TypeVar("F")
@@ -91,7 +94,26 @@ def tagged(text: str, shape: bytes | None = None) -> tuple[tuple[int, int], ...]
         capitals(CAPITALS).finditer(shape) if shape is not None else _capitals().finditer(text)
     )
     found += [m.span() for m in shouted]
+    found += runs(text, shape)
     return tuple(sorted(set(found))) if found else ()
+
+
+def runs(text: str, shape: bytes | None = None) -> list[tuple[int, int]]:
+    """The runs of ``RUN`` letters or more in ``text`` (``shape``: its shape, where a
+    quick look in C tells most texts have none)."""
+    if shape is not None:
+        letters = shape.translate(_ONLY_LETTERS)
+        if _A_RUN not in letters:
+            return []
+        return [m.span() for m in _RUN_OF_LETTERS.finditer(letters)]
+    return [m.span() for m in _RUN_IN_TEXT.finditer(text)]
+
+
+#: A shape's letters ("A", "a", "o") as "L": a run of them is found as a string is.
+_ONLY_LETTERS = bytes.maketrans(b"Aao", b"LLL")
+_A_RUN = b"L" * RUN
+_RUN_OF_LETTERS = re.compile(b"L{" + str(RUN).encode() + b",}")
+_RUN_IN_TEXT = re.compile(rf"[^\W\d_]{{{RUN},}}")
 
 
 def _links(text: str) -> Iterator[tuple[int, int]]:
@@ -122,12 +144,13 @@ def _words(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def names_inside(text: str, words: Iterable[tuple[int, int]], inside: Scan[F]) -> Iterator[F]:
     """The first name ``inside`` finds at an edge of each of ``words`` of ``text``
-    (``_at_edge``), as the whole word: no piece of it ("team") is left to tell whose it
-    was."""
+    (``_at_edge``), or anywhere inside a word of ``RUN`` letters or more, as the whole
+    word: no piece of it ("team") is left to tell whose it was."""
     for start, end in words:
+        anywhere = end - start >= RUN and text[start:end].isalpha()
         for each in inside(text[start:end], list(range(start, end))):
             found: Any = each
-            if not _at_edge(text, start, end, found.start, found.end, found.term):
+            if not anywhere and not _at_edge(text, start, end, found.start, found.end, found.term):
                 continue
             line = text.count("\n", 0, start)
             changed: Any = replace(each, start=start, end=end, line=line)  # type: ignore[type-var]
