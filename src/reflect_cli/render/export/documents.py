@@ -38,7 +38,7 @@ from pathlib import Path
 from reflect_cli.errors import InputError
 from reflect_cli.i18n.messages import _
 from reflect_cli.records.opening import kind
-from reflect_cli.render.export import archived, embedded, html_text
+from reflect_cli.render.export import archived, embedded, html_text, markdown_text
 from reflect_cli.render.export.pdf_parts import encrypted, shown_strings
 
 #: Time for pdftotext on one file.
@@ -66,6 +66,7 @@ _SUFFIXES = {
     ".markdown": Format.MARKDOWN,
     ".html": Format.HTML,
     ".htm": Format.HTML,
+    ".svg": Format.HTML,
     ".csv": Format.CSV,
     ".tsv": Format.CSV,
     ".json": Format.JSON,
@@ -362,6 +363,7 @@ def _markdown_plain(text: str) -> str:
         text = embedded.data_read(text, html_text.plain)
     if "<" in text:  # inline HTML, drawn by any Markdown viewer
         text = html_text.inline_tags_out(text)
+    text = markdown_text.drawn(text)  # links, highlights: as a viewer draws them
     if "&" in text:  # a decoded newline must not shift the lines after it
         text = _ENTITY.sub(
             lambda m: html.unescape(m[0]).replace("\n", " ").replace("\r", " "), text
