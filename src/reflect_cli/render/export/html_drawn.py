@@ -33,6 +33,8 @@ ASIDE = frozenset(("rt", "rp"))
 #: Elements never drawn: a template's content, MathML's phantom (space, no ink) and its
 #: annotations.
 _NEVER_DRAWN = frozenset(("template", "mphantom", "annotation", "annotation-xml"))
+#: Elements drawn otherwise by their name alone.
+_BY_NAME = ASIDE | _NEVER_DRAWN
 #: Elements with no content, whose tag is all there is.
 _VOID = frozenset(
     ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param")
@@ -108,12 +110,16 @@ def changes(document: str, sheet: dict[str, Drawn], pattern: re.Pattern[str] = T
     the page's style sheets draw its classes and ids (``rules``)."""
     found: list[Change] = []
     tags = list(pattern.finditer(document))
+    inside = 0  # where the last change found ends: what is before it is in it
     for index, tag in enumerate(tags):
         name = NAME.match(tag[0])
-        if name is None or tag[0].startswith("</") or (found and tag.start() < found[-1].end):
+        if name is None or tag[0][1] == "/" or tag.start() < inside:
             continue
         element = name[1].lower()
-        attributes = _attributes(tag[0][name.end() :])
+        bare = name.end() + 1 == len(tag[0])  # "<td>": no attributes, most tags
+        if bare and element not in _BY_NAME:
+            continue
+        attributes = {} if bare else _attributes(tag[0][name.end() :])
         how = _how(element, attributes, attributes.get("style", ""))
         if how is None and sheet:
             marks = [f".{c}" for c in attributes.get("class", "").split()]
@@ -124,6 +130,7 @@ def changes(document: str, sheet: dict[str, Drawn], pattern: re.Pattern[str] = T
             continue
         end, content_end = _closed(tags, index, element, len(document))
         found.append(Change(tag.start(), end, how, tag.end(), content_end))
+        inside = end
     return found
 
 
