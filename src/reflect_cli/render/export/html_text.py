@@ -12,12 +12,17 @@ paragraph, a cell, a line break, an image) parts the words around it, its attrib
 values read in its place. A comment is read too (it is in the file a partner
 receives), and the text around it joined: "M<!-- -->onica" is "Monica".
 
+MathML's letters (``<mi>M</mi><mi>o</mi>…``) and an SVG's ``<tspan>`` that is not placed
+on its own (no ``x``, ``y``) join too.
+
 What a style sheet draws (``content: "…"``) and what a ``data:`` address holds are read
-in their place (``embedded``). An element the page hides (``hidden``, ``display:none``,
-``visibility:hidden``, no size or opacity, an SVG's ``display="none"``, a class or id a
-style sheet hides so) and a ruby annotation are read in place and on their own, and
-each line they stand on is read again as drawn, without them: "Beck<span
-hidden>x</span>with" is "Beckwith" too.
+in their place (``embedded``). An element the page draws unseen (``hidden``,
+``display:none``, off the page, transparent, a pixel high, a ``<template>``…:
+``html_drawn``) and a ruby annotation are read in place and on their own, and each line
+they stand on is read again as drawn, without them: "Beck<span hidden>x</span>with" is
+"Beckwith" too; so is a line holding text drawn backwards (``<bdo dir="rtl">``,
+``unicode-bidi: bidi-override``), with it turned: ``<bdo dir="rtl">acinoM</bdo>`` is
+"Monica". Markdown's inline HTML (``inline_tags_out``) is read the same way.
 """
 
 from __future__ import annotations
