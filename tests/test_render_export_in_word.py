@@ -109,16 +109,23 @@ def test_a_joined_name_is_found_by_check_names(
 
 
 #: A name read through emphasis inside it: its marks go with it, none left open.
-EMPHASIZED = ["**Mü**ller said", "Mü**ller** said", "*Mon*ica said", "~~Hau~~gen said"]
+EMPHASIZED = [
+    "**Mü**ller said",
+    "Mü**ller** said",
+    "*Mon*ica said",
+    "~~Hau~~gen said",
+    "==Mon==ica said",  # a highlight (Obsidian, Typora)
+    "++Hau++gen said",  # an insertion (markdown-it-ins)
+]
 
 
 @pytest.mark.parametrize("typed", EMPHASIZED)
 def test_a_name_read_through_emphasis_leaves_its_marks_balanced(typed: str) -> None:
     shown = REDACTOR.text(typed)
     assert not [name for name in _NAMES if name in _read(shown)], shown
-    for mark in ("**", "*", "~~"):
+    for mark in ("**", "*", "~~", "==", "++"):
         assert shown.count(mark) % 2 == 0, shown
-    assert shown.endswith(") said") and not shown.startswith(("*", "~")), shown
+    assert shown.endswith(") said") and not shown.startswith(("*", "~", "=", "+")), shown
 
 
 #: A name hyphenated at the end of a line, its rest on the next (text from a PDF).

@@ -267,12 +267,12 @@ def test_a_word_spelled_out_is_seen_where_the_full_pattern_sees_it(text: str) ->
     assert (SPELLED_ANYWHERE.search(text) is None) == (SPELLED.search(text) is None)
 
 
-@given(st.text(st.sampled_from(list("aMé1_*~ \n-\u00b4\u00b7")) | st.characters(), max_size=24))
+@given(st.text(st.sampled_from(list("aMé1_*~=+ \n-\u00b4\u00b7")) | st.characters(), max_size=24))
 def test_emphasis_inside_a_word_is_seen_where_a_reader_sees_it(text: str) -> None:
     """An emphasis mark between two letters or digits ("*Mon*ica"), a joiner between two
     letters ("Hau-gen"): found as the plain reading ``letter, marks, letter`` finds it."""
-    marks = f"[*_~{JOINERS}]*"
-    plain = re.search(rf"[^\W_][*_~]{marks}[^\W_]|[^\W\d_][{JOINERS}]{marks}[^\W\d_]", text)
+    marks = f"[*_~=+{JOINERS}]*"
+    plain = re.search(rf"[^\W_][*_~=+]{marks}[^\W_]|[^\W\d_][{JOINERS}]{marks}[^\W\d_]", text)
     assert (IN_WORD.search(text) is None) == (plain is None)
 
 

@@ -24,7 +24,22 @@ _PIECES = st.sampled_from(
         *("T", "e", "A", "M", "z", "É", "ß", "ÿ", "ª", "²", "µ", "×", "\xad", "0", "7"),
         *("Σ", "ω", "Ж", "ж", "ǅ", "ß", "Ⅻ", "李", "ሀ", "٣", "\u0301", "\u200b", "\u0345"),
         *("’", "–", "⚑", "\u3164", " ", "\n", "#", "-", "_", "*", "TEAMBECKWITH", "Team"),
-        *("~", "´", "·", "\u2010", "\u02c6", "\t", "\r\n", "Hau", "gen", "2026", "`", "^"),
+        *(
+            "~",
+            "´",
+            "·",
+            "\u2010",
+            "\u02c6",
+            "\t",
+            "\r\n",
+            "Hau",
+            "gen",
+            "2026",
+            "`",
+            "^",
+            "=",
+            "+",
+        ),
     ]
 )
 _TEXTS = (
@@ -78,7 +93,7 @@ def test_every_latin1_character_has_its_kind(char: str) -> None:
     assert (found == ord("a")) == char.islower()
     assert (found in b"Aao") == letter
     assert (found == ord("0")) == char.isdecimal()
-    assert (found == ord("e")) == (char in "*_~")
+    assert (found == ord("e")) == (char in "*_~=+")
     assert (found == ord("j")) == (re.fullmatch(f"[{JOINERS}]", char) is not None)
 
 

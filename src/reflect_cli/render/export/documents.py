@@ -41,7 +41,7 @@ from pathlib import Path
 from reflect_cli.errors import InputError
 from reflect_cli.i18n.messages import _
 from reflect_cli.records.opening import kind
-from reflect_cli.render.export import archived, embedded, html_text, xml_text
+from reflect_cli.render.export import archived, embedded, html_text, markdown_text, xml_text
 from reflect_cli.render.export.pdf_layers import every_layer_shown, stored_only
 from reflect_cli.render.export.pdf_parts import encrypted, inflated, shown_strings
 
@@ -72,9 +72,12 @@ _SUFFIXES = {
     ".html": Format.HTML,
     ".htm": Format.HTML,
     ".xhtml": Format.HTML,
+    # An SVG drawing as a page is drawn (``html_text``: text drawn backwards, pieces
+    # joined by <tspan>, hidden pieces).
+    ".svg": Format.HTML,
     # XML as an XML member of an Office file is read (``xml_text``): a Word or
-    # OpenDocument file saved as one XML file, an SVG drawing.
-    **dict.fromkeys((".xml", ".svg", ".fodt", ".fods", ".fodp", ".fodg"), Format.XML),
+    # OpenDocument file saved as one XML file.
+    **dict.fromkeys((".xml", ".fodt", ".fods", ".fodp", ".fodg"), Format.XML),
     ".csv": Format.CSV,
     ".tsv": Format.CSV,
     ".json": Format.JSON,
@@ -401,6 +404,7 @@ def _markdown_plain(text: str) -> str:
         text = embedded.data_read(text, html_text.plain)
     if "<" in text:  # inline HTML, drawn by any Markdown viewer
         text = html_text.inline_tags_out(text)
+    text = markdown_text.drawn(text)  # links, highlights: as a viewer draws them
     if "&" in text:  # a decoded newline must not shift the lines after it
         text = _ENTITY.sub(
             lambda m: html.unescape(m[0]).replace("\n", " ").replace("\r", " "), text

@@ -12,12 +12,17 @@ paragraph, a cell, a line break, an image) parts the words around it, its attrib
 values read in its place. A comment is read too (it is in the file a partner
 receives), and the text around it joined: "M<!-- -->onica" is "Monica".
 
+MathML's letters (``<mi>M</mi><mi>o</mi>…``) and an SVG's ``<tspan>`` that is not placed
+on its own (no ``x``, ``y``) join too.
+
 What a style sheet draws (``content: "…"``) and what a ``data:`` address holds are read
-in their place (``embedded``). An element the page hides (``hidden``, ``display:none``,
-``visibility:hidden``, no size or opacity, an SVG's ``display="none"``, a class or id a
-style sheet hides so) and a ruby annotation are read in place and on their own, and
-each line they stand on is read again as drawn, without them: "Beck<span
-hidden>x</span>with" is "Beckwith" too.
+in their place (``embedded``). An element the page draws unseen (``hidden``,
+``display:none``, off the page, transparent, a pixel high, a ``<template>``…:
+``html_drawn``) and a ruby annotation are read in place and on their own, and each line
+they stand on is read again as drawn, without them: "Beck<span hidden>x</span>with" is
+"Beckwith" too; so is a line holding text drawn backwards (``<bdo dir="rtl">``,
+``unicode-bidi: bidi-override``), with it turned: ``<bdo dir="rtl">acinoM</bdo>`` is
+"Monica". Markdown's inline HTML (``inline_tags_out``) is read the same way.
 """
 
 from __future__ import annotations
@@ -26,6 +31,16 @@ import re
 from html import escape, unescape
 
 from reflect_cli.render.export.embedded import css_text, data_read
+from reflect_cli.render.export.html_drawn import (
+    ATTRIBUTE,
+    NAME,
+    STYLE,
+    TAG,
+    Change,
+    Drawn,
+    changes,
+    rules,
+)
 
 #: Elements drawn inside a line of text, with no break or mark of their own: the letters
 #: on either side of their tags are one word to a reader. (Not ``q``, which draws quotes,
@@ -64,42 +79,48 @@ INLINE = frozenset(
         "var",
         "wbr",
         # ruby: the base text joins the words around it ("Haug<ruby>en</ruby>"); its
-        # annotation (rt, rp) is read aside too (``_ASIDE``)
+        # annotation (rt, rp) is read aside too (``html_drawn.ASIDE``)
         "ruby",
         "rb",
         "rt",
         "rp",
         "rtc",
+        # MathML: its letters, numbers and operators drawn in a row, one word (not its
+        # tables, which part them)
+        "math",
+        "mi",
+        "mn",
+        "mo",
+        "ms",
+        "mtext",
+        "mspace",
+        "mrow",
+        "mstyle",
+        "mpadded",
+        "menclose",
+        "merror",
+        "maction",
+        "mfenced",
+        "semantics",
+        "msub",
+        "msup",
+        "msubsup",
+        "munder",
+        "mover",
+        "munderover",
+        "mmultiscripts",
+        "mprescripts",
+        "mfrac",
+        "msqrt",
+        "mroot",
     )
 )
-#: Elements read aside as well as in place: a ruby annotation, drawn above its base.
-_ASIDE = frozenset(("rt", "rp"))
-#: Elements with no content, whose tag is all there is.
-_VOID = frozenset(
-    ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param")
-)
-
-#: A tag (or a comment, a declaration) as it stands in the page.
-_TAG = re.compile(r"<[^>]*>")
 #: A tag in Markdown: not after a backslash (``\\<b>`` shows "<b>" as typed).
 _MARKDOWN_TAG = re.compile(r"(?<!\\)<[^>\n]*>")
-#: A tag's element name, after ``<`` or ``</``.
-_NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9-]*)")
 #: An attribute value, double-quoted (user text escaped: every ``"`` left is markup).
 _VALUE = re.compile(r'"([^"]*)"')
-#: An attribute and its value, double-, single- or not quoted (after the element's name).
-_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
-#: A style that hides what it is on (or a style sheet's rule's declarations).
-#: (Text of no size or no opacity is not drawn either.)
-_HIDES = re.compile(
-    r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)"
-    r"|(?:font-size|opacity)\s*:\s*[0.]+(?:px|pt|em|rem|%)?\s*(?:[;!}]|$)",
-    re.IGNORECASE,
-)
-#: A style sheet and its text.
-_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
-#: A style sheet's rule: its selectors and its declarations.
-_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+#: An SVG ``<tspan>`` placed where its ``x`` or ``y`` says, not after the text before it.
+_PLACED = re.compile(r"\s[xy]\s*=", re.IGNORECASE)
 #: An HTML comment.
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 
@@ -107,109 +128,90 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 def plain(document: str) -> str:
     """The page's text as a reader sees it (see the module's docstring)."""
     document = data_read(document, plain)
-    hiding = _hiding(document)
-    document = _STYLE.sub(
+    sheet = rules(document)
+    document = STYLE.sub(
         lambda m: f" {escape(css_text(m[1]))} " + "\n" * m[0].count("\n"), document
     )
-    document = _comments_aside(document)
-    shown = unescape(_tags_out(document)).split("\n")
-    ranges = _hidden(document, hiding)
-    if not ranges:
+    return _read(_comments_aside(document), sheet, TAG, True)
+
+
+def inline_tags_out(markdown: str) -> str:
+    """Markdown's inline HTML tags out of its text, joining the letters around them as
+    a Markdown viewer draws them (``Gr<b>ace</b>`` is "Grace"; not after a backslash,
+    which shows the ``<`` as typed), and read again as drawn as a page is (a comment
+    inside a word, text hidden or drawn backwards); any other tag is left as it stands."""
+    if "<!--" in markdown:
+        markdown = _comments_aside(markdown)
+    return _read(markdown, {}, _MARKDOWN_TAG, False)
+
+
+def _read(document: str, sheet: dict[str, Drawn], pattern: re.Pattern[str], page: bool) -> str:
+    """The text of a page (``page``: its entities decoded, every tag out) or of Markdown
+    (its other tags left), and each line that is drawn otherwise read again as drawn."""
+    shown = _text(document, pattern, page).split("\n")
+    found = changes(document, sheet, pattern)
+    if not found:
         return "\n".join(shown)
     # Another reading, as the page is drawn: what is hidden taken out, so that
-    # "Beck<span hidden>x</span>with" is "Beckwith"; each line it changes is read again at
-    # its end, and what was hidden is read there on its own too.
-    without, last = [], 0
-    for start, end in ranges:
-        without += [document[last:start], "\n" * document.count("\n", start, end)]
-        last = end
-    without.append(document[last:])
-    drawn = unescape(_tags_out("".join(without))).split("\n")
+    # "Beck<span hidden>x</span>with" is "Beckwith", what is drawn backwards turned; each
+    # line it changes is read again at its end, and what was hidden is read there on its
+    # own too.
+    drawn = _text(_as_drawn(document, found, sheet, pattern, page), pattern, page).split("\n")
     lines = list(shown)
     for number, (seen, read) in enumerate(zip(shown, drawn, strict=False)):
         if seen != read:
             lines[number] += f"  {read} "
-    for start, end in ranges:
-        hidden = " ".join(unescape(_tags_out(document[start:end])).split())
-        lines[document.count("\n", 0, start)] += f"  {hidden} "
+    for change in found:
+        if change.how is Drawn.UNSEEN:
+            hidden = " ".join(_text(document[change.start : change.end], pattern, page).split())
+            lines[document.count("\n", 0, change.start)] += f"  {hidden} "
     return "\n".join(lines)
 
 
-def _hiding(document: str) -> frozenset[str]:
-    """The classes (``.name``) and ids (``#name``) the page's style sheets hide."""
-    found: set[str] = set()
-    for sheet in _STYLE.finditer(document):
-        for rule in _RULE.finditer(_strip_comments(sheet[1])):
-            if _HIDES.search(rule[2]):
-                for selector in rule[1].split(","):
-                    last = re.search(r"([.#][\w-]+)\s*$", selector.strip())
-                    if last is not None:
-                        found.add(last[1])
-    return frozenset(found)
+def _as_drawn(
+    document: str,
+    found: list[Change],
+    sheet: dict[str, Drawn],
+    pattern: re.Pattern[str],
+    page: bool,
+) -> str:
+    """The page as drawn: each element unseen taken out (its lines kept), each drawn
+    backwards with its text (itself read as drawn) turned."""
+    out, last = [], 0
+    for change in found:
+        out.append(document[last : change.start])
+        if change.how is Drawn.UNSEEN:
+            out.append("\n" * document.count("\n", change.start, change.end))
+        else:
+            content = document[change.content_start : change.content_end]
+            inner = changes(content, sheet, pattern)
+            if inner:
+                content = _as_drawn(content, inner, sheet, pattern, page)
+            turned = _text(content, pattern, page)[::-1]
+            out += [
+                document[change.start : change.content_start],
+                escape(turned, quote=False) if page else turned,
+                document[change.content_end : change.end],
+            ]
+        last = change.end
+    out.append(document[last:])
+    return "".join(out)
 
 
-def _strip_comments(sheet: str) -> str:
-    return re.sub(r"/\*.*?\*/", " ", sheet, flags=re.DOTALL)
-
-
-def _hidden(document: str, hiding: frozenset[str]) -> list[tuple[int, int]]:
-    """Where each hidden element (``hidden``, a style or a class that hides it) and ruby
-    annotation stands, its tags included, outermost only, in order."""
-    ranges: list[tuple[int, int]] = []
-    tags = list(_TAG.finditer(document))
-    for index, tag in enumerate(tags):
-        name = _NAME.match(tag[0])
-        if name is None or tag[0].startswith("</") or (ranges and tag.start() < ranges[-1][1]):
-            continue
-        element = name[1].lower()
-        attributes = _attributes(tag[0][name.end() :])
-        classes = {f".{c}" for c in attributes.get("class", "").split()}
-        marks = classes | ({f"#{attributes['id']}"} if "id" in attributes else set())
-        if not (
-            element in _ASIDE
-            or "hidden" in attributes
-            or _HIDES.search(attributes.get("style", ""))
-            # an SVG's presentation attributes: display="none", visibility="hidden"
-            or attributes.get("display", "").strip().lower() == "none"
-            or attributes.get("visibility", "").strip().lower() in {"hidden", "collapse"}
-            or marks & hiding
-        ):
-            continue
-        if element in _VOID or tag[0].endswith("/>"):
-            continue
-        ranges.append((tag.start(), _closed(tags, index, element, len(document))))
-    return ranges
-
-
-def _closed(tags: list[re.Match[str]], opened: int, element: str, length: int) -> int:
-    """Where the element opened by ``tags[opened]`` ends: after its closing tag (nested
-    ones of its name counted), else where the page does."""
-    depth = 0
-    for tag in tags[opened:]:
-        name = _NAME.match(tag[0])
-        if name is None or name[1].lower() != element or tag[0].endswith("/>"):
-            continue
-        depth += -1 if tag[0].startswith("</") else 1
-        if depth == 0:
-            return tag.end()
-    return length
-
-
-def _attributes(text: str) -> dict[str, str]:
-    """A tag's attributes (after its name) and their values, names in lower case."""
-    found: dict[str, str] = {}
-    for attribute in _ATTRIBUTE.finditer(text):
-        value = next((v for v in attribute.groups()[1:] if v is not None), "")
-        found.setdefault(attribute[1].lower(), unescape(value))
-    return found
+def _text(document: str, pattern: re.Pattern[str], page: bool) -> str:
+    return (
+        unescape(_tags_out(document, pattern, page))
+        if page
+        else _tags_out(document, pattern, False)
+    )
 
 
 def _values(tag: str) -> str:
     """A tag's attribute values, one after another: every double-quoted one (as ever),
     single-quoted and unquoted ones too, and a style's strings decoded."""
-    name = _NAME.match(tag)
+    name = NAME.match(tag)
     values = _VALUE.findall(tag)
-    for attribute in _ATTRIBUTE.finditer(tag[name.end() if name else 1 :].rstrip(">")):
+    for attribute in ATTRIBUTE.finditer(tag[name.end() if name else 1 :].rstrip(">")):
         values += [v for v in attribute.groups()[2:] if v is not None]
         if attribute[1].lower() == "style":
             style = next((v for v in attribute.groups()[1:] if v is not None), "")
@@ -218,19 +220,18 @@ def _values(tag: str) -> str:
 
 
 def joins(tag: str) -> bool:
-    """Whether ``tag`` is drawn inside a word: an inline element's tag on one line."""
-    name = _NAME.match(tag)
-    return name is not None and name[1].lower() in INLINE and "\n" not in tag
+    """Whether ``tag`` is drawn inside a word: an inline element's tag on one line (an
+    SVG's ``<tspan>`` too, drawn right after the text before it unless placed)."""
+    name = NAME.match(tag)
+    if name is None or "\n" in tag:
+        return False
+    element = name[1].lower()
+    if element == "tspan":
+        return tag.startswith("</") or _PLACED.search(tag) is None
+    return element in INLINE
 
 
-def inline_tags_out(markdown: str) -> str:
-    """Markdown's inline HTML tags out of its text, joining the letters around them as
-    a Markdown viewer draws them (``Gr<b>ace</b>`` is "Grace"; not after a backslash,
-    which shows the ``<`` as typed); any other tag is left as it stands."""
-    return _tags_out(markdown, _MARKDOWN_TAG, every=False)
-
-
-def _tags_out(document: str, pattern: re.Pattern[str] = _TAG, every: bool = True) -> str:
+def _tags_out(document: str, pattern: re.Pattern[str] = TAG, every: bool = True) -> str:
     """Each tag out of the text: an inline one joining the letters around it (its values
     at the end of its line), any other (``every``) parting them (its values in its place)."""
     out: list[str] = []

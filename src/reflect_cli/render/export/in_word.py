@@ -1,12 +1,13 @@
 """Marks a reader looks through inside a word: Markdown emphasis ("*Mon*ica",
-"**Hau**gen") and joiners between two letters (a hyphen or dash from hyphenation
-"Hau-gen", a spacing accent typed beside its letter "Rami\u00b4rez", a middle dot
-"Marcel\u00b7la"). A line holding one is read again without them (``disguised``), and
-a word hyphenated at the end of a line is read whole with its rest on the next
-("Hau-\ngen", text from a PDF): found there, the name is replaced on both lines. An
-apostrophe typed inside a name ("Rami'rez", "Rami\u2019rez") is looked through too, but
-only where the word it parts is a known name's without it: apostrophes are in nearly
-every text ("don't", "Monica's"), and those lines are not read again."""
+"**Hau**gen", a highlight "==Mon==ica", an insertion "++Hau++gen") and joiners between
+two letters (a hyphen or dash from hyphenation "Hau-gen", a spacing accent typed beside
+its letter "Rami\u00b4rez", a middle dot "Marcel\u00b7la"). A line holding one is read
+again without them (``disguised``), and a word hyphenated at the end of a line is read
+whole with its rest on the next ("Hau-\ngen", text from a PDF): found there, the name is
+replaced on both lines. An apostrophe typed inside a name ("Rami'rez", "Rami\u2019rez")
+is looked through too, but only where the word it parts is a known name's without it:
+apostrophes are in nearly every text ("don't", "Monica's"), and those lines are not
+read again."""
 
 from __future__ import annotations
 
@@ -27,14 +28,15 @@ F = TypeVar("F")
 #: Scans ``text`` for terms; the second argument maps its characters to the caller's.
 Scan = Callable[[str, list[int] | None], Iterator[F]]
 
-#: Markdown emphasis and strike-through marks inside a word (between letters or digits),
+#: Markdown emphasis, strike-through, highlight and insertion marks inside a word
+#: (between letters or digits: "*Mon*ica", "==Mon==ica", "++Hau++gen"),
 #: and joiners between two letters ("co-op" is read "coop" too; "2026-12-07" is not
 #: read again): looked through. (Written to start at the mark, so a text without one is
 #: passed over in one quick sweep.)
-_EMPHASIS = re.compile(r"[*_~]+")
+_EMPHASIS = re.compile(r"[*_~=+]+")
 IN_WORD = re.compile(
-    rf"[*_~{JOINERS}](?:(?<=[^\W_][*_~])[*_~{JOINERS}]*[^\W_]"
-    rf"|(?<=[^\W\d_][{JOINERS}])[*_~{JOINERS}]*[^\W\d_])"
+    rf"[*_~=+{JOINERS}](?:(?<=[^\W_][*_~=+])[*_~=+{JOINERS}]*[^\W_]"
+    rf"|(?<=[^\W\d_][{JOINERS}])[*_~=+{JOINERS}]*[^\W\d_])"
 )
 
 #: A joiner that ends a line after a letter, a letter starting the next (spaces around
@@ -176,7 +178,7 @@ def through_marks(text: str, scan: Scan[F]) -> Iterator[F]:
         # ller"), and the joiners inside a word only ("Hau-gen", not " - " between words):
         # dropped a run at a time (a line is thousands of characters, the runs a few).
         runs = inside
-        if "*" in line or "_" in line or "~" in line:
+        if "*" in line or "_" in line or "~" in line or "=" in line or "+" in line:
             runs = sorted([*inside, *(m.span() for m in _EMPHASIS.finditer(line))])
         kept: list[int] = []
         read: list[str] = []

@@ -238,8 +238,8 @@ def loose_key(text: str) -> str:
     return _NUMBER_APART.sub("", " ".join(w for w in _READ_APART.split(text) if w))
 
 
-#: Markdown's emphasis and strike-through marks.
-_MARKS = "*_~"
+#: Markdown's emphasis, strike-through, highlight (``==``) and insertion (``++``) marks.
+_MARKS = "*_~=+"
 
 
 def with_marks(text: str, start: int, end: int) -> tuple[int, int]:

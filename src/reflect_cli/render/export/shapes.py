@@ -104,7 +104,7 @@ def kind(char: str) -> str | None:
             ("o", letter and not up and not low),
             ("0", _DIGIT.fullmatch(char) is not None),
             ("i", _INSIDE.fullmatch(char) is not None),
-            ("e", char in "*_~"),
+            ("e", char in "*_~=+"),
             ("j", _JOINER.fullmatch(char) is not None),
             (" ", char in " \t"),
             ("\r", char == "\r"),
