@@ -19,6 +19,7 @@ terms by the product of its letters' variants.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from itertools import product
 from typing import TypeVar
 
@@ -266,11 +267,16 @@ def _capped(pieces: list[tuple[_Way, ...]]) -> list[tuple[_Way, ...]]:
 _LETTERS = {"cyrillic": _cyrillic, "greek": _greek, "ethiopic": _ethiopic}
 
 
-def ways(word: str) -> list[tuple[str, ...]]:
+@lru_cache(maxsize=4096)
+def ways(word: str) -> tuple[tuple[str, ...], ...]:
     """The Latin spellings of one word of a roster name (as typed), each as the words it
     is written as ("Ольга": ("Olga",), ("Ol'ga",); "김지민": ("Kim", "Jimin"), …); none
-    for a word in another script, or in Latin letters already."""
-    word = unicodedata.normalize("NFC", word.strip())
+    for a word in another script, or in Latin letters already. (Worked out once per
+    word: every name's forms ask for its words' more than once.)"""
+    return tuple(_ways(unicodedata.normalize("NFC", word.strip())))
+
+
+def _ways(word: str) -> list[tuple[str, ...]]:
     written = script(word)
     if written == "hangul":
         return _hangul(word)
@@ -294,7 +300,7 @@ def romanized_readings(said: list[Word]) -> list[list[Word]]:
     """A way a name is said (``roster_parts.readings``) in Latin letters: each word in
     one of its spellings (a word in Latin letters as itself), at most ``MOST`` readings
     (each word's spellings in step beyond that); none for a name with no such word."""
-    choices = [tuple(ways(word.typed)) or ((word.typed,),) for word in said]
+    choices = [ways(word.typed) or ((word.typed,),) for word in said]
     if all(choice == ((word.typed,),) for choice, word in zip(choices, said, strict=True)):
         return []
     return [
