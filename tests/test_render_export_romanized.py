@@ -34,6 +34,7 @@ IN_LATIN_LETTERS = [
     ("김 지민", "Kim Jimin said so", ["Kim", "Jimin"]),
     ("አበበ በቂላ", "Abebe Bekila said so", ["Abebe", "Bekila"]),
     ("ጥሩነሽ ዲባባ", "Tirunesh Dibaba said so", ["Tirunesh", "Dibaba"]),
+    ("ሀይሌ ገብረማርያም", "Haile Gebremariam said so", ["Haile", "Gebremariam"]),
 ]
 
 

@@ -7,9 +7,10 @@ spellings people actually type (``ways``): the standard romanization letter by l
 its everyday variants (Cyrillic "х" as "kh" or "h", "я" as "ya" or "ia", "ь" dropped or
 an apostrophe: "Olga", "Ol'ga"; Greek "χ" as "ch" or "h", "ου" as "ou" or "u"; a Korean
 family name as it is usually spelt, "이" as "Lee", "Yi" or "Rhee", a given name syllable
-by syllable, run together or hyphenated: "Jimin", "Ji-min"). A Hangul full name typed as
-one word ("김지민") is written in Latin letters as two ("Kim Jimin"). ``name_forms`` makes
-every form of the name from them as from the roster's own (``romanized_readings``).
+by syllable, run together or hyphenated: "Jimin", "Ji-min"; ``romanized_hangul``). A
+Hangul full name typed as one word ("김지민") is written in Latin letters as two ("Kim
+Jimin"). ``name_forms`` makes every form of the name from them as from the roster's own
+(``romanized_readings``).
 
 A word is given at most ``transliterated.MOST`` spellings (a long word each variant
 throughout, not every mix), and a name as many readings, so a long name does not make
@@ -21,11 +22,11 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 from itertools import product
-from typing import TypeVar
 
-from reflect_cli.render.export.inflected import FAMILY_OF_TWO, given_names, script
+from reflect_cli.render.export.inflected import script
+from reflect_cli.render.export.romanized_hangul import hangul_ways
 from reflect_cli.render.export.roster_parts import Word
-from reflect_cli.render.export.transliterated import MOST
+from reflect_cli.render.export.transliterated import each_way
 
 #: Latin spellings that are everyday English words ("Song" of 송, "Sun" of 선, "Won" of
 #: 원), besides ``everyday.COMMON_WORDS``: as those, never a name alone, only in a full
@@ -37,9 +38,6 @@ EVERYDAY_SPELLINGS = frozenset(
         *("gin", "hang", "hung", "dong", "bong", "roman", "tan", "hun", "ko", "nan"),
     )
 )
-
-#: One way of writing a piece: a string, or a word's words.
-_Way = TypeVar("_Way")
 
 # -- Cyrillic -----------------------------------------------------------------------------
 
@@ -138,86 +136,6 @@ def _greek(word: str) -> list[tuple[str, ...]]:
     return pieces
 
 
-# -- Hangul -------------------------------------------------------------------------------
-
-#: A syllable's first consonant, vowel and last consonant (Revised Romanization, with
-#: the everyday variants: "ㄱ" as "k" too, "ㅓ" as "u", "ㅜ" as "oo": "Kyung", "Hyun").
-_INITIAL: tuple[tuple[str, ...], ...] = (
-    *(("g", "k"), ("kk",), ("n",), ("d",), ("tt",), ("r",), ("m",), ("b",), ("pp",)),
-    *(("s",), ("ss",), ("",), ("j",), ("jj",), ("ch",), ("k",), ("t",), ("p",), ("h",)),
-)
-_VOWEL: tuple[tuple[str, ...], ...] = (
-    *(("a",), ("ae",), ("ya",), ("yae",), ("eo", "u"), ("e",), ("yeo", "yu"), ("ye",)),
-    *(("o",), ("wa",), ("wae",), ("oe", "oi"), ("yo",), ("u", "oo"), ("wo",), ("we",)),
-    *(("wi",), ("yu", "yoo"), ("eu", "u"), ("ui",), ("i",)),
-)
-_LAST: tuple[str, ...] = (
-    *("", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l"),
-    *("p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"),
-)
-#: Family names as they are usually spelt (Revised Romanization first).
-_FAMILY = {
-    **{"김": ("Kim", "Gim"), "이": ("Lee", "Yi", "Rhee", "I", "Ri"), "박": ("Park", "Pak", "Bak")},
-    **{"최": ("Choi", "Choe"), "정": ("Jung", "Jeong", "Chung"), "강": ("Kang", "Gang")},
-    **{"조": ("Cho", "Jo"), "윤": ("Yoon", "Yun"), "장": ("Jang", "Chang"), "임": ("Lim", "Im")},
-    **{"한": ("Han",), "오": ("Oh", "O"), "서": ("Seo", "Suh"), "신": ("Shin", "Sin")},
-    **{"권": ("Kwon", "Gwon"), "황": ("Hwang",), "안": ("Ahn", "An"), "송": ("Song",)},
-    **{"류": ("Ryu", "Yoo", "Yu"), "유": ("Yoo", "Yu"), "전": ("Jeon", "Jun", "Chun")},
-    **{"홍": ("Hong",), "고": ("Ko", "Go"), "문": ("Moon", "Mun"), "양": ("Yang",)},
-    **{"손": ("Son", "Sohn"), "배": ("Bae", "Pae"), "백": ("Baek", "Paik", "Baik")},
-    **{"허": ("Heo", "Hur", "Huh"), "남": ("Nam",), "심": ("Shim", "Sim"), "노": ("Noh", "Roh")},
-    **{"곽": ("Kwak", "Gwak"), "성": ("Sung", "Seong"), "주": ("Joo", "Ju", "Chu")},
-    **{"우": ("Woo", "U"), "구": ("Koo", "Gu", "Ku"), "나": ("Na", "Ra"), "진": ("Jin", "Chin")},
-    **{"엄": ("Eom", "Um"), "천": ("Cheon", "Chun"), "방": ("Bang",), "공": ("Kong", "Gong")},
-    **{"현": ("Hyun", "Hyeon"), "변": ("Byun", "Byeon"), "염": ("Yeom", "Yum")},
-    **{"여": ("Yeo", "Yoh"), "추": ("Choo", "Chu"), "석": ("Seok", "Suk"), "선": ("Sun", "Seon")},
-    **{"설": ("Seol", "Sul"), "길": ("Gil", "Kil"), "연": ("Yeon", "Yun"), "명": ("Myung",)},
-    **{"기": ("Ki", "Gi"), "육": ("Yuk", "Yook"), "국": ("Kook", "Guk"), "편": ("Pyun",)},
-    **{"경": ("Kyung", "Gyeong"), "남궁": ("Namgung", "Namkung"), "황보": ("Hwangbo",)},
-    **{"제갈": ("Jegal",), "선우": ("Sunwoo", "Seonu"), "독고": ("Dokgo", "Dokko")},
-    **{"사공": ("Sagong",), "서문": ("Seomun",), "동방": ("Dongbang",)},
-}
-
-
-def _syllable(char: str) -> tuple[str, ...]:
-    code = ord(char) - 0xAC00
-    if not 0 <= code < 11172:
-        return (char,)
-    first, vowel, last = _INITIAL[code // 588], _VOWEL[code % 588 // 28], _LAST[code % 28]
-    if not first[0] and vowel[0] in ("u", "i"):  # "우" is "Woo", "이" is "Yi" in a name
-        vowel = ("u", "woo") if vowel[0] == "u" else ("i", "yi")
-    return tuple(f + v + last for f, v in product(first, vowel))
-
-
-def _hangul_given(word: str) -> list[str]:
-    """A given name syllable by syllable: run together and hyphenated ("Jimin", "Ji-min";
-    typed "Ji min" too, which the matcher reads as the hyphenated one)."""
-    found: list[str] = []
-    for way in _capped([_syllable(c) for c in word]):
-        found += dict.fromkeys(("".join(way).capitalize(), "-".join(way).capitalize()))
-    return found[:MOST]
-
-
-def _hangul(word: str) -> list[tuple[str, ...]]:
-    """A Hangul word's ways: a full name as two words ("김지민": "Kim Jimin"), a family
-    name of one or two syllables as it is usually spelt, a given name."""
-    given = given_names(word)
-    if given:
-        (name,) = given
-        families = _hangul_family(word[: len(word) - len(name)])
-        names = _hangul_given(name)
-        return [(f, g) for f, g in _capped([tuple(families), tuple(names)])]
-    if len(word) == 1 or word in FAMILY_OF_TWO:
-        return [(f,) for f in _hangul_family(word)]
-    return [(g,) for g in _hangul_given(word)]
-
-
-def _hangul_family(word: str) -> list[str]:
-    if word in _FAMILY:
-        return list(_FAMILY[word])
-    return [s.capitalize() for s in ("".join(w) for w in _capped([_syllable(c) for c in word]))]
-
-
 # -- Ethiopic -------------------------------------------------------------------------------
 
 #: The consonant of each row of eight Ethiopic syllables from U+1200 ("" the vowel
@@ -229,9 +147,15 @@ _ROWS = (
     *(("y",), ("d",), ("d",), ("j",), ("g",), ("gw",), ("g",), ("t",), ("ch",), ("p",)),
     *(("ts", "s"), ("ts", "s"), ("f",), ("p",)),
 )
-#: The vowel of each order: the first "e" or "a" ("Abebe"); the sixth none, or "i" or
-#: "e" inside a word ("Tirunesh", "Gebre"), none at its end ("Tesfaye", "Maryam").
-_ORDERS = (("e", "a"), ("u",), ("i",), ("a",), ("e",), ("", "i", "e"), ("o",), ("wa",))
+#: The vowel of each order: the first "e" ("Gebre"), and "a" too after a laryngeal
+#: ("Abebe"); the sixth none or "i" inside a word ("Tesfaye", "Tirunesh"), none at its
+#: end ("Maryam").
+_ORDERS = (("e",), ("u",), ("i",), ("a",), ("e",), ("", "i"), ("o",), ("wa",))
+#: The row of "y": its sixth and fourth orders written "i", "ia" too.
+_Y_ROW = 29
+_Y = {5: ("y", "i"), 3: ("ya", "ia")}
+#: The rows whose first order is "a" or "e" (the vowel carriers አ, ዐ and the h's ሀ ሐ ኀ).
+_LARYNGEAL = frozenset({0, 2, 16, 20, 26})
 
 
 def _ethiopic(word: str) -> list[tuple[str, ...]]:
@@ -242,26 +166,19 @@ def _ethiopic(word: str) -> list[tuple[str, ...]]:
             pieces.append((char,))
             continue
         order = _ORDERS[offset % 8]
+        if offset % 8 == 0 and offset // 8 in _LARYNGEAL:
+            order = ("a", "e")
         if offset % 8 == 5 and index == len(word) - 1:
             order = ("",)
         consonants = _ROWS[offset // 8]
+        if offset // 8 == _Y_ROW:  # "ይ" as "i", "ያ" as "ia" too: "Haile", "Mariam"
+            pieces.append(_Y.get(offset % 8) or tuple("y" + v for v in order))
+            continue
         pieces.append(tuple(c + v for c, v in product(consonants, order) if c + v) or ("",))
     return pieces
 
 
 # -- all of them ----------------------------------------------------------------------------
-
-
-def _capped(pieces: list[tuple[_Way, ...]]) -> list[tuple[_Way, ...]]:
-    """Every way of writing the pieces, one way of each; more than ``MOST``: each way
-    throughout only (the first of every piece, the second of each that has one…)."""
-    count = 1
-    for ways in pieces:
-        count *= len(ways)
-    if count <= MOST:
-        return list(product(*pieces))
-    most = max(len(ways) for ways in pieces)
-    return [tuple(ways[min(choice, len(ways) - 1)] for ways in pieces) for choice in range(most)]
 
 
 _LETTERS = {"cyrillic": _cyrillic, "greek": _greek, "ethiopic": _ethiopic}
@@ -279,10 +196,10 @@ def ways(word: str) -> tuple[tuple[str, ...], ...]:
 def _ways(word: str) -> list[tuple[str, ...]]:
     written = script(word)
     if written == "hangul":
-        return _hangul(word)
+        return hangul_ways(word)
     if written not in _LETTERS:
         return []
-    spelt = ["".join(way) for way in _capped(_LETTERS[written](word.lower()))]
+    spelt = ["".join(way) for way in each_way(_LETTERS[written](word.lower()))]
     shout = word.isupper() and len(word) > 1  # "ОЛЬГА": "OLGA"
     # A capital as typed; in a script without capitals (Ethiopic) a name's capital.
     capital = not word[0].islower()
@@ -309,5 +226,5 @@ def romanized_readings(said: list[Word]) -> list[list[Word]]:
             for way, word in zip(reading, said, strict=True)
             for typed in way
         ]
-        for reading in _capped(choices)
+        for reading in each_way(choices)
     ]
