@@ -3,9 +3,14 @@ too (render/export/romanized): "Olga Petrova" of Ольга Петрова, "Kim
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+from typing import Any
+
 import pytest
 
-from conftest import redactor_of
+from conftest import make_session, redactor_of
 from reflect_cli.folding import fold
 from reflect_cli.render import export as exporting
 from reflect_cli.render.export.names import name_terms
@@ -75,3 +80,37 @@ def test_the_latin_spellings_of_a_word() -> None:
     # A long name: a bounded number of spellings, each variant throughout.
     assert 0 < len(ways("Хачатурьянцхвилищева")) <= MOST
     assert 0 < len(ways("ጥሩነሽጥሩነሽጥሩነሽ")) <= MOST
+
+
+#: Notes typed in Latin letters about people the roster writes in other scripts.
+_NOTES = (
+    "Olga Petrova booked the gym. Giorgos Papadopoulos brought snacks. Kim Jimin and "
+    "Ji-min's sister came. Abebe Bekila agreed."
+)
+_LEFT = ["olga", "petrova", "giorgos", "papadopoulos", "jimin", "ji-min", "abebe", "bekila"]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "json"])
+def test_latin_letters_leave_no_name_in_any_format_nor_in_a_document(
+    cli: Any, sessions_dir: Path, tmp_path: Path, fmt: str
+) -> None:
+    make_session(
+        sessions_dir,
+        "partnership-reflection",
+        people=[
+            "Ольга Петрова | Rainier Youth Soccer | Coach | op",
+            "Γιώργος Παπαδόπουλος | Family Center | Parent | gp",
+            "김지민 | Library | Staff | kj",
+            "አበበ በቂላ | Northgate PTA | Parent | ab",
+        ],
+        answers={"shared-values": _NOTES},
+    )
+    result = cli("export", "--redact", "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    out = fold(json.dumps(json.loads(out), ensure_ascii=False) if fmt == "json" else out)
+    assert [w for w in _LEFT if re.search(rf"(?<![^\W\d_]){w}", out)] == []
+    document = tmp_path / "notes.md"
+    document.write_text(f"# Notes\n\n{_NOTES}\n", encoding="utf-8")
+    found = cli("check-names", str(document))
+    assert found.exit_code == 2, found.stdout + found.stderr

@@ -29,13 +29,14 @@ from reflect_cli.render.export.roster_parts import Word
 from reflect_cli.render.export.transliterated import each_way
 
 #: Latin spellings that are everyday English words ("Song" of 송, "Sun" of 선, "Won" of
-#: 원), besides ``everyday.COMMON_WORDS``: as those, never a name alone, only in a full
-#: name ("Song Jimin"), so the word is not replaced everywhere undecided.
+#: 원; "Jun" of 전, a month written short), besides ``everyday.COMMON_WORDS``: never a
+#: name alone, only in a full name ("Song Jimin"), so the word is not replaced
+#: everywhere undecided.
 EVERYDAY_SPELLINGS = frozenset(
     (
         *("song", "son", "sun", "won", "chin", "shin", "sin", "ham", "woo", "huh", "yum"),
         *("bang", "ban", "pang", "gong", "boo", "bin", "pan", "gun", "sung", "man", "kin"),
-        *("gin", "hang", "hung", "dong", "bong", "roman", "tan", "hun", "ko", "nan"),
+        *("gin", "hang", "hung", "dong", "bong", "roman", "tan", "hun", "ko", "nan", "jun"),
     )
 )
 
