@@ -76,7 +76,7 @@ _AFTER_VOWEL = ("가", "는", "를", "와", "야", "로", "랑", "나", "라고"
 _THEN = ("는", "도")
 _CHAINED = ("에게", "한테", "께서", "에서")
 #: Family names of two syllables: the given name is what follows ("남궁민수": "민수").
-_FAMILY_OF_TWO = frozenset({"남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "동방"})
+FAMILY_OF_TWO = frozenset({"남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "동방"})
 
 
 def _sequences() -> tuple[str, ...]:
@@ -110,7 +110,7 @@ def given_names(part: str) -> set[str]:
     part = unicodedata.normalize("NFC", part.strip())
     if script(part) != "hangul" or len(part) < 3:
         return set()
-    return {part[2:] if part[:2] in _FAMILY_OF_TWO and len(part) >= 4 else part[1:]}
+    return {part[2:] if part[:2] in FAMILY_OF_TWO and len(part) >= 4 else part[1:]}
 
 
 # -- Arabic and Hebrew ----------------------------------------------------------------------

@@ -18,6 +18,8 @@ from typing import NamedTuple
 from reflect_cli.folding import fold
 from reflect_cli.render.export.everyday import COMMON_WORDS
 from reflect_cli.render.export.inflected import forms, given_names
+from reflect_cli.render.export.romanized import EVERYDAY_SPELLINGS, romanized_readings
+from reflect_cli.render.export.romanized import spellings as latin_spellings
 from reflect_cli.render.export.roster_parts import Word, family, readings, split_words
 from reflect_cli.render.export.roster_parts import parts as parts_of
 from reflect_cli.render.export.run_together import pieces
@@ -98,12 +100,28 @@ def _written_otherwise(name: str, whole: set[str], single: set[str]) -> None:
     for written in _written_readings(name):
         _said_terms(written, other_whole, other_single)
     single.update(s for s in other_single if letters(s) > 2 and s not in COMMON_WORDS)
-    whole.update(w for w in other_whole if w not in COMMON_WORDS)
+    # In Latin letters (``romanized``) a spelling is the name as the roster's own part
+    # is: one on the list of everyday words ("Park" of 박) is weighed as that list's are
+    # (a name beside the given name or after "Ms.", a word in lower case, else asked);
+    # another everyday word ("Song" of 송) only in the full name, never alone.
+    latin_single: set[str] = set()
+    for latin in _romanized_readings(name):  # "Kim Jimin" of 김지민: "Jimin Kim" too
+        _said_terms(latin, other_whole, latin_single)
+        other_whole.add(" ".join(fold(word.typed) for word in latin[::-1]))
+    single.update(s for s in latin_single if letters(s) > 2 and s not in EVERYDAY_SPELLINGS)
+    everyday = COMMON_WORDS | EVERYDAY_SPELLINGS
+    whole.update(w for w in other_whole if w not in everyday)
 
 
 def _written_readings(name: str) -> list[list[Word]]:
     """Each way the name is said (``readings``) with its letters written the other way."""
     return [written for said in readings(name) for written in written_otherwise(said)]
+
+
+def _romanized_readings(name: str) -> list[list[Word]]:
+    """Each way the name is said in Latin letters, when it is written in Cyrillic, Greek,
+    Hangul or Ethiopic (``romanized``: "Olga Petrova" of Ольга Петрова)."""
+    return [latin for said in readings(name) for latin in romanized_readings(said)]
 
 
 #: The most parts of a name run together into one term ("juancarlosgarciamarquez").
@@ -206,7 +224,7 @@ def in_addresses_only(name: str) -> set[str]:
     address: a part with an initial after it ("monicah@": "china" of Ana Chin, "change"
     of Emily Chang are words) and an initial before a short part ("brand" of Bob Rand)."""
     found: set[str] = set()
-    for said in [*readings(name), *_written_readings(name)]:
+    for said in [*readings(name), *_written_readings(name), *_romanized_readings(name)]:
         parts = [fold(word.typed) for word in said]
         for i, first in enumerate(parts):
             for j, other in enumerate(parts):
@@ -233,8 +251,10 @@ def family_names(name: str) -> set[str]:
     last = family_name(name)
     if not last:
         return set()
-    written = {fold(spelt) for spelt in written_spellings(family(name))}
-    return {last} | {w for w in written if letters(w) >= FAMILY_LETTERS and w not in COMMON_WORDS}
+    spelt = [*written_spellings(family(name)), *latin_spellings(family(name))]
+    written = {fold(each) for each in spelt}
+    everyday = COMMON_WORDS | EVERYDAY_SPELLINGS
+    return {last} | {w for w in written if letters(w) >= FAMILY_LETTERS and w not in everyday}
 
 
 class Form(NamedTuple):

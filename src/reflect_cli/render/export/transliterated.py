@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from itertools import islice, product
+from typing import TypeVar
 
 from reflect_cli.render.export.roster_parts import Word
 
@@ -64,7 +65,7 @@ def spellings(word: str) -> list[str]:
     ["Mueller"]; "Ødegård": ["Ødegaard", "Oedegård", "Oedegaard"]; "Mueller": ["Muller"];
     "Jacques": []. With more than ``MOST``, each way throughout (every letter written
     out, every pair as one letter) only."""
-    ways = [("".join(each),) for each in _written(_choices(unicodedata.normalize("NFC", word)))]
+    ways = [("".join(each),) for each in each_way(_choices(unicodedata.normalize("NFC", word)))]
     return [spelt for (spelt,) in ways[1:]] + _mis_decoded(word)
 
 
@@ -82,7 +83,11 @@ def _mis_decoded(word: str) -> list[str]:
     return [raw.decode("cp1252", errors="ignore")]
 
 
-def _written(pieces: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+#: One way of writing a piece: a string, or a word's words (``romanized``).
+_Way = TypeVar("_Way")
+
+
+def each_way(pieces: list[tuple[_Way, ...]]) -> list[tuple[_Way, ...]]:
     """Every way of writing the pieces, one way of each, as typed first; more than
     ``MOST``: each way throughout only (the second of each piece that has one, the third)."""
     count = 1
@@ -97,11 +102,11 @@ def _written(pieces: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
 def written_otherwise(said: list[Word]) -> list[list[Word]]:
     """A way a name is said (``roster_parts.readings``) with its words written the other
     way: one word or several ("Jurgen Mueller", "Juergen Mueller" of "Jürgen Müller"),
-    not as typed. (A name of many such words: each word's ways in step, ``_written``.)"""
+    not as typed. (A name of many such words: each word's ways in step, ``each_way``.)"""
     choices = [(word.typed, *spellings(word.typed)) for word in said]
     if all(len(ways) == 1 for ways in choices):
         return []
     return [
         [Word(typed, word.other, word.abbreviated) for typed, word in zip(way, said, strict=True)]
-        for way in islice(_written(choices), 1, None)
+        for way in islice(each_way(choices), 1, None)
     ]
