@@ -832,3 +832,24 @@ def test_a_text_file_in_any_common_encoding_is_read(
     result = cli("check-names", str(document))
     assert result.exit_code == 2
     assert "Mónica Haugen" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tea with Monica",
+        "Thanks to all who met with Monica",
+        "with Monica and Shana",
+        "Haugen of the PTA",
+    ],
+)
+def test_a_name_at_a_lines_edge_beside_a_protocols_words_is_found(
+    cli: Any, folder: Path, tmp_path: Path, line: str
+) -> None:
+    """The protocol's introduction says "in conversation with Monica Haugen of Seattle
+    Parks": a phrase of it excuses a name only whole ("with Monica" at a line's end, or
+    "Haugen of" at its start, is not the phrase)."""
+    planted = tmp_path / "note.txt"
+    planted.write_text(f"{line}\n", encoding="utf-8")
+    result = cli("check-names", str(planted))
+    assert result.exit_code == 2, result.stdout + result.stderr

@@ -123,14 +123,18 @@ def _theirs(line: str, start: int, end: int, fixed: str, name: frozenset[str]) -
     before, term, after = _before(line, start), _words(line[start:end]), _after(line, end)
     if not term:
         return False
-    phrases = [
-        (before[-2:], after[:0]),
-        (before[:0], after[:2]),
-        (before[-1:], after[:1]),
-    ]
+    # Each phrase whole: two words before, two after, or one on each side. A term at a
+    # line's edge has no phrase on that side ("Tea with Monica" is not "with Monica" of
+    # "in conversation with Monica Haugen", nor "Haugen of the PTA" "Haugen of").
+    phrases: list[tuple[list[str], list[str]]] = []
+    if len(before) >= 2:
+        phrases.append((before[-2:], []))
+    if len(after) >= 2:
+        phrases.append(([], after[:2]))
+    if before and after:
+        phrases.append((before[-1:], after[:1]))
     return any(
-        (added := words_before + words_after)
-        and not name.intersection(added)
+        not name.intersection(words_before + words_after)
         and f" {' '.join([*words_before, *term, *words_after])} " in f" {fixed} "
         for words_before, words_after in phrases
     )
