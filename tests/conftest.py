@@ -7,6 +7,7 @@ import signal
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -347,3 +348,8 @@ def redactor_of(*people: str | Participant, decisions: WordChoices | None = None
         participants=roster,
     )
     return exporting.redactor([session], decisions=decisions)
+
+
+def places(result: Any) -> list[str]:
+    """What ``check-names`` printed: one place a line (file, line, the words found)."""
+    return [line for line in result.stdout.splitlines() if line]

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import make_session
+from conftest import places as _places
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PDFTOTEXT = shutil.which("pdftotext")
@@ -44,10 +45,6 @@ def _redacted(cli: Any, tmp_path: Path, suffix: str) -> Path:
     result = cli("export", "--redact", "-o", str(target))
     assert result.exit_code == 0, result.stderr
     return target
-
-
-def _places(result: Any) -> list[str]:
-    return [line for line in result.stdout.splitlines() if line]
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".csv", ".json"])

@@ -20,6 +20,7 @@ from urllib.parse import quote
 import pytest
 
 from conftest import make_session
+from conftest import places as _places
 
 POPPLER = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdfdetach") is None,
@@ -37,10 +38,6 @@ PEOPLE = [
 def folder(sessions_dir: Path) -> Path:
     make_session(sessions_dir, "partnership-reflection", people=PEOPLE)
     return sessions_dir
-
-
-def _places(result: Any) -> list[str]:
-    return [line for line in result.stdout.splitlines() if line]
 
 
 # -- HTML: inline tags inside a word -------------------------------------------------

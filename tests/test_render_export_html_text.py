@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from conftest import make_session
+from conftest import places as _places
 
 PEOPLE = [
     "Grace Kim | Kent Youth and Family Services | Counselor",
@@ -22,10 +23,6 @@ PEOPLE = [
 def folder(sessions_dir: Path) -> Path:
     make_session(sessions_dir, "partnership-reflection", people=PEOPLE)
     return sessions_dir
-
-
-def _places(result: Any) -> list[str]:
-    return [line for line in result.stdout.splitlines() if line]
 
 
 DRAWN = [

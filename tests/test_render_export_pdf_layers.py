@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from conftest import make_session
+from conftest import places as _places
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="poppler-utils is not installed"
@@ -29,10 +30,6 @@ PEOPLE = ["Monica Haugen | Seattle Parks and Recreation | Site lead"]
 def folder(sessions_dir: Path) -> Path:
     make_session(sessions_dir, "partnership-reflection", people=PEOPLE)
     return sessions_dir
-
-
-def _places(result: Any) -> list[str]:
-    return [line for line in result.stdout.splitlines() if line]
 
 
 def _pdf(objects: list[str], packed: frozenset[int] = frozenset()) -> bytes:

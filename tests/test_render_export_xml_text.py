@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from conftest import make_session
+from conftest import places as _places
 
 PEOPLE = [
     "Monica Haugen | Seattle Parks and Recreation | Site lead",
@@ -26,10 +27,6 @@ PEOPLE = [
 def folder(sessions_dir: Path) -> Path:
     make_session(sessions_dir, "partnership-reflection", people=PEOPLE)
     return sessions_dir
-
-
-def _places(result: Any) -> list[str]:
-    return [line for line in result.stdout.splitlines() if line]
 
 
 def _zip(path: Path, members: dict[str, str]) -> Path:
