@@ -31,14 +31,8 @@ from reflect_cli.model import (
     SessionStatus,
 )
 from reflect_cli.render import export as exporting
-from reflect_cli.render.export.view import (
-    NOT_SHOWN,
-    SHOWN,
-    Holds,
-    changed_in_place,
-    rebuilt,
-    shown,
-)
+from reflect_cli.render.export.view import NOT_SHOWN, SHOWN, Holds, shown
+from reflect_cli.render.export.walk import changed_in_place, rebuilt
 
 
 def record_types() -> set[type]:

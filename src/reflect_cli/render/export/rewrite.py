@@ -2,7 +2,7 @@
 
 Works on the view ``view.shown`` made (only what an export may hold), never on a record
 read for anything else. The view's allow-list says what each field holds
-(``view.Holds``), and the view is rebuilt by that alone (``view.rebuilt``): every field
+(``view.Holds``), and the view is rebuilt by that alone (``walk.rebuilt``): every field
 that holds text passes the redactor by its kind, the record's own copy of its protocol's
 text too; people become their labels and pseudonymous ids, places their codes. No field
 is redacted by being remembered here.
@@ -26,14 +26,8 @@ from reflect_cli.model import (
 from reflect_cli.render.export.label_words import PARTICIPANT, SESSION
 from reflect_cli.render.export.own_text import own_texts
 from reflect_cli.render.export.redact import Redactor
-from reflect_cli.render.export.view import (
-    Holds,
-    changed_in_place,
-    each_text,
-    protocol_only,
-    rebuilt,
-    shown,
-)
+from reflect_cli.render.export.view import Holds, shown
+from reflect_cli.render.export.walk import changed_in_place, each_text, protocol_only, rebuilt
 from reflect_cli.speakers import interpreter_of
 
 #: The shapes of what reflect writes itself: an ISO date or time, a SHA-256 digest.
@@ -58,9 +52,9 @@ def redacted_view(redactor: Redactor, session: Session, include_private: bool) -
 class Walk(Enum):
     """How a session's fields reach ``_Rewriting._change``."""
 
-    #: A view's records, rebuilt (``view.rebuilt``).
+    #: A view's records, rebuilt (``walk.rebuilt``).
     REBUILT = "rebuilt"
-    #: A view nothing else holds, changed where it is (``view.changed_in_place``).
+    #: A view nothing else holds, changed where it is (``walk.changed_in_place``).
     IN_PLACE = "in place"
     #: A record, copied into its view as each field is changed (``view.shown``).
     SHOWN = "shown"

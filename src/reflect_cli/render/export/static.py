@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from reflect_cli.model import Answer, AnswerRecord, Session
 from reflect_cli.render.export.own_text import is_own
-from reflect_cli.render.export.view import Holds, copied, each_text, rebuilt
+from reflect_cli.render.export.view import Holds, copied
+from reflect_cli.render.export.walk import each_text, rebuilt
 
 
 def stripped(session: Session) -> Session:
