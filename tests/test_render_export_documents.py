@@ -307,7 +307,7 @@ def test_poppler_alone_refuses_an_encrypted_pdf(
     from reflect_cli.render.export import pdf_parts
 
     monkeypatch.setattr(pdf_parts, "encrypted", lambda data: False)
-    monkeypatch.setattr("reflect_cli.render.export.documents.encrypted", lambda data: False)
+    monkeypatch.setattr("reflect_cli.render.export.pdf_text.encrypted", lambda data: False)
     locked = tmp_path / "locked.pdf"
     locked.write_bytes(_encrypted("Ask Monica Haugen", password))
     found = cli("check-names", str(locked))
