@@ -121,7 +121,7 @@ def test_setup_prompts_help_and_confirm_a_shell_word(tiny: Protocol, sessions_di
 
 def test_exports_say_who_came_late_left_early_or_was_not_there() -> None:
     from reflect_cli.model import AnswerRecord, DomainRecord, ProtocolRef
-    from reflect_cli.render.export import summary
+    from reflect_cli.render.export import summary, summary_text
 
     session = Session("2026-11-01-x-0000", ProtocolRef("tiny", 1, "Tiny"), "X", "2026-11-01")
     session.domains = [DomainRecord("d", "D", [AnswerRecord("q1", "?"), AnswerRecord("q2", "?")])]
@@ -131,7 +131,7 @@ def test_exports_say_who_came_late_left_early_or_was_not_there() -> None:
         Participant("Dana Okafor", "School", "Principal", "dana", present=False),
         Participant("Hope Ellis", "Parks", "Intern", "hope"),
     ]
-    present, absent = summary.people(summary.build([session]))
+    present, absent = summary_text.people(summary.build([session]))
     assert present == [
         "Grace Kim, Youth Council, Student (joined at question 2)",
         "Justice Williams, Transit, Driver (left at question 2)",
