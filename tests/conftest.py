@@ -353,3 +353,13 @@ def redactor_of(*people: str | Participant, decisions: WordChoices | None = None
 def places(result: Any) -> list[str]:
     """What ``check-names`` printed: one place a line (file, line, the words found)."""
     return [line for line in result.stdout.splitlines() if line]
+
+
+def planted(cli: Any, folder: Path, name: str, typed: str) -> tuple[Path, list[str]]:
+    """A document ``name`` in ``folder`` with ``typed`` on its second line, checked by
+    ``check-names``, which must exit 2: its path and the places printed."""
+    page = folder / name
+    page.write_text(f"Notes\n{typed}\n", encoding="utf-8")
+    found = cli("check-names", str(page))
+    assert found.exit_code == 2, found.stdout + found.stderr
+    return page, places(found)

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 import pytest
 
-from conftest import make_session
+from conftest import make_session, planted
 from conftest import places as _places
 
 POPPLER = pytest.mark.skipif(
@@ -626,11 +626,7 @@ _B64 = base64.b64encode(_SVG.encode()).decode()
 def test_what_a_page_draws_or_holds_is_read(
     cli: Any, folder: Path, tmp_path: Path, suffix: str, typed: str, shown: str
 ) -> None:
-    page = tmp_path / f"page{suffix}"
-    page.write_text(f"Notes\n{typed}\n", encoding="utf-8")
-    found = cli("check-names", str(page))
-    assert found.exit_code == 2, found.stdout + found.stderr
-    places = _places(found)
+    page, places = planted(cli, tmp_path, f"page{suffix}", typed)
     assert any(p.startswith(f"{page}:2: '{shown}'") for p in places), places
 
 

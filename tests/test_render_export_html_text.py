@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 
-from conftest import make_session
-from conftest import places as _places
+from conftest import make_session, planted
 
 PEOPLE = [
     "Grace Kim | Kent Youth and Family Services | Counselor",
@@ -62,11 +61,7 @@ DRAWN = [
 def test_a_name_drawn_whole_is_found(
     cli: Any, folder: Path, tmp_path: Path, suffix: str, typed: str, shown: str
 ) -> None:
-    page = tmp_path / f"page{suffix}"
-    page.write_text(f"Notes\n{typed}\n", encoding="utf-8")
-    found = cli("check-names", str(page))
-    assert found.exit_code == 2, found.stdout + found.stderr
-    places = _places(found)
+    page, places = planted(cli, tmp_path, f"page{suffix}", typed)
     assert any(p.startswith(f"{page}:2: '{shown}'") for p in places), places
 
 
