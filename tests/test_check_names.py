@@ -850,3 +850,28 @@ def test_a_name_at_a_lines_edge_beside_a_protocols_words_is_found(
     planted.write_text(f"{line}\n", encoding="utf-8")
     result = cli("check-names", str(planted))
     assert result.exit_code == 2, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("suffix", "written"),
+    [
+        (".txt", "We thanked Hau-\ngen for the gym."),
+        (".md", "We thanked HAU-\nGEN today."),
+        (".csv", 'note\n"Thanks Mon-\nica for the gym"'),
+        (".txt", "Thanks Hau\u2010 \n  gen"),
+    ],
+)
+def test_a_name_hyphenated_across_two_lines_of_a_document_is_found(
+    cli: Any, folder: Path, tmp_path: Path, suffix: str, written: str
+) -> None:
+    """A word broken at a line's end by a hyphen or dash is read whole, as a reader
+    reads it (and as the export replaces it), and named at its first line."""
+    document = tmp_path / f"note{suffix}"
+    document.write_text(f"Notes\n{written}\n", encoding="utf-8")
+    found = cli("check-names", str(document))
+    assert found.exit_code == 2, found.stdout + found.stderr
+    assert any(p.startswith(f"{document}:") for p in _places(found)), found.stdout
+    # A word of the language broken so is not a name: "co-" then "op".
+    clean = tmp_path / f"clean{suffix}"
+    clean.write_text("Notes\nWe formed a co-\nop last year.\n", encoding="utf-8")
+    assert cli("check-names", str(clean)).exit_code == 0

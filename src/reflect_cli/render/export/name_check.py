@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 
 from reflect_cli.errors import ReflectError
@@ -30,6 +31,7 @@ from reflect_cli.model import Protocol
 from reflect_cli.render.export.documents import Document
 from reflect_cli.render.export.names import Found
 from reflect_cli.render.export.redact import Known, Redactor
+from reflect_cli.render.export.shapes import JOINERS
 
 
 class NamesFound(ReflectError):
@@ -147,32 +149,71 @@ def _name_words(redactor: Redactor, found: Found) -> frozenset[str]:
 
 
 def spots(document: Document, redactor: Redactor, fixed: str = "") -> Iterator[Spot]:
-    """Every known name, handle, collaborative and site in the document, line by line;
-    ``fixed``: the protocols' own words (``fixed_words``)."""
+    """Every known name, handle, collaborative and site in the document, line by line,
+    and in each word broken across two lines by a joiner ("Hau-" then "gen", read as a
+    reader reads it: whole); ``fixed``: the protocols' own words (``fixed_words``)."""
     fixed = fixed.replace("\n", " \n ")
     places = [(number, "", line) for number, line in enumerate(document.lines, start=1)]
     places += [(0, field, value) for field, value in document.fields]
     for number, field, line in places:
         for found, kind in redactor.known_in(line):
-            # A person's full name is never the protocol's, whatever words stand by it;
-            # nor is a part of one beside another part of the same name ("monica.haugen").
-            whole = kind is Known.PERSON and " " in found.term
-            name = _name_words(redactor, found)
-            if fixed and not whole and _theirs(line, found.start, found.end, fixed, name):
-                continue
-            # as a person reads it: "Grace   Kim" and "Hope\xa0Martinez" with one space
-            text = " ".join(line[found.start : found.end].split())
-            if kind is Known.PLACE:
-                what = _("a collaborative or site")
-            elif kind is Known.UNDECIDED:
-                key, typed = redactor.names.to_decide(found.term)
-                word = typed if fold(text) != key else text  # "지민" of "지민에게"
-                what = _(
-                    "an everyday word that is also part of a name here: decide once with "
-                    "`reflect export --redact --name {word}` or `--word {word}`"
-                ).format(word=word)
-            else:
-                what = _("a person (shown redacted as {label})").format(
-                    label=redactor.label(found.owners)
-                )
-            yield Spot(document.path, number, text, what, field, document.member)
+            spot = _spot(document, redactor, fixed, line, found, kind, number, field)
+            if spot is not None:
+                yield spot
+    yield from _broken(document, redactor, fixed)
+
+
+#: A line that ends with a joiner after a letter, and one that starts with a letter:
+#: a word hyphenated across them (``in_word.BROKEN`` reads the pair whole).
+_ENDS_BROKEN = re.compile(rf"[^\W\d_][{JOINERS}][ \t]*\r?\Z")
+_STARTS_WORD = re.compile(r"[ \t]*[^\W\d_]")
+
+
+def _broken(document: Document, redactor: Redactor, fixed: str) -> Iterator[Spot]:
+    """What is found only where two lines are read together, in a word broken across
+    them ("Hau-", "gen"): named at the first line, as the word whole."""
+    lines = document.lines
+    for number, (line, after) in enumerate(pairwise(lines), start=1):
+        if not _ENDS_BROKEN.search(line) or not _STARTS_WORD.match(after):
+            continue
+        alone = {(f.start, f.end) for f, _kind in redactor.known_in(line)}
+        for found, kind in redactor.known_in(f"{line}\n{after}"):
+            if found.line != 0 or (found.start, found.end) in alone:
+                continue  # on the next line, or found in this one alone already
+            rest = re.match(r"[ \t]*(\S*)", after)
+            spot = _spot(document, redactor, fixed, line, found, kind, number, "")
+            if spot is not None:
+                yield replace(spot, text=spot.text + (rest[1] if rest else ""))
+
+
+def _spot(
+    document: Document,
+    redactor: Redactor,
+    fixed: str,
+    line: str,
+    found: Found,
+    kind: Known,
+    number: int,
+    field: str,
+) -> Spot | None:
+    """The place of one term found on ``line``; None where it is the protocols' own."""
+    # A person's full name is never the protocol's, whatever words stand by it; nor is
+    # a part of one beside another part of the same name ("monica.haugen").
+    whole = kind is Known.PERSON and " " in found.term
+    name = _name_words(redactor, found)
+    if fixed and not whole and _theirs(line, found.start, found.end, fixed, name):
+        return None
+    # as a person reads it: "Grace   Kim" and "Hope\xa0Martinez" with one space
+    text = " ".join(line[found.start : found.end].split())
+    if kind is Known.PLACE:
+        what = _("a collaborative or site")
+    elif kind is Known.UNDECIDED:
+        key, typed = redactor.names.to_decide(found.term)
+        word = typed if fold(text) != key else text  # "지민" of "지민에게"
+        what = _(
+            "an everyday word that is also part of a name here: decide once with "
+            "`reflect export --redact --name {word}` or `--word {word}`"
+        ).format(word=word)
+    else:
+        what = _("a person (shown redacted as {label})").format(label=redactor.label(found.owners))
+    return Spot(document.path, number, text, what, field, document.member)
