@@ -86,3 +86,15 @@ def test_text_drawn_backwards_is_read_turned_where_it_stands() -> None:
     assert "Monica Haugen" in plain('<p><bdo dir="rtl">acino&#77;</bdo> Haugen</p>')
     assert "Monica" in inline_tags_out('Mon<bdo dir="rtl">aci</bdo>')
     assert "Monica" in plain("M<bdo dir=rtl>a<span hidden>x</span>cino</bdo>")
+
+
+def test_text_drawn_backwards_nested_too_deep_is_refused_in_one_line(
+    cli: Any, folder: Path, tmp_path: Path
+) -> None:
+    """A thousand elements drawn backwards inside one another (a hostile page) ran out
+    of Python's stack: refused in one line, exit 2, never read as clean."""
+    page = tmp_path / "deep.html"
+    page.write_text("<p>" + '<bdo dir="rtl">' * 1000 + "acinoM" + "</bdo>" * 1000 + "</p>")
+    found = cli("check-names", str(page))
+    assert found.exit_code == 2 and found.stdout == ""
+    assert found.stderr.count("\n") == 1 and "Traceback" not in found.stderr, found.stderr

@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from html import escape, unescape
 
+from reflect_cli.errors import InputError
+from reflect_cli.i18n.messages import _
 from reflect_cli.render.export.embedded import css_text, data_read
 from reflect_cli.render.export.html_drawn import (
     ATTRIBUTE,
@@ -168,15 +170,25 @@ def _read(document: str, sheet: dict[str, Drawn], pattern: re.Pattern[str], page
     return "\n".join(lines)
 
 
+#: Elements drawn backwards inside one another, at most: deeper, the page is refused
+#: (each level is read again inside the one around it: 5,000 levels took seconds and
+#: ran out of Python's stack).
+_DEEPEST = 32
+
+
 def _as_drawn(
     document: str,
     found: list[Change],
     sheet: dict[str, Drawn],
     pattern: re.Pattern[str],
     page: bool,
+    depth: int = 0,
 ) -> str:
     """The page as drawn: each element unseen taken out (its lines kept), each drawn
-    backwards with its text (itself read as drawn) turned."""
+    backwards with its text (itself read as drawn) turned; an InputError when they nest
+    deeper than ``_DEEPEST``."""
+    if depth >= _DEEPEST:
+        raise InputError(_("nested more than {depth} levels deep").format(depth=_DEEPEST))
     out, last = [], 0
     for change in found:
         out.append(document[last : change.start])
@@ -186,7 +198,7 @@ def _as_drawn(
             content = document[change.content_start : change.content_end]
             inner = changes(content, sheet, pattern)
             if inner:
-                content = _as_drawn(content, inner, sheet, pattern, page)
+                content = _as_drawn(content, inner, sheet, pattern, page, depth + 1)
             turned = _text(content, pattern, page)[::-1]
             out += [
                 document[change.start : change.content_start],
