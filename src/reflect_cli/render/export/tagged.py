@@ -29,9 +29,11 @@ from reflect_cli.render.export.shapes import CASED, INVISIBLE, MARKS, capitals, 
 #: Capitals a word needs to be read for a name inside: fewer are a short word shouted
 #: or an acronym ("THANKS", "YMCA").
 CAPITALS = 8
-#: Letters in a row that are no word of any language: a name is looked for anywhere
-#: inside such a run ("xxxxMonicayyyy…"), not only at an edge.
-RUN = 40
+#: Letters in a row that are no word of any language (German compounds run past forty):
+#: a name of ``EDGE_LETTERS`` letters or more is looked for anywhere inside such a run
+#: ("xxxxMonicayyyy…"), not only at an edge; a shorter one (a two-letter handle) only
+#: as in any word.
+RUN = 60
 
 #: A match found by a scan (``terms.Found``): located by ``start``, ``end``, ``line``.
 F = TypeVar("F")
@@ -150,7 +152,10 @@ def names_inside(text: str, words: Iterable[tuple[int, int]], inside: Scan[F]) -
         anywhere = end - start >= RUN and text[start:end].isalpha()
         for each in inside(text[start:end], list(range(start, end))):
             found: Any = each
-            if not anywhere and not _at_edge(text, start, end, found.start, found.end, found.term):
+            long_enough = sum(char.isalpha() for char in found.term) >= EDGE_LETTERS
+            if not (anywhere and long_enough) and not _at_edge(
+                text, start, end, found.start, found.end, found.term
+            ):
                 continue
             line = text.count("\n", 0, start)
             changed: Any = replace(each, start=start, end=end, line=line)  # type: ignore[type-var]
