@@ -251,3 +251,16 @@ def test_the_lines_with_marks_are_found_in_one_search_as_line_by_line(text: str)
 
     scan = REDACTOR.names._scan
     assert list(through_marks(text, scan)) == _through_marks_line_by_line(text, scan)
+
+
+@pytest.mark.parametrize(
+    "typed", ["Thanks Mon\u00ad\nica for it", "Hau\u00ad\ngen came", "Beck\u00ad\u2010\nwith said"]
+)
+def test_a_name_broken_at_a_soft_hyphen_across_lines_is_replaced(typed: str) -> None:
+    # A soft hyphen is drawn as a hyphen where the line breaks: the word is read whole,
+    # as with a hyphen; a browser printing "Beck&shy;with" gives a soft hyphen and one.
+    found = redactor_of("Monica Haugen", "Shana Beckwith")
+    shown = fold(found.text(typed))
+    assert all(part not in shown for part in ("mon", "ica ", "hau", "gen ", "beck")), shown
+    with pytest.raises(exporting.redact.RedactionError):
+        found.check(f"fine\n{typed}", "md")

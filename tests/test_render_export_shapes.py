@@ -61,6 +61,7 @@ def _shape(text: str) -> bytes | None:
 @example("Hau-\r\n  gen and *Mon*ica")  # a word broken across lines; emphasis inside
 @example("a\u02c6b")  # a joiner that is a letter: read by the patterns themselves
 @example("2*b")  # emphasis after a digit
+@example("Mon\u00ad\nica and Beck\u00ad\u2010\n with")  # soft hyphens breaking lines
 @example("x" * RUN + "李" * RUN + " ²" * RUN)  # letters in a row, of every kind
 @example("²-\nb 李-\n x")  # a joiner ending a line after letters without case
 def test_a_shape_finds_the_capitals_the_patterns_find(text: str) -> None:

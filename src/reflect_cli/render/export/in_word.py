@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from reflect_cli.folding import fold
 from reflect_cli.render.export.everyday import COMMON_WORDS
 from reflect_cli.render.export.patterns import as_matched, with_marks
-from reflect_cli.render.export.shapes import JOINERS
+from reflect_cli.render.export.shapes import BREAKS, JOINERS
 
 #: A match found by a scan (``terms.Found``): located by ``start``, ``end``, ``line``.
 F = TypeVar("F")
@@ -39,9 +39,10 @@ IN_WORD = re.compile(
     rf"|(?<=[^\W\d_][{JOINERS}])[*_~=+{JOINERS}]*[^\W\d_])"
 )
 
-#: A joiner that ends a line after a letter, a letter starting the next (spaces around
-#: it): a word hyphenated across the line break ("Hau-\ngen").
-BROKEN = re.compile(rf"[{JOINERS}](?<=[^\W\d_][{JOINERS}])[ \t]*\r?\n[ \t]*[^\W\d_]")
+#: A joiner or a soft hyphen (``BREAKS``) that ends a line after a letter, a letter
+#: starting the next (spaces around it): a word hyphenated across the line break
+#: ("Hau-\ngen", "Mon\u00ad\nica").
+BROKEN = re.compile(rf"[{BREAKS}](?<=[^\W\d_][{BREAKS}])[{BREAKS}]*[ \t]*\r?\n[ \t]*[^\W\d_]")
 
 
 #: What folding makes an apostrophe, but the spacing accents ``JOINERS`` looks through

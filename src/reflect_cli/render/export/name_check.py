@@ -31,7 +31,7 @@ from reflect_cli.model import Protocol
 from reflect_cli.render.export.documents import Document
 from reflect_cli.render.export.names import Found
 from reflect_cli.render.export.redact import Known, Redactor
-from reflect_cli.render.export.shapes import JOINERS
+from reflect_cli.render.export.shapes import BREAKS
 
 
 class NamesFound(ReflectError):
@@ -165,7 +165,7 @@ def spots(document: Document, redactor: Redactor, fixed: str = "") -> Iterator[S
 
 #: A line that ends with a joiner after a letter, and one that starts with a letter:
 #: a word hyphenated across them (``in_word.BROKEN`` reads the pair whole).
-_ENDS_BROKEN = re.compile(rf"[^\W\d_][{JOINERS}][ \t]*\r?\Z")
+_ENDS_BROKEN = re.compile(rf"[^\W\d_][{BREAKS}]+[ \t]*\r?\Z")
 _STARTS_WORD = re.compile(r"[ \t]*[^\W\d_]")
 
 

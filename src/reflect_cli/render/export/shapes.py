@@ -7,8 +7,8 @@ and "Hau-" at a line's end: ``in_word``). Their patterns, tried at every capital
 of a long text, take several nanoseconds a character; the same patterns over the text's
 *shape* find the very same places several times faster: a byte a character, "A" a
 capital, "a" a small letter, "o" another letter, "0" a digit, "i" a mark read inside a
-word of capitals, "e" an emphasis mark, "j" a joiner, " " a space or tab, a line break
-as itself, "x" anything else (made in C by ``bytes.translate``). A text of Latin-1
+word of capitals, "h" a soft hyphen, "e" an emphasis mark, "j" a joiner, " " a space or
+tab, a line break as itself, "x" anything else (made in C by ``bytes.translate``). A text of Latin-1
 characters has its shape at once; one with a few characters beyond (a curly apostrophe,
 a dash, a Greek capital) has each first written as a Latin-1 character of its kind; one
 with more, or with a character of no one kind, has none, and is read by the patterns
@@ -46,6 +46,9 @@ JOINERS = (
     "\u00b4\u00a8`^\u00af\u00b8\u02c6\u02c7\u02c9-\u02cb\u02d8-\u02dd"
     "\u00b7\u0387\u2027"
 )
+#: What breaks a word at a line's end: a joiner, or a soft hyphen (drawn as a hyphen
+#: where the line breaks, "Mon\u00ad" then "ica"), one or several ("Beck\u00ad\u2010").
+BREAKS = JOINERS + "\u00ad"
 #: More different characters beyond Latin-1 than this: the text has no shape (each would
 #: be written as its kind one at a time), and the patterns read it themselves.
 FEW = 16
@@ -92,6 +95,8 @@ def kind(char: str) -> str | None:
     """The byte ``char`` is in a shape; None for a character of no one kind (a small
     letter that is a combining mark, a joiner that is a letter), which leaves its text
     without a shape."""
+    if char == "\xad":  # a soft hyphen: inside a word of capitals, and a line's break
+        return "h"
     up, low = upper(char), lower(char)
     letter = _LETTER.fullmatch(char) is not None
     if (up or low) and not letter:
@@ -153,15 +158,16 @@ JOINED = re.compile(rb"A(?:(?<=aA)|(?<=[A0]A)(?=a))")
 @lru_cache(maxsize=2)
 def capitals(least: int) -> re.Pattern[bytes]:
     """Words of ``least`` capitals or more in a shape, with no letter either side."""
-    return re.compile(rb"A(?<![aAo].)[Ai]{%d,}+(?![aAo])" % (least - 1))
+    return re.compile(rb"A(?<![aAo].)[Aih]{%d,}+(?![aAo])" % (least - 1))
 
 
 #: A mark inside a word (``in_word.IN_WORD`` in text) in its two ways, each written to
 #: start at its one byte: an emphasis mark after a letter or digit, up to a letter or
 #: digit; a joiner after a letter, up to a letter. A text holds one where either finds it.
 IN_WORD = (re.compile(rb"e(?<=[Aao0]e)[ej]*[Aao0]"), re.compile(rb"j(?<=[Aao]j)[ej]*[Aao]"))
-#: A joiner ending a line after a letter, a letter starting the next (``in_word.BROKEN``).
-BROKEN = re.compile(rb"j(?<=[Aao]j) *\r?\n *[Aao]")
+#: A joiner or a soft hyphen ending a line after a letter, a letter starting the next
+#: (``in_word.BROKEN``).
+BROKEN = re.compile(rb"[jh](?<=[Aao][jh])[jh]* *\r?\n *[Aao]")
 
 
 def marked(shaped: bytes) -> bool:
