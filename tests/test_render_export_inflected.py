@@ -207,3 +207,22 @@ def test_export_and_check_names_find_them(cli: Any, sessions_dir: Path, tmp_path
         f"{planted}:2",
         f"{planted}:3",
     ]
+
+
+@pytest.mark.parametrize(
+    ("roster", "said"),
+    [
+        ("박현우", "어제 박 선생님이 왔어요."),
+        ("박현우", "박선생님 감사합니다."),
+        ("김 지민", "그리고 김씨가 말했다."),
+        ("남궁민수", "남궁 사장님께 물었다."),
+    ],
+)
+def test_a_korean_family_name_with_a_title_is_the_person(roster: str, said: str) -> None:
+    # As colleagues name someone: the family name and a title, with a space or without;
+    # never asked (the title says it is a person), and "박수", "김치" stay words.
+    found = redactor([roster])
+    shown = found.text(said)
+    assert roster[0] not in shown, shown
+    assert found.undecided == []
+    assert found.text("박수를 쳤다. 김치를 먹었다.") == "박수를 쳤다. 김치를 먹었다."

@@ -93,3 +93,11 @@ def test_a_chinese_name_as_friends_call_the_person_is_the_person(said: str) -> N
     # Neither is a word alone, nor in other words: "小学生", "老师", "阿姨".
     for word in ("小学生来了。", "老师好。", "阿姨说好。"):
         assert found.text(word) == word
+
+
+@pytest.mark.parametrize("said", ["王总说好。", "昨天王哥来了。", "王姐和明哥都在。"])
+def test_a_chinese_name_with_a_colleagues_title_is_the_person(said: str) -> None:
+    found = redactor(["王小明", "李明"])
+    shown = found.text(said)
+    assert not {"王", "明"} & set(shown), shown
+    assert found.text("大哥好。") == "大哥好。"

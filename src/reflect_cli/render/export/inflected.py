@@ -113,6 +113,32 @@ def given_names(part: str) -> set[str]:
     return {part[2:] if part[:2] in FAMILY_OF_TWO and len(part) >= 4 else part[1:]}
 
 
+#: Titles written after a Korean family name alone, with a space or without ("박
+#: 선생님", "김씨", "이 사장님"): the person, as friends and colleagues name them.
+_KOREAN_TITLES = (
+    *("선생님", "선생", "씨", "님", "사장님", "대표님", "부장님", "과장님", "팀장님"),
+    *("교장님", "교감님", "원장님", "목사님"),
+)
+
+
+def family_titled(parts: list[str]) -> set[str]:
+    """A Korean name's family name with each title after it ("박현우", "박 현우": "박
+    선생님", "박선생님", "박씨"): from a full name written as one word (its first syllable,
+    or two for a family name of two), or from a first part of one or two syllables
+    before a given name in Hangul."""
+    hangul = [unicodedata.normalize("NFC", p.strip()) for p in parts if script(p) == "hangul"]
+    if not hangul:
+        return set()
+    first = hangul[0]
+    if len(hangul) >= 2 and len(first) <= 2:
+        family = first
+    elif given_names(first):
+        family = first[:2] if first[:2] in FAMILY_OF_TWO and len(first) >= 4 else first[0]
+    else:
+        return set()
+    return {family + space + title for title in _KOREAN_TITLES for space in ("", " ")}
+
+
 # -- Arabic and Hebrew ----------------------------------------------------------------------
 
 #: "and", "so" before "with", "for", "like": "وفاطمة", "لفاطمة", "فبفاطمة".

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from reflect_cli.folding import fold
 from reflect_cli.render.export.everyday import COMMON_WORDS
-from reflect_cli.render.export.inflected import forms, given_names
+from reflect_cli.render.export.inflected import family_titled, forms, given_names
 from reflect_cli.render.export.romanized import EVERYDAY_SPELLINGS, romanized_readings
 from reflect_cli.render.export.romanized import spellings as latin_spellings
 from reflect_cli.render.export.roster_parts import Word, family, readings, split_words
@@ -163,6 +163,7 @@ def _said_terms(said: list[Word], whole: set[str], single: set[str]) -> None:
     for part in parts:
         single.update(inside_han(part))
         whole.update(with_honorifics(part) | spaced(part))
+    whole.update(fold(titled) for titled in family_titled(typed))  # "박 선생님"
     # A part with a capital inside ("DeShawn", "McDonald") is found read apart as well,
     # as a word run together with it is read ("DeShawnFund": ``run_together``).
     whole.update(" ".join(map(fold, pieces(w))) for w in typed if len(pieces(w)) > 1)

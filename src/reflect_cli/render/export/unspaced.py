@@ -30,6 +30,8 @@ _HAN_AND_KANA = re.compile(
 #: What is written straight after a family or given name to mean the person.
 HONORIFICS = frozenset(
     {"先生", "老师", "老師", "女士", "小姐", "同学", "同學", "さん", "くん", "ちゃん", "様", "さま"}
+    # Among colleagues and friends: "王总" (boss Wang), "王哥", "王姐", "明哥".
+    | {"总", "總", "哥", "姐"}
 )
 
 
