@@ -46,6 +46,7 @@ from reflect_cli.render.export import (
     pdf_text,
     xml_text,
 )
+from reflect_cli.render.export.shapes import BREAKS
 
 #: The largest document read (a sessions folder's export is far smaller).
 _LARGEST = 512 * 1024 * 1024
@@ -228,6 +229,10 @@ def _read(path: Path) -> bytes:
 _JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
 
 
+#: A line break inside a word hyphenated across it ("Hau-\ngen"), in a decoded string.
+_WORD_BROKEN = re.compile(rf"(?<=[^\W\d_])([{BREAKS}]+)[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+
+
 def _json_plain(text: str) -> str:
     """Every JSON string literal decoded in place, whatever the layout."""
 
@@ -236,8 +241,10 @@ def _json_plain(text: str) -> str:
             value = json.loads(match[0])
         except ValueError:
             return match[0]
-        # A decoded newline must not shift the lines after it.
-        return str(value).replace("\n", " ").replace("\r", " ")
+        # A decoded newline must not shift the lines after it; one that breaks a word
+        # at a hyphen ("Hau-\ngen") is taken out, so the word is read whole.
+        text = _WORD_BROKEN.sub(r"\1", str(value))
+        return text.replace("\n", " ").replace("\r", " ")
 
     return _JSON_STRING.sub(decoded, text)
 
