@@ -98,3 +98,25 @@ def test_text_drawn_backwards_nested_too_deep_is_refused_in_one_line(
     found = cli("check-names", str(page))
     assert found.exit_code == 2 and found.stdout == ""
     assert found.stderr.count("\n") == 1 and "Traceback" not in found.stderr, found.stderr
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<p>We thanked Hau-<br>gen today</p>",
+        "<p>We thanked Hau-</p><p>gen today</p>",
+        "<table><tr><td>Hau-<br />gen</td></tr></table>",
+        "<p>Thanks Mon&shy;<br>ica</p>",
+    ],
+)
+def test_a_name_broken_at_a_hyphen_where_the_page_breaks_the_line_is_found(
+    cli: Any, folder: Path, tmp_path: Path, page: str
+) -> None:
+    """A line break of the page's own (``<br>``, a paragraph's end) after a hyphen: the
+    word is read whole, as a reader reads it."""
+    document = tmp_path / "page.html"
+    document.write_text(page, encoding="utf-8")
+    assert cli("check-names", str(document)).exit_code == 2
+    clean = tmp_path / "clean.html"
+    clean.write_text("<p>We formed a co-<br>op and a sub-</p><p>committee.</p>", encoding="utf-8")
+    assert cli("check-names", str(clean)).exit_code == 0

@@ -43,6 +43,7 @@ from reflect_cli.render.export.html_drawn import (
     changes,
     rules,
 )
+from reflect_cli.render.export.shapes import BREAKS
 
 #: Elements drawn inside a line of text, with no break or mark of their own: the letters
 #: on either side of their tags are one word to a reader. (Not ``q``, which draws quotes,
@@ -147,10 +148,42 @@ def inline_tags_out(markdown: str) -> str:
     return _read(markdown, {}, _MARKDOWN_TAG, False)
 
 
+#: A word broken at a hyphen (or a soft hyphen) where the page breaks the line, "Hau-<br>gen",
+#: "Hau-</p><p>gen": found from the break (written to start at it, so a page is passed
+#: over from one hyphen to the next), the letters around it read after; a soft hyphen
+#: written as an entity ("Beck&shy;<br>with") looked for only in a page that has one.
+_BREAK = f"(?:[{BREAKS}]|&shy;|&#173;|&#[xX]ad;)"
+_LINE_TAGS = (
+    r"\s*(?:(?:<br\s*/?>|</?(?:p|div|li|td|th|tr|h[1-6]|blockquote|section|article)\b[^>]*>)"
+    r"\s*)+(?=[^\W\d_])"
+)
+_BROKEN_BY_TAG = re.compile(rf"[{BREAKS}](?<=[^\W\d_][{BREAKS}])(?:{_BREAK})*{_LINE_TAGS}")
+_SHY_BY_TAG = re.compile(rf"(?<=[^\W\d_])&(?:shy|#173|#[xX]ad);(?:{_BREAK})*{_LINE_TAGS}")
+_SHY = re.compile(r"&(?:shy|#173|#[xX]ad);")
+_LETTERS_BEFORE = re.compile(r"[^\W\d_]+\Z")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _broken_by_tags(document: str, lines: list[str]) -> None:
+    """Each word a line break of the page's own breaks at a hyphen, read whole at the end
+    of the line it starts on ("Hau-gen" of "Hau-<br>gen": the joiner is read through)."""
+    found = list(_BROKEN_BY_TAG.finditer(document))
+    if _SHY.search(document):
+        found += _SHY_BY_TAG.finditer(document)
+    for broken in found:
+        before = _LETTERS_BEFORE.search(document, max(0, broken.start() - 64), broken.start())
+        after = _LETTERS.match(document, broken.end())
+        if before and after:
+            number = document.count("\n", 0, broken.start())
+            lines[number] += f"  {before[0]}-{after[0]} "
+
+
 def _read(document: str, sheet: dict[str, Drawn], pattern: re.Pattern[str], page: bool) -> str:
     """The text of a page (``page``: its entities decoded, every tag out) or of Markdown
     (its other tags left), and each line that is drawn otherwise read again as drawn."""
     shown = _text(document, pattern, page).split("\n")
+    if "<" in document:
+        _broken_by_tags(document, shown)
     found = changes(document, sheet, pattern)
     if not found:
         return "\n".join(shown)
