@@ -860,6 +860,7 @@ def test_a_name_at_a_lines_edge_beside_a_protocols_words_is_found(
         (".csv", 'note\n"Thanks Mon-\nica for the gym"'),
         (".txt", "Thanks Hau\u2010 \n  gen"),
         (".json", '{"note": "We thanked Hau-\\ngen today"}'),
+        (".md", "> We thanked Hau-\n> gen today."),
     ],
 )
 def test_a_name_hyphenated_across_two_lines_of_a_document_is_found(

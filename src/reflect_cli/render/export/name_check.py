@@ -167,13 +167,16 @@ def spots(document: Document, redactor: Redactor, fixed: str = "") -> Iterator[S
 #: a word hyphenated across them (``in_word.BROKEN`` reads the pair whole).
 _ENDS_BROKEN = re.compile(rf"[^\W\d_][{BREAKS}]+[ \t]*\r?\Z")
 _STARTS_WORD = re.compile(r"[ \t]*[^\W\d_]")
+_QUOTED = re.compile(r"\A[ \t]*(?:>[ \t]*)+")
 
 
 def _broken(document: Document, redactor: Redactor, fixed: str) -> Iterator[Spot]:
     """What is found only where two lines are read together, in a word broken across
     them ("Hau-", "gen"): named at the first line, as the word whole."""
     lines = document.lines
-    for number, (line, after) in enumerate(pairwise(lines), start=1):
+    for number, (line, following) in enumerate(pairwise(lines), start=1):
+        # A quotation's marks start the next line too ("> Hau-", "> gen"): read past them.
+        after = _QUOTED.sub("", following, count=1)
         if not _ENDS_BROKEN.search(line) or not _STARTS_WORD.match(after):
             continue
         alone = {(f.start, f.end) for f, _kind in redactor.known_in(line)}
