@@ -877,3 +877,12 @@ def test_a_name_hyphenated_across_two_lines_of_a_document_is_found(
     clean = tmp_path / f"clean{suffix}"
     clean.write_text("Notes\nWe formed a co-\nop last year.\n", encoding="utf-8")
     assert cli("check-names", str(clean)).exit_code == 0
+
+
+def test_a_word_broken_across_lines_is_named_in_the_lines_order(
+    cli: Any, folder: Path, tmp_path: Path
+) -> None:
+    document = tmp_path / "note.txt"
+    document.write_text("Notes\nWe thanked Hau-\ngen today.\nMonica came.\n", encoding="utf-8")
+    found = cli("check-names", str(document))
+    assert [p.split(": ")[0] for p in _places(found)] == [f"{document}:2", f"{document}:4"]

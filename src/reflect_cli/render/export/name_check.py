@@ -153,6 +153,9 @@ def spots(document: Document, redactor: Redactor, fixed: str = "") -> Iterator[S
     and in each word broken across two lines by a joiner ("Hau-" then "gen", read as a
     reader reads it: whole); ``fixed``: the protocols' own words (``fixed_words``)."""
     fixed = fixed.replace("\n", " \n ")
+    broken: dict[int, list[Spot]] = {}
+    for spanning in _broken(document, redactor, fixed):
+        broken.setdefault(spanning.line, []).append(spanning)
     places = [(number, "", line) for number, line in enumerate(document.lines, start=1)]
     places += [(0, field, value) for field, value in document.fields]
     for number, field, line in places:
@@ -160,7 +163,8 @@ def spots(document: Document, redactor: Redactor, fixed: str = "") -> Iterator[S
             spot = _spot(document, redactor, fixed, line, found, kind, number, field)
             if spot is not None:
                 yield spot
-    yield from _broken(document, redactor, fixed)
+        if not field:  # a word broken at this line's end, in the line's order
+            yield from broken.get(number, [])
 
 
 #: A line that ends with a joiner after a letter, and one that starts with a letter:
