@@ -153,13 +153,16 @@ def spots(document: Document, redactor: Redactor, fixed: str = "") -> Iterator[S
     and in each word broken across two lines by a joiner ("Hau-" then "gen", read as a
     reader reads it: whole); ``fixed``: the protocols' own words (``fixed_words``)."""
     fixed = fixed.replace("\n", " \n ")
+    # Each line read once: its finds serve its own places and the words broken at its end.
+    on_line = [list(redactor.known_in(line)) for line in document.lines]
     broken: dict[int, list[Spot]] = {}
-    for spanning in _broken(document, redactor, fixed):
+    for spanning in _broken(document, redactor, fixed, on_line):
         broken.setdefault(spanning.line, []).append(spanning)
     places = [(number, "", line) for number, line in enumerate(document.lines, start=1)]
     places += [(0, field, value) for field, value in document.fields]
     for number, field, line in places:
-        for found, kind in redactor.known_in(line):
+        finds = on_line[number - 1] if not field else list(redactor.known_in(line))
+        for found, kind in finds:
             spot = _spot(document, redactor, fixed, line, found, kind, number, field)
             if spot is not None:
                 yield spot
@@ -174,16 +177,22 @@ _STARTS_WORD = re.compile(r"[ \t]*[^\W\d_]")
 _QUOTED = re.compile(r"\A[ \t]*(?:>[ \t]*)+")
 
 
-def _broken(document: Document, redactor: Redactor, fixed: str) -> Iterator[Spot]:
+def _broken(
+    document: Document,
+    redactor: Redactor,
+    fixed: str,
+    on_line: list[list[tuple[Found, Known]]],
+) -> Iterator[Spot]:
     """What is found only where two lines are read together, in a word broken across
-    them ("Hau-", "gen"): named at the first line, as the word whole."""
+    them ("Hau-", "gen"): named at the first line, as the word whole; ``on_line``: what
+    each line holds read alone."""
     lines = document.lines
     for number, (line, following) in enumerate(pairwise(lines), start=1):
         # A quotation's marks start the next line too ("> Hau-", "> gen"): read past them.
         after = _QUOTED.sub("", following, count=1)
         if not _ENDS_BROKEN.search(line) or not _STARTS_WORD.match(after):
             continue
-        alone = {(f.start, f.end) for f, _kind in redactor.known_in(line)}
+        alone = {(f.start, f.end) for f, _kind in on_line[number - 1]}
         for found, kind in redactor.known_in(f"{line}\n{after}"):
             if found.line != 0 or (found.start, found.end) in alone:
                 continue  # on the next line, or found in this one alone already
