@@ -46,7 +46,7 @@ from reflect_cli.render.export import (
     pdf_text,
     xml_text,
 )
-from reflect_cli.render.export.shapes import BREAKS
+from reflect_cli.render.export.in_word import BROKEN
 
 #: The largest document read (a sessions folder's export is far smaller).
 _LARGEST = 512 * 1024 * 1024
@@ -229,8 +229,9 @@ def _read(path: Path) -> bytes:
 _JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
 
 
-#: A line break inside a word hyphenated across it ("Hau-\ngen"), in a decoded string.
-_WORD_BROKEN = re.compile(rf"(?<=[^\W\d_])([{BREAKS}]+)[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+#: The line break (and the spaces around it) inside a word hyphenated across lines
+#: (``in_word.BROKEN``: "Hau-\ngen"), in a decoded string.
+_LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
 
 
 def _json_plain(text: str) -> str:
@@ -243,7 +244,7 @@ def _json_plain(text: str) -> str:
             return match[0]
         # A decoded newline must not shift the lines after it; one that breaks a word
         # at a hyphen ("Hau-\ngen") is taken out, so the word is read whole.
-        text = _WORD_BROKEN.sub(r"\1", str(value))
+        text = BROKEN.sub(lambda broken: _LINE_BREAK.sub("", broken[0]), str(value))
         return text.replace("\n", " ").replace("\r", " ")
 
     return _JSON_STRING.sub(decoded, text)
